@@ -1,0 +1,34 @@
+// Runs in: main, services, host and renderer. Typed errors that cross the process boundary; the
+// renderer translates each code into a message in the user's language.
+
+export const APP_ERROR_CODES = [
+  'invalid-input',
+  'not-found',
+  'conflict',
+  'corrupt-file',
+  'disk-full',
+  'permission-denied',
+  'io-error',
+  'media-not-image',
+  'media-too-large',
+  'media-corrupt',
+  'forbidden-sender',
+  'unauthorized',
+  'internal',
+] as const;
+export type AppErrorCode = (typeof APP_ERROR_CODES)[number];
+
+export class AppError extends Error {
+  constructor(
+    readonly code: AppErrorCode,
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message);
+    this.name = 'AppError';
+  }
+}
+
+export function isAppError(error: unknown): error is AppError {
+  return error instanceof AppError;
+}

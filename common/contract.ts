@@ -1,0 +1,179 @@
+// Runs in: main, services, host and renderer. The one API contract: every operation the renderer
+// may call, with the zod schema its input must pass and the type of its result. Both transports
+// (Electron IPC and the loopback HTTP host) are generated from this table.
+import { z } from 'zod';
+import {
+  articleIdSchema,
+  articleLanguageSchema,
+  articleSchema,
+  articleStatusSchema,
+  mediaIdSchema,
+  type Article,
+  type ArticleSummary,
+} from './article';
+import type { AppErrorCode } from './app-error';
+
+/** The largest photo the library accepts. */
+export const MAX_MEDIA_BYTES = 40 * 1024 * 1024;
+
+export const revisionReasonSchema = z.enum(['explicit-save', 'before-restore', 'before-trash', 'before-import', 'duplicate-source']);
+export type RevisionReason = z.infer<typeof revisionReasonSchema>;
+
+export interface RevisionInfo {
+  /** Opaque, sortable id of the snapshot. */
+  id: string;
+  at: string;
+  reason: RevisionReason;
+  who: string;
+  revision: number;
+  headline: string;
+}
+
+export interface LibraryProblem {
+  /** Folder name of the article that could not be read. */
+  articleFolder: string;
+  /** Where the unreadable file was moved to, relative to the library root. */
+  setAsideTo: string;
+  message: string;
+  at: string;
+}
+
+export interface MediaInfo {
+  id: z.infer<typeof mediaIdSchema>;
+  mimeType: string;
+  bytes: number;
+  width: number | null;
+  height: number | null;
+  /** Pre-fill values read from IPTC/XMP/EXIF; empty when the photo carries none. */
+  caption: string;
+  credit: string;
+  copyright: string;
+  originalName: string;
+}
+
+export interface ExportResult {
+  /** Absolute folder the export was written to. */
+  folder: string;
+  /** Main file of the export (index.html or <slug>.md), absolute. */
+  file: string;
+  files: string[];
+}
+
+export interface AppInfo {
+  version: string;
+  transport: 'ipc' | 'http';
+  libraryPath: string;
+  /** The OS locale as the services see it, e.g. zh-CN. */
+  systemLocale: string;
+}
+
+export const uiLocaleSchema = z.enum(['system', 'en', 'zh-CN']);
+export type UiLocale = z.infer<typeof uiLocaleSchema>;
+
+export const settingsSchema = z.object({
+  locale: uiLocaleSchema.default('system'),
+  /** Name recorded on revisions and, later, in the workflow history. */
+  userName: z.string().max(200).default(''),
+  exportFolder: z.string().max(4096).default(''),
+});
+export type Settings = z.infer<typeof settingsSchema>;
+
+export const listFilterSchema = z.object({
+  query: z.string().max(500).default(''),
+  status: articleStatusSchema.nullable().default(null),
+  section: z.string().max(200).nullable().default(null),
+  tag: z.string().max(100).nullable().default(null),
+  trashed: z.boolean().default(false),
+});
+export type ListFilter = z.infer<typeof listFilterSchema>;
+
+export interface ListResult {
+  items: ArticleSummary[];
+  /** All sections and tags in the (untrashed) library, for the filter menus. */
+  sections: string[];
+  tags: string[];
+  total: number;
+}
+
+const byId = z.object({ id: articleIdSchema });
+
+/** Input schemas, one per operation. */
+export const operations = {
+  'app.info': z.object({}),
+  'settings.get': z.object({}),
+  'settings.update': settingsSchema.partial(),
+
+  'library.list': listFilterSchema,
+  'library.problems': z.object({}),
+
+  'articles.create': z.object({ language: articleLanguageSchema.optional() }),
+  'articles.get': byId,
+  'articles.save': z.object({
+    article: articleSchema,
+    /** Explicit saves (Ctrl/Cmd+S) also snapshot a revision. */
+    explicit: z.boolean().default(false),
+  }),
+  'articles.duplicate': byId,
+  'articles.trash': byId,
+  'articles.restore': byId,
+  'articles.purge': byId,
+  'articles.export': z.object({ id: articleIdSchema, format: z.enum(['html', 'markdown']) }),
+
+  'revisions.list': byId,
+  'revisions.get': z.object({ id: articleIdSchema, revisionId: z.string().regex(/^[0-9A-Za-z._-]{1,120}$/) }),
+  'revisions.restore': z.object({ id: articleIdSchema, revisionId: z.string().regex(/^[0-9A-Za-z._-]{1,120}$/) }),
+
+  'media.import': z.object({
+    fileName: z.string().min(1).max(500),
+    /** Raw bytes; IPC passes them natively, HTTP through the byte codec in common/wire-codec. */
+    data: z.instanceof(Uint8Array),
+  }),
+  'media.info': z.object({ id: mediaIdSchema }),
+} as const;
+
+export type OperationName = keyof typeof operations;
+export const OPERATION_NAMES = Object.keys(operations) as OperationName[];
+
+/** Result types, one per operation. */
+export interface OperationResults {
+  'app.info': AppInfo;
+  'settings.get': Settings;
+  'settings.update': Settings;
+  'library.list': ListResult;
+  'library.problems': LibraryProblem[];
+  'articles.create': Article;
+  'articles.get': Article;
+  'articles.save': { revision: number; updatedAt: string };
+  'articles.duplicate': Article;
+  'articles.trash': { id: string };
+  'articles.restore': { id: string };
+  'articles.purge': { id: string };
+  'articles.export': ExportResult;
+  'revisions.list': RevisionInfo[];
+  'revisions.get': Article;
+  'revisions.restore': Article;
+  'media.import': MediaInfo;
+  'media.info': MediaInfo;
+}
+
+export type OperationInput<K extends OperationName> = z.input<(typeof operations)[K]>;
+export type ParsedInput<K extends OperationName> = z.output<(typeof operations)[K]>;
+export type OperationResult<K extends OperationName> = OperationResults[K];
+
+/** What every transport returns: never a thrown error across the process boundary. */
+export type Envelope<T> = { ok: true; value: T } | { ok: false; error: { code: AppErrorCode; message: string; details?: unknown } };
+
+/** The services side: one handler per operation, called with already-validated input. */
+export type OperationHandlers = { [K in OperationName]: (input: ParsedInput<K>) => Promise<OperationResult<K>> };
+
+/** The renderer side: `api.call('articles.get', { id })`. */
+export interface DatelineApi {
+  call<K extends OperationName>(name: K, input: OperationInput<K>): Promise<OperationResult<K>>;
+  /** A URL the renderer can put in <img src> for a library photo. */
+  mediaUrl(id: string): string;
+  readonly transport: 'ipc' | 'http';
+}
+
+export function isOperationName(name: unknown): name is OperationName {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(operations, name);
+}

@@ -1,0 +1,35 @@
+// Runs in: services (headless) and renderer. The one editor schema: which nodes and marks an
+// article body may hold. Pasted and imported HTML is parsed through it, so anything it does not
+// name is dropped.
+import type { AnyExtension } from '@tiptap/core';
+import StarterKit from '@tiptap/starter-kit';
+import { Figure, type FigureOptions } from './figure';
+import { ALLOWED_LINK_PROTOCOLS, isAllowedLinkHref } from './link-policy';
+
+export interface EditorExtensionOptions {
+  resolveMediaUrl?: FigureOptions['resolveMediaUrl'];
+  /** Extra renderer-only extensions (node views, paste handlers, placeholders). */
+  figure?: typeof Figure;
+}
+
+export function createEditorExtensions(options: EditorExtensionOptions = {}): AnyExtension[] {
+  const figure = options.figure ?? Figure;
+  return [
+    StarterKit.configure({
+      heading: { levels: [2, 3] },
+      code: false,
+      codeBlock: false,
+      link: {
+        openOnClick: false,
+        autolink: true,
+        linkOnPaste: true,
+        protocols: [...ALLOWED_LINK_PROTOCOLS],
+        defaultProtocol: 'https',
+        isAllowedUri: (url) => isAllowedLinkHref(url),
+        shouldAutoLink: (url) => isAllowedLinkHref(url.includes(':') ? url : `https://${url}`),
+        HTMLAttributes: { rel: 'noopener noreferrer nofollow', target: null },
+      },
+    }),
+    options.resolveMediaUrl ? figure.configure({ resolveMediaUrl: options.resolveMediaUrl }) : figure,
+  ];
+}
