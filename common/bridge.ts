@@ -1,0 +1,48 @@
+// Runs in: preload and renderer. The narrow object preload exposes as `window.dateline`.
+import type { Envelope } from './contract';
+
+/** Commands the native menu sends to the renderer (the renderer's own shortcuts run the same). */
+export const MENU_COMMANDS = [
+  'article.new',
+  'article.save',
+  'article.duplicate',
+  'article.trash',
+  'article.export-html',
+  'article.export-markdown',
+  'article.revisions',
+  'article.insert-photo',
+  'view.library',
+  'view.trash',
+  'format.bold',
+  'format.italic',
+  'format.underline',
+  'format.strike',
+  'format.link',
+  'format.heading-2',
+  'format.heading-3',
+  'format.paragraph',
+  'format.blockquote',
+  'format.bullet-list',
+  'format.ordered-list',
+  'format.horizontal-rule',
+  'language.en',
+  'language.zh-CN',
+] as const;
+export type MenuCommand = (typeof MENU_COMMANDS)[number];
+
+export function isMenuCommand(value: unknown): value is MenuCommand {
+  return typeof value === 'string' && (MENU_COMMANDS as readonly string[]).includes(value);
+}
+
+export interface DatelineBridge {
+  /** Calls one contract operation; main validates the input and the sender. */
+  invoke(operation: string, input: unknown): Promise<Envelope<unknown>>;
+  /** Subscribes to native menu commands; returns the unsubscribe function. */
+  onMenuCommand(listener: (command: MenuCommand) => void): () => void;
+  /** Tells main which UI locale to build native menus in. */
+  setMenuLocale(locale: 'en' | 'zh-CN'): void;
+}
+
+/** The custom protocol the packaged app loads from; media lives under its /media/ path. */
+export const APP_PROTOCOL = 'dateline';
+export const APP_ORIGIN = `${APP_PROTOCOL}://app`;

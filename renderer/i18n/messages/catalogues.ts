@@ -1,0 +1,13 @@
+// Runs in: renderer. Every UI string, per feature; zh-CN must name every key English has.
+import { appEn } from './app.en';
+import { appZhCN } from './app.zh-CN';
+import { editorEn } from './editor.en';
+import { editorZhCN } from './editor.zh-CN';
+
+const en = { ...appEn, ...editorEn };
+export type MessageKey = keyof typeof en;
+export type Catalogue = Record<MessageKey, string>;
+
+const zhCN: Catalogue = { ...appZhCN, ...editorZhCN };
+
+export const catalogues: Record<'en' | 'zh-CN', Catalogue> = { en, 'zh-CN': zhCN };
