@@ -1,0 +1,427 @@
+// Runs in: services. The article library on disk: one folder per article with its current version,
+// revision snapshots and trash marker; unreadable files are set aside, never fatal.
+import { randomBytes } from 'node:crypto';
+import { mkdir, readdir, rename, rm, rmdir, stat, unlink } from 'node:fs/promises';
+import { join } from 'node:path';
+import { z } from 'zod';
+import {
+  articleIdSchema,
+  articleLanguageSchema,
+  articleSchema,
+  newArticle,
+  summarize,
+  type Article,
+  type ArticleSummary,
+} from '../../../common/article';
+import { AppError } from '../../../common/app-error';
+import type { LibraryProblem, RevisionInfo } from '../../../common/contract';
+import { atomicWriteFile, TEMP_FILE_PATTERN } from './atomic-write';
+import { errnoCode, fsAppError } from './fs-app-error';
+import { KeyedQueue } from './keyed-queue';
+import { readLibraryIndex, writeLibraryIndex, type IndexEntry } from './library-index-cache';
+import { readJsonFile } from './read-json-file';
+import { RevisionStore } from './revision-store';
+import { sortableId } from './sortable-id';
+
+export type LibraryChange = { kind: 'upsert'; article: Article } | { kind: 'remove'; id: string };
+
+export interface LibraryStoreOptions {
+  /** Called after every change made through the store (e.g. to update the search index). */
+  onChange?: (change: LibraryChange) => void;
+  /** How long library-index.json writes are coalesced; it is only a cache. */
+  indexWriteDelayMs?: number;
+}
+
+export interface SaveOptions {
+  /** Explicit saves (Ctrl/Cmd+S) also write a revision snapshot. */
+  explicit?: boolean;
+  /** Recorded on the snapshot. */
+  who?: string;
+}
+
+const trashMarkerSchema = z.object({ trashedAt: z.string() });
+const INDEX_FILE = 'library-index.json';
+const SCAN_CONCURRENCY = 32;
+const INDEX_QUEUE_KEY = '\0library-index';
+
+export class LibraryStore {
+  private entries = new Map<string, IndexEntry>();
+  private readonly found: LibraryProblem[] = [];
+  private readonly queue = new KeyedQueue();
+  private indexTimer: NodeJS.Timeout | null = null;
+  private indexDirty = false;
+
+  constructor(
+    readonly root: string,
+    private readonly options: LibraryStoreOptions = {},
+  ) {}
+
+  /** Scans the library: cached summaries for unchanged files, re-reads the rest, sweeps crash leftovers. */
+  async open(): Promise<void> {
+    const articlesDir = join(this.root, 'articles');
+    await mkdir(articlesDir, { recursive: true }).catch((error: unknown) => {
+      throw fsAppError(error, articlesDir, 'create');
+    });
+    await sweepTempFiles(this.root);
+    const cached = await readLibraryIndex(join(this.root, INDEX_FILE));
+    const dirents = await readdir(articlesDir, { withFileTypes: true }).catch((error: unknown) => {
+      throw fsAppError(error, articlesDir, 'read');
+    });
+    const ids: string[] = [];
+    for (const dirent of dirents) {
+      if (dirent.name.startsWith('.purge-')) await rm(join(articlesDir, dirent.name), { recursive: true, force: true }).catch(() => undefined);
+      else if (dirent.isDirectory() && articleIdSchema.safeParse(dirent.name).success) ids.push(dirent.name);
+    }
+    this.entries = new Map();
+    let reused = 0;
+    let next = 0;
+    const worker = async (): Promise<void> => {
+      while (next < ids.length) {
+        const id = ids[next++] as string;
+        const entry = await this.scanArticle(id, cached.get(id));
+        if (!entry) continue;
+        if (entry === cached.get(id)) reused++;
+        this.entries.set(id, entry);
+      }
+    };
+    await Promise.all(Array.from({ length: SCAN_CONCURRENCY }, worker));
+    if (reused !== cached.size || reused !== this.entries.size) {
+      this.indexDirty = true;
+      await this.flushIndex();
+    }
+  }
+
+  /** All summaries, trashed ones included (they carry trashedAt), newest change first. */
+  list(): ArticleSummary[] {
+    return [...this.entries.values()].map((e) => e.summary).sort((a, b) => (a.updatedAt < b.updatedAt ? 1 : a.updatedAt > b.updatedAt ? -1 : 0));
+  }
+
+  /** Files set aside since this store was opened. */
+  problems(): LibraryProblem[] {
+    return [...this.found];
+  }
+
+  async create(language = 'en'): Promise<Article> {
+    const lang = articleLanguageSchema.safeParse(language);
+    if (!lang.success) throw new AppError('invalid-input', `"${language}" is not a language tag Dateline understands (e.g. en or zh-CN)`);
+    const article = newArticle(sortableId(), new Date().toISOString(), lang.data);
+    return this.queue.run(article.id, async () => {
+      await this.writeCurrent(article, null);
+      return article;
+    });
+  }
+
+  async get(id: string): Promise<Article> {
+    checkId(id);
+    return this.queue.run(id, () => this.loadCurrent(id));
+  }
+
+  /** Saves a newer version; `article.revision` must be the revision it was loaded or last saved as. */
+  async save(article: Article, options: SaveOptions = {}): Promise<{ revision: number; updatedAt: string }> {
+    const parsed = articleSchema.safeParse(article);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      throw new AppError('invalid-input', `The article cannot be saved: ${issue?.path.join('.') ?? ''} ${issue?.message ?? ''}`.trim(), parsed.error.issues);
+    }
+    const incoming = parsed.data;
+    checkId(incoming.id);
+    return this.queue.run(incoming.id, async () => {
+      const stored = await this.loadCurrent(incoming.id);
+      if (incoming.revision !== stored.revision) {
+        throw new AppError(
+          'conflict',
+          `"${stored.headline || incoming.id}" was saved elsewhere (revision ${stored.revision}) after you opened revision ${incoming.revision}; reload it before saving`,
+          { storedRevision: stored.revision },
+        );
+      }
+      const next: Article = { ...incoming, createdAt: stored.createdAt, revision: stored.revision + 1, updatedAt: new Date().toISOString() };
+      await this.writeCurrent(next, this.trashedAt(incoming.id));
+      if (options.explicit) await this.revisions(incoming.id).snapshot(next, 'explicit-save', options.who ?? '');
+      return { revision: next.revision, updatedAt: next.updatedAt };
+    });
+  }
+
+  /** A new draft with the same content; the UI may add "(copy)" to the headline. */
+  async duplicate(id: string): Promise<Article> {
+    const source = await this.get(id);
+    const now = new Date().toISOString();
+    const copy: Article = {
+      ...structuredClone(source),
+      id: sortableId(),
+      status: 'draft',
+      createdAt: now,
+      updatedAt: now,
+      revision: 0,
+    };
+    copy.meta.slugEdited = false;
+    return this.queue.run(copy.id, async () => {
+      await this.writeCurrent(copy, null);
+      return copy;
+    });
+  }
+
+  async trash(id: string, options: { who?: string } = {}): Promise<{ id: string }> {
+    checkId(id);
+    return this.queue.run(id, async () => {
+      const current = await this.loadCurrent(id);
+      if (this.trashedAt(id)) return { id };
+      await this.revisions(id).snapshot(current, 'before-trash', options.who ?? '');
+      const trashedAt = new Date().toISOString();
+      await atomicWriteFile(join(this.articleDir(id), 'trashed.json'), JSON.stringify({ trashedAt }, null, 2));
+      await this.remember(current, trashedAt);
+      return { id };
+    });
+  }
+
+  async restore(id: string): Promise<{ id: string }> {
+    checkId(id);
+    return this.queue.run(id, async () => {
+      const current = await this.loadCurrent(id);
+      const marker = join(this.articleDir(id), 'trashed.json');
+      await unlink(marker).catch((error: unknown) => {
+        if (errnoCode(error) !== 'ENOENT') throw fsAppError(error, marker, 'remove');
+      });
+      await this.remember(current, null);
+      return { id };
+    });
+  }
+
+  /** Deletes a trashed article and its revisions for good. */
+  async purge(id: string): Promise<{ id: string }> {
+    checkId(id);
+    return this.queue.run(id, async () => {
+      const current = await this.loadCurrent(id);
+      if (!this.trashedAt(id)) {
+        throw new AppError('invalid-input', `"${current.headline || id}" is not in the trash; move it to the trash before deleting it for good`);
+      }
+      // Rename first so a crash mid-delete never leaves half an article in the library.
+      const doomed = join(this.root, 'articles', `.purge-${id}-${randomBytes(4).toString('hex')}`);
+      await rename(this.articleDir(id), doomed).catch((error: unknown) => {
+        throw fsAppError(error, this.articleDir(id), 'delete');
+      });
+      await rm(doomed, { recursive: true, force: true }).catch(() => undefined);
+      this.forget(id);
+      return { id };
+    });
+  }
+
+  async listRevisions(id: string): Promise<RevisionInfo[]> {
+    checkId(id);
+    return this.queue.run(id, async () => {
+      await this.loadCurrent(id);
+      return this.revisions(id).list();
+    });
+  }
+
+  async getRevision(id: string, revisionId: string): Promise<Article> {
+    checkId(id);
+    const file = await this.revisions(id).get(revisionId);
+    return { ...file.article, id };
+  }
+
+  /** Snapshots the current version ('before-restore'), then makes the old content current as a new revision. */
+  async restoreRevision(id: string, revisionId: string, options: { who?: string } = {}): Promise<Article> {
+    checkId(id);
+    return this.queue.run(id, async () => {
+      const current = await this.loadCurrent(id);
+      const old = await this.revisions(id).get(revisionId);
+      await this.revisions(id).snapshot(current, 'before-restore', options.who ?? '');
+      const restored: Article = {
+        ...old.article,
+        id,
+        createdAt: current.createdAt,
+        revision: current.revision + 1,
+        updatedAt: new Date().toISOString(),
+      };
+      await this.writeCurrent(restored, this.trashedAt(id));
+      return restored;
+    });
+  }
+
+  /** Waits for pending writes and writes the summaries cache. */
+  async close(): Promise<void> {
+    await this.queue.idle();
+    await this.flushIndex();
+  }
+
+  async flushIndex(): Promise<void> {
+    if (this.indexTimer) clearTimeout(this.indexTimer);
+    this.indexTimer = null;
+    if (!this.indexDirty) return;
+    this.indexDirty = false;
+    const snapshot = new Map(this.entries);
+    await this.queue.run(INDEX_QUEUE_KEY, () => writeLibraryIndex(join(this.root, INDEX_FILE), snapshot)).catch(() => {
+      // The index is only a cache; the next open rebuilds what it lacks.
+      this.indexDirty = true;
+    });
+  }
+
+  private articleDir(id: string): string {
+    return join(this.root, 'articles', id);
+  }
+
+  private revisions(id: string): RevisionStore {
+    return new RevisionStore(this.articleDir(id));
+  }
+
+  private trashedAt(id: string): string | null {
+    return this.entries.get(id)?.summary.trashedAt ?? null;
+  }
+
+  /** One article folder at open: reuse the cached summary when article.json is unchanged. */
+  private async scanArticle(id: string, cached: IndexEntry | undefined): Promise<IndexEntry | null> {
+    const dir = this.articleDir(id);
+    let names: string[];
+    try {
+      names = await readdir(dir);
+    } catch {
+      return null;
+    }
+    for (const name of names) {
+      if (TEMP_FILE_PATTERN.test(name)) await unlink(join(dir, name)).catch(() => undefined);
+    }
+    const trashed = names.includes('trashed.json');
+    if (!names.includes('article.json')) {
+      if (!names.includes('revisions')) {
+        // A create that crashed before its first write: nothing to keep.
+        await rmdir(dir).catch(() => undefined);
+        return null;
+      }
+      const recovered = await this.setAside(id, 'article.json is missing').catch(() => null);
+      return recovered ? (this.entries.get(id) ?? null) : null;
+    }
+    const info = await stat(join(dir, 'article.json')).catch(() => null);
+    if (cached && info && cached.mtimeMs === info.mtimeMs && cached.size === info.size) {
+      if (!trashed && cached.summary.trashedAt === null) return cached;
+      if (trashed && cached.summary.trashedAt !== null) return cached;
+    }
+    try {
+      const article = await this.loadCurrent(id, false);
+      const trashedAt = trashed ? await this.readTrashedAt(id) : null;
+      return await this.entryFor(article, trashedAt);
+    } catch {
+      return null;
+    }
+  }
+
+  private async readTrashedAt(id: string): Promise<string> {
+    const path = join(this.articleDir(id), 'trashed.json');
+    const marker = await readJsonFile(path, trashMarkerSchema).catch(() => null);
+    if (marker?.kind === 'ok') return marker.value.trashedAt;
+    const info = await stat(path).catch(() => null);
+    return (info?.mtime ?? new Date()).toISOString();
+  }
+
+  /** Reads article.json; an unreadable one is set aside and, when possible, recovered from its newest snapshot. */
+  private async loadCurrent(id: string, track = true): Promise<Article> {
+    const path = join(this.articleDir(id), 'article.json');
+    const file = await readJsonFile(path, articleSchema);
+    if (file.kind === 'ok') {
+      const article = file.value.id === id ? file.value : { ...file.value, id };
+      if (track && !this.entries.has(id)) await this.remember(article, (await pathExists(join(this.articleDir(id), 'trashed.json'))) ? await this.readTrashedAt(id) : null);
+      return article;
+    }
+    if (file.kind === 'missing') {
+      if (await pathExists(join(this.articleDir(id), 'revisions'))) return this.setAside(id, 'article.json is missing');
+      if (this.entries.has(id)) this.forget(id);
+      throw new AppError('not-found', `There is no article ${id} in the library`);
+    }
+    return this.setAside(id, file.reason);
+  }
+
+  private async setAside(id: string, reason: string): Promise<Article> {
+    const dir = this.articleDir(id);
+    const quarantineName = `${new Date().toISOString().replace(/[-:.]/g, '')}-${id}-${randomBytes(2).toString('hex')}`;
+    const quarantineDir = join(this.root, 'quarantine', quarantineName);
+    await mkdir(join(this.root, 'quarantine'), { recursive: true }).catch((error: unknown) => {
+      throw fsAppError(error, join(this.root, 'quarantine'), 'create');
+    });
+    const snapshot = await this.revisions(id).newestReadable();
+    const at = new Date().toISOString();
+    if (!snapshot) {
+      await rename(dir, quarantineDir).catch((error: unknown) => {
+        throw fsAppError(error, dir, 'set aside');
+      });
+      const message = `The article in ${id} could not be read (${reason}) and has no readable revision to recover; its folder was set aside`;
+      this.found.push({ articleFolder: id, setAsideTo: `quarantine/${quarantineName}`, message, at });
+      this.forget(id);
+      throw new AppError('corrupt-file', message, { setAsideTo: `quarantine/${quarantineName}` });
+    }
+    await mkdir(quarantineDir, { recursive: true });
+    let setAsideTo = `quarantine/${quarantineName}`;
+    await rename(join(dir, 'article.json'), join(quarantineDir, 'article.json')).then(
+      () => {
+        setAsideTo = `quarantine/${quarantineName}/article.json`;
+      },
+      (error: unknown) => {
+        if (errnoCode(error) !== 'ENOENT') throw fsAppError(error, join(dir, 'article.json'), 'set aside');
+      },
+    );
+    const recovered: Article = { ...snapshot.article, id };
+    const trashed = await pathExists(join(dir, 'trashed.json'));
+    await this.writeCurrent(recovered, trashed ? await this.readTrashedAt(id) : null);
+    const label = recovered.headline ? `"${recovered.headline}"` : id;
+    const message = `The current version of ${label} could not be read (${reason}); it was set aside and the revision saved ${snapshot.info.at} (revision ${snapshot.info.revision}) was recovered as the current version`;
+    this.found.push({ articleFolder: id, setAsideTo, message, at });
+    return recovered;
+  }
+
+  private async writeCurrent(article: Article, trashedAt: string | null): Promise<void> {
+    const valid = articleSchema.parse(article);
+    const dir = this.articleDir(valid.id);
+    await mkdir(dir, { recursive: true }).catch((error: unknown) => {
+      throw fsAppError(error, dir, 'create');
+    });
+    await atomicWriteFile(join(dir, 'article.json'), JSON.stringify(valid, null, 2));
+    await this.remember(valid, trashedAt);
+    this.emit({ kind: 'upsert', article: valid });
+  }
+
+  private async entryFor(article: Article, trashedAt: string | null): Promise<IndexEntry> {
+    const info = await stat(join(this.articleDir(article.id), 'article.json'));
+    return { mtimeMs: info.mtimeMs, size: info.size, revision: article.revision, summary: summarize(article, trashedAt) };
+  }
+
+  private async remember(article: Article, trashedAt: string | null): Promise<void> {
+    this.entries.set(article.id, await this.entryFor(article, trashedAt));
+    this.scheduleIndexWrite();
+  }
+
+  private forget(id: string): void {
+    if (this.entries.delete(id)) this.scheduleIndexWrite();
+    this.emit({ kind: 'remove', id });
+  }
+
+  private emit(change: LibraryChange): void {
+    try {
+      this.options.onChange?.(change);
+    } catch {
+      // A listener's failure must not fail the save that already reached the disk.
+    }
+  }
+
+  private scheduleIndexWrite(): void {
+    this.indexDirty = true;
+    if (this.indexTimer) return;
+    this.indexTimer = setTimeout(() => void this.flushIndex(), this.options.indexWriteDelayMs ?? 2000);
+    this.indexTimer.unref();
+  }
+}
+
+function checkId(id: string): void {
+  if (!articleIdSchema.safeParse(id).success) throw new AppError('not-found', `"${id}" is not an article id`);
+}
+
+async function pathExists(path: string): Promise<boolean> {
+  return stat(path).then(
+    () => true,
+    () => false,
+  );
+}
+
+async function sweepTempFiles(dir: string): Promise<void> {
+  const names = await readdir(dir).catch(() => [] as string[]);
+  for (const name of names) {
+    if (TEMP_FILE_PATTERN.test(name)) await unlink(join(dir, name)).catch(() => undefined);
+  }
+}

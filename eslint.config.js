@@ -1,0 +1,50 @@
+// Lint rules, including the layering: common/ imports neither side, services never import
+// electron, the renderer never reaches Node or the shell.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+
+const NODE_BUILTINS = ['node:*', 'fs', 'fs/*', 'path', 'os', 'child_process', 'crypto', 'http', 'https', 'net', 'stream', 'url', 'util', 'worker_threads'];
+
+const restrict = (groups, message) => ({
+  'no-restricted-imports': ['error', { patterns: groups.map((group) => ({ group: [group], message })) }],
+});
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'release/**', 'node_modules/**', '.tmp/**', 'test-results/**', 'playwright-report/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node, ...globals.browser } },
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'no-control-regex': 'off',
+    },
+  },
+  {
+    files: ['renderer/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      ...restrict(['**/electron/**', 'electron', ...NODE_BUILTINS], 'The renderer talks to the services only through the API contract (renderer/api).'),
+    },
+  },
+  {
+    files: ['common/**/*.ts'],
+    rules: restrict(['**/electron/**', '**/renderer/**', 'electron', ...NODE_BUILTINS], 'common/ is pure TypeScript shared by both sides: no Node, no Electron, no app code.'),
+  },
+  {
+    files: ['electron/services/**/*.ts', 'electron/host/**/*.ts'],
+    rules: restrict(['electron', '**/renderer/**', '**/electron/main/**'], 'Services and the host run in plain Node: no electron import (the shell injects what it needs).'),
+  },
+  {
+    files: ['electron/preload/**/*.ts'],
+    rules: restrict(['**/electron/services/**', '**/electron/main/**', '**/renderer/**', ...NODE_BUILTINS], 'The sandboxed preload only bridges IPC.'),
+  },
+  {
+    files: ['**/*.test.ts', '**/*.test.tsx', 'tests/**/*.ts'],
+    rules: { 'no-restricted-imports': 'off' },
+  },
+);

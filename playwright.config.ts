@@ -1,0 +1,38 @@
+// End-to-end tests: the real renderer and the real services, in Debian's Chromium through the
+// loopback host (tests/e2e), and the packaged shell through Playwright's _electron (tests/electron).
+import { defineConfig } from '@playwright/test';
+
+export const CHROMIUM_ARGS = [
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export default defineConfig({
+  timeout: 120_000,
+  expect: { timeout: 15_000 },
+  workers: 1,
+  retries: 0,
+  forbidOnly: Boolean(process.env.CI),
+  reporter: [['list'], ['json']],
+  outputDir: '.tmp/test-results',
+  use: {
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+    locale: 'en-US',
+  },
+  projects: [
+    {
+      name: 'chromium',
+      testDir: 'tests/e2e',
+      use: {
+        browserName: 'chromium',
+        launchOptions: { executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS },
+      },
+    },
+    { name: 'electron', testDir: 'tests/electron' },
+  ],
+});

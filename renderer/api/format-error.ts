@@ -1,0 +1,34 @@
+// Runs in: renderer. Turns any failure into a translated headline plus the service's specific detail.
+import type { AppErrorCode } from '../../common/app-error';
+import { t } from '../i18n/i18n-store';
+import type { MessageKey } from '../i18n/messages/catalogues';
+import { isApiError } from './api-error';
+
+const CODE_KEYS: Record<AppErrorCode, MessageKey> = {
+  'invalid-input': 'app.error.invalid-input',
+  'not-found': 'app.error.not-found',
+  conflict: 'app.error.conflict',
+  'corrupt-file': 'app.error.corrupt-file',
+  'disk-full': 'app.error.disk-full',
+  'permission-denied': 'app.error.permission-denied',
+  'io-error': 'app.error.io-error',
+  'media-not-image': 'app.error.media-not-image',
+  'media-too-large': 'app.error.media-too-large',
+  'media-corrupt': 'app.error.media-corrupt',
+  'forbidden-sender': 'app.error.forbidden-sender',
+  unauthorized: 'app.error.unauthorized',
+  internal: 'app.error.internal',
+};
+
+export interface FormattedError {
+  /** Translated, specific to the error code. */
+  message: string;
+  /** What the service said, kept for the expert (file names, limits). */
+  detail: string;
+}
+
+export function formatError(error: unknown): FormattedError {
+  if (isApiError(error)) return { message: t(CODE_KEYS[error.code]), detail: error.message };
+  const detail = error instanceof Error ? error.message : String(error);
+  return { message: t('app.error.internal'), detail };
+}

@@ -1,0 +1,24 @@
+// Runs in: renderer. The API client over Electron IPC: window.dateline.invoke(name, input) → Envelope.
+import { APP_ORIGIN, type DatelineBridge } from '../../common/bridge';
+import type { DatelineApi, OperationName, OperationInput, OperationResult } from '../../common/contract';
+import { ApiError, unwrapEnvelope } from './api-error';
+
+export function createIpcApi(bridge: DatelineBridge): DatelineApi {
+  return {
+    transport: 'ipc',
+    async call<K extends OperationName>(name: K, input: OperationInput<K>): Promise<OperationResult<K>> {
+      let envelope: unknown;
+      try {
+        envelope = await bridge.invoke(name, input);
+      } catch (error) {
+        throw new ApiError('internal', `Dateline could not reach its services (${describe(error)}).`);
+      }
+      return unwrapEnvelope<OperationResult<K>>(envelope, name);
+    },
+    mediaUrl: (id) => `${APP_ORIGIN}/media/${encodeURIComponent(id)}`,
+  };
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,29 @@
+// The layering holds: the lint rules that keep common/ pure, services free of electron and the
+// renderer away from Node really fire (CI runs eslint over the whole tree).
+import { ESLint } from 'eslint';
+import { describe, expect, it } from 'vitest';
+
+const eslint = new ESLint({ cwd: process.cwd() });
+
+async function importErrors(file: string, source: string): Promise<string[]> {
+  const [result] = await eslint.lintText(source, { filePath: file });
+  return (result?.messages ?? []).filter((m) => m.ruleId === 'no-restricted-imports').map((m) => m.message);
+}
+
+describe('layering', () => {
+  it('keeps Node and app code out of common/', async () => {
+    expect(await importErrors('common/example.ts', "import { readFile } from 'node:fs/promises';\nexport const x = readFile;\n")).not.toHaveLength(0);
+    expect(await importErrors('common/example.ts', "import { x } from '../renderer/app/x';\nexport const y = x;\n")).not.toHaveLength(0);
+    expect(await importErrors('common/example.ts', "import { z } from 'zod';\nexport const y = z;\n")).toHaveLength(0);
+  });
+
+  it('keeps electron out of services and the host', async () => {
+    expect(await importErrors('electron/services/store/example.ts', "import { app } from 'electron';\nexport const a = app;\n")).not.toHaveLength(0);
+    expect(await importErrors('electron/host/example.ts', "import { app } from 'electron';\nexport const a = app;\n")).not.toHaveLength(0);
+  });
+
+  it('keeps Node and the shell out of the renderer', async () => {
+    expect(await importErrors('renderer/app/example.ts', "import { readFileSync } from 'fs';\nexport const r = readFileSync;\n")).not.toHaveLength(0);
+    expect(await importErrors('renderer/app/example.ts', "import { x } from '../../electron/services/x';\nexport const y = x;\n")).not.toHaveLength(0);
+  });
+});
