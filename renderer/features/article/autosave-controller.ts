@@ -137,7 +137,10 @@ export class AutosaveController {
     if (this.followUp !== followUp) return Promise.resolve();
     this.followUp = null;
     if (this.disposed || this.stopped) return Promise.resolve();
-    if (!followUp.explicit && !this.dirty) return Promise.resolve();
+    if (!followUp.explicit && !this.dirty) {
+      if (this.stateValue === 'saving') this.setState('saved', null);
+      return Promise.resolve();
+    }
     return this.start(followUp.explicit);
   }
 

@@ -1,0 +1,147 @@
+// Runs in: services and renderer. The article body (ProseMirror JSON) as HTML, by allow-list:
+// known nodes and marks become fixed tags, every text and attribute is escaped, anything else
+// is reduced to its escaped text.
+import type { DocNode } from '../article';
+import { docText } from '../doc-text';
+import { escapeAttr, escapeHtml } from './escape-html';
+import { figureAttrsOf } from './figure-attrs';
+import { inlineMarksOf, sameMark, type InlineMark } from './inline-marks';
+import { isSafeImageSrc } from './is-safe-image-src';
+
+export interface BodyToHtmlOptions {
+  /** URL for a library photo's <img src>: a data: URI, a relative path or http(s). */
+  mediaSrc: (mediaId: string) => string;
+}
+
+// Deeper nesting than any editor produces is dropped rather than recursed into.
+const MAX_DEPTH = 100;
+
+export function bodyToHtml(doc: DocNode, opts: BodyToHtmlOptions): string {
+  const blocks = doc.type === 'doc' ? (doc.content ?? []) : [doc];
+  return renderBlocks(blocks, opts, 0);
+}
+
+function renderBlocks(nodes: DocNode[], opts: BodyToHtmlOptions, depth: number): string {
+  return nodes
+    .map((node) => renderBlock(node, opts, depth + 1))
+    .filter((html) => html.length > 0)
+    .join('\n');
+}
+
+function renderBlock(node: DocNode, opts: BodyToHtmlOptions, depth: number): string {
+  if (depth > MAX_DEPTH) return '';
+  const children = node.content ?? [];
+  switch (node.type) {
+    case 'paragraph': {
+      const inline = renderInline(children, depth);
+      return inline.length > 0 ? `<p>${inline}</p>` : '';
+    }
+    case 'heading': {
+      const inline = renderInline(children, depth);
+      const level = typeof node.attrs?.level === 'number' && node.attrs.level >= 3 ? 3 : 2;
+      return inline.length > 0 ? `<h${level}>${inline}</h${level}>` : '';
+    }
+    case 'blockquote': {
+      const inner = renderBlocks(children, opts, depth);
+      return inner.length > 0 ? `<blockquote>\n${inner}\n</blockquote>` : '';
+    }
+    case 'bulletList':
+    case 'orderedList': {
+      const items = children.map((item) => renderListItem(item, opts, depth + 1)).filter((html) => html.length > 0);
+      if (items.length === 0) return '';
+      if (node.type === 'bulletList') return `<ul>\n${items.join('\n')}\n</ul>`;
+      const start = node.attrs?.start;
+      const startAttr = typeof start === 'number' && Number.isSafeInteger(start) && start !== 1 ? ` start="${start}"` : '';
+      return `<ol${startAttr}>\n${items.join('\n')}\n</ol>`;
+    }
+    case 'horizontalRule':
+      return '<hr>';
+    case 'figure':
+      return renderFigure(node, opts, depth);
+    default: {
+      const text = docText(node);
+      return text.length > 0 ? `<p>${escapeHtml(text)}</p>` : '';
+    }
+  }
+}
+
+function renderListItem(node: DocNode, opts: BodyToHtmlOptions, depth: number): string {
+  if (depth > MAX_DEPTH) return '';
+  const inner = node.type === 'listItem' ? renderBlocks(node.content ?? [], opts, depth) : renderBlock(node, opts, depth);
+  return inner.length > 0 ? `<li>${inner}</li>` : '';
+}
+
+function renderFigure(node: DocNode, opts: BodyToHtmlOptions, depth: number): string {
+  const figure = figureAttrsOf(node);
+  if (!figure) return '';
+  const src = opts.mediaSrc(figure.mediaId);
+  if (!isSafeImageSrc(src)) return '';
+  const caption = renderInline(figure.caption, depth);
+  const credit = figure.credit.trim();
+  const creditHtml = credit.length > 0 ? `<span class="dl-credit">${escapeHtml(credit)}</span>` : '';
+  const captionHtml =
+    caption.length > 0 || creditHtml.length > 0
+      ? `<figcaption>${[caption, creditHtml].filter((part) => part.length > 0).join(' ')}</figcaption>`
+      : '';
+  const className = figure.lead ? 'dl-figure dl-lead' : 'dl-figure';
+  return `<figure class="${className}"><img src="${escapeAttr(src)}" alt="${escapeAttr(figure.alt)}">${captionHtml}</figure>`;
+}
+
+/** Inline content with marks opened and closed like a stack, so tags always nest and links span styles. */
+function renderInline(nodes: DocNode[], depth: number): string {
+  if (depth > MAX_DEPTH) return '';
+  let out = '';
+  const open: InlineMark[] = [];
+  const closeDownTo = (keep: number): void => {
+    while (open.length > keep) out += closeTag(open.pop() as InlineMark);
+  };
+  for (const node of nodes) {
+    if (node.type === 'hardBreak') {
+      out += '<br>';
+      continue;
+    }
+    const text = node.type === 'text' ? (typeof node.text === 'string' ? node.text : '') : docText(node);
+    if (text.length === 0) continue;
+    const marks = node.type === 'text' ? inlineMarksOf(node) : [];
+    let keep = 0;
+    while (keep < open.length && keep < marks.length && sameMark(open[keep] as InlineMark, marks[keep] as InlineMark)) keep++;
+    closeDownTo(keep);
+    for (const mark of marks.slice(keep)) {
+      out += openTag(mark);
+      open.push(mark);
+    }
+    out += escapeHtml(text);
+  }
+  closeDownTo(0);
+  return out;
+}
+
+function openTag(mark: InlineMark): string {
+  switch (mark.type) {
+    case 'link':
+      return `<a href="${escapeAttr(mark.href)}" rel="noopener noreferrer nofollow">`;
+    case 'bold':
+      return '<strong>';
+    case 'italic':
+      return '<em>';
+    case 'strike':
+      return '<s>';
+    case 'underline':
+      return '<u>';
+  }
+}
+
+function closeTag(mark: InlineMark): string {
+  switch (mark.type) {
+    case 'link':
+      return '</a>';
+    case 'bold':
+      return '</strong>';
+    case 'italic':
+      return '</em>';
+    case 'strike':
+      return '</s>';
+    case 'underline':
+      return '</u>';
+  }
+}

@@ -1,0 +1,53 @@
+// An editor narrows the library to one desk's stories, one tag, or a search, and trash stays apart.
+import { describe, expect, it } from 'vitest';
+import type { ArticleSummary } from '../../../common/article';
+import { listFilterSchema } from '../../../common/contract';
+import { queryLibrary } from './query-library';
+
+const summary = (id: string, over: Partial<ArticleSummary>): ArticleSummary => ({
+  id,
+  headline: id,
+  status: 'draft',
+  section: '',
+  tags: [],
+  bylines: [],
+  language: 'en',
+  updatedAt: '2026-11-01T00:00:00.000Z',
+  createdAt: '2026-11-01T00:00:00.000Z',
+  trashedAt: null,
+  ...over,
+});
+
+const library = [
+  summary('a000000001', { section: 'City', tags: ['Budget'], updatedAt: '2026-11-03T00:00:00.000Z' }),
+  summary('a000000002', { section: '国际', tags: ['气候'], status: 'submitted', updatedAt: '2026-11-04T00:00:00.000Z' }),
+  summary('a000000003', { section: 'City', tags: ['transport'], updatedAt: '2026-11-02T00:00:00.000Z' }),
+  summary('a000000004', { section: 'Sport', tags: ['budget'], trashedAt: '2026-11-05T00:00:00.000Z' }),
+];
+
+describe('queryLibrary', () => {
+  it('lists live articles newest first, with the sections and tags to filter by', () => {
+    const result = queryLibrary(library, listFilterSchema.parse({}), null);
+    expect(result.items.map((s) => s.id)).toEqual(['a000000002', 'a000000001', 'a000000003']);
+    expect(result.sections).toEqual(['City', '国际'].sort((a, b) => a.localeCompare(b)));
+    expect(result.tags).toContain('气候');
+    expect(result.tags).not.toContain('budget');
+    expect(result.total).toBe(3);
+  });
+
+  it('filters by section, status and tag (tags case-insensitively)', () => {
+    expect(queryLibrary(library, listFilterSchema.parse({ section: 'City' }), null).items.map((s) => s.id)).toEqual(['a000000001', 'a000000003']);
+    expect(queryLibrary(library, listFilterSchema.parse({ status: 'submitted' }), null).items.map((s) => s.id)).toEqual(['a000000002']);
+    expect(queryLibrary(library, listFilterSchema.parse({ tag: 'budget' }), null).items.map((s) => s.id)).toEqual(['a000000001']);
+  });
+
+  it('keeps search relevance order and applies filters to hits', () => {
+    const hits = ['a000000003', 'a000000004', 'a000000001'];
+    expect(queryLibrary(library, listFilterSchema.parse({ query: 'x' }), hits).items.map((s) => s.id)).toEqual(['a000000003', 'a000000001']);
+    expect(queryLibrary(library, listFilterSchema.parse({ query: 'x', trashed: true }), hits).items.map((s) => s.id)).toEqual(['a000000004']);
+  });
+
+  it('shows only trashed articles in the trash', () => {
+    expect(queryLibrary(library, listFilterSchema.parse({ trashed: true }), null).items.map((s) => s.id)).toEqual(['a000000004']);
+  });
+});

@@ -1,0 +1,24 @@
+// Runs in: renderer. All stores of one app instance, built over one API client.
+import type { DatelineApi } from '../../common/contract';
+import { createArticleStore, type ArticleStore } from './article-store';
+import { createLibraryStore, type LibraryStore } from './library-store';
+import { createSettingsStore, type SettingsStore } from './settings-store';
+import { createUiStore, type UiStore } from './ui-store';
+
+export interface AppStores {
+  api: DatelineApi;
+  library: LibraryStore;
+  article: ArticleStore;
+  settings: SettingsStore;
+  ui: UiStore;
+}
+
+export function createAppStores(api: DatelineApi): AppStores {
+  return {
+    api,
+    library: createLibraryStore(api),
+    article: createArticleStore(api),
+    settings: createSettingsStore(api),
+    ui: createUiStore(),
+  };
+}

@@ -1,0 +1,162 @@
+// Runs in: renderer. The open article: its non-body fields, save state and counts; the body stays in the editor.
+import type { Article, ArticleMeta, DocNode } from '../../common/article';
+import type { DatelineApi, ExportResult } from '../../common/contract';
+import type { TextStats } from '../../common/text/text-stats';
+import { slugify } from '../../common/text/slugify';
+import { isApiError } from '../api/api-error';
+import { AutosaveController, type AutosaveOptions, type SaveState } from '../features/article/autosave-controller';
+import { createStore, type Store } from './create-store';
+import type { EditorHandleLike } from './editor-handle';
+
+export type ArticleFields = Partial<Pick<Article, 'headline' | 'subheadline' | 'summary' | 'status'>>;
+
+export interface ArticleState {
+  article: Article | null;
+  /** The body the editor starts from; changes only when an article is (re)loaded. */
+  initialBody: DocNode | null;
+  /** Bumps on every (re)load so the editor remounts with the new body. */
+  editorKey: number;
+  saveState: SaveState;
+  saveError: unknown;
+  stats: TextStats;
+  open(id: string): Promise<void>;
+  load(article: Article): void;
+  /** Saves pending edits and leaves the article; false when the save failed (nothing is dropped). */
+  close(): Promise<boolean>;
+  updateFields(patch: ArticleFields): void;
+  updateMeta(patch: Partial<ArticleMeta>): void;
+  resetSlug(): void;
+  markBodyDirty(): void;
+  setStats(stats: TextStats): void;
+  setEditorHandle(handle: EditorHandleLike | null): void;
+  getEditorHandle(): EditorHandleLike | null;
+  save(explicit: boolean): Promise<void>;
+  flush(): Promise<void>;
+  reload(): Promise<void>;
+  restoreRevision(revisionId: string): Promise<void>;
+  exportArticle(format: 'html' | 'markdown'): Promise<ExportResult>;
+}
+
+export type ArticleStore = Store<ArticleState>;
+
+export interface ArticleStoreOptions {
+  autosave?: Omit<AutosaveOptions, 'save' | 'onStateChange' | 'isConflict'>;
+}
+
+const NO_STATS: TextStats = { words: 0, cjkChars: 0, readingMinutes: 0 };
+
+export function createArticleStore(api: DatelineApi, options: ArticleStoreOptions = {}): ArticleStore {
+  let handle: EditorHandleLike | null = null;
+  let controller: AutosaveController | null = null;
+
+  return createStore<ArticleState>((set, get) => {
+    const saveCurrent = async (explicit: boolean): Promise<void> => {
+      const article = get().article;
+      if (!article) return;
+      const body = handle ? handle.getBody() : article.body;
+      const result = await api.call('articles.save', { article: { ...article, body }, explicit });
+      const now = get().article;
+      if (now && now.id === article.id) set({ article: { ...now, revision: result.revision, updatedAt: result.updatedAt } });
+    };
+
+    const makeController = (): AutosaveController =>
+      new AutosaveController({
+        ...options.autosave,
+        save: saveCurrent,
+        isConflict: (error) => isApiError(error) && error.code === 'conflict',
+        onStateChange: (saveState, saveError) => set({ saveState, saveError }),
+      });
+
+    const load = (article: Article): void => {
+      controller?.dispose();
+      controller = makeController();
+      set((s) => ({
+        article,
+        initialBody: article.body,
+        editorKey: s.editorKey + 1,
+        saveState: 'saved',
+        saveError: null,
+        stats: NO_STATS,
+      }));
+    };
+
+    const flush = async (): Promise<void> => {
+      await controller?.flush();
+    };
+
+    return {
+      article: null,
+      initialBody: null,
+      editorKey: 0,
+      saveState: 'saved',
+      saveError: null,
+      stats: NO_STATS,
+      open: async (id) => {
+        await flush();
+        load(await api.call('articles.get', { id }));
+      },
+      load,
+      close: async () => {
+        try {
+          await flush();
+        } catch {
+          return false;
+        }
+        if (controller?.state === 'conflict' || controller?.state === 'error') return false;
+        controller?.dispose();
+        controller = null;
+        set({ article: null, initialBody: null, saveState: 'saved', saveError: null, stats: NO_STATS });
+        return true;
+      },
+      updateFields: (patch) => {
+        const article = get().article;
+        if (!article) return;
+        const next = { ...article, ...patch };
+        if (patch.headline !== undefined && !article.meta.slugEdited) {
+          next.meta = { ...article.meta, slug: slugify(patch.headline) };
+        }
+        set({ article: next });
+        controller?.markDirty();
+      },
+      updateMeta: (patch) => {
+        const article = get().article;
+        if (!article) return;
+        set({ article: { ...article, meta: { ...article.meta, ...patch } } });
+        controller?.markDirty();
+      },
+      resetSlug: () => {
+        const article = get().article;
+        if (!article) return;
+        set({ article: { ...article, meta: { ...article.meta, slug: slugify(article.headline), slugEdited: false } } });
+        controller?.markDirty();
+      },
+      markBodyDirty: () => controller?.markDirty(),
+      setStats: (stats) => set({ stats }),
+      setEditorHandle: (next) => {
+        handle = next;
+      },
+      getEditorHandle: () => handle,
+      save: async (explicit) => {
+        await controller?.saveNow(explicit);
+      },
+      flush,
+      reload: async () => {
+        const article = get().article;
+        if (!article) return;
+        load(await api.call('articles.get', { id: article.id }));
+      },
+      restoreRevision: async (revisionId) => {
+        const article = get().article;
+        if (!article) return;
+        await flush();
+        load(await api.call('revisions.restore', { id: article.id, revisionId }));
+      },
+      exportArticle: async (format) => {
+        const article = get().article;
+        if (!article) throw new Error('No article is open.');
+        await flush();
+        return api.call('articles.export', { id: article.id, format });
+      },
+    };
+  });
+}
