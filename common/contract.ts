@@ -78,6 +78,13 @@ export const settingsSchema = z.object({
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
+/** No defaults here: a partial update must not reset the fields it does not name. */
+export const settingsUpdateSchema = z.object({
+  locale: uiLocaleSchema.optional(),
+  userName: settingsSchema.shape.userName.unwrap().optional(),
+  exportFolder: settingsSchema.shape.exportFolder.unwrap().optional(),
+});
+
 export const listFilterSchema = z.object({
   query: z.string().max(500).default(''),
   status: articleStatusSchema.nullable().default(null),
@@ -101,7 +108,7 @@ const byId = z.object({ id: articleIdSchema });
 export const operations = {
   'app.info': z.object({}),
   'settings.get': z.object({}),
-  'settings.update': settingsSchema.partial(),
+  'settings.update': settingsUpdateSchema,
 
   'library.list': listFilterSchema,
   'library.problems': z.object({}),

@@ -1,12 +1,13 @@
 // Runs in: tests (node). Reporters' stories about the library on a real file system.
-import { mkdtemp, readdir, readFile, rm, stat, truncate, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, stat, truncate, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { articleSchema, type Article } from '../../../common/article';
+import { articleSchema, newArticle, type Article } from '../../../common/article';
 import { AppError } from '../../../common/app-error';
-import { LibraryStore, type LibraryChange } from './library-store';
+import { LibraryStore, type LibraryChange, type OpenReport } from './library-store';
 import { MAX_REVISIONS_PER_ARTICLE } from './revision-store';
+import { sortableId } from './sortable-id';
 
 let root: string;
 let store: LibraryStore;
@@ -31,11 +32,10 @@ async function draft(headline: string, body = 'Text'): Promise<Article> {
   return { ...article, headline, body: paragraph(body), ...saved };
 }
 
-async function reopen(): Promise<LibraryStore> {
+async function reopen(): Promise<OpenReport> {
   await store.close();
   store = new LibraryStore(root);
-  await store.open();
-  return store;
+  return store.open();
 }
 
 describe('LibraryStore', () => {
@@ -150,7 +150,7 @@ describe('LibraryStore', () => {
     const good = await draft('Good one');
     const broken = await draft('Broken one');
     await writeFile(join(root, 'articles', broken.id, 'article.json'), '{"schemaVersion": 1, "headl');
-    await reopen();
+    expect(await reopen()).toEqual({ articles: 1, reread: 0, problems: 1 });
     expect(store.list().map((s) => s.id)).toEqual([good.id]);
     const problems = store.problems();
     expect(problems).toHaveLength(1);
@@ -193,7 +193,7 @@ describe('LibraryStore', () => {
     await writeFile(join(dir, '.article.json.0123456789ab.tmp'), '{"half":');
     await writeFile(join(root, '.library-index.json.0123456789ab.tmp'), '');
     await writeFile(join(dir, 'notes.txt'), 'not ours, kept');
-    await import('node:fs/promises').then((fs) => fs.mkdir(join(root, 'articles', '.purge-x-1', 'y'), { recursive: true }));
+    await mkdir(join(root, 'articles', '.purge-x-1', 'y'), { recursive: true });
     await reopen();
     expect((await readdir(dir)).sort()).toEqual(['article.json', 'notes.txt']);
     expect(await readdir(join(root, 'articles'))).toEqual([article.id]);
@@ -201,12 +201,21 @@ describe('LibraryStore', () => {
   });
 
   it('reopens a big library from its summary cache and notices changed files', async () => {
+    // Written directly (no fsync per file) to keep the test quick; the store sees them as another app's files.
     const ids: string[] = [];
-    for (let i = 0; i < 2000; i++) ids.push((await store.create()).id);
+    for (let i = 0; i < 2000; i++) {
+      const article = { ...newArticle(sortableId(), new Date().toISOString()), headline: `Story ${i}` };
+      await mkdir(join(root, 'articles', article.id));
+      await writeFile(join(root, 'articles', article.id, 'article.json'), JSON.stringify(article));
+      ids.push(article.id);
+    }
+    expect(await reopen()).toEqual({ articles: 2000, reread: 2000, problems: 0 });
     const changed = ids[1234]!;
-    await store.save({ ...(await store.get(changed)), headline: 'Edited before close' });
-    await reopen();
+    await store.save({ ...(await store.get(changed)), headline: 'Edited before close' }, { explicit: true });
+    await store.trash(ids[99]!);
+    expect(await reopen()).toEqual({ articles: 2000, reread: 0, problems: 0 });
     expect(store.list()).toHaveLength(2000);
+    expect(store.list().find((s) => s.id === ids[99])?.trashedAt).toEqual(expect.any(String));
     const cache = JSON.parse(await readFile(join(root, 'library-index.json'), 'utf8')) as { entries: Record<string, unknown> };
     expect(Object.keys(cache.entries)).toHaveLength(2000);
 
@@ -214,7 +223,7 @@ describe('LibraryStore', () => {
     const external = { ...(await store.get(ids[7]!)), headline: 'Edited outside' };
     await store.close();
     await writeFile(join(root, 'articles', ids[7]!, 'article.json'), JSON.stringify(external, null, 2));
-    await reopen();
+    expect(await reopen()).toMatchObject({ articles: 2000, reread: 1 });
     const byId = new Map(store.list().map((s) => [s.id, s]));
     expect(byId.get(ids[7]!)?.headline).toBe('Edited outside');
     expect(byId.get(changed)?.headline).toBe('Edited before close');

@@ -1,0 +1,34 @@
+// Runs in: services and renderer. What a search box query must match: every bigram of each CJK
+// run, every Latin word, with prefix matching for what may still be being typed.
+import { CJK_CLASS, tokenize } from './search-tokenizer';
+
+export interface QueryTerm {
+  term: string;
+  prefix: boolean;
+}
+
+const CJK_RUN = new RegExp(`${CJK_CLASS}+`, 'gu');
+
+export function searchQueryTerms(query: string): QueryTerm[] {
+  const normalized = query.normalize('NFKC').toLowerCase();
+  const terms: QueryTerm[] = [];
+  const latin: string[] = [];
+  let last = 0;
+  for (const match of normalized.matchAll(CJK_RUN)) {
+    latin.push(...tokenize(normalized.slice(last, match.index)));
+    const chars = [...match[0]];
+    // A lone character can only be found as the start of an indexed bigram (or a lone indexed character).
+    if (chars.length === 1) terms.push({ term: match[0], prefix: true });
+    for (let i = 0; i + 1 < chars.length; i++) terms.push({ term: chars[i]! + chars[i + 1]!, prefix: false });
+    last = match.index + match[0].length;
+  }
+  latin.push(...tokenize(normalized.slice(last)));
+  latin.forEach((term, i) => terms.push({ term, prefix: i === latin.length - 1 }));
+  const seen = new Set<string>();
+  return terms.filter((t) => {
+    const key = `${t.term}\u0000${t.prefix}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

@@ -1,0 +1,34 @@
+// Runs in: tests (node). The tokenizer makes Chinese and English text searchable the same way.
+import { describe, expect, it } from 'vitest';
+import { isCjkToken, tokenize } from './search-tokenizer';
+
+describe('tokenize', () => {
+  it('splits Latin text into lowercase words and folds full-width characters', () => {
+    expect(tokenize('Mayor OPENS the Bridge, don’t miss it')).toEqual(['mayor', 'opens', 'the', 'bridge', 'don’t', 'miss', 'it']);
+    expect(tokenize('ＡＢＣ　２０２６')).toEqual(['abc', '2026']);
+  });
+
+  it('turns an unspaced Chinese sentence into overlapping bigrams', () => {
+    const tokens = tokenize('用户身份认证失败');
+    for (const bigram of ['用户', '户身', '身份', '份认', '认证', '证失', '失败']) expect(tokens).toContain(bigram);
+    expect(tokens).toContain('认证');
+  });
+
+  it('finds the query bigram in the document tokens for a dateline', () => {
+    const doc = new Set(tokenize('新华社北京11月25日电'));
+    for (const token of tokenize('北京')) expect(doc.has(token)).toBe(true);
+    expect(doc.has('11')).toBe(true);
+    expect(doc.has('新华社')).toBe(true);
+  });
+
+  it('keeps a lone CJK character and handles mixed scripts', () => {
+    expect(tokenize('A 京 B')).toEqual(['a', '京', 'b']);
+    expect(tokenize('iPhone发布会')).toEqual(expect.arrayContaining(['iphone', '发布', '布会']));
+    expect(isCjkToken('发布')).toBe(true);
+    expect(isCjkToken('iphone')).toBe(false);
+  });
+
+  it('ignores punctuation and whitespace only text', () => {
+    expect(tokenize(' ，。!? ')).toEqual([]);
+  });
+});

@@ -1,0 +1,113 @@
+// Runs in: tests (node). Editors find articles in Chinese and English, and the index survives restarts.
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { newArticle, type Article } from '../../../common/article';
+import { SearchIndex } from './search-index';
+
+function article(id: string, headline: string, body: string, extra: Partial<Article['meta']> = {}): Article {
+  const a = newArticle(id, '2026-11-25T08:00:00.000Z');
+  return {
+    ...a,
+    headline,
+    body: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: body }] }] },
+    meta: { ...a.meta, ...extra },
+  };
+}
+
+const AUTH = article('0000000000auth00000000', '系统故障', '用户身份认证失败，工程师正在处理。');
+const XINHUA = article('0000000000xinhua000000', '市长讲话', '新华社北京11月25日电 市长在新闻发布会上讲话。');
+const SHANGHAI = article('0000000000shanghai0000', '上海天气', '上海明天有雨，京沪高铁正常运行。');
+const COUNCIL = article('0000000000council00000', 'City council approves budget', 'The council voted 7-2 on Tuesday.', {
+  tags: ['politics'],
+  bylines: [{ name: 'Jane Doe', role: '' }],
+});
+
+let index: SearchIndex;
+beforeEach(() => {
+  index = SearchIndex.empty();
+  for (const a of [AUTH, XINHUA, SHANGHAI, COUNCIL]) index.add(a);
+});
+
+describe('SearchIndex', () => {
+  it('finds a two-character Chinese word inside an unspaced sentence, and nothing else', () => {
+    expect(index.search('认证')).toEqual([AUTH.id]);
+    expect(index.search('北京')).toEqual([XINHUA.id]);
+    expect(index.search('上海')).toEqual([SHANGHAI.id]);
+  });
+
+  it('requires every bigram of a longer Chinese query', () => {
+    expect(index.search('身份认证')).toEqual([AUTH.id]);
+    // 京沪 and 北京 share 京 but the query's bigram 北京 is only in the Xinhua story.
+    expect(index.search('北京高铁')).toEqual([]);
+    expect(index.search('发布会')).toEqual([XINHUA.id]);
+  });
+
+  it('finds English by word, by prefix while typing, and by tag or byline', () => {
+    expect(index.search('council')).toEqual([COUNCIL.id]);
+    expect(index.search('Budg')).toEqual([COUNCIL.id]);
+    expect(index.search('council budget')).toEqual([COUNCIL.id]);
+    expect(index.search('council weather')).toEqual([]);
+    expect(index.search('politics')).toEqual([COUNCIL.id]);
+    expect(index.search('jane')).toEqual([COUNCIL.id]);
+    expect(index.search('  ')).toEqual([]);
+  });
+
+  it('ranks a headline match above a body match', () => {
+    index.add(article('0000000000second00000', 'Weather', 'The city council meets again next week.'));
+    expect(index.search('council')[0]).toBe(COUNCIL.id);
+    expect(index.search('council')).toHaveLength(2);
+  });
+
+  it('forgets removed articles and re-indexes edited ones', () => {
+    index.remove(AUTH.id);
+    expect(index.search('认证')).toEqual([]);
+    index.replace({ ...SHANGHAI, body: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: '广州晴' }] }] } });
+    expect(index.search('上海')).toEqual([SHANGHAI.id]);
+    expect(index.search('雨')).toEqual([]);
+    expect(index.search('广州')).toEqual([SHANGHAI.id]);
+  });
+
+  describe('persistence', () => {
+    let dir: string;
+    beforeEach(async () => {
+      dir = await mkdtemp(join(tmpdir(), 'dateline-search-'));
+    });
+    afterEach(async () => {
+      await rm(dir, { recursive: true, force: true });
+    });
+
+    it('reloads from search-index.json with the same results', async () => {
+      const path = join(dir, 'search-index.json');
+      await index.saveFile(path);
+      const loaded = await SearchIndex.loadFile(path);
+      expect(loaded.size).toBe(4);
+      expect(loaded.search('认证')).toEqual([AUTH.id]);
+      expect(loaded.search('coun')).toEqual([COUNCIL.id]);
+    });
+
+    it('starts empty from a corrupt or foreign file instead of failing', async () => {
+      const path = join(dir, 'search-index.json');
+      await writeFile(path, '{"format":"dateline-search-index","version":1,"stamps":{}}\n{broken');
+      expect((await SearchIndex.loadFile(path)).size).toBe(0);
+      expect((await SearchIndex.loadFile(join(dir, 'missing.json'))).size).toBe(0);
+      expect(SearchIndex.load(index.serialize().replace('"version":', '"version":9'))).toBeNull();
+    });
+
+    it('syncs with the library: re-reads only changed articles and drops deleted ones', async () => {
+      const reloaded = SearchIndex.load(index.serialize())!;
+      const edited = { ...XINHUA, updatedAt: '2026-11-26T08:00:00.000Z', headline: '广州新闻' };
+      const loads: string[] = [];
+      const library = [AUTH, edited, COUNCIL];
+      const changed = await reloaded.sync(library, async (id) => {
+        loads.push(id);
+        return library.find((a) => a.id === id)!;
+      });
+      expect(loads).toEqual([XINHUA.id]);
+      expect(changed).toBe(2);
+      expect(reloaded.search('广州')).toEqual([XINHUA.id]);
+      expect(reloaded.search('上海')).toEqual([]);
+    });
+  });
+});

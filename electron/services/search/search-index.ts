@@ -1,0 +1,139 @@
+// Runs in: services. Full-text search over the library (MiniSearch with the shared CJK-aware
+// tokenizer), persisted to search-index.json so a big library is not re-indexed at every start.
+import { readFile } from 'node:fs/promises';
+import MiniSearch, { type Options, type Query } from 'minisearch';
+import type { Article } from '../../../common/article';
+import { docText } from '../../../common/doc-text';
+import { searchQueryTerms } from '../../../common/search/search-query-terms';
+import { TOKENIZER_VERSION, tokenize } from '../../../common/search/search-tokenizer';
+import { atomicWriteFile } from '../store/atomic-write';
+
+interface SearchDoc {
+  id: string;
+  headline: string;
+  subheadline: string;
+  summary: string;
+  body: string;
+  tags: string;
+  bylines: string;
+}
+
+/** The file format: one header line, then MiniSearch's own JSON. */
+interface Header {
+  format: 'dateline-search-index';
+  version: number;
+  /** updatedAt of the version each article was indexed from. */
+  stamps: Record<string, string>;
+}
+
+const FORMAT_VERSION = 1 * 1000 + TOKENIZER_VERSION;
+
+const OPTIONS: Options<SearchDoc> = {
+  idField: 'id',
+  fields: ['headline', 'subheadline', 'summary', 'body', 'tags', 'bylines'],
+  tokenize: (text) => tokenize(text),
+  processTerm: (term) => term.toLowerCase(),
+  searchOptions: { boost: { headline: 3, tags: 2, bylines: 2, subheadline: 1.5, summary: 1.5 } },
+};
+
+export class SearchIndex {
+  private constructor(
+    private readonly mini: MiniSearch<SearchDoc>,
+    private readonly stamps: Map<string, string>,
+  ) {}
+
+  static empty(): SearchIndex {
+    return new SearchIndex(new MiniSearch(OPTIONS), new Map());
+  }
+
+  /** Null when the text is not an index this version wrote; the caller rebuilds. */
+  static load(text: string): SearchIndex | null {
+    const newline = text.indexOf('\n');
+    if (newline < 0) return null;
+    try {
+      const header = JSON.parse(text.slice(0, newline)) as Partial<Header>;
+      if (header.format !== 'dateline-search-index' || header.version !== FORMAT_VERSION || typeof header.stamps !== 'object' || header.stamps === null) return null;
+      const mini = MiniSearch.loadJSON<SearchDoc>(text.slice(newline + 1), OPTIONS);
+      return new SearchIndex(mini, new Map(Object.entries(header.stamps)));
+    } catch {
+      return null;
+    }
+  }
+
+  /** Reads search-index.json; a missing, corrupt or outdated file gives an empty index. */
+  static async loadFile(path: string): Promise<SearchIndex> {
+    const text = await readFile(path, 'utf8').catch(() => '');
+    return SearchIndex.load(text) ?? SearchIndex.empty();
+  }
+
+  serialize(): string {
+    const header: Header = { format: 'dateline-search-index', version: FORMAT_VERSION, stamps: Object.fromEntries(this.stamps) };
+    return `${JSON.stringify(header)}\n${JSON.stringify(this.mini)}`;
+  }
+
+  async saveFile(path: string): Promise<void> {
+    await atomicWriteFile(path, this.serialize());
+  }
+
+  get size(): number {
+    return this.mini.documentCount;
+  }
+
+  /** Adds or replaces an article. */
+  add(article: Article): void {
+    if (this.mini.has(article.id)) this.mini.discard(article.id);
+    this.mini.add({
+      id: article.id,
+      headline: article.headline,
+      subheadline: article.subheadline,
+      summary: article.summary,
+      body: docText(article.body),
+      tags: article.meta.tags.join('\n'),
+      bylines: article.meta.bylines.map((b) => b.name).join('\n'),
+    });
+    this.stamps.set(article.id, article.updatedAt);
+  }
+
+  replace(article: Article): void {
+    this.add(article);
+  }
+
+  remove(id: string): void {
+    if (this.mini.has(id)) this.mini.discard(id);
+    this.stamps.delete(id);
+  }
+
+  /** Article ids, best match first. Every term must match; the last Latin word matches as a prefix. */
+  search(query: string): string[] {
+    const terms = searchQueryTerms(query);
+    if (terms.length === 0) return [];
+    const tree: Query = {
+      combineWith: 'AND',
+      queries: terms.map((t) => ({ queries: [t.term], prefix: t.prefix, fuzzy: false, tokenize: (s: string) => [s] })),
+    };
+    return this.mini.search(tree).map((r) => String(r.id));
+  }
+
+  /** Brings the index in line with the library: re-indexes changed articles, drops missing ones. Returns how many changed. */
+  async sync(summaries: readonly { id: string; updatedAt: string }[], load: (id: string) => Promise<Article>): Promise<number> {
+    let changed = 0;
+    const present = new Set<string>();
+    for (const { id, updatedAt } of summaries) {
+      present.add(id);
+      if (this.stamps.get(id) === updatedAt) continue;
+      changed++;
+      try {
+        this.add(await load(id));
+      } catch {
+        this.remove(id);
+      }
+    }
+    for (const id of [...this.stamps.keys()]) {
+      if (!present.has(id)) {
+        this.remove(id);
+        changed++;
+      }
+    }
+    return changed;
+  }
+}

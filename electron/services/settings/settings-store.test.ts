@@ -1,0 +1,60 @@
+// Runs in: tests (node). The user's preferences persist and a damaged file never blocks the app.
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { SettingsStore } from './settings-store';
+
+let dir: string;
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'dateline-settings-'));
+});
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('SettingsStore', () => {
+  it('starts from the defaults without writing a file', async () => {
+    const store = new SettingsStore(dir);
+    expect(await store.get()).toEqual({ locale: 'system', userName: '', exportFolder: '' });
+    expect(await readdir(dir)).toEqual([]);
+  });
+
+  it('editor switches to Chinese and sets her name; both survive a restart', async () => {
+    const store = new SettingsStore(dir);
+    await store.update({ locale: 'zh-CN' });
+    expect(await store.update({ userName: '王芳' })).toEqual({ locale: 'zh-CN', userName: '王芳', exportFolder: '' });
+    expect(await new SettingsStore(dir).get()).toEqual({ locale: 'zh-CN', userName: '王芳', exportFolder: '' });
+    expect(await readdir(dir)).toEqual(['settings.json']);
+  });
+
+  it('refuses an invalid value and keeps the saved settings', async () => {
+    const store = new SettingsStore(dir);
+    await store.update({ userName: 'Jane' });
+    await expect(store.update({ locale: 'fr' as 'en' })).rejects.toMatchObject({ code: 'invalid-input' });
+    expect(JSON.parse(await readFile(join(dir, 'settings.json'), 'utf8'))).toMatchObject({ userName: 'Jane', locale: 'system' });
+  });
+
+  it('keeps a damaged settings file aside and falls back to the defaults', async () => {
+    await writeFile(join(dir, 'settings.json'), '{"locale": "zh-CN", "userName": ');
+    const store = new SettingsStore(dir);
+    expect(await store.get()).toEqual({ locale: 'system', userName: '', exportFolder: '' });
+    const files = await readdir(dir);
+    expect(files).toHaveLength(1);
+    expect(files[0]).toMatch(/^settings\.json\.corrupt-\d{8}T\d{9}Z$/);
+    expect(await readFile(join(dir, files[0]!), 'utf8')).toBe('{"locale": "zh-CN", "userName": ');
+    await store.update({ userName: 'Jane' });
+    expect((await readdir(dir)).sort()).toEqual(['settings.json', files[0]]);
+  });
+
+  it('treats valid JSON with a wrong value as damaged too', async () => {
+    await writeFile(join(dir, 'settings.json'), JSON.stringify({ locale: 'klingon' }));
+    expect((await new SettingsStore(dir).get()).locale).toBe('system');
+  });
+
+  it('applies concurrent updates one after the other without losing either', async () => {
+    const store = new SettingsStore(dir);
+    await Promise.all([store.update({ userName: 'Jane' }), store.update({ exportFolder: '/exports' })]);
+    expect(await new SettingsStore(dir).get()).toEqual({ locale: 'system', userName: 'Jane', exportFolder: '/exports' });
+  });
+});
