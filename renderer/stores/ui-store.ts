@@ -36,8 +36,9 @@ export function createUiStore(): UiStore {
     setView: (view) => set({ view }),
     openDialog: (dialog) => set({ dialog }),
     showError: (error) => {
-      const { message, detail } = formatError(error);
-      set((s) => ({ notices: [...s.notices.slice(-4), { id: nextId++, kind: 'error', message, detail }] }));
+      // Plain strings are messages someone already translated (the editor's photo errors).
+      const { message, detail } = typeof error === 'string' ? { message: error, detail: '' } : formatError(error);
+      set((s) => ({ notices: [...s.notices.slice(-4), { id: nextId++, kind: 'error', message, ...(detail ? { detail } : {}) }] }));
     },
     showInfo: (message, path) =>
       set((s) => ({ notices: [...s.notices.slice(-4), { id: nextId++, kind: 'info', message, ...(path ? { path } : {}) }] })),

@@ -1,0 +1,55 @@
+// @vitest-environment happy-dom
+// Runs in: tests (happy-dom). A reporter starts a new article from the library, writes a headline and goes back.
+import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { newArticle, type Article } from '../../common/article';
+import { useI18nStore } from '../i18n/i18n-store';
+import { createAppStores } from '../stores/app-stores';
+import { createFakeApi } from '../test-support/fake-api';
+import { App } from './app';
+import { StoresContext } from './stores-context';
+
+afterEach(cleanup);
+
+describe('app', () => {
+  it('new article → headline → back to the library saves it, and the zh-CN switch translates the UI', async () => {
+    let saved: Article | null = null;
+    const api = createFakeApi({
+      'settings.get': () => ({ locale: 'en', userName: '', exportFolder: '' }),
+      'settings.update': (input) => ({ locale: input.locale ?? 'en', userName: '', exportFolder: '' }),
+      'app.info': () => ({ version: '0.1.0', transport: 'http', libraryPath: '/lib', systemLocale: 'en-US' }),
+      'library.list': () => ({ items: [], sections: ['City'], tags: [], total: 0 }),
+      'library.problems': () => [{ articleFolder: 'broken01', setAsideTo: 'lost+found/broken01', message: 'bad JSON', at: '2026-11-25T09:00:00Z' }],
+      'articles.create': () => newArticle('art0000000001', '2026-11-25T09:00:00.000Z'),
+      'articles.save': (input) => {
+        saved = input.article as Article;
+        return { revision: 1, updatedAt: '2026-11-25T09:01:00.000Z' };
+      },
+    });
+    useI18nStore.getState().setLocale('en');
+    const stores = createAppStores(api);
+    render(
+      <StoresContext.Provider value={stores}>
+        <App />
+      </StoresContext.Provider>,
+    );
+    expect(await screen.findByText('lost+found/broken01')).toBeTruthy();
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: 'New article' }));
+    });
+    const headline = await screen.findByRole('textbox', { name: 'Headline' });
+    fireEvent.change(headline, { target: { value: 'Flood closes bridge' } });
+    expect(screen.getByRole('complementary', { name: 'Article details' })).toBeTruthy();
+    expect((screen.getByRole('textbox', { name: 'Slug' }) as HTMLInputElement).value).toBe('flood-closes-bridge');
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: /Back to library/ }));
+    });
+    await waitFor(() => expect(screen.getByRole('button', { name: 'New article' })).toBeTruthy());
+    expect(saved).toMatchObject({ headline: 'Flood closes bridge' });
+    await act(async () => {
+      fireEvent.change(screen.getByRole('combobox', { name: 'Interface language' }), { target: { value: 'zh-CN' } });
+    });
+    expect(screen.getByRole('button', { name: '新建稿件' })).toBeTruthy();
+    expect(document.documentElement.lang).toBe('zh-CN');
+  });
+});

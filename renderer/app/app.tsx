@@ -1,0 +1,54 @@
+// Runs in: renderer. The app shell: header, notices, the current screen and any open dialog.
+import { useMemo } from 'react';
+import { createCommandDispatcher } from '../commands/command-dispatcher';
+import { ArticleScreen } from '../features/article/article-screen';
+import { LibraryScreen } from '../features/library/library-screen';
+import { RevisionsDialog } from '../features/revisions/revisions-dialog';
+import { LocaleSwitcher } from '../features/settings/locale-switcher';
+import { SettingsDialog } from '../features/settings/settings-dialog';
+import { useT } from '../i18n/use-t';
+import { Notices } from './notices';
+import { useStores } from './stores-context';
+import { useAppLifecycle } from './use-app-lifecycle';
+
+export function App() {
+  const t = useT();
+  const stores = useStores();
+  const dispatch = useMemo(() => createCommandDispatcher(stores), [stores]);
+  useAppLifecycle(stores, dispatch);
+  const view = stores.ui((s) => s.view);
+  const dialog = stores.ui((s) => s.dialog);
+  const hasArticle = stores.article((s) => s.article !== null);
+  const run = (command: Parameters<typeof dispatch>[0]): void => void dispatch(command);
+
+  return (
+    <div className="app">
+      <header className="app-header">
+        <span className="app-name">Dateline</span>
+        <nav aria-label={t('app.navigation')}>
+          <button type="button" aria-current={view === 'library' ? 'page' : undefined} onClick={() => run('view.library')}>
+            {t('app.library')}
+          </button>
+          <button type="button" aria-current={view === 'trash' ? 'page' : undefined} onClick={() => run('view.trash')}>
+            {t('app.trash')}
+          </button>
+        </nav>
+        <span className="toolbar-gap" />
+        <LocaleSwitcher />
+        <button type="button" onClick={() => stores.ui.getState().openDialog('settings')}>
+          {t('settings.title')}
+        </button>
+      </header>
+      <Notices />
+      <main className="app-main">
+        {view === 'article' && hasArticle ? (
+          <ArticleScreen onCommand={run} />
+        ) : (
+          <LibraryScreen trashed={view === 'trash'} onCommand={run} />
+        )}
+      </main>
+      {dialog === 'settings' ? <SettingsDialog /> : null}
+      {dialog === 'revisions' && hasArticle ? <RevisionsDialog /> : null}
+    </div>
+  );
+}

@@ -1,0 +1,33 @@
+// Runs in: renderer. Start-up (settings, language, library), menu commands, shortcuts and flush-on-leave.
+import { useEffect } from 'react';
+import type { CommandDispatcher } from '../commands/command-dispatcher';
+import { installKeyboardShortcuts } from '../commands/keyboard-shortcuts';
+import type { AppStores } from '../stores/app-stores';
+
+export function useAppLifecycle(stores: AppStores, dispatch: CommandDispatcher): void {
+  useEffect(() => {
+    const { settings, library, ui, article } = stores;
+    const report = (error: unknown): void => ui.getState().showError(error);
+    settings.getState().init().catch(report);
+    library.getState().refresh().catch(report);
+    library.getState().loadProblems().catch(report);
+
+    const bridge = window.dateline;
+    const unsubscribeMenu = bridge ? bridge.onMenuCommand((command) => void dispatch(command)) : null;
+    // In Electron the native menu owns the accelerators; in a browser the renderer listens itself.
+    const removeShortcuts = bridge ? null : installKeyboardShortcuts(window, (command) => void dispatch(command));
+
+    // Best effort: start saving whatever is pending when the page goes away.
+    const handleLeave = (): void => {
+      article.getState().flush().catch(() => undefined);
+    };
+    window.addEventListener('pagehide', handleLeave);
+    window.addEventListener('beforeunload', handleLeave);
+    return () => {
+      unsubscribeMenu?.();
+      removeShortcuts?.();
+      window.removeEventListener('pagehide', handleLeave);
+      window.removeEventListener('beforeunload', handleLeave);
+    };
+  }, [stores, dispatch]);
+}

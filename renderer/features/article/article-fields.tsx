@@ -1,0 +1,68 @@
+// Runs in: renderer. Headline, subheadline and summary: each re-renders alone when it changes.
+import { useId } from 'react';
+import { useStores } from '../../app/stores-context';
+import { useT } from '../../i18n/use-t';
+
+export function HeadlineField() {
+  const t = useT();
+  const id = useId();
+  const { article } = useStores();
+  const value = article((s) => s.article?.headline ?? '');
+  return (
+    <div className="field field-headline">
+      <label htmlFor={id} className="visually-hidden">
+        {t('article.headline')}
+      </label>
+      <input
+        id={id}
+        className="headline-input"
+        value={value}
+        maxLength={1000}
+        placeholder={t('article.headlinePlaceholder')}
+        onChange={(e) => article.getState().updateFields({ headline: e.target.value })}
+      />
+    </div>
+  );
+}
+
+export function SubheadlineField() {
+  const t = useT();
+  const id = useId();
+  const { article } = useStores();
+  const value = article((s) => s.article?.subheadline ?? '');
+  return (
+    <div className="field">
+      <label htmlFor={id} className="visually-hidden">
+        {t('article.subheadline')}
+      </label>
+      <input
+        id={id}
+        className="subheadline-input"
+        value={value}
+        maxLength={1000}
+        placeholder={t('article.subheadlinePlaceholder')}
+        onChange={(e) => article.getState().updateFields({ subheadline: e.target.value })}
+      />
+    </div>
+  );
+}
+
+export function SummaryField() {
+  const t = useT();
+  const id = useId();
+  const { article } = useStores();
+  const value = article((s) => s.article?.summary ?? '');
+  return (
+    <div className="field">
+      <label htmlFor={id}>{t('article.summary')}</label>
+      <textarea
+        id={id}
+        className="summary-input"
+        rows={3}
+        value={value}
+        maxLength={5000}
+        onChange={(e) => article.getState().updateFields({ summary: e.target.value })}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,55 @@
+// Runs in: renderer. The article screen: toolbar, headline fields, body editor, details panel, status bar.
+import type { MenuCommand } from '../../../common/bridge';
+import { useT } from '../../i18n/use-t';
+import { MetadataPanel } from '../metadata/metadata-panel';
+import { HeadlineField, SubheadlineField, SummaryField } from './article-fields';
+import { EditorHost } from './editor-host';
+import { SaveProblem } from './save-problem';
+import { StatusBar } from './status-bar';
+
+export interface ArticleScreenProps {
+  onCommand(command: MenuCommand): void;
+}
+
+export function ArticleScreen({ onCommand }: ArticleScreenProps) {
+  const t = useT();
+  return (
+    <section className="article-screen" aria-label={t('article.screenLabel')}>
+      <div className="article-toolbar" role="toolbar" aria-label={t('article.toolbarLabel')}>
+        <button type="button" onClick={() => onCommand('view.library')}>
+          ← {t('article.back')}
+        </button>
+        <span className="toolbar-gap" />
+        <button type="button" className="primary" onClick={() => onCommand('article.save')}>
+          {t('article.save')}
+        </button>
+        <button type="button" onClick={() => onCommand('article.revisions')}>
+          {t('article.revisions')}
+        </button>
+        <button type="button" onClick={() => onCommand('article.export-html')}>
+          {t('article.exportHtml')}
+        </button>
+        <button type="button" onClick={() => onCommand('article.export-markdown')}>
+          {t('article.exportMarkdown')}
+        </button>
+        <button type="button" onClick={() => onCommand('article.duplicate')}>
+          {t('article.duplicate')}
+        </button>
+        <button type="button" className="danger" onClick={() => onCommand('article.trash')}>
+          {t('article.trash')}
+        </button>
+      </div>
+      <SaveProblem />
+      <div className="article-columns">
+        <div className="article-main">
+          <HeadlineField />
+          <SubheadlineField />
+          <SummaryField />
+          <EditorHost />
+        </div>
+        <MetadataPanel />
+      </div>
+      <StatusBar />
+    </section>
+  );
+}

@@ -1,0 +1,34 @@
+// Runs in: renderer. Mounts the body editor once per loaded article; saving and typing never re-render it.
+import { memo, useCallback } from 'react';
+import { useStores } from '../../app/stores-context';
+import { ArticleEditor, type ArticleEditorHandle } from '../../editor/article-editor';
+import type { TextStats } from '../../../common/text/text-stats';
+
+export const EditorHost = memo(function EditorHost() {
+  const { api, article, ui } = useStores();
+  const id = article((s) => s.article?.id ?? null);
+  const language = article((s) => s.article?.meta.language ?? 'en');
+  const editorKey = article((s) => s.editorKey);
+  const initialBody = article((s) => s.initialBody);
+
+  const handleRef = useCallback((handle: ArticleEditorHandle | null) => article.getState().setEditorHandle(handle), [article]);
+  const handleDirty = useCallback(() => article.getState().markBodyDirty(), [article]);
+  const handleStats = useCallback((stats: TextStats) => article.getState().setStats(stats), [article]);
+  const handleError = useCallback((message: string) => ui.getState().showError(message), [ui]);
+
+  if (!id || !initialBody) return null;
+  return (
+    <div className="editor-host">
+      <ArticleEditor
+        key={`${id}:${editorKey}`}
+        ref={handleRef}
+        initialBody={initialBody}
+        api={api}
+        language={language}
+        onDirty={handleDirty}
+        onStats={handleStats}
+        onError={handleError}
+      />
+    </div>
+  );
+});

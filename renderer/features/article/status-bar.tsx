@@ -1,0 +1,41 @@
+// Runs in: renderer. Save state (announced politely) and the live word / character counts.
+import { useStores } from '../../app/stores-context';
+import { formatError } from '../../api/format-error';
+import { useI18nStore } from '../../i18n/i18n-store';
+import { useT } from '../../i18n/use-t';
+import type { SaveState } from './autosave-controller';
+import { countLabels } from './word-count';
+import type { MessageKey } from '../../i18n/messages/catalogues';
+
+const STATE_KEYS: Record<SaveState, MessageKey> = {
+  saved: 'article.saveState.saved',
+  saving: 'article.saveState.saving',
+  dirty: 'article.saveState.dirty',
+  error: 'article.saveState.error',
+  conflict: 'article.saveState.conflict',
+};
+
+export function StatusBar() {
+  const t = useT();
+  const locale = useI18nStore((s) => s.locale);
+  const { article } = useStores();
+  const saveState = article((s) => s.saveState);
+  const saveError = article((s) => s.saveError);
+  const stats = article((s) => s.stats);
+  const errorText = saveState === 'error' && saveError ? `: ${formatError(saveError).message}` : '';
+  return (
+    <footer className="status-bar">
+      <span className={`save-state save-state-${saveState}`} role="status" aria-live="polite">
+        {t(STATE_KEYS[saveState])}
+        {errorText}
+      </span>
+      <span className="counts" aria-label={t('article.countsLabel')}>
+        {countLabels(stats, locale).map((label) => (
+          <span key={label} className="count">
+            {label}
+          </span>
+        ))}
+      </span>
+    </footer>
+  );
+}

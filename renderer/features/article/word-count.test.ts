@@ -1,0 +1,21 @@
+// Runs in: tests (node). The status bar counts the way each newsroom counts: words, or 字.
+import { describe, expect, it } from 'vitest';
+import { countLabels } from './word-count';
+
+describe('status bar counts', () => {
+  it('an English story shows words and reading time with thousands separators', () => {
+    expect(countLabels({ words: 1234, cjkChars: 0, readingMinutes: 6 }, 'en')).toEqual(['1,234 words', '6 min read']);
+  });
+
+  it('a Chinese story in the Chinese UI counts 字', () => {
+    expect(countLabels({ words: 0, cjkChars: 1234, readingMinutes: 4 }, 'zh-CN')).toEqual(['1,234 字', '阅读约 4 分钟']);
+  });
+
+  it('a mixed story shows both counts; the English UI says characters', () => {
+    expect(countLabels({ words: 12, cjkChars: 300, readingMinutes: 1 }, 'en')).toEqual(['12 words', '300 characters', '1 min read']);
+  });
+
+  it('an empty story says 0 words and no reading time', () => {
+    expect(countLabels({ words: 0, cjkChars: 0, readingMinutes: 0 }, 'en')).toEqual(['0 words']);
+  });
+});

@@ -1,0 +1,84 @@
+// @vitest-environment happy-dom
+// Runs in: tests (happy-dom). A desk with 10,000 stories: the list stays small in the DOM and drivable by name.
+import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { ArticleSummary } from '../../../common/article';
+import { StoresContext } from '../../app/stores-context';
+import { useI18nStore } from '../../i18n/i18n-store';
+import { createAppStores } from '../../stores/app-stores';
+import { createFakeApi } from '../../test-support/fake-api';
+import { LibraryScreen } from './library-screen';
+
+function summaries(count: number): ArticleSummary[] {
+  return Array.from({ length: count }, (_, i) => ({
+    id: `a${String(i).padStart(10, '0')}`,
+    headline: i === 0 ? '' : `Story ${i}`,
+    status: 'draft' as const,
+    section: 'City',
+    tags: ['weather'],
+    bylines: ['Li Wei'],
+    language: 'en',
+    updatedAt: '2026-11-25T09:00:00Z',
+    createdAt: '2026-11-25T09:00:00Z',
+    trashedAt: null,
+  }));
+}
+
+afterEach(cleanup);
+
+async function renderLibrary(items: ArticleSummary[]) {
+  useI18nStore.getState().setLocale('en');
+  const api = createFakeApi({
+    'library.list': () => ({ items, sections: ['City'], tags: ['weather'], total: items.length }),
+    'articles.trash': (input) => ({ id: input.id }),
+  });
+  const stores = createAppStores(api);
+  await act(async () => {
+    await stores.library.getState().refresh();
+  });
+  render(
+    <StoresContext.Provider value={stores}>
+      <LibraryScreen trashed={false} onCommand={() => undefined} />
+    </StoresContext.Provider>,
+  );
+  return { api, stores };
+}
+
+describe('library screen', () => {
+  it('renders only the visible rows of 10,000 articles', async () => {
+    await renderLibrary(summaries(10_000));
+    const list = screen.getByRole('list', { name: 'Articles' });
+    const rows = within(list).getAllByRole('listitem');
+    expect(rows.length).toBeGreaterThan(5);
+    expect(rows.length).toBeLessThan(100);
+    expect(rows[0]?.getAttribute('aria-setsize')).toBe('10000');
+    expect(screen.getByText('10,000 articles')).toBeTruthy();
+  });
+
+  it('scrolling far down shows the rows there', async () => {
+    await renderLibrary(summaries(10_000));
+    const list = screen.getByRole('list', { name: 'Articles' });
+    Object.defineProperty(list, 'scrollTop', { value: 64 * 5000, configurable: true });
+    fireEvent.scroll(list);
+    expect(screen.getByRole('button', { name: 'Open "Story 5001"' })).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Open "Story 1"' })).toBeNull();
+  });
+
+  it('an untitled article is named "Untitled" and each action names its headline', async () => {
+    const { api } = await renderLibrary(summaries(3));
+    expect(screen.getByRole('button', { name: 'Open "Untitled"' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Duplicate "Story 1"' })).toBeTruthy();
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: 'Move "Story 2" to trash' }));
+    });
+    expect(api.callsTo('articles.trash')).toEqual([{ id: 'a0000000002' }]);
+  });
+
+  it('the filters and search box are found by their labels', async () => {
+    await renderLibrary(summaries(3));
+    expect(screen.getByRole('searchbox', { name: 'Search articles' })).toBeTruthy();
+    expect(screen.getByRole('combobox', { name: 'Status' })).toBeTruthy();
+    expect(within(screen.getByRole('combobox', { name: 'Section' })).getByRole('option', { name: 'City' })).toBeTruthy();
+    expect(within(screen.getByRole('combobox', { name: 'Tag' })).getByRole('option', { name: 'weather' })).toBeTruthy();
+  });
+});

@@ -1,0 +1,109 @@
+// Runs in: renderer. The library (or the trash): filters, a windowed list of articles and their actions.
+import { useState } from 'react';
+import type { ArticleSummary } from '../../../common/article';
+import { ConfirmDialog } from '../../app/confirm-dialog';
+import { useStores } from '../../app/stores-context';
+import { formatError } from '../../api/format-error';
+import { useI18nStore } from '../../i18n/i18n-store';
+import { useT } from '../../i18n/use-t';
+import { ArticleRow } from './article-row';
+import { LibraryFilters } from './library-filters';
+import { ProblemsAlert } from './problems-alert';
+import { TrashedRow } from './trashed-row';
+import { VirtualList } from './virtual-list';
+
+export const ROW_HEIGHT = 64;
+
+export interface LibraryScreenProps {
+  trashed: boolean;
+  onCommand(command: 'article.new'): void;
+}
+
+export function LibraryScreen({ trashed, onCommand }: LibraryScreenProps) {
+  const t = useT();
+  const locale = useI18nStore((s) => s.locale);
+  const { library, article, ui } = useStores();
+  const items = library((s) => s.items);
+  const total = library((s) => s.total);
+  const loading = library((s) => s.loading);
+  const error = library((s) => s.error);
+  const [purging, setPurging] = useState<ArticleSummary | null>(null);
+
+  const guard = (work: () => Promise<unknown>): void => {
+    work().catch((err: unknown) => ui.getState().showError(err));
+  };
+  const handleOpen = (id: string): void =>
+    guard(async () => {
+      await article.getState().open(id);
+      ui.getState().setView('article');
+    });
+  const handleDuplicate = (id: string): void =>
+    guard(async () => {
+      const copy = await library.getState().duplicate(id);
+      ui.getState().showInfo(t('library.duplicated', { headline: copy.headline.trim() || t('library.untitled') }));
+    });
+  const handleTrash = (item: ArticleSummary): void =>
+    guard(async () => {
+      await library.getState().trash(item.id);
+      ui.getState().showInfo(t('library.trashed', { headline: item.headline.trim() || t('library.untitled') }));
+    });
+  const handleRestore = (id: string): void => guard(() => library.getState().restore(id));
+  const handlePurge = (item: ArticleSummary): void => {
+    setPurging(null);
+    guard(() => library.getState().purge(item.id));
+  };
+
+  const listError = error ? formatError(error) : null;
+  return (
+    <section className="library" aria-labelledby="library-title">
+      <div className="library-header">
+        <h1 id="library-title">{trashed ? t('trash.title') : t('library.title')}</h1>
+        {trashed ? null : (
+          <button type="button" className="primary" onClick={() => onCommand('article.new')}>
+            {t('library.new')}
+          </button>
+        )}
+      </div>
+      {trashed ? null : <ProblemsAlert />}
+      <LibraryFilters />
+      {listError ? (
+        <div className="notice notice-error" role="alert">
+          <strong>{listError.message}</strong> <span className="notice-detail">{listError.detail}</span>
+          <button type="button" onClick={() => guard(() => library.getState().refresh())}>
+            {t('app.retry')}
+          </button>
+        </div>
+      ) : null}
+      <p className="list-count" aria-live="polite" aria-busy={loading}>
+        {total === 1 ? t(trashed ? 'trash.countOne' : 'library.countOne') : t(trashed ? 'trash.count' : 'library.count', { count: new Intl.NumberFormat(locale).format(total) })}
+      </p>
+      {items.length === 0 && !loading ? (
+        <p className="empty">{trashed ? t('trash.empty') : t('library.empty')}</p>
+      ) : (
+        <VirtualList
+          items={items}
+          rowHeight={ROW_HEIGHT}
+          label={trashed ? t('trash.listLabel') : t('library.listLabel')}
+          getKey={(item) => item.id}
+          renderItem={(item) =>
+            trashed ? (
+              <TrashedRow item={item} onRestore={handleRestore} onPurge={setPurging} />
+            ) : (
+              <ArticleRow item={item} onOpen={handleOpen} onDuplicate={handleDuplicate} onTrash={handleTrash} />
+            )
+          }
+        />
+      )}
+      {purging ? (
+        <ConfirmDialog
+          title={t('trash.confirmTitle')}
+          message={t('trash.confirmMessage', { headline: purging.headline.trim() || t('library.untitled') })}
+          confirmLabel={t('trash.purge')}
+          danger
+          onConfirm={() => handlePurge(purging)}
+          onCancel={() => setPurging(null)}
+        />
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,119 @@
+// Runs in: renderer. The "Article details" side panel: section, tags, bylines, slug, timing, language.
+import { useId } from 'react';
+import { isUsableSlug } from '../../../common/text/slugify';
+import { useStores } from '../../app/stores-context';
+import { useT } from '../../i18n/use-t';
+import { BylinesEditor } from './bylines-editor';
+import { isoToLocalInput, localInputToIso } from './planned-at';
+import { TagInput } from './tag-input';
+
+export const ARTICLE_LANGUAGES: { tag: string; name: string }[] = [
+  { tag: 'en', name: 'English' },
+  { tag: 'zh-CN', name: '简体中文 (zh-CN)' },
+  { tag: 'zh-TW', name: '繁體中文 (zh-TW)' },
+  { tag: 'ja', name: '日本語' },
+  { tag: 'ko', name: '한국어' },
+  { tag: 'fr', name: 'Français' },
+  { tag: 'de', name: 'Deutsch' },
+  { tag: 'es', name: 'Español' },
+];
+
+export function MetadataPanel() {
+  const t = useT();
+  const id = {
+    section: useId(),
+    sections: useId(),
+    source: useId(),
+    publisher: useId(),
+    dateline: useId(),
+    slug: useId(),
+    slugHint: useId(),
+    planned: useId(),
+    language: useId(),
+    note: useId(),
+  };
+  const { article, library } = useStores();
+  const meta = article((s) => s.article?.meta);
+  const knownSections = library((s) => s.sections);
+  if (!meta) return null;
+  const { updateMeta, resetSlug } = article.getState();
+  const languages = ARTICLE_LANGUAGES.some((l) => l.tag === meta.language) ? ARTICLE_LANGUAGES : [...ARTICLE_LANGUAGES, { tag: meta.language, name: meta.language }];
+  const slugOk = meta.slug === '' || isUsableSlug(meta.slug);
+
+  return (
+    <aside className="metadata-panel" aria-label={t('metadata.title')}>
+      <h2>{t('metadata.title')}</h2>
+      <div className="field">
+        <label htmlFor={id.section}>{t('metadata.section')}</label>
+        <input id={id.section} list={id.sections} value={meta.section} maxLength={200} onChange={(e) => updateMeta({ section: e.target.value })} />
+        <datalist id={id.sections}>
+          {knownSections.map((section) => (
+            <option key={section} value={section} />
+          ))}
+        </datalist>
+      </div>
+      <TagInput label={t('metadata.tags')} tags={meta.tags} onChange={(tags) => updateMeta({ tags })} />
+      <BylinesEditor bylines={meta.bylines} onChange={(bylines) => updateMeta({ bylines })} />
+      <div className="field">
+        <label htmlFor={id.source}>{t('metadata.source')}</label>
+        <input id={id.source} value={meta.source} maxLength={200} onChange={(e) => updateMeta({ source: e.target.value })} />
+      </div>
+      <div className="field">
+        <label htmlFor={id.publisher}>{t('metadata.publisher')}</label>
+        <input id={id.publisher} value={meta.publisher} maxLength={200} onChange={(e) => updateMeta({ publisher: e.target.value })} />
+      </div>
+      <div className="field">
+        <label htmlFor={id.dateline}>{t('metadata.dateline')}</label>
+        <input
+          id={id.dateline}
+          value={meta.dateline}
+          maxLength={200}
+          placeholder={t('metadata.datelinePlaceholder')}
+          onChange={(e) => updateMeta({ dateline: e.target.value })}
+        />
+      </div>
+      <div className="field">
+        <label htmlFor={id.slug}>{t('metadata.slug')}</label>
+        <div className="field-row">
+          <input
+            id={id.slug}
+            value={meta.slug}
+            maxLength={200}
+            aria-describedby={id.slugHint}
+            aria-invalid={!slugOk}
+            onChange={(e) => updateMeta({ slug: e.target.value, slugEdited: true })}
+          />
+          <button type="button" disabled={!meta.slugEdited} onClick={resetSlug}>
+            {t('metadata.resetSlug')}
+          </button>
+        </div>
+        <p id={id.slugHint} className={`hint ${slugOk ? '' : 'hint-error'}`}>
+          {slugOk ? (meta.slugEdited ? t('metadata.slugEdited') : t('metadata.slugFollows')) : t('metadata.slugUnusable')}
+        </p>
+      </div>
+      <div className="field">
+        <label htmlFor={id.planned}>{t('metadata.plannedAt')}</label>
+        <input
+          id={id.planned}
+          type="datetime-local"
+          value={isoToLocalInput(meta.plannedAt)}
+          onChange={(e) => updateMeta({ plannedAt: localInputToIso(e.target.value) })}
+        />
+      </div>
+      <div className="field">
+        <label htmlFor={id.language}>{t('metadata.language')}</label>
+        <select id={id.language} value={meta.language} onChange={(e) => updateMeta({ language: e.target.value })}>
+          {languages.map((language) => (
+            <option key={language.tag} value={language.tag}>
+              {language.name}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="field">
+        <label htmlFor={id.note}>{t('metadata.editorsNote')}</label>
+        <textarea id={id.note} rows={4} value={meta.editorsNote} maxLength={5000} onChange={(e) => updateMeta({ editorsNote: e.target.value })} />
+      </div>
+    </aside>
+  );
+}

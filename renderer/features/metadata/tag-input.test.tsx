@@ -1,0 +1,81 @@
+// @vitest-environment happy-dom
+// Runs in: tests (happy-dom). A desk editor tags a story in English and Chinese with the keyboard.
+import { cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { useState } from 'react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { useI18nStore } from '../../i18n/i18n-store';
+import { TagInput } from './tag-input';
+
+function Harness({ initial = [] as string[] }) {
+  const [tags, setTags] = useState(initial);
+  return (
+    <>
+      <TagInput label="Tags" tags={tags} onChange={setTags} />
+      <output data-testid="tags">{tags.join('|')}</output>
+    </>
+  );
+}
+
+const tagsNow = (): string => screen.getByTestId('tags').textContent ?? '';
+
+afterEach(cleanup);
+
+describe('tag input', () => {
+  useI18nStore.getState().setLocale('en');
+
+  it('Enter adds a trimmed tag and clears the box', () => {
+    render(<Harness />);
+    const input = screen.getByLabelText('Tags', { selector: 'input' });
+    fireEvent.change(input, { target: { value: '  floods  ' } });
+    fireEvent.keyDown(input, { key: 'Enter' });
+    expect(tagsNow()).toBe('floods');
+    expect((input as HTMLInputElement).value).toBe('');
+    expect(screen.getByRole('button', { name: 'Remove tag floods' })).toBeTruthy();
+  });
+
+  it('a comma (also the Chinese ，) separates tags', () => {
+    render(<Harness />);
+    const input = screen.getByLabelText('Tags', { selector: 'input' });
+    fireEvent.change(input, { target: { value: 'weather,' } });
+    fireEvent.change(input, { target: { value: '暴雨，北京' } });
+    expect(tagsNow()).toBe('weather|暴雨');
+    expect((input as HTMLInputElement).value).toBe('北京');
+  });
+
+  it('refuses a duplicate whatever its case, and says why', () => {
+    render(<Harness initial={['Floods']} />);
+    const input = screen.getByLabelText('Tags', { selector: 'input' });
+    fireEvent.change(input, { target: { value: 'floods' } });
+    fireEvent.keyDown(input, { key: 'Enter' });
+    expect(tagsNow()).toBe('Floods');
+    expect(screen.getByText('"floods" is already a tag.')).toBeTruthy();
+  });
+
+  it('Backspace in the empty box removes the last tag, but not while text is typed', () => {
+    render(<Harness initial={['a', 'b']} />);
+    const input = screen.getByLabelText('Tags', { selector: 'input' });
+    fireEvent.change(input, { target: { value: 'c' } });
+    fireEvent.keyDown(input, { key: 'Backspace' });
+    expect(tagsNow()).toBe('a|b');
+    fireEvent.change(input, { target: { value: '' } });
+    fireEvent.keyDown(input, { key: 'Backspace' });
+    expect(tagsNow()).toBe('a');
+  });
+
+  it('Enter that confirms a pinyin IME candidate does not add a tag', () => {
+    render(<Harness />);
+    const input = screen.getByLabelText('Tags', { selector: 'input' });
+    fireEvent.change(input, { target: { value: '北京' } });
+    fireEvent.keyDown(input, { key: 'Enter', isComposing: true });
+    fireEvent.keyDown(input, { key: 'Enter', keyCode: 229 });
+    expect(tagsNow()).toBe('');
+    fireEvent.keyDown(input, { key: 'Enter' });
+    expect(tagsNow()).toBe('北京');
+  });
+
+  it('each chip has its own remove button', () => {
+    render(<Harness initial={['politics', '政治']} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Remove tag 政治' }));
+    expect(tagsNow()).toBe('politics');
+  });
+});

@@ -1,0 +1,20 @@
+// Runs in: renderer. Entry point: builds the stores over the right transport and mounts the app.
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { getApi } from './api/get-api';
+import { App } from './app/app';
+import { StoresContext } from './app/stores-context';
+import { createAppStores } from './stores/app-stores';
+import './styles/app.css';
+
+const stores = createAppStores(getApi());
+const root = document.getElementById('root');
+if (!root) throw new Error('index.html has no #root element.');
+
+createRoot(root).render(
+  <StrictMode>
+    <StoresContext.Provider value={stores}>
+      <App />
+    </StoresContext.Provider>
+  </StrictMode>,
+);

@@ -1,0 +1,108 @@
+// Runs in: tests (node). A reporter edits an article: what gets saved, when, and what survives a failure.
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { newArticle, type Article, type DocNode } from '../../common/article';
+import { ApiError } from '../api/api-error';
+import { createFakeApi } from '../test-support/fake-api';
+import { createArticleStore } from './article-store';
+import type { EditorHandleLike } from './editor-handle';
+
+const ID = 'art0000000001';
+const NOW = '2026-11-25T09:00:00.000Z';
+
+function bodyOf(text: string): DocNode {
+  return { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] };
+}
+
+function fakeEditor(text: string): EditorHandleLike & { text: string } {
+  const editor = {
+    text,
+    getBody: () => bodyOf(editor.text),
+    focus: () => undefined,
+    insertPhotos: async () => undefined,
+    runCommand: () => undefined,
+  };
+  return editor;
+}
+
+function setup(saveResult: (article: Article) => { revision: number; updatedAt: string } | Promise<never>) {
+  const stored: Article = { ...newArticle(ID, NOW), headline: 'Old headline', body: bodyOf('stored') };
+  const api = createFakeApi({
+    'articles.get': () => stored,
+    'articles.save': (input) => saveResult(input.article as Article),
+  });
+  const store = createArticleStore(api, { autosave: { runWhenIdle: (fn) => fn() } });
+  return { api, store, stored };
+}
+
+beforeEach(() => {
+  vi.useFakeTimers();
+});
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describe('article store', () => {
+  it('autosave sends the headline from the store and the body from the editor, then keeps the new revision', async () => {
+    const { api, store } = setup((article) => ({ revision: article.revision + 1, updatedAt: '2026-11-25T09:05:00.000Z' }));
+    await store.getState().open(ID);
+    const editor = fakeEditor('typed in the editor');
+    store.getState().setEditorHandle(editor);
+    store.getState().updateFields({ headline: 'Flood closes bridge' });
+    await vi.advanceTimersByTimeAsync(1000);
+    const [saved] = api.callsTo('articles.save') as { article: Article; explicit: boolean }[];
+    expect(saved?.explicit).toBe(false);
+    expect(saved?.article.headline).toBe('Flood closes bridge');
+    expect(saved?.article.body).toEqual(bodyOf('typed in the editor'));
+    expect(saved?.article.revision).toBe(0);
+    expect(store.getState().article?.revision).toBe(1);
+    expect(store.getState().saveState).toBe('saved');
+  });
+
+  it('the slug follows the headline until the reporter edits it; Reset slug follows again', async () => {
+    const { store } = setup(() => ({ revision: 1, updatedAt: NOW }));
+    await store.getState().open(ID);
+    store.getState().updateFields({ headline: 'Flood Closes Bridge' });
+    expect(store.getState().article?.meta.slug).toBe('flood-closes-bridge');
+    store.getState().updateMeta({ slug: 'bridge', slugEdited: true });
+    store.getState().updateFields({ headline: 'Bridge reopens' });
+    expect(store.getState().article?.meta.slug).toBe('bridge');
+    store.getState().resetSlug();
+    expect(store.getState().article?.meta).toMatchObject({ slug: 'bridge-reopens', slugEdited: false });
+  });
+
+  it('leaving the article inside the debounce saves the last edit first', async () => {
+    const { api, store } = setup(() => ({ revision: 1, updatedAt: NOW }));
+    await store.getState().open(ID);
+    store.getState().setEditorHandle(fakeEditor('last words'));
+    store.getState().markBodyDirty();
+    expect(await store.getState().close()).toBe(true);
+    expect(api.callsTo('articles.save')).toHaveLength(1);
+    expect(store.getState().article).toBeNull();
+  });
+
+  it('when the disk is full the article stays open with its edits, and leaving is refused', async () => {
+    const { store } = setup(() => Promise.reject(new ApiError('disk-full', 'ENOSPC')));
+    await store.getState().open(ID);
+    store.getState().updateFields({ summary: 'Important summary' });
+    expect(await store.getState().close()).toBe(false);
+    expect(store.getState().saveState).toBe('error');
+    expect(store.getState().article?.summary).toBe('Important summary');
+  });
+
+  it('after a conflict nothing more is saved until the saved version is reloaded', async () => {
+    const { api, store } = setup(() => Promise.reject(new ApiError('conflict', 'stale')));
+    await store.getState().open(ID);
+    store.getState().updateFields({ headline: 'Mine' });
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(store.getState().saveState).toBe('conflict');
+    store.getState().updateFields({ headline: 'Mine, more' });
+    await vi.advanceTimersByTimeAsync(5000);
+    await store.getState().save(true);
+    expect(api.callsTo('articles.save')).toHaveLength(1);
+    const keyBefore = store.getState().editorKey;
+    await store.getState().reload();
+    expect(store.getState().article?.headline).toBe('Old headline');
+    expect(store.getState().saveState).toBe('saved');
+    expect(store.getState().editorKey).toBe(keyBefore + 1);
+  });
+});

@@ -1,0 +1,25 @@
+// Runs in: tests. A DatelineApi whose operations the test scripts, recording every call.
+import type { DatelineApi, OperationInput, OperationName, OperationResult } from '../../common/contract';
+
+export type FakeHandlers = { [K in OperationName]?: (input: OperationInput<K>) => Promise<OperationResult<K>> | OperationResult<K> };
+
+export interface FakeApi extends DatelineApi {
+  calls: { name: OperationName; input: unknown }[];
+  callsTo(name: OperationName): unknown[];
+}
+
+export function createFakeApi(handlers: FakeHandlers): FakeApi {
+  const calls: FakeApi['calls'] = [];
+  return {
+    transport: 'http',
+    calls,
+    callsTo: (name) => calls.filter((c) => c.name === name).map((c) => c.input),
+    mediaUrl: (id) => `/media/${id}`,
+    async call<K extends OperationName>(name: K, input: OperationInput<K>): Promise<OperationResult<K>> {
+      calls.push({ name, input });
+      const handler = handlers[name] as ((input: OperationInput<K>) => Promise<OperationResult<K>> | OperationResult<K>) | undefined;
+      if (!handler) throw new Error(`The fake API has no handler for ${name}.`);
+      return handler(input);
+    },
+  };
+}
