@@ -70,14 +70,15 @@ export async function runCrashCycles(options: { kills: number; useBuilt?: boolea
   await writeFile(join(staticDir, 'index.html'), '<!doctype html><title>crash test</title>');
   const report: CrashReport = { kills: 0, killsDuringSave: 0, savesAcknowledged: 0, newVersionSurvived: 0, problems: [] };
   const paragraphs = options.paragraphs ?? 400;
-  let acknowledged: Article | null = null;
+  const last: { acknowledged: Article | null } = { acknowledged: null };
   try {
     for (let cycle = 0; cycle < options.kills; cycle++) {
       const host = await startServing(dataDir, staticDir, options.useBuilt ?? false);
       const client = hostClient(host.url);
-      let current: Article = acknowledged ? await client.call('articles.get', { id: acknowledged.id }) : await client.call('articles.create', { language: 'zh-CN' });
-      if (acknowledged && versionOf(current) < versionOf(acknowledged)) {
-        report.problems.push(`cycle ${cycle}: reopened version ${versionOf(current)} is older than acknowledged ${versionOf(acknowledged)}`);
+      const before = last.acknowledged;
+      let current: Article = before ? await client.call('articles.get', { id: before.id }) : await client.call('articles.create', { language: 'zh-CN' });
+      if (before && versionOf(current) < versionOf(before)) {
+        report.problems.push(`cycle ${cycle}: reopened version ${versionOf(current)} is older than acknowledged ${versionOf(before)}`);
       }
       let inFlight = -1;
       let stop = false;
@@ -89,7 +90,7 @@ export async function runCrashCycles(options: { kills: number; useBuilt?: boolea
           try {
             const saved = await client.call('articles.save', { article: next, explicit: version % 5 === 0 });
             current = { ...next, revision: saved.revision, updatedAt: saved.updatedAt };
-            acknowledged = current;
+            last.acknowledged = current;
             report.savesAcknowledged++;
             inFlight = -1;
           } catch {
@@ -107,7 +108,7 @@ export async function runCrashCycles(options: { kills: number; useBuilt?: boolea
 
       // The file on disk must be a whole article: the acknowledged version or the one in flight.
       const id = current.id;
-      const file = join(dataDir, 'articles', id, 'article.json');
+      const file = join(dataDir, 'library', 'articles', id, 'article.json');
       let onDisk: Article;
       try {
         onDisk = articleSchema.parse(JSON.parse(await readFile(file, 'utf8')));
@@ -116,12 +117,12 @@ export async function runCrashCycles(options: { kills: number; useBuilt?: boolea
         continue;
       }
       const diskVersion = versionOf(onDisk);
-      const ackVersion = acknowledged ? versionOf(acknowledged) : -1;
+      const ackVersion = last.acknowledged ? versionOf(last.acknowledged) : -1;
       const allowed = new Set([ackVersion, killedDuring, ackVersion + 1]);
       if (!allowed.has(diskVersion)) report.problems.push(`cycle ${cycle}: disk holds version ${diskVersion}, expected ${[...allowed].join(' or ')}`);
       if (killedDuring > 0 && diskVersion === killedDuring) report.newVersionSurvived++;
       if (onDisk.headline !== `版本 ${diskVersion}` && diskVersion > 0) report.problems.push(`cycle ${cycle}: headline and body disagree`);
-      const leftovers = (await readdir(join(dataDir, 'articles', id))).filter((n) => n.endsWith('.tmp'));
+      const leftovers = (await readdir(join(dataDir, 'library', 'articles', id))).filter((n) => n.endsWith('.tmp'));
       options.log?.(`cycle ${cycle + 1}/${options.kills}: disk v${diskVersion}, acknowledged v${ackVersion}, in flight ${killedDuring > 0 ? `v${killedDuring}` : 'none'}, temp files ${leftovers.length}`);
     }
   } finally {

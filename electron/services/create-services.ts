@@ -1,0 +1,143 @@
+// Runs in: main and host (plain Node). Opens the library, photos, search index and settings under
+// one data folder and serves every contract operation from them. Transports call these handlers
+// with input their schema already validated.
+import { existsSync } from 'node:fs';
+import { homedir, userInfo } from 'node:os';
+import { join } from 'node:path';
+import { mediaIdSchema } from '../../common/article';
+import type { OperationHandlers } from '../../common/contract';
+import { exportArticle } from './export/export-article';
+import { queryLibrary } from './library/query-library';
+import { MediaStore } from './media/media-store';
+import { MIME_TYPES } from './media/sniff-image-type';
+import { SearchIndex } from './search/search-index';
+import { SettingsStore } from './settings/settings-store';
+import { LibraryStore, type LibraryChange } from './store/library-store';
+
+export interface Services {
+  handlers: OperationHandlers;
+  /** Absolute path of a library photo, or null (malformed id or not in the library). */
+  mediaFilePath(id: string): string | null;
+  /** Waits for pending writes and saves the caches. */
+  close(): Promise<void>;
+}
+
+export interface ServicesOptions {
+  /** The user data folder: settings.json and the library/ folder live here. */
+  dataDir: string;
+  transport: 'ipc' | 'http';
+  version: string;
+  systemLocale: string;
+  /** Where exports go when settings name no folder; defaults to ~/Documents/Dateline Exports. */
+  defaultExportFolder?: string;
+}
+
+const SEARCH_INDEX_FILE = 'search-index.json';
+const SEARCH_SAVE_DELAY_MS = 5_000;
+
+export async function createServices(options: ServicesOptions): Promise<Services> {
+  const libraryRoot = join(options.dataDir, 'library');
+  const settings = new SettingsStore(options.dataDir);
+  const media = new MediaStore(libraryRoot);
+  const searchFile = join(libraryRoot, SEARCH_INDEX_FILE);
+  let search = SearchIndex.empty();
+  let searchReady: Promise<void> = Promise.resolve();
+  let searchSaveTimer: NodeJS.Timeout | null = null;
+
+  const saveSearchSoon = () => {
+    if (searchSaveTimer) return;
+    searchSaveTimer = setTimeout(() => {
+      searchSaveTimer = null;
+      void search.saveFile(searchFile).catch((error: unknown) => console.warn('[services] could not save the search index cache:', error));
+    }, SEARCH_SAVE_DELAY_MS);
+    searchSaveTimer.unref();
+  };
+  // The search index follows every change in the background, off the save's reply path.
+  const onChange = (change: LibraryChange) => {
+    setImmediate(() => {
+      if (change.kind === 'upsert') search.replace(change.article);
+      else search.remove(change.id);
+      saveSearchSoon();
+    });
+  };
+
+  const store = new LibraryStore(libraryRoot, { onChange });
+  await store.open();
+  await media.open();
+  searchReady = (async () => {
+    search = await SearchIndex.loadFile(searchFile);
+    const changed = await search.sync(store.list(), (id) => store.get(id));
+    if (changed > 0) saveSearchSoon();
+  })().catch((error: unknown) => console.warn('[services] search index rebuild failed:', error));
+
+  const who = async () => (await settings.get()).userName || safeUserName();
+  const exportFolder = async () =>
+    (await settings.get()).exportFolder || options.defaultExportFolder || join(homedir(), 'Documents', 'Dateline Exports');
+
+  const handlers: OperationHandlers = {
+    'app.info': async () => ({
+      version: options.version,
+      transport: options.transport,
+      libraryPath: libraryRoot,
+      systemLocale: options.systemLocale,
+    }),
+    'settings.get': () => settings.get(),
+    'settings.update': (input) => settings.update(input),
+
+    'library.list': async (filter) => {
+      let hits: string[] | null = null;
+      if (filter.query.trim().length > 0) {
+        await searchReady;
+        hits = search.search(filter.query);
+      }
+      return queryLibrary(store.list(), filter, hits);
+    },
+    'library.problems': async () => store.problems(),
+
+    'articles.create': ({ language }) => store.create(language),
+    'articles.get': ({ id }) => store.get(id),
+    'articles.save': async ({ article, explicit }) => store.save(article, { explicit, who: await who() }),
+    'articles.duplicate': ({ id }) => store.duplicate(id),
+    'articles.trash': async ({ id }) => store.trash(id, { who: await who() }),
+    'articles.restore': ({ id }) => store.restore(id),
+    'articles.purge': ({ id }) => store.purge(id),
+    'articles.export': async ({ id, format }) => {
+      const article = await store.get(id);
+      return exportArticle(article, format, {
+        readMedia: (mediaId) => media.read(mediaId),
+        mimeOf: (mediaId) => MIME_TYPES[mediaId.slice(mediaId.lastIndexOf('.') + 1) as keyof typeof MIME_TYPES] ?? 'application/octet-stream',
+        outRoot: await exportFolder(),
+      });
+    },
+
+    'revisions.list': ({ id }) => store.listRevisions(id),
+    'revisions.get': ({ id, revisionId }) => store.getRevision(id, revisionId),
+    'revisions.restore': async ({ id, revisionId }) => store.restoreRevision(id, revisionId, { who: await who() }),
+
+    'media.import': ({ fileName, data }) => media.import(fileName, data),
+    'media.info': ({ id }) => media.info(id),
+  };
+
+  return {
+    handlers,
+    mediaFilePath(id) {
+      if (!mediaIdSchema.safeParse(id).success) return null;
+      const path = join(libraryRoot, 'media', id);
+      return existsSync(path) ? path : null;
+    },
+    async close() {
+      if (searchSaveTimer) clearTimeout(searchSaveTimer);
+      await searchReady;
+      await store.close();
+      await search.saveFile(searchFile).catch((error: unknown) => console.warn('[services] could not save the search index cache:', error));
+    },
+  };
+}
+
+function safeUserName(): string {
+  try {
+    return userInfo().username;
+  } catch {
+    return '';
+  }
+}
