@@ -9,8 +9,13 @@ export interface PageLabels {
   tags: string;
   source: string;
   publisher: string;
+  /** Between a label and its value: "Planned: ...", "计划发布：...". */
+  colon: string;
   /** Joins two bylines. */
   listSeparator: string;
+  /** Put around a byline's role: "Jane Doe (Photos)", "张三（摄影）". */
+  roleOpen: string;
+  roleClose: string;
 }
 
 export const PAGE_LABELS_EN: PageLabels = {
@@ -22,7 +27,10 @@ export const PAGE_LABELS_EN: PageLabels = {
   tags: 'Tags',
   source: 'Source',
   publisher: 'Publisher',
+  colon: ': ',
   listSeparator: ', ',
+  roleOpen: ' (',
+  roleClose: ')',
 };
 
 export const PAGE_LABELS_ZH: PageLabels = {
@@ -34,7 +42,10 @@ export const PAGE_LABELS_ZH: PageLabels = {
   tags: '标签',
   source: '来源',
   publisher: '责任编辑',
+  colon: '：',
   listSeparator: '、',
+  roleOpen: '（',
+  roleClose: '）',
 };
 
 /** Chinese labels for zh, zh-CN, zh-Hant...; English otherwise. */

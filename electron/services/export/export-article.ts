@@ -1,0 +1,98 @@
+// Runs in: services (plain Node, no electron import). Writes an article to a new folder as a
+// standalone HTML page (photos inlined, and copied to images/) or as Markdown with its photos.
+// Never overwrites: an existing folder gets a -2, -3... sibling. A failed export leaves nothing.
+import { mkdir, rm } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { AppError, isAppError } from '../../../common/app-error';
+import type { Article } from '../../../common/article';
+import type { ExportResult } from '../../../common/contract';
+import { articleToHtmlPage } from '../../../common/serialize/article-to-html-page';
+import { articleToMarkdown } from '../../../common/serialize/article-to-markdown';
+import { figureMediaIds } from '../../../common/serialize/figure-attrs';
+import { atomicWriteFile } from '../store/atomic-write';
+import { errnoCode, fsAppError } from '../store/fs-app-error';
+import { exportFolderName } from './export-folder-name';
+
+export type ExportFormat = 'html' | 'markdown';
+
+export interface ExportOptions {
+  readMedia: (mediaId: string) => Promise<Uint8Array>;
+  mimeOf: (mediaId: string) => string;
+  /** The folder exports go into; created if missing. */
+  outRoot: string;
+}
+
+const IMAGE_MIME_TYPES = new Set(['image/jpeg', 'image/png', 'image/gif', 'image/webp', 'image/avif']);
+const MAX_SUFFIX = 999;
+
+export async function exportArticle(article: Article, format: ExportFormat, opts: ExportOptions): Promise<ExportResult> {
+  if (format !== 'html' && format !== 'markdown') throw new AppError('invalid-input', `Unknown export format: ${String(format)}`);
+  if (opts.outRoot.trim().length === 0) throw new AppError('invalid-input', 'Choose a folder to export to first');
+  const root = resolve(opts.outRoot);
+  const baseName = exportFolderName(article);
+  const mediaIds = figureMediaIds(article.body);
+
+  // Every photo is read before anything is written, so a missing one leaves no half export behind.
+  const photos = new Map<string, Uint8Array>();
+  for (const id of mediaIds) photos.set(id, await readPhoto(id, opts));
+  const mimes = new Map(mediaIds.map((id) => [id, checkedMime(id, opts.mimeOf(id))]));
+
+  try {
+    await mkdir(root, { recursive: true });
+  } catch (error) {
+    throw fsAppError(error, root, 'create the export folder');
+  }
+  const folder = await claimFolder(root, baseName);
+  try {
+    const files: string[] = [];
+    if (photos.size > 0) await mkdir(join(folder, 'images'));
+    for (const [id, bytes] of photos) {
+      const path = join(folder, 'images', id);
+      await atomicWriteFile(path, bytes);
+      files.push(path);
+    }
+    let file: string;
+    if (format === 'html') {
+      const mediaSrc = (id: string) => `data:${mimes.get(id) ?? 'image/jpeg'};base64,${Buffer.from(photos.get(id) ?? new Uint8Array()).toString('base64')}`;
+      file = join(folder, 'index.html');
+      await atomicWriteFile(file, articleToHtmlPage(article, { mediaSrc }));
+    } else {
+      file = join(folder, `${baseName}.md`);
+      await atomicWriteFile(file, articleToMarkdown(article, { mediaSrc: (id) => `images/${id}` }));
+    }
+    return { folder, file, files: [file, ...files] };
+  } catch (error) {
+    // The folder is ours (just created, never existing before): remove the partial export.
+    await rm(folder, { recursive: true, force: true }).catch(() => undefined);
+    throw fsAppError(error, folder, 'write the export');
+  }
+}
+
+async function readPhoto(id: string, opts: ExportOptions): Promise<Uint8Array> {
+  try {
+    return await opts.readMedia(id);
+  } catch (error) {
+    const missing = errnoCode(error) === 'ENOENT' || (isAppError(error) && error.code === 'not-found');
+    if (missing) throw new AppError('not-found', `Photo ${id} is missing from the library; put it back or remove it from the article, then export again`, { mediaId: id });
+    throw isAppError(error) ? error : fsAppError(error, id, 'read the photo');
+  }
+}
+
+function checkedMime(id: string, mime: string): string {
+  if (!IMAGE_MIME_TYPES.has(mime)) throw new AppError('media-not-image', `Photo ${id} is not a JPEG, PNG, GIF, WebP or AVIF image (${mime})`, { mediaId: id });
+  return mime;
+}
+
+/** Creates `<root>/<name>`, or the first free `<name>-2`, `<name>-3`...; mkdir is the atomic claim. */
+async function claimFolder(root: string, name: string): Promise<string> {
+  for (let n = 1; n <= MAX_SUFFIX; n++) {
+    const folder = join(root, n === 1 ? name : `${name}-${n}`);
+    try {
+      await mkdir(folder);
+      return folder;
+    } catch (error) {
+      if (errnoCode(error) !== 'EEXIST') throw fsAppError(error, folder, 'create the export folder');
+    }
+  }
+  throw new AppError('conflict', `There are already ${MAX_SUFFIX} exports named ${name} in ${root}; move some away and export again`);
+}
