@@ -1,0 +1,214 @@
+// @vitest-environment happy-dom
+// Runs in: tests (happy-dom). The body editor as a reporter uses it: toolbar, links, photos, counts.
+import type { Editor } from '@tiptap/core';
+import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { createRef } from 'react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { AppError } from '../../common/app-error';
+import type { DocNode } from '../../common/article';
+import type { DatelineApi, MediaInfo, OperationInput, OperationName, OperationResult } from '../../common/contract';
+import { ArticleEditor, type ArticleEditorHandle } from './article-editor';
+
+const PHOTO_ID = `${'c0ffee'.padEnd(64, '0')}.jpg`;
+
+function mediaInfo(overrides: Partial<MediaInfo> = {}): MediaInfo {
+  return {
+    id: PHOTO_ID,
+    mimeType: 'image/jpeg',
+    bytes: 1234,
+    width: 800,
+    height: 600,
+    caption: 'Flood waters in\nthe old town',
+    credit: 'Jane Doe/Reuters',
+    copyright: '',
+    originalName: 'flood.jpg',
+    ...overrides,
+  };
+}
+
+interface Deferred {
+  resolve(): void;
+}
+
+function fakeApi(gate?: Promise<void>): DatelineApi & { imported: string[] } {
+  const imported: string[] = [];
+  return {
+    transport: 'http',
+    imported,
+    mediaUrl: (id) => `http://127.0.0.1/media/${id}`,
+    async call<K extends OperationName>(name: K, input: OperationInput<K>): Promise<OperationResult<K>> {
+      if (name !== 'media.import') throw new AppError('internal', `unexpected ${name}`);
+      const { fileName } = input as OperationInput<'media.import'>;
+      if (gate) await gate;
+      if (fileName.endsWith('.txt')) throw new AppError('media-not-image', `${fileName} is text/plain`);
+      imported.push(fileName);
+      return mediaInfo() as OperationResult<K>;
+    },
+  };
+}
+
+function paragraphs(...texts: string[]): DocNode {
+  return { type: 'doc', content: texts.map((text) => ({ type: 'paragraph', content: [{ type: 'text', text }] })) };
+}
+
+function renderEditor(options: { body?: DocNode; api?: DatelineApi; language?: string } = {}) {
+  const handle = createRef<ArticleEditorHandle>();
+  const onDirty = vi.fn();
+  const onStats = vi.fn();
+  const onError = vi.fn();
+  render(
+    <ArticleEditor
+      ref={handle}
+      initialBody={options.body ?? paragraphs('Dateline')}
+      api={options.api ?? fakeApi()}
+      language={options.language ?? 'en'}
+      onDirty={onDirty}
+      onStats={onStats}
+      onError={onError}
+    />,
+  );
+  const textbox = screen.getByRole('textbox', { name: 'Article body' });
+  const editor = (textbox as HTMLElement & { editor: Editor }).editor;
+  return { handle, onDirty, onStats, onError, textbox, editor };
+}
+
+function figuresOf(body: DocNode): DocNode[] {
+  return (body.content ?? []).filter((node) => node.type === 'figure');
+}
+
+afterEach(() => cleanup());
+
+describe('article body editor', () => {
+  it('offers every formatting action by name', () => {
+    renderEditor();
+    for (const name of [
+      'Bold', 'Italic', 'Underline', 'Strikethrough', 'Link', 'Heading 2', 'Heading 3', 'Body text', 'Quote',
+      'Bulleted list', 'Numbered list', 'Horizontal rule', 'Insert photo', 'Undo', 'Redo',
+    ]) {
+      expect(screen.getByRole('button', { name })).toBeDefined();
+    }
+    expect(screen.getByLabelText('Insert photo', { selector: 'input[type=file]' }).getAttribute('accept')).toBe('image/*');
+  });
+
+  it('reporter clicks Bold and the button shows it is on', async () => {
+    const { editor } = renderEditor();
+    const bold = screen.getByRole('button', { name: 'Bold' });
+    expect(bold.getAttribute('aria-pressed')).toBe('false');
+    act(() => {
+      editor.commands.setTextSelection({ from: 1, to: 9 });
+    });
+    fireEvent.click(bold);
+    await waitFor(() => expect(bold.getAttribute('aria-pressed')).toBe('true'));
+    expect(editor.getJSON().content?.[0]?.content?.[0]?.marks).toEqual([{ type: 'bold' }]);
+    fireEvent.click(screen.getByRole('button', { name: 'Undo' }));
+    await waitFor(() => expect(bold.getAttribute('aria-pressed')).toBe('false'));
+  });
+
+  it('marks the editable with the article language and an accessible name', () => {
+    const { textbox } = renderEditor({ language: 'zh-CN' });
+    expect(textbox.getAttribute('lang')).toBe('zh-CN');
+    expect(textbox.getAttribute('aria-multiline')).toBe('true');
+    expect(textbox.getAttribute('spellcheck')).toBe('true');
+  });
+
+  it('reports counts on open and a dirty body on every edit', () => {
+    const { onStats, onDirty, editor } = renderEditor({ body: paragraphs('Rain in 北京') });
+    expect(onStats).toHaveBeenCalledWith({ words: 2, cjkChars: 2, readingMinutes: 1 });
+    expect(onDirty).not.toHaveBeenCalled();
+    act(() => {
+      editor.commands.insertContentAt(1, { type: 'text', text: 'Heavy ' });
+    });
+    expect(onDirty).toHaveBeenCalledTimes(1);
+  });
+
+  it('runs menu commands and returns the body as JSON', () => {
+    const { handle } = renderEditor();
+    act(() => handle.current!.runCommand('format.heading-2'));
+    expect(handle.current!.getBody().content?.[0]).toEqual({
+      type: 'heading',
+      attrs: { level: 2 },
+      content: [{ type: 'text', text: 'Dateline' }],
+    });
+  });
+
+  it('refuses a javascript: link with a message and applies an https one', async () => {
+    const { editor, handle } = renderEditor();
+    act(() => {
+      editor.commands.setTextSelection({ from: 1, to: 9 });
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Link' }));
+    const dialog = screen.getByRole('dialog', { name: 'Link' });
+    const address = screen.getByLabelText('Link address');
+    fireEvent.change(address, { target: { value: 'javascript:alert(1)' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Apply' }));
+    expect(screen.getByRole('alert').textContent).toMatch(/https:\/\//);
+    expect(JSON.stringify(handle.current!.getBody())).not.toContain('link');
+    expect(dialog.isConnected).toBe(true);
+
+    fireEvent.change(address, { target: { value: 'example.com/story' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Apply' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(handle.current!.getBody().content?.[0]?.content?.[0]?.marks).toEqual([
+      { type: 'link', attrs: expect.objectContaining({ href: 'https://example.com/story' }) },
+    ]);
+  });
+
+  it('opens the link dialog with Mod-K', () => {
+    const { textbox } = renderEditor();
+    fireEvent.keyDown(textbox, { key: 'k', ctrlKey: true });
+    expect(screen.getByRole('dialog', { name: 'Link' })).toBeDefined();
+  });
+
+  it('reporter adds two files: the photo goes in with its caption and credit, the text file is refused by name', async () => {
+    let open!: Deferred['resolve'];
+    const gate = new Promise<void>((resolve) => (open = resolve));
+    const api = fakeApi(gate);
+    const { handle, onError } = renderEditor({ api });
+    const photo = new File([new Uint8Array([0xff, 0xd8, 0xff])], 'flood.jpg', { type: 'image/jpeg' });
+    const notes = new File(['hello'], 'notes.txt', { type: 'text/plain' });
+
+    let done!: Promise<void>;
+    act(() => {
+      done = handle.current!.insertPhotos([photo, notes]);
+    });
+    expect(screen.getByRole('status').textContent).toBe('Adding 2 photos…');
+    open();
+    await act(() => done);
+
+    expect(api.imported).toEqual(['flood.jpg']);
+    expect(onError).toHaveBeenCalledTimes(1);
+    expect(onError.mock.calls[0]![0]).toContain('notes.txt');
+    expect(screen.getByRole('status').textContent).toBe('');
+    const figures = figuresOf(handle.current!.getBody());
+    expect(figures).toEqual([
+      {
+        type: 'figure',
+        attrs: { mediaId: PHOTO_ID, alt: '', credit: 'Jane Doe/Reuters', lead: false },
+        content: [{ type: 'text', text: 'Flood waters in the old town' }],
+      },
+    ]);
+  });
+
+  it('pastes a copied image as a photo', async () => {
+    const api = fakeApi();
+    const { handle, textbox } = renderEditor({ api });
+    const photo = new File([new Uint8Array([0x89, 0x50])], 'image.png', { type: 'image/png' });
+    const clipboardData = { files: [photo], getData: () => '', types: ['Files'] };
+    const event = new Event('paste', { bubbles: true, cancelable: true });
+    Object.defineProperty(event, 'clipboardData', { value: clipboardData });
+    textbox.dispatchEvent(event);
+    await waitFor(() => expect(figuresOf(handle.current!.getBody())).toHaveLength(1));
+    expect(api.imported).toEqual(['image.png']);
+  });
+
+  it('opens an unreadable body read-only and hands it back unchanged', () => {
+    const body: DocNode = { type: 'doc', content: [{ type: 'table', content: [{ type: 'paragraph' }] }] };
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const { handle, onError, textbox } = renderEditor({ body });
+    warn.mockRestore();
+    expect(onError).toHaveBeenCalledWith(expect.stringContaining('read-only'));
+    expect(textbox.getAttribute('contenteditable')).toBe('false');
+    expect(handle.current!.getBody()).toBe(body);
+    expect(screen.getByRole('button', { name: 'Bold' }).hasAttribute('disabled')).toBe(true);
+  });
+});

@@ -1,0 +1,236 @@
+// Runs in: renderer. The article body editor: TipTap with toolbar, link dialog, photos and live
+// counts. React renders it once per article; typing never re-renders React.
+import type { Editor } from '@tiptap/core';
+import { Mapping } from '@tiptap/pm/transform';
+import { EditorContent, useEditor } from '@tiptap/react';
+import {
+  forwardRef,
+  useCallback,
+  useEffect,
+  useImperativeHandle,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  type ChangeEvent,
+} from 'react';
+import type { DocNode } from '../../common/article';
+import type { MenuCommand } from '../../common/bridge';
+import type { DatelineApi } from '../../common/contract';
+import { docText } from '../../common/doc-text';
+import { createEditorExtensions } from '../../common/editor/editor-extensions';
+import { BlockStatsCache } from '../../common/text/block-stats-cache';
+import { textStats, type TextStats } from '../../common/text/text-stats';
+import { t as translateNow } from '../i18n/i18n-store';
+import { useT } from '../i18n/use-t';
+import './article-editor.css';
+import { EditableFigure } from './editable-figure';
+import { EditorKeymap } from './editor-keymap';
+import { EditorToolbar } from './editor-toolbar';
+import { createIdleDebounce } from './idle-debounce';
+import { importPhotos } from './import-photos';
+import { insertFigures } from './insert-figures';
+import { LinkDialog } from './link-dialog';
+import { isDirectFormatCommand, runFormatCommand } from './run-format-command';
+import { filesFromDrop, filesFromPaste } from './transfer-photos';
+
+export interface ArticleEditorHandle {
+  /** Serialises the body (editor.getJSON()); only called off the keystroke path (autosave, explicit save). */
+  getBody(): DocNode;
+  focus(): void;
+  /** Imports the files through api.call('media.import') and inserts one figure per photo at the selection. */
+  insertPhotos(files: File[]): Promise<void>;
+  /** Runs a format.* menu command (and article.insert-photo, which opens the photo picker). */
+  runCommand(command: MenuCommand): void;
+}
+
+export interface ArticleEditorProps {
+  /** The component is keyed by article id by its parent; later changes are ignored. */
+  initialBody: DocNode;
+  api: DatelineApi;
+  /** Article language, set as `lang` on the editable. */
+  language: string;
+  /** Called once per doc-changing transaction; must stay cheap. */
+  onDirty(): void;
+  /** Debounced (~300 ms, then idle) word/character counts; also called once on mount. */
+  onStats(stats: TextStats): void;
+  /** One message per problem (e.g. per refused photo), already translated. */
+  onError(message: string): void;
+}
+
+const STATS_DEBOUNCE_MS = 300;
+
+export const ArticleEditor = forwardRef<ArticleEditorHandle, ArticleEditorProps>(function ArticleEditor(props, ref) {
+  const { api, language } = props;
+  const t = useT();
+  const callbacks = useRef({ onDirty: props.onDirty, onStats: props.onStats, onError: props.onError });
+  useLayoutEffect(() => {
+    callbacks.current = { onDirty: props.onDirty, onStats: props.onStats, onError: props.onError };
+  });
+
+  const [initialBody] = useState(() => props.initialBody);
+  const bodyRejected = useRef(false);
+  const fileInput = useRef<HTMLInputElement>(null);
+  const [linkOpen, setLinkOpen] = useState(false);
+  const [pendingPhotos, setPendingPhotos] = useState(0);
+  const actions = useRef({
+    openLink: (): boolean => false,
+    insertPhotosAt: async (_files: File[], _pos: number | null): Promise<void> => {},
+  });
+
+  const [extensions] = useState(() => [
+    ...createEditorExtensions({ resolveMediaUrl: (id) => api.mediaUrl(id), figure: EditableFigure }),
+    EditorKeymap.configure({ onOpenLink: () => actions.current.openLink() }),
+  ]);
+
+  const editorProps = useMemo(
+    () => ({
+      attributes: {
+        class: 'dl-article-body',
+        lang: language,
+        role: 'textbox',
+        'aria-multiline': 'true',
+        'aria-label': t('editor.body.label'),
+        spellcheck: 'true',
+      },
+      handleDrop: (view: Editor['view'], event: DragEvent, _slice: unknown, moved: boolean): boolean => {
+        if (moved) return false;
+        const files = filesFromDrop(event.dataTransfer);
+        if (files.length === 0) return false;
+        event.preventDefault();
+        const pos = view.posAtCoords({ left: event.clientX, top: event.clientY })?.pos ?? null;
+        void actions.current.insertPhotosAt(files, pos);
+        return true;
+      },
+      handlePaste: (_view: Editor['view'], event: ClipboardEvent): boolean => {
+        const files = filesFromPaste(event.clipboardData);
+        if (files.length === 0) return false;
+        event.preventDefault();
+        void actions.current.insertPhotosAt(files, null);
+        return true;
+      },
+    }),
+    [language, t],
+  );
+
+  const editor = useEditor({
+    extensions,
+    content: initialBody,
+    immediatelyRender: true,
+    shouldRerenderOnTransaction: false,
+    // An unreadable body must never be replaced by an empty one: open it read-only instead.
+    enableContentCheck: true,
+    onContentError: ({ editor: current }) => {
+      if (current.isInitialized) return;
+      bodyRejected.current = true;
+      current.setEditable(false, false);
+    },
+    editorProps,
+    onUpdate: () => callbacks.current.onDirty(),
+  });
+
+  useEffect(() => {
+    if (bodyRejected.current) callbacks.current.onError(translateNow('editor.body.invalid'));
+  }, []);
+
+  // Counts run off the keystroke path: debounced, then in idle time, re-counting changed blocks only.
+  useEffect(() => {
+    const cache = new BlockStatsCache();
+    const report = () => {
+      if (editor.isDestroyed) return;
+      callbacks.current.onStats(bodyRejected.current ? textStats(docText(initialBody)) : cache.statsOf(editor.state.doc));
+    };
+    report();
+    const debounced = createIdleDebounce(report, STATS_DEBOUNCE_MS);
+    editor.on('update', debounced.schedule);
+    return () => {
+      editor.off('update', debounced.schedule);
+      debounced.cancel();
+    };
+  }, [editor, initialBody]);
+
+  const insertPhotosAt = useCallback(
+    async (files: File[], pos: number | null) => {
+      if (files.length === 0 || editor.isDestroyed) return;
+      if (!editor.isEditable) {
+        callbacks.current.onError(translateNow('editor.photos.read-only'));
+        return;
+      }
+      // Keep the target position valid while the user goes on typing during the upload.
+      const mapping = new Mapping();
+      const track = ({ transaction }: { transaction: { mapping: Mapping } }) => mapping.appendMapping(transaction.mapping);
+      const start = pos ?? editor.state.selection.to;
+      editor.on('transaction', track);
+      setPendingPhotos((count) => count + files.length);
+      try {
+        const { imported, failures } = await importPhotos(api, files);
+        for (const message of failures) callbacks.current.onError(message);
+        if (!editor.isDestroyed) insertFigures(editor, mapping.map(start), imported);
+      } finally {
+        editor.off('transaction', track);
+        setPendingPhotos((count) => count - files.length);
+      }
+    },
+    [api, editor],
+  );
+
+  const openLink = useCallback(() => {
+    if (!editor.isEditable) return false;
+    setLinkOpen(true);
+    return true;
+  }, [editor]);
+  const closeLink = useCallback(() => setLinkOpen(false), []);
+  const openPicker = useCallback(() => {
+    if (!editor.isEditable || !fileInput.current) return false;
+    fileInput.current.click();
+    return true;
+  }, [editor]);
+
+  useLayoutEffect(() => {
+    actions.current = { openLink, insertPhotosAt };
+  }, [openLink, insertPhotosAt]);
+
+  useImperativeHandle(
+    ref,
+    () => ({
+      getBody: () => (bodyRejected.current ? initialBody : (editor.getJSON() as DocNode)),
+      focus: () => {
+        editor.commands.focus();
+      },
+      insertPhotos: (files) => insertPhotosAt(files, null),
+      runCommand: (command) => {
+        if (command === 'format.link') openLink();
+        else if (command === 'article.insert-photo') openPicker();
+        else if (isDirectFormatCommand(command)) runFormatCommand(editor, command);
+      },
+    }),
+    [editor, initialBody, insertPhotosAt, openLink, openPicker],
+  );
+
+  const handleFilesChosen = (event: ChangeEvent<HTMLInputElement>) => {
+    const files = Array.from(event.target.files ?? []);
+    event.target.value = '';
+    void insertPhotosAt(files, null);
+  };
+
+  return (
+    <div className="dl-editor">
+      <EditorToolbar editor={editor} onLink={openLink} onInsertPhoto={openPicker} />
+      {linkOpen && <LinkDialog editor={editor} onClose={closeLink} />}
+      <input
+        ref={fileInput}
+        className="dl-editor__file-input"
+        type="file"
+        accept="image/*"
+        multiple
+        hidden
+        aria-label={t('editor.toolbar.insert-photo')}
+        onChange={handleFilesChosen}
+      />
+      <div className="dl-editor__status" role="status" aria-live="polite">
+        {pendingPhotos > 0 && t(pendingPhotos === 1 ? 'editor.photos.adding-one' : 'editor.photos.adding-many', { count: pendingPhotos })}
+      </div>
+      <EditorContent editor={editor} className="dl-editor__content" />
+    </div>
+  );
+});
