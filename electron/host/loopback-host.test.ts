@@ -1,0 +1,198 @@
+// Runs in: vitest (Node). A browser tab talks to the loopback host; strangers and other sites are turned away.
+import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
+import { request } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { OperationHandlers } from '../../common/contract';
+import { CSRF_HEADER, SESSION_COOKIE } from '../../common/http-protocol';
+import { decodeWire, encodeWire } from '../../common/wire-codec';
+import { startLoopbackHost, type LoopbackHost } from './loopback-host';
+
+const TOKEN = 'test-token-0123456789abcdef';
+const PHOTO_ID = `${'ab'.repeat(32)}.jpg`;
+const PHOTO_BYTES = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3, 0xff, 0xd9]);
+
+interface RawResponse {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: Buffer;
+}
+
+let root: string;
+let host: LoopbackHost;
+let imported: { fileName: string; data: Uint8Array } | null = null;
+
+function rawRequest(path: string, options: { method?: string; headers?: Record<string, string>; body?: string | Buffer } = {}): Promise<RawResponse> {
+  return new Promise((resolve, reject) => {
+    const req = request(
+      { host: '127.0.0.1', port: host.port, path, method: options.method ?? 'GET', headers: { Host: `127.0.0.1:${host.port}`, ...options.headers } },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
+      },
+    );
+    req.on('error', reject);
+    req.end(options.body);
+  });
+}
+
+const cookie = `${SESSION_COOKIE}=${TOKEN}`;
+
+function apiCall(operation: string, input: unknown, headers: Record<string, string> = {}): Promise<RawResponse> {
+  return rawRequest(`/api/${operation}`, {
+    method: 'POST',
+    headers: { Cookie: cookie, 'Content-Type': 'application/json', [CSRF_HEADER]: '1', Origin: `http://127.0.0.1:${host.port}`, ...headers },
+    body: encodeWire(input),
+  });
+}
+
+beforeAll(async () => {
+  root = await mkdtemp(join(tmpdir(), 'dateline-host-'));
+  const staticDir = join(root, 'renderer');
+  await mkdir(join(staticDir, 'assets'), { recursive: true });
+  await writeFile(join(staticDir, 'index.html'), '<!doctype html><title>Dateline</title>');
+  await writeFile(join(staticDir, 'assets', 'app.js'), 'console.log("app")');
+  await writeFile(join(root, 'secret.txt'), 'top secret');
+  await writeFile(join(root, PHOTO_ID), PHOTO_BYTES);
+  const handlers = {
+    'media.import': async (input: { fileName: string; data: Uint8Array }) => {
+      imported = input;
+      return { id: PHOTO_ID, mimeType: 'image/jpeg', bytes: input.data.length, width: null, height: null, caption: '', credit: '', copyright: '', originalName: input.fileName };
+    },
+  } as unknown as OperationHandlers;
+  host = await startLoopbackHost({
+    services: { handlers, mediaFilePath: (id) => (id === PHOTO_ID ? join(root, PHOTO_ID) : null) },
+    staticDir,
+    token: TOKEN,
+    maxRequestBytes: 4096,
+    logError: () => undefined,
+  });
+});
+
+afterAll(async () => {
+  await host.close();
+  await rm(root, { recursive: true, force: true });
+});
+
+describe('loopback host', () => {
+  it('listens on 127.0.0.1 only and hands out a tokenized launch URL', () => {
+    const address = host.server.address() as AddressInfo;
+    expect(address.address).toBe('127.0.0.1');
+    expect(host.url).toBe(`http://127.0.0.1:${address.port}/?token=${TOKEN}`);
+  });
+
+  it('swaps the launch token for an HttpOnly SameSite=Strict cookie, then serves the app with a strict CSP', async () => {
+    const launch = await rawRequest(`/?token=${TOKEN}`);
+    expect(launch.status).toBe(303);
+    expect(launch.headers.location).toBe('/');
+    const setCookie = String(launch.headers['set-cookie']);
+    expect(setCookie).toContain(`${SESSION_COOKIE}=${TOKEN}`);
+    expect(setCookie).toContain('HttpOnly');
+    expect(setCookie).toContain('SameSite=Strict');
+
+    const page = await rawRequest('/', { headers: { Cookie: cookie } });
+    expect(page.status).toBe(200);
+    expect(page.headers['content-type']).toBe('text/html; charset=utf-8');
+    expect(page.headers['content-security-policy']).toContain("script-src 'self'");
+    expect(page.headers['content-security-policy']).toContain("frame-ancestors 'none'");
+    expect(page.headers['x-content-type-options']).toBe('nosniff');
+    expect(page.headers['cache-control']).toBe('no-store');
+    expect(page.body.toString()).toContain('<title>Dateline</title>');
+
+    const script = await rawRequest('/assets/app.js', { headers: { Cookie: cookie } });
+    expect(script.headers['content-type']).toBe('text/javascript; charset=utf-8');
+  });
+
+  it('refuses a wrong launch token', async () => {
+    const launch = await rawRequest('/?token=wrong-token-0123456789');
+    expect(launch.status).toBe(401);
+    expect(launch.headers['set-cookie']).toBeUndefined();
+  });
+
+  it('answers 401 with instructions to a browser that has no session cookie', async () => {
+    const page = await rawRequest('/');
+    expect(page.status).toBe(401);
+    expect(page.body.toString()).toContain('npm run serve');
+    const api = await apiCall('app.info', {}, { Cookie: `${SESSION_COOKIE}=nope` });
+    expect(api.status).toBe(401);
+    expect(decodeWire(api.body.toString())).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
+  });
+
+  it('refuses requests addressed to another host name (DNS rebinding)', async () => {
+    const page = await rawRequest('/', { headers: { Host: `evil.example:${host.port}`, Cookie: cookie } });
+    expect(page.status).toBe(403);
+    const api = await apiCall('app.info', {}, { Host: 'evil.example' });
+    expect(api.status).toBe(403);
+  });
+
+  it('accepts localhost as a name for itself', async () => {
+    const page = await rawRequest('/', { headers: { Host: `localhost:${host.port}`, Cookie: cookie } });
+    expect(page.status).toBe(200);
+  });
+
+  it('refuses API calls from a foreign Origin or without the CSRF header', async () => {
+    const foreign = await apiCall('library.problems', {}, { Origin: 'http://evil.example' });
+    expect(foreign.status).toBe(403);
+    expect(decodeWire(foreign.body.toString())).toMatchObject({ ok: false, error: { code: 'forbidden-sender' } });
+    const crossSite = await apiCall('library.problems', {}, { 'Sec-Fetch-Site': 'cross-site' });
+    expect(crossSite.status).toBe(403);
+    const noCsrf = await rawRequest('/api/library.problems', { method: 'POST', headers: { Cookie: cookie }, body: '{}' });
+    expect(noCsrf.status).toBe(403);
+  });
+
+  it('answers invalid input and unknown operations with an invalid-input envelope', async () => {
+    const invalid = await apiCall('articles.get', { id: '../../etc' });
+    expect(invalid.status).toBe(200);
+    expect(decodeWire(invalid.body.toString())).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+    const unknown = await apiCall('fs.unlink', {});
+    expect(decodeWire(unknown.body.toString())).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+    const notJson = await rawRequest('/api/app.info', { method: 'POST', headers: { Cookie: cookie, [CSRF_HEADER]: '1' }, body: '{not json' });
+    expect(notJson.status).toBe(400);
+    expect(decodeWire(notJson.body.toString())).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+  });
+
+  it('round-trips photo bytes through the wire codec', async () => {
+    const data = new Uint8Array([0, 1, 2, 250, 255]);
+    const response = await apiCall('media.import', { fileName: 'harbour.jpg', data });
+    expect(response.headers['content-type']).toBe('application/json; charset=utf-8');
+    expect(decodeWire(response.body.toString())).toMatchObject({ ok: true, value: { id: PHOTO_ID, bytes: 5, originalName: 'harbour.jpg' } });
+    expect(imported?.data).toBeInstanceOf(Uint8Array);
+    expect(Array.from(imported?.data ?? [])).toEqual([0, 1, 2, 250, 255]);
+  });
+
+  it('refuses a request body over the size limit with 413', async () => {
+    const response = await apiCall('media.import', { fileName: 'big.jpg', data: new Uint8Array(8000) });
+    expect(response.status).toBe(413);
+  });
+
+  it('serves a library photo as an image that cannot be sniffed into a document', async () => {
+    const photo = await rawRequest(`/media/${PHOTO_ID}`, { headers: { Cookie: cookie } });
+    expect(photo.status).toBe(200);
+    expect(photo.headers['content-type']).toBe('image/jpeg');
+    expect(photo.headers['x-content-type-options']).toBe('nosniff');
+    expect(photo.headers['content-security-policy']).toBe("default-src 'none'");
+    expect(photo.headers['cache-control']).toContain('immutable');
+    expect(photo.body.equals(PHOTO_BYTES)).toBe(true);
+    expect((await rawRequest(`/media/${'cd'.repeat(32)}.jpg`, { headers: { Cookie: cookie } })).status).toBe(404);
+    expect((await rawRequest(`/media/${PHOTO_ID}`)).status).toBe(401);
+  });
+
+  it.each(['/..%2f..%2fetc/passwd', '/%2e%2e/secret.txt', '/assets/%2e%2e/%2e%2e/secret.txt', '/..%5csecret.txt', '/%00index.html'])(
+    'refuses the path traversal %s',
+    async (path) => {
+      const response = await rawRequest(path, { headers: { Cookie: cookie } });
+      expect(response.status).toBeGreaterThanOrEqual(400);
+      expect(response.body.toString()).not.toContain('top secret');
+      expect(response.body.toString()).not.toContain('root:');
+    },
+  );
+
+  it('refuses CORS preflights and other methods', async () => {
+    expect((await rawRequest('/api/app.info', { method: 'OPTIONS', headers: { Cookie: cookie, Origin: 'http://evil.example' } })).status).toBe(405);
+    expect((await rawRequest('/', { method: 'DELETE', headers: { Cookie: cookie } })).status).toBe(405);
+    expect((await rawRequest('/api/app.info', { headers: { Cookie: cookie } })).status).toBe(405);
+  });
+});

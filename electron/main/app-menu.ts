@@ -1,0 +1,43 @@
+// Runs in: main (Electron). Installs the native menu from the plain template; clicks go to the focused window.
+import { BrowserWindow, Menu, type MenuItemConstructorOptions } from 'electron';
+import type { MenuCommand } from '../../common/bridge';
+import { MENU_COMMAND_CHANNEL } from '../preload/ipc-channels';
+import type { MenuLocale } from './menu-labels';
+import { buildMenuTemplate, type MenuItemSpec } from './menu-template';
+
+export function sendMenuCommand(window: BrowserWindow | null, command: MenuCommand): void {
+  if (window && !window.isDestroyed()) window.webContents.send(MENU_COMMAND_CHANNEL, command);
+}
+
+function toElectronItem(item: MenuItemSpec): MenuItemConstructorOptions {
+  switch (item.type) {
+    case 'separator':
+      return { type: 'separator' };
+    case 'role':
+      return { role: item.role, label: item.label };
+    case 'command': {
+      const options: MenuItemConstructorOptions = {
+        label: item.label,
+        click: () => sendMenuCommand(BrowserWindow.getFocusedWindow() ?? BrowserWindow.getAllWindows()[0] ?? null, item.command),
+      };
+      if (item.accelerator !== undefined) options.accelerator = item.accelerator;
+      if (item.registerAccelerator !== undefined) options.registerAccelerator = item.registerAccelerator;
+      if (item.checked !== undefined) {
+        options.type = 'radio';
+        options.checked = item.checked;
+      }
+      return options;
+    }
+  }
+}
+
+export function installAppMenu(locale: MenuLocale, options: { devTools: boolean }): void {
+  const template = buildMenuTemplate(locale, process.platform, options).map(
+    (menu): MenuItemConstructorOptions => ({
+      label: menu.label,
+      ...(menu.role === 'help' || menu.role === 'windowMenu' ? { role: menu.role } : {}),
+      submenu: menu.items.map(toElectronItem),
+    }),
+  );
+  Menu.setApplicationMenu(Menu.buildFromTemplate(template));
+}

@@ -1,0 +1,46 @@
+// Runs in: main (Electron). Serves dateline://app/ from the built renderer and dateline://app/media/<id> from the library.
+import { readFile } from 'node:fs/promises';
+import { protocol } from 'electron';
+import { APP_ORIGIN, APP_PROTOCOL } from '../../common/bridge';
+import { MEDIA_PREFIX } from '../../common/http-protocol';
+import { mediaFileHeaders, staticFileHeaders } from '../host/response-headers';
+import { resolveStaticPath } from '../host/static-path';
+
+/** Must run before app is ready: gives the scheme an origin, secure context and fetch. */
+export function registerAppScheme(): void {
+  protocol.registerSchemesAsPrivileged([{ scheme: APP_PROTOCOL, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+}
+
+function plain(status: number, text: string): Response {
+  return new Response(text, { status, headers: { 'Content-Type': 'text/plain; charset=utf-8', 'X-Content-Type-Options': 'nosniff' } });
+}
+
+async function fileResponse(filePath: string, headers: Record<string, string>): Promise<Response> {
+  try {
+    const bytes = await readFile(filePath);
+    return new Response(new Uint8Array(bytes), { status: 200, headers });
+  } catch {
+    return plain(404, 'Not found');
+  }
+}
+
+export function handleAppProtocol(options: { rendererDir: string; mediaFilePath(id: string): string | null }): void {
+  const appHost = new URL(APP_ORIGIN).host;
+  protocol.handle(APP_PROTOCOL, async (request) => {
+    const url = new URL(request.url);
+    if (url.host !== appHost) return plain(404, 'Not found');
+    if (request.method !== 'GET' && request.method !== 'HEAD') return plain(405, 'Method not allowed');
+    if (url.pathname.startsWith(MEDIA_PREFIX)) {
+      let id: string;
+      try {
+        id = decodeURIComponent(url.pathname.slice(MEDIA_PREFIX.length));
+      } catch {
+        return plain(404, 'Not found');
+      }
+      const filePath = options.mediaFilePath(id);
+      return filePath === null ? plain(404, 'Not found') : fileResponse(filePath, mediaFileHeaders(filePath));
+    }
+    const filePath = resolveStaticPath(options.rendererDir, url.pathname);
+    return filePath === null ? plain(400, 'Bad path') : fileResponse(filePath, staticFileHeaders(filePath));
+  });
+}

@@ -1,0 +1,122 @@
+// Runs in: main (Electron). The thin shell: lifecycle, security policy, protocol, IPC, menus and the window.
+import { join } from 'node:path';
+import { app, BrowserWindow, dialog, session, shell, type WebContents } from 'electron';
+import { createServices, type Services } from '../services/create-services';
+import { installAppMenu } from './app-menu';
+import { handleAppProtocol, registerAppScheme } from './app-protocol';
+import { appPaths } from './app-paths';
+import { attachContextMenu } from './context-menu';
+import { externalUrlToOpen } from './external-url';
+import { createMainWindow } from './main-window';
+import { menuLocaleFor, type MenuLocale } from './menu-labels';
+import { registerIpc } from './register-ipc';
+import { spellCheckerLanguages } from './spellcheck-languages';
+import { isAppUrl } from './trusted-sender';
+
+const paths = appPaths({ appPath: app.getAppPath(), env: process.env });
+if (paths.userDataDir !== null) app.setPath('userData', paths.userDataDir);
+const devTools = !app.isPackaged;
+
+let services: Services | null = null;
+let mainWindow: BrowserWindow | null = null;
+let menuLocale: MenuLocale = 'en';
+
+app.enableSandbox();
+registerAppScheme();
+
+function lockDownContents(contents: WebContents): void {
+  contents.setWindowOpenHandler(({ url }) => {
+    const external = externalUrlToOpen(url);
+    if (external !== null) void shell.openExternal(external);
+    return { action: 'deny' };
+  });
+  contents.on('will-navigate', (event, url) => {
+    if (!isAppUrl(url)) event.preventDefault();
+  });
+  contents.on('will-redirect', (event, url) => {
+    if (!isAppUrl(url)) event.preventDefault();
+  });
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+}
+
+function setMenuLocale(locale: MenuLocale): void {
+  menuLocale = locale;
+  installAppMenu(locale, { devTools });
+}
+
+async function initialMenuLocale(current: Services): Promise<MenuLocale> {
+  const system = app.getPreferredSystemLanguages()[0] ?? app.getLocale();
+  try {
+    const settings = await current.handlers['settings.get']({});
+    return menuLocaleFor(settings.locale === 'system' ? system : settings.locale);
+  } catch {
+    return menuLocaleFor(system);
+  }
+}
+
+async function openMainWindow(): Promise<void> {
+  mainWindow = await createMainWindow({ preloadPath: paths.preloadPath, stateFile: join(app.getPath('userData'), 'window-state.json'), devTools });
+  attachContextMenu(mainWindow.webContents, () => menuLocale);
+  mainWindow.on('closed', () => {
+    mainWindow = null;
+  });
+}
+
+async function start(): Promise<void> {
+  await app.whenReady();
+  const ses = session.defaultSession;
+  ses.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  ses.setPermissionCheckHandler(() => false);
+  if (process.platform !== 'darwin') {
+    const languages = spellCheckerLanguages(app.getPreferredSystemLanguages(), ses.availableSpellCheckerLanguages);
+    if (languages.length > 0) ses.setSpellCheckerLanguages(languages);
+  }
+
+  const systemLocale = app.getPreferredSystemLanguages()[0] ?? app.getLocale();
+  services = await createServices({ dataDir: paths.dataDir, transport: 'ipc', version: app.getVersion(), systemLocale });
+  const current = services;
+  handleAppProtocol({ rendererDir: paths.rendererDir, mediaFilePath: (id) => current.mediaFilePath(id) });
+  registerIpc({
+    handlers: current.handlers,
+    isOurWindow: (contents) => mainWindow !== null && !mainWindow.isDestroyed() && contents === mainWindow.webContents,
+    onMenuLocale: setMenuLocale,
+  });
+  setMenuLocale(await initialMenuLocale(current));
+  app.setAboutPanelOptions({ applicationName: 'Dateline', applicationVersion: app.getVersion() });
+  await openMainWindow();
+}
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('web-contents-created', (_event, contents) => lockDownContents(contents));
+  app.on('second-instance', () => {
+    if (mainWindow === null) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+  app.on('activate', () => {
+    if (mainWindow === null && services !== null) void openMainWindow();
+  });
+  let servicesClosed = false;
+  app.on('will-quit', (event) => {
+    if (servicesClosed || services === null) return;
+    // Let the services finish writing before the process exits.
+    event.preventDefault();
+    services
+      .close()
+      .catch((error: unknown) => console.error('The services did not close cleanly:', error))
+      .finally(() => {
+        servicesClosed = true;
+        app.quit();
+      });
+  });
+  start().catch((error: unknown) => {
+    console.error('Dateline could not start:', error);
+    dialog.showErrorBox('Dateline could not start', error instanceof Error ? error.message : String(error));
+    app.exit(1);
+  });
+}

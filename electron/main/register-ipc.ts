@@ -1,0 +1,38 @@
+// Runs in: main (Electron). The one invoke channel to the services, open only to the app's own top-level page.
+import { ipcMain, type IpcMainEvent, type IpcMainInvokeEvent, type WebContents } from 'electron';
+import type { Envelope, OperationHandlers } from '../../common/contract';
+import { dispatchOperation } from '../host/dispatch-operation';
+import { INVOKE_CHANNEL, MENU_LOCALE_CHANNEL } from '../preload/ipc-channels';
+import { isMenuLocale, type MenuLocale } from './menu-labels';
+import { isTrustedSender } from './trusted-sender';
+
+export interface IpcOptions {
+  handlers: OperationHandlers;
+  /** True for the webContents of a window this app created. */
+  isOurWindow(contents: WebContents): boolean;
+  onMenuLocale(locale: MenuLocale): void;
+}
+
+function fromTrustedSender(event: IpcMainEvent | IpcMainInvokeEvent, isOurWindow: (contents: WebContents) => boolean): boolean {
+  const frame = event.senderFrame;
+  if (frame === null || frame.isDestroyed()) return false;
+  return isTrustedSender(frame.url, frame.parent === null) && isOurWindow(event.sender);
+}
+
+/** Registers the handlers; the returned function removes them. */
+export function registerIpc(options: IpcOptions): () => void {
+  ipcMain.handle(INVOKE_CHANNEL, async (event, name: unknown, input: unknown): Promise<Envelope<unknown>> => {
+    if (!fromTrustedSender(event, options.isOurWindow)) {
+      return { ok: false, error: { code: 'forbidden-sender', message: 'Only the Dateline window may call the services.' } };
+    }
+    return dispatchOperation(options.handlers, name, input);
+  });
+  const handleLocale = (event: IpcMainEvent, locale: unknown): void => {
+    if (fromTrustedSender(event, options.isOurWindow) && isMenuLocale(locale)) options.onMenuLocale(locale);
+  };
+  ipcMain.on(MENU_LOCALE_CHANNEL, handleLocale);
+  return () => {
+    ipcMain.removeHandler(INVOKE_CHANNEL);
+    ipcMain.removeListener(MENU_LOCALE_CHANNEL, handleLocale);
+  };
+}

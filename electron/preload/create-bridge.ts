@@ -1,0 +1,36 @@
+// Runs in: preload (pure, no electron import). Builds the narrow window.dateline object over an ipcRenderer-like port.
+import { isMenuCommand, type DatelineBridge, type MenuCommand } from '../../common/bridge';
+import { isOperationName, type Envelope } from '../../common/contract';
+import { INVOKE_CHANNEL, MENU_COMMAND_CHANNEL, MENU_LOCALE_CHANNEL } from './ipc-channels';
+
+/** The slice of Electron's ipcRenderer the bridge uses. */
+export interface IpcPort {
+  invoke(channel: string, ...args: unknown[]): Promise<unknown>;
+  send(channel: string, ...args: unknown[]): void;
+  on(channel: string, listener: (event: unknown, ...args: unknown[]) => void): unknown;
+  removeListener(channel: string, listener: (event: unknown, ...args: unknown[]) => void): unknown;
+}
+
+export function createBridge(ipc: IpcPort): DatelineBridge {
+  return {
+    async invoke(operation: string, input: unknown): Promise<Envelope<unknown>> {
+      if (!isOperationName(operation)) {
+        return { ok: false, error: { code: 'invalid-input', message: `Unknown operation ${JSON.stringify(String(operation).slice(0, 100))}.` } };
+      }
+      return (await ipc.invoke(INVOKE_CHANNEL, operation, input)) as Envelope<unknown>;
+    },
+    onMenuCommand(listener: (command: MenuCommand) => void): () => void {
+      // The IPC event never reaches the page: it carries the sender and could leak ipcRenderer.
+      const handle = (_event: unknown, command: unknown): void => {
+        if (isMenuCommand(command)) listener(command);
+      };
+      ipc.on(MENU_COMMAND_CHANNEL, handle);
+      return () => {
+        ipc.removeListener(MENU_COMMAND_CHANNEL, handle);
+      };
+    },
+    setMenuLocale(locale: 'en' | 'zh-CN'): void {
+      if (locale === 'en' || locale === 'zh-CN') ipc.send(MENU_LOCALE_CHANNEL, locale);
+    },
+  };
+}

@@ -1,0 +1,7 @@
+// Runs in: main and preload. The only IPC channels between the shell and the page.
+/** Renderer → main, invoke: one contract operation. */
+export const INVOKE_CHANNEL = 'dateline:invoke';
+/** Main → renderer, send: a native menu command. */
+export const MENU_COMMAND_CHANNEL = 'dateline:menu-command';
+/** Renderer → main, send: the UI locale the native menus should use. */
+export const MENU_LOCALE_CHANNEL = 'dateline:menu-locale';

@@ -1,0 +1,36 @@
+// Runs in: Node (build step). Bundles the Electron main process, the sandboxed preload and the loopback host.
+import { rm } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const shared = {
+  absWorkingDir: root,
+  bundle: true,
+  platform: 'node',
+  target: 'node22',
+  sourcemap: true,
+  logLevel: 'warning',
+  legalComments: 'none',
+};
+
+await rm(join(root, 'dist', 'electron'), { recursive: true, force: true });
+await rm(join(root, 'dist', 'host'), { recursive: true, force: true });
+
+await Promise.all([
+  // Main process: Node + Electron, everything but electron itself bundled so the package needs no node_modules.
+  build({ ...shared, entryPoints: ['electron/main/main.ts'], outfile: 'dist/electron/main.cjs', format: 'cjs', external: ['electron'] }),
+  // A sandboxed preload may only require('electron'): everything else must be inside the bundle.
+  build({ ...shared, entryPoints: ['electron/preload/preload.ts'], outfile: 'dist/electron/preload.cjs', format: 'cjs', external: ['electron'], minify: true }),
+  // The browser host, runnable with plain node for tests and `npm run serve` without tsx.
+  build({
+    ...shared,
+    entryPoints: ['electron/host/serve.ts'],
+    outfile: 'dist/host/serve.mjs',
+    format: 'esm',
+    banner: { js: "import { createRequire as __datelineCreateRequire } from 'node:module'; const require = __datelineCreateRequire(import.meta.url);" },
+  }),
+]);
+
+console.log('Built dist/electron/main.cjs, dist/electron/preload.cjs and dist/host/serve.mjs');

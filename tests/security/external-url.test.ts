@@ -1,0 +1,24 @@
+// Runs in: vitest (Node). A link in an article opens in the browser; a file or script link never leaves the app.
+import { describe, expect, it } from 'vitest';
+import { externalUrlToOpen } from '../../electron/main/external-url';
+
+describe('externalUrlToOpen', () => {
+  it('opens web and mail links', () => {
+    expect(externalUrlToOpen('https://example.com/story?id=1')).toBe('https://example.com/story?id=1');
+    expect(externalUrlToOpen('http://example.com')).toBe('http://example.com/');
+    expect(externalUrlToOpen('mailto:desk@example.com')).toBe('mailto:desk@example.com');
+  });
+
+  it.each([
+    'file:///etc/passwd',
+    'javascript:alert(1)',
+    'smb://server/share',
+    'ms-msdt:/id PCWDiagnostic',
+    'dateline://app/index.html',
+    'https://user:pw@example.com/',
+    'not a url',
+    `https://example.com/${'a'.repeat(5000)}`,
+  ])('refuses %s', (url) => {
+    expect(externalUrlToOpen(url)).toBeNull();
+  });
+});

@@ -1,0 +1,82 @@
+// Runs in: vitest (Node). The native menu offers the same commands in English and Chinese, and only real commands.
+import { describe, expect, it } from 'vitest';
+import { isMenuCommand, MENU_COMMANDS } from '../../common/bridge';
+import { menuLocaleFor } from '../../electron/main/menu-labels';
+import { buildMenuTemplate, type MenuItemSpec, type MenuSpec } from '../../electron/main/menu-template';
+
+const PLATFORMS: NodeJS.Platform[] = ['darwin', 'win32', 'linux'];
+
+function items(menus: MenuSpec[]): MenuItemSpec[] {
+  return menus.flatMap((menu) => menu.items);
+}
+
+function shape(menus: MenuSpec[]): unknown {
+  return menus.map((menu) => ({
+    role: menu.role,
+    items: menu.items.map((item) => (item.type === 'command' ? [item.command, item.accelerator, item.registerAccelerator] : item.type === 'role' ? item.role : '-')),
+  }));
+}
+
+describe('native menu template', () => {
+  it.each(PLATFORMS)('sends only known menu commands on %s', (platform) => {
+    for (const item of items(buildMenuTemplate('en', platform, { devTools: true }))) {
+      if (item.type === 'command') expect(isMenuCommand(item.command)).toBe(true);
+    }
+  });
+
+  it('reaches every menu command from the menu', () => {
+    const commands = new Set(items(buildMenuTemplate('en', 'linux')).flatMap((item) => (item.type === 'command' ? [item.command] : [])));
+    expect([...MENU_COMMANDS].filter((command) => !commands.has(command))).toEqual([]);
+  });
+
+  it.each(PLATFORMS)('has the same structure in both languages on %s, with translated labels', (platform) => {
+    const en = buildMenuTemplate('en', platform);
+    const zh = buildMenuTemplate('zh-CN', platform);
+    expect(shape(zh)).toEqual(shape(en));
+    const enLabels = [...en.map((menu) => menu.label), ...items(en).flatMap((item) => (item.type === 'separator' ? [] : [item.label]))];
+    const zhLabels = [...zh.map((menu) => menu.label), ...items(zh).flatMap((item) => (item.type === 'separator' ? [] : [item.label]))];
+    const same = enLabels.filter((label, index) => label === zhLabels[index]);
+    // Only the app name and the self-named language choices stay untranslated.
+    expect(same.every((label) => ['Dateline', 'English', '简体中文'].includes(label))).toBe(true);
+    expect(zhLabels).toContain('文件');
+    expect(zhLabels).toContain('新建稿件');
+  });
+
+  it('lets format shortcuts reach the editor while still showing them', () => {
+    const format = buildMenuTemplate('en', 'linux').find((menu) => menu.label === 'Format');
+    const bold = format?.items.find((item) => item.type === 'command' && item.command === 'format.bold');
+    expect(bold).toMatchObject({ accelerator: 'CmdOrCtrl+B', registerAccelerator: false });
+    expect(format?.items.every((item) => item.type !== 'command' || item.registerAccelerator === false)).toBe(true);
+  });
+
+  it('puts Quit in the app menu on macOS and in File elsewhere', () => {
+    const mac = buildMenuTemplate('en', 'darwin');
+    expect(mac[0]).toMatchObject({ role: 'appMenu' });
+    expect(mac[0]?.items).toContainEqual({ type: 'role', role: 'quit', label: 'Quit Dateline' });
+    expect(mac.find((menu) => menu.label === 'File')?.items.some((item) => item.type === 'role' && item.role === 'quit')).toBe(false);
+    const linux = buildMenuTemplate('en', 'linux');
+    expect(linux.find((menu) => menu.label === 'File')?.items.at(-1)).toMatchObject({ role: 'quit' });
+  });
+
+  it('offers reload and developer tools only in development', () => {
+    const roles = (devTools: boolean) => items(buildMenuTemplate('en', 'linux', { devTools })).flatMap((item) => (item.type === 'role' ? [item.role] : []));
+    expect(roles(false)).not.toContain('toggleDevTools');
+    expect(roles(false)).not.toContain('reload');
+    expect(roles(true)).toContain('toggleDevTools');
+  });
+
+  it('checks the current language', () => {
+    const language = buildMenuTemplate('zh-CN', 'win32').find((menu) => menu.label === '语言');
+    expect(language?.items).toEqual([
+      { type: 'command', label: 'English', command: 'language.en', checked: false },
+      { type: 'command', label: '简体中文', command: 'language.zh-CN', checked: true },
+    ]);
+  });
+
+  it('picks Chinese menus for any Chinese system locale', () => {
+    expect(menuLocaleFor('zh-TW')).toBe('zh-CN');
+    expect(menuLocaleFor('zh-Hans-CN')).toBe('zh-CN');
+    expect(menuLocaleFor('en-GB')).toBe('en');
+    expect(menuLocaleFor('fr')).toBe('en');
+  });
+});
