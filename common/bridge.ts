@@ -3,6 +3,8 @@ import type { Envelope } from './contract';
 
 /** Commands the native menu sends to the renderer (the renderer's own shortcuts run the same). */
 export const MENU_COMMANDS = [
+  /** Sent by main before a window closes: save pending edits now (no revision snapshot). */
+  'app.flush',
   'article.new',
   'article.save',
   'article.duplicate',

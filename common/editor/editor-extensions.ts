@@ -2,6 +2,7 @@
 // article body may hold. Pasted and imported HTML is parsed through it, so anything it does not
 // name is dropped.
 import type { AnyExtension } from '@tiptap/core';
+import Link from '@tiptap/extension-link';
 import StarterKit from '@tiptap/starter-kit';
 import { Figure, type FigureOptions } from './figure';
 import { ALLOWED_LINK_PROTOCOLS, isAllowedLinkHref } from './link-policy';
@@ -19,16 +20,24 @@ export function createEditorExtensions(options: EditorExtensionOptions = {}): An
       heading: { levels: [2, 3] },
       code: false,
       codeBlock: false,
-      link: {
-        openOnClick: false,
-        autolink: true,
-        linkOnPaste: true,
-        protocols: [...ALLOWED_LINK_PROTOCOLS],
-        defaultProtocol: 'https',
-        isAllowedUri: (url) => isAllowedLinkHref(url),
-        shouldAutoLink: (url) => isAllowedLinkHref(url.includes(':') ? url : `https://${url}`),
-        HTMLAttributes: { rel: 'noopener noreferrer nofollow', target: null },
+      link: false,
+    }),
+    // Links carry only href, rel and target: a pasted class or style does not survive.
+    Link.extend({
+      addAttributes() {
+        const inherited: Record<string, unknown> = { ...this.parent?.() };
+        delete inherited.class;
+        return inherited;
       },
+    }).configure({
+      openOnClick: false,
+      autolink: true,
+      linkOnPaste: true,
+      protocols: [...ALLOWED_LINK_PROTOCOLS],
+      defaultProtocol: 'https',
+      isAllowedUri: (url) => isAllowedLinkHref(url),
+      shouldAutoLink: (url) => isAllowedLinkHref(url.includes(':') ? url : `https://${url}`),
+      HTMLAttributes: { rel: 'noopener noreferrer nofollow', target: null },
     }),
     options.resolveMediaUrl ? figure.configure({ resolveMediaUrl: options.resolveMediaUrl }) : figure,
   ];

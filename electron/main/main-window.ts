@@ -36,10 +36,10 @@ export async function createMainWindow(options: { preloadPath: string; stateFile
       console.error('Could not remember the window position:', error);
     });
     if (flushed || window.webContents.isCrashed()) return;
-    // The page saves on its "article.save" command; the window closes once that has had time to reach the services.
+    // The page flushes its pending autosave on "app.flush"; the window closes once that has had time to reach the services.
     event.preventDefault();
     flushed = true;
-    sendMenuCommand(window, 'article.save');
+    sendMenuCommand(window, 'app.flush');
     setTimeout(() => {
       if (!window.isDestroyed()) window.close();
     }, CLOSE_FLUSH_MS);

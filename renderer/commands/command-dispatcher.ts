@@ -34,6 +34,9 @@ export function createCommandDispatcher(stores: AppStores): CommandDispatcher {
         await show(await library.getState().create(open?.meta.language));
         article.getState().getEditorHandle()?.focus();
         return;
+      case 'app.flush':
+        await article.getState().flush();
+        return;
       case 'article.save':
         if (open) await article.getState().save(true);
         return;

@@ -34,7 +34,7 @@ const ALLOWED_HTML: Record<string, ReadonlySet<string>> = {
   U: new Set(),
   S: new Set(),
   // Link keeps a pasted class attribute: inert for scripts (see the report to the lead).
-  A: new Set(['href', 'rel', 'class']),
+  A: new Set(['href', 'rel']),
   FIGURE: new Set(['class', 'data-media-id', 'data-credit', 'data-lead']),
   IMG: new Set(['src', 'alt', 'draggable']),
   FIGCAPTION: new Set(),
