@@ -43,16 +43,20 @@ check('electronegativity', 'node', ['scripts/run-electronegativity.mjs']);
 
 // Unit and integration tests (Vitest).
 const vitestReport = join(reports, 'vitest.json');
-run('vitest', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestReport}`]);
+const vitestOk = run('vitest', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestReport}`]);
 const vitest = readJson(vitestReport);
 if (!vitest) {
   totals.failed += 1;
   lines.push('FAIL vitest: no report (the runner did not complete)');
 } else {
+  // A file that failed to load has no failed test of its own: count it as one failure.
+  const brokenFiles = vitest.testResults.filter((f) => f.status === 'failed' && !f.assertionResults.some((a) => a.status === 'failed'));
+  const failed = vitest.numFailedTests + brokenFiles.length + (!vitestOk && vitest.numFailedTests === 0 && brokenFiles.length === 0 ? 1 : 0);
   totals.passed += vitest.numPassedTests;
-  totals.failed += vitest.numFailedTests + (vitest.numFailedTestSuites > 0 && vitest.numFailedTests === 0 ? vitest.numFailedTestSuites : 0);
+  totals.failed += failed;
   totals.skipped += vitest.numPendingTests + (vitest.numTodoTests ?? 0);
-  lines.push(`vitest: ${vitest.numPassedTests} passed, ${vitest.numFailedTests} failed, ${vitest.numPendingTests} skipped, ${vitest.numFailedTestSuites} failed files`);
+  lines.push(`vitest: ${vitest.numPassedTests} passed, ${failed} failed, ${vitest.numPendingTests} skipped`);
+  for (const file of brokenFiles) lines.push(`  FAIL (did not run) ${file.name}: ${String(file.message).split('\n')[0]}`);
 }
 
 // End-to-end tests (Playwright in Debian's Chromium; the _electron smoke test where the binary exists).
@@ -64,11 +68,11 @@ if (!existsSync('/usr/bin/chromium')) {
   lines.push('FAIL playwright: the build failed, so the end-to-end tests cannot run');
 } else {
   const pwReport = join(reports, 'playwright.json');
-  run('playwright', 'npx', ['playwright', 'test'], { PLAYWRIGHT_JSON_OUTPUT_NAME: pwReport });
+  const pwOk = run('playwright', 'npx', ['playwright', 'test'], { PLAYWRIGHT_JSON_OUTPUT_NAME: pwReport });
   const pw = readJson(pwReport);
-  if (!pw) {
+  if (!pw || (!pwOk && pw.stats.unexpected === 0)) {
     totals.failed += 1;
-    lines.push('FAIL playwright: no report (the runner did not complete)');
+    lines.push(`FAIL playwright: ${pw ? `exited with an error (${(pw.errors ?? []).map((e) => e.message?.split('\\n')[0]).join('; ') || 'see above'})` : 'no report (the runner did not complete)'}`);
   } else {
     const s = pw.stats;
     totals.passed += s.expected + s.flaky;

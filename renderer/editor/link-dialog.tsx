@@ -50,6 +50,8 @@ export function LinkDialog({ editor, onClose }: LinkDialogProps) {
       chain.extendMarkRange('link').setLink({ href }).run();
     }
     onClose();
+    // TipTap's focus() lands a frame later; focus now so the next key goes to the text, not the dialog.
+    editor.view.focus();
   };
 
   const handleKeyDown = (event: KeyboardEvent) => {

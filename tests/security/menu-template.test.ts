@@ -26,7 +26,8 @@ describe('native menu template', () => {
 
   it('reaches every menu command from the menu', () => {
     const commands = new Set(items(buildMenuTemplate('en', 'linux')).flatMap((item) => (item.type === 'command' ? [item.command] : [])));
-    expect([...MENU_COMMANDS].filter((command) => !commands.has(command))).toEqual([]);
+    // app.flush is sent by main itself before a window closes; it is not a menu item.
+    expect([...MENU_COMMANDS].filter((command) => command !== 'app.flush' && !commands.has(command))).toEqual([]);
   });
 
   it.each(PLATFORMS)('has the same structure in both languages on %s, with translated labels', (platform) => {

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { imageDimensions } from './image-dimensions';
 import { sniffImageType } from './sniff-image-type';
-import { makeJpeg, makePng } from './test-photos';
+import { makeJpeg, makePng } from '../../../tests/support/test-photos';
 
 const ascii = (s: string) => [...s].map((c) => c.charCodeAt(0));
 const u32be = (n: number) => [(n >>> 24) & 255, (n >>> 16) & 255, (n >>> 8) & 255, n & 255];

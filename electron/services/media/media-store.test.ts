@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AppError } from '../../../common/app-error';
 import { MAX_MEDIA_BYTES } from '../../../common/contract';
 import { MediaStore } from './media-store';
-import { exiftool, makeJpeg, makePng } from './test-photos';
+import { exiftool, makeJpeg, makePng } from '../../../tests/support/test-photos';
 
 let root: string;
 let media: MediaStore;

@@ -2,6 +2,9 @@
 import type { MenuCommand } from '../../../common/bridge';
 import { useT } from '../../i18n/use-t';
 import { MetadataPanel } from '../metadata/metadata-panel';
+import { OutboxButton } from '../publish/outbox-button';
+import { PublicationsLine } from '../publish/publications-line';
+import { PublishButton } from '../publish/publish-button';
 import { HeadlineField, SubheadlineField, SummaryField } from './article-fields';
 import { EditorHost } from './editor-host';
 import { SaveProblem } from './save-problem';
@@ -17,12 +20,15 @@ export function ArticleScreen({ onCommand }: ArticleScreenProps) {
     <section className="article-screen" aria-label={t('article.screenLabel')}>
       <div className="article-toolbar" role="toolbar" aria-label={t('article.toolbarLabel')}>
         <button type="button" onClick={() => onCommand('view.library')}>
-          ← {t('article.back')}
+          <span aria-hidden="true">← </span>
+          {t('article.back')}
         </button>
         <span className="toolbar-gap" />
+        <OutboxButton />
         <button type="button" className="primary" onClick={() => onCommand('article.save')}>
           {t('article.save')}
         </button>
+        <PublishButton />
         <button type="button" onClick={() => onCommand('article.revisions')}>
           {t('article.revisions')}
         </button>
@@ -39,6 +45,7 @@ export function ArticleScreen({ onCommand }: ArticleScreenProps) {
           {t('article.trash')}
         </button>
       </div>
+      <PublicationsLine />
       <SaveProblem />
       <div className="article-columns">
         <div className="article-main">

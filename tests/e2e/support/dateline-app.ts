@@ -1,0 +1,73 @@
+// Runs in: Playwright's Node side. A page object for Dateline in the browser: finds every control
+// by role and its accessible name in the active UI language, the way a person (or a screen
+// reader) would.
+import { expect, type Locator, type Page } from '@playwright/test';
+import { catalogues, type MessageKey } from '../../../renderer/i18n/messages/catalogues';
+
+export type UiLocale = 'en' | 'zh-CN';
+
+export class DatelineApp {
+  constructor(
+    readonly page: Page,
+    public locale: UiLocale = 'en',
+  ) {}
+
+  /** The UI string for `key` in the current locale, with {placeholders} filled. */
+  text(key: MessageKey, vars: Record<string, string | number> = {}): string {
+    const template = catalogues[this.locale][key];
+    return template.replace(/\{(\w+)\}/g, (m, name: string) => (name in vars ? String(vars[name]) : m));
+  }
+
+  button(key: MessageKey, vars?: Record<string, string | number>): Locator {
+    return this.page.getByRole('button', { name: this.text(key, vars), exact: true });
+  }
+
+  textbox(key: MessageKey, vars?: Record<string, string | number>): Locator {
+    return this.page.getByRole('textbox', { name: this.text(key, vars), exact: true });
+  }
+
+  get body(): Locator {
+    return this.page.getByRole('textbox', { name: this.text('editor.body.label'), exact: true });
+  }
+
+  async switchLocale(locale: UiLocale): Promise<void> {
+    await this.page.getByRole('combobox', { name: this.text('settings.interfaceLanguage') }).selectOption(locale);
+    this.locale = locale;
+    await expect(this.button('library.new')).toBeVisible();
+  }
+
+  async newArticle(): Promise<void> {
+    await this.button('library.new').click();
+    await expect(this.textbox('article.headline')).toBeVisible();
+  }
+
+  /** Waits until the status bar says the article is saved. */
+  async waitSaved(): Promise<void> {
+    await expect(this.page.getByRole('status').filter({ hasText: this.text('article.saveState.saved') })).toBeVisible({ timeout: 20_000 });
+  }
+
+  async addTag(tag: string): Promise<void> {
+    const input = this.page.getByRole('textbox', { name: this.text('metadata.tags'), exact: true });
+    await input.fill(tag);
+    await input.press('Enter');
+    await expect(this.button('metadata.tags.remove', { tag })).toBeVisible();
+  }
+
+  async backToLibrary(): Promise<void> {
+    await this.button('article.back').click();
+    await expect(this.button('library.new')).toBeVisible();
+  }
+
+  libraryRow(headline: string): Locator {
+    return this.page.getByRole('listitem').filter({ hasText: headline });
+  }
+
+  async openFromLibrary(headline: string): Promise<void> {
+    await this.page.getByRole('button', { name: this.text('library.openNamed', { headline }), exact: true }).click();
+    await expect(this.textbox('article.headline')).toHaveValue(headline);
+  }
+
+  async search(query: string): Promise<void> {
+    await this.page.getByRole('searchbox', { name: this.text('library.search') }).fill(query);
+  }
+}
