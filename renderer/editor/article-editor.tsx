@@ -33,6 +33,7 @@ import { insertFigures } from './insert-figures';
 import { LinkDialog } from './link-dialog';
 import { isDirectFormatCommand, runFormatCommand } from './run-format-command';
 import { filesFromDrop, filesFromPaste } from './transfer-photos';
+import { useRenderProbe } from '../app/use-render-probe';
 
 export interface ArticleEditorHandle {
   /** Serialises the body (editor.getJSON()); only called off the keystroke path (autosave, explicit save). */
@@ -61,6 +62,7 @@ export interface ArticleEditorProps {
 const STATS_DEBOUNCE_MS = 300;
 
 export const ArticleEditor = forwardRef<ArticleEditorHandle, ArticleEditorProps>(function ArticleEditor(props, ref) {
+  useRenderProbe('ArticleEditor');
   const { api, language } = props;
   const t = useT();
   const callbacks = useRef({ onDirty: props.onDirty, onStats: props.onStats, onError: props.onError });

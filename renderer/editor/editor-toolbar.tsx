@@ -8,6 +8,7 @@ import { shortcutFor, type EditorShortcutCommand } from './editor-shortcuts';
 import { formatShortcut, isMacPlatform } from './format-shortcut';
 import { runFormatCommand, type DirectFormatCommand } from './run-format-command';
 import { selectToolbarState, type ToolbarState } from './toolbar-state';
+import { useRenderProbe } from '../app/use-render-probe';
 
 export interface EditorToolbarProps {
   editor: Editor;
@@ -61,6 +62,7 @@ function handleToolbarKeyDown(event: KeyboardEvent<HTMLDivElement>) {
 }
 
 export function EditorToolbar({ editor, onLink, onInsertPhoto }: EditorToolbarProps) {
+  useRenderProbe('EditorToolbar');
   const t = useT();
   const state = useEditorState({ editor, selector: ({ editor: current }) => selectToolbarState(current) });
   const isMac = isMacPlatform();

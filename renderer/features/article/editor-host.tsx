@@ -3,8 +3,10 @@ import { memo, useCallback } from 'react';
 import { useStores } from '../../app/stores-context';
 import { ArticleEditor, type ArticleEditorHandle } from '../../editor/article-editor';
 import type { TextStats } from '../../../common/text/text-stats';
+import { useRenderProbe } from '../../app/use-render-probe';
 
 export const EditorHost = memo(function EditorHost() {
+  useRenderProbe('EditorHost');
   const { api, article, ui } = useStores();
   const id = article((s) => s.article?.id ?? null);
   const language = article((s) => s.article?.meta.language ?? 'en');
