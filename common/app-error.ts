@@ -15,6 +15,20 @@ export const APP_ERROR_CODES = [
   'forbidden-sender',
   'unauthorized',
   'internal',
+  // Publishing: each backend failure has its own code so the UI can say exactly what went wrong.
+  'remote-unreachable',
+  'remote-timeout',
+  'remote-tls',
+  'remote-auth',
+  'remote-forbidden',
+  'remote-not-found',
+  'remote-too-large',
+  'remote-server-error',
+  'remote-bad-response',
+  'remote-not-wordpress',
+  'remote-conflict',
+  'checklist-blocked',
+  'secrets-unavailable',
 ] as const;
 export type AppErrorCode = (typeof APP_ERROR_CODES)[number];
 

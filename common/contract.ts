@@ -12,6 +12,14 @@ import {
   type ArticleSummary,
 } from './article';
 import type { AppErrorCode } from './app-error';
+import { jobIdSchema, publishStartSchema, type OutboxJob, type PublicationRecord } from './publish/publish-job';
+import {
+  targetConfigSchema,
+  targetIdSchema,
+  type ConnectionReport,
+  type SecretsBackendInfo,
+  type TargetView,
+} from './publish/publish-target-config';
 
 /** The largest photo the library accepts. */
 export const MAX_MEDIA_BYTES = 40 * 1024 * 1024;
@@ -136,6 +144,23 @@ export const operations = {
     data: z.instanceof(Uint8Array),
   }),
   'media.info': z.object({ id: mediaIdSchema }),
+
+  'targets.list': z.object({}),
+  /** Creates or updates a target; `secret` (password / signing key) goes to the keychain, never to settings. */
+  'targets.save': z.object({ config: targetConfigSchema, secret: z.string().max(4096).optional(), makeDefault: z.boolean().optional() }),
+  'targets.remove': z.object({ id: targetIdSchema }),
+  'targets.test': z.object({ id: targetIdSchema }),
+  'targets.secretsBackend': z.object({}),
+
+  /** Queues a publishing job for the saved article; the outbox runs it. */
+  'publish.start': publishStartSchema,
+  'publications.list': z.object({ articleId: articleIdSchema }),
+  'outbox.list': z.object({ articleId: articleIdSchema.optional() }),
+  'outbox.get': z.object({ jobId: jobIdSchema }),
+  'outbox.cancel': z.object({ jobId: jobIdSchema }),
+  'outbox.retry': z.object({ jobId: jobIdSchema }),
+  /** After a conflict: overwrite the server's version with ours, or give up this job. */
+  'outbox.resolveConflict': z.object({ jobId: jobIdSchema, resolution: z.enum(['overwrite', 'cancel']) }),
 } as const;
 
 export type OperationName = keyof typeof operations;
@@ -161,6 +186,18 @@ export interface OperationResults {
   'revisions.restore': Article;
   'media.import': MediaInfo;
   'media.info': MediaInfo;
+  'targets.list': TargetView[];
+  'targets.save': TargetView;
+  'targets.remove': { id: string };
+  'targets.test': ConnectionReport;
+  'targets.secretsBackend': SecretsBackendInfo;
+  'publish.start': OutboxJob;
+  'publications.list': PublicationRecord[];
+  'outbox.list': OutboxJob[];
+  'outbox.get': OutboxJob;
+  'outbox.cancel': OutboxJob;
+  'outbox.retry': OutboxJob;
+  'outbox.resolveConflict': OutboxJob;
 }
 
 export type OperationInput<K extends OperationName> = z.input<(typeof operations)[K]>;

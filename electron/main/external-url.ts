@@ -15,3 +15,15 @@ export function externalUrlToOpen(url: string): string | null {
   if (parsed.protocol !== 'mailto:' && (parsed.hostname === '' || parsed.username !== '' || parsed.password !== '')) return null;
   return parsed.href;
 }
+
+/** A published folder page (file://) to reveal in the file manager, never to run: its path, or null. */
+export function localFileToReveal(url: string): string | null {
+  if (url.length > MAX_EXTERNAL_URL_LENGTH) return null;
+  try {
+    const parsed = new URL(url);
+    if (parsed.protocol !== 'file:' || (parsed.hostname !== '' && parsed.hostname !== 'localhost')) return null;
+    return decodeURIComponent(parsed.pathname.replace(/^\/([A-Za-z]:)/, '$1'));
+  } catch {
+    return null;
+  }
+}

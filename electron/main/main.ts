@@ -2,11 +2,12 @@
 import { join } from 'node:path';
 import { app, BrowserWindow, dialog, session, shell, type WebContents } from 'electron';
 import { createServices, type Services } from '../services/create-services';
+import { createSafeStorageSecrets } from './safe-storage-secrets';
 import { installAppMenu } from './app-menu';
 import { handleAppProtocol, registerAppScheme } from './app-protocol';
 import { appPaths } from './app-paths';
 import { attachContextMenu } from './context-menu';
-import { externalUrlToOpen } from './external-url';
+import { externalUrlToOpen, localFileToReveal } from './external-url';
 import { createMainWindow } from './main-window';
 import { menuLocaleFor, type MenuLocale } from './menu-labels';
 import { registerIpc } from './register-ipc';
@@ -28,6 +29,8 @@ function lockDownContents(contents: WebContents): void {
   contents.setWindowOpenHandler(({ url }) => {
     const external = externalUrlToOpen(url);
     if (external !== null) void shell.openExternal(external);
+    const local = localFileToReveal(url);
+    if (local !== null) shell.showItemInFolder(local);
     return { action: 'deny' };
   });
   contents.on('will-navigate', (event, url) => {
@@ -73,7 +76,15 @@ async function start(): Promise<void> {
   }
 
   const systemLocale = app.getPreferredSystemLanguages()[0] ?? app.getLocale();
-  services = await createServices({ dataDir: paths.dataDir, transport: 'ipc', version: app.getVersion(), systemLocale });
+  services = await createServices({
+    dataDir: paths.dataDir,
+    transport: 'ipc',
+    version: app.getVersion(),
+    systemLocale,
+    documentsDir: app.getPath('documents'),
+    // Publishing passwords and signing keys: encrypted with the OS keychain, never in settings.
+    secrets: createSafeStorageSecrets(join(app.getPath('userData'), 'secrets.bin')),
+  });
   const current = services;
   handleAppProtocol({ rendererDir: paths.rendererDir, mediaFilePath: (id) => current.mediaFilePath(id) });
   registerIpc({

@@ -10,8 +10,11 @@ import { exportArticle } from './export/export-article';
 import { queryLibrary } from './library/query-library';
 import { MediaStore } from './media/media-store';
 import { MIME_TYPES } from './media/sniff-image-type';
+import { createFileSecretStore } from './publish/file-secret-store';
+import { browserSecretsPath, createPublishingService } from './publish/publishing-service';
 import { SearchIndex } from './search/search-index';
 import { SettingsStore } from './settings/settings-store';
+import type { SecretStore } from './secrets/secret-store';
 import { LibraryStore, type LibraryChange } from './store/library-store';
 
 export interface Services {
@@ -30,6 +33,10 @@ export interface ServicesOptions {
   systemLocale: string;
   /** Where exports go when settings name no folder; defaults to ~/Documents/Dateline Exports. */
   defaultExportFolder?: string;
+  /** The user's documents folder (the folder target's default "Published" lives there); defaults to ~/Documents. */
+  documentsDir?: string;
+  /** Publishing credentials: the OS keychain in Electron; a private 0600 file when omitted (browser mode). */
+  secrets?: SecretStore;
 }
 
 const SEARCH_INDEX_FILE = 'search-index.json';
@@ -70,9 +77,19 @@ export async function createServices(options: ServicesOptions): Promise<Services
     if (changed > 0) saveSearchSoon();
   })().catch((error: unknown) => console.warn('[services] search index rebuild failed:', error));
 
+  const documentsDir = options.documentsDir ?? join(homedir(), 'Documents');
+  const publishing = await createPublishingService({
+    dataDir: options.dataDir,
+    libraryRoot,
+    documentsDir,
+    secrets: options.secrets ?? createFileSecretStore(browserSecretsPath(options.dataDir)),
+    store: { get: (id) => store.get(id) },
+    media: { read: (id) => media.read(id), info: (id) => media.info(id) },
+  });
+
   const who = async () => (await settings.get()).userName || safeUserName();
   const exportFolder = async () =>
-    (await settings.get()).exportFolder || options.defaultExportFolder || join(homedir(), 'Documents', 'Dateline Exports');
+    (await settings.get()).exportFolder || options.defaultExportFolder || join(documentsDir, 'Dateline Exports');
 
   const handlers: OperationHandlers = {
     'app.info': async () => ({
@@ -116,6 +133,8 @@ export async function createServices(options: ServicesOptions): Promise<Services
 
     'media.import': ({ fileName, data }) => media.import(fileName, data),
     'media.info': ({ id }) => media.info(id),
+
+    ...publishing.handlers,
   };
 
   return {
@@ -127,6 +146,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
     },
     async close() {
       if (searchSaveTimer) clearTimeout(searchSaveTimer);
+      await publishing.close();
       await searchReady;
       await store.close();
       await search.saveFile(searchFile).catch((error: unknown) => console.warn('[services] could not save the search index cache:', error));

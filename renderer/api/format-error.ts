@@ -18,6 +18,19 @@ const CODE_KEYS: Record<AppErrorCode, MessageKey> = {
   'forbidden-sender': 'app.error.forbidden-sender',
   unauthorized: 'app.error.unauthorized',
   internal: 'app.error.internal',
+  'remote-unreachable': 'publish.error.remote-unreachable',
+  'remote-timeout': 'publish.error.remote-timeout',
+  'remote-tls': 'publish.error.remote-tls',
+  'remote-auth': 'publish.error.remote-auth',
+  'remote-forbidden': 'publish.error.remote-forbidden',
+  'remote-not-found': 'publish.error.remote-not-found',
+  'remote-too-large': 'publish.error.remote-too-large',
+  'remote-server-error': 'publish.error.remote-server-error',
+  'remote-bad-response': 'publish.error.remote-bad-response',
+  'remote-not-wordpress': 'publish.error.remote-not-wordpress',
+  'remote-conflict': 'publish.error.remote-conflict',
+  'checklist-blocked': 'publish.error.checklist-blocked',
+  'secrets-unavailable': 'publish.error.secrets-unavailable',
 };
 
 export interface FormattedError {

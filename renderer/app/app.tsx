@@ -3,6 +3,7 @@ import { useMemo } from 'react';
 import { createCommandDispatcher } from '../commands/command-dispatcher';
 import { ArticleScreen } from '../features/article/article-screen';
 import { LibraryScreen } from '../features/library/library-screen';
+import { OutboxButton } from '../features/publish/outbox-button';
 import { RevisionsDialog } from '../features/revisions/revisions-dialog';
 import { LocaleSwitcher } from '../features/settings/locale-switcher';
 import { SettingsDialog } from '../features/settings/settings-dialog';
@@ -34,6 +35,7 @@ export function App() {
           </button>
         </nav>
         <span className="toolbar-gap" />
+        <OutboxButton />
         <LocaleSwitcher />
         <button type="button" onClick={() => stores.ui.getState().openDialog('settings')}>
           {t('settings.title')}

@@ -1,5 +1,7 @@
 // Runs in: renderer. All stores of one app instance, built over one API client.
 import type { DatelineApi } from '../../common/contract';
+import { createOutboxStore, type OutboxStore } from '../features/publish/outbox-store';
+import { createTargetsStore, type TargetsStore } from '../features/targets/targets-store';
 import { createArticleStore, type ArticleStore } from './article-store';
 import { createLibraryStore, type LibraryStore } from './library-store';
 import { createSettingsStore, type SettingsStore } from './settings-store';
@@ -11,6 +13,8 @@ export interface AppStores {
   article: ArticleStore;
   settings: SettingsStore;
   ui: UiStore;
+  outbox: OutboxStore;
+  targets: TargetsStore;
 }
 
 export function createAppStores(api: DatelineApi): AppStores {
@@ -20,5 +24,7 @@ export function createAppStores(api: DatelineApi): AppStores {
     article: createArticleStore(api),
     settings: createSettingsStore(api),
     ui: createUiStore(),
+    outbox: createOutboxStore(api),
+    targets: createTargetsStore(api),
   };
 }

@@ -2,19 +2,20 @@
 import type { MenuCommand } from '../../../common/bridge';
 import { useT } from '../../i18n/use-t';
 import { MetadataPanel } from '../metadata/metadata-panel';
-import { OutboxButton } from '../publish/outbox-button';
 import { PublicationsLine } from '../publish/publications-line';
 import { PublishButton } from '../publish/publish-button';
 import { HeadlineField, SubheadlineField, SummaryField } from './article-fields';
 import { EditorHost } from './editor-host';
 import { SaveProblem } from './save-problem';
 import { StatusBar } from './status-bar';
+import { useRenderProbe } from '../../app/use-render-probe';
 
 export interface ArticleScreenProps {
   onCommand(command: MenuCommand): void;
 }
 
 export function ArticleScreen({ onCommand }: ArticleScreenProps) {
+  useRenderProbe('ArticleScreen');
   const t = useT();
   return (
     <section className="article-screen" aria-label={t('article.screenLabel')}>
@@ -24,7 +25,6 @@ export function ArticleScreen({ onCommand }: ArticleScreenProps) {
           {t('article.back')}
         </button>
         <span className="toolbar-gap" />
-        <OutboxButton />
         <button type="button" className="primary" onClick={() => onCommand('article.save')}>
           {t('article.save')}
         </button>

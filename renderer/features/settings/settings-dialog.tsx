@@ -3,6 +3,7 @@ import { useId, useState } from 'react';
 import { ModalDialog } from '../../app/modal-dialog';
 import { useStores } from '../../app/stores-context';
 import { useT } from '../../i18n/use-t';
+import { TargetsDialog } from '../targets/targets-dialog';
 
 export function SettingsDialog() {
   const t = useT();
@@ -11,6 +12,7 @@ export function SettingsDialog() {
   const saved = settings((s) => s.settings.userName);
   const info = settings((s) => s.info);
   const [name, setName] = useState(saved);
+  const [managingTargets, setManagingTargets] = useState(false);
   const close = (): void => ui.getState().openDialog(null);
   const handleSave = (): void => {
     settings
@@ -25,6 +27,13 @@ export function SettingsDialog() {
         <input id={nameId} value={name} maxLength={200} onChange={(e) => setName(e.target.value)} />
         <p className="hint">{t('settings.userNameHint')}</p>
       </div>
+      <section className="settings-section" aria-label={t('targets.settingsSection')}>
+        <h3>{t('targets.settingsSection')}</h3>
+        <p className="hint">{t('targets.settingsHint')}</p>
+        <button type="button" onClick={() => setManagingTargets(true)}>
+          {t('targets.open')}
+        </button>
+      </section>
       {info ? (
         <dl className="app-info">
           <dt>{t('settings.version')}</dt>
@@ -43,6 +52,7 @@ export function SettingsDialog() {
           {t('app.save')}
         </button>
       </div>
+      {managingTargets ? <TargetsDialog onClose={() => setManagingTargets(false)} /> : null}
     </ModalDialog>
   );
 }

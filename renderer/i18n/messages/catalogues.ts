@@ -3,11 +3,13 @@ import { appEn } from './app.en';
 import { appZhCN } from './app.zh-CN';
 import { editorEn } from './editor.en';
 import { editorZhCN } from './editor.zh-CN';
+import { publishEn } from './publish.en';
+import { publishZhCN } from './publish.zh-CN';
 
-const en = { ...appEn, ...editorEn };
+const en = { ...appEn, ...editorEn, ...publishEn };
 export type MessageKey = keyof typeof en;
 export type Catalogue = Record<MessageKey, string>;
 
-const zhCN: Catalogue = { ...appZhCN, ...editorZhCN };
+const zhCN: Catalogue = { ...appZhCN, ...editorZhCN, ...publishZhCN };
 
 export const catalogues: Record<'en' | 'zh-CN', Catalogue> = { en, 'zh-CN': zhCN };

@@ -1,0 +1,100 @@
+// Runs in: services and renderer. A publishing job in the outbox, and the record of what went
+// live where. Jobs are persisted before any network call so they survive restarts.
+import { z } from 'zod';
+import type { AppErrorCode } from '../app-error';
+import { publishStatusSchema, targetIdSchema, type PublishStatus, type TargetKind } from './publish-target-config';
+
+export const publishOptionsSchema = z.object({
+  /** publish now, future (scheduled at `scheduledAt`), draft, or pending (submitted for review). */
+  status: publishStatusSchema,
+  /** ISO 8601 with offset; required when status is "future". */
+  scheduledAt: z.iso.datetime({ offset: true }).nullable().default(null),
+  /** Checklist warnings the user chose to override (their ids). Blockers cannot be overridden. */
+  overriddenWarnings: z.array(z.string().max(100)).max(50).default([]),
+});
+export type PublishOptions = z.infer<typeof publishOptionsSchema>;
+
+export const JOB_STATES = [
+  /** Persisted, waiting for its turn. */
+  'queued',
+  /** Being sent now. */
+  'running',
+  /** The backend could not be reached (offline, DNS, timeout, 5xx): retried automatically. */
+  'waiting',
+  /** The post was changed on the server since the last publish: a person must choose. */
+  'conflict',
+  /** Stopped on an error that retrying cannot fix (401, 403, 404, 413, bad response). */
+  'failed',
+  'cancelled',
+  'done',
+] as const;
+export type JobState = (typeof JOB_STATES)[number];
+
+export interface JobProgress {
+  /** e.g. "upload-media", "create-post", "set-status", "verify". */
+  step: string;
+  /** Photos uploaded so far and in all, for the progress bar. */
+  mediaDone: number;
+  mediaTotal: number;
+}
+
+export interface JobError {
+  code: AppErrorCode;
+  message: string;
+  /** HTTP status when the backend answered. */
+  status?: number;
+}
+
+/** Both sides of a conflict, for the person to compare. */
+export interface ConflictDetails {
+  remote: { title: string; excerpt: string; contentHtml: string; modified: string; url: string };
+  local: { title: string; excerpt: string; contentHtml: string };
+  recordedModified: string;
+}
+
+export interface OutboxJob {
+  id: string;
+  articleId: string;
+  targetId: string;
+  targetKind: TargetKind;
+  targetName: string;
+  /** The article's headline at enqueue time, for the queue list. */
+  headline: string;
+  /** The article revision that was published. */
+  articleRevision: number;
+  options: PublishOptions;
+  state: JobState;
+  createdAt: string;
+  updatedAt: string;
+  attempts: number;
+  /** When a waiting job is next tried. */
+  nextAttemptAt: string | null;
+  progress: JobProgress;
+  lastError: JobError | null;
+  conflict: ConflictDetails | null;
+  /** Set when done. */
+  result: PublicationRecord | null;
+}
+
+/** What went live where: one per article and target, kept with the article. */
+export interface PublicationRecord {
+  targetId: string;
+  targetKind: TargetKind;
+  /** e.g. the WordPress post id, the webhook's idempotency key, the folder path. */
+  remoteId: string;
+  url: string;
+  status: PublishStatus;
+  /** sha256 of what was sent, so an unchanged article is not sent again. */
+  contentHash: string;
+  /** The server's modified time after our publish (WordPress modified_gmt), for conflict checks. */
+  remoteModified: string;
+  publishedAt: string;
+  articleRevision: number;
+}
+
+export const jobIdSchema = z.string().regex(/^[0-9a-z]{10,40}$/, 'a job id');
+export const publishStartSchema = z.object({
+  articleId: z.string().regex(/^[0-9a-z]{10,40}$/),
+  targetId: targetIdSchema,
+  options: publishOptionsSchema,
+});

@@ -1,0 +1,100 @@
+// Runs in: services and renderer. Where an article can go live: the targets a newsroom configures
+// in settings. Secrets (application passwords, webhook keys) are never part of these objects:
+// they live in the OS keychain under `secretKeyFor(target)`.
+import { z } from 'zod';
+
+export const TARGET_KINDS = ['wordpress', 'webhook', 'folder'] as const;
+export const targetKindSchema = z.enum(TARGET_KINDS);
+export type TargetKind = z.infer<typeof targetKindSchema>;
+
+export const targetIdSchema = z.string().regex(/^[0-9a-z-]{4,40}$/, 'a target id');
+
+const httpUrlSchema = z
+  .string()
+  .trim()
+  .max(2048)
+  .refine((value) => {
+    try {
+      const url = new URL(value);
+      return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname.length > 0;
+    } catch {
+      return false;
+    }
+  }, 'an http:// or https:// address');
+
+export const wordpressTargetSchema = z.object({
+  kind: z.literal('wordpress'),
+  id: targetIdSchema,
+  name: z.string().trim().min(1).max(200),
+  /** The site address as a person types it, e.g. https://news.example.com; the REST root is discovered. */
+  siteUrl: httpUrlSchema,
+  username: z.string().trim().min(1).max(200),
+  /** WordPress category (section) used when the article names none. */
+  defaultCategory: z.string().max(200).default(''),
+});
+
+export const webhookTargetSchema = z.object({
+  kind: z.literal('webhook'),
+  id: targetIdSchema,
+  name: z.string().trim().min(1).max(200),
+  url: httpUrlSchema,
+  /** Photos as URLs the receiver can fetch (served from `mediaBaseUrl`) or inline as base64. */
+  mediaMode: z.enum(['inline', 'urls']).default('inline'),
+  /** Where the receiver can fetch photos when mediaMode is "urls", e.g. a CDN the newsroom syncs to. */
+  mediaBaseUrl: z.string().max(2048).default(''),
+  timeoutMs: z.number().int().min(1_000).max(300_000).default(30_000),
+});
+
+export const folderTargetSchema = z.object({
+  kind: z.literal('folder'),
+  id: targetIdSchema,
+  name: z.string().trim().min(1).max(200),
+  /** Absolute folder; empty means the default "Published" folder in the user's documents. */
+  path: z.string().max(4096).default(''),
+});
+
+export const targetConfigSchema = z.discriminatedUnion('kind', [wordpressTargetSchema, webhookTargetSchema, folderTargetSchema]);
+export type TargetConfig = z.infer<typeof targetConfigSchema>;
+export type WordpressTargetConfig = z.infer<typeof wordpressTargetSchema>;
+export type WebhookTargetConfig = z.infer<typeof webhookTargetSchema>;
+export type FolderTargetConfig = z.infer<typeof folderTargetSchema>;
+
+/** The keychain entry that holds a target's secret. */
+export function secretKeyFor(target: Pick<TargetConfig, 'id'>): string {
+  return `target:${target.id}`;
+}
+
+/** How well secrets are protected on this machine; the UI warns unless `secure`. */
+export interface SecretsBackendInfo {
+  /** e.g. "keychain", "dpapi", "gnome_libsecret", "kwallet5", "basic_text", "file" */
+  backend: string;
+  secure: boolean;
+}
+
+/** A target as the renderer sees it: its config plus whether a secret is stored (never the secret). */
+export interface TargetView {
+  config: TargetConfig;
+  hasSecret: boolean;
+  isDefault: boolean;
+}
+
+/** What "Test connection" found out about the account. */
+export interface ConnectionReport {
+  ok: boolean;
+  /** e.g. the WordPress site's name, or the folder path. */
+  siteName: string;
+  /** e.g. the WordPress user's display name and role. */
+  account: string;
+  roles: string[];
+  /** Post statuses this account may set: a contributor gets only draft and pending. */
+  allowedStatuses: PublishStatus[];
+  canUploadMedia: boolean;
+  canCreateTags: boolean;
+  canCreateCategories: boolean;
+  /** Human-readable notes, already specific (e.g. "This account can only submit for review"). */
+  notes: string[];
+}
+
+export const PUBLISH_STATUSES = ['publish', 'future', 'draft', 'pending'] as const;
+export const publishStatusSchema = z.enum(PUBLISH_STATUSES);
+export type PublishStatus = z.infer<typeof publishStatusSchema>;

@@ -1,0 +1,63 @@
+// Runs in: services and renderer. Inline content (text with marks, hard breaks) as HTML: marks open
+// and close like a stack so tags always nest and one link can span several styles; text escaped.
+import type { DocNode } from '../article';
+import { docText } from '../doc-text';
+import { escapeAttr, escapeHtml } from './escape-html';
+import { inlineMarksOf, sameMark, type InlineMark } from './inline-marks';
+
+export function inlineToHtml(nodes: readonly DocNode[]): string {
+  let out = '';
+  const open: InlineMark[] = [];
+  const closeDownTo = (keep: number): void => {
+    while (open.length > keep) out += closeTag(open.pop() as InlineMark);
+  };
+  for (const node of nodes) {
+    if (node.type === 'hardBreak') {
+      out += '<br>';
+      continue;
+    }
+    const text = node.type === 'text' ? (typeof node.text === 'string' ? node.text : '') : docText(node);
+    if (text.length === 0) continue;
+    const marks = node.type === 'text' ? inlineMarksOf(node) : [];
+    let keep = 0;
+    while (keep < open.length && keep < marks.length && sameMark(open[keep] as InlineMark, marks[keep] as InlineMark)) keep++;
+    closeDownTo(keep);
+    for (const mark of marks.slice(keep)) {
+      out += openTag(mark);
+      open.push(mark);
+    }
+    out += escapeHtml(text);
+  }
+  closeDownTo(0);
+  return out;
+}
+
+function openTag(mark: InlineMark): string {
+  switch (mark.type) {
+    case 'link':
+      return `<a href="${escapeAttr(mark.href)}" rel="noopener noreferrer nofollow">`;
+    case 'bold':
+      return '<strong>';
+    case 'italic':
+      return '<em>';
+    case 'strike':
+      return '<s>';
+    case 'underline':
+      return '<u>';
+  }
+}
+
+function closeTag(mark: InlineMark): string {
+  switch (mark.type) {
+    case 'link':
+      return '</a>';
+    case 'bold':
+      return '</strong>';
+    case 'italic':
+      return '</em>';
+    case 'strike':
+      return '</s>';
+    case 'underline':
+      return '</u>';
+  }
+}

@@ -1,0 +1,73 @@
+// Runs in: services (browser mode, no Electron). Secrets in their own JSON file readable only by this
+// OS user (mode 0600), never in targets.json or settings. Not encrypted: backend() says "file" and
+// the UI labels it as such.
+import { randomBytes } from 'node:crypto';
+import { mkdir, open, rename, unlink } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import { z } from 'zod';
+import { AppError } from '../../../common/app-error';
+import type { SecretStore } from '../secrets/secret-store';
+import { fsAppError } from '../store/fs-app-error';
+import { readJsonFile } from '../store/read-json-file';
+
+const fileSchema = z.object({ version: z.literal(1), secrets: z.record(z.string(), z.string()) });
+
+export function createFileSecretStore(path: string): SecretStore {
+  let writing: Promise<void> = Promise.resolve();
+
+  const load = async (): Promise<Record<string, string>> => {
+    const read = await readJsonFile(path, fileSchema);
+    if (read.kind === 'ok') return read.value.secrets;
+    if (read.kind === 'missing') return {};
+    throw new AppError('secrets-unavailable', `The password file ${path} cannot be read (${read.reason}): delete it and enter the passwords again in Settings`, { path });
+  };
+
+  const change = (apply: (secrets: Record<string, string>) => void): Promise<void> => {
+    const next = writing.catch(() => undefined).then(async () => {
+      const secrets = await load();
+      apply(secrets);
+      await mkdir(dirname(path), { recursive: true }).catch((error: unknown) => {
+        throw fsAppError(error, dirname(path), 'create');
+      });
+      await writePrivateFile(path, JSON.stringify({ version: 1, secrets }, null, 2));
+    });
+    writing = next;
+    return next;
+  };
+
+  return {
+    async get(key) {
+      await writing.catch(() => undefined);
+      return (await load())[key] ?? null;
+    },
+    set(key, value) {
+      return change((secrets) => {
+        secrets[key] = value;
+      });
+    },
+    delete(key) {
+      return change((secrets) => {
+        delete secrets[key];
+      });
+    },
+    backend: () => 'file',
+  };
+}
+
+/** Like atomicWriteFile, but the temp file is created 0600 so the secret is never readable by others, not even briefly. */
+async function writePrivateFile(path: string, text: string): Promise<void> {
+  const temp = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
+  try {
+    const handle = await open(temp, 'wx', 0o600);
+    try {
+      await handle.writeFile(text);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await rename(temp, path);
+  } catch (error) {
+    await unlink(temp).catch(() => undefined);
+    throw fsAppError(error, path, 'save');
+  }
+}

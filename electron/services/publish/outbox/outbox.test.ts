@@ -1,0 +1,292 @@
+// Runs in: vitest (node). The outbox's promises to a reporter: a queued story is sent once, in
+// order, survives a crash mid-publish and resumes where it stopped, waits out an unreachable
+// backend with growing pauses, stops on a conflict until someone chooses, and stays cancelled.
+import { existsSync, readFileSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { AppError } from '../../../../common/app-error';
+import type { PublicationRecord, PublishOptions } from '../../../../common/publish/publish-job';
+import type { FolderTargetConfig, TargetConfig } from '../../../../common/publish/publish-target-config';
+import { makeArticle } from '../../../../tests/fixtures/sample-article';
+import { PublicationStore } from '../publication-store';
+import { PublishConflict, type PublishContext, type PublishTarget } from '../publish-target';
+import { MemoryMediaRegistry } from '../test-publish-context';
+import { Outbox } from './outbox';
+
+type Step = (ctx: PublishContext) => Promise<PublicationRecord>;
+
+/** A target that plays a script: one step per publish call, then succeeds. */
+class ScriptedTarget implements PublishTarget {
+  readonly calls: PublishContext[] = [];
+  constructor(
+    readonly config: TargetConfig,
+    private readonly script: Step[] = [],
+  ) {}
+  async testConnection(): Promise<never> {
+    throw new Error('not used');
+  }
+  async publish(ctx: PublishContext): Promise<PublicationRecord> {
+    this.calls.push(ctx);
+    const step = this.script.shift();
+    if (step) return step(ctx);
+    return record(this.config.id, ctx);
+  }
+}
+
+function record(targetId: string, ctx: PublishContext): PublicationRecord {
+  return {
+    targetId,
+    targetKind: 'folder',
+    remoteId: `post-for-${ctx.article.id}`,
+    url: `https://example.test/${ctx.article.meta.slug || ctx.article.id}`,
+    status: ctx.options.status,
+    contentHash: 'h',
+    remoteModified: '2026-11-25T10:00:00',
+    publishedAt: '2026-11-25T10:00:00.000Z',
+    articleRevision: ctx.article.revision,
+  };
+}
+
+const unreachable = () => new AppError('remote-unreachable', 'The site could not be reached');
+const target = (id: string): FolderTargetConfig => ({ kind: 'folder', id, name: `Target ${id}`, path: '' });
+const OPTIONS: PublishOptions = { status: 'publish', scheduledAt: null, overriddenWarnings: [] };
+
+let root: string;
+let now: number;
+let targets: Map<string, ScriptedTarget>;
+let opened: Outbox[];
+
+beforeEach(async () => {
+  root = await mkdtemp(join(tmpdir(), 'dateline-outbox-'));
+  now = Date.parse('2026-11-25T10:00:00Z');
+  targets = new Map();
+  opened = [];
+});
+afterEach(async () => {
+  for (const outbox of opened) await outbox.close();
+  await rm(root, { recursive: true, force: true });
+});
+
+async function openOutbox(): Promise<Outbox> {
+  const outbox = new Outbox({
+    libraryRoot: root,
+    resolveTarget: async (id) => {
+      const found = targets.get(id);
+      if (!found) throw new AppError('not-found', `No target ${id}`);
+      return found;
+    },
+    publications: new PublicationStore(root),
+    mediaRegistry: () => new MemoryMediaRegistry(),
+    readMedia: async () => new Uint8Array(),
+    mediaInfo: async () => {
+      throw new Error('not used');
+    },
+    clock: { now: () => now },
+    backoff: { baseMs: 2_000, maxMs: 300_000, random: () => 0.5 },
+    pollMs: 0,
+  });
+  await outbox.open();
+  opened.push(outbox);
+  return outbox;
+}
+
+function withTarget(id: string, script: Step[] = []): ScriptedTarget {
+  const scripted = new ScriptedTarget(target(id), script);
+  targets.set(id, scripted);
+  return scripted;
+}
+
+describe('Outbox: a queued story goes out once', () => {
+  it('publishes the article as it was when queued and records where it went, beside the article', async () => {
+    const wp = withTarget('site');
+    const outbox = await openOutbox();
+    const article = makeArticle({ headline: 'Fed raises rates', meta: { slug: 'fed' } });
+    const job = await outbox.enqueue(article, target('site'), OPTIONS);
+    article.headline = 'Edited after queueing';
+    await outbox.whenIdle();
+
+    expect(outbox.get(job.id)).toMatchObject({ state: 'done', attempts: 1, result: { remoteId: `post-for-${article.id}` } });
+    expect(wp.calls[0]?.article.headline).toBe('Fed raises rates');
+    const publications = JSON.parse(readFileSync(join(root, 'articles', article.id, 'publications.json'), 'utf8')) as { records: PublicationRecord[] };
+    expect(publications.records).toHaveLength(1);
+    expect(existsSync(join(root, 'articles', article.id, 'article.json'))).toBe(false);
+
+    // The next publish of the same article knows the previous one (for updates and conflict checks).
+    await outbox.enqueue(article, target('site'), OPTIONS);
+    await outbox.whenIdle();
+    expect(wp.calls[1]?.previous?.remoteId).toBe(`post-for-${article.id}`);
+  });
+
+  it('sends one job at a time per target, in the order queued', async () => {
+    const order: string[] = [];
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const site = withTarget('site', [
+      async (ctx) => {
+        order.push(`start ${ctx.article.headline}`);
+        await gate;
+        order.push(`end ${ctx.article.headline}`);
+        return record('site', ctx);
+      },
+    ]);
+    const outbox = await openOutbox();
+    await outbox.enqueue(makeArticle({ id: '01jc00000000000000000000a1', headline: 'one' }), target('site'), OPTIONS);
+    await outbox.enqueue(makeArticle({ id: '01jc00000000000000000000a2', headline: 'two' }), target('site'), OPTIONS);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(site.calls).toHaveLength(1);
+    release();
+    await outbox.whenIdle();
+    expect(site.calls.map((c) => c.article.headline)).toEqual(['one', 'two']);
+    expect(order.slice(0, 2)).toEqual(['start one', 'end one']);
+  });
+});
+
+describe('Outbox: crashes and lost connections', () => {
+  it('resumes a job a crash interrupted from its checkpoint, in a new outbox over the same folder', async () => {
+    withTarget('site', [
+      async (ctx) => {
+        await ctx.saveCheckpoint({ postId: 42 });
+        return new Promise<never>(() => undefined);
+      },
+    ]);
+    const crashed = await openOutbox();
+    const job = await crashed.enqueue(makeArticle(), target('site'), OPTIONS);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(crashed.get(job.id).state).toBe('running');
+    opened = [];
+
+    const resumed = withTarget('site');
+    const outbox = await openOutbox();
+    await outbox.whenIdle();
+    expect(resumed.calls[0]?.checkpoint).toEqual({ postId: 42 });
+    expect(outbox.get(job.id)).toMatchObject({ state: 'done', attempts: 2 });
+  });
+
+  it('waits with growing pauses while the backend is unreachable, and goes at once when back online', async () => {
+    const site = withTarget('site', [
+      async () => {
+        throw unreachable();
+      },
+      async () => {
+        throw unreachable();
+      },
+    ]);
+    const outbox = await openOutbox();
+    const job = await outbox.enqueue(makeArticle(), target('site'), OPTIONS);
+    await outbox.whenIdle();
+    expect(outbox.get(job.id)).toMatchObject({ state: 'waiting', lastError: { code: 'remote-unreachable' }, nextAttemptAt: new Date(now + 2_000).toISOString() });
+
+    now += 1_999;
+    outbox.tick();
+    await outbox.whenIdle();
+    expect(site.calls).toHaveLength(1);
+
+    now += 1;
+    outbox.tick();
+    await outbox.whenIdle();
+    expect(site.calls).toHaveLength(2);
+    expect(outbox.get(job.id).nextAttemptAt).toBe(new Date(now + 4_000).toISOString());
+
+    outbox.online();
+    await outbox.whenIdle();
+    expect(outbox.get(job.id)).toMatchObject({ state: 'done', attempts: 3, lastError: null });
+  });
+
+  it('does not retry what retrying cannot fix, until the person asks', async () => {
+    withTarget('site', [
+      async () => {
+        throw new AppError('remote-auth', 'WordPress refused the application password for editor', { status: 401 });
+      },
+    ]);
+    const outbox = await openOutbox();
+    const job = await outbox.enqueue(makeArticle(), target('site'), OPTIONS);
+    await outbox.whenIdle();
+    expect(outbox.get(job.id)).toMatchObject({ state: 'failed', lastError: { code: 'remote-auth', status: 401 } });
+    outbox.online();
+    await outbox.whenIdle();
+    expect(outbox.get(job.id).state).toBe('failed');
+
+    await outbox.retry(job.id);
+    await outbox.whenIdle();
+    expect(outbox.get(job.id).state).toBe('done');
+  });
+
+  it('fails a job whose target was removed, with a clear error', async () => {
+    const outbox = await openOutbox();
+    const job = await outbox.enqueue(makeArticle(), target('gone'), OPTIONS);
+    await outbox.whenIdle();
+    expect(outbox.get(job.id)).toMatchObject({ state: 'failed', lastError: { code: 'not-found' } });
+  });
+});
+
+describe('Outbox: the person stays in control', () => {
+  it('cancelling aborts the request in flight, and a cancelled job never runs again', async () => {
+    let aborted = false;
+    const site = withTarget('site', [
+      (ctx) =>
+        new Promise<never>((_resolve, reject) => {
+          ctx.signal.addEventListener('abort', () => {
+            aborted = true;
+            reject(ctx.signal.reason);
+          });
+        }),
+    ]);
+    const outbox = await openOutbox();
+    const job = await outbox.enqueue(makeArticle(), target('site'), OPTIONS);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect((await outbox.cancel(job.id)).state).toBe('cancelled');
+    await outbox.whenIdle();
+    expect(aborted).toBe(true);
+
+    outbox.online();
+    await outbox.whenIdle();
+    const reopened = await openOutbox();
+    await reopened.whenIdle();
+    expect(site.calls).toHaveLength(1);
+    expect(reopened.get(job.id).state).toBe('cancelled');
+  });
+
+  it('stops on a conflict with both versions, and overwrites only when the person chooses to', async () => {
+    const details = {
+      remote: { title: 'Edited in WordPress', excerpt: '', contentHtml: '<p>theirs</p>', modified: '2026-11-25T11:00:00', url: 'https://x.test/p' },
+      local: { title: 'Ours', excerpt: '', contentHtml: '<p>ours</p>' },
+      recordedModified: '2026-11-25T10:00:00',
+    };
+    const site = withTarget('site', [
+      async (ctx) => {
+        if (!ctx.overwriteConflict) throw new PublishConflict(details);
+        return record('site', ctx);
+      },
+    ]);
+    const outbox = await openOutbox();
+    const job = await outbox.enqueue(makeArticle(), target('site'), OPTIONS);
+    await outbox.whenIdle();
+    expect(outbox.get(job.id)).toMatchObject({ state: 'conflict', conflict: details, lastError: { code: 'remote-conflict' } });
+
+    await outbox.resolveConflict(job.id, 'overwrite');
+    await outbox.whenIdle();
+    expect(site.calls[1]?.overwriteConflict).toBe(true);
+    expect(outbox.get(job.id)).toMatchObject({ state: 'done', conflict: null });
+  });
+
+  it('cancelling a conflict gives up the job without touching the server', async () => {
+    withTarget('site', [
+      async () => {
+        throw new PublishConflict({
+          remote: { title: 'a', excerpt: '', contentHtml: '', modified: 'm', url: 'u' },
+          local: { title: 'b', excerpt: '', contentHtml: '' },
+          recordedModified: 'r',
+        });
+      },
+    ]);
+    const outbox = await openOutbox();
+    const job = await outbox.enqueue(makeArticle(), target('site'), OPTIONS);
+    await outbox.whenIdle();
+    expect((await outbox.resolveConflict(job.id, 'cancel')).state).toBe('cancelled');
+    await expect(outbox.retry(job.id)).rejects.toMatchObject({ code: 'invalid-input' });
+  });
+});

@@ -1,0 +1,66 @@
+// Runs in: services. What went live where, kept beside each article as
+// `<library>/articles/<id>/publications.json` (one record per target); article.json is never touched.
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { articleIdSchema } from '../../../common/article';
+import { AppError } from '../../../common/app-error';
+import type { PublicationRecord } from '../../../common/publish/publish-job';
+import { publishStatusSchema, targetKindSchema } from '../../../common/publish/publish-target-config';
+import { atomicWriteFile } from '../store/atomic-write';
+import { fsAppError } from '../store/fs-app-error';
+import { readJsonFile } from '../store/read-json-file';
+
+export const publicationRecordSchema = z.object({
+  targetId: z.string(),
+  targetKind: targetKindSchema,
+  remoteId: z.string(),
+  url: z.string(),
+  status: publishStatusSchema,
+  contentHash: z.string(),
+  remoteModified: z.string(),
+  publishedAt: z.string(),
+  articleRevision: z.number().int().nonnegative(),
+});
+
+const fileSchema = z.object({ version: z.literal(1), records: z.array(publicationRecordSchema) });
+
+export class PublicationStore {
+  private readonly writes = new Map<string, Promise<unknown>>();
+
+  constructor(private readonly libraryRoot: string) {}
+
+  async list(articleId: string): Promise<PublicationRecord[]> {
+    const path = this.fileFor(articleId);
+    const read = await readJsonFile(path, fileSchema);
+    if (read.kind === 'missing') return [];
+    if (read.kind === 'unreadable') {
+      throw new AppError('corrupt-file', `The publishing record ${path} cannot be read: ${read.reason}. Move it aside to publish this article afresh.`, { path });
+    }
+    return read.value.records;
+  }
+
+  async get(articleId: string, targetId: string): Promise<PublicationRecord | null> {
+    return (await this.list(articleId)).find((r) => r.targetId === targetId) ?? null;
+  }
+
+  /** Replaces the record for the article and target; writes of one article are serialized. */
+  put(articleId: string, record: PublicationRecord): Promise<void> {
+    const previous = this.writes.get(articleId) ?? Promise.resolve();
+    const next = previous.catch(() => undefined).then(async () => {
+      const records = (await this.list(articleId)).filter((r) => r.targetId !== record.targetId);
+      const dir = join(this.libraryRoot, 'articles', articleId);
+      await mkdir(dir, { recursive: true }).catch((error: unknown) => {
+        throw fsAppError(error, dir, 'create');
+      });
+      await atomicWriteFile(this.fileFor(articleId), JSON.stringify({ version: 1, records: [...records, record] }, null, 2));
+    });
+    this.writes.set(articleId, next);
+    return next;
+  }
+
+  private fileFor(articleId: string): string {
+    if (!articleIdSchema.safeParse(articleId).success) throw new AppError('invalid-input', `"${articleId}" is not an article id`);
+    return join(this.libraryRoot, 'articles', articleId, 'publications.json');
+  }
+}

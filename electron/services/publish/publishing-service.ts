@@ -1,0 +1,171 @@
+// Runs in: main and host (plain Node). Everything publishing, behind the contract's operations:
+// targets and their secrets, the pre-publish checklist, the persisted outbox that sends jobs, and
+// the records of what went live where. create-services spreads `handlers` into its table.
+import { join } from 'node:path';
+import type { Article } from '../../../common/article';
+import { AppError } from '../../../common/app-error';
+import type { MediaInfo, OperationHandlers } from '../../../common/contract';
+import { articleFigures } from '../../../common/publish/article-figures';
+import { canPublish, publishChecklist, type ChecklistMedia } from '../../../common/publish/publish-checklist';
+import type { OutboxJob } from '../../../common/publish/publish-job';
+import { secretKeyFor, type TargetConfig } from '../../../common/publish/publish-target-config';
+import type { SecretStore } from '../secrets/secret-store';
+import { FileMediaRegistry } from './media-registry';
+import { Outbox, type OutboxClock } from './outbox/outbox';
+import type { BackoffPolicy } from './outbox/backoff';
+import { PublicationStore } from './publication-store';
+import type { MediaRegistry, PublishTarget } from './publish-target';
+import { TargetRegistry, type TargetRegistryOptions } from './target-registry';
+
+export type PublishingOperation =
+  | 'targets.list'
+  | 'targets.save'
+  | 'targets.remove'
+  | 'targets.test'
+  | 'targets.secretsBackend'
+  | 'publish.start'
+  | 'publications.list'
+  | 'outbox.list'
+  | 'outbox.get'
+  | 'outbox.cancel'
+  | 'outbox.retry'
+  | 'outbox.resolveConflict';
+
+export type PublishingHandlers = Pick<OperationHandlers, PublishingOperation>;
+
+export interface PublishingServiceOptions {
+  /** targets.json lives here. */
+  dataDir: string;
+  /** outbox/, publish-state/ and articles/<id>/publications.json live here. */
+  libraryRoot: string;
+  /** The user's documents folder, for the default "Published" folder. */
+  documentsDir: string;
+  secrets: SecretStore;
+  /** The saved articles (what is published is always the saved version). */
+  store: { get(id: string): Promise<Article> };
+  media: { read(id: string): Promise<Uint8Array>; info(id: string): Promise<MediaInfo> };
+  clock?: OutboxClock;
+  /** Called on every job change (state, progress), e.g. to push it to the renderer. */
+  onJobChange?(job: OutboxJob): void;
+  /** Tuning for tests and the benchmark. */
+  backoff?: Partial<BackoffPolicy>;
+  pollMs?: number;
+  wordpress?: TargetRegistryOptions['wordpress'];
+}
+
+export interface PublishingService {
+  handlers: PublishingHandlers;
+  targets: TargetRegistry;
+  outbox: Outbox;
+  /** The network came back: waiting jobs are tried now. */
+  online(): void;
+  close(): Promise<void>;
+}
+
+const INSECURE_BACKENDS = new Set(['basic_text', 'file', 'plain', 'unknown', '']);
+
+export async function createPublishingService(options: PublishingServiceOptions): Promise<PublishingService> {
+  const clock = options.clock ?? { now: () => Date.now() };
+  const targets = new TargetRegistry({ dataDir: options.dataDir, documentsDir: options.documentsDir, secrets: options.secrets, wordpress: options.wordpress });
+  await targets.open();
+  const publications = new PublicationStore(options.libraryRoot);
+
+  // One adapter per target config, so a WordPress site's REST root and the account's role are found once.
+  const adapters = new Map<string, { key: string; target: Promise<PublishTarget> }>();
+  const adapterFor = (config: TargetConfig): Promise<PublishTarget> => {
+    const key = JSON.stringify(config);
+    const cached = adapters.get(config.id);
+    if (cached?.key === key) return cached.target;
+    const target = targets.createTarget(config);
+    adapters.set(config.id, { key, target });
+    return target;
+  };
+  const registries = new Map<string, MediaRegistry>();
+  const registryFor = (targetId: string): MediaRegistry => {
+    let registry = registries.get(targetId);
+    if (!registry) {
+      registry = FileMediaRegistry.forTarget(options.libraryRoot, targetId);
+      registries.set(targetId, registry);
+    }
+    return registry;
+  };
+
+  const outbox = new Outbox({
+    libraryRoot: options.libraryRoot,
+    resolveTarget: async (targetId) => adapterFor(targets.get(targetId)),
+    publications,
+    mediaRegistry: registryFor,
+    readMedia: (id) => options.media.read(id),
+    mediaInfo: (id) => options.media.info(id),
+    clock,
+    backoff: options.backoff,
+    pollMs: options.pollMs,
+    onChange: options.onJobChange,
+  });
+  await outbox.open();
+
+  const checklistMedia = async (article: Article): Promise<Map<string, ChecklistMedia>> => {
+    const media = new Map<string, ChecklistMedia>();
+    for (const figure of articleFigures(article)) {
+      const info = await options.media.info(figure.mediaId).catch(() => null);
+      if (info) media.set(figure.mediaId, { width: info.width });
+    }
+    return media;
+  };
+
+  const handlers: PublishingHandlers = {
+    'targets.list': () => targets.list(),
+    'targets.save': async ({ config, secret, makeDefault }) => {
+      const view = await targets.save(config, secret, makeDefault ?? false);
+      adapters.delete(config.id);
+      return view;
+    },
+    'targets.remove': async ({ id }) => {
+      await targets.remove(id);
+      adapters.delete(id);
+      return { id };
+    },
+    // A fresh adapter: "Test connection" must see the site and the account as they are now.
+    'targets.test': async ({ id }) => (await targets.createTarget(targets.get(id))).testConnection(AbortSignal.timeout(60_000)),
+    'targets.secretsBackend': async () => {
+      const backend = options.secrets.backend();
+      return { backend, secure: !INSECURE_BACKENDS.has(backend) };
+    },
+
+    'publish.start': async ({ articleId, targetId, options: publishOptions }) => {
+      const article = await options.store.get(articleId);
+      const target = targets.get(targetId);
+      const items = publishChecklist(article, target, publishOptions, new Date(clock.now()), await checklistMedia(article));
+      if (!canPublish(items, publishOptions.overriddenWarnings)) {
+        const blockers = items.filter((i) => i.level === 'blocker');
+        const open = blockers.length > 0 ? blockers : items.filter((i) => !publishOptions.overriddenWarnings.includes(i.id));
+        const lead = blockers.length > 0 ? 'Fix these before publishing' : 'Fix or accept these warnings before publishing';
+        throw new AppError('checklist-blocked', `${lead}: ${open.map((i) => i.defaultText).join('; ')}`, { items });
+      }
+      if (target.kind !== 'folder' && (await options.secrets.get(secretKeyFor(target))) === null) {
+        const what = target.kind === 'wordpress' ? `application password for ${target.username}` : 'signing key';
+        throw new AppError('remote-auth', `No ${what} is saved for "${target.name}": add it in Settings → Publishing, then publish again`);
+      }
+      return outbox.enqueue(article, target, publishOptions);
+    },
+    'publications.list': ({ articleId }) => publications.list(articleId),
+    'outbox.list': async ({ articleId }) => outbox.list(articleId),
+    'outbox.get': async ({ jobId }) => outbox.get(jobId),
+    'outbox.cancel': ({ jobId }) => outbox.cancel(jobId),
+    'outbox.retry': ({ jobId }) => outbox.retry(jobId),
+    'outbox.resolveConflict': ({ jobId, resolution }) => outbox.resolveConflict(jobId, resolution),
+  };
+
+  return {
+    handlers,
+    targets,
+    outbox,
+    online: () => outbox.online(),
+    close: () => outbox.close(),
+  };
+}
+
+/** Where the browser-mode secrets file lives, next to targets.json. */
+export function browserSecretsPath(dataDir: string): string {
+  return join(dataDir, 'secrets.json');
+}

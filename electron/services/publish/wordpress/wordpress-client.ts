@@ -1,0 +1,179 @@
+// Runs in: services. A small WordPress REST client: finds the REST root from the site address,
+// authenticates with an application password, puts a timeout on every request and turns every
+// failure (HTTP, HTML instead of JSON, network, TLS, timeout) into a specific AppError.
+import { AppError } from '../../../../common/app-error';
+import { classifyNetworkError } from '../http/classify-http-failure';
+import { rebaseOnto, restRootFromLinkHeader, restUrl, siteBase, type QueryValue } from './rest-url';
+import { wordpressHttpError, type RequestPurpose } from './wordpress-error';
+
+export type FetchImpl = (input: string, init: RequestInit) => Promise<Response>;
+
+export interface WordPressClientOptions {
+  siteUrl: string;
+  username: string;
+  password: string | null;
+  /** How the target is named in messages, e.g. "Newsroom WordPress (https://news.example.com)". */
+  targetLabel: string;
+  fetchImpl?: FetchImpl;
+  timeoutMs?: number;
+}
+
+export interface RequestOptions {
+  purpose: RequestPurpose;
+  query?: Record<string, QueryValue>;
+  json?: unknown;
+  body?: Uint8Array | FormData;
+  headers?: Record<string, string>;
+  signal?: AbortSignal;
+  /** Longer than the default for uploads of big photos. */
+  timeoutMs?: number;
+}
+
+export interface RestIndex {
+  root: string;
+  name: string;
+}
+
+export const DEFAULT_TIMEOUT_MS = 30_000;
+
+export class WordPressClient {
+  /** The account's role once known, for 403 messages. */
+  role: string | null = null;
+  private discovery: Promise<RestIndex> | null = null;
+  private readonly fetchImpl: FetchImpl;
+  private readonly timeoutMs: number;
+
+  constructor(private readonly options: WordPressClientOptions) {
+    this.fetchImpl = options.fetchImpl ?? ((input, init) => fetch(input, init));
+    this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  }
+
+  /** Finds (once) where the REST API lives: Link header first, then /wp-json/, then ?rest_route=/. */
+  discover(signal?: AbortSignal): Promise<RestIndex> {
+    if (!this.discovery) {
+      this.discovery = this.findRestRoot(signal);
+      this.discovery.catch(() => {
+        this.discovery = null;
+      });
+    }
+    return this.discovery;
+  }
+
+  async request<T>(method: 'GET' | 'POST' | 'DELETE', route: string, opts: RequestOptions): Promise<T> {
+    if (this.options.password === null || this.options.password.length === 0) {
+      throw new AppError(
+        'remote-auth',
+        `No application password is saved for ${this.options.username} on ${this.options.targetLabel}: create one in WordPress under Users → Profile → Application Passwords and add it to this target in Settings`,
+      );
+    }
+    const { root } = await this.discover(opts.signal);
+    const url = restUrl(root, route, opts.query);
+    const headers: Record<string, string> = {
+      Accept: 'application/json',
+      Authorization: `Basic ${Buffer.from(`${this.options.username}:${this.options.password}`).toString('base64')}`,
+      ...opts.headers,
+    };
+    let body: BodyInit | undefined;
+    if (opts.json !== undefined) {
+      headers['Content-Type'] = 'application/json; charset=utf-8';
+      body = JSON.stringify(opts.json);
+    } else if (opts.body instanceof FormData) {
+      body = opts.body;
+    } else if (opts.body) {
+      body = new Blob([opts.body as Uint8Array<ArrayBuffer>]);
+    }
+    const { status, text } = await this.send(url, { method, headers, body }, opts.signal, opts.timeoutMs);
+    if (status < 200 || status >= 300) {
+      throw wordpressHttpError(status, text, opts.purpose, {
+        url,
+        targetLabel: this.options.targetLabel,
+        username: this.options.username,
+        role: this.role,
+      });
+    }
+    return parseJsonReply<T>(text, url, this.options.targetLabel);
+  }
+
+  private async findRestRoot(signal?: AbortSignal): Promise<RestIndex> {
+    const base = siteBase(this.options.siteUrl);
+    const home = await this.send(this.options.siteUrl, { method: 'GET', headers: { Accept: 'text/html,application/json' } }, signal);
+    const candidates: string[] = [];
+    const announced = restRootFromLinkHeader(home.link);
+    if (announced) candidates.push(rebaseOnto(new URL(announced, home.finalUrl).href, this.options.siteUrl));
+    candidates.push(`${base}/wp-json/`, `${base}/?rest_route=/`);
+    for (const candidate of [...new Set(candidates)]) {
+      const index = await this.send(candidate, { method: 'GET', headers: { Accept: 'application/json' } }, signal).catch((error: unknown) => {
+        if (signal?.aborted) throw error;
+        return null;
+      });
+      if (!index || index.status !== 200) continue;
+      const parsed = parseRestIndex(index.text);
+      if (parsed) return { root: candidate, name: parsed.name };
+    }
+    throw new AppError(
+      'remote-not-wordpress',
+      `No WordPress site answers at ${this.options.siteUrl}: check the address (it should be the site's home page) and that the site's REST API is switched on`,
+      { url: this.options.siteUrl, status: home.status },
+    );
+  }
+
+  /** One HTTP exchange with a timeout; the body is read inside the timeout too (a reply can die halfway). */
+  private async send(
+    url: string,
+    init: RequestInit,
+    signal?: AbortSignal,
+    timeoutMs = this.timeoutMs,
+  ): Promise<{ status: number; text: string; link: string | null; finalUrl: string }> {
+    const timeout = AbortSignal.timeout(timeoutMs);
+    const combined = signal ? AbortSignal.any([signal, timeout]) : timeout;
+    try {
+      const response = await this.fetchImpl(url, { ...init, redirect: 'follow', signal: combined });
+      const text = await response.text();
+      return { status: response.status, text, link: response.headers.get('link'), finalUrl: response.url || url };
+    } catch (error) {
+      if (signal?.aborted) throw signal.reason ?? error;
+      if (timeout.aborted) {
+        return Promise.reject(
+          new AppError(
+            'remote-timeout',
+            `${this.options.targetLabel} did not answer within ${Math.round(timeoutMs / 1000)} s (${url}); Dateline will try again`,
+            { url, timeoutMs },
+          ),
+        );
+      }
+      throw classifyNetworkError(error, { url, targetLabel: this.options.targetLabel });
+    }
+  }
+}
+
+function parseRestIndex(text: string): { name: string } | null {
+  try {
+    const json: unknown = JSON.parse(text);
+    if (typeof json !== 'object' || json === null) return null;
+    const { namespaces, name } = json as { namespaces?: unknown; name?: unknown };
+    if (!Array.isArray(namespaces) || !namespaces.includes('wp/v2')) return null;
+    return { name: typeof name === 'string' ? name : '' };
+  } catch {
+    return null;
+  }
+}
+
+function parseJsonReply<T>(text: string, url: string, targetLabel: string): T {
+  try {
+    return JSON.parse(text) as T;
+  } catch {
+    const title = /<title[^>]*>([^<]*)<\/title>/i.exec(text)?.[1]?.trim();
+    const looksHtml = /^\s*(<!doctype html|<html|<head|<body)/i.test(text) || title !== undefined;
+    if (looksHtml) {
+      return fail(
+        `${targetLabel} answered with a web page${title ? ` ("${title.slice(0, 120)}")` : ''} where WordPress's REST API should answer with JSON (${url}): a security plugin, a maintenance page or a proxy may be in the way`,
+        { url, snippet: text.slice(0, 300) },
+      );
+    }
+    return fail(`${targetLabel} sent a reply that is not valid JSON (${url}); it may have been cut off`, { url, snippet: text.slice(0, 300) });
+  }
+}
+
+function fail(message: string, details: Record<string, unknown>): never {
+  throw new AppError('remote-bad-response', message, details);
+}

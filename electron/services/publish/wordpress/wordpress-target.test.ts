@@ -1,0 +1,237 @@
+// Runs in: vitest (node). The WordPress adapter against a loopback stand-in of the REST API: a
+// reporter's story goes up once with its photos and terms, lost replies never make twins, updates
+// change the same post, server-side edits stop as conflicts, and each failure says what to do.
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { AppError } from '../../../../common/app-error';
+import type { WordpressTargetConfig } from '../../../../common/publish/publish-target-config';
+import { figure, makeArticle, paragraph, text } from '../../../../tests/fixtures/sample-article';
+import { makePng } from '../../../../tests/support/test-photos';
+import { PublishConflict } from '../publish-target';
+import { MemoryMediaRegistry, testJob, testPhoto } from '../test-publish-context';
+import { FakeWordPress } from './fake-wordpress-server';
+import { WordPressTarget } from './wordpress-target';
+
+let wp: FakeWordPress;
+beforeEach(async () => {
+  wp = await new FakeWordPress().start();
+});
+afterEach(async () => {
+  await wp.stop();
+});
+
+function config(overrides: Partial<WordpressTargetConfig> = {}): WordpressTargetConfig {
+  return { kind: 'wordpress', id: 'newsroom-wp', name: 'Newsroom', siteUrl: wp.url, username: 'editor', defaultCategory: '', ...overrides };
+}
+
+function target(password: string | null = wp.password, overrides: Partial<WordpressTargetConfig> = {}): WordPressTarget {
+  return new WordPressTarget({ config: config(overrides), password, timeoutMs: 5_000 });
+}
+
+const photoA = testPhoto(makePng(8, 8), 'harbour.png');
+const photoB = testPhoto(makePng(9, 9), 'crowd.png');
+
+function story() {
+  return makeArticle({
+    headline: '港口恢复运营',
+    summary: 'The harbour reopened.',
+    meta: { section: '国际', tags: ['港口', 'Shipping'], slug: 'harbour-reopens', language: 'zh-CN' },
+    body: {
+      type: 'doc',
+      content: [
+        figure(photoA.id, { alt: 'Cranes at dawn', credit: '新华社', lead: true, caption: '港口的起重机' }),
+        paragraph(text('Ships are moving again.')),
+        figure(photoB.id, { alt: 'A crowd', credit: 'Jane Roe', caption: 'Crowds watch' }),
+      ],
+    },
+  });
+}
+
+async function failure(promise: Promise<unknown>): Promise<AppError> {
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  if (!(error instanceof AppError)) throw new Error(`expected an AppError, got ${String(error)}`);
+  return error;
+}
+
+describe('WordPress adapter: a reporter publishes a story', () => {
+  it('uploads both photos once, files terms by name, and publishes one post with the lead photo featured', async () => {
+    const job = testJob('job0000000001', story(), [photoA, photoB]);
+    const record = await target().publish(job.attempt());
+
+    expect(wp.posts.size).toBe(1);
+    const post = [...wp.posts.values()][0];
+    expect(post).toMatchObject({ status: 'publish', slug: 'harbour-reopens', title: '港口恢复运营', excerpt: 'The harbour reopened.' });
+    expect(post?.meta).toEqual({ dateline_job: 'job0000000001' });
+    expect(wp.media.size).toBe(2);
+    const lead = [...wp.media.values()].find((m) => m.alt_text === 'Cranes at dawn');
+    expect(lead).toMatchObject({ caption: '港口的起重机（摄影：新华社）', slug: `dateline-${photoA.id.slice(0, 16)}`, fileName: `dateline-${photoA.id.slice(0, 16)}.png` });
+    expect(post?.featured_media).toBe(lead?.id);
+    expect(post?.content).toContain(`"id":${lead?.id}`);
+    expect([...wp.terms.tags.values()]).toEqual(['港口', 'Shipping']);
+    expect([...wp.terms.categories.values()]).toEqual(['国际']);
+    expect(record).toMatchObject({ targetId: 'newsroom-wp', remoteId: String(post?.id), status: 'publish', url: `${wp.url}/harbour-reopens/` });
+    expect(record.remoteModified).toBe(post?.modified_gmt);
+    expect(job.progress.filter((p) => p.step === 'upload-media').map((p) => p.mediaDone)).toEqual([0, 1, 2]);
+  });
+
+  it('finds the REST root on a site without pretty permalinks and behind a proxy that announces another origin', async () => {
+    wp.pretty = false;
+    wp.announcedOrigin = 'http://10.0.0.9:8080';
+    const report = await target().testConnection();
+    expect(report).toMatchObject({ ok: true, siteName: 'Fake News Site', allowedStatuses: ['publish', 'future', 'draft', 'pending'] });
+    expect(wp.requests).toContain('GET /wp/v2/users/me');
+  });
+
+  it('tells a contributor they can submit for review but not publish', async () => {
+    wp.role = 'contributor';
+    const report = await target().testConnection();
+    expect(report.allowedStatuses).toEqual(['draft', 'pending']);
+    expect(report.canUploadMedia).toBe(false);
+    expect(report.notes.join(' ')).toContain('This account can submit for review but not publish');
+
+    const article = makeArticle({ headline: 'Council meets', meta: { tags: ['council'], slug: 'council-meets' } });
+    const error = await failure(target().publish(testJob('job0000000002', article, []).attempt()));
+    expect(error.code).toBe('remote-forbidden');
+    expect(error.message).toContain('Your WordPress role (contributor) may not publish posts');
+    expect(error.message).toContain('only submit articles for review');
+
+    const pending = await target().publish(testJob('job0000000003', article, [], { options: { status: 'pending' } }).attempt());
+    expect(pending.status).toBe('pending');
+  });
+
+  it('asks for an editor when an author names a category that does not exist', async () => {
+    wp.role = 'author';
+    const article = makeArticle({ headline: 'x', meta: { section: '国际', slug: 'x' } });
+    const error = await failure(target().publish(testJob('job0000000004', article, []).attempt()));
+    expect(error.code).toBe('remote-forbidden');
+    expect(error.message).toContain("ask an editor to create the category '国际' in WordPress or choose an existing section");
+  });
+
+  it('reuses existing terms, by any case, and adopts the id WordPress names on term_exists', async () => {
+    wp.terms.tags.set(5, 'shipping');
+    wp.terms.categories.set(6, '国际');
+    await target().publish(testJob('job0000000005', story(), [photoA, photoB]).attempt());
+    expect([...wp.terms.tags.values()]).toEqual(['shipping', '港口']);
+    expect([...wp.terms.categories.values()]).toEqual(['国际']);
+    expect([...wp.posts.values()][0]?.tags).toContain(5);
+  });
+});
+
+describe('WordPress adapter: exactly once when replies are lost', () => {
+  it('adopts the draft a lost create reply left behind instead of creating a second post', async () => {
+    wp.faults.push({ match: (method, route) => method === 'POST' && route === '/wp/v2/posts', kind: 'drop-after-commit' });
+    const job = testJob('job0000000006', story(), [photoA, photoB]);
+    const first = await failure(target().publish(job.attempt()));
+    expect(first.code).toBe('remote-unreachable');
+    expect(wp.posts.size).toBe(1);
+
+    await target().publish(job.attempt());
+    expect(wp.posts.size).toBe(1);
+    expect([...wp.posts.values()][0]?.status).toBe('publish');
+  });
+
+  it('adopts a photo a lost upload reply left behind instead of uploading it twice', async () => {
+    wp.faults.push({ match: (method, route) => method === 'POST' && route === '/wp/v2/media', kind: 'drop-after-commit' });
+    const job = testJob('job0000000007', story(), [photoA, photoB]);
+    await failure(target().publish(job.attempt()));
+    await target().publish(job.attempt());
+    expect(wp.media.size).toBe(2);
+    expect(wp.posts.size).toBe(1);
+  });
+
+  it('uploads a photo once per site: a second article with the same photo reuses it, and re-uploads it if it was deleted', async () => {
+    const registry = new MemoryMediaRegistry();
+    await target().publish(testJob('job0000000008', story(), [photoA, photoB], { registry }).attempt());
+    const second = makeArticle({ id: '01jc0000000000000000000002', headline: 'Again', meta: { slug: 'again' }, body: { type: 'doc', content: [figure(photoA.id, { alt: 'a', credit: 'c', lead: true })] } });
+    await target().publish(testJob('job0000000009', second, [photoA], { registry }).attempt());
+    expect(wp.media.size).toBe(2);
+
+    wp.media.clear();
+    await target().publish(testJob('job0000000010', second, [photoA], { registry }).attempt());
+    expect(wp.media.size).toBe(1);
+  });
+});
+
+describe('WordPress adapter: updates and conflicts', () => {
+  it('updates the same post in place, and stops with both versions when an editor changed it in WordPress', async () => {
+    const first = await target().publish(testJob('job0000000011', story(), [photoA, photoB]).attempt());
+    const revised = { ...story(), headline: '港口全面恢复运营', revision: 4 };
+    const second = await target().publish(testJob('job0000000012', revised, [photoA, photoB], { previous: first }).attempt());
+    expect(second.remoteId).toBe(first.remoteId);
+    expect(wp.posts.size).toBe(1);
+    expect([...wp.posts.values()][0]?.title).toBe('港口全面恢复运营');
+
+    wp.editPost(Number(first.remoteId), 'Edited on the site');
+    const job = testJob('job0000000013', { ...revised, headline: 'Ours' }, [photoA, photoB], { previous: second });
+    const conflict = await target().publish(job.attempt()).catch((e: unknown) => e);
+    expect(conflict).toBeInstanceOf(PublishConflict);
+    const details = (conflict as PublishConflict).details;
+    expect(details.remote.title).toBe('Edited on the site');
+    expect(details.local.title).toBe('Ours');
+    expect(details.recordedModified).toBe(second.remoteModified);
+    expect([...wp.posts.values()][0]?.title).toBe('Edited on the site');
+
+    await target().publish(job.attempt({ overwriteConflict: true }));
+    expect([...wp.posts.values()][0]?.title).toBe('Ours');
+    expect(wp.posts.size).toBe(1);
+  });
+
+  it('schedules a post for later with its date in GMT', async () => {
+    const record = await target().publish(testJob('job0000000014', story(), [photoA, photoB], { options: { status: 'future', scheduledAt: '2030-01-02T09:30:00+08:00' } }).attempt());
+    expect(record.status).toBe('future');
+    expect([...wp.posts.values()][0]?.date_gmt).toBe('2030-01-02T01:30:00');
+  });
+});
+
+describe('WordPress adapter: each failure says what to do', () => {
+  it('a wrong application password names the account and where to create one', async () => {
+    const error = await failure(target('wrong').testConnection());
+    expect(error.code).toBe('remote-auth');
+    expect(error.message).toContain('WordPress refused the application password for editor');
+    expect(error.message).toContain('Users → Profile → Application Passwords');
+  });
+
+  it('a site that is not WordPress says so, naming the address', async () => {
+    const plain = createServer((_req, res) => {
+      res.writeHead(200, { 'content-type': 'text/html' });
+      res.end('<html><head><title>Bakery</title></head><body>Fresh bread</body></html>');
+    });
+    await new Promise<void>((resolve) => plain.listen(0, '127.0.0.1', resolve));
+    const siteUrl = `http://127.0.0.1:${(plain.address() as AddressInfo).port}`;
+    try {
+      const error = await failure(target(wp.password, { siteUrl }).testConnection());
+      expect(error.code).toBe('remote-not-wordpress');
+      expect(error.message).toContain(`No WordPress site answers at ${siteUrl}`);
+    } finally {
+      plain.closeAllConnections();
+      await new Promise<void>((resolve) => plain.close(() => resolve()));
+    }
+  });
+
+  it('an HTML page where JSON was expected names the page', async () => {
+    wp.faults.push({ match: (_method, route) => route === '/wp/v2/users/me', kind: 'html-page' });
+    const error = await failure(target().testConnection());
+    expect(error.code).toBe('remote-bad-response');
+    expect(error.message).toContain('"Site under maintenance"');
+  });
+
+  it('413 names the photo; 5xx is a server error', async () => {
+    wp.faults.push({ match: (method, route) => method === 'POST' && route === '/wp/v2/media', kind: { status: 413, code: 'rest_upload_file_too_big' } });
+    const error = await failure(target().publish(testJob('job0000000015', story(), [photoA, photoB]).attempt()));
+    expect(error.code).toBe('remote-too-large');
+    expect(error.message).toMatch(/The photo "(harbour|crowd)\.png" is larger than the site accepts/);
+
+    wp.faults.push({ match: (_method, route) => route === '/wp/v2/users/me', kind: { status: 503 } });
+    expect((await failure(target().testConnection())).code).toBe('remote-server-error');
+  });
+
+  it('asks for the password when none is saved', async () => {
+    const error = await failure(target(null).testConnection());
+    expect(error.code).toBe('remote-auth');
+    expect(error.message).toContain('No application password is saved');
+  });
+});

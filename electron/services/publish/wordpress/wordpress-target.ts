@@ -1,0 +1,326 @@
+// Runs in: services. Publishes an article to WordPress exactly once: photos (once per content hash),
+// terms by name, the post created once as a draft under a unique marker slug with its id persisted
+// at once, then the final status, then a verifying read. Updates change the same post, after a
+// conflict check against the modified time recorded at the last publish.
+import { createHash } from 'node:crypto';
+import { AppError } from '../../../../common/app-error';
+import { effectiveSlug } from '../../../../common/publish/effective-slug';
+import type { ConflictDetails, PublicationRecord } from '../../../../common/publish/publish-job';
+import { PUBLISH_STATUSES, type ConnectionReport, type PublishStatus, type WordpressTargetConfig } from '../../../../common/publish/publish-target-config';
+import { bodyToGutenberg } from '../../../../common/serialize/body-to-gutenberg';
+import { PublishConflict, type Checkpoint, type PublishContext, type PublishTarget, type RemoteMedia } from '../publish-target';
+import { WordPressClient, type FetchImpl } from './wordpress-client';
+import { distinctFigures, uploadFigures } from './wordpress-media';
+import { distinctNames, resolveTerm } from './wordpress-terms';
+
+export interface WordPressTargetOptions {
+  config: WordpressTargetConfig;
+  password: string | null;
+  fetchImpl?: FetchImpl;
+  timeoutMs?: number;
+  /** Photo uploads get longer; defaults to max(timeoutMs, 120 s). */
+  uploadTimeoutMs?: number;
+  /** Photos uploaded at once. */
+  uploadConcurrency?: number;
+}
+
+interface WpUser {
+  id: number;
+  name: string;
+  roles?: string[];
+  capabilities?: Record<string, boolean>;
+}
+
+interface WpPost {
+  id: number;
+  status: string;
+  link: string;
+  slug: string;
+  modified_gmt: string;
+  title: { raw?: string; rendered: string };
+  excerpt: { raw?: string; rendered: string };
+  content: { raw?: string; rendered: string };
+}
+
+/** What the adapter keeps in the job's checkpoint between attempts. */
+interface WordPressCheckpoint {
+  tags?: number[];
+  categories?: number[];
+  postId?: number;
+  /** Set before the create request is sent: a retry must look for the post before creating another. */
+  createSent?: boolean;
+  /** The conflict check passed (or was overridden): our own update must not trip it on a retry. */
+  conflictChecked?: boolean;
+}
+
+const POST_STATUSES_TO_SEARCH = 'draft,pending,publish,future,private';
+
+/** The unique slug a freshly created draft carries until its final update. */
+export function postMarker(jobId: string): string {
+  return `dateline-${jobId}`;
+}
+
+export class WordPressTarget implements PublishTarget {
+  readonly config: WordpressTargetConfig;
+  private readonly client: WordPressClient;
+  private readonly uploadTimeoutMs: number;
+  private readonly concurrency: number;
+  private me: Promise<WpUser> | null = null;
+
+  constructor(options: WordPressTargetOptions) {
+    this.config = options.config;
+    this.client = new WordPressClient({
+      siteUrl: options.config.siteUrl,
+      username: options.config.username,
+      password: options.password,
+      targetLabel: `The WordPress site ${hostOf(options.config.siteUrl)}`,
+      fetchImpl: options.fetchImpl,
+      timeoutMs: options.timeoutMs,
+    });
+    this.uploadTimeoutMs = options.uploadTimeoutMs ?? Math.max(options.timeoutMs ?? 0, 120_000);
+    this.concurrency = Math.max(1, options.uploadConcurrency ?? 3);
+  }
+
+  async testConnection(signal?: AbortSignal): Promise<ConnectionReport> {
+    const index = await this.client.discover(signal);
+    this.me = null;
+    const me = await this.account(signal ?? new AbortController().signal);
+    const caps = me.capabilities ?? {};
+    const can = (cap: string) => caps[cap] === true;
+    const roles = me.roles ?? [];
+    const allowedStatuses: PublishStatus[] = can('publish_posts') ? ['publish', 'future', 'draft', 'pending'] : can('edit_posts') ? ['draft', 'pending'] : [];
+    const notes: string[] = [];
+    if (allowedStatuses.length === 0) notes.push('This account may not write posts at all: use an account with the Contributor role or higher');
+    else if (!can('publish_posts')) notes.push('This account can submit for review but not publish: an editor must publish its posts');
+    if (!can('upload_files')) notes.push('This account may not upload photos: articles with photos cannot be sent with it');
+    if (!can('manage_categories')) notes.push('This account may not create categories: each section must already exist as a category in WordPress');
+    return {
+      ok: allowedStatuses.length > 0,
+      siteName: index.name || hostOf(this.config.siteUrl),
+      account: `${me.name} (${roles.join(', ') || 'no role'})`,
+      roles,
+      allowedStatuses,
+      canUploadMedia: can('upload_files'),
+      canCreateTags: can('edit_posts'),
+      canCreateCategories: can('manage_categories'),
+      notes,
+    };
+  }
+
+  async publish(ctx: PublishContext): Promise<PublicationRecord> {
+    let checkpoint = { ...(ctx.checkpoint as WordPressCheckpoint) };
+    const save = async (next: WordPressCheckpoint): Promise<void> => {
+      checkpoint = { ...checkpoint, ...next };
+      await ctx.saveCheckpoint(checkpoint as Checkpoint);
+    };
+    await this.account(ctx.signal);
+
+    // a. Photos.
+    const media = await uploadFigures(this.client, ctx, { concurrency: this.concurrency, uploadTimeoutMs: this.uploadTimeoutMs });
+    const mediaTotal = media.size;
+    const progress = (step: string) => ctx.reportProgress({ step, mediaDone: mediaTotal, mediaTotal });
+
+    // b. Terms.
+    progress('terms');
+    if (!checkpoint.tags || !checkpoint.categories) {
+      const tags: number[] = [];
+      for (const name of distinctNames(ctx.article.meta.tags)) tags.push(await resolveTerm(this.client, 'tags', name, ctx.signal));
+      const section = ctx.article.meta.section.trim() || this.config.defaultCategory.trim();
+      const categories = section.length > 0 ? [await resolveTerm(this.client, 'categories', section, ctx.signal)] : [];
+      await save({ tags, categories });
+    }
+    const content = this.content(ctx, media);
+    const fields = {
+      title: ctx.article.headline,
+      content,
+      excerpt: ctx.article.summary,
+      tags: checkpoint.tags ?? [],
+      categories: checkpoint.categories ?? [],
+      featured_media: featuredMediaId(ctx, media),
+    };
+
+    // c. The post: the one from an earlier publish (after a conflict check), or one created once.
+    progress('create-post');
+    let postId = checkpoint.postId ?? null;
+    if (postId === null && ctx.previous) {
+      postId = await this.checkedPrevious(ctx, fields);
+      if (postId !== null) await save({ postId, conflictChecked: true });
+    }
+    if (postId === null) {
+      postId = checkpoint.createSent ? await this.findByMarker(ctx) : null;
+      if (postId === null) {
+        await save({ createSent: true });
+        const created = await this.client.request<WpPost>('POST', 'wp/v2/posts', {
+          json: { ...fields, status: 'draft', slug: postMarker(ctx.jobId), meta: { dateline_job: ctx.jobId } },
+          purpose: { action: 'create posts' },
+          signal: ctx.signal,
+        });
+        // A reply that is not about our draft (a confused proxy or cache) must not be adopted.
+        if (created.slug !== postMarker(ctx.jobId)) throw misroutedReply(`the new draft "${postMarker(ctx.jobId)}"`, created.slug);
+        postId = created.id;
+      }
+      await save({ postId });
+    }
+
+    // d. The final status, slug and date.
+    progress('set-status');
+    const status = ctx.options.status;
+    const final: Record<string, unknown> = { ...fields, status, slug: effectiveSlug(ctx.article) };
+    if (status === 'future' && ctx.options.scheduledAt) final.date_gmt = wordpressGmt(ctx.options.scheduledAt);
+    // A post scheduled earlier and now published at once must not stay waiting for its old date.
+    if (status === 'publish' && ctx.previous?.status === 'future') final.date_gmt = wordpressGmt(new Date().toISOString());
+    const updated = await this.client.request<WpPost>('POST', `wp/v2/posts/${postId}`, {
+      json: final,
+      purpose: {
+        action: `set the post's status to ${status}`,
+        forbiddenHint:
+          status === 'publish' || status === 'future'
+            ? `Your WordPress role (${this.client.role ?? 'unknown role'}) may not publish posts: this account can only submit articles for review — choose "Submit for review" or ask an editor to publish`
+            : undefined,
+      },
+      signal: ctx.signal,
+    });
+
+    if (updated.id !== postId) throw misroutedReply(`post ${postId}`, `post ${updated.id}`);
+
+    // e. Verify what the site now shows, and clear any twin a lost create reply left behind.
+    progress('verify');
+    const live = await this.client.request<WpPost>('GET', `wp/v2/posts/${postId}`, {
+      query: { context: 'edit' },
+      purpose: { action: 'read its own posts', subject: `post ${postId}` },
+      signal: ctx.signal,
+    });
+    if (live.id !== postId) throw misroutedReply(`post ${postId}`, `post ${live.id}`);
+    await this.removeTwins(ctx, postId);
+    const liveStatus = PUBLISH_STATUSES.find((s) => s === live.status);
+    if (!liveStatus) {
+      throw new AppError('remote-bad-response', `WordPress kept post ${postId} as "${live.status}" instead of "${status}"`, { postId, status: live.status });
+    }
+    return {
+      targetId: this.config.id,
+      targetKind: 'wordpress',
+      remoteId: String(postId),
+      url: live.link,
+      status: liveStatus,
+      contentHash: createHash('sha256').update(JSON.stringify({ ...fields, status })).digest('hex'),
+      remoteModified: live.modified_gmt,
+      publishedAt: new Date().toISOString(),
+      articleRevision: ctx.article.revision,
+    };
+  }
+
+  private content(ctx: PublishContext, media: Map<string, RemoteMedia>): string {
+    return bodyToGutenberg(ctx.article.body, {
+      media: (mediaId) => {
+        const remote = media.get(mediaId);
+        return remote ? { id: Number(remote.remoteId), url: remote.url } : null;
+      },
+    });
+  }
+
+  /** The previously published post's id if it is unchanged on the server (or the person chose to overwrite); null when it was deleted. */
+  private async checkedPrevious(ctx: PublishContext, ours: { title: string; content: string; excerpt: string }): Promise<number | null> {
+    const previous = ctx.previous;
+    if (!previous) return null;
+    let remote: WpPost;
+    try {
+      remote = await this.client.request<WpPost>('GET', `wp/v2/posts/${previous.remoteId}`, {
+        query: { context: 'edit' },
+        purpose: { action: 'edit this post', subject: `post ${previous.remoteId}` },
+        signal: ctx.signal,
+      });
+    } catch (error) {
+      // Deleted in WordPress since the last publish: publish it afresh.
+      if (error instanceof AppError && error.code === 'remote-not-found') return null;
+      throw error;
+    }
+    if (remote.status === 'trash') return null;
+    if (remote.modified_gmt !== previous.remoteModified && !ctx.overwriteConflict) {
+      const details: ConflictDetails = {
+        remote: {
+          title: remote.title.raw ?? remote.title.rendered,
+          excerpt: remote.excerpt.raw ?? remote.excerpt.rendered,
+          contentHtml: remote.content.rendered,
+          modified: remote.modified_gmt,
+          url: remote.link,
+        },
+        local: { title: ours.title, excerpt: ours.excerpt, contentHtml: ours.content },
+        recordedModified: previous.remoteModified,
+      };
+      throw new PublishConflict(details);
+    }
+    return remote.id;
+  }
+
+  private async findByMarker(ctx: PublishContext): Promise<number | null> {
+    const found = await this.markedPosts(ctx);
+    return found.length > 0 ? Math.min(...found.map((p) => p.id)) : null;
+  }
+
+  private markedPosts(ctx: PublishContext): Promise<WpPost[]> {
+    return this.client.request<WpPost[]>('GET', 'wp/v2/posts', {
+      query: { slug: postMarker(ctx.jobId), status: POST_STATUSES_TO_SEARCH, context: 'edit', per_page: 20 },
+      purpose: { action: 'look up its own posts' },
+      signal: ctx.signal,
+    });
+  }
+
+  /** A create whose request arrived after we gave up on it leaves a second draft with our marker: delete it. */
+  private async removeTwins(ctx: PublishContext, postId: number): Promise<void> {
+    if (ctx.previous?.remoteId === String(postId)) return;
+    for (const twin of (await this.markedPosts(ctx)).filter((p) => p.id !== postId)) {
+      await this.client.request<unknown>('DELETE', `wp/v2/posts/${twin.id}`, {
+        query: { force: true },
+        purpose: { action: 'delete its own duplicate draft', subject: `post ${twin.id}` },
+        signal: ctx.signal,
+      });
+    }
+  }
+
+  private account(signal: AbortSignal): Promise<WpUser> {
+    if (!this.me) {
+      this.me = this.client.request<WpUser>('GET', 'wp/v2/users/me', {
+        query: { context: 'edit' },
+        purpose: { action: 'read its own profile' },
+        signal,
+      });
+      this.me.then(
+        (me) => {
+          this.client.role = (me.roles ?? [])[0] ?? null;
+        },
+        () => {
+          this.me = null;
+        },
+      );
+    }
+    return this.me;
+  }
+}
+
+/** Retryable: asking again (after looking up what exists) is the safe answer to a reply we cannot trust. */
+function misroutedReply(expected: string, got: string): AppError {
+  return new AppError('remote-bad-response', `WordPress answered about ${got} where Dateline asked about ${expected}; a proxy in between may have mixed up replies. Dateline will look again and retry`, {
+    retryable: true,
+    mayHaveArrived: true,
+  });
+}
+
+function featuredMediaId(ctx: PublishContext, media: Map<string, RemoteMedia>): number {
+  const figures = distinctFigures(ctx.article.body);
+  const lead = figures.find((f) => f.lead);
+  const remote = lead ? media.get(lead.mediaId) : undefined;
+  return remote ? Number(remote.remoteId) : 0;
+}
+
+/** WordPress wants GMT as "YYYY-MM-DDTHH:MM:SS". */
+export function wordpressGmt(iso: string): string {
+  return new Date(iso).toISOString().slice(0, 19);
+}
+
+function hostOf(siteUrl: string): string {
+  try {
+    return new URL(siteUrl).host;
+  } catch {
+    return siteUrl;
+  }
+}

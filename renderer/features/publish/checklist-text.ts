@@ -1,0 +1,70 @@
+// Runs in: renderer. A checklist item in the reader's language, and the article field it is about.
+import type { ChecklistItem } from '../../../common/publish/publish-checklist';
+import { translate, type Locale } from '../../i18n/i18n-store';
+import { catalogues, type MessageKey } from '../../i18n/messages/catalogues';
+
+function isMessageKey(key: string): key is MessageKey {
+  return Object.prototype.hasOwnProperty.call(catalogues.en, key);
+}
+
+// Times in checklist messages arrive as ISO strings; people read them in their own format.
+const DATE_PARAMS = new Set(['scheduledAt', 'plannedAt']);
+
+function formatParams(params: Record<string, string | number>, locale: Locale): Record<string, string | number> {
+  const formatted: Record<string, string | number> = {};
+  for (const [name, value] of Object.entries(params)) {
+    const time = DATE_PARAMS.has(name) && typeof value === 'string' ? Date.parse(value) : Number.NaN;
+    formatted[name] = Number.isNaN(time) ? value : new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(time);
+  }
+  return formatted;
+}
+
+export function checklistItemText(item: ChecklistItem, locale: Locale): string {
+  const key = String(item.message.key);
+  if (!isMessageKey(key)) return item.defaultText;
+  return translate(locale, key, formatParams(item.message.params ?? {}, locale));
+}
+
+const FIELD_LABELS: Record<string, MessageKey> = {
+  headline: 'article.headline',
+  summary: 'article.summary',
+  body: 'publish.field.body',
+  section: 'metadata.section',
+  bylines: 'metadata.bylines',
+  tags: 'metadata.tags',
+  slug: 'metadata.slug',
+  photos: 'publish.field.photos',
+  plannedAt: 'metadata.plannedAt',
+  scheduledAt: 'publish.scheduleAt',
+};
+
+/** The message key naming the field, or null for a field this UI does not know. */
+export function fieldLabelKey(field: string): MessageKey | null {
+  return FIELD_LABELS[field] ?? null;
+}
+
+/** "2, 3" in a photo item's params → 2: the first photo to fix. */
+export function firstPhotoNumber(item: ChecklistItem): number | null {
+  const photos = item.message.params?.photos;
+  const first = Number.parseInt(String(photos ?? '').split(',')[0] ?? '', 10);
+  return Number.isInteger(first) && first > 0 ? first : null;
+}
+
+/** Items from a checklist-blocked rejection's details, kept only when they have the expected shape. */
+export function readChecklistItems(details: unknown): ChecklistItem[] {
+  const items = details && typeof details === 'object' && 'items' in details ? (details as { items: unknown }).items : null;
+  if (!Array.isArray(items)) return [];
+  return items.filter((value): value is ChecklistItem => {
+    if (!value || typeof value !== 'object') return false;
+    const item = value as Record<string, unknown>;
+    const message = item.message as Record<string, unknown> | null | undefined;
+    return (
+      typeof item.id === 'string' &&
+      (item.level === 'blocker' || item.level === 'warning') &&
+      typeof item.field === 'string' &&
+      typeof item.defaultText === 'string' &&
+      !!message &&
+      typeof message.key === 'string'
+    );
+  });
+}

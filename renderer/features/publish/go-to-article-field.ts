@@ -1,0 +1,24 @@
+// Runs in: renderer. Takes the person from a checklist item to the article field (or photo) it is about.
+import type { ChecklistItem } from '../../../common/publish/publish-checklist';
+import type { MessageKey } from '../../i18n/messages/catalogues';
+import type { EditorHandleLike } from '../../stores/editor-handle';
+import { fieldLabelKey, firstPhotoNumber } from './checklist-text';
+import { focusFieldByLabel } from './focus-field';
+
+export function goToArticleField(item: ChecklistItem, t: (key: MessageKey) => string, editor: EditorHandleLike | null, root: ParentNode): boolean {
+  if (item.field === 'photos') {
+    const index = (firstPhotoNumber(item) ?? 1) - 1;
+    const key = String(item.message.key);
+    const label = key.includes('-alt-') ? t('editor.figure.alt') : key.includes('-credit-') ? t('editor.figure.credit') : null;
+    if (label && focusFieldByLabel(root, label, index)) return true;
+    root.querySelectorAll<HTMLElement>('figure')[index]?.scrollIntoView?.({ block: 'center' });
+    editor?.focus();
+    return editor !== null;
+  }
+  if (item.field === 'body') {
+    editor?.focus();
+    return editor !== null;
+  }
+  const key = fieldLabelKey(item.field);
+  return key ? focusFieldByLabel(root, t(key)) : false;
+}

@@ -1,0 +1,272 @@
+// @vitest-environment happy-dom
+// Runs in: tests (happy-dom). An editor publishes the open article: checklist, progress, live URL, errors and conflicts.
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Article } from '../../../common/article';
+import type { OperationInput } from '../../../common/contract';
+import type { OutboxJob } from '../../../common/publish/publish-job';
+import { StoresContext } from '../../app/stores-context';
+import { ApiError } from '../../api/api-error';
+import { useI18nStore } from '../../i18n/i18n-store';
+import { createAppStores, type AppStores } from '../../stores/app-stores';
+import { createFakeApi, type FakeHandlers } from '../../test-support/fake-api';
+import { PublishDialog } from './publish-dialog';
+import { completeArticle, deferred, folderTarget, outboxJob, wordpressTarget } from './publish-fixtures';
+
+afterEach(cleanup);
+beforeEach(() => useI18nStore.getState().setLocale('en'));
+
+function renderDialog(article: Article, handlers: FakeHandlers): { stores: AppStores; api: ReturnType<typeof createFakeApi> } {
+  const api = createFakeApi({
+    'targets.list': () => [folderTarget, wordpressTarget],
+    'targets.secretsBackend': () => ({ backend: 'gnome_libsecret', secure: true }),
+    'media.info': (input) => ({ id: input.id, mimeType: 'image/jpeg', bytes: 1000, width: 1600, height: 900, caption: '', credit: '', copyright: '', originalName: 'a.jpg' }),
+    'articles.save': () => ({ revision: 2, updatedAt: '2026-11-25T09:02:00.000Z' }),
+    ...handlers,
+  });
+  const stores = createAppStores(api);
+  stores.article.getState().load(article);
+  render(
+    <StoresContext.Provider value={stores}>
+      <PublishDialog onClose={() => undefined} pollIntervalMs={5} />
+    </StoresContext.Provider>,
+  );
+  return { stores, api };
+}
+
+const publishButton = (): HTMLButtonElement => screen.getByRole('button', { name: 'Publish' }) as HTMLButtonElement;
+
+describe('publish dialog', () => {
+  it('the checklist blocks Publish until the headline is written and each warning is accepted', async () => {
+    const started: OperationInput<'publish.start'>[] = [];
+    const { stores } = renderDialog(completeArticle({ headline: '', summary: '' }, { slug: '', tags: [] }), {
+      'publish.start': (input) => {
+        started.push(input);
+        return outboxJob();
+      },
+      'outbox.get': () => outboxJob({ state: 'done', result: null }),
+    });
+    const dialog = await screen.findByRole('dialog', { name: 'Publish article' });
+    expect((within(dialog).getByRole('combobox', { name: 'Publish to' }) as HTMLSelectElement).value).toBe(wordpressTarget.config.id);
+    const blockers = within(dialog).getByRole('list', { name: 'Fix before publishing' });
+    expect(within(blockers).getByText(/Add a headline/)).toBeTruthy();
+    expect(within(blockers).getByText('Headline')).toBeTruthy();
+    expect(publishButton().disabled).toBe(true);
+
+    act(() => stores.article.getState().updateFields({ headline: 'Flood closes bridge' }));
+    expect(within(dialog).queryByRole('list', { name: 'Fix before publishing' })).toBeNull();
+    expect(publishButton().disabled).toBe(true);
+
+    fireEvent.click(within(dialog).getByRole('checkbox', { name: /^Override: No summary/ }));
+    expect(publishButton().disabled).toBe(true);
+    fireEvent.click(within(dialog).getByRole('checkbox', { name: /^Override: No tags/ }));
+    expect(publishButton().disabled).toBe(false);
+
+    await act(async () => {
+      fireEvent.click(publishButton());
+    });
+    expect(started).toEqual([
+      { articleId: 'art0000000001', targetId: 't-wordpress1', options: { status: 'publish', scheduledAt: null, overriddenWarnings: ['summary', 'tags'] } },
+    ]);
+  });
+
+  it('a schedule in the past is a blocker; a future time, taken from the planned time, clears it', async () => {
+    renderDialog(completeArticle({}, { plannedAt: '2020-01-01T08:00:00+00:00' }), {});
+    const dialog = await screen.findByRole('dialog', { name: 'Publish article' });
+    fireEvent.click(within(dialog).getByRole('radio', { name: 'Schedule' }));
+    const at = within(dialog).getByLabelText('Publish at') as HTMLInputElement;
+    expect(at.value).not.toBe('');
+    expect(within(dialog).getByRole('list', { name: 'Fix before publishing' }).textContent).toMatch(/has already passed/);
+    expect(publishButton().disabled).toBe(true);
+    fireEvent.change(at, { target: { value: `${new Date().getFullYear() + 1}-06-01T09:00` } });
+    expect(within(dialog).queryByRole('list', { name: 'Fix before publishing' })).toBeNull();
+    expect(publishButton().disabled).toBe(false);
+  });
+
+  it('publishing saves the article first, then shows photo progress and ends with the live URL', async () => {
+    const release = deferred<void>();
+    let saved = 0;
+    const { stores } = renderDialog(completeArticle(), {
+      'articles.save': () => {
+        saved += 1;
+        return { revision: 2, updatedAt: '2026-11-25T09:02:00.000Z' };
+      },
+      'publish.start': () => outboxJob({ state: 'running', progress: { step: 'upload-media', mediaDone: 1, mediaTotal: 3 } }),
+      'outbox.get': async () => {
+        await release.promise;
+        return outboxJob({
+          state: 'done',
+          progress: { step: 'verify', mediaDone: 3, mediaTotal: 3 },
+          result: {
+            targetId: 't-wordpress1',
+            targetKind: 'wordpress',
+            remoteId: '42',
+            url: 'https://news.example.com/2026/11/flood-closes-bridge/',
+            status: 'publish',
+            contentHash: 'x',
+            remoteModified: '2026-11-25T09:06:00Z',
+            publishedAt: '2026-11-25T09:06:00Z',
+            articleRevision: 2,
+          },
+        });
+      },
+    });
+    act(() => stores.article.getState().updateFields({ subheadline: 'Traffic diverted' }));
+    await screen.findByRole('dialog', { name: 'Publish article' });
+    await act(async () => {
+      fireEvent.click(publishButton());
+    });
+    expect(saved).toBe(1);
+    const bar = await screen.findByRole('progressbar', { name: 'Uploading photo 2 of 3' });
+    expect(bar.getAttribute('aria-valuenow')).toBe('1');
+    expect(bar.getAttribute('aria-valuemax')).toBe('3');
+    release.resolve();
+    const link = await screen.findByRole('link', { name: 'https://news.example.com/2026/11/flood-closes-bridge/' });
+    expect(screen.getByText('Published')).toBeTruthy();
+    expect(link.getAttribute('target')).toBe('_blank');
+    expect(link.getAttribute('rel')).toContain('noopener');
+    expect(screen.getByRole('button', { name: 'Copy link' })).toBeTruthy();
+    expect(stores.outbox.getState().jobs.map((j) => j.state)).toEqual(['done']);
+  });
+
+  it('a folder publication shows its path as selectable text next to the link', async () => {
+    renderDialog(completeArticle(), {
+      'publish.start': () =>
+        outboxJob({
+          state: 'done',
+          result: {
+            targetId: 't-folder0001',
+            targetKind: 'folder',
+            remoteId: 'x',
+            url: 'file:///home/li/Documents/Published/flood-closes-bridge/index.html',
+            status: 'publish',
+            contentHash: 'x',
+            remoteModified: '',
+            publishedAt: '2026-11-25T09:06:00Z',
+            articleRevision: 2,
+          },
+        }),
+    });
+    await screen.findByRole('dialog', { name: 'Publish article' });
+    await act(async () => {
+      fireEvent.click(publishButton());
+    });
+    expect(await screen.findByText('/home/li/Documents/Published/flood-closes-bridge/index.html')).toBeTruthy();
+    expect(screen.getByRole('link', { name: 'Open' }).getAttribute('href')).toBe('file:///home/li/Documents/Published/flood-closes-bridge/index.html');
+  });
+
+  it('when the article cannot be saved, nothing is published and the save error is shown', async () => {
+    const { stores, api } = renderDialog(completeArticle(), {
+      'articles.save': () => {
+        throw new ApiError('disk-full', 'ENOSPC writing article.json');
+      },
+    });
+    act(() => stores.article.getState().updateFields({ subheadline: 'changed' }));
+    await screen.findByRole('dialog', { name: 'Publish article' });
+    await act(async () => {
+      fireEvent.click(publishButton());
+    });
+    expect(screen.getByRole('alert').textContent).toMatch(/The disk is full/);
+    expect(api.callsTo('publish.start')).toEqual([]);
+  });
+
+  it('a checklist-blocked rejection from the services lists its items', async () => {
+    renderDialog(completeArticle(), {
+      'publish.start': () => {
+        throw new ApiError('checklist-blocked', 'The checklist has blockers.', {
+          items: [
+            {
+              id: 'photo-missing:1',
+              level: 'blocker',
+              field: 'photos',
+              message: { key: 'publish.checklist.photo-not-in-library', params: { photos: '1', count: 1 } },
+              defaultText: 'Photo 1 is missing from the photo library: remove it and insert it again.',
+            },
+          ],
+        });
+      },
+    });
+    await screen.findByRole('dialog', { name: 'Publish article' });
+    await act(async () => {
+      fireEvent.click(publishButton());
+    });
+    const blockers = screen.getByRole('list', { name: 'Fix before publishing' });
+    expect(within(blockers).getByText(/Photo 1 is missing from the photo library/)).toBeTruthy();
+    expect(screen.getByRole('alert').textContent).toMatch(/The pre-publish checklist found problems/);
+    expect(publishButton().disabled).toBe(true);
+  });
+
+  it('a wrong application password ends in the specific remote-auth message, with Retry', async () => {
+    const { api } = renderDialog(completeArticle(), {
+      'publish.start': () => outboxJob({ state: 'queued' }),
+      'outbox.get': () => outboxJob({ state: 'failed', attempts: 1, lastError: { code: 'remote-auth', message: 'HTTP 401 from /wp-json/wp/v2/users/me', status: 401 } }),
+      'outbox.retry': () => outboxJob({ state: 'failed', attempts: 2, lastError: { code: 'remote-auth', message: 'HTTP 401 again', status: 401 } }),
+    });
+    await screen.findByRole('dialog', { name: 'Publish article' });
+    await act(async () => {
+      fireEvent.click(publishButton());
+    });
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toMatch(/The site refused the login: check the username and the application password/);
+    expect(alert.textContent).toMatch(/HTTP 401 from/);
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: 'Retry' }));
+    });
+    expect(api.callsTo('outbox.retry')).toEqual([{ jobId: 'job0000000001' }]);
+  });
+
+  it('a conflict shows both versions as text; overwriting asks first, then resolves with overwrite', async () => {
+    const conflictJob = outboxJob({
+      state: 'conflict',
+      conflict: {
+        remote: {
+          title: 'Flood closes bridge &amp; road',
+          excerpt: '',
+          contentHtml: '<!-- wp:paragraph --><p>Edited <b>on the server</b></p><!-- /wp:paragraph --><img src="x" onerror="alert(1)"><script>alert(2)</script>',
+          modified: '2026-11-25T10:00:00Z',
+          url: 'https://news.example.com/?p=42',
+        },
+        local: { title: 'Flood closes bridge', excerpt: 'The river rose overnight.', contentHtml: '<p>The old bridge is closed.</p>' },
+        recordedModified: '2026-11-25T09:06:00Z',
+      },
+    });
+    const resolutions: OperationInput<'outbox.resolveConflict'>[] = [];
+    renderDialog(completeArticle(), {
+      'publish.start': () => conflictJob,
+      'outbox.resolveConflict': (input) => {
+        resolutions.push(input);
+        return outboxJob({ state: 'queued' });
+      },
+      'outbox.get': (): OutboxJob => outboxJob({ state: 'running', progress: { step: 'create-post', mediaDone: 0, mediaTotal: 0 } }),
+    });
+    const dialog = await screen.findByRole('dialog', { name: 'Publish article' });
+    await act(async () => {
+      fireEvent.click(publishButton());
+    });
+    const server = screen.getByRole('region', { name: 'On the server' });
+    const mine = screen.getByRole('region', { name: 'Your version' });
+    expect(within(server).getByText('Edited on the server')).toBeTruthy();
+    expect(within(server).getByText('Flood closes bridge & road')).toBeTruthy();
+    expect(within(mine).getByText('The old bridge is closed.')).toBeTruthy();
+    expect(dialog.querySelector('img, script, b')).toBeNull();
+    expect(server.textContent).not.toMatch(/alert/);
+
+    fireEvent.click(screen.getByRole('button', { name: 'Overwrite with my version' }));
+    const confirm = screen.getByRole('alertdialog', { name: 'Overwrite the server’s version?' });
+    expect(resolutions).toEqual([]);
+    await act(async () => {
+      fireEvent.click(within(confirm).getByRole('button', { name: 'Overwrite with my version' }));
+    });
+    expect(resolutions).toEqual([{ jobId: 'job0000000001', resolution: 'overwrite' }]);
+    await waitFor(() => expect(screen.getByText('Creating the post')).toBeTruthy());
+  });
+
+  it('a Chinese-speaking editor sees the choices and checklist in Chinese', async () => {
+    useI18nStore.getState().setLocale('zh-CN');
+    renderDialog(completeArticle({ headline: '' }, { slug: 'x' }), {});
+    const dialog = await screen.findByRole('dialog', { name: '发布稿件' });
+    expect(within(dialog).getByRole('radio', { name: '定时发布' })).toBeTruthy();
+    expect(within(dialog).getByRole('radio', { name: '提交审核' })).toBeTruthy();
+    expect(within(dialog).getByRole('list', { name: '发布前必须修改' }).textContent).toMatch(/请填写标题/);
+  });
+});

@@ -1,0 +1,271 @@
+// Runs in: renderer. "Publish article": target, what to do, the live checklist, then the job's progress to the live URL.
+import { useEffect, useId, useRef, useState } from 'react';
+import { articleFigures } from '../../../common/publish/article-figures';
+import { canPublish, publishChecklist, type ChecklistItem, type ChecklistMedia } from '../../../common/publish/publish-checklist';
+import type { OutboxJob, PublishOptions } from '../../../common/publish/publish-job';
+import type { PublishStatus } from '../../../common/publish/publish-target-config';
+import { ModalDialog } from '../../app/modal-dialog';
+import { useStores } from '../../app/stores-context';
+import { isApiError } from '../../api/api-error';
+import { formatError } from '../../api/format-error';
+import { useT } from '../../i18n/use-t';
+import { isoToLocalInput, localInputToIso } from '../metadata/planned-at';
+import { TargetsDialog } from '../targets/targets-dialog';
+import { readChecklistItems } from './checklist-text';
+import { ChecklistView } from './checklist-view';
+import { goToArticleField } from './go-to-article-field';
+import { isPollingJob } from './job-state';
+import { JobView } from './job-view';
+import { JOB_POLL_MS, useJobPolling } from './use-job-polling';
+import './publish.css';
+
+export interface PublishDialogProps {
+  onClose(): void;
+  /** How often the job is polled while the outbox works on it. @default 400 */
+  pollIntervalMs?: number;
+}
+
+const STATUS_CHOICES: PublishStatus[] = ['publish', 'future', 'draft', 'pending'];
+
+type Phase = 'form' | 'starting' | 'job';
+
+/** Width of each photo in the body, or undefined until known; photos the library lacks are left out. */
+function useMediaWidths(mediaIds: string[]): Map<string, ChecklistMedia> | undefined {
+  const { api } = useStores();
+  const [media, setMedia] = useState<Map<string, ChecklistMedia> | undefined>(undefined);
+  const key = mediaIds.join(' ');
+  useEffect(() => {
+    if (!key) return;
+    let live = true;
+    const ids = key.split(' ');
+    void Promise.all(
+      ids.map((id) =>
+        api.call('media.info', { id }).then(
+          (info) => [id, { width: info.width }] as const,
+          // Only "not found" means missing; any other failure leaves the width unknown.
+          (error: unknown) => (isApiError(error) && error.code === 'not-found' ? null : ([id, { width: null }] as const)),
+        ),
+      ),
+    ).then((entries) => {
+      if (live) setMedia(new Map(entries.filter((entry) => entry !== null)));
+    });
+    return () => {
+      live = false;
+    };
+  }, [api, key]);
+  return media;
+}
+
+export function PublishDialog({ onClose, pollIntervalMs = JOB_POLL_MS }: PublishDialogProps) {
+  const t = useT();
+  const ids = { target: useId(), schedule: useId(), statusLegend: useId() };
+  const { api, article, targets, outbox } = useStores();
+  const current = article((s) => s.article);
+  const targetList = targets((s) => s.targets);
+  const targetsError = targets((s) => s.error);
+  // The body lives in the editor; the modal dialog keeps it from changing while open.
+  const [body] = useState(() => article.getState().getEditorHandle()?.getBody() ?? article.getState().article?.body ?? null);
+  const [chosenTarget, setChosenTarget] = useState<string | null>(null);
+  const [status, setStatus] = useState<PublishStatus>('publish');
+  const [scheduleLocal, setScheduleLocal] = useState(() => isoToLocalInput(article.getState().article?.meta.plannedAt ?? null));
+  const [overridden, setOverridden] = useState<ReadonlySet<string>>(new Set());
+  const [phase, setPhase] = useState<Phase>('form');
+  const [job, setJob] = useState<OutboxJob | null>(null);
+  const [startError, setStartError] = useState<unknown>(null);
+  const [serverItems, setServerItems] = useState<ChecklistItem[]>([]);
+  const [now, setNow] = useState(() => new Date());
+  const [managingTargets, setManagingTargets] = useState(false);
+  const scheduleRef = useRef<HTMLInputElement>(null);
+  const media = useMediaWidths(body ? [...new Set(articleFigures({ body }).map((f) => f.mediaId))] : []);
+
+  useEffect(() => {
+    targets.getState().load().catch(() => undefined);
+  }, [targets]);
+
+  // "Scheduled time is in the future" must stay true while the dialog sits open.
+  useEffect(() => {
+    const timer = setInterval(() => setNow(new Date()), 30_000);
+    return () => clearInterval(timer);
+  }, []);
+
+  const handleJob = (next: OutboxJob): void => {
+    setJob(next);
+    outbox.getState().track(next);
+  };
+  useJobPolling(job, handleJob, pollIntervalMs);
+
+  const selected = targetList?.find((v) => v.config.id === chosenTarget) ?? targetList?.find((v) => v.isDefault) ?? targetList?.[0] ?? null;
+  const checked = current && body ? { ...current, body } : current;
+  const baseOptions: PublishOptions = {
+    status,
+    scheduledAt: status === 'future' ? localInputToIso(scheduleLocal) : null,
+    overriddenWarnings: [],
+  };
+  const localItems = checked && selected ? publishChecklist(checked, selected.config, baseOptions, now, media) : [];
+  const items = [...localItems, ...serverItems.filter((s) => !localItems.some((l) => l.id === s.id))];
+  const overriddenWarnings = items.filter((i) => i.level === 'warning' && overridden.has(i.id)).map((i) => i.id);
+  const options: PublishOptions = { ...baseOptions, overriddenWarnings };
+  const ready = phase === 'form' && selected !== null && checked !== null && canPublish(items, overriddenWarnings);
+
+  // Changing what is published makes the services' last verdict stale.
+  const changed = (): void => {
+    setServerItems([]);
+    setStartError(null);
+  };
+
+  const handleOverride = (id: string, accepted: boolean): void => {
+    setOverridden((prev) => {
+      const next = new Set(prev);
+      if (accepted) next.add(id);
+      else next.delete(id);
+      return next;
+    });
+  };
+
+  const handleGoToField = (item: ChecklistItem): void => {
+    if (item.field === 'scheduledAt' && scheduleRef.current) {
+      scheduleRef.current.focus();
+      return;
+    }
+    const editor = article.getState().getEditorHandle();
+    onClose();
+    // After the dialog is gone (and has handed focus back), move focus to the field.
+    setTimeout(() => goToArticleField(item, t, editor, document.querySelector('.article-screen') ?? document), 0);
+  };
+
+  const handlePublish = async (): Promise<void> => {
+    if (!ready || !selected || !current) return;
+    setPhase('starting');
+    changed();
+    // Publishing sends the saved article: save pending edits first, and stop if that fails.
+    try {
+      await article.getState().flush();
+    } catch (error) {
+      setStartError(error);
+      setPhase('form');
+      return;
+    }
+    const saved = article.getState();
+    if (saved.saveState === 'error' || saved.saveState === 'conflict') {
+      setStartError(saved.saveError ?? new Error(t('publish.notSaved')));
+      setPhase('form');
+      return;
+    }
+    try {
+      handleJob(await api.call('publish.start', { articleId: current.id, targetId: selected.config.id, options }));
+      setPhase('job');
+    } catch (error) {
+      if (isApiError(error) && error.code === 'checklist-blocked') setServerItems(readChecklistItems(error.details));
+      setStartError(error);
+      setPhase('form');
+    }
+  };
+
+  const problem = startError ? formatError(startError) : null;
+  const listProblem = targetsError && !targetList ? formatError(targetsError) : null;
+
+  return (
+    <ModalDialog title={t('publish.title')} onClose={onClose} className="publish-dialog">
+      {phase === 'job' && job ? (
+        <>
+          <JobView job={job} onJob={handleJob} onClose={onClose} />
+          {isPollingJob(job) ? <p className="hint">{t('publish.continuesInOutbox')}</p> : null}
+        </>
+      ) : (
+        <>
+          {listProblem ? (
+            <div className="notice notice-error" role="alert">
+              <strong>{listProblem.message}</strong> <span className="notice-detail">{listProblem.detail}</span>
+            </div>
+          ) : null}
+          {targetList === null && !listProblem ? <p>{t('app.loading')}</p> : null}
+          {targetList !== null && targetList.length === 0 ? (
+            <p className="empty">
+              {t('publish.noTargets')}{' '}
+              <button type="button" onClick={() => setManagingTargets(true)}>
+                {t('targets.open')}
+              </button>
+            </p>
+          ) : null}
+          {targetList && targetList.length > 0 ? (
+            <div className="form-grid">
+              <label htmlFor={ids.target}>{t('publish.target')}</label>
+              <select
+                id={ids.target}
+                value={selected?.config.id ?? ''}
+                disabled={phase !== 'form'}
+                onChange={(e) => {
+                  setChosenTarget(e.target.value);
+                  changed();
+                }}
+              >
+                {targetList.map((view) => (
+                  <option key={view.config.id} value={view.config.id}>
+                    {view.isDefault
+                      ? t('publish.targetOptionDefault', { name: view.config.name, kind: t(`targets.kind.${view.config.kind}`) })
+                      : t('publish.targetOption', { name: view.config.name, kind: t(`targets.kind.${view.config.kind}`) })}
+                  </option>
+                ))}
+              </select>
+            </div>
+          ) : null}
+          <fieldset className="publish-status" disabled={phase !== 'form'}>
+            <legend id={ids.statusLegend}>{t('publish.whatToDo')}</legend>
+            <div role="radiogroup" aria-labelledby={ids.statusLegend}>
+              {STATUS_CHOICES.map((choice) => (
+                <label key={choice} className="radio-row">
+                  <input
+                    type="radio"
+                    name="publish-status"
+                    value={choice}
+                    checked={status === choice}
+                    onChange={() => {
+                      setStatus(choice);
+                      changed();
+                    }}
+                  />
+                  {t(`publish.status.${choice}`)}
+                </label>
+              ))}
+            </div>
+            {status === 'future' ? (
+              <div className="field">
+                <label htmlFor={ids.schedule}>{t('publish.scheduleAt')}</label>
+                <input
+                  id={ids.schedule}
+                  ref={scheduleRef}
+                  type="datetime-local"
+                  value={scheduleLocal}
+                  onChange={(e) => {
+                    setScheduleLocal(e.target.value);
+                    changed();
+                  }}
+                />
+              </div>
+            ) : null}
+          </fieldset>
+          {selected ? <ChecklistView items={items} overridden={overridden} onOverride={handleOverride} onGoToField={handleGoToField} /> : null}
+          {problem ? (
+            <div className="notice notice-error" role="alert">
+              <strong>{problem.message}</strong> <span className="notice-detail">{problem.detail}</span>
+            </div>
+          ) : null}
+          {phase === 'starting' ? (
+            <p role="status" className="hint">
+              {t('publish.starting')}
+            </p>
+          ) : null}
+          <div className="modal-actions">
+            <button type="button" onClick={onClose}>
+              {t('app.cancel')}
+            </button>
+            <button type="button" className="primary" disabled={!ready} onClick={() => void handlePublish()}>
+              {t('publish.publish')}
+            </button>
+          </div>
+        </>
+      )}
+      {managingTargets ? <TargetsDialog onClose={() => setManagingTargets(false)} /> : null}
+    </ModalDialog>
+  );
+}

@@ -1,0 +1,130 @@
+// Runs in: renderer. The target form's text fields ↔ a TargetConfig checked by the shared zod schemas; the secret stays apart.
+import {
+  targetConfigSchema,
+  type TargetConfig,
+  type TargetKind,
+  type TargetView,
+} from '../../../common/publish/publish-target-config';
+import type { MessageKey } from '../../i18n/messages/catalogues';
+import { newTargetId } from './new-target-id';
+
+export interface TargetFormValues {
+  kind: TargetKind;
+  id: string;
+  name: string;
+  siteUrl: string;
+  username: string;
+  defaultCategory: string;
+  url: string;
+  mediaMode: 'inline' | 'urls';
+  mediaBaseUrl: string;
+  timeoutSeconds: string;
+  path: string;
+  /** Application password or signing key; empty when editing means "keep the stored one". */
+  secret: string;
+}
+
+export type TargetField = Exclude<keyof TargetFormValues, 'kind' | 'id' | 'mediaMode'>;
+export type TargetFormErrors = Partial<Record<TargetField, MessageKey>>;
+
+export type ParsedTargetForm = { ok: true; config: TargetConfig; secret?: string } | { ok: false; errors: TargetFormErrors };
+
+
+export function emptyFormValues(kind: TargetKind, id: string = newTargetId()): TargetFormValues {
+  return {
+    kind,
+    id,
+    name: '',
+    siteUrl: '',
+    username: '',
+    defaultCategory: '',
+    url: '',
+    mediaMode: 'inline',
+    mediaBaseUrl: '',
+    timeoutSeconds: '30',
+    path: '',
+    secret: '',
+  };
+}
+
+export function formValuesFor(view: TargetView): TargetFormValues {
+  const values = emptyFormValues(view.config.kind, view.config.id);
+  const config = view.config;
+  values.name = config.name;
+  if (config.kind === 'wordpress') {
+    values.siteUrl = config.siteUrl;
+    values.username = config.username;
+    values.defaultCategory = config.defaultCategory;
+  } else if (config.kind === 'webhook') {
+    values.url = config.url;
+    values.mediaMode = config.mediaMode;
+    values.mediaBaseUrl = config.mediaBaseUrl;
+    values.timeoutSeconds = String(Math.round(config.timeoutMs / 1000));
+  } else {
+    values.path = config.path;
+  }
+  return values;
+}
+
+const SCHEMA_FIELDS: Record<string, TargetField> = { siteUrl: 'siteUrl', url: 'url', timeoutMs: 'timeoutSeconds', name: 'name', username: 'username', path: 'path', defaultCategory: 'defaultCategory', mediaBaseUrl: 'mediaBaseUrl' };
+
+const ERROR_KEYS: Record<TargetField, MessageKey> = {
+  name: 'targets.error.name',
+  siteUrl: 'targets.error.url',
+  url: 'targets.error.url',
+  username: 'targets.error.username',
+  defaultCategory: 'targets.error.tooLong',
+  mediaBaseUrl: 'targets.error.mediaBaseUrl',
+  timeoutSeconds: 'targets.error.timeout',
+  path: 'targets.error.tooLong',
+  secret: 'targets.error.secret',
+};
+
+function isHttpUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname.length > 0;
+  } catch {
+    return false;
+  }
+}
+
+/** Checks the form; `hasSecret` says whether a secret is already stored (then an empty field keeps it). */
+export function parseTargetForm(values: TargetFormValues, hasSecret: boolean): ParsedTargetForm {
+  const errors: TargetFormErrors = {};
+  const base = { id: values.id, name: values.name };
+  let candidate: unknown;
+  if (values.kind === 'wordpress') {
+    candidate = { ...base, kind: 'wordpress', siteUrl: values.siteUrl, username: values.username, defaultCategory: values.defaultCategory.trim() };
+  } else if (values.kind === 'webhook') {
+    const seconds = Number(values.timeoutSeconds.trim());
+    candidate = {
+      ...base,
+      kind: 'webhook',
+      url: values.url,
+      mediaMode: values.mediaMode,
+      mediaBaseUrl: values.mediaMode === 'urls' ? values.mediaBaseUrl.trim() : '',
+      timeoutMs: values.timeoutSeconds.trim() === '' || !Number.isFinite(seconds) ? Number.NaN : Math.round(seconds * 1000),
+    };
+    if (values.mediaMode === 'urls' && !isHttpUrl(values.mediaBaseUrl.trim())) errors.mediaBaseUrl = ERROR_KEYS.mediaBaseUrl;
+  } else {
+    candidate = { ...base, kind: 'folder', path: values.path.trim() };
+  }
+
+  // WordPress and the webhook cannot work without their secret.
+  const secret = values.secret.trim();
+  if (values.kind !== 'folder' && secret === '' && !hasSecret) errors.secret = ERROR_KEYS.secret;
+
+  const parsed = targetConfigSchema.safeParse(candidate);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const field = SCHEMA_FIELDS[String(issue.path[0] ?? '')];
+      if (field && !errors[field]) errors[field] = ERROR_KEYS[field];
+    }
+  }
+  if (!parsed.success || Object.keys(errors).length > 0) {
+    // An issue on a field the form does not show would otherwise leave the person stuck.
+    return { ok: false, errors: Object.keys(errors).length > 0 ? errors : { name: 'targets.error.invalid' } };
+  }
+  return values.kind !== 'folder' && secret !== '' ? { ok: true, config: parsed.data, secret } : { ok: true, config: parsed.data };
+}

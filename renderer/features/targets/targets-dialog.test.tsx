@@ -1,0 +1,173 @@
+// @vitest-environment happy-dom
+// Runs in: tests (happy-dom). An editor sets up where articles go: forms are checked, secrets stay out of the config, weak storage is called out.
+import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { OperationInput } from '../../../common/contract';
+import type { SecretsBackendInfo, TargetView } from '../../../common/publish/publish-target-config';
+import { StoresContext } from '../../app/stores-context';
+import { ApiError } from '../../api/api-error';
+import { useI18nStore } from '../../i18n/i18n-store';
+import { createAppStores } from '../../stores/app-stores';
+import { createFakeApi, type FakeHandlers } from '../../test-support/fake-api';
+import { folderTarget, wordpressTarget } from '../publish/publish-fixtures';
+import { TargetsDialog } from './targets-dialog';
+
+afterEach(cleanup);
+beforeEach(() => useI18nStore.getState().setLocale('en'));
+
+function renderTargets(handlers: FakeHandlers, secrets: SecretsBackendInfo = { backend: 'gnome_libsecret', secure: true }) {
+  let list: TargetView[] = [folderTarget, wordpressTarget];
+  const saved: OperationInput<'targets.save'>[] = [];
+  const api = createFakeApi({
+    'targets.list': () => list,
+    'targets.secretsBackend': () => secrets,
+    'targets.save': (input) => {
+      saved.push(input);
+      const view: TargetView = { config: input.config as TargetView['config'], hasSecret: input.secret !== undefined, isDefault: false };
+      list = [...list.filter((v) => v.config.id !== view.config.id), view];
+      return view;
+    },
+    ...handlers,
+  });
+  render(
+    <StoresContext.Provider value={createAppStores(api)}>
+      <TargetsDialog onClose={() => undefined} />
+    </StoresContext.Provider>,
+  );
+  return { api, saved };
+}
+
+const type = (label: string, value: string): void => {
+  fireEvent.change(screen.getByLabelText(label), { target: { value } });
+};
+
+describe('publishing targets', () => {
+  it('a new WordPress target needs an http(s) address, and its password goes to the keychain, not into the config', async () => {
+    const { saved } = renderTargets({});
+    await screen.findByText('News site');
+    fireEvent.click(screen.getByRole('button', { name: 'Add target' }));
+    expect((screen.getByRole('radio', { name: 'WordPress' }) as HTMLInputElement).checked).toBe(true);
+    type('Name', 'Evening paper');
+    type('Site address', 'news.example.com');
+    type('Username', 'li.wei');
+    type('Application password', 'abcd efgh ijkl mnop');
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: 'Save target' }));
+    });
+    expect(screen.getByText('Enter an address that starts with http:// or https://.')).toBeTruthy();
+    expect(screen.getByLabelText('Site address').getAttribute('aria-invalid')).toBe('true');
+    expect(saved).toEqual([]);
+
+    type('Site address', 'https://evening.example.com');
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: 'Save target' }));
+    });
+    expect(saved).toHaveLength(1);
+    const [input] = saved;
+    expect(input?.secret).toBe('abcd efgh ijkl mnop');
+    expect(JSON.stringify(input?.config)).not.toContain('abcd');
+    expect(input?.config).toMatchObject({ kind: 'wordpress', name: 'Evening paper', siteUrl: 'https://evening.example.com', username: 'li.wei' });
+    expect(input?.config.id).toMatch(/^t-[0-9a-z]{10}$/);
+    expect(await screen.findByText('Evening paper')).toBeTruthy();
+  });
+
+  it('editing keeps the stored password when the field is left empty', async () => {
+    const { saved } = renderTargets({});
+    await screen.findByText('News site');
+    fireEvent.click(screen.getByRole('button', { name: 'Edit News site' }));
+    expect(screen.getByText(/Stored in the keychain\./)).toBeTruthy();
+    expect((screen.getByLabelText('Application password') as HTMLInputElement).type).toBe('password');
+    type('Default category', 'Local');
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: 'Save target' }));
+    });
+    expect(saved).toEqual([{ config: { ...wordpressTarget.config, defaultCategory: 'Local' } }]);
+  });
+
+  it('a webhook that sends photos as URLs needs a base address and a sane timeout', async () => {
+    const { saved } = renderTargets({});
+    await screen.findByText('News site');
+    fireEvent.click(screen.getByRole('button', { name: 'Add target' }));
+    fireEvent.click(screen.getByRole('radio', { name: 'Webhook' }));
+    type('Name', 'Wire');
+    type('Webhook URL', 'https://wire.example.com/in');
+    type('Signing key', 's3cret');
+    fireEvent.click(screen.getByRole('radio', { name: 'As addresses the receiver fetches' }));
+    type('Timeout (seconds)', '0');
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: 'Save target' }));
+    });
+    expect(screen.getByText(/Enter the address the receiver fetches photos from/)).toBeTruthy();
+    expect(screen.getByText('Enter a number of seconds between 1 and 300.')).toBeTruthy();
+    type('Photo base address', 'https://cdn.example.com/m/');
+    type('Timeout (seconds)', '20');
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: 'Save target' }));
+    });
+    expect(saved[0]).toMatchObject({ secret: 's3cret', config: { kind: 'webhook', mediaMode: 'urls', mediaBaseUrl: 'https://cdn.example.com/m/', timeoutMs: 20_000 } });
+  });
+
+  it('with only the basic_text backend, a labelled warning says passwords are weakly protected', async () => {
+    renderTargets({}, { backend: 'basic_text', secure: false });
+    const warning = await screen.findByRole('note', { name: 'Password storage' });
+    expect(warning.textContent).toMatch(/Your system has no keyring: passwords are stored with a fixed key that other programs could read\. Install or unlock GNOME Keyring \/ KWallet\./);
+  });
+
+  it('browser mode labels its file fallback, and a secure keychain shows no warning', async () => {
+    renderTargets({}, { backend: 'file', secure: false });
+    expect((await screen.findByRole('note', { name: 'Password storage' })).textContent).toMatch(/Browser mode: passwords are stored in a private file/);
+    cleanup();
+    renderTargets({});
+    await screen.findByText('News site');
+    expect(screen.queryByRole('note', { name: 'Password storage' })).toBeNull();
+  });
+
+  it('Test connection shows what a contributor account may do, or the specific error', async () => {
+    let fail = false;
+    renderTargets({
+      'targets.test': () => {
+        if (fail) throw new ApiError('remote-not-wordpress', 'No REST API link at https://news.example.com');
+        return {
+          ok: true,
+          siteName: 'Evening News',
+          account: 'Li Wei (contributor)',
+          roles: ['contributor'],
+          allowedStatuses: ['draft', 'pending'],
+          canUploadMedia: false,
+          canCreateTags: false,
+          canCreateCategories: false,
+          notes: ['This account can only submit posts for review.'],
+        };
+      },
+    });
+    await screen.findByText('News site');
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: 'Test connection to News site' }));
+    });
+    const report = screen.getByRole('region', { name: 'Connection to News site' });
+    expect(within(report).getByText('Evening News')).toBeTruthy();
+    expect(within(report).getByText('Save as draft, Submit for review')).toBeTruthy();
+    expect(within(report).getByText('This account can only submit articles for review, not publish them.')).toBeTruthy();
+
+    fail = true;
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: 'Test connection to News site' }));
+    });
+    expect(screen.getByRole('alert').textContent).toMatch(/not a WordPress site with the REST API enabled/);
+  });
+
+  it('removing asks first; making default saves with makeDefault', async () => {
+    const { api } = renderTargets({ 'targets.remove': (input) => ({ id: input.id }) });
+    await screen.findByText('News site');
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: 'Make Local folder the default' }));
+    });
+    expect(api.callsTo('targets.save')).toEqual([{ config: folderTarget.config, makeDefault: true }]);
+    fireEvent.click(screen.getByRole('button', { name: 'Remove News site' }));
+    expect(api.callsTo('targets.remove')).toEqual([]);
+    await act(async () => {
+      fireEvent.click(within(screen.getByRole('alertdialog', { name: 'Remove this target?' })).getByRole('button', { name: 'Remove' }));
+    });
+    expect(api.callsTo('targets.remove')).toEqual([{ id: 't-wordpress1' }]);
+  });
+});
