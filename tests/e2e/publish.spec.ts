@@ -1,0 +1,154 @@
+// One-click publishing through the UI: the pre-publish checklist stops an unfinished article,
+// progress shows while photos upload, and the live URL ends the flow — to the zero-configuration
+// Published folder and to a real WordPress, where a wrong application password gets its own
+// clear message and nothing is published twice.
+import { expect, test, type Page } from '@playwright/test';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startWordPress, type WordPressSite } from '../integration/support/wordpress-fixture';
+import { makePng } from '../support/test-photos';
+import { DatelineApp } from './support/dateline-app';
+import { startHost, type RunningHost } from './support/start-host';
+
+let host: RunningHost;
+let home: string;
+
+test.beforeEach(async () => {
+  home = mkdtempSync(join(tmpdir(), 'dateline-home-'));
+  host = await startHost({ env: { HOME: home } });
+});
+test.afterEach(async () => {
+  await host.stop();
+});
+
+/** Writes a complete article through the UI: headline, summary, body, photo with caption, credit and alt, section, tag, byline. */
+async function draftCompleteArticle(app: DatelineApp, page: Page, headline: string): Promise<void> {
+  await app.textbox('article.headline').fill(headline);
+  await app.textbox('article.summary').fill('The council voted 7-2 for the budget.');
+  await app.body.click();
+  await page.keyboard.type('The city council approved the budget on Tuesday.');
+  await page.keyboard.press('Enter');
+  const dir = mkdtempSync(join(tmpdir(), 'dateline-photo-'));
+  const photo = join(dir, 'vote.png');
+  writeFileSync(photo, makePng(900, 600));
+  const chooser = page.waitForEvent('filechooser');
+  await app.button('editor.toolbar.insert-photo').click();
+  await (await chooser).setFiles(photo);
+  const figure = app.body.locator('figure').first();
+  await expect(figure).toBeVisible();
+  await figure.locator('figcaption').click();
+  await page.keyboard.type('Councillors vote');
+  await figure.getByRole('textbox', { name: app.text('editor.figure.credit') }).fill('Photo: City Press');
+  await figure.getByRole('textbox', { name: app.text('editor.figure.alt') }).fill('Councillors raising hands');
+  await figure.getByRole('button', { name: app.text('editor.figure.lead') }).click();
+  const details = page.getByRole('complementary', { name: app.text('metadata.title') });
+  await details.getByRole('combobox', { name: app.text('metadata.section') }).fill('City');
+  await app.addTag('budget');
+  await details.getByRole('textbox', { name: app.text('metadata.bylineName', { n: 1 }) }).fill('Jane Doe');
+  await details.getByRole('textbox', { name: app.text('metadata.bylineRole', { n: 1 }) }).fill('Staff reporter');
+}
+
+async function publishFromDialog(app: DatelineApp, page: Page) {
+  await app.button('publish.open').click();
+  const dialog = page.getByRole('dialog', { name: app.text('publish.title') });
+  await expect(dialog).toBeVisible();
+  for (const box of await dialog.getByRole('checkbox', { name: /^Override:/ }).all()) await box.check();
+  await dialog.getByRole('button', { name: app.text('publish.publish'), exact: true }).click();
+  return dialog;
+}
+
+test('the checklist stops an unfinished article; a complete one goes to the Published folder with one click', async ({ page }) => {
+  const app = new DatelineApp(page);
+  await page.goto(host.url);
+  await app.newArticle();
+
+  // Nothing written yet: the checklist names the blockers and Publish stays disabled.
+  await app.button('publish.open').click();
+  const dialog = page.getByRole('dialog', { name: app.text('publish.title') });
+  await expect(dialog.getByText(app.text('publish.checklist.blockers'))).toBeVisible();
+  await expect(dialog.getByRole('button', { name: app.text('publish.publish'), exact: true })).toBeDisabled();
+  await dialog.press('Escape');
+
+  await draftCompleteArticle(app, page, 'Council passes budget');
+  const done = await publishFromDialog(app, page);
+  await expect(done.getByText(app.text('publish.done.publish'), { exact: true })).toBeVisible({ timeout: 30_000 });
+  const link = done.getByRole('link', { name: app.text('publish.openFile'), exact: true });
+  const href = await link.getAttribute('href');
+  expect(href).toMatch(/^file:\/\/.*\/Documents\/Published\/council-passes-budget\/index\.html$/);
+  const page1 = fileURLToPath(href!);
+  expect(existsSync(page1)).toBe(true);
+  const html = readFileSync(page1, 'utf8');
+  expect(html).toContain('Council passes budget');
+  expect(html).toContain('Councillors vote');
+  expect(existsSync(join(page1, '..', 'article.ninjs.json'))).toBe(true);
+  await done.press('Escape');
+  await expect(page.getByText(app.text('publish.publications.publish', { target: 'Published folder' }))).toBeVisible();
+});
+
+test.describe('to a real WordPress', () => {
+  let wp: WordPressSite;
+  test.beforeAll(async () => {
+    test.setTimeout(180_000);
+    wp = await startWordPress();
+    // The newsroom's sections already exist as categories (authors may not create categories).
+    await wp.request('/wp/v2/categories', { method: 'POST', json: { name: 'City' } });
+  });
+  test.afterAll(async () => {
+    await wp?.stop();
+  });
+
+  test('a wrong application password gets a clear message; the right one publishes exactly once, with a live URL', async ({ page }) => {
+    test.setTimeout(180_000);
+    const app = new DatelineApp(page);
+    await page.goto(host.url);
+
+    // Settings → Publishing targets → Add a WordPress target with a wrong application password.
+    await page.getByRole('button', { name: app.text('settings.title'), exact: true }).click();
+    await page.getByRole('button', { name: app.text('targets.open') }).click();
+    const targets = page.getByRole('dialog', { name: app.text('targets.title') });
+    await targets.getByRole('button', { name: app.text('targets.add') }).click();
+    const form = targets.getByRole('form', { name: app.text('targets.addTitle') });
+    await form.getByRole('radio', { name: app.text('targets.kind.wordpress') }).check();
+    await form.getByRole('textbox', { name: app.text('targets.field.name'), exact: true }).fill('Newsroom WordPress');
+    await form.getByRole('textbox', { name: app.text('targets.field.siteUrl'), exact: true }).fill(wp.url);
+    await form.getByRole('textbox', { name: app.text('targets.field.username'), exact: true }).fill(wp.users.author.login);
+    await form.getByLabel(app.text('targets.field.appPassword'), { exact: true }).fill('abcd efgh ijkl mnop qrst uvwx');
+    await form.getByRole('button', { name: app.text('targets.saveTarget') }).click();
+    await targets.getByRole('button', { name: app.text('targets.makeDefaultNamed', { name: 'Newsroom WordPress' }) }).click();
+    await targets.getByRole('button', { name: app.text('targets.testNamed', { name: 'Newsroom WordPress' }) }).click();
+    await expect(targets.getByRole('alert')).toContainText(/application password/i);
+    await targets.press('Escape');
+    await page.keyboard.press('Escape');
+
+    await app.newArticle();
+    await draftCompleteArticle(app, page, 'Budget approved after long debate');
+    const dialog = await publishFromDialog(app, page);
+    await expect(dialog.getByText(app.text('publish.state.failed'))).toBeVisible({ timeout: 60_000 });
+    await expect(dialog.getByRole('alert')).toContainText(app.text('publish.error.remote-auth'));
+    await dialog.press('Escape');
+    expect(await wp.countPosts({ title: 'Budget approved after long debate' })).toBe(0);
+
+    // Fix the password, then retry the same job from the outbox: it publishes once.
+    await page.getByRole('button', { name: app.text('settings.title'), exact: true }).click();
+    await page.getByRole('button', { name: app.text('targets.open') }).click();
+    await targets.getByRole('button', { name: app.text('targets.editNamed', { name: 'Newsroom WordPress' }) }).click();
+    await targets.getByLabel(app.text('targets.field.appPassword'), { exact: true }).fill(wp.users.author.appPassword);
+    await targets.getByRole('button', { name: app.text('targets.saveTarget') }).click();
+    await targets.getByRole('button', { name: app.text('targets.testNamed', { name: 'Newsroom WordPress' }) }).click();
+    await expect(targets.getByText('author', { exact: false }).first()).toBeVisible();
+    await targets.press('Escape');
+    await page.keyboard.press('Escape');
+
+    const second = await publishFromDialog(app, page);
+    await expect(second.getByText(app.text('publish.done.publish'), { exact: true })).toBeVisible({ timeout: 90_000 });
+    const live = second.getByRole('link').filter({ hasText: wp.url.replace(/\/$/, '') });
+    await expect(live).toHaveAttribute('href', new RegExp(`^${wp.url.replace(/\/$/, '')}/`));
+    expect(await wp.countPosts({ title: 'Budget approved after long debate' })).toBe(1);
+    const posts = await wp.listAllPosts();
+    const post = posts.find((p) => p.title.raw === 'Budget approved after long debate');
+    expect(post?.status).toBe('publish');
+    expect(post?.featured_media).toBeGreaterThan(0);
+  });
+});
