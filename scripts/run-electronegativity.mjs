@@ -2,7 +2,7 @@
 // Usage: node scripts/run-electronegativity.mjs [input ...]   (default: electron/)
 // The SARIF report does not carry severity (its level only says whether a finding needs manual review), so this
 // script calls Electronegativity's runner directly: it writes the same SARIF file and returns each finding's severity.
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
