@@ -98,7 +98,10 @@ export async function runCrashCycles(options: { kills: number; useBuilt?: boolea
           }
         }
       })();
-      await new Promise((r) => setTimeout(r, 30 + Math.floor(Math.random() * 250)));
+      // Let at least one save of this cycle land (however slow the machine), then kill at a random moment of the next.
+      const ackedBefore = report.savesAcknowledged;
+      for (let waited = 0; report.savesAcknowledged === ackedBefore && waited < 20_000; waited += 10) await new Promise((r) => setTimeout(r, 10));
+      await new Promise((r) => setTimeout(r, Math.floor(Math.random() * 120)));
       const killedDuring = inFlight;
       stop = true;
       await host.kill();

@@ -10,6 +10,6 @@ describe('crash safety', () => {
     expect(report.kills).toBe(20);
     // The test is only meaningful if kills really landed during saves.
     expect(report.killsDuringSave).toBeGreaterThanOrEqual(10);
-    expect(report.savesAcknowledged).toBeGreaterThan(20);
+    expect(report.savesAcknowledged).toBeGreaterThanOrEqual(20);
   }, 300_000);
 });

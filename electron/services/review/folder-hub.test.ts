@@ -1,0 +1,285 @@
+// Runs in: tests (node). Two "machines" (each its own photo library) share one review-hub folder on
+// the real file system: a reporter submits, an editor reviews, and nobody's work is overwritten.
+import { mkdir, mkdtemp, readdir, readFile, rm, unlink, utimes, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { isAppError } from '../../../common/app-error';
+import { newArticle, type Article, type DocNode } from '../../../common/article';
+import type { Actor } from '../../../common/workflow/newsroom-profile';
+import { addComment } from '../../../common/workflow/review-comment';
+import type { WorkflowEvent } from '../../../common/workflow/workflow-event';
+import { transition } from '../../../common/workflow/workflow-machine';
+import { makeJpeg, makePng } from '../../../tests/support/test-photos';
+import { MediaStore } from '../media/media-store';
+import { FolderHub } from './folder-hub';
+
+const reporter: Actor = { name: 'Li Wei', role: 'reporter' };
+const editor: Actor = { name: 'Mei Lin', role: 'editor' };
+
+interface Machine {
+  media: MediaStore;
+  hub: FolderHub;
+  logs: string[];
+}
+
+let dir: string;
+let hubRoot: string;
+let reporterMachine: Machine;
+let editorMachine: Machine;
+
+async function machine(name: string): Promise<Machine> {
+  const media = new MediaStore(join(dir, name, 'library'));
+  await media.open();
+  const logs: string[] = [];
+  return { media, logs, hub: new FolderHub({ root: hubRoot, media, log: (m) => logs.push(m) }) };
+}
+
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'dateline-review-hub-'));
+  hubRoot = join(dir, 'shared-hub');
+  await mkdir(hubRoot);
+  reporterMachine = await machine('reporter');
+  editorMachine = await machine('editor');
+});
+
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+const paragraph = (text: string): DocNode => ({ type: 'paragraph', content: [{ type: 'text', text }] });
+const figure = (mediaId: string, caption: string): DocNode => ({
+  type: 'figure',
+  attrs: { mediaId, alt: '', credit: 'City Press Office', lead: false },
+  content: [{ type: 'text', text: caption }],
+});
+
+let eventCounter = 0;
+const at = () => new Date().toISOString();
+
+function act(article: Article, history: WorkflowEvent[], action: 'submit' | 'request-changes' | 'approve', actor: Actor, note?: string) {
+  const owner = history.find((e) => e.action === 'submit')?.by.name ?? null;
+  const { status, event } = transition({ status: article.status, owner }, action, actor, { id: `ev-${++eventCounter}`, at: at(), note, revision: article.revision });
+  return { article: { ...article, status }, history: [...history, event] };
+}
+
+/** The reporter's draft with two photos from their own library. */
+async function draftWithTwoPhotos(id = '01hreviewflood0001', headline = 'River floods the old town'): Promise<Article> {
+  const photo1 = await reporterMachine.media.import('flooded-street.jpg', makeJpeg(40, 30));
+  const photo2 = await reporterMachine.media.import('map.png', makePng(20, 10));
+  return {
+    ...newArticle(id, at()),
+    headline,
+    body: {
+      type: 'doc',
+      content: [paragraph('Water rose two metres overnight in the old town.'), figure(photo1.id, 'Flooded street'), paragraph('Residents were moved to the school.'), figure(photo2.id, 'Map of the flooded area')],
+    },
+  };
+}
+
+async function rejection(promise: Promise<unknown>): Promise<{ code: string; message: string; details: unknown }> {
+  try {
+    await promise;
+  } catch (error) {
+    if (isAppError(error)) return { code: error.code, message: error.message, details: error.details };
+    throw error;
+  }
+  throw new Error('expected the hub to refuse, but it accepted');
+}
+
+describe('the folder review hub between a reporter and an editor', () => {
+  it('carries a story with two photos from the reporter to the editor and back, refusing a stale write', async () => {
+    const draft = await draftWithTwoPhotos();
+    const submitted = act(draft, [], 'submit', reporter);
+    const first = await reporterMachine.hub.submit(submitted.article, { by: reporter, to: 'desk', history: submitted.history, comments: [], baseHubRevision: null });
+    expect(first.hubRevision).toBe(1);
+
+    // The editor's queue shows it, with its word count and sender.
+    const queue = await editorMachine.hub.list({ to: editor.name, status: ['submitted'] });
+    expect(queue.problems).toEqual([]);
+    expect(queue.entries).toHaveLength(1);
+    expect(queue.entries[0]).toMatchObject({
+      articleId: draft.id,
+      headline: 'River floods the old town',
+      status: 'submitted',
+      submittedBy: reporter,
+      submittedTo: 'desk',
+      hubRevision: 1,
+      updatedBy: reporter,
+    });
+    expect(queue.entries[0]?.words).toBeGreaterThan(10);
+
+    // Opening it brings both photos into the editor's own library.
+    const photoIds = (draft.body.content ?? []).filter((n) => n.type === 'figure').map((n) => String(n.attrs?.mediaId));
+    for (const id of photoIds) expect(await editorMachine.media.path(id)).toBeNull();
+    const opened = await editorMachine.hub.open(draft.id);
+    expect(opened.article).toEqual(submitted.article);
+    expect(opened.history).toEqual(submitted.history);
+    expect(opened.hubRevision).toBe(1);
+    for (const id of photoIds) expect(await editorMachine.media.path(id)).not.toBeNull();
+
+    // The editor comments and requests changes.
+    const comments = addComment(opened.comments, { id: 'c-1', author: editor, createdAt: at(), body: 'Who measured two metres?', anchor: null });
+    const returned = act(opened.article, opened.history, 'request-changes', editor, 'Source the water level, please.');
+    const second = await editorMachine.hub.update(draft.id, { article: returned.article, history: returned.history, comments, by: editor, baseHubRevision: opened.hubRevision });
+    expect(second.hubRevision).toBe(2);
+
+    // The reporter, still on revision 1, cannot overwrite the editor's notes.
+    const stale = { ...submitted.article, headline: 'River floods the old town, again' };
+    const refused = await rejection(reporterMachine.hub.update(draft.id, { article: stale, by: reporter, baseHubRevision: 1 }));
+    expect(refused.code).toBe('conflict');
+    expect(refused.message).toBe('Someone else changed "River floods the old town" in the review hub since you last opened it (revision 2); reopen it to see their changes');
+    expect(refused.details).toMatchObject({ hubRevision: 2, updatedBy: editor });
+
+    // The reporter reopens, sees the note and the comment, fixes the story and resubmits.
+    const reopened = await reporterMachine.hub.open(draft.id);
+    expect(reopened.article.status).toBe('changes_requested');
+    expect(reopened.comments.map((c) => c.body)).toEqual(['Who measured two metres?']);
+    expect(reopened.history.at(-1)?.note).toBe('Source the water level, please.');
+    const fixed = { ...reopened.article, body: { type: 'doc', content: [paragraph('Water rose two metres overnight, the river authority said.'), ...(reopened.article.body.content ?? []).slice(1)] } };
+    const resubmitted = act(fixed, reopened.history, 'submit', reporter);
+    const third = await reporterMachine.hub.submit(resubmitted.article, { by: reporter, to: editor.name, history: resubmitted.history, comments: reopened.comments, baseHubRevision: reopened.hubRevision });
+    expect(third.hubRevision).toBe(3);
+
+    const after = await editorMachine.hub.list({ to: editor.name });
+    expect(after.entries.map((e) => [e.status, e.hubRevision, e.submittedTo, e.updatedBy.name])).toEqual([['submitted', 3, 'Mei Lin', 'Li Wei']]);
+    const final = await editorMachine.hub.open(draft.id);
+    expect(final.article.body).toEqual(fixed.body);
+    expect(final.comments).toEqual(comments);
+    expect(final.history.map((e) => e.action)).toEqual(['submit', 'request-changes', 'submit']);
+
+    // Photos were copied once, and no temp or lock file is left behind.
+    expect((await readdir(join(hubRoot, 'articles', draft.id, 'media'))).sort()).toEqual([...photoIds].sort());
+    expect(await readdir(join(hubRoot, 'articles', draft.id))).toEqual(expect.arrayContaining(['package.json', 'media']));
+    expect(await readdir(join(hubRoot, 'articles', draft.id))).toHaveLength(2);
+  });
+
+  it('lets exactly one of two simultaneous edits from the same revision win, every time', async () => {
+    const draft = await draftWithTwoPhotos();
+    const submitted = act(draft, [], 'submit', reporter);
+    let base = (await reporterMachine.hub.submit(submitted.article, { by: reporter, to: 'desk', history: submitted.history, comments: [], baseHubRevision: null })).hubRevision;
+    for (let round = 0; round < 50; round++) {
+      const edit = (who: Actor, m: Machine) =>
+        m.hub.update(draft.id, { article: { ...submitted.article, headline: `${who.name} round ${round}` }, by: who, baseHubRevision: base });
+      const results = await Promise.allSettled([edit(editor, editorMachine), edit(reporter, reporterMachine)]);
+      const won = results.filter((r) => r.status === 'fulfilled');
+      const lost = results.filter((r) => r.status === 'rejected');
+      expect(won).toHaveLength(1);
+      expect(lost).toHaveLength(1);
+      const reason = lost[0]?.status === 'rejected' ? (lost[0].reason as unknown) : null;
+      expect(isAppError(reason) && reason.code).toBe('conflict');
+      const winner = results[0]?.status === 'fulfilled' ? editor : reporter;
+      const now = await editorMachine.hub.open(draft.id);
+      expect(now.hubRevision).toBe(base + 1);
+      expect(now.article.headline).toBe(`${winner.name} round ${round}`);
+      base = now.hubRevision;
+    }
+  });
+
+  it('refuses two simultaneous edits from one machine the same way', async () => {
+    const draft = await draftWithTwoPhotos();
+    const { hubRevision } = await reporterMachine.hub.submit(draft, { by: reporter, to: 'desk', history: [], comments: [], baseHubRevision: null });
+    const results = await Promise.allSettled([1, 2].map((n) => editorMachine.hub.update(draft.id, { article: { ...draft, headline: `Edit ${n}` }, by: editor, baseHubRevision: hubRevision })));
+    expect(results.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
+  });
+
+  it('never overwrites a package someone else submitted when this machine thinks it is new', async () => {
+    const draft = await draftWithTwoPhotos();
+    await reporterMachine.hub.submit(draft, { by: reporter, to: 'desk', history: [], comments: [], baseHubRevision: null });
+    const refused = await rejection(editorMachine.hub.submit({ ...draft, headline: 'Mine' }, { by: editor, to: 'desk', history: [], comments: [], baseHubRevision: null }));
+    expect(refused.code).toBe('conflict');
+    expect((await editorMachine.hub.open(draft.id)).article.headline).toBe('River floods the old town');
+  });
+
+  it('lists the rest of the queue when one package is damaged, and names the damaged one', async () => {
+    const good = await draftWithTwoPhotos('01hreviewgood00001', 'Council passes budget');
+    const bad = await draftWithTwoPhotos('01hreviewbad000001', 'Bridge reopens');
+    for (const article of [good, bad]) await reporterMachine.hub.submit(article, { by: reporter, to: 'desk', history: [], comments: [], baseHubRevision: null });
+    await writeFile(join(hubRoot, 'articles', bad.id, 'package.json'), '{"format": "dateline-review-package", "vers');
+
+    const listing = await editorMachine.hub.list();
+    expect(listing.entries.map((e) => e.headline)).toEqual(['Council passes budget']);
+    expect(listing.problems).toHaveLength(1);
+    expect(listing.problems[0]).toMatchObject({ articleId: bad.id });
+    expect(listing.problems[0]?.message).toContain('not valid JSON');
+
+    const refused = await rejection(editorMachine.hub.open(bad.id));
+    expect(refused.code).toBe('corrupt-file');
+    expect(refused.message).toContain(bad.id);
+  });
+
+  it('spots a package edited by hand outside Dateline by its content hash', async () => {
+    const draft = await draftWithTwoPhotos();
+    await reporterMachine.hub.submit(draft, { by: reporter, to: 'desk', history: [], comments: [], baseHubRevision: null });
+    const path = join(hubRoot, 'articles', draft.id, 'package.json');
+    await writeFile(path, (await readFile(path, 'utf8')).replace('River floods the old town', 'River floods the new town'));
+    const refused = await rejection(editorMachine.hub.open(draft.id));
+    expect(refused.code).toBe('corrupt-file');
+    expect(refused.message).toContain('content hash');
+  });
+
+  it('names the photo when the reporter submits a story whose photo is not in their library', async () => {
+    const draft = await draftWithTwoPhotos();
+    const missingId = `${'ab'.repeat(32)}.jpg`;
+    const article = { ...draft, body: { type: 'doc', content: [...(draft.body.content ?? []), figure(missingId, 'Rescue boat at dawn')] } };
+    const refused = await rejection(reporterMachine.hub.submit(article, { by: reporter, to: 'desk', history: [], comments: [], baseHubRevision: null }));
+    expect(refused.code).toBe('not-found');
+    expect(refused.message).toContain('Photo 3');
+    expect(refused.message).toContain('Rescue boat at dawn');
+    expect(refused.message).toContain(missingId);
+    expect((await editorMachine.hub.list()).entries).toEqual([]);
+  });
+
+  it('names the photo when the hub copy of a photo has gone missing', async () => {
+    const draft = await draftWithTwoPhotos();
+    await reporterMachine.hub.submit(draft, { by: reporter, to: 'desk', history: [], comments: [], baseHubRevision: null });
+    const mapId = String((draft.body.content ?? [])[3]?.attrs?.mediaId);
+    await unlink(join(hubRoot, 'articles', draft.id, 'media', mapId));
+    const refused = await rejection(editorMachine.hub.open(draft.id));
+    expect(refused.code).toBe('not-found');
+    expect(refused.message).toContain('Photo 2');
+    expect(refused.message).toContain('Map of the flooded area');
+    expect(refused.message).toContain('ask Li Wei to submit the article again');
+  });
+
+  it('shows an editor what was sent to them by name or to the desk, not what went to a colleague', async () => {
+    const toDesk = await draftWithTwoPhotos('01hreviewdesk00001', 'To the desk');
+    const toMei = await draftWithTwoPhotos('01hreviewmei000001', 'To Mei');
+    const toSam = await draftWithTwoPhotos('01hreviewsam000001', 'To Sam');
+    await reporterMachine.hub.submit(toDesk, { by: reporter, to: 'desk', history: [], comments: [], baseHubRevision: null });
+    await reporterMachine.hub.submit(toMei, { by: reporter, to: 'Mei Lin', history: [], comments: [], baseHubRevision: null });
+    await reporterMachine.hub.submit(toSam, { by: reporter, to: 'Sam Ortiz', history: [], comments: [], baseHubRevision: null });
+    const headlines = async (to?: string) => (await editorMachine.hub.list(to ? { to } : {})).entries.map((e) => e.headline).sort();
+    expect(await headlines('Mei Lin')).toEqual(['To Mei', 'To the desk']);
+    expect(await headlines('desk')).toEqual(['To the desk']);
+    expect(await headlines()).toEqual(['To Mei', 'To Sam', 'To the desk']);
+    expect((await editorMachine.hub.list({ status: ['approved'] })).entries).toEqual([]);
+  });
+
+  it('breaks a lock left by a crashed app, saying so, but waits for a live one', async () => {
+    const draft = await draftWithTwoPhotos();
+    const { hubRevision } = await reporterMachine.hub.submit(draft, { by: reporter, to: 'desk', history: [], comments: [], baseHubRevision: null });
+    const lock = join(hubRoot, 'articles', draft.id, 'package.lock');
+    const longAgo = new Date(Date.now() - 10 * 60_000);
+    await writeFile(lock, JSON.stringify({ token: 'crashed', holder: 'Sam Ortiz', host: 'desk-pc-2', pid: 4242, at: longAgo.toISOString() }));
+    await utimes(lock, longAgo, longAgo);
+    const saved = await editorMachine.hub.update(draft.id, { comments: [], by: editor, baseHubRevision: hubRevision });
+    expect(saved.hubRevision).toBe(hubRevision + 1);
+    expect(editorMachine.logs.join('\n')).toMatch(/breaking a stale lock .*package\.lock left by Sam Ortiz on desk-pc-2 \(pid 4242\)/);
+
+    await writeFile(lock, JSON.stringify({ token: 'live', holder: 'Sam Ortiz', host: 'desk-pc-2', pid: 4242, at: new Date().toISOString() }));
+    const impatient = new FolderHub({ root: hubRoot, media: editorMachine.media, lockMaxWaitMs: 0, log: () => undefined });
+    const refused = await rejection(impatient.update(draft.id, { comments: [], by: editor, baseHubRevision: saved.hubRevision }));
+    expect(refused.code).toBe('conflict');
+    expect(refused.message).toBe('"River floods the old town" is being saved to the review hub by Sam Ortiz on desk-pc-2 right now; try again in a moment');
+    expect(JSON.parse(await readFile(lock, 'utf8'))).toMatchObject({ token: 'live' });
+    expect((await editorMachine.hub.open(draft.id)).hubRevision).toBe(saved.hubRevision);
+  });
+
+  it('says plainly when the shared folder is not reachable', async () => {
+    const hub = new FolderHub({ root: join(dir, 'unplugged-share'), media: editorMachine.media });
+    const refused = await rejection(hub.list());
+    expect(refused.code).toBe('not-found');
+    expect(refused.message).toContain('cannot be reached');
+  });
+});

@@ -1,0 +1,318 @@
+// Runs in: services. The shared-folder review hub: articles travel between a reporter's and an
+// editor's machines through a (network) folder, articles/<id>/package.json plus media/<photo>.
+//
+// Every write is a compare-and-swap on `hubRevision`, never a silent overwrite:
+//   1. read the package and check it is still at the caller's base revision;
+//   2. copy missing photos, then write the new package to a temp file and fsync it;
+//   3. take articles/<id>/package.lock (created with 'wx'), re-read the package, check the revision
+//      again, check the lock is still ours, rename the temp file over package.json, release.
+// Remaining race: a writer that judged our lock stale (we held it > lockStaleMs, e.g. a frozen
+// laptop) and broke it may rename between our last check and our rename. Both checks are only
+// microseconds apart on a live machine, and the stale age (30 s) is orders of magnitude longer
+// than a check+rename, so this needs a machine stalled for 30 s inside those few calls. Clients
+// whose clocks differ by more than the stale age could also misjudge a live lock as stale.
+import { mkdir, readdir, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { z } from 'zod';
+import { AppError } from '../../../common/app-error';
+import { articleIdSchema, articleSchema, type Article } from '../../../common/article';
+import { docText } from '../../../common/doc-text';
+import { textStats } from '../../../common/text/text-stats';
+import { actorSchema, sameActorName } from '../../../common/workflow/newsroom-profile';
+import { fsAppError } from '../store/fs-app-error';
+import { KeyedQueue } from '../store/keyed-queue';
+import { readJsonFile } from '../store/read-json-file';
+import { contentHash } from './canonical-json';
+import { copyPhotosToHub, importPhotosFromHub, type HubMedia } from './hub-photos';
+import { acquireLock } from './package-lock';
+import {
+  DESK,
+  hubListFilterSchema,
+  REVIEW_PACKAGE_FORMAT,
+  REVIEW_PACKAGE_VERSION,
+  reviewPackageSchema,
+  type HubEntry,
+  type HubListFilter,
+  type HubListing,
+  type HubProblem,
+  type HubWriteResult,
+  type OpenedPackage,
+  type ReviewPackage,
+  type SubmitOptions,
+  type UpdateOptions,
+} from './review-package';
+import { stageFile } from './staged-file';
+
+export interface FolderHubOptions {
+  /** The shared folder; articles/ is created inside it on first submit. */
+  root: string;
+  media: HubMedia;
+  /** A package.lock older than this was left by a crashed app and is broken. @default 30_000 */
+  lockStaleMs?: number;
+  /** How long a write waits for another machine's lock before answering 'conflict'. @default 10_000 */
+  lockMaxWaitMs?: number;
+  log?: (message: string) => void;
+  now?: () => Date;
+}
+
+const PACKAGE_FILE = 'package.json';
+const LOCK_FILE = 'package.lock';
+const MEDIA_DIR = 'media';
+const LIST_CONCURRENCY = 16;
+
+/** Everything of a package except what the hub computes on write. */
+type PackageDraft = Omit<ReviewPackage, 'format' | 'version' | 'hubRevision' | 'contentHash' | 'updatedAt'>;
+
+export class FolderHub {
+  readonly root: string;
+  private readonly media: HubMedia;
+  private readonly lockStaleMs: number;
+  private readonly lockMaxWaitMs: number;
+  private readonly log: (message: string) => void;
+  private readonly now: () => Date;
+  // Writes from this machine to one article go one at a time; the lock handles other machines.
+  private readonly queue = new KeyedQueue();
+
+  constructor(options: FolderHubOptions) {
+    this.root = options.root;
+    this.media = options.media;
+    this.lockStaleMs = options.lockStaleMs ?? 30_000;
+    this.lockMaxWaitMs = options.lockMaxWaitMs ?? 10_000;
+    this.log = options.log ?? ((message) => console.warn(message));
+    this.now = options.now ?? (() => new Date());
+  }
+
+  /** Sends the article (and its photos) to the hub for review: a first submission or a resubmission. */
+  async submit(article: Article, options: SubmitOptions): Promise<HubWriteResult> {
+    const incoming = validArticle(article);
+    const by = valid(actorSchema, options.by, 'the sender');
+    const to = valid(reviewPackageSchema.shape.submittedTo, options.to, 'the recipient (the desk or an editor)');
+    const history = valid(reviewPackageSchema.shape.history, options.history, 'the workflow history');
+    const comments = valid(reviewPackageSchema.shape.comments, options.comments, 'the comments');
+    return this.write(incoming.id, options.baseHubRevision, (current) => {
+      if (current === null && options.baseHubRevision !== null) {
+        throw new AppError(
+          'conflict',
+          `"${title(incoming)}" was removed from the review hub since you last opened it (revision ${options.baseHubRevision}); submit it again as new if it should be reviewed`,
+          { hubRevision: null },
+        );
+      }
+      const at = this.now().toISOString();
+      return { article: incoming, history, comments, submittedBy: by, submittedTo: to, submittedAt: at, updatedBy: by };
+    });
+  }
+
+  /** An editor's or reporter's change to a package already in the hub: comments, history, a new article version. */
+  async update(articleId: string, options: UpdateOptions): Promise<HubWriteResult> {
+    const id = validId(articleId);
+    const article = options.article === undefined ? undefined : validArticle(options.article);
+    if (article && article.id !== id) throw new AppError('invalid-input', `The article sent (${article.id}) is not the one being updated (${id})`);
+    const by = valid(actorSchema, options.by, 'the person updating');
+    const history = options.history === undefined ? undefined : valid(reviewPackageSchema.shape.history, options.history, 'the workflow history');
+    const comments = options.comments === undefined ? undefined : valid(reviewPackageSchema.shape.comments, options.comments, 'the comments');
+    return this.write(id, options.baseHubRevision, (current) => {
+      if (current === null) throw new AppError('not-found', `"${article ? title(article) : id}" is not in the review hub (${this.root}); it may have been removed`);
+      return {
+        submittedBy: current.submittedBy,
+        submittedTo: current.submittedTo,
+        submittedAt: current.submittedAt,
+        article: article ?? current.article,
+        history: history ?? current.history,
+        comments: comments ?? current.comments,
+        updatedBy: by,
+      };
+    });
+  }
+
+  /** The review queue: every readable package, longest waiting first; unreadable ones go to `problems`. */
+  async list(filter: HubListFilter = {}): Promise<HubListing> {
+    const { to, status } = valid(hubListFilterSchema, filter, 'the review queue filter');
+    const ids = await this.articleIds();
+    const entries: HubEntry[] = [];
+    const problems: HubProblem[] = [];
+    let next = 0;
+    const worker = async (): Promise<void> => {
+      while (next < ids.length) {
+        const id = ids[next++] as string;
+        const path = this.packagePath(id);
+        try {
+          const read = await readJsonFile(path, reviewPackageSchema);
+          // No package yet: a submission is copying its photos; it appears once the package lands.
+          if (read.kind === 'missing') continue;
+          if (read.kind === 'unreadable') problems.push({ articleId: id, path, message: `The review package of ${id} cannot be read: ${read.reason}` });
+          else entries.push(toEntry(read.value));
+        } catch (error) {
+          problems.push({ articleId: id, path, message: error instanceof Error ? error.message : String(error) });
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: LIST_CONCURRENCY }, worker));
+    const wanted = entries.filter((e) => (!status || status.includes(e.status)) && (!to || addressedTo(e.submittedTo, to)));
+    wanted.sort((a, b) => (a.submittedAt < b.submittedAt ? -1 : a.submittedAt > b.submittedAt ? 1 : a.articleId < b.articleId ? -1 : 1));
+    problems.sort((a, b) => (a.articleId < b.articleId ? -1 : 1));
+    return { entries: wanted, problems };
+  }
+
+  /** Reads a package and imports its photos into this machine's library, so the article displays in full. */
+  async open(articleId: string): Promise<OpenedPackage> {
+    const id = validId(articleId);
+    const current = await this.readPackage(id);
+    if (current === null) throw new AppError('not-found', `The article ${id} is not in the review hub (${this.root}); it may have been removed`);
+    await importPhotosFromHub(current.article, this.media, join(this.articleDir(id), MEDIA_DIR), current.updatedBy.name);
+    return {
+      article: current.article,
+      history: current.history,
+      comments: current.comments,
+      hubRevision: current.hubRevision,
+      contentHash: current.contentHash,
+      submittedBy: current.submittedBy,
+      submittedTo: current.submittedTo,
+    };
+  }
+
+  private async write(
+    id: string,
+    baseHubRevision: number | null,
+    build: (current: ReviewPackage | null) => PackageDraft,
+  ): Promise<HubWriteResult> {
+    return this.queue.run(id, async () => {
+      const dir = this.articleDir(id);
+      const mediaDir = join(dir, MEDIA_DIR);
+      await mkdir(mediaDir, { recursive: true }).catch((error: unknown) => {
+        throw fsAppError(error, mediaDir, 'create');
+      });
+      const current = await this.readPackage(id);
+      if (current !== null) checkBase(current, baseHubRevision);
+      const draft = build(current);
+      const label = `"${title(draft.article)}"`;
+      await copyPhotosToHub(draft.article, this.media, mediaDir);
+      const updatedAt = this.now().toISOString();
+      const next: ReviewPackage = {
+        format: REVIEW_PACKAGE_FORMAT,
+        version: REVIEW_PACKAGE_VERSION,
+        hubRevision: (current?.hubRevision ?? 0) + 1,
+        contentHash: contentHash(draft.article),
+        article: draft.article,
+        history: draft.history,
+        comments: draft.comments,
+        submittedBy: draft.submittedBy,
+        submittedTo: draft.submittedTo,
+        submittedAt: draft.submittedAt,
+        updatedAt,
+        updatedBy: draft.updatedBy,
+      };
+      const staged = await stageFile(this.packagePath(id), `${JSON.stringify(next, null, 2)}\n`);
+      try {
+        const lock = await acquireLock(join(dir, LOCK_FILE), {
+          staleMs: this.lockStaleMs,
+          maxWaitMs: this.lockMaxWaitMs,
+          label,
+          holder: draft.updatedBy.name,
+          log: this.log,
+        });
+        try {
+          const latest = await this.readPackage(id);
+          if ((latest?.hubRevision ?? null) !== (current?.hubRevision ?? null)) {
+            if (latest === null) throw new AppError('conflict', `${label} was removed from the review hub while you were saving it`, { hubRevision: null });
+            checkBase(latest, current?.hubRevision ?? null);
+          }
+          if (!(await lock.stillHeld())) {
+            throw new AppError('conflict', `Another app took over the review hub lock of ${label} while this one was saving; reopen it and try again`);
+          }
+          await staged.commit();
+        } finally {
+          await lock.release();
+        }
+      } finally {
+        await staged.discard();
+      }
+      return { hubRevision: next.hubRevision, contentHash: next.contentHash, updatedAt };
+    });
+  }
+
+  /** The package, null when there is none; a damaged one is an error here (list() reports it instead). */
+  private async readPackage(id: string): Promise<ReviewPackage | null> {
+    const path = this.packagePath(id);
+    const read = await readJsonFile(path, reviewPackageSchema);
+    if (read.kind === 'missing') return null;
+    if (read.kind === 'unreadable') {
+      throw new AppError('corrupt-file', `The review hub copy of ${id} (${path}) is damaged: ${read.reason}. Remove that folder from the hub and submit the article again`, { path });
+    }
+    if (contentHash(read.value.article) !== read.value.contentHash) {
+      throw new AppError('corrupt-file', `The review hub copy of "${title(read.value.article)}" (${path}) was changed outside Dateline: its content hash does not match`, { path });
+    }
+    return read.value;
+  }
+
+  private async articleIds(): Promise<string[]> {
+    const rootInfo = await stat(this.root).catch(() => null);
+    if (!rootInfo?.isDirectory()) throw new AppError('not-found', `The review hub folder ${this.root} cannot be reached; check that the shared folder is connected`, { path: this.root });
+    const dir = join(this.root, 'articles');
+    const dirents = await readdir(dir, { withFileTypes: true }).catch((error: unknown) => {
+      if ((error as { code?: unknown }).code === 'ENOENT') return [];
+      throw fsAppError(error, dir, 'read');
+    });
+    return dirents.filter((d) => d.isDirectory() && articleIdSchema.safeParse(d.name).success).map((d) => d.name);
+  }
+
+  private articleDir(id: string): string {
+    return join(this.root, 'articles', id);
+  }
+
+  private packagePath(id: string): string {
+    return join(this.articleDir(id), PACKAGE_FILE);
+  }
+}
+
+/** Throws the hub's conflict error unless the package is still at the revision the caller started from. */
+function checkBase(current: ReviewPackage, base: number | null): void {
+  if (current.hubRevision === base) return;
+  throw new AppError(
+    'conflict',
+    `Someone else changed "${title(current.article)}" in the review hub since you last opened it (revision ${current.hubRevision}); reopen it to see their changes`,
+    { hubRevision: current.hubRevision, updatedBy: current.updatedBy },
+  );
+}
+
+function toEntry(p: ReviewPackage): HubEntry {
+  const stats = textStats(docText(p.article.body));
+  return {
+    articleId: p.article.id,
+    headline: p.article.headline,
+    status: p.article.status,
+    submittedBy: p.submittedBy,
+    submittedTo: p.submittedTo,
+    submittedAt: p.submittedAt,
+    hubRevision: p.hubRevision,
+    updatedAt: p.updatedAt,
+    updatedBy: p.updatedBy,
+    words: stats.words,
+    cjkChars: stats.cjkChars,
+  };
+}
+
+/** An editor's queue holds what was sent to them by name and what was sent to the desk. */
+function addressedTo(submittedTo: string, to: string): boolean {
+  if (sameActorName(to, DESK)) return sameActorName(submittedTo, DESK);
+  return sameActorName(submittedTo, to) || sameActorName(submittedTo, DESK);
+}
+
+function title(article: Article): string {
+  return article.headline.trim() || article.id;
+}
+
+function validArticle(article: Article): Article {
+  return valid(articleSchema, article, 'the article');
+}
+
+function validId(id: string): string {
+  return valid(articleIdSchema, id, 'the article id');
+}
+
+function valid<S extends z.ZodType>(schema: S, value: unknown, what: string): z.output<S> {
+  const parsed = schema.safeParse(value);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  const where = issue && issue.path.length > 0 ? ` at ${issue.path.map(String).join('.')}` : '';
+  throw new AppError('invalid-input', `The review hub cannot accept ${what}${where}: ${issue?.message ?? 'invalid'}`, parsed.error.issues);
+}

@@ -1,0 +1,92 @@
+// Runs in: services. Moves an article's photos between a machine's photo library and the hub's
+// articles/<id>/media/ folder. Photos are content-addressed (sha256 in the id), so a photo already
+// in the hub is never copied again, and a damaged copy is recognised by its hash.
+import { createHash } from 'node:crypto';
+import { readFile, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { AppError, isAppError } from '../../../common/app-error';
+import type { Article } from '../../../common/article';
+import type { MediaInfo } from '../../../common/contract';
+import { articleFigures, type NumberedFigure } from '../../../common/publish/article-figures';
+import { atomicWriteFile } from '../store/atomic-write';
+import { errnoCode, fsAppError } from '../store/fs-app-error';
+
+/** The part of the photo library the hub needs. MediaStore satisfies it. */
+export interface HubMedia {
+  read(id: string): Promise<Uint8Array>;
+  import(fileName: string, data: Uint8Array): Promise<MediaInfo>;
+}
+
+/** Copies every photo the body shows into mediaDir, skipping those already there; returns how many were copied. */
+export async function copyPhotosToHub(article: Article, media: HubMedia, mediaDir: string): Promise<number> {
+  let copied = 0;
+  for (const figure of distinctFigures(article)) {
+    const target = join(mediaDir, figure.mediaId);
+    const existing = await stat(target).catch(() => null);
+    if (existing?.isFile() && existing.size > 0) continue;
+    let data: Uint8Array;
+    try {
+      data = await media.read(figure.mediaId);
+    } catch (error) {
+      if (isAppError(error) && error.code === 'not-found') {
+        throw new AppError(
+          'not-found',
+          `${describePhoto(figure)} is not in your photo library, so "${title(article)}" cannot be sent to the review hub; insert the photo again and retry`,
+          { mediaId: figure.mediaId, photo: figure.number },
+        );
+      }
+      throw error;
+    }
+    await atomicWriteFile(target, data);
+    copied++;
+  }
+  return copied;
+}
+
+/** Imports every photo the body shows from mediaDir into the local library, checking each against its hash. */
+export async function importPhotosFromHub(article: Article, media: HubMedia, mediaDir: string, sender: string): Promise<number> {
+  let imported = 0;
+  for (const figure of distinctFigures(article)) {
+    const source = join(mediaDir, figure.mediaId);
+    let data: Uint8Array;
+    try {
+      data = new Uint8Array(await readFile(source));
+    } catch (error) {
+      if (errnoCode(error) === 'ENOENT') {
+        throw new AppError(
+          'not-found',
+          `${describePhoto(figure)} of "${title(article)}" is missing from the review hub (${source}); ask ${sender} to submit the article again`,
+          { mediaId: figure.mediaId, photo: figure.number, path: source },
+        );
+      }
+      throw fsAppError(error, source, 'read');
+    }
+    const hash = createHash('sha256').update(data).digest('hex');
+    if (!figure.mediaId.startsWith(`${hash}.`)) {
+      throw new AppError('media-corrupt', `${describePhoto(figure)} of "${title(article)}" is damaged in the review hub (${source}); ask ${sender} to submit the article again`, {
+        mediaId: figure.mediaId,
+        photo: figure.number,
+        path: source,
+      });
+    }
+    await media.import(figure.mediaId, data);
+    imported++;
+  }
+  return imported;
+}
+
+function distinctFigures(article: Article): NumberedFigure[] {
+  const seen = new Set<string>();
+  return articleFigures(article).filter((f) => !seen.has(f.mediaId) && seen.add(f.mediaId));
+}
+
+/** "Photo 2 (“Flooded street”, 3f9a…e1.jpg)": what a person can find in the article. */
+function describePhoto(figure: NumberedFigure): string {
+  const label = figure.captionText || figure.alt;
+  const what = label ? `“${label.length > 60 ? `${label.slice(0, 57)}…` : label}”, ${figure.mediaId}` : figure.mediaId;
+  return `Photo ${figure.number} (${what})`;
+}
+
+function title(article: Article): string {
+  return article.headline.trim() || article.id;
+}
