@@ -22,12 +22,22 @@ const httpUrlSchema = z
     }
   }, 'an http:// or https:// address');
 
+/** Basic auth over plain http would send the application password in clear text: only this computer may use http. */
+function isHttpsOrLoopback(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return url.protocol === 'https:' || ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname) || /^127\.\d+\.\d+\.\d+$/.test(url.hostname);
+  } catch {
+    return false;
+  }
+}
+
 export const wordpressTargetSchema = z.object({
   kind: z.literal('wordpress'),
   id: targetIdSchema,
   name: z.string().trim().min(1).max(200),
   /** The site address as a person types it, e.g. https://news.example.com; the REST root is discovered. */
-  siteUrl: httpUrlSchema,
+  siteUrl: httpUrlSchema.refine(isHttpsOrLoopback, 'an https:// address: over http:// the application password would travel unencrypted (http:// is allowed only for this computer)'),
   username: z.string().trim().min(1).max(200),
   /** WordPress category (section) used when the article names none. */
   defaultCategory: z.string().max(200).default(''),

@@ -32,3 +32,18 @@ describe('tokenize', () => {
     expect(tokenize(' ，。!? ')).toEqual([]);
   });
 });
+
+describe('tokenize on long articles', () => {
+  it('gives the same words for a long text as for its pieces, and cuts no word at a chunk edge', () => {
+    const words = Array.from({ length: 3000 }, (_, i) => `word${i}`);
+    const tokens = tokenize(words.join(' '));
+    expect(tokens).toEqual(words);
+  });
+
+  it('still makes every bigram of a long unpunctuated Chinese run', () => {
+    const run = '市议会通过预算'.repeat(700);
+    const tokens = tokenize(run);
+    const chars = [...run];
+    for (let i = 0; i + 1 < chars.length; i += 97) expect(tokens).toContain(chars[i]! + chars[i + 1]!);
+  });
+});

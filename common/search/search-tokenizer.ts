@@ -11,6 +11,8 @@ const CJK_CHAR = new RegExp(CJK_CLASS, 'u');
 
 const latinWords = new Intl.Segmenter('en', { granularity: 'word' });
 const chineseWords = new Intl.Segmenter('zh', { granularity: 'word' });
+/** V8's Intl.Segmenter slows down quadratically on long strings: segment in bounded chunks. */
+const SEGMENT_CHUNK = 2048;
 
 /** True when a token came from a CJK run (a bigram, a lone character or a segmenter word). */
 export function isCjkToken(token: string): boolean {
@@ -32,7 +34,15 @@ export function tokenize(text: string): string[] {
 
 function pushLatin(text: string, tokens: string[]): void {
   if (text.trim().length === 0) return;
-  for (const segment of latinWords.segment(text)) if (segment.isWordLike) tokens.push(segment.segment);
+  // Chunks end just after a whitespace character, so no word is cut in two.
+  const space = /\s/g;
+  for (let start = 0; start < text.length; ) {
+    space.lastIndex = start + SEGMENT_CHUNK;
+    const next = start + SEGMENT_CHUNK < text.length ? space.exec(text) : null;
+    const end = next ? next.index + 1 : text.length;
+    for (const segment of latinWords.segment(text.slice(start, end))) if (segment.isWordLike) tokens.push(segment.segment);
+    start = end;
+  }
 }
 
 function pushCjk(run: string, tokens: string[]): void {
@@ -43,7 +53,10 @@ function pushCjk(run: string, tokens: string[]): void {
   }
   for (let i = 0; i + 1 < chars.length; i++) tokens.push(chars[i]! + chars[i + 1]!);
   // Two-character words are already bigrams; longer words and single-character words add recall.
-  for (const segment of chineseWords.segment(run)) {
-    if (segment.isWordLike && [...segment.segment].length !== 2) tokens.push(segment.segment);
+  // Unpunctuated runs can be long: segment them in bounded chunks (a word cut at a chunk edge is still found by its bigrams).
+  for (let start = 0; start < chars.length; start += SEGMENT_CHUNK) {
+    for (const segment of chineseWords.segment(chars.slice(start, start + SEGMENT_CHUNK).join(''))) {
+      if (segment.isWordLike && [...segment.segment].length !== 2) tokens.push(segment.segment);
+    }
   }
 }

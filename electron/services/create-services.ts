@@ -2,12 +2,13 @@
 // one data folder and serves every contract operation from them. Transports call these handlers
 // with input their schema already validated.
 import { existsSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
 import { homedir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import { mediaIdSchema } from '../../common/article';
 import type { OperationHandlers } from '../../common/contract';
 import { exportArticle } from './export/export-article';
-import { queryLibrary } from './library/query-library';
+import { librarySnapshot, queryLibrary, type LibrarySnapshot } from './library/query-library';
 import { MediaStore } from './media/media-store';
 import { MIME_TYPES } from './media/sniff-image-type';
 import { createFileSecretStore } from './publish/file-secret-store';
@@ -15,6 +16,8 @@ import { browserSecretsPath, createPublishingService } from './publish/publishin
 import { SearchIndex } from './search/search-index';
 import { SettingsStore } from './settings/settings-store';
 import type { SecretStore } from './secrets/secret-store';
+import { fsAppError } from './store/fs-app-error';
+import { acquireLibraryLock } from './store/library-lock';
 import { LibraryStore, type LibraryChange } from './store/library-store';
 
 export interface Services {
@@ -41,6 +44,10 @@ export interface ServicesOptions {
 
 const SEARCH_INDEX_FILE = 'search-index.json';
 const SEARCH_SAVE_DELAY_MS = 5_000;
+/** Autosave runs about once a second while someone types: index an article once it has been quiet this long. */
+const INDEX_QUIET_MS = 4_000;
+/** ...but never later than this after its first unindexed change. */
+const INDEX_MAX_WAIT_MS = 20_000;
 
 export async function createServices(options: ServicesOptions): Promise<Services> {
   const libraryRoot = join(options.dataDir, 'library');
@@ -59,17 +66,45 @@ export async function createServices(options: ServicesOptions): Promise<Services
     }, SEARCH_SAVE_DELAY_MS);
     searchSaveTimer.unref();
   };
-  // The search index follows every change in the background, off the save's reply path.
-  const onChange = (change: LibraryChange) => {
-    setImmediate(() => {
+  // The search index follows changes in the background, batched: re-tokenising a 100,000-word
+  // article costs about half a second, far too much to repeat on every autosave.
+  const pendingIndex = new Map<string, LibraryChange>();
+  let indexTimer: NodeJS.Timeout | null = null;
+  let indexDeadline = 0;
+  const flushIndex = () => {
+    if (indexTimer) clearTimeout(indexTimer);
+    indexTimer = null;
+    indexDeadline = 0;
+    if (pendingIndex.size === 0) return;
+    for (const change of pendingIndex.values()) {
       if (change.kind === 'upsert') search.replace(change.article);
       else search.remove(change.id);
-      saveSearchSoon();
-    });
+    }
+    pendingIndex.clear();
+    saveSearchSoon();
+  };
+  let snapshot: LibrarySnapshot | null = null;
+  const onChange = (change: LibraryChange) => {
+    snapshot = null;
+    pendingIndex.set(change.kind === 'upsert' ? change.article.id : change.id, change);
+    const now = Date.now();
+    if (indexDeadline === 0) indexDeadline = now + INDEX_MAX_WAIT_MS;
+    if (indexTimer) clearTimeout(indexTimer);
+    indexTimer = setTimeout(flushIndex, Math.max(0, Math.min(INDEX_QUIET_MS, indexDeadline - now)));
+    indexTimer.unref();
   };
 
+  await mkdir(libraryRoot, { recursive: true }).catch((error: unknown) => {
+    throw fsAppError(error, libraryRoot, 'create');
+  });
+  const lock = await acquireLibraryLock(libraryRoot);
   const store = new LibraryStore(libraryRoot, { onChange });
-  await store.open();
+  try {
+    await store.open();
+  } catch (error) {
+    await lock.release();
+    throw error;
+  }
   await media.open();
   searchReady = (async () => {
     search = await SearchIndex.loadFile(searchFile);
@@ -105,9 +140,12 @@ export async function createServices(options: ServicesOptions): Promise<Services
       let hits: string[] | null = null;
       if (filter.query.trim().length > 0) {
         await searchReady;
+        // A search sees every saved change, even one still waiting to be indexed.
+        flushIndex();
         hits = search.search(filter.query);
       }
-      return queryLibrary(store.list(), filter, hits);
+      snapshot ??= librarySnapshot(store.list());
+      return queryLibrary(snapshot, filter, hits);
     },
     'library.problems': async () => store.problems(),
 
@@ -148,8 +186,10 @@ export async function createServices(options: ServicesOptions): Promise<Services
       if (searchSaveTimer) clearTimeout(searchSaveTimer);
       await publishing.close();
       await searchReady;
+      flushIndex();
       await store.close();
       await search.saveFile(searchFile).catch((error: unknown) => console.warn('[services] could not save the search index cache:', error));
+      await lock.release();
     },
   };
 }

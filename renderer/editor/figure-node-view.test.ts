@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 // Runs in: tests (happy-dom). The photo block in the body: caption, credit, alt text, lead and remove.
 import { Editor } from '@tiptap/core';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { DocNode } from '../../common/article';
 import { createEditorExtensions } from '../../common/editor/editor-extensions';
 import { useI18nStore } from '../i18n/i18n-store';
@@ -99,6 +99,21 @@ describe('photo in the article body', () => {
     editor.commands.undo();
     expect(figureAttrs(editor)[0]!.credit).toBe('');
     expect(credit.value).toBe('');
+  });
+
+  it('a credit typed without leaving the field still reaches the document once typing pauses', () => {
+    vi.useFakeTimers();
+    try {
+      const editor = makeEditor([figure(1)]);
+      const credit = input(figureDoms(editor)[0]!, 'Photo credit');
+      credit.value = 'Photo: City Press';
+      credit.dispatchEvent(new Event('input', { bubbles: true }));
+      expect(figureAttrs(editor)[0]!.credit).toBe('');
+      vi.advanceTimersByTime(400);
+      expect(figureAttrs(editor)[0]!.credit).toBe('Photo: City Press');
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('writes the alt text onto the image when the field loses focus', () => {

@@ -5,6 +5,9 @@ import type { Node as ProseMirrorNode } from '@tiptap/pm/model';
 import type { EditorView, NodeView, ViewMutationRecord } from '@tiptap/pm/view';
 import { t, useI18nStore } from '../i18n/i18n-store';
 
+/** How long after the last keystroke in a credit or alt field its value goes into the document. */
+const INPUT_COMMIT_DELAY_MS = 300;
+
 type TextAttr = 'credit' | 'alt';
 
 const TEXT_ATTR_MAX_LENGTH: Record<TextAttr, number> = { credit: 500, alt: 1000 };
@@ -112,6 +115,12 @@ export class FigureNodeView implements NodeView {
     input.spellcheck = true;
     input.addEventListener('change', () => this.commit(attr));
     input.addEventListener('blur', () => this.commit(attr));
+    // Commit while typing pauses too, so a save, a publish or closing the window never misses the last words.
+    let pause: ReturnType<typeof setTimeout> | undefined;
+    input.addEventListener('input', () => {
+      clearTimeout(pause);
+      pause = setTimeout(() => this.commit(attr), INPUT_COMMIT_DELAY_MS);
+    });
     input.addEventListener('keydown', (event) => {
       if (event.key === 'Enter') {
         event.preventDefault();

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startWordPress, type WordPressSite } from '../integration/support/wordpress-fixture';
+import { hostClient } from '../support/host-client';
 import { makePng } from '../support/test-photos';
 import { DatelineApp } from './support/dateline-app';
 import { startHost, type RunningHost } from './support/start-host';
@@ -150,5 +151,9 @@ test.describe('to a real WordPress', () => {
     const post = posts.find((p) => p.title.raw === 'Budget approved after long debate');
     expect(post?.status).toBe('publish');
     expect(post?.featured_media).toBeGreaterThan(0);
+    // Progress was reported per photo upload (the dialog renders it; its view is unit-tested).
+    const jobs = await hostClient(host.url).call('outbox.list', {});
+    const finished = jobs.find((job) => job.state === 'done' && job.targetName === 'Newsroom WordPress');
+    expect(finished?.progress).toMatchObject({ mediaDone: 1, mediaTotal: 1 });
   });
 });

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ArticleSummary } from '../../../common/article';
 import { listFilterSchema } from '../../../common/contract';
-import { queryLibrary } from './query-library';
+import { librarySnapshot, queryLibrary } from './query-library';
 
 const summary = (id: string, over: Partial<ArticleSummary>): ArticleSummary => ({
   id,
@@ -25,9 +25,12 @@ const library = [
   summary('a000000004', { section: 'Sport', tags: ['budget'], trashedAt: '2026-11-05T00:00:00.000Z' }),
 ];
 
+// The store lists newest change first; the snapshot keeps that order.
+const snapshot = librarySnapshot([...library].sort((a, b) => (a.updatedAt < b.updatedAt ? 1 : -1)));
+
 describe('queryLibrary', () => {
   it('lists live articles newest first, with the sections and tags to filter by', () => {
-    const result = queryLibrary(library, listFilterSchema.parse({}), null);
+    const result = queryLibrary(snapshot, listFilterSchema.parse({}), null);
     expect(result.items.map((s) => s.id)).toEqual(['a000000002', 'a000000001', 'a000000003']);
     expect(result.sections).toEqual(['City', '国际'].sort((a, b) => a.localeCompare(b)));
     expect(result.tags).toContain('气候');
@@ -36,18 +39,18 @@ describe('queryLibrary', () => {
   });
 
   it('filters by section, status and tag (tags case-insensitively)', () => {
-    expect(queryLibrary(library, listFilterSchema.parse({ section: 'City' }), null).items.map((s) => s.id)).toEqual(['a000000001', 'a000000003']);
-    expect(queryLibrary(library, listFilterSchema.parse({ status: 'submitted' }), null).items.map((s) => s.id)).toEqual(['a000000002']);
-    expect(queryLibrary(library, listFilterSchema.parse({ tag: 'budget' }), null).items.map((s) => s.id)).toEqual(['a000000001']);
+    expect(queryLibrary(snapshot, listFilterSchema.parse({ section: 'City' }), null).items.map((s) => s.id)).toEqual(['a000000001', 'a000000003']);
+    expect(queryLibrary(snapshot, listFilterSchema.parse({ status: 'submitted' }), null).items.map((s) => s.id)).toEqual(['a000000002']);
+    expect(queryLibrary(snapshot, listFilterSchema.parse({ tag: 'budget' }), null).items.map((s) => s.id)).toEqual(['a000000001']);
   });
 
   it('keeps search relevance order and applies filters to hits', () => {
     const hits = ['a000000003', 'a000000004', 'a000000001'];
-    expect(queryLibrary(library, listFilterSchema.parse({ query: 'x' }), hits).items.map((s) => s.id)).toEqual(['a000000003', 'a000000001']);
-    expect(queryLibrary(library, listFilterSchema.parse({ query: 'x', trashed: true }), hits).items.map((s) => s.id)).toEqual(['a000000004']);
+    expect(queryLibrary(snapshot, listFilterSchema.parse({ query: 'x' }), hits).items.map((s) => s.id)).toEqual(['a000000003', 'a000000001']);
+    expect(queryLibrary(snapshot, listFilterSchema.parse({ query: 'x', trashed: true }), hits).items.map((s) => s.id)).toEqual(['a000000004']);
   });
 
   it('shows only trashed articles in the trash', () => {
-    expect(queryLibrary(library, listFilterSchema.parse({ trashed: true }), null).items.map((s) => s.id)).toEqual(['a000000004']);
+    expect(queryLibrary(snapshot, listFilterSchema.parse({ trashed: true }), null).items.map((s) => s.id)).toEqual(['a000000004']);
   });
 });

@@ -1,15 +1,32 @@
 // Runs in: services. Filters and orders the library list: by trash, status, section and tag,
-// then by search relevance when there is a query, else by last change.
+// then by search relevance when there is a query, else by last change. The snapshot holds what
+// every query needs (lookup by id, sections, tags) and is rebuilt only when the library changes.
 import type { ArticleSummary } from '../../../common/article';
 import type { ListFilter, ListResult } from '../../../common/contract';
 
-/** `searchHits` are ids in relevance order, or null when the filter has no query. */
-export function queryLibrary(summaries: readonly ArticleSummary[], filter: ListFilter, searchHits: readonly string[] | null): ListResult {
-  const live = summaries.filter((s) => s.trashedAt === null);
-  const sections = uniqueSorted(live.map((s) => s.section));
-  const tags = uniqueSorted(live.flatMap((s) => s.tags));
-  const tag = filter.tag?.toLocaleLowerCase() ?? null;
+export interface LibrarySnapshot {
+  /** Newest change first. */
+  summaries: readonly ArticleSummary[];
+  byId: ReadonlyMap<string, ArticleSummary>;
+  sections: string[];
+  tags: string[];
+  live: number;
+}
 
+export function librarySnapshot(summaries: readonly ArticleSummary[]): LibrarySnapshot {
+  const live = summaries.filter((s) => s.trashedAt === null);
+  return {
+    summaries,
+    byId: new Map(summaries.map((s) => [s.id, s])),
+    sections: uniqueSorted(live.map((s) => s.section)),
+    tags: uniqueSorted(live.flatMap((s) => s.tags)),
+    live: live.length,
+  };
+}
+
+/** `searchHits` are ids in relevance order, or null when the filter has no query. */
+export function queryLibrary(snapshot: LibrarySnapshot, filter: ListFilter, searchHits: readonly string[] | null): ListResult {
+  const tag = filter.tag?.toLocaleLowerCase() ?? null;
   const matches = (s: ArticleSummary) =>
     (filter.trashed ? s.trashedAt !== null : s.trashedAt === null) &&
     (filter.status === null || s.status === filter.status) &&
@@ -18,18 +35,16 @@ export function queryLibrary(summaries: readonly ArticleSummary[], filter: ListF
 
   let items: ArticleSummary[];
   if (searchHits) {
-    const byId = new Map(summaries.map((s) => [s.id, s]));
     items = [];
     for (const id of searchHits) {
-      const s = byId.get(id);
+      const s = snapshot.byId.get(id);
       if (s && matches(s)) items.push(s);
     }
   } else {
-    items = summaries.filter(matches);
-    const key = filter.trashed ? (s: ArticleSummary) => s.trashedAt ?? '' : (s: ArticleSummary) => s.updatedAt;
-    items.sort((a, b) => (key(a) < key(b) ? 1 : key(a) > key(b) ? -1 : 0));
+    items = snapshot.summaries.filter(matches);
+    if (filter.trashed) items.sort((a, b) => ((a.trashedAt ?? '') < (b.trashedAt ?? '') ? 1 : (a.trashedAt ?? '') > (b.trashedAt ?? '') ? -1 : 0));
   }
-  return { items, sections, tags, total: live.length };
+  return { items, sections: snapshot.sections, tags: snapshot.tags, total: snapshot.live };
 }
 
 function uniqueSorted(values: string[]): string[] {

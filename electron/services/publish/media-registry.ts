@@ -1,12 +1,12 @@
 // Runs in: services. Which library photos a target already holds, by content hash, persisted in
 // `<library>/publish-state/<targetId>.media.json` so a photo is uploaded once per target, ever.
-import { mkdir } from 'node:fs/promises';
+import { mkdir, unlink } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { z } from 'zod';
 import { AppError } from '../../../common/app-error';
 import { targetIdSchema } from '../../../common/publish/publish-target-config';
 import { atomicWriteFile } from '../store/atomic-write';
-import { fsAppError } from '../store/fs-app-error';
+import { errnoCode, fsAppError } from '../store/fs-app-error';
 import { readJsonFile } from '../store/read-json-file';
 import type { MediaRegistry, RemoteMedia } from './publish-target';
 
@@ -22,8 +22,20 @@ export class FileMediaRegistry implements MediaRegistry {
   constructor(private readonly path: string) {}
 
   static forTarget(libraryRoot: string, targetId: string): FileMediaRegistry {
+    return new FileMediaRegistry(FileMediaRegistry.pathFor(libraryRoot, targetId));
+  }
+
+  static pathFor(libraryRoot: string, targetId: string): string {
     if (!targetIdSchema.safeParse(targetId).success) throw new AppError('invalid-input', `"${targetId}" is not a target id`);
-    return new FileMediaRegistry(join(libraryRoot, 'publish-state', `${targetId}.media.json`));
+    return join(libraryRoot, 'publish-state', `${targetId}.media.json`);
+  }
+
+  /** Forgets every photo of a target (its site changed: those ids mean nothing there). */
+  static async forget(libraryRoot: string, targetId: string): Promise<void> {
+    const path = FileMediaRegistry.pathFor(libraryRoot, targetId);
+    await unlink(path).catch((error: unknown) => {
+      if (errnoCode(error) !== 'ENOENT') throw fsAppError(error, path, 'delete');
+    });
   }
 
   async get(mediaId: string): Promise<RemoteMedia | null> {

@@ -13,6 +13,7 @@ import type { SecretStore } from '../secrets/secret-store';
 import { FileMediaRegistry } from './media-registry';
 import { Outbox, type OutboxClock } from './outbox/outbox';
 import type { BackoffPolicy } from './outbox/backoff';
+import { PendingRemoteStore } from './pending-remote-store';
 import { PublicationStore } from './publication-store';
 import type { MediaRegistry, PublishTarget } from './publish-target';
 import { TargetRegistry, type TargetRegistryOptions } from './target-registry';
@@ -69,6 +70,7 @@ export async function createPublishingService(options: PublishingServiceOptions)
   const targets = new TargetRegistry({ dataDir: options.dataDir, documentsDir: options.documentsDir, secrets: options.secrets, wordpress: options.wordpress });
   await targets.open();
   const publications = new PublicationStore(options.libraryRoot);
+  const pending = new PendingRemoteStore(options.libraryRoot);
 
   // One adapter per target config, so a WordPress site's REST root and the account's role are found once.
   const adapters = new Map<string, { key: string; target: Promise<PublishTarget> }>();
@@ -94,6 +96,7 @@ export async function createPublishingService(options: PublishingServiceOptions)
     libraryRoot: options.libraryRoot,
     resolveTarget: async (targetId) => adapterFor(targets.get(targetId)),
     publications,
+    pending,
     mediaRegistry: registryFor,
     readMedia: (id) => options.media.read(id),
     mediaInfo: (id) => options.media.info(id),
@@ -116,8 +119,15 @@ export async function createPublishingService(options: PublishingServiceOptions)
   const handlers: PublishingHandlers = {
     'targets.list': () => targets.list(),
     'targets.save': async ({ config, secret, makeDefault }) => {
+      const was = targets.has(config.id) ? targets.get(config.id) : null;
       const view = await targets.save(config, secret, makeDefault ?? false);
       adapters.delete(config.id);
+      // Photo and post ids of one site mean nothing on another: forget them rather than adopt strangers.
+      if (was && remoteIdentity(was) !== remoteIdentity(view.config)) {
+        registries.delete(config.id);
+        await FileMediaRegistry.forget(options.libraryRoot, config.id);
+        await pending.clearTarget(config.id);
+      }
       return view;
     },
     'targets.remove': async ({ id }) => {
@@ -163,6 +173,19 @@ export async function createPublishingService(options: PublishingServiceOptions)
     online: () => outbox.online(),
     close: () => outbox.close(),
   };
+}
+
+/** Who the target's remote ids belong to: the site and the account for WordPress, the address for a webhook, the folder. */
+function remoteIdentity(config: TargetConfig): string {
+  const site = (url: string) => url.trim().replace(/\/+$/, '').toLowerCase();
+  switch (config.kind) {
+    case 'wordpress':
+      return `wordpress ${site(config.siteUrl)} ${config.username.trim().toLowerCase()}`;
+    case 'webhook':
+      return `webhook ${site(config.url)}`;
+    case 'folder':
+      return `folder ${config.path}`;
+  }
 }
 
 /** Where the browser-mode secrets file lives, next to targets.json. */

@@ -65,6 +65,10 @@ export class TargetRegistry {
     return Promise.all(this.state.targets.map((config) => this.view(config)));
   }
 
+  has(id: string): boolean {
+    return this.state.targets.some((t) => t.id === id);
+  }
+
   get(id: string): TargetConfig {
     const found = this.state.targets.find((t) => t.id === id);
     if (!found) throw new AppError('not-found', `There is no publishing target "${id}": it may have been removed in Settings → Publishing`);

@@ -1,5 +1,6 @@
 // Runs in: renderer. The target form's text fields ↔ a TargetConfig checked by the shared zod schemas; the secret stays apart.
 import {
+  wordpressTargetSchema,
   targetConfigSchema,
   type TargetConfig,
   type TargetKind,
@@ -96,6 +97,9 @@ export function parseTargetForm(values: TargetFormValues, hasSecret: boolean): P
   let candidate: unknown;
   if (values.kind === 'wordpress') {
     candidate = { ...base, kind: 'wordpress', siteUrl: values.siteUrl, username: values.username, defaultCategory: values.defaultCategory.trim() };
+    if (isHttpUrl(values.siteUrl.trim()) && new URL(values.siteUrl.trim()).protocol === 'http:' && !wordpressTargetSchema.shape.siteUrl.safeParse(values.siteUrl).success) {
+      errors.siteUrl = 'targets.error.insecureUrl';
+    }
   } else if (values.kind === 'webhook') {
     const seconds = Number(values.timeoutSeconds.trim());
     candidate = {

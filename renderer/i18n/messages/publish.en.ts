@@ -156,6 +156,7 @@ export const publishEn = {
   'targets.secret.keepHint': 'Leave empty to keep it.',
 
   'targets.error.name': 'Give the target a name.',
+  'targets.error.insecureUrl': 'Use the https:// address of the site: over http:// the application password would travel unencrypted (http:// works only for a site on this computer).',
   'targets.error.url': 'Enter an address that starts with http:// or https://.',
   'targets.error.username': 'Enter the WordPress username.',
   'targets.error.secret': 'Enter the password or key: the target cannot work without it.',

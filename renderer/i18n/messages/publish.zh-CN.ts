@@ -156,6 +156,7 @@ export const publishZhCN: Record<keyof typeof publishEn, string> = {
   'targets.secret.keepHint': '留空则保留原密码。',
 
   'targets.error.name': '请为目标命名。',
+  'targets.error.insecureUrl': '请使用网站的 https:// 地址：通过 http:// 应用程序密码会以明文传输（仅本机网站可使用 http://）。',
   'targets.error.url': '请输入以 http:// 或 https:// 开头的地址。',
   'targets.error.username': '请输入 WordPress 用户名。',
   'targets.error.secret': '请输入密码或密钥：缺少它目标无法使用。',

@@ -290,3 +290,56 @@ describe('Outbox: the person stays in control', () => {
     await expect(outbox.retry(job.id)).rejects.toMatchObject({ code: 'invalid-input' });
   });
 });
+
+describe('Outbox: a post an unfinished job created is never made twice', () => {
+  const created = (remoteId: string, then: (ctx: PublishContext) => Promise<never>): Step => async (ctx) => {
+    await ctx.saveCheckpoint({ ...ctx.checkpoint, remoteId });
+    return then(ctx);
+  };
+
+  it('after a refused publish, the next job for that article is offered the post it left, and the offer ends once a publish completes', async () => {
+    const site = withTarget('site', [created('p-41', async () => Promise.reject(new AppError('remote-forbidden', 'Contributors may not publish')))]);
+    const outbox = await openOutbox();
+    const article = makeArticle({ headline: 'Letters' });
+    const refused = await outbox.enqueue(article, target('site'), OPTIONS);
+    await outbox.whenIdle();
+    expect(outbox.get(refused.id).state).toBe('failed');
+    expect(JSON.parse(readFileSync(join(root, 'publish-state', 'site.pending.json'), 'utf8'))).toMatchObject({ articles: { [article.id]: { remoteId: 'p-41', jobId: refused.id } } });
+
+    // Another article on the same target is not offered someone else's post.
+    const other = makeArticle({ id: '01jc0000000000000000000009', headline: 'Other' });
+    await outbox.enqueue(other, target('site'), OPTIONS);
+    const review = await outbox.enqueue(article, target('site'), { ...OPTIONS, status: 'pending' });
+    await outbox.whenIdle();
+    expect(site.calls[1]?.checkpoint.adoptRemote).toBeUndefined();
+    expect(site.calls[2]?.checkpoint.adoptRemote).toEqual({ remoteId: 'p-41', jobId: refused.id });
+    expect(outbox.get(review.id).state).toBe('done');
+
+    // Done: the publication record names the post; nothing is pending any more.
+    await outbox.enqueue(article, target('site'), OPTIONS);
+    await outbox.whenIdle();
+    expect(site.calls[3]?.checkpoint.adoptRemote).toBeUndefined();
+    expect(site.calls[3]?.previous?.remoteId).toBe(`post-for-${article.id}`);
+  });
+
+  it('after a cancel that came too late to stop the post, the next job is offered that post, even after a restart', async () => {
+    let outbox: Outbox | null = null;
+    const site = withTarget('site', [
+      created('p-77', async (ctx) => {
+        await outbox?.cancel(ctx.jobId);
+        throw ctx.signal.reason;
+      }),
+    ]);
+    outbox = await openOutbox();
+    const article = makeArticle({ headline: 'Too late to cancel' });
+    const cancelled = await outbox.enqueue(article, target('site'), OPTIONS);
+    await outbox.whenIdle();
+    expect(outbox.get(cancelled.id).state).toBe('cancelled');
+    await outbox.close();
+
+    const reopened = await openOutbox();
+    await reopened.enqueue(article, target('site'), OPTIONS);
+    await reopened.whenIdle();
+    expect(site.calls[1]?.checkpoint.adoptRemote).toEqual({ remoteId: 'p-77', jobId: cancelled.id });
+  });
+});

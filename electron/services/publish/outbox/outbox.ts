@@ -1,7 +1,8 @@
 // Runs in: services. The persisted publishing queue. Each job is written to disk before any network
 // call; a runner sends one job at a time per target, in order, through its adapter with a checkpoint
 // that survives crashes. Unreachable backends wait and retry with backoff; conflicts wait for a
-// person; cancelled jobs never run again; only `done` writes the publication record.
+// person; cancelled jobs never run again; only `done` writes the publication record. A remote item an
+// unfinished job created stays known per article and target, so the next job adopts it (no twins).
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import type { Article } from '../../../../common/article';
@@ -10,6 +11,7 @@ import type { MediaInfo } from '../../../../common/contract';
 import type { JobError, OutboxJob, PublishOptions } from '../../../../common/publish/publish-job';
 import type { TargetConfig } from '../../../../common/publish/publish-target-config';
 import { isRetryableRemoteError } from '../http/classify-http-failure';
+import { CHECKPOINT_ADOPT, CHECKPOINT_REMOTE_ID, PendingRemoteStore } from '../pending-remote-store';
 import type { PublicationStore } from '../publication-store';
 import { PublishConflict, type MediaRegistry, type PublishContext, type PublishTarget } from '../publish-target';
 import { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from './backoff';
@@ -25,6 +27,8 @@ export interface OutboxOptions {
   /** The adapter for a target id; throws AppError('not-found') when the target was removed. */
   resolveTarget(targetId: string): Promise<PublishTarget>;
   publications: PublicationStore;
+  /** Remote items of unfinished jobs; defaults to the store in `libraryRoot`. */
+  pending?: PendingRemoteStore;
   mediaRegistry(targetId: string): MediaRegistry;
   readMedia(mediaId: string): Promise<Uint8Array>;
   mediaInfo(mediaId: string): Promise<MediaInfo>;
@@ -48,6 +52,7 @@ interface Lane {
 
 export class Outbox {
   private readonly files: OutboxFiles;
+  private readonly pending: PendingRemoteStore;
   private readonly jobs = new Map<string, StoredJob>();
   private readonly lanes = new Map<string, Lane>();
   private readonly clock: OutboxClock;
@@ -61,6 +66,7 @@ export class Outbox {
 
   constructor(private readonly options: OutboxOptions) {
     this.files = new OutboxFiles(join(options.libraryRoot, 'outbox'));
+    this.pending = options.pending ?? new PendingRemoteStore(options.libraryRoot);
     this.clock = options.clock ?? { now: () => Date.now() };
     this.backoff = { ...DEFAULT_BACKOFF, ...options.backoff };
   }
@@ -244,6 +250,8 @@ export class Outbox {
     try {
       const target = await this.options.resolveTarget(job.targetId);
       const article = await this.files.readSnapshot(job.id);
+      await this.offerPendingRemote(stored);
+      let announced = stored.checkpoint[CHECKPOINT_REMOTE_ID];
       const context: PublishContext = {
         jobId: job.id,
         article,
@@ -254,6 +262,12 @@ export class Outbox {
         saveCheckpoint: async (next) => {
           stored.checkpoint = { ...next };
           await this.files.writeJob(stored);
+          // The remote item outlives this job: a later job for the same article must update it, not make another.
+          const remoteId = next[CHECKPOINT_REMOTE_ID];
+          if (typeof remoteId === 'string' && remoteId !== announced) {
+            await this.pending.set(job.targetId, job.articleId, { remoteId, jobId: job.id, since: this.iso() });
+            announced = remoteId;
+          }
         },
         mediaRegistry: this.options.mediaRegistry(job.targetId),
         readMedia: (mediaId) => this.options.readMedia(mediaId),
@@ -273,7 +287,21 @@ export class Outbox {
       await this.update(stored, { state: 'done', result: record, lastError: null, conflict: null, nextAttemptAt: null });
     } catch (error) {
       await this.settleFailure(stored, controller, error);
+      return;
     }
+    // The publication record now names the item; a leftover entry would only repeat it.
+    await this.pending.clear(job.targetId, job.articleId).catch((error: unknown) => console.warn('[outbox] could not clear the pending remote item:', error));
+  }
+
+  /** A job that has no remote item of its own yet is offered the one an unfinished earlier job left. */
+  private async offerPendingRemote(stored: StoredJob): Promise<void> {
+    if (typeof stored.checkpoint[CHECKPOINT_REMOTE_ID] === 'string') return;
+    const pending = await this.pending.get(stored.job.targetId, stored.job.articleId);
+    const offer = pending && pending.jobId !== stored.job.id ? { remoteId: pending.remoteId, jobId: pending.jobId } : undefined;
+    if (JSON.stringify(offer) === JSON.stringify(stored.checkpoint[CHECKPOINT_ADOPT])) return;
+    const { [CHECKPOINT_ADOPT]: _previousOffer, ...rest } = stored.checkpoint;
+    stored.checkpoint = offer ? { ...rest, [CHECKPOINT_ADOPT]: offer } : rest;
+    await this.files.writeJob(stored);
   }
 
   private async settleFailure(stored: StoredJob, controller: AbortController, error: unknown): Promise<void> {

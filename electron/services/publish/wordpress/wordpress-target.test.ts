@@ -134,6 +134,48 @@ describe('WordPress adapter: exactly once when replies are lost', () => {
     expect([...wp.posts.values()][0]?.status).toBe('publish');
   });
 
+  it('a contributor refused "Publish" then choosing "Submit for review" gets the same post, not a second one', async () => {
+    wp.role = 'contributor';
+    const article = makeArticle({ headline: 'Council meets', meta: { tags: ['council'], slug: 'council-meets' } });
+    const refused = testJob('job0000000011', article, []);
+    expect((await failure(target().publish(refused.attempt()))).code).toBe('remote-forbidden');
+    expect(wp.posts.size).toBe(1);
+
+    // The outbox offers the next job the post the refused one left (see Outbox tests).
+    const review = testJob('job0000000012', article, [], { options: { status: 'pending' } });
+    review.checkpoint = { adoptRemote: { remoteId: refused.checkpoint.remoteId, jobId: 'job0000000011' } };
+    const record = await target().publish(review.attempt());
+    expect(wp.posts.size).toBe(1);
+    expect(record.remoteId).toBe(refused.checkpoint.remoteId);
+    expect([...wp.posts.values()][0]).toMatchObject({ status: 'pending', slug: 'council-meets' });
+  });
+
+  it('a job cancelled after its post went live leaves that post to the next job, updated without a false conflict', async () => {
+    wp.faults.push({ match: (method, route) => method === 'POST' && route.startsWith('/wp/v2/posts/'), kind: 'drop-after-commit' });
+    const cancelled = testJob('job0000000013', story(), [photoA, photoB]);
+    await failure(target().publish(cancelled.attempt()));
+    expect([...wp.posts.values()][0]?.status).toBe('publish');
+
+    const edited = { ...story(), headline: 'Harbour reopens after a week' };
+    const next = testJob('job0000000014', edited, [photoA, photoB]);
+    next.checkpoint = { adoptRemote: { remoteId: cancelled.checkpoint.remoteId, jobId: 'job0000000013' } };
+    const record = await target().publish(next.attempt());
+    expect(wp.posts.size).toBe(1);
+    expect(record.remoteId).toBe(cancelled.checkpoint.remoteId);
+    expect([...wp.posts.values()][0]).toMatchObject({ status: 'publish', title: 'Harbour reopens after a week' });
+  });
+
+  it('an offered post that was deleted in WordPress is replaced by a new one', async () => {
+    const offered = testJob('job0000000015', story(), [photoA, photoB]);
+    await target().publish(offered.attempt());
+    wp.posts.clear();
+    const next = testJob('job0000000016', story(), [photoA, photoB]);
+    next.checkpoint = { adoptRemote: { remoteId: offered.checkpoint.remoteId, jobId: 'job0000000015' } };
+    const record = await target().publish(next.attempt());
+    expect(wp.posts.size).toBe(1);
+    expect(record.remoteId).not.toBe(offered.checkpoint.remoteId);
+  });
+
   it('adopts a photo a lost upload reply left behind instead of uploading it twice', async () => {
     wp.faults.push({ match: (method, route) => method === 'POST' && route === '/wp/v2/media', kind: 'drop-after-commit' });
     const job = testJob('job0000000007', story(), [photoA, photoB]);

@@ -1,13 +1,15 @@
 // Runs in: services. Publishes an article to WordPress exactly once: photos (once per content hash),
 // terms by name, the post created once as a draft under a unique marker slug with its id persisted
 // at once, then the final status, then a verifying read. Updates change the same post, after a
-// conflict check against the modified time recorded at the last publish.
+// conflict check against the modified time recorded at the last publish. A post an unfinished
+// earlier job created (the outbox offers it) is adopted and updated rather than created again.
 import { createHash } from 'node:crypto';
 import { AppError } from '../../../../common/app-error';
 import { effectiveSlug } from '../../../../common/publish/effective-slug';
 import type { ConflictDetails, PublicationRecord } from '../../../../common/publish/publish-job';
 import { PUBLISH_STATUSES, type ConnectionReport, type PublishStatus, type WordpressTargetConfig } from '../../../../common/publish/publish-target-config';
 import { bodyToGutenberg } from '../../../../common/serialize/body-to-gutenberg';
+import { CHECKPOINT_ADOPT, CHECKPOINT_REMOTE_ID, pendingRemoteSchema } from '../pending-remote-store';
 import { PublishConflict, type Checkpoint, type PublishContext, type PublishTarget, type RemoteMedia } from '../publish-target';
 import { WordPressClient, type FetchImpl } from './wordpress-client';
 import { distinctFigures, uploadFigures } from './wordpress-media';
@@ -47,6 +49,8 @@ interface WordPressCheckpoint {
   tags?: number[];
   categories?: number[];
   postId?: number;
+  /** `postId` as the outbox reads it, so the post outlives this job. */
+  [CHECKPOINT_REMOTE_ID]?: string;
   /** Set before the create request is sent: a retry must look for the post before creating another. */
   createSent?: boolean;
   /** The conflict check passed (or was overridden): our own update must not trip it on a retry. */
@@ -142,9 +146,18 @@ export class WordPressTarget implements PublishTarget {
     // c. The post: the one from an earlier publish (after a conflict check), or one created once.
     progress('create-post');
     let postId = checkpoint.postId ?? null;
+    let adoptedStatus: string | null = null;
+    if (postId === null) {
+      const adopted = await this.adoptedPost(ctx);
+      if (adopted) {
+        postId = adopted.id;
+        adoptedStatus = adopted.status;
+        await save({ postId, remoteId: String(postId) });
+      }
+    }
     if (postId === null && ctx.previous) {
       postId = await this.checkedPrevious(ctx, fields);
-      if (postId !== null) await save({ postId, conflictChecked: true });
+      if (postId !== null) await save({ postId, remoteId: String(postId), conflictChecked: true });
     }
     if (postId === null) {
       postId = checkpoint.createSent ? await this.findByMarker(ctx) : null;
@@ -159,7 +172,7 @@ export class WordPressTarget implements PublishTarget {
         if (created.slug !== postMarker(ctx.jobId)) throw misroutedReply(`the new draft "${postMarker(ctx.jobId)}"`, created.slug);
         postId = created.id;
       }
-      await save({ postId });
+      await save({ postId, remoteId: String(postId) });
     }
 
     // d. The final status, slug and date.
@@ -168,7 +181,7 @@ export class WordPressTarget implements PublishTarget {
     const final: Record<string, unknown> = { ...fields, status, slug: effectiveSlug(ctx.article) };
     if (status === 'future' && ctx.options.scheduledAt) final.date_gmt = wordpressGmt(ctx.options.scheduledAt);
     // A post scheduled earlier and now published at once must not stay waiting for its old date.
-    if (status === 'publish' && ctx.previous?.status === 'future') final.date_gmt = wordpressGmt(new Date().toISOString());
+    if (status === 'publish' && (ctx.previous?.status === 'future' || adoptedStatus === 'future')) final.date_gmt = wordpressGmt(new Date().toISOString());
     const updated = await this.client.request<WpPost>('POST', `wp/v2/posts/${postId}`, {
       json: final,
       purpose: {
@@ -216,6 +229,30 @@ export class WordPressTarget implements PublishTarget {
         return remote ? { id: Number(remote.remoteId), url: remote.url } : null;
       },
     });
+  }
+
+  /**
+   * The post an unfinished earlier job created for this article (no publish of it was recorded, so
+   * nobody else's edits can be lost: no conflict check); null when none is offered or it is gone.
+   */
+  private async adoptedPost(ctx: PublishContext): Promise<WpPost | null> {
+    const offer = pendingRemoteSchema.pick({ remoteId: true }).safeParse(ctx.checkpoint[CHECKPOINT_ADOPT]);
+    // The recorded post itself goes through the conflict check below.
+    if (!offer.success || offer.data.remoteId === ctx.previous?.remoteId || !/^\d+$/.test(offer.data.remoteId)) return null;
+    const id = Number(offer.data.remoteId);
+    let remote: WpPost;
+    try {
+      remote = await this.client.request<WpPost>('GET', `wp/v2/posts/${id}`, {
+        query: { context: 'edit' },
+        purpose: { action: 'edit this post', subject: `post ${id}` },
+        signal: ctx.signal,
+      });
+    } catch (error) {
+      if (error instanceof AppError && error.code === 'remote-not-found') return null;
+      throw error;
+    }
+    if (remote.id !== id) throw misroutedReply(`post ${id}`, `post ${remote.id}`);
+    return remote.status === 'trash' ? null : remote;
   }
 
   /** The previously published post's id if it is unchanged on the server (or the person chose to overwrite); null when it was deleted. */

@@ -1,0 +1,220 @@
+// Runs in: the benchmark script (Node). Turns the three sections' results into markdown tables,
+// each figure beside its same-run baseline and the ratio, plus the aims from issue 2.
+import type { LibraryResult, QueryTiming } from './library-bench';
+import type { OpenResult } from './open-bench';
+import type { Cell, Table } from './print-table';
+import { formatMs as ms, formatRatio as ratio } from './format-ms';
+import { stats } from './stats';
+import { PROBED_COMPONENTS, type TypingResult } from './typing-bench';
+
+export interface Aim {
+  aim: string;
+  measured: string;
+  baseline: string;
+  ratio: string;
+  target: string;
+  met: boolean | null;
+}
+
+const TYPING_AIM_RATIO = 1.5;
+const OPEN_AIM_MS = 300;
+const LIST_AIM_MS = 500;
+const SEARCH_AIM_MS = 30;
+
+export function typingTable(results: readonly TypingResult[]): { table: Table; aims: Aim[] } {
+  const rows: Cell[][] = [];
+  const metrics = [
+    ['work', 'work: keydown → input handled (microtask)'],
+    ['task', 'keydown → MessageChannel task after input'],
+    ['paint', 'keydown → next paint'],
+  ] as const;
+  for (const r of results) {
+    for (const [key, label] of metrics) {
+      const e = r.editor[key];
+      const b = r.baseline[key];
+      rows.push([r.typingCase.label, label, ms(e.median), ms(b.median), ratio(e.median, b.median), ms(e.p95), ms(b.p95), ratio(e.p95, b.p95)]);
+    }
+    rows.push([r.typingCase.label, `React renders during ${r.keystrokes} keys`, rendersText(r), '—', '', '', '', '']);
+    rows.push([
+      r.typingCase.label,
+      'Host: unresponsive after the API save / CPU while typing',
+      `${r.hostBusyAfterSaveMs === null ? 'n/a' : ms(r.hostBusyAfterSaveMs)} / ${r.hostCpuWhileTypingMs === null ? 'n/a' : ms(r.hostCpuWhileTypingMs)}`,
+      '—',
+      '',
+      r.autosaveSettled ? 'autosave settled' : 'autosave NOT settled in 20 s',
+      '',
+      '',
+    ]);
+  }
+  const notes = results.map(
+    (r) =>
+      `- ${r.typingCase.label}: ${r.editor.work.n}/${r.keystrokes} keys measured in the editor, ${r.baseline.work.n}/${r.keystrokes} in the plain contenteditable; typed text landed at the end: editor ${yes(r.editor.landed)}, plain ${yes(r.baseline.landed)}.`,
+  );
+  const aims: Aim[] = [];
+  const at20k = results.find((r) => r.typingCase.language === 'en' && r.typingCase.size === 20_000);
+  if (at20k) {
+    const value = at20k.editor.work.p95 / at20k.baseline.work.p95;
+    aims.push({
+      aim: 'Typing: p95 work at 20k words vs plain contenteditable',
+      measured: ms(at20k.editor.work.p95),
+      baseline: ms(at20k.baseline.work.p95),
+      ratio: ratio(at20k.editor.work.p95, at20k.baseline.work.p95),
+      target: `≤ ${TYPING_AIM_RATIO}×`,
+      met: Number.isFinite(value) ? value <= TYPING_AIM_RATIO : null,
+    });
+  }
+  const editorTree = results.map((r) => (r.renders ? (r.renders.ArticleEditor ?? 0) + (r.renders.EditorHost ?? 0) : null));
+  const unknown = editorTree.some((v) => v === null);
+  const totalKeys = results.reduce((sum, r) => sum + r.keystrokes, 0);
+  aims.push({
+    aim: 'Typing: React renders of the editor tree (ArticleEditor + EditorHost) while typing',
+    measured: unknown ? 'n/a (build has no render probe)' : `${editorTree.reduce<number>((a, v) => a + (v ?? 0), 0)} renders in ${totalKeys} keys`,
+    baseline: '—',
+    ratio: '',
+    target: '0 per keystroke',
+    met: unknown ? null : editorTree.every((v) => v === 0),
+  });
+  return {
+    table: {
+      title: 'Typing: 200 keys, ≥ 50 ms apart, at the end of the body (editor = Dateline in Chromium, plain = <div contenteditable> with the same paragraphs)',
+      headers: ['Document', 'Measure', 'Editor median', 'Plain median', 'Ratio', 'Editor p95', 'Plain p95', 'Ratio'],
+      rows,
+      notes,
+    },
+    aims,
+  };
+}
+
+function rendersText(r: TypingResult): string {
+  if (!r.renders) return 'n/a (build has no render probe: run npm run build)';
+  const renders = r.renders;
+  return PROBED_COMPONENTS.map((name) => `${name} +${renders[name] ?? 0}`).join(', ');
+}
+
+export function openTable(result: OpenResult): { table: Table; aims: Aim[] } {
+  const rows: Cell[][] = [];
+  const measures = [
+    ['ready', 'click → body editable with every figure (last image in DOM)'],
+    ['painted', 'click → next paint after that'],
+    ['loaded', 'click → every photo decoded'],
+  ] as const;
+  for (const [key, label] of measures) {
+    const p = result.photos[key];
+    const b = result.baseline[key];
+    const all = result.photos.samples.map((s) => s[key]).filter((v): v is number => typeof v === 'number');
+    rows.push([label, ms(p.median), `${ms(Math.min(...all))} – ${ms(p.max)}`, ms(b.median), ratio(p.median, b.median)]);
+  }
+  const aim: Aim = {
+    aim: `Opening: ${result.photos.label} until editable`,
+    measured: ms(result.photos.ready.median),
+    baseline: ms(result.baseline.ready.median),
+    ratio: ratio(result.photos.ready.median, result.baseline.ready.median),
+    target: `≤ ${OPEN_AIM_MS} ms`,
+    met: result.photos.ready.median <= OPEN_AIM_MS,
+  };
+  return {
+    table: {
+      title: `Opening from the library (${result.photos.samples.length} runs each, median; baseline: ${result.baseline.label})`,
+      headers: [`Measure (${result.photos.label})`, 'Median', 'Range', 'Baseline median', 'Ratio'],
+      rows,
+    },
+    aims: [aim],
+  };
+}
+
+export function libraryTable(result: LibraryResult): { table: Table; aims: Aim[] } {
+  const n = result.articles.toLocaleString('en');
+  const latin = result.queries.filter((q) => !q.chinese);
+  const chinese = result.queries.filter((q) => q.chinese);
+  const rows: Cell[][] = [
+    [`Generate ${n} articles with LibraryStore`, ms(result.generateMs), '—', ''],
+    ['Host start, cold (re-reads every article)', ms(result.coldStartMs), '—', ''],
+    ['First search after cold start (builds the index)', ms(result.coldSearchReadyMs), '—', ''],
+    ['Host start, warm (library-index.json)', ms(result.warmStartMs), '—', ''],
+    ['List shown, first load right after warm start', ms(result.listAfterStart.painted), ms(result.emptyList.painted.median), ratio(result.listAfterStart.painted, result.emptyList.painted.median)],
+    [`List loaded (count = ${n}, first row in DOM), median of ${result.list.ready.n}`, ms(result.list.ready.median), ms(result.emptyList.ready.median), ratio(result.list.ready.median, result.emptyList.ready.median)],
+    [`List shown (next paint), median of ${result.list.painted.n}`, ms(result.list.painted.median), ms(result.emptyList.painted.median), ratio(result.list.painted.median, result.emptyList.painted.median)],
+    ['… of which app boot until it sends library.list', ms(result.list.boot.median), ms(result.emptyList.boot.median), ratio(result.list.boot.median, result.emptyList.boot.median)],
+    ['… of which the library.list request (server + transfer)', ms(result.list.request.median), ms(result.emptyList.request.median), ratio(result.list.request.median, result.emptyList.request.median)],
+    ['… of which response → list in the DOM', ms(result.list.render.median), ms(result.emptyList.render.median), ratio(result.list.render.median, result.emptyList.render.median)],
+  ];
+  const searchRows = (label: string, qs: QueryTiming[], key: 'apiMs' | 'indexMs') => {
+    const s = stats(qs.map((q) => q[key]));
+    const naive = stats(qs.map((q) => q.naiveMs));
+    rows.push([`${label} p50`, ms(s.median), ms(naive.median), ratio(s.median, naive.median)]);
+    rows.push([`${label} p95`, ms(s.p95), ms(naive.p95), ratio(s.p95, naive.p95)]);
+    return s;
+  };
+  const apiLatin = searchRows(`Search via API, ${latin.length} Latin queries`, latin, 'apiMs');
+  const apiChinese = searchRows(`Search via API, ${chinese.length} Chinese bigrams`, chinese, 'apiMs');
+  searchRows(`Search in process (SearchIndex), Latin`, latin, 'indexMs');
+  searchRows(`Search in process (SearchIndex), Chinese`, chinese, 'indexMs');
+  const present = chinese.filter((q) => q.naiveHits > 0);
+  const foundIndex = present.filter((q) => q.indexHits > 0).length;
+  const foundApi = present.filter((q) => q.apiHits > 0).length;
+  const absentQuiet = chinese.filter((q) => q.naiveHits === 0 && q.indexHits === 0).length;
+  const hits = (qs: QueryTiming[], key: 'apiHits' | 'naiveHits') => stats(qs.map((q) => q[key])).median;
+  rows.push(
+    ['Chinese recall: bigrams present in the corpus that search finds (API / in process)', `${foundApi}/${present.length} / ${foundIndex}/${present.length} (${pct(foundApi, present.length)})`, '—', ''],
+    ['Chinese bigrams absent from the corpus that return nothing', `${absentQuiet}/${chinese.length - present.length}`, '—', ''],
+    ['Median hits per query, Latin / Chinese (search vs naive substring)', `${hits(latin, 'apiHits')} / ${hits(chinese, 'apiHits')}`, `${hits(latin, 'naiveHits')} / ${hits(chinese, 'naiveHits')}`, ''],
+    ['queryLibrary (filter/order all summaries) per search, in process, p50 / p95', `${ms(result.queryLibrary.median)} / ${ms(result.queryLibrary.p95)}`, '—', ''],
+    ['Build SearchIndex in process from all articles', ms(result.indexBuildMs), '—', ''],
+    ['Load search-index.json in process', ms(result.indexLoadMs), '—', ''],
+  );
+  const aims: Aim[] = [
+    {
+      aim: `Library: ${n} articles, list shown (warm host)`,
+      measured: ms(result.list.painted.median),
+      baseline: ms(result.emptyList.painted.median),
+      ratio: ratio(result.list.painted.median, result.emptyList.painted.median),
+      target: `≤ ${LIST_AIM_MS} ms`,
+      met: result.list.painted.median <= LIST_AIM_MS,
+    },
+    searchAim('Latin', apiLatin.p95, stats(latin.map((q) => q.naiveMs)).p95),
+    searchAim('Chinese', apiChinese.p95, stats(chinese.map((q) => q.naiveMs)).p95),
+    {
+      aim: 'Library: two-character Chinese queries present in some article are found',
+      measured: `${foundApi}/${present.length}`,
+      baseline: '—',
+      ratio: '',
+      target: '100%',
+      met: foundApi === present.length && foundIndex === present.length,
+    },
+  ];
+  return {
+    table: {
+      title: `Library: ${n} generated articles (half English, half Chinese); baselines: empty library for the list, naive in-process includes() scan for search`,
+      headers: ['Measure', 'Value', 'Baseline', 'Ratio'],
+      rows,
+    },
+    aims,
+  };
+}
+
+function searchAim(kind: string, p95: number, naiveP95: number): Aim {
+  return {
+    aim: `Library: search p95 via API, ${kind} queries`,
+    measured: ms(p95),
+    baseline: ms(naiveP95),
+    ratio: ratio(p95, naiveP95),
+    target: `≤ ${SEARCH_AIM_MS} ms`,
+    met: p95 <= SEARCH_AIM_MS,
+  };
+}
+
+export function aimsTable(aims: readonly Aim[]): Table {
+  return {
+    title: 'Summary: aims from issue 2',
+    headers: ['Aim', 'Measured', 'Baseline', 'Ratio', 'Target', 'Met'],
+    rows: aims.map((a) => [a.aim, a.measured, a.baseline, a.ratio, a.target, a.met === null ? 'unknown' : a.met ? 'yes' : 'NO']),
+  };
+}
+
+function yes(value: boolean): string {
+  return value ? 'yes' : 'NO';
+}
+
+function pct(part: number, whole: number): string {
+  return whole === 0 ? 'n/a' : `${((100 * part) / whole).toFixed(1)}%`;
+}

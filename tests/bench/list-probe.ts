@@ -1,0 +1,31 @@
+// Runs in: the benchmark script (Node), injected into the page before the app loads. Times, from
+// navigation start, when the library has loaded (the count shows `countText` after the list
+// request) and its first row (or the empty-library message) is in the DOM, then the next frame.
+export interface ListSample {
+  ready: number;
+  painted: number;
+  /** The page's own library.list request (resource timing), to split boot / request / render. */
+  requestStart: number | null;
+  responseEnd: number | null;
+}
+
+export function listProbe(countText: string, rowSelector: string): string {
+  return `(() => {
+  const s = window.__benchList = { sawBusy: false, ready: null, painted: null, requestStart: null, responseEnd: null };
+  const frame = new MessageChannel();
+  frame.port2.onmessage = () => { s.painted = performance.now(); };
+  const observer = new MutationObserver(() => {
+    if (s.ready !== null) return;
+    const count = document.querySelector('.list-count');
+    if (!count) return;
+    if (count.getAttribute('aria-busy') === 'true') { s.sawBusy = true; return; }
+    if (!s.sawBusy || count.textContent !== ${JSON.stringify(countText)} || !document.querySelector(${JSON.stringify(rowSelector)})) return;
+    s.ready = performance.now();
+    observer.disconnect();
+    const list = performance.getEntriesByType('resource').filter((e) => e.name.includes('library.list')).pop();
+    if (list) { s.requestStart = list.startTime; s.responseEnd = list.responseEnd; }
+    requestAnimationFrame(() => frame.port1.postMessage(0));
+  });
+  observer.observe(document, { subtree: true, childList: true, characterData: true, attributes: true, attributeFilter: ['aria-busy'] });
+})();`;
+}
