@@ -122,6 +122,9 @@ export async function createServices(options: ServicesOptions): Promise<Services
     media: { read: (id) => media.read(id), info: (id) => media.info(id) },
   });
 
+  /** Every operation that changes the library drops the cached list snapshot (trash and restore fire no onChange). */
+  const changing = <T>(work: Promise<T>): Promise<T> => work.finally(() => (snapshot = null));
+
   const who = async () => (await settings.get()).userName || safeUserName();
   const exportFolder = async () =>
     (await settings.get()).exportFolder || options.defaultExportFolder || join(documentsDir, 'Dateline Exports');
@@ -149,13 +152,13 @@ export async function createServices(options: ServicesOptions): Promise<Services
     },
     'library.problems': async () => store.problems(),
 
-    'articles.create': ({ language }) => store.create(language),
+    'articles.create': ({ language }) => changing(store.create(language)),
     'articles.get': ({ id }) => store.get(id),
-    'articles.save': async ({ article, explicit }) => store.save(article, { explicit, who: await who() }),
-    'articles.duplicate': ({ id }) => store.duplicate(id),
-    'articles.trash': async ({ id }) => store.trash(id, { who: await who() }),
-    'articles.restore': ({ id }) => store.restore(id),
-    'articles.purge': ({ id }) => store.purge(id),
+    'articles.save': async ({ article, explicit }) => changing(store.save(article, { explicit, who: await who() })),
+    'articles.duplicate': ({ id }) => changing(store.duplicate(id)),
+    'articles.trash': async ({ id }) => changing(store.trash(id, { who: await who() })),
+    'articles.restore': ({ id }) => changing(store.restore(id)),
+    'articles.purge': ({ id }) => changing(store.purge(id)),
     'articles.export': async ({ id, format }) => {
       const article = await store.get(id);
       return exportArticle(article, format, {
@@ -167,7 +170,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
 
     'revisions.list': ({ id }) => store.listRevisions(id),
     'revisions.get': ({ id, revisionId }) => store.getRevision(id, revisionId),
-    'revisions.restore': async ({ id, revisionId }) => store.restoreRevision(id, revisionId, { who: await who() }),
+    'revisions.restore': async ({ id, revisionId }) => changing(store.restoreRevision(id, revisionId, { who: await who() })),
 
     'media.import': ({ fileName, data }) => media.import(fileName, data),
     'media.info': ({ id }) => media.info(id),

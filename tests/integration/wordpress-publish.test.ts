@@ -134,6 +134,8 @@ describe('publishing to a real WordPress (pretty permalinks)', () => {
     const post = await site.getPost(Number(pending.result?.remoteId));
     expect(post.status).toBe('pending');
     expect(post.author).toBe(site.users.contributor.id);
+    // The refused try had already made a draft: "Submit for review" sent that same post, not a second one.
+    expect(await site.countPosts({ title: 'Letters to the editor' })).toBe(1);
   });
 
   it('an edit made in WordPress since the last publish stops the update with both versions; overwriting is a choice', async () => {

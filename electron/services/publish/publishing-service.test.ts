@@ -1,7 +1,7 @@
 // Runs in: vitest (node). The publishing service as the renderer uses it: a fresh install can
 // publish to its default folder at once; the checklist stops an incomplete story; passwords go to
 // the secret store, never to targets.json; and what went live is listed per article.
-import { readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,6 +13,8 @@ import type { PublishOptions } from '../../../common/publish/publish-job';
 import type { WordpressTargetConfig } from '../../../common/publish/publish-target-config';
 import { makeArticle, paragraph, text } from '../../../tests/fixtures/sample-article';
 import { createFileSecretStore } from './file-secret-store';
+import { FileMediaRegistry } from './media-registry';
+import { PendingRemoteStore } from './pending-remote-store';
 import { createPublishingService, type PublishingService } from './publishing-service';
 
 let dir: string;
@@ -114,6 +116,30 @@ describe('Publishing service', () => {
     await service.handlers['targets.remove']({ id: 'newsroom-wp' });
     expect(readFileSync(join(dir, 'secrets.json'), 'utf8')).not.toContain('abcd');
     expect((await service.handlers['targets.list']({})).map((t) => [t.config.id, t.isDefault])).toEqual([['published-folder', true]]);
+  });
+
+  it('forgets photo and unfinished-post ids of a WordPress target when it is pointed at another site or account', async () => {
+    const config: WordpressTargetConfig = { kind: 'wordpress', id: 'newsroom-wp', name: 'Newsroom', siteUrl: 'https://news.example.com', username: 'editor', defaultCategory: '' };
+    await service.handlers['targets.save']({ config });
+    const library = join(dir, 'library');
+    const remember = async () => {
+      await FileMediaRegistry.forTarget(library, 'newsroom-wp').set('photo.png', { remoteId: '7', url: 'https://news.example.com/p.png' });
+      await new PendingRemoteStore(library).set('newsroom-wp', '01jc0000000000000000000001', { remoteId: '41', jobId: 'j', since: 'now' });
+    };
+    const mediaFile = join(library, 'publish-state', 'newsroom-wp.media.json');
+    const pendingFile = join(library, 'publish-state', 'newsroom-wp.pending.json');
+    await remember();
+
+    // Renaming keeps them: the same site holds the same photos and posts.
+    await service.handlers['targets.save']({ config: { ...config, name: 'Newsroom site', siteUrl: 'https://news.example.com/' } });
+    expect(existsSync(mediaFile) && existsSync(pendingFile)).toBe(true);
+
+    await service.handlers['targets.save']({ config: { ...config, siteUrl: 'https://staging.example.com' } });
+    expect(existsSync(mediaFile) || existsSync(pendingFile)).toBe(false);
+
+    await remember();
+    await service.handlers['targets.save']({ config: { ...config, siteUrl: 'https://staging.example.com', username: 'desk' } });
+    expect(existsSync(mediaFile) || existsSync(pendingFile)).toBe(false);
   });
 
   it('will not queue for a WordPress target that has no password yet', async () => {
