@@ -4,9 +4,9 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Window } from 'happy-dom';
 import { describe, expect, it } from 'vitest';
-import type { DocNode } from '../article';
+import { articleMetaSchema, type Article, type DocNode } from '../article';
 import { figure, fullArticle, link, paragraph, PHOTO_A, PHOTO_B, text } from '../../tests/fixtures/sample-article';
-import { bodyToGutenberg, serializeBlockAttributes, type GutenbergMedia } from './body-to-gutenberg';
+import { bodyToGutenberg, bylineBlock, serializeBlockAttributes, type GutenbergMedia } from './body-to-gutenberg';
 
 const UPLOADED: Record<string, GutenbergMedia> = {
   [PHOTO_A]: { id: 41, url: 'https://news.example.com/wp-content/uploads/2026/11/a.jpg' },
@@ -168,5 +168,23 @@ describe('XSS corpus through the Gutenberg serializer', () => {
     }
     window.close();
     expect(failures).toEqual([]);
+  });
+});
+
+describe('bylineBlock', () => {
+  const meta = (over: Partial<Article['meta']>) => ({ meta: { ...articleMetaSchema.parse({}), ...over } });
+
+  it('puts the reporters and the dateline first in the post, in the article language', () => {
+    expect(bylineBlock(meta({ bylines: [{ name: 'Jane Doe', role: 'Staff reporter' }, { name: 'Sam Lee', role: '' }], dateline: 'SPRINGFIELD' }))).toBe(
+      '<!-- wp:paragraph {"className":"dateline-byline"} -->\n<p class="dateline-byline">By Jane Doe (Staff reporter), Sam Lee · SPRINGFIELD</p>\n<!-- /wp:paragraph -->',
+    );
+    expect(bylineBlock(meta({ language: 'zh-CN', bylines: [{ name: '张伟', role: '本报记者' }, { name: '李娜', role: '' }], dateline: '北京' }))).toContain(
+      '作者 张伟（本报记者）、李娜 · 北京',
+    );
+  });
+
+  it('escapes names and writes nothing when there is no byline or dateline', () => {
+    expect(bylineBlock(meta({ bylines: [{ name: '<img src=x onerror=alert(1)>', role: '' }] }))).not.toContain('<img');
+    expect(bylineBlock(meta({}))).toBe('');
   });
 });

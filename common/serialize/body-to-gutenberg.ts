@@ -1,12 +1,13 @@
 // Runs in: services and renderer. The article body as WordPress block markup, serialized the way
 // the block editor itself does (comment delimiters, "\n\n" between blocks), so a published post
 // opens in Gutenberg as editable blocks: paragraph, heading, list/list-item, quote, separator, image.
-import type { DocNode } from '../article';
+import type { Article, DocNode } from '../article';
 import { docText } from '../doc-text';
 import { escapeAttr, escapeHtml } from './escape-html';
 import { figureAttrsOf } from './figure-attrs';
 import { inlineToHtml } from './inline-to-html';
 import { isSafeImageSrc } from './is-safe-image-src';
+import { pageLabelsFor } from './page-labels';
 
 export interface GutenbergMedia {
   /** The attachment id in the WordPress media library. */
@@ -25,6 +26,21 @@ type BlockAttrs = Record<string, string | number | boolean>;
 
 // Deeper nesting than any editor produces is dropped rather than recursed into.
 const MAX_DEPTH = 100;
+
+/**
+ * The byline (names with roles) and dateline as the first block of a post, in the article's
+ * language: WordPress's own author is the account that published, not the reporters.
+ */
+export function bylineBlock(article: Pick<Article, 'meta'>): string {
+  const labels = pageLabelsFor(article.meta.language);
+  const names = article.meta.bylines
+    .filter((b) => b.name.trim().length > 0)
+    .map((b) => escapeHtml(b.name.trim()) + (b.role.trim() ? escapeHtml(labels.roleOpen + b.role.trim() + labels.roleClose) : ''));
+  const parts = names.length > 0 ? [`${escapeHtml(labels.by)} ${names.join(escapeHtml(labels.listSeparator))}`] : [];
+  if (article.meta.dateline.trim()) parts.push(escapeHtml(article.meta.dateline.trim()));
+  if (parts.length === 0) return '';
+  return block('paragraph', { className: 'dateline-byline' }, `<p class="dateline-byline">${parts.join(' · ')}</p>`);
+}
 
 export function bodyToGutenberg(doc: DocNode, opts: BodyToGutenbergOptions): string {
   const blocks = doc.type === 'doc' ? (doc.content ?? []) : [doc];

@@ -151,6 +151,13 @@ test.describe('to a real WordPress', () => {
     const post = posts.find((p) => p.title.raw === 'Budget approved after long debate');
     expect(post?.status).toBe('publish');
     expect(post?.featured_media).toBeGreaterThan(0);
+    // Complete: byline, summary, slug, tag and section made it too.
+    expect(post?.content.raw).toContain('By Jane Doe (Staff reporter)');
+    expect(post?.content.raw).toContain('wp:image');
+    expect(post?.excerpt.raw).toBe('The council voted 7-2 for the budget.');
+    expect(post?.slug).toBe('budget-approved-after-long-debate');
+    expect(post?.tags).toHaveLength(1);
+    expect(post?.categories).toHaveLength(1);
     // Progress was reported per photo upload (the dialog renders it; its view is unit-tested).
     const jobs = await hostClient(host.url).call('outbox.list', {});
     const finished = jobs.find((job) => job.state === 'done' && job.targetName === 'Newsroom WordPress');

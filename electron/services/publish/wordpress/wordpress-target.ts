@@ -8,7 +8,7 @@ import { AppError } from '../../../../common/app-error';
 import { effectiveSlug } from '../../../../common/publish/effective-slug';
 import type { ConflictDetails, PublicationRecord } from '../../../../common/publish/publish-job';
 import { PUBLISH_STATUSES, type ConnectionReport, type PublishStatus, type WordpressTargetConfig } from '../../../../common/publish/publish-target-config';
-import { bodyToGutenberg } from '../../../../common/serialize/body-to-gutenberg';
+import { bodyToGutenberg, bylineBlock } from '../../../../common/serialize/body-to-gutenberg';
 import { CHECKPOINT_ADOPT, CHECKPOINT_REMOTE_ID, pendingRemoteSchema } from '../pending-remote-store';
 import { PublishConflict, type Checkpoint, type PublishContext, type PublishTarget, type RemoteMedia } from '../publish-target';
 import { WordPressClient, type FetchImpl } from './wordpress-client';
@@ -223,12 +223,14 @@ export class WordPressTarget implements PublishTarget {
   }
 
   private content(ctx: PublishContext, media: Map<string, RemoteMedia>): string {
-    return bodyToGutenberg(ctx.article.body, {
+    const body = bodyToGutenberg(ctx.article.body, {
       media: (mediaId) => {
         const remote = media.get(mediaId);
         return remote ? { id: Number(remote.remoteId), url: remote.url } : null;
       },
     });
+    const byline = bylineBlock(ctx.article);
+    return byline ? `${byline}\n\n${body}` : body;
   }
 
   /**
