@@ -2,6 +2,7 @@
 import { join } from 'node:path';
 import { app, BrowserWindow, dialog, session, shell, type WebContents } from 'electron';
 import { createServices, type Services } from '../services/create-services';
+import { isPermissionAllowed } from './permission-policy';
 import { createSafeStorageSecrets } from './safe-storage-secrets';
 import { installAppMenu } from './app-menu';
 import { handleAppProtocol, registerAppScheme } from './app-protocol';
@@ -68,8 +69,9 @@ async function openMainWindow(): Promise<void> {
 async function start(): Promise<void> {
   await app.whenReady();
   const ses = session.defaultSession;
-  ses.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-  ses.setPermissionCheckHandler(() => false);
+  // Everything is denied except the clipboard write behind "Copy link" (see permission-policy.ts).
+  ses.setPermissionRequestHandler((contents, permission, callback) => callback(isPermissionAllowed(permission, contents.getURL())));
+  ses.setPermissionCheckHandler((_contents, permission, requestingOrigin) => isPermissionAllowed(permission, requestingOrigin));
   if (process.platform !== 'darwin') {
     const languages = spellCheckerLanguages(app.getPreferredSystemLanguages(), ses.availableSpellCheckerLanguages);
     if (languages.length > 0) ses.setSpellCheckerLanguages(languages);

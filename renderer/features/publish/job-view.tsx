@@ -19,6 +19,8 @@ const STEP_KEYS: Record<string, MessageKey> = {
   verify: 'publish.step.verify',
   'write-files': 'publish.step.write-files',
   send: 'publish.step.send',
+  prepare: 'publish.step.prepare',
+  done: 'publish.step.done',
 };
 
 export const DONE_KEYS: Record<PublishStatus, MessageKey> = {

@@ -44,6 +44,8 @@ export const publishEn = {
   'publish.step.set-status': 'Setting the status',
   'publish.step.verify': 'Checking the post is live',
   'publish.step.write-files': 'Writing the files',
+  'publish.step.prepare': 'Preparing',
+  'publish.step.done': 'Finishing',
   'publish.step.send': 'Sending',
   'publish.progress.uploading': 'Uploading photo {n} of {total}',
   'publish.progress.uploaded': '{n} of {total} photos uploaded',

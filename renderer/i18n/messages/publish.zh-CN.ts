@@ -45,6 +45,8 @@ export const publishZhCN: Record<keyof typeof publishEn, string> = {
   'publish.step.set-status': '正在设置发布状态',
   'publish.step.verify': '正在确认文章已上线',
   'publish.step.write-files': '正在写入文件',
+  'publish.step.prepare': '准备中',
+  'publish.step.done': '即将完成',
   'publish.step.send': '正在发送',
   'publish.progress.uploading': '正在上传第 {n} 张图片，共 {total} 张',
   'publish.progress.uploaded': '已上传 {n} 张图片，共 {total} 张',

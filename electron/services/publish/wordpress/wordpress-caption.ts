@@ -13,7 +13,9 @@ export function wordpressCaption(caption: DocNode[], credit: string, language: s
   const text = captionText(caption);
   const who = credit.trim();
   const zh = /^zh(?:-|$)/i.test(language);
-  const creditPart = who.length === 0 ? '' : zh ? `（摄影：${who}）` : ` (Photo: ${who})`;
+  // "Photo: City Press" or "图片：城市日报" already says what it is: keep it as written.
+  const labelled = /^[^:：]{1,20}[:：]/.test(who);
+  const creditPart = who.length === 0 ? '' : labelled ? (zh ? `（${who}）` : ` (${who})`) : zh ? `（摄影：${who}）` : ` (Photo: ${who})`;
   const joined = text.length > 0 ? `${text}${creditPart}` : creditPart.replace(/^ \(|^（|\)$|）$/g, '');
   return escapeHtml(joined.trim());
 }
