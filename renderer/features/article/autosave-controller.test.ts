@@ -136,6 +136,27 @@ describe('autosave', () => {
     expect(controller.state).toBe('saved');
   });
 
+  it('a failed save is retried by itself, waiting longer each time, until it goes through', async () => {
+    const { controller, saves } = harness();
+    controller.markDirty();
+    await vi.advanceTimersByTimeAsync(1000);
+    saves[0]?.reject(new ApiError('disk-full', 'ENOSPC'));
+    await vi.advanceTimersByTimeAsync(1999);
+    expect(saves).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(saves).toHaveLength(2);
+    saves[1]?.reject(new ApiError('disk-full', 'ENOSPC'));
+    await vi.advanceTimersByTimeAsync(3999);
+    expect(saves).toHaveLength(2);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(saves).toHaveLength(3);
+    saves[2]?.resolve();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(controller.state).toBe('saved');
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(saves).toHaveLength(3);
+  });
+
   it('a conflict stops autosave so the other version is never overwritten', async () => {
     const { controller, saves } = harness();
     controller.markDirty();

@@ -17,6 +17,8 @@ export interface AutosaveOptions {
   debounceMs?: number;
   /** Longest a change may wait while typing continues. @default 1000 */
   maxWaitMs?: number;
+  /** First wait before retrying a failed save (a full disk, a lost session); doubles up to 30 s. @default 2000 */
+  retryMs?: number;
   /** Runs the save off the keystroke path. @default requestIdleCallback or setTimeout 0 */
   runWhenIdle?(fn: () => void): void;
   timers?: AutosaveTimers;
@@ -38,6 +40,8 @@ export class AutosaveController {
   private errorValue: unknown = null;
   private debounceTimer: unknown = null;
   private maxWaitTimer: unknown = null;
+  private retryTimer: unknown = null;
+  private retryDelay: number;
   private inFlight: Promise<void> | null = null;
   private followUp: { explicit: boolean; promise: Promise<void> } | null = null;
   private stopped = false;
@@ -52,6 +56,7 @@ export class AutosaveController {
     this.debounceMs = options.debounceMs ?? 600;
     this.maxWaitMs = options.maxWaitMs ?? 1000;
     this.runWhenIdle = options.runWhenIdle ?? defaultRunWhenIdle;
+    this.retryDelay = options.retryMs ?? 2000;
   }
 
   get state(): SaveState {
@@ -150,6 +155,7 @@ export class AutosaveController {
     const attempt = this.options.save(explicit).then(
       () => {
         this.inFlight = null;
+        this.retryDelay = this.options.retryMs ?? 2000;
         if (this.followUp) return;
         this.setState(this.dirty ? 'dirty' : 'saved', null);
       },
@@ -163,6 +169,7 @@ export class AutosaveController {
           this.setState('conflict', error);
         } else {
           this.setState('error', error);
+          this.scheduleRetry();
         }
         throw error;
       },
@@ -171,11 +178,24 @@ export class AutosaveController {
     return attempt;
   }
 
+  /** A failed save is tried again by itself, so unsaved words do not wait for the next keystroke. */
+  private scheduleRetry(): void {
+    if (this.retryTimer !== null || this.disposed || this.stopped) return;
+    const delay = this.retryDelay;
+    this.retryDelay = Math.min(delay * 2, 30_000);
+    this.retryTimer = this.timers.setTimeout(() => {
+      this.retryTimer = null;
+      if (!this.disposed && !this.stopped && this.dirty && !this.inFlight) void this.run(false).catch(() => undefined);
+    }, delay);
+  }
+
   private clearTimers(): void {
     if (this.debounceTimer !== null) this.timers.clearTimeout(this.debounceTimer);
     if (this.maxWaitTimer !== null) this.timers.clearTimeout(this.maxWaitTimer);
+    if (this.retryTimer !== null) this.timers.clearTimeout(this.retryTimer);
     this.debounceTimer = null;
     this.maxWaitTimer = null;
+    this.retryTimer = null;
   }
 
   private setState(state: SaveState, error: unknown): void {
