@@ -43,6 +43,8 @@ export interface DatelineBridge {
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;
   /** Tells main which UI locale to build native menus in. */
   setMenuLocale(locale: 'en' | 'zh-CN'): void;
+  /** Answers main's `app.flush` before a window closes: true once pending edits are saved. */
+  reportFlushed(ok: boolean): void;
 }
 
 /** The custom protocol the packaged app loads from; media lives under its /media/ path. */

@@ -9,7 +9,7 @@ import { handleAppProtocol, registerAppScheme } from './app-protocol';
 import { appPaths } from './app-paths';
 import { attachContextMenu } from './context-menu';
 import { externalUrlToOpen, localFileToReveal } from './external-url';
-import { createMainWindow } from './main-window';
+import { createMainWindow, reportFlushed } from './main-window';
 import { menuLocaleFor, type MenuLocale } from './menu-labels';
 import { registerIpc } from './register-ipc';
 import { spellCheckerLanguages } from './spellcheck-languages';
@@ -93,6 +93,9 @@ async function start(): Promise<void> {
     handlers: current.handlers,
     isOurWindow: (contents) => mainWindow !== null && !mainWindow.isDestroyed() && contents === mainWindow.webContents,
     onMenuLocale: setMenuLocale,
+    onFlushed: (contents, ok) => {
+      if (mainWindow !== null && !mainWindow.isDestroyed() && contents === mainWindow.webContents) reportFlushed(mainWindow, ok);
+    },
   });
   setMenuLocale(await initialMenuLocale(current));
   app.setAboutPanelOptions({ applicationName: 'Dateline', applicationVersion: app.getVersion() });

@@ -2,7 +2,7 @@
 import { ipcMain, type IpcMainEvent, type IpcMainInvokeEvent, type WebContents } from 'electron';
 import type { Envelope, OperationHandlers } from '../../common/contract';
 import { dispatchOperation } from '../host/dispatch-operation';
-import { INVOKE_CHANNEL, MENU_LOCALE_CHANNEL } from '../preload/ipc-channels';
+import { FLUSHED_CHANNEL, INVOKE_CHANNEL, MENU_LOCALE_CHANNEL } from '../preload/ipc-channels';
 import { isMenuLocale, type MenuLocale } from './menu-labels';
 import { isTrustedSender } from './trusted-sender';
 
@@ -11,6 +11,8 @@ export interface IpcOptions {
   /** True for the webContents of a window this app created. */
   isOurWindow(contents: WebContents): boolean;
   onMenuLocale(locale: MenuLocale): void;
+  /** The page's answer to `app.flush` before its window closes. */
+  onFlushed(contents: WebContents, ok: boolean): void;
 }
 
 function fromTrustedSender(event: IpcMainEvent | IpcMainInvokeEvent, isOurWindow: (contents: WebContents) => boolean): boolean {
@@ -31,8 +33,13 @@ export function registerIpc(options: IpcOptions): () => void {
     if (fromTrustedSender(event, options.isOurWindow) && isMenuLocale(locale)) options.onMenuLocale(locale);
   };
   ipcMain.on(MENU_LOCALE_CHANNEL, handleLocale);
+  const handleFlushed = (event: IpcMainEvent, ok: unknown): void => {
+    if (fromTrustedSender(event, options.isOurWindow) && typeof ok === 'boolean') options.onFlushed(event.sender, ok);
+  };
+  ipcMain.on(FLUSHED_CHANNEL, handleFlushed);
   return () => {
     ipcMain.removeHandler(INVOKE_CHANNEL);
     ipcMain.removeListener(MENU_LOCALE_CHANNEL, handleLocale);
+    ipcMain.removeListener(FLUSHED_CHANNEL, handleFlushed);
   };
 }

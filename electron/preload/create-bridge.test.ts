@@ -45,7 +45,16 @@ describe('preload bridge', () => {
     expect(port.send.mock.calls).toEqual([[MENU_LOCALE_CHANNEL, 'zh-CN']]);
   });
 
-  it('exposes exactly three functions', () => {
-    expect(Object.keys(createBridge(fakeIpc().port)).sort()).toEqual(['invoke', 'onMenuCommand', 'setMenuLocale']);
+  it('answers the close-time flush with a plain boolean on its own channel', () => {
+    const { port } = fakeIpc();
+    const bridge = createBridge(port);
+    bridge.reportFlushed(true);
+    bridge.reportFlushed('yes' as unknown as boolean);
+    expect(port.send).toHaveBeenNthCalledWith(1, 'dateline:flushed', true);
+    expect(port.send).toHaveBeenNthCalledWith(2, 'dateline:flushed', false);
+  });
+
+  it('exposes exactly four functions', () => {
+    expect(Object.keys(createBridge(fakeIpc().port)).sort()).toEqual(['invoke', 'onMenuCommand', 'reportFlushed', 'setMenuLocale']);
   });
 });

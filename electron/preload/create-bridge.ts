@@ -1,7 +1,7 @@
 // Runs in: preload (pure, no electron import). Builds the narrow window.dateline object over an ipcRenderer-like port.
 import { isMenuCommand, type DatelineBridge, type MenuCommand } from '../../common/bridge';
 import { isOperationName, type Envelope } from '../../common/contract';
-import { INVOKE_CHANNEL, MENU_COMMAND_CHANNEL, MENU_LOCALE_CHANNEL } from './ipc-channels';
+import { FLUSHED_CHANNEL, INVOKE_CHANNEL, MENU_COMMAND_CHANNEL, MENU_LOCALE_CHANNEL } from './ipc-channels';
 
 /** The slice of Electron's ipcRenderer the bridge uses. */
 export interface IpcPort {
@@ -31,6 +31,9 @@ export function createBridge(ipc: IpcPort): DatelineBridge {
     },
     setMenuLocale(locale: 'en' | 'zh-CN'): void {
       if (locale === 'en' || locale === 'zh-CN') ipc.send(MENU_LOCALE_CHANNEL, locale);
+    },
+    reportFlushed(ok: boolean): void {
+      ipc.send(FLUSHED_CHANNEL, ok === true);
     },
   };
 }

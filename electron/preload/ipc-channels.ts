@@ -5,3 +5,5 @@ export const INVOKE_CHANNEL = 'dateline:invoke';
 export const MENU_COMMAND_CHANNEL = 'dateline:menu-command';
 /** Renderer → main, send: the UI locale the native menus should use. */
 export const MENU_LOCALE_CHANNEL = 'dateline:menu-locale';
+/** Renderer → main, send: whether the pending save went through after an `app.flush` command. */
+export const FLUSHED_CHANNEL = 'dateline:flushed';

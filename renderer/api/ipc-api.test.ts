@@ -15,6 +15,7 @@ function fakeBridge(reply: (operation: string, input: unknown) => Promise<Envelo
     },
     onMenuCommand: () => () => undefined,
     setMenuLocale: () => undefined,
+    reportFlushed: () => undefined,
   };
 }
 

@@ -34,9 +34,18 @@ export function createCommandDispatcher(stores: AppStores): CommandDispatcher {
         await show(await library.getState().create(open?.meta.language));
         article.getState().getEditorHandle()?.focus();
         return;
-      case 'app.flush':
-        await article.getState().flush();
+      case 'app.flush': {
+        // Main keeps the window open until it hears whether the last edits reached the disk.
+        let saved: boolean;
+        try {
+          await article.getState().flush();
+          saved = !article.getState().saveError;
+        } catch {
+          saved = false;
+        }
+        window.dateline?.reportFlushed(saved);
         return;
+      }
       case 'article.save':
         if (open) await article.getState().save(true);
         return;
