@@ -23,12 +23,13 @@ export function LinkDialog({ editor, onClose }: LinkDialogProps) {
 
   const close = () => {
     onClose();
-    editor.commands.focus();
+    editor.view.focus();
   };
 
   const handleRemove = () => {
-    editor.chain().focus().extendMarkRange('link').unsetLink().run();
+    editor.chain().extendMarkRange('link').unsetLink().run();
     onClose();
+    editor.view.focus();
   };
 
   const handleSubmit = (event: FormEvent) => {
@@ -43,7 +44,8 @@ export function LinkDialog({ editor, onClose }: LinkDialogProps) {
       return;
     }
     const { href } = parsed;
-    const chain = editor.chain().focus();
+    // No chain().focus(): its focus lands a frame later and would put back this selection over keys typed meanwhile.
+    const chain = editor.chain();
     if (editor.state.selection.empty && !editor.isActive('link')) {
       chain.insertContent({ type: 'text', text: href, marks: [{ type: 'link', attrs: { href } }] }).run();
     } else {
