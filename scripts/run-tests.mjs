@@ -57,6 +57,12 @@ if (!vitest) {
   totals.skipped += vitest.numPendingTests + (vitest.numTodoTests ?? 0);
   lines.push(`vitest: ${vitest.numPassedTests} passed, ${failed} failed, ${vitest.numPendingTests} skipped`);
   for (const file of brokenFiles) lines.push(`  FAIL (did not run) ${file.name}: ${String(file.message).split('\n')[0]}`);
+  // Every skip is named, so none goes unnoticed.
+  for (const file of vitest.testResults) {
+    for (const test of file.assertionResults.filter((a) => a.status === 'pending' || a.status === 'skipped' || a.status === 'todo')) {
+      lines.push(`  skipped: ${file.name.replace(root, '')} > ${test.fullName ?? test.title}`);
+    }
+  }
 }
 
 // End-to-end tests (Playwright in Debian's Chromium; the _electron smoke test where the binary exists).

@@ -1,9 +1,8 @@
 // Runs in: main (pure, no electron import). A SecretStore over one JSON file of blobs encrypted by an injected cipher.
-import { randomBytes } from 'node:crypto';
-import { open, readFile, rename, unlink } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { readFile } from 'node:fs/promises';
 import { AppError } from '../../common/app-error';
 import type { SecretStore } from '../services/secrets/secret-store';
+import { atomicWriteFile } from '../services/store/atomic-write';
 
 export interface SecretCipher {
   isAvailable(): boolean;
@@ -41,22 +40,9 @@ async function readSecretFile(file: string): Promise<SecretFile> {
   }
 }
 
-/** Owner-only temp file, fsync, rename: the file is always either the old or the new version. */
-async function writeSecretFile(file: string, content: SecretFile): Promise<void> {
-  const temp = join(dirname(file), `.${basename(file)}.${randomBytes(6).toString('hex')}.tmp`);
-  try {
-    const handle = await open(temp, 'wx', 0o600);
-    try {
-      await handle.writeFile(`${JSON.stringify(content, null, 2)}\n`);
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-    await rename(temp, file);
-  } catch (error) {
-    await unlink(temp).catch(() => undefined);
-    throw new AppError('io-error', `Could not save the secrets file ${file}: ${(error as Error).message}`);
-  }
+/** Owner-only (0600) and atomic: the file is always either the old or the new version. */
+function writeSecretFile(file: string, content: SecretFile): Promise<void> {
+  return atomicWriteFile(file, `${JSON.stringify(content, null, 2)}\n`, { mode: 0o600 });
 }
 
 export function createEncryptedSecretStore(file: string, cipher: SecretCipher): SecretStore {

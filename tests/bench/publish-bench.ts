@@ -5,7 +5,6 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { crc32, deflateSync } from 'node:zlib';
 import type { Article, DocNode } from '../../common/article';
 import { AppError } from '../../common/app-error';
 import { publishChecklist } from '../../common/publish/publish-checklist';
@@ -14,6 +13,7 @@ import { MediaStore } from '../../electron/services/media/media-store';
 import { createFileSecretStore } from '../../electron/services/publish/file-secret-store';
 import { createPublishingService, type PublishingService } from '../../electron/services/publish/publishing-service';
 import { makeArticle } from '../fixtures/sample-article';
+import { makePng } from '../support/test-photos';
 import { figureNode, newArticleId, paragraphNode, waitForJob } from '../integration/publishing-harness';
 import { startFaultProxy, type FaultProxy } from '../integration/support/fault-proxy';
 import { startWordPress, type WordPressSite } from '../integration/support/wordpress-fixture';
@@ -64,29 +64,7 @@ interface Sample {
  */
 export function makeNoisyPng(width: number, height: number, seed: number): Uint8Array {
   const random = seededRandom(seed);
-  const chunk = (type: string, data: Buffer) => {
-    const head = Buffer.alloc(8);
-    head.writeUInt32BE(data.length, 0);
-    head.write(type, 4, 'ascii');
-    const crc = Buffer.alloc(4);
-    crc.writeUInt32BE(crc32(Buffer.concat([head.subarray(4), data])), 0);
-    return Buffer.concat([head, data, crc]);
-  };
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(width, 0);
-  ihdr.writeUInt32BE(height, 4);
-  ihdr.set([8, 0, 0, 0, 0], 8);
-  const stride = width + 1;
-  const rows = Buffer.alloc(stride * height);
-  for (let y = 0; y < height; y++) {
-    rows[y * stride] = 0;
-    for (let x = 0; x < width; x++) {
-      const gradient = Math.floor(((x + y) * 200) / (width + height));
-      rows[y * stride + 1 + x] = gradient + Math.floor(random.next() * 4) * 12;
-    }
-  }
-  const signature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-  return new Uint8Array(Buffer.concat([signature, chunk('IHDR', ihdr), chunk('IDAT', deflateSync(rows)), chunk('IEND', Buffer.alloc(0))]));
+  return makePng(width, height, (x, y) => Math.floor(((x + y) * 200) / (width + height)) + Math.floor(random.next() * 4) * 12);
 }
 
 async function startLane(

@@ -25,8 +25,8 @@ export function makeJpeg(width: number, height: number): Uint8Array {
   ]);
 }
 
-/** A valid 8-bit greyscale PNG. */
-export function makePng(width: number, height: number): Uint8Array {
+/** A valid 8-bit greyscale PNG; `pixel` gives each grey value (flat mid-grey by default). */
+export function makePng(width: number, height: number, pixel: (x: number, y: number) => number = () => 0x80): Uint8Array {
   const chunk = (type: string, data: Buffer) => {
     const head = Buffer.alloc(8);
     head.writeUInt32BE(data.length, 0);
@@ -39,8 +39,12 @@ export function makePng(width: number, height: number): Uint8Array {
   ihdr.writeUInt32BE(width, 0);
   ihdr.writeUInt32BE(height, 4);
   ihdr.set([8, 0, 0, 0, 0], 8);
-  const rows = Buffer.alloc((width + 1) * height, 0x80);
-  for (let y = 0; y < height; y++) rows[y * (width + 1)] = 0;
+  const stride = width + 1;
+  const rows = Buffer.alloc(stride * height);
+  for (let y = 0; y < height; y++) {
+    rows[y * stride] = 0; // filter type: none
+    for (let x = 0; x < width; x++) rows[y * stride + 1 + x] = pixel(x, y);
+  }
   return new Uint8Array(
     Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(rows)), chunk('IEND', Buffer.alloc(0))]),
   );

@@ -1,12 +1,12 @@
 // Runs in: services (browser mode, no Electron). Secrets in their own JSON file readable only by this
 // OS user (mode 0600), never in targets.json or settings. Not encrypted: backend() says "file" and
 // the UI labels it as such.
-import { randomBytes } from 'node:crypto';
-import { mkdir, open, rename, unlink } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { mkdir } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import { z } from 'zod';
 import { AppError } from '../../../common/app-error';
 import type { SecretStore } from '../secrets/secret-store';
+import { atomicWriteFile } from '../store/atomic-write';
 import { fsAppError } from '../store/fs-app-error';
 import { readJsonFile } from '../store/read-json-file';
 
@@ -29,7 +29,7 @@ export function createFileSecretStore(path: string): SecretStore {
       await mkdir(dirname(path), { recursive: true }).catch((error: unknown) => {
         throw fsAppError(error, dirname(path), 'create');
       });
-      await writePrivateFile(path, JSON.stringify({ version: 1, secrets }, null, 2));
+      await atomicWriteFile(path, JSON.stringify({ version: 1, secrets }, null, 2), { mode: 0o600 });
     });
     writing = next;
     return next;
@@ -52,22 +52,4 @@ export function createFileSecretStore(path: string): SecretStore {
     },
     backend: () => 'file',
   };
-}
-
-/** Like atomicWriteFile, but the temp file is created 0600 so the secret is never readable by others, not even briefly. */
-async function writePrivateFile(path: string, text: string): Promise<void> {
-  const temp = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
-  try {
-    const handle = await open(temp, 'wx', 0o600);
-    try {
-      await handle.writeFile(text);
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-    await rename(temp, path);
-  } catch (error) {
-    await unlink(temp).catch(() => undefined);
-    throw fsAppError(error, path, 'save');
-  }
 }

@@ -41,7 +41,7 @@ import {
   type SubmitOptions,
   type UpdateOptions,
 } from './review-package';
-import { stageFile } from './staged-file';
+import { stageFile } from '../store/atomic-write';
 
 export interface FolderHubOptions {
   /** The shared folder; articles/ is created inside it on first submit. */

@@ -19,6 +19,7 @@ import { articleToNinjs, type NinjsMediaInput } from '../../../../common/seriali
 import { bodyToHtml } from '../../../../common/serialize/body-to-html';
 import { figureMediaIds } from '../../../../common/serialize/figure-attrs';
 import { atomicWriteFile } from '../../store/atomic-write';
+import { isReservedFileName } from '../../store/is-reserved-file-name';
 import { errnoCode, fsAppError } from '../../store/fs-app-error';
 import { PublishConflict, type PublishContext, type PublishTarget } from '../publish-target';
 
@@ -28,7 +29,6 @@ export const NINJS_FILE = 'article.ninjs.json';
 const IMAGES_DIR = 'images';
 const MAX_SUFFIX = 999;
 // Names Windows refuses for a folder, whatever the extension.
-const WINDOWS_RESERVED = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])$/;
 
 const markerSchema = z.object({ articleId: z.string() });
 
@@ -172,7 +172,7 @@ export class FolderTarget implements PublishTarget {
 export function folderBaseName(article: Pick<Article, 'id' | 'headline' | 'meta'>): string {
   const slug = effectiveSlug(article);
   if (!isUsableSlug(slug)) return article.id;
-  return WINDOWS_RESERVED.test(slug) ? `${slug}-article` : slug;
+  return isReservedFileName(slug) ? `${slug}-article` : slug;
 }
 
 async function ensureRoot(root: string): Promise<void> {
