@@ -15,6 +15,7 @@ export const MENU_COMMANDS = [
   'article.insert-photo',
   'view.library',
   'view.trash',
+  'view.review-queue',
   'format.bold',
   'format.italic',
   'format.underline',

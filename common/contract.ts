@@ -20,6 +20,8 @@ import {
   type SecretsBackendInfo,
   type TargetView,
 } from './publish/publish-target-config';
+import { reviewHubSettingSchema, reviewOperations, type ReviewOperationResults } from './workflow/review-contract';
+import { newsroomRoleSchema } from './workflow/newsroom-profile';
 
 /** The largest photo the library accepts. */
 export const MAX_MEDIA_BYTES = 40 * 1024 * 1024;
@@ -83,6 +85,10 @@ export const settingsSchema = z.object({
   /** Name recorded on revisions and, later, in the workflow history. */
   userName: z.string().max(200).default(''),
   exportFolder: z.string().max(4096).default(''),
+  /** The newsroom role; null: no newsroom profile yet (working alone, no review workflow). */
+  role: newsroomRoleSchema.nullable().default(null),
+  /** Where articles travel for review; the shared folder is the zero-configuration default. */
+  reviewHub: reviewHubSettingSchema.default({ kind: 'folder', path: '' }),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -91,6 +97,8 @@ export const settingsUpdateSchema = z.object({
   locale: uiLocaleSchema.optional(),
   userName: settingsSchema.shape.userName.unwrap().optional(),
   exportFolder: settingsSchema.shape.exportFolder.unwrap().optional(),
+  role: newsroomRoleSchema.nullable().optional(),
+  reviewHub: reviewHubSettingSchema.optional(),
 });
 
 export const listFilterSchema = z.object({
@@ -161,6 +169,8 @@ export const operations = {
   'outbox.retry': z.object({ jobId: jobIdSchema }),
   /** After a conflict: overwrite the server's version with ours, or give up this job. */
   'outbox.resolveConflict': z.object({ jobId: jobIdSchema, resolution: z.enum(['overwrite', 'cancel']) }),
+
+  ...reviewOperations,
 } as const;
 
 export type OperationName = keyof typeof operations;
@@ -198,6 +208,15 @@ export interface OperationResults {
   'outbox.cancel': OutboxJob;
   'outbox.retry': OutboxJob;
   'outbox.resolveConflict': OutboxJob;
+  'review.get': ReviewOperationResults['review.get'];
+  'review.transition': ReviewOperationResults['review.transition'];
+  'review.queue': ReviewOperationResults['review.queue'];
+  'review.open': ReviewOperationResults['review.open'];
+  'review.diff': ReviewOperationResults['review.diff'];
+  'comments.add': ReviewOperationResults['comments.add'];
+  'comments.reply': ReviewOperationResults['comments.reply'];
+  'comments.resolve': ReviewOperationResults['comments.resolve'];
+  'comments.reopen': ReviewOperationResults['comments.reopen'];
 }
 
 export type OperationInput<K extends OperationName> = z.input<(typeof operations)[K]>;

@@ -128,6 +128,7 @@ export function buildMenuTemplate(locale: MenuLocale, platform: NodeJS.Platform,
     items: [
       command('library', 'view.library'),
       command('trashView', 'view.trash'),
+      command('reviewQueue', 'view.review-queue'),
       SEPARATOR,
       ...(options.devTools ? [role('reload', 'reload'), role('forceReload', 'forceReload'), role('devTools', 'toggleDevTools'), SEPARATOR] : []),
       role('resetZoom', 'resetZoom'),

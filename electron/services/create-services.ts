@@ -19,6 +19,13 @@ import type { SecretStore } from './secrets/secret-store';
 import { fsAppError } from './store/fs-app-error';
 import { acquireLibraryLock } from './store/library-lock';
 import { LibraryStore, type LibraryChange } from './store/library-store';
+import { sortableId } from './store/sortable-id';
+import { AppError } from '../../common/app-error';
+import { newsroomProfileSchema, type NewsroomProfile } from '../../common/workflow/newsroom-profile';
+import { FolderHub } from './review/folder-hub';
+import type { ReviewHub } from './review/review-hub';
+import { ReviewRecordStore } from './review/review-record-store';
+import { createReviewService } from './review/review-service';
 
 export interface Services {
   handlers: OperationHandlers;
@@ -113,6 +120,8 @@ export async function createServices(options: ServicesOptions): Promise<Services
   })().catch((error: unknown) => console.warn('[services] search index rebuild failed:', error));
 
   const documentsDir = options.documentsDir ?? join(homedir(), 'Documents');
+  // The publishing service reports finished jobs; the workflow records them once it exists.
+  let onPublished: (articleId: string, outcome: { status: 'publish' | 'future'; scheduledAt: string | null }) => void = () => undefined;
   const publishing = await createPublishingService({
     dataDir: options.dataDir,
     libraryRoot,
@@ -120,12 +129,45 @@ export async function createServices(options: ServicesOptions): Promise<Services
     secrets: options.secrets ?? createFileSecretStore(browserSecretsPath(options.dataDir)),
     store: { get: (id) => store.get(id) },
     media: { read: (id) => media.read(id), info: (id) => media.info(id) },
+    onJobChange: (job) => {
+      const status = job.result?.status;
+      if (job.state === 'done' && (status === 'publish' || status === 'future')) onPublished(job.articleId, { status, scheduledAt: job.options.scheduledAt });
+    },
   });
 
   /** Every operation that changes the library drops the cached list snapshot (trash and restore fire no onChange). */
   const changing = <T>(work: Promise<T>): Promise<T> => work.finally(() => (snapshot = null));
 
   const who = async () => (await settings.get()).userName || safeUserName();
+  const profile = async (): Promise<NewsroomProfile | null> => {
+    const current = await settings.get();
+    const parsed = newsroomProfileSchema.safeParse({ name: current.userName, role: current.role });
+    return parsed.success ? parsed.data : null;
+  };
+  const hubMedia = { read: (id: string) => media.read(id), import: (fileName: string, data: Uint8Array) => media.import(fileName, data) };
+  let folderHub: FolderHub | null = null;
+  const reviewHub = async (): Promise<ReviewHub> => {
+    const setting = (await settings.get()).reviewHub;
+    if (setting.kind === 'folder') {
+      const root = setting.path.trim() || join(documentsDir, 'Dateline Review Hub');
+      if (folderHub?.root !== root) folderHub = new FolderHub({ root, media: hubMedia });
+      if (!setting.path.trim()) await mkdir(root, { recursive: true }).catch((error: unknown) => {
+        throw fsAppError(error, root, 'create');
+      });
+      return folderHub;
+    }
+    throw new AppError('invalid-input', 'The WordPress review hub is not available in this version; choose a shared folder in Settings.');
+  };
+  const review = createReviewService({
+    library: store,
+    records: new ReviewRecordStore(libraryRoot),
+    profile,
+    hub: reviewHub,
+    onChange: () => (snapshot = null),
+    newId: () => sortableId(),
+  });
+  onPublished = (articleId, outcome) => void review.recordPublished(articleId, outcome);
+
   const exportFolder = async () =>
     (await settings.get()).exportFolder || options.defaultExportFolder || join(documentsDir, 'Dateline Exports');
 
@@ -154,7 +196,8 @@ export async function createServices(options: ServicesOptions): Promise<Services
 
     'articles.create': ({ language }) => changing(store.create(language)),
     'articles.get': ({ id }) => store.get(id),
-    'articles.save': async ({ article, explicit }) => changing(store.save(article, { explicit, who: await who() })),
+    // Only workflow actions change the status: an editor's or a stale tab's save never does.
+    'articles.save': async ({ article, explicit }) => changing(store.save(article, { explicit, who: await who(), keepStatus: true })),
     'articles.duplicate': ({ id }) => changing(store.duplicate(id)),
     'articles.trash': async ({ id }) => changing(store.trash(id, { who: await who() })),
     'articles.restore': ({ id }) => changing(store.restore(id)),
@@ -176,6 +219,11 @@ export async function createServices(options: ServicesOptions): Promise<Services
     'media.info': ({ id }) => media.info(id),
 
     ...publishing.handlers,
+    'publish.start': async (input) => {
+      checkMayPublish(await store.get(input.articleId), await profile(), input.options.status);
+      return publishing.handlers['publish.start'](input);
+    },
+    ...review.handlers,
   };
 
   return {
@@ -195,6 +243,18 @@ export async function createServices(options: ServicesOptions): Promise<Services
       await lock.release();
     },
   };
+}
+
+/** What the workflow forbids publishing: a spiked story, and a reporter putting a story live. */
+function checkMayPublish(article: { status: string; headline: string }, actor: NewsroomProfile | null, status: string): void {
+  const goesLive = status === 'publish' || status === 'future';
+  if (!goesLive) return;
+  if (article.status === 'spiked') {
+    throw new AppError('conflict', `"${article.headline || 'This article'}" was spiked; an editor must reopen it before it can be published.`, { status: article.status });
+  }
+  if (actor?.role === 'reporter') {
+    throw new AppError('permission-denied', 'Only editors can publish articles: submit it for review, and an editor will approve and publish it.', { role: actor.role });
+  }
 }
 
 function safeUserName(): string {

@@ -1,5 +1,6 @@
 // @vitest-environment happy-dom
 // Runs in: tests (happy-dom). A reporter starts a new article from the library, writes a headline and goes back.
+import { settingsSchema } from '../../common/contract';
 import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { newArticle, type Article } from '../../common/article';
@@ -15,8 +16,8 @@ describe('app', () => {
   it('new article → headline → back to the library saves it, and the zh-CN switch translates the UI', async () => {
     let saved: Article | null = null;
     const api = createFakeApi({
-      'settings.get': () => ({ locale: 'en', userName: '', exportFolder: '' }),
-      'settings.update': (input) => ({ locale: input.locale ?? 'en', userName: '', exportFolder: '' }),
+      'settings.get': () => settingsSchema.parse({ locale: 'en' }),
+      'settings.update': (input) => settingsSchema.parse({ locale: input.locale ?? 'en' }),
       'app.info': () => ({ version: '0.1.0', transport: 'http', libraryPath: '/lib', systemLocale: 'en-US' }),
       'library.list': () => ({ items: [], sections: ['City'], tags: [], total: 0 }),
       'library.problems': () => [{ articleFolder: 'broken01', setAsideTo: 'lost+found/broken01', message: 'bad JSON', at: '2026-11-25T09:00:00Z' }],

@@ -4,6 +4,7 @@ import { createCommandDispatcher } from '../commands/command-dispatcher';
 import { ArticleScreen } from '../features/article/article-screen';
 import { LibraryScreen } from '../features/library/library-screen';
 import { OutboxButton } from '../features/publish/outbox-button';
+import { ReviewQueueScreen } from '../features/review/review-queue-screen';
 import { RevisionsDialog } from '../features/revisions/revisions-dialog';
 import { LocaleSwitcher } from '../features/settings/locale-switcher';
 import { SettingsDialog } from '../features/settings/settings-dialog';
@@ -33,6 +34,9 @@ export function App() {
           <button type="button" aria-current={view === 'trash' ? 'page' : undefined} onClick={() => run('view.trash')}>
             {t('app.trash')}
           </button>
+          <button type="button" aria-current={view === 'queue' ? 'page' : undefined} onClick={() => run('view.review-queue')}>
+            {t('queue.nav')}
+          </button>
         </nav>
         <span className="toolbar-gap" />
         <OutboxButton />
@@ -45,6 +49,8 @@ export function App() {
       <main className="app-main">
         {view === 'article' && hasArticle ? (
           <ArticleScreen onCommand={run} />
+        ) : view === 'queue' ? (
+          <ReviewQueueScreen />
         ) : (
           <LibraryScreen trashed={view === 'trash'} onCommand={run} />
         )}

@@ -1,4 +1,5 @@
 // Runs in: tests (node). Menu commands and shortcuts reach the right place.
+import { settingsSchema } from '../../common/contract';
 import { describe, expect, it } from 'vitest';
 import { newArticle } from '../../common/article';
 import type { MenuCommand } from '../../common/bridge';
@@ -15,7 +16,7 @@ function setup() {
     'articles.get': () => newArticle(ID, '2026-11-25T09:00:00.000Z'),
     'articles.save': () => ({ revision: 1, updatedAt: '2026-11-25T09:01:00.000Z' }),
     'articles.export': () => ({ folder: '/exports/flood', file: '/exports/flood/index.html', files: [] }),
-    'settings.update': (input) => ({ locale: input.locale ?? 'system', userName: '', exportFolder: '' }),
+    'settings.update': (input) => settingsSchema.parse({ locale: input.locale ?? 'system' }),
   });
   const stores = createAppStores(api);
   const ran: MenuCommand[] = [];

@@ -7,7 +7,7 @@ import type { AppStores } from '../stores/app-stores';
 export type CommandDispatcher = (command: MenuCommand) => Promise<void>;
 
 export function createCommandDispatcher(stores: AppStores): CommandDispatcher {
-  const { article, library, settings, ui } = stores;
+  const { article, library, review, settings, ui } = stores;
 
   const show = async (loaded: Article): Promise<void> => {
     await article.getState().flush();
@@ -78,6 +78,12 @@ export function createCommandDispatcher(stores: AppStores): CommandDispatcher {
         ui.getState().setView(trashed ? 'trash' : 'library');
         library.getState().setTrashed(trashed);
         await library.getState().refresh();
+        return;
+      }
+      case 'view.review-queue': {
+        if (!(await leaveArticle())) return;
+        ui.getState().setView('queue');
+        await review.getState().loadQueue();
         return;
       }
       case 'language.en':

@@ -34,6 +34,9 @@ import { LinkDialog } from './link-dialog';
 import { isDirectFormatCommand, runFormatCommand } from './run-format-command';
 import { filesFromDrop, filesFromPaste } from './transfer-photos';
 import { useRenderProbe } from '../app/use-render-probe';
+import type { TextAnchor } from '../../common/workflow/review-comment';
+import { QUOTE_BLOCK_SEPARATOR } from '../../common/workflow/doc-text-index';
+import { CommentHighlights, setCommentHighlights, type CommentHighlight } from './comment-highlights';
 
 export interface ArticleEditorHandle {
   /** Serialises the body (editor.getJSON()); only called off the keystroke path (autosave, explicit save). */
@@ -43,6 +46,12 @@ export interface ArticleEditorHandle {
   insertPhotos(files: File[]): Promise<void>;
   /** Runs a format.* menu command (and article.insert-photo, which opens the photo picker). */
   runCommand(command: MenuCommand): void;
+  /** The selected text as a comment anchor, or null when nothing is selected. */
+  getSelectionAnchor(): TextAnchor | null;
+  /** Marks the text of the open comments. */
+  showComments(highlights: readonly CommentHighlight[]): void;
+  /** Selects a range (a comment's text) and scrolls it into view. */
+  selectRange(from: number, to: number): void;
 }
 
 export interface ArticleEditorProps {
@@ -83,6 +92,7 @@ export const ArticleEditor = forwardRef<ArticleEditorHandle, ArticleEditorProps>
   const [extensions] = useState(() => [
     ...createEditorExtensions({ resolveMediaUrl: (id) => api.mediaUrl(id), figure: EditableFigure }),
     EditorKeymap.configure({ onOpenLink: () => actions.current.openLink() }),
+    CommentHighlights,
   ]);
 
   const editorProps = useMemo(
@@ -204,6 +214,20 @@ export const ArticleEditor = forwardRef<ArticleEditorHandle, ArticleEditorProps>
         if (command === 'format.link') openLink();
         else if (command === 'article.insert-photo') openPicker();
         else if (isDirectFormatCommand(command)) runFormatCommand(editor, command);
+      },
+      getSelectionAnchor: () => {
+        const { from, to, empty } = editor.state.selection;
+        if (empty) return null;
+        const quote = editor.state.doc.textBetween(from, to, QUOTE_BLOCK_SEPARATOR, (leaf) => (leaf.type.name === 'hardBreak' ? '\n' : ''));
+        return quote.trim() === '' ? null : { from, to, quote };
+      },
+      showComments: (highlights) => {
+        if (!editor.isDestroyed) editor.view.dispatch(setCommentHighlights(editor.state, highlights));
+      },
+      selectRange: (from, to) => {
+        if (editor.isDestroyed) return;
+        const size = editor.state.doc.content.size;
+        editor.chain().focus().setTextSelection({ from: Math.min(from, size), to: Math.min(to, size) }).scrollIntoView().run();
       },
     }),
     [editor, initialBody, insertPhotosAt, openLink, openPicker],

@@ -7,3 +7,8 @@ export function useT(): (key: MessageKey, vars?: TranslateVars) => string {
   const locale = useI18nStore((s) => s.locale);
   return useCallback((key, vars) => translate(locale, key, vars), [locale]);
 }
+
+/** The UI locale, for dates and numbers. */
+export function useLocale(): string {
+  return useI18nStore((s) => s.locale);
+}

@@ -2,6 +2,7 @@
 import type { DatelineApi } from '../../common/contract';
 import { createOutboxStore, type OutboxStore } from '../features/publish/outbox-store';
 import { createTargetsStore, type TargetsStore } from '../features/targets/targets-store';
+import { createReviewStore, type ReviewStore } from '../features/review/review-store';
 import { createArticleStore, type ArticleStore } from './article-store';
 import { createLibraryStore, type LibraryStore } from './library-store';
 import { createSettingsStore, type SettingsStore } from './settings-store';
@@ -15,16 +16,20 @@ export interface AppStores {
   ui: UiStore;
   outbox: OutboxStore;
   targets: TargetsStore;
+  review: ReviewStore;
 }
 
 export function createAppStores(api: DatelineApi): AppStores {
+  const article = createArticleStore(api);
+  const ui = createUiStore();
   return {
     api,
     library: createLibraryStore(api),
-    article: createArticleStore(api),
+    article,
     settings: createSettingsStore(api),
-    ui: createUiStore(),
+    ui,
     outbox: createOutboxStore(api),
     targets: createTargetsStore(api),
+    review: createReviewStore(api, article, ui),
   };
 }

@@ -25,6 +25,8 @@ export interface ArticleState {
   close(): Promise<boolean>;
   updateFields(patch: ArticleFields): void;
   updateMeta(patch: Partial<ArticleMeta>): void;
+  /** Shows a status a workflow action set in the services (nothing to save). */
+  applyStatus(status: Article['status']): void;
   resetSlug(): void;
   markBodyDirty(): void;
   setStats(stats: TextStats): void;
@@ -123,6 +125,10 @@ export function createArticleStore(api: DatelineApi, options: ArticleStoreOption
         if (!article) return;
         set({ article: { ...article, meta: { ...article.meta, ...patch } } });
         controller?.markDirty();
+      },
+      applyStatus: (status) => {
+        const article = get().article;
+        if (article && article.status !== status) set({ article: { ...article, status } });
       },
       resetSlug: () => {
         const article = get().article;

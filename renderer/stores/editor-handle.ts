@@ -1,10 +1,15 @@
 // Runs in: renderer. What the app needs from the mounted body editor (renderer/editor/article-editor).
 import type { DocNode } from '../../common/article';
 import type { MenuCommand } from '../../common/bridge';
+import type { TextAnchor } from '../../common/workflow/review-comment';
 
 export interface EditorHandleLike {
   getBody(): DocNode;
   focus(): void;
   insertPhotos(files: File[]): Promise<void>;
   runCommand(cmd: MenuCommand): void;
+  /** Optional so simple test doubles need not implement the review hooks. */
+  getSelectionAnchor?(): TextAnchor | null;
+  showComments?(highlights: readonly { id: string; from: number; to: number; resolved: boolean }[]): void;
+  selectRange?(from: number, to: number): void;
 }

@@ -1,5 +1,5 @@
 // Runs in: renderer. The user's settings and the interface language they resolve to.
-import type { AppInfo, DatelineApi, Settings, UiLocale } from '../../common/contract';
+import { settingsSchema, type AppInfo, type DatelineApi, type Settings, type UiLocale } from '../../common/contract';
 import { resolveLocale, useI18nStore, type Locale } from '../i18n/i18n-store';
 import { createStore, type Store } from './create-store';
 
@@ -9,7 +9,11 @@ export interface SettingsState {
   init(): Promise<void>;
   setLocale(locale: UiLocale): Promise<void>;
   setUserName(name: string): Promise<void>;
+  /** Saves several settings at once (the settings dialog). */
+  update(patch: SettingsUpdate): Promise<void>;
 }
+
+export type SettingsUpdate = Partial<Pick<Settings, 'userName' | 'role' | 'reviewHub'>>;
 
 export type SettingsStore = Store<SettingsState>;
 
@@ -33,7 +37,7 @@ export function createSettingsStore(api: DatelineApi): SettingsStore {
       applyLocale(effectiveLocale(settings.locale, nav, info?.systemLocale));
     };
     return {
-      settings: { locale: 'system', userName: '', exportFolder: '' },
+      settings: settingsSchema.parse({}),
       info: null,
       init: async () => {
         const [settings, info] = await Promise.all([api.call('settings.get', {}), api.call('app.info', {})]);
@@ -44,6 +48,9 @@ export function createSettingsStore(api: DatelineApi): SettingsStore {
         set((s) => ({ settings: { ...s.settings, locale } }));
         apply();
         set({ settings: await api.call('settings.update', { locale }) });
+      },
+      update: async (patch) => {
+        set({ settings: await api.call('settings.update', patch) });
       },
       setUserName: async (userName) => {
         set((s) => ({ settings: { ...s.settings, userName } }));

@@ -2,7 +2,8 @@
 import { formatError } from '../api/format-error';
 import { createStore, type Store } from './create-store';
 
-export type View = 'library' | 'trash' | 'article';
+export type View = 'library' | 'trash' | 'article' | 'queue';
+export type SideTab = 'details' | 'review';
 export type DialogName = 'revisions' | 'settings' | null;
 
 export interface Notice {
@@ -17,7 +18,9 @@ export interface Notice {
 export interface UiState {
   view: View;
   dialog: DialogName;
+  sideTab: SideTab;
   notices: Notice[];
+  setSideTab(tab: SideTab): void;
   setView(view: View): void;
   openDialog(dialog: DialogName): void;
   showError(error: unknown): void;
@@ -32,7 +35,9 @@ export function createUiStore(): UiStore {
   return createStore<UiState>((set) => ({
     view: 'library',
     dialog: null,
+    sideTab: 'details',
     notices: [],
+    setSideTab: (sideTab) => set({ sideTab }),
     setView: (view) => set({ view }),
     openDialog: (dialog) => set({ dialog }),
     showError: (error) => {

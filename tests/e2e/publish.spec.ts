@@ -2,15 +2,15 @@
 // progress shows while photos upload, and the live URL ends the flow — to the zero-configuration
 // Published folder and to a real WordPress, where a wrong application password gets its own
 // clear message and nothing is published twice.
-import { expect, test, type Page } from '@playwright/test';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { expect, test } from '@playwright/test';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startWordPress, type WordPressSite } from '../integration/support/wordpress-fixture';
 import { hostClient } from '../support/host-client';
-import { makePng } from '../support/test-photos';
 import { DatelineApp } from './support/dateline-app';
+import { draftCompleteArticle, ENGLISH_DRAFT, publishFromDialog } from './support/draft-article';
 import { startHost, type RunningHost } from './support/start-host';
 
 let host: RunningHost;
@@ -24,42 +24,6 @@ test.afterEach(async () => {
   await host.stop();
 });
 
-/** Writes a complete article through the UI: headline, summary, body, photo with caption, credit and alt, section, tag, byline. */
-async function draftCompleteArticle(app: DatelineApp, page: Page, headline: string): Promise<void> {
-  await app.textbox('article.headline').fill(headline);
-  await app.textbox('article.summary').fill('The council voted 7-2 for the budget.');
-  await app.body.click();
-  await page.keyboard.type('The city council approved the budget on Tuesday.');
-  await page.keyboard.press('Enter');
-  const dir = mkdtempSync(join(tmpdir(), 'dateline-photo-'));
-  const photo = join(dir, 'vote.png');
-  writeFileSync(photo, makePng(900, 600));
-  const chooser = page.waitForEvent('filechooser');
-  await app.button('editor.toolbar.insert-photo').click();
-  await (await chooser).setFiles(photo);
-  const figure = app.body.locator('figure').first();
-  await expect(figure).toBeVisible();
-  await figure.locator('figcaption').click();
-  await page.keyboard.type('Councillors vote');
-  await figure.getByRole('textbox', { name: app.text('editor.figure.credit') }).fill('Photo: City Press');
-  await figure.getByRole('textbox', { name: app.text('editor.figure.alt') }).fill('Councillors raising hands');
-  await figure.getByRole('button', { name: app.text('editor.figure.lead') }).click();
-  const details = page.getByRole('complementary', { name: app.text('metadata.title') });
-  await details.getByRole('combobox', { name: app.text('metadata.section') }).fill('City');
-  await app.addTag('budget');
-  await details.getByRole('textbox', { name: app.text('metadata.bylineName', { n: 1 }) }).fill('Jane Doe');
-  await details.getByRole('textbox', { name: app.text('metadata.bylineRole', { n: 1 }) }).fill('Staff reporter');
-}
-
-async function publishFromDialog(app: DatelineApp, page: Page) {
-  await app.button('publish.open').click();
-  const dialog = page.getByRole('dialog', { name: app.text('publish.title') });
-  await expect(dialog).toBeVisible();
-  for (const box of await dialog.getByRole('checkbox', { name: /^Override:/ }).all()) await box.check();
-  await dialog.getByRole('button', { name: app.text('publish.publish'), exact: true }).click();
-  return dialog;
-}
-
 test('the checklist stops an unfinished article; a complete one goes to the Published folder with one click', async ({ page }) => {
   const app = new DatelineApp(page);
   await page.goto(host.url);
@@ -72,7 +36,7 @@ test('the checklist stops an unfinished article; a complete one goes to the Publ
   await expect(dialog.getByRole('button', { name: app.text('publish.publish'), exact: true })).toBeDisabled();
   await dialog.press('Escape');
 
-  await draftCompleteArticle(app, page, 'Council passes budget');
+  await draftCompleteArticle(app, page, { ...ENGLISH_DRAFT, headline: 'Council passes budget' });
   const done = await publishFromDialog(app, page);
   await expect(done.getByText(app.text('publish.done.publish'), { exact: true })).toBeVisible({ timeout: 30_000 });
   const link = done.getByRole('link', { name: app.text('publish.openFile'), exact: true });
@@ -124,7 +88,7 @@ test.describe('to a real WordPress', () => {
     await page.keyboard.press('Escape');
 
     await app.newArticle();
-    await draftCompleteArticle(app, page, 'Budget approved after long debate');
+    await draftCompleteArticle(app, page, { ...ENGLISH_DRAFT, headline: 'Budget approved after long debate' });
     const dialog = await publishFromDialog(app, page);
     await expect(dialog.getByText(app.text('publish.state.failed'))).toBeVisible({ timeout: 60_000 });
     await expect(dialog.getByRole('alert')).toContainText(app.text('publish.error.remote-auth'));

@@ -42,6 +42,7 @@ import {
   type UpdateOptions,
 } from './review-package';
 import { stageFile } from '../store/atomic-write';
+import type { ReviewHub } from './review-hub';
 
 export interface FolderHubOptions {
   /** The shared folder; articles/ is created inside it on first submit. */
@@ -63,8 +64,10 @@ const LIST_CONCURRENCY = 16;
 /** Everything of a package except what the hub computes on write. */
 type PackageDraft = Omit<ReviewPackage, 'format' | 'version' | 'hubRevision' | 'contentHash' | 'updatedAt'>;
 
-export class FolderHub {
+export class FolderHub implements ReviewHub {
+  readonly kind = 'folder' as const;
   readonly root: string;
+  readonly location: string;
   private readonly media: HubMedia;
   private readonly lockStaleMs: number;
   private readonly lockMaxWaitMs: number;
@@ -75,6 +78,7 @@ export class FolderHub {
 
   constructor(options: FolderHubOptions) {
     this.root = options.root;
+    this.location = options.root;
     this.media = options.media;
     this.lockStaleMs = options.lockStaleMs ?? 30_000;
     this.lockMaxWaitMs = options.lockMaxWaitMs ?? 10_000;
@@ -98,7 +102,16 @@ export class FolderHub {
         );
       }
       const at = this.now().toISOString();
-      return { article: incoming, history, comments, submittedBy: by, submittedTo: to, submittedAt: at, updatedBy: by };
+      return {
+        article: incoming,
+        history,
+        comments,
+        submittedBy: by,
+        submittedTo: to,
+        submittedAt: at,
+        updatedBy: by,
+        previousSubmission: current?.article ?? null,
+      };
     });
   }
 
@@ -120,6 +133,7 @@ export class FolderHub {
         history: history ?? current.history,
         comments: comments ?? current.comments,
         updatedBy: by,
+        previousSubmission: current.previousSubmission,
       };
     });
   }
@@ -167,6 +181,9 @@ export class FolderHub {
       contentHash: current.contentHash,
       submittedBy: current.submittedBy,
       submittedTo: current.submittedTo,
+      submittedAt: current.submittedAt,
+      updatedBy: current.updatedBy,
+      previousSubmission: current.previousSubmission,
     };
   }
 
@@ -200,6 +217,7 @@ export class FolderHub {
         submittedAt: draft.submittedAt,
         updatedAt,
         updatedBy: draft.updatedBy,
+        previousSubmission: draft.previousSubmission,
       };
       const staged = await stageFile(this.packagePath(id), `${JSON.stringify(next, null, 2)}\n`);
       try {
@@ -288,6 +306,7 @@ function toEntry(p: ReviewPackage): HubEntry {
     updatedBy: p.updatedBy,
     words: stats.words,
     cjkChars: stats.cjkChars,
+    openComments: p.comments.filter((c) => !c.resolved).length,
   };
 }
 

@@ -10,8 +10,7 @@ import { MAX_HISTORY_EVENTS } from '../../../common/workflow/workflow-history';
 
 export const REVIEW_PACKAGE_FORMAT = 'dateline-review-package';
 export const REVIEW_PACKAGE_VERSION = 1;
-/** submittedTo for "anyone on the desk" rather than a named editor. */
-export const DESK = 'desk';
+export { DESK } from '../../../common/workflow/review-contract';
 
 /** History and comments are carried as their common/workflow schemas define them; the hub never interprets them. */
 export const reviewPackageSchema = z.object({
@@ -30,6 +29,8 @@ export const reviewPackageSchema = z.object({
   submittedAt: z.iso.datetime({ offset: true }),
   updatedAt: z.iso.datetime({ offset: true }),
   updatedBy: actorSchema,
+  /** The article as the hub held it before the latest resubmission: the base of "changes since it was returned". */
+  previousSubmission: articleSchema.nullable().default(null),
 });
 export type ReviewPackage = z.infer<typeof reviewPackageSchema>;
 
@@ -48,6 +49,8 @@ export interface HubEntry {
   words: number;
   /** Body CJK character count (字数). */
   cjkChars: number;
+  /** Comments not resolved yet. */
+  openComments: number;
 }
 
 /** A package the hub could not read; the rest of the listing is unaffected. */
@@ -77,6 +80,9 @@ export interface OpenedPackage {
   contentHash: string;
   submittedBy: Actor;
   submittedTo: string;
+  submittedAt: string;
+  updatedBy: Actor;
+  previousSubmission: Article | null;
 }
 
 export interface SubmitOptions {

@@ -38,6 +38,8 @@ export interface SaveOptions {
   explicit?: boolean;
   /** Recorded on the snapshot. */
   who?: string;
+  /** Keep the stored status whatever the incoming article says: only workflow actions change it. */
+  keepStatus?: boolean;
 }
 
 /** What open() found: how many articles, how many had to be re-read (not in the cache), problems so far. */
@@ -153,7 +155,13 @@ export class LibraryStore {
           { storedRevision: stored.revision },
         );
       }
-      const next: Article = { ...incoming, createdAt: stored.createdAt, revision: stored.revision + 1, updatedAt: new Date().toISOString() };
+      const next: Article = {
+        ...incoming,
+        status: options.keepStatus ? stored.status : incoming.status,
+        createdAt: stored.createdAt,
+        revision: stored.revision + 1,
+        updatedAt: new Date().toISOString(),
+      };
       const trashedAt = this.trashedAt(incoming.id);
       await this.writeCurrent(next, trashedAt);
       if (options.explicit) {
@@ -162,6 +170,39 @@ export class LibraryStore {
         await this.remember(next, trashedAt);
       }
       return { revision: next.revision, updatedAt: next.updatedAt };
+    });
+  }
+
+  /** Records a workflow status; the revision stays, so an editor's open copy can still save. */
+  async setStatus(id: string, status: Article['status']): Promise<Article> {
+    checkId(id);
+    return this.queue.run(id, async () => {
+      const stored = await this.loadCurrent(id);
+      if (stored.status === status) return stored;
+      const next: Article = { ...stored, status, updatedAt: new Date().toISOString() };
+      await this.writeCurrent(next, this.trashedAt(id));
+      return next;
+    });
+  }
+
+  /**
+   * Makes `article` (a version from a review hub) the current version. A local version is first
+   * kept as a 'before-import' revision, so nothing written here is lost; a trashed one is restored.
+   */
+  async importVersion(article: Article, options: { who?: string } = {}): Promise<Article> {
+    const incoming = articleSchema.parse(article);
+    checkId(incoming.id);
+    return this.queue.run(incoming.id, async () => {
+      const stored = this.entries.has(incoming.id) ? await this.loadCurrent(incoming.id).catch(() => null) : null;
+      if (stored) await this.revisions(incoming.id).snapshot(stored, 'before-import', options.who ?? '');
+      const next: Article = stored
+        ? { ...incoming, createdAt: stored.createdAt, revision: stored.revision + 1, updatedAt: new Date().toISOString() }
+        : incoming;
+      if (stored && this.trashedAt(incoming.id)) {
+        await unlink(join(this.articleDir(incoming.id), 'trashed.json')).catch(() => undefined);
+      }
+      await this.writeCurrent(next, null);
+      return next;
     });
   }
 

@@ -1,9 +1,10 @@
 // Runs in: renderer. The article screen: toolbar, headline fields, body editor, details panel, status bar.
 import type { MenuCommand } from '../../../common/bridge';
 import { useT } from '../../i18n/use-t';
-import { MetadataPanel } from '../metadata/metadata-panel';
 import { PublicationsLine } from '../publish/publications-line';
 import { PublishButton } from '../publish/publish-button';
+import { ArticleSidePanel } from '../review/article-side-panel';
+import { DiffDialog } from '../review/diff-dialog';
 import { HeadlineField, SubheadlineField, SummaryField } from './article-fields';
 import { EditorHost } from './editor-host';
 import { SaveProblem } from './save-problem';
@@ -54,9 +55,10 @@ export function ArticleScreen({ onCommand }: ArticleScreenProps) {
           <SummaryField />
           <EditorHost />
         </div>
-        <MetadataPanel />
+        <ArticleSidePanel />
       </div>
       <StatusBar />
+      <DiffDialog />
     </section>
   );
 }

@@ -1,5 +1,8 @@
-// Runs in: renderer. The settings dialog: the name recorded on revisions, and where the library lives.
-import { useId, useState } from 'react';
+// Runs in: renderer. The settings dialog: the newsroom profile (name and role), the review hub,
+// publishing targets, and where the library lives.
+import { useEffect, useId, useState } from 'react';
+import type { NewsroomRole } from '../../../common/workflow/newsroom-profile';
+import type { ReviewHubSetting } from '../../../common/workflow/review-contract';
 import { ModalDialog } from '../../app/modal-dialog';
 import { useStores } from '../../app/stores-context';
 import { useT } from '../../i18n/use-t';
@@ -8,25 +11,84 @@ import { TargetsDialog } from '../targets/targets-dialog';
 export function SettingsDialog() {
   const t = useT();
   const nameId = useId();
-  const { settings, ui } = useStores();
-  const saved = settings((s) => s.settings.userName);
+  const roleId = useId();
+  const hubKindId = useId();
+  const hubPathId = useId();
+  const hubTargetId = useId();
+  const { settings, ui, targets } = useStores();
+  const saved = settings((s) => s.settings);
   const info = settings((s) => s.info);
-  const [name, setName] = useState(saved);
+  const allTargets = targets((s) => s.targets);
+  const wordpressTargets = (allTargets ?? []).filter((x) => x.config.kind === 'wordpress');
+  const [name, setName] = useState(saved.userName);
+  const [role, setRole] = useState<NewsroomRole | ''>(saved.role ?? '');
+  const [hubKind, setHubKind] = useState(saved.reviewHub.kind);
+  const [hubPath, setHubPath] = useState(saved.reviewHub.kind === 'folder' ? saved.reviewHub.path : '');
+  const [hubTarget, setHubTarget] = useState(saved.reviewHub.kind === 'wordpress' ? saved.reviewHub.targetId : '');
   const [managingTargets, setManagingTargets] = useState(false);
+
+  useEffect(() => {
+    void targets.getState().load();
+  }, [targets]);
+
   const close = (): void => ui.getState().openDialog(null);
   const handleSave = (): void => {
+    const target = hubTarget || wordpressTargets[0]?.config.id || '';
+    const reviewHub: ReviewHubSetting = hubKind === 'wordpress' && target ? { kind: 'wordpress', targetId: target } : { kind: 'folder', path: hubPath.trim() };
     settings
       .getState()
-      .setUserName(name.trim())
+      .update({ userName: name.trim(), role: role === '' ? null : role, reviewHub })
       .then(close, (error: unknown) => ui.getState().showError(error));
   };
   return (
     <ModalDialog title={t('settings.title')} onClose={close}>
-      <div className="form-grid">
-        <label htmlFor={nameId}>{t('settings.userName')}</label>
-        <input id={nameId} value={name} maxLength={200} onChange={(e) => setName(e.target.value)} />
-        <p className="hint">{t('settings.userNameHint')}</p>
-      </div>
+      <section className="settings-section" aria-label={t('settings.profile')}>
+        <h3>{t('settings.profile')}</h3>
+        <div className="form-grid">
+          <label htmlFor={nameId}>{t('settings.userName')}</label>
+          <input id={nameId} value={name} maxLength={200} onChange={(e) => setName(e.target.value)} />
+          <p className="hint">{t('settings.userNameHint')}</p>
+          <label htmlFor={roleId}>{t('settings.role')}</label>
+          <select id={roleId} value={role} onChange={(e) => setRole(e.target.value as NewsroomRole | '')}>
+            <option value="">{t('settings.role.none')}</option>
+            <option value="reporter">{t('settings.role.reporter')}</option>
+            <option value="editor">{t('settings.role.editor')}</option>
+          </select>
+          <p className="hint">{t('settings.roleHint')}</p>
+        </div>
+      </section>
+      <section className="settings-section" aria-label={t('settings.hub')}>
+        <h3>{t('settings.hub')}</h3>
+        <div className="form-grid">
+          <label htmlFor={hubKindId}>{t('settings.hub.kind')}</label>
+          <select id={hubKindId} value={hubKind} onChange={(e) => setHubKind(e.target.value as ReviewHubSetting['kind'])}>
+            <option value="folder">{t('settings.hub.folder')}</option>
+            <option value="wordpress">{t('settings.hub.wordpress')}</option>
+          </select>
+          {hubKind === 'folder' ? (
+            <>
+              <label htmlFor={hubPathId}>{t('settings.hub.path')}</label>
+              <input id={hubPathId} value={hubPath} maxLength={4096} onChange={(e) => setHubPath(e.target.value)} aria-describedby={`${hubPathId}-hint`} />
+              <p className="hint" id={`${hubPathId}-hint`}>
+                {t('settings.hub.pathHint')}
+              </p>
+            </>
+          ) : wordpressTargets.length === 0 ? (
+            <p className="hint">{t('settings.hub.noTargets')}</p>
+          ) : (
+            <>
+              <label htmlFor={hubTargetId}>{t('settings.hub.target')}</label>
+              <select id={hubTargetId} value={hubTarget || wordpressTargets[0]?.config.id} onChange={(e) => setHubTarget(e.target.value)}>
+                {wordpressTargets.map((x) => (
+                  <option key={x.config.id} value={x.config.id}>
+                    {x.config.name}
+                  </option>
+                ))}
+              </select>
+            </>
+          )}
+        </div>
+      </section>
       <section className="settings-section" aria-label={t('targets.settingsSection')}>
         <h3>{t('targets.settingsSection')}</h3>
         <p className="hint">{t('targets.settingsHint')}</p>

@@ -5,11 +5,15 @@ import { editorEn } from './editor.en';
 import { editorZhCN } from './editor.zh-CN';
 import { publishEn } from './publish.en';
 import { publishZhCN } from './publish.zh-CN';
+import { reviewEn } from './review.en';
+import { reviewZhCN } from './review.zh-CN';
+import { diffEn } from './diff.en';
+import { diffZhCN } from './diff.zh-CN';
 
-const en = { ...appEn, ...editorEn, ...publishEn };
+const en = { ...appEn, ...editorEn, ...publishEn, ...reviewEn, ...diffEn };
 export type MessageKey = keyof typeof en;
 export type Catalogue = Record<MessageKey, string>;
 
-const zhCN: Catalogue = { ...appZhCN, ...editorZhCN, ...publishZhCN };
+const zhCN: Catalogue = { ...appZhCN, ...editorZhCN, ...publishZhCN, ...reviewZhCN, ...diffZhCN };
 
 export const catalogues: Record<'en' | 'zh-CN', Catalogue> = { en, 'zh-CN': zhCN };

@@ -335,8 +335,10 @@ export class Outbox {
 
   private async update(stored: StoredJob, patch: Partial<OutboxJob>): Promise<void> {
     Object.assign(stored.job, patch, { updatedAt: this.iso() });
-    await this.files.writeJob(stored);
+    // Listeners hear of the change the moment outbox.get can return it (the workflow records a
+    // finished job before any reader can see it done), then it is persisted.
     this.emit(stored);
+    await this.files.writeJob(stored);
   }
 
   private emit(stored: StoredJob): void {

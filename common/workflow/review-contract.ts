@@ -1,0 +1,125 @@
+// Runs in: main, services, host and renderer. The review operations' inputs and results: an
+// article's workflow state as the review panel shows it, the review queue, and the diff bases.
+import { z } from 'zod';
+import { articleIdSchema, type ArticleStatus } from '../article';
+import type { ArticleDiff } from './article-diff';
+import { commentIdSchema, MAX_COMMENT_LENGTH, textAnchorSchema, type ReviewComment } from './review-comment';
+import type { NewsroomProfile } from './newsroom-profile';
+import { MAX_NOTE_LENGTH, workflowActionSchema, type WorkflowAction, type WorkflowEvent } from './workflow-event';
+
+/** submittedTo for "anyone on the desk" rather than a named editor. */
+export const DESK = 'desk';
+
+export const hubKindSchema = z.enum(['folder', 'wordpress']);
+export type HubKindName = z.infer<typeof hubKindSchema>;
+
+/** Where articles travel for review, as settings name it. */
+export const reviewHubSettingSchema = z.discriminatedUnion('kind', [
+  /** path '' means the default folder (Documents/Dateline Review Hub). */
+  z.object({ kind: z.literal('folder'), path: z.string().max(4096) }),
+  z.object({ kind: z.literal('wordpress'), targetId: z.string().min(1).max(64) }),
+]);
+export type ReviewHubSetting = z.infer<typeof reviewHubSettingSchema>;
+
+export interface HubLink {
+  kind: HubKindName;
+  /** The hub folder or site address, for messages. */
+  location: string;
+  /** The hub's version token when this machine last read or wrote the article. */
+  hubRevision: number;
+  submittedTo: string;
+  syncedAt: string;
+}
+
+export interface DiffBaseInfo {
+  /** The article revision the base was taken at (local numbering of whoever saved it). */
+  revision: number;
+  at: string;
+  headline: string;
+}
+
+export interface ReviewState {
+  articleId: string;
+  status: ArticleStatus;
+  /** The reporter the article belongs to (its first submitter), null before its first submission. */
+  owner: string | null;
+  /** Who the user is; null until they set a name and role in Settings. */
+  profile: NewsroomProfile | null;
+  /** What the user may do now, in WORKFLOW_ACTIONS order. */
+  allowedActions: WorkflowAction[];
+  /** Oldest first. */
+  history: WorkflowEvent[];
+  /** Anchors re-found in the current body. */
+  comments: ReviewComment[];
+  hub: HubLink | null;
+  diffBases: { lastSeen: DiffBaseInfo | null; previousSubmission: DiffBaseInfo | null };
+}
+
+export const diffBaseSchema = z.enum(['last-seen', 'previous-submission']);
+export type DiffBase = z.infer<typeof diffBaseSchema>;
+
+export interface ReviewDiffResult {
+  base: DiffBase;
+  baseInfo: DiffBaseInfo;
+  diff: ArticleDiff;
+}
+
+export interface ReviewQueueEntry {
+  articleId: string;
+  headline: string;
+  status: ArticleStatus;
+  submittedBy: string;
+  submittedTo: string;
+  submittedAt: string;
+  updatedAt: string;
+  updatedBy: string;
+  words: number;
+  cjkChars: number;
+  /** Unresolved comments in the hub copy. */
+  openComments: number;
+}
+
+export interface ReviewQueue {
+  hub: { kind: HubKindName; location: string };
+  entries: ReviewQueueEntry[];
+  problems: { articleId: string; message: string }[];
+}
+
+export const queueScopeSchema = z.enum(['for-me', 'mine', 'all']);
+export type QueueScope = z.infer<typeof queueScopeSchema>;
+
+const note = z.string().max(MAX_NOTE_LENGTH).optional();
+const commentBody = z.string().max(MAX_COMMENT_LENGTH);
+
+export const reviewOperations = {
+  'review.get': z.object({ id: articleIdSchema }),
+  /** One workflow action on the saved article; `to` names the editor (or the desk) on submit. */
+  'review.transition': z.object({
+    id: articleIdSchema,
+    action: workflowActionSchema,
+    note,
+    scheduledAt: z.iso.datetime({ offset: true }).optional(),
+    to: z.string().trim().min(1).max(200).optional(),
+  }),
+  /** for-me: submitted to me or to the desk (editors); mine: what I submitted; all: everything in the hub. */
+  'review.queue': z.object({ scope: queueScopeSchema.default('for-me') }),
+  /** Copies the hub's version (article, photos, history, comments) into this library; the local one is kept as a revision. */
+  'review.open': z.object({ id: articleIdSchema }),
+  'review.diff': z.object({ id: articleIdSchema, base: diffBaseSchema }),
+  'comments.add': z.object({ id: articleIdSchema, body: commentBody, anchor: textAnchorSchema.nullable().optional() }),
+  'comments.reply': z.object({ id: articleIdSchema, commentId: commentIdSchema, body: commentBody }),
+  'comments.resolve': z.object({ id: articleIdSchema, commentId: commentIdSchema }),
+  'comments.reopen': z.object({ id: articleIdSchema, commentId: commentIdSchema }),
+} as const;
+
+export interface ReviewOperationResults {
+  'review.get': ReviewState;
+  'review.transition': ReviewState;
+  'review.queue': ReviewQueue;
+  'review.open': ReviewState;
+  'review.diff': ReviewDiffResult;
+  'comments.add': ReviewState;
+  'comments.reply': ReviewState;
+  'comments.resolve': ReviewState;
+  'comments.reopen': ReviewState;
+}

@@ -1,0 +1,194 @@
+// Runs in: vitest (node). Two machines — a reporter's and an editor's app, each with its own data
+// folder — review one story through a shared folder hub, through the same operations the UI calls.
+import { mkdtemp, rm, writeFile, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Article } from '../../../common/article';
+import type { OperationHandlers, OperationName, ParsedInput } from '../../../common/contract';
+import { operations } from '../../../common/contract';
+import { makePng } from '../../../tests/support/test-photos';
+import { createServices, type Services } from '../create-services';
+
+type Call = <K extends OperationName>(name: K, input: Parameters<OperationHandlers[K]>[0] | Record<string, unknown>) => ReturnType<OperationHandlers[K]>;
+
+function caller(services: Services): Call {
+  return ((name: OperationName, input: unknown) => {
+    const parsed = operations[name].parse(input) as ParsedInput<typeof name>;
+    return (services.handlers[name] as (i: unknown) => Promise<unknown>)(parsed);
+  }) as Call;
+}
+
+const para = (text: string) => ({ type: 'paragraph', content: [{ type: 'text', text }] });
+
+describe('review through a shared folder hub, two machines', () => {
+  let root: string;
+  let reporterApp: Services;
+  let editorApp: Services;
+  let reporter: Call;
+  let editor: Call;
+
+  beforeEach(async () => {
+    root = await mkdtemp(join(tmpdir(), 'dateline-review-'));
+    const hub = join(root, 'hub');
+    const open = (name: string) =>
+      createServices({ dataDir: join(root, name), transport: 'http', version: 'test', systemLocale: 'en', documentsDir: join(root, `${name}-docs`) });
+    reporterApp = await open('reporter');
+    editorApp = await open('editor');
+    reporter = caller(reporterApp);
+    editor = caller(editorApp);
+    await reporter('settings.update', { userName: '李娜', role: 'reporter', reviewHub: { kind: 'folder', path: hub } });
+    await editor('settings.update', { userName: 'Sam Editor', role: 'editor', reviewHub: { kind: 'folder', path: hub } });
+  });
+
+  afterEach(async () => {
+    await reporterApp.close();
+    await editorApp.close();
+    await rm(root, { recursive: true, force: true });
+  });
+
+  const write = async (call: Call, id: string, change: (a: Article) => Article): Promise<Article> => {
+    const current = await call('articles.get', { id });
+    await call('articles.save', { article: change(current) });
+    return call('articles.get', { id });
+  };
+
+  it('submit → comment + request changes → fix + resubmit → diff → approve → publish, with history on both machines', async () => {
+    const photo = await reporter('media.import', { fileName: 'harbour.png', data: makePng(800, 500) });
+    const created = await reporter('articles.create', { language: 'zh-CN' });
+    await write(reporter, created.id, (a) => ({
+      ...a,
+      headline: '北京今天下雨',
+      summary: '北京降雨降温。',
+      meta: { ...a.meta, section: '北京', tags: ['天气'], bylines: [{ name: '李娜', role: '记者' }] },
+      body: {
+        type: 'doc',
+        content: [para('北京今天下雨，气温下降。'), { type: 'figure', attrs: { mediaId: photo.id, credit: '李娜', alt: '雨中街道', lead: true }, content: [{ type: 'text', text: '雨中的长安街' }] }],
+      },
+    }));
+
+    const submitted = await reporter('review.transition', { id: created.id, action: 'submit', to: 'desk' });
+    expect(submitted.status).toBe('submitted');
+    expect(submitted.owner).toBe('李娜');
+    // A reporter cannot approve their own story.
+    await expect(reporter('review.transition', { id: created.id, action: 'approve' })).rejects.toMatchObject({ code: 'permission-denied' });
+
+    const queue = await editor('review.queue', { scope: 'for-me' });
+    expect(queue.entries.map((e) => [e.headline, e.submittedBy, e.cjkChars])).toEqual([['北京今天下雨', '李娜', expect.any(Number)]]);
+    expect(queue.entries[0]?.cjkChars).toBe(16); // 北京今天下雨气温下降 + caption 雨中的长安街; punctuation is not counted
+
+    const opened = await editor('review.open', { id: created.id });
+    expect(opened.allowedActions).toEqual(expect.arrayContaining(['request-changes', 'approve', 'spike']));
+    const editorCopy = await editor('articles.get', { id: created.id });
+    expect(editorCopy.headline).toBe('北京今天下雨');
+    // The photo travelled with the article.
+    expect(await editor('media.info', { id: photo.id })).toMatchObject({ id: photo.id });
+
+    const from = 1 + '北京'.length;
+    await editor('comments.add', { id: created.id, body: '请核实“今天”', anchor: { from, to: from + 2, quote: '今天' } });
+    const returned = await editor('review.transition', { id: created.id, action: 'request-changes', note: '请补充气温数据' });
+    expect(returned.status).toBe('changes_requested');
+
+    // The reporter picks the returned story up from the hub.
+    const mine = await reporter('review.queue', { scope: 'mine' });
+    expect(mine.entries[0]?.status).toBe('changes_requested');
+    const back = await reporter('review.open', { id: created.id });
+    expect(back.comments).toHaveLength(1);
+    expect(back.comments[0]?.anchor?.quote).toBe('今天');
+    expect(back.history.map((e) => e.action)).toEqual(['submit', 'request-changes']);
+    expect(back.history[1]?.note).toBe('请补充气温数据');
+
+    await write(reporter, created.id, (a) => ({
+      ...a,
+      body: { ...a.body, content: [para('北京今天下雨，气温下降到五度。'), ...(a.body.content ?? []).slice(1)] },
+    }));
+    await reporter('comments.resolve', { id: created.id, commentId: back.comments[0]?.id ?? '' });
+    const resubmitted = await reporter('review.transition', { id: created.id, action: 'submit', note: '已补充' });
+    expect(resubmitted.status).toBe('submitted');
+
+    const again = await editor('review.open', { id: created.id });
+    expect(again.comments[0]?.resolved).toBe(true);
+    const diff = await editor('review.diff', { id: created.id, base: 'last-seen' });
+    expect(diff.diff.stats.unchanged).toBe(false);
+    expect(JSON.stringify(diff.diff.blocks)).toContain('到五度');
+    const sinceReturned = await editor('review.diff', { id: created.id, base: 'previous-submission' });
+    expect(JSON.stringify(sinceReturned.diff.blocks)).toContain('到五度');
+
+    const approved = await editor('review.transition', { id: created.id, action: 'approve' });
+    expect(approved.allowedActions).toContain('publish');
+    const targets = await editor('targets.list', {});
+    const folder = targets.find((t) => t.config.kind === 'folder');
+    expect(folder).toBeDefined();
+    const job = await editor('publish.start', { articleId: created.id, targetId: folder?.config.id ?? '', options: { status: 'publish' } });
+    let done = job;
+    for (let i = 0; i < 200 && done.state !== 'done' && done.state !== 'failed'; i++) {
+      await new Promise((r) => setTimeout(r, 50));
+      done = await editor('outbox.get', { jobId: job.id });
+    }
+    expect(done.lastError).toBeNull();
+    expect(done.state).toBe('done');
+    // The workflow records the publication once the job is done, in the hub too.
+    let final = await editor('review.get', { id: created.id });
+    for (let i = 0; i < 100 && final.status !== 'published'; i++) {
+      await new Promise((r) => setTimeout(r, 50));
+      final = await editor('review.get', { id: created.id });
+    }
+    expect(final.status).toBe('published');
+    expect(final.history.map((e) => e.action)).toEqual(['submit', 'request-changes', 'submit', 'approve', 'publish']);
+    const hubView = await reporter('review.queue', { scope: 'mine' });
+    expect(hubView.entries[0]?.status).toBe('published');
+  });
+
+  it('a reporter may not publish, and saving never changes the status', async () => {
+    const created = await reporter('articles.create', {});
+    await write(reporter, created.id, (a) => ({ ...a, headline: 'Budget vote', status: 'published' }));
+    expect((await reporter('articles.get', { id: created.id })).status).toBe('draft');
+    const targets = await reporter('targets.list', {});
+    await expect(
+      reporter('publish.start', { articleId: created.id, targetId: targets[0]?.config.id ?? '', options: { status: 'publish' } }),
+    ).rejects.toMatchObject({ code: 'permission-denied' });
+  });
+
+  it('two edits at once: the second writer gets a conflict and nothing is overwritten', async () => {
+    const created = await reporter('articles.create', {});
+    await write(reporter, created.id, (a) => ({ ...a, headline: 'Council budget', body: { type: 'doc', content: [para('The council met.')] } }));
+    await reporter('review.transition', { id: created.id, action: 'submit' });
+    await editor('review.open', { id: created.id });
+    // A second editor machine opens the same revision.
+    const secondApp = await createServices({ dataDir: join(root, 'editor2'), transport: 'http', version: 'test', systemLocale: 'en', documentsDir: join(root, 'e2-docs') });
+    try {
+      const second = caller(secondApp);
+      await second('settings.update', { userName: 'Ana Editor', role: 'editor', reviewHub: { kind: 'folder', path: join(root, 'hub') } });
+      await second('review.open', { id: created.id });
+      const results = await Promise.allSettled([
+        editor('review.transition', { id: created.id, action: 'request-changes', note: 'Needs a quote.' }),
+        second('review.transition', { id: created.id, action: 'approve' }),
+      ]);
+      const rejected = results.filter((r) => r.status === 'rejected');
+      expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+      expect(rejected).toHaveLength(1);
+      expect((rejected[0] as PromiseRejectedResult).reason).toMatchObject({ code: 'conflict' });
+      expect(String((rejected[0] as PromiseRejectedResult).reason.message)).toMatch(/changed .* since you last opened it/);
+      // The loser's library is unchanged: still submitted, nothing recorded.
+      const winnerIsEditor = results[0]?.status === 'fulfilled';
+      const loser = winnerIsEditor ? second : editor;
+      expect((await loser('review.get', { id: created.id })).status).toBe('submitted');
+    } finally {
+      await secondApp.close();
+    }
+  });
+
+  it('a damaged package in the hub is listed as a problem, the rest of the queue still shows', async () => {
+    const created = await reporter('articles.create', {});
+    await write(reporter, created.id, (a) => ({ ...a, headline: 'Good one' }));
+    await reporter('review.transition', { id: created.id, action: 'submit' });
+    const other = await reporter('articles.create', {});
+    await reporter('review.transition', { id: other.id, action: 'submit' });
+    const path = join(root, 'hub', 'articles', other.id, 'package.json');
+    await writeFile(path, (await readFile(path, 'utf8')).slice(0, 40));
+    const queue = await editor('review.queue', { scope: 'all' });
+    expect(queue.entries.map((e) => e.headline)).toEqual(['Good one']);
+    expect(queue.problems).toHaveLength(1);
+    expect(queue.problems[0]?.message).toContain(other.id);
+  });
+});

@@ -1,0 +1,29 @@
+// Runs in: renderer. The "what changed" dialog around the diff view.
+import { ModalDialog } from '../../app/modal-dialog';
+import { useStores } from '../../app/stores-context';
+import { useLocale, useT } from '../../i18n/use-t';
+import { DiffView } from './diff-view';
+
+export function DiffDialog() {
+  const t = useT();
+  const locale = useLocale();
+  const { review } = useStores();
+  const result = review((s) => s.diff);
+  if (!result) return null;
+  const at = new Date(result.baseInfo.at).toLocaleString(locale);
+  const baseLabel =
+    result.base === 'last-seen'
+      ? t('review.diff.base.last-seen', { revision: result.baseInfo.revision, at })
+      : t('review.diff.base.previous-submission', { at });
+  const close = (): void => review.getState().closeDiff();
+  return (
+    <ModalDialog title={t('review.diff.title')} onClose={close} className="diff-dialog">
+      <DiffView diff={result.diff} baseLabel={baseLabel} />
+      <div className="modal-actions">
+        <button type="button" onClick={close}>
+          {t('review.diff.close')}
+        </button>
+      </div>
+    </ModalDialog>
+  );
+}

@@ -1,0 +1,64 @@
+// Runs in: renderer. The article's review panel: status, workflow actions, what changed, comments
+// and history. Loads when the article opens; comment highlights follow the comment list.
+import { useEffect } from 'react';
+import { useStores } from '../../app/stores-context';
+import { useT } from '../../i18n/use-t';
+import type { MessageKey } from '../../i18n/messages/catalogues';
+import { DESK } from '../../../common/workflow/review-contract';
+import { CommentList } from './comment-list';
+import { HistoryList } from './history-list';
+import { WorkflowActions } from './workflow-actions';
+
+export function ReviewPanel() {
+  const t = useT();
+  const { review, article, ui, outbox } = useStores();
+  const id = article((s) => s.article?.id ?? null);
+  // A finished publishing job moves the article on in the workflow (published, scheduled).
+  const finishedJobs = outbox((s) => s.jobs.filter((j) => j.articleId === id && j.state === 'done').length);
+  const editorKey = article((s) => s.editorKey);
+  const state = review((s) => (s.state && s.state.articleId === id ? s.state : null));
+
+  useEffect(() => {
+    if (id) void review.getState().load(id);
+  }, [id, review, finishedJobs]);
+
+  // Mark the commented text; again whenever the editor is remounted (reload, restore).
+  useEffect(() => {
+    const handle = article.getState().getEditorHandle();
+    if (!state || !handle?.showComments) return;
+    handle.showComments(state.comments.flatMap((c) => (c.anchor ? [{ id: c.id, from: c.anchor.from, to: c.anchor.to, resolved: c.resolved }] : [])));
+  }, [state, editorKey, article]);
+
+  if (!state) return <section className="review-panel" aria-label={t('review.panel')} aria-busy="true" />;
+  return (
+    <section className="review-panel" aria-label={t('review.panel')}>
+      <p className="review-status">
+        <strong>{t('review.status', { status: t(`article.status.${state.status}` as MessageKey) })}</strong>
+      </p>
+      {state.owner ? <p>{t('review.owner', { name: state.owner })}</p> : null}
+      <p className="hint">
+        {state.hub ? t('review.inHub', { to: state.hub.submittedTo === DESK ? t('queue.desk') : state.hub.submittedTo }) : t('review.notInHub')}
+      </p>
+      {state.profile ? (
+        <WorkflowActions state={state} />
+      ) : (
+        <p className="hint">
+          {t('review.noProfile')}{' '}
+          <button type="button" className="link-button" onClick={() => ui.getState().openDialog('settings')}>
+            {t('review.openSettings')}
+          </button>
+        </p>
+      )}
+      <div className="review-row">
+        <button type="button" disabled={!state.diffBases.lastSeen} onClick={() => void review.getState().showDiff('last-seen')}>
+          {t('review.diff.lastSeen')}
+        </button>
+        <button type="button" disabled={!state.diffBases.previousSubmission} onClick={() => void review.getState().showDiff('previous-submission')}>
+          {t('review.diff.previousSubmission')}
+        </button>
+      </div>
+      <CommentList comments={state.comments} canComment={state.profile !== null} />
+      <HistoryList events={state.history} />
+    </section>
+  );
+}

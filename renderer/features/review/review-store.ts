@@ -1,0 +1,131 @@
+// Runs in: renderer. The open article's review state (status, allowed actions, comments, history),
+// the diff being shown, and the review queue. Every change goes through the services, which own
+// the workflow; the article is saved first, so what is submitted or approved is what is on screen.
+import type { ArticleStatus } from '../../../common/article';
+import type { DatelineApi } from '../../../common/contract';
+import type { DiffBase, QueueScope, ReviewDiffResult, ReviewQueue, ReviewState } from '../../../common/workflow/review-contract';
+import type { TextAnchor } from '../../../common/workflow/review-comment';
+import type { WorkflowAction } from '../../../common/workflow/workflow-event';
+import type { ArticleStore } from '../../stores/article-store';
+import { createStore, type Store } from '../../stores/create-store';
+import type { UiStore } from '../../stores/ui-store';
+
+export interface ActInput {
+  note?: string;
+  to?: string;
+  scheduledAt?: string;
+}
+
+export interface ReviewStoreState {
+  state: ReviewState | null;
+  busy: boolean;
+  diff: ReviewDiffResult | null;
+  queue: ReviewQueue | null;
+  /** When the queue was read (ages are shown as of then). */
+  queueLoadedAt: number;
+  queueScope: QueueScope;
+  queueLoading: boolean;
+  queueError: unknown;
+  load(articleId: string): Promise<void>;
+  clear(): void;
+  /** True when the action was taken; on failure the error is shown and nothing changed. */
+  act(action: WorkflowAction, input?: ActInput): Promise<boolean>;
+  addComment(body: string, anchor: TextAnchor | null): Promise<boolean>;
+  reply(commentId: string, body: string): Promise<boolean>;
+  setResolved(commentId: string, resolved: boolean): Promise<boolean>;
+  showDiff(base: DiffBase): Promise<void>;
+  closeDiff(): void;
+  loadQueue(scope?: QueueScope): Promise<void>;
+  /** Copies the hub's version into the library and opens it. */
+  openFromHub(articleId: string): Promise<boolean>;
+}
+
+export type ReviewStore = Store<ReviewStoreState>;
+
+export function createReviewStore(api: DatelineApi, article: ArticleStore, ui: UiStore): ReviewStore {
+  return createStore<ReviewStoreState>((set, get) => {
+    const currentId = (): string | null => article.getState().article?.id ?? null;
+
+    /** Runs a change on the open article: save first, then the call, then show the new state. */
+    const change = async (run: (id: string) => Promise<ReviewState>): Promise<boolean> => {
+      const id = currentId();
+      if (!id || get().busy) return false;
+      set({ busy: true });
+      try {
+        await article.getState().flush();
+        const state = await run(id);
+        if (currentId() === id) {
+          set({ state });
+          article.getState().applyStatus(state.status as ArticleStatus);
+        }
+        return true;
+      } catch (error) {
+        ui.getState().showError(error);
+        return false;
+      } finally {
+        set({ busy: false });
+      }
+    };
+
+    return {
+      state: null,
+      busy: false,
+      diff: null,
+      queue: null,
+      queueLoadedAt: 0,
+      queueScope: 'for-me',
+      queueLoading: false,
+      queueError: null,
+      load: async (articleId) => {
+        try {
+          const state = await api.call('review.get', { id: articleId });
+          if (currentId() === articleId) set({ state });
+        } catch (error) {
+          ui.getState().showError(error);
+        }
+      },
+      clear: () => set({ state: null, diff: null }),
+      act: (action, input = {}) => change((id) => api.call('review.transition', { id, action, ...input })),
+      addComment: (body, anchor) => change((id) => api.call('comments.add', { id, body, anchor })),
+      reply: (commentId, body) => change((id) => api.call('comments.reply', { id, commentId, body })),
+      setResolved: (commentId, resolved) => change((id) => api.call(resolved ? 'comments.resolve' : 'comments.reopen', { id, commentId })),
+      showDiff: async (base) => {
+        const id = currentId();
+        if (!id) return;
+        try {
+          await article.getState().flush();
+          set({ diff: await api.call('review.diff', { id, base }) });
+        } catch (error) {
+          ui.getState().showError(error);
+        }
+      },
+      closeDiff: () => set({ diff: null }),
+      loadQueue: async (scope = get().queueScope) => {
+        set({ queueScope: scope, queueLoading: true, queueError: null });
+        try {
+          const queue = await api.call('review.queue', { scope });
+          if (get().queueScope === scope) set({ queue, queueLoadedAt: Date.now() });
+        } catch (error) {
+          set({ queueError: error, queue: null });
+        } finally {
+          set({ queueLoading: false });
+        }
+      },
+      openFromHub: async (articleId) => {
+        try {
+          if (currentId() !== null) {
+            const closed = await article.getState().close();
+            if (!closed) return false;
+          }
+          const state = await api.call('review.open', { id: articleId });
+          await article.getState().open(articleId);
+          set({ state, diff: null });
+          return true;
+        } catch (error) {
+          ui.getState().showError(error);
+          return false;
+        }
+      },
+    };
+  });
+}

@@ -1,0 +1,121 @@
+// Runs in: renderer. The workflow buttons the user's role allows now. Actions that need a note
+// (request changes, spike, correct) or a recipient (submit) ask for it inline before they run.
+import { useId, useState } from 'react';
+import type { WorkflowAction } from '../../../common/workflow/workflow-event';
+import { DESK, type ReviewState } from '../../../common/workflow/review-contract';
+import { useStores } from '../../app/stores-context';
+import { useT } from '../../i18n/use-t';
+import type { MessageKey } from '../../i18n/messages/catalogues';
+import { PublishDialog } from '../publish/publish-dialog';
+
+type Pending = 'submit' | 'request-changes' | 'spike' | 'correct';
+const NEEDS_INPUT = new Set<WorkflowAction>(['submit', 'request-changes', 'spike', 'correct']);
+
+export function WorkflowActions({ state }: { state: ReviewState }) {
+  const t = useT();
+  const { review, ui } = useStores();
+  const busy = review((s) => s.busy);
+  const [pending, setPending] = useState<Pending | null>(null);
+  const [publishing, setPublishing] = useState(false);
+  const allowed = new Set(state.allowedActions);
+
+  const run = async (action: WorkflowAction, input: { note?: string; to?: string } = {}): Promise<boolean> => {
+    const ok = await review.getState().act(action, input);
+    if (ok) {
+      setPending(null);
+      const done = `review.done.${action}`;
+      if (done in DONE_KEYS) ui.getState().showInfo(t(done as MessageKey));
+    }
+    return ok;
+  };
+  const approveAndPublish = async (): Promise<void> => {
+    if (await run('approve')) setPublishing(true);
+  };
+
+  const label = (action: WorkflowAction): string =>
+    action === 'submit' && state.status === 'changes_requested' ? t('review.action.resubmit') : t(`review.action.${action}` as MessageKey);
+
+  return (
+    <div className="review-actions" role="group" aria-label={t('review.actions')}>
+      {[...allowed]
+        .filter((a) => a !== 'schedule' && a !== 'publish')
+        .map((action) =>
+          NEEDS_INPUT.has(action) ? (
+            <button key={action} type="button" className={action === 'spike' ? 'danger' : undefined} disabled={busy} aria-expanded={pending === action} onClick={() => setPending(action as Pending)}>
+              {label(action)}
+            </button>
+          ) : (
+            <button key={action} type="button" disabled={busy} onClick={() => void run(action)}>
+              {label(action)}
+            </button>
+          ),
+        )}
+      {allowed.has('approve') ? (
+        <button type="button" className="primary" disabled={busy} onClick={() => void approveAndPublish()}>
+          {t('review.action.approve-publish')}
+        </button>
+      ) : null}
+      {allowed.has('publish') ? (
+        <button type="button" className="primary" disabled={busy} onClick={() => setPublishing(true)}>
+          {t('review.action.publish')}
+        </button>
+      ) : null}
+      {pending ? <ActionForm key={pending} action={pending} state={state} label={label(pending)} busy={busy} onRun={run} onCancel={() => setPending(null)} /> : null}
+      {publishing ? <PublishDialog onClose={() => setPublishing(false)} /> : null}
+    </div>
+  );
+}
+
+const DONE_KEYS: Record<string, true> = {
+  'review.done.submit': true,
+  'review.done.request-changes': true,
+  'review.done.approve': true,
+  'review.done.spike': true,
+  'review.done.reopen': true,
+  'review.done.correct': true,
+};
+
+interface ActionFormProps {
+  action: Pending;
+  state: ReviewState;
+  label: string;
+  busy: boolean;
+  onRun(action: WorkflowAction, input: { note?: string; to?: string }): Promise<boolean>;
+  onCancel(): void;
+}
+
+function ActionForm({ action, state, label, busy, onRun, onCancel }: ActionFormProps) {
+  const t = useT();
+  const noteId = useId();
+  const toId = useId();
+  const [note, setNote] = useState('');
+  const [to, setTo] = useState(state.hub?.submittedTo ?? DESK);
+  const required = action !== 'submit';
+  const submit = (event: React.FormEvent): void => {
+    event.preventDefault();
+    void onRun(action, { note: note.trim() || undefined, ...(action === 'submit' ? { to: to.trim() || DESK } : {}) });
+  };
+  return (
+    <form className="review-action-form" onSubmit={submit}>
+      {action === 'submit' ? (
+        <>
+          <label htmlFor={toId}>{t('review.submitTo')}</label>
+          <input id={toId} value={to} maxLength={200} onChange={(e) => setTo(e.target.value)} aria-describedby={`${toId}-hint`} />
+          <p className="hint" id={`${toId}-hint`}>
+            {t('review.submitToHint')}
+          </p>
+        </>
+      ) : null}
+      <label htmlFor={noteId}>{t(`review.note.${action}` as MessageKey)}</label>
+      <textarea id={noteId} value={note} rows={3} maxLength={5000} required={required} onChange={(e) => setNote(e.target.value)} />
+      <div className="modal-actions">
+        <button type="button" onClick={onCancel}>
+          {t('review.cancel')}
+        </button>
+        <button type="submit" className={action === 'spike' ? 'danger' : 'primary'} disabled={busy || (required && note.trim() === '')}>
+          {t('review.confirm', { action: label })}
+        </button>
+      </div>
+    </form>
+  );
+}
