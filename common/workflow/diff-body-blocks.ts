@@ -1,0 +1,145 @@
+// Runs in: main, services, host and renderer. Flattens a ProseMirror JSON body into the blocks a
+// diff aligns: every paragraph, heading, figure and rule in reading order, each knowing the
+// quotes and lists around it, its text as runs of equally marked characters, and a key that is
+// equal for two blocks exactly when they look the same.
+import type { DocNode } from '../article';
+import type { DiffBlockKind, DiffBlockShape, DiffContainer } from './diff-model';
+
+/** Consecutive characters carrying the same marks. */
+export interface InlineRun {
+  text: string;
+  /** Sorted mark names. */
+  marks: string[];
+  href?: string;
+  /** marks + href: equal for runs styled alike. */
+  markKey: string;
+}
+
+export interface FigureAttrs {
+  mediaId: string;
+  alt: string;
+  credit: string;
+  lead: boolean;
+}
+
+export interface BodyBlock extends DiffBlockShape {
+  runs: InlineRun[];
+  text: string;
+  figure?: FigureAttrs;
+  /** Shape (without the list number, which follows from the items above) + content. */
+  key: string;
+}
+
+const CONTAINER_TYPES = new Set<string>(['blockquote', 'bulletList', 'orderedList']);
+
+interface PendingItem {
+  ordinal: number;
+  claimed: boolean;
+}
+
+/** The body's blocks in reading order. Empty paragraphs are left out unless they are a list item. */
+export function diffBodyBlocks(doc: DocNode): BodyBlock[] {
+  const blocks: BodyBlock[] = [];
+  walk(doc.content ?? [], [], null, blocks);
+  return blocks;
+}
+
+export function markKeyOf(marks: readonly string[], href: string | undefined): string {
+  return href === undefined ? marks.join(',') : `${marks.join(',')}|${href}`;
+}
+
+/** The plain runs of an unformatted string (headline, alt text, credit). */
+export function plainRuns(text: string): InlineRun[] {
+  return text === '' ? [] : [{ text, marks: [], markKey: '' }];
+}
+
+export function shapeKey(shape: DiffBlockShape): string {
+  return `${shape.kind}:${shape.level ?? ''}:${shape.containers.join('/')}:${shape.listItemStart ? 'item' : ''}`;
+}
+
+function walk(nodes: readonly DocNode[], containers: DiffContainer[], item: PendingItem | null, out: BodyBlock[]): void {
+  for (const node of nodes) {
+    const type = node.type;
+    if (type === 'paragraph' || type === 'heading' || type === 'figure' || type === 'horizontalRule') {
+      emit(node, type, containers, item, out);
+    } else if (CONTAINER_TYPES.has(type)) {
+      const inner = [...containers, type as DiffContainer];
+      if (type === 'blockquote') {
+        walk(node.content ?? [], inner, item, out);
+        continue;
+      }
+      const start = Number(node.attrs?.start ?? 1);
+      let ordinal = Number.isFinite(start) ? start : 1;
+      for (const child of node.content ?? []) {
+        const nextItem: PendingItem = { ordinal, claimed: false };
+        // Anything other than a list item directly in a list is treated as one.
+        walk(child.type === 'listItem' ? (child.content ?? []) : [child], inner, nextItem, out);
+        ordinal++;
+      }
+    } else if (type === 'listItem') {
+      // A list item outside a list: shown as a bulleted item.
+      walk(node.content ?? [], [...containers, 'bulletList'], { ordinal: 1, claimed: false }, out);
+    } else if ((node.content ?? []).some((child) => child.type === 'text' || child.type === 'hardBreak')) {
+      // An unknown node holding text reads as a paragraph.
+      emit(node, 'paragraph', containers, item, out);
+    } else if (node.content) {
+      walk(node.content, containers, item, out);
+    }
+  }
+}
+
+function emit(node: DocNode, kind: DiffBlockKind, containers: DiffContainer[], item: PendingItem | null, out: BodyBlock[]): void {
+  const runs = kind === 'horizontalRule' ? [] : inlineRuns(node.content ?? []);
+  const text = runs.map((run) => run.text).join('');
+  const startsItem = item !== null && !item.claimed;
+  if (kind === 'paragraph' && text === '' && !startsItem) return;
+  if (item) item.claimed = true;
+
+  const block: BodyBlock = { kind, containers, runs, text, key: '' };
+  if (kind === 'heading') {
+    const level = Number(node.attrs?.level ?? 2);
+    block.level = Number.isFinite(level) ? level : 2;
+  }
+  if (startsItem) {
+    block.listItemStart = true;
+    block.ordinal = item.ordinal;
+  }
+  if (kind === 'figure') {
+    const attrs = node.attrs ?? {};
+    block.figure = {
+      mediaId: stringAttr(attrs.mediaId),
+      alt: stringAttr(attrs.alt),
+      credit: stringAttr(attrs.credit),
+      lead: attrs.lead === true,
+    };
+  }
+  block.key = JSON.stringify([shapeKey(block), runs.map((run) => [run.text, run.markKey]), block.figure ?? null]);
+  out.push(block);
+}
+
+function stringAttr(value: unknown): string {
+  return typeof value === 'string' ? value : '';
+}
+
+/** Text and hard breaks as runs, neighbours with the same marks merged. */
+function inlineRuns(nodes: readonly DocNode[]): InlineRun[] {
+  const runs: InlineRun[] = [];
+  for (const node of nodes) {
+    let run: InlineRun;
+    if (node.type === 'text' && typeof node.text === 'string' && node.text !== '') {
+      const marks = [...new Set((node.marks ?? []).map((mark) => mark.type))].sort();
+      const link = (node.marks ?? []).find((mark) => mark.type === 'link');
+      const href = link ? stringAttr(link.attrs?.href) : undefined;
+      run = { text: node.text, marks, markKey: markKeyOf(marks, href) };
+      if (href !== undefined) run.href = href;
+    } else if (node.type === 'hardBreak') {
+      run = { text: '\n', marks: [], markKey: '' };
+    } else {
+      continue;
+    }
+    const last = runs[runs.length - 1];
+    if (last && last.markKey === run.markKey) last.text += run.text;
+    else runs.push(run);
+  }
+  return runs;
+}
