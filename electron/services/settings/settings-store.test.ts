@@ -16,15 +16,15 @@ afterEach(async () => {
 describe('SettingsStore', () => {
   it('starts from the defaults without writing a file', async () => {
     const store = new SettingsStore(dir);
-    expect(await store.get()).toEqual({ locale: 'system', userName: '', exportFolder: '' });
+    expect(await store.get()).toEqual({ locale: 'system', userName: '', exportFolder: '', role: null, reviewHub: { kind: 'folder', path: '' } });
     expect(await readdir(dir)).toEqual([]);
   });
 
   it('editor switches to Chinese and sets her name; both survive a restart', async () => {
     const store = new SettingsStore(dir);
     await store.update({ locale: 'zh-CN' });
-    expect(await store.update({ userName: '王芳' })).toEqual({ locale: 'zh-CN', userName: '王芳', exportFolder: '' });
-    expect(await new SettingsStore(dir).get()).toEqual({ locale: 'zh-CN', userName: '王芳', exportFolder: '' });
+    expect(await store.update({ userName: '王芳' })).toEqual({ locale: 'zh-CN', userName: '王芳', exportFolder: '', role: null, reviewHub: { kind: 'folder', path: '' } });
+    expect(await new SettingsStore(dir).get()).toEqual({ locale: 'zh-CN', userName: '王芳', exportFolder: '', role: null, reviewHub: { kind: 'folder', path: '' } });
     expect(await readdir(dir)).toEqual(['settings.json']);
   });
 
@@ -38,7 +38,7 @@ describe('SettingsStore', () => {
   it('keeps a damaged settings file aside and falls back to the defaults', async () => {
     await writeFile(join(dir, 'settings.json'), '{"locale": "zh-CN", "userName": ');
     const store = new SettingsStore(dir);
-    expect(await store.get()).toEqual({ locale: 'system', userName: '', exportFolder: '' });
+    expect(await store.get()).toEqual({ locale: 'system', userName: '', exportFolder: '', role: null, reviewHub: { kind: 'folder', path: '' } });
     const files = await readdir(dir);
     expect(files).toHaveLength(1);
     expect(files[0]).toMatch(/^settings\.json\.corrupt-\d{8}T\d{9}Z$/);
@@ -55,6 +55,16 @@ describe('SettingsStore', () => {
   it('applies concurrent updates one after the other without losing either', async () => {
     const store = new SettingsStore(dir);
     await Promise.all([store.update({ userName: 'Jane' }), store.update({ exportFolder: '/exports' })]);
-    expect(await new SettingsStore(dir).get()).toEqual({ locale: 'system', userName: 'Jane', exportFolder: '/exports' });
+    expect(await new SettingsStore(dir).get()).toEqual({ locale: 'system', userName: 'Jane', exportFolder: '/exports', role: null, reviewHub: { kind: 'folder', path: '' } });
+  });
+
+  it('keeps the newsroom role and review hub; an unknown role or a hub without a site is refused', async () => {
+    const store = new SettingsStore(dir);
+    await store.update({ userName: '李娜', role: 'reporter', reviewHub: { kind: 'folder', path: '/mnt/newsroom/hub' } });
+    expect(await new SettingsStore(dir).get()).toMatchObject({ role: 'reporter', reviewHub: { kind: 'folder', path: '/mnt/newsroom/hub' } });
+    await expect(store.update({ role: 'publisher' as never })).rejects.toMatchObject({ code: 'invalid-input' });
+    await expect(store.update({ reviewHub: { kind: 'wordpress', targetId: '' } })).rejects.toMatchObject({ code: 'invalid-input' });
+    await store.update({ role: null });
+    expect(await new SettingsStore(dir).get()).toMatchObject({ role: null, reviewHub: { kind: 'folder', path: '/mnt/newsroom/hub' } });
   });
 });
