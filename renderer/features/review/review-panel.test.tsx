@@ -1,0 +1,106 @@
+// @vitest-environment happy-dom
+// Runs in: tests (happy-dom). The review panel offers what the role allows, asks for the note an
+// action needs, keeps a typed comment when sending it fails, and shows history and comments.
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { newArticle, type Article } from '../../../common/article';
+import type { ReviewState } from '../../../common/workflow/review-contract';
+import { StoresContext } from '../../app/stores-context';
+import { ApiError } from '../../api/api-error';
+import { useI18nStore } from '../../i18n/i18n-store';
+import { createAppStores } from '../../stores/app-stores';
+import { createFakeApi, type FakeHandlers } from '../../test-support/fake-api';
+import { ReviewPanel } from './review-panel';
+
+afterEach(cleanup);
+beforeEach(() => useI18nStore.getState().setLocale('en'));
+
+const ID = 'art0000000001';
+const article: Article = { ...newArticle(ID, '2026-11-25T09:00:00.000Z'), headline: 'Harbour fire', status: 'submitted' };
+
+function reviewState(patch: Partial<ReviewState>): ReviewState {
+  return {
+    articleId: ID,
+    status: 'submitted',
+    owner: 'Li Na',
+    profile: { name: 'Sam', role: 'editor' },
+    allowedActions: ['request-changes', 'approve', 'spike'],
+    history: [
+      {
+        id: 'ev1',
+        action: 'submit',
+        from: 'draft',
+        to: 'submitted',
+        by: { name: 'Li Na', role: 'reporter' },
+        at: '2026-11-25T09:05:00.000Z',
+        note: 'Photos to follow',
+        scheduledAt: null,
+        revision: 3,
+      },
+    ],
+    comments: [],
+    hub: { kind: 'folder', location: '/hub', hubRevision: 1, submittedTo: 'desk', syncedAt: '2026-11-25T09:05:00.000Z' },
+    diffBases: { lastSeen: null, previousSubmission: null },
+    ...patch,
+  };
+}
+
+async function mount(handlers: FakeHandlers) {
+  const api = createFakeApi({ 'outbox.list': () => [], ...handlers });
+  const stores = createAppStores(api);
+  stores.article.getState().load(article);
+  render(
+    <StoresContext.Provider value={stores}>
+      <ReviewPanel />
+    </StoresContext.Provider>,
+  );
+  const panel = await screen.findByRole('region', { name: 'Review' });
+  await within(panel).findByText('Status: Submitted');
+  return { api, stores, panel };
+}
+
+describe('review panel', () => {
+  it('an editor requests changes only with a note; the new status shows', async () => {
+    const { api, panel } = await mount({
+      'review.get': () => reviewState({}),
+      'review.transition': () => reviewState({ status: 'changes_requested', allowedActions: ['spike'] }),
+    });
+    const actions = within(panel).getByRole('group', { name: 'Workflow actions' });
+    expect(within(actions).getAllByRole('button').map((b) => b.textContent)).toEqual(['Request changes', 'Approve', 'Spike', 'Approve and publish']);
+    fireEvent.click(within(actions).getByRole('button', { name: 'Request changes' }));
+    const confirm = within(panel).getByRole('button', { name: 'Confirm: Request changes' });
+    expect(confirm).toHaveProperty('disabled', true);
+    fireEvent.change(within(panel).getByRole('textbox', { name: 'What needs to change' }), { target: { value: 'Name the source.' } });
+    expect(confirm).toHaveProperty('disabled', false);
+    await act(async () => {
+      fireEvent.click(confirm);
+    });
+    await within(panel).findByText('Status: Changes requested');
+    expect(api.callsTo('review.transition')).toEqual([{ id: ID, action: 'request-changes', note: 'Name the source.' }]);
+    expect(within(panel).getByRole('region', { name: 'History' }).textContent).toContain('Photos to follow');
+  });
+
+  it('a reporter without the right to act sees no action buttons; without a profile the panel says what to set', async () => {
+    const { panel } = await mount({ 'review.get': () => reviewState({ profile: { name: 'Li Na', role: 'reporter' }, allowedActions: [] }) });
+    expect(within(within(panel).getByRole('group', { name: 'Workflow actions' })).queryAllByRole('button')).toHaveLength(0);
+    cleanup();
+    const second = await mount({ 'review.get': () => reviewState({ profile: null, allowedActions: [] }) });
+    expect(second.panel.textContent).toContain('Set your name and role');
+  });
+
+  it('a comment that cannot be sent stays typed, with the error shown', async () => {
+    const { stores, panel } = await mount({
+      'review.get': () => reviewState({}),
+      'comments.add': () => {
+        throw new ApiError('conflict', 'Someone else changed "Harbour fire" in the review hub since you last opened it');
+      },
+    });
+    const box = within(panel).getByRole('textbox', { name: 'New comment' });
+    fireEvent.change(box, { target: { value: 'Check the casualty figure.' } });
+    await act(async () => {
+      fireEvent.click(within(panel).getByRole('button', { name: 'Add general note' }));
+    });
+    await waitFor(() => expect(stores.ui.getState().notices.at(-1)?.detail ?? stores.ui.getState().notices.at(-1)?.message).toContain('Someone else changed'));
+    expect((box as HTMLTextAreaElement).value).toBe('Check the casualty figure.');
+  });
+});
