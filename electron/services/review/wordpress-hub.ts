@@ -1,0 +1,676 @@
+// Runs in: services. The WordPress review hub: an article sent for review is a post with status
+// `pending` (a Contributor account is enough), Gutenberg content, the summary as excerpt, and —
+// through the Dateline Companion plugin (resources/wordpress/) — Dateline's own review package in
+// post meta. Editors list pending posts and open them in Dateline; the post id is offered to the
+// publishing outbox so approving and publishing updates this very post instead of creating a twin.
+//
+// Concurrency. Every write names the hub revision it started from:
+// - With the plugin, the check and the write are atomic on the server: the plugin takes a MySQL
+//   GET_LOCK per article, compares `dateline_base_revision` with the stored revision, answers 409
+//   (mapped to AppError 'conflict') or lets WordPress save and bumps the revision, then unlocks.
+// - Without it (and for posts without a package) the revision token is the post's modified time in
+//   seconds. The hub waits until the clock has left the base's second (so its own write moves the
+//   token), re-reads the post and checks the token, writes, then after `settleMs` reads the post back
+//   and answers 'conflict' if another write landed on top of its own (the last writer wins, the
+//   others are told). Two first submissions at once: the newer post deletes itself. Remaining race:
+//   a writer whose check passed before our write but whose write takes longer than `settleMs` to
+//   land overwrites us unseen; a server clock lagging ours by over a second can reuse a token. Only
+//   the plugin closes these.
+//   Without the plugin review comments cannot be kept in WordPress (writes carrying them are
+//   refused) and the workflow history is not kept (WordPress's own status and dates stand in).
+import { randomBytes } from 'node:crypto';
+import type { z } from 'zod';
+import { AppError, isAppError } from '../../../common/app-error';
+import { articleIdSchema, articleSchema, type Article, type ArticleStatus } from '../../../common/article';
+import { docText } from '../../../common/doc-text';
+import { bodyToGutenberg, bylineBlock } from '../../../common/serialize/body-to-gutenberg';
+import { textStats } from '../../../common/text/text-stats';
+import { actorSchema, sameActorName, type Actor } from '../../../common/workflow/newsroom-profile';
+import type { QueryValue } from '../publish/wordpress/rest-url';
+import { WordPressClient, type FetchImpl } from '../publish/wordpress/wordpress-client';
+import { wordpressErrorDetails } from '../publish/wordpress/wordpress-error';
+import { KeyedQueue } from '../store/keyed-queue';
+import { contentHash } from './canonical-json';
+import type { HubMedia } from './hub-photos';
+import type { ReviewHub } from './review-hub';
+import {
+  DESK,
+  hubListFilterSchema,
+  REVIEW_PACKAGE_FORMAT,
+  REVIEW_PACKAGE_VERSION,
+  reviewPackageSchema,
+  type HubEntry,
+  type HubListFilter,
+  type HubListing,
+  type HubProblem,
+  type HubWriteResult,
+  type OpenedPackage,
+  type SubmitOptions,
+  type UpdateOptions,
+} from './review-package';
+import { fallbackArticle, fallbackArticleId, fallbackArticleText, type WpReviewPost } from './wordpress-hub-fallback';
+import {
+  decodePackage,
+  derivedArticleId,
+  encodePackage,
+  gmtToIso,
+  MAX_ENCODED_PACKAGE,
+  modifiedToken,
+  articleIdInContent,
+  articleMarkerBlock,
+  postIdOfDerived,
+  writeNonceInContent,
+  type RemotePhoto,
+  type WordPressPackage,
+} from './wordpress-hub-package';
+import { downloadBytes, importReviewPhotos, uploadReviewPhotos } from './wordpress-hub-photos';
+
+export interface WordPressHubOptions {
+  /** The publishing target this site is, for the wiring that adopts posts. */
+  targetId: string;
+  siteUrl: string;
+  username: string;
+  password: string | null;
+  /** How the site is named in messages, e.g. "The WordPress site news.example.com". */
+  targetLabel: string;
+  media: HubMedia;
+  /** Called when an article is opened: the publishing job that follows should update this post. */
+  offerPost?: (articleId: string, postId: string) => Promise<void>;
+  fetchImpl?: FetchImpl;
+  timeoutMs?: number;
+  /** Photo transfers get longer; defaults to max(timeoutMs, 120 s). */
+  uploadTimeoutMs?: number;
+  now?: () => Date;
+  sleep?: (ms: number) => Promise<void>;
+  /** Without the plugin, how long after a write to look whether another write landed on top. @default 1_000 */
+  settleMs?: number;
+}
+
+/** A post of the hub with what it carries. */
+interface Located {
+  post: WpReviewPost;
+  articleId: string;
+  pkg: WordPressPackage | null;
+  /** The revision callers name: the package revision, or the modified-time token. */
+  token: number;
+  /** The plugin's stored revision (0 before the first package), the base its check compares. */
+  storedRevision: number;
+}
+
+/** Everything of a package except what a write computes. */
+type PackageDraft = Pick<WordPressPackage, 'article' | 'history' | 'comments' | 'submittedBy' | 'submittedTo' | 'submittedAt' | 'updatedBy' | 'previousSubmission'> & {
+  media: Record<string, RemotePhoto>;
+};
+
+const ALL_STATUSES = 'pending,draft,future,publish,private';
+// Posts in these statuses are live (or about to be): review writes keep to the package and leave the post alone.
+const LIVE_STATUSES = new Set(['publish', 'future', 'private']);
+const PACKAGE_PAGE = 20;
+const POST_PAGE = 50;
+const MAX_PAGES = 50;
+// The queue reads packages from meta, and only posts without one from their content.
+const PACKAGE_FIELDS = 'id,status,link,date_gmt,modified_gmt,author,title,meta';
+const POST_FIELDS = 'id,status,slug,link,date_gmt,modified_gmt,author,featured_media,title,content,excerpt,meta';
+
+export class WordPressHub implements ReviewHub {
+  readonly kind = 'wordpress' as const;
+  readonly location: string;
+  readonly targetId: string;
+  private readonly client: WordPressClient;
+  private readonly options: WordPressHubOptions;
+  private readonly uploadTimeoutMs: number;
+  private readonly now: () => Date;
+  private readonly sleep: (ms: number) => Promise<void>;
+  private readonly settleMs: number;
+  private readonly queue = new KeyedQueue();
+  private readonly authors = new Map<number, Promise<string>>();
+  private companion: Promise<boolean> | null = null;
+
+  constructor(options: WordPressHubOptions) {
+    this.options = options;
+    this.location = options.siteUrl;
+    this.targetId = options.targetId;
+    this.client = new WordPressClient({
+      siteUrl: options.siteUrl,
+      username: options.username,
+      password: options.password,
+      targetLabel: options.targetLabel,
+      fetchImpl: options.fetchImpl,
+      timeoutMs: options.timeoutMs,
+    });
+    this.uploadTimeoutMs = options.uploadTimeoutMs ?? Math.max(options.timeoutMs ?? 0, 120_000);
+    this.now = options.now ?? (() => new Date());
+    this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
+    this.settleMs = options.settleMs ?? 1_000;
+  }
+
+  /** Sends the article (and its photos) for review: creates the pending post, or updates it on a resubmission. */
+  async submit(article: Article, options: SubmitOptions): Promise<HubWriteResult> {
+    const incoming = valid(articleSchema, article, 'the article');
+    const by = valid(actorSchema, options.by, 'the sender');
+    const to = valid(reviewPackageSchema.shape.submittedTo, options.to, 'the recipient (the desk or an editor)');
+    const history = valid(reviewPackageSchema.shape.history, options.history, 'the workflow history');
+    const comments = valid(reviewPackageSchema.shape.comments, options.comments, 'the comments');
+    return this.queue.run(incoming.id, async () => {
+      const companion = await this.hasCompanion();
+      const current = await this.locate(incoming.id, companion);
+      if (current === null && options.baseHubRevision !== null) {
+        throw new AppError(
+          'conflict',
+          `“${title(incoming)}” was removed from WordPress since you last opened it (revision ${options.baseHubRevision}); submit it again as new if it should be reviewed`,
+          { hubRevision: null },
+        );
+      }
+      if (current !== null) this.checkBase(current, options.baseHubRevision, incoming);
+      const at = this.now().toISOString();
+      return this.write(current, companion, options.baseHubRevision, {
+        article: incoming,
+        history,
+        comments,
+        submittedBy: by,
+        submittedTo: to,
+        submittedAt: at,
+        updatedBy: by,
+        previousSubmission: current?.pkg?.article ?? null,
+        media: current?.pkg?.media ?? {},
+      });
+    });
+  }
+
+  /** A change to an article under review: comments, history, a new article version. */
+  async update(articleId: string, options: UpdateOptions): Promise<HubWriteResult> {
+    const id = valid(articleIdSchema, articleId, 'the article id');
+    const article = options.article === undefined ? undefined : valid(articleSchema, options.article, 'the article');
+    if (article && article.id !== id) throw new AppError('invalid-input', `The article sent (${article.id}) is not the one being updated (${id})`);
+    const by = valid(actorSchema, options.by, 'the person updating');
+    const history = options.history === undefined ? undefined : valid(reviewPackageSchema.shape.history, options.history, 'the workflow history');
+    const comments = options.comments === undefined ? undefined : valid(reviewPackageSchema.shape.comments, options.comments, 'the comments');
+    return this.queue.run(id, async () => {
+      const companion = await this.hasCompanion();
+      const current = await this.locate(id, companion);
+      if (current === null) throw this.notFound(article ? `“${title(article)}”` : `The article ${id}`);
+      this.checkBase(current, options.baseHubRevision, article ?? null);
+      let base: PackageDraft;
+      if (current.pkg) {
+        base = { ...current.pkg, media: current.pkg.media };
+      } else {
+        const read = await fallbackArticle(current.post, id, this.fallbackOptions());
+        const author = await this.authorActor(current.post.author);
+        const submittedAt = gmtToIso(current.post.date_gmt) ?? read.article.createdAt;
+        base = { article: read.article, history: [], comments: [], submittedBy: author, submittedTo: DESK, submittedAt, updatedBy: author, previousSubmission: null, media: read.media };
+      }
+      return this.write(current, companion, options.baseHubRevision, {
+        ...base,
+        article: article ?? base.article,
+        history: history ?? base.history,
+        comments: comments ?? base.comments,
+        updatedBy: by,
+      });
+    });
+  }
+
+  /** The review queue: packages and pending posts, longest waiting first; unreadable ones go to `problems`. */
+  async list(filter: HubListFilter = {}): Promise<HubListing> {
+    const { to, status } = valid(hubListFilterSchema, filter, 'the review queue filter');
+    const companion = await this.hasCompanion();
+    const entries: HubEntry[] = [];
+    const problems: HubProblem[] = [];
+    if (companion) {
+      for (const post of await this.posts({ dateline_review: 'with', status: ALL_STATUSES, _fields: PACKAGE_FIELDS }, PACKAGE_PAGE)) {
+        const documentId = post.meta?.dateline_document;
+        const articleId = typeof documentId === 'string' && articleIdSchema.safeParse(documentId).success ? documentId : derivedArticleId(this.options.siteUrl, post.id);
+        try {
+          const located = this.located(post, articleId);
+          if (located.pkg) entries.push(packageEntry(located.pkg, located.token));
+        } catch (error) {
+          problems.push({ articleId, path: this.editUrl(post.id), message: messageOf(error) });
+        }
+      }
+    }
+    const unpackaged = await this.posts({ ...(companion ? { dateline_review: 'without' } : {}), status: 'pending', _fields: POST_FIELDS }, POST_PAGE);
+    for (const post of unpackaged) {
+      const articleId = fallbackArticleId(post, derivedArticleId(this.options.siteUrl, post.id));
+      try {
+        const article = fallbackArticleText(post, articleId, this.options.siteUrl);
+        const author = await this.authorActor(post.author);
+        const stats = textStats(docText(article.body));
+        entries.push({
+          articleId,
+          headline: article.headline,
+          status: article.status,
+          submittedBy: author,
+          submittedTo: DESK,
+          submittedAt: gmtToIso(post.date_gmt) ?? article.createdAt,
+          hubRevision: modifiedToken(post.modified_gmt),
+          updatedAt: article.updatedAt,
+          updatedBy: author,
+          words: stats.words,
+          cjkChars: stats.cjkChars,
+          openComments: 0,
+        });
+      } catch (error) {
+        problems.push({ articleId, path: this.editUrl(post.id), message: `Post ${post.id} cannot be read as an article: ${messageOf(error)}` });
+      }
+    }
+    const wanted = entries.filter((e) => (!status || status.includes(e.status)) && (!to || addressedTo(e.submittedTo, to)));
+    wanted.sort((a, b) => (a.submittedAt < b.submittedAt ? -1 : a.submittedAt > b.submittedAt ? 1 : a.articleId < b.articleId ? -1 : 1));
+    problems.sort((a, b) => (a.articleId < b.articleId ? -1 : 1));
+    return { entries: wanted, problems };
+  }
+
+  /** The article under review with its photos in this machine's library; its post is offered to the publishing outbox. */
+  async open(articleId: string): Promise<OpenedPackage> {
+    const id = valid(articleIdSchema, articleId, 'the article id');
+    const companion = await this.hasCompanion();
+    const current = await this.locate(id, companion);
+    if (current === null) throw this.notFound(`The article ${id}`);
+    let opened: OpenedPackage;
+    if (current.pkg) {
+      const pkg = current.pkg;
+      await importReviewPhotos(pkg.article, pkg.media, this.options.media, (url) => this.download(url), pkg.updatedBy.name);
+      opened = {
+        article: pkg.article,
+        history: pkg.history,
+        comments: pkg.comments,
+        hubRevision: current.token,
+        contentHash: pkg.contentHash,
+        submittedBy: pkg.submittedBy,
+        submittedTo: pkg.submittedTo,
+        submittedAt: pkg.submittedAt,
+        updatedBy: pkg.updatedBy,
+        previousSubmission: pkg.previousSubmission,
+      };
+    } else {
+      const read = await fallbackArticle(current.post, id, this.fallbackOptions());
+      const author = await this.authorActor(current.post.author);
+      opened = {
+        article: read.article,
+        history: [],
+        comments: [],
+        hubRevision: current.token,
+        contentHash: contentHash(read.article),
+        submittedBy: author,
+        submittedTo: DESK,
+        submittedAt: gmtToIso(current.post.date_gmt) ?? read.article.createdAt,
+        updatedBy: author,
+        previousSubmission: null,
+      };
+    }
+    await this.options.offerPost?.(id, String(current.post.id));
+    return opened;
+  }
+
+  private async write(current: Located | null, companion: boolean, baseHubRevision: number | null, draft: PackageDraft): Promise<HubWriteResult> {
+    const article = draft.article;
+    const label = `“${title(article)}”`;
+    if (!companion && draft.comments.length > 0) {
+      throw new AppError(
+        'invalid-input',
+        `${this.options.targetLabel} cannot keep review comments: the Dateline Companion plugin is not installed there. Ask the site's administrator to install resources/wordpress/dateline-companion.php, or send ${label} without comments`,
+      );
+    }
+    const media = await uploadReviewPhotos(article, {
+      client: this.client,
+      media: this.options.media,
+      companion,
+      known: draft.media,
+      uploadTimeoutMs: this.uploadTimeoutMs,
+    });
+    let target = current;
+    if (!companion && current !== null) {
+      // Let the clock leave the base's second (so this write moves the token), then look again right before writing.
+      await this.waitPastSecond(current.token);
+      target = await this.locate(current.articleId, companion);
+      if (target === null) throw new AppError('conflict', `${label} was removed from WordPress while you were saving it`, { hubRevision: null });
+      this.checkBase(target, baseHubRevision, article);
+    }
+    const updatedAt = this.now().toISOString();
+    const nextRevision = (target?.storedRevision ?? 0) + 1;
+    const pkg: WordPressPackage = {
+      format: REVIEW_PACKAGE_FORMAT,
+      version: REVIEW_PACKAGE_VERSION,
+      hubRevision: nextRevision,
+      contentHash: contentHash(article),
+      article,
+      history: draft.history,
+      comments: draft.comments,
+      submittedBy: draft.submittedBy,
+      submittedTo: draft.submittedTo,
+      submittedAt: draft.submittedAt,
+      updatedAt,
+      updatedBy: draft.updatedBy,
+      previousSubmission: draft.previousSubmission,
+      media,
+    };
+    const fields: Record<string, unknown> = {};
+    const nonce = randomBytes(8).toString('hex');
+    const live = target !== null && LIVE_STATUSES.has(target.post.status);
+    if (!live) {
+      fields.title = article.headline;
+      fields.content = companion ? this.content(article, media) : `${articleMarkerBlock(article.id, nonce)}\n\n${this.content(article, media)}`;
+      fields.excerpt = article.summary;
+      const status = wordpressStatusFor(article.status);
+      if (status) fields.status = status;
+    }
+    if (companion) {
+      const encoded = encodePackage(pkg);
+      if (encoded.length > MAX_ENCODED_PACKAGE) {
+        throw new AppError(
+          'invalid-input',
+          `${label} with its history and comments is too large to keep in WordPress (${Math.ceil(encoded.length / 1_048_576)} MB; at most ${MAX_ENCODED_PACKAGE / 1_048_576} MB): resolve and remove old comments, or shorten the article`,
+        );
+      }
+      fields.meta = { dateline_document: article.id, dateline_review: encoded };
+      fields.dateline_base_revision = target?.storedRevision ?? 0;
+    } else if (live) {
+      // Nothing of a live post changes for review without the plugin: the publishing job sends the article.
+      return { hubRevision: target?.token ?? 0, contentHash: pkg.contentHash, updatedAt };
+    }
+    const route = target ? `wp/v2/posts/${target.post.id}` : 'wp/v2/posts';
+    let saved: WpReviewPost;
+    try {
+      saved = await this.client.request<WpReviewPost>('POST', route, {
+        json: fields,
+        query: { context: 'edit' },
+        purpose: { action: target ? `send ${label} for review (the post belongs to someone else or is already published)` : 'write posts' },
+      });
+    } catch (error) {
+      throw this.asConflict(error, label);
+    }
+    if (target && saved.id !== target.post.id) {
+      throw new AppError('remote-bad-response', `WordPress answered about post ${saved.id} where Dateline saved post ${target.post.id}; a proxy in between may have mixed up replies. Open the article again`, {
+        mayHaveArrived: true,
+      });
+    }
+    if (companion) {
+      const stored = Number(saved.meta?.dateline_hub_revision);
+      if (stored !== nextRevision) {
+        throw new AppError(
+          'remote-bad-response',
+          `WordPress saved ${label} but not its review revision (it holds ${Number.isFinite(stored) ? stored : 'none'}, Dateline expected ${nextRevision}): the Dateline Companion plugin on ${this.options.siteUrl} may be out of date`,
+        );
+      }
+      return { hubRevision: stored, contentHash: pkg.contentHash, updatedAt };
+    }
+    if (target === null) await this.removeIfTwin(saved, article.id, label);
+    else await this.checkNotOverwritten(saved, nonce, label);
+    return { hubRevision: modifiedToken(saved.modified_gmt), contentHash: pkg.contentHash, updatedAt };
+  }
+
+  /** Without the plugin: of two first submissions at once the older post stays; the newer one deletes itself. */
+  private async removeIfTwin(saved: WpReviewPost, articleId: string, label: string): Promise<void> {
+    if (postIdOfDerived(this.options.siteUrl, articleId) !== null) return;
+    const found = await this.client.request<WpReviewPost[]>('GET', 'wp/v2/posts', {
+      query: { search: articleId, status: ALL_STATUSES, context: 'edit', per_page: 20, orderby: 'id', order: 'asc' },
+      purpose: { action: 'look up posts sent for review' },
+    });
+    const older = found.find((p) => p.id < saved.id && articleIdInContent(p.content?.raw) === articleId);
+    if (!older) return;
+    await this.client.request<unknown>('DELETE', `wp/v2/posts/${saved.id}`, {
+      query: { force: true },
+      purpose: { action: 'delete its own duplicate post', subject: `post ${saved.id}` },
+    });
+    throw new AppError('conflict', `${label} was sent to WordPress from another machine at the same moment (post ${older.id}); open it there to continue`, {
+      hubRevision: modifiedToken(older.modified_gmt),
+      postId: older.id,
+    });
+  }
+
+  /** Without the plugin: a write that landed on top of ours (its nonce replaced ours) means ours is lost — say so. */
+  private async checkNotOverwritten(saved: WpReviewPost, nonce: string, label: string): Promise<void> {
+    let now: WpReviewPost | null = saved;
+    // WordPress answers with the post as it is after the write: another write may already show.
+    if (writeNonceInContent(now.content?.raw) === nonce) {
+      // A writer whose check passed just before our write lands its write within a request's time: wait that out.
+      await this.sleep(this.settleMs);
+      now = await this.getPost(saved.id);
+    }
+    if (now === null || writeNonceInContent(now.content?.raw) !== nonce) {
+      throw new AppError('conflict', `Someone else saved ${label} in WordPress at the same moment as you, over your change; reopen it to see theirs and make your change again`, {
+        hubRevision: now ? modifiedToken(now.modified_gmt) : null,
+      });
+    }
+  }
+
+  private checkBase(current: Located, base: number | null, article: Article | null): void {
+    if (current.token === base) return;
+    const name = current.pkg ? title(current.pkg.article) : article ? title(article) : htmlTitle(current.post);
+    throw new AppError('conflict', `Someone else changed “${name}” in WordPress since you opened it (revision ${current.token}); reopen it to see their changes`, {
+      hubRevision: current.token,
+      updatedBy: current.pkg?.updatedBy ?? null,
+      postId: current.post.id,
+    });
+  }
+
+  private asConflict(error: unknown, label: string): unknown {
+    const details = wordpressErrorDetails(error);
+    if (!details || details.status !== 409 || !details.wpCode?.startsWith('dateline_review')) return error;
+    if (details.wpCode === 'dateline_review_busy') {
+      return new AppError('conflict', `${label} is being saved to WordPress by someone else right now; try again in a moment`, { hubRevision: null });
+    }
+    const revision = typeof details.wpData?.hubRevision === 'number' ? details.wpData.hubRevision : null;
+    return new AppError(
+      'conflict',
+      `Someone else changed ${label} in WordPress since you opened it${revision !== null ? ` (revision ${revision})` : ''}; reopen it to see their changes`,
+      { hubRevision: revision, postId: details.wpData?.postId ?? null },
+    );
+  }
+
+  /** Finds the post of an article: derived ids name the post; else the plugin's marker query, or the marker in the content without it. */
+  private async locate(articleId: string, companion: boolean): Promise<Located | null> {
+    const derived = postIdOfDerived(this.options.siteUrl, articleId);
+    let post: WpReviewPost | null;
+    if (derived !== null) {
+      post = await this.getPost(derived);
+    } else if (companion) {
+      const found = await this.client.request<WpReviewPost[]>('GET', 'wp/v2/posts', {
+        query: { dateline_document: articleId, status: ALL_STATUSES, context: 'edit', per_page: 10, orderby: 'id', order: 'asc' },
+        purpose: { action: 'look up posts sent for review' },
+      });
+      post = found.find((p) => typeof p.meta?.dateline_review === 'string' && p.meta.dateline_review.length > 0) ?? found[0] ?? null;
+    } else {
+      // WordPress's search reads the content, where the marker carries the id.
+      const found = await this.client.request<WpReviewPost[]>('GET', 'wp/v2/posts', {
+        query: { search: articleId, status: ALL_STATUSES, context: 'edit', per_page: 20, orderby: 'id', order: 'asc' },
+        purpose: { action: 'look up posts sent for review' },
+      });
+      post = found.find((p) => articleIdInContent(p.content?.raw) === articleId) ?? null;
+    }
+    return post === null ? null : this.located(post, articleId);
+  }
+
+  /** A post's package (checked) and revision; a damaged package is an error here (list() reports it instead). */
+  private located(post: WpReviewPost, articleId: string): Located {
+    const storedRevision = Number(post.meta?.dateline_hub_revision ?? 0) || 0;
+    const raw = post.meta?.dateline_review;
+    if (typeof raw !== 'string' || raw.length === 0) {
+      return { post, articleId, pkg: null, token: modifiedToken(post.modified_gmt), storedRevision };
+    }
+    const where = `${this.options.siteUrl} (post ${post.id})`;
+    const decoded = decodePackage(raw);
+    if (!decoded.ok) {
+      throw new AppError('corrupt-file', `The review copy of ${articleId} in WordPress at ${where} cannot be read: ${decoded.reason}. Ask the sender to submit the article again`, { postId: post.id });
+    }
+    const pkg = decoded.value;
+    if (pkg.article.id !== articleId) {
+      throw new AppError('corrupt-file', `Post ${post.id} at ${this.options.siteUrl} holds the review copy of another article (${pkg.article.id}), not ${articleId}`, { postId: post.id });
+    }
+    if (contentHash(pkg.article) !== pkg.contentHash) {
+      throw new AppError('corrupt-file', `The review copy of “${title(pkg.article)}” in WordPress at ${where} was changed outside Dateline: its content hash does not match`, { postId: post.id });
+    }
+    if (storedRevision !== pkg.hubRevision) {
+      throw new AppError(
+        'corrupt-file',
+        `The review copy of “${title(pkg.article)}” in WordPress at ${where} is at revision ${pkg.hubRevision} but WordPress counts ${storedRevision}: it was written without the Dateline Companion plugin's check. Ask the sender to submit it again`,
+        { postId: post.id },
+      );
+    }
+    return { post, articleId, pkg, token: pkg.hubRevision, storedRevision };
+  }
+
+  private async getPost(id: number): Promise<WpReviewPost | null> {
+    try {
+      const post = await this.client.request<WpReviewPost>('GET', `wp/v2/posts/${id}`, {
+        query: { context: 'edit' },
+        purpose: { action: 'open posts sent for review', subject: `post ${id}` },
+      });
+      return post.status === 'trash' ? null : post;
+    } catch (error) {
+      if (isAppError(error) && error.code === 'remote-not-found') return null;
+      throw error;
+    }
+  }
+
+  /** Every post matching `query`, page by page (the client gives no headers, so a short page ends it). */
+  private async posts(query: Record<string, QueryValue>, perPage: number): Promise<WpReviewPost[]> {
+    const all: WpReviewPost[] = [];
+    for (let page = 1; page <= MAX_PAGES; page++) {
+      let items: WpReviewPost[];
+      try {
+        items = await this.client.request<WpReviewPost[]>('GET', 'wp/v2/posts', {
+          query: { ...query, context: 'edit', per_page: perPage, page, orderby: 'date', order: 'asc' },
+          purpose: { action: 'list posts sent for review (it needs an account that may write posts, e.g. Contributor)' },
+        });
+      } catch (error) {
+        if (page > 1 && wordpressErrorDetails(error)?.wpCode === 'rest_post_invalid_page_number') break;
+        throw error;
+      }
+      all.push(...items);
+      if (items.length < perPage) break;
+    }
+    return all;
+  }
+
+  /** Whether the companion plugin answers (once per hub; a failure is asked again next time). */
+  private hasCompanion(): Promise<boolean> {
+    if (!this.companion) {
+      const check = async (): Promise<boolean> => {
+        const me = await this.client.request<{ roles?: string[] }>('GET', 'wp/v2/users/me', { query: { context: 'edit' }, purpose: { action: 'read its own profile' } });
+        this.client.role = (me.roles ?? [])[0] ?? null;
+        try {
+          await this.client.request<unknown>('GET', 'dateline/v1/companion', {
+            purpose: { action: 'take part in Dateline review (it needs an account that may write posts, e.g. Contributor)' },
+          });
+          return true;
+        } catch (error) {
+          if (isAppError(error) && error.code === 'remote-not-found') return false;
+          throw error;
+        }
+      };
+      const pending = check();
+      this.companion = pending;
+      pending.catch(() => {
+        if (this.companion === pending) this.companion = null;
+      });
+    }
+    return this.companion;
+  }
+
+  private content(article: Article, media: Record<string, RemotePhoto>): string {
+    const body = bodyToGutenberg(article.body, {
+      media: (mediaId) => {
+        const remote = media[mediaId];
+        return remote ? { id: remote.id, url: remote.url } : null;
+      },
+    });
+    const byline = bylineBlock(article);
+    return byline ? `${byline}\n\n${body}` : body;
+  }
+
+  private fallbackOptions() {
+    return { client: this.client, media: this.options.media, siteUrl: this.options.siteUrl, download: (url: string) => this.download(url) };
+  }
+
+  private download(url: string): Promise<Uint8Array> {
+    return downloadBytes(url, { fetchImpl: this.options.fetchImpl, timeoutMs: this.uploadTimeoutMs, targetLabel: this.options.targetLabel });
+  }
+
+  /** The author of a post as the queue names them; WordPress may not show a contributor other people's profiles. */
+  private async authorActor(userId: number): Promise<Actor> {
+    let name = this.authors.get(userId);
+    if (!name) {
+      name = this.client
+        .request<{ name?: string }>('GET', `wp/v2/users/${userId}`, { purpose: { action: 'read user profiles' } })
+        .then((user) => (typeof user.name === 'string' && user.name.trim() ? user.name.trim().slice(0, 200) : `WordPress user ${userId}`))
+        .catch(() => `WordPress user ${userId}`);
+      this.authors.set(userId, name);
+    }
+    return { name: await name, role: 'reporter' };
+  }
+
+  private async waitPastSecond(token: number): Promise<void> {
+    const wait = (token + 1) * 1000 + 50 - this.now().getTime();
+    if (wait > 0 && wait <= 2_000) await this.sleep(wait);
+  }
+
+  private notFound(what: string): AppError {
+    const role = this.client.role ? ` (${this.client.role})` : '';
+    return new AppError(
+      'not-found',
+      `${what} is not in WordPress at ${this.options.siteUrl} for review: it may have been deleted, or your WordPress account${role} may not see other people's posts (that needs the Editor role)`,
+    );
+  }
+
+  private editUrl(postId: number): string {
+    return `${this.options.siteUrl.replace(/\/+$/, '')}/wp-admin/post.php?post=${postId}&action=edit`;
+  }
+}
+
+/** The WordPress status a review state puts the post in; null leaves it as it is (the publishing job decides). */
+export function wordpressStatusFor(status: ArticleStatus): 'pending' | 'draft' | null {
+  switch (status) {
+    case 'submitted':
+    case 'approved':
+      return 'pending';
+    case 'draft':
+    case 'changes_requested':
+    case 'spiked':
+      return 'draft';
+    default:
+      return null;
+  }
+}
+
+function packageEntry(pkg: WordPressPackage, token: number): HubEntry {
+  const stats = textStats(docText(pkg.article.body));
+  return {
+    articleId: pkg.article.id,
+    headline: pkg.article.headline,
+    status: pkg.article.status,
+    submittedBy: pkg.submittedBy,
+    submittedTo: pkg.submittedTo,
+    submittedAt: pkg.submittedAt,
+    hubRevision: token,
+    updatedAt: pkg.updatedAt,
+    updatedBy: pkg.updatedBy,
+    words: stats.words,
+    cjkChars: stats.cjkChars,
+    openComments: pkg.comments.filter((c) => !c.resolved).length,
+  };
+}
+
+/** An editor's queue holds what was sent to them by name and what was sent to the desk. */
+function addressedTo(submittedTo: string, to: string): boolean {
+  if (sameActorName(to, DESK)) return sameActorName(submittedTo, DESK);
+  return sameActorName(submittedTo, to) || sameActorName(submittedTo, DESK);
+}
+
+function title(article: Article): string {
+  return article.headline.trim() || article.id;
+}
+
+function htmlTitle(post: WpReviewPost): string {
+  return (post.title.raw ?? post.title.rendered ?? '').trim() || `post ${post.id}`;
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+function valid<S extends z.ZodType>(schema: S, value: unknown, what: string): z.output<S> {
+  const parsed = schema.safeParse(value);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  const where = issue && issue.path.length > 0 ? ` at ${issue.path.map(String).join('.')}` : '';
+  throw new AppError('invalid-input', `WordPress review cannot accept ${what}${where}: ${issue?.message ?? 'invalid'}`, parsed.error.issues);
+}
