@@ -23,6 +23,8 @@ import { sortableId } from './store/sortable-id';
 import { AppError } from '../../common/app-error';
 import { newsroomProfileSchema, type NewsroomProfile } from '../../common/workflow/newsroom-profile';
 import { FolderHub } from './review/folder-hub';
+import { WordPressHub } from './review/wordpress-hub';
+import { secretKeyFor } from '../../common/publish/publish-target-config';
 import type { ReviewHub } from './review/review-hub';
 import { ReviewRecordStore } from './review/review-record-store';
 import { createReviewService } from './review/review-service';
@@ -120,13 +122,14 @@ export async function createServices(options: ServicesOptions): Promise<Services
   })().catch((error: unknown) => console.warn('[services] search index rebuild failed:', error));
 
   const documentsDir = options.documentsDir ?? join(homedir(), 'Documents');
+  const secrets = options.secrets ?? createFileSecretStore(browserSecretsPath(options.dataDir));
   // The publishing service reports finished jobs; the workflow records them once it exists.
   let onPublished: (articleId: string, outcome: { status: 'publish' | 'future'; scheduledAt: string | null }) => void = () => undefined;
   const publishing = await createPublishingService({
     dataDir: options.dataDir,
     libraryRoot,
     documentsDir,
-    secrets: options.secrets ?? createFileSecretStore(browserSecretsPath(options.dataDir)),
+    secrets,
     store: { get: (id) => store.get(id) },
     media: { read: (id) => media.read(id), info: (id) => media.info(id) },
     onJobChange: (job) => {
@@ -146,6 +149,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
   };
   const hubMedia = { read: (id: string) => media.read(id), import: (fileName: string, data: Uint8Array) => media.import(fileName, data) };
   let folderHub: FolderHub | null = null;
+  let wordpressHub: { key: string; hub: WordPressHub } | null = null;
   const reviewHub = async (): Promise<ReviewHub> => {
     const setting = (await settings.get()).reviewHub;
     if (setting.kind === 'folder') {
@@ -156,7 +160,28 @@ export async function createServices(options: ServicesOptions): Promise<Services
       });
       return folderHub;
     }
-    throw new AppError('invalid-input', 'The WordPress review hub is not available in this version; choose a shared folder in Settings.');
+    if (!publishing.targets.has(setting.targetId)) {
+      throw new AppError('not-found', 'The WordPress site chosen as review hub is no longer among the publishing targets; choose it again in Settings.', { targetId: setting.targetId });
+    }
+    const config = publishing.targets.get(setting.targetId);
+    if (config.kind !== 'wordpress') throw new AppError('invalid-input', `The review hub target "${config.name}" is not a WordPress site.`, { targetId: config.id });
+    const password = await secrets.get(secretKeyFor(config));
+    const key = JSON.stringify([config, password]);
+    if (wordpressHub?.key !== key) {
+      wordpressHub = {
+        key,
+        hub: new WordPressHub({
+          targetId: config.id,
+          siteUrl: config.siteUrl,
+          username: config.username,
+          password,
+          targetLabel: `The WordPress site ${new URL(config.siteUrl).host}`,
+          media: hubMedia,
+          offerPost: (articleId, postId) => publishing.offerRemote(config.id, articleId, postId),
+        }),
+      };
+    }
+    return wordpressHub.hub;
   };
   const review = createReviewService({
     library: store,

@@ -60,6 +60,11 @@ export interface PublishingService {
   outbox: Outbox;
   /** The network came back: waiting jobs are tried now. */
   online(): void;
+  /**
+   * An item already on the target holds this article (a WordPress post a review hub submitted):
+   * the next publishing job for the article and target updates it instead of creating another.
+   */
+  offerRemote(targetId: string, articleId: string, remoteId: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -171,6 +176,7 @@ export async function createPublishingService(options: PublishingServiceOptions)
     targets,
     outbox,
     online: () => outbox.online(),
+    offerRemote: (targetId, articleId, remoteId) => pending.set(targetId, articleId, { remoteId, jobId: 'review-hub', since: new Date(clock.now()).toISOString() }),
     close: () => outbox.close(),
   };
 }

@@ -5,19 +5,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Article } from '../../../common/article';
-import type { OperationHandlers, OperationName, ParsedInput } from '../../../common/contract';
-import { operations } from '../../../common/contract';
+import { servicesCaller, type ServicesCall } from '../../../tests/support/services-caller';
 import { makePng } from '../../../tests/support/test-photos';
 import { createServices, type Services } from '../create-services';
 
-type Call = <K extends OperationName>(name: K, input: Parameters<OperationHandlers[K]>[0] | Record<string, unknown>) => ReturnType<OperationHandlers[K]>;
-
-function caller(services: Services): Call {
-  return ((name: OperationName, input: unknown) => {
-    const parsed = operations[name].parse(input) as ParsedInput<typeof name>;
-    return (services.handlers[name] as (i: unknown) => Promise<unknown>)(parsed);
-  }) as Call;
-}
+type Call = ServicesCall;
+const caller = servicesCaller;
 
 const para = (text: string) => ({ type: 'paragraph', content: [{ type: 'text', text }] });
 
