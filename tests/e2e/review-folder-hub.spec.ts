@@ -2,13 +2,13 @@
 // data folder and home folder, share one review hub folder. A reporter (Chinese UI) submits; the
 // editor comments on a passage and requests changes; the reporter fixes and resubmits; the editor
 // sees exactly what changed, approves and publishes to the Published folder in one click.
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { DatelineApp, type UiLocale } from './support/dateline-app';
 import { draftCompleteArticle, publishFromDialog } from './support/draft-article';
+import { actWithNote, openApp, openFromQueue, openReviewTab, selectInBody, setProfile, statusLine } from './support/review-steps';
 import { startHost, type RunningHost } from './support/start-host';
 
 let hub: string;
@@ -30,57 +30,13 @@ test.afterEach(async () => {
   for (const dir of [hub, ...homes.splice(0)]) rmSync(dir, { recursive: true, force: true });
 });
 
-async function openApp(browser: Browser, host: RunningHost, locale: UiLocale): Promise<{ app: DatelineApp; page: Page }> {
-  const page = await (await browser.newContext()).newPage();
-  const app = new DatelineApp(page);
-  await page.goto(host.url);
-  await expect(app.button('library.new')).toBeVisible();
-  if (locale !== 'en') await app.switchLocale(locale);
-  return { app, page };
-}
-
-async function setProfile(app: DatelineApp, page: Page, name: string, role: 'reporter' | 'editor'): Promise<void> {
-  await page.getByRole('button', { name: app.text('settings.title'), exact: true }).click();
-  const dialog = page.getByRole('dialog', { name: app.text('settings.title') });
-  await dialog.getByRole('textbox', { name: app.text('settings.userName'), exact: true }).fill(name);
-  await dialog.getByRole('combobox', { name: app.text('settings.role'), exact: true }).selectOption(role);
-  await dialog.getByRole('combobox', { name: app.text('settings.hub.kind'), exact: true }).selectOption('folder');
-  await dialog.getByRole('textbox', { name: app.text('settings.hub.path'), exact: true }).fill(hub);
-  await dialog.getByRole('button', { name: app.text('app.save'), exact: true }).click();
-  await expect(dialog).toBeHidden();
-}
-
-function reviewPanel(app: DatelineApp, page: Page) {
-  return page.getByRole('region', { name: app.text('review.panel'), exact: true });
-}
-
-async function openReviewTab(app: DatelineApp, page: Page) {
-  await page.getByRole('tab', { name: app.text('review.tab.review'), exact: true }).click();
-  const panel = reviewPanel(app, page);
-  await expect(panel.getByRole('group', { name: app.text('review.actions') })).toBeVisible();
-  return panel;
-}
-
-async function openFromQueue(app: DatelineApp, page: Page, headline: string, scope: 'for-me' | 'mine' | 'all') {
-  await page.getByRole('button', { name: app.text('queue.nav'), exact: true }).click();
-  const queue = page.getByRole('region', { name: app.text('queue.title'), exact: true });
-  await queue.getByRole('combobox', { name: app.text('queue.scope') }).selectOption(scope);
-  await queue.getByRole('button', { name: app.text('queue.openLabel', { headline }), exact: true }).click();
-  await expect(app.textbox('article.headline')).toHaveValue(headline);
-  return reviewPanel(app, page);
-}
-
-function statusLine(app: DatelineApp, status: 'submitted' | 'changes_requested' | 'approved' | 'published') {
-  return app.text('review.status', { status: app.text(`article.status.${status}`) });
-}
-
 test('submit → comment and request changes → fix and resubmit → diff → approve and publish, across two apps', async ({ browser }) => {
   test.setTimeout(240_000);
   const headline = '暴雨致北京航班延误';
   const reporter = await openApp(browser, reporterHost, 'zh-CN');
   const editor = await openApp(browser, editorHost, 'en');
-  await setProfile(reporter.app, reporter.page, '李娜', 'reporter');
-  await setProfile(editor.app, editor.page, 'Sam Editor', 'editor');
+  await setProfile(reporter, '李娜', 'reporter', { kind: 'folder', path: hub });
+  await setProfile(editor, 'Sam Editor', 'editor', { kind: 'folder', path: hub });
 
   // 1. The reporter writes and submits to the desk.
   await reporter.app.newArticle();
@@ -97,9 +53,8 @@ test('submit → comment and request changes → fix and resubmit → diff → a
     bylineRole: '记者',
   });
   await reporter.app.waitSaved();
-  let panel = await openReviewTab(reporter.app, reporter.page);
-  await panel.getByRole('button', { name: reporter.app.text('review.action.submit'), exact: true }).click();
-  await panel.getByRole('button', { name: reporter.app.text('review.confirm', { action: reporter.app.text('review.action.submit') }) }).click();
+  let panel = await openReviewTab(reporter);
+  await actWithNote(reporter, panel, 'submit');
   await expect(panel.getByText(statusLine(reporter.app, 'submitted'))).toBeVisible();
   await expect(panel.getByRole('group', { name: reporter.app.text('review.actions') }).getByRole('button')).toHaveCount(0);
 
@@ -108,26 +63,21 @@ test('submit → comment and request changes → fix and resubmit → diff → a
   const row = editor.page.getByRole('row').filter({ hasText: headline });
   await expect(row).toContainText('李娜');
   await expect(row).toContainText(editor.app.text('queue.length', { words: 0, chars: 19 }));
-  let edPanel = await openFromQueue(editor.app, editor.page, headline, 'for-me');
+  let edPanel = await openFromQueue(editor, headline, 'for-me');
   await expect(editor.app.body).toContainText('数百个航班延误');
   await expect(editor.app.body.locator('figure img')).toBeVisible();
   await expect(edPanel.getByText(statusLine(editor.app, 'submitted'))).toBeVisible();
   // Select "数百个" in the first paragraph and comment on it.
-  await editor.app.body.getByText('北京今天下暴雨').click();
-  await editor.page.keyboard.press('Home');
-  for (let i = 0; i < '北京今天下暴雨，'.length; i++) await editor.page.keyboard.press('ArrowRight');
-  for (let i = 0; i < '数百个'.length; i++) await editor.page.keyboard.press('Shift+ArrowRight');
+  await selectInBody(editor, '北京今天下暴雨', '北京今天下暴雨，', '数百个'.length);
   await edPanel.getByRole('textbox', { name: editor.app.text('review.comment.new') }).fill('How many exactly? Give the airport’s figure.');
   await edPanel.getByRole('button', { name: editor.app.text('review.comment.onSelection'), exact: true }).click();
   await expect(edPanel.getByText(editor.app.text('review.comment.quote', { quote: '数百个' }))).toBeVisible();
   await expect(editor.app.body.locator('.dl-comment-anchor')).toHaveText('数百个');
-  await edPanel.getByRole('button', { name: editor.app.text('review.action.request-changes'), exact: true }).click();
-  await edPanel.getByRole('textbox', { name: editor.app.text('review.note.request-changes') }).fill('Add the airport’s statement.');
-  await edPanel.getByRole('button', { name: editor.app.text('review.confirm', { action: editor.app.text('review.action.request-changes') }) }).click();
+  await actWithNote(editor, edPanel, 'request-changes', 'Add the airport’s statement.');
   await expect(edPanel.getByText(statusLine(editor.app, 'changes_requested'))).toBeVisible();
 
   // 3. The reporter opens the returned story, sees the note and the comment, fixes and resubmits.
-  panel = await openFromQueue(reporter.app, reporter.page, headline, 'mine');
+  panel = await openFromQueue(reporter, headline, 'mine');
   await reporter.page.getByRole('tab', { name: reporter.app.text('review.tab.review'), exact: true }).click();
   await expect(panel.getByText(statusLine(reporter.app, 'changes_requested'))).toBeVisible();
   await expect(panel.getByText('Add the airport’s statement.')).toBeVisible();
@@ -140,12 +90,11 @@ test('submit → comment and request changes → fix and resubmit → diff → a
   await reporter.app.waitSaved();
   await panel.getByRole('button', { name: reporter.app.text('review.comment.resolve'), exact: true }).click();
   await expect(panel.getByText(reporter.app.text('review.comment.resolved', { name: '李娜' }))).toBeVisible();
-  await panel.getByRole('button', { name: reporter.app.text('review.action.resubmit'), exact: true }).click();
-  await panel.getByRole('button', { name: reporter.app.text('review.confirm', { action: reporter.app.text('review.action.resubmit') }) }).click();
+  await actWithNote(reporter, panel, 'resubmit');
   await expect(panel.getByText(statusLine(reporter.app, 'submitted'))).toBeVisible();
 
   // 4. The editor sees what changed since they last saw it, approves and publishes in one click.
-  edPanel = await openFromQueue(editor.app, editor.page, headline, 'for-me');
+  edPanel = await openFromQueue(editor, headline, 'for-me');
   await expect(edPanel.getByText(statusLine(editor.app, 'submitted'))).toBeVisible();
   await edPanel.getByRole('button', { name: editor.app.text('review.diff.lastSeen'), exact: true }).click();
   const diff = editor.page.getByRole('dialog', { name: editor.app.text('review.diff.title') });

@@ -23,6 +23,8 @@ export interface PublishDialogProps {
   onClose(): void;
   /** How often the job is polled while the outbox works on it. @default 400 */
   pollIntervalMs?: number;
+  /** The target to offer first (the WordPress review hub, whose pending post approval publishes). */
+  preferredTargetId?: string;
 }
 
 const STATUS_CHOICES: PublishStatus[] = ['publish', 'future', 'draft', 'pending'];
@@ -56,7 +58,7 @@ function useMediaWidths(mediaIds: string[]): Map<string, ChecklistMedia> | undef
   return media;
 }
 
-export function PublishDialog({ onClose, pollIntervalMs = JOB_POLL_MS }: PublishDialogProps) {
+export function PublishDialog({ onClose, pollIntervalMs = JOB_POLL_MS, preferredTargetId }: PublishDialogProps) {
   const t = useT();
   const ids = { target: useId(), schedule: useId(), statusLegend: useId() };
   const { api, article, targets, outbox } = useStores();
@@ -94,7 +96,12 @@ export function PublishDialog({ onClose, pollIntervalMs = JOB_POLL_MS }: Publish
   };
   useJobPolling(job, handleJob, pollIntervalMs);
 
-  const selected = targetList?.find((v) => v.config.id === chosenTarget) ?? targetList?.find((v) => v.isDefault) ?? targetList?.[0] ?? null;
+  const selected =
+    targetList?.find((v) => v.config.id === chosenTarget) ??
+    targetList?.find((v) => v.config.id === preferredTargetId) ??
+    targetList?.find((v) => v.isDefault) ??
+    targetList?.[0] ??
+    null;
   const checked = current && body ? { ...current, body } : current;
   const baseOptions: PublishOptions = {
     status,

@@ -39,6 +39,16 @@ export function ReviewPanel() {
       <p className="hint">
         {state.hub ? t('review.inHub', { to: state.hub.submittedTo === DESK ? t('queue.desk') : state.hub.submittedTo }) : t('review.notInHub')}
       </p>
+      {state.hub ? (
+        <button type="button" onClick={() => void review.getState().openFromHub(state.articleId)} aria-describedby={`${state.articleId}-refresh-hint`}>
+          {t('review.refreshFromHub')}
+        </button>
+      ) : null}
+      {state.hub ? (
+        <p className="hint" id={`${state.articleId}-refresh-hint`}>
+          {t('review.refreshFromHubHint')}
+        </p>
+      ) : null}
       {state.profile ? (
         <WorkflowActions state={state} />
       ) : (

@@ -13,7 +13,10 @@ const NEEDS_INPUT = new Set<WorkflowAction>(['submit', 'request-changes', 'spike
 
 export function WorkflowActions({ state }: { state: ReviewState }) {
   const t = useT();
-  const { review, ui } = useStores();
+  const { review, ui, settings } = useStores();
+  const hubSetting = settings((s) => s.settings.reviewHub);
+  // Approving a story in the WordPress hub publishes its pending post: offer that site first.
+  const hubTarget = state.hub?.kind === 'wordpress' && hubSetting.kind === 'wordpress' ? hubSetting.targetId : undefined;
   const busy = review((s) => s.busy);
   const [pending, setPending] = useState<Pending | null>(null);
   const [publishing, setPublishing] = useState(false);
@@ -61,7 +64,7 @@ export function WorkflowActions({ state }: { state: ReviewState }) {
         </button>
       ) : null}
       {pending ? <ActionForm key={pending} action={pending} state={state} label={label(pending)} busy={busy} onRun={run} onCancel={() => setPending(null)} /> : null}
-      {publishing ? <PublishDialog onClose={() => setPublishing(false)} /> : null}
+      {publishing ? <PublishDialog onClose={() => setPublishing(false)} preferredTargetId={hubTarget} /> : null}
     </div>
   );
 }
