@@ -142,6 +142,41 @@ describe('review through a shared folder hub, two machines', () => {
     ).rejects.toMatchObject({ code: 'permission-denied' });
   });
 
+  it('an editor spikes a submitted story with a reason: it cannot be published until reopened; the reporter sees why', async () => {
+    const created = await reporter('articles.create', {});
+    await write(reporter, created.id, (a) => ({ ...a, headline: 'Rumour about the mayor', body: { type: 'doc', content: [para('Unconfirmed.')] } }));
+    await reporter('review.transition', { id: created.id, action: 'submit' });
+    await editor('review.open', { id: created.id });
+    await expect(editor('review.transition', { id: created.id, action: 'spike' })).rejects.toMatchObject({ code: 'invalid-input' });
+    const spiked = await editor('review.transition', { id: created.id, action: 'spike', note: 'Single anonymous source.' });
+    expect(spiked.status).toBe('spiked');
+    expect(spiked.allowedActions).toEqual(['reopen']);
+    const targets = await editor('targets.list', {});
+    await expect(editor('publish.start', { articleId: created.id, targetId: targets[0]?.config.id ?? '', options: { status: 'publish' } })).rejects.toMatchObject({
+      code: 'conflict',
+    });
+    const seen = await reporter('review.open', { id: created.id });
+    expect(seen.status).toBe('spiked');
+    expect(seen.history.at(-1)).toMatchObject({ action: 'spike', note: 'Single anonymous source.', by: { name: 'Sam Editor' } });
+    // Reopening a killed story is the desk's decision.
+    expect(seen.allowedActions).toEqual([]);
+    await expect(reporter('review.transition', { id: created.id, action: 'reopen' })).rejects.toMatchObject({ code: 'permission-denied' });
+    const reopened = await editor('review.transition', { id: created.id, action: 'reopen' });
+    expect(reopened.status).toBe('draft');
+  });
+
+  it('a reporter can spike only their own draft that never went to the desk, and no profile means no workflow', async () => {
+    const created = await reporter('articles.create', {});
+    await expect(reporter('review.transition', { id: created.id, action: 'spike' })).rejects.toMatchObject({ code: 'invalid-input' });
+    expect((await reporter('review.transition', { id: created.id, action: 'spike', note: 'Story fell through.' })).status).toBe('spiked');
+    expect((await reporter('review.get', { id: created.id })).hub).toBeNull();
+    await reporter('settings.update', { role: null });
+    const state = await reporter('review.get', { id: created.id });
+    expect(state.profile).toBeNull();
+    expect(state.allowedActions).toEqual([]);
+    await expect(reporter('comments.add', { id: created.id, body: 'note' })).rejects.toMatchObject({ code: 'invalid-input', message: expect.stringContaining('Settings') });
+  });
+
   it('two edits at once: the second writer gets a conflict and nothing is overwritten', async () => {
     const created = await reporter('articles.create', {});
     await write(reporter, created.id, (a) => ({ ...a, headline: 'Council budget', body: { type: 'doc', content: [para('The council met.')] } }));
