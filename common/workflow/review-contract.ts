@@ -29,6 +29,8 @@ export interface HubLink {
   hubRevision: number;
   submittedTo: string;
   syncedAt: string;
+  /** The library revision of the article right after that sync: a higher one means local changes the hub has not seen. */
+  localRevision: number;
 }
 
 export interface DiffBaseInfo {
@@ -104,7 +106,11 @@ export const reviewOperations = {
   /** for-me: submitted to me or to the desk (editors); mine: what I submitted; all: everything in the hub. */
   'review.queue': z.object({ scope: queueScopeSchema.default('for-me') }),
   /** Copies the hub's version (article, photos, history, comments) into this library; the local one is kept as a revision. */
-  'review.open': z.object({ id: articleIdSchema }),
+  'review.open': z.object({
+    id: articleIdSchema,
+    /** Replace local changes the hub has not seen (they stay under Revisions); without it they make a 'conflict'. */
+    replaceLocal: z.boolean().default(false),
+  }),
   'review.diff': z.object({ id: articleIdSchema, base: diffBaseSchema }),
   'comments.add': z.object({ id: articleIdSchema, body: commentBody, anchor: textAnchorSchema.nullable().optional() }),
   'comments.reply': z.object({ id: articleIdSchema, commentId: commentIdSchema, body: commentBody }),

@@ -190,6 +190,12 @@ export async function createServices(options: ServicesOptions): Promise<Services
     hub: reviewHub,
     onChange: () => (snapshot = null),
     newId: () => sortableId(),
+    // A spiked story must not go out through a job queued before the spike.
+    onSpiked: async (articleId) => {
+      for (const job of publishing.outbox.list(articleId)) {
+        if (job.state !== 'done' && job.state !== 'cancelled') await publishing.outbox.cancel(job.id);
+      }
+    },
   });
   onPublished = (articleId, outcome) => void review.recordPublished(articleId, outcome);
 
@@ -245,7 +251,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
 
     ...publishing.handlers,
     'publish.start': async (input) => {
-      checkMayPublish(await store.get(input.articleId), await profile(), input.options.status);
+      await review.checkMayPublish(input.articleId, input.options.status);
       return publishing.handlers['publish.start'](input);
     },
     ...review.handlers,
@@ -268,18 +274,6 @@ export async function createServices(options: ServicesOptions): Promise<Services
       await lock.release();
     },
   };
-}
-
-/** What the workflow forbids publishing: a spiked story, and a reporter putting a story live. */
-function checkMayPublish(article: { status: string; headline: string }, actor: NewsroomProfile | null, status: string): void {
-  const goesLive = status === 'publish' || status === 'future';
-  if (!goesLive) return;
-  if (article.status === 'spiked') {
-    throw new AppError('conflict', `"${article.headline || 'This article'}" was spiked; an editor must reopen it before it can be published.`, { status: article.status });
-  }
-  if (actor?.role === 'reporter') {
-    throw new AppError('permission-denied', 'Only editors can publish articles: submit it for review, and an editor will approve and publish it.', { role: actor.role });
-  }
 }
 
 function safeUserName(): string {

@@ -5,6 +5,7 @@ import { ArticleScreen } from '../features/article/article-screen';
 import { LibraryScreen } from '../features/library/library-screen';
 import { OutboxButton } from '../features/publish/outbox-button';
 import { ReviewQueueScreen } from '../features/review/review-queue-screen';
+import { ReplaceLocalDialog } from '../features/review/replace-local-dialog';
 import { RevisionsDialog } from '../features/revisions/revisions-dialog';
 import { LocaleSwitcher } from '../features/settings/locale-switcher';
 import { SettingsDialog } from '../features/settings/settings-dialog';
@@ -56,6 +57,12 @@ export function App() {
         )}
       </main>
       {dialog === 'settings' ? <SettingsDialog /> : null}
+      <ReplaceLocalDialog
+        onOpened={() => {
+          stores.ui.getState().setSideTab('review');
+          stores.ui.getState().setView('article');
+        }}
+      />
       {dialog === 'revisions' && hasArticle ? <RevisionsDialog /> : null}
     </div>
   );

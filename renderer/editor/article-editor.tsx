@@ -36,7 +36,7 @@ import { filesFromDrop, filesFromPaste } from './transfer-photos';
 import { useRenderProbe } from '../app/use-render-probe';
 import type { TextAnchor } from '../../common/workflow/review-comment';
 import { QUOTE_BLOCK_SEPARATOR } from '../../common/workflow/doc-text-index';
-import { CommentHighlights, setCommentHighlights, type CommentHighlight } from './comment-highlights';
+import { CommentHighlights, currentCommentRanges, setCommentHighlights, type CommentHighlight } from './comment-highlights';
 
 export interface ArticleEditorHandle {
   /** Serialises the body (editor.getJSON()); only called off the keystroke path (autosave, explicit save). */
@@ -50,8 +50,8 @@ export interface ArticleEditorHandle {
   getSelectionAnchor(): TextAnchor | null;
   /** Marks the text of the open comments. */
   showComments(highlights: readonly CommentHighlight[]): void;
-  /** Selects a range (a comment's text) and scrolls it into view. */
-  selectRange(from: number, to: number): void;
+  /** Selects a comment's text where it is now (after the edits since it was loaded), else `from`–`to`. */
+  selectRange(from: number, to: number, commentId?: string): void;
 }
 
 export interface ArticleEditorProps {
@@ -224,10 +224,17 @@ export const ArticleEditor = forwardRef<ArticleEditorHandle, ArticleEditorProps>
       showComments: (highlights) => {
         if (!editor.isDestroyed) editor.view.dispatch(setCommentHighlights(editor.state, highlights));
       },
-      selectRange: (from, to) => {
+      selectRange: (from, to, commentId) => {
         if (editor.isDestroyed) return;
+        const mapped = commentId ? currentCommentRanges(editor.state).get(commentId) : undefined;
         const size = editor.state.doc.content.size;
-        editor.chain().focus().setTextSelection({ from: Math.min(from, size), to: Math.min(to, size) }).scrollIntoView().run();
+        const range = mapped ?? { from, to };
+        editor
+          .chain()
+          .focus()
+          .setTextSelection({ from: Math.min(range.from, size), to: Math.min(range.to, size) })
+          .scrollIntoView()
+          .run();
       },
     }),
     [editor, initialBody, insertPhotosAt, openLink, openPicker],

@@ -11,5 +11,5 @@ export interface EditorHandleLike {
   /** Optional so simple test doubles need not implement the review hooks. */
   getSelectionAnchor?(): TextAnchor | null;
   showComments?(highlights: readonly { id: string; from: number; to: number; resolved: boolean }[]): void;
-  selectRange?(from: number, to: number): void;
+  selectRange?(from: number, to: number, commentId?: string): void;
 }

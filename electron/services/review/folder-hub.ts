@@ -154,6 +154,7 @@ export class FolderHub implements ReviewHub {
           // No package yet: a submission is copying its photos; it appears once the package lands.
           if (read.kind === 'missing') continue;
           if (read.kind === 'unreadable') problems.push({ articleId: id, path, message: `The review package of ${id} cannot be read: ${read.reason}` });
+          else if (read.value.article.id !== id) problems.push({ articleId: id, path, message: `The review package in ${id} carries another article (${read.value.article.id}); it was left out` });
           else entries.push(toEntry(read.value));
         } catch (error) {
           problems.push({ articleId: id, path, message: error instanceof Error ? error.message : String(error) });
@@ -185,6 +186,10 @@ export class FolderHub implements ReviewHub {
       updatedBy: current.updatedBy,
       previousSubmission: current.previousSubmission,
     };
+  }
+
+  async currentRevision(articleId: string): Promise<number | null> {
+    return (await this.readPackage(validId(articleId)))?.hubRevision ?? null;
   }
 
   private async write(
@@ -255,6 +260,9 @@ export class FolderHub implements ReviewHub {
     if (read.kind === 'missing') return null;
     if (read.kind === 'unreadable') {
       throw new AppError('corrupt-file', `The review hub copy of ${id} (${path}) is damaged: ${read.reason}. Remove that folder from the hub and submit the article again`, { path });
+    }
+    if (read.value.article.id !== id || (read.value.previousSubmission && read.value.previousSubmission.id !== id)) {
+      throw new AppError('corrupt-file', `The review hub copy in ${this.articleDir(id)} carries another article (${read.value.article.id}); it was not written by Dateline for this folder`, { path });
     }
     if (contentHash(read.value.article) !== read.value.contentHash) {
       throw new AppError('corrupt-file', `The review hub copy of "${title(read.value.article)}" (${path}) was changed outside Dateline: its content hash does not match`, { path });

@@ -21,4 +21,6 @@ export interface ReviewHub {
   list(filter?: HubListFilter): Promise<HubListing>;
   /** The package, with its photos imported into this machine's photo library. */
   open(articleId: string): Promise<OpenedPackage>;
+  /** The hub's version token of the article now, null when it is not in the hub. */
+  currentRevision(articleId: string): Promise<number | null>;
 }

@@ -28,9 +28,10 @@ export const reviewRecordSchema = z.object({
       hubRevision: z.number().int().nonnegative(),
       submittedTo: z.string(),
       syncedAt: time,
+      localRevision: z.number().int().nonnegative().default(0),
     })
     .nullable(),
-  /** The article as this user last acted on it: the base of "changes since you last saw it". */
+  /** The version this machine had before it last took a newer one from the hub: the base of "changes since you last saw it". */
   lastSeen: z.object({ article: articleSchema, at: time }).nullable(),
   /** The hub's version before the latest resubmission: the base of "changes since it was returned". */
   previousSubmission: articleSchema.nullable(),

@@ -1,26 +1,21 @@
 // Runs in: services. The editorial workflow behind the review operations: workflow actions through
 // the state machine in common/workflow, comments, the review queue, opening a hub's version and the
 // diff bases. The hub is written first and the library second, so a refused hub write (someone else
-// changed the article, the hub is unreachable) changes nothing on this machine.
-import { AppError } from '../../../common/app-error';
+// changed the article, the hub is unreachable) changes nothing on this machine; the library status
+// is repaired from the history if a local write after a hub write failed.
+import { AppError, isAppError } from '../../../common/app-error';
 import type { Article, ArticleStatus } from '../../../common/article';
 import type { OperationHandlers } from '../../../common/contract';
 import { diffArticles } from '../../../common/workflow/article-diff';
 import type { NewsroomProfile } from '../../../common/workflow/newsroom-profile';
 import { sameActorName } from '../../../common/workflow/newsroom-profile';
-import {
-  addComment,
-  reanchorAll,
-  reopenComment,
-  replyTo,
-  resolveComment,
-  type ReviewComment,
-} from '../../../common/workflow/review-comment';
+import { addComment, reanchorAll, reopenComment, replyTo, resolveComment, type ReviewComment } from '../../../common/workflow/review-comment';
 import { DESK, type DiffBaseInfo, type HubLink, type ReviewQueue, type ReviewState } from '../../../common/workflow/review-contract';
-import type { WorkflowAction } from '../../../common/workflow/workflow-event';
+import type { WorkflowAction, WorkflowEvent } from '../../../common/workflow/workflow-event';
 import { allowedActions, isOwnArticle, transition } from '../../../common/workflow/workflow-machine';
-import { appendEvent, ownerOf } from '../../../common/workflow/workflow-history';
+import { appendEvent, currentStatusOf, ownerOf } from '../../../common/workflow/workflow-history';
 import { KeyedQueue } from '../store/keyed-queue';
+import { contentHash } from './canonical-json';
 import type { ReviewHub } from './review-hub';
 import type { ReviewRecord, ReviewRecordStore } from './review-record-store';
 
@@ -53,14 +48,25 @@ export interface ReviewServiceOptions {
   hub(): Promise<ReviewHub>;
   /** Called after any change to an article's status (the library list caches summaries). */
   onChange?(articleId: string): void;
+  /** Called when an article is spiked: nothing queued for it may still go out. */
+  onSpiked?(articleId: string): Promise<void>;
   newId(): string;
   now?: () => Date;
 }
 
 export interface ReviewService {
   handlers: ReviewHandlers;
+  /** Throws unless the workflow lets the user put the article live now (publish.start asks first). */
+  checkMayPublish(articleId: string, publishStatus: string): Promise<void>;
   /** A publishing job went live (or was scheduled): record it in the workflow. Never throws. */
   recordPublished(articleId: string, outcome: { status: 'publish' | 'future'; scheduledAt: string | null }): Promise<void>;
+}
+
+interface TransitionRequest {
+  action: WorkflowAction;
+  note?: string;
+  scheduledAt?: string;
+  to?: string;
 }
 
 export function createReviewService(options: ReviewServiceOptions): ReviewService {
@@ -97,6 +103,16 @@ export function createReviewService(options: ReviewServiceOptions): ReviewServic
     };
   };
 
+  /** The article with the status its history says: a library write that failed after a hub write is mended here. */
+  const consistent = async (article: Article, record: ReviewRecord): Promise<Article> => {
+    if (record.history.length === 0) return article;
+    const status = currentStatusOf({ schemaVersion: 1, events: record.history });
+    if (status === article.status) return article;
+    const mended = await library.setStatus(article.id, status);
+    options.onChange?.(article.id);
+    return mended;
+  };
+
   /** The hub the article is in, checked against the one settings name now. */
   const hubOf = async (link: HubLink): Promise<ReviewHub> => {
     const hub = await options.hub();
@@ -123,39 +139,69 @@ export function createReviewService(options: ReviewServiceOptions): ReviewServic
         const written = await (await hubOf(hub)).update(id, { comments, by: profile, baseHubRevision: hub.hubRevision });
         hub = { ...hub, hubRevision: written.hubRevision, syncedAt: at };
       }
-      const next = await records.update(id, (r) => ({ ...r, comments, hub, lastSeen: { article, at } }));
+      const next = await records.update(id, (r) => ({ ...r, comments, hub }));
       return stateOf(article, next);
     });
+
+  /**
+   * One workflow action. `local` records it on this machine only (an article that never went to a
+   * hub); `rebase` takes the hub's current token first (recording our own publishing job, which
+   * itself changed the WordPress post).
+   */
+  const runTransition = async (id: string, request: TransitionRequest, mode: { local?: boolean; rebase?: boolean } = {}): Promise<ReviewState> => {
+    const profile = await requireProfile();
+    const record = await records.get(id);
+    const article = await consistent(await library.get(id), record);
+    const at = now();
+    const history = { schemaVersion: 1 as const, events: record.history };
+    const result = transition({ status: article.status, owner: ownerOf(history) }, request.action, profile, {
+      id: options.newId(),
+      at,
+      note: request.note,
+      scheduledAt: request.scheduledAt,
+      revision: article.revision,
+    });
+    const events = appendEvent(history, result.event).events;
+    const moved: Article = { ...article, status: result.status };
+    const comments = reanchorAll(record.comments, article.body);
+    const hub = mode.local ? record.hub : await writeToHub(request, moved, record, { events, comments, profile, at, rebase: mode.rebase ?? false });
+    const saved = await library.setStatus(id, result.status);
+    options.onChange?.(id);
+    const next = await records.update(id, (r) => ({ ...r, history: events, comments, hub: hub ? { ...hub, localRevision: saved.revision } : null }));
+    if (request.action === 'spike') await options.onSpiked?.(id).catch((error: unknown) => console.warn(`[review] could not stop queued publishing of ${id}:`, error));
+    return stateOf(saved, next);
+  };
+
+  async function writeToHub(
+    request: TransitionRequest,
+    article: Article,
+    record: ReviewRecord,
+    w: { events: WorkflowEvent[]; comments: ReviewComment[]; profile: NewsroomProfile; at: string; rebase: boolean },
+  ): Promise<HubLink | null> {
+    if (request.action === 'submit') {
+      const hub = record.hub ? await hubOf(record.hub) : await options.hub();
+      const to = request.to ?? record.hub?.submittedTo ?? DESK;
+      const written = await hub.submit(article, { by: w.profile, to, history: w.events, comments: w.comments, baseHubRevision: record.hub?.hubRevision ?? null });
+      return { kind: hub.kind, location: hub.location, hubRevision: written.hubRevision, submittedTo: to, syncedAt: w.at, localRevision: article.revision };
+    }
+    if (!record.hub) return null;
+    const hub = await hubOf(record.hub);
+    const base = w.rebase ? ((await hub.currentRevision(article.id)) ?? record.hub.hubRevision) : record.hub.hubRevision;
+    // A rebased write (after our own publishing job) leaves the comments as the hub has them.
+    const written = await hub.update(article.id, { article, history: w.events, ...(w.rebase ? {} : { comments: w.comments }), by: w.profile, baseHubRevision: base });
+    return { ...record.hub, hubRevision: written.hubRevision, syncedAt: w.at };
+  }
 
   const handlers: ReviewHandlers = {
     'review.get': async ({ id }) => {
       await recording.get(id);
-      return stateOf(await library.get(id), await records.get(id));
+      return queue.run(id, async () => {
+        const record = await records.get(id);
+        return stateOf(await consistent(await library.get(id), record), record);
+      });
     },
 
-    'review.transition': ({ id, action, note, scheduledAt, to }) =>
-      queue.run(id, async () => {
-        const profile = await requireProfile();
-        const article = await library.get(id);
-        const record = await records.get(id);
-        const at = now();
-        const history = { schemaVersion: 1 as const, events: record.history };
-        const result = transition({ status: article.status, owner: ownerOf(history) }, action, profile, {
-          id: options.newId(),
-          at,
-          note,
-          scheduledAt,
-          revision: article.revision,
-        });
-        const events = appendEvent(history, result.event).events;
-        const moved: Article = { ...article, status: result.status };
-        const comments = reanchorAll(record.comments, article.body);
-        const hub = await writeToHub(action, moved, record, { events, comments, profile, at, to });
-        const saved = await library.setStatus(id, result.status);
-        options.onChange?.(id);
-        const next = await records.update(id, (r) => ({ ...r, history: events, comments, hub, lastSeen: { article: saved, at } }));
-        return stateOf(saved, next);
-      }),
+    'review.transition': ({ id, action, note, scheduledAt, to }) => queue.run(id, () => runTransition(id, { action, note, scheduledAt, to })),
 
     'review.queue': async ({ scope }) => {
       const hub = await options.hub();
@@ -182,20 +228,37 @@ export function createReviewService(options: ReviewServiceOptions): ReviewServic
       return result;
     },
 
-    'review.open': ({ id }) =>
+    'review.open': ({ id, replaceLocal }) =>
       queue.run(id, async () => {
         const profile = await options.profile();
         const hub = await options.hub();
+        const record = await records.get(id);
+        const local = await library.get(id).catch((error: unknown) => {
+          if (isAppError(error) && error.code === 'not-found') return null;
+          throw error;
+        });
+        if (local && !replaceLocal && hasLocalChanges(local, record)) {
+          throw new AppError(
+            'conflict',
+            `"${local.headline || id}" has changes on this computer that the review hub has not seen. Opening the hub's version replaces them; your version is kept under Revisions.`,
+            { localChanges: true, localRevision: local.revision },
+          );
+        }
         const opened = await hub.open(id);
-        const article = await library.importVersion(opened.article, { who: profile?.name ?? '' });
+        checkOpened(id, opened.article, opened.history);
+        const changed = !local || contentHash(local) !== contentHash({ ...opened.article, revision: local.revision, updatedAt: local.updatedAt, createdAt: local.createdAt });
+        const article = changed ? await library.importVersion(opened.article, { who: profile?.name ?? '' }) : await consistent(local, { ...record, history: opened.history.length > 0 ? opened.history : record.history });
         options.onChange?.(id);
         const at = now();
         const next = await records.update(id, (r) => ({
           ...r,
-          history: opened.history,
-          comments: opened.comments,
-          hub: { kind: hub.kind, location: hub.location, hubRevision: opened.hubRevision, submittedTo: opened.submittedTo, syncedAt: at },
+          // A hub that keeps no history (WordPress without the companion plugin) must not erase ours.
+          history: opened.history.length > 0 || r.history.length === 0 ? opened.history : r.history,
+          comments: opened.comments.length > 0 || r.comments.length === 0 ? opened.comments : r.comments,
+          hub: { kind: hub.kind, location: hub.location, hubRevision: opened.hubRevision, submittedTo: opened.submittedTo, syncedAt: at, localRevision: article.revision },
           previousSubmission: opened.previousSubmission,
+          // What this person saw before taking the newer version: "changes since you last saw it".
+          lastSeen: local && changed ? { article: local, at } : r.lastSeen,
         }));
         return stateOf(article, next);
       }),
@@ -208,7 +271,7 @@ export function createReviewService(options: ReviewServiceOptions): ReviewServic
         throw new AppError(
           'not-found',
           base === 'last-seen'
-            ? 'There is no earlier version to compare with: you have not commented on or acted on this article yet.'
+            ? 'There is no earlier version to compare with: this is the first version of the article you opened.'
             : 'There is no earlier submission to compare with: this is the first time the article was submitted.',
           { base },
         );
@@ -225,37 +288,22 @@ export function createReviewService(options: ReviewServiceOptions): ReviewServic
     'comments.reopen': ({ id, commentId }) => changeComments(id, (comments) => reopenComment(comments, commentId)),
   };
 
-  async function writeToHub(
-    action: WorkflowAction,
-    article: Article,
-    record: ReviewRecord,
-    w: { events: ReviewRecord['history']; comments: ReviewComment[]; profile: NewsroomProfile; at: string; to: string | undefined },
-  ): Promise<HubLink | null> {
-    if (action === 'submit') {
-      const hub = record.hub ? await hubOf(record.hub) : await options.hub();
-      const to = w.to ?? record.hub?.submittedTo ?? DESK;
-      const written = await hub.submit(article, {
-        by: w.profile,
-        to,
-        history: w.events,
-        comments: w.comments,
-        baseHubRevision: record.hub?.hubRevision ?? null,
-      });
-      return { kind: hub.kind, location: hub.location, hubRevision: written.hubRevision, submittedTo: to, syncedAt: w.at };
+  async function checkMayPublish(articleId: string, publishStatus: string): Promise<void> {
+    if (publishStatus !== 'publish' && publishStatus !== 'future') return;
+    const [article, record, actor] = await Promise.all([library.get(articleId), records.get(articleId), options.profile()]);
+    const status = record.history.length > 0 ? currentStatusOf({ schemaVersion: 1, events: record.history }) : article.status;
+    const label = `"${article.headline || 'This article'}"`;
+    if (status === 'spiked') throw new AppError('conflict', `${label} was spiked; an editor must reopen it before it can be published.`, { status });
+    if (!actor && (record.history.length > 0 || record.hub)) {
+      throw new AppError('permission-denied', `${label} is in the review workflow: set your name and role in Settings; only editors can publish it.`, { status });
     }
-    if (!record.hub) return null;
-    const written = await (await hubOf(record.hub)).update(article.id, {
-      article,
-      history: w.events,
-      comments: w.comments,
-      by: w.profile,
-      baseHubRevision: record.hub.hubRevision,
-    });
-    return { ...record.hub, hubRevision: written.hubRevision, syncedAt: w.at };
+    if (actor?.role === 'reporter') {
+      throw new AppError('permission-denied', 'Only editors can publish articles: submit it for review, and an editor will approve and publish it.', { role: actor.role });
+    }
   }
 
   function recordPublished(articleId: string, outcome: { status: 'publish' | 'future'; scheduledAt: string | null }): Promise<void> {
-    const run = (recording.get(articleId) ?? Promise.resolve()).then(() => recordPublication(articleId, outcome));
+    const run = (recording.get(articleId) ?? Promise.resolve()).then(() => queue.run(articleId, () => recordPublication(articleId, outcome)));
     recording.set(articleId, run);
     void run.then(() => {
       if (recording.get(articleId) === run) recording.delete(articleId);
@@ -266,28 +314,61 @@ export function createReviewService(options: ReviewServiceOptions): ReviewServic
   async function recordPublication(articleId: string, outcome: { status: 'publish' | 'future'; scheduledAt: string | null }): Promise<void> {
     try {
       const profile = await options.profile();
-      const article = await library.get(articleId);
+      const record = await records.get(articleId);
+      const article = await consistent(await library.get(articleId), record);
       const target: ArticleStatus = outcome.status === 'publish' ? 'published' : 'scheduled';
       if (article.status === target && outcome.status === 'publish') return;
       if (!profile) {
-        // No newsroom profile: one person working alone, no workflow to record.
-        await library.setStatus(articleId, target);
-        options.onChange?.(articleId);
+        // No newsroom profile and never in the workflow (checkMayPublish refused the rest): one person working alone.
+        if (record.history.length === 0 && !record.hub) {
+          await library.setStatus(articleId, target);
+          options.onChange?.(articleId);
+        }
         return;
       }
-      const input = outcome.status === 'publish' ? { note: undefined, scheduledAt: undefined } : { note: undefined, scheduledAt: outcome.scheduledAt ?? undefined };
+      // A story that never went to a hub is recorded on this machine only, however it got here.
+      const local = record.hub === null;
       // An editor publishing a story nobody approved yet approves it by publishing it.
-      if (profile.role === 'editor' && (article.status === 'draft' || article.status === 'submitted' || article.status === 'changes_requested')) {
-        if (article.status !== 'submitted') await handlers['review.transition']({ id: articleId, action: 'submit', to: DESK });
-        await handlers['review.transition']({ id: articleId, action: 'approve' });
+      if (profile.role === 'editor' && (article.status === 'draft' || article.status === 'changes_requested')) {
+        await runTransition(articleId, { action: 'submit', to: DESK }, { local });
       }
-      await handlers['review.transition']({ id: articleId, action: outcome.status === 'publish' ? 'publish' : 'schedule', ...input });
+      if (profile.role === 'editor' && (await library.get(articleId)).status === 'submitted') {
+        await runTransition(articleId, { action: 'approve' }, { local });
+      }
+      await runTransition(
+        articleId,
+        outcome.status === 'publish' ? { action: 'publish' } : { action: 'schedule', scheduledAt: outcome.scheduledAt ?? undefined },
+        { local, rebase: true },
+      );
     } catch (error) {
       console.warn(`[review] could not record the publication of ${articleId} in its workflow history:`, error);
     }
   }
 
-  return { handlers, recordPublished };
+  return { handlers, checkMayPublish, recordPublished };
+}
+
+/** Whether the library holds edits made since the last sync with the hub. */
+function hasLocalChanges(local: Article, record: ReviewRecord): boolean {
+  // Never synced: a local article with this id is someone's own work, not a copy of the hub's.
+  if (!record.hub) return true;
+  return local.revision > record.hub.localRevision;
+}
+
+/** Refuses a hub version that is not this article, or whose history does not lead to its status. */
+function checkOpened(id: string, article: Article, history: readonly WorkflowEvent[]): void {
+  if (article.id !== id) {
+    throw new AppError('corrupt-file', `The review hub returned another article (${article.id}) for ${id}; it was not opened.`, { id, got: article.id });
+  }
+  for (let i = 1; i < history.length; i++) {
+    if (history[i]?.from !== history[i - 1]?.to) {
+      throw new AppError('corrupt-file', `The review hub's history of "${article.headline || id}" is broken at event ${i + 1}; it was not opened.`, { id, event: history[i]?.id });
+    }
+  }
+  const last = history.at(-1);
+  if (last && last.to !== article.status) {
+    throw new AppError('corrupt-file', `The review hub says "${article.headline || id}" is ${article.status}, but its history ends ${last.to}; it was not opened.`, { id });
+  }
 }
 
 function baseInfo(article: Article, at: string): DiffBaseInfo {

@@ -1,5 +1,6 @@
 // Runs in: vitest (node). Two machines — a reporter's and an editor's app, each with its own data
 // folder — review one story through a shared folder hub, through the same operations the UI calls.
+import { existsSync } from 'node:fs';
 import { mkdtemp, rm, writeFile, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -204,6 +205,83 @@ describe('review through a shared folder hub, two machines', () => {
     } finally {
       await secondApp.close();
     }
+  });
+
+  it('opening the hub version over unsynced local edits asks first, and the local version is kept as a revision', async () => {
+    const created = await reporter('articles.create', {});
+    await write(reporter, created.id, (a) => ({ ...a, headline: 'Flood warning', body: { type: 'doc', content: [para('Rivers are rising.')] } }));
+    await reporter('review.transition', { id: created.id, action: 'submit' });
+    await editor('review.open', { id: created.id });
+    await editor('review.transition', { id: created.id, action: 'request-changes', note: 'Which rivers?' });
+    // Meanwhile the reporter kept writing on their copy.
+    await write(reporter, created.id, (a) => ({ ...a, body: { type: 'doc', content: [para('Rivers are rising. The Han is two metres up.')] } }));
+    await expect(reporter('review.open', { id: created.id })).rejects.toMatchObject({ code: 'conflict', details: { localChanges: true } });
+    expect((await reporter('articles.get', { id: created.id })).body.content?.[0]?.content?.[0]?.text).toContain('The Han');
+    const replaced = await reporter('review.open', { id: created.id, replaceLocal: true });
+    expect(replaced.status).toBe('changes_requested');
+    const revisions = await reporter('revisions.list', { id: created.id });
+    const kept = revisions.find((r) => r.reason === 'before-import');
+    expect(kept).toBeDefined();
+    const old = await reporter('revisions.get', { id: created.id, revisionId: kept?.id ?? '' });
+    expect(JSON.stringify(old.body)).toContain('The Han is two metres up.');
+    // "Changes since I last saw it" shows what the editor's version lacks compared with what the reporter had.
+    const diff = await reporter('review.diff', { id: created.id, base: 'last-seen' });
+    expect(JSON.stringify(diff.diff.blocks)).toContain('The Han');
+  });
+
+  it('a package that carries another article than its folder says is refused, never imported over that article', async () => {
+    const victim = await editor('articles.create', {});
+    await write(editor, victim.id, (a) => ({ ...a, headline: 'Editor’s own story' }));
+    const created = await reporter('articles.create', {});
+    await write(reporter, created.id, (a) => ({ ...a, headline: 'Innocent' }));
+    await reporter('review.transition', { id: created.id, action: 'submit' });
+    const path = join(root, 'hub', 'articles', created.id, 'package.json');
+    const pkg = JSON.parse(await readFile(path, 'utf8')) as { article: { id: string } };
+    pkg.article.id = victim.id;
+    await writeFile(path, JSON.stringify(pkg));
+    await expect(editor('review.open', { id: created.id })).rejects.toMatchObject({ code: 'corrupt-file' });
+    expect((await editor('articles.get', { id: victim.id })).headline).toBe('Editor’s own story');
+    const queue = await editor('review.queue', { scope: 'all' });
+    expect(queue.entries).toHaveLength(0);
+    expect(queue.problems[0]?.message).toContain('another article');
+  });
+
+  it('an editor publishing a story that never went to the hub records approve and publish locally, and writes nothing to the hub', async () => {
+    const created = await editor('articles.create', {});
+    await write(editor, created.id, (a) => ({
+      ...a,
+      headline: 'Desk brief',
+      summary: 'A short brief.',
+      meta: { ...a.meta, section: 'City', tags: ['brief'], bylines: [{ name: 'Sam Editor', role: '' }] },
+      body: { type: 'doc', content: [para('The desk writes this one itself.')] },
+    }));
+    const folder = (await editor('targets.list', {})).find((t) => t.config.kind === 'folder');
+    const job = await editor('publish.start', { articleId: created.id, targetId: folder?.config.id ?? '', options: { status: 'publish', overriddenWarnings: ['lead-photo'] } });
+    let state = await editor('review.get', { id: created.id });
+    for (let i = 0; i < 200 && state.status !== 'published'; i++) {
+      await new Promise((r) => setTimeout(r, 50));
+      state = await editor('review.get', { id: created.id });
+    }
+    expect((await editor('outbox.get', { jobId: job.id })).state).toBe('done');
+    expect(state.status).toBe('published');
+    expect(state.history.map((e) => e.action)).toEqual(['submit', 'approve', 'publish']);
+    expect(state.hub).toBeNull();
+    expect(existsSync(join(root, 'hub', 'articles', created.id))).toBe(false);
+  });
+
+  it('clearing the role does not let anyone publish a story that is in the workflow; restoring a revision keeps its status', async () => {
+    const created = await reporter('articles.create', {});
+    await write(reporter, created.id, (a) => ({ ...a, headline: 'Version one' }));
+    await reporter('articles.save', { article: await reporter('articles.get', { id: created.id }), explicit: true });
+    await reporter('review.transition', { id: created.id, action: 'submit' });
+    await reporter('settings.update', { role: null });
+    const targets = await reporter('targets.list', {});
+    await expect(reporter('publish.start', { articleId: created.id, targetId: targets[0]?.config.id ?? '', options: { status: 'publish' } })).rejects.toMatchObject({
+      code: 'permission-denied',
+    });
+    const revision = (await reporter('revisions.list', { id: created.id })).find((r) => r.reason === 'explicit-save');
+    const restored = await reporter('revisions.restore', { id: created.id, revisionId: revision?.id ?? '' });
+    expect(restored.status).toBe('submitted');
   });
 
   it('a damaged package in the hub is listed as a problem, the rest of the queue still shows', async () => {

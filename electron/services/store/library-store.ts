@@ -294,6 +294,8 @@ export class LibraryStore {
       const restored: Article = {
         ...old.article,
         id,
+        // The workflow status is not content: restoring old text never un-spikes or un-publishes.
+        status: current.status,
         createdAt: current.createdAt,
         revision: current.revision + 1,
         updatedAt: new Date().toISOString(),

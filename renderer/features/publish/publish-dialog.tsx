@@ -25,6 +25,11 @@ export interface PublishDialogProps {
   pollIntervalMs?: number;
   /** The target to offer first (the WordPress review hub, whose pending post approval publishes). */
   preferredTargetId?: string;
+  /**
+   * Runs once the checklist passed and the person chose Publish, before the job starts ("approve
+   * and publish" approves here); false stops the publish, the step itself reports why.
+   */
+  beforeStart?: () => Promise<boolean>;
 }
 
 const STATUS_CHOICES: PublishStatus[] = ['publish', 'future', 'draft', 'pending'];
@@ -58,7 +63,7 @@ function useMediaWidths(mediaIds: string[]): Map<string, ChecklistMedia> | undef
   return media;
 }
 
-export function PublishDialog({ onClose, pollIntervalMs = JOB_POLL_MS, preferredTargetId }: PublishDialogProps) {
+export function PublishDialog({ onClose, pollIntervalMs = JOB_POLL_MS, preferredTargetId, beforeStart }: PublishDialogProps) {
   const t = useT();
   const ids = { target: useId(), schedule: useId(), statusLegend: useId() };
   const { api, article, targets, outbox } = useStores();
@@ -155,6 +160,10 @@ export function PublishDialog({ onClose, pollIntervalMs = JOB_POLL_MS, preferred
     const saved = article.getState();
     if (saved.saveState === 'error' || saved.saveState === 'conflict') {
       setStartError(saved.saveError ?? new Error(t('publish.notSaved')));
+      setPhase('form');
+      return;
+    }
+    if (beforeStart && !(await beforeStart())) {
       setPhase('form');
       return;
     }

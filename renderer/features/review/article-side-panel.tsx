@@ -39,8 +39,12 @@ export function ArticleSidePanel() {
           </button>
         ))}
       </div>
-      <div role="tabpanel" id={`${base}-${tab}-panel`} aria-labelledby={`${base}-${tab}`} className="side-tab-panel">
-        {tab === 'details' ? <MetadataPanel /> : <ReviewPanel />}
+      {/* Both panels stay mounted (each tab controls a real panel); the inactive one is hidden. */}
+      <div role="tabpanel" id={`${base}-details-panel`} aria-labelledby={`${base}-details`} className="side-tab-panel" hidden={tab !== 'details'}>
+        <MetadataPanel />
+      </div>
+      <div role="tabpanel" id={`${base}-review-panel`} aria-labelledby={`${base}-review`} className="side-tab-panel" hidden={tab !== 'review'}>
+        <ReviewPanel />
       </div>
     </div>
   );

@@ -74,12 +74,12 @@ function CommentItem({ comment, canComment }: { comment: ReviewComment; canComme
   };
   const anchor = comment.anchor;
   return (
-    <li className={comment.resolved ? 'review-comment resolved' : 'review-comment'} aria-label={t('review.comment.by', { name: comment.author.name, at: when(comment.createdAt) })}>
+    <li className={comment.resolved ? 'review-comment resolved' : 'review-comment'}>
       <p className="review-comment-meta">{t('review.comment.by', { name: comment.author.name, at: when(comment.createdAt) })}</p>
       {anchor ? (
         <p className="review-comment-quote">
           {t('review.comment.quote', { quote: shorten(anchor.quote) })}{' '}
-          <button type="button" className="link-button" onClick={() => article.getState().getEditorHandle()?.selectRange?.(anchor.from, anchor.to)}>
+          <button type="button" className="link-button" onClick={() => article.getState().getEditorHandle()?.selectRange?.(anchor.from, anchor.to, comment.id)}>
             {t('review.comment.showText')}
           </button>
         </p>

@@ -59,7 +59,7 @@ export function ReviewQueueScreen() {
         </p>
       ) : null}
       {queue && queue.problems.length > 0 ? (
-        <div role="alert" className="problems">
+        <div className="problems">
           <p>{t('queue.problems')}</p>
           <ul>
             {queue.problems.map((p) => (

@@ -2,6 +2,7 @@
 // the diff being shown, and the review queue. Every change goes through the services, which own
 // the workflow; the article is saved first, so what is submitted or approved is what is on screen.
 import type { ArticleStatus } from '../../../common/article';
+import { isApiError } from '../../api/api-error';
 import type { DatelineApi } from '../../../common/contract';
 import type { DiffBase, QueueScope, ReviewDiffResult, ReviewQueue, ReviewState } from '../../../common/workflow/review-contract';
 import type { TextAnchor } from '../../../common/workflow/review-comment';
@@ -26,6 +27,8 @@ export interface ReviewStoreState {
   queueScope: QueueScope;
   queueLoading: boolean;
   queueError: unknown;
+  /** Opening the hub's version would replace local changes: the article waiting for the person's answer. */
+  replacePrompt: { articleId: string; message: string } | null;
   load(articleId: string): Promise<void>;
   clear(): void;
   /** True when the action was taken; on failure the error is shown and nothing changed. */
@@ -36,8 +39,9 @@ export interface ReviewStoreState {
   showDiff(base: DiffBase): Promise<void>;
   closeDiff(): void;
   loadQueue(scope?: QueueScope): Promise<void>;
-  /** Copies the hub's version into the library and opens it. */
-  openFromHub(articleId: string): Promise<boolean>;
+  /** Copies the hub's version into the library and opens it; asks first when that would replace local changes. */
+  openFromHub(articleId: string, replaceLocal?: boolean): Promise<boolean>;
+  dismissReplacePrompt(): void;
 }
 
 export type ReviewStore = Store<ReviewStoreState>;
@@ -76,6 +80,8 @@ export function createReviewStore(api: DatelineApi, article: ArticleStore, ui: U
       queueScope: 'for-me',
       queueLoading: false,
       queueError: null,
+      replacePrompt: null,
+      dismissReplacePrompt: () => set({ replacePrompt: null }),
       load: async (articleId) => {
         try {
           const state = await api.call('review.get', { id: articleId });
@@ -111,17 +117,25 @@ export function createReviewStore(api: DatelineApi, article: ArticleStore, ui: U
           set({ queueLoading: false });
         }
       },
-      openFromHub: async (articleId) => {
+      openFromHub: async (articleId, replaceLocal = false) => {
+        set({ replacePrompt: null });
         try {
           if (currentId() !== null) {
             const closed = await article.getState().close();
             if (!closed) return false;
           }
-          const state = await api.call('review.open', { id: articleId });
+          const state = await api.call('review.open', { id: articleId, replaceLocal });
           await article.getState().open(articleId);
           set({ state, diff: null });
           return true;
         } catch (error) {
+          const details = isApiError(error) ? (error.details as { localChanges?: boolean } | undefined) : undefined;
+          if (isApiError(error) && error.code === 'conflict' && details?.localChanges) {
+            set({ replacePrompt: { articleId, message: error.message } });
+            // Whatever was open stays open: nothing was replaced.
+            if (currentId() === null) await article.getState().open(articleId).catch(() => undefined);
+            return false;
+          }
           ui.getState().showError(error);
           return false;
         }

@@ -19,7 +19,7 @@ export function WorkflowActions({ state }: { state: ReviewState }) {
   const hubTarget = state.hub?.kind === 'wordpress' && hubSetting.kind === 'wordpress' ? hubSetting.targetId : undefined;
   const busy = review((s) => s.busy);
   const [pending, setPending] = useState<Pending | null>(null);
-  const [publishing, setPublishing] = useState(false);
+  const [publishing, setPublishing] = useState<'publish' | 'approve-and-publish' | null>(null);
   const allowed = new Set(state.allowedActions);
 
   const run = async (action: WorkflowAction, input: { note?: string; to?: string } = {}): Promise<boolean> => {
@@ -31,9 +31,8 @@ export function WorkflowActions({ state }: { state: ReviewState }) {
     }
     return ok;
   };
-  const approveAndPublish = async (): Promise<void> => {
-    if (await run('approve')) setPublishing(true);
-  };
+  // The publish dialog runs the checklist first; the story is approved only when the job starts.
+  const approveBeforeStart = (): Promise<boolean> => review.getState().act('approve');
 
   const label = (action: WorkflowAction): string =>
     action === 'submit' && state.status === 'changes_requested' ? t('review.action.resubmit') : t(`review.action.${action}` as MessageKey);
@@ -54,17 +53,23 @@ export function WorkflowActions({ state }: { state: ReviewState }) {
           ),
         )}
       {allowed.has('approve') ? (
-        <button type="button" className="primary" disabled={busy} onClick={() => void approveAndPublish()}>
+        <button type="button" className="primary" disabled={busy} onClick={() => setPublishing('approve-and-publish')}>
           {t('review.action.approve-publish')}
         </button>
       ) : null}
       {allowed.has('publish') ? (
-        <button type="button" className="primary" disabled={busy} onClick={() => setPublishing(true)}>
+        <button type="button" className="primary" disabled={busy} onClick={() => setPublishing('publish')}>
           {t('review.action.publish')}
         </button>
       ) : null}
       {pending ? <ActionForm key={pending} action={pending} state={state} label={label(pending)} busy={busy} onRun={run} onCancel={() => setPending(null)} /> : null}
-      {publishing ? <PublishDialog onClose={() => setPublishing(false)} preferredTargetId={hubTarget} /> : null}
+      {publishing ? (
+        <PublishDialog
+          onClose={() => setPublishing(null)}
+          preferredTargetId={hubTarget}
+          beforeStart={publishing === 'approve-and-publish' ? approveBeforeStart : undefined}
+        />
+      ) : null}
     </div>
   );
 }
@@ -110,7 +115,8 @@ function ActionForm({ action, state, label, busy, onRun, onCancel }: ActionFormP
         </>
       ) : null}
       <label htmlFor={noteId}>{t(`review.note.${action}` as MessageKey)}</label>
-      <textarea id={noteId} value={note} rows={3} maxLength={5000} required={required} onChange={(e) => setNote(e.target.value)} />
+      {/* The form opens because the person asked for this action: the note is where they type next. */}
+      <textarea id={noteId} value={note} rows={3} maxLength={5000} required={required} autoFocus={action !== 'submit'} onChange={(e) => setNote(e.target.value)} />
       <div className="modal-actions">
         <button type="button" onClick={onCancel}>
           {t('review.cancel')}

@@ -9,6 +9,8 @@ export const reviewEn = {
   'review.owner': 'Reporter: {name}',
   'review.inHub': 'In the review hub, sent to {to}',
   'review.notInHub': 'Not submitted for review yet.',
+  'review.replace.title': 'Replace your changes with the hub’s version?',
+  'review.replace.confirm': 'Replace with the hub’s version',
   'review.refreshFromHub': 'Get the latest from the review hub',
   'review.refreshFromHubHint': 'Replaces this copy with the hub’s version; your current version is kept under Revisions.',
   'review.noProfile': 'Set your name and role (reporter or editor) in Settings to take part in the review workflow.',

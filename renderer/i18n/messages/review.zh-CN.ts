@@ -10,6 +10,8 @@ export const reviewZhCN: Record<keyof typeof reviewEn, string> = {
   'review.owner': '记者：{name}',
   'review.inHub': '已在审稿中心，送交 {to}',
   'review.notInHub': '尚未提交审核。',
+  'review.replace.title': '用审稿中心的版本替换您的修改？',
+  'review.replace.confirm': '用审稿中心的版本替换',
   'review.refreshFromHub': '从审稿中心获取最新版本',
   'review.refreshFromHubHint': '用审稿中心的版本替换本机副本；当前版本会保存在“历史版本”中。',
   'review.noProfile': '请先在设置中填写姓名和角色（记者或编辑），才能参与审稿流程。',

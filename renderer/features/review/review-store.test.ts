@@ -1,0 +1,51 @@
+// Runs in: tests (node). Opening the hub's version asks before replacing local changes, and only
+// a confirmed retry sends replaceLocal.
+import { describe, expect, it } from 'vitest';
+import { newArticle } from '../../../common/article';
+import type { ReviewState } from '../../../common/workflow/review-contract';
+import { ApiError } from '../../api/api-error';
+import { createAppStores } from '../../stores/app-stores';
+import { createFakeApi } from '../../test-support/fake-api';
+
+const ID = 'art0000000001';
+const article = { ...newArticle(ID, '2026-11-25T09:00:00.000Z'), headline: 'Flood warning' };
+
+describe('review store: opening from the hub', () => {
+  it('local changes make a prompt instead of an error; confirming sends replaceLocal and opens the article', async () => {
+    let replaced = false;
+    const api = createFakeApi({
+      'articles.get': () => article,
+      'review.open': (input) => {
+        if (!input.replaceLocal) throw new ApiError('conflict', '"Flood warning" has changes on this computer that the review hub has not seen.', { localChanges: true });
+        replaced = true;
+        return { articleId: ID, status: 'changes_requested' } as ReviewState;
+      },
+    });
+    const stores = createAppStores(api);
+    expect(await stores.review.getState().openFromHub(ID)).toBe(false);
+    expect(stores.review.getState().replacePrompt).toEqual({ articleId: ID, message: expect.stringContaining('changes on this computer') });
+    expect(stores.ui.getState().notices).toHaveLength(0);
+    expect(replaced).toBe(false);
+
+    expect(await stores.review.getState().openFromHub(ID, true)).toBe(true);
+    expect(replaced).toBe(true);
+    expect(stores.review.getState().replacePrompt).toBeNull();
+    expect(api.callsTo('review.open')).toEqual([
+      { id: ID, replaceLocal: false },
+      { id: ID, replaceLocal: true },
+    ]);
+    expect(stores.article.getState().article?.id).toBe(ID);
+  });
+
+  it('any other failure is shown as an error and nothing is prompted', async () => {
+    const api = createFakeApi({
+      'review.open': () => {
+        throw new ApiError('not-found', 'The review hub folder /mnt/hub cannot be reached; check that the shared folder is connected');
+      },
+    });
+    const stores = createAppStores(api);
+    expect(await stores.review.getState().openFromHub(ID)).toBe(false);
+    expect(stores.review.getState().replacePrompt).toBeNull();
+    expect(stores.ui.getState().notices.at(-1)?.kind).toBe('error');
+  });
+});
