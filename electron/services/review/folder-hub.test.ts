@@ -1,6 +1,7 @@
 // Runs in: tests (node). Two "machines" (each its own photo library) share one review-hub folder on
 // the real file system: a reporter submits, an editor reviews, and nobody's work is overwritten.
-import { mkdir, mkdtemp, readdir, readFile, rm, unlink, utimes, writeFile } from 'node:fs/promises';
+import { spawnSync } from 'node:child_process';
+import { mkdir, mkdtemp, readdir, readFile, rm, symlink, truncate, unlink, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -240,6 +241,39 @@ describe('the folder review hub between a reporter and an editor', () => {
     expect(refused.message).toContain('Photo 2');
     expect(refused.message).toContain('Map of the flooded area');
     expect(refused.message).toContain('ask Li Wei to submit the article again');
+  });
+
+  it('a damaged photo in the hub is refused on opening and replaced when the reporter submits again', async () => {
+    const draft = await draftWithTwoPhotos();
+    const sent = await reporterMachine.hub.submit(draft, { by: reporter, to: 'desk', history: [], comments: [], baseHubRevision: null });
+    const mapId = String((draft.body.content ?? [])[3]?.attrs?.mediaId);
+    await writeFile(join(hubRoot, 'articles', draft.id, 'media', mapId), 'not the map');
+    expect((await rejection(editorMachine.hub.open(draft.id))).code).toBe('media-corrupt');
+    await reporterMachine.hub.submit(draft, { by: reporter, to: 'desk', history: [], comments: [], baseHubRevision: sent.hubRevision });
+    const opened = await editorMachine.hub.open(draft.id);
+    expect(opened.article.id).toBe(draft.id);
+    expect(await editorMachine.media.read(mapId)).toEqual(await reporterMachine.media.read(mapId));
+  });
+
+  it('never reads a package that is a FIFO, a link or far too big: the queue names it and goes on', async () => {
+    const good = await draftWithTwoPhotos('01hreviewgood00001', 'Good story');
+    await reporterMachine.hub.submit(good, { by: reporter, to: 'desk', history: [], comments: [], baseHubRevision: null });
+    const fifoDir = join(hubRoot, 'articles', '01hreviewfifo00001');
+    await mkdir(fifoDir, { recursive: true });
+    expect(spawnSync('mkfifo', [join(fifoDir, 'package.json')]).status).toBe(0);
+    const linkDir = join(hubRoot, 'articles', '01hreviewlink00001');
+    await mkdir(linkDir, { recursive: true });
+    await symlink('/etc/passwd', join(linkDir, 'package.json'));
+    const bigDir = join(hubRoot, 'articles', '01hreviewbig000001');
+    await mkdir(bigDir, { recursive: true });
+    await writeFile(join(bigDir, 'package.json'), '');
+    await truncate(join(bigDir, 'package.json'), 65 * 1024 * 1024); // sparse: no disk used
+    const listing = await editorMachine.hub.list();
+    expect(listing.entries.map((e) => e.headline)).toEqual(['Good story']);
+    expect(listing.problems.map((p) => p.articleId).sort()).toEqual(['01hreviewbig000001', '01hreviewfifo00001', '01hreviewlink00001']);
+    expect(listing.problems.find((p) => p.articleId === '01hreviewlink00001')?.message).toContain('not a regular file');
+    expect(listing.problems.find((p) => p.articleId === '01hreviewbig000001')?.message).toContain('65 MB');
+    expect((await rejection(editorMachine.hub.open('01hreviewfifo00001'))).code).toBe('corrupt-file');
   });
 
   it('shows an editor what was sent to them by name or to the desk, not what went to a colleague', async () => {

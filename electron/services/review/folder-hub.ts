@@ -43,6 +43,7 @@ import {
 } from './review-package';
 import { stageFile } from '../store/atomic-write';
 import type { ReviewHub } from './review-hub';
+import { guardHubFile, MAX_PACKAGE_BYTES } from './hub-file-guard';
 
 export interface FolderHubOptions {
   /** The shared folder; articles/ is created inside it on first submit. */
@@ -150,6 +151,7 @@ export class FolderHub implements ReviewHub {
         const id = ids[next++] as string;
         const path = this.packagePath(id);
         try {
+          if ((await guardHubFile(path, MAX_PACKAGE_BYTES, `The review package of ${id}`)) === 'missing') continue;
           const read = await readJsonFile(path, reviewPackageSchema);
           // No package yet: a submission is copying its photos; it appears once the package lands.
           if (read.kind === 'missing') continue;
@@ -256,6 +258,7 @@ export class FolderHub implements ReviewHub {
   /** The package, null when there is none; a damaged one is an error here (list() reports it instead). */
   private async readPackage(id: string): Promise<ReviewPackage | null> {
     const path = this.packagePath(id);
+    if ((await guardHubFile(path, MAX_PACKAGE_BYTES, `The review package of ${id}`)) === 'missing') return null;
     const read = await readJsonFile(path, reviewPackageSchema);
     if (read.kind === 'missing') return null;
     if (read.kind === 'unreadable') {

@@ -2,13 +2,14 @@
 // articles/<id>/media/ folder. Photos are content-addressed (sha256 in the id), so a photo already
 // in the hub is never copied again, and a damaged copy is recognised by its hash.
 import { createHash } from 'node:crypto';
-import { readFile, stat } from 'node:fs/promises';
+import { lstat, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { AppError, isAppError } from '../../../common/app-error';
 import type { Article } from '../../../common/article';
 import type { MediaInfo } from '../../../common/contract';
 import { articleFigures, type NumberedFigure } from '../../../common/publish/article-figures';
 import { atomicWriteFile } from '../store/atomic-write';
+import { guardHubFile, MAX_HUB_PHOTO_BYTES } from './hub-file-guard';
 import { errnoCode, fsAppError } from '../store/fs-app-error';
 
 /** The part of the photo library the hub needs. MediaStore satisfies it. */
@@ -22,8 +23,8 @@ export async function copyPhotosToHub(article: Article, media: HubMedia, mediaDi
   let copied = 0;
   for (const figure of distinctFigures(article)) {
     const target = join(mediaDir, figure.mediaId);
-    const existing = await stat(target).catch(() => null);
-    if (existing?.isFile() && existing.size > 0) continue;
+    // A copy already in the hub is kept only when its bytes still match its name; a damaged one is replaced.
+    if (await intactCopy(target, figure.mediaId)) continue;
     let data: Uint8Array;
     try {
       data = await media.read(figure.mediaId);
@@ -50,8 +51,10 @@ export async function importPhotosFromHub(article: Article, media: HubMedia, med
     const source = join(mediaDir, figure.mediaId);
     let data: Uint8Array;
     try {
+      if ((await guardHubFile(source, MAX_HUB_PHOTO_BYTES, describePhoto(figure))) === 'missing') throw Object.assign(new Error('missing'), { code: 'ENOENT' });
       data = new Uint8Array(await readFile(source));
     } catch (error) {
+      if (isAppError(error)) throw error;
       if (errnoCode(error) === 'ENOENT') {
         throw new AppError(
           'not-found',
@@ -73,6 +76,13 @@ export async function importPhotosFromHub(article: Article, media: HubMedia, med
     imported++;
   }
   return imported;
+}
+
+async function intactCopy(path: string, mediaId: string): Promise<boolean> {
+  const info = await lstat(path).catch(() => null);
+  if (!info?.isFile() || info.size === 0 || info.size > MAX_HUB_PHOTO_BYTES) return false;
+  const data = await readFile(path).catch(() => null);
+  return data !== null && mediaId.startsWith(`${createHash('sha256').update(data).digest('hex')}.`);
 }
 
 function distinctFigures(article: Article): NumberedFigure[] {

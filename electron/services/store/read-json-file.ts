@@ -21,7 +21,14 @@ export async function readJsonFile<S extends z.ZodType>(path: string, schema: S)
   } catch (error) {
     return { kind: 'unreadable', reason: `it is not valid JSON (${error instanceof Error ? error.message : String(error)})` };
   }
-  const parsed = schema.safeParse(json);
+  let parsed;
+  try {
+    parsed = schema.safeParse(json);
+  } catch (error) {
+    // A document nested thousands deep overflows the stack of a recursive schema: unreadable, not a crash.
+    if (error instanceof RangeError) return { kind: 'unreadable', reason: 'it is nested too deeply to be an article' };
+    throw error;
+  }
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const where = issue && issue.path.length > 0 ? ` at ${issue.path.join('.')}` : '';

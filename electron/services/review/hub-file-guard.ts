@@ -1,0 +1,28 @@
+// Runs in: services. Files in a shared review hub are untrusted: before one is read it must be a
+// regular file (not a link, a FIFO that never ends or a device) of a sane size.
+import { lstat } from 'node:fs/promises';
+import { AppError } from '../../../common/app-error';
+import { MAX_MEDIA_BYTES } from '../../../common/contract';
+import { errnoCode, fsAppError } from '../store/fs-app-error';
+
+/** A review package holds the article twice (current and previous submission) plus history and comments. */
+export const MAX_PACKAGE_BYTES = 64 * 1024 * 1024;
+export const MAX_HUB_PHOTO_BYTES = MAX_MEDIA_BYTES;
+
+/** 'missing' when there is no file; throws a clear error for anything that must not be read. */
+export async function guardHubFile(path: string, maxBytes: number, what: string): Promise<'ok' | 'missing'> {
+  let info;
+  try {
+    info = await lstat(path);
+  } catch (error) {
+    if (errnoCode(error) === 'ENOENT') return 'missing';
+    throw fsAppError(error, path, 'read');
+  }
+  if (!info.isFile()) {
+    throw new AppError('corrupt-file', `${what} in the review hub (${path}) is not a regular file${info.isSymbolicLink() ? ' but a link' : ''}; it was not read`, { path });
+  }
+  if (info.size > maxBytes) {
+    throw new AppError('corrupt-file', `${what} in the review hub (${path}) is ${Math.round(info.size / 1024 / 1024)} MB, more than the ${Math.round(maxBytes / 1024 / 1024)} MB Dateline accepts; it was not read`, { path, bytes: info.size });
+  }
+  return 'ok';
+}
