@@ -103,7 +103,7 @@ export const reviewOperations = {
     scheduledAt: z.iso.datetime({ offset: true }).optional(),
     to: z.string().trim().min(1).max(200).optional(),
   }),
-  /** for-me: submitted to me or to the desk (editors); mine: what I submitted; all: everything in the hub. */
+  /** for-me: editors, submitted to me or the desk; reporters, my stories returned for changes. mine: what I submitted; all: everything in the hub. */
   'review.queue': z.object({ scope: queueScopeSchema.default('for-me') }),
   /** Copies the hub's version (article, photos, history, comments) into this library; the local one is kept as a revision. */
   'review.open': z.object({

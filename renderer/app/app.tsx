@@ -1,5 +1,5 @@
 // Runs in: renderer. The app shell: header, notices, the current screen and any open dialog.
-import { useMemo } from 'react';
+import { useEffect, useMemo } from 'react';
 import { createCommandDispatcher } from '../commands/command-dispatcher';
 import { ArticleScreen } from '../features/article/article-screen';
 import { LibraryScreen } from '../features/library/library-screen';
@@ -14,6 +14,8 @@ import { Notices } from './notices';
 import { useStores } from './stores-context';
 import { useAppLifecycle } from './use-app-lifecycle';
 
+const WAITING_POLL_MS = 60_000;
+
 export function App() {
   const t = useT();
   const stores = useStores();
@@ -22,6 +24,16 @@ export function App() {
   const view = stores.ui((s) => s.view);
   const dialog = stores.ui((s) => s.dialog);
   const hasArticle = stores.article((s) => s.article !== null);
+  const role = stores.settings((s) => s.settings.role);
+  const waiting = stores.review((s) => s.waiting);
+  // What waits in the review hub, checked now and every minute while someone has a newsroom role.
+  useEffect(() => {
+    if (!role) return;
+    const poll = () => void stores.review.getState().pollWaiting();
+    poll();
+    const timer = setInterval(poll, WAITING_POLL_MS);
+    return () => clearInterval(timer);
+  }, [role, stores]);
   const run = (command: Parameters<typeof dispatch>[0]): void => void dispatch(command);
 
   return (
@@ -38,6 +50,12 @@ export function App() {
           <button type="button" aria-current={view === 'queue' ? 'page' : undefined} onClick={() => run('view.review-queue')}>
             {t('queue.nav')}
           </button>
+          {role && waiting ? (
+            <span className="nav-badge" role="status" title={t(role === 'editor' ? 'queue.waiting.editor' : 'queue.waiting.reporter', { n: waiting })}>
+              <span aria-hidden="true">{waiting}</span>
+              <span className="visually-hidden">{t(role === 'editor' ? 'queue.waiting.editor' : 'queue.waiting.reporter', { n: waiting })}</span>
+            </span>
+          ) : null}
         </nav>
         <span className="toolbar-gap" />
         <OutboxButton />

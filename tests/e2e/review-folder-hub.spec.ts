@@ -63,6 +63,7 @@ test('submit → comment and request changes → fix and resubmit → diff → a
   const row = editor.page.getByRole('row').filter({ hasText: headline });
   await expect(row).toContainText('李娜');
   await expect(row).toContainText(editor.app.text('queue.length', { words: 0, chars: 19 }));
+  await expect(editor.page.getByRole('status').filter({ hasText: editor.app.text('queue.waiting.editor', { n: 1 }) })).toBeAttached();
   let edPanel = await openFromQueue(editor, headline, 'for-me');
   await expect(editor.app.body).toContainText('数百个航班延误');
   await expect(editor.app.body.locator('figure img')).toBeVisible();
@@ -75,6 +76,7 @@ test('submit → comment and request changes → fix and resubmit → diff → a
   await expect(editor.app.body.locator('.dl-comment-anchor')).toHaveText('数百个');
   await actWithNote(editor, edPanel, 'request-changes', 'Add the airport’s statement.');
   await expect(edPanel.getByText(statusLine(editor.app, 'changes_requested'))).toBeVisible();
+  await expect(editor.page.getByRole('status').filter({ hasText: editor.app.text('queue.waiting.editor', { n: 1 }) })).toHaveCount(0);
 
   // 3. The reporter opens the returned story, sees the note and the comment, fixes and resubmits.
   panel = await openFromQueue(reporter, headline, 'mine');

@@ -206,8 +206,12 @@ export function createReviewService(options: ReviewServiceOptions): ReviewServic
     'review.queue': async ({ scope }) => {
       const hub = await options.hub();
       const profile = await options.profile();
-      const listing = await hub.list(scope === 'for-me' && profile ? { to: profile.name, status: ['submitted'] } : {});
-      const entries = listing.entries.filter((e) => scope !== 'mine' || (profile !== null && sameActorName(e.submittedBy.name, profile.name)));
+      // "For me": an editor's stories to review; a reporter's own stories returned for changes.
+      const forMe = scope === 'for-me' && profile !== null;
+      const filter = forMe ? (profile.role === 'editor' ? { to: profile.name, status: ['submitted' as const] } : { status: ['changes_requested' as const] }) : {};
+      const listing = await hub.list(filter);
+      const onlyMine = scope === 'mine' || (forMe && profile.role === 'reporter');
+      const entries = listing.entries.filter((e) => !onlyMine || (profile !== null && sameActorName(e.submittedBy.name, profile.name)));
       const result: ReviewQueue = {
         hub: { kind: hub.kind, location: hub.location },
         entries: entries.map((e) => ({

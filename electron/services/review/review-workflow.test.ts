@@ -83,7 +83,9 @@ describe('review through a shared folder hub, two machines', () => {
     const returned = await editor('review.transition', { id: created.id, action: 'request-changes', note: '请补充气温数据' });
     expect(returned.status).toBe('changes_requested');
 
-    // The reporter picks the returned story up from the hub.
+    // The reporter picks the returned story up from the hub: it is what waits for them now.
+    expect((await reporter('review.queue', { scope: 'for-me' })).entries.map((e) => e.articleId)).toEqual([created.id]);
+    expect((await editor('review.queue', { scope: 'for-me' })).entries).toHaveLength(0);
     const mine = await reporter('review.queue', { scope: 'mine' });
     expect(mine.entries[0]?.status).toBe('changes_requested');
     const back = await reporter('review.open', { id: created.id });

@@ -27,6 +27,10 @@ export interface ReviewStoreState {
   queueScope: QueueScope;
   queueLoading: boolean;
   queueError: unknown;
+  /** How many stories wait for this person in the hub (the nav badge); null until known. */
+  waiting: number | null;
+  /** Counts what waits for this person; failures (offline, hub unplugged) keep the last count. */
+  pollWaiting(): Promise<void>;
   /** Opening the hub's version would replace local changes: the article waiting for the person's answer. */
   replacePrompt: { articleId: string; message: string } | null;
   load(articleId: string): Promise<void>;
@@ -62,6 +66,7 @@ export function createReviewStore(api: DatelineApi, article: ArticleStore, ui: U
           set({ state });
           article.getState().applyStatus(state.status as ArticleStatus);
         }
+        void get().pollWaiting();
         return true;
       } catch (error) {
         ui.getState().showError(error);
@@ -81,6 +86,15 @@ export function createReviewStore(api: DatelineApi, article: ArticleStore, ui: U
       queueLoading: false,
       queueError: null,
       replacePrompt: null,
+      waiting: null,
+      pollWaiting: async () => {
+        try {
+          const queue = await api.call('review.queue', { scope: 'for-me' });
+          set({ waiting: queue.entries.length });
+        } catch {
+          // The badge is a hint; the queue screen shows why the hub cannot be read.
+        }
+      },
       dismissReplacePrompt: () => set({ replacePrompt: null }),
       load: async (articleId) => {
         try {
@@ -110,7 +124,7 @@ export function createReviewStore(api: DatelineApi, article: ArticleStore, ui: U
         set({ queueScope: scope, queueLoading: true, queueError: null });
         try {
           const queue = await api.call('review.queue', { scope });
-          if (get().queueScope === scope) set({ queue, queueLoadedAt: Date.now() });
+          if (get().queueScope === scope) set({ queue, queueLoadedAt: Date.now(), ...(scope === 'for-me' ? { waiting: queue.entries.length } : {}) });
         } catch (error) {
           set({ queueError: error, queue: null });
         } finally {

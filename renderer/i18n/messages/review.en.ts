@@ -76,6 +76,8 @@ export const reviewEn = {
   'review.done.correct': 'Correction recorded.',
   'queue.nav': 'Review queue',
   'queue.title': 'Review queue',
+  'queue.waiting.editor': '{n} waiting for your review',
+  'queue.waiting.reporter': '{n} returned to you for changes',
   'queue.scope': 'Show',
   'queue.scope.for-me': 'Waiting for me',
   'queue.scope.mine': 'My submissions',

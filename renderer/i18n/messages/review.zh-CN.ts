@@ -77,6 +77,8 @@ export const reviewZhCN: Record<keyof typeof reviewEn, string> = {
   'review.done.correct': '已记录更正。',
   'queue.nav': '待审稿件',
   'queue.title': '待审稿件',
+  'queue.waiting.editor': '{n} 篇等待您审阅',
+  'queue.waiting.reporter': '{n} 篇退回给您修改',
   'queue.scope': '显示',
   'queue.scope.for-me': '等我审阅',
   'queue.scope.mine': '我提交的',
