@@ -97,6 +97,20 @@ describe('Dateline’s own Gutenberg markup round-trips', () => {
     expect(gutenbergToArticleBody(html, { image: () => null })).toEqual(doc(paragraph(text('before')), paragraph(text('after'))));
     expect(gutenbergImages(html)).toEqual([{ src: UPLOADED[PHOTO_A]?.url, alt: '', attachmentId: 41 }]);
   });
+
+  it('a photo the caller leaves out with a note becomes a paragraph of that note, in its place and without its caption', () => {
+    const body = makeArticle({ body: doc(paragraph(text('before')), figure(PHOTO_A, { caption: 'gone' }), paragraph(text('after'))) }).body;
+    const html = bodyToGutenberg(body, { media });
+    const note = '[The photo at 10.0.0.1 is not on news.example.com,\n so it was not downloaded]';
+    expect(gutenbergToArticleBody(html, { image: () => ({ note }) })).toEqual(
+      doc(paragraph(text('before')), paragraph(text('[The photo at 10.0.0.1 is not on news.example.com, so it was not downloaded]')), paragraph(text('after'))),
+    );
+    // An inline image in classic HTML is hoisted the same way; an empty note leaves nothing.
+    expect(gutenbergToArticleBody('<p>one <img src="http://10.0.0.1/a.png"> two</p>', { image: () => ({ note: 'left out' }) })).toEqual(
+      doc(paragraph(text('one')), paragraph(text('left out')), paragraph(text('two'))),
+    );
+    expect(gutenbergToArticleBody('<p>one <img src="http://10.0.0.1/a.png"> two</p>', { image: () => ({ note: '  ' }) })).toEqual(doc(paragraph(text('one')), paragraph(text('two'))));
+  });
 });
 
 describe('block-editor posts written by other people', () => {

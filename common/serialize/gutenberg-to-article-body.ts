@@ -15,9 +15,12 @@ export interface GutenbergImage {
   attachmentId: number | null;
 }
 
+/** What stands for an image: a library photo, a note saying why the photo was left out, or null (nothing). */
+export type GutenbergImageResolution = { mediaId: string; lead: boolean } | { note: string } | null;
+
 export interface GutenbergParseOptions {
-  /** The library photo for an image, or null to leave the figure out. */
-  image?: (image: GutenbergImage) => { mediaId: string; lead: boolean } | null;
+  /** The library photo for an image, a note in its place (a paragraph of that text), or null to leave the figure out. */
+  image?: (image: GutenbergImage) => GutenbergImageResolution;
   /** Relative link targets are resolved against this address; without it they lose their link. */
   baseUrl?: string;
 }
@@ -419,6 +422,10 @@ class Converter {
     const image: GutenbergImage = { src, alt: img.attrs.get('alt') ?? '', attachmentId: attachmentId !== null && Number.isSafeInteger(attachmentId) ? attachmentId : null };
     const resolved = this.options.image?.(image) ?? null;
     if (!resolved) return [];
+    if ('note' in resolved) {
+      const note = collapse(resolved.note).trim();
+      return note ? [{ type: 'paragraph', content: [{ type: 'text', text: note }] }] : [];
+    }
     let credit = '';
     let content: DocNode[] = [];
     if (caption) {

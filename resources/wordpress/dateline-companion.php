@@ -2,7 +2,7 @@
 /**
  * Plugin Name:       Dateline Companion
  * Description:       Lets the Dateline newsroom editor keep its markers and review packages on posts through the REST API: the publishing job that created a post (so a retry after a lost reply finds the post instead of creating a duplicate), the Dateline article it came from, and — for editorial review — Dateline's own document with its history and comments, saved with a compare-and-swap revision so two people's edits never overwrite each other.
- * Version:           2.0.0
+ * Version:           2.1.0
  * Requires at least: 5.6
  * Requires PHP:      7.4
  * Author:            Dateline
@@ -18,8 +18,9 @@
  * - post meta `dateline_job` and `dateline_document`: short public markers (letters, digits, - _ . :).
  * - post meta `dateline_review`: Dateline's review package (base64 of its JSON, so WordPress's
  *   slashing and sanitizing never touch it) and `dateline_hub_revision`, its revision counter.
- *   Both are shown only in the `edit` context (to people who may edit the post), never to visitors;
- *   the revision is written only by this plugin.
+ *   Both are shown only in the `edit` context and only to people who may edit that very post
+ *   (a Contributor listing posts with context=edit never sees other people's packages), never to
+ *   visitors; the revision is written only by this plugin.
  * - on POST /wp/v2/posts[/<id>] carrying `meta.dateline_review`: the request must name
  *   `dateline_base_revision`; under a database lock per article the plugin checks that the stored
  *   revision is still that base and answers 409 `dateline_review_conflict` otherwise, and bumps the
@@ -30,7 +31,9 @@
  * - POST /dateline/v1/photos?media_id=<sha256>.<ext>: a photo of an article sent for review, for
  *   anyone who may write posts (so a Contributor can send photos, which core WordPress refuses
  *   them). Only a real image whose bytes hash to the name given is accepted, and a photo already
- *   there (by its `dateline-<first 16 hex>` slug) is returned instead of stored twice.
+ *   there (stored by this plugin, or by its `dateline-<first 16 hex>` slug) is returned instead of
+ *   stored twice — but only once its file is shown to hash to that name: anyone who may upload can
+ *   give an attachment that slug.
  */
 
 defined( 'ABSPATH' ) || exit;
@@ -129,6 +132,35 @@ function dateline_companion_register_review_meta() {
 	);
 }
 add_action( 'init', 'dateline_companion_register_review_meta' );
+
+/**
+ * Removes the review package and its revision from a post's REST answer unless the person asking
+ * may edit that post: `context=edit` on a collection needs only `edit_posts`, so without this a
+ * Contributor listing posts would read every published post's history, notes and comments.
+ *
+ * @param WP_REST_Response $response The answer about one post.
+ * @param WP_Post          $post     The post.
+ * @return WP_REST_Response
+ */
+function dateline_companion_hide_review_meta( $response, $post ) {
+	if ( ! $response instanceof WP_REST_Response || ! $post instanceof WP_Post ) {
+		return $response;
+	}
+	$data = $response->get_data();
+	if ( ! is_array( $data ) || ! isset( $data['meta'] ) || ! is_array( $data['meta'] ) ) {
+		return $response;
+	}
+	if ( ! array_key_exists( 'dateline_review', $data['meta'] ) && ! array_key_exists( 'dateline_hub_revision', $data['meta'] ) ) {
+		return $response;
+	}
+	if ( current_user_can( 'edit_post', $post->ID ) ) {
+		return $response;
+	}
+	unset( $data['meta']['dateline_review'], $data['meta']['dateline_hub_revision'] );
+	$response->set_data( $data );
+	return $response;
+}
+add_filter( 'rest_prepare_post', 'dateline_companion_hide_review_meta', 10, 2 );
 
 /**
  * Keeps only base64 characters; anything else means the package was damaged on the way.
@@ -425,7 +457,7 @@ function dateline_companion_register_routes() {
 			},
 			'callback'            => static function () {
 				return array(
-					'version'  => '2.0.0',
+					'version'  => '2.1.0',
 					'features' => array( 'review-package', 'review-photos' ),
 				);
 			},
@@ -478,6 +510,57 @@ function dateline_companion_photo_reply( $id ) {
 }
 
 /**
+ * The sha256 of an attachment's original file (before WordPress scaled it), or '' when unreadable.
+ *
+ * @param int $id The attachment.
+ * @return string
+ */
+function dateline_companion_attachment_hash( $id ) {
+	$file = function_exists( 'wp_get_original_image_path' ) ? wp_get_original_image_path( $id ) : false;
+	if ( ! $file ) {
+		$file = get_attached_file( $id );
+	}
+	if ( ! $file || ! is_file( $file ) || ! is_readable( $file ) ) {
+		return '';
+	}
+	$hash = hash_file( 'sha256', $file );
+	return is_string( $hash ) ? $hash : '';
+}
+
+/**
+ * Attachments that may already hold a photo: those this plugin stored for its hash, then the one
+ * with its marker slug (stored by a Dateline publish, or by anyone who may upload).
+ *
+ * @param string $slug The marker slug, dateline-<first 16 hex>.
+ * @param string $hash The photo's sha256.
+ * @return int[]
+ */
+function dateline_companion_photo_candidates( $slug, $hash ) {
+	$by_hash = get_posts(
+		array(
+			'post_type'   => 'attachment',
+			'post_status' => 'inherit',
+			'meta_key'    => '_dateline_sha256', // phpcs:ignore WordPress.DB.SlowDBQuery.slow_db_query_meta_key
+			'meta_value'  => $hash, // phpcs:ignore WordPress.DB.SlowDBQuery.slow_db_query_meta_value
+			'orderby'     => 'ID',
+			'order'       => 'ASC',
+			'numberposts' => 5,
+			'fields'      => 'ids',
+		)
+	);
+	$by_slug = get_posts(
+		array(
+			'post_type'   => 'attachment',
+			'post_status' => 'inherit',
+			'name'        => $slug,
+			'numberposts' => 1,
+			'fields'      => 'ids',
+		)
+	);
+	return array_values( array_unique( array_map( 'intval', array_merge( $by_hash, $by_slug ) ) ) );
+}
+
+/**
  * Stores a photo of an article under review once, checking that it is the photo it claims to be.
  *
  * @param WP_REST_Request $request The request; the body is the photo's bytes.
@@ -492,17 +575,15 @@ function dateline_companion_store_photo( $request ) {
 		return new WP_Error( 'dateline_photo_busy', __( 'This photo is being stored by someone else right now; try again in a moment.' ), array( 'status' => 409 ) );
 	}
 	try {
-		$existing = get_posts(
-			array(
-				'post_type'   => 'attachment',
-				'post_status' => 'inherit',
-				'name'        => $slug,
-				'numberposts' => 1,
-				'fields'      => 'ids',
-			)
-		);
-		if ( $existing ) {
-			return dateline_companion_photo_reply( $existing[0] );
+		$hash = substr( $media_id, 0, 64 );
+		// Reused only when its file is this very photo; otherwise a new attachment is stored (WordPress names it <slug>-2).
+		foreach ( dateline_companion_photo_candidates( $slug, $hash ) as $candidate ) {
+			if ( hash_equals( $hash, dateline_companion_attachment_hash( $candidate ) ) ) {
+				if ( get_post_meta( $candidate, '_dateline_sha256', true ) !== $hash ) {
+					update_post_meta( $candidate, '_dateline_sha256', $hash );
+				}
+				return dateline_companion_photo_reply( $candidate );
+			}
 		}
 		$bytes = $request->get_body();
 		if ( '' === $bytes ) {
@@ -511,7 +592,7 @@ function dateline_companion_store_photo( $request ) {
 		if ( strlen( $bytes ) > wp_max_upload_size() ) {
 			return new WP_Error( 'dateline_photo_too_large', __( 'The photo is larger than this site accepts.' ), array( 'status' => 413 ) );
 		}
-		if ( hash( 'sha256', $bytes ) !== substr( $media_id, 0, 64 ) ) {
+		if ( hash( 'sha256', $bytes ) !== $hash ) {
 			return new WP_Error( 'dateline_photo_damaged', __( 'The photo arrived damaged: its bytes do not match its name.' ), array( 'status' => 400 ) );
 		}
 		$extension = substr( $media_id, 65 );
@@ -544,6 +625,7 @@ function dateline_companion_store_photo( $request ) {
 		}
 		require_once ABSPATH . 'wp-admin/includes/image.php';
 		wp_update_attachment_metadata( $id, wp_generate_attachment_metadata( $id, $stored['file'] ) );
+		update_post_meta( $id, '_dateline_sha256', $hash );
 		$alt = sanitize_text_field( $request->get_param( 'alt' ) );
 		if ( '' !== $alt ) {
 			update_post_meta( $id, '_wp_attachment_image_alt', $alt );

@@ -1,8 +1,11 @@
 // Runs in: vitest (node), against a real WordPress on 127.0.0.1 (Debian's packages, started by the
 // fixture; if it cannot start, these tests fail). A reporter with only a Contributor account sends a
 // story for review through WordPress, an editor reviews it there, approves it, and the publishing
-// job publishes that very post; two people saving at once never overwrite each other. Then the same
-// without the companion plugin: posts written in WordPress are read from their HTML.
+// job publishes that very post, and the publish is recorded on top of the job's change; two people
+// saving at once never overwrite each other; a contributor reads no package of a post it may not
+// edit, and a photo planted under Dateline's marker slug is not reused. Then the same without the
+// companion plugin: posts written in WordPress are read from their HTML, photos linked from
+// elsewhere are never fetched, and a publish is recorded after the job replaced the post.
 import { createHash } from 'node:crypto';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
@@ -44,7 +47,7 @@ async function rejection(promise: Promise<unknown>): Promise<{ code: string; mes
   throw new Error('expected the promise to be rejected');
 }
 
-function act(article: Article, history: WorkflowEvent[], action: 'submit' | 'request-changes' | 'approve', actor: Actor, note?: string) {
+function act(article: Article, history: WorkflowEvent[], action: 'submit' | 'request-changes' | 'approve' | 'publish', actor: Actor, note?: string) {
   const owner = history.find((e) => e.action === 'submit')?.by.name ?? null;
   const { status, event } = transition({ status: article.status, owner }, action, actor, { id: `ev-${++eventCounter}`, at: new Date().toISOString(), note, revision: article.revision });
   return { article: { ...article, status }, history: [...history, event] };
@@ -80,6 +83,31 @@ async function postsOfArticle(site: WordPressSite, articleId: string): Promise<W
 }
 
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+
+/** Test only: lists posts in the edit context to anyone who may read them, as WordPress before 6.x (and some plugins) did. */
+const EDIT_LISTING_PLUGIN = `<?php
+add_action( 'rest_api_init', static function () {
+	register_rest_route( 'dateline-test/v1', '/posts', array(
+		'methods'             => 'GET',
+		'permission_callback' => static function () {
+			return current_user_can( 'edit_posts' );
+		},
+		'callback'            => static function ( $request ) {
+			$controller = new WP_REST_Posts_Controller( 'post' );
+			$inner      = new WP_REST_Request( 'GET', '/wp/v2/posts' );
+			$inner->set_param( 'context', 'edit' );
+			$out = array();
+			foreach ( array_map( 'intval', explode( ',', (string) $request->get_param( 'include' ) ) ) as $id ) {
+				$post = get_post( $id );
+				if ( $post && $controller->check_read_permission( $post ) ) {
+					$out[] = $controller->prepare_response_for_collection( $controller->prepare_item_for_response( $post, $inner ) );
+				}
+			}
+			return $out;
+		},
+	) );
+} );
+`;
 
 describe('the WordPress review hub with the companion plugin', () => {
   let site: WordPressSite;
@@ -218,11 +246,107 @@ describe('the WordPress review hub with the companion plugin', () => {
     expect(await postsOfArticle(site, id)).toHaveLength(1);
     expect((await site.listAllMedia()).filter((m: WpMedia) => String(m.slug).startsWith(marker))).toHaveLength(1);
 
+    // The publish is recorded in the package on top of the job's change, from the revision the hub holds now.
+    const published = act(approved.article, approved.history, 'publish', editor);
+    const now = await editorHub.currentRevision(id);
+    expect(now).toBe(r4.hubRevision);
+    const recorded = await editorHub.update(id, { article: published.article, history: published.history, by: editor, baseHubRevision: now as number });
+    expect(recorded.hubRevision).toBe(5);
+    expect((await site.getPost(postId)).status).toBe('publish');
+    expect((await editorHub.open(id)).history.map((e) => e.action)).toEqual(['submit', 'request-changes', 'submit', 'approve', 'publish']);
+    expect(await editorHub.currentRevision(newArticleId('none'))).toBeNull();
+
     // Visitors of the published post never see the review package.
     const publicView = await site.request<WpPost>(`/wp/v2/posts/${postId}`, { as: null });
     expect(publicView.status).toBe(200);
     expect(publicView.body.meta).not.toHaveProperty('dateline_review');
     expect(publicView.body.meta).not.toHaveProperty('dateline_hub_revision');
+  });
+
+  it('a contributor reads no review package of a post it may not edit; the owner and the editor do', async () => {
+    const author: Actor = { name: 'Arthur Author', role: 'reporter' };
+    const story = (prefix: string, headline: string, by: Actor) => {
+      const id = newArticleId(prefix);
+      return act({ ...newArticle(id, new Date().toISOString()), headline, body: { type: 'doc', content: [paragraph(`${headline}: the editor’s notes are private.`)] } }, [], 'submit', by);
+    };
+    // Another author's story, sent for review and then published by that author.
+    const authorHub = hubFor(site, site.users.author, await newLibrary(dir, 'author-own'));
+    const theirs = story('theirs', 'Author’s own story', author);
+    await authorHub.submit(theirs.article, { by: author, to: DESK, history: theirs.history, comments: comment([], author, 'Private note to the desk'), baseHubRevision: null });
+    const [theirPost] = await postsOfArticle(site, theirs.article.id);
+    expect((await site.request(`/wp/v2/posts/${theirPost?.id}`, { as: 'author', json: { status: 'publish' } })).status).toBe(200);
+    // The contributor's own story, published by the editor (a contributor may not edit a published post).
+    const mine = story('mine', 'Contributor’s published story', reporter);
+    await reporterHub.submit(mine.article, { by: reporter, to: DESK, history: mine.history, comments: [], baseHubRevision: null });
+    const [minePost] = await postsOfArticle(site, mine.article.id);
+    expect((await site.request(`/wp/v2/posts/${minePost?.id}`, { as: 'editor', json: { status: 'publish' } })).status).toBe(200);
+    // And one still pending, which the contributor may edit.
+    const pendingStory = story('pend', 'Contributor’s pending story', reporter);
+    await reporterHub.submit(pendingStory.article, { by: reporter, to: DESK, history: pendingStory.history, comments: [], baseHubRevision: null });
+    const [pendingPost] = await postsOfArticle(site, pendingStory.article.id);
+
+    // WordPress 6.1 leaves posts a person may not edit out of edit-context listings; older versions
+    // (the plugin supports 5.6+) and plugins that list posts did not. A route that lists the way they
+    // did shows what the companion plugin itself hides.
+    await writeFile(join(site.docroot, 'wp-content', 'mu-plugins', 'dateline-test-edit-listing.php'), EDIT_LISTING_PLUGIN);
+    const seenBy = async (as: 'contributor' | 'author' | 'editor', postId: number | undefined) => {
+      const reply = await site.request<WpPost[]>('/dateline-test/v1/posts', { as, query: { include: String(postId) } });
+      expect(reply.status).toBe(200);
+      expect(reply.body.map((p) => p.id)).toEqual([postId]);
+      return reply.body[0]?.meta ?? {};
+    };
+    for (const postId of [theirPost?.id, minePost?.id]) {
+      const seen = await seenBy('contributor', postId);
+      expect(seen).not.toHaveProperty('dateline_review');
+      expect(seen).not.toHaveProperty('dateline_hub_revision');
+      expect(seen.dateline_document).toBeTruthy();
+      expect(String((await seenBy('editor', postId)).dateline_review).length).toBeGreaterThan(100);
+      // Nor through WordPress's own listing.
+      const core = await site.request<WpPost[]>('/wp/v2/posts', { as: 'contributor', query: { context: 'edit', include: String(postId), status: 'publish', dateline_review: 'with' } });
+      expect(core.body.every((p) => !('dateline_review' in (p.meta ?? {})))).toBe(true);
+    }
+    expect(String((await seenBy('author', theirPost?.id)).dateline_review).length).toBeGreaterThan(100);
+    const own = await seenBy('contributor', pendingPost?.id);
+    expect(String(own.dateline_review).length).toBeGreaterThan(100);
+    expect(own.dateline_hub_revision).toBe(1);
+    // Through the hub too: the editor opens the author's story with its note; the contributor's queue never shows it.
+    expect((await editorHub.open(theirs.article.id)).comments.map((c) => c.body)).toEqual(['Private note to the desk']);
+    expect((await reporterHub.list()).entries.map((e) => e.articleId)).not.toContain(theirs.article.id);
+  });
+
+  it('a photo someone planted under Dateline’s marker slug is not reused: the plugin stores the real one', async () => {
+    const real = makePng(660, 410, (x, y) => (x * 3 + y * 5) % 256);
+    const mediaId = `${sha256(real)}.png`;
+    const marker = `dateline-${mediaId.slice(0, 16)}`;
+    const planted = await site.request<WpMedia>('/wp/v2/media', {
+      as: 'author',
+      body: makePng(660, 410),
+      query: { slug: marker },
+      headers: { 'content-type': 'image/png', 'content-disposition': `attachment; filename="${marker}.png"` },
+    });
+    expect(planted.status).toBe(201);
+    expect(planted.body.slug).toBe(marker);
+    const photo = await reporterMedia.import('planted.png', real);
+    expect(photo.id).toBe(mediaId);
+    const id = newArticleId('plant');
+    const start = act(
+      { ...newArticle(id, new Date().toISOString()), headline: 'Real harbour', body: { type: 'doc', content: [{ type: 'figure', attrs: { mediaId, alt: 'Harbour', credit: '', lead: false }, content: [] }] } },
+      [],
+      'submit',
+      reporter,
+    );
+    await reporterHub.submit(start.article, { by: reporter, to: DESK, history: start.history, comments: [], baseHubRevision: null });
+    const copies = (await site.listAllMedia()).filter((m) => String(m.slug).startsWith(marker));
+    expect(copies).toHaveLength(2);
+    expect(copies.map((m) => m.id)).toContain(planted.body.id);
+    const media = await newLibrary(dir, `plant-check-${id}`);
+    const opened = await hubFor(site, site.users.editor, media).open(id);
+    expect(opened.article.body.content?.[0]?.attrs?.mediaId).toBe(mediaId);
+    expect(await media.read(mediaId)).toEqual(real);
+    // A second submission of the same photo finds the real copy (by its hash), not a third one.
+    const again = act({ ...newArticle(newArticleId('plant2'), new Date().toISOString()), headline: 'Same photo', body: start.article.body }, [], 'submit', reporter);
+    await hubFor(site, site.users.contributor, reporterMedia).submit(again.article, { by: reporter, to: DESK, history: again.history, comments: [], baseHubRevision: null });
+    expect((await site.listAllMedia()).filter((m) => String(m.slug).startsWith(marker))).toHaveLength(2);
   });
 
   it('two editors saving from the same revision: exactly one wins, the other is told it is a conflict', async () => {
@@ -343,14 +467,21 @@ describe('the WordPress review hub with the companion plugin', () => {
 describe('the WordPress review hub without the companion plugin (plain permalinks)', () => {
   let site: WordPressSite;
   let dir: string;
+  let h: Harness;
+  let pending: PendingRemoteStore;
   const offered: [string, string][] = [];
 
   beforeAll(async () => {
     site = await startWordPress({ prettyPermalinks: false, companionPlugin: false });
     dir = await mkdtemp(join(tmpdir(), 'dateline-wp-hub-plain-'));
+    h = await startHarness();
+    await h.addWordPress('plain-wp', site.url, site.users.editor);
+    const probe = await h.photo(79_998);
+    pending = new PendingRemoteStore(dirname(dirname((await h.media.path(probe)) as string)));
   }, 240_000);
 
   afterAll(async () => {
+    await h?.close();
     await site?.stop();
     if (dir) await rm(dir, { recursive: true, force: true });
   }, 60_000);
@@ -474,5 +605,79 @@ describe('the WordPress review hub without the companion plugin (plain permalink
     expect(noUpload.code).toBe('remote-forbidden');
     expect(noUpload.message).toContain('may not upload photos');
     expect(noUpload.message).toContain('Dateline Companion plugin');
+  });
+
+  it('a photo a post links from another address (here a local server) is never fetched: a note stands in its place', async () => {
+    let hits = 0;
+    const lan: Server = createServer((_req, res) => {
+      hits++;
+      res.writeHead(200, { 'content-type': 'image/png' });
+      res.end(Buffer.from(makePng(10, 10)));
+    });
+    await new Promise<void>((resolve) => lan.listen(0, '127.0.0.1', resolve));
+    try {
+      const address = `http://127.0.0.1:${(lan.address() as AddressInfo).port}/internal/secret.png`;
+      const content = [
+        '<!-- wp:paragraph --><p>Look at this.</p><!-- /wp:paragraph -->',
+        `<!-- wp:image --><figure class="wp-block-image"><img src="${address}" alt="Internal"/></figure><!-- /wp:image -->`,
+      ].join('\n');
+      const created = await site.request<WpPost>('/wp/v2/posts', { as: 'contributor', json: { title: 'Linked photo', content, status: 'pending' } });
+      expect(created.status).toBe(201);
+      const editorHub = await hub(site.users.editor, 'plain-ssrf');
+      const entry = (await editorHub.list()).entries.find((e) => e.headline === 'Linked photo');
+      const opened = await editorHub.open(entry?.articleId as string);
+      expect(hits).toBe(0);
+      const nodes = opened.article.body.content ?? [];
+      expect(nodes.map((n) => n.type)).toEqual(['paragraph', 'paragraph']);
+      expect(nodes[1]?.content?.[0]?.text).toContain(`“Internal” is at 127.0.0.1:${(lan.address() as AddressInfo).port}`);
+      expect(nodes[1]?.content?.[0]?.text).toContain('Dateline did not download it');
+    } finally {
+      await new Promise<void>((resolve) => lan.close(() => resolve()));
+    }
+  });
+
+  it('after the editor’s publishing job, the publish is recorded from the revision currentRevision gives', async () => {
+    const contributorHub = hubFor(site, site.users.contributor, await newLibrary(dir, 'contrib-publish'));
+    const id = newArticleId('plainpub');
+    const base = newArticle(id, new Date().toISOString());
+    const draft: Article = {
+      ...base,
+      headline: 'Library opens a new wing',
+      summary: 'The city library opened its new wing.',
+      meta: { ...base.meta, slug: `library-wing-${id}`, section: 'Local', tags: ['library'], bylines: [{ name: reporter.name, role: 'Reporter' }] },
+      body: { type: 'doc', content: [paragraph('The new wing holds 40,000 books.'), paragraph('It opens daily at nine.')] },
+    };
+    const first = act(draft, [], 'submit', reporter);
+    await contributorHub.submit(first.article, { by: reporter, to: DESK, history: first.history, comments: [], baseHubRevision: null });
+    const [post] = (await site.listAllPosts()).filter((p) => p.content.raw.includes(`<!-- dateline-article:${id} `));
+    const postId = post?.id as number;
+
+    const editorHub = hubFor(site, site.users.editor, h.media, {
+      targetId: 'plain-wp',
+      offerPost: (articleId, remoteId) => pending.set('plain-wp', articleId, { remoteId, jobId: 'review-hub', since: new Date().toISOString() }),
+    });
+    const opened = await editorHub.open(id);
+    const approved = act(opened.article, opened.history, 'approve', editor);
+    const written = await editorHub.update(id, { article: approved.article, history: approved.history, by: editor, baseHubRevision: opened.hubRevision });
+    h.articles.set(id, approved.article);
+    const job = await h.publishAndWait(id, 'plain-wp', 'publish');
+    expect(job.lastError).toBeNull();
+    expect(job.state).toBe('done');
+    expect(job.result?.remoteId).toBe(String(postId));
+    const live = await site.getPost(postId);
+    expect(live.status).toBe('publish');
+    // The job wrote its own content: Dateline's marker is gone, the modified time moved on.
+    expect(live.content.raw).not.toContain('dateline-article:');
+
+    const published = act(approved.article, approved.history, 'publish', editor);
+    const stale = await rejection(editorHub.update(id, { article: published.article, history: published.history, by: editor, baseHubRevision: written.hubRevision }));
+    expect(stale.code).toBe('conflict');
+    const now = await editorHub.currentRevision(id);
+    expect(now).not.toBeNull();
+    expect(now).not.toBe(written.hubRevision);
+    const recorded = await editorHub.update(id, { article: published.article, history: published.history, by: editor, baseHubRevision: now as number });
+    expect(recorded.hubRevision).toBe(now);
+    expect((await site.getPost(postId)).content.raw).toBe(live.content.raw);
+    expect(await editorHub.currentRevision(newArticleId('none'))).toBeNull();
   });
 });

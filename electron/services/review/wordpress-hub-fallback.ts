@@ -1,16 +1,17 @@
 // Runs in: services. A post that carries no Dateline review package (written in wp-admin, or sent
 // to a site without the companion plugin) read as an article: title, excerpt and the Gutenberg (or
 // classic) HTML parsed into the editor schema, its photos found in the media library, downloaded
-// and imported into this machine's photo library.
+// and imported into this machine's photo library. A photo the post shows from outside the site
+// (any address a writer typed) is not downloaded: a note in its place says so.
 import { AppError, isAppError } from '../../../common/app-error';
 import { articleMetaSchema, mediaIdSchema, type Article, type ArticleStatus } from '../../../common/article';
 import { docText } from '../../../common/doc-text';
 import { gutenbergImages, gutenbergToArticleBody, htmlToPlainText, type GutenbergImage } from '../../../common/serialize/gutenberg-to-article-body';
 import { textStats } from '../../../common/text/text-stats';
-import type { WordPressClient } from '../publish/wordpress/wordpress-client';
 import type { HubMedia } from './hub-photos';
+import { isOutsideSite } from './wordpress-hub-download';
 import { articleIdInContent, gmtToIso, type RemotePhoto } from './wordpress-hub-package';
-import { remotePhotoOf } from './wordpress-hub-photos';
+import type { FetchAttachment } from './wordpress-hub-photos';
 
 /** A post as the hub reads it (context=edit). */
 export interface WpReviewPost {
@@ -59,16 +60,20 @@ export function fallbackArticleText(post: WpReviewPost, articleId: string, siteU
 }
 
 export interface FallbackPhotoOptions {
-  client: WordPressClient;
   media: HubMedia;
   siteUrl: string;
-  download: (url: string) => Promise<Uint8Array>;
+  /** A media library item by id (null when deleted): where WordPress says it is, and its bytes. */
+  fetchAttachment: FetchAttachment;
+  /** The bytes at an address the post shows; refuses (isOutsideSite) addresses off the site. */
+  download: (url: string, what: string) => Promise<Uint8Array>;
 }
+
+type ResolvedImage = { mediaId: string; remote: RemotePhoto | null } | { note: string } | null;
 
 /** The post as an article with its photos in this machine's library. */
 export async function fallbackArticle(post: WpReviewPost, articleId: string, options: FallbackPhotoOptions): Promise<FallbackArticle> {
   const html = post.content?.raw ?? '';
-  const resolved = new Map<string, { mediaId: string; remote: RemotePhoto | null } | null>();
+  const resolved = new Map<string, ResolvedImage>();
   for (const image of gutenbergImages(html)) {
     const key = imageKey(image);
     if (!resolved.has(key)) resolved.set(key, await fetchImage(image, options));
@@ -79,6 +84,7 @@ export async function fallbackArticle(post: WpReviewPost, articleId: string, opt
     image: (image) => {
       const found = resolved.get(imageKey(image));
       if (!found) return null;
+      if ('note' in found) return found;
       if (found.remote) media[found.mediaId] = found.remote;
       return { mediaId: found.mediaId, lead: image.attachmentId !== null && image.attachmentId === post.featured_media };
     },
@@ -91,33 +97,26 @@ export function fallbackArticleId(post: WpReviewPost, derived: string): string {
   return articleIdInContent(post.content?.raw) ?? derived;
 }
 
-async function fetchImage(image: GutenbergImage, options: FallbackPhotoOptions): Promise<{ mediaId: string; remote: RemotePhoto | null } | null> {
+async function fetchImage(image: GutenbergImage, options: FallbackPhotoOptions): Promise<ResolvedImage> {
+  const what = image.alt.trim() ? `The photo “${image.alt.trim().slice(0, 60)}”` : 'A photo of this post';
   if (image.attachmentId !== null) {
-    try {
-      const item = await options.client.request<{ id: number; slug: string; source_url: string; media_details?: { original_image?: string } }>('GET', `wp/v2/media/${image.attachmentId}`, {
-        purpose: { action: 'read the media library', subject: `photo ${image.attachmentId}` },
-      });
-      const remote = remotePhotoOf(item);
-      const bytes = await options.download(remote.originalUrl);
-      const info = await options.media.import(fileNameOf(remote.originalUrl), bytes);
-      return { mediaId: info.id, remote };
-    } catch (error) {
-      // Deleted from the library since the post was written: the address in the post may still work.
-      if (!(isAppError(error) && error.code === 'remote-not-found')) throw error;
+    // Read by id through the REST API: WordPress says where the photo is, not the post's HTML.
+    const found = await options.fetchAttachment(image.attachmentId, what);
+    if (found) {
+      const info = await options.media.import(fileNameOf(found.remote.originalUrl), found.bytes);
+      return { mediaId: info.id, remote: found.remote };
     }
+    // Deleted from the library since the post was written: the address in the post may still work.
   }
   if (!/^https?:\/\//i.test(image.src)) return null;
   try {
-    const bytes = await options.download(image.src);
+    const bytes = await options.download(image.src, what);
     const info = await options.media.import(fileNameOf(image.src), bytes);
     return mediaIdSchema.safeParse(info.id).success ? { mediaId: info.id, remote: null } : null;
   } catch (error) {
-    // A photo of this site must come with the article; one linked from elsewhere that is gone was already lost.
-    if (sameOrigin(image.src, options.siteUrl)) {
-      const reason = error instanceof Error ? error.message : String(error);
-      throw new AppError(isAppError(error) ? error.code : 'remote-unreachable', `A photo of this post (${image.src}) cannot be downloaded from WordPress: ${reason}`, { url: image.src });
-    }
-    return null;
+    const reason = error instanceof Error ? error.message : String(error);
+    if (isOutsideSite(error)) return { note: `[${reason}]` };
+    throw new AppError(isAppError(error) ? error.code : 'remote-unreachable', `A photo of this post (${image.src}) cannot be downloaded from WordPress: ${reason}`, { url: image.src });
   }
 }
 
@@ -162,14 +161,6 @@ function fileNameOf(url: string): string {
     return name.length > 0 ? name.slice(-200) : 'photo';
   } catch {
     return 'photo';
-  }
-}
-
-function sameOrigin(url: string, siteUrl: string): boolean {
-  try {
-    return new URL(url).origin === new URL(siteUrl).origin;
-  } catch {
-    return false;
   }
 }
 

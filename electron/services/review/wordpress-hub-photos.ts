@@ -1,20 +1,22 @@
 // Runs in: services. Moves an article's photos between a machine's photo library and a WordPress
 // media library for review. Each photo goes up once (the package remembers media id → attachment,
-// and the slug `dateline-<first 16 hex>` finds a copy another submission or a publish stored);
-// coming down, every photo is checked against the sha256 in its media id. With the companion
-// plugin a Contributor may send photos too; without it core WordPress needs upload_files.
+// and the slug `dateline-<first 16 hex>` finds a copy another submission or a publish stored), but
+// an attachment is reused only once its bytes are shown to hash to the media id — anyone who may
+// upload can give an attachment that slug. Coming down, photos are read by attachment id through
+// the REST API (never from an address in the package) and checked against the sha256 in their media
+// id. With the companion plugin a Contributor may send photos too; without it core WordPress needs
+// upload_files.
 import { createHash } from 'node:crypto';
 import { AppError, isAppError } from '../../../common/app-error';
 import type { Article } from '../../../common/article';
 import { articleFigures, type NumberedFigure } from '../../../common/publish/article-figures';
-import { classifyHttpStatus, classifyNetworkError } from '../publish/http/classify-http-failure';
 import { captionText } from '../publish/wordpress/wordpress-caption';
-import type { FetchImpl, WordPressClient } from '../publish/wordpress/wordpress-client';
+import type { WordPressClient } from '../publish/wordpress/wordpress-client';
 import { mediaMarker } from '../publish/wordpress/wordpress-media';
 import type { HubMedia } from './hub-photos';
 import type { RemotePhoto } from './wordpress-hub-package';
 
-interface WpMediaItem {
+export interface WpMediaItem {
   id: number;
   slug: string;
   source_url: string;
@@ -29,8 +31,11 @@ interface CompanionPhoto {
 }
 
 const MIME_BY_EXTENSION: Record<string, string> = { jpg: 'image/jpeg', png: 'image/png', gif: 'image/gif', webp: 'image/webp', avif: 'image/avif' };
-/** No photo a newsroom sends is larger; a bigger reply is not a photo. */
-const MAX_DOWNLOAD_BYTES = 200 * 1024 * 1024;
+/** Copies a lookup by slug considers: the marker itself and the names WordPress gives later copies. */
+const SLUG_COPIES = 5;
+
+/** The attachment as WordPress reports it when its bytes are exactly the photo a media id names (they hash to it); else null. */
+export type HoldsPhoto = (mediaId: string, photo: RemotePhoto, what: string) => Promise<RemotePhoto | null>;
 
 export interface UploadOptions {
   client: WordPressClient;
@@ -40,6 +45,7 @@ export interface UploadOptions {
   /** What the package already knows was uploaded for this article. */
   known: Record<string, RemotePhoto>;
   uploadTimeoutMs: number;
+  holds: HoldsPhoto;
 }
 
 /** Puts every photo the body shows in the media library once; returns media id → attachment for exactly those photos. */
@@ -47,8 +53,9 @@ export async function uploadReviewPhotos(article: Article, options: UploadOption
   const uploaded: Record<string, RemotePhoto> = {};
   for (const figure of distinctFigures(article)) {
     const known = options.known[figure.mediaId];
-    if (known) {
-      uploaded[figure.mediaId] = known;
+    const checked = known ? await options.holds(figure.mediaId, known, describePhoto(figure)) : null;
+    if (checked) {
+      uploaded[figure.mediaId] = checked;
       continue;
     }
     uploaded[figure.mediaId] = options.companion ? await uploadThroughCompanion(article, figure, options) : await uploadToMediaLibrary(article, figure, options);
@@ -80,7 +87,8 @@ async function uploadThroughCompanion(article: Article, figure: NumberedFigure, 
     timeoutMs: options.uploadTimeoutMs,
     purpose: { action: 'send photos for review', subject: describePhoto(figure) },
   });
-  if (typeof reply.id !== 'number' || reply.slug !== mediaMarker(figure.mediaId) || typeof reply.source_url !== 'string') {
+  // A copy the plugin could not reuse (its bytes were not this photo) makes it store another, named "<marker>-2".
+  if (typeof reply.id !== 'number' || typeof reply.slug !== 'string' || !isMarkerSlug(reply.slug, mediaMarker(figure.mediaId)) || typeof reply.source_url !== 'string') {
     throw new AppError('remote-bad-response', `WordPress did not say where it stored ${describePhoto(figure)}; a proxy in between may have changed the reply. Try again`, { reply });
   }
   return { id: reply.id, url: reply.source_url, originalUrl: reply.original_url || reply.source_url };
@@ -88,12 +96,15 @@ async function uploadThroughCompanion(article: Article, figure: NumberedFigure, 
 
 async function uploadToMediaLibrary(article: Article, figure: NumberedFigure, options: UploadOptions): Promise<RemotePhoto> {
   const marker = mediaMarker(figure.mediaId);
+  const slugs = [marker, ...Array.from({ length: SLUG_COPIES - 1 }, (_, i) => `${marker}-${i + 2}`)];
   const found = await options.client.request<WpMediaItem[]>('GET', 'wp/v2/media', {
-    query: { slug: marker, per_page: 10 },
+    query: { slug: slugs.join(','), per_page: 20, orderby: 'id', order: 'asc' },
     purpose: { action: 'look up photos in the media library' },
   });
-  const existing = found.find((item) => item.slug === marker);
-  if (existing) return remotePhotoOf(existing);
+  for (const item of found.filter((i) => typeof i.id === 'number' && typeof i.source_url === 'string' && slugs.includes(i.slug))) {
+    const checked = await options.holds(figure.mediaId, remotePhotoOf(item), describePhoto(figure));
+    if (checked) return checked;
+  }
   const bytes = await readPhoto(article, figure, options.media);
   const extension = figure.mediaId.slice(figure.mediaId.lastIndexOf('.') + 1);
   const form = new FormData();
@@ -110,7 +121,7 @@ async function uploadToMediaLibrary(article: Article, figure: NumberedFigure, op
       forbiddenHint: `This WordPress account may not upload photos, and the site does not have the Dateline Companion plugin that lets any writer send photos for review: ask the site's administrator to install resources/wordpress/dateline-companion.php, or send "${title(article)}" without photos`,
     },
   });
-  if (typeof uploaded.id !== 'number' || !uploaded.slug.startsWith(marker)) {
+  if (typeof uploaded.id !== 'number' || typeof uploaded.slug !== 'string' || !uploaded.slug.startsWith(marker)) {
     throw new AppError('remote-bad-response', `WordPress answered about another media item after Dateline uploaded ${describePhoto(figure)}; try again`, { reply: uploaded });
   }
   return remotePhotoOf(uploaded);
@@ -123,55 +134,18 @@ export function remotePhotoOf(item: WpMediaItem): RemotePhoto {
   return { id: item.id, url: item.source_url, originalUrl };
 }
 
-export interface DownloadOptions {
-  fetchImpl?: FetchImpl;
-  timeoutMs: number;
-  /** Names the site in messages. */
-  targetLabel: string;
-}
+/** An attachment's bytes and where they came from, read by attachment id; null when the attachment is gone. */
+export type FetchAttachment = (attachmentId: number, what: string) => Promise<{ bytes: Uint8Array; remote: RemotePhoto } | null>;
 
-/** The bytes at an http(s) address, with the same errors publishing gives for every failure. */
-export async function downloadBytes(url: string, options: DownloadOptions): Promise<Uint8Array> {
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    throw new AppError('remote-bad-response', `${options.targetLabel} gave a photo address that is not a web address (${url.slice(0, 200)})`, { url });
-  }
-  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') {
-    throw new AppError('remote-bad-response', `${options.targetLabel} gave a photo address Dateline does not download from (${url.slice(0, 200)})`, { url });
-  }
-  const fetchImpl = options.fetchImpl ?? ((input, init) => fetch(input, init));
-  const timeout = AbortSignal.timeout(options.timeoutMs);
-  try {
-    const response = await fetchImpl(parsed.href, { method: 'GET', redirect: 'follow', signal: timeout, headers: { Accept: 'image/*' } });
-    if (!response.ok) {
-      const text = await response.text().catch(() => '');
-      throw classifyHttpStatus(response.status, { url: parsed.href, bodySnippet: text.slice(0, 300), targetLabel: options.targetLabel });
-    }
-    const length = Number(response.headers.get('content-length') ?? '0');
-    if (length > MAX_DOWNLOAD_BYTES) throw new AppError('media-too-large', `The photo at ${parsed.href} is larger than any photo Dateline accepts`, { url: parsed.href, bytes: length });
-    const bytes = new Uint8Array(await response.arrayBuffer());
-    if (bytes.byteLength > MAX_DOWNLOAD_BYTES) throw new AppError('media-too-large', `The photo at ${parsed.href} is larger than any photo Dateline accepts`, { url: parsed.href });
-    return bytes;
-  } catch (error) {
-    if (isAppError(error)) throw error;
-    if (timeout.aborted) {
-      throw new AppError('remote-timeout', `${options.targetLabel} did not send the photo ${parsed.href} within ${Math.round(options.timeoutMs / 1000)} s; try again`, { url: parsed.href });
-    }
-    throw classifyNetworkError(error, { url: parsed.href, targetLabel: options.targetLabel });
-  }
-}
-
-/** Downloads and imports every photo the body shows that this library lacks, each checked against its hash. */
+/** Downloads and imports every photo the body shows that this library lacks, each checked against its hash; returns those imported. */
 export async function importReviewPhotos(
   article: Article,
   remote: Record<string, RemotePhoto>,
   media: HubMedia,
-  download: (url: string) => Promise<Uint8Array>,
+  fetchAttachment: FetchAttachment,
   sender: string,
-): Promise<number> {
-  let imported = 0;
+): Promise<Record<string, RemotePhoto>> {
+  const imported: Record<string, RemotePhoto> = {};
   for (const figure of distinctFigures(article)) {
     const present = await media.read(figure.mediaId).then(
       (bytes) => bytes.byteLength > 0,
@@ -185,25 +159,35 @@ export async function importReviewPhotos(
         photo: figure.number,
       });
     if (!where) throw missing();
-    let data: Uint8Array;
+    let found: Awaited<ReturnType<FetchAttachment>>;
     try {
-      data = await download(where.originalUrl);
+      found = await fetchAttachment(where.id, describePhoto(figure));
     } catch (error) {
       if (isAppError(error) && (error.code === 'remote-not-found' || (error.details as { status?: number } | undefined)?.status === 404)) throw missing();
       throw error;
     }
-    const hash = createHash('sha256').update(data).digest('hex');
-    if (!figure.mediaId.startsWith(`${hash}.`)) {
+    if (!found) throw missing();
+    if (!hashMatches(figure.mediaId, found.bytes)) {
       throw new AppError(
         'media-corrupt',
-        `${describePhoto(figure)} of "${title(article)}" is not the photo ${sender} sent: the copy in WordPress (${where.originalUrl}) was replaced or damaged. Ask ${sender} to submit the article again`,
-        { mediaId: figure.mediaId, photo: figure.number, url: where.originalUrl },
+        `${describePhoto(figure)} of "${title(article)}" is not the photo ${sender} sent: the copy in WordPress (${found.remote.originalUrl}) was replaced or damaged. Ask ${sender} to submit the article again`,
+        { mediaId: figure.mediaId, photo: figure.number, url: found.remote.originalUrl },
       );
     }
-    await media.import(figure.mediaId, data);
-    imported++;
+    await media.import(figure.mediaId, found.bytes);
+    imported[figure.mediaId] = found.remote;
   }
   return imported;
+}
+
+/** Whether bytes are the photo a media id (`<sha256>.<ext>`) names. */
+export function hashMatches(mediaId: string, bytes: Uint8Array): boolean {
+  return mediaId.startsWith(`${createHash('sha256').update(bytes).digest('hex')}.`);
+}
+
+/** The marker slug itself, or a later copy WordPress named "<marker>-<n>". */
+function isMarkerSlug(slug: string, marker: string): boolean {
+  return slug === marker || new RegExp(`^${marker}-(?:[2-9]|[1-9][0-9]+)$`).test(slug);
 }
 
 function distinctFigures(article: Article): NumberedFigure[] {

@@ -18,6 +18,12 @@
 //   the plugin closes these.
 //   Without the plugin review comments cannot be kept in WordPress (writes carrying them are
 //   refused) and the workflow history is not kept (WordPress's own status and dates stand in).
+//   A publishing job replaces the content (and its marker), so the hub remembers which post it last
+//   found for an article and looks there when the marker is gone.
+// Photos come down only from the site (and the media origins its REST API reports), read by
+// attachment id; an attachment is reused for a write only once its bytes hash to the media id.
+// The queue reads only the post statuses the filter can match, most recently changed first, and
+// says so in `problems` when it had to stop at `queueLimit` posts.
 import { randomBytes } from 'node:crypto';
 import type { z } from 'zod';
 import { AppError, isAppError } from '../../../common/app-error';
@@ -31,6 +37,7 @@ import { WordPressClient, type FetchImpl } from '../publish/wordpress/wordpress-
 import { wordpressErrorDetails } from '../publish/wordpress/wordpress-error';
 import { KeyedQueue } from '../store/keyed-queue';
 import { contentHash } from './canonical-json';
+import { downloadPhoto, isOutsideSite, PhotoOrigins } from './wordpress-hub-download';
 import type { HubMedia } from './hub-photos';
 import type { ReviewHub } from './review-hub';
 import {
@@ -63,7 +70,7 @@ import {
   type RemotePhoto,
   type WordPressPackage,
 } from './wordpress-hub-package';
-import { downloadBytes, importReviewPhotos, uploadReviewPhotos } from './wordpress-hub-photos';
+import { hashMatches, importReviewPhotos, remotePhotoOf, uploadReviewPhotos, type WpMediaItem } from './wordpress-hub-photos';
 
 export interface WordPressHubOptions {
   /** The publishing target this site is, for the wiring that adopts posts. */
@@ -84,6 +91,8 @@ export interface WordPressHubOptions {
   sleep?: (ms: number) => Promise<void>;
   /** Without the plugin, how long after a write to look whether another write landed on top. @default 1_000 */
   settleMs?: number;
+  /** The most posts of each kind (with a package, without one) the queue reads. @default 400 */
+  queueLimit?: number;
 }
 
 /** A post of the hub with what it carries. */
@@ -107,7 +116,6 @@ const ALL_STATUSES = 'pending,draft,future,publish,private';
 const LIVE_STATUSES = new Set(['publish', 'future', 'private']);
 const PACKAGE_PAGE = 20;
 const POST_PAGE = 50;
-const MAX_PAGES = 50;
 // The queue reads packages from meta, and only posts without one from their content.
 const PACKAGE_FIELDS = 'id,status,link,date_gmt,modified_gmt,author,title,meta';
 const POST_FIELDS = 'id,status,slug,link,date_gmt,modified_gmt,author,featured_media,title,content,excerpt,meta';
@@ -122,8 +130,14 @@ export class WordPressHub implements ReviewHub {
   private readonly now: () => Date;
   private readonly sleep: (ms: number) => Promise<void>;
   private readonly settleMs: number;
+  private readonly queueLimit: number;
   private readonly queue = new KeyedQueue();
   private readonly authors = new Map<number, Promise<string>>();
+  private readonly origins: PhotoOrigins;
+  /** Attachments (by `<media id>#<attachment id>`) whose bytes this hub saw hash to the media id, or stored itself. */
+  private readonly verified = new Map<string, RemotePhoto>();
+  /** The post each article was last found in (without the plugin a publishing job removes the marker). */
+  private readonly postOf = new Map<string, number>();
   private companion: Promise<boolean> | null = null;
 
   constructor(options: WordPressHubOptions) {
@@ -142,6 +156,8 @@ export class WordPressHub implements ReviewHub {
     this.now = options.now ?? (() => new Date());
     this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
     this.settleMs = options.settleMs ?? 1_000;
+    this.queueLimit = Math.max(1, options.queueLimit ?? 400);
+    this.origins = new PhotoOrigins(options.siteUrl);
   }
 
   /** Sends the article (and its photos) for review: creates the pending post, or updates it on a resubmission. */
@@ -195,6 +211,7 @@ export class WordPressHub implements ReviewHub {
         base = { ...current.pkg, media: current.pkg.media };
       } else {
         const read = await fallbackArticle(current.post, id, this.fallbackOptions());
+        this.markVerified(read.media);
         const author = await this.authorActor(current.post.author);
         const submittedAt = gmtToIso(current.post.date_gmt) ?? read.article.createdAt;
         base = { article: read.article, history: [], comments: [], submittedBy: author, submittedTo: DESK, submittedAt, updatedBy: author, previousSubmission: null, media: read.media };
@@ -209,14 +226,21 @@ export class WordPressHub implements ReviewHub {
     });
   }
 
-  /** The review queue: packages and pending posts, longest waiting first; unreadable ones go to `problems`. */
+  /**
+   * The review queue: packages and pending posts, longest waiting first; unreadable ones go to
+   * `problems`. Only the post statuses the filter can match are read, most recently changed first;
+   * past `queueLimit` posts the rest are left out and a problem says so.
+   */
   async list(filter: HubListFilter = {}): Promise<HubListing> {
     const { to, status } = valid(hubListFilterSchema, filter, 'the review queue filter');
     const companion = await this.hasCompanion();
     const entries: HubEntry[] = [];
     const problems: HubProblem[] = [];
     if (companion) {
-      for (const post of await this.posts({ dateline_review: 'with', status: ALL_STATUSES, _fields: PACKAGE_FIELDS }, PACKAGE_PAGE)) {
+      const statuses = postStatusesFor(status);
+      const read = await this.recentPosts({ dateline_review: 'with', status: statuses.join(','), _fields: PACKAGE_FIELDS }, PACKAGE_PAGE);
+      if (read.more) problems.push(this.cutProblem('queue-limit-packages', 'sent for review with Dateline', statuses));
+      for (const post of read.posts) {
         const documentId = post.meta?.dateline_document;
         const articleId = typeof documentId === 'string' && articleIdSchema.safeParse(documentId).success ? documentId : derivedArticleId(this.options.siteUrl, post.id);
         try {
@@ -227,8 +251,10 @@ export class WordPressHub implements ReviewHub {
         }
       }
     }
-    const unpackaged = await this.posts({ ...(companion ? { dateline_review: 'without' } : {}), status: 'pending', _fields: POST_FIELDS }, POST_PAGE);
-    for (const post of unpackaged) {
+    // Posts without a package are read from their HTML: a pending one stands for a submitted article.
+    const unpackaged = !status || status.includes('submitted') ? await this.recentPosts({ ...(companion ? { dateline_review: 'without' } : {}), status: 'pending', _fields: POST_FIELDS }, POST_PAGE) : { posts: [], more: false };
+    if (unpackaged.more) problems.push(this.cutProblem('queue-limit-pending', companion ? 'pending review without a Dateline package' : 'pending review', ['pending']));
+    for (const post of unpackaged.posts) {
       const articleId = fallbackArticleId(post, derivedArticleId(this.options.siteUrl, post.id));
       try {
         const article = fallbackArticleText(post, articleId, this.options.siteUrl);
@@ -254,8 +280,15 @@ export class WordPressHub implements ReviewHub {
     }
     const wanted = entries.filter((e) => (!status || status.includes(e.status)) && (!to || addressedTo(e.submittedTo, to)));
     wanted.sort((a, b) => (a.submittedAt < b.submittedAt ? -1 : a.submittedAt > b.submittedAt ? 1 : a.articleId < b.articleId ? -1 : 1));
-    problems.sort((a, b) => (a.articleId < b.articleId ? -1 : 1));
+    problems.sort((a, b) => (a.articleId < b.articleId ? -1 : a.articleId > b.articleId ? 1 : 0));
     return { entries: wanted, problems };
+  }
+
+  /** The hub's revision token of the article now (after a publishing job changed its post, too); null when it is not in WordPress. */
+  async currentRevision(articleId: string): Promise<number | null> {
+    const id = valid(articleIdSchema, articleId, 'the article id');
+    const current = await this.locate(id, await this.hasCompanion());
+    return current?.token ?? null;
   }
 
   /** The article under review with its photos in this machine's library; its post is offered to the publishing outbox. */
@@ -267,7 +300,8 @@ export class WordPressHub implements ReviewHub {
     let opened: OpenedPackage;
     if (current.pkg) {
       const pkg = current.pkg;
-      await importReviewPhotos(pkg.article, pkg.media, this.options.media, (url) => this.download(url), pkg.updatedBy.name);
+      const imported = await importReviewPhotos(pkg.article, pkg.media, this.options.media, (id, what) => this.fetchAttachment(id, what), pkg.updatedBy.name);
+      this.markVerified(imported);
       opened = {
         article: pkg.article,
         history: pkg.history,
@@ -282,6 +316,7 @@ export class WordPressHub implements ReviewHub {
       };
     } else {
       const read = await fallbackArticle(current.post, id, this.fallbackOptions());
+      this.markVerified(read.media);
       const author = await this.authorActor(current.post.author);
       opened = {
         article: read.article,
@@ -309,13 +344,6 @@ export class WordPressHub implements ReviewHub {
         `${this.options.targetLabel} cannot keep review comments: the Dateline Companion plugin is not installed there. Ask the site's administrator to install resources/wordpress/dateline-companion.php, or send ${label} without comments`,
       );
     }
-    const media = await uploadReviewPhotos(article, {
-      client: this.client,
-      media: this.options.media,
-      companion,
-      known: draft.media,
-      uploadTimeoutMs: this.uploadTimeoutMs,
-    });
     let target = current;
     if (!companion && current !== null) {
       // Let the clock leave the base's second (so this write moves the token), then look again right before writing.
@@ -324,6 +352,18 @@ export class WordPressHub implements ReviewHub {
       if (target === null) throw new AppError('conflict', `${label} was removed from WordPress while you were saving it`, { hubRevision: null });
       this.checkBase(target, baseHubRevision, article);
     }
+    const live = target !== null && LIVE_STATUSES.has(target.post.status);
+    // Nothing of a live post changes for review without the plugin: the publishing job sends the article.
+    if (!companion && live) return { hubRevision: target?.token ?? 0, contentHash: contentHash(article), updatedAt: this.now().toISOString() };
+    const media = await uploadReviewPhotos(article, {
+      client: this.client,
+      media: this.options.media,
+      companion,
+      known: draft.media,
+      uploadTimeoutMs: this.uploadTimeoutMs,
+      holds: (mediaId, photo, what) => this.holds(mediaId, photo, what),
+    });
+    this.markVerified(media);
     const updatedAt = this.now().toISOString();
     const nextRevision = (target?.storedRevision ?? 0) + 1;
     const pkg: WordPressPackage = {
@@ -344,7 +384,6 @@ export class WordPressHub implements ReviewHub {
     };
     const fields: Record<string, unknown> = {};
     const nonce = randomBytes(8).toString('hex');
-    const live = target !== null && LIVE_STATUSES.has(target.post.status);
     if (!live) {
       fields.title = article.headline;
       fields.content = companion ? this.content(article, media) : `${articleMarkerBlock(article.id, nonce)}\n\n${this.content(article, media)}`;
@@ -362,9 +401,6 @@ export class WordPressHub implements ReviewHub {
       }
       fields.meta = { dateline_document: article.id, dateline_review: encoded };
       fields.dateline_base_revision = target?.storedRevision ?? 0;
-    } else if (live) {
-      // Nothing of a live post changes for review without the plugin: the publishing job sends the article.
-      return { hubRevision: target?.token ?? 0, contentHash: pkg.contentHash, updatedAt };
     }
     const route = target ? `wp/v2/posts/${target.post.id}` : 'wp/v2/posts';
     let saved: WpReviewPost;
@@ -382,6 +418,7 @@ export class WordPressHub implements ReviewHub {
         mayHaveArrived: true,
       });
     }
+    this.postOf.set(article.id, saved.id);
     if (companion) {
       const stored = Number(saved.meta?.dateline_hub_revision);
       if (stored !== nextRevision) {
@@ -474,9 +511,24 @@ export class WordPressHub implements ReviewHub {
         query: { search: articleId, status: ALL_STATUSES, context: 'edit', per_page: 20, orderby: 'id', order: 'asc' },
         purpose: { action: 'look up posts sent for review' },
       });
-      post = found.find((p) => articleIdInContent(p.content?.raw) === articleId) ?? null;
+      post = found.find((p) => articleIdInContent(p.content?.raw) === articleId) ?? (await this.rememberedPost(articleId));
     }
-    return post === null ? null : this.located(post, articleId);
+    if (post === null) return null;
+    this.postOf.set(articleId, post.id);
+    return this.located(post, articleId);
+  }
+
+  /** Without the plugin: the post this hub last found the article in, when a publishing job replaced its marker. */
+  private async rememberedPost(articleId: string): Promise<WpReviewPost | null> {
+    const id = this.postOf.get(articleId);
+    if (id === undefined) return null;
+    const post = await this.getPost(id);
+    // Marked for another article now: not this one's post any more.
+    if (post === null || (articleIdInContent(post.content?.raw) ?? articleId) !== articleId) {
+      this.postOf.delete(articleId);
+      return null;
+    }
+    return post;
   }
 
   /** A post's package (checked) and revision; a damaged package is an error here (list() reports it instead). */
@@ -521,24 +573,51 @@ export class WordPressHub implements ReviewHub {
     }
   }
 
-  /** Every post matching `query`, page by page (the client gives no headers, so a short page ends it). */
-  private async posts(query: Record<string, QueryValue>, perPage: number): Promise<WpReviewPost[]> {
-    const all: WpReviewPost[] = [];
-    for (let page = 1; page <= MAX_PAGES; page++) {
-      let items: WpReviewPost[];
-      try {
-        items = await this.client.request<WpReviewPost[]>('GET', 'wp/v2/posts', {
-          query: { ...query, context: 'edit', per_page: perPage, page, orderby: 'date', order: 'asc' },
-          purpose: { action: 'list posts sent for review (it needs an account that may write posts, e.g. Contributor)' },
-        });
-      } catch (error) {
-        if (page > 1 && wordpressErrorDetails(error)?.wpCode === 'rest_post_invalid_page_number') break;
-        throw error;
+  /**
+   * The posts matching `query`, most recently changed first, at most `queueLimit`; `more` when
+   * WordPress holds more than that (the client gives no headers, so a short page ends the list and
+   * one more page tells whether a full one was the last).
+   */
+  private async recentPosts(query: Record<string, QueryValue>, perPage: number): Promise<{ posts: WpReviewPost[]; more: boolean }> {
+    const seen = new Set<number>();
+    const posts: WpReviewPost[] = [];
+    const lastPage = Math.ceil(this.queueLimit / perPage);
+    for (let page = 1; page <= lastPage; page++) {
+      const items = await this.postsPage(query, perPage, page);
+      for (const post of items) {
+        if (seen.has(post.id)) continue;
+        seen.add(post.id);
+        posts.push(post);
       }
-      all.push(...items);
-      if (items.length < perPage) break;
+      if (items.length < perPage) return { posts: posts.slice(0, this.queueLimit), more: posts.length > this.queueLimit };
     }
-    return all;
+    if (posts.length > this.queueLimit) return { posts: posts.slice(0, this.queueLimit), more: true };
+    const next = await this.postsPage({ ...query, _fields: 'id' }, perPage, lastPage + 1);
+    return { posts, more: next.some((p) => !seen.has(p.id)) };
+  }
+
+  private async postsPage(query: Record<string, QueryValue>, perPage: number, page: number): Promise<WpReviewPost[]> {
+    try {
+      return await this.client.request<WpReviewPost[]>('GET', 'wp/v2/posts', {
+        query: { ...query, context: 'edit', per_page: perPage, page, orderby: 'modified', order: 'desc' },
+        purpose: { action: 'list posts sent for review (it needs an account that may write posts, e.g. Contributor)' },
+      });
+    } catch (error) {
+      if (page > 1 && wordpressErrorDetails(error)?.wpCode === 'rest_post_invalid_page_number') return [];
+      throw error;
+    }
+  }
+
+  /** The problem that says the queue was cut short, and how to see the rest; `key` (never an article id) tells the two lists apart. */
+  private cutProblem(key: string, what: string, statuses: readonly string[]): HubProblem {
+    return {
+      articleId: key,
+      path: `${this.options.siteUrl.replace(/\/+$/, '')}/wp-admin/edit.php?post_status=${statuses[0] ?? 'pending'}`,
+      message:
+        `The review queue was cut short: WordPress at ${this.options.siteUrl} holds more than ${this.queueLimit} posts ${what} (${statuses.join(', ')}), ` +
+        `so only the ${this.queueLimit} most recently changed are listed and older ones are left out. Narrow the list with "For me" (what was sent to you or the desk), ` +
+        `or publish, spike or return the stories that are done so they leave the queue`,
+    };
   }
 
   /** Whether the companion plugin answers (once per hub; a failure is asked again next time). */
@@ -578,11 +657,58 @@ export class WordPressHub implements ReviewHub {
   }
 
   private fallbackOptions() {
-    return { client: this.client, media: this.options.media, siteUrl: this.options.siteUrl, download: (url: string) => this.download(url) };
+    return {
+      media: this.options.media,
+      siteUrl: this.options.siteUrl,
+      fetchAttachment: (id: number, what: string) => this.fetchAttachment(id, what),
+      download: (url: string, what: string) => this.download(url, what),
+    };
   }
 
-  private download(url: string): Promise<Uint8Array> {
-    return downloadBytes(url, { fetchImpl: this.options.fetchImpl, timeoutMs: this.uploadTimeoutMs, targetLabel: this.options.targetLabel });
+  /** Bytes from the site (or a media origin its REST API reported); anything else is refused before any request. */
+  private download(url: string, what: string): Promise<Uint8Array> {
+    return downloadPhoto(url, { fetchImpl: this.options.fetchImpl, timeoutMs: this.uploadTimeoutMs, targetLabel: this.options.targetLabel, origins: this.origins, what });
+  }
+
+  /** A media library item read by id through the REST API, and its original bytes; null when it is gone. */
+  private async fetchAttachment(attachmentId: number, what: string): Promise<{ bytes: Uint8Array; remote: RemotePhoto } | null> {
+    let item: WpMediaItem;
+    try {
+      item = await this.client.request<WpMediaItem>('GET', `wp/v2/media/${attachmentId}`, {
+        purpose: { action: 'read the media library', subject: what },
+      });
+    } catch (error) {
+      if (isAppError(error) && error.code === 'remote-not-found') return null;
+      throw error;
+    }
+    if (item.id !== attachmentId || typeof item.source_url !== 'string') {
+      throw new AppError('remote-bad-response', `WordPress answered about another media item when Dateline asked for ${what} (media item ${attachmentId}); try again`, { attachmentId });
+    }
+    // WordPress names where it keeps its media (its uploads folder, or a CDN the site uses).
+    this.origins.learn(item.source_url);
+    const remote = remotePhotoOf(item);
+    return { bytes: await this.download(remote.originalUrl, what), remote };
+  }
+
+  /** The attachment as WordPress reports it when it holds the photo a media id names (downloaded by id and hashed, once per hub); else null. */
+  private async holds(mediaId: string, photo: RemotePhoto, what: string): Promise<RemotePhoto | null> {
+    const key = `${mediaId}#${photo.id}`;
+    const known = this.verified.get(key);
+    if (known) return known;
+    let found: Awaited<ReturnType<WordPressHub['fetchAttachment']>>;
+    try {
+      found = await this.fetchAttachment(photo.id, what);
+    } catch (error) {
+      if (isOutsideSite(error)) return null;
+      throw error;
+    }
+    if (!found || !hashMatches(mediaId, found.bytes)) return null;
+    this.verified.set(key, found.remote);
+    return found.remote;
+  }
+
+  private markVerified(media: Record<string, RemotePhoto>): void {
+    for (const [mediaId, photo] of Object.entries(media)) this.verified.set(`${mediaId}#${photo.id}`, photo);
   }
 
   /** The author of a post as the queue names them; WordPress may not show a contributor other people's profiles. */
@@ -647,6 +773,23 @@ function packageEntry(pkg: WordPressPackage, token: number): HubEntry {
     cjkChars: stats.cjkChars,
     openComments: pkg.comments.filter((c) => !c.resolved).length,
   };
+}
+
+/**
+ * The post statuses an article status filter can be found in: every article under review sits in a
+ * pending or draft post; a scheduled (or spiked scheduled) one also in a future post, a published or
+ * corrected one in a published (or private) post. Without a filter: pending and draft only.
+ */
+export function postStatusesFor(status: readonly ArticleStatus[] | undefined): string[] {
+  const statuses = new Set(['pending', 'draft']);
+  for (const s of status ?? []) {
+    if (s === 'scheduled' || s === 'spiked') statuses.add('future');
+    if (s === 'published' || s === 'corrected') {
+      statuses.add('publish');
+      statuses.add('private');
+    }
+  }
+  return [...statuses];
 }
 
 /** An editor's queue holds what was sent to them by name and what was sent to the desk. */

@@ -1,0 +1,162 @@
+// Runs in: services. Downloads a photo of a WordPress review hub, and only from where that site keeps
+// its photos: the site's own origin, plus the origins WordPress itself reports for its media items
+// (a CDN or uploads host, learned from `source_url` of items read through the REST API by id).
+// Addresses written in a post or a review package are never followed elsewhere, so a writer cannot
+// make the reviewing machine fetch addresses on its own network. Redirects are followed by hand,
+// each hop checked the same way; the reply is streamed and cut off above the library's limit.
+import { AppError, isAppError } from '../../../common/app-error';
+import { MAX_MEDIA_BYTES } from '../../../common/contract';
+import { classifyHttpStatus, classifyNetworkError } from '../publish/http/classify-http-failure';
+import type { FetchImpl } from '../publish/wordpress/wordpress-client';
+
+const MAX_REDIRECTS = 5;
+
+/** The origins a hub downloads photos from: the site's, and those its media library reports. */
+export class PhotoOrigins {
+  private readonly origins = new Set<string>();
+
+  constructor(siteUrl: string) {
+    const origin = originOf(siteUrl);
+    if (origin) this.origins.add(origin);
+  }
+
+  /** Trusts the origin of an address WordPress's REST API gave for one of its media items. */
+  learn(sourceUrl: string): void {
+    const origin = originOf(sourceUrl);
+    if (origin) this.origins.add(origin);
+  }
+
+  allows(url: string): boolean {
+    const origin = originOf(url);
+    return origin !== null && this.origins.has(origin);
+  }
+
+  /** For messages: "news.example.com" or "news.example.com or cdn.example.net". */
+  describe(): string {
+    return [...this.origins].map((o) => new URL(o).host).join(' or ');
+  }
+}
+
+export interface DownloadOptions {
+  fetchImpl?: FetchImpl;
+  timeoutMs: number;
+  /** Names the site in messages. */
+  targetLabel: string;
+  origins: PhotoOrigins;
+  /** The photo in messages, e.g. 'Photo 2 (“Flooded street”, 3f9a….jpg)'. */
+  what: string;
+  /** @default MAX_MEDIA_BYTES */
+  maxBytes?: number;
+}
+
+/** Whether an error is the refusal to download from outside the site (the photo is left out, not fatal). */
+export function isOutsideSite(error: unknown): boolean {
+  return isAppError(error) && (error.details as { outsideSite?: unknown } | undefined)?.outsideSite === true;
+}
+
+/** The bytes of a photo at an address of the site, with the same errors publishing gives for every failure. */
+export async function downloadPhoto(url: string, options: DownloadOptions): Promise<Uint8Array> {
+  const max = options.maxBytes ?? MAX_MEDIA_BYTES;
+  let current = checkedUrl(url, options);
+  const fetchImpl = options.fetchImpl ?? ((input, init) => fetch(input, init));
+  const timeout = AbortSignal.timeout(options.timeoutMs);
+  try {
+    for (let hop = 0; ; hop++) {
+      const response = await fetchImpl(current.href, { method: 'GET', redirect: 'manual', signal: timeout, headers: { Accept: 'image/*' } });
+      if (response.status >= 300 && response.status < 400 && response.status !== 304) {
+        await response.body?.cancel().catch(() => undefined);
+        const location = response.headers.get('location');
+        if (!location) {
+          throw new AppError('remote-bad-response', `${options.targetLabel} redirected the download of ${options.what} (${current.href}) without saying where to`, { url: current.href });
+        }
+        if (hop >= MAX_REDIRECTS) {
+          throw new AppError('remote-bad-response', `${options.targetLabel} redirected the download of ${options.what} more than ${MAX_REDIRECTS} times (${url.slice(0, 200)})`, { url });
+        }
+        current = checkedUrl(new URL(location, current).href, options);
+        continue;
+      }
+      if (!response.ok) {
+        const text = await response.text().catch(() => '');
+        throw classifyHttpStatus(response.status, { url: current.href, bodySnippet: text.slice(0, 300), targetLabel: options.targetLabel });
+      }
+      return await readCapped(response, current.href, max, options);
+    }
+  } catch (error) {
+    if (isAppError(error)) throw error;
+    if (timeout.aborted) {
+      throw new AppError('remote-timeout', `${options.targetLabel} did not send ${options.what} (${current.href}) within ${Math.round(options.timeoutMs / 1000)} s; try again`, { url: current.href });
+    }
+    throw classifyNetworkError(error, { url: current.href, targetLabel: options.targetLabel });
+  }
+}
+
+function checkedUrl(url: string, options: DownloadOptions): URL {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    throw new AppError('remote-bad-response', `${options.targetLabel} gave an address for ${options.what} that is not a web address (${url.slice(0, 200)})`, { url });
+  }
+  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') {
+    throw new AppError('remote-bad-response', `${options.targetLabel} gave an address for ${options.what} that Dateline does not download from (${url.slice(0, 200)})`, { url });
+  }
+  if (!options.origins.allows(parsed.href)) {
+    throw new AppError(
+      'remote-bad-response',
+      `${options.what} is at ${parsed.host}, not on ${options.origins.describe()} where the WordPress site keeps its photos, so Dateline did not download it (${parsed.href.slice(0, 200)})`,
+      { url: parsed.href, outsideSite: true },
+    );
+  }
+  return parsed;
+}
+
+/** The reply's bytes, counted as they arrive: more than `max` stops the download. */
+async function readCapped(response: Response, url: string, max: number, options: DownloadOptions): Promise<Uint8Array> {
+  const tooLarge = (bytes: number | null) =>
+    new AppError(
+      'media-too-large',
+      bytes === null
+        ? `${options.what} at ${url} is larger than ${mb(max)} MB, the most a photo can be: Dateline stopped downloading it`
+        : `${options.what} at ${url} is ${mb(bytes)} MB; photos can be at most ${mb(max)} MB, so Dateline did not download it`,
+      { url, max, ...(bytes === null ? {} : { bytes }) },
+    );
+  const declared = Number(response.headers.get('content-length') ?? '');
+  if (Number.isFinite(declared) && declared > max) {
+    await response.body?.cancel().catch(() => undefined);
+    throw tooLarge(declared);
+  }
+  if (!response.body) return new Uint8Array(0);
+  const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > max) {
+      await reader.cancel().catch(() => undefined);
+      throw tooLarge(null);
+    }
+    chunks.push(value);
+  }
+  const bytes = new Uint8Array(total);
+  let at = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, at);
+    at += chunk.byteLength;
+  }
+  return bytes;
+}
+
+function originOf(url: string): string | null {
+  try {
+    const parsed = new URL(url);
+    return parsed.protocol === 'https:' || parsed.protocol === 'http:' ? parsed.origin : null;
+  } catch {
+    return null;
+  }
+}
+
+function mb(bytes: number): string {
+  return (bytes / 1_048_576).toFixed(1).replace(/\.0$/, '');
+}
