@@ -1,6 +1,7 @@
 // Runs in: tests (node). Two "machines" (each its own photo library) share one review-hub folder on
 // the real file system: a reporter submits, an editor reviews, and nobody's work is overwritten.
 import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readdir, readFile, rm, symlink, truncate, unlink, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -315,5 +316,9 @@ describe('the folder review hub between a reporter and an editor', () => {
     const refused = await rejection(hub.list());
     expect(refused.code).toBe('not-found');
     expect(refused.message).toContain('cannot be reached');
+    // Submitting to an unplugged share must not quietly create a local folder of that name.
+    const draft = await draftWithTwoPhotos();
+    expect((await rejection(hub.submit(draft, { by: reporter, to: 'desk', history: [], comments: [], baseHubRevision: null }))).message).toContain('cannot be reached');
+    expect(existsSync(join(dir, 'unplugged-share'))).toBe(false);
   });
 });

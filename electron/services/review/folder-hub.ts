@@ -200,6 +200,8 @@ export class FolderHub implements ReviewHub {
     build: (current: ReviewPackage | null) => PackageDraft,
   ): Promise<HubWriteResult> {
     return this.queue.run(id, async () => {
+      // An unmounted share must not be re-created as a local folder that nobody else sees.
+      await this.checkReachable();
       const dir = this.articleDir(id);
       const mediaDir = join(dir, MEDIA_DIR);
       await mkdir(mediaDir, { recursive: true }).catch((error: unknown) => {
@@ -273,9 +275,15 @@ export class FolderHub implements ReviewHub {
     return read.value;
   }
 
-  private async articleIds(): Promise<string[]> {
+  private async checkReachable(): Promise<void> {
     const rootInfo = await stat(this.root).catch(() => null);
-    if (!rootInfo?.isDirectory()) throw new AppError('not-found', `The review hub folder ${this.root} cannot be reached; check that the shared folder is connected`, { path: this.root });
+    if (!rootInfo?.isDirectory()) {
+      throw new AppError('not-found', `The review hub folder ${this.root} cannot be reached; check that the shared folder is connected`, { path: this.root, unreachable: true });
+    }
+  }
+
+  private async articleIds(): Promise<string[]> {
+    await this.checkReachable();
     const dir = join(this.root, 'articles');
     const dirents = await readdir(dir, { withFileTypes: true }).catch((error: unknown) => {
       if ((error as { code?: unknown }).code === 'ENOENT') return [];
