@@ -213,6 +213,7 @@ export interface OperationResults {
   'review.queue': ReviewOperationResults['review.queue'];
   'review.open': ReviewOperationResults['review.open'];
   'review.diff': ReviewOperationResults['review.diff'];
+  'review.sync': ReviewOperationResults['review.sync'];
   'comments.add': ReviewOperationResults['comments.add'];
   'comments.reply': ReviewOperationResults['comments.reply'];
   'comments.resolve': ReviewOperationResults['comments.resolve'];

@@ -33,6 +33,14 @@ export interface HubLink {
   localRevision: number;
 }
 
+export interface PendingSyncInfo {
+  since: string;
+  attempts: number;
+  lastError: string | null;
+  /** Someone else changed the article in the hub meanwhile; it will not be sent by itself. */
+  conflict: boolean;
+}
+
 export interface DiffBaseInfo {
   /** The article revision the base was taken at (local numbering of whoever saved it). */
   revision: number;
@@ -54,6 +62,8 @@ export interface ReviewState {
   /** Anchors re-found in the current body. */
   comments: ReviewComment[];
   hub: HubLink | null;
+  /** Recorded here while the hub could not be reached, waiting to be sent; null when all is sent. */
+  pendingSync: PendingSyncInfo | null;
   diffBases: { lastSeen: DiffBaseInfo | null; previousSubmission: DiffBaseInfo | null };
 }
 
@@ -112,6 +122,8 @@ export const reviewOperations = {
     replaceLocal: z.boolean().default(false),
   }),
   'review.diff': z.object({ id: articleIdSchema, base: diffBaseSchema }),
+  /** Sends what waits to be sent to the hub (one article, or all) now rather than at the next retry. */
+  'review.sync': z.object({ id: articleIdSchema.optional() }),
   'comments.add': z.object({ id: articleIdSchema, body: commentBody, anchor: textAnchorSchema.nullable().optional() }),
   'comments.reply': z.object({ id: articleIdSchema, commentId: commentIdSchema, body: commentBody }),
   'comments.resolve': z.object({ id: articleIdSchema, commentId: commentIdSchema }),
@@ -124,6 +136,7 @@ export interface ReviewOperationResults {
   'review.queue': ReviewQueue;
   'review.open': ReviewState;
   'review.diff': ReviewDiffResult;
+  'review.sync': { pending: number };
   'comments.add': ReviewState;
   'comments.reply': ReviewState;
   'comments.resolve': ReviewState;

@@ -57,6 +57,8 @@ const SEARCH_SAVE_DELAY_MS = 5_000;
 const INDEX_QUIET_MS = 4_000;
 /** ...but never later than this after its first unindexed change. */
 const INDEX_MAX_WAIT_MS = 20_000;
+/** How often work recorded while the review hub was unreachable is offered to it again. */
+const REVIEW_SYNC_MS = 30_000;
 
 export async function createServices(options: ServicesOptions): Promise<Services> {
   const libraryRoot = join(options.dataDir, 'library');
@@ -198,6 +200,14 @@ export async function createServices(options: ServicesOptions): Promise<Services
     },
   });
   onPublished = (articleId, outcome) => void review.recordPublished(articleId, outcome);
+  // What was recorded while the hub could not be reached goes out as soon as it can.
+  let syncing: Promise<unknown> = Promise.resolve();
+  const syncSoon = () => {
+    syncing = syncing.then(() => review.syncPending()).catch((error: unknown) => console.warn('[services] review hub sync failed:', error));
+  };
+  syncSoon();
+  const syncTimer = setInterval(syncSoon, REVIEW_SYNC_MS);
+  syncTimer.unref();
 
   const exportFolder = async () =>
     (await settings.get()).exportFolder || options.defaultExportFolder || join(documentsDir, 'Dateline Exports');
@@ -265,6 +275,8 @@ export async function createServices(options: ServicesOptions): Promise<Services
       return existsSync(path) ? path : null;
     },
     async close() {
+      clearInterval(syncTimer);
+      await syncing;
       if (searchSaveTimer) clearTimeout(searchSaveTimer);
       await publishing.close();
       await searchReady;

@@ -5,7 +5,7 @@
 //   - the review queue of a shared-folder hub holding N packages vs reading and parsing those N
 //     package files with nothing else (the I/O floor);
 //   - a submit (state machine + hub write + library write) vs a plain save of the same article.
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir, cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -56,6 +56,7 @@ async function main(): Promise<void> {
   const log = (line: string) => process.stderr.write(`[bench] ${line}\n`);
   const startLoad = loadavg();
   try {
+    await mkdir(join(root, 'hub'));
     const open = async (name: string, role: 'reporter' | 'editor'): Promise<{ call: ServicesCall; close: () => Promise<void> }> => {
       const services = await createServices({ dataDir: join(root, name), transport: 'http', version: 'bench', systemLocale: 'en', documentsDir: join(root, `${name}-docs`) });
       const call = servicesCaller(services);

@@ -3,7 +3,7 @@
 // editor comments on a passage and requests changes; the reporter fixes and resubmits; the editor
 // sees exactly what changed, approves and publishes to the Published folder in one click.
 import { expect, test } from '@playwright/test';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -120,4 +120,33 @@ test('submit → comment and request changes → fix and resubmit → diff → a
   await reporter.page.getByRole('button', { name: reporter.app.text('queue.nav'), exact: true }).click();
   await reporter.page.getByRole('button', { name: reporter.app.text('queue.refresh'), exact: true }).click();
   await expect(reporter.page.getByRole('row').filter({ hasText: headline })).toContainText(reporter.app.text('article.status.published'));
+});
+
+test('a submission made while the shared folder is unplugged waits on the reporter’s machine and goes out with “Send now”', async ({ browser }) => {
+  test.setTimeout(120_000);
+  const reporter = await openApp(browser, reporterHost, 'en');
+  const editor = await openApp(browser, editorHost, 'en');
+  await setProfile(reporter, 'Jane Doe', 'reporter', { kind: 'folder', path: hub });
+  await setProfile(editor, 'Sam Editor', 'editor', { kind: 'folder', path: hub });
+  await reporter.app.newArticle();
+  await reporter.app.textbox('article.headline').fill('Written on the train');
+  await reporter.app.body.click();
+  await reporter.page.keyboard.type('No signal between stations.');
+  await reporter.app.waitSaved();
+
+  renameSync(hub, `${hub}-unplugged`);
+  const panel = await openReviewTab(reporter);
+  await actWithNote(reporter, panel, 'submit');
+  const waiting = panel.getByRole('status').filter({ hasText: 'Not sent yet' });
+  await expect(waiting).toBeVisible();
+  await expect(waiting).toContainText('cannot be reached');
+  await expect(panel.getByText(statusLine(reporter.app, 'submitted'))).toBeVisible();
+
+  renameSync(`${hub}-unplugged`, hub);
+  await waiting.getByRole('button', { name: reporter.app.text('review.pending.sendNow'), exact: true }).click();
+  await expect(waiting).toBeHidden();
+  await expect(panel.getByText(reporter.app.text('review.inHub', { to: reporter.app.text('queue.desk') }))).toBeVisible();
+
+  await editor.page.getByRole('button', { name: editor.app.text('queue.nav'), exact: true }).click();
+  await expect(editor.page.getByRole('row').filter({ hasText: 'Written on the train' })).toContainText('Jane Doe');
 });

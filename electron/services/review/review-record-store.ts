@@ -35,17 +35,42 @@ export const reviewRecordSchema = z.object({
   lastSeen: z.object({ article: articleSchema, at: time }).nullable(),
   /** The hub's version before the latest resubmission: the base of "changes since it was returned". */
   previousSubmission: articleSchema.nullable(),
+  /**
+   * Workflow actions or comments recorded here while the hub could not be reached: the article,
+   * history and comments are sent as they are when it can be ('submit' for a first submission).
+   */
+  pendingSync: z
+    .object({
+      kind: z.enum(['submit', 'update']),
+      to: z.string(),
+      since: time,
+      attempts: z.number().int().nonnegative(),
+      lastError: z.string().nullable(),
+      /** Someone else changed the article in the hub meanwhile: retrying cannot help, a person must decide. */
+      conflict: z.boolean(),
+    })
+    .nullable()
+    .default(null),
 });
 export type ReviewRecord = z.infer<typeof reviewRecordSchema>;
 
 export function emptyReviewRecord(): ReviewRecord {
-  return { schemaVersion: 1, history: [], comments: [], hub: null, lastSeen: null, previousSubmission: null };
+  return { schemaVersion: 1, history: [], comments: [], hub: null, lastSeen: null, previousSubmission: null, pendingSync: null };
 }
+
+const pendingIndexSchema = z.object({ version: z.literal(1), ids: z.array(articleIdSchema) });
+const PENDING_KEY = '\0pending-index';
 
 export class ReviewRecordStore {
   private readonly queue = new KeyedQueue();
+  private pending: Set<string> | null = null;
 
   constructor(private readonly libraryRoot: string) {}
+
+  /** Articles with something waiting to be sent to the hub (review-pending.json, kept beside the articles). */
+  async pendingIds(): Promise<string[]> {
+    return [...(await this.pendingSet())];
+  }
 
   /** The record, or an empty one for an article that never entered the workflow. */
   async get(articleId: string): Promise<ReviewRecord> {
@@ -71,8 +96,30 @@ export class ReviewRecordStore {
         throw fsAppError(error, dir, 'create');
       });
       await atomicWriteFile(this.pathFor(articleId), JSON.stringify(next, null, 2));
+      await this.trackPending(articleId, next.pendingSync !== null);
       return next;
     });
+  }
+
+  private async pendingSet(): Promise<Set<string>> {
+    if (this.pending) return this.pending;
+    const read = await readJsonFile(this.pendingPath(), pendingIndexSchema);
+    this.pending = new Set(read.kind === 'ok' ? read.value.ids : []);
+    return this.pending;
+  }
+
+  private trackPending(articleId: string, pending: boolean): Promise<void> {
+    return this.queue.run(PENDING_KEY, async () => {
+      const set = await this.pendingSet();
+      if (set.has(articleId) === pending) return;
+      if (pending) set.add(articleId);
+      else set.delete(articleId);
+      await atomicWriteFile(this.pendingPath(), JSON.stringify({ version: 1, ids: [...set] }, null, 2));
+    });
+  }
+
+  private pendingPath(): string {
+    return join(this.libraryRoot, 'review-pending.json');
   }
 
   private pathFor(articleId: string): string {

@@ -25,6 +25,7 @@ export type ReviewOperation =
   | 'review.queue'
   | 'review.open'
   | 'review.diff'
+  | 'review.sync'
   | 'comments.add'
   | 'comments.reply'
   | 'comments.resolve'
@@ -58,6 +59,8 @@ export interface ReviewService {
   handlers: ReviewHandlers;
   /** Throws unless the workflow lets the user put the article live now (publish.start asks first). */
   checkMayPublish(articleId: string, publishStatus: string): Promise<void>;
+  /** Tries to send everything recorded while the hub could not be reached; returns how much still waits. */
+  syncPending(): Promise<number>;
   /** A publishing job went live (or was scheduled): record it in the workflow. Never throws. */
   recordPublished(articleId: string, outcome: { status: 'publish' | 'future'; scheduledAt: string | null }): Promise<void>;
 }
@@ -96,6 +99,9 @@ export function createReviewService(options: ReviewServiceOptions): ReviewServic
       history: record.history,
       comments: reanchorAll(record.comments, article.body),
       hub: record.hub,
+      pendingSync: record.pendingSync
+        ? { since: record.pendingSync.since, attempts: record.pendingSync.attempts, lastError: record.pendingSync.lastError, conflict: record.pendingSync.conflict }
+        : null,
       diffBases: {
         lastSeen: record.lastSeen ? baseInfo(record.lastSeen.article, record.lastSeen.at) : null,
         previousSubmission: record.previousSubmission ? baseInfo(record.previousSubmission, record.previousSubmission.updatedAt) : null,
@@ -135,11 +141,17 @@ export function createReviewService(options: ReviewServiceOptions): ReviewServic
       const at = now();
       const comments = change(reanchorAll(record.comments, article.body), profile, at);
       let hub = record.hub;
-      if (hub) {
-        const written = await (await hubOf(hub)).update(id, { comments, by: profile, baseHubRevision: hub.hubRevision });
-        hub = { ...hub, hubRevision: written.hubRevision, syncedAt: at };
+      let pendingSync = record.pendingSync;
+      if (hub && !pendingSync) {
+        try {
+          const written = await (await hubOf(hub)).update(id, { comments, by: profile, baseHubRevision: hub.hubRevision });
+          hub = { ...hub, hubRevision: written.hubRevision, syncedAt: at };
+        } catch (error) {
+          if (!isUnreachable(error)) throw error;
+          pendingSync = deferred('update', hub.submittedTo, at, error);
+        }
       }
-      const next = await records.update(id, (r) => ({ ...r, comments, hub }));
+      const next = await records.update(id, (r) => ({ ...r, comments, hub, pendingSync }));
       return stateOf(article, next);
     });
 
@@ -164,10 +176,30 @@ export function createReviewService(options: ReviewServiceOptions): ReviewServic
     const events = appendEvent(history, result.event).events;
     const moved: Article = { ...article, status: result.status };
     const comments = reanchorAll(record.comments, article.body);
-    const hub = mode.local ? record.hub : await writeToHub(request, moved, record, { events, comments, profile, at, rebase: mode.rebase ?? false });
+    let hub = record.hub;
+    let pendingSync = record.pendingSync;
+    const sendsToHub = !mode.local && (request.action === 'submit' || record.hub !== null);
+    if (sendsToHub && pendingSync) {
+      // Something already waits to be sent: this goes with it, in order.
+      if (request.action === 'submit') pendingSync = { ...pendingSync, kind: 'submit', to: request.to ?? pendingSync.to };
+    } else if (sendsToHub) {
+      try {
+        hub = await writeToHub(request, moved, record, { events, comments, profile, at, rebase: mode.rebase ?? false });
+      } catch (error) {
+        if (!isUnreachable(error)) throw error;
+        // Offline, or the share is not mounted: recorded here, sent when the hub can be reached.
+        pendingSync = deferred(request.action === 'submit' ? 'submit' : 'update', request.to ?? record.hub?.submittedTo ?? DESK, at, error);
+      }
+    }
     const saved = await library.setStatus(id, result.status);
     options.onChange?.(id);
-    const next = await records.update(id, (r) => ({ ...r, history: events, comments, hub: hub ? { ...hub, localRevision: saved.revision } : null }));
+    const next = await records.update(id, (r) => ({
+      ...r,
+      history: events,
+      comments,
+      hub: hub && !pendingSync ? { ...hub, localRevision: saved.revision } : hub,
+      pendingSync,
+    }));
     if (request.action === 'spike') await options.onSpiked?.(id).catch((error: unknown) => console.warn(`[review] could not stop queued publishing of ${id}:`, error));
     return stateOf(saved, next);
   };
@@ -256,6 +288,7 @@ export function createReviewService(options: ReviewServiceOptions): ReviewServic
         const at = now();
         const next = await records.update(id, (r) => ({
           ...r,
+          pendingSync: null,
           // A hub that keeps no history (WordPress without the companion plugin) must not erase ours.
           history: opened.history.length > 0 || r.history.length === 0 ? opened.history : r.history,
           comments: opened.comments.length > 0 || r.comments.length === 0 ? opened.comments : r.comments,
@@ -284,6 +317,11 @@ export function createReviewService(options: ReviewServiceOptions): ReviewServic
       return { base, baseInfo: info, diff: diffArticles(before, article) };
     },
 
+    'review.sync': async ({ id }) => {
+      if (id) await syncOne(id);
+      return { pending: id ? ((await records.get(id)).pendingSync ? 1 : 0) : await syncPending() };
+    },
+
     'comments.add': ({ id, body, anchor }) =>
       changeComments(id, (comments, author, createdAt) => addComment(comments, { id: options.newId(), author, createdAt, body, anchor: anchor ?? null })),
     'comments.reply': ({ id, commentId, body }) =>
@@ -291,6 +329,61 @@ export function createReviewService(options: ReviewServiceOptions): ReviewServic
     'comments.resolve': ({ id, commentId }) => changeComments(id, (comments, by, at) => resolveComment(comments, commentId, by, at)),
     'comments.reopen': ({ id, commentId }) => changeComments(id, (comments) => reopenComment(comments, commentId)),
   };
+
+  /** Sends one article's waiting changes: the whole article, history and comments as they are now. */
+  function syncOne(id: string): Promise<void> {
+    return queue.run(id, async () => {
+      const record = await records.get(id);
+      const pending = record.pendingSync;
+      if (!pending || pending.conflict) return;
+      const profile = await options.profile();
+      if (!profile) return;
+      const at = now();
+      try {
+        const article = await library.get(id);
+        const hub = record.hub ? await hubOf(record.hub) : await options.hub();
+        const comments = reanchorAll(record.comments, article.body);
+        const written =
+          pending.kind === 'submit'
+            ? await hub.submit(article, { by: profile, to: pending.to, history: record.history, comments, baseHubRevision: record.hub?.hubRevision ?? null })
+            : await hub.update(id, { article, history: record.history, comments, by: profile, baseHubRevision: record.hub?.hubRevision ?? 0 });
+        const link: HubLink = {
+          kind: hub.kind,
+          location: hub.location,
+          hubRevision: written.hubRevision,
+          submittedTo: pending.kind === 'submit' ? pending.to : (record.hub?.submittedTo ?? pending.to),
+          syncedAt: at,
+          localRevision: article.revision,
+        };
+        await records.update(id, (r) => ({ ...r, hub: link, pendingSync: null }));
+      } catch (error) {
+        const conflict = isAppError(error) && error.code === 'conflict';
+        const message = error instanceof Error ? error.message : String(error);
+        await records.update(id, (r) =>
+          r.pendingSync
+            ? {
+                ...r,
+                pendingSync: {
+                  ...r.pendingSync,
+                  attempts: r.pendingSync.attempts + 1,
+                  conflict,
+                  lastError: conflict ? `${message}. What you did here was not sent: get the latest from the review hub and do it again.` : message,
+                },
+              }
+            : r,
+        );
+      }
+    });
+  }
+
+  async function syncPending(): Promise<number> {
+    let left = 0;
+    for (const id of await records.pendingIds()) {
+      await syncOne(id).catch((error: unknown) => console.warn(`[review] could not send ${id} to the review hub:`, error));
+      if ((await records.get(id).catch(() => null))?.pendingSync) left++;
+    }
+    return left;
+  }
 
   async function checkMayPublish(articleId: string, publishStatus: string): Promise<void> {
     if (publishStatus !== 'publish' && publishStatus !== 'future') return;
@@ -349,13 +442,24 @@ export function createReviewService(options: ReviewServiceOptions): ReviewServic
     }
   }
 
-  return { handlers, checkMayPublish, recordPublished };
+  return { handlers, checkMayPublish, syncPending, recordPublished };
+}
+
+/** The hub cannot be reached right now (offline, share not mounted, site down): worth retrying later. */
+function isUnreachable(error: unknown): boolean {
+  if (!isAppError(error)) return false;
+  if (error.code === 'remote-unreachable' || error.code === 'remote-timeout' || error.code === 'remote-server-error') return true;
+  return (error.details as { unreachable?: unknown } | undefined)?.unreachable === true;
+}
+
+function deferred(kind: 'submit' | 'update', to: string, at: string, error: unknown): NonNullable<ReviewRecord['pendingSync']> {
+  return { kind, to, since: at, attempts: 1, lastError: error instanceof Error ? error.message : String(error), conflict: false };
 }
 
 /** Whether the library holds edits made since the last sync with the hub. */
 function hasLocalChanges(local: Article, record: ReviewRecord): boolean {
   // Never synced: a local article with this id is someone's own work, not a copy of the hub's.
-  if (!record.hub) return true;
+  if (!record.hub || record.pendingSync) return true;
   return local.revision > record.hub.localRevision;
 }
 

@@ -1,7 +1,7 @@
 // Runs in: vitest (node). Two machines — a reporter's and an editor's app, each with its own data
 // folder — review one story through a shared folder hub, through the same operations the UI calls.
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm, writeFile, readFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -25,6 +25,7 @@ describe('review through a shared folder hub, two machines', () => {
   beforeEach(async () => {
     root = await mkdtemp(join(tmpdir(), 'dateline-review-'));
     const hub = join(root, 'hub');
+    await mkdir(hub); // the mounted share
     const open = (name: string) =>
       createServices({ dataDir: join(root, name), transport: 'http', version: 'test', systemLocale: 'en', documentsDir: join(root, `${name}-docs`) });
     reporterApp = await open('reporter');
@@ -284,6 +285,51 @@ describe('review through a shared folder hub, two machines', () => {
     const revision = (await reporter('revisions.list', { id: created.id })).find((r) => r.reason === 'explicit-save');
     const restored = await reporter('revisions.restore', { id: created.id, revisionId: revision?.id ?? '' });
     expect(restored.status).toBe('submitted');
+  });
+
+  it('offline: a submission and a note made while the share is unplugged wait, and go out once it is back', async () => {
+    const share = join(root, 'hub');
+    const unplugged = join(root, 'hub-unplugged');
+    const created = await reporter('articles.create', {});
+    await write(reporter, created.id, (a) => ({ ...a, headline: 'Written on the train', body: { type: 'doc', content: [para('No signal here.')] } }));
+    await rename(share, unplugged); // unplugged
+    const submitted = await reporter('review.transition', { id: created.id, action: 'submit', to: 'Sam Editor' });
+    expect(submitted.status).toBe('submitted');
+    expect(submitted.pendingSync).toMatchObject({ conflict: false, attempts: 1, lastError: expect.stringContaining('cannot be reached') });
+    expect(existsSync(share)).toBe(false);
+    const noted = await reporter('comments.add', { id: created.id, body: 'Quotes checked by phone.' });
+    expect(noted.pendingSync).not.toBeNull();
+    expect((await reporter('review.sync', {})).pending).toBe(1);
+
+    await rename(unplugged, share); // back in the office
+    expect((await reporter('review.sync', {})).pending).toBe(0);
+    const state = await reporter('review.get', { id: created.id });
+    expect(state.pendingSync).toBeNull();
+    expect(state.hub).toMatchObject({ kind: 'folder', submittedTo: 'Sam Editor' });
+    const queue = await editor('review.queue', { scope: 'for-me' });
+    expect(queue.entries.map((e) => [e.headline, e.openComments])).toEqual([['Written on the train', 1]]);
+  });
+
+  it('offline work that meets someone else’s change in the hub is not sent, and says so', async () => {
+    const created = await reporter('articles.create', {});
+    await write(reporter, created.id, (a) => ({ ...a, headline: 'Bridge repairs', body: { type: 'doc', content: [para('Six weeks.')] } }));
+    await reporter('review.transition', { id: created.id, action: 'submit' });
+    await editor('review.open', { id: created.id });
+    const share = join(root, 'hub');
+    await rename(share, `${share}-away`);
+    const offline = await reporter('comments.add', { id: created.id, body: 'Source: port authority.' });
+    expect(offline.pendingSync?.conflict).toBe(false);
+    await rename(`${share}-away`, share);
+    await editor('review.transition', { id: created.id, action: 'request-changes', note: 'Name the source.' });
+    await reporter('review.sync', { id: created.id });
+    const state = await reporter('review.get', { id: created.id });
+    expect(state.pendingSync).toMatchObject({ conflict: true, lastError: expect.stringContaining('was not sent') });
+    // Nothing of the editor's is overwritten; taking the hub's version is an explicit choice.
+    expect((await editor('review.get', { id: created.id })).status).toBe('changes_requested');
+    await expect(reporter('review.open', { id: created.id })).rejects.toMatchObject({ code: 'conflict', details: { localChanges: true } });
+    const taken = await reporter('review.open', { id: created.id, replaceLocal: true });
+    expect(taken.pendingSync).toBeNull();
+    expect(taken.status).toBe('changes_requested');
   });
 
   it('a damaged package in the hub is listed as a problem, the rest of the queue still shows', async () => {

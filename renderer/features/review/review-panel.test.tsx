@@ -41,6 +41,7 @@ function reviewState(patch: Partial<ReviewState>): ReviewState {
     comments: [],
     hub: { kind: 'folder', location: '/hub', hubRevision: 1, submittedTo: 'desk', syncedAt: '2026-11-25T09:05:00.000Z', localRevision: 3 },
     diffBases: { lastSeen: null, previousSubmission: null },
+    pendingSync: null,
     ...patch,
   };
 }

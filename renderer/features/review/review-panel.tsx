@@ -2,9 +2,9 @@
 // and history. Loads when the article opens; comment highlights follow the comment list.
 import { useEffect } from 'react';
 import { useStores } from '../../app/stores-context';
-import { useT } from '../../i18n/use-t';
+import { useLocale, useT } from '../../i18n/use-t';
 import type { MessageKey } from '../../i18n/messages/catalogues';
-import { DESK } from '../../../common/workflow/review-contract';
+import { DESK, type PendingSyncInfo } from '../../../common/workflow/review-contract';
 import { CommentList } from './comment-list';
 import { HistoryList } from './history-list';
 import { WorkflowActions } from './workflow-actions';
@@ -39,6 +39,7 @@ export function ReviewPanel() {
       <p className="hint">
         {state.hub ? t('review.inHub', { to: state.hub.submittedTo === DESK ? t('queue.desk') : state.hub.submittedTo }) : t('review.notInHub')}
       </p>
+      {state.pendingSync ? <PendingSyncNotice articleId={state.articleId} pending={state.pendingSync} /> : null}
       {state.hub ? (
         <button type="button" onClick={() => void review.getState().openFromHub(state.articleId)} aria-describedby={`${state.articleId}-refresh-hint`}>
           {t('review.refreshFromHub')}
@@ -70,5 +71,25 @@ export function ReviewPanel() {
       <CommentList comments={state.comments} canComment={state.profile !== null} />
       <HistoryList events={state.history} />
     </section>
+  );
+}
+
+function PendingSyncNotice({ articleId, pending }: { articleId: string; pending: PendingSyncInfo }) {
+  const t = useT();
+  const locale = useLocale();
+  const { review } = useStores();
+  const busy = review((s) => s.busy);
+  return (
+    <div className={pending.conflict ? 'review-pending conflict' : 'review-pending'} role={pending.conflict ? 'alert' : 'status'}>
+      <p>
+        {pending.conflict ? t('review.pending.conflict') : t('review.pending.waiting', { since: new Date(pending.since).toLocaleString(locale) })}
+      </p>
+      {pending.lastError ? <p className="hint">{pending.lastError}</p> : null}
+      {pending.conflict ? null : (
+        <button type="button" disabled={busy} onClick={() => void review.getState().syncNow(articleId)}>
+          {t('review.pending.sendNow')}
+        </button>
+      )}
+    </div>
   );
 }

@@ -46,6 +46,8 @@ export interface ReviewStoreState {
   /** Copies the hub's version into the library and opens it; asks first when that would replace local changes. */
   openFromHub(articleId: string, replaceLocal?: boolean): Promise<boolean>;
   dismissReplacePrompt(): void;
+  /** Sends what waits for the hub for this article now. */
+  syncNow(articleId: string): Promise<void>;
 }
 
 export type ReviewStore = Store<ReviewStoreState>;
@@ -96,6 +98,18 @@ export function createReviewStore(api: DatelineApi, article: ArticleStore, ui: U
         }
       },
       dismissReplacePrompt: () => set({ replacePrompt: null }),
+      syncNow: async (articleId) => {
+        set({ busy: true });
+        try {
+          await api.call('review.sync', { id: articleId });
+          const state = await api.call('review.get', { id: articleId });
+          if (currentId() === articleId) set({ state });
+        } catch (error) {
+          ui.getState().showError(error);
+        } finally {
+          set({ busy: false });
+        }
+      },
       load: async (articleId) => {
         try {
           const state = await api.call('review.get', { id: articleId });
