@@ -107,6 +107,37 @@ describe('review through a WordPress hub, two apps (contributor and editor)', ()
     expect(final.history.map((e) => e.action)).toEqual(['submit', 'request-changes', 'submit', 'approve', 'publish']);
   }, 240_000);
 
+  it('a story scheduled through the hub and then spiked is taken off the schedule in WordPress', async () => {
+    const reporter = await openApp('reporter3', site.users.contributor, { userName: 'Lu Fang', role: 'reporter' });
+    const editor = await openApp('editor4', site.users.editor, { userName: 'Sam Editor', role: 'editor' });
+    const created = await reporter('articles.create', {});
+    await write(reporter, created.id, (a) => ({
+      ...a,
+      headline: 'Embargoed report',
+      summary: 'Out tomorrow.',
+      meta: { ...a.meta, section: '北京', tags: ['report'], bylines: [{ name: 'Lu Fang', role: '' }] },
+      body: { type: 'doc', content: [para('The report comes out tomorrow.')] },
+    }));
+    await reporter('review.transition', { id: created.id, action: 'submit' });
+    await editor('review.open', { id: created.id });
+    await editor('review.transition', { id: created.id, action: 'approve' });
+    const tomorrow = new Date(Date.now() + 24 * 3600_000).toISOString();
+    const job = await editor('publish.start', { articleId: created.id, targetId: 'newsroom', options: { status: 'future', scheduledAt: tomorrow, overriddenWarnings: ['lead-photo'] } });
+    let done = job;
+    for (let i = 0; i < 600 && !['done', 'failed', 'conflict'].includes(done.state); i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      done = await editor('outbox.get', { jobId: job.id });
+    }
+    expect(done.lastError).toBeNull();
+    const postId = Number(done.result?.remoteId);
+    expect((await site.getPost(postId)).status).toBe('future');
+    let state = await editor('review.get', { id: created.id });
+    expect(state.status).toBe('scheduled');
+    state = await editor('review.transition', { id: created.id, action: 'spike', note: 'Embargo lifted early by a rival; story killed.' });
+    expect(state.status).toBe('spiked');
+    expect((await site.getPost(postId)).status).toBe('draft');
+  }, 240_000);
+
   it('two editors acting on the same revision: one wins, the other gets a conflict', async () => {
     const reporter = await openApp('reporter2', site.users.contributor, { userName: 'Wang Wei', role: 'reporter' });
     const first = await openApp('editor2', site.users.editor, { userName: 'Ed One', role: 'editor' });

@@ -390,6 +390,9 @@ export class WordPressHub implements ReviewHub {
       fields.excerpt = article.summary;
       const status = wordpressStatusFor(article.status);
       if (status) fields.status = status;
+    } else if (article.status === 'spiked' && target?.post.status === 'future') {
+      // Spiking a scheduled story takes it off the schedule: it must never go live by itself.
+      fields.status = 'draft';
     }
     if (companion) {
       const encoded = encodePackage(pkg);
