@@ -101,15 +101,27 @@ export class WordPressClient {
     const announced = restRootFromLinkHeader(home.link);
     if (announced) candidates.push(rebaseOnto(new URL(announced, home.finalUrl).href, this.options.siteUrl));
     candidates.push(`${base}/wp-json/`, `${base}/?rest_route=/`);
+    // "Not WordPress" is a verdict only when every candidate answered cleanly; a dropped connection,
+    // a timeout or a 5xx on the way means "try again later", never a permanent failure.
+    let transient: unknown = null;
     for (const candidate of [...new Set(candidates)]) {
       const index = await this.send(candidate, { method: 'GET', headers: { Accept: 'application/json' } }, signal).catch((error: unknown) => {
         if (signal?.aborted) throw error;
+        transient ??= error;
         return null;
       });
+      if (index && index.status >= 500) {
+        transient ??= new AppError('remote-server-error', `${this.options.targetLabel} answered HTTP ${index.status} at ${candidate} while Dateline looked for its REST API; Dateline will try again`, {
+          url: candidate,
+          status: index.status,
+          retryable: true,
+        });
+      }
       if (!index || index.status !== 200) continue;
       const parsed = parseRestIndex(index.text);
       if (parsed) return { root: candidate, name: parsed.name };
     }
+    if (transient) throw transient;
     throw new AppError(
       'remote-not-wordpress',
       `No WordPress site answers at ${this.options.siteUrl}: check the address (it should be the site's home page) and that the site's REST API is switched on`,
