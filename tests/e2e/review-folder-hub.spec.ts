@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { draftCompleteArticle, publishFromDialog } from './support/draft-article';
-import { actWithNote, openApp, openFromQueue, openReviewTab, selectInBody, setProfile, statusLine } from './support/review-steps';
+import { actWithNote, openApp, openFromQueue, openReviewTab, reviewPanel, selectInBody, setProfile, statusLine } from './support/review-steps';
 import { startHost, type RunningHost } from './support/start-host';
 
 let hub: string;
@@ -149,4 +149,44 @@ test('a submission made while the shared folder is unplugged waits on the report
 
   await editor.page.getByRole('button', { name: editor.app.text('queue.nav'), exact: true }).click();
   await expect(editor.page.getByRole('row').filter({ hasText: 'Written on the train' })).toContainText('Jane Doe');
+});
+
+test('two editors act on the same story at once: the second is told someone else changed it, and takes the latest without losing anything', async ({ browser }) => {
+  test.setTimeout(120_000);
+  const secondHome = mkdtempSync(join(tmpdir(), 'dateline-home-'));
+  homes.push(secondHome);
+  const secondHost = await startHost({ env: { HOME: secondHome } });
+  try {
+    const reporter = await openApp(browser, reporterHost, 'en');
+    const first = await openApp(browser, editorHost, 'en');
+    const second = await openApp(browser, secondHost, 'zh-CN');
+    await setProfile(reporter, 'Jane Doe', 'reporter', { kind: 'folder', path: hub });
+    await setProfile(first, 'Sam Editor', 'editor', { kind: 'folder', path: hub });
+    await setProfile(second, '王编辑', 'editor', { kind: 'folder', path: hub });
+    await reporter.app.newArticle();
+    await reporter.app.textbox('article.headline').fill('Council budget');
+    await reporter.app.body.click();
+    await reporter.page.keyboard.type('The council met on Tuesday.');
+    await reporter.app.waitSaved();
+    await actWithNote(reporter, await openReviewTab(reporter), 'submit');
+    await expect(reviewPanel(reporter).getByText(statusLine(reporter.app, 'submitted'))).toBeVisible();
+
+    const firstPanel = await openFromQueue(first, 'Council budget', 'for-me');
+    const secondPanel = await openFromQueue(second, 'Council budget', 'for-me');
+    await actWithNote(first, firstPanel, 'request-changes', 'Needs a quote from the mayor.');
+    await expect(firstPanel.getByText(statusLine(first.app, 'changes_requested'))).toBeVisible();
+
+    // The second editor still sees it as submitted and approves: refused, nothing overwritten.
+    await secondPanel.getByRole('button', { name: second.app.text('review.action.approve'), exact: true }).click();
+    const alert = second.page.getByRole('alert').filter({ hasText: second.app.text('app.error.conflict') });
+    await expect(alert).toBeVisible();
+    await expect(alert).toContainText('since you last opened it');
+    await expect(secondPanel.getByText(statusLine(second.app, 'submitted'))).toBeVisible();
+
+    await secondPanel.getByRole('button', { name: second.app.text('review.refreshFromHub'), exact: true }).click();
+    await expect(reviewPanel(second).getByText(statusLine(second.app, 'changes_requested'))).toBeVisible();
+    await expect(reviewPanel(second).getByText('Needs a quote from the mayor.')).toBeVisible();
+  } finally {
+    await secondHost.stop();
+  }
 });

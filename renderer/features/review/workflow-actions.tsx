@@ -108,7 +108,12 @@ function ActionForm({ action, state, label, busy, onRun, onCancel }: ActionFormP
       {action === 'submit' ? (
         <>
           <label htmlFor={toId}>{t('review.submitTo')}</label>
-          <input id={toId} value={to} maxLength={200} onChange={(e) => setTo(e.target.value)} aria-describedby={`${toId}-hint`} />
+          <input id={toId} value={to} maxLength={200} list={`${toId}-names`} onChange={(e) => setTo(e.target.value)} aria-describedby={`${toId}-hint`} />
+          <datalist id={`${toId}-names`}>
+            {[DESK, ...new Set(state.history.filter((e) => e.by.role === 'editor').map((e) => e.by.name))].map((name) => (
+              <option key={name} value={name} />
+            ))}
+          </datalist>
           <p className="hint" id={`${toId}-hint`}>
             {t('review.submitToHint')}
           </p>
