@@ -180,6 +180,8 @@ export async function createServices(options: ServicesOptions): Promise<Services
           targetLabel: `The WordPress site ${new URL(config.siteUrl).host}`,
           media: hubMedia,
           offerPost: (articleId, postId) => publishing.offerRemote(config.id, articleId, postId),
+          knownPostId: async (articleId) =>
+            (await publishing.handlers['publications.list']({ articleId })).find((r) => r.targetId === config.id)?.remoteId ?? null,
         }),
       };
     }

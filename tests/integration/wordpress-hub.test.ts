@@ -679,5 +679,11 @@ describe('the WordPress review hub without the companion plugin (plain permalink
     expect(recorded.hubRevision).toBe(now);
     expect((await site.getPost(postId)).content.raw).toBe(live.content.raw);
     expect(await editorHub.currentRevision(newArticleId('none'))).toBeNull();
+
+    // After a restart the in-memory memory of the post is gone; the publication record finds it again.
+    const restarted = hubFor(site, site.users.editor, h.media, { targetId: 'plain-wp' });
+    expect(await restarted.currentRevision(id)).toBeNull();
+    const withRecord = hubFor(site, site.users.editor, h.media, { targetId: 'plain-wp', knownPostId: async (articleId) => (articleId === id ? String(postId) : null) });
+    expect(await withRecord.currentRevision(id)).toBe(now);
   });
 });

@@ -81,6 +81,8 @@ export interface WordPressHubOptions {
   /** How the site is named in messages, e.g. "The WordPress site news.example.com". */
   targetLabel: string;
   media: HubMedia;
+  /** The post this site's publishing recorded for the article (kept across restarts), when any. */
+  knownPostId?: (articleId: string) => Promise<string | null>;
   /** Called when an article is opened: the publishing job that follows should update this post. */
   offerPost?: (articleId: string, postId: string) => Promise<void>;
   fetchImpl?: FetchImpl;
@@ -523,7 +525,8 @@ export class WordPressHub implements ReviewHub {
 
   /** Without the plugin: the post this hub last found the article in, when a publishing job replaced its marker. */
   private async rememberedPost(articleId: string): Promise<WpReviewPost | null> {
-    const id = this.postOf.get(articleId);
+    const recorded = this.postOf.has(articleId) ? null : await this.options.knownPostId?.(articleId).catch(() => null);
+    const id = this.postOf.get(articleId) ?? (recorded && /^\d+$/.test(recorded) ? Number(recorded) : undefined);
     if (id === undefined) return null;
     const post = await this.getPost(id);
     // Marked for another article now: not this one's post any more.
