@@ -42,6 +42,7 @@ export async function serve(env: NodeJS.ProcessEnv = process.env): Promise<Runni
     transport: 'http',
     version: await readVersion(),
     systemLocale: Intl.DateTimeFormat().resolvedOptions().locale,
+    ...(Number(env.DATELINE_REVIEW_SYNC_MS) > 0 ? { reviewSyncMs: Number(env.DATELINE_REVIEW_SYNC_MS) } : {}),
   });
   let host: LoopbackHost;
   try {

@@ -47,6 +47,8 @@ export interface ServicesOptions {
   defaultExportFolder?: string;
   /** The user's documents folder (the folder target's default "Published" lives there); defaults to ~/Documents. */
   documentsDir?: string;
+  /** How often work recorded while the review hub was unreachable is offered again. @default 30_000 */
+  reviewSyncMs?: number;
   /** Publishing credentials: the OS keychain in Electron; a private 0600 file when omitted (browser mode). */
   secrets?: SecretStore;
 }
@@ -203,12 +205,17 @@ export async function createServices(options: ServicesOptions): Promise<Services
   });
   onPublished = (articleId, outcome) => void review.recordPublished(articleId, outcome);
   // What was recorded while the hub could not be reached goes out as soon as it can.
-  let syncing: Promise<unknown> = Promise.resolve();
+  let syncing: Promise<unknown> | null = null;
   const syncSoon = () => {
-    syncing = syncing.then(() => review.syncPending()).catch((error: unknown) => console.warn('[services] review hub sync failed:', error));
+    // One run at a time: a hub that hangs must not pile runs up behind it.
+    if (syncing) return;
+    syncing = review
+      .syncPending()
+      .catch((error: unknown) => console.warn('[services] review hub sync failed:', error))
+      .finally(() => (syncing = null));
   };
   syncSoon();
-  const syncTimer = setInterval(syncSoon, REVIEW_SYNC_MS);
+  const syncTimer = setInterval(syncSoon, options.reviewSyncMs ?? REVIEW_SYNC_MS);
   syncTimer.unref();
 
   const exportFolder = async () =>
@@ -278,7 +285,8 @@ export async function createServices(options: ServicesOptions): Promise<Services
     },
     async close() {
       clearInterval(syncTimer);
-      await syncing;
+      // A run stuck on an unreachable hub must not hold up quitting; its writes are atomic anyway.
+      if (syncing) await Promise.race([syncing, new Promise((resolve) => setTimeout(resolve, 5_000).unref())]);
       if (searchSaveTimer) clearTimeout(searchSaveTimer);
       await publishing.close();
       await searchReady;

@@ -24,7 +24,7 @@ export function App() {
   const view = stores.ui((s) => s.view);
   const dialog = stores.ui((s) => s.dialog);
   const hasArticle = stores.article((s) => s.article !== null);
-  const role = stores.settings((s) => s.settings.role);
+  const role = stores.settings((s) => (s.settings.userName.trim() ? s.settings.role : null));
   const waiting = stores.review((s) => s.waiting);
   // What waits in the review hub, checked now and every minute while someone has a newsroom role.
   useEffect(() => {
@@ -51,11 +51,14 @@ export function App() {
             {t('queue.nav')}
           </button>
           {role && waiting ? (
-            <span className="nav-badge" role="status" title={t(role === 'editor' ? 'queue.waiting.editor' : 'queue.waiting.reporter', { n: waiting })}>
-              <span aria-hidden="true">{waiting}</span>
-              <span className="visually-hidden">{t(role === 'editor' ? 'queue.waiting.editor' : 'queue.waiting.reporter', { n: waiting })}</span>
+            <span className="nav-badge" aria-hidden="true" title={t(role === 'editor' ? 'queue.waiting.editor' : 'queue.waiting.reporter', { n: waiting })}>
+              {waiting}
             </span>
           ) : null}
+          {/* Always mounted, so a screen reader hears the count change. */}
+          <span className="visually-hidden" role="status">
+            {role && waiting ? t(role === 'editor' ? 'queue.waiting.editor' : 'queue.waiting.reporter', { n: waiting }) : ''}
+          </span>
         </nav>
         <span className="toolbar-gap" />
         <OutboxButton />

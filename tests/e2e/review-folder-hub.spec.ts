@@ -124,6 +124,11 @@ test('submit → comment and request changes → fix and resubmit → diff → a
 
 test('a submission made while the shared folder is unplugged waits on the reporter’s machine and goes out with “Send now”', async ({ browser }) => {
   test.setTimeout(120_000);
+  // This reporter's app retries only every ten minutes: what sends it here is the button.
+  await reporterHost.stop();
+  const home = mkdtempSync(join(tmpdir(), 'dateline-home-'));
+  homes.push(home);
+  reporterHost = await startHost({ env: { HOME: home, DATELINE_REVIEW_SYNC_MS: '600000' } });
   const reporter = await openApp(browser, reporterHost, 'en');
   const editor = await openApp(browser, editorHost, 'en');
   await setProfile(reporter, 'Jane Doe', 'reporter', { kind: 'folder', path: hub });
@@ -143,7 +148,7 @@ test('a submission made while the shared folder is unplugged waits on the report
   await expect(panel.getByText(statusLine(reporter.app, 'submitted'))).toBeVisible();
 
   renameSync(`${hub}-unplugged`, hub);
-  await waiting.getByRole('button', { name: reporter.app.text('review.pending.sendNow'), exact: true }).click();
+  await panel.getByRole('button', { name: reporter.app.text('review.pending.sendNow'), exact: true }).click();
   await expect(waiting).toBeHidden();
   await expect(panel.getByText(reporter.app.text('review.inHub', { to: reporter.app.text('queue.desk') }))).toBeVisible();
 

@@ -76,6 +76,8 @@ export class FolderHub implements ReviewHub {
   private readonly now: () => Date;
   // Writes from this machine to one article go one at a time; the lock handles other machines.
   private readonly queue = new KeyedQueue();
+  /** Hub photo copies already checked against their hash on this machine (path → size:mtime). */
+  private readonly verifiedPhotos = new Map<string, string>();
 
   constructor(options: FolderHubOptions) {
     this.root = options.root;
@@ -211,7 +213,7 @@ export class FolderHub implements ReviewHub {
       if (current !== null) checkBase(current, baseHubRevision);
       const draft = build(current);
       const label = `"${title(draft.article)}"`;
-      await copyPhotosToHub(draft.article, this.media, mediaDir);
+      await copyPhotosToHub(draft.article, this.media, mediaDir, this.verifiedPhotos);
       const updatedAt = this.now().toISOString();
       const next: ReviewPackage = {
         format: REVIEW_PACKAGE_FORMAT,

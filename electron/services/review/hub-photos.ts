@@ -19,12 +19,12 @@ export interface HubMedia {
 }
 
 /** Copies every photo the body shows into mediaDir, skipping those already there; returns how many were copied. */
-export async function copyPhotosToHub(article: Article, media: HubMedia, mediaDir: string): Promise<number> {
+export async function copyPhotosToHub(article: Article, media: HubMedia, mediaDir: string, verified: Map<string, string> = new Map()): Promise<number> {
   let copied = 0;
   for (const figure of distinctFigures(article)) {
     const target = join(mediaDir, figure.mediaId);
     // A copy already in the hub is kept only when its bytes still match its name; a damaged one is replaced.
-    if (await intactCopy(target, figure.mediaId)) continue;
+    if (await intactCopy(target, figure.mediaId, verified)) continue;
     let data: Uint8Array;
     try {
       data = await media.read(figure.mediaId);
@@ -78,11 +78,17 @@ export async function importPhotosFromHub(article: Article, media: HubMedia, med
   return imported;
 }
 
-async function intactCopy(path: string, mediaId: string): Promise<boolean> {
+/** `verified` remembers copies already hashed (by size and modification time), so a comment does not re-read every photo over the share. */
+async function intactCopy(path: string, mediaId: string, verified: Map<string, string>): Promise<boolean> {
   const info = await lstat(path).catch(() => null);
   if (!info?.isFile() || info.size === 0 || info.size > MAX_HUB_PHOTO_BYTES) return false;
+  const stamp = `${info.size}:${info.mtimeMs}`;
+  if (verified.get(path) === stamp) return true;
   const data = await readFile(path).catch(() => null);
-  return data !== null && mediaId.startsWith(`${createHash('sha256').update(data).digest('hex')}.`);
+  const intact = data !== null && mediaId.startsWith(`${createHash('sha256').update(data).digest('hex')}.`);
+  if (intact) verified.set(path, stamp);
+  else verified.delete(path);
+  return intact;
 }
 
 function distinctFigures(article: Article): NumberedFigure[] {

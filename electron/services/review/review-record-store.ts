@@ -48,6 +48,8 @@ export const reviewRecordSchema = z.object({
       lastError: z.string().nullable(),
       /** Someone else changed the article in the hub meanwhile: retrying cannot help, a person must decide. */
       conflict: z.boolean(),
+      /** A publication recorded after our own publishing job (which moved the hub's token): send on the current token. */
+      rebase: z.boolean().default(false),
     })
     .nullable()
     .default(null),
@@ -95,8 +97,11 @@ export class ReviewRecordStore {
       await mkdir(dir, { recursive: true }).catch((error: unknown) => {
         throw fsAppError(error, dir, 'create');
       });
+      // The index lists an article before its record says it waits, and forgets it only after:
+      // a crash in between leaves at most a harmless extra entry, never a forgotten one.
+      if (next.pendingSync !== null) await this.trackPending(articleId, true);
       await atomicWriteFile(this.pathFor(articleId), JSON.stringify(next, null, 2));
-      await this.trackPending(articleId, next.pendingSync !== null);
+      if (next.pendingSync === null) await this.trackPending(articleId, false);
       return next;
     });
   }

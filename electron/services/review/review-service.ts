@@ -182,13 +182,14 @@ export function createReviewService(options: ReviewServiceOptions): ReviewServic
     if (sendsToHub && pendingSync) {
       // Something already waits to be sent: this goes with it, in order.
       if (request.action === 'submit') pendingSync = { ...pendingSync, kind: 'submit', to: request.to ?? pendingSync.to };
+      if (mode.rebase) pendingSync = { ...pendingSync, rebase: true };
     } else if (sendsToHub) {
       try {
         hub = await writeToHub(request, moved, record, { events, comments, profile, at, rebase: mode.rebase ?? false });
       } catch (error) {
         if (!isUnreachable(error)) throw error;
         // Offline, or the share is not mounted: recorded here, sent when the hub can be reached.
-        pendingSync = deferred(request.action === 'submit' ? 'submit' : 'update', request.to ?? record.hub?.submittedTo ?? DESK, at, error);
+        pendingSync = deferred(request.action === 'submit' ? 'submit' : 'update', request.to ?? record.hub?.submittedTo ?? DESK, at, error, mode.rebase ?? false);
       }
     }
     const saved = await library.setStatus(id, result.status);
@@ -197,7 +198,8 @@ export function createReviewService(options: ReviewServiceOptions): ReviewServic
       ...r,
       history: events,
       comments,
-      hub: hub && !pendingSync ? { ...hub, localRevision: saved.revision } : hub,
+      // The revision that was sent, not whatever autosave landed while the hub was being written.
+      hub: hub && !pendingSync ? { ...hub, localRevision: article.revision } : hub,
       pendingSync,
     }));
     if (request.action === 'spike') await options.onSpiked?.(id).catch((error: unknown) => console.warn(`[review] could not stop queued publishing of ${id}:`, error));
@@ -241,6 +243,8 @@ export function createReviewService(options: ReviewServiceOptions): ReviewServic
       // "For me": an editor's stories to review; a reporter's own stories returned for changes.
       const forMe = scope === 'for-me' && profile !== null;
       const filter = forMe ? (profile.role === 'editor' ? { to: profile.name, status: ['submitted' as const] } : { status: ['changes_requested' as const] }) : {};
+      // Nobody to wait for without a name: "for me" is empty until the profile is set.
+      if (scope === 'for-me' && profile === null) return { hub: { kind: hub.kind, location: hub.location }, entries: [], problems: [] };
       const listing = await hub.list(filter);
       const onlyMine = scope === 'mine' || (forMe && profile.role === 'reporter');
       const entries = listing.entries.filter((e) => !onlyMine || (profile !== null && sameActorName(e.submittedBy.name, profile.name)));
@@ -268,15 +272,20 @@ export function createReviewService(options: ReviewServiceOptions): ReviewServic
       queue.run(id, async () => {
         const profile = await options.profile();
         const hub = await options.hub();
+        // What waits to be sent goes first: opening must never drop it.
+        if ((await records.get(id)).pendingSync?.conflict === false) await syncUnqueued(id);
         const record = await records.get(id);
         const local = await library.get(id).catch((error: unknown) => {
           if (isAppError(error) && error.code === 'not-found') return null;
           throw error;
         });
         if (local && !replaceLocal && hasLocalChanges(local, record)) {
+          const unsent = record.pendingSync ? unsentActions(record) : [];
           throw new AppError(
             'conflict',
-            `"${local.headline || id}" has changes on this computer that the review hub has not seen. Opening the hub's version replaces them; your version is kept under Revisions.`,
+            `"${local.headline || id}" has changes on this computer that the review hub has not seen. Opening the hub's version replaces them; your version is kept under Revisions${
+              unsent.length > 0 ? ` and your comments are kept, but what you did here (${unsent.join('; ')}) was not sent and must be done again` : ''
+            }.`,
             { localChanges: true, localRevision: local.revision },
           );
         }
@@ -286,12 +295,18 @@ export function createReviewService(options: ReviewServiceOptions): ReviewServic
         const article = changed ? await library.importVersion(opened.article, { who: profile?.name ?? '' }) : await consistent(local, { ...record, history: opened.history.length > 0 ? opened.history : record.history });
         options.onChange?.(id);
         const at = now();
+        // Comments written here that the hub does not have yet are kept and sent with the next write.
+        const localOnly = record.comments.filter((c) => !opened.comments.some((o) => o.id === c.id));
         const next = await records.update(id, (r) => ({
           ...r,
-          pendingSync: null,
-          // A hub that keeps no history (WordPress without the companion plugin) must not erase ours.
-          history: opened.history.length > 0 || r.history.length === 0 ? opened.history : r.history,
-          comments: opened.comments.length > 0 || r.comments.length === 0 ? opened.comments : r.comments,
+          pendingSync: localOnly.length > 0 ? { kind: 'update', to: opened.submittedTo, since: at, attempts: 0, lastError: null, conflict: false, rebase: false } : null,
+          // A hub that keeps no history (WordPress without the companion plugin): ours stays while it
+          // agrees with the hub's status; when it does not, the hub's status wins.
+          history:
+            opened.history.length > 0 || r.history.length === 0 || currentStatusOf({ schemaVersion: 1, events: r.history }) !== opened.article.status
+              ? opened.history
+              : r.history,
+          comments: [...opened.comments, ...localOnly],
           hub: { kind: hub.kind, location: hub.location, hubRevision: opened.hubRevision, submittedTo: opened.submittedTo, syncedAt: at, localRevision: article.revision },
           previousSubmission: opened.previousSubmission,
           // What this person saw before taking the newer version: "changes since you last saw it".
@@ -332,48 +347,62 @@ export function createReviewService(options: ReviewServiceOptions): ReviewServic
 
   /** Sends one article's waiting changes: the whole article, history and comments as they are now. */
   function syncOne(id: string): Promise<void> {
-    return queue.run(id, async () => {
-      const record = await records.get(id);
-      const pending = record.pendingSync;
-      if (!pending || pending.conflict) return;
-      const profile = await options.profile();
-      if (!profile) return;
-      const at = now();
+    return queue.run(id, () => syncUnqueued(id));
+  }
+
+  async function syncUnqueued(id: string): Promise<void> {
+    const record = await records.get(id);
+    const pending = record.pendingSync;
+    if (!pending || pending.conflict) return;
+    const profile = await options.profile();
+    if (!profile) return;
+    const at = now();
+    try {
+      const article = await library.get(id);
+      const hub = record.hub ? await hubOf(record.hub) : await options.hub();
+      const comments = reanchorAll(record.comments, article.body);
+      // After our own publishing job the hub's token moved (WordPress): take the current one.
+      const base = record.hub ? (pending.rebase ? ((await hub.currentRevision(id)) ?? record.hub.hubRevision) : record.hub.hubRevision) : null;
+      const send = (kind: 'submit' | 'update', baseHubRevision: number | null) =>
+        kind === 'submit' || baseHubRevision === null
+          ? hub.submit(article, { by: profile, to: pending.to, history: record.history, comments, baseHubRevision })
+          : hub.update(id, { article, history: record.history, comments, by: profile, baseHubRevision });
+      let written;
       try {
-        const article = await library.get(id);
-        const hub = record.hub ? await hubOf(record.hub) : await options.hub();
-        const comments = reanchorAll(record.comments, article.body);
-        const written =
-          pending.kind === 'submit'
-            ? await hub.submit(article, { by: profile, to: pending.to, history: record.history, comments, baseHubRevision: record.hub?.hubRevision ?? null })
-            : await hub.update(id, { article, history: record.history, comments, by: profile, baseHubRevision: record.hub?.hubRevision ?? 0 });
-        const link: HubLink = {
-          kind: hub.kind,
-          location: hub.location,
-          hubRevision: written.hubRevision,
-          submittedTo: pending.kind === 'submit' ? pending.to : (record.hub?.submittedTo ?? pending.to),
-          syncedAt: at,
-          localRevision: article.revision,
-        };
-        await records.update(id, (r) => ({ ...r, hub: link, pendingSync: null }));
+        written = await send(pending.kind, base);
       } catch (error) {
-        const conflict = isAppError(error) && error.code === 'conflict';
-        const message = error instanceof Error ? error.message : String(error);
-        await records.update(id, (r) =>
-          r.pendingSync
-            ? {
-                ...r,
-                pendingSync: {
-                  ...r.pendingSync,
-                  attempts: r.pendingSync.attempts + 1,
-                  conflict,
-                  lastError: conflict ? `${message}. What you did here was not sent: get the latest from the review hub and do it again.` : message,
-                },
-              }
-            : r,
-        );
+        // The package was removed from the hub meanwhile: what was done here goes back in as new.
+        if (!packageGone(error)) throw error;
+        written = await send('submit', null);
       }
-    });
+      const link: HubLink = {
+        kind: hub.kind,
+        location: hub.location,
+        hubRevision: written.hubRevision,
+        submittedTo: pending.kind === 'submit' ? pending.to : (record.hub?.submittedTo ?? pending.to),
+        syncedAt: at,
+        localRevision: article.revision,
+      };
+      await records.update(id, (r) => ({ ...r, hub: link, pendingSync: null }));
+    } catch (error) {
+      // Someone else changed the article in the hub: only a person can decide. A hub switched in
+      // Settings, an unreachable hub, anything else: tried again later.
+      const conflict = isAppError(error) && error.code === 'conflict' && !(error.details as { articleHub?: unknown } | undefined)?.articleHub;
+      const message = (error instanceof Error ? error.message : String(error)).replace(/\.$/, '');
+      await records.update(id, (r) =>
+        r.pendingSync
+          ? {
+              ...r,
+              pendingSync: {
+                ...r.pendingSync,
+                attempts: r.pendingSync.attempts + 1,
+                conflict,
+                lastError: conflict ? `${message}. What you did here was not sent: get the latest from the review hub and do it again.` : `${message}.`,
+              },
+            }
+          : r,
+      );
+    }
   }
 
   async function syncPending(): Promise<number> {
@@ -452,8 +481,21 @@ function isUnreachable(error: unknown): boolean {
   return (error.details as { unreachable?: unknown } | undefined)?.unreachable === true;
 }
 
-function deferred(kind: 'submit' | 'update', to: string, at: string, error: unknown): NonNullable<ReviewRecord['pendingSync']> {
-  return { kind, to, since: at, attempts: 1, lastError: error instanceof Error ? error.message : String(error), conflict: false };
+function deferred(kind: 'submit' | 'update', to: string, at: string, error: unknown, rebase = false): NonNullable<ReviewRecord['pendingSync']> {
+  return { kind, to, since: at, attempts: 1, lastError: error instanceof Error ? error.message : String(error), conflict: false, rebase };
+}
+
+/** The workflow actions recorded here since the last sync, for messages: "request changes by Sam Editor". */
+function unsentActions(record: ReviewRecord): string[] {
+  const since = record.pendingSync?.since ?? '';
+  return record.history.filter((e) => e.at >= since).map((e) => `${e.action.replace('-', ' ')} by ${e.by.name}`);
+}
+
+/** The hub no longer has the package (someone removed it): sending again means submitting it as new. */
+function packageGone(error: unknown): boolean {
+  if (!isAppError(error)) return false;
+  if (error.code === 'not-found') return true;
+  return error.code === 'conflict' && (error.details as { hubRevision?: unknown } | undefined)?.hubRevision === null;
 }
 
 /** Whether the library holds edits made since the last sync with the hub. */

@@ -310,6 +310,25 @@ describe('review through a shared folder hub, two machines', () => {
     expect(queue.entries.map((e) => [e.headline, e.openComments])).toEqual([['Written on the train', 1]]);
   });
 
+  it('work waiting for the hub survives a restart and is sent by the restarted app on its own', async () => {
+    const share = join(root, 'hub');
+    const created = await reporter('articles.create', {});
+    await write(reporter, created.id, (a) => ({ ...a, headline: 'Filed from the airport', body: { type: 'doc', content: [para('Boarding now.')] } }));
+    await rename(share, `${share}-away`);
+    expect((await reporter('review.transition', { id: created.id, action: 'submit' })).pendingSync).not.toBeNull();
+    await reporterApp.close();
+    await rename(`${share}-away`, share);
+    reporterApp = await createServices({ dataDir: join(root, 'reporter'), transport: 'http', version: 'test', systemLocale: 'en', documentsDir: join(root, 'reporter-docs') });
+    reporter = caller(reporterApp);
+    let state = await reporter('review.get', { id: created.id });
+    for (let i = 0; i < 100 && state.pendingSync; i++) {
+      await new Promise((r) => setTimeout(r, 50));
+      state = await reporter('review.get', { id: created.id });
+    }
+    expect(state.pendingSync).toBeNull();
+    expect((await editor('review.queue', { scope: 'for-me' })).entries.map((e) => e.headline)).toEqual(['Filed from the airport']);
+  });
+
   it('offline work that meets someone else’s change in the hub is not sent, and says so', async () => {
     const created = await reporter('articles.create', {});
     await write(reporter, created.id, (a) => ({ ...a, headline: 'Bridge repairs', body: { type: 'doc', content: [para('Six weeks.')] } }));
@@ -328,8 +347,47 @@ describe('review through a shared folder hub, two machines', () => {
     expect((await editor('review.get', { id: created.id })).status).toBe('changes_requested');
     await expect(reporter('review.open', { id: created.id })).rejects.toMatchObject({ code: 'conflict', details: { localChanges: true } });
     const taken = await reporter('review.open', { id: created.id, replaceLocal: true });
-    expect(taken.pendingSync).toBeNull();
     expect(taken.status).toBe('changes_requested');
+    // The note written offline is not lost: it is kept and goes out with the next write.
+    expect(taken.comments.map((c) => c.body)).toEqual(['Source: port authority.']);
+    expect(taken.pendingSync).toMatchObject({ conflict: false });
+    expect((await reporter('review.sync', { id: created.id })).pending).toBe(0);
+    const seen = await editor('review.open', { id: created.id });
+    expect(seen.comments.map((c) => c.body)).toEqual(['Source: port authority.']);
+    expect(seen.history.at(-1)?.note).toBe('Name the source.');
+  });
+
+  it('opening with work still waiting sends it first when the hub is back, so nothing is asked or lost', async () => {
+    const created = await reporter('articles.create', {});
+    await write(reporter, created.id, (a) => ({ ...a, headline: 'Ferry strike', body: { type: 'doc', content: [para('Ferries stopped at noon.')] } }));
+    await reporter('review.transition', { id: created.id, action: 'submit' });
+    await editor('review.open', { id: created.id });
+    const share = join(root, 'hub');
+    await rename(share, `${share}-away`);
+    await editor('comments.add', { id: created.id, body: 'Which ferries?' });
+    await editor('review.transition', { id: created.id, action: 'request-changes', note: 'Name the routes.' });
+    await rename(`${share}-away`, share);
+    // "Get the latest" before the background sync ran: the waiting work goes out first.
+    const opened = await editor('review.open', { id: created.id });
+    expect(opened.pendingSync).toBeNull();
+    expect(opened.status).toBe('changes_requested');
+    const reporterView = await reporter('review.open', { id: created.id });
+    expect(reporterView.comments.map((c) => c.body)).toEqual(['Which ferries?']);
+    expect(reporterView.history.at(-1)).toMatchObject({ action: 'request-changes', note: 'Name the routes.' });
+  });
+
+  it('a package removed from the hub while work waited is submitted again as new, not stuck', async () => {
+    const created = await reporter('articles.create', {});
+    await write(reporter, created.id, (a) => ({ ...a, headline: 'Power cut', body: { type: 'doc', content: [para('Half the city is dark.')] } }));
+    await reporter('review.transition', { id: created.id, action: 'submit' });
+    const share = join(root, 'hub');
+    await rename(share, `${share}-away`);
+    await reporter('comments.add', { id: created.id, body: 'Utility confirms.' });
+    await rename(`${share}-away`, share);
+    await rm(join(share, 'articles', created.id), { recursive: true });
+    expect((await reporter('review.sync', { id: created.id })).pending).toBe(0);
+    const queue = await editor('review.queue', { scope: 'for-me' });
+    expect(queue.entries.map((e) => [e.headline, e.openComments])).toEqual([['Power cut', 1]]);
   });
 
   it('a damaged package in the hub is listed as a problem, the rest of the queue still shows', async () => {

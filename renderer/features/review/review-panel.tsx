@@ -9,6 +9,8 @@ import { CommentList } from './comment-list';
 import { HistoryList } from './history-list';
 import { WorkflowActions } from './workflow-actions';
 
+const PENDING_REFRESH_MS = 15_000;
+
 export function ReviewPanel() {
   const t = useT();
   const { review, article, ui, outbox } = useStores();
@@ -21,6 +23,14 @@ export function ReviewPanel() {
   useEffect(() => {
     if (id) void review.getState().load(id);
   }, [id, review, finishedJobs]);
+
+  // While something waits for the hub, follow the background sync (sent, or held back as a conflict).
+  const waitingToSend = state?.pendingSync != null;
+  useEffect(() => {
+    if (!id || !waitingToSend) return;
+    const timer = setInterval(() => void review.getState().load(id), PENDING_REFRESH_MS);
+    return () => clearInterval(timer);
+  }, [id, waitingToSend, review]);
 
   // Mark the commented text; again whenever the editor is remounted (reload, restore).
   useEffect(() => {
@@ -40,12 +50,12 @@ export function ReviewPanel() {
         {state.hub ? t('review.inHub', { to: state.hub.submittedTo === DESK ? t('queue.desk') : state.hub.submittedTo }) : t('review.notInHub')}
       </p>
       {state.pendingSync ? <PendingSyncNotice articleId={state.articleId} pending={state.pendingSync} /> : null}
-      {state.hub ? (
+      {state.hub || state.pendingSync?.conflict ? (
         <button type="button" onClick={() => void review.getState().openFromHub(state.articleId)} aria-describedby={`${state.articleId}-refresh-hint`}>
           {t('review.refreshFromHub')}
         </button>
       ) : null}
-      {state.hub ? (
+      {state.hub || state.pendingSync?.conflict ? (
         <p className="hint" id={`${state.articleId}-refresh-hint`}>
           {t('review.refreshFromHubHint')}
         </p>
@@ -80,11 +90,12 @@ function PendingSyncNotice({ articleId, pending }: { articleId: string; pending:
   const { review } = useStores();
   const busy = review((s) => s.busy);
   return (
-    <div className={pending.conflict ? 'review-pending conflict' : 'review-pending'} role={pending.conflict ? 'alert' : 'status'}>
-      <p>
-        {pending.conflict ? t('review.pending.conflict') : t('review.pending.waiting', { since: new Date(pending.since).toLocaleString(locale) })}
-      </p>
-      {pending.lastError ? <p className="hint">{pending.lastError}</p> : null}
+    <div className={pending.conflict ? 'review-pending conflict' : 'review-pending'}>
+      {/* The live region holds only the words, not the button. */}
+      <div role={pending.conflict ? 'alert' : 'status'}>
+        <p>{pending.conflict ? t('review.pending.conflict') : t('review.pending.waiting', { since: new Date(pending.since).toLocaleString(locale) })}</p>
+        {pending.lastError ? <p className="hint">{pending.lastError}</p> : null}
+      </div>
       {pending.conflict ? null : (
         <button type="button" disabled={busy} onClick={() => void review.getState().syncNow(articleId)}>
           {t('review.pending.sendNow')}

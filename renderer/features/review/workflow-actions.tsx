@@ -32,7 +32,8 @@ export function WorkflowActions({ state }: { state: ReviewState }) {
     return ok;
   };
   // The publish dialog runs the checklist first; the story is approved only when the job starts.
-  const approveBeforeStart = (): Promise<boolean> => review.getState().act('approve');
+  // Idempotent: a publish refused by the server and tried again must not approve twice.
+  const approveBeforeStart = async (): Promise<boolean> => (review.getState().state?.status === 'approved' ? true : review.getState().act('approve'));
 
   const label = (action: WorkflowAction): string =>
     action === 'submit' && state.status === 'changes_requested' ? t('review.action.resubmit') : t(`review.action.${action}` as MessageKey);
