@@ -196,10 +196,23 @@ export async function createServices(options: ServicesOptions): Promise<Services
     hub: reviewHub,
     onChange: () => (snapshot = null),
     newId: () => sortableId(),
-    // A spiked story must not go out through a job queued before the spike.
+    // A spiked story must not go out: jobs queued before the spike are cancelled, and every target
+    // where it is scheduled is told it is withheld (a WordPress post goes back to draft, a folder or
+    // webhook receives pubStatus "withheld"), so it never goes live by itself.
     onSpiked: async (articleId) => {
-      for (const job of publishing.outbox.list(articleId)) {
+      const jobs = publishing.outbox.list(articleId);
+      for (const job of jobs) {
         if (job.state !== 'done' && job.state !== 'cancelled') await publishing.outbox.cancel(job.id);
+      }
+      const latestDone = new Map<string, (typeof jobs)[number]>();
+      for (const job of jobs) {
+        const known = latestDone.get(job.targetId);
+        if (job.state === 'done' && (!known || job.updatedAt > known.updatedAt)) latestDone.set(job.targetId, job);
+      }
+      const article = await store.get(articleId);
+      for (const job of latestDone.values()) {
+        if (job.result?.status !== 'future' || !publishing.targets.has(job.targetId)) continue;
+        await publishing.outbox.enqueue(article, publishing.targets.get(job.targetId), { status: 'draft', scheduledAt: null, overriddenWarnings: [] });
       }
     },
   });

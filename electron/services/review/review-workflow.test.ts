@@ -4,6 +4,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Article } from '../../../common/article';
 import { servicesCaller, type ServicesCall } from '../../../tests/support/services-caller';
@@ -167,6 +168,47 @@ describe('review through a shared folder hub, two machines', () => {
     await expect(reporter('review.transition', { id: created.id, action: 'reopen' })).rejects.toMatchObject({ code: 'permission-denied' });
     const reopened = await editor('review.transition', { id: created.id, action: 'reopen' });
     expect(reopened.status).toBe('draft');
+  });
+
+  it('spiking a story scheduled on a target withholds it there, so it never goes live by itself', async () => {
+    const created = await reporter('articles.create', {});
+    await write(reporter, created.id, (a) => ({
+      ...a,
+      headline: 'Embargoed survey',
+      summary: 'Out on Friday.',
+      meta: { ...a.meta, section: 'City', tags: ['survey'], bylines: [{ name: '李娜', role: '' }] },
+      body: { type: 'doc', content: [para('The survey comes out on Friday.')] },
+    }));
+    await reporter('review.transition', { id: created.id, action: 'submit' });
+    await editor('review.open', { id: created.id });
+    await editor('review.transition', { id: created.id, action: 'approve' });
+    const folder = (await editor('targets.list', {})).find((t) => t.config.kind === 'folder');
+    const friday = new Date(Date.now() + 3 * 24 * 3600_000).toISOString();
+    const scheduled = await editor('publish.start', {
+      articleId: created.id,
+      targetId: folder?.config.id ?? '',
+      options: { status: 'future', scheduledAt: friday, overriddenWarnings: ['lead-photo'] },
+    });
+    const settle = async (jobId: string) => {
+      let job = await editor('outbox.get', { jobId });
+      for (let i = 0; i < 200 && job.state !== 'done' && job.state !== 'failed'; i++) {
+        await new Promise((r) => setTimeout(r, 50));
+        job = await editor('outbox.get', { jobId });
+      }
+      return job;
+    };
+    const first = await settle(scheduled.id);
+    expect(first.state).toBe('done');
+    const ninjs = join(first.result?.url ? fileURLToPath(first.result.url) : '', '..', 'article.ninjs.json');
+    expect(JSON.parse(await readFile(ninjs, 'utf8'))).toMatchObject({ pubstatus: 'usable', embargoed: expect.any(String) });
+    expect((await editor('review.get', { id: created.id })).status).toBe('scheduled');
+
+    await editor('review.transition', { id: created.id, action: 'spike', note: 'Survey withdrawn by the ministry.' });
+    const withheld = (await editor('outbox.list', { articleId: created.id })).find((j) => j.options.status === 'draft');
+    expect(withheld).toBeDefined();
+    expect((await settle(withheld?.id ?? '')).state).toBe('done');
+    expect(JSON.parse(await readFile(ninjs, 'utf8'))).toMatchObject({ pubstatus: 'withheld' });
+    expect((await editor('review.get', { id: created.id })).status).toBe('spiked');
   });
 
   it('a reporter can spike only their own draft that never went to the desk, and no profile means no workflow', async () => {
