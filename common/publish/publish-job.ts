@@ -97,4 +97,6 @@ export const publishStartSchema = z.object({
   articleId: z.string().regex(/^[0-9a-z]{10,40}$/),
   targetId: targetIdSchema,
   options: publishOptionsSchema,
+  /** "Approve and publish": the story is approved once the checklist passed, right before the job is queued. */
+  approveFirst: z.boolean().optional(),
 });

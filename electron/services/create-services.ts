@@ -284,7 +284,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
     ...publishing.handlers,
     'publish.start': async (input) => {
       await review.checkMayPublish(input.articleId, input.options.status);
-      return publishing.handlers['publish.start'](input);
+      return publishing.startJob(input, input.approveFirst ? () => review.approveForPublish(input.articleId) : undefined);
     },
     ...review.handlers,
   };

@@ -61,6 +61,11 @@ export interface PublishingService {
   /** The network came back: waiting jobs are tried now. */
   online(): void;
   /**
+   * publish.start with a step between the checklist (and credentials check) and queueing the job,
+   * e.g. approving the story: it runs only when the job will start, and its failure queues nothing.
+   */
+  startJob(input: Parameters<PublishingHandlers['publish.start']>[0], beforeEnqueue?: () => Promise<void>): Promise<OutboxJob>;
+  /**
    * An item already on the target holds this article (a WordPress post a review hub submitted):
    * the next publishing job for the article and target updates it instead of creating another.
    */
@@ -121,6 +126,25 @@ export async function createPublishingService(options: PublishingServiceOptions)
     return media;
   };
 
+  const startJob: PublishingService['startJob'] = async ({ articleId, targetId, options: publishOptions }, beforeEnqueue) => {
+    const article = await options.store.get(articleId);
+    const target = targets.get(targetId);
+    const items = publishChecklist(article, target, publishOptions, new Date(clock.now()), await checklistMedia(article));
+    if (!canPublish(items, publishOptions.overriddenWarnings)) {
+      const blockers = items.filter((i) => i.level === 'blocker');
+      const open = blockers.length > 0 ? blockers : items.filter((i) => !publishOptions.overriddenWarnings.includes(i.id));
+      const lead = blockers.length > 0 ? 'Fix these before publishing' : 'Fix or accept these warnings before publishing';
+      throw new AppError('checklist-blocked', `${lead}: ${open.map((i) => i.defaultText).join('; ')}`, { items });
+    }
+    if (target.kind !== 'folder' && (await options.secrets.get(secretKeyFor(target))) === null) {
+      const what = target.kind === 'wordpress' ? `application password for ${target.username}` : 'signing key';
+      throw new AppError('remote-auth', `No ${what} is saved for "${target.name}": add it in Settings → Publishing, then publish again`);
+    }
+    if (!beforeEnqueue) return outbox.enqueue(article, target, publishOptions);
+    await beforeEnqueue();
+    return outbox.enqueue(await options.store.get(articleId), target, publishOptions);
+  };
+
   const handlers: PublishingHandlers = {
     'targets.list': () => targets.list(),
     'targets.save': async ({ config, secret, makeDefault }) => {
@@ -147,22 +171,7 @@ export async function createPublishingService(options: PublishingServiceOptions)
       return { backend, secure: !INSECURE_BACKENDS.has(backend) };
     },
 
-    'publish.start': async ({ articleId, targetId, options: publishOptions }) => {
-      const article = await options.store.get(articleId);
-      const target = targets.get(targetId);
-      const items = publishChecklist(article, target, publishOptions, new Date(clock.now()), await checklistMedia(article));
-      if (!canPublish(items, publishOptions.overriddenWarnings)) {
-        const blockers = items.filter((i) => i.level === 'blocker');
-        const open = blockers.length > 0 ? blockers : items.filter((i) => !publishOptions.overriddenWarnings.includes(i.id));
-        const lead = blockers.length > 0 ? 'Fix these before publishing' : 'Fix or accept these warnings before publishing';
-        throw new AppError('checklist-blocked', `${lead}: ${open.map((i) => i.defaultText).join('; ')}`, { items });
-      }
-      if (target.kind !== 'folder' && (await options.secrets.get(secretKeyFor(target))) === null) {
-        const what = target.kind === 'wordpress' ? `application password for ${target.username}` : 'signing key';
-        throw new AppError('remote-auth', `No ${what} is saved for "${target.name}": add it in Settings → Publishing, then publish again`);
-      }
-      return outbox.enqueue(article, target, publishOptions);
-    },
+    'publish.start': (input) => startJob(input),
     'publications.list': ({ articleId }) => publications.list(articleId),
     'outbox.list': async ({ articleId }) => outbox.list(articleId),
     'outbox.get': async ({ jobId }) => outbox.get(jobId),
@@ -176,6 +185,7 @@ export async function createPublishingService(options: PublishingServiceOptions)
     targets,
     outbox,
     online: () => outbox.online(),
+    startJob,
     offerRemote: (targetId, articleId, remoteId) => pending.set(targetId, articleId, { remoteId, jobId: 'review-hub', since: new Date(clock.now()).toISOString() }),
     close: () => outbox.close(),
   };

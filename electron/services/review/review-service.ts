@@ -59,6 +59,8 @@ export interface ReviewService {
   handlers: ReviewHandlers;
   /** Throws unless the workflow lets the user put the article live now (publish.start asks first). */
   checkMayPublish(articleId: string, publishStatus: string): Promise<void>;
+  /** "Approve and publish": approves a submitted story (an approved one stays as it is). */
+  approveForPublish(articleId: string): Promise<void>;
   /** Tries to send everything recorded while the hub could not be reached; returns how much still waits. */
   syncPending(): Promise<number>;
   /** A publishing job went live (or was scheduled): record it in the workflow. Never throws. */
@@ -471,7 +473,14 @@ export function createReviewService(options: ReviewServiceOptions): ReviewServic
     }
   }
 
-  return { handlers, checkMayPublish, syncPending, recordPublished };
+  const approveForPublish = (articleId: string): Promise<void> =>
+    queue.run(articleId, async () => {
+      const status = (await library.get(articleId)).status;
+      if (status === 'approved' || status === 'scheduled') return;
+      await runTransition(articleId, { action: 'approve' });
+    });
+
+  return { handlers, checkMayPublish, approveForPublish, syncPending, recordPublished };
 }
 
 /** The hub cannot be reached right now (offline, share not mounted, site down): worth retrying later. */

@@ -137,6 +137,23 @@ describe('review through a shared folder hub, two machines', () => {
     expect(hubView.entries[0]?.status).toBe('published');
   });
 
+  it('approve and publish approves only once the checklist passed: a blocked publish leaves the story submitted', async () => {
+    const created = await reporter('articles.create', {});
+    await write(reporter, created.id, (a) => ({ ...a, headline: 'Half-finished', body: { type: 'doc', content: [para('Only a first line.')] } }));
+    await reporter('review.transition', { id: created.id, action: 'submit' });
+    await editor('review.open', { id: created.id });
+    const folder = (await editor('targets.list', {})).find((t) => t.config.kind === 'folder');
+    const start = { articleId: created.id, targetId: folder?.config.id ?? '', options: { status: 'publish' }, approveFirst: true };
+    await expect(editor('publish.start', start)).rejects.toMatchObject({ code: 'checklist-blocked' });
+    expect((await editor('review.get', { id: created.id })).status).toBe('submitted');
+    expect(await editor('outbox.list', { articleId: created.id })).toHaveLength(0);
+    const warnings = ['missing-summary', 'summary', 'section', 'byline', 'tags', 'lead-photo'];
+    const job = await editor('publish.start', { ...start, options: { status: 'publish', overriddenWarnings: warnings } });
+    expect(job.state).not.toBe('failed');
+    const history = (await editor('review.get', { id: created.id })).history.map((e) => e.action);
+    expect(history.slice(0, 2)).toEqual(['submit', 'approve']);
+  });
+
   it('a reporter may not publish, and saving never changes the status', async () => {
     const created = await reporter('articles.create', {});
     await write(reporter, created.id, (a) => ({ ...a, headline: 'Budget vote', status: 'published' }));

@@ -25,11 +25,10 @@ export interface PublishDialogProps {
   pollIntervalMs?: number;
   /** The target to offer first (the WordPress review hub, whose pending post approval publishes). */
   preferredTargetId?: string;
-  /**
-   * Runs once the checklist passed and the person chose Publish, before the job starts ("approve
-   * and publish" approves here); false stops the publish, the step itself reports why.
-   */
-  beforeStart?: () => Promise<boolean>;
+  /** "Approve and publish": the services approve the story once the checklist passed, as the job is queued. */
+  approveFirst?: boolean;
+  /** Called once the job is queued (the review panel shows the new status). */
+  onStarted?(): void;
 }
 
 const STATUS_CHOICES: PublishStatus[] = ['publish', 'future', 'draft', 'pending'];
@@ -63,7 +62,7 @@ function useMediaWidths(mediaIds: string[]): Map<string, ChecklistMedia> | undef
   return media;
 }
 
-export function PublishDialog({ onClose, pollIntervalMs = JOB_POLL_MS, preferredTargetId, beforeStart }: PublishDialogProps) {
+export function PublishDialog({ onClose, pollIntervalMs = JOB_POLL_MS, preferredTargetId, approveFirst, onStarted }: PublishDialogProps) {
   const t = useT();
   const ids = { target: useId(), schedule: useId(), statusLegend: useId() };
   const { api, article, targets, outbox } = useStores();
@@ -163,12 +162,9 @@ export function PublishDialog({ onClose, pollIntervalMs = JOB_POLL_MS, preferred
       setPhase('form');
       return;
     }
-    if (beforeStart && !(await beforeStart())) {
-      setPhase('form');
-      return;
-    }
     try {
-      handleJob(await api.call('publish.start', { articleId: current.id, targetId: selected.config.id, options }));
+      handleJob(await api.call('publish.start', { articleId: current.id, targetId: selected.config.id, options, ...(approveFirst ? { approveFirst: true } : {}) }));
+      onStarted?.();
       setPhase('job');
     } catch (error) {
       if (isApiError(error) && error.code === 'checklist-blocked') setServerItems(readChecklistItems(error.details));

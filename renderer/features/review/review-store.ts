@@ -113,7 +113,10 @@ export function createReviewStore(api: DatelineApi, article: ArticleStore, ui: U
       load: async (articleId) => {
         try {
           const state = await api.call('review.get', { id: articleId });
-          if (currentId() === articleId) set({ state });
+          if (currentId() === articleId) {
+            set({ state });
+            article.getState().applyStatus(state.status as ArticleStatus);
+          }
         } catch (error) {
           ui.getState().showError(error);
         }

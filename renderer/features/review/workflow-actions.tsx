@@ -31,9 +31,6 @@ export function WorkflowActions({ state }: { state: ReviewState }) {
     }
     return ok;
   };
-  // The publish dialog runs the checklist first; the story is approved only when the job starts.
-  // Idempotent: a publish refused by the server and tried again must not approve twice.
-  const approveBeforeStart = async (): Promise<boolean> => (review.getState().state?.status === 'approved' ? true : review.getState().act('approve'));
 
   const label = (action: WorkflowAction): string =>
     action === 'submit' && state.status === 'changes_requested' ? t('review.action.resubmit') : t(`review.action.${action}` as MessageKey);
@@ -68,7 +65,9 @@ export function WorkflowActions({ state }: { state: ReviewState }) {
         <PublishDialog
           onClose={() => setPublishing(null)}
           preferredTargetId={hubTarget}
-          beforeStart={publishing === 'approve-and-publish' ? approveBeforeStart : undefined}
+          // The services approve only once the checklist passed, as the job is queued: one step.
+          approveFirst={publishing === 'approve-and-publish'}
+          onStarted={() => void review.getState().load(state.articleId)}
         />
       ) : null}
     </div>
