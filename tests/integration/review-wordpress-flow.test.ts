@@ -7,9 +7,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Article } from '../../common/article';
 import { createServices, type Services } from '../../electron/services/create-services';
-import { servicesCaller, type ServicesCall } from '../support/services-caller';
+import { saveArticle, servicesCaller, settledJob, type ServicesCall } from '../support/services-caller';
 import { makePng } from '../support/test-photos';
 import { startWordPress, type WordPressSite, type WordPressUser } from './support/wordpress-fixture';
 
@@ -42,9 +41,7 @@ describe('review through a WordPress hub, two apps (contributor and editor)', ()
     await site?.stop();
   }, 60_000);
 
-  const write = async (call: ServicesCall, id: string, change: (a: Article) => Article): Promise<void> => {
-    await call('articles.save', { article: change(await call('articles.get', { id })) });
-  };
+  const write = saveArticle;
 
   it('submit → comment + request changes → fix + resubmit → diff → approve → the same post is published', async () => {
     const reporter = await openApp('reporter', site.users.contributor, { userName: '李娜', role: 'reporter' });
@@ -89,11 +86,7 @@ describe('review through a WordPress hub, two apps (contributor and editor)', ()
     expect(JSON.stringify(diff.diff.blocks)).toContain('到五度');
     await editor('review.transition', { id: created.id, action: 'approve' });
     const job = await editor('publish.start', { articleId: created.id, targetId: 'newsroom', options: { status: 'publish' } });
-    let done = job;
-    for (let i = 0; i < 600 && !['done', 'failed', 'conflict'].includes(done.state); i++) {
-      await new Promise((r) => setTimeout(r, 100));
-      done = await editor('outbox.get', { jobId: job.id });
-    }
+    const done = await settledJob(editor, job.id);
     expect(done.lastError).toBeNull();
     expect(done.state).toBe('done');
     expect(done.result?.remoteId).toBe(String(postId));
@@ -123,11 +116,7 @@ describe('review through a WordPress hub, two apps (contributor and editor)', ()
     await editor('review.transition', { id: created.id, action: 'approve' });
     const tomorrow = new Date(Date.now() + 24 * 3600_000).toISOString();
     const job = await editor('publish.start', { articleId: created.id, targetId: 'newsroom', options: { status: 'future', scheduledAt: tomorrow, overriddenWarnings: ['lead-photo'] } });
-    let done = job;
-    for (let i = 0; i < 600 && !['done', 'failed', 'conflict'].includes(done.state); i++) {
-      await new Promise((r) => setTimeout(r, 100));
-      done = await editor('outbox.get', { jobId: job.id });
-    }
+    const done = await settledJob(editor, job.id);
     expect(done.lastError).toBeNull();
     const postId = Number(done.result?.remoteId);
     expect((await site.getPost(postId)).status).toBe('future');

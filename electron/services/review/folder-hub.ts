@@ -43,6 +43,7 @@ import {
 } from './review-package';
 import { stageFile } from '../store/atomic-write';
 import type { ReviewHub } from './review-hub';
+import { articleTitle, parseHubInput } from './hub-input';
 import { guardHubFile, MAX_PACKAGE_BYTES } from './hub-file-guard';
 
 export interface FolderHubOptions {
@@ -100,7 +101,7 @@ export class FolderHub implements ReviewHub {
       if (current === null && options.baseHubRevision !== null) {
         throw new AppError(
           'conflict',
-          `"${title(incoming)}" was removed from the review hub since you last opened it (revision ${options.baseHubRevision}); submit it again as new if it should be reviewed`,
+          `"${articleTitle(incoming)}" was removed from the review hub since you last opened it (revision ${options.baseHubRevision}); submit it again as new if it should be reviewed`,
           { hubRevision: null },
         );
       }
@@ -127,7 +128,7 @@ export class FolderHub implements ReviewHub {
     const history = options.history === undefined ? undefined : valid(reviewPackageSchema.shape.history, options.history, 'the workflow history');
     const comments = options.comments === undefined ? undefined : valid(reviewPackageSchema.shape.comments, options.comments, 'the comments');
     return this.write(id, options.baseHubRevision, (current) => {
-      if (current === null) throw new AppError('not-found', `"${article ? title(article) : id}" is not in the review hub (${this.root}); it may have been removed`);
+      if (current === null) throw new AppError('not-found', `"${article ? articleTitle(article) : id}" is not in the review hub (${this.root}); it may have been removed`);
       return {
         submittedBy: current.submittedBy,
         submittedTo: current.submittedTo,
@@ -212,7 +213,7 @@ export class FolderHub implements ReviewHub {
       const current = await this.readPackage(id);
       if (current !== null) checkBase(current, baseHubRevision);
       const draft = build(current);
-      const label = `"${title(draft.article)}"`;
+      const label = `"${articleTitle(draft.article)}"`;
       await copyPhotosToHub(draft.article, this.media, mediaDir, this.verifiedPhotos);
       const updatedAt = this.now().toISOString();
       const next: ReviewPackage = {
@@ -272,7 +273,7 @@ export class FolderHub implements ReviewHub {
       throw new AppError('corrupt-file', `The review hub copy in ${this.articleDir(id)} carries another article (${read.value.article.id}); it was not written by Dateline for this folder`, { path });
     }
     if (contentHash(read.value.article) !== read.value.contentHash) {
-      throw new AppError('corrupt-file', `The review hub copy of "${title(read.value.article)}" (${path}) was changed outside Dateline: its content hash does not match`, { path });
+      throw new AppError('corrupt-file', `The review hub copy of "${articleTitle(read.value.article)}" (${path}) was changed outside Dateline: its content hash does not match`, { path });
     }
     return read.value;
   }
@@ -308,7 +309,7 @@ function checkBase(current: ReviewPackage, base: number | null): void {
   if (current.hubRevision === base) return;
   throw new AppError(
     'conflict',
-    `Someone else changed "${title(current.article)}" in the review hub since you last opened it (revision ${current.hubRevision}); reopen it to see their changes`,
+    `Someone else changed "${articleTitle(current.article)}" in the review hub since you last opened it (revision ${current.hubRevision}); reopen it to see their changes`,
     { hubRevision: current.hubRevision, updatedBy: current.updatedBy },
   );
 }
@@ -337,10 +338,6 @@ function addressedTo(submittedTo: string, to: string): boolean {
   return sameActorName(submittedTo, to) || sameActorName(submittedTo, DESK);
 }
 
-function title(article: Article): string {
-  return article.headline.trim() || article.id;
-}
-
 function validArticle(article: Article): Article {
   return valid(articleSchema, article, 'the article');
 }
@@ -350,9 +347,5 @@ function validId(id: string): string {
 }
 
 function valid<S extends z.ZodType>(schema: S, value: unknown, what: string): z.output<S> {
-  const parsed = schema.safeParse(value);
-  if (parsed.success) return parsed.data;
-  const issue = parsed.error.issues[0];
-  const where = issue && issue.path.length > 0 ? ` at ${issue.path.map(String).join('.')}` : '';
-  throw new AppError('invalid-input', `The review hub cannot accept ${what}${where}: ${issue?.message ?? 'invalid'}`, parsed.error.issues);
+  return parseHubInput(schema, value, what, 'The review hub');
 }

@@ -10,6 +10,7 @@ import type { MediaInfo } from '../../../common/contract';
 import { articleFigures, type NumberedFigure } from '../../../common/publish/article-figures';
 import { atomicWriteFile } from '../store/atomic-write';
 import { guardHubFile, MAX_HUB_PHOTO_BYTES } from './hub-file-guard';
+import { articleTitle } from './hub-input';
 import { errnoCode, fsAppError } from '../store/fs-app-error';
 
 /** The part of the photo library the hub needs. MediaStore satisfies it. */
@@ -32,7 +33,7 @@ export async function copyPhotosToHub(article: Article, media: HubMedia, mediaDi
       if (isAppError(error) && error.code === 'not-found') {
         throw new AppError(
           'not-found',
-          `${describePhoto(figure)} is not in your photo library, so "${title(article)}" cannot be sent to the review hub; insert the photo again and retry`,
+          `${describePhoto(figure)} is not in your photo library, so "${articleTitle(article)}" cannot be sent to the review hub; insert the photo again and retry`,
           { mediaId: figure.mediaId, photo: figure.number },
         );
       }
@@ -58,15 +59,14 @@ export async function importPhotosFromHub(article: Article, media: HubMedia, med
       if (errnoCode(error) === 'ENOENT') {
         throw new AppError(
           'not-found',
-          `${describePhoto(figure)} of "${title(article)}" is missing from the review hub (${source}); ask ${sender} to submit the article again`,
+          `${describePhoto(figure)} of "${articleTitle(article)}" is missing from the review hub (${source}); ask ${sender} to submit the article again`,
           { mediaId: figure.mediaId, photo: figure.number, path: source },
         );
       }
       throw fsAppError(error, source, 'read');
     }
-    const hash = createHash('sha256').update(data).digest('hex');
-    if (!figure.mediaId.startsWith(`${hash}.`)) {
-      throw new AppError('media-corrupt', `${describePhoto(figure)} of "${title(article)}" is damaged in the review hub (${source}); ask ${sender} to submit the article again`, {
+    if (!hashMatches(figure.mediaId, data)) {
+      throw new AppError('media-corrupt', `${describePhoto(figure)} of "${articleTitle(article)}" is damaged in the review hub (${source}); ask ${sender} to submit the article again`, {
         mediaId: figure.mediaId,
         photo: figure.number,
         path: source,
@@ -85,24 +85,27 @@ async function intactCopy(path: string, mediaId: string, verified: Map<string, s
   const stamp = `${info.size}:${info.mtimeMs}`;
   if (verified.get(path) === stamp) return true;
   const data = await readFile(path).catch(() => null);
-  const intact = data !== null && mediaId.startsWith(`${createHash('sha256').update(data).digest('hex')}.`);
+  const intact = data !== null && hashMatches(mediaId, data);
   if (intact) verified.set(path, stamp);
   else verified.delete(path);
   return intact;
 }
 
-function distinctFigures(article: Article): NumberedFigure[] {
+/** Whether bytes are the photo a media id (`<sha256>.<ext>`) names. */
+export function hashMatches(mediaId: string, bytes: Uint8Array): boolean {
+  return mediaId.startsWith(`${createHash('sha256').update(bytes).digest('hex')}.`);
+}
+
+/** Each photo of the article once, numbered as readers count them. */
+export function distinctFigures(article: Article): NumberedFigure[] {
   const seen = new Set<string>();
   return articleFigures(article).filter((f) => !seen.has(f.mediaId) && seen.add(f.mediaId));
 }
 
 /** "Photo 2 (“Flooded street”, 3f9a…e1.jpg)": what a person can find in the article. */
-function describePhoto(figure: NumberedFigure): string {
+export function describePhoto(figure: NumberedFigure): string {
   const label = figure.captionText || figure.alt;
   const what = label ? `“${label.length > 60 ? `${label.slice(0, 57)}…` : label}”, ${figure.mediaId}` : figure.mediaId;
   return `Photo ${figure.number} (${what})`;
 }
 
-function title(article: Article): string {
-  return article.headline.trim() || article.id;
-}

@@ -301,7 +301,7 @@ export function createReviewService(options: ReviewServiceOptions): ReviewServic
         const localOnly = record.comments.filter((c) => !opened.comments.some((o) => o.id === c.id));
         const next = await records.update(id, (r) => ({
           ...r,
-          pendingSync: localOnly.length > 0 ? { kind: 'update', to: opened.submittedTo, since: at, attempts: 0, lastError: null, conflict: false, rebase: false } : null,
+          pendingSync: localOnly.length > 0 ? deferred('update', opened.submittedTo, at, null) : null,
           // A hub that keeps no history (WordPress without the companion plugin): ours stays while it
           // agrees with the hub's status; when it does not, the hub's status wins.
           history:
@@ -490,7 +490,9 @@ function isUnreachable(error: unknown): boolean {
   return (error.details as { unreachable?: unknown } | undefined)?.unreachable === true;
 }
 
+/** Work waiting to be sent; `error` is why the attempt just made failed (null: none was made). */
 function deferred(kind: 'submit' | 'update', to: string, at: string, error: unknown, rebase = false): NonNullable<ReviewRecord['pendingSync']> {
+  if (error === null) return { kind, to, since: at, attempts: 0, lastError: null, conflict: false, rebase };
   return { kind, to, since: at, attempts: 1, lastError: error instanceof Error ? error.message : String(error), conflict: false, rebase };
 }
 

@@ -6,8 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Article } from '../../../common/article';
-import { servicesCaller, type ServicesCall } from '../../../tests/support/services-caller';
+import { eventually, saveArticle, servicesCaller, settledJob, type ServicesCall } from '../../../tests/support/services-caller';
 import { makePng } from '../../../tests/support/test-photos';
 import { createServices, type Services } from '../create-services';
 
@@ -43,11 +42,7 @@ describe('review through a shared folder hub, two machines', () => {
     await rm(root, { recursive: true, force: true });
   });
 
-  const write = async (call: Call, id: string, change: (a: Article) => Article): Promise<Article> => {
-    const current = await call('articles.get', { id });
-    await call('articles.save', { article: change(current) });
-    return call('articles.get', { id });
-  };
+  const write = saveArticle;
 
   it('submit → comment + request changes → fix + resubmit → diff → approve → publish, with history on both machines', async () => {
     const photo = await reporter('media.import', { fileName: 'harbour.png', data: makePng(800, 500) });
@@ -118,19 +113,11 @@ describe('review through a shared folder hub, two machines', () => {
     const folder = targets.find((t) => t.config.kind === 'folder');
     expect(folder).toBeDefined();
     const job = await editor('publish.start', { articleId: created.id, targetId: folder?.config.id ?? '', options: { status: 'publish' } });
-    let done = job;
-    for (let i = 0; i < 200 && done.state !== 'done' && done.state !== 'failed'; i++) {
-      await new Promise((r) => setTimeout(r, 50));
-      done = await editor('outbox.get', { jobId: job.id });
-    }
+    const done = await settledJob(editor, job.id);
     expect(done.lastError).toBeNull();
     expect(done.state).toBe('done');
     // The workflow records the publication once the job is done, in the hub too.
-    let final = await editor('review.get', { id: created.id });
-    for (let i = 0; i < 100 && final.status !== 'published'; i++) {
-      await new Promise((r) => setTimeout(r, 50));
-      final = await editor('review.get', { id: created.id });
-    }
+    const final = await eventually(() => editor('review.get', { id: created.id }), (s) => s.status === 'published');
     expect(final.status).toBe('published');
     expect(final.history.map((e) => e.action)).toEqual(['submit', 'request-changes', 'submit', 'approve', 'publish']);
     const hubView = await reporter('review.queue', { scope: 'mine' });
@@ -206,14 +193,7 @@ describe('review through a shared folder hub, two machines', () => {
       targetId: folder?.config.id ?? '',
       options: { status: 'future', scheduledAt: friday, overriddenWarnings: ['lead-photo'] },
     });
-    const settle = async (jobId: string) => {
-      let job = await editor('outbox.get', { jobId });
-      for (let i = 0; i < 200 && job.state !== 'done' && job.state !== 'failed'; i++) {
-        await new Promise((r) => setTimeout(r, 50));
-        job = await editor('outbox.get', { jobId });
-      }
-      return job;
-    };
+    const settle = (jobId: string) => settledJob(editor, jobId);
     const first = await settle(scheduled.id);
     expect(first.state).toBe('done');
     const ninjs = join(first.result?.url ? fileURLToPath(first.result.url) : '', '..', 'article.ninjs.json');
@@ -319,11 +299,7 @@ describe('review through a shared folder hub, two machines', () => {
     }));
     const folder = (await editor('targets.list', {})).find((t) => t.config.kind === 'folder');
     const job = await editor('publish.start', { articleId: created.id, targetId: folder?.config.id ?? '', options: { status: 'publish', overriddenWarnings: ['lead-photo'] } });
-    let state = await editor('review.get', { id: created.id });
-    for (let i = 0; i < 200 && state.status !== 'published'; i++) {
-      await new Promise((r) => setTimeout(r, 50));
-      state = await editor('review.get', { id: created.id });
-    }
+    const state = await eventually(() => editor('review.get', { id: created.id }), (s) => s.status === 'published');
     expect((await editor('outbox.get', { jobId: job.id })).state).toBe('done');
     expect(state.status).toBe('published');
     expect(state.history.map((e) => e.action)).toEqual(['submit', 'approve', 'publish']);
@@ -379,11 +355,7 @@ describe('review through a shared folder hub, two machines', () => {
     await rename(`${share}-away`, share);
     reporterApp = await createServices({ dataDir: join(root, 'reporter'), transport: 'http', version: 'test', systemLocale: 'en', documentsDir: join(root, 'reporter-docs') });
     reporter = caller(reporterApp);
-    let state = await reporter('review.get', { id: created.id });
-    for (let i = 0; i < 100 && state.pendingSync; i++) {
-      await new Promise((r) => setTimeout(r, 50));
-      state = await reporter('review.get', { id: created.id });
-    }
+    const state = await eventually(() => reporter('review.get', { id: created.id }), (s) => s.pendingSync === null);
     expect(state.pendingSync).toBeNull();
     expect((await editor('review.queue', { scope: 'for-me' })).entries.map((e) => e.headline)).toEqual(['Filed from the airport']);
   });

@@ -6,14 +6,14 @@
 // the REST API (never from an address in the package) and checked against the sha256 in their media
 // id. With the companion plugin a Contributor may send photos too; without it core WordPress needs
 // upload_files.
-import { createHash } from 'node:crypto';
 import { AppError, isAppError } from '../../../common/app-error';
 import type { Article } from '../../../common/article';
-import { articleFigures, type NumberedFigure } from '../../../common/publish/article-figures';
+import type { NumberedFigure } from '../../../common/publish/article-figures';
 import { captionText } from '../publish/wordpress/wordpress-caption';
 import type { WordPressClient } from '../publish/wordpress/wordpress-client';
 import { mediaMarker } from '../publish/wordpress/wordpress-media';
-import type { HubMedia } from './hub-photos';
+import { describePhoto, distinctFigures, hashMatches, type HubMedia } from './hub-photos';
+import { articleTitle } from './hub-input';
 import type { RemotePhoto } from './wordpress-hub-package';
 
 export interface WpMediaItem {
@@ -70,7 +70,7 @@ async function readPhoto(article: Article, figure: NumberedFigure, media: HubMed
     if (isAppError(error) && error.code === 'not-found') {
       throw new AppError(
         'not-found',
-        `${describePhoto(figure)} is not in your photo library, so "${title(article)}" cannot be sent to WordPress for review; insert the photo again and retry`,
+        `${describePhoto(figure)} is not in your photo library, so "${articleTitle(article)}" cannot be sent to WordPress for review; insert the photo again and retry`,
         { mediaId: figure.mediaId, photo: figure.number },
       );
     }
@@ -118,7 +118,7 @@ async function uploadToMediaLibrary(article: Article, figure: NumberedFigure, op
     purpose: {
       action: 'upload photos',
       subject: describePhoto(figure),
-      forbiddenHint: `This WordPress account may not upload photos, and the site does not have the Dateline Companion plugin that lets any writer send photos for review: ask the site's administrator to install resources/wordpress/dateline-companion.php, or send "${title(article)}" without photos`,
+      forbiddenHint: `This WordPress account may not upload photos, and the site does not have the Dateline Companion plugin that lets any writer send photos for review: ask the site's administrator to install resources/wordpress/dateline-companion.php, or send "${articleTitle(article)}" without photos`,
     },
   });
   if (typeof uploaded.id !== 'number' || typeof uploaded.slug !== 'string' || !uploaded.slug.startsWith(marker)) {
@@ -154,7 +154,7 @@ export async function importReviewPhotos(
     if (present) continue;
     const where = remote[figure.mediaId];
     const missing = () =>
-      new AppError('not-found', `${describePhoto(figure)} of "${title(article)}" is missing from the WordPress media library; ask ${sender} to submit the article again`, {
+      new AppError('not-found', `${describePhoto(figure)} of "${articleTitle(article)}" is missing from the WordPress media library; ask ${sender} to submit the article again`, {
         mediaId: figure.mediaId,
         photo: figure.number,
       });
@@ -170,7 +170,7 @@ export async function importReviewPhotos(
     if (!hashMatches(figure.mediaId, found.bytes)) {
       throw new AppError(
         'media-corrupt',
-        `${describePhoto(figure)} of "${title(article)}" is not the photo ${sender} sent: the copy in WordPress (${found.remote.originalUrl}) was replaced or damaged. Ask ${sender} to submit the article again`,
+        `${describePhoto(figure)} of "${articleTitle(article)}" is not the photo ${sender} sent: the copy in WordPress (${found.remote.originalUrl}) was replaced or damaged. Ask ${sender} to submit the article again`,
         { mediaId: figure.mediaId, photo: figure.number, url: found.remote.originalUrl },
       );
     }
@@ -180,28 +180,7 @@ export async function importReviewPhotos(
   return imported;
 }
 
-/** Whether bytes are the photo a media id (`<sha256>.<ext>`) names. */
-export function hashMatches(mediaId: string, bytes: Uint8Array): boolean {
-  return mediaId.startsWith(`${createHash('sha256').update(bytes).digest('hex')}.`);
-}
-
 /** The marker slug itself, or a later copy WordPress named "<marker>-<n>". */
 function isMarkerSlug(slug: string, marker: string): boolean {
   return slug === marker || new RegExp(`^${marker}-(?:[2-9]|[1-9][0-9]+)$`).test(slug);
-}
-
-function distinctFigures(article: Article): NumberedFigure[] {
-  const seen = new Set<string>();
-  return articleFigures(article).filter((f) => !seen.has(f.mediaId) && seen.add(f.mediaId));
-}
-
-/** "Photo 2 (“Flooded street”, 3f9a…e1.jpg)": what a person can find in the article. */
-function describePhoto(figure: NumberedFigure): string {
-  const label = figure.captionText || figure.alt;
-  const what = label ? `“${label.length > 60 ? `${label.slice(0, 57)}…` : label}”, ${figure.mediaId}` : figure.mediaId;
-  return `Photo ${figure.number} (${what})`;
-}
-
-function title(article: Article): string {
-  return article.headline.trim() || article.id;
 }

@@ -38,8 +38,9 @@ import { wordpressErrorDetails } from '../publish/wordpress/wordpress-error';
 import { KeyedQueue } from '../store/keyed-queue';
 import { contentHash } from './canonical-json';
 import { downloadPhoto, isOutsideSite, PhotoOrigins } from './wordpress-hub-download';
-import type { HubMedia } from './hub-photos';
+import { hashMatches, type HubMedia } from './hub-photos';
 import type { ReviewHub } from './review-hub';
+import { articleTitle, parseHubInput } from './hub-input';
 import {
   DESK,
   hubListFilterSchema,
@@ -70,7 +71,7 @@ import {
   type RemotePhoto,
   type WordPressPackage,
 } from './wordpress-hub-package';
-import { hashMatches, importReviewPhotos, remotePhotoOf, uploadReviewPhotos, type WpMediaItem } from './wordpress-hub-photos';
+import { importReviewPhotos, remotePhotoOf, uploadReviewPhotos, type WpMediaItem } from './wordpress-hub-photos';
 
 export interface WordPressHubOptions {
   /** The publishing target this site is, for the wiring that adopts posts. */
@@ -175,7 +176,7 @@ export class WordPressHub implements ReviewHub {
       if (current === null && options.baseHubRevision !== null) {
         throw new AppError(
           'conflict',
-          `“${title(incoming)}” was removed from WordPress since you last opened it (revision ${options.baseHubRevision}); submit it again as new if it should be reviewed`,
+          `“${articleTitle(incoming)}” was removed from WordPress since you last opened it (revision ${options.baseHubRevision}); submit it again as new if it should be reviewed`,
           { hubRevision: null },
         );
       }
@@ -206,7 +207,7 @@ export class WordPressHub implements ReviewHub {
     return this.queue.run(id, async () => {
       const companion = await this.hasCompanion();
       const current = await this.locate(id, companion);
-      if (current === null) throw this.notFound(article ? `“${title(article)}”` : `The article ${id}`);
+      if (current === null) throw this.notFound(article ? `“${articleTitle(article)}”` : `The article ${id}`);
       this.checkBase(current, options.baseHubRevision, article ?? null);
       let base: PackageDraft;
       if (current.pkg) {
@@ -339,7 +340,7 @@ export class WordPressHub implements ReviewHub {
 
   private async write(current: Located | null, companion: boolean, baseHubRevision: number | null, draft: PackageDraft): Promise<HubWriteResult> {
     const article = draft.article;
-    const label = `“${title(article)}”`;
+    const label = `“${articleTitle(article)}”`;
     if (!companion && draft.comments.length > 0) {
       throw new AppError(
         'invalid-input',
@@ -476,7 +477,7 @@ export class WordPressHub implements ReviewHub {
 
   private checkBase(current: Located, base: number | null, article: Article | null): void {
     if (current.token === base) return;
-    const name = current.pkg ? title(current.pkg.article) : article ? title(article) : htmlTitle(current.post);
+    const name = current.pkg ? articleTitle(current.pkg.article) : article ? articleTitle(article) : htmlTitle(current.post);
     throw new AppError('conflict', `Someone else changed “${name}” in WordPress since you opened it (revision ${current.token}); reopen it to see their changes`, {
       hubRevision: current.token,
       updatedBy: current.pkg?.updatedBy ?? null,
@@ -554,12 +555,12 @@ export class WordPressHub implements ReviewHub {
       throw new AppError('corrupt-file', `Post ${post.id} at ${this.options.siteUrl} holds the review copy of another article (${pkg.article.id}), not ${articleId}`, { postId: post.id });
     }
     if (contentHash(pkg.article) !== pkg.contentHash) {
-      throw new AppError('corrupt-file', `The review copy of “${title(pkg.article)}” in WordPress at ${where} was changed outside Dateline: its content hash does not match`, { postId: post.id });
+      throw new AppError('corrupt-file', `The review copy of “${articleTitle(pkg.article)}” in WordPress at ${where} was changed outside Dateline: its content hash does not match`, { postId: post.id });
     }
     if (storedRevision !== pkg.hubRevision) {
       throw new AppError(
         'corrupt-file',
-        `The review copy of “${title(pkg.article)}” in WordPress at ${where} is at revision ${pkg.hubRevision} but WordPress counts ${storedRevision}: it was written without the Dateline Companion plugin's check. Ask the sender to submit it again`,
+        `The review copy of “${articleTitle(pkg.article)}” in WordPress at ${where} is at revision ${pkg.hubRevision} but WordPress counts ${storedRevision}: it was written without the Dateline Companion plugin's check. Ask the sender to submit it again`,
         { postId: post.id },
       );
     }
@@ -804,9 +805,6 @@ function addressedTo(submittedTo: string, to: string): boolean {
   return sameActorName(submittedTo, to) || sameActorName(submittedTo, DESK);
 }
 
-function title(article: Article): string {
-  return article.headline.trim() || article.id;
-}
 
 function htmlTitle(post: WpReviewPost): string {
   return (post.title.raw ?? post.title.rendered ?? '').trim() || `post ${post.id}`;
@@ -817,9 +815,5 @@ function messageOf(error: unknown): string {
 }
 
 function valid<S extends z.ZodType>(schema: S, value: unknown, what: string): z.output<S> {
-  const parsed = schema.safeParse(value);
-  if (parsed.success) return parsed.data;
-  const issue = parsed.error.issues[0];
-  const where = issue && issue.path.length > 0 ? ` at ${issue.path.map(String).join('.')}` : '';
-  throw new AppError('invalid-input', `WordPress review cannot accept ${what}${where}: ${issue?.message ?? 'invalid'}`, parsed.error.issues);
+  return parseHubInput(schema, value, what, 'WordPress review');
 }

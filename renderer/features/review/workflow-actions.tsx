@@ -26,8 +26,8 @@ export function WorkflowActions({ state }: { state: ReviewState }) {
     const ok = await review.getState().act(action, input);
     if (ok) {
       setPending(null);
-      const done = `review.done.${action}`;
-      if (done in DONE_KEYS) ui.getState().showInfo(t(done as MessageKey));
+      const done = DONE_MESSAGES[action];
+      if (done) ui.getState().showInfo(t(done));
     }
     return ok;
   };
@@ -74,13 +74,16 @@ export function WorkflowActions({ state }: { state: ReviewState }) {
   );
 }
 
-const DONE_KEYS: Record<string, true> = {
-  'review.done.submit': true,
-  'review.done.request-changes': true,
-  'review.done.approve': true,
-  'review.done.spike': true,
-  'review.done.reopen': true,
-  'review.done.correct': true,
+/** What to confirm after an action; publishing and scheduling confirm themselves in the publish dialog. */
+const DONE_MESSAGES: Record<WorkflowAction, MessageKey | null> = {
+  submit: 'review.done.submit',
+  'request-changes': 'review.done.request-changes',
+  approve: 'review.done.approve',
+  schedule: null,
+  publish: null,
+  spike: 'review.done.spike',
+  correct: 'review.done.correct',
+  reopen: 'review.done.reopen',
 };
 
 interface ActionFormProps {
