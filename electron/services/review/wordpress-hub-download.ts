@@ -7,6 +7,7 @@
 import { AppError, isAppError } from '../../../common/app-error';
 import { MAX_MEDIA_BYTES } from '../../../common/contract';
 import { classifyHttpStatus, classifyNetworkError } from '../publish/http/classify-http-failure';
+import { withDeadline } from '../publish/http/with-deadline';
 import type { FetchImpl } from '../publish/wordpress/wordpress-client';
 
 const MAX_REDIRECTS = 5;
@@ -59,31 +60,34 @@ export async function downloadPhoto(url: string, options: DownloadOptions): Prom
   const max = options.maxBytes ?? MAX_MEDIA_BYTES;
   let current = checkedUrl(url, options);
   const fetchImpl = options.fetchImpl ?? ((input, init) => fetch(input, init));
-  const timeout = AbortSignal.timeout(options.timeoutMs);
+  let timedOut = () => false;
   try {
-    for (let hop = 0; ; hop++) {
-      const response = await fetchImpl(current.href, { method: 'GET', redirect: 'manual', signal: timeout, headers: { Accept: 'image/*' } });
-      if (response.status >= 300 && response.status < 400 && response.status !== 304) {
-        await response.body?.cancel().catch(() => undefined);
-        const location = response.headers.get('location');
-        if (!location) {
-          throw new AppError('remote-bad-response', `${options.targetLabel} redirected the download of ${options.what} (${current.href}) without saying where to`, { url: current.href });
+    return await withDeadline(options.timeoutMs, undefined, async (deadline) => {
+      timedOut = deadline.timedOut;
+      for (let hop = 0; ; hop++) {
+        const response = await fetchImpl(current.href, { method: 'GET', redirect: 'manual', signal: deadline.signal, headers: { Accept: 'image/*' } });
+        if (response.status >= 300 && response.status < 400 && response.status !== 304) {
+          await response.body?.cancel().catch(() => undefined);
+          const location = response.headers.get('location');
+          if (!location) {
+            throw new AppError('remote-bad-response', `${options.targetLabel} redirected the download of ${options.what} (${current.href}) without saying where to`, { url: current.href });
+          }
+          if (hop >= MAX_REDIRECTS) {
+            throw new AppError('remote-bad-response', `${options.targetLabel} redirected the download of ${options.what} more than ${MAX_REDIRECTS} times (${url.slice(0, 200)})`, { url });
+          }
+          current = checkedUrl(new URL(location, current).href, options);
+          continue;
         }
-        if (hop >= MAX_REDIRECTS) {
-          throw new AppError('remote-bad-response', `${options.targetLabel} redirected the download of ${options.what} more than ${MAX_REDIRECTS} times (${url.slice(0, 200)})`, { url });
+        if (!response.ok) {
+          const text = await response.text().catch(() => '');
+          throw classifyHttpStatus(response.status, { url: current.href, bodySnippet: text.slice(0, 300), targetLabel: options.targetLabel });
         }
-        current = checkedUrl(new URL(location, current).href, options);
-        continue;
+        return await readCapped(response, current.href, max, options);
       }
-      if (!response.ok) {
-        const text = await response.text().catch(() => '');
-        throw classifyHttpStatus(response.status, { url: current.href, bodySnippet: text.slice(0, 300), targetLabel: options.targetLabel });
-      }
-      return await readCapped(response, current.href, max, options);
-    }
+    });
   } catch (error) {
     if (isAppError(error)) throw error;
-    if (timeout.aborted) {
+    if (timedOut()) {
       throw new AppError('remote-timeout', `${options.targetLabel} did not send ${options.what} (${current.href}) within ${Math.round(options.timeoutMs / 1000)} s; try again`, { url: current.href });
     }
     throw classifyNetworkError(error, { url: current.href, targetLabel: options.targetLabel });

@@ -6,6 +6,7 @@
 // ("featureimage", "picture1"...), and `fileName` is the <img src> the HTML body uses.
 // In "urls" mode photos are not sent: renditions point at `${mediaBaseUrl}/${mediaId}`.
 // A receiver answers 2xx, optionally with JSON { "url": "https://..." } naming the live page.
+import { withDeadline } from '../http/with-deadline';
 import { createHash } from 'node:crypto';
 import { AppError } from '../../../../common/app-error';
 import { ninjsArticleUri, ninjsPublishStatus } from '../../../../common/publish/ninjs-publish-status';
@@ -177,9 +178,10 @@ export class WebhookTarget implements PublishTarget {
           'User-Agent': 'Dateline',
         };
         if (opts.idempotencyKey) headers[IDEMPOTENCY_HEADER] = opts.idempotencyKey;
-        const signal = AbortSignal.any([AbortSignal.timeout(this.config.timeoutMs), opts.signal]);
-        const response = await this.fetchImpl(url, { method: 'POST', headers, body, signal, redirect: 'manual' });
-        const text = await response.text();
+        const { response, text } = await withDeadline(this.config.timeoutMs, opts.signal, async ({ signal }) => {
+          const reply = await this.fetchImpl(url, { method: 'POST', headers, body, signal, redirect: 'manual' });
+          return { response: reply, text: await reply.text() };
+        });
         if (response.ok) return { status: response.status, text };
         lastError = classifyHttpStatus(response.status, { url, bodySnippet: text, targetLabel: LABEL });
         if (!(response.status >= 500 || RETRY_STATUSES.has(response.status))) throw lastError;

@@ -1,6 +1,7 @@
 // Runs in: services. A small WordPress REST client: finds the REST root from the site address,
 // authenticates with an application password, puts a timeout on every request and turns every
 // failure (HTTP, HTML instead of JSON, network, TLS, timeout) into a specific AppError.
+import { withDeadline } from '../http/with-deadline';
 import { AppError } from '../../../../common/app-error';
 import { classifyNetworkError } from '../http/classify-http-failure';
 import { rebaseOnto, restRootFromLinkHeader, restUrl, siteBase, type QueryValue } from './rest-url';
@@ -136,15 +137,17 @@ export class WordPressClient {
     signal?: AbortSignal,
     timeoutMs = this.timeoutMs,
   ): Promise<{ status: number; text: string; link: string | null; finalUrl: string }> {
-    const timeout = AbortSignal.timeout(timeoutMs);
-    const combined = signal ? AbortSignal.any([signal, timeout]) : timeout;
+    let timedOut = () => false;
     try {
-      const response = await this.fetchImpl(url, { ...init, redirect: 'follow', signal: combined });
-      const text = await response.text();
-      return { status: response.status, text, link: response.headers.get('link'), finalUrl: response.url || url };
+      return await withDeadline(timeoutMs, signal, async (deadline) => {
+        timedOut = deadline.timedOut;
+        const response = await this.fetchImpl(url, { ...init, redirect: 'follow', signal: deadline.signal });
+        const text = await response.text();
+        return { status: response.status, text, link: response.headers.get('link'), finalUrl: response.url || url };
+      });
     } catch (error) {
       if (signal?.aborted) throw signal.reason ?? error;
-      if (timeout.aborted) {
+      if (timedOut()) {
         return Promise.reject(
           new AppError(
             'remote-timeout',
