@@ -36,26 +36,35 @@ export function createSettingsStore(api: DatelineApi): SettingsStore {
       const nav = typeof navigator === 'undefined' ? undefined : navigator.language;
       applyLocale(effectiveLocale(settings.locale, nav, info?.systemLocale));
     };
+    // The first settings.get can come back after the person has already changed something (the
+    // library is usable while it loads). A write's answer is the whole stored settings after it, so
+    // a read that started before a write is stale by then and must not undo the newer choice; the same
+    // holds for the answer of a write that a newer write has overtaken.
+    let writes = 0;
+    const show = (settings: Settings): void => {
+      set({ settings });
+      apply();
+    };
+    const write = async (optimistic: Partial<Settings>, patch: Parameters<typeof api.call<'settings.update'>>[1]): Promise<void> => {
+      const mine = ++writes;
+      if (Object.keys(optimistic).length > 0) show({ ...get().settings, ...optimistic });
+      const stored = await api.call('settings.update', patch);
+      if (mine === writes) show(stored); // a newer write's answer will show its own (later) state
+
+    };
     return {
       settings: settingsSchema.parse({}),
       info: null,
       init: async () => {
+        const writesBefore = writes;
         const [settings, info] = await Promise.all([api.call('settings.get', {}), api.call('app.info', {})]);
-        set({ settings, info });
-        apply();
+        set({ info });
+        if (writes === writesBefore) show(settings);
+        else apply();
       },
-      setLocale: async (locale) => {
-        set((s) => ({ settings: { ...s.settings, locale } }));
-        apply();
-        set({ settings: await api.call('settings.update', { locale }) });
-      },
-      update: async (patch) => {
-        set({ settings: await api.call('settings.update', patch) });
-      },
-      setUserName: async (userName) => {
-        set((s) => ({ settings: { ...s.settings, userName } }));
-        set({ settings: await api.call('settings.update', { userName }) });
-      },
+      setLocale: (locale) => write({ locale }, { locale }),
+      update: (patch) => write({}, patch),
+      setUserName: (userName) => write({ userName }, { userName }),
     };
   });
 }
