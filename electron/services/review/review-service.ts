@@ -160,9 +160,14 @@ export function createReviewService(options: ReviewServiceOptions): ReviewServic
   /**
    * One workflow action. `local` records it on this machine only (an article that never went to a
    * hub); `rebase` takes the hub's current token first (recording our own publishing job, which
-   * itself changed the WordPress post).
+   * itself changed the WordPress post); `recordAnyway` records what already happened (a publication)
+   * here whatever the hub answers, and leaves the hub write waiting with the reason, retried later.
    */
-  const runTransition = async (id: string, request: TransitionRequest, mode: { local?: boolean; rebase?: boolean } = {}): Promise<ReviewState> => {
+  const runTransition = async (
+    id: string,
+    request: TransitionRequest,
+    mode: { local?: boolean; rebase?: boolean; recordAnyway?: boolean } = {},
+  ): Promise<ReviewState> => {
     const profile = await requireProfile();
     const record = await records.get(id);
     const article = await consistent(await library.get(id), record);
@@ -189,7 +194,7 @@ export function createReviewService(options: ReviewServiceOptions): ReviewServic
       try {
         hub = await writeToHub(request, moved, record, { events, comments, profile, at, rebase: mode.rebase ?? false });
       } catch (error) {
-        if (!isUnreachable(error)) throw error;
+        if (!isUnreachable(error) && !mode.recordAnyway) throw error;
         // Offline, or the share is not mounted: recorded here, sent when the hub can be reached.
         pendingSync = deferred(request.action === 'submit' ? 'submit' : 'update', request.to ?? record.hub?.submittedTo ?? DESK, at, error, mode.rebase ?? false);
       }
@@ -457,16 +462,18 @@ export function createReviewService(options: ReviewServiceOptions): ReviewServic
       // A story that never went to a hub is recorded on this machine only, however it got here.
       const local = record.hub === null;
       // An editor publishing a story nobody approved yet approves it by publishing it.
+      // The story is live whatever the hub says: a hub that refuses the record now (a damaged
+      // package, a server error) gets it later, and the panel shows why it is still waiting.
       if (profile.role === 'editor' && (article.status === 'draft' || article.status === 'changes_requested')) {
-        await runTransition(articleId, { action: 'submit', to: DESK }, { local });
+        await runTransition(articleId, { action: 'submit', to: DESK }, { local, recordAnyway: true });
       }
       if (profile.role === 'editor' && (await library.get(articleId)).status === 'submitted') {
-        await runTransition(articleId, { action: 'approve' }, { local });
+        await runTransition(articleId, { action: 'approve' }, { local, recordAnyway: true });
       }
       await runTransition(
         articleId,
         outcome.status === 'publish' ? { action: 'publish' } : { action: 'schedule', scheduledAt: outcome.scheduledAt ?? undefined },
-        { local, rebase: true },
+        { local, rebase: true, recordAnyway: true },
       );
     } catch (error) {
       console.warn(`[review] could not record the publication of ${articleId} in its workflow history:`, error);

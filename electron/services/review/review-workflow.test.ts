@@ -307,6 +307,38 @@ describe('review through a shared folder hub, two machines', () => {
     expect(existsSync(join(root, 'hub', 'articles', created.id))).toBe(false);
   });
 
+  it('a publication the hub refuses to record (damaged package) is recorded here, shown as waiting with the reason, and sent once the package is mended', async () => {
+    const created = await reporter('articles.create', {});
+    await write(reporter, created.id, (a) => ({
+      ...a,
+      headline: 'Harbour reopens',
+      summary: 'The harbour reopened.',
+      meta: { ...a.meta, section: 'City', tags: ['harbour'], bylines: [{ name: '李娜', role: '' }] },
+      body: { type: 'doc', content: [para('The harbour reopened on Tuesday.')] },
+    }));
+    await reporter('review.transition', { id: created.id, action: 'submit' });
+    await editor('review.open', { id: created.id });
+    await editor('review.transition', { id: created.id, action: 'approve' });
+    const path = join(root, 'hub', 'articles', created.id, 'package.json');
+    const intact = await readFile(path, 'utf8');
+    await writeFile(path, intact.slice(0, 40)); // someone's sync tool truncated it
+
+    const folder = (await editor('targets.list', {})).find((t) => t.config.kind === 'folder');
+    const job = await editor('publish.start', { articleId: created.id, targetId: folder?.config.id ?? '', options: { status: 'publish', overriddenWarnings: ['lead-photo'] } });
+    expect((await settledJob(editor, job.id)).state).toBe('done');
+    const waiting = await eventually(() => editor('review.get', { id: created.id }), (s) => s.status === 'published');
+    expect(waiting.history.map((e) => e.action)).toEqual(['submit', 'approve', 'publish']);
+    expect(waiting.pendingSync?.conflict).toBe(false);
+    expect(waiting.pendingSync?.lastError).toMatch(/package/i);
+    expect(waiting.allowedActions).not.toContain('publish');
+
+    await writeFile(path, intact);
+    expect(await editor('review.sync', { id: created.id })).toEqual({ pending: 0 });
+    expect((await editor('review.get', { id: created.id })).pendingSync).toBeNull();
+    const hubView = await reporter('review.queue', { scope: 'mine' });
+    expect(hubView.entries.find((e) => e.articleId === created.id)?.status).toBe('published');
+  });
+
   it('clearing the role does not let anyone publish a story that is in the workflow; restoring a revision keeps its status', async () => {
     const created = await reporter('articles.create', {});
     await write(reporter, created.id, (a) => ({ ...a, headline: 'Version one' }));
