@@ -31,6 +31,8 @@ export interface HubLink {
   syncedAt: string;
   /** The library revision of the article right after that sync: a higher one means local changes the hub has not seen. */
   localRevision: number;
+  /** Whether the hub keeps review comments and history (a WordPress site only with the companion plugin). */
+  keepsComments: boolean;
 }
 
 export interface PendingSyncInfo {

@@ -164,6 +164,7 @@ describe('the WordPress review hub with the companion plugin', () => {
     const comments = comment([], reporter, '照片是今天早上拍的。');
     const submitted = await reporterHub.submit(first.article, { by: reporter, to: DESK, history: first.history, comments, baseHubRevision: null });
     expect(submitted.hubRevision).toBe(1);
+    expect(submitted.keepsComments).toBe(true);
 
     // WordPress holds one pending post by the contributor, who may not publish it.
     const [post] = await postsOfArticle(site, id);
@@ -568,6 +569,8 @@ describe('the WordPress review hub without the companion plugin (plain permalink
     expect(openA.hubRevision).toBe(sent.hubRevision);
     expect(openB.hubRevision).toBe(sent.hubRevision);
     expect(openA.article.id).toBe(id);
+    // Without the plugin the hub says up front that it keeps no comments (the panel tells the person).
+    expect([sent.keepsComments, openA.keepsComments]).toEqual([false, false]);
 
     // Both save at the same moment: one wins, the other is told, and WordPress holds the winner's.
     const results = await Promise.allSettled([

@@ -190,6 +190,7 @@ export class FolderHub implements ReviewHub {
       submittedAt: current.submittedAt,
       updatedBy: current.updatedBy,
       previousSubmission: current.previousSubmission,
+      keepsComments: true,
     };
   }
 
@@ -256,7 +257,7 @@ export class FolderHub implements ReviewHub {
       } finally {
         await staged.discard();
       }
-      return { hubRevision: next.hubRevision, contentHash: next.contentHash, updatedAt };
+      return { hubRevision: next.hubRevision, contentHash: next.contentHash, updatedAt, keepsComments: true };
     });
   }
 

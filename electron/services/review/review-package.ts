@@ -83,6 +83,8 @@ export interface OpenedPackage {
   submittedAt: string;
   updatedBy: Actor;
   previousSubmission: Article | null;
+  /** Whether the hub keeps review comments and history (WordPress only with the companion plugin). */
+  keepsComments: boolean;
 }
 
 export interface SubmitOptions {
@@ -108,4 +110,6 @@ export interface HubWriteResult {
   hubRevision: number;
   contentHash: string;
   updatedAt: string;
+  /** Whether the hub keeps review comments and history (WordPress only with the companion plugin). */
+  keepsComments: boolean;
 }

@@ -29,6 +29,7 @@ export const reviewRecordSchema = z.object({
       submittedTo: z.string(),
       syncedAt: time,
       localRevision: z.number().int().nonnegative().default(0),
+      keepsComments: z.boolean().default(true),
     })
     .nullable(),
   /** The version this machine had before it last took a newer one from the hub: the base of "changes since you last saw it". */

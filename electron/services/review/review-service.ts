@@ -147,7 +147,7 @@ export function createReviewService(options: ReviewServiceOptions): ReviewServic
       if (hub && !pendingSync) {
         try {
           const written = await (await hubOf(hub)).update(id, { comments, by: profile, baseHubRevision: hub.hubRevision });
-          hub = { ...hub, hubRevision: written.hubRevision, syncedAt: at };
+          hub = { ...hub, hubRevision: written.hubRevision, syncedAt: at, keepsComments: written.keepsComments };
         } catch (error) {
           if (!isUnreachable(error)) throw error;
           pendingSync = deferred('update', hub.submittedTo, at, error);
@@ -223,14 +223,22 @@ export function createReviewService(options: ReviewServiceOptions): ReviewServic
       const hub = record.hub ? await hubOf(record.hub) : await options.hub();
       const to = request.to ?? record.hub?.submittedTo ?? DESK;
       const written = await hub.submit(article, { by: w.profile, to, history: w.events, comments: w.comments, baseHubRevision: record.hub?.hubRevision ?? null });
-      return { kind: hub.kind, location: hub.location, hubRevision: written.hubRevision, submittedTo: to, syncedAt: w.at, localRevision: article.revision };
+      return {
+        kind: hub.kind,
+        location: hub.location,
+        hubRevision: written.hubRevision,
+        submittedTo: to,
+        syncedAt: w.at,
+        localRevision: article.revision,
+        keepsComments: written.keepsComments,
+      };
     }
     if (!record.hub) return null;
     const hub = await hubOf(record.hub);
     const base = w.rebase ? ((await hub.currentRevision(article.id)) ?? record.hub.hubRevision) : record.hub.hubRevision;
     // A rebased write (after our own publishing job) leaves the comments as the hub has them.
     const written = await hub.update(article.id, { article, history: w.events, ...(w.rebase ? {} : { comments: w.comments }), by: w.profile, baseHubRevision: base });
-    return { ...record.hub, hubRevision: written.hubRevision, syncedAt: w.at };
+    return { ...record.hub, hubRevision: written.hubRevision, syncedAt: w.at, keepsComments: written.keepsComments };
   }
 
   const handlers: ReviewHandlers = {
@@ -314,7 +322,15 @@ export function createReviewService(options: ReviewServiceOptions): ReviewServic
               ? opened.history
               : r.history,
           comments: [...opened.comments, ...localOnly],
-          hub: { kind: hub.kind, location: hub.location, hubRevision: opened.hubRevision, submittedTo: opened.submittedTo, syncedAt: at, localRevision: article.revision },
+          hub: {
+            kind: hub.kind,
+            location: hub.location,
+            hubRevision: opened.hubRevision,
+            submittedTo: opened.submittedTo,
+            syncedAt: at,
+            localRevision: article.revision,
+            keepsComments: opened.keepsComments,
+          },
           previousSubmission: opened.previousSubmission,
           // What this person saw before taking the newer version: "changes since you last saw it".
           lastSeen: local && changed ? { article: local, at } : r.lastSeen,
@@ -389,6 +405,7 @@ export function createReviewService(options: ReviewServiceOptions): ReviewServic
         submittedTo: pending.kind === 'submit' ? pending.to : (record.hub?.submittedTo ?? pending.to),
         syncedAt: at,
         localRevision: article.revision,
+        keepsComments: written.keepsComments,
       };
       await records.update(id, (r) => ({ ...r, hub: link, pendingSync: null }));
     } catch (error) {

@@ -316,6 +316,7 @@ export class WordPressHub implements ReviewHub {
         submittedAt: pkg.submittedAt,
         updatedBy: pkg.updatedBy,
         previousSubmission: pkg.previousSubmission,
+        keepsComments: companion,
       };
     } else {
       const read = await fallbackArticle(current.post, id, this.fallbackOptions());
@@ -332,6 +333,7 @@ export class WordPressHub implements ReviewHub {
         submittedAt: gmtToIso(current.post.date_gmt) ?? read.article.createdAt,
         updatedBy: author,
         previousSubmission: null,
+        keepsComments: companion,
       };
     }
     await this.options.offerPost?.(id, String(current.post.id));
@@ -357,7 +359,7 @@ export class WordPressHub implements ReviewHub {
     }
     const live = target !== null && LIVE_STATUSES.has(target.post.status);
     // Nothing of a live post changes for review without the plugin: the publishing job sends the article.
-    if (!companion && live) return { hubRevision: target?.token ?? 0, contentHash: contentHash(article), updatedAt: this.now().toISOString() };
+    if (!companion && live) return { hubRevision: target?.token ?? 0, contentHash: contentHash(article), updatedAt: this.now().toISOString(), keepsComments: false };
     const media = await uploadReviewPhotos(article, {
       client: this.client,
       media: this.options.media,
@@ -433,11 +435,11 @@ export class WordPressHub implements ReviewHub {
           `WordPress saved ${label} but not its review revision (it holds ${Number.isFinite(stored) ? stored : 'none'}, Dateline expected ${nextRevision}): the Dateline Companion plugin on ${this.options.siteUrl} may be out of date`,
         );
       }
-      return { hubRevision: stored, contentHash: pkg.contentHash, updatedAt };
+      return { hubRevision: stored, contentHash: pkg.contentHash, updatedAt, keepsComments: true };
     }
     if (target === null) await this.removeIfTwin(saved, article.id, label);
     else await this.checkNotOverwritten(saved, nonce, label);
-    return { hubRevision: modifiedToken(saved.modified_gmt), contentHash: pkg.contentHash, updatedAt };
+    return { hubRevision: modifiedToken(saved.modified_gmt), contentHash: pkg.contentHash, updatedAt, keepsComments: companion };
   }
 
   /** Without the plugin: of two first submissions at once the older post stays; the newer one deletes itself. */

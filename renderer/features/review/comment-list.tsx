@@ -5,7 +5,11 @@ import type { ReviewComment } from '../../../common/workflow/review-comment';
 import { useStores } from '../../app/stores-context';
 import { useLocale, useT } from '../../i18n/use-t';
 
-export function CommentList({ comments, canComment }: { comments: readonly ReviewComment[]; canComment: boolean }) {
+/**
+ * `hubKeepsComments` false: the article's hub (a WordPress site without the companion plugin)
+ * refuses comments, so none can be added here; the person is told why before they write one.
+ */
+export function CommentList({ comments, canComment, hubKeepsComments = true }: { comments: readonly ReviewComment[]; canComment: boolean; hubKeepsComments?: boolean }) {
   const t = useT();
   const newId = useId();
   const { review, article, ui } = useStores();
@@ -27,7 +31,12 @@ export function CommentList({ comments, canComment }: { comments: readonly Revie
   return (
     <section className="review-comments" aria-label={t('review.comments')}>
       <h3>{t('review.comments')}</h3>
-      {canComment ? (
+      {canComment && !hubKeepsComments ? (
+        <p className="hint" role="note">
+          {t('review.comments.notKept')}
+        </p>
+      ) : null}
+      {canComment && hubKeepsComments ? (
         <div className="review-comment-new">
           <label htmlFor={newId}>{t('review.comment.new')}</label>
           <textarea id={newId} rows={3} maxLength={5000} value={body} onChange={(e) => setBody(e.target.value)} />
@@ -50,7 +59,7 @@ export function CommentList({ comments, canComment }: { comments: readonly Revie
       {comments.length === 0 ? <p className="hint">{t('review.comments.none')}</p> : null}
       <ul className="review-comment-list">
         {comments.map((c) => (
-          <CommentItem key={c.id} comment={c} canComment={canComment} />
+          <CommentItem key={c.id} comment={c} canComment={canComment && hubKeepsComments} />
         ))}
       </ul>
     </section>

@@ -39,7 +39,7 @@ function reviewState(patch: Partial<ReviewState>): ReviewState {
       },
     ],
     comments: [],
-    hub: { kind: 'folder', location: '/hub', hubRevision: 1, submittedTo: 'desk', syncedAt: '2026-11-25T09:05:00.000Z', localRevision: 3 },
+    hub: { kind: 'folder', location: '/hub', hubRevision: 1, submittedTo: 'desk', syncedAt: '2026-11-25T09:05:00.000Z', localRevision: 3, keepsComments: true },
     diffBases: { lastSeen: null, previousSubmission: null },
     pendingSync: null,
     ...patch,
@@ -103,5 +103,13 @@ describe('review panel', () => {
     });
     await waitFor(() => expect(stores.ui.getState().notices.at(-1)?.detail ?? stores.ui.getState().notices.at(-1)?.message).toContain('Someone else changed'));
     expect((box as HTMLTextAreaElement).value).toBe('Check the casualty figure.');
+  });
+
+  it('a hub that keeps no comments (WordPress without the companion plugin) says so, and offers no comment box', async () => {
+    const base = reviewState({});
+    const { panel } = await mount({ 'review.get': () => ({ ...base, hub: base.hub && { ...base.hub, kind: 'wordpress', keepsComments: false } }) });
+    expect(within(panel).getByRole('note').textContent).toContain('Dateline Companion plugin is not installed');
+    expect(within(panel).queryByRole('textbox', { name: 'New comment' })).toBeNull();
+    expect(within(panel).queryByRole('button', { name: 'Add general note' })).toBeNull();
   });
 });

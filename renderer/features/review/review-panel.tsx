@@ -78,7 +78,7 @@ export function ReviewPanel() {
           {t('review.diff.previousSubmission')}
         </button>
       </div>
-      <CommentList comments={state.comments} canComment={state.profile !== null} />
+      <CommentList comments={state.comments} canComment={state.profile !== null} hubKeepsComments={state.hub?.keepsComments ?? true} />
       <HistoryList events={state.history} />
     </section>
   );

@@ -46,6 +46,7 @@ export const reviewEn = {
   'review.diff.close': 'Close',
   'review.comments': 'Comments',
   'review.comments.none': 'No comments yet.',
+  'review.comments.notKept': 'This WordPress site cannot keep review comments or workflow notes: the Dateline Companion plugin is not installed there. Ask the site’s administrator to install it (resources/wordpress/dateline-companion.php); until then, the article itself is what travels.',
   'review.comment.new': 'New comment',
   'review.comment.addNote': 'Add general note',
   'review.comment.onSelection': 'Comment on selected text',

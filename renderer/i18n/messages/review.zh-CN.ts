@@ -47,6 +47,7 @@ export const reviewZhCN: Record<keyof typeof reviewEn, string> = {
   'review.diff.close': '关闭',
   'review.comments': '批注',
   'review.comments.none': '暂无批注。',
+  'review.comments.notKept': '该 WordPress 站点无法保存审稿批注和流程说明：站点未安装 Dateline Companion 插件。请站点管理员安装该插件（resources/wordpress/dateline-companion.php）；在此之前，只有稿件本身会同步。',
   'review.comment.new': '新批注',
   'review.comment.addNote': '添加总体意见',
   'review.comment.onSelection': '批注选中的文字',
