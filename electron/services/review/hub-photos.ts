@@ -1,13 +1,13 @@
 // Runs in: services. Moves an article's photos between a machine's photo library and the hub's
 // articles/<id>/media/ folder. Photos are content-addressed (sha256 in the id), so a photo already
 // in the hub is never copied again, and a damaged copy is recognised by its hash.
-import { createHash } from 'node:crypto';
 import { lstat, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { AppError, isAppError } from '../../../common/app-error';
 import type { Article } from '../../../common/article';
 import type { MediaInfo } from '../../../common/contract';
 import { articleFigures, type NumberedFigure } from '../../../common/publish/article-figures';
+import { hashMatches } from '../media/photo-hash';
 import { atomicWriteFile } from '../store/atomic-write';
 import { guardHubFile, MAX_HUB_PHOTO_BYTES } from './hub-file-guard';
 import { articleTitle } from './hub-input';
@@ -89,11 +89,6 @@ async function intactCopy(path: string, mediaId: string, verified: Map<string, s
   if (intact) verified.set(path, stamp);
   else verified.delete(path);
   return intact;
-}
-
-/** Whether bytes are the photo a media id (`<sha256>.<ext>`) names. */
-export function hashMatches(mediaId: string, bytes: Uint8Array): boolean {
-  return mediaId.startsWith(`${createHash('sha256').update(bytes).digest('hex')}.`);
 }
 
 /** Each photo of the article once, numbered as readers count them. */

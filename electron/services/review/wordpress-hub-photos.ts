@@ -12,7 +12,9 @@ import type { NumberedFigure } from '../../../common/publish/article-figures';
 import { captionText } from '../publish/wordpress/wordpress-caption';
 import type { WordPressClient } from '../publish/wordpress/wordpress-client';
 import { mediaMarker } from '../publish/wordpress/wordpress-media';
-import { describePhoto, distinctFigures, hashMatches, type HubMedia } from './hub-photos';
+import { originalImageUrl } from '../publish/wordpress/wordpress-photo-download';
+import { hashMatches } from '../media/photo-hash';
+import { describePhoto, distinctFigures, type HubMedia } from './hub-photos';
 import { articleTitle } from './hub-input';
 import type { RemotePhoto } from './wordpress-hub-package';
 
@@ -129,9 +131,7 @@ async function uploadToMediaLibrary(article: Article, figure: NumberedFigure, op
 
 /** Where an attachment's display copy and its original bytes are (WordPress scales photos above 2560 px). */
 export function remotePhotoOf(item: WpMediaItem): RemotePhoto {
-  const original = item.media_details?.original_image;
-  const originalUrl = original && !/[/\\]/.test(original) ? item.source_url.replace(/[^/]*$/, encodeURIComponent(original)) : item.source_url;
-  return { id: item.id, url: item.source_url, originalUrl };
+  return { id: item.id, url: item.source_url, originalUrl: originalImageUrl(item) };
 }
 
 /** An attachment's bytes and where they came from, read by attachment id; null when the attachment is gone. */

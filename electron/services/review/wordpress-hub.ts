@@ -37,8 +37,9 @@ import { WordPressClient, type FetchImpl } from '../publish/wordpress/wordpress-
 import { wordpressErrorDetails } from '../publish/wordpress/wordpress-error';
 import { KeyedQueue } from '../store/keyed-queue';
 import { contentHash } from './canonical-json';
-import { downloadPhoto, isOutsideSite, PhotoOrigins } from './wordpress-hub-download';
-import { hashMatches, type HubMedia } from './hub-photos';
+import { downloadPhoto, isOutsideSite, PhotoOrigins } from '../publish/wordpress/wordpress-photo-download';
+import { hashMatches } from '../media/photo-hash';
+import type { HubMedia } from './hub-photos';
 import type { ReviewHub } from './review-hub';
 import { articleTitle, parseHubInput } from './hub-input';
 import {

@@ -1,18 +1,19 @@
-// Runs in: services. Downloads a photo of a WordPress review hub, and only from where that site keeps
-// its photos: the site's own origin, plus the origins WordPress itself reports for its media items
-// (a CDN or uploads host, learned from `source_url` of items read through the REST API by id).
+// Runs in: services. Downloads a photo of a WordPress site (for a review hub, or for publishing to
+// check a copy before reusing it), and only from where that site keeps its photos: the site's own
+// origin, plus the origins WordPress itself reports for its media items (a CDN or uploads host,
+// learned from `source_url` of items read through the REST API).
 // Addresses written in a post or a review package are never followed elsewhere, so a writer cannot
 // make the reviewing machine fetch addresses on its own network. Redirects are followed by hand,
 // each hop checked the same way; the reply is streamed and cut off above the library's limit.
-import { AppError, isAppError } from '../../../common/app-error';
-import { MAX_MEDIA_BYTES } from '../../../common/contract';
-import { classifyHttpStatus, classifyNetworkError } from '../publish/http/classify-http-failure';
-import { withDeadline } from '../publish/http/with-deadline';
-import type { FetchImpl } from '../publish/wordpress/wordpress-client';
+import { AppError, isAppError } from '../../../../common/app-error';
+import { MAX_MEDIA_BYTES } from '../../../../common/contract';
+import { classifyHttpStatus, classifyNetworkError } from '../http/classify-http-failure';
+import { withDeadline } from '../http/with-deadline';
+import type { FetchImpl } from './wordpress-client';
 
 const MAX_REDIRECTS = 5;
 
-/** The origins a hub downloads photos from: the site's, and those its media library reports. */
+/** The origins photos are downloaded from: the site's, and those its media library reports. */
 export class PhotoOrigins {
   private readonly origins = new Set<string>();
 
@@ -48,6 +49,12 @@ export interface DownloadOptions {
   what: string;
   /** @default MAX_MEDIA_BYTES */
   maxBytes?: number;
+}
+
+/** Where WordPress keeps an attachment's uploaded bytes: it serves a scaled copy of photos above 2560 px and names the original in media_details. */
+export function originalImageUrl(item: { source_url: string; media_details?: { original_image?: string } }): string {
+  const original = item.media_details?.original_image;
+  return original && !/[/\\]/.test(original) ? item.source_url.replace(/[^/]*$/, encodeURIComponent(original)) : item.source_url;
 }
 
 /** Whether an error is the refusal to download from outside the site (the photo is left out, not fatal). */

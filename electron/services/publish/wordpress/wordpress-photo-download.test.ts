@@ -2,9 +2,9 @@
 // origins its REST API reported, redirects included, and a download stops at the library's limit
 // instead of buffering whatever the server sends.
 import { describe, expect, it } from 'vitest';
-import { isAppError } from '../../../common/app-error';
-import { MAX_MEDIA_BYTES } from '../../../common/contract';
-import { downloadPhoto, isOutsideSite, PhotoOrigins, type DownloadOptions } from './wordpress-hub-download';
+import { isAppError } from '../../../../common/app-error';
+import { MAX_MEDIA_BYTES } from '../../../../common/contract';
+import { downloadPhoto, isOutsideSite, PhotoOrigins, type DownloadOptions } from './wordpress-photo-download';
 
 const SITE = 'https://news.example.com/';
 const WHAT = 'Photo 1 (“Harbour”, abc.png)';
