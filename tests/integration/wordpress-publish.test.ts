@@ -1,9 +1,11 @@
 // Runs in: vitest (node), against a real WordPress on 127.0.0.1 (Debian's packages, started by the
 // fixture; if it cannot start, these tests fail). A newsroom publishes through the whole stack —
 // checklist, outbox, WordPress adapter — and WordPress ends up with exactly what the story says.
+import { createHash } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makePng } from '../support/test-photos';
 import { startWordPress, type WordPressSite, type WpMedia } from './support/wordpress-fixture';
 import { figureNode, newArticleId, paragraphNode, startHarness, type Harness } from './publishing-harness';
 
@@ -85,6 +87,44 @@ describe('publishing to a real WordPress (pretty permalinks)', () => {
 
     // Publishing never touches the saved article.
     expect(h.articles.get(article.id)).toEqual(before);
+  });
+
+  it('a photo someone planted under Dateline’s marker slug never goes live: the real one is uploaded, and another target finds it by its bytes', async () => {
+    const photo = await h.photo(4242);
+    const marker = `dateline-${photo.slice(0, 16)}`;
+    const planted = await site.request<WpMedia>('/wp/v2/media', {
+      as: 'author',
+      body: makePng(300, 200),
+      query: { slug: marker },
+      headers: { 'content-type': 'image/png', 'content-disposition': `attachment; filename="${marker}.png"` },
+    });
+    expect(planted.status).toBe(201);
+    expect(planted.body.slug).toBe(marker);
+    const story = (headline: string) =>
+      h.save({
+        id: newArticleId(),
+        headline,
+        summary: 'The ferry is back.',
+        meta: { section: 'City', tags: ['ferry'] },
+        body: { type: 'doc', content: [figureNode(photo, { alt: 'The ferry at the pier', credit: 'AP', caption: 'The ferry returns', lead: true }), paragraphNode('The ferry runs again.')] },
+      });
+
+    const job = await h.publishAndWait(story('Ferry returns').id, 'editor-wp');
+    expect(job.lastError).toBeNull();
+    const post = await site.getPost(Number(job.result?.remoteId));
+    expect(post.featured_media).not.toBe(planted.body.id);
+    expect(post.content.raw).not.toContain(`wp-image-${planted.body.id}"`);
+    const used = (await site.listAllMedia()).find((m) => m.id === post.featured_media);
+    const bytes = new Uint8Array(await (await fetch(String(used?.source_url))).arrayBuffer());
+    expect(`${createHash('sha256').update(bytes).digest('hex')}.png`).toBe(photo);
+    const copies = () => site.listAllMedia().then((all) => all.filter((m) => String(m.slug).startsWith(marker)).map((m) => m.id));
+    expect(await copies()).toHaveLength(2);
+
+    // Another target remembers nothing of this photo: it looks by slug, skips the planted copy and reuses the real one.
+    const second = await h.publishAndWait(story('Ferry timetable').id, 'author-wp');
+    expect(second.lastError).toBeNull();
+    expect((await site.getPost(Number(second.result?.remoteId))).featured_media).toBe(post.featured_media);
+    expect(await copies()).toHaveLength(2);
   });
 
   it('updating a published story changes the same post in place', async () => {

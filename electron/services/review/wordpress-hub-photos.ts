@@ -11,7 +11,7 @@ import type { Article } from '../../../common/article';
 import type { NumberedFigure } from '../../../common/publish/article-figures';
 import { captionText } from '../publish/wordpress/wordpress-caption';
 import type { WordPressClient } from '../publish/wordpress/wordpress-client';
-import { mediaMarker } from '../publish/wordpress/wordpress-media';
+import { markerSlugs, mediaMarker } from '../publish/wordpress/wordpress-media';
 import { originalImageUrl } from '../publish/wordpress/wordpress-photo-download';
 import { hashMatches } from '../media/photo-hash';
 import { describePhoto, distinctFigures, type HubMedia } from './hub-photos';
@@ -33,8 +33,6 @@ interface CompanionPhoto {
 }
 
 const MIME_BY_EXTENSION: Record<string, string> = { jpg: 'image/jpeg', png: 'image/png', gif: 'image/gif', webp: 'image/webp', avif: 'image/avif' };
-/** Copies a lookup by slug considers: the marker itself and the names WordPress gives later copies. */
-const SLUG_COPIES = 5;
 
 /** The attachment as WordPress reports it when its bytes are exactly the photo a media id names (they hash to it); else null. */
 export type HoldsPhoto = (mediaId: string, photo: RemotePhoto, what: string) => Promise<RemotePhoto | null>;
@@ -98,7 +96,7 @@ async function uploadThroughCompanion(article: Article, figure: NumberedFigure, 
 
 async function uploadToMediaLibrary(article: Article, figure: NumberedFigure, options: UploadOptions): Promise<RemotePhoto> {
   const marker = mediaMarker(figure.mediaId);
-  const slugs = [marker, ...Array.from({ length: SLUG_COPIES - 1 }, (_, i) => `${marker}-${i + 2}`)];
+  const slugs = markerSlugs(figure.mediaId);
   const found = await options.client.request<WpMediaItem[]>('GET', 'wp/v2/media', {
     query: { slug: slugs.join(','), per_page: 20, orderby: 'id', order: 'asc' },
     purpose: { action: 'look up photos in the media library' },

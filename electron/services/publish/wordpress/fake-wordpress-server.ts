@@ -26,6 +26,8 @@ export interface FakeMedia {
   slug: string;
   fileName: string;
   bytes: number;
+  /** The uploaded file, served at source_url. */
+  data: Uint8Array;
   caption: string;
   alt_text: string;
   title: string;
@@ -101,6 +103,13 @@ export class FakeWordPress {
     const method = req.method ?? 'GET';
     this.requests.push(`${method} ${route ?? url.pathname}`);
 
+    const upload = /^\/wp-content\/uploads\/(\d+)\//.exec(url.pathname);
+    if (route === null && upload) {
+      const item = this.media.get(Number(upload[1]));
+      res.writeHead(item ? 200 : 404, { 'content-type': item ? 'image/png' : 'text/plain' });
+      res.end(item ? item.data : 'Not found');
+      return;
+    }
     if (route === null) {
       if (url.pathname.startsWith('/wp-json')) {
         res.writeHead(301, { location: `${this.url}/` });
@@ -146,8 +155,8 @@ export class FakeWordPress {
       return ok({ id: 7, name: 'Eddie Editor', roles: [this.role], capabilities: Object.fromEntries(CAPS[this.role].map((c) => [c, true])) });
     }
     if (route === '/wp/v2/media' && method === 'GET') {
-      const slug = query.get('slug');
-      return ok([...this.media.values()].filter((item) => !slug || item.slug === slug).map((item) => this.mediaJson(item)));
+      const slugs = query.get('slug')?.split(',');
+      return ok([...this.media.values()].filter((item) => !slugs || slugs.includes(item.slug)).map((item) => this.mediaJson(item)));
     }
     if (route === '/wp/v2/media' && method === 'POST') {
       if (!can('upload_files')) return err(403, 'rest_cannot_create', 'Sorry, you are not allowed to upload media.');
@@ -161,6 +170,7 @@ export class FakeWordPress {
         slug: taken ? `${wanted}-2` : wanted,
         fileName: file instanceof File ? file.name : 'upload',
         bytes: file.size,
+        data: new Uint8Array(await file.arrayBuffer()),
         caption: String(form.get('caption') ?? ''),
         alt_text: String(form.get('alt_text') ?? ''),
         title: String(form.get('title') ?? ''),
@@ -219,7 +229,7 @@ export class FakeWordPress {
   }
 
   private mediaJson(item: FakeMedia): Record<string, unknown> {
-    return { id: item.id, slug: item.slug, source_url: `${this.url}/wp-content/uploads/${item.fileName}`, caption: { raw: item.caption }, alt_text: item.alt_text };
+    return { id: item.id, slug: item.slug, source_url: `${this.url}/wp-content/uploads/${item.id}/${item.fileName}`, caption: { raw: item.caption }, alt_text: item.alt_text };
   }
 
   private postJson(post: FakePost): Record<string, unknown> {

@@ -41,12 +41,21 @@ export class WordPressClient {
   /** The account's role once known, for 403 messages. */
   role: string | null = null;
   private discovery: Promise<RestIndex> | null = null;
-  private readonly fetchImpl: FetchImpl;
+  /** How requests are sent (downloads of the site's photos go the same way). */
+  readonly fetchImpl: FetchImpl;
   private readonly timeoutMs: number;
 
   constructor(private readonly options: WordPressClientOptions) {
     this.fetchImpl = options.fetchImpl ?? ((input, init) => fetch(input, init));
     this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  }
+
+  get siteUrl(): string {
+    return this.options.siteUrl;
+  }
+
+  get targetLabel(): string {
+    return this.options.targetLabel;
   }
 
   /** Finds (once) where the REST API lives: Link header first, then /wp-json/, then ?rest_route=/. */

@@ -1,23 +1,37 @@
 // Runs in: services. Puts an article's photos in the WordPress media library exactly once per
-// target: reuse what the registry remembers (if it still exists), else find a copy a lost reply
-// left behind by its slug, else upload — a few photos at a time, reporting progress per photo.
-import { AppError } from '../../../../common/app-error';
+// target: reuse what the registry remembers (if it still exists), else find a copy a lost reply or
+// the review hub left behind by its slug, else upload — a few photos at a time, reporting progress
+// per photo. A copy found by slug is reused only once its original bytes hash to the photo: anyone
+// who may upload to the site can give an attachment that slug, and it would go live in the story.
+import { AppError, isAppError } from '../../../../common/app-error';
 import type { DocNode } from '../../../../common/article';
 import { figureAttrsOf, type CheckedFigure } from '../../../../common/serialize/figure-attrs';
+import { hashMatches } from '../../media/photo-hash';
 import type { PublishContext, RemoteMedia } from '../publish-target';
 import { mapWithConcurrency } from './map-with-concurrency';
 import { captionText, wordpressCaption } from './wordpress-caption';
 import type { WordPressClient } from './wordpress-client';
+import { downloadPhoto, isOutsideSite, originalImageUrl, PhotoOrigins } from './wordpress-photo-download';
 
 interface WpMedia {
   id: number;
   source_url: string;
   slug: string;
+  media_details?: { original_image?: string };
 }
+
+/** Copies a lookup by slug considers: the marker itself and the names WordPress gives later copies. */
+const SLUG_COPIES = 5;
 
 /** The slug (and file name stem) that finds a photo again: `dateline-<first 16 hex of its sha256>`. */
 export function mediaMarker(mediaId: string): string {
   return `dateline-${mediaId.slice(0, 16)}`;
+}
+
+/** The slugs a copy of the photo can have: the marker, then "<marker>-2" … as WordPress names later uploads with a taken slug. */
+export function markerSlugs(mediaId: string): string[] {
+  const marker = mediaMarker(mediaId);
+  return [marker, ...Array.from({ length: SLUG_COPIES - 1 }, (_, i) => `${marker}-${i + 2}`)];
 }
 
 /** The first figure for each distinct photo, in document order. */
@@ -54,19 +68,23 @@ async function ensureUploaded(client: WordPressClient, ctx: PublishContext, figu
   const known = await ctx.mediaRegistry.get(figure.mediaId);
   if (known && (await stillThere(client, known, ctx.signal))) return known;
   const marker = mediaMarker(figure.mediaId);
-  // A reply lost after the server stored the photo leaves a copy with our slug: adopt it.
+  // A reply lost after the server stored the photo, or the review hub, left a copy with our slug:
+  // reuse the first whose bytes are this photo.
+  const slugs = markerSlugs(figure.mediaId);
   const found = await client.request<WpMedia[]>('GET', 'wp/v2/media', {
-    query: { slug: marker, per_page: 10 },
+    query: { slug: slugs.join(','), per_page: 20, orderby: 'id', order: 'asc' },
     purpose: { action: 'look up photos in the media library' },
     signal: ctx.signal,
   });
-  const existing = found.find((item) => item.slug === marker) ?? found[0];
-  if (existing) return remember(ctx, figure.mediaId, existing);
-
   const info = await ctx.mediaInfo(figure.mediaId);
+  const label = info.originalName ? `the photo "${info.originalName}"` : `the photo ${marker}`;
+  for (const item of Array.isArray(found) ? found : []) {
+    if (typeof item.id !== 'number' || typeof item.source_url !== 'string' || !slugs.includes(item.slug)) continue;
+    if (await holdsPhoto(client, item, figure.mediaId, { what: label, timeoutMs: uploadTimeoutMs, signal: ctx.signal })) return remember(ctx, figure.mediaId, item);
+  }
+
   const bytes = await ctx.readMedia(figure.mediaId);
   const extension = figure.mediaId.slice(figure.mediaId.lastIndexOf('.') + 1);
-  const label = info.originalName ? `the photo "${info.originalName}"` : `the photo ${marker}`;
   const form = new FormData();
   form.set('file', new Blob([bytes as Uint8Array<ArrayBuffer>], { type: info.mimeType }), `${marker}.${extension}`);
   form.set('slug', marker);
@@ -89,6 +107,20 @@ async function ensureUploaded(client: WordPressClient, ctx: PublishContext, figu
     });
   }
   return remember(ctx, figure.mediaId, uploaded);
+}
+
+/** Whether a media item's original bytes are the photo; a file gone, or kept off the site, is not. */
+async function holdsPhoto(client: WordPressClient, item: WpMedia, mediaId: string, o: { what: string; timeoutMs: number; signal: AbortSignal }): Promise<boolean> {
+  // The REST API names where the site keeps its media (its uploads folder, or a CDN).
+  const origins = new PhotoOrigins(client.siteUrl);
+  origins.learn(item.source_url);
+  try {
+    const bytes = await downloadPhoto(originalImageUrl(item), { fetchImpl: client.fetchImpl, timeoutMs: o.timeoutMs, targetLabel: client.targetLabel, origins, what: o.what, signal: o.signal });
+    return hashMatches(mediaId, bytes);
+  } catch (error) {
+    if (isOutsideSite(error) || (isAppError(error) && (error.code === 'remote-not-found' || error.code === 'media-too-large'))) return false;
+    throw error;
+  }
 }
 
 async function stillThere(client: WordPressClient, known: RemoteMedia, signal: AbortSignal): Promise<boolean> {

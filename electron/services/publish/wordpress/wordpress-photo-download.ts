@@ -49,6 +49,8 @@ export interface DownloadOptions {
   what: string;
   /** @default MAX_MEDIA_BYTES */
   maxBytes?: number;
+  /** Stops the download (a cancelled publishing job). */
+  signal?: AbortSignal;
 }
 
 /** Where WordPress keeps an attachment's uploaded bytes: it serves a scaled copy of photos above 2560 px and names the original in media_details. */
@@ -69,7 +71,7 @@ export async function downloadPhoto(url: string, options: DownloadOptions): Prom
   const fetchImpl = options.fetchImpl ?? ((input, init) => fetch(input, init));
   let timedOut = () => false;
   try {
-    return await withDeadline(options.timeoutMs, undefined, async (deadline) => {
+    return await withDeadline(options.timeoutMs, options.signal, async (deadline) => {
       timedOut = deadline.timedOut;
       for (let hop = 0; ; hop++) {
         const response = await fetchImpl(current.href, { method: 'GET', redirect: 'manual', signal: deadline.signal, headers: { Accept: 'image/*' } });

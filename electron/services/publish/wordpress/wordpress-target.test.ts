@@ -185,6 +185,18 @@ describe('WordPress adapter: exactly once when replies are lost', () => {
     expect(wp.posts.size).toBe(1);
   });
 
+  it('does not adopt a copy with the photo’s slug whose bytes are another picture: the real photo is uploaded and goes live', async () => {
+    const marker = `dateline-${photoA.id.slice(0, 16)}`;
+    const planted = { id: 90, slug: marker, fileName: `${marker}.png`, bytes: 3, data: new Uint8Array([1, 2, 3]), caption: '', alt_text: '', title: 'planted' };
+    wp.media.set(planted.id, planted);
+    await target().publish(testJob('job0000000014', story(), [photoA, photoB]).attempt());
+    expect(wp.media.size).toBe(3);
+    const post = [...wp.posts.values()][0];
+    expect(post?.content).not.toContain('wp-image-90"');
+    const real = [...wp.media.values()].find((m) => m.slug === `${marker}-2`);
+    expect(real?.data).toEqual(new Uint8Array(photoA.bytes));
+  });
+
   it('uploads a photo once per site: a second article with the same photo reuses it, and re-uploads it if it was deleted', async () => {
     const registry = new MemoryMediaRegistry();
     await target().publish(testJob('job0000000008', story(), [photoA, photoB], { registry }).attempt());
