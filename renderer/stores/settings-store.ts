@@ -6,6 +6,8 @@ import { createStore, type Store } from './create-store';
 export interface SettingsState {
   settings: Settings;
   info: AppInfo | null;
+  /** The stored settings have been read (or reading them failed): forms may start from `settings`. */
+  loaded: boolean;
   init(): Promise<void>;
   setLocale(locale: UiLocale): Promise<void>;
   setUserName(name: string): Promise<void>;
@@ -55,12 +57,17 @@ export function createSettingsStore(api: DatelineApi): SettingsStore {
     return {
       settings: settingsSchema.parse({}),
       info: null,
+      loaded: false,
       init: async () => {
         const writesBefore = writes;
-        const [settings, info] = await Promise.all([api.call('settings.get', {}), api.call('app.info', {})]);
-        set({ info });
-        if (writes === writesBefore) show(settings);
-        else apply();
+        try {
+          const [settings, info] = await Promise.all([api.call('settings.get', {}), api.call('app.info', {})]);
+          set({ info });
+          if (writes === writesBefore) show(settings);
+          else apply();
+        } finally {
+          set({ loaded: true });
+        }
       },
       setLocale: (locale) => write({ locale }, { locale }),
       update: (patch) => write({}, patch),

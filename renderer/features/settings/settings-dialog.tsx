@@ -10,6 +10,22 @@ import { TargetsDialog } from '../targets/targets-dialog';
 
 export function SettingsDialog() {
   const t = useT();
+  const { settings, ui } = useStores();
+  const loaded = settings((s) => s.loaded);
+  // The form starts from the stored settings: opened in the first moments after launch, it waits
+  // for them, so saving it can never write defaults over what the person set before.
+  if (!loaded) {
+    return (
+      <ModalDialog title={t('settings.title')} onClose={() => ui.getState().openDialog(null)}>
+        <p role="status">{t('app.loading')}</p>
+      </ModalDialog>
+    );
+  }
+  return <SettingsForm />;
+}
+
+function SettingsForm() {
+  const t = useT();
   const nameId = useId();
   const roleId = useId();
   const hubKindId = useId();

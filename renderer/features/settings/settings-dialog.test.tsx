@@ -1,0 +1,52 @@
+// @vitest-environment happy-dom
+// Runs in: tests (happy-dom). The settings dialog starts from the stored settings, never from
+// defaults: opened while they are still being read, it waits, so Save cannot overwrite them.
+import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { settingsSchema, type AppInfo, type Settings } from '../../../common/contract';
+import { StoresContext } from '../../app/stores-context';
+import { useI18nStore } from '../../i18n/i18n-store';
+import { createAppStores } from '../../stores/app-stores';
+import { createFakeApi } from '../../test-support/fake-api';
+import { SettingsDialog } from './settings-dialog';
+
+afterEach(cleanup);
+beforeEach(() => useI18nStore.getState().setLocale('en'));
+
+const INFO: AppInfo = { version: '1.0.0', transport: 'http', libraryPath: '/home/li/Dateline', systemLocale: 'en' };
+
+describe('settings dialog', () => {
+  it('opened before the stored settings arrive, it shows them once read, and saves them unchanged', async () => {
+    const stored = settingsSchema.parse({ locale: 'en', userName: 'Li Na', role: 'reporter', reviewHub: { kind: 'folder', path: '/mnt/newsroom/hub' } });
+    let answer!: (settings: Settings) => void;
+    const updates: unknown[] = [];
+    const api = createFakeApi({
+      'settings.get': () => new Promise<Settings>((resolve) => (answer = resolve)),
+      'app.info': () => INFO,
+      'targets.list': () => [],
+      'settings.update': (patch) => {
+        updates.push(patch);
+        return settingsSchema.parse({ ...stored, ...patch });
+      },
+    });
+    const stores = createAppStores(api);
+    const loading = stores.settings.getState().init();
+    render(
+      <StoresContext.Provider value={stores}>
+        <SettingsDialog />
+      </StoresContext.Provider>,
+    );
+    expect(screen.getByRole('status').textContent).toBe('Loading…');
+    expect(screen.queryByRole('button', { name: 'Save' })).toBeNull();
+
+    await act(async () => {
+      answer(stored);
+      await loading;
+    });
+    expect(screen.getByLabelText<HTMLInputElement>('Your name').value).toBe('Li Na');
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    });
+    expect(updates).toEqual([{ userName: 'Li Na', role: 'reporter', reviewHub: { kind: 'folder', path: '/mnt/newsroom/hub' } }]);
+  });
+});
