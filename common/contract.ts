@@ -123,6 +123,8 @@ const byId = z.object({ id: articleIdSchema });
 /** Input schemas, one per operation. */
 export const operations = {
   'app.info': z.object({}),
+  /** The network came back (the renderer saw `online`): publishing jobs and review work waiting for it are tried now. */
+  'app.online': z.object({}),
   'settings.get': z.object({}),
   'settings.update': settingsUpdateSchema,
 
@@ -179,6 +181,7 @@ export const OPERATION_NAMES = Object.keys(operations) as OperationName[];
 /** Result types, one per operation. */
 export interface OperationResults {
   'app.info': AppInfo;
+  'app.online': { ok: true };
   'settings.get': Settings;
   'settings.update': Settings;
   'library.list': ListResult;

@@ -241,6 +241,11 @@ export async function createServices(options: ServicesOptions): Promise<Services
       libraryPath: libraryRoot,
       systemLocale: options.systemLocale,
     }),
+    'app.online': async () => {
+      publishing.online();
+      syncSoon();
+      return { ok: true as const };
+    },
     'settings.get': () => settings.get(),
     'settings.update': (input) => settings.update(input),
 

@@ -53,4 +53,26 @@ describe('app', () => {
     expect(screen.getByRole('button', { name: '新建稿件' })).toBeTruthy();
     expect(document.documentElement.lang).toBe('zh-CN');
   });
+
+  it('tells the services when the network is back, so waiting publishing and review work goes at once', async () => {
+    const api = createFakeApi({
+      'settings.get': () => settingsSchema.parse({ locale: 'en' }),
+      'app.info': () => ({ version: '0.1.0', transport: 'http', libraryPath: '/lib', systemLocale: 'en-US' }),
+      'library.list': () => ({ items: [], sections: [], tags: [], total: 0 }),
+      'library.problems': () => [],
+      'app.online': () => ({ ok: true }),
+    });
+    useI18nStore.getState().setLocale('en');
+    render(
+      <StoresContext.Provider value={createAppStores(api)}>
+        <App />
+      </StoresContext.Provider>,
+    );
+    await screen.findByRole('button', { name: 'New article' });
+    expect(api.callsTo('app.online')).toHaveLength(0);
+    act(() => {
+      window.dispatchEvent(new Event('online'));
+    });
+    expect(api.callsTo('app.online')).toEqual([{}]);
+  });
 });

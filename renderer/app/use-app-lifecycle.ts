@@ -1,4 +1,5 @@
-// Runs in: renderer. Start-up (settings, language, library), menu commands, shortcuts and flush-on-leave.
+// Runs in: renderer. Start-up (settings, language, library), menu commands, shortcuts, flush-on-leave,
+// and telling the services when the network is back.
 import { useEffect } from 'react';
 import type { CommandDispatcher } from '../commands/command-dispatcher';
 import { installKeyboardShortcuts } from '../commands/keyboard-shortcuts';
@@ -23,7 +24,13 @@ export function useAppLifecycle(stores: AppStores, dispatch: CommandDispatcher):
     };
     window.addEventListener('pagehide', handleLeave);
     window.addEventListener('beforeunload', handleLeave);
+    // Back online: publishing jobs and review work waiting for the network go now, not at their next retry.
+    const handleOnline = (): void => {
+      stores.api.call('app.online', {}).catch(() => undefined);
+    };
+    window.addEventListener('online', handleOnline);
     return () => {
+      window.removeEventListener('online', handleOnline);
       unsubscribeMenu?.();
       removeShortcuts?.();
       window.removeEventListener('pagehide', handleLeave);

@@ -377,6 +377,24 @@ describe('review through a shared folder hub, two machines', () => {
     expect(queue.entries.map((e) => [e.headline, e.openComments])).toEqual([['Written on the train', 1]]);
   });
 
+  it('back online: the renderer’s “online” signal sends waiting work at once, not at the next periodic try', async () => {
+    await reporterApp.close();
+    // This app would not try again for an hour by itself.
+    reporterApp = await createServices({ dataDir: join(root, 'reporter'), transport: 'http', version: 'test', systemLocale: 'en', documentsDir: join(root, 'reporter-docs'), reviewSyncMs: 3_600_000 });
+    reporter = caller(reporterApp);
+    const share = join(root, 'hub');
+    const unplugged = join(root, 'hub-unplugged');
+    const created = await reporter('articles.create', {});
+    await write(reporter, created.id, (a) => ({ ...a, headline: 'Filed from the airport' }));
+    await rename(share, unplugged);
+    expect((await reporter('review.transition', { id: created.id, action: 'submit' })).pendingSync).not.toBeNull();
+    await rename(unplugged, share);
+    expect(await reporter('app.online', {})).toEqual({ ok: true });
+    const state = await eventually(() => reporter('review.get', { id: created.id }), (s) => s.pendingSync === null);
+    expect(state.pendingSync).toBeNull();
+    expect((await editor('review.queue', { scope: 'for-me' })).entries.map((e) => e.headline)).toEqual(['Filed from the airport']);
+  });
+
   it('work waiting for the hub survives a restart and is sent by the restarted app on its own', async () => {
     const share = join(root, 'hub');
     const created = await reporter('articles.create', {});
