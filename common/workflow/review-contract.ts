@@ -66,10 +66,10 @@ export interface ReviewState {
   hub: HubLink | null;
   /** Recorded here while the hub could not be reached, waiting to be sent; null when all is sent. */
   pendingSync: PendingSyncInfo | null;
-  diffBases: { lastSeen: DiffBaseInfo | null; previousSubmission: DiffBaseInfo | null };
+  diffBases: { lastSeen: DiffBaseInfo | null; submitted: DiffBaseInfo | null; previousSubmission: DiffBaseInfo | null };
 }
 
-export const diffBaseSchema = z.enum(['last-seen', 'previous-submission']);
+export const diffBaseSchema = z.enum(['last-seen', 'submitted', 'previous-submission']);
 export type DiffBase = z.infer<typeof diffBaseSchema>;
 
 export interface ReviewDiffResult {

@@ -36,6 +36,8 @@ export const reviewRecordSchema = z.object({
   lastSeen: z.object({ article: articleSchema, at: time }).nullable(),
   /** The hub's version before the latest resubmission: the base of "changes since it was returned". */
   previousSubmission: articleSchema.nullable(),
+  /** The article as it was last submitted (sent from here, or taken from the hub while submitted): the base of "changes since it was submitted". */
+  submitted: z.object({ article: articleSchema, at: time }).nullable().default(null),
   /**
    * Workflow actions or comments recorded here while the hub could not be reached: the article,
    * history and comments are sent as they are when it can be ('submit' for a first submission).
@@ -58,7 +60,7 @@ export const reviewRecordSchema = z.object({
 export type ReviewRecord = z.infer<typeof reviewRecordSchema>;
 
 export function emptyReviewRecord(): ReviewRecord {
-  return { schemaVersion: 1, history: [], comments: [], hub: null, lastSeen: null, previousSubmission: null, pendingSync: null };
+  return { schemaVersion: 1, history: [], comments: [], hub: null, lastSeen: null, previousSubmission: null, submitted: null, pendingSync: null };
 }
 
 const pendingIndexSchema = z.object({ version: z.literal(1), ids: z.array(articleIdSchema) });

@@ -17,6 +17,7 @@ import { appendEvent, currentStatusOf, ownerOf } from '../../../common/workflow/
 import { KeyedQueue } from '../store/keyed-queue';
 import { contentHash } from './canonical-json';
 import type { ReviewHub } from './review-hub';
+import type { OpenedPackage } from './review-package';
 import type { ReviewRecord, ReviewRecordStore } from './review-record-store';
 
 export type ReviewOperation =
@@ -106,6 +107,7 @@ export function createReviewService(options: ReviewServiceOptions): ReviewServic
         : null,
       diffBases: {
         lastSeen: record.lastSeen ? baseInfo(record.lastSeen.article, record.lastSeen.at) : null,
+        submitted: record.submitted ? baseInfo(record.submitted.article, record.submitted.at) : null,
         previousSubmission: record.previousSubmission ? baseInfo(record.previousSubmission, record.previousSubmission.updatedAt) : null,
       },
     };
@@ -205,6 +207,7 @@ export function createReviewService(options: ReviewServiceOptions): ReviewServic
       ...r,
       history: events,
       comments,
+      submitted: request.action === 'submit' ? { article: moved, at } : r.submitted,
       // The revision that was sent, not whatever autosave landed while the hub was being written.
       hub: hub && !pendingSync ? { ...hub, localRevision: article.revision } : hub,
       pendingSync,
@@ -332,6 +335,7 @@ export function createReviewService(options: ReviewServiceOptions): ReviewServic
             keepsComments: opened.keepsComments,
           },
           previousSubmission: opened.previousSubmission,
+          submitted: submittedVersion(opened) ?? r.submitted,
           // What this person saw before taking the newer version: "changes since you last saw it".
           lastSeen: local && changed ? { article: local, at } : r.lastSeen,
         }));
@@ -341,17 +345,22 @@ export function createReviewService(options: ReviewServiceOptions): ReviewServic
     'review.diff': async ({ id, base }) => {
       const article = await library.get(id);
       const record = await records.get(id);
-      const before = base === 'last-seen' ? record.lastSeen?.article : record.previousSubmission;
-      if (!before) {
-        throw new AppError(
-          'not-found',
-          base === 'last-seen'
-            ? 'There is no earlier version to compare with: this is the first version of the article you opened.'
-            : 'There is no earlier submission to compare with: this is the first time the article was submitted.',
-          { base },
-        );
+      const bases = {
+        'last-seen': record.lastSeen,
+        submitted: record.submitted,
+        'previous-submission': record.previousSubmission ? { article: record.previousSubmission, at: record.previousSubmission.updatedAt } : null,
+      };
+      const chosen = bases[base];
+      if (!chosen) {
+        const why = {
+          'last-seen': 'There is no earlier version to compare with: this is the first version of the article you opened.',
+          submitted: 'There is no submitted version to compare with: the article was not submitted from this computer, nor opened here while it was submitted.',
+          'previous-submission': 'There is no earlier submission to compare with: this is the first time the article was submitted.',
+        };
+        throw new AppError('not-found', why[base], { base });
       }
-      const info = base === 'last-seen' && record.lastSeen ? baseInfo(before, record.lastSeen.at) : baseInfo(before, before.updatedAt);
+      const before = chosen.article;
+      const info = baseInfo(before, chosen.at);
       return { base, baseInfo: info, diff: diffArticles(before, article) };
     },
 
@@ -554,6 +563,13 @@ function checkOpened(id: string, article: Article, history: readonly WorkflowEve
   if (last && last.to !== article.status) {
     throw new AppError('corrupt-file', `The review hub says "${article.headline || id}" is ${article.status}, but its history ends ${last.to}; it was not opened.`, { id });
   }
+}
+
+/** The hub's version when it is the submitted one: its last event is a submission (or, with no history kept, it is submitted). */
+function submittedVersion(opened: OpenedPackage): { article: Article; at: string } | null {
+  const last = opened.history.at(-1);
+  if (last) return last.action === 'submit' ? { article: opened.article, at: last.at } : null;
+  return opened.article.status === 'submitted' ? { article: opened.article, at: opened.submittedAt } : null;
 }
 
 function baseInfo(article: Article, at: string): DiffBaseInfo {

@@ -124,6 +124,30 @@ describe('review through a shared folder hub, two machines', () => {
     expect(hubView.entries[0]?.status).toBe('published');
   });
 
+  it('“changes since it was submitted”: the editor sees their own copy edits against the version the reporter sent; the reporter too', async () => {
+    const created = await reporter('articles.create', {});
+    await write(reporter, created.id, (a) => ({ ...a, headline: 'Storm hits coast', body: { type: 'doc', content: [para('The storm hit the coast at dawn.')] } }));
+    const sent = await reporter('review.transition', { id: created.id, action: 'submit' });
+    expect(sent.diffBases.submitted).not.toBeNull();
+
+    const opened = await editor('review.open', { id: created.id });
+    expect(opened.diffBases.submitted?.headline).toBe('Storm hits coast');
+    expect(opened.diffBases.previousSubmission).toBeNull(); // never returned
+    await write(editor, created.id, (a) => ({ ...a, headline: 'Storm batters coast', body: { type: 'doc', content: [para('The storm hit the coast at dawn on Sunday.')] } }));
+    const edits = await editor('review.diff', { id: created.id, base: 'submitted' });
+    expect(edits.baseInfo.headline).toBe('Storm hits coast');
+    expect(edits.diff.fields.map((f) => f.field)).toContain('headline');
+    expect(JSON.stringify(edits.diff.blocks)).toContain('on Sunday');
+
+    // An editor who approves keeps that base: the story is not resubmitted.
+    await editor('review.transition', { id: created.id, action: 'approve' });
+    expect((await editor('review.get', { id: created.id })).diffBases.submitted?.headline).toBe('Storm hits coast');
+    // The reporter, taking the approved version, sees what the desk changed since they sent it.
+    await reporter('review.open', { id: created.id });
+    const fromDesk = await reporter('review.diff', { id: created.id, base: 'submitted' });
+    expect(JSON.stringify(fromDesk.diff.blocks)).toContain('on Sunday');
+  });
+
   it('approve and publish approves only once the checklist passed: a blocked publish leaves the story submitted', async () => {
     const created = await reporter('articles.create', {});
     await write(reporter, created.id, (a) => ({ ...a, headline: 'Half-finished', body: { type: 'doc', content: [para('Only a first line.')] } }));

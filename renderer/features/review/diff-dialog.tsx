@@ -14,7 +14,7 @@ export function DiffDialog() {
   const baseLabel =
     result.base === 'last-seen'
       ? t('review.diff.base.last-seen', { revision: result.baseInfo.revision, at })
-      : t('review.diff.base.previous-submission', { at });
+      : t(result.base === 'submitted' ? 'review.diff.base.submitted' : 'review.diff.base.previous-submission', { at });
   const close = (): void => review.getState().closeDiff();
   return (
     <ModalDialog title={t('review.diff.title')} onClose={close} className="diff-dialog">

@@ -40,7 +40,7 @@ function reviewState(patch: Partial<ReviewState>): ReviewState {
     ],
     comments: [],
     hub: { kind: 'folder', location: '/hub', hubRevision: 1, submittedTo: 'desk', syncedAt: '2026-11-25T09:05:00.000Z', localRevision: 3, keepsComments: true },
-    diffBases: { lastSeen: null, previousSubmission: null },
+    diffBases: { lastSeen: null, submitted: null, previousSubmission: null },
     pendingSync: null,
     ...patch,
   };
@@ -111,5 +111,19 @@ describe('review panel', () => {
     expect(within(panel).getByRole('note').textContent).toContain('Dateline Companion plugin is not installed');
     expect(within(panel).queryByRole('textbox', { name: 'New comment' })).toBeNull();
     expect(within(panel).queryByRole('button', { name: 'Add general note' })).toBeNull();
+  });
+
+  it('“Changes since it was submitted” asks for the diff against the submitted version; bases this machine lacks are disabled', async () => {
+    const base = { revision: 3, at: '2026-11-25T09:05:00.000Z', headline: 'Harbour fire' };
+    const { api, panel } = await mount({
+      'review.get': () => reviewState({ diffBases: { lastSeen: null, submitted: base, previousSubmission: null } }),
+      'review.diff': () => ({ base: 'submitted', baseInfo: base, diff: { fields: [], blocks: [], stats: { insertedChars: 0, deletedChars: 0, changedBlocks: 0, unchanged: true, coarse: false } } }),
+    });
+    expect(within(panel).getByRole('button', { name: 'Changes since I last saw it' })).toHaveProperty('disabled', true);
+    expect(within(panel).getByRole('button', { name: 'Changes since it was returned' })).toHaveProperty('disabled', true);
+    await act(async () => {
+      fireEvent.click(within(panel).getByRole('button', { name: 'Changes since it was submitted' }));
+    });
+    expect(api.callsTo('review.diff')).toEqual([{ id: ID, base: 'submitted' }]);
   });
 });

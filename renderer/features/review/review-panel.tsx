@@ -74,6 +74,9 @@ export function ReviewPanel() {
         <button type="button" disabled={!state.diffBases.lastSeen} onClick={() => void review.getState().showDiff('last-seen')}>
           {t('review.diff.lastSeen')}
         </button>
+        <button type="button" disabled={!state.diffBases.submitted} onClick={() => void review.getState().showDiff('submitted')}>
+          {t('review.diff.submitted')}
+        </button>
         <button type="button" disabled={!state.diffBases.previousSubmission} onClick={() => void review.getState().showDiff('previous-submission')}>
           {t('review.diff.previousSubmission')}
         </button>
