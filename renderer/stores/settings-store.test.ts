@@ -66,4 +66,17 @@ describe('settings store', () => {
     expect(store.getState().settings.locale).toBe('en');
     expect(useI18nStore.getState().locale).toBe('en');
   });
+
+  it('a change the services refuse to save is taken back: the UI shows the stored settings again', async () => {
+    const api = createFakeApi({
+      'settings.get': () => settingsSchema.parse({ locale: 'en', userName: 'Li Na' }),
+      'settings.update': () => {
+        throw new Error('The disk is full: the settings were not saved.');
+      },
+    });
+    const store = createSettingsStore(api);
+    await expect(store.getState().setLocale('zh-CN')).rejects.toThrow('disk is full');
+    expect(store.getState().settings.locale).toBe('en');
+    expect(useI18nStore.getState().locale).toBe('en');
+  });
 });

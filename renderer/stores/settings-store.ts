@@ -50,9 +50,15 @@ export function createSettingsStore(api: DatelineApi): SettingsStore {
     const write = async (optimistic: Partial<Settings>, patch: Parameters<typeof api.call<'settings.update'>>[1]): Promise<void> => {
       const mine = ++writes;
       if (Object.keys(optimistic).length > 0) show({ ...get().settings, ...optimistic });
-      const stored = await api.call('settings.update', patch);
+      let stored: Settings;
+      try {
+        stored = await api.call('settings.update', patch);
+      } catch (error) {
+        // Not saved: show what is stored again rather than a choice that did not stick.
+        if (mine === writes) await api.call('settings.get', {}).then(show, () => undefined);
+        throw error;
+      }
       if (mine === writes) show(stored); // a newer write's answer will show its own (later) state
-
     };
     return {
       settings: settingsSchema.parse({}),
