@@ -420,7 +420,9 @@ export function createReviewService(options: ReviewServiceOptions): ReviewServic
     } catch (error) {
       // Someone else changed the article in the hub: only a person can decide. A hub switched in
       // Settings, an unreachable hub, anything else: tried again later.
-      const conflict = isAppError(error) && error.code === 'conflict' && !(error.details as { articleHub?: unknown } | undefined)?.articleHub;
+      // A publication being recorded (rebase) is never held back for a person: the story is live,
+      // so the next try takes the hub's token again rather than letting "get the latest" undo it.
+      const conflict = !pending.rebase && isAppError(error) && error.code === 'conflict' && !(error.details as { articleHub?: unknown } | undefined)?.articleHub;
       const message = (error instanceof Error ? error.message : String(error)).replace(/\.$/, '');
       await records.update(id, (r) =>
         r.pendingSync
