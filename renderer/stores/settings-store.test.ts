@@ -79,4 +79,22 @@ describe('settings store', () => {
     expect(store.getState().settings.locale).toBe('en');
     expect(useI18nStore.getState().locale).toBe('en');
   });
+
+  it('a first load answering while a change is still being saved shows the stored settings with that change on top', async () => {
+    const stored = settingsSchema.parse({ locale: 'system', userName: 'Li Na', role: 'reporter' });
+    const slowUpdate = deferred<Settings>();
+    const api = createFakeApi({
+      'settings.get': () => stored,
+      'app.info': () => INFO,
+      'settings.update': () => slowUpdate.promise,
+    });
+    const store = createSettingsStore(api);
+    const saving = store.getState().setLocale('zh-CN');
+    await store.getState().init();
+    expect(store.getState().loaded).toBe(true);
+    expect(store.getState().settings).toMatchObject({ userName: 'Li Na', role: 'reporter', locale: 'zh-CN' });
+    slowUpdate.resolve({ ...stored, locale: 'zh-CN' });
+    await saving;
+    expect(store.getState().settings).toMatchObject({ userName: 'Li Na', locale: 'zh-CN' });
+  });
 });

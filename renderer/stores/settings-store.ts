@@ -40,38 +40,60 @@ export function createSettingsStore(api: DatelineApi): SettingsStore {
     };
     // The first settings.get can come back after the person has already changed something (the
     // library is usable while it loads). A write's answer is the whole stored settings after it, so
-    // a read that started before a write is stale by then and must not undo the newer choice; the same
-    // holds for the answer of a write that a newer write has overtaken.
+    // once one is shown, an older read must not undo it; before that, the read is shown with the
+    // choices still being saved on top. An overtaken write's answer is dropped the same way.
     let writes = 0;
+    let answeredWrites = 0;
+    /** Choices shown before their write answered. */
+    let saving: Partial<Settings> = {};
     const show = (settings: Settings): void => {
       set({ settings });
       apply();
     };
     const write = async (optimistic: Partial<Settings>, patch: Parameters<typeof api.call<'settings.update'>>[1]): Promise<void> => {
       const mine = ++writes;
+      saving = { ...saving, ...optimistic };
       if (Object.keys(optimistic).length > 0) show({ ...get().settings, ...optimistic });
       let stored: Settings;
       try {
         stored = await api.call('settings.update', patch);
       } catch (error) {
         // Not saved: show what is stored again rather than a choice that did not stick.
-        if (mine === writes) await api.call('settings.get', {}).then(show, () => undefined);
+        if (mine === writes) {
+          saving = {};
+          const reread = await api.call('settings.get', {}).catch(() => null);
+          if (reread && mine === writes) show(reread);
+        }
         throw error;
       }
-      if (mine === writes) show(stored); // a newer write's answer will show its own (later) state
+      answeredWrites++;
+      // A newer write's answer will show its own (later) state.
+      if (mine === writes) {
+        saving = {};
+        show(stored);
+      }
     };
     return {
       settings: settingsSchema.parse({}),
       info: null,
       loaded: false,
       init: async () => {
-        const writesBefore = writes;
+        const answeredBefore = answeredWrites;
+        // The OS locale only matters for "System"; without it the app still starts.
+        void api.call('app.info', {}).then(
+          (info) => {
+            set({ info });
+            apply();
+          },
+          () => undefined,
+        );
         try {
-          const [settings, info] = await Promise.all([api.call('settings.get', {}), api.call('app.info', {})]);
-          set({ info });
-          if (writes === writesBefore) show(settings);
-          else apply();
+          const stored = await api.call('settings.get', {});
+          // Choices still being saved stay on top; a write answered meanwhile is newer than this read.
+          if (answeredWrites === answeredBefore) show({ ...stored, ...saving });
         } finally {
+          // From here the store holds a whole stored settings object (or reading failed and the
+          // services' defaults are what there is), so forms may start from it.
           set({ loaded: true });
         }
       },

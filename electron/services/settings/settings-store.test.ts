@@ -2,7 +2,7 @@
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { SettingsStore } from './settings-store';
 
 let dir: string;
@@ -50,6 +50,32 @@ describe('SettingsStore', () => {
   it('treats valid JSON with a wrong value as damaged too', async () => {
     await writeFile(join(dir, 'settings.json'), JSON.stringify({ locale: 'klingon' }));
     expect((await new SettingsStore(dir).get()).locale).toBe('system');
+  });
+
+  it('a first read that finishes after an update does not put the old settings back', async () => {
+    await writeFile(join(dir, 'settings.json'), JSON.stringify({ userName: 'Old name' }));
+    const store = new SettingsStore(dir);
+    // The launch-time read of settings.json is slow (a busy disk); everything else is not.
+    const proto = SettingsStore.prototype as unknown as { load(this: SettingsStore): Promise<unknown> };
+    const realLoad = proto.load;
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const spy = vi.spyOn(proto, 'load').mockImplementationOnce(async function (this: SettingsStore) {
+      const value = await realLoad.call(this);
+      await gate;
+      return value;
+    });
+    try {
+      const first = store.get();
+      const update = store.update({ userName: 'New name' });
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      release();
+      await Promise.all([first, update]);
+      expect((await store.get()).userName).toBe('New name');
+      expect((await new SettingsStore(dir).get()).userName).toBe('New name');
+    } finally {
+      spy.mockRestore();
+    }
   });
 
   it('applies concurrent updates one after the other without losing either', async () => {

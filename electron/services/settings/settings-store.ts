@@ -10,6 +10,8 @@ import { errnoCode, fsAppError } from '../store/fs-app-error';
 
 export class SettingsStore {
   private current: Settings | null = null;
+  /** The first read of settings.json, shared by everyone who asks before it is done. */
+  private loading: Promise<Settings> | null = null;
   private writing: Promise<unknown> = Promise.resolve();
 
   constructor(private readonly userDataDir: string) {}
@@ -19,7 +21,12 @@ export class SettingsStore {
   }
 
   async get(): Promise<Settings> {
-    this.current ??= await this.load();
+    if (!this.current) {
+      this.loading ??= this.load().finally(() => (this.loading = null));
+      const loaded = await this.loading;
+      // An update that finished while the file was being read is newer than what was read.
+      this.current ??= loaded;
+    }
     return { ...this.current };
   }
 
