@@ -53,6 +53,8 @@ export const reviewRecordSchema = z.object({
       conflict: z.boolean(),
       /** A publication recorded after our own publishing job (which moved the hub's token): send on the current token. */
       rebase: z.boolean().default(false),
+      /** The hub answered and refused the last try, rather than not being reachable. */
+      refused: z.boolean().default(false),
     })
     .nullable()
     .default(null),

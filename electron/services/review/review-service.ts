@@ -103,7 +103,13 @@ export function createReviewService(options: ReviewServiceOptions): ReviewServic
       comments: reanchorAll(record.comments, article.body),
       hub: record.hub,
       pendingSync: record.pendingSync
-        ? { since: record.pendingSync.since, attempts: record.pendingSync.attempts, lastError: record.pendingSync.lastError, conflict: record.pendingSync.conflict }
+        ? {
+            since: record.pendingSync.since,
+            attempts: record.pendingSync.attempts,
+            lastError: record.pendingSync.lastError,
+            conflict: record.pendingSync.conflict,
+            refused: record.pendingSync.refused,
+          }
         : null,
       diffBases: {
         lastSeen: record.lastSeen ? baseInfo(record.lastSeen.article, record.lastSeen.at) : null,
@@ -191,7 +197,9 @@ export function createReviewService(options: ReviewServiceOptions): ReviewServic
     if (sendsToHub && pendingSync) {
       // Something already waits to be sent: this goes with it, in order.
       if (request.action === 'submit') pendingSync = { ...pendingSync, kind: 'submit', to: request.to ?? pendingSync.to };
-      if (mode.rebase) pendingSync = { ...pendingSync, rebase: true };
+      // Recording a publication: the story is live, so what waits is sent on the hub's current
+      // token even if it was held back as a conflict (the hub keeps its own comments then).
+      if (mode.rebase) pendingSync = { ...pendingSync, rebase: true, conflict: false };
     } else if (sendsToHub) {
       try {
         hub = await writeToHub(request, moved, record, { events, comments, profile, at, rebase: mode.rebase ?? false });
@@ -293,6 +301,15 @@ export function createReviewService(options: ReviewServiceOptions): ReviewServic
         // What waits to be sent goes first: opening must never drop it.
         if ((await records.get(id)).pendingSync?.conflict === false) await syncUnqueued(id);
         const record = await records.get(id);
+        if (record.pendingSync?.rebase) {
+          // Taking the hub's version now would undo a publication the hub has not recorded yet.
+          const title = (await library.get(id).catch(() => null))?.headline || id;
+          throw new AppError(
+            'conflict',
+            `"${title}" was published from this computer and the review hub has not recorded that yet${record.pendingSync.lastError ? ` (${record.pendingSync.lastError.replace(/\.$/, '')})` : ''}. Dateline keeps sending it; the hub's version can be opened once it is recorded. Use "Send now" to try at once.`,
+            { publicationPending: true },
+          );
+        }
         const local = await library.get(id).catch((error: unknown) => {
           if (isAppError(error) && error.code === 'not-found') return null;
           throw error;
@@ -398,7 +415,8 @@ export function createReviewService(options: ReviewServiceOptions): ReviewServic
       const send = (kind: 'submit' | 'update', baseHubRevision: number | null) =>
         kind === 'submit' || baseHubRevision === null
           ? hub.submit(article, { by: profile, to: pending.to, history: record.history, comments, baseHubRevision })
-          : hub.update(id, { article, history: record.history, comments, by: profile, baseHubRevision });
+          : // After our own publishing job the hub's comments stay as they are (as in writeToHub).
+            hub.update(id, { article, history: record.history, ...(pending.rebase ? {} : { comments }), by: profile, baseHubRevision });
       let written;
       try {
         written = await send(pending.kind, base);
@@ -432,6 +450,7 @@ export function createReviewService(options: ReviewServiceOptions): ReviewServic
                 ...r.pendingSync,
                 attempts: r.pendingSync.attempts + 1,
                 conflict,
+                refused: !conflict && !isUnreachable(error),
                 lastError: conflict ? `${message}. What you did here was not sent: get the latest from the review hub and do it again.` : `${message}.`,
               },
             }
@@ -527,8 +546,9 @@ function isUnreachable(error: unknown): boolean {
 
 /** Work waiting to be sent; `error` is why the attempt just made failed (null: none was made). */
 function deferred(kind: 'submit' | 'update', to: string, at: string, error: unknown, rebase = false): NonNullable<ReviewRecord['pendingSync']> {
-  if (error === null) return { kind, to, since: at, attempts: 0, lastError: null, conflict: false, rebase };
-  return { kind, to, since: at, attempts: 1, lastError: error instanceof Error ? error.message : String(error), conflict: false, rebase };
+  if (error === null) return { kind, to, since: at, attempts: 0, lastError: null, conflict: false, refused: false, rebase };
+  const lastError = error instanceof Error ? error.message : String(error);
+  return { kind, to, since: at, attempts: 1, lastError, conflict: false, refused: !isUnreachable(error), rebase };
 }
 
 /** The workflow actions recorded here since the last sync, for messages: "request changes by Sam Editor". */

@@ -352,9 +352,15 @@ describe('review through a shared folder hub, two machines', () => {
     expect((await settledJob(editor, job.id)).state).toBe('done');
     const waiting = await eventually(() => editor('review.get', { id: created.id }), (s) => s.status === 'published');
     expect(waiting.history.map((e) => e.action)).toEqual(['submit', 'approve', 'publish']);
-    expect(waiting.pendingSync?.conflict).toBe(false);
+    expect(waiting.pendingSync).toMatchObject({ conflict: false, refused: true });
     expect(waiting.pendingSync?.lastError).toMatch(/package/i);
     expect(waiting.allowedActions).not.toContain('publish');
+    // Taking the hub's version now would undo the publication: refused, even when asked to replace.
+    await expect(editor('review.open', { id: created.id, replaceLocal: true })).rejects.toMatchObject({
+      code: 'conflict',
+      message: expect.stringContaining('was published from this computer'),
+    });
+    expect((await editor('review.get', { id: created.id })).status).toBe('published');
 
     await writeFile(path, intact);
     expect(await editor('review.sync', { id: created.id })).toEqual({ pending: 0 });
@@ -386,7 +392,7 @@ describe('review through a shared folder hub, two machines', () => {
     await rename(share, unplugged); // unplugged
     const submitted = await reporter('review.transition', { id: created.id, action: 'submit', to: 'Sam Editor' });
     expect(submitted.status).toBe('submitted');
-    expect(submitted.pendingSync).toMatchObject({ conflict: false, attempts: 1, lastError: expect.stringContaining('cannot be reached') });
+    expect(submitted.pendingSync).toMatchObject({ conflict: false, refused: false, attempts: 1, lastError: expect.stringContaining('cannot be reached') });
     expect(existsSync(share)).toBe(false);
     const noted = await reporter('comments.add', { id: created.id, body: 'Quotes checked by phone.' });
     expect(noted.pendingSync).not.toBeNull();

@@ -126,4 +126,18 @@ describe('review panel', () => {
     });
     expect(api.callsTo('review.diff')).toEqual([{ id: ID, base: 'submitted' }]);
   });
+
+  it('work waiting for the hub says whether the hub could not be reached or refused it, with the reason', async () => {
+    const waiting = { since: '2026-11-25T09:05:00.000Z', attempts: 2, conflict: false };
+    const { panel } = await mount({
+      'review.get': () => reviewState({ pendingSync: { ...waiting, refused: true, lastError: 'The review package is damaged.' } }),
+    });
+    const status = within(panel).getByRole('status');
+    expect(status.textContent).toContain('the review hub refused it');
+    expect(status.textContent).toContain('The review package is damaged.');
+    expect(within(panel).getByRole('button', { name: 'Send now' })).toBeTruthy();
+    cleanup();
+    const offline = await mount({ 'review.get': () => reviewState({ pendingSync: { ...waiting, refused: false, lastError: null } }) });
+    expect(within(offline.panel).getByRole('status').textContent).toContain('could not be reached');
+  });
 });

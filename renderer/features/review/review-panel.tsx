@@ -96,7 +96,11 @@ function PendingSyncNotice({ articleId, pending }: { articleId: string; pending:
     <div className={pending.conflict ? 'review-pending conflict' : 'review-pending'}>
       {/* The live region holds only the words, not the button. */}
       <div role={pending.conflict ? 'alert' : 'status'}>
-        <p>{pending.conflict ? t('review.pending.conflict') : t('review.pending.waiting', { since: new Date(pending.since).toLocaleString(locale) })}</p>
+        <p>
+          {pending.conflict
+            ? t('review.pending.conflict')
+            : t(pending.refused ? 'review.pending.refused' : 'review.pending.waiting', { since: new Date(pending.since).toLocaleString(locale) })}
+        </p>
         {pending.lastError ? <p className="hint">{pending.lastError}</p> : null}
       </div>
       {pending.conflict ? null : (

@@ -12,6 +12,7 @@ export const reviewEn = {
   'review.replace.title': 'Replace your changes with the hub’s version?',
   'review.replace.confirm': 'Replace with the hub’s version',
   'review.pending.waiting': 'Not sent yet: the review hub could not be reached (since {since}). Dateline sends it by itself as soon as it can.',
+  'review.pending.refused': 'Not sent yet: the review hub refused it (since {since}); the reason is below. Dateline keeps trying by itself, and “Send now” tries at once.',
   'review.pending.conflict': 'Not sent: someone else changed this article in the review hub meanwhile.',
   'review.pending.sendNow': 'Send now',
   'review.refreshFromHub': 'Get the latest from the review hub',

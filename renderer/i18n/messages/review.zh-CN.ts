@@ -13,6 +13,7 @@ export const reviewZhCN: Record<keyof typeof reviewEn, string> = {
   'review.replace.title': '用审稿中心的版本替换您的修改？',
   'review.replace.confirm': '用审稿中心的版本替换',
   'review.pending.waiting': '尚未发送：无法连接审稿中心（自 {since} 起）。一旦可以连接，Dateline 会自动发送。',
+  'review.pending.refused': '尚未发送：审稿中心拒绝了这次写入（自 {since} 起），原因见下。Dateline 会自动重试，点“立即发送”可马上重试。',
   'review.pending.conflict': '未发送：在此期间有人在审稿中心修改了这篇稿件。',
   'review.pending.sendNow': '立即发送',
   'review.refreshFromHub': '从审稿中心获取最新版本',
