@@ -352,7 +352,7 @@ export function createReviewService(options: ReviewServiceOptions): ReviewServic
             keepsComments: opened.keepsComments,
           },
           previousSubmission: opened.previousSubmission,
-          submitted: submittedVersion(opened) ?? r.submitted,
+          submitted: submittedVersion(opened, r.submitted),
           // What this person saw before taking the newer version: "changes since you last saw it".
           lastSeen: local && changed ? { article: local, at } : r.lastSeen,
         }));
@@ -434,7 +434,13 @@ export function createReviewService(options: ReviewServiceOptions): ReviewServic
         localRevision: article.revision,
         keepsComments: written.keepsComments,
       };
-      await records.update(id, (r) => ({ ...r, hub: link, pendingSync: null }));
+      await records.update(id, (r) => ({
+        ...r,
+        hub: link,
+        pendingSync: null,
+        // A submission made offline: what went out is the submitted version (edits since included).
+        submitted: pending.kind === 'submit' ? { article, at: r.submitted?.at ?? at } : r.submitted,
+      }));
     } catch (error) {
       // Someone else changed the article in the hub: only a person can decide. A hub switched in
       // Settings, an unreachable hub, anything else: tried again later.
@@ -587,11 +593,21 @@ function checkOpened(id: string, article: Article, history: readonly WorkflowEve
   }
 }
 
-/** The hub's version when it is the submitted one: its last event is a submission (or, with no history kept, it is submitted). */
-function submittedVersion(opened: OpenedPackage): { article: Article; at: string } | null {
+/**
+ * The base of "changes since it was submitted" after opening the hub's version: the hub's article
+ * when it is still as submitted (the last event is the submission, and nobody but the sender wrote
+ * the package since — an editor's comment sent later carries their copy edits); else what this
+ * machine kept, unless the hub saw a later submission than that.
+ */
+function submittedVersion(opened: OpenedPackage, kept: ReviewRecord['submitted']): ReviewRecord['submitted'] {
   const last = opened.history.at(-1);
-  if (last) return last.action === 'submit' ? { article: opened.article, at: last.at } : null;
-  return opened.article.status === 'submitted' ? { article: opened.article, at: opened.submittedAt } : null;
+  if (!last) {
+    // A hub that keeps no history (WordPress without the plugin): a submitted post is as submitted.
+    return opened.article.status === 'submitted' ? { article: opened.article, at: opened.submittedAt } : kept;
+  }
+  if (last.action === 'submit' && sameActorName(opened.updatedBy.name, last.by.name)) return { article: opened.article, at: last.at };
+  const latestSubmit = opened.history.findLast((e) => e.action === 'submit');
+  return kept && (!latestSubmit || latestSubmit.at <= kept.at) ? kept : null;
 }
 
 function baseInfo(article: Article, at: string): DiffBaseInfo {

@@ -148,6 +148,25 @@ describe('review through a shared folder hub, two machines', () => {
     expect(JSON.stringify(fromDesk.diff.blocks)).toContain('on Sunday');
   });
 
+  it('a submission made offline and edited before it went out: “since it was submitted” compares with what went out', async () => {
+    const share = join(root, 'hub');
+    const unplugged = join(root, 'hub-unplugged');
+    const created = await reporter('articles.create', {});
+    await write(reporter, created.id, (a) => ({ ...a, headline: 'Train delays', body: { type: 'doc', content: [para('Trains ran late.')] } }));
+    await rename(share, unplugged);
+    await reporter('review.transition', { id: created.id, action: 'submit' });
+    await write(reporter, created.id, (a) => ({ ...a, body: { type: 'doc', content: [para('Trains ran late all morning.')] } }));
+    await rename(unplugged, share);
+    expect((await reporter('review.sync', {})).pending).toBe(0);
+
+    const mine = await reporter('review.diff', { id: created.id, base: 'submitted' });
+    expect(mine.diff.stats.unchanged).toBe(true); // what went out is what the reporter has
+    await editor('review.open', { id: created.id });
+    const theirs = await editor('review.diff', { id: created.id, base: 'submitted' });
+    expect(theirs.diff.stats.unchanged).toBe(true);
+    expect(JSON.stringify((await editor('articles.get', { id: created.id })).body)).toContain('all morning');
+  });
+
   it('approve and publish approves only once the checklist passed: a blocked publish leaves the story submitted', async () => {
     const created = await reporter('articles.create', {});
     await write(reporter, created.id, (a) => ({ ...a, headline: 'Half-finished', body: { type: 'doc', content: [para('Only a first line.')] } }));
