@@ -28,6 +28,8 @@ export interface FakeMedia {
   bytes: number;
   /** The uploaded file, served at source_url. */
   data: Uint8Array;
+  /** The file is behind a protection plugin: downloading it answers 403. */
+  protected?: boolean;
   caption: string;
   alt_text: string;
   title: string;
@@ -106,6 +108,11 @@ export class FakeWordPress {
     const upload = /^\/wp-content\/uploads\/(\d+)\//.exec(url.pathname);
     if (route === null && upload) {
       const item = this.media.get(Number(upload[1]));
+      if (item?.protected) {
+        res.writeHead(403, { 'content-type': 'text/plain' });
+        res.end('Forbidden');
+        return;
+      }
       res.writeHead(item ? 200 : 404, { 'content-type': item ? 'image/png' : 'text/plain' });
       res.end(item ? item.data : 'Not found');
       return;

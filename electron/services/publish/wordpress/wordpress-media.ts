@@ -7,6 +7,7 @@ import { AppError, isAppError } from '../../../../common/app-error';
 import type { DocNode } from '../../../../common/article';
 import { figureAttrsOf, type CheckedFigure } from '../../../../common/serialize/figure-attrs';
 import { hashMatches } from '../../media/photo-hash';
+import { isRetryableRemoteError } from '../http/classify-http-failure';
 import type { PublishContext, RemoteMedia } from '../publish-target';
 import { mapWithConcurrency } from './map-with-concurrency';
 import { captionText, wordpressCaption } from './wordpress-caption';
@@ -118,7 +119,9 @@ async function holdsPhoto(client: WordPressClient, item: WpMedia, mediaId: strin
     const bytes = await downloadPhoto(originalImageUrl(item), { fetchImpl: client.fetchImpl, timeoutMs: o.timeoutMs, targetLabel: client.targetLabel, origins, what: o.what, signal: o.signal });
     return hashMatches(mediaId, bytes);
   } catch (error) {
-    if (isOutsideSite(error) || (isAppError(error) && (error.code === 'remote-not-found' || error.code === 'media-too-large'))) return false;
+    // A copy that cannot be checked for good (gone, forbidden, too large, kept off the site) is not
+    // reused: the photo is uploaded again. A passing failure (timeout, 5xx, offline) is retried.
+    if (isOutsideSite(error) || (isAppError(error) && !isRetryableRemoteError(error))) return false;
     throw error;
   }
 }
