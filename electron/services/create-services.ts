@@ -219,16 +219,27 @@ export async function createServices(options: ServicesOptions): Promise<Services
   onPublished = (articleId, outcome) => void review.recordPublished(articleId, outcome);
   // What was recorded while the hub could not be reached goes out as soon as it can.
   let syncing: Promise<unknown> | null = null;
-  const syncSoon = () => {
+  let runAgain = false;
+  /** `afterCurrent`: the network just came back, so a run already going (stuck on the dead hub) is followed by a fresh one. */
+  const syncSoon = (afterCurrent = false) => {
     // One run at a time: a hub that hangs must not pile runs up behind it.
-    if (syncing) return;
+    if (syncing) {
+      runAgain ||= afterCurrent;
+      return;
+    }
     syncing = review
       .syncPending()
       .catch((error: unknown) => console.warn('[services] review hub sync failed:', error))
-      .finally(() => (syncing = null));
+      .finally(() => {
+        syncing = null;
+        if (runAgain) {
+          runAgain = false;
+          syncSoon();
+        }
+      });
   };
   syncSoon();
-  const syncTimer = setInterval(syncSoon, options.reviewSyncMs ?? REVIEW_SYNC_MS);
+  const syncTimer = setInterval(() => syncSoon(), options.reviewSyncMs ?? REVIEW_SYNC_MS);
   syncTimer.unref();
 
   const exportFolder = async () =>
@@ -243,7 +254,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
     }),
     'app.online': async () => {
       publishing.online();
-      syncSoon();
+      syncSoon(true);
       return { ok: true as const };
     },
     'settings.get': () => settings.get(),
@@ -303,6 +314,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
     },
     async close() {
       clearInterval(syncTimer);
+      runAgain = false;
       // A run stuck on an unreachable hub must not hold up quitting; its writes are atomic anyway.
       if (syncing) await Promise.race([syncing, new Promise((resolve) => setTimeout(resolve, 5_000).unref())]);
       if (searchSaveTimer) clearTimeout(searchSaveTimer);
