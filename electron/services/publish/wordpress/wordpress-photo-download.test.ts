@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { isAppError } from '../../../../common/app-error';
 import { MAX_MEDIA_BYTES } from '../../../../common/contract';
+import { isRetryableRemoteError } from '../http/classify-http-failure';
 import { downloadPhoto, isOutsideSite, PhotoOrigins, type DownloadOptions } from './wordpress-photo-download';
 
 const SITE = 'https://news.example.com/';
@@ -133,5 +134,17 @@ describe('downloading a review photo', () => {
   it('an error status is the same error publishing gives', async () => {
     const { fetchImpl } = fakeFetch({});
     expect((await failure(downloadPhoto('https://news.example.com/gone.png', options(fetchImpl)))).code).toBe('remote-not-found');
+  });
+
+  it('a web page answering 200 where the photo should be (a login or maintenance page) is a passing failure, not the photo', async () => {
+    const url = `${SITE}wp-content/uploads/harbour.png`;
+    const { fetchImpl } = fakeFetch({ [url]: () => new Response('<!doctype html><title>Log in</title>', { status: 200, headers: { 'content-type': 'text/html' } }) });
+    const failed = await failure(downloadPhoto(url, options(fetchImpl)));
+    expect(failed.code).toBe('remote-bad-response');
+    expect(failed.message).toContain('web page instead of a photo');
+    expect(isRetryableRemoteError(failed.error)).toBe(true);
+    // Bytes that are simply not this photo still come down: the caller's hash check decides.
+    const junk = fakeFetch({ [url]: () => new Response(new Uint8Array([1, 2, 3]), { status: 200, headers: { 'content-type': 'image/png' } }) });
+    expect(await downloadPhoto(url, options(junk.fetchImpl))).toEqual(new Uint8Array([1, 2, 3]));
   });
 });

@@ -8,6 +8,7 @@
 import { AppError, isAppError } from '../../../../common/app-error';
 import { MAX_MEDIA_BYTES } from '../../../../common/contract';
 import { classifyHttpStatus, classifyNetworkError } from '../http/classify-http-failure';
+import { sniffImageType } from '../../media/sniff-image-type';
 import { withDeadline } from '../http/with-deadline';
 import type { FetchImpl } from './wordpress-client';
 
@@ -91,7 +92,18 @@ export async function downloadPhoto(url: string, options: DownloadOptions): Prom
           const text = await response.text().catch(() => '');
           throw classifyHttpStatus(response.status, { url: current.href, bodySnippet: text.slice(0, 300), targetLabel: options.targetLabel });
         }
-        return await readCapped(response, current.href, max, options);
+        const bytes = await readCapped(response, current.href, max, options);
+        // A login page, a captive portal or a maintenance page answering 200 is not the photo, and
+        // must not pass for a changed one (that would upload it again, or call the hub's copy damaged).
+        const type = response.headers.get('content-type') ?? '';
+        if (sniffImageType(bytes) === null && (/html/i.test(type) || /^\s*</.test(new TextDecoder().decode(bytes.subarray(0, 64))))) {
+          throw new AppError(
+            'remote-bad-response',
+            `${options.targetLabel} answered with a web page instead of a photo when Dateline downloaded ${options.what} (${current.href}): a login page, a proxy or a maintenance page may be in the way. Dateline will try again`,
+            { url: current.href, retryable: true },
+          );
+        }
+        return bytes;
       }
     });
   } catch (error) {
