@@ -220,21 +220,24 @@ export async function createServices(options: ServicesOptions): Promise<Services
   // What was recorded while the hub could not be reached goes out as soon as it can.
   let syncing: Promise<unknown> | null = null;
   let runAgain = false;
-  /** `afterCurrent`: the network just came back, so a run already going (stuck on the dead hub) is followed by a fresh one. */
-  const syncSoon = (afterCurrent = false) => {
+  /**
+   * `online`: the network just came back, so everything waiting is tried now (refused work too), and
+   * a run already going (stuck on the dead hub) is followed by a fresh one.
+   */
+  const syncSoon = (online = false) => {
     // One run at a time: a hub that hangs must not pile runs up behind it.
     if (syncing) {
-      runAgain ||= afterCurrent;
+      runAgain ||= online;
       return;
     }
     syncing = review
-      .syncPending()
+      .syncPending({ onlyDue: !online })
       .catch((error: unknown) => console.warn('[services] review hub sync failed:', error))
       .finally(() => {
         syncing = null;
         if (runAgain) {
           runAgain = false;
-          syncSoon();
+          syncSoon(true);
         }
       });
   };

@@ -47,6 +47,9 @@ export async function runFaultPublishes(options: FaultRunOptions): Promise<Fault
   const started = Date.now();
   const proxy = await startFaultProxy({
     target: options.site.url,
+    // WordPress's own addresses (media source_url) then point at the proxy too, so downloading a
+    // found copy to check its bytes before reusing it meets the same faults as every other request.
+    rewriteOrigin: true,
     plan: randomFaultPlan({ seed: options.seed, rates: options.rates, delayMs: options.timeoutMs + 1_000 }),
   });
   const h = await startHarness({

@@ -33,6 +33,8 @@ describe('exactly once through a faulty network', () => {
     expect(result.proxy.faults['drop-response']).toBeGreaterThan(20);
     expect(result.proxy.faults.delay).toBeGreaterThan(5);
     expect(result.retried).toBeGreaterThan(20);
+    // Uploads whose reply was lost were found again by slug and checked by downloading them, through the same faults.
+    expect(result.proxy.log.filter((entry) => entry.method === 'GET' && entry.path.includes('/wp-content/uploads/')).length).toBeGreaterThan(0);
 
     for (const job of result.jobs) expect(result.postsPerJob.get(job.id) ?? 0, `posts for job ${job.id}`).toBe(1);
     for (const title of result.titles) expect(result.postsPerTitle.get(title) ?? 0, `posts titled ${title}`).toBe(1);

@@ -55,6 +55,8 @@ export const reviewRecordSchema = z.object({
       rebase: z.boolean().default(false),
       /** The hub answered and refused the last try, rather than not being reachable. */
       refused: z.boolean().default(false),
+      /** When the last try was made: refused work is offered again less and less often (sync-due.ts). */
+      lastTriedAt: time.nullable().default(null),
     })
     .nullable()
     .default(null),

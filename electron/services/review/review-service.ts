@@ -18,6 +18,7 @@ import { KeyedQueue } from '../store/keyed-queue';
 import { contentHash } from './canonical-json';
 import type { ReviewHub } from './review-hub';
 import type { OpenedPackage } from './review-package';
+import { isSyncDue } from './sync-due';
 import type { ReviewRecord, ReviewRecordStore } from './review-record-store';
 
 export type ReviewOperation =
@@ -63,7 +64,7 @@ export interface ReviewService {
   /** "Approve and publish": approves a submitted story (an approved one stays as it is). */
   approveForPublish(articleId: string): Promise<void>;
   /** Tries to send everything recorded while the hub could not be reached; returns how much still waits. */
-  syncPending(): Promise<number>;
+  syncPending(options?: { onlyDue?: boolean }): Promise<number>;
   /** A publishing job went live (or was scheduled): record it in the workflow. Never throws. */
   recordPublished(articleId: string, outcome: { status: 'publish' | 'future'; scheduledAt: string | null }): Promise<void>;
 }
@@ -457,6 +458,7 @@ export function createReviewService(options: ReviewServiceOptions): ReviewServic
                 attempts: r.pendingSync.attempts + 1,
                 conflict,
                 refused: !conflict && !isUnreachable(error),
+                lastTriedAt: at,
                 lastError: conflict ? `${message}. What you did here was not sent: get the latest from the review hub and do it again.` : `${message}.`,
               },
             }
@@ -465,9 +467,16 @@ export function createReviewService(options: ReviewServiceOptions): ReviewServic
     }
   }
 
-  async function syncPending(): Promise<number> {
+  /** `onlyDue`: the periodic run, which offers refused work again only when its turn came (sync-due.ts). */
+  async function syncPending(options: { onlyDue?: boolean } = {}): Promise<number> {
     let left = 0;
+    const at = new Date(now());
     for (const id of await records.pendingIds()) {
+      const waiting = options.onlyDue ? (await records.get(id).catch(() => null))?.pendingSync : null;
+      if (waiting && !isSyncDue(waiting, at)) {
+        left++;
+        continue;
+      }
       await syncOne(id).catch((error: unknown) => console.warn(`[review] could not send ${id} to the review hub:`, error));
       if ((await records.get(id).catch(() => null))?.pendingSync) left++;
     }
@@ -552,9 +561,9 @@ function isUnreachable(error: unknown): boolean {
 
 /** Work waiting to be sent; `error` is why the attempt just made failed (null: none was made). */
 function deferred(kind: 'submit' | 'update', to: string, at: string, error: unknown, rebase = false): NonNullable<ReviewRecord['pendingSync']> {
-  if (error === null) return { kind, to, since: at, attempts: 0, lastError: null, conflict: false, refused: false, rebase };
+  if (error === null) return { kind, to, since: at, attempts: 0, lastError: null, conflict: false, refused: false, lastTriedAt: null, rebase };
   const lastError = error instanceof Error ? error.message : String(error);
-  return { kind, to, since: at, attempts: 1, lastError, conflict: false, refused: !isUnreachable(error), rebase };
+  return { kind, to, since: at, attempts: 1, lastError, conflict: false, refused: !isUnreachable(error), lastTriedAt: at, rebase };
 }
 
 /** The workflow actions recorded here since the last sync, for messages: "request changes by Sam Editor". */
