@@ -28,8 +28,8 @@ export interface FakeMedia {
   bytes: number;
   /** The uploaded file, served at source_url. */
   data: Uint8Array;
-  /** The file is behind a protection plugin: downloading it answers 403. */
-  protected?: boolean;
+  /** The file is behind a protection plugin: downloading it answers 403, or a login page (200, HTML). */
+  blocked?: 'forbidden' | 'login-page';
   caption: string;
   alt_text: string;
   title: string;
@@ -108,9 +108,10 @@ export class FakeWordPress {
     const upload = /^\/wp-content\/uploads\/(\d+)\//.exec(url.pathname);
     if (route === null && upload) {
       const item = this.media.get(Number(upload[1]));
-      if (item?.protected) {
-        res.writeHead(403, { 'content-type': 'text/plain' });
-        res.end('Forbidden');
+      if (item?.blocked) {
+        const login = item.blocked === 'login-page';
+        res.writeHead(login ? 200 : 403, { 'content-type': login ? 'text/html' : 'text/plain' });
+        res.end(login ? '<!doctype html><title>Log in</title><form></form>' : 'Forbidden');
         return;
       }
       res.writeHead(item ? 200 : 404, { 'content-type': item ? 'image/png' : 'text/plain' });

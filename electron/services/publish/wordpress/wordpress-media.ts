@@ -12,7 +12,7 @@ import type { PublishContext, RemoteMedia } from '../publish-target';
 import { mapWithConcurrency } from './map-with-concurrency';
 import { captionText, wordpressCaption } from './wordpress-caption';
 import type { WordPressClient } from './wordpress-client';
-import { downloadPhoto, isOutsideSite, originalImageUrl, PhotoOrigins } from './wordpress-photo-download';
+import { downloadPhoto, isOutsideSite, isWebPageInstead, originalImageUrl, PhotoOrigins } from './wordpress-photo-download';
 
 interface WpMedia {
   id: number;
@@ -119,9 +119,12 @@ async function holdsPhoto(client: WordPressClient, item: WpMedia, mediaId: strin
     const bytes = await downloadPhoto(originalImageUrl(item), { fetchImpl: client.fetchImpl, timeoutMs: o.timeoutMs, targetLabel: client.targetLabel, origins, what: o.what, signal: o.signal });
     return hashMatches(mediaId, bytes);
   } catch (error) {
-    // A copy that cannot be checked for good (gone, forbidden, too large, kept off the site) is not
-    // reused: the photo is uploaded again. A passing failure (timeout, 5xx, offline) is retried.
-    if (isOutsideSite(error) || (isAppError(error) && !isRetryableRemoteError(error))) return false;
+    // A cancelled job stops here.
+    if (o.signal.aborted) throw error;
+    // A copy that cannot be checked (gone, forbidden, too large, kept off the site, behind a login
+    // page) is not reused: the photo is uploaded again. A passing failure (timeout, 5xx, offline) is retried.
+    if (isOutsideSite(error) || isWebPageInstead(error) || (isAppError(error) && error.code.startsWith('remote-') && !isRetryableRemoteError(error))) return false;
+    if (isAppError(error) && error.code === 'media-too-large') return false;
     throw error;
   }
 }

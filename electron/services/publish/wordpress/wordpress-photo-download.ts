@@ -60,6 +60,11 @@ export function originalImageUrl(item: { source_url: string; media_details?: { o
   return original && !/[/\\]/.test(original) ? item.source_url.replace(/[^/]*$/, encodeURIComponent(original)) : item.source_url;
 }
 
+/** Whether a download got a web page where the photo should be (a login page, a portal). */
+export function isWebPageInstead(error: unknown): boolean {
+  return isAppError(error) && (error.details as { webPage?: unknown } | undefined)?.webPage === true;
+}
+
 /** Whether an error is the refusal to download from outside the site (the photo is left out, not fatal). */
 export function isOutsideSite(error: unknown): boolean {
   return isAppError(error) && (error.details as { outsideSite?: unknown } | undefined)?.outsideSite === true;
@@ -100,7 +105,7 @@ export async function downloadPhoto(url: string, options: DownloadOptions): Prom
           throw new AppError(
             'remote-bad-response',
             `${options.targetLabel} answered with a web page instead of a photo when Dateline downloaded ${options.what} (${current.href}): a login page, a proxy or a maintenance page may be in the way. Dateline will try again`,
-            { url: current.href, retryable: true },
+            { url: current.href, retryable: true, webPage: true },
           );
         }
         return bytes;

@@ -197,14 +197,16 @@ describe('WordPress adapter: exactly once when replies are lost', () => {
     expect(real?.data).toEqual(new Uint8Array(photoA.bytes));
   });
 
-  it('a copy with the photo’s slug whose file cannot be read (403) is not reused, and does not stop the publish: the photo is uploaded', async () => {
-    const marker = `dateline-${photoA.id.slice(0, 16)}`;
-    wp.media.set(91, { id: 91, slug: marker, fileName: `${marker}.png`, bytes: photoA.bytes.byteLength, data: new Uint8Array(photoA.bytes), protected: true, caption: '', alt_text: '', title: '' });
-    const result = await target().publish(testJob('job0000000015', story(), [photoA, photoB]).attempt());
-    expect(result.remoteId).toBeTruthy();
-    expect(wp.media.size).toBe(3);
-    expect([...wp.posts.values()][0]?.content).not.toContain('wp-image-91"');
-  });
+  for (const blocked of ['forbidden', 'login-page'] as const) {
+    it(`a copy with the photo’s slug whose file cannot be read (${blocked}) is not reused, and does not stop the publish: the photo is uploaded`, async () => {
+      const marker = `dateline-${photoA.id.slice(0, 16)}`;
+      wp.media.set(91, { id: 91, slug: marker, fileName: `${marker}.png`, bytes: photoA.bytes.byteLength, data: new Uint8Array(photoA.bytes), blocked, caption: '', alt_text: '', title: '' });
+      const result = await target().publish(testJob('job0000000015', story(), [photoA, photoB]).attempt());
+      expect(result.remoteId).toBeTruthy();
+      expect(wp.media.size).toBe(3);
+      expect([...wp.posts.values()][0]?.content).not.toContain('wp-image-91"');
+    });
+  }
 
   it('uploads a photo once per site: a second article with the same photo reuses it, and re-uploads it if it was deleted', async () => {
     const registry = new MemoryMediaRegistry();
