@@ -66,9 +66,9 @@ export function createSettingsStore(api: DatelineApi): SettingsStore {
         }
         throw error;
       }
-      answeredWrites++;
       // A newer write's answer will show its own (later) state.
       if (mine === writes) {
+        answeredWrites++;
         saving = {};
         show(stored);
       }
