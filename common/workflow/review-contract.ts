@@ -41,7 +41,7 @@ export interface PendingSyncInfo {
   lastError: string | null;
   /** Someone else changed the article in the hub meanwhile; it will not be sent by itself. */
   conflict: boolean;
-  /** The hub answered and refused the last try (a damaged package, a server error), rather than not being reachable. */
+  /** The hub answered and refused the last try (a damaged package, a permission), rather than not being reachable or failing for a while (5xx). */
   refused: boolean;
 }
 

@@ -53,8 +53,10 @@ export const reviewRecordSchema = z.object({
       conflict: z.boolean(),
       /** A publication recorded after our own publishing job (which moved the hub's token): send on the current token. */
       rebase: z.boolean().default(false),
-      /** The hub answered and refused the last try, rather than not being reachable. */
+      /** The hub answered and refused the last try (a damaged package, a permission), rather than not being reachable or failing for a while (5xx). */
       refused: z.boolean().default(false),
+      /** Refusals in a row: how long the periodic sync waits before offering it again (sync-due.ts). */
+      refusals: z.number().int().nonnegative().default(0),
       /** When the last try was made: refused work is offered again less and less often (sync-due.ts). */
       lastTriedAt: time.nullable().default(null),
     })

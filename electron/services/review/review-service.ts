@@ -17,7 +17,7 @@ import { appendEvent, currentStatusOf, ownerOf } from '../../../common/workflow/
 import { KeyedQueue } from '../store/keyed-queue';
 import { contentHash } from './canonical-json';
 import type { ReviewHub } from './review-hub';
-import type { OpenedPackage } from './review-package';
+import type { HubWriteResult, OpenedPackage } from './review-package';
 import { isSyncDue } from './sync-due';
 import type { ReviewRecord, ReviewRecordStore } from './review-record-store';
 
@@ -200,7 +200,7 @@ export function createReviewService(options: ReviewServiceOptions): ReviewServic
       if (request.action === 'submit') pendingSync = { ...pendingSync, kind: 'submit', to: request.to ?? pendingSync.to };
       // Recording a publication: the story is live, so what waits is sent on the hub's current
       // token even if it was held back as a conflict (the hub keeps its own comments then).
-      if (mode.rebase) pendingSync = { ...pendingSync, rebase: true, conflict: false };
+      if (mode.rebase) pendingSync = { ...pendingSync, rebase: true, conflict: false, refused: false, refusals: 0, lastError: null, lastTriedAt: null };
     } else if (sendsToHub) {
       try {
         hub = await writeToHub(request, moved, record, { events, comments, profile, at, rebase: mode.rebase ?? false });
@@ -248,9 +248,10 @@ export function createReviewService(options: ReviewServiceOptions): ReviewServic
     if (!record.hub) return null;
     const hub = await hubOf(record.hub);
     const base = w.rebase ? ((await hub.currentRevision(article.id)) ?? record.hub.hubRevision) : record.hub.hubRevision;
-    // A rebased write (after our own publishing job) leaves the comments as the hub has them.
-    const written = await hub.update(article.id, { article, history: w.events, ...(w.rebase ? {} : { comments: w.comments }), by: w.profile, baseHubRevision: base });
-    return { ...record.hub, hubRevision: written.hubRevision, syncedAt: w.at, keepsComments: written.keepsComments };
+    const moved = base !== record.hub.hubRevision;
+    // A write rebased over someone else's leaves the comments as the hub has them.
+    const written = await hub.update(article.id, { article, history: w.events, ...(moved ? {} : { comments: w.comments }), by: w.profile, baseHubRevision: base });
+    return { ...record.hub, hubRevision: tokenAfter(record.hub.hubRevision, moved, written), syncedAt: w.at, keepsComments: written.keepsComments };
   }
 
   const handlers: ReviewHandlers = {
@@ -403,7 +404,8 @@ export function createReviewService(options: ReviewServiceOptions): ReviewServic
   async function syncUnqueued(id: string): Promise<void> {
     const record = await records.get(id);
     const pending = record.pendingSync;
-    if (!pending || pending.conflict) return;
+    // A publication waiting to be recorded is always sent, even from a record that held it as a conflict.
+    if (!pending || (pending.conflict && !pending.rebase)) return;
     const profile = await options.profile();
     if (!profile) return;
     const at = now();
@@ -413,23 +415,26 @@ export function createReviewService(options: ReviewServiceOptions): ReviewServic
       const comments = reanchorAll(record.comments, article.body);
       // After our own publishing job the hub's token moved (WordPress): take the current one.
       const base = record.hub ? (pending.rebase ? ((await hub.currentRevision(id)) ?? record.hub.hubRevision) : record.hub.hubRevision) : null;
+      const moved = record.hub !== null && base !== record.hub.hubRevision;
       const send = (kind: 'submit' | 'update', baseHubRevision: number | null) =>
         kind === 'submit' || baseHubRevision === null
           ? hub.submit(article, { by: profile, to: pending.to, history: record.history, comments, baseHubRevision })
-          : // After our own publishing job the hub's comments stay as they are (as in writeToHub).
-            hub.update(id, { article, history: record.history, ...(pending.rebase ? {} : { comments }), by: profile, baseHubRevision });
+          : // Rebased over someone else's write: the hub's comments stay as they are (as in writeToHub).
+            hub.update(id, { article, history: record.history, ...(moved ? {} : { comments }), by: profile, baseHubRevision });
       let written;
+      let resubmitted = false;
       try {
         written = await send(pending.kind, base);
       } catch (error) {
         // The package was removed from the hub meanwhile: what was done here goes back in as new.
         if (!packageGone(error)) throw error;
         written = await send('submit', null);
+        resubmitted = true;
       }
       const link: HubLink = {
         kind: hub.kind,
         location: hub.location,
-        hubRevision: written.hubRevision,
+        hubRevision: record.hub && !resubmitted ? tokenAfter(record.hub.hubRevision, moved, written) : written.hubRevision,
         submittedTo: pending.kind === 'submit' ? pending.to : (record.hub?.submittedTo ?? pending.to),
         syncedAt: at,
         localRevision: article.revision,
@@ -458,6 +463,7 @@ export function createReviewService(options: ReviewServiceOptions): ReviewServic
                 attempts: r.pendingSync.attempts + 1,
                 conflict,
                 refused: !conflict && !isUnreachable(error),
+                refusals: !conflict && !isUnreachable(error) ? r.pendingSync.refusals + 1 : 0,
                 lastTriedAt: at,
                 lastError: conflict ? `${message}. What you did here was not sent: get the latest from the review hub and do it again.` : `${message}.`,
               },
@@ -552,6 +558,17 @@ export function createReviewService(options: ReviewServiceOptions): ReviewServic
   return { handlers, checkMayPublish, approveForPublish, syncPending, recordPublished };
 }
 
+/**
+ * The hub token to remember after a write. A write rebased over a token that moved (someone else
+ * wrote: a comment, or our own publishing job on WordPress) left the hub's comments as they are, and
+ * this machine has not seen them; keeping the old token makes the next comment or action from here
+ * meet a conflict and take the latest first, instead of replacing comments it never saw. A hub that
+ * keeps no comments has nothing to lose.
+ */
+function tokenAfter(previous: number, moved: boolean, written: HubWriteResult): number {
+  return moved && written.keepsComments ? previous : written.hubRevision;
+}
+
 /** The hub cannot be reached right now (offline, share not mounted, site down): worth retrying later. */
 function isUnreachable(error: unknown): boolean {
   if (!isAppError(error)) return false;
@@ -561,9 +578,10 @@ function isUnreachable(error: unknown): boolean {
 
 /** Work waiting to be sent; `error` is why the attempt just made failed (null: none was made). */
 function deferred(kind: 'submit' | 'update', to: string, at: string, error: unknown, rebase = false): NonNullable<ReviewRecord['pendingSync']> {
-  if (error === null) return { kind, to, since: at, attempts: 0, lastError: null, conflict: false, refused: false, lastTriedAt: null, rebase };
+  if (error === null) return { kind, to, since: at, attempts: 0, lastError: null, conflict: false, refused: false, refusals: 0, lastTriedAt: null, rebase };
   const lastError = error instanceof Error ? error.message : String(error);
-  return { kind, to, since: at, attempts: 1, lastError, conflict: false, refused: !isUnreachable(error), lastTriedAt: at, rebase };
+  const refused = !isUnreachable(error);
+  return { kind, to, since: at, attempts: 1, lastError, conflict: false, refused, refusals: refused ? 1 : 0, lastTriedAt: at, rebase };
 }
 
 /** The workflow actions recorded here since the last sync, for messages: "request changes by Sam Editor". */
@@ -604,9 +622,9 @@ function checkOpened(id: string, article: Article, history: readonly WorkflowEve
 
 /**
  * The base of "changes since it was submitted" after opening the hub's version: the hub's article
- * when it is still as submitted (the last event is the submission, and nobody but the sender wrote
- * the package since — an editor's comment sent later carries their copy edits); else what this
- * machine kept, unless the hub saw a later submission than that.
+ * when it is still as submitted (the last event is the submission, and the article is unchanged
+ * since or written by the sender — an editor's comment sent later from offline carries their copy
+ * edits); else what this machine kept, unless the hub saw a later submission than that.
  */
 function submittedVersion(opened: OpenedPackage, kept: ReviewRecord['submitted']): ReviewRecord['submitted'] {
   const last = opened.history.at(-1);
@@ -614,7 +632,11 @@ function submittedVersion(opened: OpenedPackage, kept: ReviewRecord['submitted']
     // A hub that keeps no history (WordPress without the plugin): a submitted post is as submitted.
     return opened.article.status === 'submitted' ? { article: opened.article, at: opened.submittedAt } : kept;
   }
-  if (last.action === 'submit' && sameActorName(opened.updatedBy.name, last.by.name)) return { article: opened.article, at: last.at };
+  // Still as submitted: the article is at the revision the submission recorded (comments written
+  // since do not change it), or the sender wrote it since (an offline submission sent later).
+  if (last.action === 'submit' && (opened.article.revision === last.revision || sameActorName(opened.updatedBy.name, last.by.name))) {
+    return { article: opened.article, at: last.at };
+  }
   const latestSubmit = opened.history.findLast((e) => e.action === 'submit');
   return kept && (!latestSubmit || latestSubmit.at <= kept.at) ? kept : null;
 }

@@ -167,6 +167,54 @@ describe('review through a shared folder hub, two machines', () => {
     expect(JSON.stringify((await editor('articles.get', { id: created.id })).body)).toContain('all morning');
   });
 
+  it('a comment made while the editor published is never replaced by the editor’s next comment: the editor is asked to take the latest first', async () => {
+    const created = await reporter('articles.create', {});
+    await write(reporter, created.id, (a) => ({
+      ...a,
+      headline: 'Port strike ends',
+      summary: 'Dockers return.',
+      meta: { ...a.meta, section: 'City', tags: ['port'], bylines: [{ name: '李娜', role: '' }] },
+      body: { type: 'doc', content: [para('Dockers went back to work.')] },
+    }));
+    await reporter('review.transition', { id: created.id, action: 'submit' });
+    await editor('review.open', { id: created.id });
+    await editor('review.transition', { id: created.id, action: 'approve' });
+    await reporter('review.open', { id: created.id });
+    await reporter('comments.add', { id: created.id, body: 'The union confirmed at 6 pm.' });
+
+    const folder = (await editor('targets.list', {})).find((t) => t.config.kind === 'folder');
+    const job = await editor('publish.start', { articleId: created.id, targetId: folder?.config.id ?? '', options: { status: 'publish', overriddenWarnings: ['lead-photo'] } });
+    expect((await settledJob(editor, job.id)).state).toBe('done');
+    await eventually(() => editor('review.get', { id: created.id }), (s) => s.status === 'published' && s.pendingSync === null);
+    // The hub recorded the publication and kept the reporter's comment.
+    expect((await reporter('review.open', { id: created.id })).comments.map((c) => c.body)).toEqual(['The union confirmed at 6 pm.']);
+
+    // The editor never saw that comment: their next comment must not replace the hub's list.
+    await expect(editor('comments.add', { id: created.id, body: 'Add the time.' })).rejects.toMatchObject({ code: 'conflict' });
+    const latest = await editor('review.open', { id: created.id, replaceLocal: true });
+    expect(latest.status).toBe('published');
+    expect(latest.comments.map((c) => c.body)).toEqual(['The union confirmed at 6 pm.']);
+    const both = await editor('comments.add', { id: created.id, body: 'Add the time.' });
+    expect(both.comments.map((c) => c.body)).toEqual(['The union confirmed at 6 pm.', 'Add the time.']);
+  });
+
+  it('“since it was submitted” survives a comment written in the hub since: a third machine opening the story still has it', async () => {
+    const created = await reporter('articles.create', {});
+    await write(reporter, created.id, (a) => ({ ...a, headline: 'Bridge closed', body: { type: 'doc', content: [para('The bridge closed at noon.')] } }));
+    await reporter('review.transition', { id: created.id, action: 'submit' });
+    await editor('review.open', { id: created.id });
+    await editor('comments.add', { id: created.id, body: 'Which bridge?' });
+    const deskApp = await createServices({ dataDir: join(root, 'desk2'), transport: 'http', version: 'test', systemLocale: 'en', documentsDir: join(root, 'desk2-docs') });
+    try {
+      const desk = caller(deskApp);
+      await desk('settings.update', { userName: 'Night Editor', role: 'editor', reviewHub: { kind: 'folder', path: join(root, 'hub') } });
+      const opened = await desk('review.open', { id: created.id });
+      expect(opened.diffBases.submitted?.headline).toBe('Bridge closed');
+    } finally {
+      await deskApp.close();
+    }
+  });
+
   it('approve and publish approves only once the checklist passed: a blocked publish leaves the story submitted', async () => {
     const created = await reporter('articles.create', {});
     await write(reporter, created.id, (a) => ({ ...a, headline: 'Half-finished', body: { type: 'doc', content: [para('Only a first line.')] } }));

@@ -11,7 +11,7 @@ describe('when waiting review work is offered again', () => {
   });
 
   it('a refused write waits its turn; an unreachable hub and a first try never wait', () => {
-    const refused = { attempts: 3, refused: true, lastTriedAt: '2026-11-25T10:00:00.000Z' };
+    const refused = { refusals: 3, refused: true, lastTriedAt: '2026-11-25T10:00:00.000Z' };
     expect(isSyncDue(refused, at('2026-11-25T10:01:59.000Z'))).toBe(false);
     expect(isSyncDue(refused, at('2026-11-25T10:02:00.000Z'))).toBe(true);
     expect(isSyncDue({ ...refused, refused: false }, at('2026-11-25T10:00:01.000Z'))).toBe(true);
