@@ -217,6 +217,7 @@ export interface OperationResults {
   'review.open': ReviewOperationResults['review.open'];
   'review.diff': ReviewOperationResults['review.diff'];
   'review.sync': ReviewOperationResults['review.sync'];
+  'review.sendChanges': ReviewOperationResults['review.sendChanges'];
   'comments.add': ReviewOperationResults['comments.add'];
   'comments.reply': ReviewOperationResults['comments.reply'];
   'comments.resolve': ReviewOperationResults['comments.resolve'];

@@ -68,6 +68,8 @@ export interface ReviewState {
   hub: HubLink | null;
   /** Recorded here while the hub could not be reached, waiting to be sent; null when all is sent. */
   pendingSync: PendingSyncInfo | null;
+  /** The user may send edits the hub has not seen without a workflow action ('review.sendChanges'). */
+  canSendChanges: boolean;
   diffBases: { lastSeen: DiffBaseInfo | null; submitted: DiffBaseInfo | null; previousSubmission: DiffBaseInfo | null };
 }
 
@@ -128,6 +130,8 @@ export const reviewOperations = {
   'review.diff': z.object({ id: articleIdSchema, base: diffBaseSchema }),
   /** Sends what waits to be sent to the hub (one article, or all) now rather than at the next retry. */
   'review.sync': z.object({ id: articleIdSchema.optional() }),
+  /** Sends the article's edits to the hub without a workflow action (a reporter's late facts, an editor's copy edits). */
+  'review.sendChanges': z.object({ id: articleIdSchema }),
   'comments.add': z.object({ id: articleIdSchema, body: commentBody, anchor: textAnchorSchema.nullable().optional() }),
   'comments.reply': z.object({ id: articleIdSchema, commentId: commentIdSchema, body: commentBody }),
   'comments.resolve': z.object({ id: articleIdSchema, commentId: commentIdSchema }),
@@ -141,6 +145,7 @@ export interface ReviewOperationResults {
   'review.open': ReviewState;
   'review.diff': ReviewDiffResult;
   'review.sync': { pending: number };
+  'review.sendChanges': ReviewState;
   'comments.add': ReviewState;
   'comments.reply': ReviewState;
   'comments.resolve': ReviewState;

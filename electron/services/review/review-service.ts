@@ -28,6 +28,7 @@ export type ReviewOperation =
   | 'review.open'
   | 'review.diff'
   | 'review.sync'
+  | 'review.sendChanges'
   | 'comments.add'
   | 'comments.reply'
   | 'comments.resolve'
@@ -100,6 +101,7 @@ export function createReviewService(options: ReviewServiceOptions): ReviewServic
       owner,
       profile,
       allowedActions: profile ? allowedActions(article.status, profile.role, isOwn) : [],
+      canSendChanges: mayChange(article.status, record, profile, isOwn),
       history: record.history,
       comments: reanchorAll(record.comments, article.body),
       hub: record.hub,
@@ -383,6 +385,39 @@ export function createReviewService(options: ReviewServiceOptions): ReviewServic
       return { base, baseInfo: info, diff: diffArticles(before, article) };
     },
 
+    'review.sendChanges': ({ id }) =>
+      queue.run(id, async () => {
+        const profile = await requireProfile();
+        const record = await records.get(id);
+        const article = await consistent(await library.get(id), record);
+        const owner = ownerOf({ schemaVersion: 1, events: record.history });
+        const label = `"${article.headline || id}"`;
+        if (!record.hub) throw new AppError('not-found', `${label} is not in the review hub yet: submit it first.`, { id });
+        if (!mayChange(article.status, record, profile, isOwnArticle({ status: article.status, owner }, profile))) {
+          throw new AppError(
+            'permission-denied',
+            `${label} is ${article.status.replace('_', ' ')}: its changes go to the review hub with the next workflow action${profile.role === 'reporter' ? ' by the desk' : ''}, not on their own.`,
+            { status: article.status },
+          );
+        }
+        const at = now();
+        let hub: HubLink = record.hub;
+        let pendingSync = record.pendingSync;
+        if (!pendingSync) {
+          try {
+            const written = await (await hubOf(hub)).update(id, { article, history: record.history, comments: reanchorAll(record.comments, article.body), by: profile, baseHubRevision: hub.hubRevision });
+            hub = { ...hub, hubRevision: written.hubRevision, syncedAt: at, localRevision: article.revision, keepsComments: written.keepsComments };
+          } catch (error) {
+            if (!isUnreachable(error)) throw error;
+            pendingSync = deferred('update', hub.submittedTo, at, error);
+          }
+        }
+        // With work already waiting, the whole article goes with it anyway.
+        const next = await records.update(id, (r) => ({ ...r, hub, pendingSync }));
+        if (pendingSync) await syncUnqueued(id);
+        return stateOf(article, pendingSync ? await records.get(id) : next);
+      }),
+
     'review.sync': async ({ id }) => {
       if (id) await syncOne(id);
       return { pending: id ? ((await records.get(id)).pendingSync ? 1 : 0) : await syncPending() };
@@ -567,6 +602,17 @@ export function createReviewService(options: ReviewServiceOptions): ReviewServic
  */
 function tokenAfter(previous: number, moved: boolean, written: HubWriteResult): number {
   return moved && written.keepsComments ? previous : written.hubRevision;
+}
+
+/**
+ * Whether the user may send the article's edits to the hub on their own: editors while it is under
+ * review (submitted, returned, approved); reporters only their own story while it waits for the desk
+ * (returned, it goes back with Resubmit; approved, it is the desk's).
+ */
+function mayChange(status: ArticleStatus, record: ReviewRecord, profile: NewsroomProfile | null, isOwn: boolean): boolean {
+  if (!profile || !record.hub) return false;
+  if (profile.role === 'reporter') return isOwn && status === 'submitted';
+  return status === 'submitted' || status === 'changes_requested' || status === 'approved';
 }
 
 /** The hub cannot be reached right now (offline, share not mounted, site down): worth retrying later. */

@@ -215,6 +215,29 @@ describe('review through a shared folder hub, two machines', () => {
     }
   });
 
+  it('edits made while a story is under review reach the hub with “Send my changes”, without a workflow action', async () => {
+    const created = await reporter('articles.create', {});
+    await write(reporter, created.id, (a) => ({ ...a, headline: 'Fire at the docks', body: { type: 'doc', content: [para('A fire broke out.')] } }));
+    const sent = await reporter('review.transition', { id: created.id, action: 'submit' });
+    expect(sent.canSendChanges).toBe(true);
+    await write(reporter, created.id, (a) => ({ ...a, body: { type: 'doc', content: [para('A fire broke out. Police confirmed two injured.')] } }));
+    const update = await reporter('review.sendChanges', { id: created.id });
+    expect(update.status).toBe('submitted');
+    expect(update.history.map((e) => e.action)).toEqual(['submit']);
+    expect(update.hub?.localRevision).toBe((await reporter('articles.get', { id: created.id })).revision);
+
+    await editor('review.open', { id: created.id });
+    expect(JSON.stringify((await editor('articles.get', { id: created.id })).body)).toContain('two injured');
+    // The editor's copy edits go the same way; once approved, the story is the desk's.
+    await write(editor, created.id, (a) => ({ ...a, headline: 'Fire at the docks injures two' }));
+    await editor('review.transition', { id: created.id, action: 'approve' });
+    await reporter('review.open', { id: created.id });
+    const approved = await reporter('review.get', { id: created.id });
+    expect(approved.canSendChanges).toBe(false);
+    await expect(reporter('review.sendChanges', { id: created.id })).rejects.toMatchObject({ code: 'permission-denied' });
+    expect((await editor('review.sendChanges', { id: created.id })).canSendChanges).toBe(true);
+  });
+
   it('approve and publish approves only once the checklist passed: a blocked publish leaves the story submitted', async () => {
     const created = await reporter('articles.create', {});
     await write(reporter, created.id, (a) => ({ ...a, headline: 'Half-finished', body: { type: 'doc', content: [para('Only a first line.')] } }));

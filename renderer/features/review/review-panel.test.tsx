@@ -42,6 +42,7 @@ function reviewState(patch: Partial<ReviewState>): ReviewState {
     hub: { kind: 'folder', location: '/hub', hubRevision: 1, submittedTo: 'desk', syncedAt: '2026-11-25T09:05:00.000Z', localRevision: 3, keepsComments: true },
     diffBases: { lastSeen: null, submitted: null, previousSubmission: null },
     pendingSync: null,
+    canSendChanges: false,
     ...patch,
   };
 }
@@ -139,5 +140,25 @@ describe('review panel', () => {
     cleanup();
     const offline = await mount({ 'review.get': () => reviewState({ pendingSync: { ...waiting, refused: false, lastError: null } }) });
     expect(within(offline.panel).getByRole('status').textContent).toContain('could not be reached');
+  });
+
+  it('edits saved since the last exchange with the hub are offered to send; sending them says so', async () => {
+    const base = reviewState({ canSendChanges: true });
+    const { api, stores, panel } = await mount({
+      'review.get': () => base,
+      'review.sendChanges': () => ({ ...base, hub: base.hub && { ...base.hub, localRevision: 5 } }),
+    });
+    expect(within(panel).queryByRole('button', { name: 'Send my changes' })).toBeNull(); // nothing unsent yet
+    act(() => {
+      const current = stores.article.getState().article;
+      if (current) stores.article.setState({ article: { ...current, revision: 5 } });
+    });
+    const send = await within(panel).findByRole('button', { name: 'Send my changes' });
+    await act(async () => {
+      fireEvent.click(send);
+    });
+    expect(api.callsTo('review.sendChanges')).toEqual([{ id: ID }]);
+    await waitFor(() => expect(within(panel).queryByRole('button', { name: 'Send my changes' })).toBeNull());
+    expect(stores.ui.getState().notices.at(-1)?.message).toBe('Your changes are in the review hub.');
   });
 });

@@ -19,6 +19,8 @@ export function ReviewPanel() {
   const finishedJobs = outbox((s) => s.jobs.filter((j) => j.articleId === id && j.state === 'done').length);
   const editorKey = article((s) => s.editorKey);
   const state = review((s) => (s.state && s.state.articleId === id ? s.state : null));
+  // Saved revisions move on as the person writes (once per save, not per keystroke).
+  const savedRevision = article((s) => s.article?.revision ?? 0);
 
   useEffect(() => {
     if (id) void review.getState().load(id);
@@ -50,6 +52,7 @@ export function ReviewPanel() {
         {state.hub ? t('review.inHub', { to: state.hub.submittedTo === DESK ? t('queue.desk') : state.hub.submittedTo }) : t('review.notInHub')}
       </p>
       {state.pendingSync ? <PendingSyncNotice articleId={state.articleId} pending={state.pendingSync} /> : null}
+      {state.canSendChanges && state.hub && !state.pendingSync && savedRevision > state.hub.localRevision ? <UnsentChanges /> : null}
       {state.hub || state.pendingSync?.conflict ? (
         <button type="button" onClick={() => void review.getState().openFromHub(state.articleId)} aria-describedby={`${state.articleId}-refresh-hint`}>
           {t('review.refreshFromHub')}
@@ -108,6 +111,24 @@ function PendingSyncNotice({ articleId, pending }: { articleId: string; pending:
           {t('review.pending.sendNow')}
         </button>
       )}
+    </div>
+  );
+}
+
+/** Edits saved here that the hub has not seen: they go with the next action, or now. */
+function UnsentChanges() {
+  const t = useT();
+  const { review, ui } = useStores();
+  const busy = review((s) => s.busy);
+  const send = async (): Promise<void> => {
+    if ((await review.getState().sendChanges()) && !review.getState().state?.pendingSync) ui.getState().showInfo(t('review.changesSent'));
+  };
+  return (
+    <div className="review-pending">
+      <p role="status">{t('review.unsent')}</p>
+      <button type="button" disabled={busy} onClick={() => void send()}>
+        {t('review.sendChanges')}
+      </button>
     </div>
   );
 }

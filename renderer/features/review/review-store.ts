@@ -48,6 +48,8 @@ export interface ReviewStoreState {
   dismissReplacePrompt(): void;
   /** Sends what waits for the hub for this article now. */
   syncNow(articleId: string): Promise<void>;
+  /** Sends the open article's edits to the hub without a workflow action. */
+  sendChanges(): Promise<boolean>;
 }
 
 export type ReviewStore = Store<ReviewStoreState>;
@@ -124,6 +126,7 @@ export function createReviewStore(api: DatelineApi, article: ArticleStore, ui: U
       clear: () => set({ state: null, diff: null }),
       act: (action, input = {}) => change((id) => api.call('review.transition', { id, action, ...input })),
       addComment: (body, anchor) => change((id) => api.call('comments.add', { id, body, anchor })),
+      sendChanges: () => change((id) => api.call('review.sendChanges', { id })),
       reply: (commentId, body) => change((id) => api.call('comments.reply', { id, commentId, body })),
       setResolved: (commentId, resolved) => change((id) => api.call(resolved ? 'comments.resolve' : 'comments.reopen', { id, commentId })),
       showDiff: async (base) => {
