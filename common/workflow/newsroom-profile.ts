@@ -19,5 +19,6 @@ export type Actor = NewsroomProfile;
 
 /** Whether two recorded names are the same person (names are the identity the hubs share). */
 export function sameActorName(a: string, b: string): boolean {
-  return a.trim().normalize('NFC') === b.trim().normalize('NFC');
+  // Names are typed by people: "sam editor" is Sam Editor (and full-width Ｓａｍ is Sam, NFKC).
+  return a.trim().normalize('NFKC').toLocaleLowerCase('en') === b.trim().normalize('NFKC').toLocaleLowerCase('en');
 }

@@ -161,4 +161,22 @@ describe('review panel', () => {
     await waitFor(() => expect(within(panel).queryByRole('button', { name: 'Send my changes' })).toBeNull());
     expect(stores.ui.getState().notices.at(-1)?.message).toBe('Your changes are in the review hub.');
   });
+
+  it('a reporter sends to the desk, to an editor who worked on it, or to someone named', async () => {
+    const history = reviewState({}).history;
+    const returned = { ...history[0]!, id: 'ev2', action: 'request-changes' as const, from: 'submitted' as const, to: 'changes_requested' as const, by: { name: 'Sam', role: 'editor' as const } };
+    const { api, panel } = await mount({
+      'review.get': () => reviewState({ profile: { name: 'Li Na', role: 'reporter' }, allowedActions: ['submit'], history: [...history, returned] }),
+      'review.transition': () => reviewState({}),
+    });
+    fireEvent.click(within(panel).getByRole('button', { name: 'Submit for review' }));
+    const sendTo = within(panel).getByRole('combobox', { name: 'Send to' });
+    expect(within(sendTo).getAllByRole('option').map((o) => o.textContent)).toEqual(['The desk (whoever is on duty)', 'Sam', 'Another editor…']);
+    fireEvent.change(sendTo, { target: { value: within(sendTo).getAllByRole('option')[2]!.getAttribute('value') } });
+    fireEvent.change(within(panel).getByRole('textbox', { name: 'Editor’s name' }), { target: { value: 'Night Editor' } });
+    await act(async () => {
+      fireEvent.click(within(panel).getByRole('button', { name: 'Confirm: Submit for review' }));
+    });
+    expect(api.callsTo('review.transition')).toEqual([{ id: ID, action: 'submit', to: 'Night Editor' }]);
+  });
 });

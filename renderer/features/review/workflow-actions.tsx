@@ -95,28 +95,47 @@ interface ActionFormProps {
   onCancel(): void;
 }
 
+/** The 'someone else' choice of the Send to list: the name is typed. */
+const OTHER = '\u0000other';
+
 function ActionForm({ action, state, label, busy, onRun, onCancel }: ActionFormProps) {
   const t = useT();
   const noteId = useId();
   const toId = useId();
   const [note, setNote] = useState('');
-  const [to, setTo] = useState(state.hub?.submittedTo ?? DESK);
+  const otherId = useId();
+  // Where it goes: the desk (anyone on duty), an editor who already worked on the story, or someone named.
+  const editors = [...new Set(state.history.filter((e) => e.by.role === 'editor').map((e) => e.by.name))];
+  const previous = state.hub?.submittedTo ?? DESK;
+  const known = previous === DESK || editors.includes(previous);
+  const [choice, setChoice] = useState(known ? previous : OTHER);
+  const [other, setOther] = useState(known ? '' : previous);
+  const to = choice === OTHER ? other.trim() : choice;
   const required = action !== 'submit';
   const submit = (event: React.FormEvent): void => {
     event.preventDefault();
-    void onRun(action, { note: note.trim() || undefined, ...(action === 'submit' ? { to: to.trim() || DESK } : {}) });
+    void onRun(action, { note: note.trim() || undefined, ...(action === 'submit' ? { to: to || DESK } : {}) });
   };
   return (
     <form className="review-action-form" onSubmit={submit}>
       {action === 'submit' ? (
         <>
           <label htmlFor={toId}>{t('review.submitTo')}</label>
-          <input id={toId} value={to} maxLength={200} list={`${toId}-names`} onChange={(e) => setTo(e.target.value)} aria-describedby={`${toId}-hint`} />
-          <datalist id={`${toId}-names`}>
-            {[DESK, ...new Set(state.history.filter((e) => e.by.role === 'editor').map((e) => e.by.name))].map((name) => (
-              <option key={name} value={name} />
+          <select id={toId} value={choice} onChange={(e) => setChoice(e.target.value)} aria-describedby={`${toId}-hint`}>
+            <option value={DESK}>{t('review.submitTo.desk')}</option>
+            {editors.map((name) => (
+              <option key={name} value={name}>
+                {name}
+              </option>
             ))}
-          </datalist>
+            <option value={OTHER}>{t('review.submitTo.other')}</option>
+          </select>
+          {choice === OTHER ? (
+            <>
+              <label htmlFor={otherId}>{t('review.submitTo.name')}</label>
+              <input id={otherId} value={other} maxLength={200} required onChange={(e) => setOther(e.target.value)} />
+            </>
+          ) : null}
           <p className="hint" id={`${toId}-hint`}>
             {t('review.submitToHint')}
           </p>
