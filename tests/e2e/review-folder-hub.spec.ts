@@ -104,7 +104,7 @@ test('submit → comment and request changes → fix and resubmit → diff → a
   await expect(diff.getByRole('deletion')).toHaveCount(0);
   await diff.getByRole('button', { name: editor.app.text('review.diff.close'), exact: true }).click();
   await edPanel.getByRole('button', { name: editor.app.text('review.action.approve-publish'), exact: true }).click();
-  const done = await publishFromDialog(editor.app, editor.page, true);
+  const done = await publishFromDialog(editor.app, editor.page, true, true);
   await expect(done.getByText(editor.app.text('publish.done.publish'), { exact: true })).toBeVisible({ timeout: 30_000 });
   const href = await done.getByRole('link', { name: editor.app.text('publish.openFile'), exact: true }).getAttribute('href');
   const file = fileURLToPath(href!);

@@ -95,10 +95,10 @@ test('contributor submits, editor requests changes, contributor resubmits, edito
   await diff.getByRole('button', { name: editor.app.text('review.diff.close'), exact: true }).click();
   await edPanel.getByRole('button', { name: editor.app.text('review.action.approve-publish'), exact: true }).click();
   // The dialog offers the hub's site first: approving publishes the pending post there.
-  const dialog = editor.page.getByRole('dialog', { name: editor.app.text('publish.title') });
+  const dialog = editor.page.getByRole('dialog', { name: editor.app.text('review.action.approve-publish') });
   const target = dialog.getByRole('combobox', { name: editor.app.text('publish.target') });
   await expect(target.locator('option:checked')).toHaveText(new RegExp('^Newsroom site'));
-  const done = await publishFromDialog(editor.app, editor.page, true);
+  const done = await publishFromDialog(editor.app, editor.page, true, true);
   await expect(done.getByText(editor.app.text('publish.done.publish'), { exact: true })).toBeVisible({ timeout: 90_000 });
   await done.press('Escape');
   await expect(edPanel.getByText(statusLine(editor.app, 'published'))).toBeVisible({ timeout: 15_000 });

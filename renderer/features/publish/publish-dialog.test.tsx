@@ -16,7 +16,11 @@ import { completeArticle, deferred, folderTarget, outboxJob, wordpressTarget } f
 afterEach(cleanup);
 beforeEach(() => useI18nStore.getState().setLocale('en'));
 
-function renderDialog(article: Article, handlers: FakeHandlers): { stores: AppStores; api: ReturnType<typeof createFakeApi> } {
+function renderDialog(
+  article: Article,
+  handlers: FakeHandlers,
+  props: { approveFirst?: boolean; role?: 'reporter' | 'editor' } = {},
+): { stores: AppStores; api: ReturnType<typeof createFakeApi> } {
   const api = createFakeApi({
     'targets.list': () => [folderTarget, wordpressTarget],
     'targets.secretsBackend': () => ({ backend: 'gnome_libsecret', secure: true }),
@@ -25,10 +29,11 @@ function renderDialog(article: Article, handlers: FakeHandlers): { stores: AppSt
     ...handlers,
   });
   const stores = createAppStores(api);
+  if (props.role) stores.settings.setState((s) => ({ settings: { ...s.settings, role: props.role ?? null } }));
   stores.article.getState().load(article);
   render(
     <StoresContext.Provider value={stores}>
-      <PublishDialog onClose={() => undefined} pollIntervalMs={5} />
+      <PublishDialog onClose={() => undefined} pollIntervalMs={5} approveFirst={props.approveFirst} />
     </StoresContext.Provider>,
   );
   return { stores, api };
@@ -268,5 +273,18 @@ describe('publish dialog', () => {
     expect(within(dialog).getByRole('radio', { name: '定时发布' })).toBeTruthy();
     expect(within(dialog).getByRole('radio', { name: '提交审核' })).toBeTruthy();
     expect(within(dialog).getByRole('list', { name: '发布前必须修改' }).textContent).toMatch(/请填写标题/);
+  });
+
+  it('“Approve and publish” says so and offers only going live or scheduling; a reporter may only hand over a copy that does not go live', async () => {
+    renderDialog(completeArticle({}, {}), {}, { approveFirst: true });
+    const approve = await screen.findByRole('dialog', { name: 'Approve and publish' });
+    expect(within(approve).getAllByRole('radio').map((r) => (r as HTMLInputElement).value)).toEqual(['publish', 'future']);
+    expect(within(approve).getByRole('button', { name: 'Approve and publish' })).toBeTruthy();
+    cleanup();
+    renderDialog(completeArticle({}, {}), {}, { role: 'reporter' });
+    const reporter = await screen.findByRole('dialog', { name: 'Publish article' });
+    expect(within(reporter).getAllByRole('radio').map((r) => (r as HTMLInputElement).value)).toEqual(['draft', 'pending']);
+    expect((within(reporter).getByRole('radio', { checked: true }) as HTMLInputElement).value).toBe('draft');
+    expect(reporter.textContent).toContain('send yours to the desk from the Review tab');
   });
 });

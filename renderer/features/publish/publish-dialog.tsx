@@ -65,14 +65,18 @@ function useMediaWidths(mediaIds: string[]): Map<string, ChecklistMedia> | undef
 export function PublishDialog({ onClose, pollIntervalMs = JOB_POLL_MS, preferredTargetId, approveFirst, onStarted }: PublishDialogProps) {
   const t = useT();
   const ids = { target: useId(), schedule: useId(), statusLegend: useId() };
-  const { api, article, targets, outbox } = useStores();
+  const { api, article, targets, outbox, settings } = useStores();
+  // Approving and publishing goes live or is scheduled; a reporter in a newsroom sends the story to
+  // the desk from the Review tab, so here they may only hand a copy over without it going live.
+  const role = settings((s) => s.settings.role);
+  const [choices] = useState<PublishStatus[]>(() => (approveFirst ? ['publish', 'future'] : role === 'reporter' ? ['draft', 'pending'] : STATUS_CHOICES));
   const current = article((s) => s.article);
   const targetList = targets((s) => s.targets);
   const targetsError = targets((s) => s.error);
   // The body lives in the editor; the modal dialog keeps it from changing while open.
   const [body] = useState(() => article.getState().getEditorHandle()?.getBody() ?? article.getState().article?.body ?? null);
   const [chosenTarget, setChosenTarget] = useState<string | null>(null);
-  const [status, setStatus] = useState<PublishStatus>('publish');
+  const [status, setStatus] = useState<PublishStatus>(() => choices[0] ?? 'publish');
   const [scheduleLocal, setScheduleLocal] = useState(() => isoToLocalInput(article.getState().article?.meta.plannedAt ?? null));
   const [overridden, setOverridden] = useState<ReadonlySet<string>>(new Set());
   const [phase, setPhase] = useState<Phase>('form');
@@ -177,7 +181,7 @@ export function PublishDialog({ onClose, pollIntervalMs = JOB_POLL_MS, preferred
   const listProblem = targetsError && !targetList ? formatError(targetsError) : null;
 
   return (
-    <ModalDialog title={t('publish.title')} onClose={onClose} className="publish-dialog">
+    <ModalDialog title={approveFirst ? t('review.action.approve-publish') : t('publish.title')} onClose={onClose} className="publish-dialog">
       {phase === 'job' && job ? (
         <>
           <JobView job={job} onJob={handleJob} onClose={onClose} />
@@ -223,8 +227,9 @@ export function PublishDialog({ onClose, pollIntervalMs = JOB_POLL_MS, preferred
           ) : null}
           <fieldset className="publish-status" disabled={phase !== 'form'}>
             <legend id={ids.statusLegend}>{t('publish.whatToDo')}</legend>
+            {role === 'reporter' && !approveFirst ? <p className="hint">{t('publish.reporterHint')}</p> : null}
             <div role="radiogroup" aria-labelledby={ids.statusLegend}>
-              {STATUS_CHOICES.map((choice) => (
+              {choices.map((choice) => (
                 <label key={choice} className="radio-row">
                   <input
                     type="radio"
@@ -272,7 +277,7 @@ export function PublishDialog({ onClose, pollIntervalMs = JOB_POLL_MS, preferred
               {t('app.cancel')}
             </button>
             <button type="button" className="primary" disabled={!ready} onClick={() => void handlePublish()}>
-              {t('publish.publish')}
+              {approveFirst ? t('review.action.approve-publish') : t('publish.publish')}
             </button>
           </div>
         </>

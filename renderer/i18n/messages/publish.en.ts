@@ -11,6 +11,7 @@ export const publishEn = {
   'publish.targetOptionDefault': '{name} ({kind}) — default',
   'publish.noTargets': 'No publishing target is set up yet.',
   'publish.whatToDo': 'What to do',
+  'publish.reporterHint': 'Stories go live once an editor approves them: send yours to the desk from the Review tab. Here you can hand over a copy that does not go live.',
   'publish.status.publish': 'Publish now',
   'publish.status.future': 'Schedule',
   'publish.status.draft': 'Save as draft',

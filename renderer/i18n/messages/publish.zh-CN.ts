@@ -12,6 +12,7 @@ export const publishZhCN: Record<keyof typeof publishEn, string> = {
   'publish.targetOptionDefault': '{name}（{kind}）— 默认',
   'publish.noTargets': '尚未设置发布目标。',
   'publish.whatToDo': '发布方式',
+  'publish.reporterHint': '稿件经编辑批准后才能上线：请在“审稿”标签页送交值班编辑。在这里只能提交一份不会上线的副本。',
   'publish.status.publish': '立即发布',
   'publish.status.future': '定时发布',
   'publish.status.draft': '存为草稿',

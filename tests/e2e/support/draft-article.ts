@@ -59,12 +59,13 @@ export async function draftCompleteArticle(app: DatelineApp, page: Page, text: D
   await details.getByRole('textbox', { name: app.text('metadata.bylineRole', { n: 1 }) }).fill(text.bylineRole);
 }
 
-/** Opens the publish dialog (unless `opened`), overrides any warnings and publishes. */
-export async function publishFromDialog(app: DatelineApp, page: Page, opened = false): Promise<Locator> {
+/** Opens the publish dialog (unless `opened`), overrides any warnings and publishes; `approve`: the review panel's "Approve and publish" dialog. */
+export async function publishFromDialog(app: DatelineApp, page: Page, opened = false, approve = false): Promise<Locator> {
   if (!opened) await app.button('publish.open').click();
-  const dialog = page.getByRole('dialog', { name: app.text('publish.title') });
+  const name = approve ? app.text('review.action.approve-publish') : app.text('publish.title');
+  const dialog = page.getByRole('dialog', { name });
   await expect(dialog).toBeVisible();
   for (const box of await dialog.getByRole('checkbox', { name: /^Override:/ }).all()) await box.check();
-  await dialog.getByRole('button', { name: app.text('publish.publish'), exact: true }).click();
+  await dialog.getByRole('button', { name: approve ? name : app.text('publish.publish'), exact: true }).click();
   return dialog;
 }
