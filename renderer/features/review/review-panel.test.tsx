@@ -68,7 +68,7 @@ describe('review panel', () => {
       'review.transition': () => reviewState({ status: 'changes_requested', allowedActions: ['spike'] }),
     });
     const actions = within(panel).getByRole('group', { name: 'Workflow actions' });
-    expect(within(actions).getAllByRole('button').map((b) => b.textContent)).toEqual(['Request changes', 'Approve', 'Spike', 'Approve and publish']);
+    expect(within(actions).getAllByRole('button').map((b) => b.textContent)).toEqual(['Request changes', 'Approve', 'Approve and publish', 'Spike']);
     fireEvent.click(within(actions).getByRole('button', { name: 'Request changes' }));
     const confirm = within(panel).getByRole('button', { name: 'Confirm: Request changes' });
     expect(confirm).toHaveProperty('disabled', true);
@@ -178,5 +178,25 @@ describe('review panel', () => {
       fireEvent.click(within(panel).getByRole('button', { name: 'Confirm: Submit for review' }));
     });
     expect(api.callsTo('review.transition')).toEqual([{ id: ID, action: 'submit', to: 'Night Editor' }]);
+  });
+
+  it('a returned story says so first, with who returned it and their note; the editor who returned it is not offered Resubmit', async () => {
+    const history = reviewState({}).history;
+    const returned = { ...history[0]!, id: 'ev2', action: 'request-changes' as const, from: 'submitted' as const, to: 'changes_requested' as const, by: { name: 'Sam', role: 'editor' as const }, note: 'Name the source.' };
+    const state = reviewState({ status: 'changes_requested', history: [...history, returned], allowedActions: ['submit', 'spike'] });
+    const api = createFakeApi({ 'outbox.list': () => [], 'review.get': () => state });
+    const stores = createAppStores(api);
+    stores.article.getState().load({ ...article, status: 'changes_requested' });
+    render(
+      <StoresContext.Provider value={stores}>
+        <ReviewPanel />
+      </StoresContext.Provider>,
+    );
+    const panel = await screen.findByRole('region', { name: 'Review' });
+    await within(panel).findByText('Status: Changes requested');
+    expect(within(panel).getByText(/^Returned for changes by Sam/)).toBeTruthy();
+    expect(within(panel).getAllByText('Name the source.').length).toBeGreaterThan(0);
+    const actions = within(panel).getByRole('group', { name: 'Workflow actions' });
+    expect(within(actions).getAllByRole('button').map((b) => b.textContent)).toEqual(['Spike']);
   });
 });

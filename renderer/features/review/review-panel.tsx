@@ -4,7 +4,7 @@ import { useEffect } from 'react';
 import { useStores } from '../../app/stores-context';
 import { useLocale, useT } from '../../i18n/use-t';
 import type { MessageKey } from '../../i18n/messages/catalogues';
-import { DESK, type PendingSyncInfo } from '../../../common/workflow/review-contract';
+import { DESK, type PendingSyncInfo, type ReviewState } from '../../../common/workflow/review-contract';
 import { CommentList } from './comment-list';
 import { HistoryList } from './history-list';
 import { WorkflowActions } from './workflow-actions';
@@ -48,6 +48,7 @@ export function ReviewPanel() {
         <strong>{t('review.status', { status: t(`article.status.${state.status}` as MessageKey) })}</strong>
       </p>
       {state.owner ? <p>{t('review.owner', { name: state.owner })}</p> : null}
+      <LatestDecision state={state} />
       <p className="hint">
         {state.hub ? t('review.inHub', { to: state.hub.submittedTo === DESK ? t('queue.desk') : state.hub.submittedTo }) : t('review.notInHub')}
       </p>
@@ -129,6 +130,22 @@ function UnsentChanges() {
       <button type="button" disabled={busy} onClick={() => void send()}>
         {t('review.sendChanges')}
       </button>
+    </div>
+  );
+}
+
+/** A story returned or spiked says so first, with who did it and their note (not only at the end of History). */
+function LatestDecision({ state }: { state: ReviewState }) {
+  const t = useT();
+  const locale = useLocale();
+  const last = state.history.at(-1);
+  if (!last || last.to !== state.status || (last.action !== 'request-changes' && last.action !== 'spike')) return null;
+  return (
+    <div className="review-decision">
+      <p>
+        <strong>{t(`review.latest.${last.action}`, { name: last.by.name, at: new Date(last.at).toLocaleString(locale) })}</strong>
+      </p>
+      {last.note ? <blockquote className="review-note">{last.note}</blockquote> : null}
     </div>
   );
 }

@@ -2,6 +2,7 @@
 // (request changes, spike, correct) or a recipient (submit) ask for it inline before they run.
 import { useId, useState } from 'react';
 import type { WorkflowAction } from '../../../common/workflow/workflow-event';
+import { sameActorName } from '../../../common/workflow/newsroom-profile';
 import { DESK, type ReviewState } from '../../../common/workflow/review-contract';
 import { useStores } from '../../app/stores-context';
 import { useT } from '../../i18n/use-t';
@@ -21,6 +22,19 @@ export function WorkflowActions({ state }: { state: ReviewState }) {
   const [pending, setPending] = useState<Pending | null>(null);
   const [publishing, setPublishing] = useState<'publish' | 'approve-and-publish' | null>(null);
   const allowed = new Set(state.allowedActions);
+  // An editor does not resubmit a reporter's story they just returned (the services would let them,
+  // on the reporter's behalf, but it is not a choice to offer next to Approve).
+  if (state.profile?.role === 'editor' && state.owner && !sameActorName(state.owner, state.profile.name)) allowed.delete('submit');
+  const actionButton = (action: WorkflowAction) =>
+    NEEDS_INPUT.has(action) ? (
+      <button key={action} type="button" className={action === 'spike' ? 'danger' : undefined} disabled={busy} aria-expanded={pending === action} onClick={() => setPending(action as Pending)}>
+        {label(action)}
+      </button>
+    ) : (
+      <button key={action} type="button" disabled={busy} onClick={() => void run(action)}>
+        {label(action)}
+      </button>
+    );
 
   const run = async (action: WorkflowAction, input: { note?: string; to?: string } = {}): Promise<boolean> => {
     const ok = await review.getState().act(action, input);
@@ -37,19 +51,7 @@ export function WorkflowActions({ state }: { state: ReviewState }) {
 
   return (
     <div className="review-actions" role="group" aria-label={t('review.actions')}>
-      {[...allowed]
-        .filter((a) => a !== 'schedule' && a !== 'publish')
-        .map((action) =>
-          NEEDS_INPUT.has(action) ? (
-            <button key={action} type="button" className={action === 'spike' ? 'danger' : undefined} disabled={busy} aria-expanded={pending === action} onClick={() => setPending(action as Pending)}>
-              {label(action)}
-            </button>
-          ) : (
-            <button key={action} type="button" disabled={busy} onClick={() => void run(action)}>
-              {label(action)}
-            </button>
-          ),
-        )}
+      {[...allowed].filter((a) => a !== 'schedule' && a !== 'publish' && a !== 'spike').map(actionButton)}
       {allowed.has('approve') ? (
         <button type="button" className="primary" disabled={busy} onClick={() => setPublishing('approve-and-publish')}>
           {t('review.action.approve-publish')}
@@ -60,6 +62,8 @@ export function WorkflowActions({ state }: { state: ReviewState }) {
           {t('review.action.publish')}
         </button>
       ) : null}
+      {/* Killing the story comes last, away from the buttons that move it on. */}
+      {allowed.has('spike') ? actionButton('spike') : null}
       {pending ? <ActionForm key={pending} action={pending} state={state} label={label(pending)} busy={busy} onRun={run} onCancel={() => setPending(null)} /> : null}
       {publishing ? (
         <PublishDialog
@@ -67,7 +71,10 @@ export function WorkflowActions({ state }: { state: ReviewState }) {
           preferredTargetId={hubTarget}
           // The services approve only once the checklist passed, as the job is queued: one step.
           approveFirst={publishing === 'approve-and-publish'}
-          onStarted={() => void review.getState().load(state.articleId)}
+          onStarted={() => {
+            void review.getState().load(state.articleId);
+            void review.getState().pollWaiting();
+          }}
         />
       ) : null}
     </div>

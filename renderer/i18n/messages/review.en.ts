@@ -9,6 +9,8 @@ export const reviewEn = {
   'review.owner': 'Reporter: {name}',
   'review.inHub': 'In the review hub, sent to {to}',
   'review.notInHub': 'Not submitted for review yet.',
+  'review.latest.request-changes': 'Returned for changes by {name} ({at}):',
+  'review.latest.spike': 'Spiked by {name} ({at}):',
   'review.replace.title': 'Replace your changes with the hub’s version?',
   'review.replace.confirm': 'Replace with the hub’s version',
   'review.pending.waiting': 'Not sent yet: the review hub could not be reached (since {since}). Dateline sends it by itself as soon as it can.',

@@ -9,6 +9,8 @@ export const reviewZhCN: Record<keyof typeof reviewEn, string> = {
   'review.status': '状态：{status}',
   'review.owner': '记者：{name}',
   'review.inHub': '已在审稿中心，送交 {to}',
+  'review.latest.request-changes': '{name} 退回修改（{at}）：',
+  'review.latest.spike': '{name} 已撤稿（{at}）：',
   'review.notInHub': '尚未提交审核。',
   'review.replace.title': '用审稿中心的版本替换您的修改？',
   'review.replace.confirm': '用审稿中心的版本替换',
