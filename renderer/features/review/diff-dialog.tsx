@@ -13,7 +13,7 @@ export function DiffDialog() {
   const at = new Date(result.baseInfo.at).toLocaleString(locale);
   const baseLabel =
     result.base === 'last-seen'
-      ? t('review.diff.base.last-seen', { revision: result.baseInfo.revision, at })
+      ? t('review.diff.base.last-seen', { at })
       : t(result.base === 'submitted' ? 'review.diff.base.submitted' : 'review.diff.base.previous-submission', { at });
   const close = (): void => review.getState().closeDiff();
   return (
