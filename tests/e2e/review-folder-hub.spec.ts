@@ -62,7 +62,7 @@ test('submit → comment and request changes → fix and resubmit → diff → a
   await editor.page.getByRole('button', { name: editor.app.text('queue.nav'), exact: true }).click();
   const row = editor.page.getByRole('row').filter({ hasText: headline });
   await expect(row).toContainText('李娜');
-  await expect(row).toContainText(editor.app.text('queue.length', { words: 0, chars: 19 }));
+  await expect(row).toContainText(editor.app.text('queue.length.chars', { chars: 19 }));
   await expect(editor.page.getByRole('status').filter({ hasText: editor.app.text('queue.waiting.editor', { n: 1 }) })).toBeAttached();
   let edPanel = await openFromQueue(editor, headline, 'for-me');
   await expect(editor.app.body).toContainText('数百个航班延误');

@@ -11,7 +11,8 @@ const SCOPES: QueueScope[] = ['for-me', 'mine', 'all'];
 
 export function ReviewQueueScreen() {
   const t = useT();
-  const { review, ui } = useStores();
+  const { review, ui, settings } = useStores();
+  const role = settings((s) => s.settings.role);
   const queue = review((s) => s.queue);
   const scope = review((s) => s.queueScope);
   const loading = review((s) => s.queueLoading);
@@ -38,7 +39,7 @@ export function ReviewQueueScreen() {
           <select value={scope} onChange={(e) => void review.getState().loadQueue(e.target.value as QueueScope)}>
             {SCOPES.map((s) => (
               <option key={s} value={s}>
-                {t(`queue.scope.${s}` as MessageKey)}
+                {t(s === 'for-me' && role === 'reporter' ? 'queue.scope.for-me.reporter' : (`queue.scope.${s}` as MessageKey))}
               </option>
             ))}
           </select>
@@ -107,7 +108,7 @@ function QueueTable({ entries, now, onOpen }: { entries: readonly ReviewQueueEnt
                   {age(t, now - Date.parse(e.submittedAt))}
                 </time>
               </td>
-              <td>{t('queue.length', { words: e.words.toLocaleString(locale), chars: e.cjkChars.toLocaleString(locale) })}</td>
+              <td>{lengthOf(t, e.words, e.cjkChars, locale)}</td>
               <td>{e.openComments}</td>
               <td>
                 <button type="button" aria-label={t('queue.openLabel', { headline })} onClick={() => onOpen(e)}>
@@ -128,4 +129,13 @@ function age(t: ReturnType<typeof useT>, ms: number): string {
   const hours = Math.floor(minutes / 60);
   if (hours < 48) return t('queue.age.hours', { n: hours });
   return t('queue.age.days', { n: Math.floor(hours / 24) });
+}
+
+/** Words for Latin text, 字 for CJK text; both only when the story has both. */
+function lengthOf(t: ReturnType<typeof useT>, words: number, cjkChars: number, locale: string): string {
+  const w = t('queue.length.words', { words: words.toLocaleString(locale) });
+  const c = t('queue.length.chars', { chars: cjkChars.toLocaleString(locale) });
+  if (cjkChars === 0) return w;
+  if (words === 0) return c;
+  return `${w} · ${c}`;
 }
