@@ -1,4 +1,6 @@
-// Runs in: renderer. A modal dialog: labelled, focus moves in and back, Escape closes.
+// Runs in: renderer. A modal dialog: labelled, focus moves in and back, Tab stays inside, Escape
+// closes — also when the focused control went away (a button that disabled itself). Only the
+// topmost of stacked dialogs (the targets dialog over Settings) answers the keyboard.
 import { useEffect, useId, useRef, type ReactNode } from 'react';
 
 export interface ModalDialogProps {
@@ -10,35 +12,46 @@ export interface ModalDialogProps {
   role?: 'dialog' | 'alertdialog';
 }
 
+const FOCUSABLE = 'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
+
+/** Open dialogs, oldest first: the last one has the keyboard. */
+const openDialogs: HTMLElement[] = [];
+
 export function ModalDialog({ title, onClose, children, className, role = 'dialog' }: ModalDialogProps) {
   const titleId = useId();
   const ref = useRef<HTMLDivElement>(null);
+  const onCloseRef = useRef(onClose);
+  useEffect(() => {
+    onCloseRef.current = onClose;
+  }, [onClose]);
 
   useEffect(() => {
+    const dialog = ref.current;
+    if (!dialog) return undefined;
     const previous = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-    const first = ref.current?.querySelector<HTMLElement>('button, input, select, textarea, [tabindex]:not([tabindex="-1"])');
-    (first ?? ref.current)?.focus();
-    return () => previous?.focus();
+    (dialog.querySelector<HTMLElement>(FOCUSABLE) ?? dialog).focus();
+    openDialogs.push(dialog);
+    const handleKeyDown = (event: KeyboardEvent): void => {
+      if (openDialogs.at(-1) !== dialog) return;
+      if (event.key === 'Escape') {
+        event.preventDefault();
+        event.stopPropagation();
+        onCloseRef.current();
+      } else if (event.key === 'Tab') {
+        keepFocusInside(dialog, event);
+      }
+    };
+    document.addEventListener('keydown', handleKeyDown, true);
+    return () => {
+      document.removeEventListener('keydown', handleKeyDown, true);
+      openDialogs.splice(openDialogs.indexOf(dialog), 1);
+      previous?.focus();
+    };
   }, []);
-
-  const handleKeyDown = (event: React.KeyboardEvent): void => {
-    if (event.key === 'Escape') {
-      event.stopPropagation();
-      onClose();
-    }
-  };
 
   return (
     <div className="modal-backdrop">
-      <div
-        ref={ref}
-        className={`modal ${className ?? ''}`}
-        role={role}
-        aria-modal="true"
-        aria-labelledby={titleId}
-        tabIndex={-1}
-        onKeyDown={handleKeyDown}
-      >
+      <div ref={ref} className={`modal ${className ?? ''}`} role={role} aria-modal="true" aria-labelledby={titleId} tabIndex={-1}>
         <h2 id={titleId} className="modal-title">
           {title}
         </h2>
@@ -46,4 +59,27 @@ export function ModalDialog({ title, onClose, children, className, role = 'dialo
       </div>
     </div>
   );
+}
+
+/** Tab from the last control goes to the first, Shift+Tab from the first to the last; focus outside comes back in. */
+function keepFocusInside(dialog: HTMLElement, event: KeyboardEvent): void {
+  const controls = [...dialog.querySelectorAll<HTMLElement>(FOCUSABLE)];
+  const first = controls[0];
+  const last = controls.at(-1);
+  if (!first || !last) {
+    event.preventDefault();
+    dialog.focus();
+    return;
+  }
+  const active = document.activeElement;
+  if (!(active instanceof Node) || !dialog.contains(active) || active === dialog) {
+    event.preventDefault();
+    (event.shiftKey ? last : first).focus();
+  } else if (event.shiftKey && active === first) {
+    event.preventDefault();
+    last.focus();
+  } else if (!event.shiftKey && active === last) {
+    event.preventDefault();
+    first.focus();
+  }
 }
