@@ -82,7 +82,9 @@ test('submit → comment and request changes → fix and resubmit → diff → a
   panel = await openFromQueue(reporter, headline, 'mine');
   await reporter.page.getByRole('tab', { name: reporter.app.text('review.tab.review'), exact: true }).click();
   await expect(panel.getByText(statusLine(reporter.app, 'changes_requested'))).toBeVisible();
-  await expect(panel.getByText('Add the airport’s statement.')).toBeVisible();
+  // The note heads the panel (who returned it, when) and stays in History.
+  await expect(panel.getByText('Add the airport’s statement.')).toHaveCount(2);
+  await expect(panel.getByText('Add the airport’s statement.').first()).toBeVisible();
   await expect(panel.getByText('How many exactly? Give the airport’s figure.')).toBeVisible();
   await expect(reporter.app.body.locator('.dl-comment-anchor')).toHaveText('数百个');
   await reporter.app.body.getByText('北京今天下暴雨').click();
@@ -190,7 +192,7 @@ test('two editors act on the same story at once: the second is told someone else
 
     await secondPanel.getByRole('button', { name: second.app.text('review.refreshFromHub'), exact: true }).click();
     await expect(reviewPanel(second).getByText(statusLine(second.app, 'changes_requested'))).toBeVisible();
-    await expect(reviewPanel(second).getByText('Needs a quote from the mayor.')).toBeVisible();
+    await expect(reviewPanel(second).getByText('Needs a quote from the mayor.').first()).toBeVisible();
   } finally {
     await secondHost.stop();
   }

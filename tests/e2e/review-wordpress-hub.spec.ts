@@ -78,7 +78,7 @@ test('contributor submits, editor requests changes, contributor resubmits, edito
   await expect(edPanel.getByText(statusLine(editor.app, 'changes_requested'))).toBeVisible({ timeout: 30_000 });
 
   panel = await openFromQueue(reporter, headline, 'mine');
-  await expect(panel.getByText('Attribute the closure period.')).toBeVisible();
+  await expect(panel.getByText('Attribute the closure period.').first()).toBeVisible();
   await expect(panel.getByText('Six weeks according to whom?')).toBeVisible();
   await reporter.app.body.getByText('The harbour bridge').click();
   await reporter.page.keyboard.press('End');
