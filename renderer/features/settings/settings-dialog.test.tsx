@@ -49,4 +49,25 @@ describe('settings dialog', () => {
     });
     expect(updates).toEqual([{ userName: 'Li Na', role: 'reporter', reviewHub: { kind: 'folder', path: '/mnt/newsroom/hub' } }]);
   });
+
+  it('a role needs a name, and a WordPress hub needs a WordPress site: Save says why it cannot', async () => {
+    const api = createFakeApi({ 'settings.get': () => settingsSchema.parse({}), 'app.info': () => INFO, 'targets.list': () => [] });
+    const stores = createAppStores(api);
+    await stores.settings.getState().init();
+    render(
+      <StoresContext.Provider value={stores}>
+        <SettingsDialog />
+      </StoresContext.Provider>,
+    );
+    const save = screen.getByRole('button', { name: 'Save' });
+    expect(save).toHaveProperty('disabled', false);
+    fireEvent.change(screen.getByRole('combobox', { name: 'Role' }), { target: { value: 'editor' } });
+    expect(save).toHaveProperty('disabled', true);
+    expect(screen.getByRole('status').textContent).toContain('Enter your name');
+    fireEvent.change(screen.getByLabelText('Your name'), { target: { value: 'Sam Editor' } });
+    expect(save).toHaveProperty('disabled', false);
+    fireEvent.change(screen.getByRole('combobox', { name: 'Articles travel through' }), { target: { value: 'wordpress' } });
+    expect(save).toHaveProperty('disabled', true);
+    expect(screen.getByRole('status').textContent).toContain('Add a WordPress site');
+  });
 });

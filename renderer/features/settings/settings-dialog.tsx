@@ -31,6 +31,7 @@ function SettingsForm() {
   const hubKindId = useId();
   const hubPathId = useId();
   const hubTargetId = useId();
+  const problemId = useId();
   const { settings, ui, targets } = useStores();
   const saved = settings((s) => s.settings);
   const info = settings((s) => s.info);
@@ -48,7 +49,10 @@ function SettingsForm() {
   }, [targets]);
 
   const close = (): void => ui.getState().openDialog(null);
+  // A role records who did what: it needs a name. A WordPress hub needs a WordPress site.
+  const problem = role !== '' && name.trim() === '' ? t('settings.roleNeedsName') : hubKind === 'wordpress' && wordpressTargets.length === 0 ? t('settings.hub.noTargets') : null;
   const handleSave = (): void => {
+    if (problem) return;
     const target = hubTarget || wordpressTargets[0]?.config.id || '';
     const reviewHub: ReviewHubSetting = hubKind === 'wordpress' && target ? { kind: 'wordpress', targetId: target } : { kind: 'folder', path: hubPath.trim() };
     settings
@@ -122,11 +126,16 @@ function SettingsForm() {
           </dd>
         </dl>
       ) : null}
+      {problem ? (
+        <p className="error-text" id={problemId} role="status">
+          {problem}
+        </p>
+      ) : null}
       <div className="modal-actions">
         <button type="button" onClick={close}>
           {t('app.cancel')}
         </button>
-        <button type="button" className="primary" onClick={handleSave}>
+        <button type="button" className="primary" disabled={problem !== null} aria-describedby={problem ? problemId : undefined} onClick={handleSave}>
           {t('app.save')}
         </button>
       </div>

@@ -133,5 +133,6 @@ export const reviewEn = {
   'settings.hub.path': 'Shared folder',
   'settings.hub.pathHint': 'A folder every reporter and editor can reach, e.g. on a network share. Empty: Documents/Dateline Review Hub on this computer.',
   'settings.hub.target': 'WordPress site',
+  'settings.roleNeedsName': 'Enter your name: the review workflow records who did what.',
   'settings.hub.noTargets': 'Add a WordPress site under Publishing targets first.',
 } as const;

@@ -134,5 +134,6 @@ export const reviewZhCN: Record<keyof typeof reviewEn, string> = {
   'settings.hub.path': '共享文件夹',
   'settings.hub.pathHint': '所有记者和编辑都能访问的文件夹，例如网络共享。留空则使用本机“文稿/Dateline Review Hub”。',
   'settings.hub.target': 'WordPress 网站',
+  'settings.roleNeedsName': '请填写姓名：审稿流程会记录每一步是谁做的。',
   'settings.hub.noTargets': '请先在“发布目标”中添加 WordPress 网站。',
 };
