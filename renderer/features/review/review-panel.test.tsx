@@ -199,4 +199,25 @@ describe('review panel', () => {
     const actions = within(panel).getByRole('group', { name: 'Workflow actions' });
     expect(within(actions).getAllByRole('button').map((b) => b.textContent)).toEqual(['Spike']);
   });
+
+  it('the note form: Escape cancels, Ctrl+Enter confirms, never without a required note', async () => {
+    const { api, panel } = await mount({
+      'review.get': () => reviewState({}),
+      'review.transition': () => reviewState({ status: 'spiked', allowedActions: [] }),
+    });
+    fireEvent.click(within(panel).getByRole('button', { name: 'Spike' }));
+    const reason = within(panel).getByRole('textbox', { name: 'Why the story is spiked' });
+    fireEvent.keyDown(reason, { key: 'Escape' });
+    expect(within(panel).queryByRole('textbox', { name: 'Why the story is spiked' })).toBeNull();
+
+    fireEvent.click(within(panel).getByRole('button', { name: 'Spike' }));
+    const again = within(panel).getByRole('textbox', { name: 'Why the story is spiked' });
+    fireEvent.keyDown(again, { key: 'Enter', ctrlKey: true });
+    expect(api.callsTo('review.transition')).toHaveLength(0);
+    fireEvent.change(again, { target: { value: 'Legal advice.' } });
+    await act(async () => {
+      fireEvent.keyDown(again, { key: 'Enter', ctrlKey: true });
+    });
+    expect(api.callsTo('review.transition')).toEqual([{ id: ID, action: 'spike', note: 'Legal advice.' }]);
+  });
 });

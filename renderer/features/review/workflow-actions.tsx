@@ -64,7 +64,7 @@ export function WorkflowActions({ state }: { state: ReviewState }) {
       ) : null}
       {/* Killing the story comes last, away from the buttons that move it on. */}
       {allowed.has('spike') ? actionButton('spike') : null}
-      {pending ? <ActionForm key={pending} action={pending} state={state} label={label(pending)} busy={busy} onRun={run} onCancel={() => setPending(null)} /> : null}
+      {pending ? <ActionForm key={`form-${pending}`} action={pending} state={state} label={label(pending)} busy={busy} onRun={run} onCancel={() => setPending(null)} /> : null}
       {publishing ? (
         <PublishDialog
           onClose={() => setPublishing(null)}
@@ -121,10 +121,24 @@ function ActionForm({ action, state, label, busy, onRun, onCancel }: ActionFormP
   const required = action !== 'submit';
   const submit = (event: React.FormEvent): void => {
     event.preventDefault();
+    if (busy || (required && note.trim() === '')) return;
     void onRun(action, { note: note.trim() || undefined, ...(action === 'submit' ? { to: to || DESK } : {}) });
   };
   return (
-    <form className="review-action-form" onSubmit={submit}>
+    <form
+      className="review-action-form"
+      onSubmit={submit}
+      onKeyDown={(event) => {
+        // Escape cancels; Ctrl+Enter (⌘+Enter) confirms from inside the note, as in mail and chat.
+        if (event.key === 'Escape') {
+          event.preventDefault();
+          onCancel();
+        } else if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+          event.preventDefault();
+          event.currentTarget.requestSubmit();
+        }
+      }}
+    >
       {action === 'submit' ? (
         <>
           <label htmlFor={toId}>{t('review.submitTo')}</label>
@@ -148,7 +162,11 @@ function ActionForm({ action, state, label, busy, onRun, onCancel }: ActionFormP
           </p>
         </>
       ) : null}
-      <label htmlFor={noteId}>{t(`review.note.${action}` as MessageKey)}</label>
+      <label htmlFor={noteId}>
+        {t(`review.note.${action}` as MessageKey)}
+        {/* The textarea's required state tells screen readers; this tells everyone else. */}
+        {required ? <span aria-hidden="true"> {t('review.required')}</span> : null}
+      </label>
       {/* The form opens because the person asked for this action: the note is where they type next. */}
       <textarea id={noteId} value={note} rows={3} maxLength={5000} required={required} autoFocus={action !== 'submit'} onChange={(e) => setNote(e.target.value)} />
       <div className="modal-actions">

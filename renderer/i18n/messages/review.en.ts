@@ -45,6 +45,7 @@ export const reviewEn = {
   'review.note.spike': 'Why the story is spiked',
   'review.note.correct': 'The correction readers will see',
   'review.note.submit': 'Note to the editor (optional)',
+  'review.required': '(required)',
   'review.confirm': 'Confirm: {action}',
   'review.cancel': 'Cancel',
   'review.diff.lastSeen': 'Changes since I last saw it',
