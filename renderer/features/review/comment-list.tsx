@@ -12,19 +12,22 @@ import { useLocale, useT } from '../../i18n/use-t';
 export function CommentList({ comments, canComment, hubKeepsComments = true }: { comments: readonly ReviewComment[]; canComment: boolean; hubKeepsComments?: boolean }) {
   const t = useT();
   const newId = useId();
-  const { review, article, ui } = useStores();
+  const { review, article } = useStores();
   const busy = review((s) => s.busy);
   const [body, setBody] = useState('');
+  // Said beside the buttons, not at the top of the window: the person is looking here.
+  const [needsSelection, setNeedsSelection] = useState(false);
 
   const add = async (onSelection: boolean): Promise<void> => {
     let anchor = null;
     if (onSelection) {
       anchor = article.getState().getEditorHandle()?.getSelectionAnchor?.() ?? null;
       if (!anchor) {
-        ui.getState().showError(t('review.comment.needsSelection'));
+        setNeedsSelection(true);
         return;
       }
     }
+    setNeedsSelection(false);
     if (await review.getState().addComment(body.trim(), anchor)) setBody('');
   };
 
@@ -54,6 +57,11 @@ export function CommentList({ comments, canComment, hubKeepsComments = true }: {
               {t('review.comment.addNote')}
             </button>
           </div>
+          {needsSelection ? (
+            <p className="hint" role="status">
+              {t('review.comment.needsSelection')}
+            </p>
+          ) : null}
         </div>
       ) : null}
       {comments.length === 0 ? <p className="hint">{t('review.comments.none')}</p> : null}

@@ -220,4 +220,13 @@ describe('review panel', () => {
     });
     expect(api.callsTo('review.transition')).toEqual([{ id: ID, action: 'spike', note: 'Legal advice.' }]);
   });
+
+  it('“Comment on selected text” without a selection says so beside the buttons, and sends nothing', async () => {
+    const { api, panel } = await mount({ 'review.get': () => reviewState({}) });
+    fireEvent.change(within(panel).getByRole('textbox', { name: 'New comment' }), { target: { value: 'Check this.' } });
+    fireEvent.click(within(panel).getByRole('button', { name: 'Comment on selected text' }));
+    const comments = within(panel).getByRole('region', { name: 'Comments' });
+    expect(within(comments).getByRole('status').textContent).toContain('Select some text in the article first');
+    expect(api.callsTo('comments.add')).toHaveLength(0);
+  });
 });

@@ -100,7 +100,7 @@ export const appZhCN: Record<keyof typeof appEn, string> = {
   'article.status.draft': '草稿',
   'article.status.submitted': '已提交',
   'article.status.changes_requested': '退回修改',
-  'article.status.approved': '已审核',
+  'article.status.approved': '已批准',
   'article.status.scheduled': '已排期',
   'article.status.published': '已发布',
   'article.status.spiked': '已撤稿',
