@@ -79,6 +79,8 @@ describe('review panel', () => {
     });
     await within(panel).findByText('Status: Changes requested');
     expect(api.callsTo('review.transition')).toEqual([{ id: ID, action: 'request-changes', note: 'Name the source.' }]);
+    // Focus goes to the new status, not to the top of the page.
+    await waitFor(() => expect(document.activeElement?.textContent).toBe('Status: Changes requested'));
     expect(within(panel).getByRole('region', { name: 'History' }).textContent).toContain('Photos to follow');
   });
 

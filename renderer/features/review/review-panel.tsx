@@ -1,6 +1,6 @@
 // Runs in: renderer. The article's review panel: status, workflow actions, what changed, comments
 // and history. Loads when the article opens; comment highlights follow the comment list.
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import { useStores } from '../../app/stores-context';
 import { useLocale, useT } from '../../i18n/use-t';
 import type { MessageKey } from '../../i18n/messages/catalogues';
@@ -19,6 +19,8 @@ export function ReviewPanel() {
   const finishedJobs = outbox((s) => s.jobs.filter((j) => j.articleId === id && j.state === 'done').length);
   const editorKey = article((s) => s.editorKey);
   const state = review((s) => (s.state && s.state.articleId === id ? s.state : null));
+  // After an action the buttons change under the cursor: focus goes to the new status, which is read out.
+  const statusRef = useRef<HTMLParagraphElement>(null);
   // Saved revisions move on as the person writes (once per save, not per keystroke).
   const savedRevision = article((s) => s.article?.revision ?? 0);
 
@@ -44,7 +46,7 @@ export function ReviewPanel() {
   if (!state) return <section className="review-panel" aria-label={t('review.panel')} aria-busy="true" />;
   return (
     <section className="review-panel" aria-label={t('review.panel')}>
-      <p className="review-status">
+      <p className="review-status" ref={statusRef} tabIndex={-1}>
         <strong>{t('review.status', { status: t(`article.status.${state.status}` as MessageKey) })}</strong>
       </p>
       {state.owner ? <p>{t('review.owner', { name: state.owner })}</p> : null}
@@ -65,7 +67,7 @@ export function ReviewPanel() {
         </p>
       ) : null}
       {state.profile ? (
-        <WorkflowActions state={state} />
+        <WorkflowActions state={state} onDone={() => statusRef.current?.focus()} />
       ) : (
         <p className="hint">
           {t('review.noProfile')}{' '}

@@ -12,7 +12,7 @@ import { PublishDialog } from '../publish/publish-dialog';
 type Pending = 'submit' | 'request-changes' | 'spike' | 'correct';
 const NEEDS_INPUT = new Set<WorkflowAction>(['submit', 'request-changes', 'spike', 'correct']);
 
-export function WorkflowActions({ state }: { state: ReviewState }) {
+export function WorkflowActions({ state, onDone }: { state: ReviewState; onDone?(): void }) {
   const t = useT();
   const { review, ui, settings } = useStores();
   const hubSetting = settings((s) => s.settings.reviewHub);
@@ -40,6 +40,8 @@ export function WorkflowActions({ state }: { state: ReviewState }) {
     const ok = await review.getState().act(action, input);
     if (ok) {
       setPending(null);
+      // The buttons that were here may be gone: move focus somewhere meaningful after React renders.
+      setTimeout(() => onDone?.(), 0);
       const done = DONE_MESSAGES[action];
       if (done) ui.getState().showInfo(t(done));
     }
