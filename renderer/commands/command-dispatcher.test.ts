@@ -17,6 +17,8 @@ function setup() {
     'articles.save': () => ({ revision: 1, updatedAt: '2026-11-25T09:01:00.000Z' }),
     'articles.export': () => ({ folder: '/exports/flood', file: '/exports/flood/index.html', files: [] }),
     'settings.update': (input) => settingsSchema.parse({ locale: input.locale ?? 'system' }),
+    'articles.create': (input) => ({ ...newArticle('art0000000002', '2026-11-25T09:00:00.000Z'), meta: { ...newArticle('x', '2026-11-25T09:00:00.000Z').meta, language: input.language ?? 'en' } }),
+    'library.list': () => ({ items: [], sections: [], tags: [], total: 0 }),
   });
   const stores = createAppStores(api);
   const ran: MenuCommand[] = [];
@@ -67,5 +69,20 @@ describe('command dispatcher', () => {
     expect(shortcutCommand({ ...key, key: 'n', code: 'KeyN', altKey: true })).toBe('article.new');
     expect(shortcutCommand({ ...key, ctrlKey: false })).toBeNull();
     expect(shortcutCommand({ ...key, isComposing: true })).toBeNull();
+  });
+
+  it('New article from the library starts in the interface language; from an open story, in its language', async () => {
+    const { api, dispatch, stores } = setup();
+    useI18nStore.getState().setLocale('zh-CN');
+    try {
+      await dispatch('article.new');
+      expect(api.callsTo('articles.create')).toEqual([{ language: 'zh-CN' }]);
+      useI18nStore.getState().setLocale('en');
+      await dispatch('article.new'); // the new Chinese story is open now
+      expect(api.callsTo('articles.create').at(-1)).toEqual({ language: 'zh-CN' });
+      expect(stores.article.getState().article?.meta.language).toBe('zh-CN');
+    } finally {
+      useI18nStore.getState().setLocale('en');
+    }
   });
 });

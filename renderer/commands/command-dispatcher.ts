@@ -1,7 +1,7 @@
 // Runs in: renderer. One place that runs MenuCommands, whether from the native menu or a shortcut.
 import type { Article } from '../../common/article';
 import type { MenuCommand } from '../../common/bridge';
-import { t } from '../i18n/i18n-store';
+import { t, useI18nStore } from '../i18n/i18n-store';
 import type { AppStores } from '../stores/app-stores';
 
 export type CommandDispatcher = (command: MenuCommand) => Promise<void>;
@@ -31,7 +31,8 @@ export function createCommandDispatcher(stores: AppStores): CommandDispatcher {
     switch (command) {
       case 'article.new':
         await article.getState().flush();
-        await show(await library.getState().create(open?.meta.language));
+        // Like the story on screen; from the library, a Chinese interface starts a Chinese story.
+        await show(await library.getState().create(open?.meta.language ?? (useI18nStore.getState().locale === 'zh-CN' ? 'zh-CN' : undefined)));
         article.getState().getEditorHandle()?.focus();
         return;
       case 'app.flush': {
