@@ -13,13 +13,19 @@ export function HeadlineField() {
       <label htmlFor={id} className="visually-hidden">
         {t('article.headline')}
       </label>
-      <input
+      {/* A headline is one line of text, but long ones wrap on screen instead of scrolling out of sight. */}
+      <textarea
         id={id}
         className="headline-input"
+        rows={1}
         value={value}
         maxLength={1000}
         placeholder={t('article.headlinePlaceholder')}
-        onChange={(e) => article.getState().updateFields({ headline: e.target.value })}
+        onKeyDown={(e) => {
+          // Enter would start a second line; while an IME is composing, Enter picks the candidate.
+          if (e.key === 'Enter' && !e.nativeEvent.isComposing) e.preventDefault();
+        }}
+        onChange={(e) => article.getState().updateFields({ headline: e.target.value.replace(/[\r\n]+/g, ' ') })}
       />
     </div>
   );
