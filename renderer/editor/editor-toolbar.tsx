@@ -1,7 +1,7 @@
 // Runs in: renderer. Formatting toolbar; re-renders only when a pressed/enabled state changes.
 import type { Editor } from '@tiptap/core';
 import { useEditorState } from '@tiptap/react';
-import type { KeyboardEvent } from 'react';
+import type { KeyboardEvent, ReactNode } from 'react';
 import { useT } from '../i18n/use-t';
 import type { MessageKey } from '../i18n/messages/catalogues';
 import { shortcutFor, type EditorShortcutCommand } from './editor-shortcuts';
@@ -18,10 +18,21 @@ export interface EditorToolbarProps {
 
 interface ButtonSpec {
   labelKey: MessageKey;
-  glyph: string;
+  glyph: ReactNode;
   command: EditorShortcutCommand;
   pressed?: keyof ToolbarState;
   enabled?: keyof ToolbarState;
+}
+
+/** A chain link drawn, not an emoji: many Linux systems have no colour-emoji font. */
+function LinkIcon() {
+  return (
+    <svg width="14" height="14" viewBox="0 0 16 16" fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" focusable="false">
+      <path d="M6.5 9.5l3-3" />
+      <path d="M7 4.5l1.2-1.2a2.8 2.8 0 0 1 4 4L11 8.5" />
+      <path d="M9 11.5l-1.2 1.2a2.8 2.8 0 0 1-4-4L5 7.5" />
+    </svg>
+  );
 }
 
 const GROUPS: readonly (readonly ButtonSpec[])[] = [
@@ -30,7 +41,7 @@ const GROUPS: readonly (readonly ButtonSpec[])[] = [
     { labelKey: 'editor.toolbar.italic', glyph: 'I', command: 'format.italic', pressed: 'italic' },
     { labelKey: 'editor.toolbar.underline', glyph: 'U', command: 'format.underline', pressed: 'underline' },
     { labelKey: 'editor.toolbar.strike', glyph: 'S', command: 'format.strike', pressed: 'strike' },
-    { labelKey: 'editor.toolbar.link', glyph: '🔗', command: 'format.link', pressed: 'link' },
+    { labelKey: 'editor.toolbar.link', glyph: <LinkIcon />, command: 'format.link', pressed: 'link' },
   ],
   [
     { labelKey: 'editor.toolbar.heading-2', glyph: 'H2', command: 'format.heading-2', pressed: 'heading2' },
