@@ -182,6 +182,9 @@ export function createReviewService(options: ReviewServiceOptions): ReviewServic
     const profile = await requireProfile();
     const record = await records.get(id);
     const article = await consistent(await library.get(id), record);
+    if (request.action === 'submit' && !mode.local && article.headline.trim() === '') {
+      throw new AppError('invalid-input', 'Give the story a headline before sending it for review: the desk finds stories by their headlines.', { field: 'headline' });
+    }
     const at = now();
     const history = { schemaVersion: 1 as const, events: record.history };
     const result = transition({ status: article.status, owner: ownerOf(history) }, request.action, profile, {

@@ -591,11 +591,20 @@ describe('review through a shared folder hub, two machines', () => {
     expect(queue.entries.map((e) => [e.headline, e.openComments])).toEqual([['Power cut', 1]]);
   });
 
+  it('a story without a headline is not sent for review: the desk finds stories by their headlines', async () => {
+    const created = await reporter('articles.create', {});
+    await write(reporter, created.id, (a) => ({ ...a, body: { type: 'doc', content: [para('Some text, no headline yet.')] } }));
+    await expect(reporter('review.transition', { id: created.id, action: 'submit' })).rejects.toMatchObject({ code: 'invalid-input', details: { field: 'headline' } });
+    expect((await reporter('review.get', { id: created.id })).status).toBe('draft');
+    expect(existsSync(join(root, 'hub', 'articles', created.id))).toBe(false);
+  });
+
   it('a damaged package in the hub is listed as a problem, the rest of the queue still shows', async () => {
     const created = await reporter('articles.create', {});
     await write(reporter, created.id, (a) => ({ ...a, headline: 'Good one' }));
     await reporter('review.transition', { id: created.id, action: 'submit' });
     const other = await reporter('articles.create', {});
+    await write(reporter, other.id, (a) => ({ ...a, headline: 'Bad one' }));
     await reporter('review.transition', { id: other.id, action: 'submit' });
     const path = join(root, 'hub', 'articles', other.id, 'package.json');
     await writeFile(path, (await readFile(path, 'utf8')).slice(0, 40));

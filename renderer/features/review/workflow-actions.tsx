@@ -169,6 +169,7 @@ function ActionForm({ action, state, label, busy, onRun, onCancel }: ActionFormP
         {/* The textarea's required state tells screen readers; this tells everyone else. */}
         {required ? <span aria-hidden="true"> {t('review.required')}</span> : null}
       </label>
+      {action === 'spike' && state.profile?.role === 'reporter' ? <p className="hint">{t('review.spikeCannotUndo')}</p> : null}
       {/* The form opens because the person asked for this action: the note is where they type next. */}
       <textarea id={noteId} value={note} rows={3} maxLength={5000} required={required} autoFocus={action !== 'submit'} onChange={(e) => setNote(e.target.value)} />
       <div className="modal-actions">

@@ -46,6 +46,7 @@ export const reviewEn = {
   'review.note.correct': 'The correction readers will see',
   'review.note.submit': 'Note to the editor (optional)',
   'review.required': '(required)',
+  'review.spikeCannotUndo': 'Only an editor can reopen a spiked story.',
   'review.confirm': 'Confirm: {action}',
   'review.cancel': 'Cancel',
   'review.diff.lastSeen': 'Changes since I last saw it',

@@ -47,6 +47,7 @@ export const reviewZhCN: Record<keyof typeof reviewEn, string> = {
   'review.note.correct': '读者将看到的更正说明',
   'review.note.submit': '给编辑的备注（可选）',
   'review.required': '（必填）',
+  'review.spikeCannotUndo': '撤稿后只有编辑才能重新启用。',
   'review.confirm': '确认：{action}',
   'review.cancel': '取消',
   'review.diff.lastSeen': '自我上次查看以来的修改',
