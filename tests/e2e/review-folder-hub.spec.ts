@@ -197,3 +197,37 @@ test('two editors act on the same story at once: the second is told someone else
     await secondHost.stop();
   }
 });
+
+test('a late fact added while the desk reviews reaches the editor with “Send my changes”, without resubmitting', async ({ browser }) => {
+  test.setTimeout(120_000);
+  const reporter = await openApp(browser, reporterHost, 'zh-CN');
+  const editor = await openApp(browser, editorHost, 'en');
+  await setProfile(reporter, '李娜', 'reporter', { kind: 'folder', path: hub });
+  await setProfile(editor, 'Sam Editor', 'editor', { kind: 'folder', path: hub });
+  await reporter.app.newArticle();
+  await reporter.app.textbox('article.headline').fill('港口发生火灾');
+  await reporter.app.body.click();
+  await reporter.page.keyboard.type('今天上午港口发生火灾。');
+  await reporter.app.waitSaved();
+  const panel = await openReviewTab(reporter);
+  await actWithNote(reporter, panel, 'submit');
+  await expect(panel.getByText(statusLine(reporter.app, 'submitted'))).toBeVisible();
+
+  // A late fact, typed after submitting: the panel notices the hub does not have it.
+  await reporter.app.body.click();
+  await reporter.page.keyboard.press('End');
+  await reporter.page.waitForTimeout(300);
+  await reporter.page.keyboard.type('警方确认两人受伤。');
+  await reporter.app.waitSaved();
+  const send = panel.getByRole('button', { name: reporter.app.text('review.sendChanges'), exact: true });
+  await expect(send).toBeVisible({ timeout: 15_000 });
+  await send.click();
+  await expect(send).toBeHidden();
+  await expect(reporter.page.getByRole('status').filter({ hasText: reporter.app.text('review.changesSent') })).toBeVisible();
+
+  await openFromQueue(editor, '港口发生火灾', 'for-me');
+  await expect(editor.app.body).toContainText('警方确认两人受伤。');
+  const edPanel = reviewPanel(editor);
+  await expect(edPanel.getByText(statusLine(editor.app, 'submitted'))).toBeVisible();
+});
+
