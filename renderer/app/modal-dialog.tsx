@@ -12,7 +12,12 @@ export interface ModalDialogProps {
   role?: 'dialog' | 'alertdialog';
 }
 
-const FOCUSABLE = 'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
+const FOCUSABLE = 'a[href], button:not([disabled]), input:not([disabled]):not([type="hidden"]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
+
+/** The controls Tab can reach now (not those inside a disabled fieldset). */
+function focusables(dialog: HTMLElement): HTMLElement[] {
+  return [...dialog.querySelectorAll<HTMLElement>(FOCUSABLE)].filter((el) => !el.closest('fieldset:disabled'));
+}
 
 /** Open dialogs, oldest first: the last one has the keyboard. */
 const openDialogs: HTMLElement[] = [];
@@ -29,10 +34,12 @@ export function ModalDialog({ title, onClose, children, className, role = 'dialo
     const dialog = ref.current;
     if (!dialog) return undefined;
     const previous = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-    (dialog.querySelector<HTMLElement>(FOCUSABLE) ?? dialog).focus();
+    (focusables(dialog)[0] ?? dialog).focus();
     openDialogs.push(dialog);
     const handleKeyDown = (event: KeyboardEvent): void => {
       if (openDialogs.at(-1) !== dialog) return;
+      // While an input method composes (pinyin), Escape cancels the candidates, not the dialog.
+      if (event.isComposing || event.keyCode === 229) return;
       if (event.key === 'Escape') {
         event.preventDefault();
         event.stopPropagation();
@@ -63,7 +70,7 @@ export function ModalDialog({ title, onClose, children, className, role = 'dialo
 
 /** Tab from the last control goes to the first, Shift+Tab from the first to the last; focus outside comes back in. */
 function keepFocusInside(dialog: HTMLElement, event: KeyboardEvent): void {
-  const controls = [...dialog.querySelectorAll<HTMLElement>(FOCUSABLE)];
+  const controls = focusables(dialog);
   const first = controls[0];
   const last = controls.at(-1);
   if (!first || !last) {

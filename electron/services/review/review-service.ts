@@ -101,7 +101,7 @@ export function createReviewService(options: ReviewServiceOptions): ReviewServic
       owner,
       profile,
       allowedActions: profile ? allowedActions(article.status, profile.role, isOwn) : [],
-      canSendChanges: mayChange(article.status, record, profile, isOwn),
+      canSendChanges: mayChange(article.status, record, profile, owner),
       history: record.history,
       comments: reanchorAll(record.comments, article.body),
       hub: record.hub,
@@ -396,7 +396,7 @@ export function createReviewService(options: ReviewServiceOptions): ReviewServic
         const owner = ownerOf({ schemaVersion: 1, events: record.history });
         const label = `"${article.headline || id}"`;
         if (!record.hub) throw new AppError('not-found', `${label} is not in the review hub yet: submit it first.`, { id });
-        if (!mayChange(article.status, record, profile, isOwnArticle({ status: article.status, owner }, profile))) {
+        if (!mayChange(article.status, record, profile, owner)) {
           throw new AppError(
             'permission-denied',
             `${label} is ${article.status.replace('_', ' ')}: its changes go to the review hub with the next workflow action${profile.role === 'reporter' ? ' by the desk' : ''}, not on their own.`,
@@ -406,6 +406,7 @@ export function createReviewService(options: ReviewServiceOptions): ReviewServic
         const at = now();
         let hub: HubLink = record.hub;
         let pendingSync = record.pendingSync;
+        const alreadyWaiting = pendingSync !== null;
         if (!pendingSync) {
           try {
             const written = await (await hubOf(hub)).update(id, { article, history: record.history, comments: reanchorAll(record.comments, article.body), by: profile, baseHubRevision: hub.hubRevision });
@@ -417,7 +418,7 @@ export function createReviewService(options: ReviewServiceOptions): ReviewServic
         }
         // With work already waiting, the whole article goes with it anyway.
         const next = await records.update(id, (r) => ({ ...r, hub, pendingSync }));
-        if (pendingSync) await syncUnqueued(id);
+        if (alreadyWaiting) await syncUnqueued(id);
         return stateOf(article, pendingSync ? await records.get(id) : next);
       }),
 
@@ -608,14 +609,15 @@ function tokenAfter(previous: number, moved: boolean, written: HubWriteResult): 
 }
 
 /**
- * Whether the user may send the article's edits to the hub on their own: editors while it is under
- * review (submitted, returned, approved); reporters only their own story while it waits for the desk
- * (returned, it goes back with Resubmit; approved, it is the desk's).
+ * Whether the user may send the article's edits to the hub on their own, while nobody else is
+ * working on it: editors while it waits for the desk or is approved (not while it is returned: the
+ * reporter is revising it); reporters only their own story, known by its history, while it waits
+ * for the desk.
  */
-function mayChange(status: ArticleStatus, record: ReviewRecord, profile: NewsroomProfile | null, isOwn: boolean): boolean {
+function mayChange(status: ArticleStatus, record: ReviewRecord, profile: NewsroomProfile | null, owner: string | null): boolean {
   if (!profile || !record.hub) return false;
-  if (profile.role === 'reporter') return isOwn && status === 'submitted';
-  return status === 'submitted' || status === 'changes_requested' || status === 'approved';
+  if (profile.role === 'reporter') return status === 'submitted' && owner !== null && sameActorName(owner, profile.name);
+  return status === 'submitted' || status === 'approved';
 }
 
 /** The hub cannot be reached right now (offline, share not mounted, site down): worth retrying later. */
@@ -671,9 +673,8 @@ function checkOpened(id: string, article: Article, history: readonly WorkflowEve
 
 /**
  * The base of "changes since it was submitted" after opening the hub's version: the hub's article
- * when it is still as submitted (the last event is the submission, and the article is unchanged
- * since or written by the sender — an editor's comment sent later from offline carries their copy
- * edits); else what this machine kept, unless the hub saw a later submission than that.
+ * when it is still as submitted (the last event is the submission and the article is unchanged
+ * since); else what this machine kept, unless the hub saw a later submission than that.
  */
 function submittedVersion(opened: OpenedPackage, kept: ReviewRecord['submitted']): ReviewRecord['submitted'] {
   const last = opened.history.at(-1);
@@ -682,10 +683,9 @@ function submittedVersion(opened: OpenedPackage, kept: ReviewRecord['submitted']
     return opened.article.status === 'submitted' ? { article: opened.article, at: opened.submittedAt } : kept;
   }
   // Still as submitted: the article is at the revision the submission recorded (comments written
-  // since do not change it), or the sender wrote it since (an offline submission sent later).
-  if (last.action === 'submit' && (opened.article.revision === last.revision || sameActorName(opened.updatedBy.name, last.by.name))) {
-    return { article: opened.article, at: last.at };
-  }
+  // since do not change it). Once changed (late changes sent, an offline submission sent with more
+  // edits), the hub no longer holds the submitted version: no base rather than a wrong one.
+  if (last.action === 'submit' && opened.article.revision === last.revision) return { article: opened.article, at: last.at };
   const latestSubmit = opened.history.findLast((e) => e.action === 'submit');
   return kept && (!latestSubmit || latestSubmit.at <= kept.at) ? kept : null;
 }

@@ -161,9 +161,10 @@ describe('review through a shared folder hub, two machines', () => {
 
     const mine = await reporter('review.diff', { id: created.id, base: 'submitted' });
     expect(mine.diff.stats.unchanged).toBe(true); // what went out is what the reporter has
-    await editor('review.open', { id: created.id });
-    const theirs = await editor('review.diff', { id: created.id, base: 'submitted' });
-    expect(theirs.diff.stats.unchanged).toBe(true);
+    // The hub's copy is no longer the version the submission recorded: the editor gets no base
+    // rather than a wrong one (their “since I last saw it” starts from this version).
+    const opened = await editor('review.open', { id: created.id });
+    expect(opened.diffBases.submitted).toBeNull();
     expect(JSON.stringify((await editor('articles.get', { id: created.id })).body)).toContain('all morning');
   });
 
@@ -226,8 +227,10 @@ describe('review through a shared folder hub, two machines', () => {
     expect(update.history.map((e) => e.action)).toEqual(['submit']);
     expect(update.hub?.localRevision).toBe((await reporter('articles.get', { id: created.id })).revision);
 
-    await editor('review.open', { id: created.id });
+    const opened = await editor('review.open', { id: created.id });
     expect(JSON.stringify((await editor('articles.get', { id: created.id })).body)).toContain('two injured');
+    // Late changes are not passed off as the submitted version.
+    expect(opened.diffBases.submitted).toBeNull();
     // The editor's copy edits go the same way; once approved, the story is the desk's.
     await write(editor, created.id, (a) => ({ ...a, headline: 'Fire at the docks injures two' }));
     await editor('review.transition', { id: created.id, action: 'approve' });
@@ -236,6 +239,24 @@ describe('review through a shared folder hub, two machines', () => {
     expect(approved.canSendChanges).toBe(false);
     await expect(reporter('review.sendChanges', { id: created.id })).rejects.toMatchObject({ code: 'permission-denied' });
     expect((await editor('review.sendChanges', { id: created.id })).canSendChanges).toBe(true);
+  });
+
+  it('nobody sends changes over someone else at work: not another reporter, not an editor while the reporter revises', async () => {
+    const created = await reporter('articles.create', {});
+    await write(reporter, created.id, (a) => ({ ...a, headline: 'Tram strike' }));
+    await reporter('review.transition', { id: created.id, action: 'submit' });
+    await editor('review.open', { id: created.id });
+    await editor('review.transition', { id: created.id, action: 'request-changes', note: 'Add the union’s side.' });
+    await expect(editor('review.sendChanges', { id: created.id })).rejects.toMatchObject({ code: 'permission-denied' });
+    await reporter('review.open', { id: created.id });
+    expect((await reporter('review.get', { id: created.id })).canSendChanges).toBe(false); // returned: it goes back with Resubmit
+    await reporter('review.transition', { id: created.id, action: 'submit' });
+
+    // Another reporter who took a copy of the story from the hub may not send changes to it.
+    await editor('settings.update', { userName: 'Other Reporter', role: 'reporter' });
+    const state = await editor('review.open', { id: created.id, replaceLocal: true });
+    expect(state.canSendChanges).toBe(false);
+    await expect(editor('review.sendChanges', { id: created.id })).rejects.toMatchObject({ code: 'permission-denied' });
   });
 
   it('approve and publish approves only once the checklist passed: a blocked publish leaves the story submitted', async () => {

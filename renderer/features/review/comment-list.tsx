@@ -42,7 +42,16 @@ export function CommentList({ comments, canComment, hubKeepsComments = true }: {
       {canComment && hubKeepsComments ? (
         <div className="review-comment-new">
           <label htmlFor={newId}>{t('review.comment.new')}</label>
-          <textarea id={newId} rows={3} maxLength={5000} value={body} onChange={(e) => setBody(e.target.value)} />
+          <textarea
+            id={newId}
+            rows={3}
+            maxLength={5000}
+            value={body}
+            onChange={(e) => {
+              setBody(e.target.value);
+              setNeedsSelection(false);
+            }}
+          />
           <div className="review-row">
             <button
               type="button"

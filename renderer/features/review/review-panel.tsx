@@ -4,6 +4,7 @@ import { useEffect, useRef } from 'react';
 import { useStores } from '../../app/stores-context';
 import { useLocale, useT } from '../../i18n/use-t';
 import type { MessageKey } from '../../i18n/messages/catalogues';
+import { sameActorName } from '../../../common/workflow/newsroom-profile';
 import { DESK, type PendingSyncInfo, type ReviewState } from '../../../common/workflow/review-contract';
 import { CommentList } from './comment-list';
 import { HistoryList } from './history-list';
@@ -52,7 +53,7 @@ export function ReviewPanel() {
       {state.owner ? <p>{t('review.owner', { name: state.owner })}</p> : null}
       <LatestDecision state={state} />
       <p className="hint">
-        {state.hub ? t('review.inHub', { to: state.hub.submittedTo === DESK ? t('queue.desk') : state.hub.submittedTo }) : t('review.notInHub')}
+        {state.hub ? t('review.inHub', { to: sameActorName(state.hub.submittedTo, DESK) ? t('queue.desk') : state.hub.submittedTo }) : t('review.notInHub')}
       </p>
       {state.pendingSync ? <PendingSyncNotice articleId={state.articleId} pending={state.pendingSync} /> : null}
       {state.canSendChanges && state.hub && !state.pendingSync && savedRevision > state.hub.localRevision ? <UnsentChanges /> : null}

@@ -1,6 +1,7 @@
 // Runs in: renderer. The review queue: what waits in the review hub, oldest first, with its age and
 // length; opening one copies the hub's version into the library and shows it with the review tab.
 import { useEffect } from 'react';
+import { sameActorName } from '../../../common/workflow/newsroom-profile';
 import { DESK, type QueueScope, type ReviewQueueEntry } from '../../../common/workflow/review-contract';
 import { formatError } from '../../api/format-error';
 import { useStores } from '../../app/stores-context';
@@ -102,7 +103,7 @@ function QueueTable({ entries, now, onOpen }: { entries: readonly ReviewQueueEnt
               <th scope="row">{headline}</th>
               <td>{t(`article.status.${e.status}` as MessageKey)}</td>
               <td>{e.submittedBy}</td>
-              <td>{e.submittedTo === DESK ? t('queue.desk') : e.submittedTo}</td>
+              <td>{sameActorName(e.submittedTo, DESK) ? t('queue.desk') : e.submittedTo}</td>
               <td>
                 <time dateTime={e.submittedAt} title={new Date(e.submittedAt).toLocaleString(locale)}>
                   {age(t, now - Date.parse(e.submittedAt))}

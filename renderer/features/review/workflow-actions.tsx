@@ -114,16 +114,19 @@ function ActionForm({ action, state, label, busy, onRun, onCancel }: ActionFormP
   const [note, setNote] = useState('');
   const otherId = useId();
   // Where it goes: the desk (anyone on duty), an editor who already worked on the story, or someone named.
-  const editors = [...new Set(state.history.filter((e) => e.by.role === 'editor').map((e) => e.by.name))];
+  const editors = state.history
+    .filter((e) => e.by.role === 'editor')
+    .map((e) => e.by.name)
+    .filter((name, i, all) => all.findIndex((n) => sameActorName(n, name)) === i);
   const previous = state.hub?.submittedTo ?? DESK;
-  const known = previous === DESK || editors.includes(previous);
-  const [choice, setChoice] = useState(known ? previous : OTHER);
+  const known = sameActorName(previous, DESK) ? DESK : editors.find((name) => sameActorName(name, previous));
+  const [choice, setChoice] = useState(known ?? OTHER);
   const [other, setOther] = useState(known ? '' : previous);
   const to = choice === OTHER ? other.trim() : choice;
   const required = action !== 'submit';
   const submit = (event: React.FormEvent): void => {
     event.preventDefault();
-    if (busy || (required && note.trim() === '')) return;
+    if (busy || (required && note.trim() === '') || (action === 'submit' && choice === OTHER && other.trim() === '')) return;
     void onRun(action, { note: note.trim() || undefined, ...(action === 'submit' ? { to: to || DESK } : {}) });
   };
   return (
@@ -131,6 +134,8 @@ function ActionForm({ action, state, label, busy, onRun, onCancel }: ActionFormP
       className="review-action-form"
       onSubmit={submit}
       onKeyDown={(event) => {
+        // While an input method composes (pinyin), Escape and Enter belong to it.
+        if (event.nativeEvent.isComposing || event.keyCode === 229) return;
         // Escape cancels; Ctrl+Enter (⌘+Enter) confirms from inside the note, as in mail and chat.
         if (event.key === 'Escape') {
           event.preventDefault();

@@ -1,6 +1,6 @@
 // Runs in: renderer. The settings dialog: the newsroom profile (name and role), the review hub,
 // publishing targets, and where the library lives.
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import type { NewsroomRole } from '../../../common/workflow/newsroom-profile';
 import type { ReviewHubSetting } from '../../../common/workflow/review-contract';
 import { ModalDialog } from '../../app/modal-dialog';
@@ -50,9 +50,16 @@ function SettingsForm() {
 
   const close = (): void => ui.getState().openDialog(null);
   // A role records who did what: it needs a name. A WordPress hub needs a WordPress site.
-  const problem = role !== '' && name.trim() === '' ? t('settings.roleNeedsName') : hubKind === 'wordpress' && wordpressTargets.length === 0 ? t('settings.hub.noTargets') : null;
+  // (While the targets are still loading nobody can tell, so nothing is said.)
+  const problem =
+    role !== '' && name.trim() === '' ? t('settings.roleNeedsName') : hubKind === 'wordpress' && allTargets !== null && wordpressTargets.length === 0 ? t('settings.hub.noTargets') : null;
+  const problemRef = useRef<HTMLParagraphElement>(null);
   const handleSave = (): void => {
-    if (problem) return;
+    if (problem) {
+      // Save stays reachable and says why it cannot save, where the person is looking.
+      problemRef.current?.focus();
+      return;
+    }
     const target = hubTarget || wordpressTargets[0]?.config.id || '';
     const reviewHub: ReviewHubSetting = hubKind === 'wordpress' && target ? { kind: 'wordpress', targetId: target } : { kind: 'folder', path: hubPath.trim() };
     settings
@@ -127,7 +134,7 @@ function SettingsForm() {
         </dl>
       ) : null}
       {problem ? (
-        <p className="error-text" id={problemId} role="status">
+        <p className="error-text" id={problemId} role="status" ref={problemRef} tabIndex={-1}>
           {problem}
         </p>
       ) : null}
@@ -135,7 +142,7 @@ function SettingsForm() {
         <button type="button" onClick={close}>
           {t('app.cancel')}
         </button>
-        <button type="button" className="primary" disabled={problem !== null} aria-describedby={problem ? problemId : undefined} onClick={handleSave}>
+        <button type="button" className="primary" aria-describedby={problem ? problemId : undefined} onClick={handleSave}>
           {t('app.save')}
         </button>
       </div>
