@@ -30,9 +30,6 @@ export interface UiState {
 
 export type UiStore = Store<UiState>;
 
-/** How long a plain confirmation ("Sent to the desk.") stays. */
-export const INFO_NOTICE_MS = 10_000;
-
 export function createUiStore(): UiStore {
   let nextId = 1;
   return createStore<UiState>((set) => ({
@@ -48,12 +45,8 @@ export function createUiStore(): UiStore {
       const { message, detail } = typeof error === 'string' ? { message: error, detail: '' } : formatError(error);
       set((s) => ({ notices: [...s.notices.slice(-4), { id: nextId++, kind: 'error', message, ...(detail ? { detail } : {}) }] }));
     },
-    showInfo: (message, path) => {
-      const id = nextId++;
-      set((s) => ({ notices: [...s.notices.slice(-4), { id, kind: 'info', message, ...(path ? { path } : {}) }] }));
-      // A confirmation goes away by itself; one naming a file stays until dismissed (it may be copied), as errors do.
-      if (!path) setTimeout(() => set((s) => ({ notices: s.notices.filter((n) => n.id !== id) })), INFO_NOTICE_MS);
-    },
+    showInfo: (message, path) =>
+      set((s) => ({ notices: [...s.notices.slice(-4), { id: nextId++, kind: 'info', message, ...(path ? { path } : {}) }] })),
     dismiss: (id) => set((s) => ({ notices: s.notices.filter((n) => n.id !== id) })),
   }));
 }
