@@ -2,13 +2,14 @@
 // data folder and home folder, share one review hub folder. A reporter (Chinese UI) submits; the
 // editor comments on a passage and requests changes; the reporter fixes and resubmits; the editor
 // sees exactly what changed, approves and publishes to the Published folder in one click.
-import { expect, test } from '@playwright/test';
+import { expect, test, type Browser } from '@playwright/test';
 import { existsSync, mkdtempSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { draftCompleteArticle, publishFromDialog } from './support/draft-article';
-import { actWithNote, openApp, openFromQueue, openReviewTab, reviewPanel, selectInBody, setProfile, statusLine } from './support/review-steps';
+import type { UiLocale } from './support/dateline-app';
+import { actWithNote, openApp, openFromQueue, openReviewTab, reviewPanel, selectInBody, setProfile, statusLine, type PersonApp } from './support/review-steps';
 import { startHost, type RunningHost } from './support/start-host';
 
 let hub: string;
@@ -25,6 +26,15 @@ test.beforeEach(async () => {
   };
   [reporterHost, editorHost] = await Promise.all([startHost({ env: { HOME: home() } }), startHost({ env: { HOME: home() } })]);
 });
+/** The reporter's app (in their language) and the editor's (English), both with their profile and the shared hub. */
+async function openNewsroom(browser: Browser, reporterLocale: UiLocale, reporterName: string): Promise<{ reporter: PersonApp; editor: PersonApp }> {
+  const reporter = await openApp(browser, reporterHost, reporterLocale);
+  const editor = await openApp(browser, editorHost, 'en');
+  await setProfile(reporter, reporterName, 'reporter', { kind: 'folder', path: hub });
+  await setProfile(editor, 'Sam Editor', 'editor', { kind: 'folder', path: hub });
+  return { reporter, editor };
+}
+
 test.afterEach(async () => {
   await Promise.all([reporterHost?.stop(), editorHost?.stop()]);
   for (const dir of [hub, ...homes.splice(0)]) rmSync(dir, { recursive: true, force: true });
@@ -33,10 +43,7 @@ test.afterEach(async () => {
 test('submit → comment and request changes → fix and resubmit → diff → approve and publish, across two apps', async ({ browser }) => {
   test.setTimeout(240_000);
   const headline = '暴雨致北京航班延误';
-  const reporter = await openApp(browser, reporterHost, 'zh-CN');
-  const editor = await openApp(browser, editorHost, 'en');
-  await setProfile(reporter, '李娜', 'reporter', { kind: 'folder', path: hub });
-  await setProfile(editor, 'Sam Editor', 'editor', { kind: 'folder', path: hub });
+  const { reporter, editor } = await openNewsroom(browser, 'zh-CN', '李娜');
 
   // 1. The reporter writes and submits to the desk.
   await reporter.app.newArticle();
@@ -131,10 +138,7 @@ test('a submission made while the shared folder is unplugged waits on the report
   const home = mkdtempSync(join(tmpdir(), 'dateline-home-'));
   homes.push(home);
   reporterHost = await startHost({ env: { HOME: home, DATELINE_REVIEW_SYNC_MS: '600000' } });
-  const reporter = await openApp(browser, reporterHost, 'en');
-  const editor = await openApp(browser, editorHost, 'en');
-  await setProfile(reporter, 'Jane Doe', 'reporter', { kind: 'folder', path: hub });
-  await setProfile(editor, 'Sam Editor', 'editor', { kind: 'folder', path: hub });
+  const { reporter, editor } = await openNewsroom(browser, 'en', 'Jane Doe');
   await reporter.app.newArticle();
   await reporter.app.textbox('article.headline').fill('Written on the train');
   await reporter.app.body.click();
@@ -200,10 +204,7 @@ test('two editors act on the same story at once: the second is told someone else
 
 test('a late fact added while the desk reviews reaches the editor with “Send my changes”, without resubmitting', async ({ browser }) => {
   test.setTimeout(120_000);
-  const reporter = await openApp(browser, reporterHost, 'zh-CN');
-  const editor = await openApp(browser, editorHost, 'en');
-  await setProfile(reporter, '李娜', 'reporter', { kind: 'folder', path: hub });
-  await setProfile(editor, 'Sam Editor', 'editor', { kind: 'folder', path: hub });
+  const { reporter, editor } = await openNewsroom(browser, 'zh-CN', '李娜');
   await reporter.app.newArticle();
   await reporter.app.textbox('article.headline').fill('港口发生火灾');
   await reporter.app.body.click();

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServices, type Services } from '../../electron/services/create-services';
-import { saveArticle, servicesCaller, settledJob, type ServicesCall } from '../support/services-caller';
+import { createReadyStory, saveArticle, servicesCaller, settledJob, submitAndApprove, type ServicesCall } from '../support/services-caller';
 import { makePng } from '../support/test-photos';
 import { startWordPress, type WordPressSite, type WordPressUser } from './support/wordpress-fixture';
 
@@ -103,17 +103,8 @@ describe('review through a WordPress hub, two apps (contributor and editor)', ()
   it('a story scheduled through the hub and then spiked is taken off the schedule in WordPress', async () => {
     const reporter = await openApp('reporter3', site.users.contributor, { userName: 'Lu Fang', role: 'reporter' });
     const editor = await openApp('editor4', site.users.editor, { userName: 'Sam Editor', role: 'editor' });
-    const created = await reporter('articles.create', {});
-    await write(reporter, created.id, (a) => ({
-      ...a,
-      headline: 'Embargoed report',
-      summary: 'Out tomorrow.',
-      meta: { ...a.meta, section: '北京', tags: ['report'], bylines: [{ name: 'Lu Fang', role: '' }] },
-      body: { type: 'doc', content: [para('The report comes out tomorrow.')] },
-    }));
-    await reporter('review.transition', { id: created.id, action: 'submit' });
-    await editor('review.open', { id: created.id });
-    await editor('review.transition', { id: created.id, action: 'approve' });
+    const created = { id: await createReadyStory(reporter, { headline: 'Embargoed report', summary: 'Out tomorrow.', section: '北京', tag: 'report', byline: 'Lu Fang', text: 'The report comes out tomorrow.' }) };
+    await submitAndApprove(reporter, editor, created.id);
     const tomorrow = new Date(Date.now() + 24 * 3600_000).toISOString();
     const job = await editor('publish.start', { articleId: created.id, targetId: 'newsroom', options: { status: 'future', scheduledAt: tomorrow, overriddenWarnings: ['lead-photo'] } });
     const done = await settledJob(editor, job.id);

@@ -28,6 +28,7 @@ import { WordPressHub } from '../../electron/services/review/wordpress-hub';
 import { makePng } from '../support/test-photos';
 import { newArticleId, startHarness, type Harness } from './publishing-harness';
 import { findFreePort } from './support/free-port';
+import { plantMedia } from './support/plant-media';
 import { startWordPress, type WordPressSite, type WordPressUser, type WpMedia, type WpPost } from './support/wordpress-fixture';
 
 const reporter: Actor = { name: '王小明', role: 'reporter' };
@@ -319,14 +320,7 @@ describe('the WordPress review hub with the companion plugin', () => {
     const real = makePng(660, 410, (x, y) => (x * 3 + y * 5) % 256);
     const mediaId = `${sha256(real)}.png`;
     const marker = `dateline-${mediaId.slice(0, 16)}`;
-    const planted = await site.request<WpMedia>('/wp/v2/media', {
-      as: 'author',
-      body: makePng(660, 410),
-      query: { slug: marker },
-      headers: { 'content-type': 'image/png', 'content-disposition': `attachment; filename="${marker}.png"` },
-    });
-    expect(planted.status).toBe(201);
-    expect(planted.body.slug).toBe(marker);
+    const planted = await plantMedia(site, marker, makePng(660, 410));
     const photo = await reporterMedia.import('planted.png', real);
     expect(photo.id).toBe(mediaId);
     const id = newArticleId('plant');
@@ -339,7 +333,7 @@ describe('the WordPress review hub with the companion plugin', () => {
     await reporterHub.submit(start.article, { by: reporter, to: DESK, history: start.history, comments: [], baseHubRevision: null });
     const copies = (await site.listAllMedia()).filter((m) => String(m.slug).startsWith(marker));
     expect(copies).toHaveLength(2);
-    expect(copies.map((m) => m.id)).toContain(planted.body.id);
+    expect(copies.map((m) => m.id)).toContain(planted.id);
     const media = await newLibrary(dir, `plant-check-${id}`);
     const opened = await hubFor(site, site.users.editor, media).open(id);
     expect(opened.article.body.content?.[0]?.attrs?.mediaId).toBe(mediaId);

@@ -6,6 +6,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makePng } from '../support/test-photos';
+import { plantMedia } from './support/plant-media';
 import { startWordPress, type WordPressSite, type WpMedia } from './support/wordpress-fixture';
 import { figureNode, newArticleId, paragraphNode, startHarness, type Harness } from './publishing-harness';
 
@@ -92,14 +93,7 @@ describe('publishing to a real WordPress (pretty permalinks)', () => {
   it('a photo someone planted under Dateline’s marker slug never goes live: the real one is uploaded, and another target finds it by its bytes', async () => {
     const photo = await h.photo(4242);
     const marker = `dateline-${photo.slice(0, 16)}`;
-    const planted = await site.request<WpMedia>('/wp/v2/media', {
-      as: 'author',
-      body: makePng(300, 200),
-      query: { slug: marker },
-      headers: { 'content-type': 'image/png', 'content-disposition': `attachment; filename="${marker}.png"` },
-    });
-    expect(planted.status).toBe(201);
-    expect(planted.body.slug).toBe(marker);
+    const planted = await plantMedia(site, marker, makePng(300, 200));
     const story = (headline: string) =>
       h.save({
         id: newArticleId(),
@@ -112,8 +106,8 @@ describe('publishing to a real WordPress (pretty permalinks)', () => {
     const job = await h.publishAndWait(story('Ferry returns').id, 'editor-wp');
     expect(job.lastError).toBeNull();
     const post = await site.getPost(Number(job.result?.remoteId));
-    expect(post.featured_media).not.toBe(planted.body.id);
-    expect(post.content.raw).not.toContain(`wp-image-${planted.body.id}"`);
+    expect(post.featured_media).not.toBe(planted.id);
+    expect(post.content.raw).not.toContain(`wp-image-${planted.id}"`);
     const used = (await site.listAllMedia()).find((m) => m.id === post.featured_media);
     const bytes = new Uint8Array(await (await fetch(String(used?.source_url))).arrayBuffer());
     expect(`${createHash('sha256').update(bytes).digest('hex')}.png`).toBe(photo);

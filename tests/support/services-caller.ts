@@ -38,3 +38,33 @@ export function settledJob(call: ServicesCall, jobId: string): Promise<OutboxJob
     (job) => job.state === 'done' || job.state === 'failed' || job.state === 'conflict' || job.state === 'cancelled',
   );
 }
+
+export interface ReadyStory {
+  headline: string;
+  summary: string;
+  section: string;
+  tag: string;
+  byline: string;
+  /** The body: one paragraph. */
+  text: string;
+}
+
+/** Creates an article that passes the publishing checklist (a lead photo aside) and returns its id. */
+export async function createReadyStory(call: ServicesCall, story: ReadyStory): Promise<string> {
+  const { id } = await call('articles.create', {});
+  await saveArticle(call, id, (a) => ({
+    ...a,
+    headline: story.headline,
+    summary: story.summary,
+    meta: { ...a.meta, section: story.section, tags: [story.tag], bylines: [{ name: story.byline, role: '' }] },
+    body: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: story.text }] }] },
+  }));
+  return id;
+}
+
+/** The reporter submits the story to the desk; the editor opens and approves it. */
+export async function submitAndApprove(reporter: ServicesCall, editor: ServicesCall, id: string): Promise<void> {
+  await reporter('review.transition', { id, action: 'submit' });
+  await editor('review.open', { id });
+  await editor('review.transition', { id, action: 'approve' });
+}

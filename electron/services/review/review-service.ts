@@ -17,7 +17,7 @@ import { appendEvent, currentStatusOf, ownerOf } from '../../../common/workflow/
 import { KeyedQueue } from '../store/keyed-queue';
 import { contentHash } from './canonical-json';
 import type { ReviewHub } from './review-hub';
-import type { HubWriteResult, OpenedPackage } from './review-package';
+import type { HubWriteResult, OpenedPackage, UpdateOptions } from './review-package';
 import { isSyncDue } from './sync-due';
 import type { ReviewRecord, ReviewRecordStore } from './review-record-store';
 
@@ -153,20 +153,32 @@ export function createReviewService(options: ReviewServiceOptions): ReviewServic
       const record = await records.get(id);
       const at = now();
       const comments = change(reanchorAll(record.comments, article.body), profile, at);
-      let hub = record.hub;
-      let pendingSync = record.pendingSync;
-      if (hub && !pendingSync) {
-        try {
-          const written = await (await hubOf(hub)).update(id, { comments, by: profile, baseHubRevision: hub.hubRevision });
-          hub = { ...hub, hubRevision: written.hubRevision, syncedAt: at, keepsComments: written.keepsComments };
-        } catch (error) {
-          if (!isUnreachable(error)) throw error;
-          pendingSync = deferred('update', hub.submittedTo, at, error);
-        }
-      }
+      const { hub, pendingSync } = record.hub ? await updateOrQueue(id, record.hub, record.pendingSync, at, { comments, by: profile }) : record;
       const next = await records.update(id, (r) => ({ ...r, comments, hub, pendingSync }));
       return stateOf(article, next);
     });
+
+  /**
+   * A change to a package already in the hub, written now; or, when the hub cannot be reached,
+   * recorded to go with the next sync. With work already waiting it joins that work unsent.
+   */
+  const updateOrQueue = async (
+    id: string,
+    link: HubLink,
+    waiting: ReviewRecord['pendingSync'],
+    at: string,
+    change: Omit<UpdateOptions, 'baseHubRevision'>,
+  ): Promise<{ hub: HubLink; pendingSync: ReviewRecord['pendingSync'] }> => {
+    if (waiting) return { hub: link, pendingSync: waiting };
+    try {
+      const written = await (await hubOf(link)).update(id, { ...change, baseHubRevision: link.hubRevision });
+      const localRevision = change.article ? change.article.revision : link.localRevision;
+      return { hub: { ...link, hubRevision: written.hubRevision, syncedAt: at, localRevision, keepsComments: written.keepsComments }, pendingSync: null };
+    } catch (error) {
+      if (!isUnreachable(error)) throw error;
+      return { hub: link, pendingSync: deferred('update', link.submittedTo, at, error) };
+    }
+  };
 
   /**
    * One workflow action. `local` records it on this machine only (an article that never went to a
@@ -403,19 +415,13 @@ export function createReviewService(options: ReviewServiceOptions): ReviewServic
             { status: article.status },
           );
         }
-        const at = now();
-        let hub: HubLink = record.hub;
-        let pendingSync = record.pendingSync;
-        const alreadyWaiting = pendingSync !== null;
-        if (!pendingSync) {
-          try {
-            const written = await (await hubOf(hub)).update(id, { article, history: record.history, comments: reanchorAll(record.comments, article.body), by: profile, baseHubRevision: hub.hubRevision });
-            hub = { ...hub, hubRevision: written.hubRevision, syncedAt: at, localRevision: article.revision, keepsComments: written.keepsComments };
-          } catch (error) {
-            if (!isUnreachable(error)) throw error;
-            pendingSync = deferred('update', hub.submittedTo, at, error);
-          }
-        }
+        const alreadyWaiting = record.pendingSync !== null;
+        const { hub, pendingSync } = await updateOrQueue(id, record.hub, record.pendingSync, now(), {
+          article,
+          history: record.history,
+          comments: reanchorAll(record.comments, article.body),
+          by: profile,
+        });
         // With work already waiting, the whole article goes with it anyway.
         const next = await records.update(id, (r) => ({ ...r, hub, pendingSync }));
         if (alreadyWaiting) await syncUnqueued(id);

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { eventually, saveArticle, servicesCaller, settledJob, type ServicesCall } from '../../../tests/support/services-caller';
+import { createReadyStory, eventually, saveArticle, servicesCaller, settledJob, submitAndApprove, type ServicesCall } from '../../../tests/support/services-caller';
 import { makePng } from '../../../tests/support/test-photos';
 import { createServices, type Services } from '../create-services';
 
@@ -14,6 +14,11 @@ type Call = ServicesCall;
 const caller = servicesCaller;
 
 const para = (text: string) => ({ type: 'paragraph', content: [{ type: 'text', text }] });
+
+/** The app's own Published-folder target, which every fresh app has. */
+async function folderTargetId(call: ServicesCall): Promise<string> {
+  return (await call('targets.list', {})).find((t) => t.config.kind === 'folder')?.config.id ?? '';
+}
 
 describe('review through a shared folder hub, two machines', () => {
   let root: string;
@@ -109,10 +114,9 @@ describe('review through a shared folder hub, two machines', () => {
 
     const approved = await editor('review.transition', { id: created.id, action: 'approve' });
     expect(approved.allowedActions).toContain('publish');
-    const targets = await editor('targets.list', {});
-    const folder = targets.find((t) => t.config.kind === 'folder');
-    expect(folder).toBeDefined();
-    const job = await editor('publish.start', { articleId: created.id, targetId: folder?.config.id ?? '', options: { status: 'publish' } });
+    const folder = await folderTargetId(editor);
+    expect(folder).not.toBe('');
+    const job = await editor('publish.start', { articleId: created.id, targetId: folder, options: { status: 'publish' } });
     const done = await settledJob(editor, job.id);
     expect(done.lastError).toBeNull();
     expect(done.state).toBe('done');
@@ -169,22 +173,13 @@ describe('review through a shared folder hub, two machines', () => {
   });
 
   it('a comment made while the editor published is never replaced by the editor’s next comment: the editor is asked to take the latest first', async () => {
-    const created = await reporter('articles.create', {});
-    await write(reporter, created.id, (a) => ({
-      ...a,
-      headline: 'Port strike ends',
-      summary: 'Dockers return.',
-      meta: { ...a.meta, section: 'City', tags: ['port'], bylines: [{ name: '李娜', role: '' }] },
-      body: { type: 'doc', content: [para('Dockers went back to work.')] },
-    }));
-    await reporter('review.transition', { id: created.id, action: 'submit' });
-    await editor('review.open', { id: created.id });
-    await editor('review.transition', { id: created.id, action: 'approve' });
+    const created = { id: await createReadyStory(reporter, { headline: 'Port strike ends', summary: 'Dockers return.', section: 'City', tag: 'port', byline: '李娜', text: 'Dockers went back to work.' }) };
+    await submitAndApprove(reporter, editor, created.id);
     await reporter('review.open', { id: created.id });
     await reporter('comments.add', { id: created.id, body: 'The union confirmed at 6 pm.' });
 
-    const folder = (await editor('targets.list', {})).find((t) => t.config.kind === 'folder');
-    const job = await editor('publish.start', { articleId: created.id, targetId: folder?.config.id ?? '', options: { status: 'publish', overriddenWarnings: ['lead-photo'] } });
+    const folder = await folderTargetId(editor);
+    const job = await editor('publish.start', { articleId: created.id, targetId: folder, options: { status: 'publish', overriddenWarnings: ['lead-photo'] } });
     expect((await settledJob(editor, job.id)).state).toBe('done');
     await eventually(() => editor('review.get', { id: created.id }), (s) => s.status === 'published' && s.pendingSync === null);
     // The hub recorded the publication and kept the reporter's comment.
@@ -264,8 +259,8 @@ describe('review through a shared folder hub, two machines', () => {
     await write(reporter, created.id, (a) => ({ ...a, headline: 'Half-finished', body: { type: 'doc', content: [para('Only a first line.')] } }));
     await reporter('review.transition', { id: created.id, action: 'submit' });
     await editor('review.open', { id: created.id });
-    const folder = (await editor('targets.list', {})).find((t) => t.config.kind === 'folder');
-    const start = { articleId: created.id, targetId: folder?.config.id ?? '', options: { status: 'publish' }, approveFirst: true };
+    const folder = await folderTargetId(editor);
+    const start = { articleId: created.id, targetId: folder, options: { status: 'publish' }, approveFirst: true };
     await expect(editor('publish.start', start)).rejects.toMatchObject({ code: 'checklist-blocked' });
     expect((await editor('review.get', { id: created.id })).status).toBe('submitted');
     expect(await editor('outbox.list', { articleId: created.id })).toHaveLength(0);
@@ -310,22 +305,13 @@ describe('review through a shared folder hub, two machines', () => {
   });
 
   it('spiking a story scheduled on a target withholds it there, so it never goes live by itself', async () => {
-    const created = await reporter('articles.create', {});
-    await write(reporter, created.id, (a) => ({
-      ...a,
-      headline: 'Embargoed survey',
-      summary: 'Out on Friday.',
-      meta: { ...a.meta, section: 'City', tags: ['survey'], bylines: [{ name: '李娜', role: '' }] },
-      body: { type: 'doc', content: [para('The survey comes out on Friday.')] },
-    }));
-    await reporter('review.transition', { id: created.id, action: 'submit' });
-    await editor('review.open', { id: created.id });
-    await editor('review.transition', { id: created.id, action: 'approve' });
-    const folder = (await editor('targets.list', {})).find((t) => t.config.kind === 'folder');
+    const created = { id: await createReadyStory(reporter, { headline: 'Embargoed survey', summary: 'Out on Friday.', section: 'City', tag: 'survey', byline: '李娜', text: 'The survey comes out on Friday.' }) };
+    await submitAndApprove(reporter, editor, created.id);
+    const folder = await folderTargetId(editor);
     const friday = new Date(Date.now() + 3 * 24 * 3600_000).toISOString();
     const scheduled = await editor('publish.start', {
       articleId: created.id,
-      targetId: folder?.config.id ?? '',
+      targetId: folder,
       options: { status: 'future', scheduledAt: friday, overriddenWarnings: ['lead-photo'] },
     });
     const settle = (jobId: string) => settledJob(editor, jobId);
@@ -424,16 +410,9 @@ describe('review through a shared folder hub, two machines', () => {
   });
 
   it('an editor publishing a story that never went to the hub records approve and publish locally, and writes nothing to the hub', async () => {
-    const created = await editor('articles.create', {});
-    await write(editor, created.id, (a) => ({
-      ...a,
-      headline: 'Desk brief',
-      summary: 'A short brief.',
-      meta: { ...a.meta, section: 'City', tags: ['brief'], bylines: [{ name: 'Sam Editor', role: '' }] },
-      body: { type: 'doc', content: [para('The desk writes this one itself.')] },
-    }));
-    const folder = (await editor('targets.list', {})).find((t) => t.config.kind === 'folder');
-    const job = await editor('publish.start', { articleId: created.id, targetId: folder?.config.id ?? '', options: { status: 'publish', overriddenWarnings: ['lead-photo'] } });
+    const created = { id: await createReadyStory(editor, { headline: 'Desk brief', summary: 'A short brief.', section: 'City', tag: 'brief', byline: 'Sam Editor', text: 'The desk writes this one itself.' }) };
+    const folder = await folderTargetId(editor);
+    const job = await editor('publish.start', { articleId: created.id, targetId: folder, options: { status: 'publish', overriddenWarnings: ['lead-photo'] } });
     const state = await eventually(() => editor('review.get', { id: created.id }), (s) => s.status === 'published');
     expect((await editor('outbox.get', { jobId: job.id })).state).toBe('done');
     expect(state.status).toBe('published');
@@ -443,23 +422,14 @@ describe('review through a shared folder hub, two machines', () => {
   });
 
   it('a publication the hub refuses to record (damaged package) is recorded here, shown as waiting with the reason, and sent once the package is mended', async () => {
-    const created = await reporter('articles.create', {});
-    await write(reporter, created.id, (a) => ({
-      ...a,
-      headline: 'Harbour reopens',
-      summary: 'The harbour reopened.',
-      meta: { ...a.meta, section: 'City', tags: ['harbour'], bylines: [{ name: '李娜', role: '' }] },
-      body: { type: 'doc', content: [para('The harbour reopened on Tuesday.')] },
-    }));
-    await reporter('review.transition', { id: created.id, action: 'submit' });
-    await editor('review.open', { id: created.id });
-    await editor('review.transition', { id: created.id, action: 'approve' });
+    const created = { id: await createReadyStory(reporter, { headline: 'Harbour reopens', summary: 'The harbour reopened.', section: 'City', tag: 'harbour', byline: '李娜', text: 'The harbour reopened on Tuesday.' }) };
+    await submitAndApprove(reporter, editor, created.id);
     const path = join(root, 'hub', 'articles', created.id, 'package.json');
     const intact = await readFile(path, 'utf8');
     await writeFile(path, intact.slice(0, 40)); // someone's sync tool truncated it
 
-    const folder = (await editor('targets.list', {})).find((t) => t.config.kind === 'folder');
-    const job = await editor('publish.start', { articleId: created.id, targetId: folder?.config.id ?? '', options: { status: 'publish', overriddenWarnings: ['lead-photo'] } });
+    const folder = await folderTargetId(editor);
+    const job = await editor('publish.start', { articleId: created.id, targetId: folder, options: { status: 'publish', overriddenWarnings: ['lead-photo'] } });
     expect((await settledJob(editor, job.id)).state).toBe('done');
     const waiting = await eventually(() => editor('review.get', { id: created.id }), (s) => s.status === 'published');
     expect(waiting.history.map((e) => e.action)).toEqual(['submit', 'approve', 'publish']);

@@ -47,17 +47,18 @@ function reviewState(patch: Partial<ReviewState>): ReviewState {
   };
 }
 
-async function mount(handlers: FakeHandlers) {
+/** Renders the panel for the article (submitted unless `status` says otherwise) once its state shows. */
+async function mount(handlers: FakeHandlers, status: { value: Article['status']; label: string } = { value: 'submitted', label: 'Submitted' }) {
   const api = createFakeApi({ 'outbox.list': () => [], ...handlers });
   const stores = createAppStores(api);
-  stores.article.getState().load(article);
+  stores.article.getState().load({ ...article, status: status.value });
   render(
     <StoresContext.Provider value={stores}>
       <ReviewPanel />
     </StoresContext.Provider>,
   );
   const panel = await screen.findByRole('region', { name: 'Review' });
-  await within(panel).findByText('Status: Submitted');
+  await within(panel).findByText(`Status: ${status.label}`);
   return { api, stores, panel };
 }
 
@@ -186,16 +187,7 @@ describe('review panel', () => {
     const history = reviewState({}).history;
     const returned = { ...history[0]!, id: 'ev2', action: 'request-changes' as const, from: 'submitted' as const, to: 'changes_requested' as const, by: { name: 'Sam', role: 'editor' as const }, note: 'Name the source.' };
     const state = reviewState({ status: 'changes_requested', history: [...history, returned], allowedActions: ['submit', 'spike'] });
-    const api = createFakeApi({ 'outbox.list': () => [], 'review.get': () => state });
-    const stores = createAppStores(api);
-    stores.article.getState().load({ ...article, status: 'changes_requested' });
-    render(
-      <StoresContext.Provider value={stores}>
-        <ReviewPanel />
-      </StoresContext.Provider>,
-    );
-    const panel = await screen.findByRole('region', { name: 'Review' });
-    await within(panel).findByText('Status: Changes requested');
+    const { panel } = await mount({ 'review.get': () => state }, { value: 'changes_requested', label: 'Changes requested' });
     expect(within(panel).getByText(/^Returned for changes by Sam/)).toBeTruthy();
     expect(within(panel).getAllByText('Name the source.').length).toBeGreaterThan(0);
     const actions = within(panel).getByRole('group', { name: 'Workflow actions' });
