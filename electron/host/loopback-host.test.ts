@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OperationHandlers } from '../../common/contract';
-import { CSRF_HEADER, SESSION_COOKIE } from '../../common/http-protocol';
+import { CSRF_HEADER, sessionCookieName } from '../../common/http-protocol';
 import { decodeWire, encodeWire } from '../../common/wire-codec';
 import { startLoopbackHost, type LoopbackHost } from './loopback-host';
 
@@ -24,10 +24,11 @@ let root: string;
 let host: LoopbackHost;
 let imported: { fileName: string; data: Uint8Array } | null = null;
 
-function rawRequest(path: string, options: { method?: string; headers?: Record<string, string>; body?: string | Buffer } = {}): Promise<RawResponse> {
+function rawRequest(path: string, options: { method?: string; headers?: Record<string, string>; body?: string | Buffer; to?: LoopbackHost } = {}): Promise<RawResponse> {
+  const port = (options.to ?? host).port;
   return new Promise((resolve, reject) => {
     const req = request(
-      { host: '127.0.0.1', port: host.port, path, method: options.method ?? 'GET', headers: { Host: `127.0.0.1:${host.port}`, ...options.headers } },
+      { host: '127.0.0.1', port, path, method: options.method ?? 'GET', headers: { Host: `127.0.0.1:${port}`, ...options.headers } },
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -39,7 +40,24 @@ function rawRequest(path: string, options: { method?: string; headers?: Record<s
   });
 }
 
-const cookie = `${SESSION_COOKIE}=${TOKEN}`;
+/** The first `name=value` pair of a Set-Cookie header, the way a browser stores it. */
+function cookiePair(response: RawResponse): { name: string; value: string } {
+  const header = response.headers['set-cookie'];
+  const first = (Array.isArray(header) ? header[0] : header) ?? '';
+  const pair = first.split(';')[0] ?? '';
+  const at = pair.indexOf('=');
+  return { name: pair.slice(0, at), value: pair.slice(at + 1) };
+}
+
+/** Opens the launch link and returns the session cookie it sets, as a Cookie header. */
+async function signIn(to: LoopbackHost, token: string): Promise<string> {
+  const launch = await rawRequest(`/?token=${token}`, { to });
+  expect(launch.status).toBe(303);
+  const { name, value } = cookiePair(launch);
+  return `${name}=${value}`;
+}
+
+let cookie: string;
 
 function apiCall(operation: string, input: unknown, headers: Record<string, string> = {}): Promise<RawResponse> {
   return rawRequest(`/api/${operation}`, {
@@ -70,6 +88,7 @@ beforeAll(async () => {
     maxRequestBytes: 4096,
     logError: () => undefined,
   });
+  cookie = await signIn(host, TOKEN);
 });
 
 afterAll(async () => {
@@ -89,7 +108,8 @@ describe('loopback host', () => {
     expect(launch.status).toBe(303);
     expect(launch.headers.location).toBe('/');
     const setCookie = String(launch.headers['set-cookie']);
-    expect(setCookie).toContain(`${SESSION_COOKIE}=${TOKEN}`);
+    expect(setCookie).toContain(`${sessionCookieName(host.port)}=`);
+    expect(setCookie).toContain('Path=/');
     expect(setCookie).toContain('HttpOnly');
     expect(setCookie).toContain('SameSite=Strict');
 
@@ -116,7 +136,7 @@ describe('loopback host', () => {
     const page = await rawRequest('/');
     expect(page.status).toBe(401);
     expect(page.body.toString()).toContain('npm run serve');
-    const api = await apiCall('app.info', {}, { Cookie: `${SESSION_COOKIE}=nope` });
+    const api = await apiCall('app.info', {}, { Cookie: `${sessionCookieName(host.port)}=nope` });
     expect(api.status).toBe(401);
     expect(decodeWire(api.body.toString())).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
   });
@@ -194,5 +214,55 @@ describe('loopback host', () => {
     expect((await rawRequest('/api/app.info', { method: 'OPTIONS', headers: { Cookie: cookie, Origin: 'http://evil.example' } })).status).toBe(405);
     expect((await rawRequest('/', { method: 'DELETE', headers: { Cookie: cookie } })).status).toBe(405);
     expect((await rawRequest('/api/app.info', { headers: { Cookie: cookie } })).status).toBe(405);
+  });
+});
+
+describe('the session cookie of two Datelines on one machine', () => {
+  const OTHER_TOKEN = 'other-token-0123456789abcdef';
+  let other: LoopbackHost;
+
+  beforeAll(async () => {
+    other = await startLoopbackHost({ services: { handlers: {} as OperationHandlers, mediaFilePath: () => null }, staticDir: join(root, 'renderer'), token: OTHER_TOKEN, logError: () => undefined });
+  });
+
+  afterAll(async () => {
+    await other.close();
+  });
+
+  it('is named after the port and holds a session id, never the launch token', async () => {
+    const launch = await rawRequest(`/?token=${TOKEN}`);
+    expect(launch.headers.location).toBe('/');
+    const { name, value } = cookiePair(launch);
+    expect(name).toBe(`dateline_session_${host.port}`);
+    expect(value).not.toContain(TOKEN);
+    expect(value).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(cookiePair(await rawRequest(`/?token=${TOKEN}`)).value).not.toBe(value);
+  });
+
+  it('refuses the launch token sent as the cookie, under the old name or the new', async () => {
+    expect((await rawRequest('/', { headers: { Cookie: `dateline_session=${TOKEN}` } })).status).toBe(401);
+    expect((await rawRequest('/', { headers: { Cookie: `${sessionCookieName(host.port)}=${TOKEN}` } })).status).toBe(401);
+  });
+
+  it('keeps a browser signed in to both after it opened both launch links', async () => {
+    // A browser keeps cookies per host name and path, never per port: both hosts see one jar.
+    const jar = new Map<string, string>();
+    const keep = (response: RawResponse): void => {
+      const { name, value } = cookiePair(response);
+      jar.set(name, value);
+    };
+    const jarHeader = (): string => [...jar].map(([name, value]) => `${name}=${value}`).join('; ');
+    keep(await rawRequest(`/?token=${TOKEN}`, { to: host }));
+    keep(await rawRequest(`/?token=${OTHER_TOKEN}`, { to: other }));
+    expect((await rawRequest('/', { to: host, headers: { Cookie: jarHeader() } })).status).toBe(200);
+    expect((await rawRequest('/', { to: other, headers: { Cookie: jarHeader() } })).status).toBe(200);
+  });
+
+  it("refuses a request carrying only the other instance's cookie, under either name", async () => {
+    const otherCookie = cookiePair(await rawRequest(`/?token=${OTHER_TOKEN}`, { to: other }));
+    expect((await rawRequest('/', { headers: { Cookie: `${otherCookie.name}=${otherCookie.value}` } })).status).toBe(401);
+    expect((await rawRequest('/', { headers: { Cookie: `${sessionCookieName(host.port)}=${otherCookie.value}` } })).status).toBe(401);
+    const api = await apiCall('app.info', {}, { Cookie: `${sessionCookieName(host.port)}=${otherCookie.value}` });
+    expect(api.status).toBe(401);
   });
 });

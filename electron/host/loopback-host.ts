@@ -6,10 +6,11 @@ import type { AddressInfo } from 'node:net';
 import { sep } from 'node:path';
 import type { AppErrorCode } from '../../common/app-error';
 import type { Envelope } from '../../common/contract';
-import { API_PREFIX, CSRF_HEADER, MAX_REQUEST_BYTES, MEDIA_PREFIX, SESSION_COOKIE } from '../../common/http-protocol';
+import { API_PREFIX, CSRF_HEADER, MAX_REQUEST_BYTES, MEDIA_PREFIX, sessionCookieName } from '../../common/http-protocol';
 import { decodeWire, encodeWire } from '../../common/wire-codec';
 import { dispatchOperation, type ErrorLogger } from './dispatch-operation';
 import { mediaFileHeaders, staticFileHeaders } from './response-headers';
+import { createSessionStore } from './session-store';
 import { createSessionToken, readCookie, tokensMatch } from './session-token';
 import { resolveStaticPath } from './static-path';
 import type { TransportServices } from './transport-services';
@@ -28,7 +29,7 @@ export interface LoopbackHostOptions {
 }
 
 export interface LoopbackHost {
-  /** The launch URL, token included: open it once to get the session cookie. */
+  /** The launch URL, token included: opening it trades the token for a session cookie. */
   url: string;
   origin: string;
   port: number;
@@ -145,8 +146,11 @@ export async function startLoopbackHost(options: LoopbackHostOptions): Promise<L
   const limit = options.maxRequestBytes ?? MAX_REQUEST_BYTES;
   const logError = options.logError ?? ((message, error) => console.error(message, error));
   let allowedHosts = new Set<string>();
+  // Named once the port is known: cookies ignore ports, so each instance keeps its own.
+  let cookieName = '';
+  const sessions = createSessionStore();
 
-  const hasSession = (req: IncomingMessage): boolean => tokensMatch(readCookie(req.headers.cookie, SESSION_COOKIE), token);
+  const hasSession = (req: IncomingMessage): boolean => sessions.has(readCookie(req.headers.cookie, cookieName));
 
   async function handleApi(req: IncomingMessage, res: ServerResponse, rawPath: string, host: string): Promise<void> {
     if (req.method !== 'POST') {
@@ -231,7 +235,7 @@ export async function startLoopbackHost(options: LoopbackHostOptions): Promise<L
       }
       res.writeHead(303, {
         Location: '/',
-        'Set-Cookie': `${SESSION_COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`,
+        'Set-Cookie': `${cookieName}=${sessions.open()}; HttpOnly; SameSite=Strict; Path=/`,
         'Cache-Control': 'no-store',
         'Referrer-Policy': 'no-referrer',
       });
@@ -263,6 +267,7 @@ export async function startLoopbackHost(options: LoopbackHostOptions): Promise<L
   });
   const port = (server.address() as AddressInfo).port;
   allowedHosts = new Set([`${LOOPBACK_ADDRESS}:${port}`, `localhost:${port}`]);
+  cookieName = sessionCookieName(port);
   const origin = `http://${LOOPBACK_ADDRESS}:${port}`;
 
   return {

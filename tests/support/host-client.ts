@@ -1,7 +1,8 @@
 // Runs in: test processes. Calls contract operations on a running loopback host over HTTP, the
-// way the browser renderer does (session cookie, same-origin Origin, CSRF header).
+// way the browser renderer does (session cookie, same-origin Origin, CSRF header). Like a browser,
+// it opens the launch link once and keeps the session cookie the host sets.
 import type { Envelope, OperationInput, OperationName, OperationResult } from '../../common/contract';
-import { API_PREFIX, CSRF_HEADER, SESSION_COOKIE } from '../../common/http-protocol';
+import { API_PREFIX, CSRF_HEADER } from '../../common/http-protocol';
 import { decodeWire, encodeWire } from '../../common/wire-codec';
 
 export interface HostClient {
@@ -10,16 +11,24 @@ export interface HostClient {
 }
 
 /** `launchUrl` is the `DATELINE_URL=` line the host prints: origin plus `?token=`. */
+async function signIn(launchUrl: string): Promise<string> {
+  const response = await fetch(launchUrl, { redirect: 'manual' });
+  const pair = response.headers.getSetCookie()[0]?.split(';')[0];
+  if (response.status !== 303 || !pair) throw new Error(`The launch link ${launchUrl} answered HTTP ${response.status} without a session cookie.`);
+  return pair;
+}
+
 export function hostClient(launchUrl: string): HostClient {
   const url = new URL(launchUrl);
-  const token = url.searchParams.get('token') ?? '';
+  let session: Promise<string> | null = null;
   const envelope = async <K extends OperationName>(name: K, input: OperationInput<K>) => {
+    session ??= signIn(launchUrl);
     const response = await fetch(`${url.origin}${API_PREFIX}${name}`, {
       method: 'POST',
       headers: {
         'content-type': 'application/json',
         origin: url.origin,
-        cookie: `${SESSION_COOKIE}=${token}`,
+        cookie: await session,
         [CSRF_HEADER]: '1',
       },
       body: encodeWire(input),
