@@ -65,10 +65,12 @@ describe('SettingsStore', () => {
       await gate;
       return value;
     });
+    const gets = vi.spyOn(store, 'get');
     try {
       const first = store.get();
       const update = store.update({ userName: 'New name' });
-      await new Promise((resolve) => setTimeout(resolve, 50));
+      // The update is waiting on the same slow read once it asked for the settings itself.
+      await vi.waitFor(() => expect(gets).toHaveBeenCalledTimes(2));
       release();
       await Promise.all([first, update]);
       expect((await store.get()).userName).toBe('New name');

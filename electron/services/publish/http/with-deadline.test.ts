@@ -1,6 +1,6 @@
 // Runs in: tests (node). The deadline holds even when the exchange ignores its abort signal (as
 // Node 20's fetch can after garbage collection cut its link to the caller's signal).
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { withDeadline } from './with-deadline';
 
 describe('withDeadline', () => {
@@ -28,13 +28,20 @@ describe('withDeadline', () => {
   });
 
   it('passes the result through and aborts nothing afterwards', async () => {
-    let signal: AbortSignal | null = null;
-    const value = await withDeadline(20, undefined, async (deadline) => {
-      signal = deadline.signal;
-      return 'ok';
-    });
-    expect(value).toBe('ok');
-    await new Promise((resolve) => setTimeout(resolve, 40));
-    expect((signal as AbortSignal | null)?.aborted).toBe(false);
+    vi.useFakeTimers();
+    try {
+      let signal: AbortSignal | null = null;
+      const value = await withDeadline(20, undefined, async (deadline) => {
+        signal = deadline.signal;
+        return 'ok';
+      });
+      expect(value).toBe('ok');
+      // The deadline's timer is gone, so it can never fire.
+      expect(vi.getTimerCount()).toBe(0);
+      vi.advanceTimersByTime(40);
+      expect((signal as AbortSignal | null)?.aborted).toBe(false);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

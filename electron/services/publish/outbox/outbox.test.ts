@@ -125,9 +125,14 @@ describe('Outbox: a queued story goes out once', () => {
     const gate = new Promise<void>((resolve) => {
       release = resolve;
     });
+    let firstStarted: () => void = () => undefined;
+    const started = new Promise<void>((resolve) => {
+      firstStarted = resolve;
+    });
     const site = withTarget('site', [
       async (ctx) => {
         order.push(`start ${ctx.article.headline}`);
+        firstStarted();
         await gate;
         order.push(`end ${ctx.article.headline}`);
         return record('site', ctx);
@@ -135,9 +140,10 @@ describe('Outbox: a queued story goes out once', () => {
     ]);
     const outbox = await openOutbox();
     await outbox.enqueue(makeArticle({ id: '01jc00000000000000000000a1', headline: 'one' }), target('site'), OPTIONS);
-    await outbox.enqueue(makeArticle({ id: '01jc00000000000000000000a2', headline: 'two' }), target('site'), OPTIONS);
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    const second = await outbox.enqueue(makeArticle({ id: '01jc00000000000000000000a2', headline: 'two' }), target('site'), OPTIONS);
+    await started;
     expect(site.calls).toHaveLength(1);
+    expect(outbox.get(second.id).state).toBe('queued');
     release();
     await outbox.whenIdle();
     expect(site.calls.map((c) => c.article.headline)).toEqual(['one', 'two']);
@@ -147,15 +153,20 @@ describe('Outbox: a queued story goes out once', () => {
 
 describe('Outbox: crashes and lost connections', () => {
   it('resumes a job a crash interrupted from its checkpoint, in a new outbox over the same folder', async () => {
+    let checkpointSaved: () => void = () => undefined;
+    const saved = new Promise<void>((resolve) => {
+      checkpointSaved = resolve;
+    });
     withTarget('site', [
       async (ctx) => {
         await ctx.saveCheckpoint({ postId: 42 });
+        checkpointSaved();
         return new Promise<never>(() => undefined);
       },
     ]);
     const crashed = await openOutbox();
     const job = await crashed.enqueue(makeArticle(), target('site'), OPTIONS);
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    await saved;
     expect(crashed.get(job.id).state).toBe('running');
     opened = [];
 
@@ -226,6 +237,10 @@ describe('Outbox: crashes and lost connections', () => {
 describe('Outbox: the person stays in control', () => {
   it('cancelling aborts the request in flight, and a cancelled job never runs again', async () => {
     let aborted = false;
+    let requestSent: () => void = () => undefined;
+    const inFlight = new Promise<void>((resolve) => {
+      requestSent = resolve;
+    });
     const site = withTarget('site', [
       (ctx) =>
         new Promise<never>((_resolve, reject) => {
@@ -233,11 +248,12 @@ describe('Outbox: the person stays in control', () => {
             aborted = true;
             reject(ctx.signal.reason);
           });
+          requestSent();
         }),
     ]);
     const outbox = await openOutbox();
     const job = await outbox.enqueue(makeArticle(), target('site'), OPTIONS);
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    await inFlight;
     expect((await outbox.cancel(job.id)).state).toBe('cancelled');
     await outbox.whenIdle();
     expect(aborted).toBe(true);
