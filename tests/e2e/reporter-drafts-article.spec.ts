@@ -163,10 +163,7 @@ for (const story of STORIES) {
     await linkDialog.getByRole('button', { name: app.text('editor.link.apply') }).click();
     await expect(linkDialog).toBeHidden();
     await expect(app.body).toBeFocused();
-    await page.keyboard.press('End');
-    // ProseMirror reads a caret moved by the browser on the next selectionchange; a person's next
-    // key comes well after that, Playwright's can come before it and would replace the old selection.
-    await page.waitForTimeout(150);
+    await app.pressEndInBody();
     await page.keyboard.press('Enter');
     await app.button('editor.toolbar.heading-2').click();
     await page.keyboard.type(story.subhead);

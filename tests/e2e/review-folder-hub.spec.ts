@@ -95,8 +95,7 @@ test('submit → comment and request changes → fix and resubmit → diff → a
   await expect(panel.getByText('How many exactly? Give the airport’s figure.')).toBeVisible();
   await expect(reporter.app.body.locator('.dl-comment-anchor')).toHaveText('数百个');
   await reporter.app.body.getByText('北京今天下暴雨').click();
-  await reporter.page.keyboard.press('End');
-  await reporter.page.waitForTimeout(150);
+  await reporter.app.pressEndInBody();
   await reporter.page.keyboard.type('机场表示，共有312个航班延误。');
   await reporter.app.waitSaved();
   await panel.getByRole('button', { name: reporter.app.text('review.comment.resolve'), exact: true }).click();
@@ -216,8 +215,7 @@ test('a late fact added while the desk reviews reaches the editor with “Send m
 
   // A late fact, typed after submitting: the panel notices the hub does not have it.
   await reporter.app.body.click();
-  await reporter.page.keyboard.press('End');
-  await reporter.page.waitForTimeout(300);
+  await reporter.app.pressEndInBody();
   await reporter.page.keyboard.type('警方确认两人受伤。');
   await reporter.app.waitSaved();
   const send = panel.getByRole('button', { name: reporter.app.text('review.sendChanges'), exact: true });

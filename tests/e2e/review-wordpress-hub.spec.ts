@@ -81,8 +81,7 @@ test('contributor submits, editor requests changes, contributor resubmits, edito
   await expect(panel.getByText('Attribute the closure period.').first()).toBeVisible();
   await expect(panel.getByText('Six weeks according to whom?')).toBeVisible();
   await reporter.app.body.getByText('The harbour bridge').click();
-  await reporter.page.keyboard.press('End');
-  await reporter.page.waitForTimeout(150);
+  await reporter.app.pressEndInBody();
   await reporter.page.keyboard.type(' The port authority said the work would take six weeks.');
   await reporter.app.waitSaved();
   await actWithNote(reporter, panel, 'resubmit');

@@ -2,6 +2,7 @@
 // by role and its accessible name in the active UI language, the way a person (or a screen
 // reader) would.
 import { expect, type Locator, type Page } from '@playwright/test';
+import type { EditorView } from '@tiptap/pm/view';
 import { catalogues, type MessageKey } from '../../../renderer/i18n/messages/catalogues';
 
 export type UiLocale = 'en' | 'zh-CN';
@@ -28,6 +29,25 @@ export class DatelineApp {
 
   get body(): Locator {
     return this.page.getByRole('textbox', { name: this.text('editor.body.label'), exact: true });
+  }
+
+  /**
+   * Presses End in the body and waits until the editor has taken the caret the browser moved.
+   * ProseMirror reads it on the next selectionchange; a person's next key comes well after that,
+   * Playwright's can come before it and would land at the old place.
+   */
+  async pressEndInBody(): Promise<void> {
+    await this.page.keyboard.press('End');
+    await expect
+      .poll(() =>
+        this.body.evaluate((dom) => {
+          const view = (dom as HTMLElement & { editor?: { view: EditorView } }).editor?.view;
+          const caret = dom.ownerDocument.getSelection();
+          if (!view || !caret?.focusNode || !dom.contains(caret.focusNode)) return false;
+          return view.state.selection.head === view.posAtDOM(caret.focusNode, caret.focusOffset);
+        }),
+      )
+      .toBe(true);
   }
 
   async switchLocale(locale: UiLocale): Promise<void> {
