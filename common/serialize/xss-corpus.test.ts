@@ -1,11 +1,13 @@
 // Runs in: vitest (node). Every payload of a 6,613-line XSS corpus, put into every field an
 // article exports, comes out of the HTML page as inert text and out of Markdown as escaped text.
+// The corpus runs in shards of a few hundred payloads, one test each, far from any timeout.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Window } from 'happy-dom';
 import { describe, expect, it } from 'vitest';
 import type { Article } from '../article';
 import { figure, link, makeArticle, paragraph, PHOTO_A, text } from '../../tests/fixtures/sample-article';
+import { corpusShards } from '../../tests/support/corpus-shards';
 import { articleToHtmlPage } from './article-to-html-page';
 import { articleToMarkdown } from './article-to-markdown';
 
@@ -50,7 +52,8 @@ function articleWith(payload: string): Article {
   });
 }
 
-const WINDOW_REUSE = 500;
+/** One fresh window per shard also keeps the parsed documents from piling up in memory. */
+const SHARDS = corpusShards(PAYLOADS, 300);
 const MAX_REPORTED = 10;
 
 /** A window that loads and runs nothing: a broken exporter must fail the test, not run or fetch the payload. */
@@ -71,22 +74,17 @@ function isAllowedUrl(value: string): boolean {
 }
 
 describe('XSS corpus through the exporters', () => {
-  it(`has the whole corpus to test against`, () => {
+  it(`has the whole corpus to test against, every payload in one shard`, () => {
     expect(PAYLOADS.length).toBeGreaterThan(6000);
+    expect(SHARDS.flatMap((shard) => shard.items)).toEqual(PAYLOADS);
   });
 
-  it('renders every payload in every field of the HTML page as text, with nothing executable', async () => {
+  it.each(SHARDS)('renders payloads $first-$last in every field of the HTML page as text, with nothing executable', async ({ items }) => {
     const failures: string[] = [];
-    let window = inertWindow();
-    let parser = new window.DOMParser();
-    for (const [index, payload] of PAYLOADS.entries()) {
+    const window = inertWindow();
+    const parser = new window.DOMParser();
+    for (const payload of items) {
       if (failures.length >= MAX_REPORTED) break;
-      // A fresh window now and then keeps the parsed documents from piling up in memory.
-      if (index > 0 && index % WINDOW_REUSE === 0) {
-        await window.happyDOM.close();
-        window = inertWindow();
-        parser = new window.DOMParser();
-      }
       const page = parser.parseFromString(articleToHtmlPage(articleWith(payload), { mediaSrc }), 'text/html');
       const problems: string[] = [];
       const forbidden = page.querySelector(FORBIDDEN);
@@ -126,10 +124,10 @@ describe('XSS corpus through the exporters', () => {
     expect(failures).toEqual([]);
   });
 
-  it('escapes every payload in the Markdown export so no raw HTML or unsafe link survives', () => {
+  it.each(SHARDS)('escapes payloads $first-$last in the Markdown export so no raw HTML or unsafe link survives', ({ items }) => {
     const failures: string[] = [];
     const ownTags = /<\/?(?:strong|em|del|ins)>|<!-- -->/g;
-    for (const payload of PAYLOADS) {
+    for (const payload of items) {
       const markdown = articleToMarkdown(articleWith(payload), { mediaSrc });
       const [, front = '', body = ''] = /^---\n([\s\S]*?)\n---\n([\s\S]*)$/.exec(markdown) ?? [];
       // Escaped characters are literal text; what is left is the markup the exporter wrote itself.
