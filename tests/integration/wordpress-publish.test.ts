@@ -176,7 +176,7 @@ describe('publishing to a real WordPress (pretty permalinks)', () => {
     const article = h.save({ id: newArticleId(), headline: 'Bridge closes for repairs', meta: { section: 'City', tags: ['traffic'], slug: 'bridge-closes' }, body: { type: 'doc', content: [paragraphNode('Detours are signposted.')] } });
     const first = await h.publishAndWait(article.id, 'editor-wp');
     const postId = Number(first.result?.remoteId);
-    await new Promise((resolve) => setTimeout(resolve, 1_100)); // modified_gmt has 1-second resolution
+    // Edits again until modified_gmt (1-second resolution) shows the change.
     await site.editPostAsOtherUser(postId, 'Bridge closes (updated by the web desk)');
 
     h.save({ ...article, headline: 'Bridge closes for three weeks' });
