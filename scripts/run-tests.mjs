@@ -1,10 +1,12 @@
 #!/usr/bin/env node
-// Runs in: Node (CI and developers). `npm test`: every check and test runner in order, then one
-// closing line that sums them all up: `tests: N passed, N failed, N skipped`.
-// A runner that cannot run (no Chromium, no report) counts as failed, never as skipped.
+// Runs in: Node (CI and developers). `npm test`: the preflight (scripts/preflight.ts: checks the
+// external parts, installs them as root on Debian), then every check and test runner in order, then
+// one closing line that sums them all up: `tests: N passed, N failed, N skipped`.
+// A runner or part that is missing (no Chromium, no WordPress, no report) counts as failed, with
+// what to install, never as skipped.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { delimiter, join } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
 const reports = join(root, '.tmp', 'reports');
@@ -36,6 +38,20 @@ function readJson(file) {
   }
 }
 
+// The external parts first: a missing one fails the run with its install command in the summary.
+const preflightReport = join(reports, 'preflight.json');
+run('preflight', 'npx', ['tsx', 'scripts/preflight.ts', '--report', preflightReport]);
+const preflight = readJson(preflightReport);
+if (!preflight) {
+  totals.failed += 1;
+  lines.push('FAIL preflight: no report (the check of the external parts did not complete, see above)');
+} else {
+  for (const part of preflight.missing) {
+    totals.failed += 1;
+    lines.push(`FAIL preflight: ${part.label} is missing, for ${part.neededBy} (${part.reason}). Install: ${part.fix}`);
+  }
+}
+
 check('type-check', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.json']);
 check('lint', 'npx', ['eslint', '--max-warnings=0', '.']);
 const built = check('build', 'npm', ['run', '--silent', 'build']);
@@ -43,38 +59,65 @@ check('electronegativity', 'node', ['scripts/run-electronegativity.mjs']);
 
 // Unit and integration tests (Vitest).
 const vitestReport = join(reports, 'vitest.json');
-const vitestOk = run('vitest', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestReport}`]);
+const notRunReport = join(reports, 'vitest-not-run.json');
+const vitestOk = run(
+  'vitest',
+  'npx',
+  ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestReport}`, '--reporter=./scripts/vitest-not-run-reporter.ts'],
+  { DATELINE_VITEST_NOT_RUN: notRunReport },
+);
 const vitest = readJson(vitestReport);
+// Tests a failed beforeAll stopped: Vitest's JSON calls them skipped and drops the reason.
+const notRun = readJson(notRunReport) ?? [];
 if (!vitest) {
   totals.failed += 1;
   lines.push('FAIL vitest: no report (the runner did not complete)');
 } else {
-  // A file that failed to load has no failed test of its own: count it as one failure.
-  const brokenFiles = vitest.testResults.filter((f) => f.status === 'failed' && !f.assertionResults.some((a) => a.status === 'failed'));
-  const failed = vitest.numFailedTests + brokenFiles.length + (!vitestOk && vitest.numFailedTests === 0 && brokenFiles.length === 0 ? 1 : 0);
+  const stopped = new Set(notRun.flatMap((entry) => entry.tests.map((test) => `${entry.file}\u0000${test}`)));
+  const stoppedCount = notRun.reduce((sum, entry) => sum + entry.tests.length, 0);
+  // A file that failed to load (or whose hook failed without stopping a test) has no failed test of
+  // its own: count it as one failure.
+  const brokenFiles = vitest.testResults.filter(
+    (f) => f.status === 'failed' && !f.assertionResults.some((a) => a.status === 'failed') && !notRun.some((entry) => entry.file === f.name && entry.tests.length > 0),
+  );
+  const failed = vitest.numFailedTests + stoppedCount + brokenFiles.length + (!vitestOk && vitest.numFailedTests === 0 && stoppedCount === 0 && brokenFiles.length === 0 ? 1 : 0);
+  const skipped = vitest.numPendingTests + (vitest.numTodoTests ?? 0) - stoppedCount;
   totals.passed += vitest.numPassedTests;
   totals.failed += failed;
-  totals.skipped += vitest.numPendingTests + (vitest.numTodoTests ?? 0);
-  lines.push(`vitest: ${vitest.numPassedTests} passed, ${failed} failed, ${vitest.numPendingTests} skipped`);
-  for (const file of brokenFiles) lines.push(`  FAIL (did not run) ${file.name}: ${String(file.message).split('\n')[0]}`);
+  totals.skipped += skipped;
+  lines.push(`vitest: ${vitest.numPassedTests} passed, ${failed} failed, ${skipped} skipped`);
+  for (const entry of notRun.filter((e) => e.tests.length > 0)) {
+    const where = `${entry.file.replace(root, '')}${entry.suite ? ` > ${entry.suite}` : ''}`;
+    lines.push(`  FAIL (${entry.tests.length} test${entry.tests.length === 1 ? '' : 's'} did not run) ${where}: ${entry.error.split('\n')[0]}`);
+  }
+  for (const file of brokenFiles) {
+    const why = String(file.message ?? '').split('\n')[0] || notRun.find((entry) => entry.file === file.name)?.error.split('\n')[0] || 'failed without a message (see the output above)';
+    lines.push(`  FAIL (did not run) ${file.name.replace(root, '')}: ${why}`);
+  }
   // Every skip is named, so none goes unnoticed.
   for (const file of vitest.testResults) {
     for (const test of file.assertionResults.filter((a) => a.status === 'pending' || a.status === 'skipped' || a.status === 'todo')) {
-      lines.push(`  skipped: ${file.name.replace(root, '')} > ${test.fullName ?? test.title}`);
+      const name = [...(test.ancestorTitles ?? []), test.title].join(' > ');
+      if (!stopped.has(`${file.name}\u0000${name}`)) lines.push(`  skipped: ${file.name.replace(root, '')} > ${name}`);
     }
   }
 }
 
-// End-to-end tests (Playwright in Debian's Chromium; the _electron smoke test where the binary exists).
-if (!existsSync('/usr/bin/chromium')) {
+// End-to-end tests (Playwright in the Chromium the preflight found; the _electron smoke test where
+// the binary exists, under xvfb-run on a Linux machine without a display).
+const onPath = (name) => (process.env.PATH ?? '').split(delimiter).some((dir) => dir && existsSync(join(dir, name)));
+if (!preflight?.chromium) {
   totals.failed += 1;
-  lines.push('FAIL playwright: /usr/bin/chromium is missing (apt-get install chromium); end-to-end tests cannot run');
+  const fix = preflight?.missing.find((part) => part.id === 'chromium')?.fix ?? 'see the preflight above';
+  lines.push(`FAIL playwright: no Chromium, so the end-to-end tests cannot run. Install: ${fix}`);
 } else if (!built) {
   totals.failed += 1;
   lines.push('FAIL playwright: the build failed, so the end-to-end tests cannot run');
 } else {
   const pwReport = join(reports, 'playwright.json');
-  const pwOk = run('playwright', 'npx', ['playwright', 'test'], { PLAYWRIGHT_JSON_OUTPUT_NAME: pwReport });
+  const headless = process.platform === 'linux' && !process.env.DISPLAY && preflight.electronBinary && onPath('xvfb-run');
+  const [command, args] = headless ? ['xvfb-run', ['-a', 'npx', 'playwright', 'test']] : ['npx', ['playwright', 'test']];
+  const pwOk = run('playwright', command, args, { PLAYWRIGHT_JSON_OUTPUT_NAME: pwReport, DATELINE_CHROMIUM: preflight.chromium });
   const pw = readJson(pwReport);
   if (!pw || (!pwOk && pw.stats.unexpected === 0)) {
     totals.failed += 1;

@@ -1,23 +1,15 @@
 // Runs in: Playwright (_electron). Smoke test of the packaged shell: it opens, shows the library and creates an article.
 // Needs the real Electron binary (downloaded by the electron package on first use) and, on Linux, a display:
 // run it as `xvfb-run -a npx playwright test tests/electron` on headless machines.
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { _electron as electron, expect, test } from '@playwright/test';
+import { electronBinary } from '../support/electron-binary';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 
-/** The binary's path without require('electron'), which would try to download it. */
-function electronBinary(): string | null {
-  const packageDir = join(ROOT, 'node_modules', 'electron');
-  const pathFile = join(packageDir, 'path.txt');
-  if (!existsSync(pathFile)) return null;
-  const binary = join(packageDir, 'dist', readFileSync(pathFile, 'utf8').trim());
-  return existsSync(binary) ? binary : null;
-}
-
-const binary = electronBinary();
+const binary = electronBinary(ROOT);
 
 test.describe('Dateline desktop app', () => {
   test.skip(binary === null, 'SKIPPED: the Electron binary is not installed on this machine (cannot be downloaded here); this smoke test runs where it exists');
