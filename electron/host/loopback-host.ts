@@ -12,6 +12,7 @@ import { dispatchOperation, type ErrorLogger } from './dispatch-operation';
 import { mediaFileHeaders, staticFileHeaders } from './response-headers';
 import { createSessionToken, readCookie, tokensMatch } from './session-token';
 import { resolveStaticPath } from './static-path';
+import { consoleLogger } from '../services/log/logger';
 import type { TransportServices } from './transport-services';
 
 export interface LoopbackHostOptions {
@@ -143,7 +144,7 @@ export async function startLoopbackHost(options: LoopbackHostOptions): Promise<L
   const token = options.token ?? createSessionToken();
   if (!/^[A-Za-z0-9_-]{16,200}$/.test(token)) throw new Error('The session token must be 16-200 characters of A-Z, a-z, 0-9, "-" or "_".');
   const limit = options.maxRequestBytes ?? MAX_REQUEST_BYTES;
-  const logError = options.logError ?? ((message, error) => console.error(message, error));
+  const logError = options.logError ?? ((message, error) => consoleLogger.error(message, error));
   let allowedHosts = new Set<string>();
 
   const hasSession = (req: IncomingMessage): boolean => tokensMatch(readCookie(req.headers.cookie, SESSION_COOKIE), token);

@@ -4,6 +4,8 @@ import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createServices, type Services } from '../services/create-services';
+import type { Logger } from '../services/log/logger';
+import { createRotatingFileLogger } from '../services/log/rotating-file-logger';
 import { defaultDataDir } from './default-data-dir';
 import { startLoopbackHost, type LoopbackHost } from './loopback-host';
 
@@ -11,6 +13,8 @@ export interface RunningServe {
   host: LoopbackHost;
   services: Services;
   dataDir: string;
+  /** Writes <dataDir>/logs/dateline.log (rotating) and the terminal. */
+  logger: Logger;
   stop(): Promise<void>;
 }
 
@@ -37,7 +41,9 @@ export async function serve(env: NodeJS.ProcessEnv = process.env): Promise<Runni
   }
   const port = parsePort(env.PORT);
   const dataDir = resolve(env.DATELINE_DATA_DIR || defaultDataDir());
+  const logger = createRotatingFileLogger({ dir: join(dataDir, 'logs') });
   const services = await createServices({
+    logger,
     dataDir,
     transport: 'http',
     version: await readVersion(),
@@ -46,7 +52,7 @@ export async function serve(env: NodeJS.ProcessEnv = process.env): Promise<Runni
   });
   let host: LoopbackHost;
   try {
-    host = await startLoopbackHost({ services, staticDir, port, ...(env.DATELINE_TOKEN ? { token: env.DATELINE_TOKEN } : {}) });
+    host = await startLoopbackHost({ services, staticDir, port, logError: (message, error) => logger.error(message, error), ...(env.DATELINE_TOKEN ? { token: env.DATELINE_TOKEN } : {}) });
   } catch (error) {
     await services.close();
     throw error;
@@ -56,6 +62,7 @@ export async function serve(env: NodeJS.ProcessEnv = process.env): Promise<Runni
     host,
     services,
     dataDir,
+    logger,
     stop: () => (stopping ??= host.close().then(() => services.close())),
   };
 }
@@ -64,12 +71,12 @@ async function main(): Promise<void> {
   const running = await serve();
   console.log(`DATELINE_URL=${running.host.url}`);
   console.log(`Dateline is running in your browser at ${running.host.url}`);
-  console.log(`Library folder: ${running.dataDir}. Press Ctrl+C to stop.`);
+  console.log(`Library folder: ${running.dataDir}. Log file: ${join(running.dataDir, 'logs', 'dateline.log')}. Press Ctrl+C to stop.`);
   const shutdown = (): void => {
     running.stop().then(
       () => process.exit(0),
       (error: unknown) => {
-        console.error('Dateline did not shut down cleanly:', error);
+        running.logger.error('Dateline did not shut down cleanly:', error);
         process.exit(1);
       },
     );

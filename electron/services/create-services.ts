@@ -28,6 +28,7 @@ import { secretKeyFor } from '../../common/publish/publish-target-config';
 import type { ReviewHub } from './review/review-hub';
 import { ReviewRecordStore } from './review/review-record-store';
 import { createReviewService } from './review/review-service';
+import { consoleLogger, type Logger } from './log/logger';
 
 export interface Services {
   handlers: OperationHandlers;
@@ -51,6 +52,8 @@ export interface ServicesOptions {
   reviewSyncMs?: number;
   /** Publishing credentials: the OS keychain in Electron; a private 0600 file when omitted (browser mode). */
   secrets?: SecretStore;
+  /** Where problems are written: the app's log file (electron-log, or <data>/logs under serve). @default consoleLogger */
+  logger?: Logger;
 }
 
 const SEARCH_INDEX_FILE = 'search-index.json';
@@ -64,6 +67,7 @@ const REVIEW_SYNC_MS = 30_000;
 
 export async function createServices(options: ServicesOptions): Promise<Services> {
   const libraryRoot = join(options.dataDir, 'library');
+  const logger = options.logger ?? consoleLogger;
   const settings = new SettingsStore(options.dataDir);
   const media = new MediaStore(libraryRoot);
   const searchFile = join(libraryRoot, SEARCH_INDEX_FILE);
@@ -75,7 +79,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
     if (searchSaveTimer) return;
     searchSaveTimer = setTimeout(() => {
       searchSaveTimer = null;
-      void search.saveFile(searchFile).catch((error: unknown) => console.warn('[services] could not save the search index cache:', error));
+      void search.saveFile(searchFile).catch((error: unknown) => logger.warn('[services] could not save the search index cache:', error));
     }, SEARCH_SAVE_DELAY_MS);
     searchSaveTimer.unref();
   };
@@ -123,13 +127,14 @@ export async function createServices(options: ServicesOptions): Promise<Services
     search = await SearchIndex.loadFile(searchFile);
     const changed = await search.sync(store.list(), (id) => store.get(id));
     if (changed > 0) saveSearchSoon();
-  })().catch((error: unknown) => console.warn('[services] search index rebuild failed:', error));
+  })().catch((error: unknown) => logger.warn('[services] search index rebuild failed:', error));
 
   const documentsDir = options.documentsDir ?? join(homedir(), 'Documents');
   const secrets = options.secrets ?? createFileSecretStore(browserSecretsPath(options.dataDir));
   // The publishing service reports finished jobs; the workflow records them once it exists.
   let onPublished: (articleId: string, outcome: { status: 'publish' | 'future'; scheduledAt: string | null }) => void = () => undefined;
   const publishing = await createPublishingService({
+    logger,
     dataDir: options.dataDir,
     libraryRoot,
     documentsDir,
@@ -158,7 +163,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
     const setting = (await settings.get()).reviewHub;
     if (setting.kind === 'folder') {
       const root = setting.path.trim() || join(documentsDir, 'Dateline Review Hub');
-      if (folderHub?.root !== root) folderHub = new FolderHub({ root, media: hubMedia });
+      if (folderHub?.root !== root) folderHub = new FolderHub({ root, media: hubMedia, log: (message) => logger.warn(message) });
       if (!setting.path.trim()) await mkdir(root, { recursive: true }).catch((error: unknown) => {
         throw fsAppError(error, root, 'create');
       });
@@ -190,6 +195,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
     return wordpressHub.hub;
   };
   const review = createReviewService({
+    logger,
     library: store,
     records: new ReviewRecordStore(libraryRoot),
     profile,
@@ -232,7 +238,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
     }
     syncing = review
       .syncPending({ onlyDue: !online })
-      .catch((error: unknown) => console.warn('[services] review hub sync failed:', error))
+      .catch((error: unknown) => logger.warn('[services] review hub sync failed:', error))
       .finally(() => {
         syncing = null;
         if (runAgain) {
@@ -325,7 +331,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
       await searchReady;
       flushIndex();
       await store.close();
-      await search.saveFile(searchFile).catch((error: unknown) => console.warn('[services] could not save the search index cache:', error));
+      await search.saveFile(searchFile).catch((error: unknown) => logger.warn('[services] could not save the search index cache:', error));
       await lock.release();
     },
   };

@@ -16,6 +16,7 @@ import type { BackoffPolicy } from './outbox/backoff';
 import { PendingRemoteStore } from './pending-remote-store';
 import { PublicationStore } from './publication-store';
 import type { MediaRegistry, PublishTarget } from './publish-target';
+import { consoleLogger, type Logger } from '../log/logger';
 import { TargetRegistry, type TargetRegistryOptions } from './target-registry';
 
 export type PublishingOperation =
@@ -52,6 +53,8 @@ export interface PublishingServiceOptions {
   backoff?: Partial<BackoffPolicy>;
   pollMs?: number;
   wordpress?: TargetRegistryOptions['wordpress'];
+  /** Where problems are written. @default consoleLogger */
+  logger?: Logger;
 }
 
 export interface PublishingService {
@@ -77,10 +80,11 @@ const INSECURE_BACKENDS = new Set(['basic_text', 'file', 'plain', 'unknown', '']
 
 export async function createPublishingService(options: PublishingServiceOptions): Promise<PublishingService> {
   const clock = options.clock ?? { now: () => Date.now() };
-  const targets = new TargetRegistry({ dataDir: options.dataDir, documentsDir: options.documentsDir, secrets: options.secrets, wordpress: options.wordpress });
+  const logger = options.logger ?? consoleLogger;
+  const targets = new TargetRegistry({ dataDir: options.dataDir, documentsDir: options.documentsDir, secrets: options.secrets, wordpress: options.wordpress, logger });
   await targets.open();
   const publications = new PublicationStore(options.libraryRoot);
-  const pending = new PendingRemoteStore(options.libraryRoot);
+  const pending = new PendingRemoteStore(options.libraryRoot, logger);
 
   // One adapter per target config, so a WordPress site's REST root and the account's role are found once.
   const adapters = new Map<string, { key: string; target: Promise<PublishTarget> }>();
@@ -103,6 +107,7 @@ export async function createPublishingService(options: PublishingServiceOptions)
   };
 
   const outbox = new Outbox({
+    logger,
     libraryRoot: options.libraryRoot,
     resolveTarget: async (targetId) => adapterFor(targets.get(targetId)),
     publications,

@@ -44,6 +44,7 @@ import {
 import { stageFile } from '../store/atomic-write';
 import type { ReviewHub } from './review-hub';
 import { articleTitle, parseHubInput } from './hub-input';
+import { consoleLogger } from '../log/logger';
 import { guardHubFile, MAX_PACKAGE_BYTES } from './hub-file-guard';
 
 export interface FolderHubOptions {
@@ -86,7 +87,7 @@ export class FolderHub implements ReviewHub {
     this.media = options.media;
     this.lockStaleMs = options.lockStaleMs ?? 30_000;
     this.lockMaxWaitMs = options.lockMaxWaitMs ?? 10_000;
-    this.log = options.log ?? ((message) => console.warn(message));
+    this.log = options.log ?? ((message) => consoleLogger.warn(message));
     this.now = options.now ?? (() => new Date());
   }
 

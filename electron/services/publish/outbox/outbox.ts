@@ -16,6 +16,7 @@ import type { PublicationStore } from '../publication-store';
 import { PublishConflict, type MediaRegistry, type PublishContext, type PublishTarget } from '../publish-target';
 import { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from './backoff';
 import { OutboxFiles } from './outbox-files';
+import { consoleLogger, type Logger } from '../../log/logger';
 import type { StoredJob } from './stored-job';
 
 export interface OutboxClock {
@@ -39,6 +40,8 @@ export interface OutboxOptions {
   /** Done and cancelled jobs older than this are forgotten at open. */
   keepFinishedMs?: number;
   onChange?(job: OutboxJob): void;
+  /** Where problems are written. @default consoleLogger */
+  logger?: Logger;
 }
 
 const TERMINAL = new Set(['done', 'cancelled']);
@@ -237,7 +240,7 @@ export class Outbox {
     const lane: Lane = { jobId: stored.job.id, controller, run: Promise.resolve() };
     this.lanes.set(stored.job.targetId, lane);
     lane.run = this.run(stored, controller)
-      .catch((error: unknown) => console.warn(`[outbox] job ${stored.job.id} could not be recorded:`, error))
+      .catch((error: unknown) => (this.options.logger ?? consoleLogger).warn(`[outbox] job ${stored.job.id} could not be recorded:`, error))
       .finally(() => {
         this.lanes.delete(stored.job.targetId);
         this.pump();
@@ -276,7 +279,7 @@ export class Outbox {
           const stepChanged = progress.step !== job.progress.step;
           job.progress = { ...progress };
           this.emit(stored);
-          if (stepChanged) void this.files.writeJob(stored).catch((error: unknown) => console.warn('[outbox] could not save progress:', error));
+          if (stepChanged) void this.files.writeJob(stored).catch((error: unknown) => (this.options.logger ?? consoleLogger).warn('[outbox] could not save progress:', error));
         },
         signal: controller.signal,
       };
@@ -290,7 +293,7 @@ export class Outbox {
       return;
     }
     // The publication record now names the item; a leftover entry would only repeat it.
-    await this.pending.clear(job.targetId, job.articleId).catch((error: unknown) => console.warn('[outbox] could not clear the pending remote item:', error));
+    await this.pending.clear(job.targetId, job.articleId).catch((error: unknown) => (this.options.logger ?? consoleLogger).warn('[outbox] could not clear the pending remote item:', error));
   }
 
   /** A job that has no remote item of its own yet is offered the one an unfinished earlier job left. */
@@ -345,7 +348,7 @@ export class Outbox {
     try {
       this.options.onChange?.({ ...stored.job });
     } catch (error) {
-      console.warn('[outbox] change listener failed:', error);
+      (this.options.logger ?? consoleLogger).warn('[outbox] change listener failed:', error);
     }
   }
 
