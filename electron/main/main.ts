@@ -5,6 +5,7 @@ import { createServices, type Services } from '../services/create-services';
 import { isPermissionAllowed } from './permission-policy';
 import { createSafeStorageSecrets } from './safe-storage-secrets';
 import { installAppMenu } from './app-menu';
+import { startAppLog } from './app-log';
 import { handleAppProtocol, registerAppScheme } from './app-protocol';
 import { appPaths } from './app-paths';
 import { attachContextMenu } from './context-menu';
@@ -18,6 +19,7 @@ import { isAppUrl } from './trusted-sender';
 const paths = appPaths({ appPath: app.getAppPath(), env: process.env });
 if (paths.userDataDir !== null) app.setPath('userData', paths.userDataDir);
 const devTools = !app.isPackaged;
+const appLog = startAppLog();
 
 let services: Services | null = null;
 let mainWindow: BrowserWindow | null = null;
@@ -45,7 +47,7 @@ function lockDownContents(contents: WebContents): void {
 
 function setMenuLocale(locale: MenuLocale): void {
   menuLocale = locale;
-  installAppMenu(locale, { devTools });
+  installAppMenu(locale, { devTools, actions: { 'show-logs': () => void shell.openPath(appLog.folder()) } });
 }
 
 async function initialMenuLocale(current: Services): Promise<MenuLocale> {
@@ -83,6 +85,7 @@ async function start(): Promise<void> {
     transport: 'ipc',
     version: app.getVersion(),
     systemLocale,
+    logger: appLog.logger,
     documentsDir: app.getPath('documents'),
     // Publishing passwords and signing keys: encrypted with the OS keychain, never in settings.
     secrets: createSafeStorageSecrets(join(app.getPath('userData'), 'secrets.bin')),
@@ -124,14 +127,14 @@ if (!app.requestSingleInstanceLock()) {
     event.preventDefault();
     services
       .close()
-      .catch((error: unknown) => console.error('The services did not close cleanly:', error))
+      .catch((error: unknown) => appLog.logger.error('The services did not close cleanly:', error))
       .finally(() => {
         servicesClosed = true;
         app.quit();
       });
   });
   start().catch((error: unknown) => {
-    console.error('Dateline could not start:', error);
+    appLog.logger.error('Dateline could not start:', error);
     dialog.showErrorBox('Dateline could not start', error instanceof Error ? error.message : String(error));
     app.exit(1);
   });

@@ -31,6 +31,9 @@ test.describe('Dateline desktop app', () => {
       const isolated = await page.evaluate(() => typeof (globalThis as { require?: unknown }).require === 'undefined' && typeof (globalThis as { process?: unknown }).process === 'undefined');
       expect(isolated).toBe(true);
 
+      const helpItems = await app.evaluate(({ Menu }) => Menu.getApplicationMenu()?.items.find((item) => item.role === 'help')?.submenu?.items.map((item) => item.label) ?? []);
+      expect(helpItems).toContain('Show Logs');
+
       const newArticle = page.getByRole('button', { name: 'New article' });
       await expect(newArticle).toBeVisible();
       await newArticle.click();
