@@ -13,14 +13,14 @@ export function formatPreflight(plan: PreflightPlan, stage: PreflightStage = 'be
   const lines = [heading];
   for (const part of plan.missing) lines.push(`  - ${part.label}, for ${part.neededBy}: ${part.reason}`);
   if (plan.installCommand !== null) {
-    lines.push(`Install ${plan.packages.length === 1 ? 'it' : 'them all'} with:`, `  ${plan.installCommand}`);
+    lines.push(`Install ${plan.missing.length === 1 ? 'it' : 'them all'} with:`, `  ${plan.installCommand}`);
   }
   for (const part of plan.missing.filter((p) => plan.installCommand === null || p.debianPackages.length === 0)) {
     lines.push(`${part.label}: ${partFix(part, plan)}`);
   }
   if (stage === 'before-install') {
     if (plan.action === 'install') lines.push('Running that command now (root on Debian; set DATELINE_NO_INSTALL=1 to stop this).');
-    else if (plan.installCommand !== null) lines.push('The tests that need them will fail until then.');
+    else if (plan.installCommand !== null) lines.push(`The tests that need ${plan.missing.length === 1 ? 'it' : 'them'} will fail until then.`);
   }
   return lines.join('\n');
 }
