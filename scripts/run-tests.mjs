@@ -7,6 +7,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
+import { summarizeVitest } from './summarize-vitest.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const reports = join(root, '.tmp', 'reports');
@@ -73,34 +74,11 @@ if (!vitest) {
   totals.failed += 1;
   lines.push('FAIL vitest: no report (the runner did not complete)');
 } else {
-  const stopped = new Set(notRun.flatMap((entry) => entry.tests.map((test) => `${entry.file}\u0000${test}`)));
-  const stoppedCount = notRun.reduce((sum, entry) => sum + entry.tests.length, 0);
-  // A file that failed to load (or whose hook failed without stopping a test) has no failed test of
-  // its own: count it as one failure.
-  const brokenFiles = vitest.testResults.filter(
-    (f) => f.status === 'failed' && !f.assertionResults.some((a) => a.status === 'failed') && !notRun.some((entry) => entry.file === f.name && entry.tests.length > 0),
-  );
-  const failed = vitest.numFailedTests + stoppedCount + brokenFiles.length + (!vitestOk && vitest.numFailedTests === 0 && stoppedCount === 0 && brokenFiles.length === 0 ? 1 : 0);
-  const skipped = vitest.numPendingTests + (vitest.numTodoTests ?? 0) - stoppedCount;
-  totals.passed += vitest.numPassedTests;
-  totals.failed += failed;
-  totals.skipped += skipped;
-  lines.push(`vitest: ${vitest.numPassedTests} passed, ${failed} failed, ${skipped} skipped`);
-  for (const entry of notRun.filter((e) => e.tests.length > 0)) {
-    const where = `${entry.file.replace(root, '')}${entry.suite ? ` > ${entry.suite}` : ''}`;
-    lines.push(`  FAIL (${entry.tests.length} test${entry.tests.length === 1 ? '' : 's'} did not run) ${where}: ${entry.error.split('\n')[0]}`);
-  }
-  for (const file of brokenFiles) {
-    const why = String(file.message ?? '').split('\n')[0] || notRun.find((entry) => entry.file === file.name)?.error.split('\n')[0] || 'failed without a message (see the output above)';
-    lines.push(`  FAIL (did not run) ${file.name.replace(root, '')}: ${why}`);
-  }
-  // Every skip is named, so none goes unnoticed.
-  for (const file of vitest.testResults) {
-    for (const test of file.assertionResults.filter((a) => a.status === 'pending' || a.status === 'skipped' || a.status === 'todo')) {
-      const name = [...(test.ancestorTitles ?? []), test.title].join(' > ');
-      if (!stopped.has(`${file.name}\u0000${name}`)) lines.push(`  skipped: ${file.name.replace(root, '')} > ${name}`);
-    }
-  }
+  const summary = summarizeVitest({ report: vitest, notRun, exitOk: vitestOk, root });
+  totals.passed += summary.passed;
+  totals.failed += summary.failed;
+  totals.skipped += summary.skipped;
+  lines.push(...summary.lines);
 }
 
 // End-to-end tests (Playwright in the Chromium the preflight found; the _electron smoke test where
