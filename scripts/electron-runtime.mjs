@@ -4,6 +4,8 @@
 
 /** Electron 45's downloader (@electron/get) and packaging tools require this Node. */
 export const ELECTRON_TOOLING_NODE = '22.12.0';
+/** The build (Vite 8) requires this Node; package.json's engines says the same. */
+export const BUILD_NODE = '20.19.0';
 
 const SERVE_OFFER = 'Meanwhile the same app runs in your browser: `npm run serve`.';
 
@@ -22,6 +24,12 @@ export function nodeAtLeast(version, minimum) {
  * with a message. @returns {{ action: 'launch' } | { action: 'download' } | { action: 'stop', message: string }}
  */
 export function decideStart({ nodeVersion, binaryPresent }) {
+  if (!nodeAtLeast(nodeVersion, BUILD_NODE)) {
+    return {
+      action: 'stop',
+      message: `Dateline cannot be built with Node ${nodeVersion.replace(/^v/, '')}: it needs Node ${BUILD_NODE} or newer, and Node ${ELECTRON_TOOLING_NODE} or newer to download the desktop runtime. Install Node 22 LTS or newer and run \`npm start\` again.`,
+    };
+  }
   if (binaryPresent) return { action: 'launch' };
   if (nodeAtLeast(nodeVersion, ELECTRON_TOOLING_NODE)) return { action: 'download' };
   return {

@@ -27,6 +27,12 @@ describe('npm start, before building', () => {
     expect(decision.message).not.toContain('\n');
   });
 
+  it('stops before building on a Node too old for the build itself, even with the binary there', () => {
+    const decision = decideStart({ nodeVersion: 'v18.20.4', binaryPresent: true });
+    expect(decision.action).toBe('stop');
+    expect(decision.message).toContain('cannot be built with Node 18.20.4: it needs Node 20.19.0 or newer');
+  });
+
   it('compares Node versions numerically', () => {
     expect(nodeAtLeast('v22.9.0', '22.12.0')).toBe(false);
     expect(nodeAtLeast('v22.12.1', '22.12.0')).toBe(true);
