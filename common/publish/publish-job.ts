@@ -74,6 +74,30 @@ export interface OutboxJob {
   conflict: ConflictDetails | null;
   /** Set when done. */
   result: PublicationRecord | null;
+  /** Set when the job ended without sending anything (see JobSkip). */
+  skipped: JobSkip | null;
+  /** Set when Retry replaced the job's copy of the article with the newer saved version. */
+  resnapshot: JobResnapshot | null;
+}
+
+/**
+ * Why a job ended without sending:
+ * - `overtaken` (state `cancelled`): a newer version of the article was published to the same target,
+ *   or a newer job for it is in the outbox; sending this one would bring back an older version.
+ * - `unchanged` (state `done`): the target already holds exactly this version with this status.
+ */
+export interface JobSkip {
+  reason: 'overtaken' | 'unchanged';
+  /** The revision that overtook this job, or the one already on the target. */
+  articleRevision: number;
+  /** The newer job, when a queued job (not a finished publish) overtook this one. */
+  jobId: string | null;
+}
+
+export interface JobResnapshot {
+  /** The revision the job was first queued with. */
+  fromRevision: number;
+  at: string;
 }
 
 /** What went live where: one per article and target, kept with the article. */

@@ -34,6 +34,7 @@ export interface TargetRegistryOptions {
   wordpress?: { timeoutMs?: number; uploadTimeoutMs?: number; uploadConcurrency?: number; fetchImpl?: (input: string, init: RequestInit) => Promise<Response> };
   /** Where problems are written. @default consoleLogger */
   logger?: Logger;
+  webhook?: { maxAttempts?: number; retryBaseMs?: number };
 }
 
 export class TargetRegistry {
@@ -114,7 +115,7 @@ export class TargetRegistry {
       case 'folder':
         return new FolderTarget({ config, documentsDir: this.options.documentsDir });
       case 'webhook':
-        return new WebhookTarget({ config, secret: await this.options.secrets.get(secretKeyFor(config)) });
+        return new WebhookTarget({ config, secret: await this.options.secrets.get(secretKeyFor(config)), ...this.options.webhook });
       case 'wordpress': {
         const tuning = this.options.wordpress ?? {};
         return new WordPressTarget({ config, password: await this.options.secrets.get(secretKeyFor(config)), ...tuning });

@@ -31,6 +31,12 @@ export const outboxJobSchema = z.object({
   lastError: z.object({ code: z.enum(APP_ERROR_CODES), message: z.string(), status: z.number().optional() }).nullable(),
   conflict: conflictSchema.nullable(),
   result: publicationRecordSchema.nullable(),
+  // Absent in files written before jobs could be skipped or re-snapshotted.
+  skipped: z
+    .object({ reason: z.enum(['overtaken', 'unchanged']), articleRevision: z.number().int().nonnegative(), jobId: jobIdSchema.nullable() })
+    .nullable()
+    .default(null),
+  resnapshot: z.object({ fromRevision: z.number().int().nonnegative(), at: z.string() }).nullable().default(null),
 }) satisfies z.ZodType<OutboxJob>;
 
 export const storedJobSchema = z.object({

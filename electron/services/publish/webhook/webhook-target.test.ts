@@ -8,7 +8,7 @@ import type { WebhookTargetConfig } from '../../../../common/publish/publish-tar
 import { figure, makeArticle, paragraph, text } from '../../../../tests/fixtures/sample-article';
 import { ninjsErrors } from '../../../../tests/fixtures/ninjs/ninjs-validator';
 import { makePng } from '../../../../tests/support/test-photos';
-import { testJob, testPhoto, type TestPhoto } from '../test-publish-context';
+import { sent, testJob, testPhoto, type TestPhoto } from '../test-publish-context';
 import { signWebhookBody, verifyWebhookSignature } from './webhook-signature';
 import { retryAfterMs, WebhookTarget, type WebhookPayload } from './webhook-target';
 
@@ -96,7 +96,7 @@ function target(overrides: Partial<WebhookTargetConfig> = {}, secret: string | n
 describe('webhook target', () => {
   it('delivers a signed ninjs article with its photos inline; the receiver verifies it', async () => {
     const job = testJob('job0000000a1', article, PHOTOS);
-    const record = await target().publish(job.attempt());
+    const record = sent(await target().publish(job.attempt()));
 
     expect(receiver.deliveries).toHaveLength(1);
     const delivery = receiver.deliveries[0] as Delivery;
@@ -165,7 +165,7 @@ describe('webhook target', () => {
   it('a receiver failing with 503 twice then accepting: published after retries, one key throughout', async () => {
     const accept = receiver.respond;
     receiver.respond = (delivery, res, index) => (index < 2 ? res.writeHead(503, { 'retry-after': '0' }).end('down for maintenance') : accept(delivery, res, index));
-    const record = await target().publish(testJob('job0000000d1', article, PHOTOS).attempt());
+    const record = sent(await target().publish(testJob('job0000000d1', article, PHOTOS).attempt()));
     expect(record.url).toBe('https://news.example.com/a/1');
     expect(receiver.deliveries).toHaveLength(3);
     expect(receiver.deliveries.every((d) => d.verified && d.headers['idempotency-key'] === 'job0000000d1')).toBe(true);

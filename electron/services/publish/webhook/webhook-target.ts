@@ -6,6 +6,8 @@
 // ("featureimage", "picture1"...), and `fileName` is the <img src> the HTML body uses.
 // In "urls" mode photos are not sent: renditions point at `${mediaBaseUrl}/${mediaId}`.
 // A receiver answers 2xx, optionally with JSON { "url": "https://..." } naming the live page.
+// What the receiver already holds is not sent again: the same document (leaving out its time) to the
+// same address with the same status ends the job as unchanged.
 import { withDeadline } from '../http/with-deadline';
 import { createHash } from 'node:crypto';
 import { AppError } from '../../../../common/app-error';
@@ -15,7 +17,7 @@ import type { ConnectionReport, WebhookTargetConfig } from '../../../../common/p
 import { articleToNinjs, pictureAssociationNames, type NinjsDocument, type NinjsMediaInput } from '../../../../common/serialize/article-to-ninjs';
 import { figureMediaIds } from '../../../../common/serialize/figure-attrs';
 import { classifyHttpStatus, classifyNetworkError, isRetryableRemoteError } from '../http/classify-http-failure';
-import type { PublishContext, PublishTarget } from '../publish-target';
+import { alreadyOnTarget, type PublishContext, type PublishTarget, type UnchangedOnTarget } from '../publish-target';
 import { EVENT_HEADER, IDEMPOTENCY_HEADER, signWebhookBody, SIGNATURE_HEADER, TIMESTAMP_HEADER } from './webhook-signature';
 
 export interface WebhookMedia {
@@ -85,7 +87,7 @@ export class WebhookTarget implements PublishTarget {
     };
   }
 
-  async publish(ctx: PublishContext): Promise<PublicationRecord> {
+  async publish(ctx: PublishContext): Promise<PublicationRecord | UnchangedOnTarget> {
     const secret = this.requireSecret();
     const { article } = ctx;
     const mediaIds = figureMediaIds(article.body);
@@ -99,16 +101,26 @@ export class WebhookTarget implements PublishTarget {
 
     const { inputs, inline } = await this.collectMedia(ctx, mediaIds);
     const status = ninjsPublishStatus(ctx.options);
-    const ninjs = articleToNinjs(article, {
-      uri: ninjsArticleUri(article.id),
-      versionCreated,
-      firstCreated: article.createdAt,
-      media: inputs,
-      pubStatus: status.pubStatus,
-      ...(status.embargoed ? { embargoed: status.embargoed } : {}),
-    });
-    const payload: WebhookPayload = inline ? { ninjs, media: inline } : { ninjs };
-    const body = JSON.stringify(payload);
+    const payloadAt = (at: string): WebhookPayload => {
+      const ninjs = articleToNinjs(article, {
+        uri: ninjsArticleUri(article.id),
+        versionCreated: at,
+        firstCreated: article.createdAt,
+        media: inputs,
+        pubStatus: status.pubStatus,
+        ...(status.embargoed ? { embargoed: status.embargoed } : {}),
+      });
+      return inline ? { ninjs, media: inline } : { ninjs };
+    };
+    // What is sent, and where, without the time it is sent at: the same story twice hashes the same.
+    const contentHash = createHash('sha256')
+      .update(JSON.stringify({ to: this.config.url, payload: payloadAt('') }))
+      .digest('hex');
+    if (ctx.previous && alreadyOnTarget(ctx, contentHash)) {
+      ctx.reportProgress({ step: 'done', mediaDone: mediaIds.length, mediaTotal: mediaIds.length });
+      return { unchanged: ctx.previous };
+    }
+    const body = JSON.stringify(payloadAt(versionCreated));
     ctx.reportProgress({ step: 'create-post', mediaDone: mediaIds.length, mediaTotal: mediaIds.length });
 
     const response = await this.post(body, { event: 'publish', secret, signal: ctx.signal, idempotencyKey: ctx.jobId });
@@ -119,7 +131,7 @@ export class WebhookTarget implements PublishTarget {
       remoteId: ctx.jobId,
       url: liveUrlFrom(response.text),
       status: ctx.options.status,
-      contentHash: createHash('sha256').update(body).digest('hex'),
+      contentHash,
       remoteModified: this.now().toISOString(),
       publishedAt: this.now().toISOString(),
       articleRevision: article.revision,
