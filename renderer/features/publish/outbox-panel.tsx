@@ -7,7 +7,7 @@ import { formatError } from '../../api/format-error';
 import { useI18nStore } from '../../i18n/i18n-store';
 import { useT } from '../../i18n/use-t';
 import { formatJobError } from './job-error';
-import { canCancelJob } from './job-state';
+import { canCancelJob, jobStateKey } from './job-state';
 import { JobProgressBar, JobView } from './job-view';
 import './publish.css';
 
@@ -74,7 +74,7 @@ export function OutboxPanel({ onClose, pollIntervalMs = OUTBOX_PANEL_POLL_MS }: 
                   <div className="outbox-job-main">
                     <strong>{headline}</strong>
                     <span className="row-meta">
-                      {t('publish.outbox.to', { target: job.targetName })} · {t(`publish.state.${job.state}`)} · <time dateTime={job.updatedAt}>{when(job.updatedAt)}</time>
+                      {t('publish.outbox.to', { target: job.targetName })} · {t(jobStateKey(job))} · <time dateTime={job.updatedAt}>{when(job.updatedAt)}</time>
                     </span>
                     {error ? (
                       <span className="hint hint-error">
