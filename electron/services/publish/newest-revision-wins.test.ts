@@ -233,6 +233,20 @@ describe('a retried job never brings back an older version', () => {
     expect(await recordedRevision(story.id, target.id)).toBe(3);
   });
 
+  it('Retry does not slip a newer version past the checklist: it stays failed, with the version it had', async () => {
+    const drive = join(dir, 'drive');
+    await writeFile(drive, 'not mounted yet');
+    const target = await addFolder(join(drive, 'Published'));
+    const story = fileStory();
+    const first = await publish(story.id, target);
+    expect(first.state).toBe('failed');
+    await rm(drive);
+    correct(story.id, '');
+
+    await expect(service.handlers['outbox.retry']({ jobId: first.id })).rejects.toMatchObject({ code: 'checklist-blocked' });
+    expect(service.outbox.get(first.id)).toMatchObject({ state: 'failed', articleRevision: 1, headline: ORIGINAL, resnapshot: null });
+  });
+
   it('folder: the drive was missing for revision 1, revision 2 went out, Retry on the old job leaves revision 2 on disk', async () => {
     const drive = join(dir, 'drive');
     await writeFile(drive, 'not mounted yet');
