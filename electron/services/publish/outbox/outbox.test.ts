@@ -421,6 +421,28 @@ describe('Outbox: a newer version is never replaced by an older one', () => {
     expect(JSON.parse(readFileSync(join(root, 'outbox', `${job.id}.article.json`), 'utf8'))).toMatchObject({ revision: 2, headline: 'Deputy mayor resigns' });
   });
 
+  it('a waiting job that falls due while Retry replaces its copy is not started halfway', async () => {
+    const site = withTarget('site', [
+      async () => {
+        throw unreachable();
+      },
+    ]);
+    const outbox = await openOutbox();
+    const article = makeArticle({ revision: 1 });
+    const job = await outbox.enqueue(article, target('site'), OPTIONS);
+    await outbox.whenIdle();
+    expect(outbox.get(job.id).state).toBe('waiting');
+
+    const retrying = outbox.retry(job.id, { ...article, revision: 2, headline: 'Corrected' });
+    now += 60_000;
+    outbox.tick();
+    expect(outbox.get(job.id).state).toBe('waiting');
+    await retrying;
+    await outbox.whenIdle();
+    expect(site.calls.map((c) => c.article.revision)).toEqual([1, 2]);
+    expect(outbox.get(job.id)).toMatchObject({ state: 'done', articleRevision: 2 });
+  });
+
   it('Retry with the same saved version resumes from the checkpoint, as before', async () => {
     const site = withTarget('site', [
       async (ctx) => {

@@ -65,6 +65,8 @@ export class Outbox {
   private readonly pending: PendingRemoteStore;
   private readonly jobs = new Map<string, StoredJob>();
   private readonly lanes = new Map<string, Lane>();
+  /** Jobs whose copy of the article is being replaced: the runner must not pick them halfway. */
+  private readonly held = new Set<string>();
   private readonly clock: OutboxClock;
   private readonly backoff: BackoffPolicy;
   private wakeTimer: NodeJS.Timeout | null = null;
@@ -176,21 +178,26 @@ export class Outbox {
     const stored = this.stored(jobId);
     this.assertRetryable(stored.job);
     const patch: Partial<OutboxJob> = {};
-    if (current && current.revision > stored.job.articleRevision) {
-      if (current.id !== stored.job.articleId) throw new AppError('invalid-input', `Article ${current.id} is not the one job ${jobId} publishes`);
-      await this.files.writeSnapshot(jobId, current);
-      // The checkpoint described the old copy; a remote item it made comes back through the pending store.
-      stored.checkpoint = {};
-      // An overwrite was chosen after comparing the old copy: the new one needs its own decision.
-      stored.overwrite = false;
-      Object.assign(patch, {
-        articleRevision: current.revision,
-        headline: current.headline,
-        resnapshot: { fromRevision: stored.job.resnapshot?.fromRevision ?? stored.job.articleRevision, at: this.iso() },
-        progress: { step: 'queued', mediaDone: 0, mediaTotal: 0 },
-      });
+    this.held.add(jobId);
+    try {
+      if (current && current.revision > stored.job.articleRevision) {
+        if (current.id !== stored.job.articleId) throw new AppError('invalid-input', `Article ${current.id} is not the one job ${jobId} publishes`);
+        await this.files.writeSnapshot(jobId, current);
+        // The checkpoint described the old copy; a remote item it made comes back through the pending store.
+        stored.checkpoint = {};
+        // An overwrite was chosen after comparing the old copy: the new one needs its own decision.
+        stored.overwrite = false;
+        Object.assign(patch, {
+          articleRevision: current.revision,
+          headline: current.headline,
+          resnapshot: { fromRevision: stored.job.resnapshot?.fromRevision ?? stored.job.articleRevision, at: this.iso() },
+          progress: { step: 'queued', mediaDone: 0, mediaTotal: 0 },
+        });
+      }
+      await this.update(stored, { ...patch, state: 'queued', nextAttemptAt: null, lastError: null });
+    } finally {
+      this.held.delete(jobId);
     }
-    await this.update(stored, { ...patch, state: 'queued', nextAttemptAt: null, lastError: null });
     this.pump();
     return this.get(jobId);
   }
@@ -252,7 +259,7 @@ export class Outbox {
     }
     let nextWake = Number.POSITIVE_INFINITY;
     for (const [targetId, head] of heads) {
-      if (this.lanes.has(targetId) || head.job.state === 'running') continue;
+      if (this.lanes.has(targetId) || head.job.state === 'running' || this.held.has(head.job.id)) continue;
       const due = head.job.state === 'waiting' && head.job.nextAttemptAt ? Date.parse(head.job.nextAttemptAt) : now;
       if (due > now) {
         nextWake = Math.min(nextWake, due);
