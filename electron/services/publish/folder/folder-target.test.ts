@@ -109,6 +109,21 @@ describe('folder target', () => {
     expect(second.articleRevision).toBe(edited.revision);
   });
 
+  it('an unchanged article is not written again, unless a file of it is missing or its status changed', async () => {
+    const article = chineseStory();
+    const first = sent(await target.publish(testJob('job00000001', article, PHOTOS).attempt()));
+    expect(await target.publish(testJob('job00000002', article, PHOTOS, { previous: first }).attempt())).toEqual({ unchanged: first });
+
+    rmSync(join(first.remoteId, 'images', P2.id));
+    const restored = await target.publish(testJob('job00000003', article, PHOTOS, { previous: first }).attempt());
+    expect(restored).not.toHaveProperty('unchanged');
+    expect(existsSync(join(first.remoteId, 'images', P2.id))).toBe(true);
+
+    const withheld = sent(await target.publish(testJob('job00000004', article, PHOTOS, { previous: first, options: { status: 'pending' } }).attempt()));
+    expect(JSON.parse(readFileSync(join(first.remoteId, NINJS_FILE), 'utf8'))).toMatchObject({ pubstatus: 'withheld' });
+    expect(withheld.status).toBe('pending');
+  });
+
   it('a second article with the same slug gets its own "-2" folder; so does a slug folder the user made', async () => {
     const a = sent(await target.publish(testJob('job00000001', chineseStory('01jc0000000000000000000001'), PHOTOS).attempt()));
     const b = sent(await target.publish(testJob('job00000002', chineseStory('01jc0000000000000000000002'), PHOTOS).attempt()));

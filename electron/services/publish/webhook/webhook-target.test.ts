@@ -146,6 +146,30 @@ describe('webhook target', () => {
     expect(second?.ninjs).toEqual(first?.ninjs);
   });
 
+  it('what the receiver already has is not sent again; a new schedule or a new address is', async () => {
+    const first = sent(await target().publish(testJob('job0000000b2', article, PHOTOS).attempt()));
+    const again = await target().publish(testJob('job0000000b3', article, PHOTOS, { previous: first }).attempt());
+    expect(again).toEqual({ unchanged: first });
+    expect(receiver.deliveries).toHaveLength(1);
+
+    const scheduled = { status: 'future' as const, scheduledAt: '2026-12-01T08:00:00+08:00' };
+    const future = sent(await target().publish(testJob('job0000000b4', article, PHOTOS, { previous: first, options: scheduled }).attempt()));
+    const later = await target().publish(testJob('job0000000b5', article, PHOTOS, { previous: future, options: { ...scheduled, scheduledAt: '2026-12-02T08:00:00+08:00' } }).attempt());
+    expect(later).not.toHaveProperty('unchanged');
+    expect(receiver.deliveries).toHaveLength(3);
+
+    // The newsroom moved its receiver: the new one has never seen the story.
+    const moved = new Receiver(SECRET);
+    await moved.start();
+    try {
+      const hook = new WebhookTarget({ config: config({ url: moved.url }), secret: SECRET, retryBaseMs: 5 });
+      expect(await hook.publish(testJob('job0000000b6', article, PHOTOS, { previous: first }).attempt())).not.toHaveProperty('unchanged');
+      expect(moved.deliveries).toHaveLength(1);
+    } finally {
+      await moved.stop();
+    }
+  });
+
   it('a wrong signing key is refused by the receiver: remote-auth, not retried', async () => {
     const error = await target({}, 'not-the-key').publish(testJob('job0000000c1', article, PHOTOS).attempt()).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AppError);
