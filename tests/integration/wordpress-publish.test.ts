@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makePng } from '../support/test-photos';
 import { plantMedia } from './support/plant-media';
 import { startWordPress, type WordPressSite, type WpMedia } from './support/wordpress-fixture';
-import { figureNode, newArticleId, paragraphNode, startHarness, type Harness } from './publishing-harness';
+import { figureNode, newArticleId, paragraphNode, startHarness, waitForJob, type Harness } from './publishing-harness';
 
 interface WpTerm {
   id: number;
@@ -134,6 +134,26 @@ describe('publishing to a real WordPress (pretty permalinks)', () => {
     expect(post.excerpt.raw).toBe('Second version.');
     expect(await site.countPosts({ title: 'Council approves budget' })).toBe(0);
     expect(await site.countPosts({ title: 'Council approves budget after long debate' })).toBe(1);
+  });
+
+  it('Retry on a job refused for revision 1, after revision 2 went live, leaves revision 2 in the post and on record', async () => {
+    await h.addWordPress('rotated-wp', site.url, { ...site.users.editor, appPassword: 'abcd efgh ijkl mnop qrst uvwx' });
+    const article = h.save({ id: newArticleId(), headline: 'Mayor resigns over budget', meta: { section: 'City', tags: ['council'], slug: 'mayor-resigns' }, body: { type: 'doc', content: [paragraphNode('The mayor resigned.')] } });
+    const refused = await h.publishAndWait(article.id, 'rotated-wp');
+    expect(refused).toMatchObject({ state: 'failed', lastError: { code: 'remote-auth' } });
+
+    await h.service.handlers['targets.save']({ config: h.service.targets.get('rotated-wp'), secret: site.users.editor.appPassword });
+    h.save({ ...article, headline: 'Deputy mayor resigns over budget' });
+    const corrected = await h.publishAndWait(article.id, 'rotated-wp');
+    expect(corrected).toMatchObject({ state: 'done', articleRevision: 2 });
+
+    await h.service.handlers['outbox.retry']({ jobId: refused.id });
+    const retried = await waitForJob(h.service, refused.id, ['done', 'failed', 'conflict', 'cancelled']);
+    const post = await site.getPost(Number(corrected.result?.remoteId));
+    expect(post.title.raw).toBe('Deputy mayor resigns over budget');
+    expect(await site.countPosts({ title: 'Mayor resigns over budget' })).toBe(0);
+    expect((await h.service.handlers['publications.list']({ articleId: article.id })).find((r) => r.targetId === 'rotated-wp')?.articleRevision).toBe(2);
+    expect(retried).toMatchObject({ state: 'done', articleRevision: 2, resnapshot: { fromRevision: 1 } });
   });
 
   it('schedules a story: WordPress holds it as "future" at the chosen time', async () => {
