@@ -9,7 +9,8 @@ import { createRotatingFileLogger } from '../services/log/rotating-file-logger';
 import { forkServicesChild } from '../services-process/fork-services-child';
 import { remoteServices } from '../services-process/remote-services';
 import { servicesEntryFor } from '../services-process/services-entry-path';
-import { ServicesWatchdog, type WatchdogEvent } from '../services-process/services-watchdog';
+import { describeWatchdogEvent } from '../services-process/describe-watchdog-event';
+import { ServicesWatchdog } from '../services-process/services-watchdog';
 import { defaultDataDir } from './default-data-dir';
 import { startLoopbackHost, type LoopbackHost } from './loopback-host';
 import type { TransportServices } from './transport-services';
@@ -63,7 +64,8 @@ export async function serve(env: NodeJS.ProcessEnv = process.env): Promise<Runni
     },
   });
   watchdog.subscribe((event) => {
-    if (watchdog.state !== 'closing') logWatchdogEvent(event);
+    const line = describeWatchdogEvent(event);
+    if (line !== null && watchdog.state !== 'closing') console.error(line);
   });
   await watchdog.start();
   const services = remoteServices(watchdog, dataDir);
@@ -85,11 +87,6 @@ export async function serve(env: NodeJS.ProcessEnv = process.env): Promise<Runni
   };
 }
 
-function logWatchdogEvent(event: WatchdogEvent): void {
-  if (event.kind === 'exited') console.error(`[services] the services process ${event.description}.`);
-  else if (event.kind === 'restarting') console.error(`[services] restarting it in ${event.delayMs} ms (restart ${event.attempt}).`);
-  else if (event.kind === 'gave-up') console.error(`[services] it stopped ${event.restarts + 1} times in a short while; not restarting it again.`);
-}
 
 async function main(): Promise<void> {
   const running = await serve();
