@@ -192,6 +192,25 @@ describe('services watchdog', () => {
     expect(watchdog.state).toBe('ready');
   });
 
+  it('a restarted process that never opens the library is killed and restarted in turn', async () => {
+    const { watchdog, children, timers, next } = setup([{}, { silent: true }]);
+    await watchdog.start();
+    const restarting = next('restarting');
+    children[0]?.die();
+    await restarting;
+    timers.advance(250);
+    expect(children).toHaveLength(2);
+    const again = next('restarting');
+    timers.advance(120_000);
+    expect(children[1]?.killed).toBe(true);
+    // The first restart is two minutes old by now, outside the window: the wait starts over.
+    expect(await again).toMatchObject({ attempt: 2, delayMs: 250 });
+    const ready = next('ready');
+    timers.advance(250);
+    await ready;
+    expect(await watchdog.call('echo', 3)).toEqual({ ok: true, value: { pid: 102, input: 3 } });
+  });
+
   it('a first start that fails (the library is locked) rejects with its error and is not retried', async () => {
     const { watchdog, children, timers } = setup([{ fail: true }]);
     await expect(watchdog.start()).rejects.toMatchObject({ code: 'conflict', message: 'The library is open elsewhere.' });

@@ -36,6 +36,8 @@ export interface WatchdogOptions {
   firstBackoffMs?: number;
   /** @default 8_000 */
   maxBackoffMs?: number;
+  /** A services process that has not opened the library this long after starting is killed (and restarted). @default 120_000 */
+  readyTimeoutMs?: number;
   /** How long close() waits for the services to finish writing before killing them. @default 15_000 */
   closeTimeoutMs?: number;
   timers?: WatchdogTimers;
@@ -59,6 +61,7 @@ interface Running {
   client: RpcClient;
   stopServing: () => void;
   ready: boolean;
+  readyTimer: unknown;
 }
 
 export class ServicesWatchdog {
@@ -136,7 +139,9 @@ export class ServicesWatchdog {
     const child = this.options.spawn();
     const client = createRpcClient(child.endpoint);
     const stopServing = this.options.parentDispatch ? serveRpc(child.endpoint, this.options.parentDispatch) : () => undefined;
-    const running: Running = { child, client, stopServing, ready: false };
+    // A process that hangs while opening the library counts as dead: it is killed and restarted.
+    const readyTimer = this.timers.setTimeout(() => child.kill(), this.options.readyTimeoutMs ?? 120_000);
+    const running: Running = { child, client, stopServing, ready: false, readyTimer };
     this.current = running;
     child.endpoint.onMessage((message) => this.handleControl(running, message));
     child.onExit((description) => this.handleExit(running, description));
@@ -152,6 +157,7 @@ export class ServicesWatchdog {
     if (control === null || running !== this.current) return;
     if (control.kind === 'services-ready' && !running.ready) {
       running.ready = true;
+      this.timers.clearTimeout(running.readyTimer);
       if (this.stateValue === 'starting' || this.stateValue === 'restarting') this.setState('ready');
       this.emit({ kind: 'ready', restarts: this.restarts });
       this.firstStart?.resolve();
@@ -171,6 +177,7 @@ export class ServicesWatchdog {
   private handleExit(running: Running, description: string): void {
     if (running !== this.current) return;
     this.current = null;
+    this.timers.clearTimeout(running.readyTimer);
     running.stopServing();
     running.client.dispose('services-restarting', RESTARTING_MESSAGE);
     this.emit({ kind: 'exited', description });
