@@ -88,4 +88,17 @@ describe('services process restart under the loopback host', () => {
     // And the services answer as before.
     expect((await client.call('articles.get', { id: created.id })).body).toEqual(second.body);
   }, 120_000);
+
+  it('a second host on the same library is refused with the lock message from its services process', async () => {
+    work = await mkdtemp(join(tmpdir(), 'dateline-services-restart-'));
+    const staticDir = join(work, 'static');
+    await mkdir(staticDir, { recursive: true });
+    await writeFile(join(staticDir, 'index.html'), '<!doctype html><title>restart test</title>');
+    const env = { ...process.env, DATELINE_DATA_DIR: join(work, 'data'), DATELINE_STATIC_DIR: staticDir, PORT: '0' };
+    running = await serve(env);
+    await expect(serve(env)).rejects.toMatchObject({ code: 'conflict', message: expect.stringContaining('already open in another Dateline') });
+    // The first one is untouched.
+    expect(running.watchdog.state).toBe('ready');
+    expect(await hostClient(running.host.url).call('library.list', {})).toMatchObject({ items: [] });
+  }, 120_000);
 });
