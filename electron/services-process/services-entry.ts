@@ -10,7 +10,7 @@ import { serveRpc } from '../../common/rpc/rpc-server';
 import { dispatchOperation } from '../host/dispatch-operation';
 import { createServices, type Services } from '../services/create-services';
 import { createSecretStoreProxy } from './secret-store-proxy';
-import { controlMessageOf, type ServicesControlMessage, type ServicesStartOptions } from './services-process-protocol';
+import { controlMessageOf, servicesStartOptionsSchema, type ServicesControlMessage, type ServicesStartOptions } from './services-process-protocol';
 
 /** Electron's process.parentPort, as far as this file uses it. */
 interface ParentPortLike {
@@ -49,16 +49,6 @@ const NOT_READY: Envelope<never> = { ok: false, error: { code: 'services-restart
 function failureOf(error: unknown): Extract<ServicesControlMessage, { kind: 'services-failed' }>['error'] {
   if (isAppError(error)) return { code: error.code, message: error.message, ...(error.details === undefined ? {} : { details: error.details }) };
   return { code: 'internal', message: error instanceof Error ? error.message : String(error) };
-}
-
-function isStartOptions(value: unknown): value is ServicesStartOptions {
-  const v = value as Partial<ServicesStartOptions> | null;
-  return (
-    typeof v === 'object' && v !== null &&
-    typeof v.dataDir === 'string' && (v.transport === 'ipc' || v.transport === 'http') &&
-    typeof v.version === 'string' && typeof v.systemLocale === 'string' &&
-    (v.secretsBackend === null || typeof v.secretsBackend === 'string')
-  );
 }
 
 function main(): void {
@@ -102,7 +92,8 @@ function main(): void {
   parent.onMessage((message) => {
     const control = controlMessageOf(message);
     if (control?.kind === 'services-start' && opening === null) {
-      opening = isStartOptions(control.options) ? open(control.options) : Promise.reject(new AppError('invalid-input', 'The services were started without valid options.'));
+      const options = servicesStartOptionsSchema.safeParse(control.options);
+      opening = options.success ? open(options.data) : Promise.reject(new AppError('invalid-input', 'The services were started without valid options.'));
       opening.catch((error: unknown) => parent.send({ kind: 'services-failed', error: failureOf(error) } satisfies ServicesControlMessage));
     } else if (control?.kind === 'services-close') {
       void close();

@@ -1,22 +1,26 @@
 // Runs in: main, host and the services process (plain Node, no electron import). The control
 // messages between the process that supervises the services and the services process itself;
 // operation calls travel beside them as RPC messages (common/rpc).
+import { z } from 'zod';
 import type { AppErrorCode } from '../../common/app-error';
 
 /** What the services process needs to open the library; sent once after each (re)start. */
-export interface ServicesStartOptions {
-  dataDir: string;
-  transport: 'ipc' | 'http';
-  version: string;
-  systemLocale: string;
-  documentsDir?: string;
-  reviewSyncMs?: number;
-  /**
-   * Electron: the OS keychain backend main encrypts secrets with ("basic_text", "keychain", ...);
-   * the services ask main for every secret. null: the services keep their own 0600 file (browser mode).
-   */
-  secretsBackend: string | null;
-}
+export const servicesStartOptionsSchema = z
+  .object({
+    dataDir: z.string().min(1).max(4096),
+    transport: z.enum(['ipc', 'http']),
+    version: z.string().max(100),
+    systemLocale: z.string().max(100),
+    documentsDir: z.string().min(1).max(4096).optional(),
+    reviewSyncMs: z.number().int().positive().optional(),
+    /**
+     * Electron: the OS keychain backend main encrypts secrets with ("basic_text", "keychain", ...);
+     * the services ask main for every secret. null: the services keep their own 0600 file (browser mode).
+     */
+    secretsBackend: z.string().max(100).nullable(),
+  })
+  .strict();
+export type ServicesStartOptions = z.infer<typeof servicesStartOptionsSchema>;
 
 export type ServicesControlMessage =
   | { kind: 'services-start'; options: ServicesStartOptions }
