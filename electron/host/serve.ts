@@ -9,7 +9,6 @@ import { createRotatingFileLogger } from '../services/log/rotating-file-logger';
 import { forkServicesChild } from '../services-process/fork-services-child';
 import { remoteServices } from '../services-process/remote-services';
 import { servicesEntryFor } from '../services-process/services-entry-path';
-import { describeWatchdogEvent } from '../services-process/describe-watchdog-event';
 import { ServicesWatchdog } from '../services-process/services-watchdog';
 import { defaultDataDir } from './default-data-dir';
 import { startLoopbackHost, type LoopbackHost } from './loopback-host';
@@ -53,6 +52,7 @@ export async function serve(env: NodeJS.ProcessEnv = process.env): Promise<Runni
   const dataDir = resolve(env.DATELINE_DATA_DIR || defaultDataDir());
   const logger = createRotatingFileLogger({ dir: join(dataDir, 'logs') });
   const watchdog = new ServicesWatchdog({
+    logger,
     spawn: () => forkServicesChild(servicesEntryFor(PROJECT_ROOT, HOST_IS_BUILT)),
     start: {
       dataDir,
@@ -62,10 +62,6 @@ export async function serve(env: NodeJS.ProcessEnv = process.env): Promise<Runni
       ...(Number(env.DATELINE_REVIEW_SYNC_MS) > 0 ? { reviewSyncMs: Number(env.DATELINE_REVIEW_SYNC_MS) } : {}),
       secretsBackend: null,
     },
-  });
-  watchdog.subscribe((event) => {
-    const line = describeWatchdogEvent(event);
-    if (line !== null && watchdog.state !== 'closing') console.error(line);
   });
   await watchdog.start();
   const services = remoteServices(watchdog, dataDir);

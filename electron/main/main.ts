@@ -5,7 +5,6 @@ import { app, BrowserWindow, dialog, session, shell, type WebContents } from 'el
 import type { OperationResult } from '../../common/contract';
 import { envelopeValue } from '../../common/rpc/envelope-value';
 import { libraryMediaPath, libraryRootOf } from '../services/media/library-media-path';
-import { describeWatchdogEvent } from '../services-process/describe-watchdog-event';
 import { createSecretsDispatch } from '../services-process/secrets-dispatch';
 import { ServicesWatchdog } from '../services-process/services-watchdog';
 import { isPermissionAllowed } from './permission-policy';
@@ -91,6 +90,7 @@ async function start(): Promise<void> {
   // safeStorage exists only in main, so the services process asks for each secret here.
   const secrets = createSafeStorageSecrets(join(app.getPath('userData'), 'secrets.bin'));
   const current = new ServicesWatchdog({
+    logger: appLog.logger,
     spawn: () => forkUtilityServices(paths.servicesPath),
     start: {
       dataDir: paths.dataDir,
@@ -101,10 +101,6 @@ async function start(): Promise<void> {
       secretsBackend: secrets.backend(),
     },
     parentDispatch: createSecretsDispatch(secrets),
-  });
-  current.subscribe((event) => {
-    const line = describeWatchdogEvent(event);
-    if (line !== null && current.state !== 'closing') console.error(line);
   });
   await current.start();
   services = current;

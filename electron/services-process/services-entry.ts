@@ -9,6 +9,7 @@ import type { RpcEndpoint } from '../../common/rpc/rpc-message';
 import { serveRpc } from '../../common/rpc/rpc-server';
 import { dispatchOperation } from '../host/dispatch-operation';
 import { createServices, type Services } from '../services/create-services';
+import { createParentLogger } from './parent-logger';
 import { createSecretStoreProxy } from './secret-store-proxy';
 import { controlMessageOf, servicesStartOptionsSchema, type ServicesControlMessage, type ServicesStartOptions } from './services-process-protocol';
 
@@ -54,10 +55,11 @@ function failureOf(error: unknown): Extract<ServicesControlMessage, { kind: 'ser
 function main(): void {
   const parent = parentEndpoint();
   const secrets = createRpcClient(parent);
+  const logger = createParentLogger((message) => parent.send(message));
   let services: Services | null = null;
   let opening: Promise<void> | null = null;
 
-  serveRpc(parent, (op, input) => (services === null ? Promise.resolve(NOT_READY) : dispatchOperation(services.handlers, op, input)));
+  serveRpc(parent, (op, input) => (services === null ? Promise.resolve(NOT_READY) : dispatchOperation(services.handlers, op, input, (message, error) => logger.error(message, error))));
 
   const open = (options: ServicesStartOptions): Promise<void> =>
     createServices({
@@ -69,6 +71,7 @@ function main(): void {
       ...(options.reviewSyncMs === undefined ? {} : { reviewSyncMs: options.reviewSyncMs }),
       ...(options.secretsBackend === null ? {} : { secrets: createSecretStoreProxy((op, input) => secrets.call(op, input), options.secretsBackend) }),
       lockParentPid: process.ppid,
+      logger,
     }).then(
       (opened) => {
         services = opened;
@@ -84,7 +87,7 @@ function main(): void {
     try {
       await services?.close();
     } catch (error) {
-      console.error('The services did not close cleanly:', error);
+      logger.error('The services did not close cleanly:', error);
     }
     process.exit(0);
   };

@@ -3,6 +3,7 @@
 // operation calls travel beside them as RPC messages (common/rpc).
 import { z } from 'zod';
 import type { AppErrorCode } from '../../common/app-error';
+import type { LogLevel } from '../services/log/logger';
 
 /** What the services process needs to open the library; sent once after each (re)start. */
 export const servicesStartOptionsSchema = z
@@ -26,13 +27,15 @@ export type ServicesControlMessage =
   | { kind: 'services-start'; options: ServicesStartOptions }
   | { kind: 'services-ready' }
   | { kind: 'services-failed'; error: { code: AppErrorCode; message: string; details?: unknown } }
-  | { kind: 'services-close' };
+  | { kind: 'services-close' }
+  /** A log line from the services process; the parent writes it to the app's one log file. */
+  | { kind: 'services-log'; level: LogLevel; message: string; detail?: string };
 
 /** The RPC ops the services process calls on its parent (Electron main): secrets go through safeStorage there. */
 export const SECRET_OPS = ['secrets.get', 'secrets.set', 'secrets.delete'] as const;
 export type SecretOp = (typeof SECRET_OPS)[number];
 
-const CONTROL_KINDS = new Set(['services-start', 'services-ready', 'services-failed', 'services-close']);
+const CONTROL_KINDS = new Set(['services-start', 'services-ready', 'services-failed', 'services-close', 'services-log']);
 
 /** Only the kind is checked here; each side validates the fields it reads. */
 export function controlMessageOf(message: unknown): ServicesControlMessage | null {

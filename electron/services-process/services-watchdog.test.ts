@@ -242,6 +242,37 @@ describe('services watchdog', () => {
     expect(child.killed).toBe(true);
   });
 
+  it('writes the child’s log lines and its own restarts to the one logger, and drops malformed lines', async () => {
+    const lines: string[] = [];
+    const logger = {
+      info: (message: string, detail?: unknown) => void lines.push(`info ${message} ${String(detail)}`),
+      warn: (message: string, detail?: unknown) => void lines.push(`warn ${message} ${String(detail)}`),
+      error: (message: string, detail?: unknown) => void lines.push(`error ${message} ${String(detail)}`),
+    };
+    const children: FakeChild[] = [];
+    const watchdog = new ServicesWatchdog({
+      spawn: () => {
+        const child = fakeChild(300 + children.length);
+        children.push(child);
+        return child;
+      },
+      start: { dataDir: '/tmp/library', transport: 'http', version: '1', systemLocale: 'en', secretsBackend: null },
+      logger,
+      timers: manualTimers(),
+    });
+    await watchdog.start();
+    const child = children[0] as FakeChild;
+    child.childSide.send({ kind: 'services-log', level: 'warn', message: '[targets] targets.json could not be read', detail: 'SyntaxError: …' });
+    child.childSide.send({ kind: 'services-log', level: 'exec', message: 'rm -rf' });
+    child.childSide.send({ kind: 'services-log', level: 'error', message: 'x'.repeat(20_000) });
+    const restarting = new Promise<void>((resolve) => watchdog.subscribe((event) => event.kind === 'restarting' && resolve()));
+    child.die();
+    await restarting;
+    expect(lines[0]).toBe('warn [targets] targets.json could not be read SyntaxError: …');
+    expect(lines[1]?.length).toBeLessThan(16_100);
+    expect(lines.slice(2)).toEqual(['error [services] the services process was killed by SIGKILL. undefined', 'warn [services] restarting it in 250 ms (restart 1). undefined']);
+  });
+
   it('answers the child’s own requests with the parent dispatch (Electron main: secrets)', async () => {
     const children: FakeChild[] = [];
     const watchdog = new ServicesWatchdog({

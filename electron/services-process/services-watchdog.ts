@@ -7,7 +7,12 @@ import type { Envelope } from '../../common/contract';
 import { createRpcClient, type RpcClient } from '../../common/rpc/rpc-client';
 import { serveRpc, type RpcDispatch } from '../../common/rpc/rpc-server';
 import { controlMessageOf, type ServicesControlMessage, type ServicesStartOptions } from './services-process-protocol';
+import { MAX_LOG_LINE_CHARS } from '../services/log/format-log-line';
+import { consoleLogger, type Logger, type LogLevel } from '../services/log/logger';
+import { describeWatchdogEvent } from './describe-watchdog-event';
 import type { ServicesChild } from './services-child';
+
+const LOG_LEVELS = new Set<LogLevel>(['info', 'warn', 'error']);
 
 export type WatchdogState = 'starting' | 'ready' | 'restarting' | 'failed' | 'closing' | 'closed';
 
@@ -26,6 +31,8 @@ export interface WatchdogTimers {
 export interface WatchdogOptions {
   spawn(): ServicesChild;
   start: ServicesStartOptions;
+  /** Where the services process's log lines and the watchdog's own go. @default consoleLogger */
+  logger?: Logger;
   /** Answers the child's own requests (Electron main: secrets through safeStorage). */
   parentDispatch?: RpcDispatch;
   /** Restarts allowed within `restartWindowMs` before giving up. @default 5 */
@@ -155,7 +162,9 @@ export class ServicesWatchdog {
   private handleControl(running: Running, message: unknown): void {
     const control = controlMessageOf(message);
     if (control === null || running !== this.current) return;
-    if (control.kind === 'services-ready' && !running.ready) {
+    if (control.kind === 'services-log') {
+      this.writeLog(control);
+    } else if (control.kind === 'services-ready' && !running.ready) {
       running.ready = true;
       this.timers.clearTimeout(running.readyTimer);
       if (this.stateValue === 'starting' || this.stateValue === 'restarting') this.setState('ready');
@@ -221,11 +230,22 @@ export class ServicesWatchdog {
     }, delayMs);
   }
 
+  /** A log line from the child is checked before it reaches the log file. */
+  private writeLog(line: Extract<ServicesControlMessage, { kind: 'services-log' }>): void {
+    const logger = this.options.logger ?? consoleLogger;
+    if (!LOG_LEVELS.has(line.level) || typeof line.message !== 'string') return;
+    const message = line.message.slice(0, MAX_LOG_LINE_CHARS);
+    if (typeof line.detail === 'string') logger[line.level](message, line.detail.slice(0, MAX_LOG_LINE_CHARS));
+    else logger[line.level](message);
+  }
+
   private setState(state: WatchdogState): void {
     this.stateValue = state;
   }
 
   private emit(event: WatchdogEvent): void {
+    const line = this.stateValue === 'closing' || this.stateValue === 'closed' ? null : describeWatchdogEvent(event);
+    if (line !== null) (this.options.logger ?? consoleLogger)[event.kind === 'restarting' ? 'warn' : 'error'](line);
     for (const listener of [...this.listeners]) listener(event);
   }
 }
