@@ -1,7 +1,12 @@
-// Runs in: main (Electron). The thin shell: lifecycle, security policy, protocol, IPC, menus and the window.
+// Runs in: main (Electron). The thin shell: lifecycle, security policy, protocol, IPC, menus and the
+// window. The services run in their own utilityProcess under a watchdog; main forwards calls to them.
 import { join } from 'node:path';
 import { app, BrowserWindow, dialog, session, shell, type WebContents } from 'electron';
-import { createServices, type Services } from '../services/create-services';
+import type { OperationResult } from '../../common/contract';
+import { envelopeValue } from '../../common/rpc/envelope-value';
+import { libraryMediaPath, libraryRootOf } from '../services/media/library-media-path';
+import { createSecretsDispatch } from '../services-process/secrets-dispatch';
+import { ServicesWatchdog } from '../services-process/services-watchdog';
 import { isPermissionAllowed } from './permission-policy';
 import { createSafeStorageSecrets } from './safe-storage-secrets';
 import { installAppMenu } from './app-menu';
@@ -15,13 +20,14 @@ import { menuLocaleFor, type MenuLocale } from './menu-labels';
 import { registerIpc } from './register-ipc';
 import { spellCheckerLanguages } from './spellcheck-languages';
 import { isAppUrl } from './trusted-sender';
+import { forkUtilityServices } from './utility-services-child';
 
 const paths = appPaths({ appPath: app.getAppPath(), env: process.env });
 if (paths.userDataDir !== null) app.setPath('userData', paths.userDataDir);
 const devTools = !app.isPackaged;
 const appLog = startAppLog();
 
-let services: Services | null = null;
+let services: ServicesWatchdog | null = null;
 let mainWindow: BrowserWindow | null = null;
 let menuLocale: MenuLocale = 'en';
 
@@ -50,10 +56,10 @@ function setMenuLocale(locale: MenuLocale): void {
   installAppMenu(locale, { devTools, actions: { 'show-logs': () => void shell.openPath(appLog.folder()) } });
 }
 
-async function initialMenuLocale(current: Services): Promise<MenuLocale> {
+async function initialMenuLocale(current: ServicesWatchdog): Promise<MenuLocale> {
   const system = app.getPreferredSystemLanguages()[0] ?? app.getLocale();
   try {
-    const settings = await current.handlers['settings.get']({});
+    const settings = envelopeValue(await current.call('settings.get', {})) as OperationResult<'settings.get'>;
     return menuLocaleFor(settings.locale === 'system' ? system : settings.locale);
   } catch {
     return menuLocaleFor(system);
@@ -80,20 +86,28 @@ async function start(): Promise<void> {
   }
 
   const systemLocale = app.getPreferredSystemLanguages()[0] ?? app.getLocale();
-  services = await createServices({
-    dataDir: paths.dataDir,
-    transport: 'ipc',
-    version: app.getVersion(),
-    systemLocale,
+  // Publishing passwords and signing keys: encrypted with the OS keychain, never in settings.
+  // safeStorage exists only in main, so the services process asks for each secret here.
+  const secrets = createSafeStorageSecrets(join(app.getPath('userData'), 'secrets.bin'));
+  const current = new ServicesWatchdog({
     logger: appLog.logger,
-    documentsDir: app.getPath('documents'),
-    // Publishing passwords and signing keys: encrypted with the OS keychain, never in settings.
-    secrets: createSafeStorageSecrets(join(app.getPath('userData'), 'secrets.bin')),
+    spawn: () => forkUtilityServices(paths.servicesPath),
+    start: {
+      dataDir: paths.dataDir,
+      transport: 'ipc',
+      version: app.getVersion(),
+      systemLocale,
+      documentsDir: app.getPath('documents'),
+      secretsBackend: secrets.backend(),
+    },
+    parentDispatch: createSecretsDispatch(secrets),
   });
-  const current = services;
-  handleAppProtocol({ rendererDir: paths.rendererDir, mediaFilePath: (id) => current.mediaFilePath(id) });
+  await current.start();
+  services = current;
+  const libraryRoot = libraryRootOf(paths.dataDir);
+  handleAppProtocol({ rendererDir: paths.rendererDir, mediaFilePath: (id) => libraryMediaPath(libraryRoot, id) });
   registerIpc({
-    handlers: current.handlers,
+    invoke: (name, input) => current.call(name, input),
     isOurWindow: (contents) => mainWindow !== null && !mainWindow.isDestroyed() && contents === mainWindow.webContents,
     onMenuLocale: setMenuLocale,
     onFlushed: (contents, ok) => {

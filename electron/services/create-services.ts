@@ -1,14 +1,13 @@
-// Runs in: main and host (plain Node). Opens the library, photos, search index and settings under
-// one data folder and serves every contract operation from them. Transports call these handlers
-// with input their schema already validated.
-import { existsSync } from 'node:fs';
+// Runs in: the services process (plain Node: Electron's utilityProcess or a Node child). Opens the
+// library, photos, search index and settings under one data folder and serves every contract
+// operation from them. Transports call these handlers with input their schema already validated.
 import { mkdir } from 'node:fs/promises';
 import { homedir, userInfo } from 'node:os';
 import { join } from 'node:path';
-import { mediaIdSchema } from '../../common/article';
 import type { OperationHandlers } from '../../common/contract';
 import { exportArticle } from './export/export-article';
 import { librarySnapshot, queryLibrary, type LibrarySnapshot } from './library/query-library';
+import { libraryMediaPath, libraryRootOf } from './media/library-media-path';
 import { MediaStore } from './media/media-store';
 import { MIME_TYPES } from './media/sniff-image-type';
 import { createFileSecretStore } from './publish/file-secret-store';
@@ -54,6 +53,8 @@ export interface ServicesOptions {
   secrets?: SecretStore;
   /** Where problems are written: the app's log file (electron-log, or <data>/logs under serve). @default consoleLogger */
   logger?: Logger;
+  /** The supervising process: a lock held by an orphan of a dead supervisor is waited for, not refused. */
+  lockParentPid?: number;
 }
 
 const SEARCH_INDEX_FILE = 'search-index.json';
@@ -66,7 +67,7 @@ const INDEX_MAX_WAIT_MS = 20_000;
 const REVIEW_SYNC_MS = 30_000;
 
 export async function createServices(options: ServicesOptions): Promise<Services> {
-  const libraryRoot = join(options.dataDir, 'library');
+  const libraryRoot = libraryRootOf(options.dataDir);
   const logger = options.logger ?? consoleLogger;
   const settings = new SettingsStore(options.dataDir);
   const media = new MediaStore(libraryRoot);
@@ -114,7 +115,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
   await mkdir(libraryRoot, { recursive: true }).catch((error: unknown) => {
     throw fsAppError(error, libraryRoot, 'create');
   });
-  const lock = await acquireLibraryLock(libraryRoot);
+  const lock = await acquireLibraryLock(libraryRoot, undefined, options.lockParentPid);
   const store = new LibraryStore(libraryRoot, { onChange });
   try {
     await store.open();
@@ -316,11 +317,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
 
   return {
     handlers,
-    mediaFilePath(id) {
-      if (!mediaIdSchema.safeParse(id).success) return null;
-      const path = join(libraryRoot, 'media', id);
-      return existsSync(path) ? path : null;
-    },
+    mediaFilePath: (id) => libraryMediaPath(libraryRoot, id),
     async close() {
       clearInterval(syncTimer);
       runAgain = false;

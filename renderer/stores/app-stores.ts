@@ -1,5 +1,6 @@
 // Runs in: renderer. All stores of one app instance, built over one API client.
 import type { DatelineApi } from '../../common/contract';
+import { t } from '../i18n/i18n-store';
 import { createOutboxStore, type OutboxStore } from '../features/publish/outbox-store';
 import { createTargetsStore, type TargetsStore } from '../features/targets/targets-store';
 import { createReviewStore, type ReviewStore } from '../features/review/review-store';
@@ -20,8 +21,8 @@ export interface AppStores {
 }
 
 export function createAppStores(api: DatelineApi): AppStores {
-  const article = createArticleStore(api);
   const ui = createUiStore();
+  const article = createArticleStore(api, { onSavedAfterRestart: () => ui.getState().showInfo(t('article.savedAfterRestart')) });
   return {
     api,
     library: createLibraryStore(api),

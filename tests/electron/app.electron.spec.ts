@@ -1,4 +1,5 @@
-// Runs in: Playwright (_electron). Smoke test of the packaged shell: it opens, shows the library and creates an article.
+// Runs in: Playwright (_electron). Smoke test of the packaged shell: it opens, shows the library and creates an
+// article; the services run in a utility process that comes back when killed.
 // Needs the real Electron binary (downloaded by the electron package on first use) and, on Linux, a display:
 // run it as `xvfb-run -a npx playwright test tests/electron` on headless machines.
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
@@ -38,6 +39,25 @@ test.describe('Dateline desktop app', () => {
       await expect(newArticle).toBeVisible();
       await newArticle.click();
 
+      await expect
+        .poll(async () => page.evaluate(async () => {
+          const bridge = (window as unknown as { dateline: { invoke(op: string, input: unknown): Promise<{ ok: boolean; value?: { total: number } }> } }).dateline;
+          const listed = await bridge.invoke('library.list', {});
+          return listed.ok ? listed.value?.total : -1;
+        }))
+        .toBe(1);
+
+      // The services run in their own utility process, not in main; killed, they come back.
+      const servicesPid = () =>
+        app.evaluate(({ app: shell }) => shell.getAppMetrics().find((metric) => metric.type === 'Utility' && metric.name === 'Dateline services')?.pid ?? null);
+      const killed = await servicesPid();
+      expect(killed).not.toBeNull();
+      expect(killed).not.toBe(await app.evaluate(() => process.pid));
+      process.kill(killed as number, 'SIGKILL');
+      await expect.poll(async () => {
+        const pid = await servicesPid();
+        return pid !== null && pid !== killed;
+      }).toBe(true);
       await expect
         .poll(async () => page.evaluate(async () => {
           const bridge = (window as unknown as { dateline: { invoke(op: string, input: unknown): Promise<{ ok: boolean; value?: { total: number } }> } }).dateline;

@@ -23,6 +23,7 @@ export const appEn = {
   'app.error.forbidden-sender': 'This window is not allowed to use Dateline’s services.',
   'app.error.unauthorized': 'The Dateline session expired: reopen the link printed by npm run serve.',
   'app.error.internal': 'Something went wrong inside Dateline.',
+  'app.error.services-restarting': 'Dateline’s background process is restarting: your text is safe and will be saved again in a moment.',
 
   'library.title': 'Articles',
   'library.new': 'New article',
@@ -86,6 +87,7 @@ export const appEn = {
   'article.saveState.conflict': 'Not saved: changed elsewhere',
   'article.saveFailed': 'Your changes are not saved yet. {reason}',
   'article.retrySave': 'Retry save',
+  'article.savedAfterRestart': 'Dateline’s background process restarted; your text is safe and was saved again.',
   'article.conflict': 'This article was changed elsewhere since you opened it.',
   'article.conflictHelp': 'Dateline stopped saving so neither version is overwritten. Copy anything you need, then reload the saved version.',
   'article.reloadSaved': 'Reload the saved version',

@@ -25,6 +25,7 @@ export const appZhCN: Record<keyof typeof appEn, string> = {
   'app.error.forbidden-sender': '此窗口无权调用 Dateline 的服务。',
   'app.error.unauthorized': 'Dateline 会话已过期：请重新打开 npm run serve 输出的链接。',
   'app.error.internal': 'Dateline 内部出错。',
+  'app.error.services-restarting': 'Dateline 的后台进程正在重新启动：您的文字安全无虞，稍后会重新保存。',
 
   'library.title': '稿件',
   'library.new': '新建稿件',
@@ -88,6 +89,7 @@ export const appZhCN: Record<keyof typeof appEn, string> = {
   'article.saveState.conflict': '未保存：稿件已在别处修改',
   'article.saveFailed': '修改尚未保存。{reason}',
   'article.retrySave': '重新保存',
+  'article.savedAfterRestart': 'Dateline 的后台进程已重新启动；您的文字安全无虞，已重新保存。',
   'article.conflict': '自您打开以来，这篇稿件已在别处被修改。',
   'article.conflictHelp': 'Dateline 已停止自动保存，以免覆盖任何一方的内容。请先复制需要保留的内容，再重新载入已保存的版本。',
   'article.reloadSaved': '重新载入已保存的版本',
