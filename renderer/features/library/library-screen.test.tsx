@@ -74,7 +74,7 @@ describe('library screen', () => {
     expect(screen.getByRole('button', { name: 'Open "Untitled"' })).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Duplicate "Story 1"' })).toBeTruthy();
     await act(async () => {
-      fireEvent.click(screen.getByRole('button', { name: 'Move "Story 2" to trash' }));
+      fireEvent.click(screen.getByRole('button', { name: 'Move to trash "Story 2"' }));
     });
     expect(api.callsTo('articles.trash')).toEqual([{ id: 'a0000000002' }]);
   });

@@ -49,7 +49,7 @@ export const appEn = {
   'library.duplicateNamed': 'Duplicate "{headline}"',
   'library.duplicated': 'Duplicated "{headline}".',
   'library.trash': 'Move to trash',
-  'library.trashNamed': 'Move "{headline}" to trash',
+  'library.trashNamed': 'Move to trash "{headline}"',
   'library.trashed': 'Moved "{headline}" to the trash.',
   'library.problems.title': 'Some article files could not be read ({count}) and were set aside',
   'library.problems.item': 'Article folder {folder} was moved to',
