@@ -104,3 +104,34 @@ for (const locale of ['en', 'zh-CN'] as const) {
     expect(missing, 'requests answered 404 (the favicon among them)').toEqual([]);
   });
 }
+
+test('the formatting toolbar is one tab stop, moved along with the arrow keys, with a tooltip naming the shortcut', async ({ page }) => {
+  const app = new DatelineApp(page);
+  await page.goto(host.url);
+  await app.newArticle();
+  const toolbar = page.getByRole('toolbar', { name: app.text('editor.toolbar.label') });
+  await app.textbox('article.summary').focus();
+  await page.keyboard.press('Tab');
+  const bold = toolbar.getByRole('button', { name: app.text('editor.toolbar.bold'), exact: true });
+  await expect(bold).toBeFocused();
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  const underline = toolbar.getByRole('button', { name: app.text('editor.toolbar.underline'), exact: true });
+  await expect(underline).toBeFocused();
+  const tooltip = toolbar.getByRole('tooltip').filter({ hasText: app.text('editor.toolbar.underline') });
+  await expect(tooltip).toBeVisible();
+  await expect(tooltip).toHaveText(new RegExp(`${app.text('editor.toolbar.underline')}\\s*(Ctrl\\+U|⌘U)`));
+  await expect(underline).toHaveAccessibleDescription(/^(Ctrl\+U|⌘U)$/);
+  // The tooltip sits below its button, not over it.
+  const [buttonBox, tipBox] = [await underline.boundingBox(), await tooltip.boundingBox()];
+  expect(tipBox!.y).toBeGreaterThanOrEqual(buttonBox!.y + buttonBox!.height - 1);
+  await page.keyboard.press('Escape');
+  await expect(tooltip).toBeHidden();
+  await page.keyboard.press('End');
+  await expect(toolbar.getByRole('button', { name: app.text('editor.toolbar.insert-photo'), exact: true })).toBeFocused();
+  // One Tab leaves the toolbar for the body.
+  await page.keyboard.press('Tab');
+  await expect(app.body).toBeFocused();
+  await page.keyboard.press('Shift+Tab');
+  await expect(toolbar.getByRole('button', { name: app.text('editor.toolbar.insert-photo'), exact: true })).toBeFocused();
+});
