@@ -26,6 +26,8 @@ export interface LoopbackHostOptions {
   /** @default MAX_REQUEST_BYTES */
   maxRequestBytes?: number;
   logError?: ErrorLogger;
+  /** The app icon, answered at /favicon.ico (browsers ask for it on every load, signed in or not). */
+  iconPath?: string;
 }
 
 export interface LoopbackHost {
@@ -222,6 +224,10 @@ export async function startLoopbackHost(options: LoopbackHostOptions): Promise<L
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       sendText(res, 405, 'Method not allowed', { Allow: 'GET, HEAD' });
+      return;
+    }
+    if (rawPath === '/favicon.ico' && options.iconPath) {
+      await sendFile(req, res, options.iconPath, staticFileHeaders(options.iconPath));
       return;
     }
     const query = new URLSearchParams(queryAt < 0 ? '' : rawUrl.slice(queryAt + 1));

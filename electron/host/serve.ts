@@ -67,7 +67,14 @@ export async function serve(env: NodeJS.ProcessEnv = process.env): Promise<Runni
   const services = remoteServices(watchdog, dataDir);
   let host: LoopbackHost;
   try {
-    host = await startLoopbackHost({ services, staticDir, port, logError: (message, error) => logger.error(message, error), ...(env.DATELINE_TOKEN ? { token: env.DATELINE_TOKEN } : {}) });
+    host = await startLoopbackHost({
+      services,
+      staticDir,
+      port,
+      iconPath: join(PROJECT_ROOT, 'resources', 'icon.png'),
+      logError: (message, error) => logger.error(message, error),
+      ...(env.DATELINE_TOKEN ? { token: env.DATELINE_TOKEN } : {}),
+    });
   } catch (error) {
     await watchdog.close();
     throw error;

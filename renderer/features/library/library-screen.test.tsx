@@ -29,7 +29,12 @@ afterEach(cleanup);
 async function renderLibrary(items: ArticleSummary[]) {
   useI18nStore.getState().setLocale('en');
   const api = createFakeApi({
-    'library.list': () => ({ items, sections: ['City'], tags: ['weather'], total: items.length }),
+    'library.list': (filter) => ({
+      items: items.filter((item) => item.headline.includes(filter.query ?? '')),
+      sections: ['City'],
+      tags: ['weather'],
+      total: items.length,
+    }),
     'articles.trash': (input) => ({ id: input.id }),
   });
   const stores = createAppStores(api);
@@ -69,7 +74,7 @@ describe('library screen', () => {
     expect(screen.getByRole('button', { name: 'Open "Untitled"' })).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Duplicate "Story 1"' })).toBeTruthy();
     await act(async () => {
-      fireEvent.click(screen.getByRole('button', { name: 'Move "Story 2" to trash' }));
+      fireEvent.click(screen.getByRole('button', { name: 'Move to trash "Story 2"' }));
     });
     expect(api.callsTo('articles.trash')).toEqual([{ id: 'a0000000002' }]);
   });
@@ -80,5 +85,27 @@ describe('library screen', () => {
     expect(screen.getByRole('combobox', { name: 'Status' })).toBeTruthy();
     expect(within(screen.getByRole('combobox', { name: 'Section' })).getByRole('option', { name: 'City' })).toBeTruthy();
     expect(within(screen.getByRole('combobox', { name: 'Tag' })).getByRole('option', { name: 'weather' })).toBeTruthy();
+  });
+
+  it('an empty library says how to start, not that nothing matches', async () => {
+    await renderLibrary([]);
+    expect(screen.getByRole('heading', { name: 'No articles yet' })).toBeTruthy();
+    expect(screen.getByText(/Start your first story with “New article”/)).toBeTruthy();
+    expect(screen.queryByText(/match/)).toBeNull();
+  });
+
+  it('a search narrows the count with the list, and finding nothing says so', async () => {
+    const { stores } = await renderLibrary(summaries(10_000));
+    await act(async () => {
+      stores.library.getState().setQuery('Story 999');
+      await stores.library.getState().refresh();
+    });
+    expect(screen.getByText('11 of 10,000 articles')).toBeTruthy();
+    await act(async () => {
+      stores.library.getState().setQuery('no such story');
+      await stores.library.getState().refresh();
+    });
+    expect(screen.getByRole('heading', { name: 'No articles match' })).toBeTruthy();
+    expect(screen.getByText('0 of 10,000 articles')).toBeTruthy();
   });
 });

@@ -7,6 +7,7 @@ import { formatError } from '../../api/format-error';
 import { useI18nStore } from '../../i18n/i18n-store';
 import { useT } from '../../i18n/use-t';
 import { ArticleRow } from './article-row';
+import { emptyListMessage, libraryCountLabel } from './library-count';
 import { LibraryFilters } from './library-filters';
 import { ProblemsAlert } from './problems-alert';
 import { TrashedRow } from './trashed-row';
@@ -25,6 +26,7 @@ export function LibraryScreen({ trashed, onCommand }: LibraryScreenProps) {
   const { library, article, ui } = useStores();
   const items = library((s) => s.items);
   const total = library((s) => s.total);
+  const filter = library((s) => s.filter);
   const loading = library((s) => s.loading);
   const error = library((s) => s.error);
   const [purging, setPurging] = useState<ArticleSummary | null>(null);
@@ -54,6 +56,7 @@ export function LibraryScreen({ trashed, onCommand }: LibraryScreenProps) {
   };
 
   const listError = error ? formatError(error) : null;
+  const empty = emptyListMessage({ trashed, filter, libraryTotal: total });
   return (
     <section className="library" aria-labelledby="library-title">
       <div className="library-header">
@@ -75,10 +78,13 @@ export function LibraryScreen({ trashed, onCommand }: LibraryScreenProps) {
         </div>
       ) : null}
       <p className="list-count" aria-live="polite" aria-busy={loading}>
-        {total === 1 ? t(trashed ? 'trash.countOne' : 'library.countOne') : t(trashed ? 'trash.count' : 'library.count', { count: new Intl.NumberFormat(locale).format(total) })}
+        {libraryCountLabel({ trashed, filter, shown: items.length, libraryTotal: total }, locale)}
       </p>
       {items.length === 0 && !loading ? (
-        <p className="empty">{trashed ? t('trash.empty') : t('library.empty')}</p>
+        <div className="empty">
+          <h2 className="empty-title">{t(empty.title)}</h2>
+          {empty.hint ? <p className="empty-hint">{t(empty.hint)}</p> : null}
+        </div>
       ) : (
         <VirtualList
           items={items}

@@ -29,7 +29,7 @@ export const publishEn = {
   'publish.override': 'Override: {text}',
   'publish.publishAnyway': 'Publish anyway',
   'publish.goToField': 'Go to field',
-  'publish.goToFieldNamed': 'Go to {field}',
+  'publish.goToFieldNamed': 'Go to field: {field}',
   'publish.field.body': 'Body',
   'publish.field.photos': 'Photos',
 

@@ -30,7 +30,7 @@ export const publishZhCN: Record<keyof typeof publishEn, string> = {
   'publish.override': '忽略：{text}',
   'publish.publishAnyway': '仍然发布',
   'publish.goToField': '前往修改',
-  'publish.goToFieldNamed': '前往“{field}”',
+  'publish.goToFieldNamed': '前往修改：{field}',
   'publish.field.body': '正文',
   'publish.field.photos': '图片',
 
