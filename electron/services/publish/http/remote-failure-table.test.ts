@@ -109,7 +109,7 @@ describe('the failure table, row by row', () => {
 describe('the upload limits of PHP, as WordPress reports them', () => {
   it('post_max_size: "No Content-Disposition supplied" names the photo and the limit, not a role', () => {
     const error = wordpressHttpError(400, wpBody('rest_upload_no_content_disposition', 'No Content-Disposition supplied.', 400), upload, wpCtx);
-    expect(error.message).toContain('The photo "harbour.jpg" (3 MB) is larger than the site accepts in one request');
+    expect(error.message).toContain('The photo "harbour.jpg" is 3 MB, larger than the site accepts in one request');
     expect(error.message).toContain('post_max_size');
     expect(error.message).not.toMatch(/role|capabilit/i);
   });

@@ -64,7 +64,7 @@ export function wordpressHttpError(status: number, text: string, purpose: Reques
   const wpSays = said ? ` (WordPress says: ${said})` : '';
   const site = context.targetLabel;
   const subject = purpose.subject ?? 'the upload';
-  const size = purpose.upload?.bytes === undefined ? '' : ` (${megabytes(purpose.upload.bytes)} MB)`;
+  const size = purpose.upload?.bytes === undefined ? ' is' : ` is ${megabytes(purpose.upload.bytes)} MB,`;
   const limit = purpose.upload?.limitBytes ? `, ${megabytes(purpose.upload.limitBytes)} MB` : '';
   const kind = wordpressKind(status, wp?.code ?? null, wp?.message ?? '', purpose.upload !== undefined);
   const build = (message: string) => remoteFailure(kind, message, { ...details });
@@ -83,16 +83,16 @@ export function wordpressHttpError(status: number, text: string, purpose: Reques
       return build(`${site} has no ${purpose.subject ?? 'such item'} (${context.url})${wpSays}`);
     case 'wp-upload-too-large':
       return build(
-        `${capitalize(subject)}${size} is larger than the site accepts for one file (PHP's upload_max_filesize${limit})${wpSays}. Use a smaller photo, or ask the site's administrator to raise upload_max_filesize`,
+        `${capitalize(subject)}${size} larger than the site accepts for one file (PHP's upload_max_filesize${limit}). Use a smaller photo, or ask the site's administrator to raise upload_max_filesize`,
       );
     case 'wp-upload-dropped':
       return build(
-        `${capitalize(subject)}${size} is larger than the site accepts in one request (PHP's post_max_size${limit}): WordPress received no file. Use a smaller photo, or ask the site's administrator to raise post_max_size and upload_max_filesize`,
+        `${capitalize(subject)}${size} larger than the site accepts in one request (PHP's post_max_size${limit}): WordPress received no file. Use a smaller photo, or ask the site's administrator to raise post_max_size and upload_max_filesize`,
       );
     case 'wp-upload-no-space':
-      return build(`${site} has no room left for ${subject}${size}: its upload space is used up${wpSays}. Ask the site's administrator to free or add space`);
+      return build(`${site} has no room left for ${subject}: its upload space is used up${wpSays}. Ask the site's administrator to free or add space`);
     case 'http-413':
-      return build(`${capitalize(subject)}${size} is larger than the site accepts${limit ? ` (${limit.slice(2)})` : ''}: ask the site's administrator to raise the upload limit, or use a smaller photo`);
+      return build(`${capitalize(subject)}${size} larger than the site accepts${limit ? ` (${limit.slice(2)})` : ''}: ask the site's administrator to raise the upload limit, or use a smaller photo`);
     case 'wp-server-error':
       return build(`${site} failed while trying to ${purpose.action} (HTTP ${status})${wpSays}; Dateline will try again`);
     case 'wp-invalid-request':

@@ -288,7 +288,7 @@ describe('WordPress adapter: each failure says what to do', () => {
     wp.faults.push({ match: (method, route) => method === 'POST' && route === '/wp/v2/media', kind: { status: 413, code: 'rest_upload_file_too_big' } });
     const error = await failure(target().publish(testJob('job0000000015', story(), [photoA, photoB]).attempt()));
     expect(error.code).toBe('remote-too-large');
-    expect(error.message).toMatch(/The photo "(harbour|crowd)\.png" \(“[^”]+”\)( \([\d.]+ MB\))? is larger than the site accepts/);
+    expect(error.message).toMatch(/The photo "(harbour|crowd)\.png" \(“[^”]+”\) is( [\d.]+ MB,)? larger than the site accepts/);
 
     wp.faults.push({ match: (_method, route) => route === '/wp/v2/users/me', kind: { status: 503 } });
     expect((await failure(target().testConnection())).code).toBe('remote-server-error');
