@@ -6,6 +6,8 @@ const TITLE_MAX = 120;
 
 /** Whether a body is a web page rather than data. */
 export function looksLikeHtml(text: string): boolean {
+  // JSON that quotes markup in a string is still data.
+  if (/^\s*[[{]/.test(text)) return false;
   return /^\s*(<!doctype html|<html|<head|<body|<\?xml)/i.test(text) || /<(title|body|h1|p|div|center)[\s>]/i.test(text.slice(0, 2048));
 }
 

@@ -153,6 +153,10 @@ describe('an HTML error page is never quoted raw', () => {
     expect(error.message).not.toMatch(/<|>/);
   });
 
+  it('JSON that quotes markup is quoted as text, not called a page', () => {
+    expect(bodyExcerpt('{"error":"<p>bad key</p>"}')).toBe('{"error":"<p>bad key</p>"}');
+  });
+
   it('markup inside a WordPress error message is stripped', () => {
     const error = wordpressHttpError(400, wpBody('rest_invalid_param', '<strong>Error:</strong> bad <a href="x">status</a>', 400), write, wpCtx);
     expect(error.message).toContain('Error: bad status');
