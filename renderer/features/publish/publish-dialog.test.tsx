@@ -220,6 +220,67 @@ describe('publish dialog', () => {
     expect(api.callsTo('outbox.retry')).toEqual([{ jobId: 'job0000000001' }]);
   });
 
+  it('an account that may only submit for review is refused publishing, and “Submit for review” sends it as pending', async () => {
+    const started: OperationInput<'publish.start'>[] = [];
+    const refused = outboxJob({
+      state: 'failed',
+      attempts: 1,
+      options: { status: 'publish', scheduledAt: null, overriddenWarnings: ['tags'] },
+      lastError: {
+        code: 'remote-forbidden',
+        message: 'Your WordPress role (contributor) may not publish posts: this account can only submit articles for review. Nothing was sent',
+        allowedStatuses: ['draft', 'pending'],
+      },
+    });
+    const pending = outboxJob({ id: 'job0000000002', state: 'queued', options: { status: 'pending', scheduledAt: null, overriddenWarnings: ['tags'] } });
+    renderDialog(completeArticle(), {
+      'publish.start': (input) => {
+        started.push(input);
+        return input.options.status === 'pending' ? pending : outboxJob({ state: 'queued' });
+      },
+      'outbox.get': (input) => (input.jobId === refused.id ? refused : { ...pending, state: 'done', result: null }),
+    });
+    await screen.findByRole('dialog', { name: 'Publish article' });
+    await act(async () => {
+      fireEvent.click(publishButton());
+    });
+    expect((await screen.findByRole('alert')).textContent).toMatch(/may not publish posts/);
+    expect(screen.getByText(/News site accepts this account’s stories only for review/)).toBeTruthy();
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: 'Submit for review' }));
+    });
+    expect(started.at(-1)).toEqual({ articleId: 'art0000000001', targetId: 't-wordpress1', options: { status: 'pending', scheduledAt: null, overriddenWarnings: ['tags'] } });
+    await waitFor(() => expect(screen.queryByRole('button', { name: 'Submit for review' })).toBeNull());
+  });
+
+  it('in Chinese, the refused contributor is offered 改为提交审核', async () => {
+    useI18nStore.getState().setLocale('zh-CN');
+    renderDialog(completeArticle(), {
+      'publish.start': () => outboxJob({ state: 'queued' }),
+      'outbox.get': () =>
+        outboxJob({ state: 'failed', attempts: 1, lastError: { code: 'remote-forbidden', message: 'may not publish posts', allowedStatuses: ['draft', 'pending'] } }),
+    });
+    await screen.findByRole('dialog');
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: '发布' }));
+    });
+    expect(await screen.findByRole('button', { name: '改为提交审核' })).toBeTruthy();
+    expect(screen.getByText(/只接受此账号提交审核的稿件/)).toBeTruthy();
+  });
+
+  it('a refusal that is not about the role (a plain 403) offers no review', async () => {
+    renderDialog(completeArticle(), {
+      'publish.start': () => outboxJob({ state: 'queued' }),
+      'outbox.get': () => outboxJob({ state: 'failed', attempts: 1, lastError: { code: 'remote-forbidden', message: 'HTTP 403', status: 403 } }),
+    });
+    await screen.findByRole('dialog', { name: 'Publish article' });
+    await act(async () => {
+      fireEvent.click(publishButton());
+    });
+    await screen.findByRole('alert');
+    expect(screen.queryByRole('button', { name: 'Submit for review' })).toBeNull();
+  });
+
   it('a conflict shows both versions as text; overwriting asks first, then resolves with overwrite', async () => {
     const conflictJob = outboxJob({
       state: 'conflict',

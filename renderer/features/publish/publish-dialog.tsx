@@ -177,6 +177,23 @@ export function PublishDialog({ onClose, pollIntervalMs = JOB_POLL_MS, preferred
     }
   };
 
+  // The account may only submit for review (a contributor asked to publish): offer exactly that.
+  const handleSubmitForReview = async (): Promise<void> => {
+    if (!job) return;
+    setStartError(null);
+    try {
+      handleJob(
+        await api.call('publish.start', {
+          articleId: job.articleId,
+          targetId: job.targetId,
+          options: { status: 'pending', scheduledAt: null, overriddenWarnings: job.options.overriddenWarnings },
+        }),
+      );
+    } catch (error) {
+      setStartError(error);
+    }
+  };
+
   const problem = startError ? formatError(startError) : null;
   const listProblem = targetsError && !targetList ? formatError(targetsError) : null;
 
@@ -186,6 +203,19 @@ export function PublishDialog({ onClose, pollIntervalMs = JOB_POLL_MS, preferred
         <>
           <JobView job={job} onJob={handleJob} onClose={onClose} />
           {isPollingJob(job) ? <p className="hint">{t('publish.continuesInOutbox')}</p> : null}
+          {offersReview(job) ? (
+            <div className="publish-review-offer">
+              <p>{t('publish.reviewOnly.explain', { target: job.targetName })}</p>
+              <button type="button" className="primary" onClick={() => void handleSubmitForReview()}>
+                {t('publish.reviewOnly.submit')}
+              </button>
+            </div>
+          ) : null}
+          {problem ? (
+            <div className="notice notice-error" role="alert">
+              <strong>{problem.message}</strong> <span className="notice-detail">{problem.detail}</span>
+            </div>
+          ) : null}
         </>
       ) : (
         <>
@@ -284,5 +314,16 @@ export function PublishDialog({ onClose, pollIntervalMs = JOB_POLL_MS, preferred
       )}
       {managingTargets ? <TargetsDialog onClose={() => setManagingTargets(false)} /> : null}
     </ModalDialog>
+  );
+}
+
+/** A job refused because its account may only submit for review (it asked to publish or schedule). */
+function offersReview(job: OutboxJob): boolean {
+  const error = job.lastError;
+  return (
+    job.state === 'failed' &&
+    (job.options.status === 'publish' || job.options.status === 'future') &&
+    error?.code === 'remote-forbidden' &&
+    (error.allowedStatuses ?? []).includes('pending')
   );
 }

@@ -63,6 +63,8 @@ export const publishEn = {
   'publish.overtaken.queued': 'Not sent: a newer job in the outbox sends revision {revision} of this article to {target}; this older one (revision {own}) would only have gone out before it.',
   'publish.unchanged.explain': 'Nothing was sent: {target} already has this version (revision {revision}) with the same status.',
   'publish.resnapshot.explain': 'Retried with the current saved version, revision {revision}; the job was first queued with revision {from}.',
+  'publish.reviewOnly.explain': '{target} accepts this account’s stories only for review: an editor there publishes them. Send it for review instead?',
+  'publish.reviewOnly.submit': 'Submit for review',
   'publish.cancelJob': 'Cancel',
   'publish.openFile': 'Open',
   'publish.copyLink': 'Copy link',

@@ -64,6 +64,8 @@ export const publishZhCN: Record<keyof typeof publishEn, string> = {
   'publish.overtaken.queued': '未发送：发件箱中已有更新的任务，会把本稿第 {revision} 版发往“{target}”；这个较旧的任务（第 {own} 版）只会抢先发出旧版本。',
   'publish.unchanged.explain': '未发送任何内容：“{target}”上已是此版本（第 {revision} 版），状态也相同。',
   'publish.resnapshot.explain': '已按当前保存的版本（第 {revision} 版）重试；此任务最初排队时为第 {from} 版。',
+  'publish.reviewOnly.explain': '{target} 只接受此账号提交审核的稿件，由那里的编辑发布。改为提交审核吗？',
+  'publish.reviewOnly.submit': '改为提交审核',
   'publish.cancelJob': '取消',
   'publish.openFile': '打开',
   'publish.copyLink': '复制链接',

@@ -78,7 +78,7 @@ async function ensureUploaded(client: WordPressClient, ctx: PublishContext, figu
     signal: ctx.signal,
   });
   const info = await ctx.mediaInfo(figure.mediaId);
-  const label = info.originalName ? `the photo "${info.originalName}"` : `the photo ${marker}`;
+  const label = photoLabel(info.originalName, captionText(figure.caption), marker);
   for (const item of Array.isArray(found) ? found : []) {
     if (typeof item.id !== 'number' || typeof item.source_url !== 'string' || !slugs.includes(item.slug)) continue;
     if (await holdsPhoto(client, item, figure.mediaId, { what: label, timeoutMs: uploadTimeoutMs, signal: ctx.signal })) return remember(ctx, figure.mediaId, item);
@@ -92,12 +92,16 @@ async function ensureUploaded(client: WordPressClient, ctx: PublishContext, figu
   form.set('title', captionText(figure.caption).slice(0, 200) || info.originalName || marker);
   form.set('caption', wordpressCaption(figure.caption, figure.credit, ctx.article.meta.language));
   form.set('alt_text', figure.alt);
-  const uploaded = await client.request<WpMedia>('POST', 'wp/v2/media', {
-    body: form,
-    purpose: { action: 'upload photos (it needs the upload_files capability, e.g. the Author role)', subject: label },
-    signal: ctx.signal,
-    timeoutMs: uploadTimeoutMs,
-  });
+  const uploaded = await client
+    .request<WpMedia>('POST', 'wp/v2/media', {
+      body: form,
+      purpose: { action: 'upload photos', needs: 'it needs the upload_files capability, e.g. the Author role', subject: label, upload: { bytes: bytes.byteLength } },
+      signal: ctx.signal,
+      timeoutMs: uploadTimeoutMs,
+    })
+    .catch(async (error: unknown) => {
+      throw isAppError(error) && error.code === 'remote-too-large' ? await withSiteLimit(client, error, ctx.signal) : error;
+    });
   if (typeof uploaded.id !== 'number') {
     throw new AppError('remote-bad-response', `WordPress accepted ${label} but did not say which media item it became`, { reply: uploaded });
   }
@@ -127,6 +131,24 @@ async function holdsPhoto(client: WordPressClient, item: WpMedia, mediaId: strin
     if (isAppError(error) && error.code === 'media-too-large') return false;
     throw error;
   }
+}
+
+/** How messages name a photo: its file name and the start of its caption, e.g. `the photo "harbour.jpg" (“Cranes at dawn”)`. */
+export function photoLabel(originalName: string | null | undefined, caption: string, marker: string): string {
+  const name = originalName ? `"${originalName}"` : marker;
+  const shortCaption = caption.length > 60 ? `${caption.slice(0, 60)}…` : caption;
+  return shortCaption ? `the photo ${name} (“${shortCaption}”)` : `the photo ${name}`;
+}
+
+/** A too-large error with the site's upload limit added, when the companion plugin says it. */
+async function withSiteLimit(client: WordPressClient, error: AppError, signal: AbortSignal): Promise<AppError> {
+  const limit = await client
+    .request<{ maxUploadBytes?: unknown }>('GET', 'dateline/v1/companion', { purpose: { action: 'read the site’s upload limit' }, signal })
+    .then((reply) => (typeof reply.maxUploadBytes === 'number' && reply.maxUploadBytes > 0 ? reply.maxUploadBytes : null))
+    .catch(() => null);
+  if (limit === null) return error;
+  const megabytes = (limit / 1_048_576).toFixed(1).replace(/\.0$/, '');
+  return new AppError(error.code, `${error.message}. The site accepts at most ${megabytes} MB per file`, { ...(error.details as Record<string, unknown>), limitBytes: limit });
 }
 
 async function stillThere(client: WordPressClient, known: RemoteMedia, signal: AbortSignal): Promise<boolean> {

@@ -9,6 +9,7 @@ import { AppError, isAppError } from '../../../../common/app-error';
 import { MAX_MEDIA_BYTES } from '../../../../common/contract';
 import { classifyHttpStatus, classifyNetworkError } from '../http/classify-http-failure';
 import { sniffImageType } from '../../media/sniff-image-type';
+import { BodyTooLargeError, ERROR_BODY_MAX_BYTES, readCappedBody, readCappedText } from '../http/read-capped-body';
 import { withDeadline } from '../http/with-deadline';
 import type { FetchImpl } from './wordpress-client';
 
@@ -94,8 +95,8 @@ export async function downloadPhoto(url: string, options: DownloadOptions): Prom
           continue;
         }
         if (!response.ok) {
-          const text = await response.text().catch(() => '');
-          throw classifyHttpStatus(response.status, { url: current.href, bodySnippet: text.slice(0, 300), targetLabel: options.targetLabel });
+          const text = await readCappedText(response, ERROR_BODY_MAX_BYTES, 'truncate').catch(() => '');
+          throw classifyHttpStatus(response.status, { url: current.href, bodySnippet: text, targetLabel: options.targetLabel });
         }
         const bytes = await readCapped(response, current.href, max, options);
         // A login page, a captive portal or a maintenance page answering 200 is not the photo, and
@@ -140,42 +141,21 @@ function checkedUrl(url: string, options: DownloadOptions): URL {
   return parsed;
 }
 
-/** The reply's bytes, counted as they arrive: more than `max` stops the download. */
+/** The reply's bytes, counted as they arrive (see read-capped-body.ts): more than `max` stops the download. */
 async function readCapped(response: Response, url: string, max: number, options: DownloadOptions): Promise<Uint8Array> {
-  const tooLarge = (bytes: number | null) =>
-    new AppError(
+  try {
+    return (await readCappedBody(response, max)).bytes;
+  } catch (error) {
+    if (!(error instanceof BodyTooLargeError)) throw error;
+    const bytes = error.declaredBytes;
+    throw new AppError(
       'media-too-large',
       bytes === null
         ? `${options.what} at ${url} is larger than ${mb(max)} MB, the most a photo can be: Dateline stopped downloading it`
         : `${options.what} at ${url} is ${mb(bytes)} MB; photos can be at most ${mb(max)} MB, so Dateline did not download it`,
       { url, max, ...(bytes === null ? {} : { bytes }) },
     );
-  const declared = Number(response.headers.get('content-length') ?? '');
-  if (Number.isFinite(declared) && declared > max) {
-    await response.body?.cancel().catch(() => undefined);
-    throw tooLarge(declared);
   }
-  if (!response.body) return new Uint8Array(0);
-  const reader = response.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > max) {
-      await reader.cancel().catch(() => undefined);
-      throw tooLarge(null);
-    }
-    chunks.push(value);
-  }
-  const bytes = new Uint8Array(total);
-  let at = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, at);
-    at += chunk.byteLength;
-  }
-  return bytes;
 }
 
 function originOf(url: string): string | null {
