@@ -39,6 +39,9 @@ export type DecodedPackage = { ok: true; value: WordPressPackage } | { ok: false
 /** A package read back from post meta, or why it cannot be read. */
 export function decodePackage(meta: unknown): DecodedPackage {
   if (typeof meta !== 'string' || meta.length === 0) return { ok: false, reason: 'the package is empty' };
+  if (meta.length > MAX_ENCODED_PACKAGE) {
+    return { ok: false, reason: `the package is ${Math.ceil(meta.length / 1_048_576)} MB, more than the ${MAX_ENCODED_PACKAGE / 1_048_576} MB Dateline accepts` };
+  }
   if (!/^[A-Za-z0-9+/]*={0,2}$/.test(meta) || meta.length % 4 !== 0) return { ok: false, reason: 'the package is not base64' };
   let json: unknown;
   try {
