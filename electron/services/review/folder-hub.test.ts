@@ -79,6 +79,29 @@ async function draftWithTwoPhotos(id = '01hreviewflood0001', headline = 'River f
   };
 }
 
+/** Writes a package whose body is one paragraph of `nodes` one-letter text nodes, in a hub folder of its own. */
+async function plantHostilePackage(id: string, nodes: number): Promise<void> {
+  const article = { ...newArticle(id, at()), headline: 'Hostile', body: '@BODY@' };
+  const pkg = {
+    format: 'dateline-review-package',
+    version: 1,
+    hubRevision: 1,
+    contentHash: '0'.repeat(64),
+    article,
+    history: [],
+    comments: [],
+    submittedBy: reporter,
+    submittedTo: 'desk',
+    submittedAt: at(),
+    updatedAt: at(),
+    updatedBy: reporter,
+    previousSubmission: null,
+  };
+  const body = `{"type":"doc","content":[{"type":"paragraph","content":[${Array(nodes).fill('{"type":"text","text":"a"}').join(',')}]}]}`;
+  await mkdir(join(hubRoot, 'articles', id), { recursive: true });
+  await writeFile(join(hubRoot, 'articles', id, 'package.json'), JSON.stringify(pkg).replace('"@BODY@"', body));
+}
+
 async function rejection(promise: Promise<unknown>): Promise<{ code: string; message: string; details: unknown }> {
   try {
     await promise;
@@ -275,6 +298,25 @@ describe('the folder review hub between a reporter and an editor', () => {
     expect(listing.problems.find((p) => p.articleId === '01hreviewlink00001')?.message).toContain('not a regular file');
     expect(listing.problems.find((p) => p.articleId === '01hreviewbig000001')?.message).toContain('65 MB');
     expect((await rejection(editorMachine.hub.open('01hreviewfifo00001'))).code).toBe('corrupt-file');
+  });
+
+  it("refuses a hostile colleague's package of millions of tiny text nodes by name, and lists the rest", async () => {
+    const good = await draftWithTwoPhotos('01hreviewgood00001', 'Good story');
+    await reporterMachine.hub.submit(good, { by: reporter, to: 'desk', history: [], comments: [], baseHubRevision: null });
+    // 54,000,000 bytes (51 MiB), two million one-letter text nodes as tried in issue 15: refused by its size, unread.
+    await plantHostilePackage('01hreviewhuge00001', 2_000_000);
+    // 29 MB, within the size limit but 5.5 million parts: refused by the body's limits before it is validated.
+    await plantHostilePackage('01hreviewnodes0001', 1_100_000);
+    const listing = await editorMachine.hub.list();
+    expect(listing.entries.map((e) => e.headline)).toEqual(['Good story']);
+    expect(listing.problems.map((p) => [p.articleId, p.message])).toEqual([
+      ['01hreviewhuge00001', expect.stringMatching(/^The review package of 01hreviewhuge00001 in the review hub \(.*\) is 51 MB, more than the 32 MB Dateline accepts; it was not read$/)],
+      [
+        '01hreviewnodes0001',
+        'The review package of 01hreviewnodes0001 cannot be read: it does not match the expected format at article.body: the body is too large to be an article: it holds more than 2,000,000 parts (nodes, marks and attributes)',
+      ],
+    ]);
+    expect((await rejection(editorMachine.hub.open('01hreviewnodes0001'))).code).toBe('corrupt-file');
   });
 
   it('shows an editor what was sent to them by name or to the desk, not what went to a colleague', async () => {

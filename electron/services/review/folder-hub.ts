@@ -21,7 +21,6 @@ import { textStats } from '../../../common/text/text-stats';
 import { actorSchema, sameActorName } from '../../../common/workflow/newsroom-profile';
 import { fsAppError } from '../store/fs-app-error';
 import { KeyedQueue } from '../store/keyed-queue';
-import { readJsonFile } from '../store/read-json-file';
 import { contentHash } from './canonical-json';
 import { copyPhotosToHub, importPhotosFromHub, type HubMedia } from './hub-photos';
 import { acquireLock } from './package-lock';
@@ -46,6 +45,8 @@ import type { ReviewHub } from './review-hub';
 import { articleTitle, parseHubInput } from './hub-input';
 import { consoleLogger } from '../log/logger';
 import { guardHubFile, MAX_PACKAGE_BYTES } from './hub-file-guard';
+import { sharedHubPackageReader, type HubPackageReader } from './hub-package-reader';
+import type { HubPackageResult } from './hub-package-task';
 
 export interface FolderHubOptions {
   /** The shared folder; articles/ is created inside it on first submit. */
@@ -57,6 +58,8 @@ export interface FolderHubOptions {
   lockMaxWaitMs?: number;
   log?: (message: string) => void;
   now?: () => Date;
+  /** Where packages are read and checked, off the services' event loop. @default the shared pool */
+  packages?: HubPackageReader;
 }
 
 const PACKAGE_FILE = 'package.json';
@@ -76,6 +79,7 @@ export class FolderHub implements ReviewHub {
   private readonly lockMaxWaitMs: number;
   private readonly log: (message: string) => void;
   private readonly now: () => Date;
+  private readonly packages: HubPackageReader;
   // Writes from this machine to one article go one at a time; the lock handles other machines.
   private readonly queue = new KeyedQueue();
   /** Hub photo copies already checked against their hash on this machine (path → size:mtime). */
@@ -89,6 +93,7 @@ export class FolderHub implements ReviewHub {
     this.lockMaxWaitMs = options.lockMaxWaitMs ?? 10_000;
     this.log = options.log ?? ((message) => consoleLogger.warn(message));
     this.now = options.now ?? (() => new Date());
+    this.packages = options.packages ?? sharedHubPackageReader();
   }
 
   /** Sends the article (and its photos) to the hub for review: a first submission or a resubmission. */
@@ -156,7 +161,7 @@ export class FolderHub implements ReviewHub {
         const path = this.packagePath(id);
         try {
           if ((await guardHubFile(path, MAX_PACKAGE_BYTES, `The review package of ${id}`)) === 'missing') continue;
-          const read = await readJsonFile(path, reviewPackageSchema);
+          const read = await this.readFile(path);
           // No package yet: a submission is copying its photos; it appears once the package lands.
           if (read.kind === 'missing') continue;
           if (read.kind === 'unreadable') problems.push({ articleId: id, path, message: `The review package of ${id} cannot be read: ${read.reason}` });
@@ -233,7 +238,16 @@ export class FolderHub implements ReviewHub {
         updatedBy: draft.updatedBy,
         previousSubmission: draft.previousSubmission,
       };
-      const staged = await stageFile(this.packagePath(id), `${JSON.stringify(next, null, 2)}\n`);
+      const text = `${JSON.stringify(next, null, 2)}\n`;
+      const bytes = Buffer.byteLength(text, 'utf8');
+      if (bytes > MAX_PACKAGE_BYTES) {
+        throw new AppError(
+          'invalid-input',
+          `${label} with its history and comments is too large for the review hub (${Math.ceil(bytes / 1_048_576)} MB; at most ${MAX_PACKAGE_BYTES / 1_048_576} MB): resolve and remove old comments, or shorten the article`,
+          { bytes, max: MAX_PACKAGE_BYTES },
+        );
+      }
+      const staged = await stageFile(this.packagePath(id), text);
       try {
         const lock = await acquireLock(join(dir, LOCK_FILE), {
           staleMs: this.lockStaleMs,
@@ -266,7 +280,7 @@ export class FolderHub implements ReviewHub {
   private async readPackage(id: string): Promise<ReviewPackage | null> {
     const path = this.packagePath(id);
     if ((await guardHubFile(path, MAX_PACKAGE_BYTES, `The review package of ${id}`)) === 'missing') return null;
-    const read = await readJsonFile(path, reviewPackageSchema);
+    const read = await this.readFile(path);
     if (read.kind === 'missing') return null;
     if (read.kind === 'unreadable') {
       throw new AppError('corrupt-file', `The review hub copy of ${id} (${path}) is damaged: ${read.reason}. Remove that folder from the hub and submit the article again`, { path });
@@ -278,6 +292,15 @@ export class FolderHub implements ReviewHub {
       throw new AppError('corrupt-file', `The review hub copy of "${articleTitle(read.value.article)}" (${path}) was changed outside Dateline: its content hash does not match`, { path });
     }
     return read.value;
+  }
+
+  /** The package file read and checked in a worker; a file-system refusal is thrown as for any file. */
+  private async readFile(path: string): Promise<Exclude<HubPackageResult, { kind: 'ok' | 'io-error' }> | { kind: 'ok'; value: ReviewPackage }> {
+    const read = await this.packages.run({ kind: 'file', path, maxBytes: MAX_PACKAGE_BYTES });
+    if (read.kind === 'io-error') throw fsAppError(Object.assign(new Error(read.message), { code: read.errno }), path, 'read');
+    // The worker checked it against reviewPackageSchema.
+    if (read.kind === 'ok') return { kind: 'ok', value: read.value as ReviewPackage };
+    return read;
   }
 
   private async checkReachable(): Promise<void> {

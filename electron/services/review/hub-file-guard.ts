@@ -5,8 +5,12 @@ import { AppError } from '../../../common/app-error';
 import { MAX_MEDIA_BYTES } from '../../../common/contract';
 import { errnoCode, fsAppError } from '../store/fs-app-error';
 
-/** A review package holds the article twice (current and previous submission) plus history and comments. */
-export const MAX_PACKAGE_BYTES = 64 * 1024 * 1024;
+/**
+ * A review package holds the article twice (current and previous submission) plus history and
+ * comments. A heavily formatted 100,000-word story is 3.3 MB of JSON (common/doc-bounds.ts), about
+ * 8 MB indented as the hub writes it: twice that, with room for the comments.
+ */
+export const MAX_PACKAGE_BYTES = 32 * 1024 * 1024;
 export const MAX_HUB_PHOTO_BYTES = MAX_MEDIA_BYTES;
 
 /** 'missing' when there is no file; throws a clear error for anything that must not be read. */

@@ -284,6 +284,29 @@ describe('the WordPress review hub never fetches addresses off the site', () => 
   });
 });
 
+describe('a contributor’s hostile post meta does not stall the WordPress review hub', () => {
+  it('a package of 420,000 tiny text nodes (14.5 MB of meta) is listed as a problem by name; the rest of the queue shows', async () => {
+    const site = new FakeWordPress(true);
+    const good = makeArticle({ id: 'goodstory001', headline: 'Council passes budget', status: 'submitted', body: { type: 'doc', content: [paragraph(text('Text.'))] } });
+    site.addPost({ id: 51, meta: { dateline_document: good.id, dateline_review: encodePackage(packageOf(good, {})), dateline_hub_revision: 1 } });
+    const hostile = makeArticle({ id: 'hostile00001', headline: 'Hostile', status: 'submitted' });
+    const tiny = Array.from({ length: 420_000 }, () => text('a'));
+    const meta = encodePackage(packageOf({ ...hostile, body: { type: 'doc', content: [{ type: 'paragraph', content: tiny }] } }, {}));
+    expect(meta.length).toBeGreaterThan(14_000_000);
+    site.addPost({ id: 52, meta: { dateline_document: hostile.id, dateline_review: meta, dateline_hub_revision: 1 } });
+    const listing = await hubFor(site).list();
+    expect(listing.entries.map((e) => e.headline)).toEqual(['Council passes budget']);
+    expect(listing.problems).toEqual([
+      {
+        articleId: hostile.id,
+        path: expect.stringContaining('post=52'),
+        message:
+          'The review copy of hostile00001 in WordPress at https://news.example.com/ (post 52) cannot be read: the package is not a Dateline review package at article.body: the body is too large to be an article: it holds more than 2,000,000 parts (nodes, marks and attributes). Ask the sender to submit the article again',
+      },
+    ]);
+  });
+});
+
 describe('photos of the WordPress review hub are reused only when their bytes hash right', () => {
   it('without the plugin, an attachment someone gave the photo’s marker slug is not reused: the real photo is uploaded', async () => {
     const site = new FakeWordPress(false);

@@ -42,6 +42,7 @@ import { hashMatches } from '../media/photo-hash';
 import type { HubMedia } from './hub-photos';
 import type { ReviewHub } from './review-hub';
 import { articleTitle, parseHubInput } from './hub-input';
+import { sharedHubPackageReader, type HubPackageReader } from './hub-package-reader';
 import {
   DESK,
   hubListFilterSchema,
@@ -59,7 +60,6 @@ import {
 } from './review-package';
 import { fallbackArticle, fallbackArticleId, fallbackArticleText, type WpReviewPost } from './wordpress-hub-fallback';
 import {
-  decodePackage,
   derivedArticleId,
   encodePackage,
   gmtToIso,
@@ -97,6 +97,8 @@ export interface WordPressHubOptions {
   settleMs?: number;
   /** The most posts of each kind (with a package, without one) the queue reads. @default 400 */
   queueLimit?: number;
+  /** Where packages from post meta are decoded and checked, off the services' event loop. @default the shared pool */
+  packages?: HubPackageReader;
 }
 
 /** A post of the hub with what it carries. */
@@ -136,6 +138,7 @@ export class WordPressHub implements ReviewHub {
   private readonly settleMs: number;
   private readonly queueLimit: number;
   private readonly queue = new KeyedQueue();
+  private readonly packages: HubPackageReader;
   private readonly authors = new Map<number, Promise<string>>();
   private readonly origins: PhotoOrigins;
   /** Attachments (by `<media id>#<attachment id>`) whose bytes this hub saw hash to the media id, or stored itself. */
@@ -162,6 +165,7 @@ export class WordPressHub implements ReviewHub {
     this.settleMs = options.settleMs ?? 1_000;
     this.queueLimit = Math.max(1, options.queueLimit ?? 400);
     this.origins = new PhotoOrigins(options.siteUrl);
+    this.packages = options.packages ?? sharedHubPackageReader();
   }
 
   /** Sends the article (and its photos) for review: creates the pending post, or updates it on a resubmission. */
@@ -248,7 +252,7 @@ export class WordPressHub implements ReviewHub {
         const documentId = post.meta?.dateline_document;
         const articleId = typeof documentId === 'string' && articleIdSchema.safeParse(documentId).success ? documentId : derivedArticleId(this.options.siteUrl, post.id);
         try {
-          const located = this.located(post, articleId);
+          const located = await this.located(post, articleId);
           if (located.pkg) entries.push(packageEntry(located.pkg, located.token));
         } catch (error) {
           problems.push({ articleId, path: this.editUrl(post.id), message: messageOf(error) });
@@ -524,7 +528,7 @@ export class WordPressHub implements ReviewHub {
     }
     if (post === null) return null;
     this.postOf.set(articleId, post.id);
-    return this.located(post, articleId);
+    return await this.located(post, articleId);
   }
 
   /** Without the plugin: the post this hub last found the article in, when a publishing job replaced its marker. */
@@ -542,18 +546,20 @@ export class WordPressHub implements ReviewHub {
   }
 
   /** A post's package (checked) and revision; a damaged package is an error here (list() reports it instead). */
-  private located(post: WpReviewPost, articleId: string): Located {
+  private async located(post: WpReviewPost, articleId: string): Promise<Located> {
     const storedRevision = Number(post.meta?.dateline_hub_revision ?? 0) || 0;
     const raw = post.meta?.dateline_review;
     if (typeof raw !== 'string' || raw.length === 0) {
       return { post, articleId, pkg: null, token: modifiedToken(post.modified_gmt), storedRevision };
     }
     const where = `${this.options.siteUrl} (post ${post.id})`;
-    const decoded = decodePackage(raw);
-    if (!decoded.ok) {
-      throw new AppError('corrupt-file', `The review copy of ${articleId} in WordPress at ${where} cannot be read: ${decoded.reason}. Ask the sender to submit the article again`, { postId: post.id });
+    // A contributor writes this meta: it is decoded, bounded and checked in a worker.
+    const decoded = await this.packages.run({ kind: 'meta', encoded: raw });
+    if (decoded.kind !== 'ok') {
+      const reason = decoded.kind === 'unreadable' ? decoded.reason : 'the package is empty';
+      throw new AppError('corrupt-file', `The review copy of ${articleId} in WordPress at ${where} cannot be read: ${reason}. Ask the sender to submit the article again`, { postId: post.id });
     }
-    const pkg = decoded.value;
+    const pkg = decoded.value as WordPressPackage;
     if (pkg.article.id !== articleId) {
       throw new AppError('corrupt-file', `Post ${post.id} at ${this.options.siteUrl} holds the review copy of another article (${pkg.article.id}), not ${articleId}`, { postId: post.id });
     }
