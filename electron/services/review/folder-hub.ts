@@ -44,7 +44,7 @@ import { stageFile } from '../store/atomic-write';
 import type { ReviewHub } from './review-hub';
 import { articleTitle, parseHubInput } from './hub-input';
 import { consoleLogger } from '../log/logger';
-import { guardHubFile, MAX_PACKAGE_BYTES } from './hub-file-guard';
+import { guardHubFile, guardHubFolder, MAX_PACKAGE_BYTES } from './hub-file-guard';
 import { sharedHubPackageReader, type HubPackageReader } from './hub-package-reader';
 import type { HubPackageResult } from './hub-package-task';
 
@@ -160,6 +160,7 @@ export class FolderHub implements ReviewHub {
         const id = ids[next++] as string;
         const path = this.packagePath(id);
         try {
+          await this.guardFolders(id);
           if ((await guardHubFile(path, MAX_PACKAGE_BYTES, `The review package of ${id}`)) === 'missing') continue;
           const read = await this.readFile(path);
           // No package yet: a submission is copying its photos; it appears once the package lands.
@@ -184,6 +185,7 @@ export class FolderHub implements ReviewHub {
     const id = validId(articleId);
     const current = await this.readPackage(id);
     if (current === null) throw new AppError('not-found', `The article ${id} is not in the review hub (${this.root}); it may have been removed`);
+    await this.guardFolders(id);
     await importPhotosFromHub(current.article, this.media, join(this.articleDir(id), MEDIA_DIR), current.updatedBy.name);
     return {
       article: current.article,
@@ -214,9 +216,12 @@ export class FolderHub implements ReviewHub {
       await this.checkReachable();
       const dir = this.articleDir(id);
       const mediaDir = join(dir, MEDIA_DIR);
+      // Checked before the folders are created (mkdir would follow a link) and again once they exist.
+      await this.guardFolders(id);
       await mkdir(mediaDir, { recursive: true }).catch((error: unknown) => {
         throw fsAppError(error, mediaDir, 'create');
       });
+      await this.guardFolders(id);
       const current = await this.readPackage(id);
       if (current !== null) checkBase(current, baseHubRevision);
       const draft = build(current);
@@ -279,6 +284,7 @@ export class FolderHub implements ReviewHub {
   /** The package, null when there is none; a damaged one is an error here (list() reports it instead). */
   private async readPackage(id: string): Promise<ReviewPackage | null> {
     const path = this.packagePath(id);
+    await this.guardFolders(id);
     if ((await guardHubFile(path, MAX_PACKAGE_BYTES, `The review package of ${id}`)) === 'missing') return null;
     const read = await this.readFile(path);
     if (read.kind === 'missing') return null;
@@ -317,7 +323,14 @@ export class FolderHub implements ReviewHub {
       if ((error as { code?: unknown }).code === 'ENOENT') return [];
       throw fsAppError(error, dir, 'read');
     });
-    return dirents.filter((d) => d.isDirectory() && articleIdSchema.safeParse(d.name).success).map((d) => d.name);
+    // A link is listed too: the queue names it as a problem instead of leaving it out unexplained.
+    return dirents.filter((d) => (d.isDirectory() || d.isSymbolicLink()) && articleIdSchema.safeParse(d.name).success).map((d) => d.name);
+  }
+
+  /** Throws unless the article's folder and its media folder really lie inside the hub. */
+  private async guardFolders(id: string): Promise<void> {
+    await guardHubFolder(this.root, this.articleDir(id), `The folder of ${id}`);
+    await guardHubFolder(this.root, join(this.articleDir(id), MEDIA_DIR), `The photo folder of ${id}`);
   }
 
   private articleDir(id: string): string {
