@@ -186,6 +186,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
           username: config.username,
           password,
           targetLabel: `The WordPress site ${new URL(config.siteUrl).host}`,
+          mediaOrigins: config.mediaOrigins,
           media: hubMedia,
           offerPost: (articleId, postId) => publishing.offerRemote(config.id, articleId, postId),
           knownPostId: async (articleId) =>

@@ -12,6 +12,7 @@ import { figure, makeArticle, paragraph, text } from '../../../tests/fixtures/sa
 import { contentHash } from './canonical-json';
 import type { HubMedia } from './hub-photos';
 import { DESK, REVIEW_PACKAGE_FORMAT, REVIEW_PACKAGE_VERSION } from './review-package';
+import type { HostLookup } from '../publish/wordpress/wordpress-photo-download';
 import { postStatusesFor, WordPressHub } from './wordpress-hub';
 import type { WpReviewPost } from './wordpress-hub-fallback';
 import { articleMarkerBlock, encodePackage, type WordPressPackage } from './wordpress-hub-package';
@@ -170,8 +171,9 @@ function memoryMedia(): HubMedia & { files: Map<string, Uint8Array> } {
   };
 }
 
-function hubFor(site: FakeWordPress, media: HubMedia = memoryMedia(), queueLimit?: number): WordPressHub {
+function hubFor(site: FakeWordPress, media: HubMedia = memoryMedia(), queueLimit?: number, photos: { mediaOrigins?: string[]; lookup?: HostLookup } = {}): WordPressHub {
   return new WordPressHub({
+    ...photos,
     targetId: 'wp',
     siteUrl: SITE,
     username: 'editor',
@@ -254,7 +256,7 @@ describe('the WordPress review hub never fetches addresses off the site', () => 
     expect(site.requests).toContain(`GET ${ROOT}wp/v2/media/${item.id}`);
   });
 
-  it('a media library on a CDN (as the REST API reports it) is downloaded from; a redirect off it is not followed', async () => {
+  it('a media library on a CDN the newsroom listed is downloaded from; a redirect off it is not followed', async () => {
     const site = new FakeWordPress(false);
     const cdn = site.addMedia('cdn-photo', photoBytes(4), 'https://cdn.example.net');
     const fetchImpl = site.fetchImpl;
@@ -273,7 +275,7 @@ describe('the WordPress review hub never fetches addresses off the site', () => 
         ].join('\n'),
       },
     });
-    const hub = hubFor(site);
+    const hub = hubFor(site, memoryMedia(), undefined, { mediaOrigins: ['https://cdn.example.net'], lookup: async () => ['151.101.1.1'] });
     const [entry] = (await hub.list()).entries;
     const opened = await hub.open(entry?.articleId as string);
     const nodes = opened.article.body.content ?? [];
@@ -281,6 +283,27 @@ describe('the WordPress review hub never fetches addresses off the site', () => 
     expect(nodes[1]?.content?.[0]?.text).toContain('“Moved” is at 10.0.0.1');
     expect(requested).toEqual([cdn.source_url, 'https://cdn.example.net/moved.png']);
     expect(site.requests.some((r) => r.includes('10.0.0.1'))).toBe(false);
+  });
+
+  it('an attachment whose source_url the REST API puts on another host or another loopback port is not downloaded', async () => {
+    const site = new FakeWordPress(false);
+    const docker = site.addMedia('docker', photoBytes(8), 'http://127.0.0.1:2375');
+    const elsewhere = site.addMedia('elsewhere', photoBytes(9), 'https://cdn.example.net');
+    site.addPost({
+      id: 44,
+      content: {
+        raw: [docker, elsewhere]
+          .map((m) => `<!-- wp:image {"id":${m.id}} --><figure class="wp-block-image"><img src="${m.source_url}" alt="${m.slug}" class="wp-image-${m.id}"/></figure><!-- /wp:image -->`)
+          .join('\n'),
+      },
+    });
+    const hub = hubFor(site);
+    const [entry] = (await hub.list()).entries;
+    const opened = await hub.open(entry?.articleId as string);
+    const notes = (opened.article.body.content ?? []).map((n) => n.content?.[0]?.text ?? '');
+    expect(notes[0]).toContain('“docker” is at 127.0.0.1:2375, not on news.example.com');
+    expect(notes[1]).toContain('“elsewhere” is at cdn.example.net, not on news.example.com');
+    expect(site.offSite()).toEqual([]);
   });
 });
 

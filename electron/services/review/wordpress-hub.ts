@@ -20,7 +20,7 @@
 //   refused) and the workflow history is not kept (WordPress's own status and dates stand in).
 //   A publishing job replaces the content (and its marker), so the hub remembers which post it last
 //   found for an article and looks there when the marker is gone.
-// Photos come down only from the site (and the media origins its REST API reports), read by
+// Photos come down only from the site (and the media origins the newsroom listed), read by
 // attachment id; an attachment is reused for a write only once its bytes hash to the media id.
 // The queue reads only the post statuses the filter can match, most recently changed first, and
 // says so in `problems` when it had to stop at `queueLimit` posts.
@@ -37,7 +37,7 @@ import { WordPressClient, type FetchImpl } from '../publish/wordpress/wordpress-
 import { wordpressErrorDetails } from '../publish/wordpress/wordpress-error';
 import { KeyedQueue } from '../store/keyed-queue';
 import { contentHash } from './canonical-json';
-import { downloadPhoto, isOutsideSite, PhotoOrigins } from '../publish/wordpress/wordpress-photo-download';
+import { downloadPhoto, isOutsideSite, PhotoOrigins, type HostLookup } from '../publish/wordpress/wordpress-photo-download';
 import { hashMatches } from '../media/photo-hash';
 import type { HubMedia } from './hub-photos';
 import type { ReviewHub } from './review-hub';
@@ -97,6 +97,10 @@ export interface WordPressHubOptions {
   settleMs?: number;
   /** The most posts of each kind (with a package, without one) the queue reads. @default 400 */
   queueLimit?: number;
+  /** Origins besides the site's that its photos are downloaded from (the target's mediaOrigins, e.g. a CDN). */
+  mediaOrigins?: readonly string[];
+  /** Resolves host names before a photo is downloaded from a listed origin. @default the system resolver */
+  lookup?: HostLookup;
   /** Where packages from post meta are decoded and checked, off the services' event loop. @default the shared pool */
   packages?: HubPackageReader;
 }
@@ -164,7 +168,7 @@ export class WordPressHub implements ReviewHub {
     this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
     this.settleMs = options.settleMs ?? 1_000;
     this.queueLimit = Math.max(1, options.queueLimit ?? 400);
-    this.origins = new PhotoOrigins(options.siteUrl);
+    this.origins = new PhotoOrigins(options.siteUrl, { mediaOrigins: options.mediaOrigins, lookup: options.lookup });
     this.packages = options.packages ?? sharedHubPackageReader();
   }
 
@@ -681,7 +685,7 @@ export class WordPressHub implements ReviewHub {
     };
   }
 
-  /** Bytes from the site (or a media origin its REST API reported); anything else is refused before any request. */
+  /** Bytes from the site (or a media origin the newsroom listed); anything else is refused before any request. */
   private download(url: string, what: string): Promise<Uint8Array> {
     return downloadPhoto(url, { fetchImpl: this.options.fetchImpl, timeoutMs: this.uploadTimeoutMs, targetLabel: this.options.targetLabel, origins: this.origins, what });
   }
@@ -700,8 +704,6 @@ export class WordPressHub implements ReviewHub {
     if (item.id !== attachmentId || typeof item.source_url !== 'string') {
       throw new AppError('remote-bad-response', `WordPress answered about another media item when Dateline asked for ${what} (media item ${attachmentId}); try again`, { attachmentId });
     }
-    // WordPress names where it keeps its media (its uploads folder, or a CDN the site uses).
-    this.origins.learn(item.source_url);
     const remote = remotePhotoOf(item);
     return { bytes: await this.download(remote.originalUrl, what), remote };
   }

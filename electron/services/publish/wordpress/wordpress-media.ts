@@ -52,20 +52,22 @@ export function distinctFigures(doc: DocNode): CheckedFigure[] {
 export async function uploadFigures(
   client: WordPressClient,
   ctx: PublishContext,
-  opts: { concurrency: number; uploadTimeoutMs: number },
+  opts: { concurrency: number; uploadTimeoutMs: number; mediaOrigins?: readonly string[] },
 ): Promise<Map<string, RemoteMedia>> {
   const figures = distinctFigures(ctx.article.body);
+  // A copy is checked only where the site keeps its photos: its origin and the origins the newsroom listed.
+  const origins = new PhotoOrigins(client.siteUrl, { mediaOrigins: opts.mediaOrigins });
   const done = new Map<string, RemoteMedia>();
   ctx.reportProgress({ step: 'upload-media', mediaDone: 0, mediaTotal: figures.length });
   await mapWithConcurrency(figures, opts.concurrency, async (figure) => {
-    const remote = await ensureUploaded(client, ctx, figure, opts.uploadTimeoutMs);
+    const remote = await ensureUploaded(client, ctx, figure, opts.uploadTimeoutMs, origins);
     done.set(figure.mediaId, remote);
     ctx.reportProgress({ step: 'upload-media', mediaDone: done.size, mediaTotal: figures.length });
   });
   return done;
 }
 
-async function ensureUploaded(client: WordPressClient, ctx: PublishContext, figure: CheckedFigure, uploadTimeoutMs: number): Promise<RemoteMedia> {
+async function ensureUploaded(client: WordPressClient, ctx: PublishContext, figure: CheckedFigure, uploadTimeoutMs: number, origins: PhotoOrigins): Promise<RemoteMedia> {
   const known = await ctx.mediaRegistry.get(figure.mediaId);
   if (known && (await stillThere(client, known, ctx.signal))) return known;
   const marker = mediaMarker(figure.mediaId);
@@ -81,7 +83,7 @@ async function ensureUploaded(client: WordPressClient, ctx: PublishContext, figu
   const label = photoLabel(info.originalName, captionText(figure.caption), marker);
   for (const item of Array.isArray(found) ? found : []) {
     if (typeof item.id !== 'number' || typeof item.source_url !== 'string' || !slugs.includes(item.slug)) continue;
-    if (await holdsPhoto(client, item, figure.mediaId, { what: label, timeoutMs: uploadTimeoutMs, signal: ctx.signal })) return remember(ctx, figure.mediaId, item);
+    if (await holdsPhoto(client, item, figure.mediaId, { what: label, timeoutMs: uploadTimeoutMs, signal: ctx.signal, origins })) return remember(ctx, figure.mediaId, item);
   }
 
   const bytes = await ctx.readMedia(figure.mediaId);
@@ -115,12 +117,9 @@ async function ensureUploaded(client: WordPressClient, ctx: PublishContext, figu
 }
 
 /** Whether a media item's original bytes are the photo; a file gone, or kept off the site, is not. */
-async function holdsPhoto(client: WordPressClient, item: WpMedia, mediaId: string, o: { what: string; timeoutMs: number; signal: AbortSignal }): Promise<boolean> {
-  // The REST API names where the site keeps its media (its uploads folder, or a CDN).
-  const origins = new PhotoOrigins(client.siteUrl);
-  origins.learn(item.source_url);
+async function holdsPhoto(client: WordPressClient, item: WpMedia, mediaId: string, o: { what: string; timeoutMs: number; signal: AbortSignal; origins: PhotoOrigins }): Promise<boolean> {
   try {
-    const bytes = await downloadPhoto(originalImageUrl(item), { fetchImpl: client.fetchImpl, timeoutMs: o.timeoutMs, targetLabel: client.targetLabel, origins, what: o.what, signal: o.signal });
+    const bytes = await downloadPhoto(originalImageUrl(item), { fetchImpl: client.fetchImpl, timeoutMs: o.timeoutMs, targetLabel: client.targetLabel, origins: o.origins, what: o.what, signal: o.signal });
     return hashMatches(mediaId, bytes);
   } catch (error) {
     // A cancelled job stops here.

@@ -1,13 +1,17 @@
 // Runs in: services. Downloads a photo of a WordPress site (for a review hub, or for publishing to
 // check a copy before reusing it), and only from where that site keeps its photos: the site's own
-// origin, plus the origins WordPress itself reports for its media items (a CDN or uploads host,
-// learned from `source_url` of items read through the REST API).
-// Addresses written in a post or a review package are never followed elsewhere, so a writer cannot
-// make the reviewing machine fetch addresses on its own network. Redirects are followed by hand,
-// each hop checked the same way; the reply is streamed and cut off above the library's limit.
+// origin, plus the origins the newsroom lists in the target's settings (a CDN). Addresses that the
+// REST API, a post or a review package name elsewhere are never followed, so a writer cannot make
+// the reviewing machine fetch addresses on its own network. A listed origin whose name leads to
+// this computer or a private network is refused too, unless the site itself is at that address.
+// Redirects are followed by hand, each hop checked the same way; the reply is streamed and cut off
+// above the library's limit.
+import { lookup as dnsLookup } from 'node:dns/promises';
+import { isIP } from 'node:net';
 import { AppError, isAppError } from '../../../../common/app-error';
 import { MAX_MEDIA_BYTES } from '../../../../common/contract';
 import { classifyHttpStatus, classifyNetworkError } from '../http/classify-http-failure';
+import { isPrivateAddress } from '../http/private-address';
 import { sniffImageType } from '../../media/sniff-image-type';
 import { BodyTooLargeError, ERROR_BODY_MAX_BYTES, readCappedBody, readCappedText } from '../http/read-capped-body';
 import { withDeadline } from '../http/with-deadline';
@@ -15,19 +19,33 @@ import type { FetchImpl } from './wordpress-client';
 
 const MAX_REDIRECTS = 5;
 
-/** The origins photos are downloaded from: the site's, and those its media library reports. */
+/** The addresses a host name resolves to. */
+export type HostLookup = (hostname: string) => Promise<string[]>;
+
+const systemLookup: HostLookup = async (hostname) => (await dnsLookup(hostname, { all: true, verbatim: true })).map((a) => a.address);
+
+export interface PhotoOriginsOptions {
+  /** Origins the newsroom listed for the target (WordpressTargetConfig.mediaOrigins). */
+  mediaOrigins?: readonly string[];
+  /** @default the system resolver */
+  lookup?: HostLookup;
+}
+
+/** Where photos are downloaded from: the site's origin and the origins the newsroom listed. */
 export class PhotoOrigins {
+  private readonly site: string | null;
   private readonly origins = new Set<string>();
+  private readonly lookup: HostLookup;
+  private siteAddresses: Promise<string[]> | null = null;
 
-  constructor(siteUrl: string) {
-    const origin = originOf(siteUrl);
-    if (origin) this.origins.add(origin);
-  }
-
-  /** Trusts the origin of an address WordPress's REST API gave for one of its media items. */
-  learn(sourceUrl: string): void {
-    const origin = originOf(sourceUrl);
-    if (origin) this.origins.add(origin);
+  constructor(siteUrl: string, options: PhotoOriginsOptions = {}) {
+    this.site = originOf(siteUrl);
+    if (this.site) this.origins.add(this.site);
+    for (const listed of options.mediaOrigins ?? []) {
+      const origin = originOf(listed);
+      if (origin) this.origins.add(origin);
+    }
+    this.lookup = options.lookup ?? systemLookup;
   }
 
   allows(url: string): boolean {
@@ -35,9 +53,32 @@ export class PhotoOrigins {
     return origin !== null && this.origins.has(origin);
   }
 
+  /**
+   * The loopback or private address a listed origin's host leads to, or null when it leads only to
+   * public ones (or to where the site itself is). The site's own origin is not checked: it is where
+   * the site is. Lookup failures are thrown as the network errors they are.
+   */
+  async privateAddressOf(url: URL): Promise<string | null> {
+    if (url.origin === this.site) return null;
+    const addresses = await this.addressesOf(url.hostname);
+    const own = await this.ownAddresses();
+    return addresses.find((address) => isPrivateAddress(address) && !own.includes(address)) ?? null;
+  }
+
   /** For messages: "news.example.com" or "news.example.com or cdn.example.net". */
   describe(): string {
     return [...this.origins].map((o) => new URL(o).host).join(' or ');
+  }
+
+  private addressesOf(hostname: string): Promise<string[]> {
+    const host = hostname.replace(/^\[|\]$/g, '');
+    return isIP(host) ? Promise.resolve([host]) : this.lookup(host);
+  }
+
+  /** Where the site itself is; none when its name does not resolve (then no private address is its own). */
+  private ownAddresses(): Promise<string[]> {
+    this.siteAddresses ??= this.site ? this.addressesOf(new URL(this.site).hostname).catch(() => []) : Promise.resolve([]);
+    return this.siteAddresses;
   }
 }
 
@@ -81,6 +122,7 @@ export async function downloadPhoto(url: string, options: DownloadOptions): Prom
     return await withDeadline(options.timeoutMs, options.signal, async (deadline) => {
       timedOut = deadline.timedOut;
       for (let hop = 0; ; hop++) {
+        await checkAddress(current, options);
         const response = await fetchImpl(current.href, { method: 'GET', redirect: 'manual', signal: deadline.signal, headers: { Accept: 'image/*' } });
         if (response.status >= 300 && response.status < 400 && response.status !== 304) {
           await response.body?.cancel().catch(() => undefined);
@@ -119,6 +161,17 @@ export async function downloadPhoto(url: string, options: DownloadOptions): Prom
     }
     throw classifyNetworkError(error, { url: current.href, targetLabel: options.targetLabel });
   }
+}
+
+/** Refuses a hop whose host leads to this computer or a private network (the site's own address aside). */
+async function checkAddress(url: URL, options: DownloadOptions): Promise<void> {
+  const address = await options.origins.privateAddressOf(url);
+  if (address === null) return;
+  throw new AppError(
+    'remote-bad-response',
+    `${options.what} is at ${url.host}, which leads to ${address}, an address on this computer or a private network, so Dateline did not download it (${url.href.slice(0, 200)})`,
+    { url: url.href, address, outsideSite: true },
+  );
 }
 
 function checkedUrl(url: string, options: DownloadOptions): URL {

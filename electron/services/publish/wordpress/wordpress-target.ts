@@ -122,7 +122,7 @@ export class WordPressTarget implements PublishTarget {
     refuseBeyondCapabilities(await this.account(ctx.signal), ctx);
 
     // a. Photos.
-    const media = await uploadFigures(this.client, ctx, { concurrency: this.concurrency, uploadTimeoutMs: this.uploadTimeoutMs });
+    const media = await uploadFigures(this.client, ctx, { concurrency: this.concurrency, uploadTimeoutMs: this.uploadTimeoutMs, mediaOrigins: this.config.mediaOrigins });
     const mediaTotal = media.size;
     const progress = (step: string) => ctx.reportProgress({ step, mediaDone: mediaTotal, mediaTotal });
 
