@@ -40,6 +40,7 @@ export class HubPackageReader {
   private readonly maxHeapMb: number;
   private readonly waiting: Pending[] = [];
   private readonly slots = new Set<Slot>();
+  private readonly startListeners = new Set<(task: HubPackageTask) => void>();
   private nextId = 1;
 
   constructor(options: HubPackageReaderOptions = {}) {
@@ -54,6 +55,12 @@ export class HubPackageReader {
       this.waiting.push({ task, deadlineMs, resolve });
       this.dispatch();
     });
+  }
+
+  /** Calls `listener` each time a worker takes up a task (diagnostics and tests); returns the unsubscribe. */
+  onTaskStart(listener: (task: HubPackageTask) => void): () => void {
+    this.startListeners.add(listener);
+    return () => this.startListeners.delete(listener);
   }
 
   /** Stops every worker; tasks still waiting are refused. */
@@ -77,6 +84,7 @@ export class HubPackageReader {
       slot.busy = { id, pending, timer };
       slot.worker.ref();
       slot.worker.postMessage({ id, task: pending.task } satisfies HubPackageRequest);
+      for (const listener of this.startListeners) listener(pending.task);
     }
   }
 

@@ -9,6 +9,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createReadyStory, eventually, saveArticle, servicesCaller, settledJob, submitAndApprove, type ServicesCall } from '../../../tests/support/services-caller';
 import { makePng } from '../../../tests/support/test-photos';
 import { createServices, type Services } from '../create-services';
+import { sharedHubPackageReader } from './hub-package-reader';
 
 type Call = ServicesCall;
 const caller = servicesCaller;
@@ -619,8 +620,16 @@ describe('review through a shared folder hub, two machines', () => {
     await writeFile(join(root, 'hub', 'articles', hostileId, 'package.json'), JSON.stringify(copy).replace('"@BODY@"', body));
 
     const answered: string[] = [];
+    // Once a worker has taken up the hostile package, other calls are asked; they answer before the queue does.
+    const checking = new Promise<void>((resolve) => {
+      const stop = sharedHubPackageReader().onTaskStart((task) => {
+        if (task.kind !== 'file' || !task.path.includes(hostileId)) return;
+        stop();
+        resolve();
+      });
+    });
     const queue = editor('review.queue', { scope: 'all' }).then((q) => (answered.push('review.queue'), q));
-    // Asked after the queue, answered before it: the package is checked off the services' event loop.
+    await checking;
     await Promise.all([
       editor('settings.get', {}).then(() => answered.push('settings.get')),
       editor('library.list', {}).then(() => answered.push('library.list')),
