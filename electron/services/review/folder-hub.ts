@@ -16,8 +16,6 @@ import { join } from 'node:path';
 import type { z } from 'zod';
 import { AppError } from '../../../common/app-error';
 import { articleIdSchema, articleSchema, type Article } from '../../../common/article';
-import { docText } from '../../../common/doc-text';
-import { textStats } from '../../../common/text/text-stats';
 import { actorSchema, sameActorName } from '../../../common/workflow/newsroom-profile';
 import { fsAppError } from '../store/fs-app-error';
 import { KeyedQueue } from '../store/keyed-queue';
@@ -46,7 +44,6 @@ import { articleTitle, parseHubInput } from './hub-input';
 import { consoleLogger } from '../log/logger';
 import { guardHubFile, guardHubFolder, MAX_PACKAGE_BYTES } from './hub-file-guard';
 import { sharedHubPackageReader, type HubPackageReader } from './hub-package-reader';
-import type { HubPackageResult } from './hub-package-task';
 
 export interface FolderHubOptions {
   /** The shared folder; articles/ is created inside it on first submit. */
@@ -162,12 +159,14 @@ export class FolderHub implements ReviewHub {
         try {
           await this.guardFolders(id);
           if ((await guardHubFile(path, MAX_PACKAGE_BYTES, `The review package of ${id}`)) === 'missing') continue;
-          const read = await this.readFile(path);
+          // Only the queue line comes back from the worker, not the articles.
+          const read = await this.packages.run({ kind: 'file', path, maxBytes: MAX_PACKAGE_BYTES, entryOnly: true });
+          if (read.kind === 'io-error') throw fsAppError(Object.assign(new Error(read.message), { code: read.errno }), path, 'read');
           // No package yet: a submission is copying its photos; it appears once the package lands.
           if (read.kind === 'missing') continue;
           if (read.kind === 'unreadable') problems.push({ articleId: id, path, message: `The review package of ${id} cannot be read: ${read.reason}` });
-          else if (read.value.article.id !== id) problems.push({ articleId: id, path, message: `The review package in ${id} carries another article (${read.value.article.id}); it was left out` });
-          else entries.push(toEntry(read.value));
+          else if (read.kind === 'entry' && read.entry.articleId !== id) problems.push({ articleId: id, path, message: `The review package in ${id} carries another article (${read.entry.articleId}); it was left out` });
+          else if (read.kind === 'entry') entries.push(read.entry);
         } catch (error) {
           problems.push({ articleId: id, path, message: error instanceof Error ? error.message : String(error) });
         }
@@ -301,11 +300,12 @@ export class FolderHub implements ReviewHub {
   }
 
   /** The package file read and checked in a worker; a file-system refusal is thrown as for any file. */
-  private async readFile(path: string): Promise<Exclude<HubPackageResult, { kind: 'ok' | 'io-error' }> | { kind: 'ok'; value: ReviewPackage }> {
+  private async readFile(path: string): Promise<{ kind: 'missing' } | { kind: 'unreadable'; reason: string } | { kind: 'ok'; value: ReviewPackage }> {
     const read = await this.packages.run({ kind: 'file', path, maxBytes: MAX_PACKAGE_BYTES });
     if (read.kind === 'io-error') throw fsAppError(Object.assign(new Error(read.message), { code: read.errno }), path, 'read');
     // The worker checked it against reviewPackageSchema.
     if (read.kind === 'ok') return { kind: 'ok', value: read.value as ReviewPackage };
+    if (read.kind === 'entry') return { kind: 'unreadable', reason: 'the worker answered with a queue line' };
     return read;
   }
 
@@ -350,24 +350,6 @@ function checkBase(current: ReviewPackage, base: number | null): void {
     `Someone else changed "${articleTitle(current.article)}" in the review hub since you last opened it (revision ${current.hubRevision}); reopen it to see their changes`,
     { hubRevision: current.hubRevision, updatedBy: current.updatedBy },
   );
-}
-
-function toEntry(p: ReviewPackage): HubEntry {
-  const stats = textStats(docText(p.article.body));
-  return {
-    articleId: p.article.id,
-    headline: p.article.headline,
-    status: p.article.status,
-    submittedBy: p.submittedBy,
-    submittedTo: p.submittedTo,
-    submittedAt: p.submittedAt,
-    hubRevision: p.hubRevision,
-    updatedAt: p.updatedAt,
-    updatedBy: p.updatedBy,
-    words: stats.words,
-    cjkChars: stats.cjkChars,
-    openComments: p.comments.filter((c) => !c.resolved).length,
-  };
 }
 
 /** An editor's queue holds what was sent to them by name and what was sent to the desk. */

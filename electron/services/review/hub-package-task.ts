@@ -5,18 +5,20 @@
 import { constants } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { decodePackage, type WordPressPackage } from './wordpress-hub-package';
-import { reviewPackageSchema, type ReviewPackage } from './review-package';
+import { hubEntryOf } from './hub-entry';
+import { reviewPackageSchema, type HubEntry, type ReviewPackage } from './review-package';
 import { errnoCode } from '../store/fs-app-error';
 
 export type HubPackageTask =
-  /** A folder hub's package file, refused above maxBytes. */
-  | { kind: 'file'; path: string; maxBytes: number }
+  /** A folder hub's package file, refused above maxBytes; with entryOnly, only its review queue line comes back. */
+  | { kind: 'file'; path: string; maxBytes: number; entryOnly?: boolean }
   /** A WordPress hub's post meta value (base64 of the package's JSON). */
   | { kind: 'meta'; encoded: string };
 
 /** What a task gives back: the validated package, or why it was refused; never a thrown error. */
 export type HubPackageResult =
   | { kind: 'ok'; value: ReviewPackage | WordPressPackage }
+  | { kind: 'entry'; entry: HubEntry }
   | { kind: 'missing' }
   | { kind: 'unreadable'; reason: string }
   /** The file system refused (permissions, a vanished share): the caller words it as for any file. */
@@ -51,7 +53,8 @@ export async function runHubPackageTask(task: HubPackageTask): Promise<HubPackag
     const where = issue && issue.path.length > 0 ? ` at ${issue.path.join('.')}` : '';
     return { ok: false as const, reason: `it does not match the expected format${where}: ${issue?.message ?? 'invalid'}` };
   });
-  return parsed.ok ? { kind: 'ok', value: parsed.value } : { kind: 'unreadable', reason: parsed.reason };
+  if (!parsed.ok) return { kind: 'unreadable', reason: parsed.reason };
+  return task.entryOnly ? { kind: 'entry', entry: hubEntryOf(parsed.value) } : { kind: 'ok', value: parsed.value };
 }
 
 /**
