@@ -70,9 +70,10 @@ describe('reading review packages in a worker', () => {
     const good = encodePackage({ ...pkg(), media: {} } as unknown as WordPressPackage);
     expect(await reader.run({ kind: 'meta', encoded: good })).toMatchObject({ kind: 'ok', value: { article: { headline: 'River floods the old town' }, media: {} } });
     const oversized = encodePackage({ ...pkg(tinyNodes(500_000)), media: {} } as unknown as WordPressPackage);
-    expect(await reader.run({ kind: 'meta', encoded: oversized })).toEqual({ kind: 'unreadable', reason: 'the package is 18 MB, more than the 16 MB Dateline accepts' });
-    // 14.5 MB of post meta, as a contributor could write it.
-    const hostile = encodePackage({ ...pkg(tinyNodes(420_000)), media: {} } as unknown as WordPressPackage);
+    expect(await reader.run({ kind: 'meta', encoded: oversized })).toEqual({ kind: 'unreadable', reason: 'the package is 18 MB, more than the 9 MB Dateline accepts' });
+    // 8.6 MB of post meta, as a contributor could write it: 2.2 million empty nodes.
+    const hostile = encodePackage({ ...pkg({ type: 'doc', content: Array.from({ length: 2_200_000 }, () => ({})) }), media: {} } as unknown as WordPressPackage);
+    expect(hostile.length).toBeLessThan(9 * 1_048_576);
     expect(await reader.run({ kind: 'meta', encoded: hostile })).toEqual({
       kind: 'unreadable',
       reason: 'the package is not a Dateline review package at article.body: the body is too large to be an article: it holds more than 2,000,000 parts (nodes, marks and attributes)',

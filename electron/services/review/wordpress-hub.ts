@@ -116,6 +116,19 @@ interface Located {
   storedRevision: number;
 }
 
+/** A post too large to read: only its id is known. */
+interface OversizedPost {
+  id: number;
+  oversized: true;
+}
+
+/** The posts read for the queue, whether there were more, and the posts left out as too large. */
+interface RecentPosts {
+  posts: WpReviewPost[];
+  more: boolean;
+  oversized: HubProblem[];
+}
+
 /** Everything of a package except what a write computes. */
 type PackageDraft = Pick<WordPressPackage, 'article' | 'history' | 'comments' | 'submittedBy' | 'submittedTo' | 'submittedAt' | 'updatedBy' | 'previousSubmission'> & {
   media: Record<string, RemotePhoto>;
@@ -252,6 +265,7 @@ export class WordPressHub implements ReviewHub {
       const statuses = postStatusesFor(status);
       const read = await this.recentPosts({ dateline_review: 'with', status: statuses.join(','), _fields: PACKAGE_FIELDS }, PACKAGE_PAGE);
       if (read.more) problems.push(this.cutProblem('queue-limit-packages', 'sent for review with Dateline', statuses));
+      problems.push(...read.oversized);
       for (const post of read.posts) {
         const documentId = post.meta?.dateline_document;
         const articleId = typeof documentId === 'string' && articleIdSchema.safeParse(documentId).success ? documentId : derivedArticleId(this.options.siteUrl, post.id);
@@ -264,7 +278,8 @@ export class WordPressHub implements ReviewHub {
       }
     }
     // Posts without a package are read from their HTML: a pending one stands for a submitted article.
-    const unpackaged = !status || status.includes('submitted') ? await this.recentPosts({ ...(companion ? { dateline_review: 'without' } : {}), status: 'pending', _fields: POST_FIELDS }, POST_PAGE) : { posts: [], more: false };
+    const unpackaged: RecentPosts = !status || status.includes('submitted') ? await this.recentPosts({ ...(companion ? { dateline_review: 'without' } : {}), status: 'pending', _fields: POST_FIELDS }, POST_PAGE) : { posts: [], more: false, oversized: [] };
+    problems.push(...unpackaged.oversized);
     if (unpackaged.more) problems.push(this.cutProblem('queue-limit-pending', companion ? 'pending review without a Dateline package' : 'pending review', ['pending']));
     for (const post of unpackaged.posts) {
       const articleId = fallbackArticleId(post, derivedArticleId(this.options.siteUrl, post.id));
@@ -598,22 +613,58 @@ export class WordPressHub implements ReviewHub {
    * WordPress holds more than that (the client gives no headers, so a short page ends the list and
    * one more page tells whether a full one was the last).
    */
-  private async recentPosts(query: Record<string, QueryValue>, perPage: number): Promise<{ posts: WpReviewPost[]; more: boolean }> {
+  private async recentPosts(query: Record<string, QueryValue>, perPage: number): Promise<RecentPosts> {
     const seen = new Set<number>();
     const posts: WpReviewPost[] = [];
+    const oversized: HubProblem[] = [];
     const lastPage = Math.ceil(this.queueLimit / perPage);
     for (let page = 1; page <= lastPage; page++) {
-      const items = await this.postsPage(query, perPage, page);
+      const items = await this.postsPageOneByOneIfTooLarge(query, perPage, page, oversized);
       for (const post of items) {
         if (seen.has(post.id)) continue;
         seen.add(post.id);
-        posts.push(post);
+        if (!('oversized' in post)) posts.push(post);
       }
-      if (items.length < perPage) return { posts: posts.slice(0, this.queueLimit), more: posts.length > this.queueLimit };
+      if (items.length < perPage) return { posts: posts.slice(0, this.queueLimit), more: posts.length > this.queueLimit, oversized };
     }
-    if (posts.length > this.queueLimit) return { posts: posts.slice(0, this.queueLimit), more: true };
+    if (posts.length > this.queueLimit) return { posts: posts.slice(0, this.queueLimit), more: true, oversized };
     const next = await this.postsPage({ ...query, _fields: 'id' }, perPage, lastPage + 1);
-    return { posts, more: next.some((p) => !seen.has(p.id)) };
+    return { posts, more: next.some((p) => !seen.has(p.id)), oversized };
+  }
+
+  /**
+   * One page of posts; when the page is larger than Dateline reads (a contributor can put up to
+   * the plugin's limit in each post's meta), its posts are read one at a time, so only a post that
+   * is too large by itself is left out, named in `oversized` instead of failing the whole queue.
+   */
+  private async postsPageOneByOneIfTooLarge(query: Record<string, QueryValue>, perPage: number, page: number, oversized: HubProblem[]): Promise<(WpReviewPost | OversizedPost)[]> {
+    try {
+      return await this.postsPage(query, perPage, page);
+    } catch (error) {
+      if (!isAppError(error) || error.code !== 'remote-too-large') throw error;
+    }
+    const ids = (await this.postsPage({ ...query, _fields: 'id' }, perPage, page)).map((p) => p.id);
+    const posts: (WpReviewPost | OversizedPost)[] = [];
+    for (const id of ids) {
+      try {
+        posts.push(
+          await this.client.request<WpReviewPost>('GET', `wp/v2/posts/${id}`, {
+            query: { _fields: query._fields ?? 'id', context: 'edit' },
+            purpose: { action: 'list posts sent for review (it needs an account that may write posts, e.g. Contributor)', subject: `post ${id}` },
+          }),
+        );
+      } catch (error) {
+        if (!isAppError(error) || error.code !== 'remote-too-large') throw error;
+        oversized.push({
+          articleId: derivedArticleId(this.options.siteUrl, id),
+          path: this.editUrl(id),
+          message: `Post ${id} at ${this.options.siteUrl} is larger than Dateline reads, so it was left out of the review queue: ${error.message}`,
+        });
+        // Its place on the page still counts, so paging goes on past it.
+        posts.push({ id, oversized: true });
+      }
+    }
+    return posts;
   }
 
   private async postsPage(query: Record<string, QueryValue>, perPage: number, page: number): Promise<WpReviewPost[]> {
