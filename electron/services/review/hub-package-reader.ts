@@ -1,11 +1,10 @@
 // Runs in: services. Reads untrusted review packages in worker threads, so a hostile package costs
-// the services' event loop (shared with every other call, and in Electron with the main process)
-// nothing but a message. Each task has a deadline: a worker that overruns it is terminated and the
+// the services' event loop (shared by every other call) nothing but a message. Each task has a deadline: a worker that overruns it is terminated and the
 // package refused; the next task starts a fresh worker.
 //
 // The worker runs from source under tsx and vitest (hub-package-worker.ts, through tsx's loader) and
-// from the build next to the bundle that holds this code (hub-package-worker.cjs beside main.cjs or
-// serve.mjs; scripts/build-electron.mjs builds it). Its code is read here and evaluated, so a
+// from the build next to the bundle that holds this code (hub-package-worker.cjs beside
+// dist/services/services.cjs; scripts/build-electron.mjs builds it). Its code is read here and evaluated, so a
 // packaged app can load it from inside its asar archive.
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
