@@ -217,14 +217,14 @@ export async function createServices(options: ServicesOptions): Promise<Services
   const review = createReviewService({
     logger,
     library: store,
-    records: new ReviewRecordStore(libraryRoot),
-    profile,
-    hub: reviewHub,
-    onChange: (articleId) => {
-      snapshot = null;
+    // Every review record written (an action, a comment, the hub sync) is announced, and may change what waits.
+    records: new ReviewRecordStore(libraryRoot, (articleId) => {
       events.emit('review.articleChanged', { articleId });
       void queueWatch.check();
-    },
+    }),
+    profile,
+    hub: reviewHub,
+    onChange: () => (snapshot = null),
     newId: () => sortableId(),
     // A spiked story must not go out: jobs queued before the spike are cancelled, and every target
     // where it is scheduled is told it is withheld (a WordPress post goes back to draft, a folder or
