@@ -33,6 +33,10 @@ export function createEventStream(options: EventStreamOptions): EventStream {
   const maxUnread = options.maxUnreadBytes ?? 4 * 1024 * 1024;
   const streams = new Set<ServerResponse>();
   const write = (res: ServerResponse, text: string): void => {
+    if (res.destroyed || res.writableEnded) {
+      streams.delete(res);
+      return;
+    }
     if (res.writableLength > maxUnread) {
       res.destroy();
       return;
