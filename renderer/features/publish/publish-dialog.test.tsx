@@ -10,6 +10,8 @@ import { ApiError } from '../../api/api-error';
 import { useI18nStore } from '../../i18n/i18n-store';
 import { createAppStores, type AppStores } from '../../stores/app-stores';
 import { createFakeApi, type FakeHandlers } from '../../test-support/fake-api';
+import { testEventConnection, type TestEventConnection } from '../../test-support/test-event-connection';
+import { createEventSubscription } from '../../api/event-subscription';
 import { PublishDialog } from './publish-dialog';
 import { completeArticle, deferred, folderTarget, outboxJob, wordpressTarget } from './publish-fixtures';
 
@@ -19,7 +21,7 @@ beforeEach(() => useI18nStore.getState().setLocale('en'));
 function renderDialog(
   article: Article,
   handlers: FakeHandlers,
-  props: { approveFirst?: boolean; role?: 'reporter' | 'editor' } = {},
+  props: { approveFirst?: boolean; role?: 'reporter' | 'editor'; events?: TestEventConnection } = {},
 ): { stores: AppStores; api: ReturnType<typeof createFakeApi> } {
   const api = createFakeApi({
     'targets.list': () => [folderTarget, wordpressTarget],
@@ -28,7 +30,7 @@ function renderDialog(
     'articles.save': () => ({ revision: 2, updatedAt: '2026-11-25T09:02:00.000Z' }),
     ...handlers,
   });
-  const stores = createAppStores(api);
+  const stores = createAppStores(api, props.events ? createEventSubscription(props.events) : undefined);
   if (props.role) stores.settings.setState((s) => ({ settings: { ...s.settings, role: props.role ?? null } }));
   stores.article.getState().load(article);
   render(
@@ -347,5 +349,63 @@ describe('publish dialog', () => {
     expect(within(reporter).getAllByRole('radio').map((r) => (r as HTMLInputElement).value)).toEqual(['draft', 'pending']);
     expect((within(reporter).getByRole('radio', { checked: true }) as HTMLInputElement).value).toBe('draft');
     expect(reporter.textContent).toContain('send yours to the desk from the Review tab');
+  });
+});
+
+describe('publish dialog over the event stream', () => {
+  const running = (mediaDone: number, at: string): OutboxJob =>
+    outboxJob({ state: 'running', updatedAt: at, progress: { step: 'upload-media', mediaDone, mediaTotal: 3 } });
+  const done = (): OutboxJob =>
+    outboxJob({
+      state: 'done',
+      updatedAt: '2026-11-25T09:06:00.000Z',
+      progress: { step: 'verify', mediaDone: 3, mediaTotal: 3 },
+      result: { targetId: 't-wordpress1', targetKind: 'wordpress', remoteId: '42', url: 'https://news.example.com/flood/', status: 'publish', contentHash: 'x', remoteModified: '2026-11-25T09:06:00Z', publishedAt: '2026-11-25T09:06:00Z', articleRevision: 2 },
+    });
+
+  async function startJob(events: TestEventConnection, get: () => OutboxJob) {
+    const rendered = renderDialog(completeArticle(), { 'publish.start': () => running(1, '2026-11-25T09:05:01.000Z'), 'outbox.get': get }, { events });
+    act(() => events.open());
+    await screen.findByRole('dialog', { name: 'Publish article' });
+    await act(async () => {
+      fireEvent.click(publishButton());
+    });
+    await screen.findByRole('progressbar', { name: 'Uploading photo 2 of 3' });
+    return rendered;
+  }
+
+  it('progress and the end of the job arrive as events; the job is never polled while the stream is live', async () => {
+    const events = testEventConnection();
+    const { api } = await startJob(events, () => running(1, '2026-11-25T09:05:01.000Z'));
+    act(() => events.deliver({ name: 'job.changed', payload: { job: running(2, '2026-11-25T09:05:02.000Z') } }));
+    await screen.findByRole('progressbar', { name: 'Uploading photo 3 of 3' });
+    // An older copy arriving late does not take the bar back.
+    act(() => events.deliver({ name: 'job.changed', payload: { job: running(1, '2026-11-25T09:05:01.500Z') } }));
+    expect(screen.getByRole('progressbar', { name: 'Uploading photo 3 of 3' })).toBeTruthy();
+    act(() => events.deliver({ name: 'job.changed', payload: { job: done() } }));
+    await screen.findByRole('link', { name: 'https://news.example.com/flood/' });
+    expect(api.callsTo('outbox.get')).toEqual([]);
+  });
+
+  it('while the stream is down the job is polled; after it reconnects the job is fetched once', async () => {
+    const events = testEventConnection();
+    let reconnected = false;
+    let afterReconnect = 0;
+    const { api } = await startJob(events, () => {
+      if (!reconnected) return running(2, '2026-11-25T09:05:02.000Z');
+      afterReconnect += 1;
+      return done();
+    });
+    expect(api.callsTo('outbox.get')).toEqual([]);
+    act(() => events.down());
+    await screen.findByRole('progressbar', { name: 'Uploading photo 3 of 3' });
+    expect(api.callsTo('outbox.get').length).toBeGreaterThan(0);
+    act(() => {
+      reconnected = true;
+      events.open();
+    });
+    // The reconnect's one fetch brings the end the stream missed.
+    await screen.findByRole('link', { name: 'https://news.example.com/flood/' });
+    expect(afterReconnect).toBe(1);
   });
 });

@@ -16,12 +16,13 @@ import { ChecklistView } from './checklist-view';
 import { goToArticleField } from './go-to-article-field';
 import { isPollingJob } from './job-state';
 import { JobView } from './job-view';
-import { JOB_POLL_MS, useJobPolling } from './use-job-polling';
+import { newerJob } from './newer-job';
+import { JOB_POLL_MS, useJobUpdates } from './use-job-updates';
 import './publish.css';
 
 export interface PublishDialogProps {
   onClose(): void;
-  /** How often the job is polled while the outbox works on it. @default 400 */
+  /** How often the job is polled while the outbox works on it and the event stream is down. @default 400 */
   pollIntervalMs?: number;
   /** The target to offer first (the WordPress review hub, whose pending post approval publishes). */
   preferredTargetId?: string;
@@ -99,10 +100,10 @@ export function PublishDialog({ onClose, pollIntervalMs = JOB_POLL_MS, preferred
   }, []);
 
   const handleJob = (next: OutboxJob): void => {
-    setJob(next);
+    setJob((shown) => (shown?.id === next.id ? newerJob(shown, next) : next));
     outbox.getState().track(next);
   };
-  useJobPolling(job, handleJob, pollIntervalMs);
+  useJobUpdates(job, handleJob, pollIntervalMs);
 
   const selected =
     targetList?.find((v) => v.config.id === chosenTarget) ??
