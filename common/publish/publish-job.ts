@@ -51,7 +51,20 @@ export interface JobError {
 export interface ConflictDetails {
   remote: { title: string; excerpt: string; contentHtml: string; modified: string; url: string };
   local: { title: string; excerpt: string; contentHtml: string };
+  /** The server's modified time this copy recorded at its last publish; '' when it never published this post. */
   recordedModified: string;
+  /** Who wrote the post last, when the server says (e.g. another copy of the library that publishes the same article). */
+  lastPublisher?: LastPublisher;
+}
+
+/** The Dateline publish that last wrote a post, as the post itself records it. */
+export interface LastPublisher {
+  /** The outbox job that wrote it. */
+  jobId: string;
+  /** The computer it was sent from (its host name), when known. */
+  host: string | null;
+  /** Whether that job is this copy's own last publish of the article. */
+  thisCopy: boolean;
 }
 
 export interface OutboxJob {
@@ -116,6 +129,14 @@ export interface PublicationRecord {
   remoteModified: string;
   publishedAt: string;
   articleRevision: number;
+  /**
+   * sha256 of what the server held right after our publish (WordPress: title, content, excerpt,
+   * status and featured photo as context=edit returns them): a change made in the same second as
+   * our publish leaves the modified time alone but not this. Absent in records written before it.
+   */
+  remoteFingerprint?: string;
+  /** The outbox job that made this publish; absent in older records. */
+  jobId?: string;
 }
 
 export const jobIdSchema = z.string().regex(/^[0-9a-z]{10,40}$/, 'a job id');

@@ -21,6 +21,9 @@ export const publicationRecordSchema = z.object({
   remoteModified: z.string(),
   publishedAt: z.string(),
   articleRevision: z.number().int().nonnegative(),
+  // Optional: records written before these existed stay readable.
+  remoteFingerprint: z.string().regex(/^[0-9a-f]{64}$/).optional(),
+  jobId: z.string().max(40).optional(),
 });
 
 const fileSchema = z.object({ version: z.literal(1), records: z.array(publicationRecordSchema) });

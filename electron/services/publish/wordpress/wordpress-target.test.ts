@@ -65,7 +65,7 @@ describe('WordPress adapter: a reporter publishes a story', () => {
     expect(wp.posts.size).toBe(1);
     const post = [...wp.posts.values()][0];
     expect(post).toMatchObject({ status: 'publish', slug: 'harbour-reopens', title: '港口恢复运营', excerpt: 'The harbour reopened.' });
-    expect(post?.meta).toEqual({ dateline_job: 'job0000000001' });
+    expect(post?.meta).toMatchObject({ dateline_job: 'job0000000001', dateline_article: job.attempt().article.id });
     expect(wp.media.size).toBe(2);
     const lead = [...wp.media.values()].find((m) => m.alt_text === 'Cranes at dawn');
     expect(lead).toMatchObject({ caption: '港口的起重机（摄影：新华社）', slug: `dateline-${photoA.id.slice(0, 16)}`, fileName: `dateline-${photoA.id.slice(0, 16)}.png` });
@@ -212,11 +212,11 @@ describe('WordPress adapter: exactly once when replies are lost', () => {
     const registry = new MemoryMediaRegistry();
     await target().publish(testJob('job0000000008', story(), [photoA, photoB], { registry }).attempt());
     const second = makeArticle({ id: '01jc0000000000000000000002', headline: 'Again', meta: { slug: 'again' }, body: { type: 'doc', content: [figure(photoA.id, { alt: 'a', credit: 'c', lead: true })] } });
-    await target().publish(testJob('job0000000009', second, [photoA], { registry }).attempt());
+    const published = await target().publish(testJob('job0000000009', second, [photoA], { registry }).attempt());
     expect(wp.media.size).toBe(2);
 
     wp.media.clear();
-    await target().publish(testJob('job0000000010', second, [photoA], { registry }).attempt());
+    await target().publish(testJob('job0000000010', second, [photoA], { registry, previous: published }).attempt());
     expect(wp.media.size).toBe(1);
   });
 });
