@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makePng } from '../support/test-photos';
 import { plantMedia } from './support/plant-media';
-import { startWordPress, type WordPressSite, type WpMedia } from './support/wordpress-fixture';
+import { startWordPress, type WordPressSite, type WpMedia, type WpPost } from './support/wordpress-fixture';
 import { figureNode, newArticleId, paragraphNode, startHarness, waitForJob, type Harness } from './publishing-harness';
 
 interface WpTerm {
@@ -225,7 +225,6 @@ describe('publishing to a real WordPress (pretty permalinks)', () => {
     const article = h.save({ id: newArticleId(), headline: 'Bridge closes for repairs', meta: { section: 'City', tags: ['traffic'], slug: 'bridge-closes' }, body: { type: 'doc', content: [paragraphNode('Detours are signposted.')] } });
     const first = await h.publishAndWait(article.id, 'editor-wp');
     const postId = Number(first.result?.remoteId);
-    await new Promise((resolve) => setTimeout(resolve, 1_100)); // modified_gmt has 1-second resolution
     await site.editPostAsOtherUser(postId, 'Bridge closes (updated by the web desk)');
 
     h.save({ ...article, headline: 'Bridge closes for three weeks' });
@@ -243,6 +242,53 @@ describe('publishing to a real WordPress (pretty permalinks)', () => {
     expect(resolved.result?.remoteId).toBe(String(postId));
     expect((await site.getPost(postId)).title.raw).toBe('Bridge closes for three weeks');
   });
+
+  it('50 edits made in WordPress in the same second as the publish before them: each one stops the next update as a conflict', async () => {
+    const lead = await h.photo(7_001);
+    const edits = ['title', 'content', 'excerpt', 'status', 'featured_media'] as const;
+    const outcomes: string[] = [];
+    let sameSecondAlready = 0;
+    for (let i = 0; i < 50; i++) {
+      const field = edits[i % edits.length] ?? 'title';
+      const article = h.save({
+        id: newArticleId('ss'),
+        headline: `Same-second story ${i}`,
+        summary: `Summary ${i}`,
+        meta: { section: 'City', tags: ['same-second'], slug: `same-second-${i}` },
+        body: { type: 'doc', content: [figureNode(lead, { alt: 'Harbour', credit: 'Desk', caption: 'The harbour', lead: true }), paragraphNode(`Body ${i}.`)] },
+      });
+      const first = await h.publishAndWait(article.id, 'editor-wp');
+      expect(first.state, first.lastError?.message).toBe('done');
+      const postId = Number(first.result?.remoteId);
+      const recorded = first.result?.remoteModified ?? '';
+
+      // A colleague (another account) changes one field right after the publish, through REST.
+      const before = await site.getPost(postId);
+      const change: Record<string, unknown> = {
+        title: { title: `${before.title.raw} (desk)` },
+        content: { content: `${before.content.raw}\n<!-- wp:paragraph --><p>Added by the desk.</p><!-- /wp:paragraph -->` },
+        excerpt: { excerpt: 'Rewritten by the desk' },
+        status: { status: 'private' },
+        featured_media: { featured_media: 0 },
+      }[field];
+      const edited = await site.request<WpPost>(`/wp/v2/posts/${postId}`, { as: 'admin', json: change });
+      expect(edited.status, edited.text.slice(0, 200)).toBe(200);
+      if (edited.body.modified_gmt === recorded) sameSecondAlready += 1;
+      // The edit lands in the same wall-clock second as the publish (as it does by itself when it is quick enough).
+      await site.php(
+        `global $wpdb; $gmt = str_replace('T', ' ', $input['gmt']); $wpdb->update($wpdb->posts, array('post_modified_gmt' => $gmt, 'post_modified' => get_date_from_gmt($gmt)), array('ID' => (int) $input['id'])); clean_post_cache((int) $input['id']); echo 'ok';`,
+        { id: postId, gmt: recorded },
+      );
+      expect((await site.getPost(postId)).modified_gmt).toBe(recorded);
+
+      h.save({ ...article, summary: `Summary ${i}, corrected` });
+      const second = await h.publishAndWait(article.id, 'editor-wp');
+      outcomes.push(second.state);
+      if (second.state === 'conflict') await h.service.handlers['outbox.resolveConflict']({ jobId: second.id, resolution: 'cancel' });
+    }
+    console.info(`same-second edits: ${outcomes.filter((o) => o === 'conflict').length} of 50 conflicts (${sameSecondAlready} landed in the same second without help)`);
+    expect(outcomes.filter((o) => o === 'conflict')).toHaveLength(50);
+  }, 600_000);
 
   it('reuses a tag and category that already exist instead of creating twins', async () => {
     const tag = await site.request<WpTerm>('/wp/v2/tags', { method: 'POST', json: { name: '气候' } });

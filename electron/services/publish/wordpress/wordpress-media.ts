@@ -3,6 +3,8 @@
 // the review hub left behind by its slug, else upload — a few photos at a time, reporting progress
 // per photo. A copy found by slug is reused only once its original bytes hash to the photo: anyone
 // who may upload to the site can give an attachment that slug, and it would go live in the story.
+// Two copies of a library uploading the same photo at the same moment both upload: the later one
+// finds the earlier copy right after its own upload and deletes its own.
 import { AppError, isAppError } from '../../../../common/app-error';
 import type { DocNode } from '../../../../common/article';
 import { figureAttrsOf, type CheckedFigure } from '../../../../common/serialize/figure-attrs';
@@ -73,18 +75,11 @@ async function ensureUploaded(client: WordPressClient, ctx: PublishContext, figu
   const marker = mediaMarker(figure.mediaId);
   // A reply lost after the server stored the photo, or the review hub, left a copy with our slug:
   // reuse the first whose bytes are this photo.
-  const slugs = markerSlugs(figure.mediaId);
-  const found = await client.request<WpMedia[]>('GET', 'wp/v2/media', {
-    query: { slug: slugs.join(','), per_page: 20, orderby: 'id', order: 'asc' },
-    purpose: { action: 'look up photos in the media library' },
-    signal: ctx.signal,
-  });
   const info = await ctx.mediaInfo(figure.mediaId);
   const label = photoLabel(info.originalName, captionText(figure.caption), marker);
-  for (const item of Array.isArray(found) ? found : []) {
-    if (typeof item.id !== 'number' || typeof item.source_url !== 'string' || !slugs.includes(item.slug)) continue;
-    if (await holdsPhoto(client, item, figure.mediaId, { what: label, timeoutMs: uploadTimeoutMs, signal: ctx.signal, origins })) return remember(ctx, figure.mediaId, item);
-  }
+  const check = { what: label, timeoutMs: uploadTimeoutMs, signal: ctx.signal, origins };
+  const found = await copyOnSite(client, figure.mediaId, Number.POSITIVE_INFINITY, check);
+  if (found) return remember(ctx, figure.mediaId, found);
 
   const bytes = await ctx.readMedia(figure.mediaId);
   const extension = figure.mediaId.slice(figure.mediaId.lastIndexOf('.') + 1);
@@ -113,7 +108,40 @@ async function ensureUploaded(client: WordPressClient, ctx: PublishContext, figu
       mayHaveArrived: true,
     });
   }
-  return remember(ctx, figure.mediaId, uploaded);
+  // Another copy of the library may have uploaded this photo at the same moment: the earlier item wins.
+  const earlier = await copyOnSite(client, figure.mediaId, uploaded.id, check);
+  if (!earlier) return remember(ctx, figure.mediaId, uploaded);
+  await deleteOwnUpload(client, uploaded.id, ctx.signal);
+  return remember(ctx, figure.mediaId, earlier);
+}
+
+/** The first media item under the photo's marker slugs (with an id below `below`) whose bytes are the photo. */
+async function copyOnSite(client: WordPressClient, mediaId: string, below: number, check: { what: string; timeoutMs: number; signal: AbortSignal; origins: PhotoOrigins }): Promise<WpMedia | null> {
+  const slugs = markerSlugs(mediaId);
+  const found = await client.request<WpMedia[]>('GET', 'wp/v2/media', {
+    query: { slug: slugs.join(','), per_page: 20, orderby: 'id', order: 'asc' },
+    purpose: { action: 'look up photos in the media library' },
+    signal: check.signal,
+  });
+  for (const item of Array.isArray(found) ? found : []) {
+    if (typeof item.id !== 'number' || item.id >= below || typeof item.source_url !== 'string' || !slugs.includes(item.slug)) continue;
+    if (await holdsPhoto(client, item, mediaId, check)) return item;
+  }
+  return null;
+}
+
+/** Deletes a media item this job has just uploaded and nobody uses yet; one already gone is fine. */
+async function deleteOwnUpload(client: WordPressClient, id: number, signal: AbortSignal): Promise<void> {
+  try {
+    await client.request<unknown>('DELETE', `wp/v2/media/${id}`, {
+      query: { force: true },
+      purpose: { action: 'delete its own duplicate photo', subject: `media item ${id}` },
+      signal,
+    });
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'remote-not-found') return;
+    throw error;
+  }
 }
 
 /** Whether a media item's original bytes are the photo; a file gone, or kept off the site, is not. */
