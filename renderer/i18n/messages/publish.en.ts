@@ -73,6 +73,10 @@ export const publishEn = {
 
   'publish.conflict.explain':
     'This post was changed on the server ({modified}) after Dateline last published it ({recorded}). Nothing was overwritten: compare the two versions and choose.',
+  'publish.conflict.explainUnrecorded':
+    'This article is already on the server ({modified}), but this copy of your library never published it there. Nothing was overwritten: compare the two versions and choose.',
+  'publish.conflict.otherCopy': 'It was last published from another copy of this library (job {job}).',
+  'publish.conflict.otherCopyOn': 'It was last published from another copy of this library, on {host} (job {job}).',
   'publish.conflict.mine': 'Your version',
   'publish.conflict.server': 'On the server',
   'publish.conflict.changedAt': 'Changed {modified}.',

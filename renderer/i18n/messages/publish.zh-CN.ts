@@ -73,6 +73,9 @@ export const publishZhCN: Record<keyof typeof publishEn, string> = {
   'publish.copyFailed': '无法复制：请选中地址后手动复制。',
 
   'publish.conflict.explain': '这篇文章在 Dateline 上次发布（{recorded}）之后，已在服务器上被修改（{modified}）。目前没有覆盖任何内容：请对比两个版本后再选择。',
+  'publish.conflict.explainUnrecorded': '这篇文章已在服务器上（{modified}），但您资料库的这一份副本从未把它发布到那里。目前没有覆盖任何内容：请对比两个版本后再选择。',
+  'publish.conflict.otherCopy': '它最后一次是从这个资料库的另一份副本发布的（任务 {job}）。',
+  'publish.conflict.otherCopyOn': '它最后一次是从这个资料库在 {host} 上的另一份副本发布的（任务 {job}）。',
   'publish.conflict.mine': '您的版本',
   'publish.conflict.server': '服务器上的版本',
   'publish.conflict.changedAt': '修改于 {modified}。',

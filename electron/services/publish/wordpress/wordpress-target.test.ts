@@ -245,6 +245,29 @@ describe('WordPress adapter: updates and conflicts', () => {
     expect(wp.posts.size).toBe(1);
   });
 
+  it('an edit in the same second as the publish (modified time unchanged) is a conflict too', async () => {
+    const first = await target().publish(testJob('job0000000016', story(), [photoA, photoB]).attempt());
+    const post = wp.posts.get(Number(first.remoteId));
+    if (!post) throw new Error('no post');
+    post.excerpt = 'Changed by the desk within the second';
+    expect(post.modified_gmt).toBe(first.remoteModified);
+    const conflict = await target().publish(testJob('job0000000017', story(), [photoA, photoB], { previous: first }).attempt()).catch((e: unknown) => e);
+    expect(conflict).toBeInstanceOf(PublishConflict);
+    expect(post.excerpt).toBe('Changed by the desk within the second');
+  });
+
+  it('a copy of the library without a record of the post finds it by the article and stops, naming who published it', async () => {
+    const first = await target().publish(testJob('job0000000018', story(), [photoA, photoB]).attempt());
+    const copy = testJob('job0000000019', story(), [photoA, photoB]);
+    const conflict = await target().publish(copy.attempt()).catch((e: unknown) => e);
+    expect(conflict).toBeInstanceOf(PublishConflict);
+    expect((conflict as PublishConflict).details).toMatchObject({ recordedModified: '', lastPublisher: { jobId: 'job0000000018', thisCopy: false } });
+    expect(wp.posts.size).toBe(1);
+    const updated = await target().publish(copy.attempt({ overwriteConflict: true }));
+    expect(updated.remoteId).toBe(first.remoteId);
+    expect(wp.posts.size).toBe(1);
+  });
+
   it('schedules a post for later with its date in GMT', async () => {
     const record = await target().publish(testJob('job0000000014', story(), [photoA, photoB], { options: { status: 'future', scheduledAt: '2030-01-02T09:30:00+08:00' } }).attempt());
     expect(record.status).toBe('future');
