@@ -21,8 +21,10 @@ const JOB_SLUG_PATTERN = new RegExp(`^dateline-${ID}$`);
 export const POST_STATUSES_TO_SEARCH = 'draft,pending,publish,future,private';
 /** At most this many posts per lookup: an article has one post, a race or a late commit a few more. */
 const LOOKUP_PAGE = 20;
-/** At most this many marker drafts are looked at by one sweep. */
+/** At most this many of the site's newest Dateline posts are looked at by one sweep. */
 const SWEEP_PAGE = 50;
+/** The raw content only: asking for `content` would make WordPress render every post. */
+const FIELDS = 'id,status,slug,meta,content.raw';
 
 /** The comment that carries the article's id (and the job that wrote it) inside the post's content. */
 export function articleMarkerComment(articleId: string, jobId: string): string {
@@ -72,52 +74,51 @@ export function canonicalPost<T extends WpMarkedPost>(posts: T[]): T | null {
   return sorted.find((p) => !isMarkerDraft(p)) ?? sorted[0] ?? null;
 }
 
-/** Every post (not trashed) that carries this article's id, lowest id first. */
-export async function articlePosts(client: WordPressClient, articleId: string, signal: AbortSignal): Promise<WpMarkedPost[]> {
-  const page = { status: POST_STATUSES_TO_SEARCH, context: 'edit', per_page: LOOKUP_PAGE, orderby: 'id', order: 'asc' };
+/**
+ * Every post (not trashed) that carries this article's id, lowest id first. `byMeta` adds the
+ * companion plugin's meta query (it finds a post whose marker comment the desk removed); the
+ * content search alone sees a create the moment its row is written.
+ */
+export async function articlePosts(client: WordPressClient, articleId: string, signal: AbortSignal, opts: { byMeta: boolean }): Promise<WpMarkedPost[]> {
+  const page = { status: POST_STATUSES_TO_SEARCH, context: 'edit', per_page: LOOKUP_PAGE, orderby: 'id', order: 'asc', _fields: FIELDS };
   const purpose = { action: 'look up its own posts' };
-  const [byMeta, byContent] = await Promise.all([
-    // The companion plugin filters by meta; without it the parameter is ignored and the check below drops the rest.
-    client.request<WpMarkedPost[]>('GET', 'wp/v2/posts', { query: { ...page, dateline_article: articleId, _fields: 'id,status,slug,meta' }, purpose, signal }),
-    client.request<WpMarkedPost[]>('GET', 'wp/v2/posts', { query: { ...page, search: articleId, _fields: 'id,status,slug,meta,content' }, purpose, signal }),
+  const [byContent, byMeta] = await Promise.all([
+    client.request<WpMarkedPost[]>('GET', 'wp/v2/posts', { query: { ...page, search: articleId }, purpose, signal }),
+    // Without the plugin the parameter is ignored and the check below drops what does not belong.
+    opts.byMeta ? client.request<WpMarkedPost[]>('GET', 'wp/v2/posts', { query: { ...page, dateline_article: articleId }, purpose, signal }) : Promise.resolve([]),
   ]);
   const found = new Map<number, WpMarkedPost>();
-  for (const post of [...listOf(byMeta), ...listOf(byContent)]) {
+  for (const post of [...listOf(byContent), ...listOf(byMeta)]) {
     if (articleOfPost(post) === articleId && !found.has(post.id)) found.set(post.id, post);
   }
   return [...found.values()].sort((a, b) => a.id - b.id);
 }
 
 /**
- * Deletes marker drafts of an article that are not its canonical post nor one of `keep`: creates
- * that committed after Dateline gave up on them, or a copy's create that lost the race.
+ * Removes stray marker drafts from the site's newest Dateline posts, in one bounded listing:
+ * creates that committed after Dateline gave up on them (a late one can land after its job
+ * ended) or a copy's create that lost the race. For `articleId` the post this publish stands on
+ * is `keep[0]`; any other article's marker draft goes only when the listing also shows the post
+ * every copy agrees on for it, and that is not the draft.
  */
-export async function removeStrayDrafts(client: WordPressClient, articleId: string, keep: number[], signal: AbortSignal): Promise<number[]> {
-  const posts = await articlePosts(client, articleId, signal);
-  const canonical = canonicalPost(posts);
-  const stray = posts.filter((p) => isMarkerDraft(p) && p.id !== canonical?.id && !keep.includes(p.id));
-  for (const post of stray) await deleteDraft(client, post.id, signal);
-  return stray.map((p) => p.id);
-}
-
-/**
- * Looks over the site's marker drafts of every article (a late create can land after its job
- * ended) and removes the stray ones; `keep` are posts this publish stands on.
- */
-export async function sweepStrayDrafts(client: WordPressClient, keep: number[], signal: AbortSignal): Promise<number[]> {
-  const drafts = await client.request<WpMarkedPost[]>('GET', 'wp/v2/posts', {
-    query: { status: 'draft', search: 'dateline:article', context: 'edit', per_page: SWEEP_PAGE, orderby: 'id', order: 'desc', _fields: 'id,status,slug,meta,content' },
+export async function sweepStrayDrafts(client: WordPressClient, articleId: string, keep: number[], signal: AbortSignal): Promise<number[]> {
+  const listed = await client.request<WpMarkedPost[]>('GET', 'wp/v2/posts', {
+    query: { status: POST_STATUSES_TO_SEARCH, search: 'dateline:article', context: 'edit', per_page: SWEEP_PAGE, orderby: 'id', order: 'desc', _fields: FIELDS },
     purpose: { action: 'look up its own posts' },
     signal,
   });
-  const articles = new Set<string>();
-  for (const draft of listOf(drafts)) {
-    const articleId = articleOfPost(draft);
-    if (articleId && isMarkerDraft(draft)) articles.add(articleId);
+  const byArticle = new Map<string, WpMarkedPost[]>();
+  for (const post of listOf(listed)) {
+    const of = articleOfPost(post);
+    if (of) byArticle.set(of, [...(byArticle.get(of) ?? []), post]);
   }
-  const removed: number[] = [];
-  for (const articleId of articles) removed.push(...(await removeStrayDrafts(client, articleId, keep, signal)));
-  return removed;
+  const stray: number[] = [];
+  for (const [of, posts] of byArticle) {
+    const canonical = of === articleId ? keep[0] : canonicalPost(posts)?.id;
+    for (const post of posts) if (isMarkerDraft(post) && post.id !== canonical && !keep.includes(post.id) && (of === articleId || posts.length > 1)) stray.push(post.id);
+  }
+  for (const id of stray) await deleteDraft(client, id, signal);
+  return stray;
 }
 
 /** Deletes a draft for good; one already gone is fine. */

@@ -23,7 +23,6 @@ import {
   isMarkerDraft,
   lastWriterOfPost,
   postMarker,
-  removeStrayDrafts,
   sweepStrayDrafts,
   withArticleMarker,
   type WpMarkedPost,
@@ -244,7 +243,7 @@ export class WordPressTarget implements PublishTarget {
    * the earlier post and deletes its own draft.
    */
   private async foundOrCreated(ctx: PublishContext, fields: PostFields, beforeCreate: () => Promise<void>): Promise<number> {
-    const existing = await articlePosts(this.client, ctx.article.id, ctx.signal);
+    const existing = await articlePosts(this.client, ctx.article.id, ctx.signal, { byMeta: true });
     const found = canonicalPost(existing);
     if (found) return this.acceptFound(ctx, fields, found, existing);
     await beforeCreate();
@@ -261,7 +260,7 @@ export class WordPressTarget implements PublishTarget {
     });
     // A reply that is not about our draft (a confused proxy or cache) must not be adopted.
     if (created.slug !== postMarker(ctx.jobId)) throw misroutedReply(`the new draft "${postMarker(ctx.jobId)}"`, created.slug);
-    const after = await articlePosts(this.client, ctx.article.id, ctx.signal);
+    const after = await articlePosts(this.client, ctx.article.id, ctx.signal, { byMeta: false });
     const winner = canonicalPost(after.some((p) => p.id === created.id) ? after : [...after, created]);
     if (!winner || winner.id === created.id) return created.id;
     await deleteDraft(this.client, created.id, ctx.signal);
@@ -374,13 +373,7 @@ export class WordPressTarget implements PublishTarget {
    */
   private async removeStrays(ctx: PublishContext, postId: number): Promise<void> {
     const keep = [postId, ...(ctx.previous ? [Number(ctx.previous.remoteId)] : [])];
-    await removeStrayDrafts(this.client, ctx.article.id, keep, ctx.signal);
-    try {
-      await sweepStrayDrafts(this.client, keep, ctx.signal);
-    } catch (error) {
-      // The post is live: other articles' leftovers wait for the next publish.
-      if (ctx.signal.aborted) throw error;
-    }
+    await sweepStrayDrafts(this.client, ctx.article.id, keep, ctx.signal);
   }
 
   private account(signal: AbortSignal): Promise<WpUser> {
