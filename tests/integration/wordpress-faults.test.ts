@@ -31,7 +31,7 @@ describe('exactly once through a faulty network', () => {
       seed: 20261125,
       rates: { 'drop-response': 0.08, 'reset-after-forward': 0.05, reset: 0.05, delay: 0.04, 'http-error': 0.08 },
       timeoutMs: 1_500,
-      deadlineMs: 210_000,
+      deadlineMs: 330_000,
     });
 
     expect(result.jobs.every((job) => job.state === 'done')).toBe(true);
@@ -51,7 +51,7 @@ describe('exactly once through a faulty network', () => {
     const remoteIds = new Set(result.jobs.map((job) => job.result?.remoteId));
     expect(remoteIds.size).toBe(100);
     for (const job of result.jobs) expect(job.result?.status).toBe('publish');
-  }, 240_000);
+  }, 360_000);
 
   it('24 creates that WordPress commits after the client gave up (half of them after their job ended): no orphan draft survives', async () => {
     const proxy = await startFaultProxy({ target: site.url, plan: passAll });
