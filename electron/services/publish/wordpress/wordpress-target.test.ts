@@ -8,8 +8,9 @@ import { AppError } from '../../../../common/app-error';
 import type { WordpressTargetConfig } from '../../../../common/publish/publish-target-config';
 import { figure, makeArticle, paragraph, text } from '../../../../tests/fixtures/sample-article';
 import { makePng } from '../../../../tests/support/test-photos';
-import { PublishConflict } from '../publish-target';
-import { MemoryMediaRegistry, testJob, testPhoto } from '../test-publish-context';
+import type { PublicationRecord } from '../../../../common/publish/publish-job';
+import { isUnchangedOnTarget, PublishConflict, type PublishContext } from '../publish-target';
+import { MemoryMediaRegistry, sent, testJob, testPhoto } from '../test-publish-context';
 import { FakeWordPress } from './fake-wordpress-server';
 import { WordPressTarget } from './wordpress-target';
 
@@ -25,8 +26,17 @@ function config(overrides: Partial<WordpressTargetConfig> = {}): WordpressTarget
   return { kind: 'wordpress', id: 'newsroom-wp', name: 'Newsroom', siteUrl: wp.url, username: 'editor', defaultCategory: '', ...overrides };
 }
 
-function target(password: string | null = wp.password, overrides: Partial<WordpressTargetConfig> = {}): WordPressTarget {
+function adapter(password: string | null = wp.password, overrides: Partial<WordpressTargetConfig> = {}): WordPressTarget {
   return new WordPressTarget({ config: config(overrides), password, timeoutMs: 5_000 });
+}
+
+/** The adapter, for tests that expect each publish to send (`sent` fails the test on "unchanged"). */
+function target(password: string | null = wp.password, overrides: Partial<WordpressTargetConfig> = {}) {
+  const wordpress = adapter(password, overrides);
+  return {
+    testConnection: (signal?: AbortSignal) => wordpress.testConnection(signal),
+    publish: async (ctx: PublishContext): Promise<PublicationRecord> => sent(await wordpress.publish(ctx)),
+  };
 }
 
 const photoA = testPhoto(makePng(8, 8), 'harbour.png');
@@ -265,6 +275,25 @@ describe('WordPress adapter: updates and conflicts', () => {
     expect(wp.posts.size).toBe(1);
     const updated = await target().publish(copy.attempt({ overwriteConflict: true }));
     expect(updated.remoteId).toBe(first.remoteId);
+    expect(wp.posts.size).toBe(1);
+  });
+
+  it('publishing an unchanged story again sends nothing; a new slug or schedule is sent', async () => {
+    const first = await target().publish(testJob('job0000000031', story(), [photoA, photoB]).attempt());
+    const writes = () => wp.requests.filter((r) => r.startsWith('POST') || r.startsWith('DELETE')).length;
+    const before = writes();
+    const again = await adapter().publish(testJob('job0000000032', story(), [photoA, photoB], { previous: first }).attempt());
+    expect(isUnchangedOnTarget(again)).toBe(true);
+    expect(writes()).toBe(before);
+
+    const reslugged = await adapter().publish(testJob('job0000000033', { ...story(), meta: { ...story().meta, slug: 'harbour-open-again' } }, [photoA, photoB], { previous: first }).attempt());
+    expect(isUnchangedOnTarget(reslugged)).toBe(false);
+    expect([...wp.posts.values()][0]?.slug).toBe('harbour-open-again');
+
+    const scheduled = sent(await adapter().publish(testJob('job0000000034', story(), [photoA, photoB], { previous: sent(reslugged), options: { status: 'future', scheduledAt: '2031-01-01T00:00:00Z' } }).attempt()));
+    const rescheduled = await adapter().publish(testJob('job0000000035', story(), [photoA, photoB], { previous: scheduled, options: { status: 'future', scheduledAt: '2031-02-01T00:00:00Z' } }).attempt());
+    expect(isUnchangedOnTarget(rescheduled)).toBe(false);
+    expect([...wp.posts.values()][0]?.date_gmt).toBe('2031-02-01T00:00:00');
     expect(wp.posts.size).toBe(1);
   });
 

@@ -14,7 +14,7 @@ import type { ConflictDetails, LastPublisher, PublicationRecord } from '../../..
 import { PUBLISH_STATUSES, type ConnectionReport, type PublishStatus, type WordpressTargetConfig } from '../../../../common/publish/publish-target-config';
 import { bodyToGutenberg, bylineBlock } from '../../../../common/serialize/body-to-gutenberg';
 import { CHECKPOINT_ADOPT, CHECKPOINT_REMOTE_ID, pendingRemoteSchema } from '../pending-remote-store';
-import { PublishConflict, type Checkpoint, type PublishContext, type PublishTarget, type RemoteMedia } from '../publish-target';
+import { alreadyOnTarget, PublishConflict, type Checkpoint, type PublishContext, type PublishTarget, type RemoteMedia, type UnchangedOnTarget } from '../publish-target';
 import { refuseBeyondCapabilities } from './refuse-beyond-capabilities';
 import {
   articlePosts,
@@ -128,7 +128,7 @@ export class WordPressTarget implements PublishTarget {
     };
   }
 
-  async publish(ctx: PublishContext): Promise<PublicationRecord> {
+  async publish(ctx: PublishContext): Promise<PublicationRecord | UnchangedOnTarget> {
     let checkpoint = { ...(ctx.checkpoint as WordPressCheckpoint) };
     const save = async (next: WordPressCheckpoint): Promise<void> => {
       checkpoint = { ...checkpoint, ...next };
@@ -173,8 +173,11 @@ export class WordPressTarget implements PublishTarget {
         await save({ postId, remoteId: String(postId) });
       }
     }
+    const contentHash = publishedHash(fields, ctx);
     if (postId === null && ctx.previous) {
       postId = await this.checkedPrevious(ctx, fields);
+      // The post is as Dateline left it and this job would write the same: send nothing.
+      if (postId !== null && alreadyOnTarget(ctx, contentHash)) return { unchanged: ctx.previous };
       if (postId !== null) await save({ postId, remoteId: String(postId), conflictChecked: true });
     }
     if (postId === null) {
@@ -222,7 +225,7 @@ export class WordPressTarget implements PublishTarget {
       remoteId: String(postId),
       url: live.link,
       status: liveStatus,
-      contentHash: createHash('sha256').update(JSON.stringify({ ...fields, status })).digest('hex'),
+      contentHash,
       remoteModified: live.modified_gmt,
       publishedAt: new Date().toISOString(),
       articleRevision: ctx.article.revision,
@@ -408,6 +411,17 @@ interface PostFields {
   title: string;
   content: string;
   excerpt: string;
+}
+
+/**
+ * What this job writes, hashed: the post's fields, its status, slug and scheduled time. An equal hash
+ * recorded at the last publish (with the post unchanged on the site) means there is nothing to send.
+ */
+function publishedHash(fields: object, ctx: PublishContext): string {
+  const { status, scheduledAt } = ctx.options;
+  return createHash('sha256')
+    .update(JSON.stringify({ ...fields, status, slug: effectiveSlug(ctx.article), scheduledAt: status === 'future' ? (scheduledAt ?? null) : null }))
+    .digest('hex');
 }
 
 function featuredMediaId(ctx: PublishContext, media: Map<string, RemoteMedia>): number {
