@@ -19,7 +19,7 @@ describe('app', () => {
       'settings.get': () => settingsSchema.parse({ locale: 'en' }),
       'settings.update': (input) => settingsSchema.parse({ locale: input.locale ?? 'en' }),
       'app.info': () => ({ version: '0.1.0', transport: 'http', libraryPath: '/lib', systemLocale: 'en-US' }),
-      'library.list': () => ({ items: [], sections: ['City'], tags: [], total: 0 }),
+      'library.list': () => ({ items: [], matched: 0, indexing: 0, sections: ['City'], tags: [], total: 0 }),
       'library.problems': () => [{ articleFolder: 'broken01', setAsideTo: 'lost+found/broken01', message: 'bad JSON', at: '2026-11-25T09:00:00Z' }],
       'articles.create': () => newArticle('art0000000001', '2026-11-25T09:00:00.000Z'),
       'articles.save': (input) => {
@@ -58,7 +58,7 @@ describe('app', () => {
     const api = createFakeApi({
       'settings.get': () => settingsSchema.parse({ locale: 'en' }),
       'app.info': () => ({ version: '0.1.0', transport: 'http', libraryPath: '/lib', systemLocale: 'en-US' }),
-      'library.list': () => ({ items: [], sections: [], tags: [], total: 0 }),
+      'library.list': () => ({ items: [], matched: 0, indexing: 0, sections: [], tags: [], total: 0 }),
       'library.problems': () => [],
       'app.online': () => ({ ok: true }),
     });
