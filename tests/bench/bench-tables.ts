@@ -4,6 +4,7 @@ import type { LibraryResult, QueryTiming } from './library-bench';
 import type { OpenResult } from './open-bench';
 import type { Cell, Table } from './print-table';
 import { formatMs as ms, formatRatio as ratio } from './format-ms';
+import { searchStartRows } from './search-start-table';
 import { stats } from './stats';
 import { PROBED_COMPONENTS, type TypingResult } from './typing-bench';
 
@@ -161,6 +162,7 @@ export function libraryTable(result: LibraryResult): { table: Table; aims: Aim[]
     ['queryLibrary (filter/order all summaries) per search, in process, p50 / p95', `${ms(result.queryLibrary.median)} / ${ms(result.queryLibrary.p95)}`, '—', ''],
     ['Build SearchIndex in process from all articles', ms(result.indexBuildMs), '—', ''],
     ['Load search-index.json in process', ms(result.indexLoadMs), '—', ''],
+    ...searchStartRows(result.searchStart),
   );
   const aims: Aim[] = [
     {

@@ -34,6 +34,8 @@ export class PersistentSearchIndex {
   private readonly waiting = new Map<string, Work>();
   private logEntries: number;
   private writes: Promise<void> = Promise.resolve();
+  /** Log entries waiting for the append queued for them. */
+  private unwritten: SearchLogEntry[] = [];
   private catching: Promise<void> = Promise.resolve();
   private stopped = false;
   private readonly compactAfter: number;
@@ -144,7 +146,11 @@ export class PersistentSearchIndex {
 
   private async drain(load: (id: string) => Promise<Article>): Promise<void> {
     while (!this.stopped && this.waiting.size > 0) {
-      const batch = [...this.waiting.values()].slice(0, this.batchSize);
+      const batch: Work[] = [];
+      for (const work of this.waiting.values()) {
+        batch.push(work);
+        if (batch.length === this.batchSize) break;
+      }
       const entries: SearchLogEntry[] = [];
       for (const work of batch) {
         if (this.stopped) break;
@@ -166,16 +172,26 @@ export class PersistentSearchIndex {
           entries.push({ op: 'del', id: work.id });
         }
       }
-      this.record(entries);
+      this.record(entries, false);
       await new Promise<void>((resolve) => setImmediate(resolve));
     }
+    // Folding the log while catching up would rewrite a growing snapshot again and again: once, at the end.
+    if (this.waiting.size === 0 && this.logEntries >= this.compactAfter) this.queueCompaction();
   }
 
-  private record(entries: SearchLogEntry[]): void {
+  private record(entries: SearchLogEntry[], mayCompact = true): void {
     if (entries.length === 0) return;
     this.logEntries += entries.length;
-    this.queueWrite(() => appendSearchLog(this.logPath, entries));
-    if (this.logEntries >= Math.max(this.compactAfter, Math.ceil(this.index.size / 10)) && this.replay.size === 0 && ![...this.waiting.values()].some((w) => w.from === 'log')) {
+    // Entries recorded while a write is under way go out together in the next one (one fsync).
+    if (this.unwritten.length === 0) {
+      this.queueWrite(() => {
+        const batch = this.unwritten;
+        this.unwritten = [];
+        return appendSearchLog(this.logPath, batch);
+      });
+    }
+    this.unwritten.push(...entries);
+    if (mayCompact && this.waiting.size === 0 && this.replay.size === 0 && this.logEntries >= Math.max(this.compactAfter, Math.ceil(this.index.size / 10))) {
       this.queueCompaction();
     }
   }

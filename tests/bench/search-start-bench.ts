@@ -1,0 +1,121 @@
+// Runs in: the benchmark script (Node). How soon the first search answers after the services
+// start, cold (no search index on disk) and warm, against the same run's full rebuild (what a cold
+// start waited for before the index was persisted incrementally). In process, no browser.
+import { readFile, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { ListResult } from '../../common/contract';
+import { createServices, type Services } from '../../electron/services/create-services';
+import { libraryRootOf } from '../../electron/services/media/library-media-path';
+import { PersistentSearchIndex, SEARCH_LOG_FILE, SEARCH_SNAPSHOT_FILE } from '../../electron/services/search/persistent-search-index';
+import { SearchIndex } from '../../electron/services/search/search-index';
+import { LibraryStore } from '../../electron/services/store/library-store';
+
+export interface SearchStartResult {
+  articles: number;
+  /** Baseline: read every article and index it (the old cold start's wait before any search). */
+  fullRebuildMs: number;
+  /** Baseline: the old warm start's synchronous snapshot load (MiniSearch.loadJSON). */
+  oldSnapshotLoadMs: number;
+  cold: StartTiming;
+  /** Cold start until the background catch-up had indexed every article. */
+  coldCaughtUpMs: number;
+  warm: StartTiming;
+  /** In process: opening the snapshot and log (no article read). */
+  openMs: number;
+  /** Articles read from the library by a warm start's catch-up. */
+  warmReads: number;
+}
+
+export interface StartTiming {
+  /** createServices until it resolved. */
+  servicesMs: number;
+  /** createServices until the first search answered. */
+  firstSearchMs: number;
+  /** Articles the first search said were still being indexed. */
+  indexingAtFirstSearch: number;
+  hitsAtFirstSearch: number;
+}
+
+const QUERY = 'council';
+
+/** `dataDir` holds a library already generated (tests/bench/generate-articles.ts). */
+export async function runSearchStartBench(dataDir: string, count: number, log: (line: string) => void): Promise<SearchStartResult> {
+  const libraryRoot = libraryRootOf(dataDir);
+  const removeIndex = async () => {
+    await rm(join(libraryRoot, SEARCH_SNAPSHOT_FILE), { force: true });
+    await rm(join(libraryRoot, SEARCH_LOG_FILE), { force: true });
+  };
+
+  log('search start: baseline, full rebuild in process…');
+  const store = new LibraryStore(libraryRoot);
+  await store.open();
+  let t = performance.now();
+  const rebuilt = SearchIndex.empty();
+  for (const { id } of store.list()) rebuilt.add(await store.get(id));
+  rebuilt.search(QUERY);
+  const fullRebuildMs = performance.now() - t;
+  await store.close();
+
+  log('search start: cold services start…');
+  await removeIndex();
+  t = performance.now();
+  let services = await start(dataDir);
+  const coldServicesMs = performance.now() - t;
+  const coldFirst = await search(services);
+  const coldFirstSearchMs = performance.now() - t;
+  let result = coldFirst;
+  while (result.indexing > 0) {
+    // Ask a few times a second, as the library screen does while it says "still indexing".
+    await new Promise<void>((resolve) => setTimeout(resolve, 50));
+    result = await search(services);
+  }
+  const coldCaughtUpMs = performance.now() - t;
+  await services.close();
+
+  log('search start: warm services start…');
+  t = performance.now();
+  services = await start(dataDir);
+  const warmServicesMs = performance.now() - t;
+  const warmFirst = await search(services);
+  const warmFirstSearchMs = performance.now() - t;
+  await services.close();
+
+  log('search start: snapshot loads in process…');
+  const snapshotText = await readFile(join(libraryRoot, SEARCH_SNAPSHOT_FILE), 'utf8');
+  t = performance.now();
+  SearchIndex.load(snapshotText);
+  const oldSnapshotLoadMs = performance.now() - t;
+  t = performance.now();
+  const opened = await PersistentSearchIndex.open(libraryRoot);
+  const openMs = performance.now() - t;
+  const reader = new LibraryStore(libraryRoot);
+  await reader.open();
+  let warmReads = 0;
+  await opened.catchUp(reader.list(), (id) => {
+    warmReads++;
+    return reader.get(id);
+  });
+  await opened.close();
+  await reader.close();
+
+  return {
+    articles: count,
+    fullRebuildMs,
+    oldSnapshotLoadMs,
+    cold: { servicesMs: coldServicesMs, firstSearchMs: coldFirstSearchMs, indexingAtFirstSearch: coldFirst.indexing, hitsAtFirstSearch: coldFirst.matched },
+    coldCaughtUpMs,
+    warm: { servicesMs: warmServicesMs, firstSearchMs: warmFirstSearchMs, indexingAtFirstSearch: warmFirst.indexing, hitsAtFirstSearch: warmFirst.matched },
+    openMs,
+    warmReads,
+  };
+}
+
+function start(dataDir: string): Promise<Services> {
+  return createServices({ dataDir, transport: 'http', version: 'bench', systemLocale: 'en', documentsDir: join(dataDir, 'documents') });
+}
+
+async function search(services: Services): Promise<ListResult> {
+  const handler = services.handlers['library.list'];
+  if (!handler) throw new Error('no library.list handler');
+  return handler({ query: QUERY, status: null, section: null, tag: null, trashed: false, offset: 0, limit: 100 });
+}
