@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import type { ListResult } from '../../common/contract';
 import { createServices, type Services } from '../../electron/services/create-services';
 import { libraryRootOf } from '../../electron/services/media/library-media-path';
-import { PersistentSearchIndex, SEARCH_LOG_FILE, SEARCH_SNAPSHOT_FILE } from '../../electron/services/search/persistent-search-index';
+import { PersistentSearchIndex, SEARCH_LOG_FILE, SEARCH_SHARDS, searchShardFile } from '../../electron/services/search/persistent-search-index';
 import { SearchIndex } from '../../electron/services/search/search-index';
 import { LibraryStore } from '../../electron/services/store/library-store';
 
@@ -20,8 +20,12 @@ export interface SearchStartResult {
   /** Cold start until the background catch-up had indexed every article. */
   coldCaughtUpMs: number;
   warm: StartTiming;
-  /** In process: opening the snapshot and log (no article read). */
+  /** Warm start until every shard was loaded and searched. */
+  warmCompleteMs: number;
+  /** In process: opening the log and loading every shard (no article read). */
   openMs: number;
+  /** In process: the slowest shard's synchronous load. */
+  longestShardMs: number;
   /** Articles read from the library by a warm start's catch-up. */
   warmReads: number;
 }
@@ -42,7 +46,8 @@ const QUERY = 'council';
 export async function runSearchStartBench(dataDir: string, count: number, log: (line: string) => void): Promise<SearchStartResult> {
   const libraryRoot = libraryRootOf(dataDir);
   const removeIndex = async () => {
-    await rm(join(libraryRoot, SEARCH_SNAPSHOT_FILE), { force: true });
+    await rm(join(libraryRoot, 'search-index.json'), { force: true });
+    for (let k = 0; k < SEARCH_SHARDS; k++) await rm(join(libraryRoot, searchShardFile(k)), { force: true });
     await rm(join(libraryRoot, SEARCH_LOG_FILE), { force: true });
   };
 
@@ -63,12 +68,7 @@ export async function runSearchStartBench(dataDir: string, count: number, log: (
   const coldServicesMs = performance.now() - t;
   const coldFirst = await search(services);
   const coldFirstSearchMs = performance.now() - t;
-  let result = coldFirst;
-  while (result.indexing > 0) {
-    // Ask a few times a second, as the library screen does while it says "still indexing".
-    await new Promise<void>((resolve) => setTimeout(resolve, 50));
-    result = await search(services);
-  }
+  await untilIndexed(services, coldFirst);
   const coldCaughtUpMs = performance.now() - t;
   await services.close();
 
@@ -78,15 +78,28 @@ export async function runSearchStartBench(dataDir: string, count: number, log: (
   const warmServicesMs = performance.now() - t;
   const warmFirst = await search(services);
   const warmFirstSearchMs = performance.now() - t;
+  await untilIndexed(services, warmFirst);
+  const warmCompleteMs = performance.now() - t;
   await services.close();
 
   log('search start: snapshot loads in process…');
-  const snapshotText = await readFile(join(libraryRoot, SEARCH_SNAPSHOT_FILE), 'utf8');
+  // The old single snapshot: every shard's articles in one index, loaded in one go.
+  const single = join(libraryRoot, 'search-index.json');
+  await rebuilt.saveFile(single);
   t = performance.now();
-  SearchIndex.load(snapshotText);
+  SearchIndex.load(await readFile(single, 'utf8'));
   const oldSnapshotLoadMs = performance.now() - t;
+  await rm(single, { force: true });
+  let longestShardMs = 0;
+  for (let k = 0; k < SEARCH_SHARDS; k++) {
+    const text = await readFile(join(libraryRoot, searchShardFile(k)), 'utf8');
+    t = performance.now();
+    SearchIndex.load(text);
+    longestShardMs = Math.max(longestShardMs, performance.now() - t);
+  }
   t = performance.now();
   const opened = await PersistentSearchIndex.open(libraryRoot);
+  await opened.loaded();
   const openMs = performance.now() - t;
   const reader = new LibraryStore(libraryRoot);
   await reader.open();
@@ -104,14 +117,25 @@ export async function runSearchStartBench(dataDir: string, count: number, log: (
     oldSnapshotLoadMs,
     cold: { servicesMs: coldServicesMs, firstSearchMs: coldFirstSearchMs, indexingAtFirstSearch: coldFirst.indexing, hitsAtFirstSearch: coldFirst.matched },
     coldCaughtUpMs,
+    warmCompleteMs,
     warm: { servicesMs: warmServicesMs, firstSearchMs: warmFirstSearchMs, indexingAtFirstSearch: warmFirst.indexing, hitsAtFirstSearch: warmFirst.matched },
     openMs,
+    longestShardMs,
     warmReads,
   };
 }
 
 function start(dataDir: string): Promise<Services> {
   return createServices({ dataDir, transport: 'http', version: 'bench', systemLocale: 'en', documentsDir: join(dataDir, 'documents') });
+}
+
+async function untilIndexed(services: Services, first: ListResult): Promise<void> {
+  let result = first;
+  while (result.indexing > 0) {
+    // Ask a few times a second, as the library screen does while it says "still indexing".
+    await new Promise<void>((resolve) => setTimeout(resolve, 50));
+    result = await search(services);
+  }
 }
 
 async function search(services: Services): Promise<ListResult> {

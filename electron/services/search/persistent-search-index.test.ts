@@ -1,11 +1,11 @@
 // Runs in: tests (node). The search index is ready at once after a restart, a crash or damage to
 // its files: it is updated per saved article, never rebuilt, and catches up in the background.
-import { appendFile, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { appendFile, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { newArticle, type Article } from '../../../common/article';
-import { PersistentSearchIndex, SEARCH_LOG_FILE, SEARCH_SNAPSHOT_FILE, type SearchChange } from './persistent-search-index';
+import { PersistentSearchIndex, SEARCH_LOG_FILE, SEARCH_SHARDS, searchShardFile, shardOf, type SearchChange } from './persistent-search-index';
 
 function article(n: number, headline: string, body: string, updatedAt = '2026-11-25T08:00:00.000Z'): Article {
   const a = newArticle(`a${String(n).padStart(21, '0')}`, '2026-11-25T08:00:00.000Z');
@@ -35,6 +35,8 @@ function store(articles: Article[]) {
 }
 
 const upsert = (a: Article): SearchChange => ({ kind: 'upsert', article: a });
+const shardFiles = Array.from({ length: SEARCH_SHARDS }, (_, k) => searchShardFile(k));
+const readShards = () => Promise.all(shardFiles.map((f) => readFile(join(dir, f), 'utf8').catch(() => '')));
 
 let dir: string;
 beforeEach(async () => {
@@ -58,25 +60,32 @@ describe('PersistentSearchIndex', () => {
     await indexedOnce(articles);
     const lib = store(articles);
     const index = await PersistentSearchIndex.open(dir);
+    const caughtUp = index.catchUp(lib.summaries(), lib.load);
+    // The shards load one at a time; until then a search answers from those loaded and says how many are missing.
+    expect(index.size).toBe(0);
+    expect(index.pending).toBe(40);
+    expect(index.search('认证')).toEqual([]);
+    await index.loaded();
     expect(index.size).toBe(40);
     expect(index.pending).toBe(0);
     expect(index.search('认证')).toHaveLength(20);
     expect(index.search('item7')).toEqual([]);
     expect(index.search('item8')).toEqual([articles[8]!.id]);
-    await index.catchUp(lib.summaries(), lib.load);
+    await caughtUp;
     expect(lib.reads).toEqual([]);
   });
 
   it('a save is indexed on its own and appended to the log, the snapshot untouched', async () => {
     const articles = library(10);
     await indexedOnce(articles);
-    const snapshotBefore = await readFile(join(dir, SEARCH_SNAPSHOT_FILE), 'utf8');
+    const snapshotBefore = await readShards();
     const index = await PersistentSearchIndex.open(dir);
+    await index.loaded();
     const edited = { ...articles[3]!, headline: '上海天气', updatedAt: '2026-11-26T08:00:00.000Z' };
     index.update([upsert(edited)]);
     expect(index.search('上海')).toEqual([edited.id]);
     await index.flushed();
-    expect(await readFile(join(dir, SEARCH_SNAPSHOT_FILE), 'utf8')).toBe(snapshotBefore);
+    expect(await readShards()).toEqual(snapshotBefore);
     const log = (await readFile(join(dir, SEARCH_LOG_FILE), 'utf8')).trim().split('\n');
     expect(log).toHaveLength(2);
     expect(JSON.parse(log[1]!)).toMatchObject({ op: 'put', stamp: edited.updatedAt, doc: { id: edited.id, headline: '上海天气' } });
@@ -106,7 +115,7 @@ describe('PersistentSearchIndex', () => {
   it('a corrupt snapshot still lets search answer at once, says how many are waiting, and catches up', async () => {
     const articles = library(30);
     await indexedOnce(articles);
-    await writeFile(join(dir, SEARCH_SNAPSHOT_FILE), '{"format":"dateline-search-index","version":2001,"stamps":{}}\n{torn');
+    for (const file of shardFiles) await writeFile(join(dir, file), '{"format":"dateline-search-index","version":1001,"stamps":{}}\n{torn');
     const gate: (() => void)[] = [];
     const lib = store(articles);
     const index = await PersistentSearchIndex.open(dir, { batchSize: 5 });
@@ -114,6 +123,7 @@ describe('PersistentSearchIndex', () => {
       await new Promise<void>((resolve) => gate.push(resolve));
       return lib.load(id);
     });
+    await index.loaded();
     expect(index.search('council')).toEqual([]);
     expect(index.pending).toBe(30);
     while (index.pending > 0) {
@@ -125,18 +135,21 @@ describe('PersistentSearchIndex', () => {
     expect(index.search('认证')).toHaveLength(15);
     await index.close();
     const reopened = await PersistentSearchIndex.open(dir);
+    await reopened.loaded();
     expect(reopened.size).toBe(30);
   });
 
   it('a snapshot from another version (an upgrade) is caught up, not waited for', async () => {
     const articles = library(6);
     await indexedOnce(articles);
-    const text = await readFile(join(dir, SEARCH_SNAPSHOT_FILE), 'utf8');
-    await writeFile(join(dir, SEARCH_SNAPSHOT_FILE), text.replace(/"version":\d+/, '"version":1'));
+    for (const [k, text] of (await readShards()).entries()) {
+      if (text) await writeFile(join(dir, shardFiles[k]!), text.replace(/"version":\d+/, '"version":1'));
+    }
     const lib = store(articles);
     const index = await PersistentSearchIndex.open(dir);
-    expect(index.size).toBe(0);
     const caughtUp = index.catchUp(lib.summaries(), lib.load);
+    await index.loaded();
+    expect(index.size).toBe(0);
     expect(index.pending).toBe(6);
     await caughtUp;
     expect(index.pending).toBe(0);
@@ -149,6 +162,7 @@ describe('PersistentSearchIndex', () => {
     const lib = store(articles);
     const index = await PersistentSearchIndex.open(dir, { batchSize: 10 });
     const caughtUp = index.catchUp(lib.summaries(), lib.load);
+    await index.loaded();
     await new Promise<void>((resolve) => setImmediate(resolve));
     expect(index.pending).toBe(40);
     expect(index.search('council')).toHaveLength(5);
@@ -188,7 +202,8 @@ describe('PersistentSearchIndex', () => {
     const articles = library(4);
     await indexedOnce(articles);
     const index = await PersistentSearchIndex.open(dir, { compactAfter: 3 });
-    const before = (await stat(join(dir, SEARCH_SNAPSHOT_FILE))).size;
+    await index.loaded();
+    const before = await readShards();
     index.update([upsert({ ...articles[0]!, headline: 'one', updatedAt: '2026-11-26T01:00:00.000Z' })]);
     index.update([upsert({ ...articles[0]!, headline: 'two', updatedAt: '2026-11-26T02:00:00.000Z' })]);
     await index.flushed();
@@ -196,8 +211,11 @@ describe('PersistentSearchIndex', () => {
     index.update([upsert({ ...articles[0]!, headline: 'three '.repeat(50), updatedAt: '2026-11-26T03:00:00.000Z' })]);
     await index.flushed();
     expect((await readFile(join(dir, SEARCH_LOG_FILE), 'utf8')).trim().split('\n')).toHaveLength(1);
-    expect((await stat(join(dir, SEARCH_SNAPSHOT_FILE))).size).not.toBe(before);
+    // Only the shard holding the changed article is rewritten.
+    const after = await readShards();
+    expect(after.map((text, k) => text !== before[k])).toEqual(shardFiles.map((_, k) => k === shardOf(articles[0]!.id)));
     const reopened = await PersistentSearchIndex.open(dir);
+    await reopened.loaded();
     expect(reopened.search('three')).toEqual([articles[0]!.id]);
     expect(reopened.search('two')).toEqual([]);
   });

@@ -58,21 +58,10 @@ export class SearchIndex {
     }
   }
 
-  /** As `load`, but rebuilds the term tree in batches that yield to the event loop. */
-  static async loadAsync(text: string): Promise<SearchIndex | null> {
-    const parsed = parseSnapshot(text);
-    if (!parsed) return null;
-    try {
-      return new SearchIndex(await MiniSearch.loadJSONAsync<SearchDoc>(parsed.json, OPTIONS), parsed.stamps);
-    } catch {
-      return null;
-    }
-  }
-
   /** Reads search-index.json; a missing, corrupt or outdated file gives null. */
   static async loadFileOrNull(path: string): Promise<SearchIndex | null> {
     const text = await readFile(path, 'utf8').catch(() => '');
-    return SearchIndex.loadAsync(text);
+    return SearchIndex.load(text);
   }
 
   /** Reads search-index.json; a missing, corrupt or outdated file gives an empty index. */
@@ -125,13 +114,18 @@ export class SearchIndex {
 
   /** Article ids, best match first. Every term must match; the last Latin word matches as a prefix. */
   search(query: string): string[] {
+    return this.searchScored(query).map((r) => r.id);
+  }
+
+  /** As `search`, with each match's relevance score (to merge the results of several indexes). */
+  searchScored(query: string): { id: string; score: number }[] {
     const terms = searchQueryTerms(query);
     if (terms.length === 0) return [];
     const tree: Query = {
       combineWith: 'AND',
       queries: terms.map((t) => ({ queries: [t.term], prefix: t.prefix, fuzzy: false, tokenize: (s: string) => [s] })),
     };
-    return this.mini.search(tree).map((r) => String(r.id));
+    return this.mini.search(tree).map((r) => ({ id: String(r.id), score: r.score }));
   }
 }
 
