@@ -43,6 +43,8 @@ export interface JobError {
   message: string;
   /** HTTP status when the backend answered. */
   status?: number;
+  /** With remote-forbidden: the statuses the account may set (["draft", "pending"]: it may only submit for review). */
+  allowedStatuses?: PublishStatus[];
 }
 
 /** Both sides of a conflict, for the person to compare. */

@@ -21,6 +21,12 @@ export interface RpcResponse {
   result: Envelope<unknown>;
 }
 
+/** A one-way notice from the far side (the services' events); nobody answers it. */
+export interface RpcEvent {
+  kind: 'rpc-event';
+  event: unknown;
+}
+
 /** One direction of a channel: send a structured-cloneable message, hear the other side's. */
 export interface RpcEndpoint {
   send(message: unknown): void;

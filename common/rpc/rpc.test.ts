@@ -6,6 +6,7 @@ import { AppError } from '../app-error';
 import type { Envelope } from '../contract';
 import { envelopeValue } from './envelope-value';
 import { createRpcClient } from './rpc-client';
+import { onRpcEvent, sendRpcEvent } from './rpc-events';
 import type { RpcEndpoint } from './rpc-message';
 import { serveRpc } from './rpc-server';
 
@@ -110,5 +111,25 @@ describe('rpc over a structured-clone channel', () => {
     const liar = pair();
     liar.far.onMessage((message) => liar.far.send({ kind: 'rpc-response', id: (message as { id: number }).id, result: { ok: false, error: { code: 'rm -rf' } } }));
     expect(await createRpcClient(liar.near).call('x', null)).toMatchObject({ ok: false, error: { code: 'internal' } });
+  });
+});
+
+describe('rpc events beside requests', () => {
+  it('carries well-formed events one way and drops unknown or malformed ones', async () => {
+    const { near, far } = pair();
+    const heard: unknown[] = [];
+    onRpcEvent(near, (event) => heard.push(event));
+    serveRpc(far, async () => ({ ok: true, value: 'answered' }));
+    sendRpcEvent(far, { name: 'review.queueChanged', payload: { waiting: 3 } });
+    far.send({ kind: 'rpc-event', event: { name: 'review.queueChanged', payload: { waiting: 'many' } } });
+    far.send({ kind: 'rpc-event', event: { name: 'shell.exec', payload: {} } });
+    sendRpcEvent(far, { name: 'library.changed', payload: { kind: 'saved', ids: ['0123456789ab'] } });
+    // A request on the same channel is still answered, and the events are not mistaken for replies.
+    expect(await createRpcClient(near).call('x', null)).toEqual({ ok: true, value: 'answered' });
+    await expect.poll(() => heard.length).toBe(2);
+    expect(heard).toEqual([
+      { name: 'review.queueChanged', payload: { waiting: 3 } },
+      { name: 'library.changed', payload: { kind: 'saved', ids: ['0123456789ab'] } },
+    ]);
   });
 });

@@ -6,9 +6,10 @@ import type { AddressInfo } from 'node:net';
 import { sep } from 'node:path';
 import type { AppErrorCode } from '../../common/app-error';
 import type { Envelope } from '../../common/contract';
-import { API_PREFIX, CSRF_HEADER, MAX_REQUEST_BYTES, MEDIA_PREFIX, SESSION_COOKIE } from '../../common/http-protocol';
+import { API_PREFIX, CSRF_HEADER, EVENTS_PATH, MAX_REQUEST_BYTES, MEDIA_PREFIX, SESSION_COOKIE } from '../../common/http-protocol';
 import { decodeWire, encodeWire } from '../../common/wire-codec';
 import { dispatchOperation, type ErrorLogger } from './dispatch-operation';
+import { createEventStream, type EventFeed } from './event-stream';
 import { mediaFileHeaders, staticFileHeaders } from './response-headers';
 import { createSessionToken, readCookie, tokensMatch } from './session-token';
 import { resolveStaticPath } from './static-path';
@@ -28,6 +29,8 @@ export interface LoopbackHostOptions {
   logError?: ErrorLogger;
   /** The app icon, answered at /favicon.ico (browsers ask for it on every load, signed in or not). */
   iconPath?: string;
+  /** The services' events, served at GET /events as Server-Sent Events. */
+  events?: EventFeed;
 }
 
 export interface LoopbackHost {
@@ -148,6 +151,7 @@ export async function startLoopbackHost(options: LoopbackHostOptions): Promise<L
   const limit = options.maxRequestBytes ?? MAX_REQUEST_BYTES;
   const logError = options.logError ?? ((message, error) => consoleLogger.error(message, error));
   let allowedHosts = new Set<string>();
+  const eventStream = options.events ? createEventStream({ feed: options.events }) : null;
 
   const hasSession = (req: IncomingMessage): boolean => tokensMatch(readCookie(req.headers.cookie, SESSION_COOKIE), token);
 
@@ -177,6 +181,19 @@ export async function startLoopbackHost(options: LoopbackHostOptions): Promise<L
       if (!(error instanceof HttpFailure)) throw error;
       sendEnvelope(res, error.status, { ok: false, error: { code: error.code, message: error.message } }, error.status === 413 ? { Connection: 'close' } : {});
     }
+  }
+
+  /** The same session and origin checks as the API; EventSource cannot send the CSRF header, and a GET changes nothing. */
+  function handleEvents(req: IncomingMessage, res: ServerResponse, host: string): void {
+    if (req.method !== 'GET') return sendText(res, 405, 'Method not allowed', { Allow: 'GET' });
+    if (!hasSession(req)) return sendText(res, 401, 'Open Dateline from the link printed by `npm run serve`.');
+    const origin = req.headers.origin;
+    const fetchSite = req.headers['sec-fetch-site'];
+    if ((origin !== undefined && origin !== `http://${host}`) || (fetchSite !== undefined && fetchSite !== 'same-origin')) {
+      return sendText(res, 403, 'Requests from other sites are refused.');
+    }
+    if (eventStream === null) return sendText(res, 404, 'Not found');
+    eventStream.open(res);
   }
 
   async function handleMedia(req: IncomingMessage, res: ServerResponse, rawPath: string): Promise<void> {
@@ -218,6 +235,10 @@ export async function startLoopbackHost(options: LoopbackHostOptions): Promise<L
     const rawUrl = req.url ?? '/';
     const queryAt = rawUrl.indexOf('?');
     const rawPath = queryAt < 0 ? rawUrl : rawUrl.slice(0, queryAt);
+    if (rawPath === EVENTS_PATH) {
+      handleEvents(req, res, host);
+      return;
+    }
     if (rawPath.startsWith(API_PREFIX)) {
       await handleApi(req, res, rawPath, host);
       return;
@@ -280,6 +301,7 @@ export async function startLoopbackHost(options: LoopbackHostOptions): Promise<L
     server,
     close: () =>
       new Promise<void>((resolveClose) => {
+        eventStream?.close();
         server.close(() => resolveClose());
         server.closeAllConnections();
       }),

@@ -73,6 +73,7 @@ export async function serve(env: NodeJS.ProcessEnv = process.env): Promise<Runni
       port,
       iconPath: join(PROJECT_ROOT, 'resources', 'icon.png'),
       logError: (message, error) => logger.error(message, error),
+      events: { subscribe: (listener) => watchdog.onServicesEvent(listener) },
       ...(env.DATELINE_TOKEN ? { token: env.DATELINE_TOKEN } : {}),
     });
   } catch (error) {

@@ -17,6 +17,7 @@ import { attachContextMenu } from './context-menu';
 import { externalUrlToOpen, localFileToReveal } from './external-url';
 import { createMainWindow, reportFlushed } from './main-window';
 import { menuLocaleFor, type MenuLocale } from './menu-labels';
+import { forwardServicesEvents } from './forward-services-events';
 import { registerIpc } from './register-ipc';
 import { spellCheckerLanguages } from './spellcheck-languages';
 import { isAppUrl } from './trusted-sender';
@@ -114,6 +115,7 @@ async function start(): Promise<void> {
       if (mainWindow !== null && !mainWindow.isDestroyed() && contents === mainWindow.webContents) reportFlushed(mainWindow, ok);
     },
   });
+  forwardServicesEvents(current, () => (mainWindow !== null && !mainWindow.isDestroyed() ? mainWindow.webContents : null));
   setMenuLocale(await initialMenuLocale(current));
   app.setAboutPanelOptions({ applicationName: 'Dateline', applicationVersion: app.getVersion() });
   await openMainWindow();

@@ -6,9 +6,11 @@ import { AppError, isAppError } from '../../common/app-error';
 import type { Envelope } from '../../common/contract';
 import { createRpcClient } from '../../common/rpc/rpc-client';
 import type { RpcEndpoint } from '../../common/rpc/rpc-message';
+import { sendRpcEvent } from '../../common/rpc/rpc-events';
 import { serveRpc } from '../../common/rpc/rpc-server';
 import { dispatchOperation } from '../host/dispatch-operation';
 import { createServices, type Services } from '../services/create-services';
+import { createEventBus } from '../services/events/event-bus';
 import { createParentLogger } from './parent-logger';
 import { createSecretStoreProxy } from './secret-store-proxy';
 import { controlMessageOf, servicesStartOptionsSchema, type ServicesControlMessage, type ServicesStartOptions } from './services-process-protocol';
@@ -58,6 +60,9 @@ function main(): void {
   const logger = createParentLogger((message) => parent.send(message));
   let services: Services | null = null;
   let opening: Promise<void> | null = null;
+  // The services' events go to the parent (main or the host), which passes them to the window.
+  const events = createEventBus((error) => logger.error('An event listener failed:', error));
+  events.subscribe((event) => sendRpcEvent(parent, event));
 
   serveRpc(parent, (op, input) => (services === null ? Promise.resolve(NOT_READY) : dispatchOperation(services.handlers, op, input, (message, error) => logger.error(message, error))));
 
@@ -72,6 +77,7 @@ function main(): void {
       ...(options.secretsBackend === null ? {} : { secrets: createSecretStoreProxy((op, input) => secrets.call(op, input), options.secretsBackend) }),
       lockParentPid: process.ppid,
       logger,
+      events,
     }).then(
       (opened) => {
         services = opened;

@@ -289,4 +289,28 @@ describe('services watchdog', () => {
     const fromChild = createRpcClient((children[0] as FakeChild).childSide);
     expect(await fromChild.call('secrets.get', { key: 'wp:1' })).toEqual({ ok: true, value: { op: 'secrets.get', input: { key: 'wp:1' } } });
   });
+
+  it('passes the services’ events on, drops a dead child’s, and asks for a resync after a restart', async () => {
+    const { watchdog, children, timers, next } = setup();
+    const heard: unknown[] = [];
+    watchdog.onServicesEvent((event) => heard.push(event));
+    await watchdog.start();
+    const first = children[0] as FakeChild;
+    first.childSide.send({ kind: 'rpc-event', event: { name: 'review.queueChanged', payload: { waiting: 1 } } });
+    first.childSide.send({ kind: 'rpc-event', event: { name: 'review.queueChanged', payload: { waiting: 'x' } } });
+    await expect.poll(() => heard.length).toBe(1);
+    const restarting = next('restarting');
+    first.die();
+    await restarting;
+    const ready = next('ready');
+    timers.advance(250);
+    await ready;
+    expect(heard).toEqual([
+      { name: 'review.queueChanged', payload: { waiting: 1 } },
+      { name: 'app.resync', payload: {} },
+    ]);
+    (children[1] as FakeChild).childSide.send({ kind: 'rpc-event', event: { name: 'settings.changed', payload: {} } });
+    await expect.poll(() => heard.length).toBe(3);
+    expect(heard[2]).toEqual({ name: 'settings.changed', payload: {} });
+  });
 });

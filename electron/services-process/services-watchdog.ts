@@ -4,7 +4,9 @@
 // the caller (the renderer's autosave) keeps its data and tries again.
 import { APP_ERROR_CODES, AppError } from '../../common/app-error';
 import type { Envelope } from '../../common/contract';
+import { datelineEvent, type DatelineEvent } from '../../common/contract-events';
 import { createRpcClient, type RpcClient } from '../../common/rpc/rpc-client';
+import { onRpcEvent } from '../../common/rpc/rpc-events';
 import { serveRpc, type RpcDispatch } from '../../common/rpc/rpc-server';
 import { controlMessageOf, type ServicesControlMessage, type ServicesStartOptions } from './services-process-protocol';
 import { MAX_LOG_LINE_CHARS } from '../services/log/format-log-line';
@@ -78,6 +80,7 @@ export class ServicesWatchdog {
   private restartTimer: unknown = null;
   private restarts = 0;
   private readonly listeners = new Set<(event: WatchdogEvent) => void>();
+  private readonly eventListeners = new Set<(event: DatelineEvent) => void>();
   private readonly timers: WatchdogTimers;
   private firstStart: { resolve(): void; reject(error: Error): void } | null = null;
   private closed: { resolve(): void; promise: Promise<void> } | null = null;
@@ -99,6 +102,15 @@ export class ServicesWatchdog {
   subscribe(listener: (event: WatchdogEvent) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
+  }
+
+  /**
+   * Hears the services' events (checked against their schemas), and `app.resync` after each restart:
+   * events sent while the services were down are lost, so listeners fetch what they show again.
+   */
+  onServicesEvent(listener: (event: DatelineEvent) => void): () => void {
+    this.eventListeners.add(listener);
+    return () => this.eventListeners.delete(listener);
   }
 
   /** Starts the services; rejects when the first start fails (a locked library), without restarting. */
@@ -151,6 +163,9 @@ export class ServicesWatchdog {
     const running: Running = { child, client, stopServing, ready: false, readyTimer };
     this.current = running;
     child.endpoint.onMessage((message) => this.handleControl(running, message));
+    onRpcEvent(child.endpoint, (event) => {
+      if (running === this.current) this.emitServicesEvent(event);
+    });
     child.onExit((description) => this.handleExit(running, description));
     try {
       child.endpoint.send({ kind: 'services-start', options: this.options.start } satisfies ServicesControlMessage);
@@ -169,6 +184,7 @@ export class ServicesWatchdog {
       this.timers.clearTimeout(running.readyTimer);
       if (this.stateValue === 'starting' || this.stateValue === 'restarting') this.setState('ready');
       this.emit({ kind: 'ready', restarts: this.restarts });
+      if (this.restarts > 0) this.emitServicesEvent(datelineEvent('app.resync', {}));
       this.firstStart?.resolve();
       this.firstStart = null;
     } else if (control.kind === 'services-failed') {
@@ -241,6 +257,16 @@ export class ServicesWatchdog {
 
   private setState(state: WatchdogState): void {
     this.stateValue = state;
+  }
+
+  private emitServicesEvent(event: DatelineEvent): void {
+    for (const listener of [...this.eventListeners]) {
+      try {
+        listener(event);
+      } catch (error) {
+        (this.options.logger ?? consoleLogger).error('A services event listener failed:', error);
+      }
+    }
   }
 
   private emit(event: WatchdogEvent): void {

@@ -28,6 +28,9 @@ import type { ReviewHub } from './review/review-hub';
 import { ReviewRecordStore } from './review/review-record-store';
 import { createReviewService } from './review/review-service';
 import { consoleLogger, type Logger } from './log/logger';
+import { createEventBus, type EventBus } from './events/event-bus';
+import { createReviewQueueWatch } from './review/review-queue-watch';
+import type { JobState } from '../../common/publish/publish-job';
 
 export interface Services {
   handlers: OperationHandlers;
@@ -55,6 +58,8 @@ export interface ServicesOptions {
   logger?: Logger;
   /** The supervising process: a lock held by an orphan of a dead supervisor is waited for, not refused. */
   lockParentPid?: number;
+  /** Where the services announce changes (jobs, review queue, library, settings). @default a bus nobody hears */
+  events?: EventBus;
 }
 
 /** Autosave runs about once a second while someone types: index an article once it has been quiet this long. */
@@ -67,6 +72,7 @@ const REVIEW_SYNC_MS = 30_000;
 export async function createServices(options: ServicesOptions): Promise<Services> {
   const libraryRoot = libraryRootOf(options.dataDir);
   const logger = options.logger ?? consoleLogger;
+  const events = options.events ?? createEventBus();
   const settings = new SettingsStore(options.dataDir);
   const media = new MediaStore(libraryRoot);
   let search: PersistentSearchIndex | null = null;
@@ -88,6 +94,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
   let snapshot: LibrarySnapshot | null = null;
   const onChange = (change: LibraryChange) => {
     snapshot = null;
+    events.emit('library.changed', change.kind === 'upsert' ? { kind: 'saved', ids: [change.article.id] } : { kind: 'purged', ids: [change.id] });
     pendingIndex.set(change.kind === 'upsert' ? change.article.id : change.id, change);
     const now = Date.now();
     if (indexDeadline === 0) indexDeadline = now + INDEX_MAX_WAIT_MS;
@@ -124,6 +131,8 @@ export async function createServices(options: ServicesOptions): Promise<Services
   const documentsDir = options.documentsDir ?? join(homedir(), 'Documents');
   const secrets = options.secrets ?? createFileSecretStore(browserSecretsPath(options.dataDir));
   // The publishing service reports finished jobs; the workflow records them once it exists.
+  /** The last state announced per job: `outbox.changed` fires on state changes, not on every progress step. */
+  const jobStates = new Map<string, JobState>();
   let onPublished: (articleId: string, outcome: { status: 'publish' | 'future'; scheduledAt: string | null }) => void = () => undefined;
   const publishing = await createPublishingService({
     logger,
@@ -134,6 +143,11 @@ export async function createServices(options: ServicesOptions): Promise<Services
     store: { get: (id) => store.get(id) },
     media: { read: (id) => media.read(id), info: (id) => media.info(id) },
     onJobChange: (job) => {
+      events.emit('job.changed', { job });
+      if (jobStates.get(job.id) !== job.state) {
+        jobStates.set(job.id, job.state);
+        events.emit('outbox.changed', { jobId: job.id, state: job.state });
+      }
       const status = job.result?.status;
       if (job.state === 'done' && (status === 'publish' || status === 'future')) onPublished(job.articleId, { status, scheduledAt: job.options.scheduledAt });
     },
@@ -141,6 +155,11 @@ export async function createServices(options: ServicesOptions): Promise<Services
 
   /** Every operation that changes the library drops the cached list snapshot (trash and restore fire no onChange). */
   const changing = <T>(work: Promise<T>): Promise<T> => work.finally(() => (snapshot = null));
+  /** Announces what the store's own onChange does not say (a new article, the trash), and passes the result on. */
+  const announce = <T>(kind: 'created' | 'trashed' | 'restored', id: string, result: T): T => {
+    events.emit('library.changed', { kind, ids: [id] });
+    return result;
+  };
 
   const who = async () => (await settings.get()).userName || safeUserName();
   const profile = async (): Promise<NewsroomProfile | null> => {
@@ -177,6 +196,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
           username: config.username,
           password,
           targetLabel: `The WordPress site ${new URL(config.siteUrl).host}`,
+          mediaOrigins: config.mediaOrigins,
           media: hubMedia,
           offerPost: (articleId, postId) => publishing.offerRemote(config.id, articleId, postId),
           knownPostId: async (articleId) =>
@@ -189,7 +209,11 @@ export async function createServices(options: ServicesOptions): Promise<Services
   const review = createReviewService({
     logger,
     library: store,
-    records: new ReviewRecordStore(libraryRoot),
+    // Every review record written (an action, a comment, the hub sync) is announced, and may change what waits.
+    records: new ReviewRecordStore(libraryRoot, (articleId) => {
+      events.emit('review.articleChanged', { articleId });
+      void queueWatch.check();
+    }),
     profile,
     hub: reviewHub,
     onChange: () => (snapshot = null),
@@ -215,6 +239,12 @@ export async function createServices(options: ServicesOptions): Promise<Services
     },
   });
   onPublished = (articleId, outcome) => void review.recordPublished(articleId, outcome);
+  const queueWatch = createReviewQueueWatch({
+    // Without a profile nothing waits, and the default hub folder is not created just to look.
+    queue: async () => ((await profile()) === null ? null : review.handlers['review.queue']({ scope: 'for-me' })),
+    events,
+    onError: (error) => logger.warn('[services] the review queue could not be read:', error),
+  });
   // What was recorded while the hub could not be reached goes out as soon as it can.
   let syncing: Promise<unknown> | null = null;
   let runAgain = false;
@@ -231,6 +261,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
     syncing = review
       .syncPending({ onlyDue: !online })
       .catch((error: unknown) => logger.warn('[services] review hub sync failed:', error))
+      .then(() => queueWatch.check())
       .finally(() => {
         syncing = null;
         if (runAgain) {
@@ -259,7 +290,13 @@ export async function createServices(options: ServicesOptions): Promise<Services
       return { ok: true as const };
     },
     'settings.get': () => settings.get(),
-    'settings.update': (input) => settings.update(input),
+    'settings.update': async (input) => {
+      const updated = await settings.update(input);
+      events.emit('settings.changed', {});
+      // A new name, role or hub changes what waits for this person.
+      void queueWatch.check();
+      return updated;
+    },
 
     'library.list': async (filter) => {
       let hits: string[] | null = null;
@@ -276,13 +313,13 @@ export async function createServices(options: ServicesOptions): Promise<Services
     },
     'library.problems': async () => store.problems(),
 
-    'articles.create': ({ language }) => changing(store.create(language)),
+    'articles.create': ({ language }) => changing(store.create(language)).then((article) => announce('created', article.id, article)),
     'articles.get': ({ id }) => store.get(id),
     // Only workflow actions change the status: an editor's or a stale tab's save never does.
     'articles.save': async ({ article, explicit }) => changing(store.save(article, { explicit, who: await who(), keepStatus: true })),
-    'articles.duplicate': ({ id }) => changing(store.duplicate(id)),
-    'articles.trash': async ({ id }) => changing(store.trash(id, { who: await who() })),
-    'articles.restore': ({ id }) => changing(store.restore(id)),
+    'articles.duplicate': ({ id }) => changing(store.duplicate(id)).then((article) => announce('created', article.id, article)),
+    'articles.trash': async ({ id }) => changing(store.trash(id, { who: await who() })).then((result) => announce('trashed', id, result)),
+    'articles.restore': ({ id }) => changing(store.restore(id)).then((result) => announce('restored', id, result)),
     'articles.purge': ({ id }) => changing(store.purge(id)),
     'articles.export': async ({ id, format }) => {
       const article = await store.get(id);

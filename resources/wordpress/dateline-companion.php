@@ -457,8 +457,10 @@ function dateline_companion_register_routes() {
 			},
 			'callback'            => static function () {
 				return array(
-					'version'  => '2.1.0',
-					'features' => array( 'review-package', 'review-photos' ),
+					'version'        => '2.1.0',
+					'features'       => array( 'review-package', 'review-photos' ),
+					// The largest file this site accepts (upload_max_filesize, post_max_size), for messages.
+					'maxUploadBytes' => (int) wp_max_upload_size(),
 				);
 			},
 		)

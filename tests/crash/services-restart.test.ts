@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Article, DocNode } from '../../common/article';
 import type { Envelope } from '../../common/contract';
+import type { DatelineEvent } from '../../common/contract-events';
 import { serve, type RunningServe } from '../../electron/host/serve';
 import type { ServicesWatchdog } from '../../electron/services-process/services-watchdog';
 import { hostClient } from '../support/host-client';
@@ -101,4 +102,27 @@ describe('services process restart under the loopback host', () => {
     expect(running.watchdog.state).toBe('ready');
     expect(await hostClient(running.host.url).call('library.list', {})).toMatchObject({ items: [] });
   }, 120_000);
+
+  it('the services’ events cross the process boundary, and a restart asks the renderer to resync', async () => {
+    work = await mkdtemp(join(tmpdir(), 'dateline-services-events-'));
+    const staticDir = join(work, 'static');
+    await mkdir(staticDir, { recursive: true });
+    await writeFile(join(staticDir, 'index.html'), '<!doctype html><title>events test</title>');
+    running = await serve({ ...process.env, DATELINE_DATA_DIR: join(work, 'data'), DATELINE_STATIC_DIR: staticDir, PORT: '0' });
+    const { watchdog } = running;
+    const heard: DatelineEvent[] = [];
+    watchdog.onServicesEvent((event) => heard.push(event));
+    const client = hostClient(running.host.url);
+    const created = await client.call('articles.create', { language: 'en' });
+    await expect.poll(() => heard.map((event) => event.name)).toContain('library.changed');
+    expect(heard).toContainEqual({ name: 'library.changed', payload: { kind: 'created', ids: [created.id] } });
+
+    const restarted = nextReady(watchdog);
+    process.kill(watchdog.pid as number, 'SIGKILL');
+    await restarted;
+    await expect.poll(() => heard.map((event) => event.name)).toContain('app.resync');
+    // The new process's events flow again.
+    await client.call('articles.trash', { id: created.id });
+    await expect.poll(() => heard.filter((event) => event.name === 'library.changed').map((event) => event.payload)).toContainEqual({ kind: 'trashed', ids: [created.id] });
+  });
 });

@@ -168,14 +168,20 @@ describe('publishing to a real WordPress (pretty permalinks)', () => {
     expect(post.date_gmt).toBe(at.toISOString().slice(0, 19));
   });
 
-  it('a contributor can submit for review but not publish, and the failed try leaves no trace in the article', async () => {
+  it('a contributor asked to publish is refused before anything is written, and may submit for review instead', async () => {
     const article = h.save({ id: newArticleId(), headline: 'Letters to the editor', meta: { section: '', tags: ['letters'], slug: 'letters' }, body: { type: 'doc', content: [paragraphNode('Readers write.')] } });
     const before = structuredClone(h.articles.get(article.id));
+    const postsBefore = await site.countPosts();
     const refused = await h.publishAndWait(article.id, 'contrib-wp', 'publish');
     expect(refused.state).toBe('failed');
+    expect(refused.attempts).toBe(1);
     expect(refused.lastError?.code).toBe('remote-forbidden');
     expect(refused.lastError?.message).toContain('Your WordPress role (contributor) may not publish posts');
     expect(refused.lastError?.message).toContain('only submit articles for review');
+    expect(refused.lastError?.allowedStatuses).toEqual(['draft', 'pending']);
+    // Nothing was created on the site: no draft, no term.
+    expect(await site.countPosts()).toBe(postsBefore);
+    expect(await site.countPosts({ title: 'Letters to the editor' })).toBe(0);
     expect(h.articles.get(article.id)).toEqual(before);
     expect(await h.service.handlers['publications.list']({ articleId: article.id })).toEqual([]);
 
@@ -188,8 +194,31 @@ describe('publishing to a real WordPress (pretty permalinks)', () => {
     const post = await site.getPost(Number(pending.result?.remoteId));
     expect(post.status).toBe('pending');
     expect(post.author).toBe(site.users.contributor.id);
-    // The refused try had already made a draft: "Submit for review" sent that same post, not a second one.
     expect(await site.countPosts({ title: 'Letters to the editor' })).toBe(1);
+  });
+
+  it('a contributor allowed to upload photos is refused scheduling before its photos are uploaded: zero posts, zero media', async () => {
+    // Newsrooms often let contributors upload: then only the capability check keeps photos from being sent first.
+    await site.php("get_role('contributor')->add_cap('upload_files'); echo 'ok';");
+    try {
+      const photo = await h.photo(7001);
+      const article = h.save({
+        id: newArticleId(),
+        headline: 'Ferry strike ends',
+        meta: { section: 'City', tags: ['ferry'], slug: 'ferry-strike-ends' },
+        body: { type: 'doc', content: [figureNode(photo, { alt: 'The ferry', credit: 'AP', caption: 'The ferry sails again', lead: true }), paragraphNode('Crews are back.')] },
+      });
+      const mediaBefore = (await site.listAllMedia()).length;
+      const postsBefore = await site.countPosts();
+      const refused = await h.publishAndWait(article.id, 'contrib-wp', 'future', new Date(Date.now() + 86_400_000).toISOString());
+      expect(refused.state).toBe('failed');
+      expect(refused.lastError?.code).toBe('remote-forbidden');
+      expect(refused.lastError?.allowedStatuses).toEqual(['draft', 'pending']);
+      expect((await site.listAllMedia()).length).toBe(mediaBefore);
+      expect(await site.countPosts()).toBe(postsBefore);
+    } finally {
+      await site.php("get_role('contributor')->remove_cap('upload_files'); echo 'ok';");
+    }
   });
 
   it('an edit made in WordPress since the last publish stops the update with both versions; overwriting is a choice', async () => {

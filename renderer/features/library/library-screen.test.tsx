@@ -7,6 +7,8 @@ import { StoresContext } from '../../app/stores-context';
 import { useI18nStore } from '../../i18n/i18n-store';
 import { createAppStores } from '../../stores/app-stores';
 import { createFakeApi } from '../../test-support/fake-api';
+import { testEventConnection } from '../../test-support/test-event-connection';
+import { createEventSubscription } from '../../api/event-subscription';
 import { LibraryScreen } from './library-screen';
 
 function summaries(count: number): ArticleSummary[] {
@@ -147,5 +149,30 @@ describe('library screen', () => {
       await stores.library.getState().refresh();
     });
     expect(screen.queryByRole('status')).toBeNull();
+  });
+
+  it('a story arriving from elsewhere appears on its own: library.changed refreshes the list once per burst', async () => {
+    useI18nStore.getState().setLocale('en');
+    const items = summaries(2);
+    const api = createFakeApi({ 'library.list': () => ({ items: [...items], matched: items.length, indexing: 0, sections: [], tags: [], total: items.length }) });
+    const connection = testEventConnection();
+    const stores = createAppStores(api, createEventSubscription(connection));
+    connection.open();
+    await act(async () => {
+      await stores.library.getState().refresh();
+    });
+    render(
+      <StoresContext.Provider value={stores}>
+        <LibraryScreen trashed={false} onCommand={() => undefined} />
+      </StoresContext.Provider>,
+    );
+    const listed = api.callsTo('library.list').length;
+    items.push({ ...summaries(3)[2]!, headline: 'Copied from the hub' });
+    act(() => {
+      connection.deliver({ name: 'library.changed', payload: { kind: 'saved', ids: [items[2]!.id] } });
+      connection.deliver({ name: 'library.changed', payload: { kind: 'saved', ids: [items[2]!.id] } });
+    });
+    expect(await screen.findByText('Copied from the hub')).toBeTruthy();
+    expect(api.callsTo('library.list').length).toBe(listed + 1);
   });
 });

@@ -11,6 +11,7 @@ import { emptyListMessage, indexingLabel, libraryCountLabel } from './library-co
 import { LibraryFilters } from './library-filters';
 import { ProblemsAlert } from './problems-alert';
 import { TrashedRow } from './trashed-row';
+import { useLibraryEvents } from './use-library-events';
 import { VirtualList } from './virtual-list';
 
 export const ROW_HEIGHT = 64;
@@ -32,6 +33,7 @@ export function LibraryScreen({ trashed, onCommand }: LibraryScreenProps) {
   const loading = library((s) => s.loading);
   const error = library((s) => s.error);
   const [purging, setPurging] = useState<ArticleSummary | null>(null);
+  useLibraryEvents();
 
   const guard = (work: () => Promise<unknown>): void => {
     work().catch((err: unknown) => ui.getState().showError(err));

@@ -2,6 +2,7 @@
 import { useEffect, useState } from 'react';
 import type { OutboxJob } from '../../../common/publish/publish-job';
 import { ModalDialog } from '../../app/modal-dialog';
+import { pollWhileDown } from '../../api/poll-while-down';
 import { useStores } from '../../app/stores-context';
 import { formatError } from '../../api/format-error';
 import { useI18nStore } from '../../i18n/i18n-store';
@@ -22,7 +23,7 @@ export interface OutboxPanelProps {
 export function OutboxPanel({ onClose, pollIntervalMs = OUTBOX_PANEL_POLL_MS }: OutboxPanelProps) {
   const t = useT();
   const locale = useI18nStore((s) => s.locale);
-  const { outbox } = useStores();
+  const { outbox, events } = useStores();
   const jobs = outbox((s) => s.jobs);
   const listError = outbox((s) => s.error);
   const [loaded, setLoaded] = useState(false);
@@ -39,12 +40,13 @@ export function OutboxPanel({ onClose, pollIntervalMs = OUTBOX_PANEL_POLL_MS }: 
         .finally(() => live && setLoaded(true));
     };
     poll();
-    const timer = setInterval(poll, pollIntervalMs);
+    // Job events keep the list current; it is polled only while the event stream is down.
+    const stopPolling = pollWhileDown(events, poll, pollIntervalMs);
     return () => {
       live = false;
-      clearInterval(timer);
+      stopPolling();
     };
-  }, [outbox, pollIntervalMs]);
+  }, [outbox, events, pollIntervalMs]);
 
   const act = (work: () => Promise<OutboxJob>): void => {
     setActionError(null);

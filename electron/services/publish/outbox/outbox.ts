@@ -12,7 +12,7 @@ import type { Article } from '../../../../common/article';
 import { AppError, isAppError } from '../../../../common/app-error';
 import type { MediaInfo } from '../../../../common/contract';
 import type { JobError, JobSkip, OutboxJob, PublicationRecord, PublishOptions } from '../../../../common/publish/publish-job';
-import type { TargetConfig } from '../../../../common/publish/publish-target-config';
+import { PUBLISH_STATUSES, type TargetConfig } from '../../../../common/publish/publish-target-config';
 import { isRetryableRemoteError } from '../http/classify-http-failure';
 import { CHECKPOINT_ADOPT, CHECKPOINT_REMOTE_ID, PendingRemoteStore } from '../pending-remote-store';
 import type { PublicationStore } from '../publication-store';
@@ -441,8 +441,9 @@ function byCreation(a: StoredJob, b: StoredJob): number {
 
 function jobError(error: unknown): JobError {
   if (isAppError(error)) {
-    const status = (error.details as { status?: unknown } | undefined)?.status;
-    return { code: error.code, message: error.message, ...(typeof status === 'number' ? { status } : {}) };
+    const { status, allowedStatuses } = (error.details ?? {}) as { status?: unknown; allowedStatuses?: unknown };
+    const allowed = Array.isArray(allowedStatuses) ? PUBLISH_STATUSES.filter((s) => allowedStatuses.includes(s)) : null;
+    return { code: error.code, message: error.message, ...(typeof status === 'number' ? { status } : {}), ...(allowed ? { allowedStatuses: allowed } : {}) };
   }
   return { code: 'internal', message: `Publishing stopped on an unexpected error: ${error instanceof Error ? error.message : String(error)}` };
 }

@@ -17,6 +17,7 @@ import type { ConnectionReport, WebhookTargetConfig } from '../../../../common/p
 import { articleToNinjs, pictureAssociationNames, type NinjsDocument, type NinjsMediaInput } from '../../../../common/serialize/article-to-ninjs';
 import { figureMediaIds } from '../../../../common/serialize/figure-attrs';
 import { classifyHttpStatus, classifyNetworkError, isRetryableRemoteError } from '../http/classify-http-failure';
+import { ERROR_BODY_MAX_BYTES, readCappedText } from '../http/read-capped-body';
 import { alreadyOnTarget, type PublishContext, type PublishTarget, type UnchangedOnTarget } from '../publish-target';
 import { EVENT_HEADER, IDEMPOTENCY_HEADER, signWebhookBody, SIGNATURE_HEADER, TIMESTAMP_HEADER } from './webhook-signature';
 
@@ -47,8 +48,9 @@ export interface WebhookTargetOptions {
 const MAX_BACKOFF_MS = 8_000;
 // A receiver asking for a longer pause is better served by the outbox's own later retry.
 const MAX_RETRY_AFTER_MS = 30_000;
-const RETRY_STATUSES = new Set([408, 429]);
 const LABEL = 'The webhook receiver';
+/** What is read of a receiver's answer: `{ "url": … }` fits many times over. */
+const REPLY_MAX_BYTES = ERROR_BODY_MAX_BYTES;
 
 export class WebhookTarget implements PublishTarget {
   readonly config: WebhookTargetConfig;
@@ -170,7 +172,7 @@ export class WebhookTarget implements PublishTarget {
     return { inputs, inline: this.config.mediaMode === 'inline' ? inline : null };
   }
 
-  /** POSTs `body`, retrying 5xx, 408, 429, timeouts and connection failures with backoff; throws the last failure as AppError. */
+  /** POSTs `body`, retrying what the failure table says may pass (5xx, 408, 429, timeouts, connection failures) with backoff; throws the last failure as AppError. */
   private async post(
     body: string,
     opts: { event: 'publish' | 'ping'; secret: string; signal: AbortSignal; idempotencyKey: string | null },
@@ -192,11 +194,13 @@ export class WebhookTarget implements PublishTarget {
         if (opts.idempotencyKey) headers[IDEMPOTENCY_HEADER] = opts.idempotencyKey;
         const { response, text } = await withDeadline(this.config.timeoutMs, opts.signal, async ({ signal }) => {
           const reply = await this.fetchImpl(url, { method: 'POST', headers, body, signal, redirect: 'manual' });
-          return { response: reply, text: await reply.text() };
+          // Only the start of any answer is used (the live URL, or the error's first words): the
+          // rest is not read, so a receiver cannot make Dateline buffer an endless reply.
+          return { response: reply, text: await readCappedText(reply, REPLY_MAX_BYTES, 'truncate') };
         });
         if (response.ok) return { status: response.status, text };
         lastError = classifyHttpStatus(response.status, { url, bodySnippet: text, targetLabel: LABEL });
-        if (!(response.status >= 500 || RETRY_STATUSES.has(response.status))) throw lastError;
+        if (!isRetryableRemoteError(lastError)) throw lastError;
         const retryAfter = retryAfterMs(response.headers.get('retry-after'), this.now().getTime());
         if (retryAfter !== null) waitMs = retryAfter;
       } catch (error) {

@@ -134,19 +134,19 @@ describe('WordPress adapter: exactly once when replies are lost', () => {
     expect([...wp.posts.values()][0]?.status).toBe('publish');
   });
 
-  it('a contributor refused "Publish" then choosing "Submit for review" gets the same post, not a second one', async () => {
+  it('a contributor refused "Publish" leaves nothing on the site; "Submit for review" then makes the one post', async () => {
     wp.role = 'contributor';
     const article = makeArticle({ headline: 'Council meets', meta: { tags: ['council'], slug: 'council-meets' } });
     const refused = testJob('job0000000011', article, []);
-    expect((await failure(target().publish(refused.attempt()))).code).toBe('remote-forbidden');
-    expect(wp.posts.size).toBe(1);
+    const error = await failure(target().publish(refused.attempt()));
+    expect(error.code).toBe('remote-forbidden');
+    expect(error.details).toEqual({ reason: 'review-only', allowedStatuses: ['draft', 'pending'] });
+    expect(wp.posts.size).toBe(0);
+    expect(refused.checkpoint.remoteId).toBeUndefined();
 
-    // The outbox offers the next job the post the refused one left (see Outbox tests).
     const review = testJob('job0000000012', article, [], { options: { status: 'pending' } });
-    review.checkpoint = { adoptRemote: { remoteId: refused.checkpoint.remoteId, jobId: 'job0000000011' } };
-    const record = await target().publish(review.attempt());
+    await target().publish(review.attempt());
     expect(wp.posts.size).toBe(1);
-    expect(record.remoteId).toBe(refused.checkpoint.remoteId);
     expect([...wp.posts.values()][0]).toMatchObject({ status: 'pending', slug: 'council-meets' });
   });
 
@@ -288,7 +288,7 @@ describe('WordPress adapter: each failure says what to do', () => {
     wp.faults.push({ match: (method, route) => method === 'POST' && route === '/wp/v2/media', kind: { status: 413, code: 'rest_upload_file_too_big' } });
     const error = await failure(target().publish(testJob('job0000000015', story(), [photoA, photoB]).attempt()));
     expect(error.code).toBe('remote-too-large');
-    expect(error.message).toMatch(/The photo "(harbour|crowd)\.png" is larger than the site accepts/);
+    expect(error.message).toMatch(/The photo "(harbour|crowd)\.png" \(“[^”]+”\) is( [\d.]+ MB,)? larger than the site accepts/);
 
     wp.faults.push({ match: (_method, route) => route === '/wp/v2/users/me', kind: { status: 503 } });
     expect((await failure(target().testConnection())).code).toBe('remote-server-error');

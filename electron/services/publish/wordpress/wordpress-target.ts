@@ -11,6 +11,7 @@ import { PUBLISH_STATUSES, type ConnectionReport, type PublishStatus, type Wordp
 import { bodyToGutenberg, bylineBlock } from '../../../../common/serialize/body-to-gutenberg';
 import { CHECKPOINT_ADOPT, CHECKPOINT_REMOTE_ID, pendingRemoteSchema } from '../pending-remote-store';
 import { PublishConflict, type Checkpoint, type PublishContext, type PublishTarget, type RemoteMedia } from '../publish-target';
+import { refuseBeyondCapabilities } from './refuse-beyond-capabilities';
 import { WordPressClient, type FetchImpl } from './wordpress-client';
 import { distinctFigures, uploadFigures } from './wordpress-media';
 import { distinctNames, resolveTerm } from './wordpress-terms';
@@ -117,10 +118,11 @@ export class WordPressTarget implements PublishTarget {
       checkpoint = { ...checkpoint, ...next };
       await ctx.saveCheckpoint(checkpoint as Checkpoint);
     };
-    await this.account(ctx.signal);
+    // Before any remote write: an account that may not do what was asked changes nothing on the site.
+    refuseBeyondCapabilities(await this.account(ctx.signal), ctx);
 
     // a. Photos.
-    const media = await uploadFigures(this.client, ctx, { concurrency: this.concurrency, uploadTimeoutMs: this.uploadTimeoutMs });
+    const media = await uploadFigures(this.client, ctx, { concurrency: this.concurrency, uploadTimeoutMs: this.uploadTimeoutMs, mediaOrigins: this.config.mediaOrigins });
     const mediaTotal = media.size;
     const progress = (step: string) => ctx.reportProgress({ step, mediaDone: mediaTotal, mediaTotal });
 
