@@ -219,4 +219,23 @@ describe('PersistentSearchIndex', () => {
     expect(reopened.search('three')).toEqual([articles[0]!.id]);
     expect(reopened.search('two')).toEqual([]);
   });
+
+  it('a save that comes while the shards are still loading is not lost to the loading snapshot', async () => {
+    const articles = library(8);
+    await indexedOnce(articles);
+    const index = await PersistentSearchIndex.open(dir, { compactAfter: 1 });
+    const edited = { ...articles[5]!, headline: '深圳台风', updatedAt: '2026-11-26T08:00:00.000Z' };
+    index.update([upsert(edited)]);
+    await index.loaded();
+    expect(index.search('台风')).toEqual([edited.id]);
+    await index.flushed();
+
+    const now = articles.map((a) => (a.id === edited.id ? edited : a));
+    const lib = store(now);
+    const reopened = await PersistentSearchIndex.open(dir);
+    await reopened.catchUp(lib.summaries(), lib.load);
+    expect(lib.reads).toEqual([]);
+    expect(reopened.search('台风')).toEqual([edited.id]);
+  });
 });
+

@@ -253,7 +253,9 @@ export class PersistentSearchIndex {
       });
     }
     this.unwritten.push(...entries);
-    if (this.waiting.size === 0 && this.replay.size === 0 && this.logEntries >= Math.max(this.compactAfter, Math.ceil(this.size / 10))) {
+    // Not while a shard is still loading: saves waiting for it are only in the log.
+    const allLoaded = this.shards.every((shard) => shard !== null);
+    if (allLoaded && this.waiting.size === 0 && this.replay.size === 0 && this.logEntries >= Math.max(this.compactAfter, Math.ceil(this.size / 10))) {
       this.queueCompaction();
     }
   }
