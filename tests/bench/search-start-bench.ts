@@ -9,6 +9,9 @@ import { libraryRootOf } from '../../electron/services/media/library-media-path'
 import { PersistentSearchIndex, SEARCH_LOG_FILE, SEARCH_SHARDS, searchShardFile } from '../../electron/services/search/persistent-search-index';
 import { SearchIndex } from '../../electron/services/search/search-index';
 import { LibraryStore } from '../../electron/services/store/library-store';
+import type { Article } from '../../common/article';
+import { pickQueries } from './library-bench';
+import { stats, type Stats } from './stats';
 
 export interface SearchStartResult {
   articles: number;
@@ -28,6 +31,9 @@ export interface SearchStartResult {
   longestShardMs: number;
   /** Articles read from the library by a warm start's catch-up. */
   warmReads: number;
+  /** In process, the bench's 100 queries: the sharded index against one index of the same articles. */
+  shardedSearch: Stats;
+  singleSearch: Stats;
 }
 
 export interface StartTiming {
@@ -56,7 +62,12 @@ export async function runSearchStartBench(dataDir: string, count: number, log: (
   await store.open();
   let t = performance.now();
   const rebuilt = SearchIndex.empty();
-  for (const { id } of store.list()) rebuilt.add(await store.get(id));
+  const articles: Article[] = [];
+  for (const { id } of store.list()) {
+    const article = await store.get(id);
+    articles.push(article);
+    rebuilt.add(article);
+  }
   rebuilt.search(QUERY);
   const fullRebuildMs = performance.now() - t;
   await store.close();
@@ -108,6 +119,14 @@ export async function runSearchStartBench(dataDir: string, count: number, log: (
     warmReads++;
     return reader.get(id);
   });
+  log('search start: sharded vs single-index search…');
+  const queries = pickQueries(articles).map((q) => q.query);
+  for (const query of queries.slice(0, 10)) {
+    opened.search(query);
+    rebuilt.search(query);
+  }
+  const shardedSearch = stats(queries.map((query) => timed(() => opened.search(query))));
+  const singleSearch = stats(queries.map((query) => timed(() => rebuilt.search(query))));
   await opened.close();
   await reader.close();
 
@@ -122,6 +141,8 @@ export async function runSearchStartBench(dataDir: string, count: number, log: (
     openMs,
     longestShardMs,
     warmReads,
+    shardedSearch,
+    singleSearch,
   };
 }
 
@@ -142,4 +163,10 @@ async function search(services: Services): Promise<ListResult> {
   const handler = services.handlers['library.list'];
   if (!handler) throw new Error('no library.list handler');
   return handler({ query: QUERY, status: null, section: null, tag: null, trashed: false, offset: 0, limit: 100 });
+}
+
+function timed(work: () => unknown): number {
+  const t = performance.now();
+  work();
+  return performance.now() - t;
 }

@@ -27,6 +27,8 @@ export function searchStartRows(r: SearchStartResult): Cell[][] {
     ['Open the index in process (log + all shards) vs one-snapshot load (old format)', ms(r.openMs), ms(r.oldSnapshotLoadMs), ratio(r.openMs, r.oldSnapshotLoadMs)],
     ['Longest single shard load (the longest the event loop is held)', ms(r.longestShardMs), ms(r.oldSnapshotLoadMs), ratio(r.longestShardMs, r.oldSnapshotLoadMs)],
     ['Articles re-read by a warm start', String(r.warmReads), String(r.articles), ''],
+    ['Search in process, 100 queries p50: 8 shards merged vs one index', ms(r.shardedSearch.median), ms(r.singleSearch.median), ratio(r.shardedSearch.median, r.singleSearch.median)],
+    ['Search in process, 100 queries p95: 8 shards merged vs one index', ms(r.shardedSearch.p95), ms(r.singleSearch.p95), ratio(r.shardedSearch.p95, r.singleSearch.p95)],
   ];
 }
 
