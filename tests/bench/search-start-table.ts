@@ -2,6 +2,7 @@
 // beside the same run's full rebuild of the search index (what the first search used to wait for).
 import { formatMs as ms, formatRatio as ratio } from './format-ms';
 import type { Cell, Table } from './print-table';
+import { SEARCH_SHARDS } from '../../electron/services/search/persistent-search-index';
 import type { SearchStartResult } from './search-start-bench';
 
 export function searchStartRows(r: SearchStartResult): Cell[][] {
@@ -27,8 +28,8 @@ export function searchStartRows(r: SearchStartResult): Cell[][] {
     ['Open the index in process (log + all shards) vs one-snapshot load (old format)', ms(r.openMs), ms(r.oldSnapshotLoadMs), ratio(r.openMs, r.oldSnapshotLoadMs)],
     ['Longest single shard load (the longest the event loop is held)', ms(r.longestShardMs), ms(r.oldSnapshotLoadMs), ratio(r.longestShardMs, r.oldSnapshotLoadMs)],
     ['Articles re-read by a warm start', String(r.warmReads), String(r.articles), ''],
-    ['Search in process, 100 queries p50: 8 shards merged vs one index', ms(r.shardedSearch.median), ms(r.singleSearch.median), ratio(r.shardedSearch.median, r.singleSearch.median)],
-    ['Search in process, 100 queries p95: 8 shards merged vs one index', ms(r.shardedSearch.p95), ms(r.singleSearch.p95), ratio(r.shardedSearch.p95, r.singleSearch.p95)],
+    [`Search in process, 100 queries p50: ${SEARCH_SHARDS} shards merged vs one index`, ms(r.shardedSearch.median), ms(r.singleSearch.median), ratio(r.shardedSearch.median, r.singleSearch.median)],
+    [`Search in process, 100 queries p95: ${SEARCH_SHARDS} shards merged vs one index`, ms(r.shardedSearch.p95), ms(r.singleSearch.p95), ratio(r.shardedSearch.p95, r.singleSearch.p95)],
   ];
 }
 

@@ -12,7 +12,7 @@ import { SearchIndex, searchDoc, type SearchDoc } from './search-index';
 import { appendSearchLog, readSearchLog, writeSearchLog, type SearchLogEntry } from './search-log';
 
 /** Snapshots the index is split into; changing it makes every snapshot another version's. */
-export const SEARCH_SHARDS = 8;
+export const SEARCH_SHARDS = 4;
 export const searchShardFile = (shard: number): string => `search-index-${shard}.json`;
 /** The single snapshot written before the index was split; removed at the first fold. */
 const OLD_SNAPSHOT_FILE = 'search-index.json';
