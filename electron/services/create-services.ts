@@ -12,7 +12,7 @@ import { MediaStore } from './media/media-store';
 import { MIME_TYPES } from './media/sniff-image-type';
 import { createFileSecretStore } from './publish/file-secret-store';
 import { browserSecretsPath, createPublishingService } from './publish/publishing-service';
-import { SearchIndex } from './search/search-index';
+import { PersistentSearchIndex } from './search/persistent-search-index';
 import { SettingsStore } from './settings/settings-store';
 import type { SecretStore } from './secrets/secret-store';
 import { fsAppError } from './store/fs-app-error';
@@ -62,8 +62,6 @@ export interface ServicesOptions {
   events?: EventBus;
 }
 
-const SEARCH_INDEX_FILE = 'search-index.json';
-const SEARCH_SAVE_DELAY_MS = 5_000;
 /** Autosave runs about once a second while someone types: index an article once it has been quiet this long. */
 const INDEX_QUIET_MS = 4_000;
 /** ...but never later than this after its first unindexed change. */
@@ -77,21 +75,11 @@ export async function createServices(options: ServicesOptions): Promise<Services
   const events = options.events ?? createEventBus();
   const settings = new SettingsStore(options.dataDir);
   const media = new MediaStore(libraryRoot);
-  const searchFile = join(libraryRoot, SEARCH_INDEX_FILE);
-  let search = SearchIndex.empty();
-  let searchReady: Promise<void> = Promise.resolve();
-  let searchSaveTimer: NodeJS.Timeout | null = null;
-
-  const saveSearchSoon = () => {
-    if (searchSaveTimer) return;
-    searchSaveTimer = setTimeout(() => {
-      searchSaveTimer = null;
-      void search.saveFile(searchFile).catch((error: unknown) => logger.warn('[services] could not save the search index cache:', error));
-    }, SEARCH_SAVE_DELAY_MS);
-    searchSaveTimer.unref();
-  };
-  // The search index follows changes in the background, batched: re-tokenising a 100,000-word
-  // article costs about half a second, far too much to repeat on every autosave.
+  let search: PersistentSearchIndex | null = null;
+  let searchOpened: Promise<PersistentSearchIndex | null> = Promise.resolve(null);
+  // The search index follows changes batched: re-tokenising a 100,000-word article costs about
+  // half a second, far too much to repeat on every autosave. Each batch is indexed and appended
+  // to the index's log, never rebuilt.
   const pendingIndex = new Map<string, LibraryChange>();
   let indexTimer: NodeJS.Timeout | null = null;
   let indexDeadline = 0;
@@ -99,13 +87,9 @@ export async function createServices(options: ServicesOptions): Promise<Services
     if (indexTimer) clearTimeout(indexTimer);
     indexTimer = null;
     indexDeadline = 0;
-    if (pendingIndex.size === 0) return;
-    for (const change of pendingIndex.values()) {
-      if (change.kind === 'upsert') search.replace(change.article);
-      else search.remove(change.id);
-    }
+    if (!search || pendingIndex.size === 0) return;
+    search.update(pendingIndex.values());
     pendingIndex.clear();
-    saveSearchSoon();
   };
   let snapshot: LibrarySnapshot | null = null;
   const onChange = (change: LibraryChange) => {
@@ -131,11 +115,18 @@ export async function createServices(options: ServicesOptions): Promise<Services
     throw error;
   }
   await media.open();
-  searchReady = (async () => {
-    search = await SearchIndex.loadFile(searchFile);
-    const changed = await search.sync(store.list(), (id) => store.get(id));
-    if (changed > 0) saveSearchSoon();
-  })().catch((error: unknown) => logger.warn('[services] search index rebuild failed:', error));
+  // Searches wait for the snapshot to load (a fraction of a second), never for catching up.
+  searchOpened = PersistentSearchIndex.open(libraryRoot, { logger })
+    .then((opened) => {
+      search = opened;
+      void opened.catchUp(store.list(), (id) => store.get(id)).catch((error: unknown) => logger.warn('[services] search index catch-up failed:', error));
+      flushIndex();
+      return opened;
+    })
+    .catch((error: unknown) => {
+      logger.warn('[services] could not open the search index:', error);
+      return null;
+    });
 
   const documentsDir = options.documentsDir ?? join(homedir(), 'Documents');
   const secrets = options.secrets ?? createFileSecretStore(browserSecretsPath(options.dataDir));
@@ -309,14 +300,16 @@ export async function createServices(options: ServicesOptions): Promise<Services
 
     'library.list': async (filter) => {
       let hits: string[] | null = null;
+      let indexing = 0;
       if (filter.query.trim().length > 0) {
-        await searchReady;
+        const index = await searchOpened;
         // A search sees every saved change, even one still waiting to be indexed.
         flushIndex();
-        hits = search.search(filter.query);
+        hits = index?.search(filter.query) ?? [];
+        indexing = index?.pending ?? store.list().length;
       }
       snapshot ??= librarySnapshot(store.list());
-      return queryLibrary(snapshot, filter, hits);
+      return { ...queryLibrary(snapshot, filter, hits), indexing };
     },
     'library.problems': async () => store.problems(),
 
@@ -360,12 +353,11 @@ export async function createServices(options: ServicesOptions): Promise<Services
       runAgain = false;
       // A run stuck on an unreachable hub must not hold up quitting; its writes are atomic anyway.
       if (syncing) await Promise.race([syncing, new Promise((resolve) => setTimeout(resolve, 5_000).unref())]);
-      if (searchSaveTimer) clearTimeout(searchSaveTimer);
       await publishing.close();
-      await searchReady;
+      await searchOpened;
       flushIndex();
       await store.close();
-      await search.saveFile(searchFile).catch((error: unknown) => logger.warn('[services] could not save the search index cache:', error));
+      await search?.close();
       await lock.release();
     },
   };

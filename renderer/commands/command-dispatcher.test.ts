@@ -20,7 +20,7 @@ function setup() {
     'articles.export': () => ({ folder: '/exports/flood', file: '/exports/flood/index.html', files: [] }),
     'settings.update': (input) => settingsSchema.parse({ locale: input.locale ?? 'system' }),
     'articles.create': (input) => ({ ...newArticle('art0000000002', '2026-11-25T09:00:00.000Z'), meta: { ...newArticle('x', '2026-11-25T09:00:00.000Z').meta, language: input.language ?? 'en' } }),
-    'library.list': () => ({ items: [], sections: [], tags: [], total: 0 }),
+    'library.list': () => ({ items: [], matched: 0, indexing: 0, sections: [], tags: [], total: 0 }),
   });
   const stores = createAppStores(api);
   const ran: MenuCommand[] = [];
@@ -128,7 +128,7 @@ describe('command dispatcher', () => {
           diffBases: { lastSeen: null, submitted: null, previousSubmission: null },
           ...review(input.id),
         }),
-        'library.list': () => ({ items: [], sections: [], tags: [], total: 0 }),
+        'library.list': () => ({ items: [], matched: 0, indexing: 0, sections: [], tags: [], total: 0 }),
       });
       const stores = createAppStores(api);
       stores.article.getState().setEditorHandle({

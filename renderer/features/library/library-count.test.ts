@@ -1,9 +1,8 @@
 // Runs in: tests (node). The count above the list follows the search and filters; an empty library says how to start.
 import { describe, expect, it } from 'vitest';
-import type { ListFilter } from '../../../common/contract';
-import { emptyListMessage, libraryCountLabel } from './library-count';
+import { emptyListMessage, libraryCountLabel, type LibraryCountInput } from './library-count';
 
-const NO_FILTER: ListFilter = { query: '', status: null, section: null, tag: null, trashed: false };
+const NO_FILTER: LibraryCountInput['filter'] = { query: '', status: null, section: null, tag: null, trashed: false };
 
 describe('library count', () => {
   it('an unfiltered library counts every article', () => {

@@ -6,15 +6,15 @@ import type { MessageKey } from '../../i18n/messages/catalogues';
 
 export interface LibraryCountInput {
   trashed: boolean;
-  filter: ListFilter;
-  /** Articles listed now: after the search and the filters. */
+  filter: Omit<ListFilter, 'offset' | 'limit'>;
+  /** Articles matching the search and the filters, over all pages (not only the loaded ones). */
   shown: number;
   /** Articles in the library (outside the trash), whatever the filter. */
   libraryTotal: number;
 }
 
 /** True when a search or a filter narrows the list. */
-export function isFiltered(filter: ListFilter): boolean {
+export function isFiltered(filter: LibraryCountInput['filter']): boolean {
   return filter.query.trim() !== '' || filter.status !== null || filter.section !== null || filter.tag !== null;
 }
 
@@ -34,4 +34,10 @@ export function emptyListMessage({ trashed, filter, libraryTotal }: Omit<Library
   if (isFiltered(filter)) return { title: 'library.noMatch', hint: 'library.noMatchHint' };
   if (trashed) return { title: 'trash.empty', hint: null };
   return libraryTotal === 0 ? { title: 'library.emptyTitle', hint: 'library.emptyHint' } : { title: 'library.noMatch', hint: null };
+}
+
+/** Said while the search index catches up: a search may miss these articles for now. Null when it need not be said. */
+export function indexingLabel(filter: LibraryCountInput['filter'], indexing: number, locale: Locale): string | null {
+  if (indexing <= 0 || filter.query.trim() === '') return null;
+  return translate(locale, indexing === 1 ? 'library.indexingOne' : 'library.indexing', { count: new Intl.NumberFormat(locale).format(indexing) });
 }

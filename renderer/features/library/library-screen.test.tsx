@@ -28,15 +28,21 @@ function summaries(count: number): ArticleSummary[] {
 
 afterEach(cleanup);
 
-async function renderLibrary(items: ArticleSummary[]) {
+async function renderLibrary(items: ArticleSummary[], indexing = { value: 0 }) {
   useI18nStore.getState().setLocale('en');
   const api = createFakeApi({
-    'library.list': (filter) => ({
-      items: items.filter((item) => item.headline.includes(filter.query ?? '')),
-      sections: ['City'],
-      tags: ['weather'],
-      total: items.length,
-    }),
+    'library.list': (filter) => {
+      const matching = items.filter((item) => item.headline.includes(filter.query ?? ''));
+      const offset = filter.offset ?? 0;
+      return {
+        items: matching.slice(offset, filter.limit == null ? undefined : offset + filter.limit),
+        matched: matching.length,
+        indexing: indexing.value,
+        sections: ['City'],
+        tags: ['weather'],
+        total: items.length,
+      };
+    },
     'articles.trash': (input) => ({ id: input.id }),
   });
   const stores = createAppStores(api);
@@ -67,7 +73,8 @@ describe('library screen', () => {
     const list = screen.getByRole('list', { name: 'Articles' });
     Object.defineProperty(list, 'scrollTop', { value: 64 * 5000, configurable: true });
     fireEvent.scroll(list);
-    expect(screen.getByRole('button', { name: 'Open "Story 5001"' })).toBeTruthy();
+    // Rows past the first page are loaded when scrolled to.
+    expect(await screen.findByRole('button', { name: 'Open "Story 5001"' })).toBeTruthy();
     expect(screen.queryByRole('button', { name: 'Open "Story 1"' })).toBeNull();
   });
 
@@ -111,10 +118,43 @@ describe('library screen', () => {
     expect(screen.getByText('0 of 10,000 articles')).toBeTruthy();
   });
 
+  it('the count is of every match, not of the page loaded so far', async () => {
+    const { api, stores } = await renderLibrary(summaries(10_000));
+    expect(stores.library.getState().items.length).toBeLessThan(10_000);
+    expect(api.callsTo('library.list').at(-1)).toMatchObject({ offset: 0, limit: 100 });
+    await act(async () => {
+      stores.library.getState().setQuery('Story 1');
+      await stores.library.getState().refresh();
+    });
+    expect(stores.library.getState().items).toHaveLength(100);
+    expect(screen.getByText('1,111 of 10,000 articles')).toBeTruthy();
+    expect(within(screen.getByRole('list', { name: 'Articles' })).getAllByRole('listitem')[0]?.getAttribute('aria-setsize')).toBe('1111');
+  });
+
+  it('says how many articles the search index is still indexing, in both languages', async () => {
+    const indexing = { value: 1234 };
+    const { stores } = await renderLibrary(summaries(30), indexing);
+    expect(screen.queryByRole('status')).toBeNull();
+    await act(async () => {
+      stores.library.getState().setQuery('Story');
+      await stores.library.getState().refresh();
+    });
+    expect(screen.getByRole('status').textContent).toBe('Still indexing 1,234 articles: the search may miss them for now.');
+    await act(async () => {
+      useI18nStore.getState().setLocale('zh-CN');
+    });
+    expect(screen.getByRole('status').textContent).toBe('仍在为 1,234 篇稿件建立索引，暂时可能搜不到它们。');
+    indexing.value = 0;
+    await act(async () => {
+      await stores.library.getState().refresh();
+    });
+    expect(screen.queryByRole('status')).toBeNull();
+  });
+
   it('a story arriving from elsewhere appears on its own: library.changed refreshes the list once per burst', async () => {
     useI18nStore.getState().setLocale('en');
     const items = summaries(2);
-    const api = createFakeApi({ 'library.list': () => ({ items: [...items], sections: [], tags: [], total: items.length }) });
+    const api = createFakeApi({ 'library.list': () => ({ items: [...items], matched: items.length, indexing: 0, sections: [], tags: [], total: items.length }) });
     const connection = testEventConnection();
     const stores = createAppStores(api, createEventSubscription(connection));
     connection.open();

@@ -40,6 +40,8 @@ export const appZhCN: Record<keyof typeof appEn, string> = {
   'library.count': '共 {count} 篇稿件',
   'library.countOne': '共 1 篇稿件',
   'library.countFiltered': '显示 {count} 篇，共 {total} 篇稿件',
+  'library.indexing': '仍在为 {count} 篇稿件建立索引，暂时可能搜不到它们。',
+  'library.indexingOne': '仍在为 1 篇稿件建立索引，暂时可能搜不到它。',
   'library.emptyTitle': '还没有稿件',
   'library.emptyHint': '点击“新建稿件”开始写第一篇稿件。输入时自动保存，离线也能写。',
   'library.noMatch': '没有符合条件的稿件',
