@@ -36,7 +36,7 @@ export default tseslint.config(
     rules: restrict(['**/electron/**', '**/renderer/**', 'electron', ...NODE_BUILTINS], 'common/ is pure TypeScript shared by both sides: no Node, no Electron, no app code.'),
   },
   {
-    files: ['electron/services/**/*.ts', 'electron/host/**/*.ts'],
+    files: ['electron/services/**/*.ts', 'electron/host/**/*.ts', 'electron/services-process/**/*.ts'],
     rules: restrict(['electron', '**/renderer/**', '**/electron/main/**'], 'Services and the host run in plain Node: no electron import (the shell injects what it needs).'),
   },
   {

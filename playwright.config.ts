@@ -1,6 +1,8 @@
-// End-to-end tests: the real renderer and the real services, in Debian's Chromium through the
-// loopback host (tests/e2e), and the packaged shell through Playwright's _electron (tests/electron).
+// End-to-end tests: the real renderer and the real services, in Chromium through the loopback
+// host (tests/e2e), and the packaged shell through Playwright's _electron (tests/electron).
+// Which Chromium: tests/support/chromium-executable.ts (DATELINE_CHROMIUM, Playwright's, Debian's).
 import { defineConfig } from '@playwright/test';
+import { chromiumExecutablePath } from './tests/support/chromium-executable';
 
 export const CHROMIUM_ARGS = [
   '--disable-gpu',
@@ -30,7 +32,7 @@ export default defineConfig({
       testDir: 'tests/e2e',
       use: {
         browserName: 'chromium',
-        launchOptions: { executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS },
+        launchOptions: { executablePath: chromiumExecutablePath(), args: CHROMIUM_ARGS },
       },
     },
     { name: 'electron', testDir: 'tests/electron' },

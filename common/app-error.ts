@@ -29,6 +29,8 @@ export const APP_ERROR_CODES = [
   'remote-conflict',
   'checklist-blocked',
   'secrets-unavailable',
+  // The services process died and is being restarted: nothing was done, and trying again will work.
+  'services-restarting',
 ] as const;
 export type AppErrorCode = (typeof APP_ERROR_CODES)[number];
 

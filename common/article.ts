@@ -1,5 +1,6 @@
 // Runs in: main, services, host and renderer. The article model: one zod schema per shape.
 import { z } from 'zod';
+import { docBoundsProblem } from './doc-bounds';
 
 /** Statuses an article moves through (the transitions live in common/workflow, later). */
 export const ARTICLE_STATUSES = [
@@ -58,6 +59,18 @@ export const docNodeSchema: z.ZodType<DocNode> = z.lazy(() =>
   }),
 );
 
+/**
+ * A body as stored and exchanged: bounded first (node count, depth, text; see doc-bounds.ts), then
+ * checked node by node, so an oversized body is refused before the costly recursive check runs.
+ */
+export const boundedDocSchema = z
+  .unknown()
+  .superRefine((value, ctx) => {
+    const problem = docBoundsProblem(value);
+    if (problem) ctx.addIssue({ code: 'custom', message: `the body is too large to be an article: ${problem}` });
+  })
+  .pipe(docNodeSchema);
+
 export const EMPTY_DOC: DocNode = { type: 'doc', content: [{ type: 'paragraph' }] };
 
 export const articleMetaSchema = z.object({
@@ -86,7 +99,7 @@ export const articleSchema = z.object({
   headline: shortText(1000),
   subheadline: shortText(1000),
   summary: shortText(5000),
-  body: docNodeSchema,
+  body: boundedDocSchema,
   meta: articleMetaSchema,
   status: articleStatusSchema,
   createdAt: z.iso.datetime({ offset: true }),

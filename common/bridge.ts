@@ -1,4 +1,5 @@
 // Runs in: preload and renderer. The narrow object preload exposes as `window.dateline`.
+import type { DatelineEvent } from './contract-events';
 import type { Envelope } from './contract';
 
 /** Commands the native menu sends to the renderer (the renderer's own shortcuts run the same). */
@@ -46,6 +47,8 @@ export interface DatelineBridge {
   setMenuLocale(locale: 'en' | 'zh-CN'): void;
   /** Answers main's `app.flush` before a window closes: true once pending edits are saved. */
   reportFlushed(ok: boolean): void;
+  /** Subscribes to the services' events, each checked against its schema; returns the unsubscribe function. */
+  onEvent(listener: (event: DatelineEvent) => void): () => void;
 }
 
 /** The custom protocol the packaged app loads from; media lives under its /media/ path. */

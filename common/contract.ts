@@ -107,11 +107,19 @@ export const listFilterSchema = z.object({
   section: z.string().max(200).nullable().default(null),
   tag: z.string().max(100).nullable().default(null),
   trashed: z.boolean().default(false),
+  /** Paging: the first matching article to return, and how many at most (null: all of them). */
+  offset: z.number().int().min(0).max(10_000_000).default(0),
+  limit: z.number().int().min(1).max(10_000).nullable().default(null),
 });
 export type ListFilter = z.infer<typeof listFilterSchema>;
 
 export interface ListResult {
+  /** The requested page of the matching articles. */
   items: ArticleSummary[];
+  /** How many articles match the search and filters, over all pages. */
+  matched: number;
+  /** Articles the search index has still to (re)index: a search may miss them until it is 0. */
+  indexing: number;
   /** All sections and tags in the (untrashed) library, for the filter menus. */
   sections: string[];
   tags: string[];

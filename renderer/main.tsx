@@ -2,12 +2,13 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { getApi } from './api/get-api';
+import { getEvents } from './api/get-events';
 import { App } from './app/app';
 import { StoresContext } from './app/stores-context';
 import { createAppStores } from './stores/app-stores';
 import './styles/app.css';
 
-const stores = createAppStores(getApi());
+const stores = createAppStores(getApi(), getEvents());
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element.');
 

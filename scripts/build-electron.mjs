@@ -1,4 +1,5 @@
-// Runs in: Node (build step). Bundles the Electron main process, the sandboxed preload and the loopback host.
+// Runs in: Node (build step). Bundles the Electron main process, the sandboxed preload, the services
+// process and the loopback host.
 import { rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,12 +18,23 @@ const shared = {
 
 await rm(join(root, 'dist', 'electron'), { recursive: true, force: true });
 await rm(join(root, 'dist', 'host'), { recursive: true, force: true });
+await rm(join(root, 'dist', 'services'), { recursive: true, force: true });
+
+// CommonJS has no import.meta: the services find files beside their bundle (the hub package worker) from import.meta.url.
+const cjsImportMetaUrl = {
+  define: { 'import.meta.url': '__datelineImportMetaUrl' },
+  banner: { js: "const __datelineImportMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
+};
 
 await Promise.all([
   // Main process: Node + Electron, everything but electron itself bundled so the package needs no node_modules.
   build({ ...shared, entryPoints: ['electron/main/main.ts'], outfile: 'dist/electron/main.cjs', format: 'cjs', external: ['electron'] }),
   // A sandboxed preload may only require('electron'): everything else must be inside the bundle.
   build({ ...shared, entryPoints: ['electron/preload/preload.ts'], outfile: 'dist/electron/preload.cjs', format: 'cjs', external: ['electron'], minify: true }),
+  // The services process: plain Node, run by Electron's utilityProcess and forked by the loopback host.
+  build({ ...shared, ...cjsImportMetaUrl, entryPoints: ['electron/services-process/services-entry.ts'], outfile: 'dist/services/services.cjs', format: 'cjs' }),
+  // The worker that reads untrusted review packages (electron/services/review/hub-package-reader.ts), beside the services bundle.
+  build({ ...shared, entryPoints: ['electron/services/review/hub-package-worker.ts'], outfile: 'dist/services/hub-package-worker.cjs', format: 'cjs', minify: true }),
   // The browser host, runnable with plain node for tests and `npm run serve` without tsx.
   build({
     ...shared,
@@ -33,4 +45,4 @@ await Promise.all([
   }),
 ]);
 
-console.log('Built dist/electron/main.cjs, dist/electron/preload.cjs and dist/host/serve.mjs');
+console.log('Built dist/electron/main.cjs, dist/electron/preload.cjs, dist/services/services.cjs (with its hub package worker) and dist/host/serve.mjs');

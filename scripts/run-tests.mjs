@@ -1,10 +1,13 @@
 #!/usr/bin/env node
-// Runs in: Node (CI and developers). `npm test`: every check and test runner in order, then one
-// closing line that sums them all up: `tests: N passed, N failed, N skipped`.
-// A runner that cannot run (no Chromium, no report) counts as failed, never as skipped.
+// Runs in: Node (CI and developers). `npm test`: the preflight (scripts/preflight.ts: checks the
+// external parts, installs them as root on Debian), then every check and test runner in order, then
+// one closing line that sums them all up: `tests: N passed, N failed, N skipped`.
+// A runner or part that is missing (no Chromium, no WordPress, no report) counts as failed, with
+// what to install, never as skipped.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { delimiter, join } from 'node:path';
+import { summarizeVitest } from './summarize-vitest.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const reports = join(root, '.tmp', 'reports');
@@ -36,6 +39,20 @@ function readJson(file) {
   }
 }
 
+// The external parts first: a missing one fails the run with its install command in the summary.
+const preflightReport = join(reports, 'preflight.json');
+run('preflight', 'npx', ['tsx', 'scripts/preflight.ts', '--report', preflightReport]);
+const preflight = readJson(preflightReport);
+if (!preflight) {
+  totals.failed += 1;
+  lines.push('FAIL preflight: no report (the check of the external parts did not complete, see above)');
+} else {
+  for (const part of preflight.missing) {
+    totals.failed += 1;
+    lines.push(`FAIL preflight: ${part.label} is missing, for ${part.neededBy} (${part.reason}). Install: ${part.fix}`);
+  }
+}
+
 check('type-check', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.json']);
 check('lint', 'npx', ['eslint', '--max-warnings=0', '.']);
 const built = check('build', 'npm', ['run', '--silent', 'build']);
@@ -43,38 +60,42 @@ check('electronegativity', 'node', ['scripts/run-electronegativity.mjs']);
 
 // Unit and integration tests (Vitest).
 const vitestReport = join(reports, 'vitest.json');
-const vitestOk = run('vitest', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestReport}`]);
+const notRunReport = join(reports, 'vitest-not-run.json');
+const vitestOk = run(
+  'vitest',
+  'npx',
+  ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestReport}`, '--reporter=./scripts/vitest-not-run-reporter.ts'],
+  { DATELINE_VITEST_NOT_RUN: notRunReport },
+);
 const vitest = readJson(vitestReport);
+// Tests a failed beforeAll stopped: Vitest's JSON calls them skipped and drops the reason.
+const notRun = readJson(notRunReport) ?? [];
 if (!vitest) {
   totals.failed += 1;
   lines.push('FAIL vitest: no report (the runner did not complete)');
 } else {
-  // A file that failed to load has no failed test of its own: count it as one failure.
-  const brokenFiles = vitest.testResults.filter((f) => f.status === 'failed' && !f.assertionResults.some((a) => a.status === 'failed'));
-  const failed = vitest.numFailedTests + brokenFiles.length + (!vitestOk && vitest.numFailedTests === 0 && brokenFiles.length === 0 ? 1 : 0);
-  totals.passed += vitest.numPassedTests;
-  totals.failed += failed;
-  totals.skipped += vitest.numPendingTests + (vitest.numTodoTests ?? 0);
-  lines.push(`vitest: ${vitest.numPassedTests} passed, ${failed} failed, ${vitest.numPendingTests} skipped`);
-  for (const file of brokenFiles) lines.push(`  FAIL (did not run) ${file.name}: ${String(file.message).split('\n')[0]}`);
-  // Every skip is named, so none goes unnoticed.
-  for (const file of vitest.testResults) {
-    for (const test of file.assertionResults.filter((a) => a.status === 'pending' || a.status === 'skipped' || a.status === 'todo')) {
-      lines.push(`  skipped: ${file.name.replace(root, '')} > ${test.fullName ?? test.title}`);
-    }
-  }
+  const summary = summarizeVitest({ report: vitest, notRun, exitOk: vitestOk, root });
+  totals.passed += summary.passed;
+  totals.failed += summary.failed;
+  totals.skipped += summary.skipped;
+  lines.push(...summary.lines);
 }
 
-// End-to-end tests (Playwright in Debian's Chromium; the _electron smoke test where the binary exists).
-if (!existsSync('/usr/bin/chromium')) {
+// End-to-end tests (Playwright in the Chromium the preflight found; the _electron smoke test where
+// the binary exists, under xvfb-run on a Linux machine without a display).
+const onPath = (name) => (process.env.PATH ?? '').split(delimiter).some((dir) => dir && existsSync(join(dir, name)));
+if (!preflight?.chromium) {
   totals.failed += 1;
-  lines.push('FAIL playwright: /usr/bin/chromium is missing (apt-get install chromium); end-to-end tests cannot run');
+  const fix = preflight?.missing.find((part) => part.id === 'chromium')?.fix ?? 'see the preflight above';
+  lines.push(`FAIL playwright: no Chromium, so the end-to-end tests cannot run. Install: ${fix}`);
 } else if (!built) {
   totals.failed += 1;
   lines.push('FAIL playwright: the build failed, so the end-to-end tests cannot run');
 } else {
   const pwReport = join(reports, 'playwright.json');
-  const pwOk = run('playwright', 'npx', ['playwright', 'test'], { PLAYWRIGHT_JSON_OUTPUT_NAME: pwReport });
+  const headless = process.platform === 'linux' && !process.env.DISPLAY && preflight.electronBinary && onPath('xvfb-run');
+  const [command, args] = headless ? ['xvfb-run', ['-a', 'npx', 'playwright', 'test']] : ['npx', ['playwright', 'test']];
+  const pwOk = run('playwright', command, args, { PLAYWRIGHT_JSON_OUTPUT_NAME: pwReport, DATELINE_CHROMIUM: preflight.chromium });
   const pw = readJson(pwReport);
   if (!pw || (!pwOk && pw.stats.unexpected === 0)) {
     totals.failed += 1;

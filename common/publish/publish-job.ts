@@ -43,13 +43,28 @@ export interface JobError {
   message: string;
   /** HTTP status when the backend answered. */
   status?: number;
+  /** With remote-forbidden: the statuses the account may set (["draft", "pending"]: it may only submit for review). */
+  allowedStatuses?: PublishStatus[];
 }
 
 /** Both sides of a conflict, for the person to compare. */
 export interface ConflictDetails {
   remote: { title: string; excerpt: string; contentHtml: string; modified: string; url: string };
   local: { title: string; excerpt: string; contentHtml: string };
+  /** The server's modified time this copy recorded at its last publish; '' when it never published this post. */
   recordedModified: string;
+  /** Who wrote the post last, when the server says (e.g. another copy of the library that publishes the same article). */
+  lastPublisher?: LastPublisher;
+}
+
+/** The Dateline publish that last wrote a post, as the post itself records it. */
+export interface LastPublisher {
+  /** The outbox job that wrote it. */
+  jobId: string;
+  /** The computer it was sent from (its host name), when known. */
+  host: string | null;
+  /** Whether that job is this copy's own last publish of the article. */
+  thisCopy: boolean;
 }
 
 export interface OutboxJob {
@@ -74,6 +89,30 @@ export interface OutboxJob {
   conflict: ConflictDetails | null;
   /** Set when done. */
   result: PublicationRecord | null;
+  /** Set when the job ended without sending anything (see JobSkip). */
+  skipped: JobSkip | null;
+  /** Set when Retry replaced the job's copy of the article with the newer saved version. */
+  resnapshot: JobResnapshot | null;
+}
+
+/**
+ * Why a job ended without sending:
+ * - `overtaken` (state `cancelled`): a newer version of the article was published to the same target,
+ *   or a newer job for it is in the outbox; sending this one would bring back an older version.
+ * - `unchanged` (state `done`): the target already holds exactly this version with this status.
+ */
+export interface JobSkip {
+  reason: 'overtaken' | 'unchanged';
+  /** The revision that overtook this job, or the one already on the target. */
+  articleRevision: number;
+  /** The newer job, when a queued job (not a finished publish) overtook this one. */
+  jobId: string | null;
+}
+
+export interface JobResnapshot {
+  /** The revision the job was first queued with. */
+  fromRevision: number;
+  at: string;
 }
 
 /** What went live where: one per article and target, kept with the article. */
@@ -90,6 +129,14 @@ export interface PublicationRecord {
   remoteModified: string;
   publishedAt: string;
   articleRevision: number;
+  /**
+   * sha256 of what the server held right after our publish (WordPress: title, content, excerpt,
+   * status and featured photo as context=edit returns them): a change made in the same second as
+   * our publish leaves the modified time alone but not this. Absent in records written before it.
+   */
+  remoteFingerprint?: string;
+  /** The outbox job that made this publish; absent in older records. */
+  jobId?: string;
 }
 
 export const jobIdSchema = z.string().regex(/^[0-9a-z]{10,40}$/, 'a job id');

@@ -32,6 +32,20 @@ function isHttpsOrLoopback(value: string): boolean {
   }
 }
 
+/** A web origin and nothing more: scheme, host and port, as in https://cdn.example.com. */
+export const webOriginSchema = z
+  .string()
+  .trim()
+  .max(2048)
+  .refine((value) => {
+    try {
+      const url = new URL(value);
+      return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname.length > 0 && url.origin === value.replace(/\/$/, '').toLowerCase();
+    } catch {
+      return false;
+    }
+  }, 'an http:// or https:// origin such as https://cdn.example.com (no path)');
+
 export const wordpressTargetSchema = z.object({
   kind: z.literal('wordpress'),
   id: targetIdSchema,
@@ -41,6 +55,12 @@ export const wordpressTargetSchema = z.object({
   username: z.string().trim().min(1).max(200),
   /** WordPress category (section) used when the article names none. */
   defaultCategory: z.string().max(200).default(''),
+  /**
+   * Where else the site serves its photos (a CDN), e.g. https://cdn.example.com. Photos are
+   * downloaded only from the site's origin and these; never from an address the REST API names elsewhere.
+   * Absent in targets saved before it existed: none.
+   */
+  mediaOrigins: z.array(webOriginSchema).max(20).optional(),
 });
 
 export const webhookTargetSchema = z.object({

@@ -34,10 +34,10 @@ describe('dispatchOperation', () => {
   });
 
   it('passes the parsed input, defaults applied, to the handler', async () => {
-    const list = vi.fn(async () => ({ items: [], sections: [], tags: [], total: 0 }));
+    const list = vi.fn(async () => ({ items: [], matched: 0, indexing: 0, sections: [], tags: [], total: 0 }));
     const result = await dispatchOperation(fakeHandlers({ 'library.list': list }), 'library.list', { query: 'fire' });
-    expect(result).toEqual({ ok: true, value: { items: [], sections: [], tags: [], total: 0 } });
-    expect(list).toHaveBeenCalledWith({ query: 'fire', status: null, section: null, tag: null, trashed: false });
+    expect(result).toEqual({ ok: true, value: { items: [], matched: 0, indexing: 0, sections: [], tags: [], total: 0 } });
+    expect(list).toHaveBeenCalledWith({ query: 'fire', status: null, section: null, tag: null, trashed: false, offset: 0, limit: null });
   });
 
   it('treats a missing input as an empty one', async () => {

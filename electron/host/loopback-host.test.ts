@@ -13,6 +13,7 @@ import { startLoopbackHost, type LoopbackHost } from './loopback-host';
 const TOKEN = 'test-token-0123456789abcdef';
 const PHOTO_ID = `${'ab'.repeat(32)}.jpg`;
 const PHOTO_BYTES = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3, 0xff, 0xd9]);
+const ICON_BYTES = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 7, 7]);
 
 interface RawResponse {
   status: number;
@@ -75,6 +76,7 @@ beforeAll(async () => {
   await writeFile(join(staticDir, 'assets', 'app.js'), 'console.log("app")');
   await writeFile(join(root, 'secret.txt'), 'top secret');
   await writeFile(join(root, PHOTO_ID), PHOTO_BYTES);
+  await writeFile(join(root, 'icon.png'), ICON_BYTES);
   const handlers = {
     'media.import': async (input: { fileName: string; data: Uint8Array }) => {
       imported = input;
@@ -84,6 +86,7 @@ beforeAll(async () => {
   host = await startLoopbackHost({
     services: { handlers, mediaFilePath: (id) => (id === PHOTO_ID ? join(root, PHOTO_ID) : null) },
     staticDir,
+    iconPath: join(root, 'icon.png'),
     token: TOKEN,
     maxRequestBytes: 4096,
     logError: () => undefined,
@@ -124,6 +127,15 @@ describe('loopback host', () => {
 
     const script = await rawRequest('/assets/app.js', { headers: { Cookie: cookie } });
     expect(script.headers['content-type']).toBe('text/javascript; charset=utf-8');
+  });
+
+  it('answers /favicon.ico with the app icon, also before the browser has signed in', async () => {
+    for (const headers of [{}, { Cookie: cookie }] as Record<string, string>[]) {
+      const icon = await rawRequest('/favicon.ico', { headers });
+      expect(icon.status).toBe(200);
+      expect(icon.headers['content-type']).toBe('image/png');
+      expect(icon.body.equals(ICON_BYTES)).toBe(true);
+    }
   });
 
   it('refuses a wrong launch token', async () => {

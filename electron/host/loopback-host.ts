@@ -6,13 +6,15 @@ import type { AddressInfo } from 'node:net';
 import { sep } from 'node:path';
 import type { AppErrorCode } from '../../common/app-error';
 import type { Envelope } from '../../common/contract';
-import { API_PREFIX, CSRF_HEADER, MAX_REQUEST_BYTES, MEDIA_PREFIX, sessionCookieName } from '../../common/http-protocol';
+import { API_PREFIX, CSRF_HEADER, EVENTS_PATH, MAX_REQUEST_BYTES, MEDIA_PREFIX, sessionCookieName } from '../../common/http-protocol';
 import { decodeWire, encodeWire } from '../../common/wire-codec';
 import { dispatchOperation, type ErrorLogger } from './dispatch-operation';
+import { createEventStream, type EventFeed } from './event-stream';
 import { mediaFileHeaders, staticFileHeaders } from './response-headers';
 import { createSessionStore } from './session-store';
 import { createSessionToken, readCookie, tokensMatch } from './session-token';
 import { resolveStaticPath } from './static-path';
+import { consoleLogger } from '../services/log/logger';
 import type { TransportServices } from './transport-services';
 
 export interface LoopbackHostOptions {
@@ -26,6 +28,10 @@ export interface LoopbackHostOptions {
   /** @default MAX_REQUEST_BYTES */
   maxRequestBytes?: number;
   logError?: ErrorLogger;
+  /** The app icon, answered at /favicon.ico (browsers ask for it on every load, signed in or not). */
+  iconPath?: string;
+  /** The services' events, served at GET /events as Server-Sent Events. */
+  events?: EventFeed;
 }
 
 export interface LoopbackHost {
@@ -144,11 +150,12 @@ export async function startLoopbackHost(options: LoopbackHostOptions): Promise<L
   const token = options.token ?? createSessionToken();
   if (!/^[A-Za-z0-9_-]{16,200}$/.test(token)) throw new Error('The session token must be 16-200 characters of A-Z, a-z, 0-9, "-" or "_".');
   const limit = options.maxRequestBytes ?? MAX_REQUEST_BYTES;
-  const logError = options.logError ?? ((message, error) => console.error(message, error));
+  const logError = options.logError ?? ((message, error) => consoleLogger.error(message, error));
   let allowedHosts = new Set<string>();
   // Named once the port is known: cookies ignore ports, so each instance keeps its own.
   let cookieName = '';
   const sessions = createSessionStore();
+  const eventStream = options.events ? createEventStream({ feed: options.events }) : null;
 
   const hasSession = (req: IncomingMessage): boolean => sessions.has(readCookie(req.headers.cookie, cookieName));
 
@@ -178,6 +185,19 @@ export async function startLoopbackHost(options: LoopbackHostOptions): Promise<L
       if (!(error instanceof HttpFailure)) throw error;
       sendEnvelope(res, error.status, { ok: false, error: { code: error.code, message: error.message } }, error.status === 413 ? { Connection: 'close' } : {});
     }
+  }
+
+  /** The same session and origin checks as the API; EventSource cannot send the CSRF header, and a GET changes nothing. */
+  function handleEvents(req: IncomingMessage, res: ServerResponse, host: string): void {
+    if (req.method !== 'GET') return sendText(res, 405, 'Method not allowed', { Allow: 'GET' });
+    if (!hasSession(req)) return sendText(res, 401, 'Open Dateline from the link printed by `npm run serve`.');
+    const origin = req.headers.origin;
+    const fetchSite = req.headers['sec-fetch-site'];
+    if ((origin !== undefined && origin !== `http://${host}`) || (fetchSite !== undefined && fetchSite !== 'same-origin')) {
+      return sendText(res, 403, 'Requests from other sites are refused.');
+    }
+    if (eventStream === null) return sendText(res, 404, 'Not found');
+    eventStream.open(res);
   }
 
   async function handleMedia(req: IncomingMessage, res: ServerResponse, rawPath: string): Promise<void> {
@@ -219,12 +239,20 @@ export async function startLoopbackHost(options: LoopbackHostOptions): Promise<L
     const rawUrl = req.url ?? '/';
     const queryAt = rawUrl.indexOf('?');
     const rawPath = queryAt < 0 ? rawUrl : rawUrl.slice(0, queryAt);
+    if (rawPath === EVENTS_PATH) {
+      handleEvents(req, res, host);
+      return;
+    }
     if (rawPath.startsWith(API_PREFIX)) {
       await handleApi(req, res, rawPath, host);
       return;
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       sendText(res, 405, 'Method not allowed', { Allow: 'GET, HEAD' });
+      return;
+    }
+    if (rawPath === '/favicon.ico' && options.iconPath) {
+      await sendFile(req, res, options.iconPath, staticFileHeaders(options.iconPath));
       return;
     }
     const query = new URLSearchParams(queryAt < 0 ? '' : rawUrl.slice(queryAt + 1));
@@ -278,6 +306,7 @@ export async function startLoopbackHost(options: LoopbackHostOptions): Promise<L
     server,
     close: () =>
       new Promise<void>((resolveClose) => {
+        eventStream?.close();
         server.close(() => resolveClose());
         server.closeAllConnections();
       }),

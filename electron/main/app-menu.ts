@@ -3,16 +3,20 @@ import { BrowserWindow, Menu, type MenuItemConstructorOptions } from 'electron';
 import type { MenuCommand } from '../../common/bridge';
 import { MENU_COMMAND_CHANNEL } from '../preload/ipc-channels';
 import type { MenuLocale } from './menu-labels';
-import { buildMenuTemplate, type MenuItemSpec } from './menu-template';
+import { buildMenuTemplate, type MenuAction, type MenuItemSpec } from './menu-template';
+
+export type MenuActions = Record<MenuAction, () => void>;
 
 export function sendMenuCommand(window: BrowserWindow | null, command: MenuCommand): void {
   if (window && !window.isDestroyed()) window.webContents.send(MENU_COMMAND_CHANNEL, command);
 }
 
-function toElectronItem(item: MenuItemSpec): MenuItemConstructorOptions {
+function toElectronItem(item: MenuItemSpec, actions: MenuActions): MenuItemConstructorOptions {
   switch (item.type) {
     case 'separator':
       return { type: 'separator' };
+    case 'action':
+      return { label: item.label, click: () => actions[item.action]() };
     case 'role':
       return { role: item.role, label: item.label };
     case 'command': {
@@ -31,12 +35,12 @@ function toElectronItem(item: MenuItemSpec): MenuItemConstructorOptions {
   }
 }
 
-export function installAppMenu(locale: MenuLocale, options: { devTools: boolean }): void {
+export function installAppMenu(locale: MenuLocale, options: { devTools: boolean; actions: MenuActions }): void {
   const template = buildMenuTemplate(locale, process.platform, options).map(
     (menu): MenuItemConstructorOptions => ({
       label: menu.label,
       ...(menu.role === 'help' || menu.role === 'windowMenu' ? { role: menu.role } : {}),
-      submenu: menu.items.map(toElectronItem),
+      submenu: menu.items.map((item) => toElectronItem(item, options.actions)),
     }),
   );
   Menu.setApplicationMenu(Menu.buildFromTemplate(template));

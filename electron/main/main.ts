@@ -1,25 +1,34 @@
-// Runs in: main (Electron). The thin shell: lifecycle, security policy, protocol, IPC, menus and the window.
+// Runs in: main (Electron). The thin shell: lifecycle, security policy, protocol, IPC, menus and the
+// window. The services run in their own utilityProcess under a watchdog; main forwards calls to them.
 import { join } from 'node:path';
 import { app, BrowserWindow, dialog, session, shell, type WebContents } from 'electron';
-import { createServices, type Services } from '../services/create-services';
+import type { OperationResult } from '../../common/contract';
+import { envelopeValue } from '../../common/rpc/envelope-value';
+import { libraryMediaPath, libraryRootOf } from '../services/media/library-media-path';
+import { createSecretsDispatch } from '../services-process/secrets-dispatch';
+import { ServicesWatchdog } from '../services-process/services-watchdog';
 import { isPermissionAllowed } from './permission-policy';
 import { createSafeStorageSecrets } from './safe-storage-secrets';
 import { installAppMenu } from './app-menu';
+import { startAppLog } from './app-log';
 import { handleAppProtocol, registerAppScheme } from './app-protocol';
 import { appPaths } from './app-paths';
 import { attachContextMenu } from './context-menu';
 import { externalUrlToOpen, localFileToReveal } from './external-url';
 import { createMainWindow, reportFlushed } from './main-window';
 import { menuLocaleFor, type MenuLocale } from './menu-labels';
+import { forwardServicesEvents } from './forward-services-events';
 import { registerIpc } from './register-ipc';
 import { spellCheckerLanguages } from './spellcheck-languages';
 import { isAppUrl } from './trusted-sender';
+import { forkUtilityServices } from './utility-services-child';
 
 const paths = appPaths({ appPath: app.getAppPath(), env: process.env });
 if (paths.userDataDir !== null) app.setPath('userData', paths.userDataDir);
 const devTools = !app.isPackaged;
+const appLog = startAppLog();
 
-let services: Services | null = null;
+let services: ServicesWatchdog | null = null;
 let mainWindow: BrowserWindow | null = null;
 let menuLocale: MenuLocale = 'en';
 
@@ -45,13 +54,13 @@ function lockDownContents(contents: WebContents): void {
 
 function setMenuLocale(locale: MenuLocale): void {
   menuLocale = locale;
-  installAppMenu(locale, { devTools });
+  installAppMenu(locale, { devTools, actions: { 'show-logs': () => void shell.openPath(appLog.folder()) } });
 }
 
-async function initialMenuLocale(current: Services): Promise<MenuLocale> {
+async function initialMenuLocale(current: ServicesWatchdog): Promise<MenuLocale> {
   const system = app.getPreferredSystemLanguages()[0] ?? app.getLocale();
   try {
-    const settings = await current.handlers['settings.get']({});
+    const settings = envelopeValue(await current.call('settings.get', {})) as OperationResult<'settings.get'>;
     return menuLocaleFor(settings.locale === 'system' ? system : settings.locale);
   } catch {
     return menuLocaleFor(system);
@@ -78,25 +87,35 @@ async function start(): Promise<void> {
   }
 
   const systemLocale = app.getPreferredSystemLanguages()[0] ?? app.getLocale();
-  services = await createServices({
-    dataDir: paths.dataDir,
-    transport: 'ipc',
-    version: app.getVersion(),
-    systemLocale,
-    documentsDir: app.getPath('documents'),
-    // Publishing passwords and signing keys: encrypted with the OS keychain, never in settings.
-    secrets: createSafeStorageSecrets(join(app.getPath('userData'), 'secrets.bin')),
+  // Publishing passwords and signing keys: encrypted with the OS keychain, never in settings.
+  // safeStorage exists only in main, so the services process asks for each secret here.
+  const secrets = createSafeStorageSecrets(join(app.getPath('userData'), 'secrets.bin'));
+  const current = new ServicesWatchdog({
+    logger: appLog.logger,
+    spawn: () => forkUtilityServices(paths.servicesPath),
+    start: {
+      dataDir: paths.dataDir,
+      transport: 'ipc',
+      version: app.getVersion(),
+      systemLocale,
+      documentsDir: app.getPath('documents'),
+      secretsBackend: secrets.backend(),
+    },
+    parentDispatch: createSecretsDispatch(secrets),
   });
-  const current = services;
-  handleAppProtocol({ rendererDir: paths.rendererDir, mediaFilePath: (id) => current.mediaFilePath(id) });
+  await current.start();
+  services = current;
+  const libraryRoot = libraryRootOf(paths.dataDir);
+  handleAppProtocol({ rendererDir: paths.rendererDir, mediaFilePath: (id) => libraryMediaPath(libraryRoot, id) });
   registerIpc({
-    handlers: current.handlers,
+    invoke: (name, input) => current.call(name, input),
     isOurWindow: (contents) => mainWindow !== null && !mainWindow.isDestroyed() && contents === mainWindow.webContents,
     onMenuLocale: setMenuLocale,
     onFlushed: (contents, ok) => {
       if (mainWindow !== null && !mainWindow.isDestroyed() && contents === mainWindow.webContents) reportFlushed(mainWindow, ok);
     },
   });
+  forwardServicesEvents(current, () => (mainWindow !== null && !mainWindow.isDestroyed() ? mainWindow.webContents : null));
   setMenuLocale(await initialMenuLocale(current));
   app.setAboutPanelOptions({ applicationName: 'Dateline', applicationVersion: app.getVersion() });
   await openMainWindow();
@@ -124,14 +143,14 @@ if (!app.requestSingleInstanceLock()) {
     event.preventDefault();
     services
       .close()
-      .catch((error: unknown) => console.error('The services did not close cleanly:', error))
+      .catch((error: unknown) => appLog.logger.error('The services did not close cleanly:', error))
       .finally(() => {
         servicesClosed = true;
         app.quit();
       });
   });
   start().catch((error: unknown) => {
-    console.error('Dateline could not start:', error);
+    appLog.logger.error('Dateline could not start:', error);
     dialog.showErrorBox('Dateline could not start', error instanceof Error ? error.message : String(error));
     app.exit(1);
   });

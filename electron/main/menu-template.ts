@@ -27,6 +27,9 @@ export type MenuRole =
   | 'zoom'
   | 'front';
 
+/** Menu items main handles itself (they do not go to the renderer). */
+export type MenuAction = 'show-logs';
+
 export type MenuItemSpec =
   | {
       type: 'command';
@@ -39,6 +42,7 @@ export type MenuItemSpec =
       checked?: boolean;
     }
   | { type: 'role'; role: MenuRole; label: string }
+  | { type: 'action'; action: MenuAction; label: string }
   | { type: 'separator' };
 
 export interface MenuSpec {
@@ -149,6 +153,7 @@ export function buildMenuTemplate(locale: MenuLocale, platform: NodeJS.Platform,
   if (isMac) {
     menus.push({ label: t.window, role: 'windowMenu', items: [role('minimize', 'minimize'), role('zoom', 'zoom'), SEPARATOR, role('front', 'front')] });
   }
-  menus.push({ label: t.help, role: 'help', items: isMac ? [] : [role('about', 'about')] });
+  const showLogs: MenuItemSpec = { type: 'action', action: 'show-logs', label: t.showLogs };
+  menus.push({ label: t.help, role: 'help', items: isMac ? [showLogs] : [showLogs, SEPARATOR, role('about', 'about')] });
   return menus;
 }

@@ -1,13 +1,15 @@
-// Runs in: main (Electron). The one invoke channel to the services, open only to the app's own top-level page.
+// Runs in: main (Electron). The one invoke channel to the services, open only to the app's own
+// top-level page. Main checks the sender and the operation name and forwards the call to the
+// services process, which validates the input against the contract before any handler runs.
 import { ipcMain, type IpcMainEvent, type IpcMainInvokeEvent, type WebContents } from 'electron';
-import type { Envelope, OperationHandlers } from '../../common/contract';
-import { dispatchOperation } from '../host/dispatch-operation';
+import { isOperationName, type Envelope, type OperationName } from '../../common/contract';
 import { FLUSHED_CHANNEL, INVOKE_CHANNEL, MENU_LOCALE_CHANNEL } from '../preload/ipc-channels';
 import { isMenuLocale, type MenuLocale } from './menu-labels';
 import { isTrustedSender } from './trusted-sender';
 
 export interface IpcOptions {
-  handlers: OperationHandlers;
+  /** Runs one operation in the services process; `input` is still unvalidated. */
+  invoke(name: OperationName, input: unknown): Promise<Envelope<unknown>>;
   /** True for the webContents of a window this app created. */
   isOurWindow(contents: WebContents): boolean;
   onMenuLocale(locale: MenuLocale): void;
@@ -27,7 +29,10 @@ export function registerIpc(options: IpcOptions): () => void {
     if (!fromTrustedSender(event, options.isOurWindow)) {
       return { ok: false, error: { code: 'forbidden-sender', message: 'Only the Dateline window may call the services.' } };
     }
-    return dispatchOperation(options.handlers, name, input);
+    if (!isOperationName(name)) {
+      return { ok: false, error: { code: 'invalid-input', message: `Unknown operation ${typeof name === 'string' ? JSON.stringify(name.slice(0, 100)) : typeof name}.` } };
+    }
+    return options.invoke(name, input);
   });
   const handleLocale = (event: IpcMainEvent, locale: unknown): void => {
     if (fromTrustedSender(event, options.isOurWindow) && isMenuLocale(locale)) options.onMenuLocale(locale);

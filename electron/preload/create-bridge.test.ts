@@ -1,7 +1,7 @@
 // Runs in: vitest (Node). The page can call contract operations and hear menu commands, and nothing more.
 import { describe, expect, it, vi } from 'vitest';
 import { createBridge, type IpcPort } from './create-bridge';
-import { INVOKE_CHANNEL, MENU_COMMAND_CHANNEL, MENU_LOCALE_CHANNEL } from './ipc-channels';
+import { EVENT_CHANNEL, INVOKE_CHANNEL, MENU_COMMAND_CHANNEL, MENU_LOCALE_CHANNEL } from './ipc-channels';
 
 function fakeIpc() {
   const listeners = new Map<string, Set<(event: unknown, ...args: unknown[]) => void>>();
@@ -54,7 +54,20 @@ describe('preload bridge', () => {
     expect(port.send).toHaveBeenNthCalledWith(2, 'dateline:flushed', false);
   });
 
-  it('exposes exactly four functions', () => {
-    expect(Object.keys(createBridge(fakeIpc().port)).sort()).toEqual(['invoke', 'onMenuCommand', 'reportFlushed', 'setMenuLocale']);
+  it('passes on only events that match their schema, without the IPC event, until unsubscribed', () => {
+    const { port, emit } = fakeIpc();
+    const listener = vi.fn();
+    const unsubscribe = createBridge(port).onEvent(listener);
+    emit(EVENT_CHANNEL, { name: 'review.queueChanged', payload: { waiting: 4 } });
+    emit(EVENT_CHANNEL, { name: 'review.queueChanged', payload: { waiting: 'all' } });
+    emit(EVENT_CHANNEL, { name: 'shell.exec', payload: {} });
+    expect(listener.mock.calls).toEqual([[{ name: 'review.queueChanged', payload: { waiting: 4 } }]]);
+    unsubscribe();
+    emit(EVENT_CHANNEL, { name: 'settings.changed', payload: {} });
+    expect(listener).toHaveBeenCalledTimes(1);
+  });
+
+  it('exposes exactly five functions', () => {
+    expect(Object.keys(createBridge(fakeIpc().port)).sort()).toEqual(['invoke', 'onEvent', 'onMenuCommand', 'reportFlushed', 'setMenuLocale']);
   });
 });

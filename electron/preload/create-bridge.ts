@@ -1,7 +1,8 @@
 // Runs in: preload (pure, no electron import). Builds the narrow window.dateline object over an ipcRenderer-like port.
 import { isMenuCommand, type DatelineBridge, type MenuCommand } from '../../common/bridge';
 import { isOperationName, type Envelope } from '../../common/contract';
-import { FLUSHED_CHANNEL, INVOKE_CHANNEL, MENU_COMMAND_CHANNEL, MENU_LOCALE_CHANNEL } from './ipc-channels';
+import { parseDatelineEvent, type DatelineEvent } from '../../common/contract-events';
+import { EVENT_CHANNEL, FLUSHED_CHANNEL, INVOKE_CHANNEL, MENU_COMMAND_CHANNEL, MENU_LOCALE_CHANNEL } from './ipc-channels';
 
 /** The slice of Electron's ipcRenderer the bridge uses. */
 export interface IpcPort {
@@ -34,6 +35,16 @@ export function createBridge(ipc: IpcPort): DatelineBridge {
     },
     reportFlushed(ok: boolean): void {
       ipc.send(FLUSHED_CHANNEL, ok === true);
+    },
+    onEvent(listener: (event: DatelineEvent) => void): () => void {
+      const handle = (_event: unknown, value: unknown): void => {
+        const event = parseDatelineEvent(value);
+        if (event !== null) listener(event);
+      };
+      ipc.on(EVENT_CHANNEL, handle);
+      return () => {
+        ipc.removeListener(EVENT_CHANNEL, handle);
+      };
     },
   };
 }

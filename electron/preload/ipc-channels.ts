@@ -5,5 +5,7 @@ export const INVOKE_CHANNEL = 'dateline:invoke';
 export const MENU_COMMAND_CHANNEL = 'dateline:menu-command';
 /** Renderer → main, send: the UI locale the native menus should use. */
 export const MENU_LOCALE_CHANNEL = 'dateline:menu-locale';
+/** Main → renderer, send: one services event (common/contract-events.ts); preload checks it again. */
+export const EVENT_CHANNEL = 'dateline:event';
 /** Renderer → main, send: whether the pending save went through after an `app.flush` command. */
 export const FLUSHED_CHANNEL = 'dateline:flushed';

@@ -1,19 +1,18 @@
-// Runs in: main and host (plain Node). Opens the library, photos, search index and settings under
-// one data folder and serves every contract operation from them. Transports call these handlers
-// with input their schema already validated.
-import { existsSync } from 'node:fs';
+// Runs in: the services process (plain Node: Electron's utilityProcess or a Node child). Opens the
+// library, photos, search index and settings under one data folder and serves every contract
+// operation from them. Transports call these handlers with input their schema already validated.
 import { mkdir } from 'node:fs/promises';
 import { homedir, userInfo } from 'node:os';
 import { join } from 'node:path';
-import { mediaIdSchema } from '../../common/article';
 import type { OperationHandlers } from '../../common/contract';
 import { exportArticle } from './export/export-article';
 import { librarySnapshot, queryLibrary, type LibrarySnapshot } from './library/query-library';
+import { libraryMediaPath, libraryRootOf } from './media/library-media-path';
 import { MediaStore } from './media/media-store';
 import { MIME_TYPES } from './media/sniff-image-type';
 import { createFileSecretStore } from './publish/file-secret-store';
 import { browserSecretsPath, createPublishingService } from './publish/publishing-service';
-import { SearchIndex } from './search/search-index';
+import { PersistentSearchIndex } from './search/persistent-search-index';
 import { SettingsStore } from './settings/settings-store';
 import type { SecretStore } from './secrets/secret-store';
 import { fsAppError } from './store/fs-app-error';
@@ -28,6 +27,10 @@ import { secretKeyFor } from '../../common/publish/publish-target-config';
 import type { ReviewHub } from './review/review-hub';
 import { ReviewRecordStore } from './review/review-record-store';
 import { createReviewService } from './review/review-service';
+import { consoleLogger, type Logger } from './log/logger';
+import { createEventBus, type EventBus } from './events/event-bus';
+import { createReviewQueueWatch } from './review/review-queue-watch';
+import type { JobState } from '../../common/publish/publish-job';
 
 export interface Services {
   handlers: OperationHandlers;
@@ -51,10 +54,14 @@ export interface ServicesOptions {
   reviewSyncMs?: number;
   /** Publishing credentials: the OS keychain in Electron; a private 0600 file when omitted (browser mode). */
   secrets?: SecretStore;
+  /** Where problems are written: the app's log file (electron-log, or <data>/logs under serve). @default consoleLogger */
+  logger?: Logger;
+  /** The supervising process: a lock held by an orphan of a dead supervisor is waited for, not refused. */
+  lockParentPid?: number;
+  /** Where the services announce changes (jobs, review queue, library, settings). @default a bus nobody hears */
+  events?: EventBus;
 }
 
-const SEARCH_INDEX_FILE = 'search-index.json';
-const SEARCH_SAVE_DELAY_MS = 5_000;
 /** Autosave runs about once a second while someone types: index an article once it has been quiet this long. */
 const INDEX_QUIET_MS = 4_000;
 /** ...but never later than this after its first unindexed change. */
@@ -63,24 +70,16 @@ const INDEX_MAX_WAIT_MS = 20_000;
 const REVIEW_SYNC_MS = 30_000;
 
 export async function createServices(options: ServicesOptions): Promise<Services> {
-  const libraryRoot = join(options.dataDir, 'library');
+  const libraryRoot = libraryRootOf(options.dataDir);
+  const logger = options.logger ?? consoleLogger;
+  const events = options.events ?? createEventBus();
   const settings = new SettingsStore(options.dataDir);
   const media = new MediaStore(libraryRoot);
-  const searchFile = join(libraryRoot, SEARCH_INDEX_FILE);
-  let search = SearchIndex.empty();
-  let searchReady: Promise<void> = Promise.resolve();
-  let searchSaveTimer: NodeJS.Timeout | null = null;
-
-  const saveSearchSoon = () => {
-    if (searchSaveTimer) return;
-    searchSaveTimer = setTimeout(() => {
-      searchSaveTimer = null;
-      void search.saveFile(searchFile).catch((error: unknown) => console.warn('[services] could not save the search index cache:', error));
-    }, SEARCH_SAVE_DELAY_MS);
-    searchSaveTimer.unref();
-  };
-  // The search index follows changes in the background, batched: re-tokenising a 100,000-word
-  // article costs about half a second, far too much to repeat on every autosave.
+  let search: PersistentSearchIndex | null = null;
+  let searchOpened: Promise<PersistentSearchIndex | null> = Promise.resolve(null);
+  // The search index follows changes batched: re-tokenising a 100,000-word article costs about
+  // half a second, far too much to repeat on every autosave. Each batch is indexed and appended
+  // to the index's log, never rebuilt.
   const pendingIndex = new Map<string, LibraryChange>();
   let indexTimer: NodeJS.Timeout | null = null;
   let indexDeadline = 0;
@@ -88,17 +87,14 @@ export async function createServices(options: ServicesOptions): Promise<Services
     if (indexTimer) clearTimeout(indexTimer);
     indexTimer = null;
     indexDeadline = 0;
-    if (pendingIndex.size === 0) return;
-    for (const change of pendingIndex.values()) {
-      if (change.kind === 'upsert') search.replace(change.article);
-      else search.remove(change.id);
-    }
+    if (!search || pendingIndex.size === 0) return;
+    search.update(pendingIndex.values());
     pendingIndex.clear();
-    saveSearchSoon();
   };
   let snapshot: LibrarySnapshot | null = null;
   const onChange = (change: LibraryChange) => {
     snapshot = null;
+    events.emit('library.changed', change.kind === 'upsert' ? { kind: 'saved', ids: [change.article.id] } : { kind: 'purged', ids: [change.id] });
     pendingIndex.set(change.kind === 'upsert' ? change.article.id : change.id, change);
     const now = Date.now();
     if (indexDeadline === 0) indexDeadline = now + INDEX_MAX_WAIT_MS;
@@ -110,7 +106,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
   await mkdir(libraryRoot, { recursive: true }).catch((error: unknown) => {
     throw fsAppError(error, libraryRoot, 'create');
   });
-  const lock = await acquireLibraryLock(libraryRoot);
+  const lock = await acquireLibraryLock(libraryRoot, undefined, options.lockParentPid);
   const store = new LibraryStore(libraryRoot, { onChange });
   try {
     await store.open();
@@ -119,17 +115,27 @@ export async function createServices(options: ServicesOptions): Promise<Services
     throw error;
   }
   await media.open();
-  searchReady = (async () => {
-    search = await SearchIndex.loadFile(searchFile);
-    const changed = await search.sync(store.list(), (id) => store.get(id));
-    if (changed > 0) saveSearchSoon();
-  })().catch((error: unknown) => console.warn('[services] search index rebuild failed:', error));
+  // Searches wait for the snapshot to load (a fraction of a second), never for catching up.
+  searchOpened = PersistentSearchIndex.open(libraryRoot, { logger })
+    .then((opened) => {
+      search = opened;
+      void opened.catchUp(store.list(), (id) => store.get(id)).catch((error: unknown) => logger.warn('[services] search index catch-up failed:', error));
+      flushIndex();
+      return opened;
+    })
+    .catch((error: unknown) => {
+      logger.warn('[services] could not open the search index:', error);
+      return null;
+    });
 
   const documentsDir = options.documentsDir ?? join(homedir(), 'Documents');
   const secrets = options.secrets ?? createFileSecretStore(browserSecretsPath(options.dataDir));
   // The publishing service reports finished jobs; the workflow records them once it exists.
+  /** The last state announced per job: `outbox.changed` fires on state changes, not on every progress step. */
+  const jobStates = new Map<string, JobState>();
   let onPublished: (articleId: string, outcome: { status: 'publish' | 'future'; scheduledAt: string | null }) => void = () => undefined;
   const publishing = await createPublishingService({
+    logger,
     dataDir: options.dataDir,
     libraryRoot,
     documentsDir,
@@ -137,6 +143,11 @@ export async function createServices(options: ServicesOptions): Promise<Services
     store: { get: (id) => store.get(id) },
     media: { read: (id) => media.read(id), info: (id) => media.info(id) },
     onJobChange: (job) => {
+      events.emit('job.changed', { job });
+      if (jobStates.get(job.id) !== job.state) {
+        jobStates.set(job.id, job.state);
+        events.emit('outbox.changed', { jobId: job.id, state: job.state });
+      }
       const status = job.result?.status;
       if (job.state === 'done' && (status === 'publish' || status === 'future')) onPublished(job.articleId, { status, scheduledAt: job.options.scheduledAt });
     },
@@ -144,6 +155,11 @@ export async function createServices(options: ServicesOptions): Promise<Services
 
   /** Every operation that changes the library drops the cached list snapshot (trash and restore fire no onChange). */
   const changing = <T>(work: Promise<T>): Promise<T> => work.finally(() => (snapshot = null));
+  /** Announces what the store's own onChange does not say (a new article, the trash), and passes the result on. */
+  const announce = <T>(kind: 'created' | 'trashed' | 'restored', id: string, result: T): T => {
+    events.emit('library.changed', { kind, ids: [id] });
+    return result;
+  };
 
   const who = async () => (await settings.get()).userName || safeUserName();
   const profile = async (): Promise<NewsroomProfile | null> => {
@@ -158,7 +174,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
     const setting = (await settings.get()).reviewHub;
     if (setting.kind === 'folder') {
       const root = setting.path.trim() || join(documentsDir, 'Dateline Review Hub');
-      if (folderHub?.root !== root) folderHub = new FolderHub({ root, media: hubMedia });
+      if (folderHub?.root !== root) folderHub = new FolderHub({ root, media: hubMedia, log: (message) => logger.warn(message) });
       if (!setting.path.trim()) await mkdir(root, { recursive: true }).catch((error: unknown) => {
         throw fsAppError(error, root, 'create');
       });
@@ -180,6 +196,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
           username: config.username,
           password,
           targetLabel: `The WordPress site ${new URL(config.siteUrl).host}`,
+          mediaOrigins: config.mediaOrigins,
           media: hubMedia,
           offerPost: (articleId, postId) => publishing.offerRemote(config.id, articleId, postId),
           knownPostId: async (articleId) =>
@@ -190,8 +207,13 @@ export async function createServices(options: ServicesOptions): Promise<Services
     return wordpressHub.hub;
   };
   const review = createReviewService({
+    logger,
     library: store,
-    records: new ReviewRecordStore(libraryRoot),
+    // Every review record written (an action, a comment, the hub sync) is announced, and may change what waits.
+    records: new ReviewRecordStore(libraryRoot, (articleId) => {
+      events.emit('review.articleChanged', { articleId });
+      void queueWatch.check();
+    }),
     profile,
     hub: reviewHub,
     onChange: () => (snapshot = null),
@@ -217,6 +239,12 @@ export async function createServices(options: ServicesOptions): Promise<Services
     },
   });
   onPublished = (articleId, outcome) => void review.recordPublished(articleId, outcome);
+  const queueWatch = createReviewQueueWatch({
+    // Without a profile nothing waits, and the default hub folder is not created just to look.
+    queue: async () => ((await profile()) === null ? null : review.handlers['review.queue']({ scope: 'for-me' })),
+    events,
+    onError: (error) => logger.warn('[services] the review queue could not be read:', error),
+  });
   // What was recorded while the hub could not be reached goes out as soon as it can.
   let syncing: Promise<unknown> | null = null;
   let runAgain = false;
@@ -232,7 +260,8 @@ export async function createServices(options: ServicesOptions): Promise<Services
     }
     syncing = review
       .syncPending({ onlyDue: !online })
-      .catch((error: unknown) => console.warn('[services] review hub sync failed:', error))
+      .catch((error: unknown) => logger.warn('[services] review hub sync failed:', error))
+      .then(() => queueWatch.check())
       .finally(() => {
         syncing = null;
         if (runAgain) {
@@ -261,28 +290,36 @@ export async function createServices(options: ServicesOptions): Promise<Services
       return { ok: true as const };
     },
     'settings.get': () => settings.get(),
-    'settings.update': (input) => settings.update(input),
+    'settings.update': async (input) => {
+      const updated = await settings.update(input);
+      events.emit('settings.changed', {});
+      // A new name, role or hub changes what waits for this person.
+      void queueWatch.check();
+      return updated;
+    },
 
     'library.list': async (filter) => {
       let hits: string[] | null = null;
+      let indexing = 0;
       if (filter.query.trim().length > 0) {
-        await searchReady;
+        const index = await searchOpened;
         // A search sees every saved change, even one still waiting to be indexed.
         flushIndex();
-        hits = search.search(filter.query);
+        hits = index?.search(filter.query) ?? [];
+        indexing = index?.pending ?? store.list().length;
       }
       snapshot ??= librarySnapshot(store.list());
-      return queryLibrary(snapshot, filter, hits);
+      return { ...queryLibrary(snapshot, filter, hits), indexing };
     },
     'library.problems': async () => store.problems(),
 
-    'articles.create': ({ language }) => changing(store.create(language)),
+    'articles.create': ({ language }) => changing(store.create(language)).then((article) => announce('created', article.id, article)),
     'articles.get': ({ id }) => store.get(id),
     // Only workflow actions change the status: an editor's or a stale tab's save never does.
     'articles.save': async ({ article, explicit }) => changing(store.save(article, { explicit, who: await who(), keepStatus: true })),
-    'articles.duplicate': ({ id }) => changing(store.duplicate(id)),
-    'articles.trash': async ({ id }) => changing(store.trash(id, { who: await who() })),
-    'articles.restore': ({ id }) => changing(store.restore(id)),
+    'articles.duplicate': ({ id }) => changing(store.duplicate(id)).then((article) => announce('created', article.id, article)),
+    'articles.trash': async ({ id }) => changing(store.trash(id, { who: await who() })).then((result) => announce('trashed', id, result)),
+    'articles.restore': ({ id }) => changing(store.restore(id)).then((result) => announce('restored', id, result)),
     'articles.purge': ({ id }) => changing(store.purge(id)),
     'articles.export': async ({ id, format }) => {
       const article = await store.get(id);
@@ -310,22 +347,17 @@ export async function createServices(options: ServicesOptions): Promise<Services
 
   return {
     handlers,
-    mediaFilePath(id) {
-      if (!mediaIdSchema.safeParse(id).success) return null;
-      const path = join(libraryRoot, 'media', id);
-      return existsSync(path) ? path : null;
-    },
+    mediaFilePath: (id) => libraryMediaPath(libraryRoot, id),
     async close() {
       clearInterval(syncTimer);
       runAgain = false;
       // A run stuck on an unreachable hub must not hold up quitting; its writes are atomic anyway.
       if (syncing) await Promise.race([syncing, new Promise((resolve) => setTimeout(resolve, 5_000).unref())]);
-      if (searchSaveTimer) clearTimeout(searchSaveTimer);
       await publishing.close();
-      await searchReady;
+      await searchOpened;
       flushIndex();
       await store.close();
-      await search.saveFile(searchFile).catch((error: unknown) => console.warn('[services] could not save the search index cache:', error));
+      await search?.close();
       await lock.release();
     },
   };

@@ -31,6 +31,7 @@ const CODE_KEYS: Record<AppErrorCode, MessageKey> = {
   'remote-conflict': 'publish.error.remote-conflict',
   'checklist-blocked': 'publish.error.checklist-blocked',
   'secrets-unavailable': 'publish.error.secrets-unavailable',
+  'services-restarting': 'app.error.services-restarting',
 };
 
 export interface FormattedError {

@@ -16,6 +16,7 @@ function fakeBridge(reply: (operation: string, input: unknown) => Promise<Envelo
     onMenuCommand: () => () => undefined,
     setMenuLocale: () => undefined,
     reportFlushed: () => undefined,
+    onEvent: () => () => undefined,
   };
 }
 

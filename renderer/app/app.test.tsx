@@ -7,6 +7,8 @@ import { newArticle, type Article } from '../../common/article';
 import { useI18nStore } from '../i18n/i18n-store';
 import { createAppStores } from '../stores/app-stores';
 import { createFakeApi } from '../test-support/fake-api';
+import { testEventConnection } from '../test-support/test-event-connection';
+import { createEventSubscription } from '../api/event-subscription';
 import { App } from './app';
 import { StoresContext } from './stores-context';
 
@@ -19,7 +21,7 @@ describe('app', () => {
       'settings.get': () => settingsSchema.parse({ locale: 'en' }),
       'settings.update': (input) => settingsSchema.parse({ locale: input.locale ?? 'en' }),
       'app.info': () => ({ version: '0.1.0', transport: 'http', libraryPath: '/lib', systemLocale: 'en-US' }),
-      'library.list': () => ({ items: [], sections: ['City'], tags: [], total: 0 }),
+      'library.list': () => ({ items: [], matched: 0, indexing: 0, sections: ['City'], tags: [], total: 0 }),
       'library.problems': () => [{ articleFolder: 'broken01', setAsideTo: 'lost+found/broken01', message: 'bad JSON', at: '2026-11-25T09:00:00Z' }],
       'articles.create': () => newArticle('art0000000001', '2026-11-25T09:00:00.000Z'),
       'articles.save': (input) => {
@@ -58,7 +60,7 @@ describe('app', () => {
     const api = createFakeApi({
       'settings.get': () => settingsSchema.parse({ locale: 'en' }),
       'app.info': () => ({ version: '0.1.0', transport: 'http', libraryPath: '/lib', systemLocale: 'en-US' }),
-      'library.list': () => ({ items: [], sections: [], tags: [], total: 0 }),
+      'library.list': () => ({ items: [], matched: 0, indexing: 0, sections: [], tags: [], total: 0 }),
       'library.problems': () => [],
       'app.online': () => ({ ok: true }),
     });
@@ -74,5 +76,38 @@ describe('app', () => {
       window.dispatchEvent(new Event('online'));
     });
     expect(api.callsTo('app.online')).toEqual([{}]);
+  });
+
+  it('the review badge follows review.queueChanged; after a reconnect the queue is read once', async () => {
+    const api = createFakeApi({
+      'settings.get': () => settingsSchema.parse({ locale: 'en', userName: 'Sam Editor', role: 'editor' }),
+      'app.info': () => ({ version: '0.1.0', transport: 'http', libraryPath: '/lib', systemLocale: 'en-US' }),
+      'library.list': () => ({ items: [], matched: 0, indexing: 0, sections: [], tags: [], total: 0 }),
+      'library.problems': () => [],
+      'outbox.list': () => [],
+      'review.queue': () => ({ hub: { kind: 'folder', location: '/hub' }, entries: [], problems: [] }),
+    });
+    useI18nStore.getState().setLocale('en');
+    const connection = testEventConnection();
+    const stores = createAppStores(api, createEventSubscription(connection));
+    act(() => connection.open());
+    render(
+      <StoresContext.Provider value={stores}>
+        <App />
+      </StoresContext.Provider>,
+    );
+    // Read once when the editor's role is known.
+    await waitFor(() => expect(api.callsTo('review.queue')).toHaveLength(1));
+    act(() => connection.deliver({ name: 'review.queueChanged', payload: { waiting: 2 } }));
+    expect(await screen.findByText('2 waiting for your review')).toBeTruthy();
+    expect(api.callsTo('review.queue')).toHaveLength(1);
+    act(() => {
+      connection.down();
+      connection.down();
+      connection.open();
+    });
+    await waitFor(() => expect(api.callsTo('review.queue')).toHaveLength(2));
+    // The queue read after the reconnect says nothing waits any more.
+    await waitFor(() => expect(screen.queryByText('2 waiting for your review')).toBeNull());
   });
 });

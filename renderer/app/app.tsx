@@ -1,5 +1,6 @@
 // Runs in: renderer. The app shell: header, notices, the current screen and any open dialog.
 import { useEffect, useMemo } from 'react';
+import { pollWhileDown } from '../api/poll-while-down';
 import { createCommandDispatcher } from '../commands/command-dispatcher';
 import { ArticleScreen } from '../features/article/article-screen';
 import { LibraryScreen } from '../features/library/library-screen';
@@ -26,13 +27,13 @@ export function App() {
   const hasArticle = stores.article((s) => s.article !== null);
   const role = stores.settings((s) => (s.settings.userName.trim() ? s.settings.role : null));
   const waiting = stores.review((s) => s.waiting);
-  // What waits in the review hub, checked now and every minute while someone has a newsroom role.
+  // What waits in the review hub, read once now; then `review.queueChanged` keeps it current, and
+  // it is polled every minute only while the event stream is down.
   useEffect(() => {
     if (!role) return;
     const poll = () => void stores.review.getState().pollWaiting();
     poll();
-    const timer = setInterval(poll, WAITING_POLL_MS);
-    return () => clearInterval(timer);
+    return pollWhileDown(stores.events, poll, WAITING_POLL_MS);
   }, [role, stores]);
   const run = (command: Parameters<typeof dispatch>[0]): void => void dispatch(command);
 

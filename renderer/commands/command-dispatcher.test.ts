@@ -1,7 +1,9 @@
 // Runs in: tests (node). Menu commands and shortcuts reach the right place.
 import { settingsSchema } from '../../common/contract';
 import { describe, expect, it } from 'vitest';
-import { newArticle } from '../../common/article';
+import { articleSchema, newArticle, type Article } from '../../common/article';
+import type { DatelineApi, OperationName } from '../../common/contract';
+import type { ReviewState } from '../../common/workflow/review-contract';
 import type { MenuCommand } from '../../common/bridge';
 import { useI18nStore } from '../i18n/i18n-store';
 import { createAppStores } from '../stores/app-stores';
@@ -18,7 +20,7 @@ function setup() {
     'articles.export': () => ({ folder: '/exports/flood', file: '/exports/flood/index.html', files: [] }),
     'settings.update': (input) => settingsSchema.parse({ locale: input.locale ?? 'system' }),
     'articles.create': (input) => ({ ...newArticle('art0000000002', '2026-11-25T09:00:00.000Z'), meta: { ...newArticle('x', '2026-11-25T09:00:00.000Z').meta, language: input.language ?? 'en' } }),
-    'library.list': () => ({ items: [], sections: [], tags: [], total: 0 }),
+    'library.list': () => ({ items: [], matched: 0, indexing: 0, sections: [], tags: [], total: 0 }),
   });
   const stores = createAppStores(api);
   const ran: MenuCommand[] = [];
@@ -85,4 +87,157 @@ describe('command dispatcher', () => {
       useI18nStore.getState().setLocale('en');
     }
   });
+
+  describe('back without typing', () => {
+    // A small library on the fake: what was created and saved, and what is trashed or gone.
+    function library(review: (id: string) => Partial<ReviewState> = () => ({})) {
+      const articles = new Map<string, Article>();
+      let next = 10;
+      const api = createFakeApi({
+        'articles.create': (input) => {
+          const article = newArticle(`art00000000${next++}`, '2026-11-25T09:00:00.000Z', input.language ?? 'en');
+          articles.set(article.id, article);
+          return article;
+        },
+        'articles.get': (input) => {
+          const article = articles.get(input.id);
+          if (!article) throw new Error('no such article');
+          return article;
+        },
+        'articles.save': (input) => {
+          const saved = articleSchema.parse({ ...input.article, revision: input.article.revision + 1 });
+          articles.set(saved.id, saved);
+          return { revision: saved.revision, updatedAt: saved.updatedAt };
+        },
+        'articles.trash': (input) => ({ id: input.id }),
+        'articles.purge': (input) => {
+          articles.delete(input.id);
+          return { id: input.id };
+        },
+        'review.get': (input) => ({
+          articleId: input.id,
+          status: 'draft',
+          owner: null,
+          profile: null,
+          allowedActions: [],
+          history: [],
+          comments: [],
+          hub: null,
+          pendingSync: null,
+          canSendChanges: false,
+          diffBases: { lastSeen: null, submitted: null, previousSubmission: null },
+          ...review(input.id),
+        }),
+        'library.list': () => ({ items: [], matched: 0, indexing: 0, sections: [], tags: [], total: 0 }),
+      });
+      const stores = createAppStores(api);
+      stores.article.getState().setEditorHandle({
+        getBody: () => stores.article.getState().article?.body ?? { type: 'doc', content: [] },
+        focus: () => undefined,
+        insertPhotos: async () => undefined,
+        runCommand: () => undefined,
+      });
+      return { api, stores, articles, dispatch: createCommandDispatcher(stores) };
+    }
+
+    it('a new article left without typing is removed when the reporter goes back: not in the library, not in the trash', async () => {
+      const { api, articles, dispatch, stores } = library();
+      await dispatch('article.new');
+      const id = stores.article.getState().article!.id;
+      await dispatch('view.library');
+      expect(api.callsTo('articles.trash')).toEqual([{ id }]);
+      expect(api.callsTo('articles.purge')).toEqual([{ id }]);
+      expect(articles.has(id)).toBe(false);
+      expect(stores.ui.getState().view).toBe('library');
+      expect(api.callsTo('library.list').length).toBeGreaterThan(0);
+    });
+
+    it('a new article with a headline is kept', async () => {
+      const { api, articles, dispatch, stores } = library();
+      await dispatch('article.new');
+      const id = stores.article.getState().article!.id;
+      stores.article.getState().updateFields({ headline: 'Flood' });
+      await dispatch('view.library');
+      expect(articles.get(id)?.headline).toBe('Flood');
+      expect(api.callsTo('articles.trash')).toEqual([]);
+      expect(api.callsTo('articles.purge')).toEqual([]);
+    });
+
+    it('a new article typed into and emptied again is kept (it was saved)', async () => {
+      const { api, articles, dispatch, stores } = library();
+      await dispatch('article.new');
+      const id = stores.article.getState().article!.id;
+      stores.article.getState().updateFields({ headline: 'F' });
+      await stores.article.getState().flush();
+      stores.article.getState().updateFields({ headline: '' });
+      await dispatch('view.library');
+      expect(articles.has(id)).toBe(true);
+      expect(api.callsTo('articles.purge')).toEqual([]);
+    });
+
+    it('a new article with a review comment is kept', async () => {
+      const comment: ReviewState['comments'][number] = {
+        id: 'c1',
+        author: { name: 'Li Na', role: 'reporter' },
+        createdAt: '2026-11-25T09:01:00.000Z',
+        body: 'Call the mayor',
+        anchor: null,
+        orphanedQuote: null,
+        resolved: false,
+        resolvedBy: null,
+        resolvedAt: null,
+        replies: [],
+      };
+      const { api, dispatch } = library(() => ({ comments: [comment] }));
+      await dispatch('article.new');
+      await dispatch('view.library');
+      expect(api.callsTo('articles.purge')).toEqual([]);
+    });
+
+    it('an empty article opened from the library (not made now) is kept', async () => {
+      const { api, articles, dispatch, stores } = library();
+      const old = newArticle('art0000000077', '2026-11-20T09:00:00.000Z');
+      articles.set(old.id, old);
+      await stores.article.getState().open(old.id);
+      stores.ui.getState().setView('article');
+      await dispatch('view.library');
+      expect(articles.has(old.id)).toBe(true);
+      expect(api.callsTo('articles.purge')).toEqual([]);
+    });
+
+    it('Move to trash on a new empty draft puts it in the trash, as asked', async () => {
+      const { api, articles, dispatch, stores } = library();
+      await dispatch('article.new');
+      const id = stores.article.getState().article!.id;
+      await dispatch('article.trash');
+      expect(api.callsTo('articles.trash')).toEqual([{ id }]);
+      expect(api.callsTo('articles.purge')).toEqual([]);
+      expect(articles.has(id)).toBe(true);
+    });
+
+    it('when the check cannot be made the draft stays, and going back still works', async () => {
+      const { api, articles, dispatch, stores } = library();
+      await dispatch('article.new');
+      const id = stores.article.getState().article!.id;
+      (api as { call: unknown }).call = failing(api.call.bind(api), 'review.get');
+      await dispatch('view.library');
+      expect(articles.has(id)).toBe(true);
+      expect(stores.ui.getState().view).toBe('library');
+      expect(stores.ui.getState().notices).toEqual([]);
+    });
+
+    it('a second New article replaces an untouched new draft instead of piling up Untitleds', async () => {
+      const { articles, dispatch, stores } = library();
+      await dispatch('article.new');
+      const first = stores.article.getState().article!.id;
+      await dispatch('article.new');
+      expect(articles.has(first)).toBe(false);
+      expect(stores.article.getState().article!.id).not.toBe(first);
+    });
+  });
 });
+
+/** The api's call, failing for one operation. */
+function failing(call: DatelineApi['call'], name: OperationName): DatelineApi['call'] {
+  return ((op: OperationName, input: never) => (op === name ? Promise.reject(new Error('offline')) : call(op, input))) as DatelineApi['call'];
+}

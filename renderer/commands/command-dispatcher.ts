@@ -1,13 +1,16 @@
 // Runs in: renderer. One place that runs MenuCommands, whether from the native menu or a shortcut.
 import type { Article } from '../../common/article';
 import type { MenuCommand } from '../../common/bridge';
+import { discardUntouchedDraft } from '../features/article/discard-untouched-draft';
 import { t, useI18nStore } from '../i18n/i18n-store';
 import type { AppStores } from '../stores/app-stores';
 
 export type CommandDispatcher = (command: MenuCommand) => Promise<void>;
 
 export function createCommandDispatcher(stores: AppStores): CommandDispatcher {
-  const { article, library, review, settings, ui } = stores;
+  const { api, article, library, review, settings, ui } = stores;
+  /** The draft "New article" made last, until the reporter leaves it. */
+  let newDraftId: string | null = null;
 
   const show = async (loaded: Article): Promise<void> => {
     await article.getState().flush();
@@ -15,9 +18,18 @@ export function createCommandDispatcher(stores: AppStores): CommandDispatcher {
     ui.getState().setView('article');
   };
 
+  /** Saves and leaves the open article; a new draft left without typing is removed, not kept as "Untitled". */
   const leaveArticle = async (): Promise<boolean> => {
-    if (!article.getState().article) return true;
-    return article.getState().close();
+    const open = article.getState().article;
+    if (!open) return true;
+    if (!(await article.getState().close())) return false;
+    if (open.id === newDraftId) {
+      newDraftId = null;
+      // If the check cannot be made, the draft stays: removing is never worth a wrong guess.
+      const discarded = await discardUntouchedDraft(api, open.id).catch(() => false);
+      if (discarded) await library.getState().refresh();
+    }
+    return true;
   };
 
   const exportAs = async (format: 'html' | 'markdown'): Promise<void> => {
@@ -29,12 +41,21 @@ export function createCommandDispatcher(stores: AppStores): CommandDispatcher {
   const run = async (command: MenuCommand): Promise<void> => {
     const open = article.getState().article;
     switch (command) {
-      case 'article.new':
-        await article.getState().flush();
+      case 'article.new': {
         // Like the story on screen; from the library, a Chinese interface starts a Chinese story.
-        await show(await library.getState().create(open?.meta.language ?? (useI18nStore.getState().locale === 'zh-CN' ? 'zh-CN' : undefined)));
+        const language = open?.meta.language ?? (useI18nStore.getState().locale === 'zh-CN' ? 'zh-CN' : undefined);
+        // A second "New article" on an untouched new draft replaces it rather than piling up "Untitled"s.
+        if (open && open.id === newDraftId) {
+          if (!(await leaveArticle())) return;
+        } else {
+          await article.getState().flush();
+        }
+        const created = await library.getState().create(language);
+        await show(created);
+        newDraftId = created.id;
         article.getState().getEditorHandle()?.focus();
         return;
+      }
       case 'app.flush': {
         // Main keeps the window open until it hears whether the last edits reached the disk.
         let saved: boolean;
@@ -57,6 +78,8 @@ export function createCommandDispatcher(stores: AppStores): CommandDispatcher {
         return;
       case 'article.trash':
         if (!open) return;
+        // Trashing is leaving too, but the reporter asked for the trash: keep what they chose.
+        if (open.id === newDraftId) newDraftId = null;
         if (!(await leaveArticle())) return;
         await library.getState().trash(open.id);
         ui.getState().setView('library');

@@ -82,12 +82,59 @@ describe('article body editor', () => {
   it('offers every formatting action by name', () => {
     renderEditor();
     for (const name of [
-      'Bold', 'Italic', 'Underline', 'Strikethrough', 'Link', 'Heading 2', 'Heading 3', 'Body text', 'Quote',
+      'Bold', 'Italic', 'Underline', 'Strikethrough', 'Link', 'Heading H2', 'Heading H3', 'Body text', 'Quote',
       'Bulleted list', 'Numbered list', 'Horizontal rule', 'Insert photo', 'Undo', 'Redo',
     ]) {
       expect(screen.getByRole('button', { name })).toBeDefined();
     }
     expect(screen.getByLabelText('Insert photo', { selector: 'input[type=file]' }).getAttribute('accept')).toBe('image/*');
+  });
+
+  it('each button’s spoken name contains the text it shows (H2, H3), and list and photo buttons show drawn icons', () => {
+    renderEditor();
+    const toolbar = screen.getByRole('toolbar', { name: 'Formatting' });
+    for (const button of Array.from(toolbar.querySelectorAll('button'))) {
+      const visible = (button.textContent ?? '').trim().toLowerCase();
+      expect(button.getAttribute('aria-label')!.toLowerCase(), visible).toContain(visible);
+    }
+    for (const name of ['Body text', 'Quote', 'Bulleted list', 'Numbered list', 'Horizontal rule', 'Insert photo', 'Undo', 'Redo']) {
+      const button = screen.getByRole('button', { name });
+      expect(button.querySelector('svg'), name).not.toBeNull();
+      expect(button.textContent, name).toBe('');
+    }
+  });
+
+  it('each button is described by its shortcut, which its tooltip shows', () => {
+    renderEditor();
+    const bold = screen.getByRole('button', { name: 'Bold' });
+    const keys = document.getElementById(bold.getAttribute('aria-describedby')!)!;
+    expect(keys.textContent).toMatch(/^(Ctrl\+B|⌘B)$/);
+    expect(keys.closest('[role=tooltip]')!.textContent).toBe(`Bold${keys.textContent}`);
+    const photo = screen.getByRole('button', { name: 'Insert photo' });
+    expect(document.getElementById(photo.getAttribute('aria-describedby')!)!.textContent).toMatch(/^(Ctrl\+Alt\+P|⌘⌥P)$/);
+    expect(bold.getAttribute('title')).toBeNull();
+  });
+
+  it('the toolbar is one tab stop; arrows, Home and End move along the usable buttons', () => {
+    renderEditor();
+    const toolbar = screen.getByRole('toolbar', { name: 'Formatting' });
+    const tabStops = () => Array.from(toolbar.querySelectorAll('button')).filter((b) => b.tabIndex === 0);
+    expect(tabStops().map((b) => b.getAttribute('aria-label'))).toEqual(['Bold']);
+    const bold = screen.getByRole('button', { name: 'Bold' });
+    act(() => bold.focus());
+    fireEvent.keyDown(bold, { key: 'ArrowRight' });
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Italic' }));
+    expect(tabStops().map((b) => b.getAttribute('aria-label'))).toEqual(['Italic']);
+    // Nothing to undo or redo yet: End stops at the last button that can be used.
+    fireEvent.keyDown(document.activeElement!, { key: 'End' });
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Insert photo' }));
+    fireEvent.keyDown(document.activeElement!, { key: 'ArrowRight' });
+    expect(document.activeElement).toBe(bold);
+    fireEvent.keyDown(bold, { key: 'ArrowLeft' });
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Insert photo' }));
+    fireEvent.keyDown(document.activeElement!, { key: 'Home' });
+    expect(document.activeElement).toBe(bold);
+    expect(tabStops()).toEqual([bold]);
   });
 
   it('reporter clicks Bold and the button shows it is on', async () => {

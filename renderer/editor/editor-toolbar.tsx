@@ -1,12 +1,16 @@
 // Runs in: renderer. Formatting toolbar; re-renders only when a pressed/enabled state changes.
+// One tab stop with arrow-key movement (the WAI-ARIA toolbar pattern); each button shows a
+// tooltip with its shortcut on hover and on keyboard focus.
 import type { Editor } from '@tiptap/core';
 import { useEditorState } from '@tiptap/react';
-import type { KeyboardEvent, ReactNode } from 'react';
+import { useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { useT } from '../i18n/use-t';
 import type { MessageKey } from '../i18n/messages/catalogues';
 import { shortcutFor, type EditorShortcutCommand } from './editor-shortcuts';
 import { formatShortcut, isMacPlatform } from './format-shortcut';
 import { runFormatCommand, type DirectFormatCommand } from './run-format-command';
+import { moveInToolbar, tabStopOf } from './toolbar-focus';
+import { BulletListIcon, HorizontalRuleIcon, LinkIcon, NumberedListIcon, ParagraphIcon, PhotoIcon, QuoteIcon, RedoIcon, UndoIcon } from './toolbar-icons';
 import { selectToolbarState, type ToolbarState } from './toolbar-state';
 import { useRenderProbe } from '../app/use-render-probe';
 
@@ -17,22 +21,12 @@ export interface EditorToolbarProps {
 }
 
 interface ButtonSpec {
+  /** The spoken name; it contains any text the button shows (H2, H3). */
   labelKey: MessageKey;
   glyph: ReactNode;
   command: EditorShortcutCommand;
   pressed?: keyof ToolbarState;
   enabled?: keyof ToolbarState;
-}
-
-/** A chain link drawn, not an emoji: many Linux systems have no colour-emoji font. */
-function LinkIcon() {
-  return (
-    <svg width="14" height="14" viewBox="0 0 16 16" fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" focusable="false">
-      <path d="M6.5 9.5l3-3" />
-      <path d="M7 4.5l1.2-1.2a2.8 2.8 0 0 1 4 4L11 8.5" />
-      <path d="M9 11.5l-1.2 1.2a2.8 2.8 0 0 1-4-4L5 7.5" />
-    </svg>
-  );
 }
 
 const GROUPS: readonly (readonly ButtonSpec[])[] = [
@@ -46,37 +40,36 @@ const GROUPS: readonly (readonly ButtonSpec[])[] = [
   [
     { labelKey: 'editor.toolbar.heading-2', glyph: 'H2', command: 'format.heading-2', pressed: 'heading2' },
     { labelKey: 'editor.toolbar.heading-3', glyph: 'H3', command: 'format.heading-3', pressed: 'heading3' },
-    { labelKey: 'editor.toolbar.paragraph', glyph: '¶', command: 'format.paragraph', pressed: 'paragraph' },
-    { labelKey: 'editor.toolbar.blockquote', glyph: '❝', command: 'format.blockquote', pressed: 'blockquote' },
-    { labelKey: 'editor.toolbar.bullet-list', glyph: '•', command: 'format.bullet-list', pressed: 'bulletList' },
-    { labelKey: 'editor.toolbar.ordered-list', glyph: '1.', command: 'format.ordered-list', pressed: 'orderedList' },
-    { labelKey: 'editor.toolbar.horizontal-rule', glyph: '―', command: 'format.horizontal-rule' },
-    { labelKey: 'editor.toolbar.insert-photo', glyph: '▣', command: 'article.insert-photo' },
+    { labelKey: 'editor.toolbar.paragraph', glyph: <ParagraphIcon />, command: 'format.paragraph', pressed: 'paragraph' },
+    { labelKey: 'editor.toolbar.blockquote', glyph: <QuoteIcon />, command: 'format.blockquote', pressed: 'blockquote' },
+    { labelKey: 'editor.toolbar.bullet-list', glyph: <BulletListIcon />, command: 'format.bullet-list', pressed: 'bulletList' },
+    { labelKey: 'editor.toolbar.ordered-list', glyph: <NumberedListIcon />, command: 'format.ordered-list', pressed: 'orderedList' },
+    { labelKey: 'editor.toolbar.horizontal-rule', glyph: <HorizontalRuleIcon />, command: 'format.horizontal-rule' },
+    { labelKey: 'editor.toolbar.insert-photo', glyph: <PhotoIcon />, command: 'article.insert-photo' },
   ],
   [
-    { labelKey: 'editor.toolbar.undo', glyph: '↶', command: 'edit.undo', enabled: 'canUndo' },
-    { labelKey: 'editor.toolbar.redo', glyph: '↷', command: 'edit.redo', enabled: 'canRedo' },
+    { labelKey: 'editor.toolbar.undo', glyph: <UndoIcon />, command: 'edit.undo', enabled: 'canUndo' },
+    { labelKey: 'editor.toolbar.redo', glyph: <RedoIcon />, command: 'edit.redo', enabled: 'canRedo' },
   ],
 ];
 
-/** Arrow keys move between toolbar buttons, as in the WAI-ARIA toolbar pattern. */
-function handleToolbarKeyDown(event: KeyboardEvent<HTMLDivElement>) {
-  const keys = ['ArrowLeft', 'ArrowRight', 'Home', 'End'];
-  if (!keys.includes(event.key)) return;
-  const buttons = Array.from(event.currentTarget.querySelectorAll<HTMLButtonElement>('button:not(:disabled)'));
-  const index = buttons.indexOf(event.target as HTMLButtonElement);
-  if (index < 0 || buttons.length === 0) return;
-  event.preventDefault();
-  const next =
-    event.key === 'Home' ? 0 : event.key === 'End' ? buttons.length - 1 : (index + (event.key === 'ArrowLeft' ? -1 : 1) + buttons.length) % buttons.length;
-  buttons[next]?.focus();
-}
+const SPECS: readonly ButtonSpec[] = GROUPS.flat();
+const COMMANDS: readonly EditorShortcutCommand[] = SPECS.map((spec) => spec.command);
 
 export function EditorToolbar({ editor, onLink, onInsertPhoto }: EditorToolbarProps) {
   useRenderProbe('EditorToolbar');
   const t = useT();
   const state = useEditorState({ editor, selector: ({ editor: current }) => selectToolbarState(current) });
   const isMac = isMacPlatform();
+  const idBase = useId();
+  const buttons = useRef(new Map<EditorShortcutCommand, HTMLButtonElement>());
+  const [lastFocused, setLastFocused] = useState<EditorShortcutCommand | null>(null);
+  // Escape hides the tooltips until the pointer or focus moves again (WCAG 1.4.13).
+  const [tooltipsHidden, setTooltipsHidden] = useState(false);
+
+  const isDisabled = (spec: ButtonSpec): boolean => !state.editable || (spec.enabled ? !state[spec.enabled] : false);
+  const usable = (command: EditorShortcutCommand): boolean => SPECS.some((spec) => spec.command === command && !isDisabled(spec));
+  const tabStop = tabStopOf(COMMANDS, usable, lastFocused);
 
   const run = (command: EditorShortcutCommand) => {
     if (command === 'format.link') onLink();
@@ -86,28 +79,65 @@ export function EditorToolbar({ editor, onLink, onInsertPhoto }: EditorToolbarPr
     else runFormatCommand(editor, command satisfies DirectFormatCommand);
   };
 
+  const handleKeyDown = (event: KeyboardEvent<HTMLButtonElement>, current: EditorShortcutCommand) => {
+    if (event.key === 'Escape') {
+      setTooltipsHidden(true);
+      return;
+    }
+    const next = moveInToolbar(event.key, COMMANDS, usable, current);
+    if (next === null) return;
+    event.preventDefault();
+    setLastFocused(next);
+    buttons.current.get(next)?.focus();
+  };
+
   return (
-    <div className="dl-toolbar" role="toolbar" aria-label={t('editor.toolbar.label')} onKeyDown={handleToolbarKeyDown}>
+    <div
+      className="dl-toolbar"
+      role="toolbar"
+      aria-label={t('editor.toolbar.label')}
+      data-tooltips-hidden={tooltipsHidden ? '' : undefined}
+      onPointerMove={() => setTooltipsHidden(false)}
+    >
       {GROUPS.map((group, groupIndex) => (
         <div className="dl-toolbar__group" role="group" key={groupIndex}>
           {group.map((spec) => {
             const label = t(spec.labelKey);
-            const shortcut = shortcutFor(spec.command);
-            const keys = shortcut?.keys[0];
+            const keys = shortcutFor(spec.command)?.keys[0];
+            const shortcutId = `${idBase}-${spec.command}-keys`;
             return (
-              <button
-                key={spec.command}
-                type="button"
-                className={`dl-toolbar__button dl-toolbar__button--${spec.command.replace(/\W/g, '-')}`}
-                aria-label={label}
-                title={keys ? `${label} (${formatShortcut(keys, isMac)})` : label}
-                aria-pressed={spec.pressed ? state[spec.pressed] : undefined}
-                disabled={!state.editable || (spec.enabled ? !state[spec.enabled] : false)}
-                onMouseDown={(event) => event.preventDefault()}
-                onClick={() => run(spec.command)}
-              >
-                <span aria-hidden="true">{spec.glyph}</span>
-              </button>
+              <span className="dl-toolbar__item" key={spec.command}>
+                <button
+                  ref={(element) => {
+                    if (element) buttons.current.set(spec.command, element);
+                    else buttons.current.delete(spec.command);
+                  }}
+                  type="button"
+                  className={`dl-toolbar__button dl-toolbar__button--${spec.command.replace(/\W/g, '-')}`}
+                  aria-label={label}
+                  aria-describedby={keys ? shortcutId : undefined}
+                  aria-pressed={spec.pressed ? state[spec.pressed] : undefined}
+                  disabled={isDisabled(spec)}
+                  tabIndex={spec.command === tabStop ? 0 : -1}
+                  onFocus={() => {
+                    setLastFocused(spec.command);
+                    setTooltipsHidden(false);
+                  }}
+                  onKeyDown={(event) => handleKeyDown(event, spec.command)}
+                  onMouseDown={(event) => event.preventDefault()}
+                  onClick={() => run(spec.command)}
+                >
+                  <span aria-hidden="true">{spec.glyph}</span>
+                </button>
+                <span className="dl-toolbar__tooltip" role="tooltip">
+                  {label}
+                  {keys ? (
+                    <kbd id={shortcutId} className="dl-toolbar__keys">
+                      {formatShortcut(keys, isMac)}
+                    </kbd>
+                  ) : null}
+                </span>
+              </span>
             );
           })}
         </div>

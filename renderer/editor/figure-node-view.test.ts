@@ -85,6 +85,8 @@ describe('photo in the article body', () => {
     const caption = figureDoms(editor)[0]!.querySelector('figcaption')!;
     expect(caption.classList.contains('is-empty')).toBe(true);
     expect(caption.dataset.placeholder).toBe('Caption');
+    expect(caption.getAttribute('role')).toBe('group');
+    expect(caption.getAttribute('aria-label')).toBe('Caption');
     editor.commands.insertContentAt(1, 'Firefighters at work');
     expect(caption.classList.contains('is-empty')).toBe(false);
   });
@@ -181,6 +183,7 @@ describe('photo in the article body', () => {
     const dom = figureDoms(editor)[0]!;
     expect(input(dom, '图片来源')).toBeDefined();
     expect(input(dom, '替代文字')).toBeDefined();
+    expect(dom.querySelector('figcaption')!.getAttribute('aria-label')).toBe('图片说明');
     expect(button(dom, '头图').getAttribute('aria-pressed')).toBe('false');
   });
 });

@@ -53,6 +53,8 @@ export class FigureNodeView implements NodeView {
 
     this.contentDOM = doc.createElement('figcaption');
     this.contentDOM.className = 'dl-figure__caption';
+    // Named like the credit and alt fields; `group` is the role a figcaption may carry a name with.
+    this.contentDOM.setAttribute('role', 'group');
 
     this.controls = doc.createElement('div');
     this.controls.className = 'dl-figure__controls';
@@ -135,6 +137,7 @@ export class FigureNodeView implements NodeView {
 
   private applyLabels(): void {
     this.contentDOM.dataset.placeholder = t('editor.figure.caption');
+    this.contentDOM.setAttribute('aria-label', t('editor.figure.caption'));
     this.labels.credit.textContent = t('editor.figure.credit');
     this.labels.alt.textContent = t('editor.figure.alt');
     this.inputs.credit.setAttribute('aria-label', t('editor.figure.credit'));

@@ -1,5 +1,7 @@
 // Runs in: renderer. All stores of one app instance, built over one API client.
 import type { DatelineApi } from '../../common/contract';
+import { createEventSubscription, type EventSubscription } from '../api/event-subscription';
+import { t } from '../i18n/i18n-store';
 import { createOutboxStore, type OutboxStore } from '../features/publish/outbox-store';
 import { createTargetsStore, type TargetsStore } from '../features/targets/targets-store';
 import { createReviewStore, type ReviewStore } from '../features/review/review-store';
@@ -10,6 +12,8 @@ import { createUiStore, type UiStore } from './ui-store';
 
 export interface AppStores {
   api: DatelineApi;
+  /** The services' events; without a stream the screens keep polling. */
+  events: EventSubscription;
   library: LibraryStore;
   article: ArticleStore;
   settings: SettingsStore;
@@ -19,17 +23,18 @@ export interface AppStores {
   review: ReviewStore;
 }
 
-export function createAppStores(api: DatelineApi): AppStores {
-  const article = createArticleStore(api);
+export function createAppStores(api: DatelineApi, events: EventSubscription = createEventSubscription(null)): AppStores {
   const ui = createUiStore();
+  const article = createArticleStore(api, { onSavedAfterRestart: () => ui.getState().showInfo(t('article.savedAfterRestart')) });
   return {
     api,
+    events,
     library: createLibraryStore(api),
     article,
     settings: createSettingsStore(api),
     ui,
-    outbox: createOutboxStore(api),
+    outbox: createOutboxStore(api, events),
     targets: createTargetsStore(api),
-    review: createReviewStore(api, article, ui),
+    review: createReviewStore(api, article, ui, events),
   };
 }

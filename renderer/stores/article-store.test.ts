@@ -105,4 +105,92 @@ describe('article store', () => {
     expect(store.getState().saveState).toBe('saved');
     expect(store.getState().editorKey).toBe(keyBefore + 1);
   });
+
+  describe('while Dateline’s background process restarts', () => {
+    /** A library on the far side of the services: saves go through unless the test makes them fail. */
+    function restartingLibrary() {
+      let stored: Article = { ...newArticle(ID, NOW), headline: 'Bridge closes', body: bodyOf('stored') };
+      const plan: ('restarting' | 'written-unanswered' | 'ok')[] = [];
+      const write = (article: Article): { revision: number; updatedAt: string } => {
+        if (article.revision !== stored.revision) throw new ApiError('conflict', 'saved elsewhere');
+        stored = { ...article, revision: stored.revision + 1, updatedAt: '2026-11-25T09:05:00.000Z' };
+        return { revision: stored.revision, updatedAt: stored.updatedAt };
+      };
+      const api = createFakeApi({
+        'articles.get': () => stored,
+        'articles.save': async (input) => {
+          const step = plan.shift() ?? 'ok';
+          if (step === 'ok') return write(input.article as Article);
+          // The services process died under this save, before or after writing it.
+          if (step === 'written-unanswered') write(input.article as Article);
+          throw new ApiError('services-restarting', 'The services process stopped and is being restarted.');
+        },
+      });
+      const notices: string[] = [];
+      const store = createArticleStore(api, { autosave: { runWhenIdle: (fn) => fn() }, onSavedAfterRestart: () => notices.push('saved again') });
+      return { api, store, plan, notices, stored: () => stored };
+    }
+
+    it('a refused save keeps the text, is retried at a steady pace, sends the newest words and says so once', async () => {
+      const { api, store, plan, notices, stored } = restartingLibrary();
+      plan.push('restarting', 'restarting', 'restarting');
+      await store.getState().open(ID);
+      const editor = fakeEditor('The bridge closed at noon.');
+      store.getState().setEditorHandle(editor);
+      store.getState().markBodyDirty();
+      await vi.advanceTimersByTimeAsync(1000);
+      expect(api.callsTo('articles.save')).toHaveLength(1);
+      expect(store.getState().saveState).toBe('error');
+      expect(notices).toEqual([]);
+      // The reporter keeps typing while it restarts.
+      editor.text = 'The bridge closed at noon. 河水上涨。';
+      store.getState().markBodyDirty();
+      // Retries come every 2 s while the services restart; they do not back off to half a minute.
+      await vi.advanceTimersByTimeAsync(2000);
+      expect(api.callsTo('articles.save')).toHaveLength(2);
+      await vi.advanceTimersByTimeAsync(2000);
+      expect(api.callsTo('articles.save')).toHaveLength(3);
+      await vi.advanceTimersByTimeAsync(2000);
+      expect(api.callsTo('articles.save')).toHaveLength(4);
+      expect(store.getState().saveState).toBe('saved');
+      expect(stored().body).toEqual(bodyOf('The bridge closed at noon. 河水上涨。'));
+      expect(notices).toEqual(['saved again']);
+      // Later saves are ordinary again: no more notices.
+      store.getState().markBodyDirty();
+      await vi.advanceTimersByTimeAsync(1000);
+      expect(notices).toEqual(['saved again']);
+    });
+
+    it('a save written just before the process died, but never answered, is not mistaken for a conflict', async () => {
+      const { store, plan, notices, stored } = restartingLibrary();
+      plan.push('written-unanswered');
+      await store.getState().open(ID);
+      const editor = fakeEditor('First paragraph.');
+      store.getState().setEditorHandle(editor);
+      store.getState().markBodyDirty();
+      await vi.advanceTimersByTimeAsync(1000);
+      expect(stored().revision).toBe(1);
+      expect(store.getState().article?.revision).toBe(0);
+      editor.text = 'First paragraph. Second paragraph.';
+      store.getState().markBodyDirty();
+      await vi.advanceTimersByTimeAsync(2000);
+      expect(store.getState().saveState).toBe('saved');
+      expect(stored()).toMatchObject({ revision: 2, body: bodyOf('First paragraph. Second paragraph.') });
+      expect(notices).toEqual(['saved again']);
+    });
+
+    it('a different version saved elsewhere meanwhile is still a conflict', async () => {
+      const { api, store, plan, stored } = restartingLibrary();
+      plan.push('restarting');
+      await store.getState().open(ID);
+      store.getState().setEditorHandle(fakeEditor('Mine.'));
+      store.getState().markBodyDirty();
+      await vi.advanceTimersByTimeAsync(1000);
+      // Someone else's save lands while the services restart.
+      await api.call('articles.save', { article: { ...stored(), headline: 'Theirs' }, explicit: false });
+      await vi.advanceTimersByTimeAsync(2000);
+      expect(store.getState().saveState).toBe('conflict');
+      expect(stored().headline).toBe('Theirs');
+    });
+  });
 });

@@ -4,6 +4,7 @@ import type { DatelineApi, ExportResult } from '../../common/contract';
 import type { TextStats } from '../../common/text/text-stats';
 import { slugify } from '../../common/text/slugify';
 import { isApiError } from '../api/api-error';
+import { isSameSavedContent } from './same-saved-content';
 import { AutosaveController, type AutosaveOptions, type SaveState } from '../features/article/autosave-controller';
 import { createStore, type Store } from './create-store';
 import type { EditorHandleLike } from './editor-handle';
@@ -42,7 +43,13 @@ export interface ArticleState {
 export type ArticleStore = Store<ArticleState>;
 
 export interface ArticleStoreOptions {
-  autosave?: Omit<AutosaveOptions, 'save' | 'onStateChange' | 'isConflict'>;
+  autosave?: Omit<AutosaveOptions, 'save' | 'onStateChange' | 'isConflict' | 'isRetryable'>;
+  /** A save went through after the services process had restarted under an earlier one: tell the person. */
+  onSavedAfterRestart?(): void;
+}
+
+function isServicesRestarting(error: unknown): boolean {
+  return isApiError(error) && error.code === 'services-restarting';
 }
 
 const NO_STATS: TextStats = { words: 0, cjkChars: 0, readingMinutes: 0 };
@@ -51,14 +58,46 @@ export function createArticleStore(api: DatelineApi, options: ArticleStoreOption
   let handle: EditorHandleLike | null = null;
   let controller: AutosaveController | null = null;
 
+  /** The last save the services process died under: it may have been written without an answer. */
+  let unanswered: Article | null = null;
+  let restartedUnderSave = false;
+
   return createStore<ArticleState>((set, get) => {
+    /**
+     * If the save the services died under did reach the disk, the library now holds exactly what
+     * was sent, one revision on: carry on from that revision instead of reporting a conflict.
+     */
+    const adoptUnansweredSave = async (sent: Article): Promise<void> => {
+      const stored = await api.call('articles.get', { id: sent.id });
+      unanswered = null;
+      const now = get().article;
+      if (now?.id === sent.id && now.revision === sent.revision && stored.revision === sent.revision + 1 && isSameSavedContent(stored, sent)) {
+        set({ article: { ...now, revision: stored.revision, updatedAt: stored.updatedAt } });
+      }
+    };
+
     const saveCurrent = async (explicit: boolean): Promise<void> => {
+      if (unanswered && unanswered.id === get().article?.id) await adoptUnansweredSave(unanswered);
       const article = get().article;
       if (!article) return;
       const body = handle ? handle.getBody() : article.body;
-      const result = await api.call('articles.save', { article: { ...article, body }, explicit });
+      const sent = { ...article, body };
+      let result: { revision: number; updatedAt: string };
+      try {
+        result = await api.call('articles.save', { article: sent, explicit });
+      } catch (error) {
+        if (isServicesRestarting(error)) {
+          unanswered = sent;
+          restartedUnderSave = true;
+        }
+        throw error;
+      }
       const now = get().article;
       if (now && now.id === article.id) set({ article: { ...now, revision: result.revision, updatedAt: result.updatedAt } });
+      if (restartedUnderSave) {
+        restartedUnderSave = false;
+        options.onSavedAfterRestart?.();
+      }
     };
 
     const makeController = (): AutosaveController =>
@@ -66,10 +105,13 @@ export function createArticleStore(api: DatelineApi, options: ArticleStoreOption
         ...options.autosave,
         save: saveCurrent,
         isConflict: (error) => isApiError(error) && error.code === 'conflict',
+        isRetryable: isServicesRestarting,
         onStateChange: (saveState, saveError) => set({ saveState, saveError }),
       });
 
     const load = (article: Article): void => {
+      unanswered = null;
+      restartedUnderSave = false;
       controller?.dispose();
       controller = makeController();
       set((s) => ({

@@ -1,9 +1,9 @@
 // Runs in: tests (node). The library list asks the services with the right filters, and searches once per pause.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ArticleSummary } from '../../common/article';
-import type { ListFilter } from '../../common/contract';
 import { createFakeApi } from '../test-support/fake-api';
-import { createLibraryStore } from './library-store';
+import type { ListFilter, ListResult } from '../../common/contract';
+import { INDEXING_RECHECK_MS, SEARCH_DEBOUNCE_MS, createLibraryStore } from './library-store';
 
 function summary(id: string, headline: string, extra: Partial<ArticleSummary> = {}): ArticleSummary {
   return {
@@ -38,10 +38,16 @@ function fakeLibrary() {
           (!filter.section || item.section === filter.section) &&
           (!filter.tag || item.tags.includes(filter.tag)),
       );
-      return { items, sections: ['City', 'Politics', '国内'], tags: ['weather', '天气'], total: items.length };
+      const offset = filter.offset ?? 0;
+      const page = items.slice(offset, filter.limit == null ? undefined : offset + filter.limit);
+      return { items: page, matched: items.length, indexing: 0, sections: ['City', 'Politics', '国内'], tags: ['weather', '天气'], total: LIBRARY.length };
     },
     'articles.trash': (input) => ({ id: input.id }),
   });
+}
+
+function result(items: ArticleSummary[], extra: Partial<ListResult> = {}): ListResult {
+  return { items, matched: items.length, indexing: 0, sections: [], tags: [], total: LIBRARY.length, ...extra };
 }
 
 beforeEach(() => {
@@ -81,7 +87,7 @@ describe('library store', () => {
     store.getState().setSection('City');
     store.getState().setTag('weather');
     await vi.advanceTimersByTimeAsync(0);
-    expect(api.callsTo('library.list').at(-1)).toEqual({ query: '', status: null, section: 'City', tag: 'weather', trashed: false });
+    expect(api.callsTo('library.list').at(-1)).toEqual({ query: '', status: null, section: 'City', tag: 'weather', trashed: false, offset: 0, limit: 100 });
     expect(store.getState().items.map((i) => i.id)).toEqual(['a000000001']);
     store.getState().setStatus('approved');
     await vi.advanceTimersByTimeAsync(0);
@@ -89,14 +95,14 @@ describe('library store', () => {
   });
 
   it('a slow, older answer never replaces a newer one', async () => {
-    const resolvers: ((value: { items: ArticleSummary[]; sections: string[]; tags: string[]; total: number }) => void)[] = [];
+    const resolvers: ((value: ListResult) => void)[] = [];
     const api = createFakeApi({ 'library.list': () => new Promise((resolve) => resolvers.push(resolve)) });
     const store = createLibraryStore(api);
     void store.getState().refresh();
     void store.getState().refresh();
-    resolvers[1]?.({ items: [LIBRARY[2]!], sections: [], tags: [], total: 1 });
+    resolvers[1]?.(result([LIBRARY[2]!]));
     await vi.advanceTimersByTimeAsync(0);
-    resolvers[0]?.({ items: LIBRARY, sections: [], tags: [], total: 3 });
+    resolvers[0]?.(result(LIBRARY));
     await vi.advanceTimersByTimeAsync(0);
     expect(store.getState().items.map((i) => i.id)).toEqual(['a000000003']);
   });
@@ -116,5 +122,83 @@ describe('library store', () => {
     store.getState().setTrashed(true);
     await vi.advanceTimersByTimeAsync(0);
     expect(api.callsTo('library.list').at(-1)).toMatchObject({ trashed: true });
+  });
+
+  it('searches as you type: keys within one frame make one request, none waits longer', async () => {
+    expect(SEARCH_DEBOUNCE_MS).toBeLessThanOrEqual(17);
+    const api = fakeLibrary();
+    const store = createLibraryStore(api);
+    store.getState().setQuery('北');
+    store.getState().setQuery('北京');
+    await vi.advanceTimersByTimeAsync(SEARCH_DEBOUNCE_MS);
+    expect(api.callsTo('library.list')).toEqual([expect.objectContaining({ query: '北京', offset: 0 })]);
+    expect(store.getState().items.map((i) => i.headline)).toEqual(['北京暴雨']);
+  });
+
+  it('an answer for words no longer in the box is dropped, even before the new request goes out', async () => {
+    const pending = new Map<string, (value: ListResult) => void>();
+    const api = createFakeApi({ 'library.list': (input) => new Promise((resolve) => pending.set(input.query ?? '', resolve)) });
+    const store = createLibraryStore(api);
+    store.getState().setQuery('bud');
+    await vi.advanceTimersByTimeAsync(SEARCH_DEBOUNCE_MS);
+    store.getState().setQuery('flood');
+    pending.get('bud')?.(result([LIBRARY[2]!]));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(store.getState().items).toEqual([]);
+    await vi.advanceTimersByTimeAsync(SEARCH_DEBOUNCE_MS);
+    pending.get('flood')?.(result([LIBRARY[0]!]));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(store.getState().items.map((i) => i.id)).toEqual(['a000000001']);
+  });
+
+  it('pages: the first page comes first, more is appended on demand, and the count is of every match', async () => {
+    const api = fakeLibrary();
+    const store = createLibraryStore(api, { pageSize: 2 });
+    await store.getState().refresh();
+    expect(store.getState().items.map((i) => i.id)).toEqual(['a000000001', 'a000000002']);
+    expect(store.getState().matched).toBe(3);
+    await store.getState().loadMore();
+    expect(api.callsTo('library.list').at(-1)).toMatchObject({ offset: 2, limit: 2 });
+    expect(store.getState().items.map((i) => i.id)).toEqual(['a000000001', 'a000000002', 'a000000003']);
+    expect(store.getState().matched).toBe(3);
+    await store.getState().loadMore();
+    expect(api.callsTo('library.list')).toHaveLength(2);
+    // A refresh after an action keeps as many rows as were loaded.
+    await store.getState().refresh();
+    expect(api.callsTo('library.list').at(-1)).toMatchObject({ offset: 0, limit: 3 });
+  });
+
+  it('a page still loading for an older query is never appended to a newer one', async () => {
+    const pending: { input: Partial<ListFilter>; resolve: (value: ListResult) => void }[] = [];
+    const api = createFakeApi({ 'library.list': (input) => new Promise((resolve) => pending.push({ input, resolve })) });
+    const store = createLibraryStore(api, { pageSize: 1 });
+    const first = store.getState().refresh();
+    pending[0]!.resolve(result([LIBRARY[0]!], { matched: 3 }));
+    await first;
+    const more = store.getState().loadMore();
+    store.getState().setQuery('budget');
+    await vi.advanceTimersByTimeAsync(SEARCH_DEBOUNCE_MS);
+    pending[2]!.resolve(result([LIBRARY[2]!]));
+    await vi.advanceTimersByTimeAsync(0);
+    pending[1]!.resolve(result([LIBRARY[1]!], { matched: 3 }));
+    await more;
+    expect(pending[1]!.input).toMatchObject({ query: '', offset: 1 });
+    expect(store.getState().items.map((i) => i.id)).toEqual(['a000000003']);
+    expect(store.getState().matched).toBe(1);
+  });
+
+  it('while the search index catches up, the search is asked again until it is complete', async () => {
+    let indexing = 40;
+    const api = createFakeApi({ 'library.list': () => result([LIBRARY[0]!], { indexing }) });
+    const store = createLibraryStore(api);
+    store.getState().setQuery('flood');
+    await vi.advanceTimersByTimeAsync(SEARCH_DEBOUNCE_MS);
+    expect(store.getState().indexing).toBe(40);
+    indexing = 0;
+    await vi.advanceTimersByTimeAsync(INDEXING_RECHECK_MS);
+    expect(api.callsTo('library.list')).toHaveLength(2);
+    expect(store.getState().indexing).toBe(0);
+    await vi.advanceTimersByTimeAsync(INDEXING_RECHECK_MS * 3);
+    expect(api.callsTo('library.list')).toHaveLength(2);
   });
 });

@@ -1,13 +1,27 @@
-// Runs in: renderer. The library list: filters, debounced search, and the list-level actions.
+// Runs in: renderer. The library list: filters, search as you type (paged, newest query wins),
+// and the list-level actions.
 import type { Article, ArticleStatus, ArticleSummary } from '../../common/article';
 import type { DatelineApi, LibraryProblem, ListFilter } from '../../common/contract';
 import { createStore, type Store } from './create-store';
 
-export const SEARCH_DEBOUNCE_MS = 150;
+/** Keys typed within one frame are searched once; anything longer would be felt. */
+export const SEARCH_DEBOUNCE_MS = 16;
+/** Rows asked for at a time: the first page is painted while the rest waits for scrolling. */
+export const LIBRARY_PAGE_SIZE = 100;
+/** While the search index catches up, a search is asked again this often so its results fill in. */
+export const INDEXING_RECHECK_MS = 1_000;
+
+/** What the list shows; paging is the store's business. */
+export type LibraryFilter = Omit<ListFilter, 'offset' | 'limit'>;
 
 export interface LibraryState {
-  filter: ListFilter;
+  filter: LibraryFilter;
+  /** The pages loaded so far. */
   items: ArticleSummary[];
+  /** Articles matching the filter, loaded or not. */
+  matched: number;
+  /** Articles the search index has still to index (0 when not searching). */
+  indexing: number;
   sections: string[];
   tags: string[];
   total: number;
@@ -19,7 +33,10 @@ export interface LibraryState {
   setSection(section: string | null): void;
   setTag(tag: string | null): void;
   setTrashed(trashed: boolean): void;
+  /** Asks again from the first row, keeping as many rows as are loaded now. */
   refresh(): Promise<void>;
+  /** Loads the next page, or up to row `until` (exclusive) when the reader scrolled further. */
+  loadMore(until?: number): Promise<void>;
   loadProblems(): Promise<void>;
   dismissProblems(): void;
   create(language?: string): Promise<Article>;
@@ -33,32 +50,71 @@ export type LibraryStore = Store<LibraryState>;
 
 export interface LibraryStoreOptions {
   searchDebounceMs?: number;
+  pageSize?: number;
 }
 
 export function createLibraryStore(api: DatelineApi, options: LibraryStoreOptions = {}): LibraryStore {
   const debounceMs = options.searchDebounceMs ?? SEARCH_DEBOUNCE_MS;
+  const pageSize = options.pageSize ?? LIBRARY_PAGE_SIZE;
   let searchTimer: ReturnType<typeof setTimeout> | null = null;
+  let recheckTimer: ReturnType<typeof setTimeout> | null = null;
+  /** Bumped by every new question: an answer to an older one is dropped. */
   let requestSeq = 0;
+  let moreSeq = -1;
 
   return createStore<LibraryState>((set, get) => {
-    const refresh = async (): Promise<void> => {
+    const ask = async (rows: number): Promise<void> => {
       if (searchTimer !== null) clearTimeout(searchTimer);
+      if (recheckTimer !== null) clearTimeout(recheckTimer);
       searchTimer = null;
+      recheckTimer = null;
       const seq = ++requestSeq;
       const filter = get().filter;
       set({ loading: true });
       try {
-        const result = await api.call('library.list', filter);
+        const result = await api.call('library.list', { ...filter, offset: 0, limit: Math.min(10_000, Math.max(pageSize, rows)) });
         if (seq !== requestSeq) return;
-        set({ items: result.items, sections: result.sections, tags: result.tags, total: result.total, loading: false, error: null });
+        set({
+          items: result.items,
+          matched: result.matched,
+          indexing: result.indexing,
+          sections: result.sections,
+          tags: result.tags,
+          total: result.total,
+          loading: false,
+          error: null,
+        });
+        if (result.indexing > 0) recheckTimer = setTimeout(() => void ask(get().items.length), INDEXING_RECHECK_MS);
       } catch (error) {
         if (seq !== requestSeq) return;
         set({ loading: false, error });
       }
     };
-    const setFilter = (patch: Partial<ListFilter>): void => {
+    const refresh = (): Promise<void> => ask(get().items.length);
+    const setFilter = (patch: Partial<LibraryFilter>): void => {
       set((s) => ({ filter: { ...s.filter, ...patch } }));
-      void refresh();
+      void ask(pageSize);
+    };
+    const loadMore = async (until = 0): Promise<void> => {
+      const seq = requestSeq;
+      const { items, matched, filter } = get();
+      if (moreSeq === seq || items.length >= matched) return;
+      moreSeq = seq;
+      const limit = Math.min(10_000, Math.max(pageSize, until - items.length));
+      try {
+        const result = await api.call('library.list', { ...filter, offset: items.length, limit });
+        // A newer question (a key typed, a filter changed, a refresh) owns the list now.
+        if (seq !== requestSeq) return;
+        // The library may have changed between pages: an article seen already is not listed twice.
+        set((s) => {
+          const seen = new Set(s.items.map((i) => i.id));
+          return { items: [...s.items, ...result.items.filter((i) => !seen.has(i.id))], matched: result.matched, indexing: result.indexing, total: result.total };
+        });
+      } catch (error) {
+        if (seq === requestSeq) set({ error });
+      } finally {
+        if (moreSeq === seq) moreSeq = -1;
+      }
     };
     const afterChange = async (): Promise<void> => {
       await refresh();
@@ -67,6 +123,8 @@ export function createLibraryStore(api: DatelineApi, options: LibraryStoreOption
     return {
       filter: { query: '', status: null, section: null, tag: null, trashed: false },
       items: [],
+      matched: 0,
+      indexing: 0,
       sections: [],
       tags: [],
       total: 0,
@@ -75,8 +133,10 @@ export function createLibraryStore(api: DatelineApi, options: LibraryStoreOption
       problems: [],
       setQuery: (query) => {
         set((s) => ({ filter: { ...s.filter, query } }));
+        // Answers still on their way are for words no longer in the box.
+        requestSeq++;
         if (searchTimer !== null) clearTimeout(searchTimer);
-        searchTimer = setTimeout(() => void refresh(), debounceMs);
+        searchTimer = setTimeout(() => void ask(pageSize), debounceMs);
       },
       setStatus: (status) => setFilter({ status }),
       setSection: (section) => setFilter({ section }),
@@ -86,6 +146,7 @@ export function createLibraryStore(api: DatelineApi, options: LibraryStoreOption
         setFilter({ trashed });
       },
       refresh,
+      loadMore,
       loadProblems: async () => {
         const problems = await api.call('library.problems', {});
         set({ problems });
@@ -103,17 +164,17 @@ export function createLibraryStore(api: DatelineApi, options: LibraryStoreOption
       },
       trash: async (id) => {
         await api.call('articles.trash', { id });
-        set((s) => ({ items: s.items.filter((i) => i.id !== id) }));
+        set((s) => ({ items: s.items.filter((i) => i.id !== id), matched: Math.max(0, s.matched - 1) }));
         await afterChange();
       },
       restore: async (id) => {
         await api.call('articles.restore', { id });
-        set((s) => ({ items: s.items.filter((i) => i.id !== id) }));
+        set((s) => ({ items: s.items.filter((i) => i.id !== id), matched: Math.max(0, s.matched - 1) }));
         await afterChange();
       },
       purge: async (id) => {
         await api.call('articles.purge', { id });
-        set((s) => ({ items: s.items.filter((i) => i.id !== id) }));
+        set((s) => ({ items: s.items.filter((i) => i.id !== id), matched: Math.max(0, s.matched - 1) }));
         await afterChange();
       },
     };

@@ -2,7 +2,7 @@
 /**
  * Plugin Name:       Dateline Companion
  * Description:       Lets the Dateline newsroom editor keep its markers and review packages on posts through the REST API: the publishing job that created a post (so a retry after a lost reply finds the post instead of creating a duplicate), the Dateline article it came from, and — for editorial review — Dateline's own document with its history and comments, saved with a compare-and-swap revision so two people's edits never overwrite each other.
- * Version:           2.1.0
+ * Version:           2.2.0
  * Requires at least: 5.6
  * Requires PHP:      7.4
  * Author:            Dateline
@@ -15,7 +15,11 @@
  * for review (from their HTML), but review history and comments cannot be kept in WordPress.
  *
  * What it adds:
- * - post meta `dateline_job` and `dateline_document`: short public markers (letters, digits, - _ . :).
+ * - post meta `dateline_job`, `dateline_document` and `dateline_article` (the article a published
+ *   post came from, so a second copy of a library finds the post instead of making another):
+ *   short public markers (letters, digits, - _ . :).
+ * - post meta `dateline_publisher`: the job and computer that last published the post, shown only
+ *   in the `edit` context to people who may edit that post.
  * - post meta `dateline_review`: Dateline's review package (base64 of its JSON, so WordPress's
  *   slashing and sanitizing never touch it) and `dateline_hub_revision`, its revision counter.
  *   Both are shown only in the `edit` context and only to people who may edit that very post
@@ -25,8 +29,9 @@
  *   `dateline_base_revision`; under a database lock per article the plugin checks that the stored
  *   revision is still that base and answers 409 `dateline_review_conflict` otherwise, and bumps the
  *   revision once WordPress has saved the post. WordPress's own permission checks are unchanged.
- * - collection parameters on /wp/v2/posts for people who may edit posts: `dateline_document=<id>`
- *   and `dateline_review=with|without` (posts with or without a review package).
+ * - collection parameters on /wp/v2/posts for people who may edit posts: `dateline_document=<id>`,
+ *   `dateline_article=<id>` and `dateline_review=with|without` (posts with or without a review
+ *   package). WordPress still lists only the posts the person may read in the `edit` context.
  * - GET  /dateline/v1/companion: which version answers (lets Dateline know the plugin is there).
  * - POST /dateline/v1/photos?media_id=<sha256>.<ext>: a photo of an article sent for review, for
  *   anyone who may write posts (so a Contributor can send photos, which core WordPress refuses
@@ -68,6 +73,35 @@ function dateline_companion_register_meta() {
 		array_merge(
 			$shared,
 			array( 'description' => __( 'The Dateline article this post was published from.' ) )
+		)
+	);
+
+	register_post_meta(
+		'post',
+		'dateline_article',
+		array_merge(
+			$shared,
+			array( 'description' => __( 'The Dateline article this post was published from (publishing targets).' ) )
+		)
+	);
+
+	register_post_meta(
+		'post',
+		'dateline_publisher',
+		array_merge(
+			$shared,
+			array(
+				'description'   => __( 'The Dateline job and computer that last published this post.' ),
+				'auth_callback' => static function ( $allowed, $meta_key, $post_id ) {
+					return current_user_can( 'edit_post', $post_id );
+				},
+				'show_in_rest'  => array(
+					'schema' => array(
+						'type'    => 'string',
+						'context' => array( 'edit' ),
+					),
+				),
+			)
 		)
 	);
 }
@@ -134,7 +168,7 @@ function dateline_companion_register_review_meta() {
 add_action( 'init', 'dateline_companion_register_review_meta' );
 
 /**
- * Removes the review package and its revision from a post's REST answer unless the person asking
+ * Removes the review package, its revision and who last published from a post's REST answer unless the person asking
  * may edit that post: `context=edit` on a collection needs only `edit_posts`, so without this a
  * Contributor listing posts would read every published post's history, notes and comments.
  *
@@ -150,13 +184,13 @@ function dateline_companion_hide_review_meta( $response, $post ) {
 	if ( ! is_array( $data ) || ! isset( $data['meta'] ) || ! is_array( $data['meta'] ) ) {
 		return $response;
 	}
-	if ( ! array_key_exists( 'dateline_review', $data['meta'] ) && ! array_key_exists( 'dateline_hub_revision', $data['meta'] ) ) {
+	if ( ! array_key_exists( 'dateline_review', $data['meta'] ) && ! array_key_exists( 'dateline_hub_revision', $data['meta'] ) && ! array_key_exists( 'dateline_publisher', $data['meta'] ) ) {
 		return $response;
 	}
 	if ( current_user_can( 'edit_post', $post->ID ) ) {
 		return $response;
 	}
-	unset( $data['meta']['dateline_review'], $data['meta']['dateline_hub_revision'] );
+	unset( $data['meta']['dateline_review'], $data['meta']['dateline_hub_revision'], $data['meta']['dateline_publisher'] );
 	$response->set_data( $data );
 	return $response;
 }
@@ -394,6 +428,11 @@ function dateline_companion_collection_params( $params ) {
 		'type'              => 'string',
 		'sanitize_callback' => 'dateline_companion_sanitize_marker',
 	);
+	$params['dateline_article']  = array(
+		'description'       => __( 'Only posts published from this Dateline article.' ),
+		'type'              => 'string',
+		'sanitize_callback' => 'dateline_companion_sanitize_marker',
+	);
 	$params['dateline_review']   = array(
 		'description' => __( 'Only posts with (or without) a Dateline review package.' ),
 		'type'        => 'string',
@@ -412,8 +451,9 @@ add_filter( 'rest_post_collection_params', 'dateline_companion_collection_params
  */
 function dateline_companion_post_query( $args, $request ) {
 	$document = $request->get_param( 'dateline_document' );
+	$article  = $request->get_param( 'dateline_article' );
 	$review   = $request->get_param( 'dateline_review' );
-	if ( ( null === $document || '' === $document ) && null === $review ) {
+	if ( ( null === $document || '' === $document ) && ( null === $article || '' === $article ) && null === $review ) {
 		return $args;
 	}
 	if ( ! current_user_can( 'edit_posts' ) ) {
@@ -425,6 +465,12 @@ function dateline_companion_post_query( $args, $request ) {
 		$meta_query[] = array(
 			'key'   => 'dateline_document',
 			'value' => $document,
+		);
+	}
+	if ( null !== $article && '' !== $article ) {
+		$meta_query[] = array(
+			'key'   => 'dateline_article',
+			'value' => $article,
 		);
 	}
 	if ( 'with' === $review ) {
@@ -457,8 +503,10 @@ function dateline_companion_register_routes() {
 			},
 			'callback'            => static function () {
 				return array(
-					'version'  => '2.1.0',
-					'features' => array( 'review-package', 'review-photos' ),
+					'version'        => '2.2.0',
+					'features'       => array( 'review-package', 'review-photos', 'article-identity' ),
+					// The largest file this site accepts (upload_max_filesize, post_max_size), for messages.
+					'maxUploadBytes' => (int) wp_max_upload_size(),
 				);
 			},
 		)

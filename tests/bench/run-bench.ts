@@ -6,6 +6,7 @@ import { cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { startHost } from '../e2e/support/start-host';
 import { hostClient } from '../support/host-client';
+import { chromiumExecutablePath } from '../support/chromium-executable';
 import { launchBenchBrowser } from './bench-browser';
 import { aimsTable, libraryTable, openTable, typingTable, type Aim } from './bench-tables';
 import { runLibraryBench } from './library-bench';
@@ -102,7 +103,7 @@ async function main(): Promise<void> {
   console.log(printTable(aimsTable(aims)));
   const load = (values: number[]) => values.map((v) => v.toFixed(1)).join(' / ');
   console.log(
-    `\n_${quick ? 'Quick run' : 'Full run'} in ${((performance.now() - started) / 1000).toFixed(0)} s on ${process.platform}, ${cpus().length} cores, Node ${process.version}, Chromium at /usr/bin/chromium; load average (1/5/15 min) at start ${loadAtStart}, at end ${load(loadavg())}._`,
+    `\n_${quick ? 'Quick run' : 'Full run'} in ${((performance.now() - started) / 1000).toFixed(0)} s on ${process.platform}, ${cpus().length} cores, Node ${process.version}, Chromium at ${chromiumExecutablePath() ?? 'none found'}; load average (1/5/15 min) at start ${loadAtStart}, at end ${load(loadavg())}._`,
   );
 }
 

@@ -74,3 +74,28 @@ test('a reporter trashes and restores an article, restores an earlier revision, 
     await host.stop();
   }
 });
+
+test('New article left without typing is gone after Back, from the library and the trash; a draft with a tag stays', async ({ page }) => {
+  const host = await startHost();
+  try {
+    const app = new DatelineApp(page);
+    await page.goto(host.url);
+    await app.newArticle();
+    await app.backToLibrary();
+    await expect(page.getByRole('heading', { name: app.text('library.emptyTitle') })).toBeVisible();
+    await expect(app.libraryRow(app.text('library.untitled'))).toHaveCount(0);
+    await page.getByRole('button', { name: app.text('app.trash'), exact: true }).click();
+    await expect(page.getByText(app.text('trash.empty'))).toBeVisible();
+    expect(readdirSync(join(host.dataDir, 'library', 'articles')).filter((name) => !name.startsWith('.'))).toEqual([]);
+
+    // Only a tag, no text: that is work, and it stays.
+    await page.getByRole('button', { name: app.text('app.library'), exact: true }).click();
+    await app.newArticle();
+    await app.addTag('flood');
+    await app.waitSaved();
+    await app.backToLibrary();
+    await expect(app.libraryRow(app.text('library.untitled'))).toHaveCount(1);
+  } finally {
+    await host.stop();
+  }
+});

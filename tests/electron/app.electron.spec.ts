@@ -1,23 +1,16 @@
-// Runs in: Playwright (_electron). Smoke test of the packaged shell: it opens, shows the library and creates an article.
+// Runs in: Playwright (_electron). Smoke test of the packaged shell: it opens, shows the library and creates an
+// article; the services run in a utility process that comes back when killed.
 // Needs the real Electron binary (downloaded by the electron package on first use) and, on Linux, a display:
 // run it as `xvfb-run -a npx playwright test tests/electron` on headless machines.
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { _electron as electron, expect, test } from '@playwright/test';
+import { electronBinary } from '../support/electron-binary';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 
-/** The binary's path without require('electron'), which would try to download it. */
-function electronBinary(): string | null {
-  const packageDir = join(ROOT, 'node_modules', 'electron');
-  const pathFile = join(packageDir, 'path.txt');
-  if (!existsSync(pathFile)) return null;
-  const binary = join(packageDir, 'dist', readFileSync(pathFile, 'utf8').trim());
-  return existsSync(binary) ? binary : null;
-}
-
-const binary = electronBinary();
+const binary = electronBinary(ROOT);
 
 test.describe('Dateline desktop app', () => {
   test.skip(binary === null, 'SKIPPED: the Electron binary is not installed on this machine (cannot be downloaded here); this smoke test runs where it exists');
@@ -39,10 +32,32 @@ test.describe('Dateline desktop app', () => {
       const isolated = await page.evaluate(() => typeof (globalThis as { require?: unknown }).require === 'undefined' && typeof (globalThis as { process?: unknown }).process === 'undefined');
       expect(isolated).toBe(true);
 
+      const helpItems = await app.evaluate(({ Menu }) => Menu.getApplicationMenu()?.items.find((item) => item.role === 'help')?.submenu?.items.map((item) => item.label) ?? []);
+      expect(helpItems).toContain('Show Logs');
+
       const newArticle = page.getByRole('button', { name: 'New article' });
       await expect(newArticle).toBeVisible();
       await newArticle.click();
 
+      await expect
+        .poll(async () => page.evaluate(async () => {
+          const bridge = (window as unknown as { dateline: { invoke(op: string, input: unknown): Promise<{ ok: boolean; value?: { total: number } }> } }).dateline;
+          const listed = await bridge.invoke('library.list', {});
+          return listed.ok ? listed.value?.total : -1;
+        }))
+        .toBe(1);
+
+      // The services run in their own utility process, not in main; killed, they come back.
+      const servicesPid = () =>
+        app.evaluate(({ app: shell }) => shell.getAppMetrics().find((metric) => metric.type === 'Utility' && metric.name === 'Dateline services')?.pid ?? null);
+      const killed = await servicesPid();
+      expect(killed).not.toBeNull();
+      expect(killed).not.toBe(await app.evaluate(() => process.pid));
+      process.kill(killed as number, 'SIGKILL');
+      await expect.poll(async () => {
+        const pid = await servicesPid();
+        return pid !== null && pid !== killed;
+      }).toBe(true);
       await expect
         .poll(async () => page.evaluate(async () => {
           const bridge = (window as unknown as { dateline: { invoke(op: string, input: unknown): Promise<{ ok: boolean; value?: { total: number } }> } }).dateline;

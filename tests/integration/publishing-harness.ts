@@ -1,7 +1,7 @@
 // Runs in: test processes. The real publishing stack (service, checklist, outbox, target registry,
 // WordPress adapter, media store) over a temporary library, pointed at a test WordPress (or a fault
 // proxy in front of one); articles are held in memory as the saved versions.
-import { mkdtemp, rm } from 'node:fs/promises';
+import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Article, DocNode } from '../../common/article';
@@ -29,6 +29,11 @@ export interface Harness {
   save(overrides: Parameters<typeof makeArticle>[0]): Article;
   /** Queues the saved article with every checklist warning accepted. */
   publish(articleId: string, targetId: string, status?: PublishStatus, scheduledAt?: string | null): Promise<OutboxJob>;
+  /**
+   * A second data folder made from a copy of this one (a library copied to another laptop or
+   * restored from a backup), with its own service; the saved articles are copied too.
+   */
+  copy(): Promise<Harness>;
   /** Queues and waits until the job stops running (done, failed, conflict...). */
   publishAndWait(articleId: string, targetId: string, status?: PublishStatus, scheduledAt?: string | null): Promise<OutboxJob>;
   close(): Promise<void>;
@@ -42,12 +47,18 @@ export function newArticleId(prefix = 'it'): string {
   return `${prefix}${Date.now().toString(36)}${articleCounter.toString(36).padStart(6, '0')}`.toLowerCase().slice(0, 40);
 }
 
-export async function startHarness(opts: { wordpress?: TargetRegistryOptions['wordpress']; backoff?: Partial<BackoffPolicy> } = {}): Promise<Harness> {
+interface HarnessOptions {
+  wordpress?: TargetRegistryOptions['wordpress'];
+  backoff?: Partial<BackoffPolicy>;
+}
+
+export async function startHarness(opts: HarnessOptions = {}, copyOf?: { dir: string; articles: Map<string, Article> }): Promise<Harness> {
   const dir = await mkdtemp(join(tmpdir(), 'dateline-publish-it-'));
+  if (copyOf) await cp(copyOf.dir, dir, { recursive: true });
   const libraryRoot = join(dir, 'library');
   const media = new MediaStore(libraryRoot);
   await media.open();
-  const articles = new Map<string, Article>();
+  const articles = new Map<string, Article>([...(copyOf?.articles ?? new Map<string, Article>())].map(([id, article]) => [id, structuredClone(article)]));
   const service = await createPublishingService({
     dataDir: dir,
     libraryRoot,
@@ -93,6 +104,10 @@ export async function startHarness(opts: { wordpress?: TargetRegistryOptions['wo
       const options: PublishOptions = { status, scheduledAt, overriddenWarnings: [] };
       const warnings = publishChecklist(article, target, options, new Date()).filter((i) => i.level === 'warning').map((i) => i.id);
       return service.handlers['publish.start']({ articleId, targetId, options: { ...options, overriddenWarnings: warnings } });
+    },
+    async copy() {
+      await service.outbox.whenIdle();
+      return startHarness(opts, { dir, articles });
     },
     async publishAndWait(articleId, targetId, status, scheduledAt) {
       const job = await harness.publish(articleId, targetId, status, scheduledAt);

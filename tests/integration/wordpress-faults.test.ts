@@ -1,10 +1,16 @@
 // Runs in: vitest (node), against a real WordPress on 127.0.0.1 behind a fault-injecting proxy (if
 // WordPress cannot start, this fails). A hundred stories go out while about a third of all requests
 // lose their reply after the server committed, reset, hang past the timeout or get a 5xx page:
-// every story must end up published exactly once, with its photo uploaded exactly once.
+// every story must end up published exactly once, with its photo uploaded exactly once. And a
+// create the server commits only after the client gave up leaves no orphan draft behind.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { passAll, type Fault, type FaultRequest } from './support/fault-plan';
+import { startFaultProxy } from './support/fault-proxy';
 import { startWordPress, type WordPressSite } from './support/wordpress-fixture';
+import { newArticleId, paragraphNode, startHarness } from './publishing-harness';
 import { runFaultPublishes } from './wordpress-fault-run';
+
+const isCreatePost = ({ method, path }: FaultRequest): boolean => method === 'POST' && /\/wp\/v2\/posts(\?|$)/.test(path);
 
 describe('exactly once through a faulty network', () => {
   let site: WordPressSite;
@@ -25,7 +31,7 @@ describe('exactly once through a faulty network', () => {
       seed: 20261125,
       rates: { 'drop-response': 0.08, 'reset-after-forward': 0.05, reset: 0.05, delay: 0.04, 'http-error': 0.08 },
       timeoutMs: 1_500,
-      deadlineMs: 210_000,
+      deadlineMs: 330_000,
     });
 
     expect(result.jobs.every((job) => job.state === 'done')).toBe(true);
@@ -45,5 +51,51 @@ describe('exactly once through a faulty network', () => {
     const remoteIds = new Set(result.jobs.map((job) => job.result?.remoteId));
     expect(remoteIds.size).toBe(100);
     for (const job of result.jobs) expect(job.result?.status).toBe('publish');
-  }, 240_000);
+  }, 360_000);
+
+  it('24 creates that WordPress commits after the client gave up (half of them after their job ended): no orphan draft survives', async () => {
+    const proxy = await startFaultProxy({ target: site.url, plan: passAll });
+    const h = await startHarness({ wordpress: { timeoutMs: 2_500, uploadTimeoutMs: 2_500 }, backoff: { baseMs: 100, maxMs: 500 } });
+    const titles: string[] = [];
+    try {
+      await h.addWordPress('late-lane', proxy.url, site.users.editor);
+      const publish = async (title: string) => {
+        titles.push(title);
+        const article = h.save({ id: newArticleId('lt'), headline: title, meta: { section: 'Late', tags: ['late'], slug: `late-${titles.length}` }, body: { type: 'doc', content: [paragraphNode(`${title}.`)] } });
+        const job = await h.publishAndWait(article.id, 'late-lane');
+        expect(job.state, job.lastError?.message).toBe('done');
+        return job;
+      };
+      for (let trial = 0; trial < 24; trial++) {
+        let release = (): void => undefined;
+        const released = new Promise<void>((resolve) => (release = resolve));
+        const afterTheJob = trial % 2 === 0;
+        let held = false;
+        proxy.setPlan((request): Fault => {
+          if (held || !isCreatePost(request)) return 'pass';
+          held = true;
+          // The first create of the job is held until the client's deadline passed (and, every other trial, until the job ended).
+          return { kind: 'late-forward', release: afterTheJob ? released : undefined };
+        });
+        proxy.resetStats();
+        await publish(`Late create ${trial}`);
+        release();
+        await proxy.lateForwardsSettled();
+        proxy.setPlan(passAll);
+        // The held create really reached WordPress, after the client had given up on it.
+        expect(proxy.stats.log.filter((entry) => entry.fault === 'late-forward').map((entry) => entry.upstreamStatus)).toEqual([201]);
+      }
+      // The next publish to that target sweeps what landed after the last job.
+      await publish('After the late creates');
+
+      const posts = (await site.listAllPosts()).filter((post) => titles.includes(post.title.raw));
+      const orphans = posts.filter((post) => post.status === 'draft' && post.slug.startsWith('dateline-'));
+      console.info(`late creates: ${orphans.length} orphan drafts of 24`);
+      expect(orphans.map((post) => `${post.id} ${post.slug} ${post.title.raw}`)).toEqual([]);
+      for (const title of titles) expect(posts.filter((post) => post.title.raw === title), title).toHaveLength(1);
+    } finally {
+      await h.close();
+      await proxy.close();
+    }
+  }, 600_000);
 });

@@ -7,8 +7,8 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makePng } from '../support/test-photos';
 import { plantMedia } from './support/plant-media';
-import { startWordPress, type WordPressSite, type WpMedia } from './support/wordpress-fixture';
-import { figureNode, newArticleId, paragraphNode, startHarness, type Harness } from './publishing-harness';
+import { startWordPress, type WordPressSite, type WpMedia, type WpPost } from './support/wordpress-fixture';
+import { figureNode, newArticleId, paragraphNode, startHarness, waitForJob, type Harness } from './publishing-harness';
 
 interface WpTerm {
   id: number;
@@ -136,6 +136,26 @@ describe('publishing to a real WordPress (pretty permalinks)', () => {
     expect(await site.countPosts({ title: 'Council approves budget after long debate' })).toBe(1);
   });
 
+  it('Retry on a job refused for revision 1, after revision 2 went live, leaves revision 2 in the post and on record', async () => {
+    await h.addWordPress('rotated-wp', site.url, { ...site.users.editor, appPassword: 'abcd efgh ijkl mnop qrst uvwx' });
+    const article = h.save({ id: newArticleId(), headline: 'Mayor resigns over budget', meta: { section: 'City', tags: ['council'], slug: 'mayor-resigns' }, body: { type: 'doc', content: [paragraphNode('The mayor resigned.')] } });
+    const refused = await h.publishAndWait(article.id, 'rotated-wp');
+    expect(refused).toMatchObject({ state: 'failed', lastError: { code: 'remote-auth' } });
+
+    await h.service.handlers['targets.save']({ config: h.service.targets.get('rotated-wp'), secret: site.users.editor.appPassword });
+    h.save({ ...article, headline: 'Deputy mayor resigns over budget' });
+    const corrected = await h.publishAndWait(article.id, 'rotated-wp');
+    expect(corrected).toMatchObject({ state: 'done', articleRevision: 2 });
+
+    await h.service.handlers['outbox.retry']({ jobId: refused.id });
+    const retried = await waitForJob(h.service, refused.id, ['done', 'failed', 'conflict', 'cancelled']);
+    const post = await site.getPost(Number(corrected.result?.remoteId));
+    expect(post.title.raw).toBe('Deputy mayor resigns over budget');
+    expect(await site.countPosts({ title: 'Mayor resigns over budget' })).toBe(0);
+    expect((await h.service.handlers['publications.list']({ articleId: article.id })).find((r) => r.targetId === 'rotated-wp')?.articleRevision).toBe(2);
+    expect(retried).toMatchObject({ state: 'done', articleRevision: 2, resnapshot: { fromRevision: 1 } });
+  });
+
   it('schedules a story: WordPress holds it as "future" at the chosen time', async () => {
     const at = new Date(Date.now() + 3 * 24 * 3600_000);
     at.setUTCMilliseconds(0);
@@ -148,14 +168,20 @@ describe('publishing to a real WordPress (pretty permalinks)', () => {
     expect(post.date_gmt).toBe(at.toISOString().slice(0, 19));
   });
 
-  it('a contributor can submit for review but not publish, and the failed try leaves no trace in the article', async () => {
+  it('a contributor asked to publish is refused before anything is written, and may submit for review instead', async () => {
     const article = h.save({ id: newArticleId(), headline: 'Letters to the editor', meta: { section: '', tags: ['letters'], slug: 'letters' }, body: { type: 'doc', content: [paragraphNode('Readers write.')] } });
     const before = structuredClone(h.articles.get(article.id));
+    const postsBefore = await site.countPosts();
     const refused = await h.publishAndWait(article.id, 'contrib-wp', 'publish');
     expect(refused.state).toBe('failed');
+    expect(refused.attempts).toBe(1);
     expect(refused.lastError?.code).toBe('remote-forbidden');
     expect(refused.lastError?.message).toContain('Your WordPress role (contributor) may not publish posts');
     expect(refused.lastError?.message).toContain('only submit articles for review');
+    expect(refused.lastError?.allowedStatuses).toEqual(['draft', 'pending']);
+    // Nothing was created on the site: no draft, no term.
+    expect(await site.countPosts()).toBe(postsBefore);
+    expect(await site.countPosts({ title: 'Letters to the editor' })).toBe(0);
     expect(h.articles.get(article.id)).toEqual(before);
     expect(await h.service.handlers['publications.list']({ articleId: article.id })).toEqual([]);
 
@@ -168,15 +194,37 @@ describe('publishing to a real WordPress (pretty permalinks)', () => {
     const post = await site.getPost(Number(pending.result?.remoteId));
     expect(post.status).toBe('pending');
     expect(post.author).toBe(site.users.contributor.id);
-    // The refused try had already made a draft: "Submit for review" sent that same post, not a second one.
     expect(await site.countPosts({ title: 'Letters to the editor' })).toBe(1);
+  });
+
+  it('a contributor allowed to upload photos is refused scheduling before its photos are uploaded: zero posts, zero media', async () => {
+    // Newsrooms often let contributors upload: then only the capability check keeps photos from being sent first.
+    await site.php("get_role('contributor')->add_cap('upload_files'); echo 'ok';");
+    try {
+      const photo = await h.photo(7001);
+      const article = h.save({
+        id: newArticleId(),
+        headline: 'Ferry strike ends',
+        meta: { section: 'City', tags: ['ferry'], slug: 'ferry-strike-ends' },
+        body: { type: 'doc', content: [figureNode(photo, { alt: 'The ferry', credit: 'AP', caption: 'The ferry sails again', lead: true }), paragraphNode('Crews are back.')] },
+      });
+      const mediaBefore = (await site.listAllMedia()).length;
+      const postsBefore = await site.countPosts();
+      const refused = await h.publishAndWait(article.id, 'contrib-wp', 'future', new Date(Date.now() + 86_400_000).toISOString());
+      expect(refused.state).toBe('failed');
+      expect(refused.lastError?.code).toBe('remote-forbidden');
+      expect(refused.lastError?.allowedStatuses).toEqual(['draft', 'pending']);
+      expect((await site.listAllMedia()).length).toBe(mediaBefore);
+      expect(await site.countPosts()).toBe(postsBefore);
+    } finally {
+      await site.php("get_role('contributor')->remove_cap('upload_files'); echo 'ok';");
+    }
   });
 
   it('an edit made in WordPress since the last publish stops the update with both versions; overwriting is a choice', async () => {
     const article = h.save({ id: newArticleId(), headline: 'Bridge closes for repairs', meta: { section: 'City', tags: ['traffic'], slug: 'bridge-closes' }, body: { type: 'doc', content: [paragraphNode('Detours are signposted.')] } });
     const first = await h.publishAndWait(article.id, 'editor-wp');
     const postId = Number(first.result?.remoteId);
-    // Edits again until modified_gmt (1-second resolution) shows the change.
     await site.editPostAsOtherUser(postId, 'Bridge closes (updated by the web desk)');
 
     h.save({ ...article, headline: 'Bridge closes for three weeks' });
@@ -194,6 +242,53 @@ describe('publishing to a real WordPress (pretty permalinks)', () => {
     expect(resolved.result?.remoteId).toBe(String(postId));
     expect((await site.getPost(postId)).title.raw).toBe('Bridge closes for three weeks');
   });
+
+  it('50 edits made in WordPress in the same second as the publish before them: each one stops the next update as a conflict', async () => {
+    const lead = await h.photo(7_001);
+    const edits = ['title', 'content', 'excerpt', 'status', 'featured_media'] as const;
+    const outcomes: string[] = [];
+    let sameSecondAlready = 0;
+    for (let i = 0; i < 50; i++) {
+      const field = edits[i % edits.length] ?? 'title';
+      const article = h.save({
+        id: newArticleId('ss'),
+        headline: `Same-second story ${i}`,
+        summary: `Summary ${i}`,
+        meta: { section: 'City', tags: ['same-second'], slug: `same-second-${i}` },
+        body: { type: 'doc', content: [figureNode(lead, { alt: 'Harbour', credit: 'Desk', caption: 'The harbour', lead: true }), paragraphNode(`Body ${i}.`)] },
+      });
+      const first = await h.publishAndWait(article.id, 'editor-wp');
+      expect(first.state, first.lastError?.message).toBe('done');
+      const postId = Number(first.result?.remoteId);
+      const recorded = first.result?.remoteModified ?? '';
+
+      // A colleague (another account) changes one field right after the publish, through REST.
+      const before = await site.getPost(postId);
+      const change: Record<string, unknown> = {
+        title: { title: `${before.title.raw} (desk)` },
+        content: { content: `${before.content.raw}\n<!-- wp:paragraph --><p>Added by the desk.</p><!-- /wp:paragraph -->` },
+        excerpt: { excerpt: 'Rewritten by the desk' },
+        status: { status: 'private' },
+        featured_media: { featured_media: 0 },
+      }[field];
+      const edited = await site.request<WpPost>(`/wp/v2/posts/${postId}`, { as: 'admin', json: change });
+      expect(edited.status, edited.text.slice(0, 200)).toBe(200);
+      if (edited.body.modified_gmt === recorded) sameSecondAlready += 1;
+      // The edit lands in the same wall-clock second as the publish (as it does by itself when it is quick enough).
+      await site.php(
+        `global $wpdb; $gmt = str_replace('T', ' ', $input['gmt']); $wpdb->update($wpdb->posts, array('post_modified_gmt' => $gmt, 'post_modified' => get_date_from_gmt($gmt)), array('ID' => (int) $input['id'])); clean_post_cache((int) $input['id']); echo 'ok';`,
+        { id: postId, gmt: recorded },
+      );
+      expect((await site.getPost(postId)).modified_gmt).toBe(recorded);
+
+      h.save({ ...article, summary: `Summary ${i}, corrected` });
+      const second = await h.publishAndWait(article.id, 'editor-wp');
+      outcomes.push(second.state);
+      if (second.state === 'conflict') await h.service.handlers['outbox.resolveConflict']({ jobId: second.id, resolution: 'cancel' });
+    }
+    console.info(`same-second edits: ${outcomes.filter((o) => o === 'conflict').length} of 50 conflicts (${sameSecondAlready} landed in the same second without help)`);
+    expect(outcomes.filter((o) => o === 'conflict')).toHaveLength(50);
+  }, 600_000);
 
   it('reuses a tag and category that already exist instead of creating twins', async () => {
     const tag = await site.request<WpTerm>('/wp/v2/tags', { method: 'POST', json: { name: '气候' } });

@@ -32,11 +32,11 @@ describe('electron-builder.yml', () => {
     expect(config.linux?.category).toBe('Office');
   });
 
-  it('ships only the bundles and package.json, inside an asar, with the hardening fuses set', async () => {
+  it('ships only the bundles (main, preload, the services process) and package.json, inside an asar, with the hardening fuses set', async () => {
     const config = await loadConfig();
     expect(config.asar).toBe(true);
     // getConfig normalises the list into one filter set.
-    expect(config.files).toEqual([{ filter: ['dist/electron/**', 'dist/renderer/**', 'package.json', '!**/*.map'] }]);
+    expect(config.files).toEqual([{ filter: ['dist/electron/**', 'dist/services/**', 'dist/renderer/**', 'package.json', '!**/*.map'] }]);
     expect(config.electronFuses).toMatchObject({
       runAsNode: false,
       enableNodeOptionsEnvironmentVariable: false,

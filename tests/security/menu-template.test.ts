@@ -74,6 +74,12 @@ describe('native menu template', () => {
     ]);
   });
 
+  it.each(PLATFORMS)('offers Help → Show Logs in both languages on %s', (platform) => {
+    const help = (locale: 'en' | 'zh-CN') => buildMenuTemplate(locale, platform).find((menu) => menu.role === 'help');
+    expect(help('en')?.items[0]).toEqual({ type: 'action', action: 'show-logs', label: 'Show Logs' });
+    expect(help('zh-CN')?.items[0]).toEqual({ type: 'action', action: 'show-logs', label: '显示日志' });
+  });
+
   it('picks Chinese menus for any Chinese system locale', () => {
     expect(menuLocaleFor('zh-TW')).toBe('zh-CN');
     expect(menuLocaleFor('zh-Hans-CN')).toBe('zh-CN');

@@ -1,5 +1,8 @@
 // Runs in: tests (node). Real, decodable photos made in code, and exiftool to stamp metadata on them.
+// exiftool comes from npm (exiftool-vendored ships it), so no system package is needed.
 import { execFileSync } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { crc32, deflateSync } from 'node:zlib';
 
 /** A valid baseline greyscale JPEG of any size: flat mid-grey, one Huffman code per table. */
@@ -50,7 +53,18 @@ export function makePng(width: number, height: number, pixel: (x: number, y: num
   );
 }
 
+const require = createRequire(import.meta.url);
+
+/** The vendored exiftool: a perl script on Linux and macOS, a bundled .exe on Windows. */
+function exiftoolCommand(): { command: string; prefix: string[] } {
+  if (process.platform === 'win32') {
+    return { command: join(dirname(require.resolve('exiftool-vendored.exe/package.json')), 'bin', 'exiftool.exe'), prefix: [] };
+  }
+  return { command: 'perl', prefix: [join(dirname(require.resolve('exiftool-vendored.pl/package.json')), 'bin', 'exiftool')] };
+}
+
 /** Runs exiftool on a file in place, e.g. ['-IPTC:Credit=City Press Office']. */
 export function exiftool(file: string, args: string[]): void {
-  execFileSync('/usr/bin/exiftool', ['-q', '-overwrite_original', ...args, file]);
+  const { command, prefix } = exiftoolCommand();
+  execFileSync(command, [...prefix, '-q', '-overwrite_original', ...args, file]);
 }

@@ -19,6 +19,8 @@ describe('layering', () => {
 
   it('keeps electron out of services and the host', async () => {
     expect(await importErrors('electron/services/store/example.ts', "import { app } from 'electron';\nexport const a = app;\n")).not.toHaveLength(0);
+    // The services process runs as a plain Node child under the loopback host too.
+    expect(await importErrors('electron/services-process/example.ts', "import { safeStorage } from 'electron';\nexport const s = safeStorage;\n")).not.toHaveLength(0);
     expect(await importErrors('electron/host/example.ts', "import { app } from 'electron';\nexport const a = app;\n")).not.toHaveLength(0);
   });
 

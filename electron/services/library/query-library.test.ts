@@ -53,4 +53,22 @@ describe('queryLibrary', () => {
   it('shows only trashed articles in the trash', () => {
     expect(queryLibrary(snapshot, listFilterSchema.parse({ trashed: true }), null).items.map((s) => s.id)).toEqual(['a000000004']);
   });
+
+  it('returns one page of the matches, and counts every match', () => {
+    const hits = ['a000000003', 'a000000004', 'a000000001', 'a000000002'];
+    const first = queryLibrary(snapshot, listFilterSchema.parse({ query: 'x', limit: 2 }), hits);
+    expect(first.items.map((s) => s.id)).toEqual(['a000000003', 'a000000001']);
+    expect(first.matched).toBe(3);
+    const second = queryLibrary(snapshot, listFilterSchema.parse({ query: 'x', offset: 2, limit: 2 }), hits);
+    expect(second.items.map((s) => s.id)).toEqual(['a000000002']);
+    expect(second.matched).toBe(3);
+    expect(queryLibrary(snapshot, listFilterSchema.parse({ offset: 1 }), null)).toMatchObject({ matched: 3, total: 3 });
+    expect(queryLibrary(snapshot, listFilterSchema.parse({ offset: 1 }), null).items.map((s) => s.id)).toEqual(['a000000001', 'a000000003']);
+  });
+
+  it('refuses paging input out of bounds', () => {
+    expect(listFilterSchema.safeParse({ limit: 0 }).success).toBe(false);
+    expect(listFilterSchema.safeParse({ limit: 10_001 }).success).toBe(false);
+    expect(listFilterSchema.safeParse({ offset: -1 }).success).toBe(false);
+  });
 });

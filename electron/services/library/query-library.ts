@@ -1,5 +1,5 @@
 // Runs in: services. Filters and orders the library list: by trash, status, section and tag,
-// then by search relevance when there is a query, else by last change. The snapshot holds what
+// then by search relevance when there is a query, else by last change; then one page of it. The snapshot holds what
 // every query needs (lookup by id, sections, tags) and is rebuilt only when the library changes.
 import type { ArticleSummary } from '../../../common/article';
 import type { ListFilter, ListResult } from '../../../common/contract';
@@ -25,7 +25,7 @@ export function librarySnapshot(summaries: readonly ArticleSummary[]): LibrarySn
 }
 
 /** `searchHits` are ids in relevance order, or null when the filter has no query. */
-export function queryLibrary(snapshot: LibrarySnapshot, filter: ListFilter, searchHits: readonly string[] | null): ListResult {
+export function queryLibrary(snapshot: LibrarySnapshot, filter: ListFilter, searchHits: readonly string[] | null): Omit<ListResult, 'indexing'> {
   const tag = filter.tag?.toLocaleLowerCase() ?? null;
   const matches = (s: ArticleSummary) =>
     (filter.trashed ? s.trashedAt !== null : s.trashedAt === null) &&
@@ -44,7 +44,8 @@ export function queryLibrary(snapshot: LibrarySnapshot, filter: ListFilter, sear
     items = snapshot.summaries.filter(matches);
     if (filter.trashed) items.sort((a, b) => ((a.trashedAt ?? '') < (b.trashedAt ?? '') ? 1 : (a.trashedAt ?? '') > (b.trashedAt ?? '') ? -1 : 0));
   }
-  return { items, sections: snapshot.sections, tags: snapshot.tags, total: snapshot.live };
+  const page = filter.offset === 0 && filter.limit === null ? items : items.slice(filter.offset, filter.limit === null ? undefined : filter.offset + filter.limit);
+  return { items: page, matched: items.length, sections: snapshot.sections, tags: snapshot.tags, total: snapshot.live };
 }
 
 function uniqueSorted(values: string[]): string[] {

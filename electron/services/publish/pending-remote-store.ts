@@ -8,6 +8,7 @@ import { AppError } from '../../../common/app-error';
 import { targetIdSchema } from '../../../common/publish/publish-target-config';
 import { atomicWriteFile } from '../store/atomic-write';
 import { errnoCode, fsAppError } from '../store/fs-app-error';
+import { consoleLogger, type Logger } from '../log/logger';
 import { readJsonFile } from '../store/read-json-file';
 
 /** Checkpoint key an adapter sets (a string) as soon as it knows the id of the remote item it publishes into. */
@@ -23,7 +24,10 @@ const fileSchema = z.object({ version: z.literal(1), articles: z.record(z.string
 export class PendingRemoteStore {
   private readonly writes = new Map<string, Promise<unknown>>();
 
-  constructor(private readonly libraryRoot: string) {}
+  constructor(
+    private readonly libraryRoot: string,
+    private readonly logger: Logger = consoleLogger,
+  ) {}
 
   static pathFor(libraryRoot: string, targetId: string): string {
     if (!targetIdSchema.safeParse(targetId).success) throw new AppError('invalid-input', `"${targetId}" is not a target id`);
@@ -61,7 +65,7 @@ export class PendingRemoteStore {
     const read = await readJsonFile(path, fileSchema);
     if (read.kind === 'ok') return read.value.articles;
     // Unreadable only costs adoption: the next job starts a fresh item, as before this file existed.
-    if (read.kind === 'unreadable') console.warn(`[publish] ${path} cannot be read (${read.reason}); unfinished posts will not be adopted`);
+    if (read.kind === 'unreadable') this.logger.warn(`[publish] ${path} cannot be read (${read.reason}); unfinished posts will not be adopted`);
     return {};
   }
 

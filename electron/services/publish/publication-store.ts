@@ -21,6 +21,9 @@ export const publicationRecordSchema = z.object({
   remoteModified: z.string(),
   publishedAt: z.string(),
   articleRevision: z.number().int().nonnegative(),
+  // Optional: records written before these existed stay readable.
+  remoteFingerprint: z.string().regex(/^[0-9a-f]{64}$/).optional(),
+  jobId: z.string().max(40).optional(),
 });
 
 const fileSchema = z.object({ version: z.literal(1), records: z.array(publicationRecordSchema) });
@@ -44,16 +47,24 @@ export class PublicationStore {
     return (await this.list(articleId)).find((r) => r.targetId === targetId) ?? null;
   }
 
-  /** Replaces the record for the article and target; writes of one article are serialized. */
-  put(articleId: string, record: PublicationRecord): Promise<void> {
+  /**
+   * Replaces the record for the article and target, unless the one there names a newer revision of
+   * the article: what went live never goes back to an older version. Resolves to whether it was
+   * written. Writes of one article are serialized.
+   */
+  put(articleId: string, record: PublicationRecord): Promise<boolean> {
     const previous = this.writes.get(articleId) ?? Promise.resolve();
     const next = previous.catch(() => undefined).then(async () => {
-      const records = (await this.list(articleId)).filter((r) => r.targetId !== record.targetId);
+      const existing = await this.list(articleId);
+      const newer = existing.find((r) => r.targetId === record.targetId && r.articleRevision > record.articleRevision);
+      if (newer) return false;
+      const records = existing.filter((r) => r.targetId !== record.targetId);
       const dir = join(this.libraryRoot, 'articles', articleId);
       await mkdir(dir, { recursive: true }).catch((error: unknown) => {
         throw fsAppError(error, dir, 'create');
       });
       await atomicWriteFile(this.fileFor(articleId), JSON.stringify({ version: 1, records: [...records, record] }, null, 2));
+      return true;
     });
     this.writes.set(articleId, next);
     return next;

@@ -50,6 +50,27 @@ export class PublishConflict extends Error {
   }
 }
 
+/**
+ * What an adapter returns instead of a new record when the target already holds exactly what the job
+ * would send (the same content, by a hash that leaves out volatile timestamps, with the same status
+ * and schedule): nothing was sent. `unchanged` is the record of the publish that put it there.
+ */
+export interface UnchangedOnTarget {
+  unchanged: PublicationRecord;
+}
+
+export function isUnchangedOnTarget(outcome: PublicationRecord | UnchangedOnTarget): outcome is UnchangedOnTarget {
+  return 'unchanged' in outcome;
+}
+
+/**
+ * True when `previous` records exactly `contentHash` published with the job's status. The hash must
+ * cover everything the status does not: a scheduled time, the destination address.
+ */
+export function alreadyOnTarget(ctx: Pick<PublishContext, 'previous' | 'options' | 'overwriteConflict'>, contentHash: string): boolean {
+  return ctx.previous !== null && !ctx.overwriteConflict && ctx.previous.contentHash === contentHash && ctx.previous.status === ctx.options.status;
+}
+
 export interface PublishTarget {
   readonly config: TargetConfig;
   /** Checks the address and credentials and reports what the account may do. Throws AppError with a remote-* code. */
@@ -57,7 +78,7 @@ export interface PublishTarget {
   /**
    * Publishes (or updates) the article. Must be safe to call again after any failure, including
    * one where the server committed but the reply was lost. Throws AppError (remote-* codes) or
-   * PublishConflict.
+   * PublishConflict. May skip the send when the target already holds this version (UnchangedOnTarget).
    */
-  publish(context: PublishContext): Promise<PublicationRecord>;
+  publish(context: PublishContext): Promise<PublicationRecord | UnchangedOnTarget>;
 }

@@ -3,11 +3,11 @@
 // the records of what went live where. create-services spreads `handlers` into its table.
 import { join } from 'node:path';
 import type { Article } from '../../../common/article';
-import { AppError } from '../../../common/app-error';
+import { AppError, isAppError } from '../../../common/app-error';
 import type { MediaInfo, OperationHandlers } from '../../../common/contract';
 import { articleFigures } from '../../../common/publish/article-figures';
 import { canPublish, publishChecklist, type ChecklistMedia } from '../../../common/publish/publish-checklist';
-import type { OutboxJob } from '../../../common/publish/publish-job';
+import type { OutboxJob, PublishOptions } from '../../../common/publish/publish-job';
 import { secretKeyFor, type TargetConfig } from '../../../common/publish/publish-target-config';
 import type { SecretStore } from '../secrets/secret-store';
 import { FileMediaRegistry } from './media-registry';
@@ -16,6 +16,7 @@ import type { BackoffPolicy } from './outbox/backoff';
 import { PendingRemoteStore } from './pending-remote-store';
 import { PublicationStore } from './publication-store';
 import type { MediaRegistry, PublishTarget } from './publish-target';
+import { consoleLogger, type Logger } from '../log/logger';
 import { TargetRegistry, type TargetRegistryOptions } from './target-registry';
 
 export type PublishingOperation =
@@ -52,6 +53,9 @@ export interface PublishingServiceOptions {
   backoff?: Partial<BackoffPolicy>;
   pollMs?: number;
   wordpress?: TargetRegistryOptions['wordpress'];
+  /** Where problems are written. @default consoleLogger */
+  logger?: Logger;
+  webhook?: TargetRegistryOptions['webhook'];
 }
 
 export interface PublishingService {
@@ -77,10 +81,11 @@ const INSECURE_BACKENDS = new Set(['basic_text', 'file', 'plain', 'unknown', '']
 
 export async function createPublishingService(options: PublishingServiceOptions): Promise<PublishingService> {
   const clock = options.clock ?? { now: () => Date.now() };
-  const targets = new TargetRegistry({ dataDir: options.dataDir, documentsDir: options.documentsDir, secrets: options.secrets, wordpress: options.wordpress });
+  const logger = options.logger ?? consoleLogger;
+  const targets = new TargetRegistry({ dataDir: options.dataDir, documentsDir: options.documentsDir, secrets: options.secrets, wordpress: options.wordpress, webhook: options.webhook, logger });
   await targets.open();
   const publications = new PublicationStore(options.libraryRoot);
-  const pending = new PendingRemoteStore(options.libraryRoot);
+  const pending = new PendingRemoteStore(options.libraryRoot, logger);
 
   // One adapter per target config, so a WordPress site's REST root and the account's role are found once.
   const adapters = new Map<string, { key: string; target: Promise<PublishTarget> }>();
@@ -103,6 +108,7 @@ export async function createPublishingService(options: PublishingServiceOptions)
   };
 
   const outbox = new Outbox({
+    logger,
     libraryRoot: options.libraryRoot,
     resolveTarget: async (targetId) => adapterFor(targets.get(targetId)),
     publications,
@@ -126,9 +132,7 @@ export async function createPublishingService(options: PublishingServiceOptions)
     return media;
   };
 
-  const startJob: PublishingService['startJob'] = async ({ articleId, targetId, options: publishOptions }, beforeEnqueue) => {
-    const article = await options.store.get(articleId);
-    const target = targets.get(targetId);
+  const assertPassesChecklist = async (article: Article, target: TargetConfig, publishOptions: PublishOptions): Promise<void> => {
     const items = publishChecklist(article, target, publishOptions, new Date(clock.now()), await checklistMedia(article));
     if (!canPublish(items, publishOptions.overriddenWarnings)) {
       const blockers = items.filter((i) => i.level === 'blocker');
@@ -136,6 +140,12 @@ export async function createPublishingService(options: PublishingServiceOptions)
       const lead = blockers.length > 0 ? 'Fix these before publishing' : 'Fix or accept these warnings before publishing';
       throw new AppError('checklist-blocked', `${lead}: ${open.map((i) => i.defaultText).join('; ')}`, { items });
     }
+  };
+
+  const startJob: PublishingService['startJob'] = async ({ articleId, targetId, options: publishOptions }, beforeEnqueue) => {
+    const article = await options.store.get(articleId);
+    const target = targets.get(targetId);
+    await assertPassesChecklist(article, target, publishOptions);
     if (target.kind !== 'folder' && (await options.secrets.get(secretKeyFor(target))) === null) {
       const what = target.kind === 'wordpress' ? `application password for ${target.username}` : 'signing key';
       throw new AppError('remote-auth', `No ${what} is saved for "${target.name}": add it in Settings → Publishing, then publish again`);
@@ -143,6 +153,22 @@ export async function createPublishingService(options: PublishingServiceOptions)
     if (!beforeEnqueue) return outbox.enqueue(article, target, publishOptions);
     await beforeEnqueue();
     return outbox.enqueue(await options.store.get(articleId), target, publishOptions);
+  };
+
+  // Retry sends what the article is now: the version first queued may have been corrected (and even
+  // published) since, and sending it would bring the uncorrected story back. The newer version must
+  // pass the checklist like any publish.
+  const retryJob = async (jobId: string): Promise<OutboxJob> => {
+    const job = outbox.get(jobId);
+    outbox.assertRetryable(job);
+    const current = await options.store.get(job.articleId).catch((error: unknown) => {
+      // Deleted since: the job's own copy is the only version there is.
+      if (isAppError(error) && error.code === 'not-found') return null;
+      throw error;
+    });
+    if (!current || current.revision <= job.articleRevision) return outbox.retry(jobId);
+    await assertPassesChecklist(current, targets.get(job.targetId), job.options);
+    return outbox.retry(jobId, current);
   };
 
   const handlers: PublishingHandlers = {
@@ -176,7 +202,7 @@ export async function createPublishingService(options: PublishingServiceOptions)
     'outbox.list': async ({ articleId }) => outbox.list(articleId),
     'outbox.get': async ({ jobId }) => outbox.get(jobId),
     'outbox.cancel': ({ jobId }) => outbox.cancel(jobId),
-    'outbox.retry': ({ jobId }) => outbox.retry(jobId),
+    'outbox.retry': ({ jobId }) => retryJob(jobId),
     'outbox.resolveConflict': ({ jobId, resolution }) => outbox.resolveConflict(jobId, resolution),
   };
 

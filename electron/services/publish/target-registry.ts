@@ -13,6 +13,7 @@ import { readJsonFile } from '../store/read-json-file';
 import { FolderTarget } from './folder/folder-target';
 import type { PublishTarget } from './publish-target';
 import { WebhookTarget } from './webhook/webhook-target';
+import { consoleLogger, type Logger } from '../log/logger';
 import { WordPressTarget } from './wordpress/wordpress-target';
 
 const fileSchema = z.object({
@@ -31,6 +32,9 @@ export interface TargetRegistryOptions {
   secrets: SecretStore;
   /** Adapter tuning (tests and the benchmark). */
   wordpress?: { timeoutMs?: number; uploadTimeoutMs?: number; uploadConcurrency?: number; fetchImpl?: (input: string, init: RequestInit) => Promise<Response> };
+  /** Where problems are written. @default consoleLogger */
+  logger?: Logger;
+  webhook?: { maxAttempts?: number; retryBaseMs?: number };
 }
 
 export class TargetRegistry {
@@ -56,7 +60,7 @@ export class TargetRegistry {
       const aside = `${this.path}.unreadable-${Date.now()}`;
       await rename(this.path, aside).catch(() => undefined);
       this.problem = `targets.json could not be read (${read.reason}); it was moved to ${aside} and the default target restored`;
-      console.warn(`[targets] ${this.problem}`);
+      (this.options.logger ?? consoleLogger).warn(`[targets] ${this.problem}`);
     }
     await this.persist();
   }
@@ -111,7 +115,7 @@ export class TargetRegistry {
       case 'folder':
         return new FolderTarget({ config, documentsDir: this.options.documentsDir });
       case 'webhook':
-        return new WebhookTarget({ config, secret: await this.options.secrets.get(secretKeyFor(config)) });
+        return new WebhookTarget({ config, secret: await this.options.secrets.get(secretKeyFor(config)), ...this.options.webhook });
       case 'wordpress': {
         const tuning = this.options.wordpress ?? {};
         return new WordPressTarget({ config, password: await this.options.secrets.get(secretKeyFor(config)), ...tuning });

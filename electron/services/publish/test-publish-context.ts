@@ -4,7 +4,13 @@ import { createHash } from 'node:crypto';
 import type { Article } from '../../../common/article';
 import type { MediaInfo } from '../../../common/contract';
 import type { JobProgress, PublicationRecord, PublishOptions } from '../../../common/publish/publish-job';
-import type { Checkpoint, MediaRegistry, PublishContext, RemoteMedia } from './publish-target';
+import { isUnchangedOnTarget, type Checkpoint, type MediaRegistry, type PublishContext, type RemoteMedia, type UnchangedOnTarget } from './publish-target';
+
+/** The record of a publish that sent something; throws when the adapter reported the target unchanged. */
+export function sent(outcome: PublicationRecord | UnchangedOnTarget): PublicationRecord {
+  if (isUnchangedOnTarget(outcome)) throw new Error('Expected a publish, but the adapter found the target unchanged and sent nothing');
+  return outcome;
+}
 
 export interface TestPhoto {
   id: string;

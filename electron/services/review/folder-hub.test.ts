@@ -2,7 +2,7 @@
 // the real file system: a reporter submits, an editor reviews, and nobody's work is overwritten.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readdir, readFile, rm, symlink, truncate, unlink, utimes, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rename, rm, symlink, truncate, unlink, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -77,6 +77,39 @@ async function draftWithTwoPhotos(id = '01hreviewflood0001', headline = 'River f
       content: [paragraph('Water rose two metres overnight in the old town.'), figure(photo1.id, 'Flooded street'), paragraph('Residents were moved to the school.'), figure(photo2.id, 'Map of the flooded area')],
     },
   };
+}
+
+/** Writes a package whose body is one paragraph of `nodes` one-letter text nodes, in a hub folder of its own. */
+async function plantHostilePackage(id: string, nodes: number): Promise<void> {
+  const article = { ...newArticle(id, at()), headline: 'Hostile', body: '@BODY@' };
+  const pkg = {
+    format: 'dateline-review-package',
+    version: 1,
+    hubRevision: 1,
+    contentHash: '0'.repeat(64),
+    article,
+    history: [],
+    comments: [],
+    submittedBy: reporter,
+    submittedTo: 'desk',
+    submittedAt: at(),
+    updatedAt: at(),
+    updatedBy: reporter,
+    previousSubmission: null,
+  };
+  const body = `{"type":"doc","content":[{"type":"paragraph","content":[${Array(nodes).fill('{"type":"text","text":"a"}').join(',')}]}]}`;
+  await mkdir(join(hubRoot, 'articles', id), { recursive: true });
+  await writeFile(join(hubRoot, 'articles', id, 'package.json'), JSON.stringify(pkg).replace('"@BODY@"', body));
+}
+
+/** Every file and folder under `root` with its content, to prove nothing was written there. */
+async function snapshot(root: string): Promise<Record<string, string>> {
+  const out: Record<string, string> = {};
+  for (const entry of await readdir(root, { recursive: true, withFileTypes: true })) {
+    const path = join(entry.parentPath, entry.name);
+    out[path.slice(root.length + 1)] = entry.isDirectory() ? 'folder' : (await readFile(path)).toString('base64');
+  }
+  return out;
 }
 
 async function rejection(promise: Promise<unknown>): Promise<{ code: string; message: string; details: unknown }> {
@@ -275,6 +308,78 @@ describe('the folder review hub between a reporter and an editor', () => {
     expect(listing.problems.find((p) => p.articleId === '01hreviewlink00001')?.message).toContain('not a regular file');
     expect(listing.problems.find((p) => p.articleId === '01hreviewbig000001')?.message).toContain('65 MB');
     expect((await rejection(editorMachine.hub.open('01hreviewfifo00001'))).code).toBe('corrupt-file');
+  });
+
+  it("refuses a hostile colleague's package of millions of tiny text nodes by name, and lists the rest", async () => {
+    const good = await draftWithTwoPhotos('01hreviewgood00001', 'Good story');
+    await reporterMachine.hub.submit(good, { by: reporter, to: 'desk', history: [], comments: [], baseHubRevision: null });
+    // 54,000,000 bytes (51 MiB), two million one-letter text nodes as tried in issue 15: refused by its size, unread.
+    await plantHostilePackage('01hreviewhuge00001', 2_000_000);
+    // 29 MB, within the size limit but 5.5 million parts: refused by the body's limits before it is validated.
+    await plantHostilePackage('01hreviewnodes0001', 1_100_000);
+    const listing = await editorMachine.hub.list();
+    expect(listing.entries.map((e) => e.headline)).toEqual(['Good story']);
+    expect(listing.problems.map((p) => [p.articleId, p.message])).toEqual([
+      ['01hreviewhuge00001', expect.stringMatching(/^The review package of 01hreviewhuge00001 in the review hub \(.*\) is 51 MB, more than the 32 MB Dateline accepts; it was not read$/)],
+      [
+        '01hreviewnodes0001',
+        'The review package of 01hreviewnodes0001 cannot be read: it does not match the expected format at article.body: the body is too large to be an article: it holds more than 2,000,000 parts (nodes, marks and attributes)',
+      ],
+    ]);
+    expect((await rejection(editorMachine.hub.open('01hreviewnodes0001'))).code).toBe('corrupt-file');
+  });
+
+  it('an article folder linked to a place outside the hub is neither read nor written: the comment is refused, the queue names it', async () => {
+    const draft = await draftWithTwoPhotos();
+    const { hubRevision } = await reporterMachine.hub.submit(draft, { by: reporter, to: 'desk', history: [], comments: [], baseHubRevision: null });
+    // Someone moves the article's folder out of the share and leaves a link in its place.
+    const outside = join(dir, 'elsewhere');
+    await mkdir(outside);
+    await rename(join(hubRoot, 'articles', draft.id), join(outside, draft.id));
+    await symlink(join(outside, draft.id), join(hubRoot, 'articles', draft.id));
+    const before = await snapshot(outside);
+
+    const comment = addComment([], { id: 'c1', author: editor, createdAt: at(), body: 'Check the figures', anchor: null });
+    const refused = await rejection(editorMachine.hub.update(draft.id, { comments: comment, by: editor, baseHubRevision: hubRevision }));
+    expect(refused.code).toBe('corrupt-file');
+    expect(refused.message).toBe(
+      `The folder of ${draft.id} in the review hub (${join(hubRoot, 'articles', draft.id)}) leads outside the hub, to ${join(outside, draft.id)}; Dateline neither reads nor writes there. Remove that link from the hub folder`,
+    );
+    expect((await rejection(editorMachine.hub.open(draft.id))).code).toBe('corrupt-file');
+    expect((await rejection(editorMachine.hub.currentRevision(draft.id))).code).toBe('corrupt-file');
+    const listing = await editorMachine.hub.list();
+    expect(listing.entries).toEqual([]);
+    expect(listing.problems.map((p) => [p.articleId, p.message])).toEqual([[draft.id, refused.message]]);
+    expect(await snapshot(outside)).toEqual(before);
+
+    // A new submission into a linked folder, or through a linked articles/ folder, writes nothing there either.
+    const fresh = await draftWithTwoPhotos('01hreviewfresh0001', 'Fresh story');
+    await mkdir(join(outside, 'empty'));
+    await symlink(join(outside, 'empty'), join(hubRoot, 'articles', fresh.id));
+    expect((await rejection(reporterMachine.hub.submit(fresh, { by: reporter, to: 'desk', history: [], comments: [], baseHubRevision: null }))).message).toContain('leads outside the hub');
+    await rm(join(hubRoot, 'articles'), { recursive: true });
+    await symlink(outside, join(hubRoot, 'articles'));
+    expect((await rejection(reporterMachine.hub.submit(fresh, { by: reporter, to: 'desk', history: [], comments: [], baseHubRevision: null }))).message).toContain('leads outside the hub');
+    expect(await snapshot(outside)).toEqual({ ...before, empty: 'folder' });
+  });
+
+  it('a media folder linked outside the hub is neither read nor written: the photos are not copied there, nor imported from there', async () => {
+    const draft = await draftWithTwoPhotos();
+    const { hubRevision } = await reporterMachine.hub.submit(draft, { by: reporter, to: 'desk', history: [], comments: [], baseHubRevision: null });
+    const outside = join(dir, 'elsewhere-media');
+    const mediaDir = join(hubRoot, 'articles', draft.id, 'media');
+    await rename(mediaDir, outside);
+    await symlink(outside, mediaDir);
+    await unlink(join(outside, (await readdir(outside))[0] as string));
+    const before = await snapshot(outside);
+    const refused = await rejection(reporterMachine.hub.update(draft.id, { article: { ...draft, headline: 'Changed' }, by: reporter, baseHubRevision: hubRevision }));
+    expect(refused.code).toBe('corrupt-file');
+    expect(refused.message).toBe(
+      `The photo folder of ${draft.id} in the review hub (${mediaDir}) leads outside the hub, to ${outside}; Dateline neither reads nor writes there. Remove that link from the hub folder`,
+    );
+    expect(await snapshot(outside)).toEqual(before);
+    expect((await rejection(editorMachine.hub.open(draft.id))).message).toBe(refused.message);
+    expect(await readdir(join(dir, 'editor', 'library', 'media')).catch(() => [])).toEqual([]);
   });
 
   it('shows an editor what was sent to them by name or to the desk, not what went to a colleague', async () => {

@@ -16,12 +16,9 @@ import { join } from 'node:path';
 import type { z } from 'zod';
 import { AppError } from '../../../common/app-error';
 import { articleIdSchema, articleSchema, type Article } from '../../../common/article';
-import { docText } from '../../../common/doc-text';
-import { textStats } from '../../../common/text/text-stats';
 import { actorSchema, sameActorName } from '../../../common/workflow/newsroom-profile';
 import { fsAppError } from '../store/fs-app-error';
 import { KeyedQueue } from '../store/keyed-queue';
-import { readJsonFile } from '../store/read-json-file';
 import { contentHash } from './canonical-json';
 import { copyPhotosToHub, importPhotosFromHub, type HubMedia } from './hub-photos';
 import { acquireLock } from './package-lock';
@@ -44,7 +41,9 @@ import {
 import { stageFile } from '../store/atomic-write';
 import type { ReviewHub } from './review-hub';
 import { articleTitle, parseHubInput } from './hub-input';
-import { guardHubFile, MAX_PACKAGE_BYTES } from './hub-file-guard';
+import { consoleLogger } from '../log/logger';
+import { guardHubFile, guardHubFolder, MAX_PACKAGE_BYTES } from './hub-file-guard';
+import { sharedHubPackageReader, type HubPackageReader } from './hub-package-reader';
 
 export interface FolderHubOptions {
   /** The shared folder; articles/ is created inside it on first submit. */
@@ -56,6 +55,8 @@ export interface FolderHubOptions {
   lockMaxWaitMs?: number;
   log?: (message: string) => void;
   now?: () => Date;
+  /** Where packages are read and checked, off the services' event loop. @default the shared pool */
+  packages?: HubPackageReader;
 }
 
 const PACKAGE_FILE = 'package.json';
@@ -75,6 +76,7 @@ export class FolderHub implements ReviewHub {
   private readonly lockMaxWaitMs: number;
   private readonly log: (message: string) => void;
   private readonly now: () => Date;
+  private readonly packages: HubPackageReader;
   // Writes from this machine to one article go one at a time; the lock handles other machines.
   private readonly queue = new KeyedQueue();
   /** Hub photo copies already checked against their hash on this machine (path → size:mtime). */
@@ -86,8 +88,9 @@ export class FolderHub implements ReviewHub {
     this.media = options.media;
     this.lockStaleMs = options.lockStaleMs ?? 30_000;
     this.lockMaxWaitMs = options.lockMaxWaitMs ?? 10_000;
-    this.log = options.log ?? ((message) => console.warn(message));
+    this.log = options.log ?? ((message) => consoleLogger.warn(message));
     this.now = options.now ?? (() => new Date());
+    this.packages = options.packages ?? sharedHubPackageReader();
   }
 
   /** Sends the article (and its photos) to the hub for review: a first submission or a resubmission. */
@@ -154,13 +157,16 @@ export class FolderHub implements ReviewHub {
         const id = ids[next++] as string;
         const path = this.packagePath(id);
         try {
+          await this.guardFolders(id);
           if ((await guardHubFile(path, MAX_PACKAGE_BYTES, `The review package of ${id}`)) === 'missing') continue;
-          const read = await readJsonFile(path, reviewPackageSchema);
+          // Only the queue line comes back from the worker, not the articles.
+          const read = await this.packages.run({ kind: 'file', path, maxBytes: MAX_PACKAGE_BYTES, entryOnly: true });
+          if (read.kind === 'io-error') throw fsAppError(Object.assign(new Error(read.message), { code: read.errno }), path, 'read');
           // No package yet: a submission is copying its photos; it appears once the package lands.
           if (read.kind === 'missing') continue;
           if (read.kind === 'unreadable') problems.push({ articleId: id, path, message: `The review package of ${id} cannot be read: ${read.reason}` });
-          else if (read.value.article.id !== id) problems.push({ articleId: id, path, message: `The review package in ${id} carries another article (${read.value.article.id}); it was left out` });
-          else entries.push(toEntry(read.value));
+          else if (read.kind === 'entry' && read.entry.articleId !== id) problems.push({ articleId: id, path, message: `The review package in ${id} carries another article (${read.entry.articleId}); it was left out` });
+          else if (read.kind === 'entry') entries.push(read.entry);
         } catch (error) {
           problems.push({ articleId: id, path, message: error instanceof Error ? error.message : String(error) });
         }
@@ -178,6 +184,7 @@ export class FolderHub implements ReviewHub {
     const id = validId(articleId);
     const current = await this.readPackage(id);
     if (current === null) throw new AppError('not-found', `The article ${id} is not in the review hub (${this.root}); it may have been removed`);
+    await this.guardFolders(id);
     await importPhotosFromHub(current.article, this.media, join(this.articleDir(id), MEDIA_DIR), current.updatedBy.name);
     return {
       article: current.article,
@@ -208,9 +215,12 @@ export class FolderHub implements ReviewHub {
       await this.checkReachable();
       const dir = this.articleDir(id);
       const mediaDir = join(dir, MEDIA_DIR);
+      // Checked before the folders are created (mkdir would follow a link) and again once they exist.
+      await this.guardFolders(id);
       await mkdir(mediaDir, { recursive: true }).catch((error: unknown) => {
         throw fsAppError(error, mediaDir, 'create');
       });
+      await this.guardFolders(id);
       const current = await this.readPackage(id);
       if (current !== null) checkBase(current, baseHubRevision);
       const draft = build(current);
@@ -232,7 +242,16 @@ export class FolderHub implements ReviewHub {
         updatedBy: draft.updatedBy,
         previousSubmission: draft.previousSubmission,
       };
-      const staged = await stageFile(this.packagePath(id), `${JSON.stringify(next, null, 2)}\n`);
+      const text = `${JSON.stringify(next, null, 2)}\n`;
+      const bytes = Buffer.byteLength(text, 'utf8');
+      if (bytes > MAX_PACKAGE_BYTES) {
+        throw new AppError(
+          'invalid-input',
+          `${label} with its history and comments is too large for the review hub (${Math.ceil(bytes / 1_048_576)} MB; at most ${MAX_PACKAGE_BYTES / 1_048_576} MB): resolve and remove old comments, or shorten the article`,
+          { bytes, max: MAX_PACKAGE_BYTES },
+        );
+      }
+      const staged = await stageFile(this.packagePath(id), text);
       try {
         const lock = await acquireLock(join(dir, LOCK_FILE), {
           staleMs: this.lockStaleMs,
@@ -264,8 +283,9 @@ export class FolderHub implements ReviewHub {
   /** The package, null when there is none; a damaged one is an error here (list() reports it instead). */
   private async readPackage(id: string): Promise<ReviewPackage | null> {
     const path = this.packagePath(id);
+    await this.guardFolders(id);
     if ((await guardHubFile(path, MAX_PACKAGE_BYTES, `The review package of ${id}`)) === 'missing') return null;
-    const read = await readJsonFile(path, reviewPackageSchema);
+    const read = await this.readFile(path);
     if (read.kind === 'missing') return null;
     if (read.kind === 'unreadable') {
       throw new AppError('corrupt-file', `The review hub copy of ${id} (${path}) is damaged: ${read.reason}. Remove that folder from the hub and submit the article again`, { path });
@@ -277,6 +297,16 @@ export class FolderHub implements ReviewHub {
       throw new AppError('corrupt-file', `The review hub copy of "${articleTitle(read.value.article)}" (${path}) was changed outside Dateline: its content hash does not match`, { path });
     }
     return read.value;
+  }
+
+  /** The package file read and checked in a worker; a file-system refusal is thrown as for any file. */
+  private async readFile(path: string): Promise<{ kind: 'missing' } | { kind: 'unreadable'; reason: string } | { kind: 'ok'; value: ReviewPackage }> {
+    const read = await this.packages.run({ kind: 'file', path, maxBytes: MAX_PACKAGE_BYTES });
+    if (read.kind === 'io-error') throw fsAppError(Object.assign(new Error(read.message), { code: read.errno }), path, 'read');
+    // The worker checked it against reviewPackageSchema.
+    if (read.kind === 'ok') return { kind: 'ok', value: read.value as ReviewPackage };
+    if (read.kind === 'entry') return { kind: 'unreadable', reason: 'the worker answered with a queue line' };
+    return read;
   }
 
   private async checkReachable(): Promise<void> {
@@ -293,7 +323,14 @@ export class FolderHub implements ReviewHub {
       if ((error as { code?: unknown }).code === 'ENOENT') return [];
       throw fsAppError(error, dir, 'read');
     });
-    return dirents.filter((d) => d.isDirectory() && articleIdSchema.safeParse(d.name).success).map((d) => d.name);
+    // A link is listed too: the queue names it as a problem instead of leaving it out unexplained.
+    return dirents.filter((d) => (d.isDirectory() || d.isSymbolicLink()) && articleIdSchema.safeParse(d.name).success).map((d) => d.name);
+  }
+
+  /** Throws unless the article's folder and its media folder really lie inside the hub. */
+  private async guardFolders(id: string): Promise<void> {
+    await guardHubFolder(this.root, this.articleDir(id), `The folder of ${id}`);
+    await guardHubFolder(this.root, join(this.articleDir(id), MEDIA_DIR), `The photo folder of ${id}`);
   }
 
   private articleDir(id: string): string {
@@ -313,24 +350,6 @@ function checkBase(current: ReviewPackage, base: number | null): void {
     `Someone else changed "${articleTitle(current.article)}" in the review hub since you last opened it (revision ${current.hubRevision}); reopen it to see their changes`,
     { hubRevision: current.hubRevision, updatedBy: current.updatedBy },
   );
-}
-
-function toEntry(p: ReviewPackage): HubEntry {
-  const stats = textStats(docText(p.article.body));
-  return {
-    articleId: p.article.id,
-    headline: p.article.headline,
-    status: p.article.status,
-    submittedBy: p.submittedBy,
-    submittedTo: p.submittedTo,
-    submittedAt: p.submittedAt,
-    hubRevision: p.hubRevision,
-    updatedAt: p.updatedAt,
-    updatedBy: p.updatedBy,
-    words: stats.words,
-    cjkChars: stats.cjkChars,
-    openComments: p.comments.filter((c) => !c.resolved).length,
-  };
 }
 
 /** An editor's queue holds what was sent to them by name and what was sent to the desk. */

@@ -76,7 +76,11 @@ export class ReviewRecordStore {
   private readonly queue = new KeyedQueue();
   private pending: Set<string> | null = null;
 
-  constructor(private readonly libraryRoot: string) {}
+  /** `onUpdate` hears every record written (the services announce it as `review.articleChanged`). */
+  constructor(
+    private readonly libraryRoot: string,
+    private readonly onUpdate: (articleId: string) => void = () => undefined,
+  ) {}
 
   /** Articles with something waiting to be sent to the hub (review-pending.json, kept beside the articles). */
   async pendingIds(): Promise<string[]> {
@@ -111,6 +115,7 @@ export class ReviewRecordStore {
       if (next.pendingSync !== null) await this.trackPending(articleId, true);
       await atomicWriteFile(this.pathFor(articleId), JSON.stringify(next, null, 2));
       if (next.pendingSync === null) await this.trackPending(articleId, false);
+      this.onUpdate(articleId);
       return next;
     });
   }

@@ -19,6 +19,7 @@ import { contentHash } from './canonical-json';
 import type { ReviewHub } from './review-hub';
 import type { HubWriteResult, OpenedPackage, UpdateOptions } from './review-package';
 import { isSyncDue } from './sync-due';
+import { consoleLogger, type Logger } from '../log/logger';
 import type { ReviewRecord, ReviewRecordStore } from './review-record-store';
 
 export type ReviewOperation =
@@ -56,6 +57,8 @@ export interface ReviewServiceOptions {
   onSpiked?(articleId: string): Promise<void>;
   newId(): string;
   now?: () => Date;
+  /** Where problems are written. @default consoleLogger */
+  logger?: Logger;
 }
 
 export interface ReviewService {
@@ -81,6 +84,7 @@ export function createReviewService(options: ReviewServiceOptions): ReviewServic
   const now = () => (options.now ?? (() => new Date()))().toISOString();
   const queue = new KeyedQueue();
   const { library, records } = options;
+  const logger = options.logger ?? consoleLogger;
   // Publications being recorded: reading an article's state waits for them, so the panel that
   // reloads when a job is done sees the article published.
   const recording = new Map<string, Promise<void>>();
@@ -238,7 +242,7 @@ export function createReviewService(options: ReviewServiceOptions): ReviewServic
       hub: hub && !pendingSync ? { ...hub, localRevision: article.revision } : hub,
       pendingSync,
     }));
-    if (request.action === 'spike') await options.onSpiked?.(id).catch((error: unknown) => console.warn(`[review] could not stop queued publishing of ${id}:`, error));
+    if (request.action === 'spike') await options.onSpiked?.(id).catch((error: unknown) => logger.warn(`[review] could not stop queued publishing of ${id}:`, error));
     return stateOf(saved, next);
   };
 
@@ -528,7 +532,7 @@ export function createReviewService(options: ReviewServiceOptions): ReviewServic
         left++;
         continue;
       }
-      await syncOne(id).catch((error: unknown) => console.warn(`[review] could not send ${id} to the review hub:`, error));
+      await syncOne(id).catch((error: unknown) => logger.warn(`[review] could not send ${id} to the review hub:`, error));
       if ((await records.get(id).catch(() => null))?.pendingSync) left++;
     }
     return left;
@@ -589,7 +593,7 @@ export function createReviewService(options: ReviewServiceOptions): ReviewServic
         { local, rebase: true, recordAnyway: true },
       );
     } catch (error) {
-      console.warn(`[review] could not record the publication of ${articleId} in its workflow history:`, error);
+      logger.warn(`[review] could not record the publication of ${articleId} in its workflow history:`, error);
     }
   }
 

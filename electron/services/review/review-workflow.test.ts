@@ -9,6 +9,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createReadyStory, eventually, saveArticle, servicesCaller, settledJob, submitAndApprove, type ServicesCall } from '../../../tests/support/services-caller';
 import { makePng } from '../../../tests/support/test-photos';
 import { createServices, type Services } from '../create-services';
+import { sharedHubPackageReader } from './hub-package-reader';
 
 type Call = ServicesCall;
 const caller = servicesCaller;
@@ -603,5 +604,44 @@ describe('review through a shared folder hub, two machines', () => {
     expect(queue.entries.map((e) => e.headline)).toEqual(['Good one']);
     expect(queue.problems).toHaveLength(1);
     expect(queue.problems[0]?.message).toContain(other.id);
+  });
+
+  it('a hostile package of a million tiny text nodes is refused by name while the app goes on answering other calls', async () => {
+    const created = await reporter('articles.create', {});
+    await write(reporter, created.id, (a) => ({ ...a, headline: 'Good one' }));
+    await reporter('review.transition', { id: created.id, action: 'submit' });
+    // A colleague's 29 MB package: within the size limit, but its body has 5.5 million parts.
+    const hostileId = '01hhostilepackage1';
+    const path = join(root, 'hub', 'articles', created.id, 'package.json');
+    const copy = JSON.parse(await readFile(path, 'utf8')) as { article: { id: string; body: unknown } };
+    copy.article = { ...copy.article, id: hostileId, body: '@BODY@' };
+    const body = `{"type":"doc","content":[{"type":"paragraph","content":[${Array(1_100_000).fill('{"type":"text","text":"a"}').join(',')}]}]}`;
+    await mkdir(join(root, 'hub', 'articles', hostileId));
+    await writeFile(join(root, 'hub', 'articles', hostileId, 'package.json'), JSON.stringify(copy).replace('"@BODY@"', body));
+
+    const answered: string[] = [];
+    // Once a worker has taken up the hostile package, other calls are asked; they answer before the queue does.
+    const checking = new Promise<void>((resolve) => {
+      const stop = sharedHubPackageReader().onTaskStart((task) => {
+        if (task.kind !== 'file' || !task.path.includes(hostileId)) return;
+        stop();
+        resolve();
+      });
+    });
+    const queue = editor('review.queue', { scope: 'all' }).then((q) => (answered.push('review.queue'), q));
+    await checking;
+    await Promise.all([
+      editor('settings.get', {}).then(() => answered.push('settings.get')),
+      editor('library.list', {}).then(() => answered.push('library.list')),
+    ]);
+    const listed = await queue;
+    expect(answered.at(-1)).toBe('review.queue');
+    expect(listed.entries.map((e) => e.headline)).toEqual(['Good one']);
+    expect(listed.problems).toEqual([
+      {
+        articleId: hostileId,
+        message: `The review package of ${hostileId} cannot be read: it does not match the expected format at article.body: the body is too large to be an article: it holds more than 2,000,000 parts (nodes, marks and attributes)`,
+      },
+    ]);
   });
 });

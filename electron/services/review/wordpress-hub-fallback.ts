@@ -101,7 +101,14 @@ async function fetchImage(image: GutenbergImage, options: FallbackPhotoOptions):
   const what = image.alt.trim() ? `The photo “${image.alt.trim().slice(0, 60)}”` : 'A photo of this post';
   if (image.attachmentId !== null) {
     // Read by id through the REST API: WordPress says where the photo is, not the post's HTML.
-    const found = await options.fetchAttachment(image.attachmentId, what);
+    let found;
+    try {
+      found = await options.fetchAttachment(image.attachmentId, what);
+    } catch (error) {
+      // WordPress put the attachment off the site (and off the origins the newsroom listed): a note stands in.
+      if (isOutsideSite(error)) return { note: `[${error instanceof Error ? error.message : String(error)}]` };
+      throw error;
+    }
     if (found) {
       const info = await options.media.import(fileNameOf(found.remote.originalUrl), found.bytes);
       return { mediaId: info.id, remote: found.remote };

@@ -26,8 +26,13 @@ export const wordpressPackageSchema = reviewPackageSchema.extend({
 });
 export type WordPressPackage = z.infer<typeof wordpressPackageSchema>;
 
-/** The largest package the companion plugin accepts, in base64 characters. */
-export const MAX_ENCODED_PACKAGE = 16 * 1024 * 1024;
+/**
+ * The largest package Dateline writes and reads, in base64 characters. The companion plugin accepts
+ * 16 MB, but Dateline reads at most 10 MB of JSON per answer (wordpress-client.ts): a package must
+ * fit one post's answer with room for its other fields. A heavily formatted 100,000-word story,
+ * both copies, is about 8.8 MB (common/doc-bounds.ts).
+ */
+export const MAX_ENCODED_PACKAGE = 9 * 1024 * 1024;
 
 /** The post meta value of a package. */
 export function encodePackage(pkg: WordPressPackage): string {
@@ -39,6 +44,9 @@ export type DecodedPackage = { ok: true; value: WordPressPackage } | { ok: false
 /** A package read back from post meta, or why it cannot be read. */
 export function decodePackage(meta: unknown): DecodedPackage {
   if (typeof meta !== 'string' || meta.length === 0) return { ok: false, reason: 'the package is empty' };
+  if (meta.length > MAX_ENCODED_PACKAGE) {
+    return { ok: false, reason: `the package is ${Math.ceil(meta.length / 1_048_576)} MB, more than the ${MAX_ENCODED_PACKAGE / 1_048_576} MB Dateline accepts` };
+  }
   if (!/^[A-Za-z0-9+/]*={0,2}$/.test(meta) || meta.length % 4 !== 0) return { ok: false, reason: 'the package is not base64' };
   let json: unknown;
   try {

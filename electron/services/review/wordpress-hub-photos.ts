@@ -85,7 +85,7 @@ async function uploadThroughCompanion(article: Article, figure: NumberedFigure, 
     body: bytes,
     headers: { 'Content-Type': 'application/octet-stream' },
     timeoutMs: options.uploadTimeoutMs,
-    purpose: { action: 'send photos for review', subject: describePhoto(figure) },
+    purpose: { action: 'send photos for review', subject: describePhoto(figure), upload: { bytes: bytes.byteLength } },
   });
   // A copy the plugin could not reuse (its bytes were not this photo) makes it store another, named "<marker>-2".
   if (typeof reply.id !== 'number' || typeof reply.slug !== 'string' || !isMarkerSlug(reply.slug, mediaMarker(figure.mediaId)) || typeof reply.source_url !== 'string') {
@@ -118,6 +118,7 @@ async function uploadToMediaLibrary(article: Article, figure: NumberedFigure, op
     purpose: {
       action: 'upload photos',
       subject: describePhoto(figure),
+      upload: { bytes: bytes.byteLength },
       forbiddenHint: `This WordPress account may not upload photos, and the site does not have the Dateline Companion plugin that lets any writer send photos for review: ask the site's administrator to install resources/wordpress/dateline-companion.php, or send "${articleTitle(article)}" without photos`,
     },
   });

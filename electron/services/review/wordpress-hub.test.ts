@@ -6,12 +6,13 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../../common/app-error';
-import type { Article } from '../../../common/article';
+import type { Article, DocNode } from '../../../common/article';
 import type { MediaInfo } from '../../../common/contract';
 import { figure, makeArticle, paragraph, text } from '../../../tests/fixtures/sample-article';
 import { contentHash } from './canonical-json';
 import type { HubMedia } from './hub-photos';
 import { DESK, REVIEW_PACKAGE_FORMAT, REVIEW_PACKAGE_VERSION } from './review-package';
+import type { HostLookup } from '../publish/wordpress/wordpress-photo-download';
 import { postStatusesFor, WordPressHub } from './wordpress-hub';
 import type { WpReviewPost } from './wordpress-hub-fallback';
 import { articleMarkerBlock, encodePackage, type WordPressPackage } from './wordpress-hub-package';
@@ -69,10 +70,13 @@ class FakeWordPress {
       this.uploads++;
       return json({ id: item.id, slug: item.slug, source_url: item.source_url }, 201);
     }
+    // Like WordPress, an answer carries only the fields asked for.
+    const fields = q.get('_fields')?.split(',');
+    const pick = (post: WpReviewPost) => (fields ? Object.fromEntries(Object.entries(post).filter(([key]) => fields.includes(key))) : post);
     const postMatch = /^wp\/v2\/posts\/(\d+)$/.exec(route);
     if (postMatch && init.method === 'GET') {
       const post = this.posts.find((p) => p.id === Number(postMatch[1]));
-      return post ? json(post) : notFound('rest_post_invalid_id');
+      return post ? json(pick(post)) : notFound('rest_post_invalid_id');
     }
     if (postMatch && init.method === 'POST') {
       const post = this.posts.find((p) => p.id === Number(postMatch[1]));
@@ -105,7 +109,7 @@ class FakeWordPress {
       const perPage = Number(q.get('per_page') ?? 10);
       const page = Number(q.get('page') ?? 1);
       if (page > 1 && (page - 1) * perPage >= found.length) return json({ code: 'rest_post_invalid_page_number', message: 'no such page' }, 400);
-      return json(found.slice((page - 1) * perPage, page * perPage));
+      return json(found.slice((page - 1) * perPage, page * perPage).map(pick));
     }
     return notFound('rest_no_route');
   };
@@ -170,8 +174,9 @@ function memoryMedia(): HubMedia & { files: Map<string, Uint8Array> } {
   };
 }
 
-function hubFor(site: FakeWordPress, media: HubMedia = memoryMedia(), queueLimit?: number): WordPressHub {
+function hubFor(site: FakeWordPress, media: HubMedia = memoryMedia(), queueLimit?: number, photos: { mediaOrigins?: string[]; lookup?: HostLookup } = {}): WordPressHub {
   return new WordPressHub({
+    ...photos,
     targetId: 'wp',
     siteUrl: SITE,
     username: 'editor',
@@ -254,7 +259,7 @@ describe('the WordPress review hub never fetches addresses off the site', () => 
     expect(site.requests).toContain(`GET ${ROOT}wp/v2/media/${item.id}`);
   });
 
-  it('a media library on a CDN (as the REST API reports it) is downloaded from; a redirect off it is not followed', async () => {
+  it('a media library on a CDN the newsroom listed is downloaded from; a redirect off it is not followed', async () => {
     const site = new FakeWordPress(false);
     const cdn = site.addMedia('cdn-photo', photoBytes(4), 'https://cdn.example.net');
     const fetchImpl = site.fetchImpl;
@@ -273,7 +278,7 @@ describe('the WordPress review hub never fetches addresses off the site', () => 
         ].join('\n'),
       },
     });
-    const hub = hubFor(site);
+    const hub = hubFor(site, memoryMedia(), undefined, { mediaOrigins: ['https://cdn.example.net'], lookup: async () => ['151.101.1.1'] });
     const [entry] = (await hub.list()).entries;
     const opened = await hub.open(entry?.articleId as string);
     const nodes = opened.article.body.content ?? [];
@@ -281,6 +286,54 @@ describe('the WordPress review hub never fetches addresses off the site', () => 
     expect(nodes[1]?.content?.[0]?.text).toContain('“Moved” is at 10.0.0.1');
     expect(requested).toEqual([cdn.source_url, 'https://cdn.example.net/moved.png']);
     expect(site.requests.some((r) => r.includes('10.0.0.1'))).toBe(false);
+  });
+
+  it('an attachment whose source_url the REST API puts on another host or another loopback port is not downloaded', async () => {
+    const site = new FakeWordPress(false);
+    const docker = site.addMedia('docker', photoBytes(8), 'http://127.0.0.1:2375');
+    const elsewhere = site.addMedia('elsewhere', photoBytes(9), 'https://cdn.example.net');
+    site.addPost({
+      id: 44,
+      content: {
+        raw: [docker, elsewhere]
+          .map((m) => `<!-- wp:image {"id":${m.id}} --><figure class="wp-block-image"><img src="${m.source_url}" alt="${m.slug}" class="wp-image-${m.id}"/></figure><!-- /wp:image -->`)
+          .join('\n'),
+      },
+    });
+    const hub = hubFor(site);
+    const [entry] = (await hub.list()).entries;
+    const opened = await hub.open(entry?.articleId as string);
+    const notes = (opened.article.body.content ?? []).map((n) => n.content?.[0]?.text ?? '');
+    expect(notes[0]).toContain('“docker” is at 127.0.0.1:2375, not on news.example.com');
+    expect(notes[1]).toContain('“elsewhere” is at cdn.example.net, not on news.example.com');
+    expect(site.offSite()).toEqual([]);
+  });
+});
+
+describe('a contributor’s hostile post meta does not stall the WordPress review hub', () => {
+  it('a package of 2.2 million empty nodes is listed as a problem by name, and a post too large to read is left out by name; the rest of the queue shows', async () => {
+    const site = new FakeWordPress(true);
+    const good = makeArticle({ id: 'goodstory001', headline: 'Council passes budget', status: 'submitted', body: { type: 'doc', content: [paragraph(text('Text.'))] } });
+    site.addPost({ id: 51, meta: { dateline_document: good.id, dateline_review: encodePackage(packageOf(good, {})), dateline_hub_revision: 1 } });
+    // 8.6 MB of meta: within what Dateline reads, refused by the body's limits in the worker.
+    const hostile = makeArticle({ id: 'hostile00001', headline: 'Hostile', status: 'submitted' });
+    const empty = Array.from({ length: 2_200_000 }, () => ({}) as DocNode);
+    site.addPost({ id: 52, meta: { dateline_document: hostile.id, dateline_review: encodePackage(packageOf({ ...hostile, body: { type: 'doc', content: empty } }, {})), dateline_hub_revision: 1 } });
+    // 14.5 MB of meta (as the plugin would store it): more than Dateline reads in one answer.
+    const huge = makeArticle({ id: 'hugestory001', headline: 'Huge', status: 'submitted' });
+    const tiny = Array.from({ length: 420_000 }, () => text('a'));
+    const meta = encodePackage(packageOf({ ...huge, body: { type: 'doc', content: [{ type: 'paragraph', content: tiny }] } }, {}));
+    expect(meta.length).toBeGreaterThan(14_000_000);
+    site.addPost({ id: 53, meta: { dateline_document: huge.id, dateline_review: meta, dateline_hub_revision: 1 } });
+    const listing = await hubFor(site).list();
+    expect(listing.entries.map((e) => e.headline)).toEqual(['Council passes budget']);
+    expect(listing.problems.map((p) => [p.articleId, p.message])).toEqual([
+      [
+        hostile.id,
+        'The review copy of hostile00001 in WordPress at https://news.example.com/ (post 52) cannot be read: the package is not a Dateline review package at article.body: the body is too large to be an article: it holds more than 2,000,000 parts (nodes, marks and attributes). Ask the sender to submit the article again',
+      ],
+      [expect.stringMatching(/^wp[0-9a-f]{8}p53$/), expect.stringMatching(/^Post 53 at https:\/\/news\.example\.com\/ is larger than Dateline reads, so it was left out of the review queue: .*Dateline reads at most 10 MB/)],
+    ]);
   });
 });
 

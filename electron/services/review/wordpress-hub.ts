@@ -20,7 +20,7 @@
 //   refused) and the workflow history is not kept (WordPress's own status and dates stand in).
 //   A publishing job replaces the content (and its marker), so the hub remembers which post it last
 //   found for an article and looks there when the marker is gone.
-// Photos come down only from the site (and the media origins its REST API reports), read by
+// Photos come down only from the site (and the media origins the newsroom listed), read by
 // attachment id; an attachment is reused for a write only once its bytes hash to the media id.
 // The queue reads only the post statuses the filter can match, most recently changed first, and
 // says so in `problems` when it had to stop at `queueLimit` posts.
@@ -37,11 +37,12 @@ import { WordPressClient, type FetchImpl } from '../publish/wordpress/wordpress-
 import { wordpressErrorDetails } from '../publish/wordpress/wordpress-error';
 import { KeyedQueue } from '../store/keyed-queue';
 import { contentHash } from './canonical-json';
-import { downloadPhoto, isOutsideSite, PhotoOrigins } from '../publish/wordpress/wordpress-photo-download';
+import { downloadPhoto, isOutsideSite, PhotoOrigins, type HostLookup } from '../publish/wordpress/wordpress-photo-download';
 import { hashMatches } from '../media/photo-hash';
 import type { HubMedia } from './hub-photos';
 import type { ReviewHub } from './review-hub';
 import { articleTitle, parseHubInput } from './hub-input';
+import { sharedHubPackageReader, type HubPackageReader } from './hub-package-reader';
 import {
   DESK,
   hubListFilterSchema,
@@ -59,7 +60,6 @@ import {
 } from './review-package';
 import { fallbackArticle, fallbackArticleId, fallbackArticleText, type WpReviewPost } from './wordpress-hub-fallback';
 import {
-  decodePackage,
   derivedArticleId,
   encodePackage,
   gmtToIso,
@@ -97,6 +97,12 @@ export interface WordPressHubOptions {
   settleMs?: number;
   /** The most posts of each kind (with a package, without one) the queue reads. @default 400 */
   queueLimit?: number;
+  /** Origins besides the site's that its photos are downloaded from (the target's mediaOrigins, e.g. a CDN). */
+  mediaOrigins?: readonly string[];
+  /** Resolves host names before a photo is downloaded from a listed origin. @default the system resolver */
+  lookup?: HostLookup;
+  /** Where packages from post meta are decoded and checked, off the services' event loop. @default the shared pool */
+  packages?: HubPackageReader;
 }
 
 /** A post of the hub with what it carries. */
@@ -108,6 +114,19 @@ interface Located {
   token: number;
   /** The plugin's stored revision (0 before the first package), the base its check compares. */
   storedRevision: number;
+}
+
+/** A post too large to read: only its id is known. */
+interface OversizedPost {
+  id: number;
+  oversized: true;
+}
+
+/** The posts read for the queue, whether there were more, and the posts left out as too large. */
+interface RecentPosts {
+  posts: WpReviewPost[];
+  more: boolean;
+  oversized: HubProblem[];
 }
 
 /** Everything of a package except what a write computes. */
@@ -136,6 +155,7 @@ export class WordPressHub implements ReviewHub {
   private readonly settleMs: number;
   private readonly queueLimit: number;
   private readonly queue = new KeyedQueue();
+  private readonly packages: HubPackageReader;
   private readonly authors = new Map<number, Promise<string>>();
   private readonly origins: PhotoOrigins;
   /** Attachments (by `<media id>#<attachment id>`) whose bytes this hub saw hash to the media id, or stored itself. */
@@ -161,7 +181,8 @@ export class WordPressHub implements ReviewHub {
     this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
     this.settleMs = options.settleMs ?? 1_000;
     this.queueLimit = Math.max(1, options.queueLimit ?? 400);
-    this.origins = new PhotoOrigins(options.siteUrl);
+    this.origins = new PhotoOrigins(options.siteUrl, { mediaOrigins: options.mediaOrigins, lookup: options.lookup });
+    this.packages = options.packages ?? sharedHubPackageReader();
   }
 
   /** Sends the article (and its photos) for review: creates the pending post, or updates it on a resubmission. */
@@ -244,11 +265,12 @@ export class WordPressHub implements ReviewHub {
       const statuses = postStatusesFor(status);
       const read = await this.recentPosts({ dateline_review: 'with', status: statuses.join(','), _fields: PACKAGE_FIELDS }, PACKAGE_PAGE);
       if (read.more) problems.push(this.cutProblem('queue-limit-packages', 'sent for review with Dateline', statuses));
+      problems.push(...read.oversized);
       for (const post of read.posts) {
         const documentId = post.meta?.dateline_document;
         const articleId = typeof documentId === 'string' && articleIdSchema.safeParse(documentId).success ? documentId : derivedArticleId(this.options.siteUrl, post.id);
         try {
-          const located = this.located(post, articleId);
+          const located = await this.located(post, articleId);
           if (located.pkg) entries.push(packageEntry(located.pkg, located.token));
         } catch (error) {
           problems.push({ articleId, path: this.editUrl(post.id), message: messageOf(error) });
@@ -256,7 +278,8 @@ export class WordPressHub implements ReviewHub {
       }
     }
     // Posts without a package are read from their HTML: a pending one stands for a submitted article.
-    const unpackaged = !status || status.includes('submitted') ? await this.recentPosts({ ...(companion ? { dateline_review: 'without' } : {}), status: 'pending', _fields: POST_FIELDS }, POST_PAGE) : { posts: [], more: false };
+    const unpackaged: RecentPosts = !status || status.includes('submitted') ? await this.recentPosts({ ...(companion ? { dateline_review: 'without' } : {}), status: 'pending', _fields: POST_FIELDS }, POST_PAGE) : { posts: [], more: false, oversized: [] };
+    problems.push(...unpackaged.oversized);
     if (unpackaged.more) problems.push(this.cutProblem('queue-limit-pending', companion ? 'pending review without a Dateline package' : 'pending review', ['pending']));
     for (const post of unpackaged.posts) {
       const articleId = fallbackArticleId(post, derivedArticleId(this.options.siteUrl, post.id));
@@ -524,7 +547,7 @@ export class WordPressHub implements ReviewHub {
     }
     if (post === null) return null;
     this.postOf.set(articleId, post.id);
-    return this.located(post, articleId);
+    return await this.located(post, articleId);
   }
 
   /** Without the plugin: the post this hub last found the article in, when a publishing job replaced its marker. */
@@ -542,18 +565,20 @@ export class WordPressHub implements ReviewHub {
   }
 
   /** A post's package (checked) and revision; a damaged package is an error here (list() reports it instead). */
-  private located(post: WpReviewPost, articleId: string): Located {
+  private async located(post: WpReviewPost, articleId: string): Promise<Located> {
     const storedRevision = Number(post.meta?.dateline_hub_revision ?? 0) || 0;
     const raw = post.meta?.dateline_review;
     if (typeof raw !== 'string' || raw.length === 0) {
       return { post, articleId, pkg: null, token: modifiedToken(post.modified_gmt), storedRevision };
     }
     const where = `${this.options.siteUrl} (post ${post.id})`;
-    const decoded = decodePackage(raw);
-    if (!decoded.ok) {
-      throw new AppError('corrupt-file', `The review copy of ${articleId} in WordPress at ${where} cannot be read: ${decoded.reason}. Ask the sender to submit the article again`, { postId: post.id });
+    // A contributor writes this meta: it is decoded, bounded and checked in a worker.
+    const decoded = await this.packages.run({ kind: 'meta', encoded: raw });
+    if (decoded.kind !== 'ok') {
+      const reason = decoded.kind === 'unreadable' ? decoded.reason : 'the package is empty';
+      throw new AppError('corrupt-file', `The review copy of ${articleId} in WordPress at ${where} cannot be read: ${reason}. Ask the sender to submit the article again`, { postId: post.id });
     }
-    const pkg = decoded.value;
+    const pkg = decoded.value as WordPressPackage;
     if (pkg.article.id !== articleId) {
       throw new AppError('corrupt-file', `Post ${post.id} at ${this.options.siteUrl} holds the review copy of another article (${pkg.article.id}), not ${articleId}`, { postId: post.id });
     }
@@ -588,22 +613,58 @@ export class WordPressHub implements ReviewHub {
    * WordPress holds more than that (the client gives no headers, so a short page ends the list and
    * one more page tells whether a full one was the last).
    */
-  private async recentPosts(query: Record<string, QueryValue>, perPage: number): Promise<{ posts: WpReviewPost[]; more: boolean }> {
+  private async recentPosts(query: Record<string, QueryValue>, perPage: number): Promise<RecentPosts> {
     const seen = new Set<number>();
     const posts: WpReviewPost[] = [];
+    const oversized: HubProblem[] = [];
     const lastPage = Math.ceil(this.queueLimit / perPage);
     for (let page = 1; page <= lastPage; page++) {
-      const items = await this.postsPage(query, perPage, page);
+      const items = await this.postsPageOneByOneIfTooLarge(query, perPage, page, oversized);
       for (const post of items) {
         if (seen.has(post.id)) continue;
         seen.add(post.id);
-        posts.push(post);
+        if (!('oversized' in post)) posts.push(post);
       }
-      if (items.length < perPage) return { posts: posts.slice(0, this.queueLimit), more: posts.length > this.queueLimit };
+      if (items.length < perPage) return { posts: posts.slice(0, this.queueLimit), more: posts.length > this.queueLimit, oversized };
     }
-    if (posts.length > this.queueLimit) return { posts: posts.slice(0, this.queueLimit), more: true };
+    if (posts.length > this.queueLimit) return { posts: posts.slice(0, this.queueLimit), more: true, oversized };
     const next = await this.postsPage({ ...query, _fields: 'id' }, perPage, lastPage + 1);
-    return { posts, more: next.some((p) => !seen.has(p.id)) };
+    return { posts, more: next.some((p) => !seen.has(p.id)), oversized };
+  }
+
+  /**
+   * One page of posts; when the page is larger than Dateline reads (a contributor can put up to
+   * the plugin's limit in each post's meta), its posts are read one at a time, so only a post that
+   * is too large by itself is left out, named in `oversized` instead of failing the whole queue.
+   */
+  private async postsPageOneByOneIfTooLarge(query: Record<string, QueryValue>, perPage: number, page: number, oversized: HubProblem[]): Promise<(WpReviewPost | OversizedPost)[]> {
+    try {
+      return await this.postsPage(query, perPage, page);
+    } catch (error) {
+      if (!isAppError(error) || error.code !== 'remote-too-large') throw error;
+    }
+    const ids = (await this.postsPage({ ...query, _fields: 'id' }, perPage, page)).map((p) => p.id);
+    const posts: (WpReviewPost | OversizedPost)[] = [];
+    for (const id of ids) {
+      try {
+        posts.push(
+          await this.client.request<WpReviewPost>('GET', `wp/v2/posts/${id}`, {
+            query: { _fields: query._fields ?? 'id', context: 'edit' },
+            purpose: { action: 'list posts sent for review (it needs an account that may write posts, e.g. Contributor)', subject: `post ${id}` },
+          }),
+        );
+      } catch (error) {
+        if (!isAppError(error) || error.code !== 'remote-too-large') throw error;
+        oversized.push({
+          articleId: derivedArticleId(this.options.siteUrl, id),
+          path: this.editUrl(id),
+          message: `Post ${id} at ${this.options.siteUrl} is larger than Dateline reads, so it was left out of the review queue: ${error.message}`,
+        });
+        // Its place on the page still counts, so paging goes on past it.
+        posts.push({ id, oversized: true });
+      }
+    }
+    return posts;
   }
 
   private async postsPage(query: Record<string, QueryValue>, perPage: number, page: number): Promise<WpReviewPost[]> {
@@ -675,7 +736,7 @@ export class WordPressHub implements ReviewHub {
     };
   }
 
-  /** Bytes from the site (or a media origin its REST API reported); anything else is refused before any request. */
+  /** Bytes from the site (or a media origin the newsroom listed); anything else is refused before any request. */
   private download(url: string, what: string): Promise<Uint8Array> {
     return downloadPhoto(url, { fetchImpl: this.options.fetchImpl, timeoutMs: this.uploadTimeoutMs, targetLabel: this.options.targetLabel, origins: this.origins, what });
   }
@@ -694,8 +755,6 @@ export class WordPressHub implements ReviewHub {
     if (item.id !== attachmentId || typeof item.source_url !== 'string') {
       throw new AppError('remote-bad-response', `WordPress answered about another media item when Dateline asked for ${what} (media item ${attachmentId}); try again`, { attachmentId });
     }
-    // WordPress names where it keeps its media (its uploads folder, or a CDN the site uses).
-    this.origins.learn(item.source_url);
     const remote = remotePhotoOf(item);
     return { bytes: await this.download(remote.originalUrl, what), remote };
   }

@@ -94,20 +94,5 @@ describe('SearchIndex', () => {
       expect((await SearchIndex.loadFile(join(dir, 'missing.json'))).size).toBe(0);
       expect(SearchIndex.load(index.serialize().replace('"version":', '"version":9'))).toBeNull();
     });
-
-    it('syncs with the library: re-reads only changed articles and drops deleted ones', async () => {
-      const reloaded = SearchIndex.load(index.serialize())!;
-      const edited = { ...XINHUA, updatedAt: '2026-11-26T08:00:00.000Z', headline: '广州新闻' };
-      const loads: string[] = [];
-      const library = [AUTH, edited, COUNCIL];
-      const changed = await reloaded.sync(library, async (id) => {
-        loads.push(id);
-        return library.find((a) => a.id === id)!;
-      });
-      expect(loads).toEqual([XINHUA.id]);
-      expect(changed).toBe(2);
-      expect(reloaded.search('广州')).toEqual([XINHUA.id]);
-      expect(reloaded.search('上海')).toEqual([]);
-    });
   });
 });

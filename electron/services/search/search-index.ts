@@ -1,5 +1,5 @@
 // Runs in: services. Full-text search over the library (MiniSearch with the shared CJK-aware
-// tokenizer), persisted to search-index.json so a big library is not re-indexed at every start.
+// tokenizer). Its snapshot is search-index.json; persistent-search-index.ts adds the update log.
 import { readFile } from 'node:fs/promises';
 import MiniSearch, { type Options, type Query } from 'minisearch';
 import type { Article } from '../../../common/article';
@@ -8,7 +8,8 @@ import { searchQueryTerms } from '../../../common/search/search-query-terms';
 import { TOKENIZER_VERSION, tokenize } from '../../../common/search/search-tokenizer';
 import { atomicWriteFile } from '../store/atomic-write';
 
-interface SearchDoc {
+/** What is indexed of an article: plain text per field. */
+export interface SearchDoc {
   id: string;
   headline: string;
   subheadline: string;
@@ -48,22 +49,24 @@ export class SearchIndex {
 
   /** Null when the text is not an index this version wrote; the caller rebuilds. */
   static load(text: string): SearchIndex | null {
-    const newline = text.indexOf('\n');
-    if (newline < 0) return null;
+    const parsed = parseSnapshot(text);
+    if (!parsed) return null;
     try {
-      const header = JSON.parse(text.slice(0, newline)) as Partial<Header>;
-      if (header.format !== 'dateline-search-index' || header.version !== FORMAT_VERSION || typeof header.stamps !== 'object' || header.stamps === null) return null;
-      const mini = MiniSearch.loadJSON<SearchDoc>(text.slice(newline + 1), OPTIONS);
-      return new SearchIndex(mini, new Map(Object.entries(header.stamps)));
+      return new SearchIndex(MiniSearch.loadJSON<SearchDoc>(parsed.json, OPTIONS), parsed.stamps);
     } catch {
       return null;
     }
   }
 
+  /** Reads search-index.json; a missing, corrupt or outdated file gives null. */
+  static async loadFileOrNull(path: string): Promise<SearchIndex | null> {
+    const text = await readFile(path, 'utf8').catch(() => '');
+    return SearchIndex.load(text);
+  }
+
   /** Reads search-index.json; a missing, corrupt or outdated file gives an empty index. */
   static async loadFile(path: string): Promise<SearchIndex> {
-    const text = await readFile(path, 'utf8').catch(() => '');
-    return SearchIndex.load(text) ?? SearchIndex.empty();
+    return (await SearchIndex.loadFileOrNull(path)) ?? SearchIndex.empty();
   }
 
   serialize(): string {
@@ -79,19 +82,25 @@ export class SearchIndex {
     return this.mini.documentCount;
   }
 
+  /** updatedAt of the version an article was indexed from, or undefined when it is not indexed. */
+  stampOf(id: string): string | undefined {
+    return this.stamps.get(id);
+  }
+
+  ids(): IterableIterator<string> {
+    return this.stamps.keys();
+  }
+
   /** Adds or replaces an article. */
   add(article: Article): void {
-    if (this.mini.has(article.id)) this.mini.discard(article.id);
-    this.mini.add({
-      id: article.id,
-      headline: article.headline,
-      subheadline: article.subheadline,
-      summary: article.summary,
-      body: docText(article.body),
-      tags: article.meta.tags.join('\n'),
-      bylines: article.meta.bylines.map((b) => b.name).join('\n'),
-    });
-    this.stamps.set(article.id, article.updatedAt);
+    this.addDoc(searchDoc(article), article.updatedAt);
+  }
+
+  /** Adds or replaces an article from its extracted text (replaying the update log). */
+  addDoc(doc: SearchDoc, stamp: string): void {
+    if (this.mini.has(doc.id)) this.mini.discard(doc.id);
+    this.mini.add(doc);
+    this.stamps.set(doc.id, stamp);
   }
 
   replace(article: Article): void {
@@ -105,35 +114,43 @@ export class SearchIndex {
 
   /** Article ids, best match first. Every term must match; the last Latin word matches as a prefix. */
   search(query: string): string[] {
+    return this.searchScored(query).map((r) => r.id);
+  }
+
+  /** As `search`, with each match's relevance score (to merge the results of several indexes). */
+  searchScored(query: string): { id: string; score: number }[] {
     const terms = searchQueryTerms(query);
     if (terms.length === 0) return [];
     const tree: Query = {
       combineWith: 'AND',
       queries: terms.map((t) => ({ queries: [t.term], prefix: t.prefix, fuzzy: false, tokenize: (s: string) => [s] })),
     };
-    return this.mini.search(tree).map((r) => String(r.id));
+    return this.mini.search(tree).map((r) => ({ id: String(r.id), score: r.score }));
   }
+}
 
-  /** Brings the index in line with the library: re-indexes changed articles, drops missing ones. Returns how many changed. */
-  async sync(summaries: readonly { id: string; updatedAt: string }[], load: (id: string) => Promise<Article>): Promise<number> {
-    let changed = 0;
-    const present = new Set<string>();
-    for (const { id, updatedAt } of summaries) {
-      present.add(id);
-      if (this.stamps.get(id) === updatedAt) continue;
-      changed++;
-      try {
-        this.add(await load(id));
-      } catch {
-        this.remove(id);
-      }
-    }
-    for (const id of [...this.stamps.keys()]) {
-      if (!present.has(id)) {
-        this.remove(id);
-        changed++;
-      }
-    }
-    return changed;
+function parseSnapshot(text: string): { json: string; stamps: Map<string, string> } | null {
+  const newline = text.indexOf('\n');
+  if (newline < 0) return null;
+  try {
+    const header = JSON.parse(text.slice(0, newline)) as Partial<Header>;
+    if (header.format !== 'dateline-search-index' || header.version !== FORMAT_VERSION || typeof header.stamps !== 'object' || header.stamps === null) return null;
+    const stamps = new Map<string, string>();
+    for (const [id, stamp] of Object.entries(header.stamps)) if (typeof stamp === 'string') stamps.set(id, stamp);
+    return { json: text.slice(newline + 1), stamps };
+  } catch {
+    return null;
   }
+}
+
+export function searchDoc(article: Article): SearchDoc {
+  return {
+    id: article.id,
+    headline: article.headline,
+    subheadline: article.subheadline,
+    summary: article.summary,
+    body: docText(article.body),
+    tags: article.meta.tags.join('\n'),
+    bylines: article.meta.bylines.map((b) => b.name).join('\n'),
+  };
 }

@@ -29,6 +29,21 @@ describe('library lock', () => {
     await expect(readFile(join(root, LIBRARY_LOCK_FILE))).rejects.toMatchObject({ code: 'ENOENT' });
   });
 
+  it('waits for the services process of a killed supervisor to exit, then takes the lock over', async () => {
+    await writeFile(join(root, LIBRARY_LOCK_FILE), JSON.stringify({ pid: 424242, parentPid: 424241, host: hostname(), since: '2026-11-25T09:00:00Z' }));
+    // The orphan (424242) is still alive the first two times it is asked about, then gone; its supervisor is gone throughout.
+    let orphanChecks = 0;
+    const lock = await acquireLibraryLock(root, (pid) => pid === 424242 && ++orphanChecks <= 2, 1234);
+    expect(orphanChecks).toBeGreaterThan(2);
+    expect(JSON.parse(await readFile(join(root, LIBRARY_LOCK_FILE), 'utf8'))).toMatchObject({ pid: process.pid, parentPid: 1234 });
+    await lock.release();
+  });
+
+  it('still refuses a live services process whose supervisor is alive', async () => {
+    await writeFile(join(root, LIBRARY_LOCK_FILE), JSON.stringify({ pid: 424242, parentPid: 424241, host: hostname(), since: '2026-11-25T09:00:00Z' }));
+    await expect(acquireLibraryLock(root, () => true)).rejects.toMatchObject({ code: 'conflict' });
+  });
+
   it('refuses a library opened on another computer of a shared folder', async () => {
     await writeFile(join(root, LIBRARY_LOCK_FILE), JSON.stringify({ pid: 1, host: 'newsroom-laptop-7', since: '2026-11-25T09:00:00Z' }));
     await expect(acquireLibraryLock(root)).rejects.toMatchObject({ code: 'conflict', message: expect.stringContaining('newsroom-laptop-7') });

@@ -14,15 +14,21 @@ interface LockOwner {
   pid: number;
   host: string;
   since: string;
+  /** The process supervising the owner (the loopback host or Electron main), when there is one. */
+  parentPid?: number;
 }
+
+/** How long an orphaned services process (its supervisor was killed) gets to notice and exit. */
+const ORPHAN_EXIT_WAIT_MS = 10_000;
+const ORPHAN_POLL_MS = 50;
 
 export interface LibraryLock {
   release(): Promise<void>;
 }
 
-export async function acquireLibraryLock(root: string, isAlive: (pid: number) => boolean = processIsAlive): Promise<LibraryLock> {
+export async function acquireLibraryLock(root: string, isAlive: (pid: number) => boolean = processIsAlive, parentPid?: number): Promise<LibraryLock> {
   const path = join(root, LIBRARY_LOCK_FILE);
-  const me: LockOwner = { pid: process.pid, host: hostname(), since: new Date().toISOString() };
+  const me: LockOwner = { pid: process.pid, host: hostname(), since: new Date().toISOString(), ...(parentPid === undefined ? {} : { parentPid }) };
   for (let attempt = 0; attempt < 3; attempt++) {
     try {
       const handle = await open(path, 'wx');
@@ -34,6 +40,10 @@ export async function acquireLibraryLock(root: string, isAlive: (pid: number) =>
       if (errnoCode(error) !== 'EEXIST') throw fsAppError(error, path, 'lock the library');
     }
     const owner = await readOwner(path);
+    // A services process whose supervisor was killed exits as soon as it notices: wait for that.
+    if (owner && owner.host === me.host && owner.parentPid !== undefined && owner.pid !== me.pid && isAlive(owner.pid) && !isAlive(owner.parentPid)) {
+      await waitForExit(owner.pid, isAlive);
+    }
     if (owner && owner.host === me.host && owner.pid !== me.pid && isAlive(owner.pid)) {
       throw new AppError(
         'conflict',
@@ -57,7 +67,8 @@ export async function acquireLibraryLock(root: string, isAlive: (pid: number) =>
 async function readOwner(path: string): Promise<LockOwner | null> {
   try {
     const parsed = JSON.parse(await readFile(path, 'utf8')) as Partial<LockOwner>;
-    return typeof parsed.pid === 'number' && typeof parsed.host === 'string' ? { pid: parsed.pid, host: parsed.host, since: String(parsed.since ?? '') } : null;
+    if (typeof parsed.pid !== 'number' || typeof parsed.host !== 'string') return null;
+    return { pid: parsed.pid, host: parsed.host, since: String(parsed.since ?? ''), ...(typeof parsed.parentPid === 'number' ? { parentPid: parsed.parentPid } : {}) };
   } catch {
     return null;
   }
@@ -66,6 +77,11 @@ async function readOwner(path: string): Promise<LockOwner | null> {
 async function releaseIfOurs(path: string, me: LockOwner): Promise<void> {
   const owner = await readOwner(path);
   if (owner && owner.pid === me.pid && owner.host === me.host) await rm(path, { force: true });
+}
+
+async function waitForExit(pid: number, isAlive: (pid: number) => boolean): Promise<void> {
+  const deadline = Date.now() + ORPHAN_EXIT_WAIT_MS;
+  while (isAlive(pid) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, ORPHAN_POLL_MS));
 }
 
 function processIsAlive(pid: number): boolean {

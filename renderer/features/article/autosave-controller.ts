@@ -13,6 +13,8 @@ export interface AutosaveOptions {
   onStateChange?(state: SaveState, error: unknown): void;
   /** A failure that must stop autosaving (someone else saved first). */
   isConflict?(error: unknown): boolean;
+  /** A failure that will pass by itself soon (the services restarting): retried at the first delay, not a growing one. */
+  isRetryable?(error: unknown): boolean;
   /** Quiet time after the last change before saving. @default 600 */
   debounceMs?: number;
   /** Longest a change may wait while typing continues. @default 1000 */
@@ -169,6 +171,7 @@ export class AutosaveController {
           this.setState('conflict', error);
         } else {
           this.setState('error', error);
+          if (this.options.isRetryable?.(error)) this.retryDelay = this.options.retryMs ?? 2000;
           this.scheduleRetry();
         }
         throw error;

@@ -22,6 +22,7 @@ export function StatusBar() {
   const saveState = article((s) => s.saveState);
   const saveError = article((s) => s.saveError);
   const stats = article((s) => s.stats);
+  const storyLanguage = article((s) => s.article?.meta.language ?? 'en');
   const errorText = saveState === 'error' && saveError ? `: ${formatError(saveError).message}` : '';
   return (
     <footer className="status-bar">
@@ -30,7 +31,7 @@ export function StatusBar() {
         {errorText}
       </span>
       <span className="counts" aria-label={t('article.countsLabel')}>
-        {countLabels(stats, locale).map((label) => (
+        {countLabels(stats, locale, storyLanguage).map((label) => (
           <span key={label} className="count">
             {label}
           </span>

@@ -8,7 +8,7 @@ describe('status bar counts', () => {
   });
 
   it('a Chinese story in the Chinese UI counts 字', () => {
-    expect(countLabels({ words: 0, cjkChars: 1234, readingMinutes: 4 }, 'zh-CN')).toEqual(['1,234 字', '阅读约 4 分钟']);
+    expect(countLabels({ words: 0, cjkChars: 1234, readingMinutes: 4 }, 'zh-CN', 'zh-CN')).toEqual(['1,234 字', '阅读约 4 分钟']);
   });
 
   it('a mixed story shows both counts; the English UI says characters', () => {
@@ -17,5 +17,17 @@ describe('status bar counts', () => {
 
   it('an empty story says 0 words and no reading time', () => {
     expect(countLabels({ words: 0, cjkChars: 0, readingMinutes: 0 }, 'en')).toEqual(['0 words']);
+  });
+
+  it('an empty Chinese story says 0 字, not 0 个单词', () => {
+    expect(countLabels({ words: 0, cjkChars: 0, readingMinutes: 0 }, 'zh-CN', 'zh-CN')).toEqual(['0 字']);
+  });
+
+  it('a Chinese story with a few Latin words shows 字 first, then the words', () => {
+    expect(countLabels({ words: 3, cjkChars: 120, readingMinutes: 1 }, 'zh-CN', 'zh-CN')).toEqual(['120 字', '3 个单词', '阅读约 1 分钟']);
+  });
+
+  it('a Chinese story without Latin text shows no word count, in either UI', () => {
+    expect(countLabels({ words: 0, cjkChars: 120, readingMinutes: 1 }, 'en', 'zh-CN')).toEqual(['120 characters', '1 min read']);
   });
 });

@@ -7,6 +7,8 @@ import { StoresContext } from '../../app/stores-context';
 import { useI18nStore } from '../../i18n/i18n-store';
 import { createAppStores } from '../../stores/app-stores';
 import { createFakeApi } from '../../test-support/fake-api';
+import { testEventConnection } from '../../test-support/test-event-connection';
+import { createEventSubscription } from '../../api/event-subscription';
 import { LibraryScreen } from './library-screen';
 
 function summaries(count: number): ArticleSummary[] {
@@ -26,10 +28,21 @@ function summaries(count: number): ArticleSummary[] {
 
 afterEach(cleanup);
 
-async function renderLibrary(items: ArticleSummary[]) {
+async function renderLibrary(items: ArticleSummary[], indexing = { value: 0 }) {
   useI18nStore.getState().setLocale('en');
   const api = createFakeApi({
-    'library.list': () => ({ items, sections: ['City'], tags: ['weather'], total: items.length }),
+    'library.list': (filter) => {
+      const matching = items.filter((item) => item.headline.includes(filter.query ?? ''));
+      const offset = filter.offset ?? 0;
+      return {
+        items: matching.slice(offset, filter.limit == null ? undefined : offset + filter.limit),
+        matched: matching.length,
+        indexing: indexing.value,
+        sections: ['City'],
+        tags: ['weather'],
+        total: items.length,
+      };
+    },
     'articles.trash': (input) => ({ id: input.id }),
   });
   const stores = createAppStores(api);
@@ -60,7 +73,8 @@ describe('library screen', () => {
     const list = screen.getByRole('list', { name: 'Articles' });
     Object.defineProperty(list, 'scrollTop', { value: 64 * 5000, configurable: true });
     fireEvent.scroll(list);
-    expect(screen.getByRole('button', { name: 'Open "Story 5001"' })).toBeTruthy();
+    // Rows past the first page are loaded when scrolled to.
+    expect(await screen.findByRole('button', { name: 'Open "Story 5001"' })).toBeTruthy();
     expect(screen.queryByRole('button', { name: 'Open "Story 1"' })).toBeNull();
   });
 
@@ -69,7 +83,7 @@ describe('library screen', () => {
     expect(screen.getByRole('button', { name: 'Open "Untitled"' })).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Duplicate "Story 1"' })).toBeTruthy();
     await act(async () => {
-      fireEvent.click(screen.getByRole('button', { name: 'Move "Story 2" to trash' }));
+      fireEvent.click(screen.getByRole('button', { name: 'Move to trash "Story 2"' }));
     });
     expect(api.callsTo('articles.trash')).toEqual([{ id: 'a0000000002' }]);
   });
@@ -80,5 +94,85 @@ describe('library screen', () => {
     expect(screen.getByRole('combobox', { name: 'Status' })).toBeTruthy();
     expect(within(screen.getByRole('combobox', { name: 'Section' })).getByRole('option', { name: 'City' })).toBeTruthy();
     expect(within(screen.getByRole('combobox', { name: 'Tag' })).getByRole('option', { name: 'weather' })).toBeTruthy();
+  });
+
+  it('an empty library says how to start, not that nothing matches', async () => {
+    await renderLibrary([]);
+    expect(screen.getByRole('heading', { name: 'No articles yet' })).toBeTruthy();
+    expect(screen.getByText(/Start your first story with “New article”/)).toBeTruthy();
+    expect(screen.queryByText(/match/)).toBeNull();
+  });
+
+  it('a search narrows the count with the list, and finding nothing says so', async () => {
+    const { stores } = await renderLibrary(summaries(10_000));
+    await act(async () => {
+      stores.library.getState().setQuery('Story 999');
+      await stores.library.getState().refresh();
+    });
+    expect(screen.getByText('11 of 10,000 articles')).toBeTruthy();
+    await act(async () => {
+      stores.library.getState().setQuery('no such story');
+      await stores.library.getState().refresh();
+    });
+    expect(screen.getByRole('heading', { name: 'No articles match' })).toBeTruthy();
+    expect(screen.getByText('0 of 10,000 articles')).toBeTruthy();
+  });
+
+  it('the count is of every match, not of the page loaded so far', async () => {
+    const { api, stores } = await renderLibrary(summaries(10_000));
+    expect(stores.library.getState().items.length).toBeLessThan(10_000);
+    expect(api.callsTo('library.list').at(-1)).toMatchObject({ offset: 0, limit: 100 });
+    await act(async () => {
+      stores.library.getState().setQuery('Story 1');
+      await stores.library.getState().refresh();
+    });
+    expect(stores.library.getState().items).toHaveLength(100);
+    expect(screen.getByText('1,111 of 10,000 articles')).toBeTruthy();
+    expect(within(screen.getByRole('list', { name: 'Articles' })).getAllByRole('listitem')[0]?.getAttribute('aria-setsize')).toBe('1111');
+  });
+
+  it('says how many articles the search index is still indexing, in both languages', async () => {
+    const indexing = { value: 1234 };
+    const { stores } = await renderLibrary(summaries(30), indexing);
+    expect(screen.queryByRole('status')).toBeNull();
+    await act(async () => {
+      stores.library.getState().setQuery('Story');
+      await stores.library.getState().refresh();
+    });
+    expect(screen.getByRole('status').textContent).toBe('Still indexing 1,234 articles: the search may miss them for now.');
+    await act(async () => {
+      useI18nStore.getState().setLocale('zh-CN');
+    });
+    expect(screen.getByRole('status').textContent).toBe('仍在为 1,234 篇稿件建立索引，暂时可能搜不到它们。');
+    indexing.value = 0;
+    await act(async () => {
+      await stores.library.getState().refresh();
+    });
+    expect(screen.queryByRole('status')).toBeNull();
+  });
+
+  it('a story arriving from elsewhere appears on its own: library.changed refreshes the list once per burst', async () => {
+    useI18nStore.getState().setLocale('en');
+    const items = summaries(2);
+    const api = createFakeApi({ 'library.list': () => ({ items: [...items], matched: items.length, indexing: 0, sections: [], tags: [], total: items.length }) });
+    const connection = testEventConnection();
+    const stores = createAppStores(api, createEventSubscription(connection));
+    connection.open();
+    await act(async () => {
+      await stores.library.getState().refresh();
+    });
+    render(
+      <StoresContext.Provider value={stores}>
+        <LibraryScreen trashed={false} onCommand={() => undefined} />
+      </StoresContext.Provider>,
+    );
+    const listed = api.callsTo('library.list').length;
+    items.push({ ...summaries(3)[2]!, headline: 'Copied from the hub' });
+    act(() => {
+      connection.deliver({ name: 'library.changed', payload: { kind: 'saved', ids: [items[2]!.id] } });
+      connection.deliver({ name: 'library.changed', payload: { kind: 'saved', ids: [items[2]!.id] } });
+    });
+    expect(await screen.findByText('Copied from the hub')).toBeTruthy();
+    expect(api.callsTo('library.list').length).toBe(listed + 1);
   });
 });

@@ -1,5 +1,5 @@
 // Runs in: renderer. The library (or the trash): filters, a windowed list of articles and their actions.
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
 import type { ArticleSummary } from '../../../common/article';
 import { ConfirmDialog } from '../../app/confirm-dialog';
 import { useStores } from '../../app/stores-context';
@@ -7,9 +7,11 @@ import { formatError } from '../../api/format-error';
 import { useI18nStore } from '../../i18n/i18n-store';
 import { useT } from '../../i18n/use-t';
 import { ArticleRow } from './article-row';
+import { emptyListMessage, indexingLabel, libraryCountLabel } from './library-count';
 import { LibraryFilters } from './library-filters';
 import { ProblemsAlert } from './problems-alert';
 import { TrashedRow } from './trashed-row';
+import { useLibraryEvents } from './use-library-events';
 import { VirtualList } from './virtual-list';
 
 export const ROW_HEIGHT = 64;
@@ -25,9 +27,13 @@ export function LibraryScreen({ trashed, onCommand }: LibraryScreenProps) {
   const { library, article, ui } = useStores();
   const items = library((s) => s.items);
   const total = library((s) => s.total);
+  const matched = library((s) => s.matched);
+  const indexing = library((s) => s.indexing);
+  const filter = library((s) => s.filter);
   const loading = library((s) => s.loading);
   const error = library((s) => s.error);
   const [purging, setPurging] = useState<ArticleSummary | null>(null);
+  useLibraryEvents();
 
   const guard = (work: () => Promise<unknown>): void => {
     work().catch((err: unknown) => ui.getState().showError(err));
@@ -47,6 +53,9 @@ export function LibraryScreen({ trashed, onCommand }: LibraryScreenProps) {
       await library.getState().trash(item.id);
       ui.getState().showInfo(t('library.trashed', { headline: item.headline.trim() || t('library.untitled') }));
     });
+  const handleNearEnd = useCallback((until: number): void => {
+    library.getState().loadMore(until).catch((err: unknown) => ui.getState().showError(err));
+  }, [library, ui]);
   const handleRestore = (id: string): void => guard(() => library.getState().restore(id));
   const handlePurge = (item: ArticleSummary): void => {
     setPurging(null);
@@ -54,6 +63,8 @@ export function LibraryScreen({ trashed, onCommand }: LibraryScreenProps) {
   };
 
   const listError = error ? formatError(error) : null;
+  const stillIndexing = trashed ? null : indexingLabel(filter, indexing, locale);
+  const empty = emptyListMessage({ trashed, filter, libraryTotal: total });
   return (
     <section className="library" aria-labelledby="library-title">
       <div className="library-header">
@@ -75,16 +86,26 @@ export function LibraryScreen({ trashed, onCommand }: LibraryScreenProps) {
         </div>
       ) : null}
       <p className="list-count" aria-live="polite" aria-busy={loading}>
-        {total === 1 ? t(trashed ? 'trash.countOne' : 'library.countOne') : t(trashed ? 'trash.count' : 'library.count', { count: new Intl.NumberFormat(locale).format(total) })}
+        {libraryCountLabel({ trashed, filter, shown: matched, libraryTotal: total }, locale)}
       </p>
+      {stillIndexing ? (
+        <p className="list-indexing" role="status">
+          {stillIndexing}
+        </p>
+      ) : null}
       {items.length === 0 && !loading ? (
-        <p className="empty">{trashed ? t('trash.empty') : t('library.empty')}</p>
+        <div className="empty">
+          <h2 className="empty-title">{t(empty.title)}</h2>
+          {empty.hint ? <p className="empty-hint">{t(empty.hint)}</p> : null}
+        </div>
       ) : (
         <VirtualList
           items={items}
           rowHeight={ROW_HEIGHT}
           label={trashed ? t('trash.listLabel') : t('library.listLabel')}
           getKey={(item) => item.id}
+          count={matched}
+          onNearEnd={handleNearEnd}
           renderItem={(item) =>
             trashed ? (
               <TrashedRow item={item} onRestore={handleRestore} onPurge={setPurging} />

@@ -10,12 +10,17 @@ export interface VirtualListProps<T> {
   /** Rows rendered above and below the visible ones. */
   overscan?: number;
   className?: string;
+  /** All the rows, loaded or not (rows past `items` show as empty placeholders). @default items.length */
+  count?: number;
+  /** Called when rows near or past the end of `items` come into view, with the row index they reach. */
+  onNearEnd?(until: number): void;
 }
 
 /** Used until the container has been measured (and in DOMs without layout). */
 const FALLBACK_VIEWPORT = 800;
 
-export function VirtualList<T>({ items, rowHeight, label, getKey, renderItem, overscan = 6, className }: VirtualListProps<T>) {
+export function VirtualList<T>({ items, rowHeight, label, getKey, renderItem, overscan = 6, className, count, onNearEnd }: VirtualListProps<T>) {
+  const rowCount = Math.max(count ?? items.length, items.length);
   const ref = useRef<HTMLDivElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
   const [viewport, setViewport] = useState(FALLBACK_VIEWPORT);
@@ -32,20 +37,25 @@ export function VirtualList<T>({ items, rowHeight, label, getKey, renderItem, ov
   }, []);
 
   const first = Math.max(0, Math.floor(scrollTop / rowHeight) - overscan);
-  const last = Math.min(items.length, Math.ceil((scrollTop + viewport) / rowHeight) + overscan);
+  const last = Math.min(rowCount, Math.ceil((scrollTop + viewport) / rowHeight) + overscan);
+  const nearEnd = items.length < rowCount && last >= items.length - overscan;
+  useEffect(() => {
+    if (nearEnd) onNearEnd?.(last);
+  }, [nearEnd, last, onNearEnd]);
   const rows: ReactNode[] = [];
   for (let index = first; index < last; index++) {
-    const item = items[index] as T;
+    const item = index < items.length ? (items[index] as T) : null;
     rows.push(
       <div
-        key={getKey(item)}
+        key={item === null ? `row-${index}` : getKey(item)}
         role="listitem"
-        aria-setsize={items.length}
+        aria-setsize={rowCount}
         aria-posinset={index + 1}
-        className="virtual-row"
+        aria-busy={item === null ? true : undefined}
+        className={item === null ? 'virtual-row virtual-row-loading' : 'virtual-row'}
         style={{ top: index * rowHeight, height: rowHeight }}
       >
-        {renderItem(item, index)}
+        {item === null ? null : renderItem(item, index)}
       </div>,
     );
   }
@@ -58,7 +68,7 @@ export function VirtualList<T>({ items, rowHeight, label, getKey, renderItem, ov
       aria-label={label}
       onScroll={(event) => setScrollTop(event.currentTarget.scrollTop)}
     >
-      <div className="virtual-spacer" style={{ height: items.length * rowHeight }}>
+      <div className="virtual-spacer" style={{ height: rowCount * rowHeight }}>
         {rows}
       </div>
     </div>

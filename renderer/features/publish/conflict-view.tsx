@@ -46,6 +46,7 @@ export function ConflictView({ conflict, busy, onOverwrite, onKeepServer }: Conf
   const t = useT();
   const locale = useI18nStore((s) => s.locale);
   const [confirming, setConfirming] = useState(false);
+  const publisher = conflict.lastPublisher;
   const when = (iso: string): string => {
     const time = Date.parse(iso);
     return Number.isNaN(time) ? iso : new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(time);
@@ -54,7 +55,15 @@ export function ConflictView({ conflict, busy, onOverwrite, onKeepServer }: Conf
   return (
     <div className="conflict-view">
       <p className="notice notice-error" role="alert">
-        {t('publish.conflict.explain', { modified: when(conflict.remote.modified), recorded: when(conflict.recordedModified) })}
+        {conflict.recordedModified
+          ? t('publish.conflict.explain', { modified: when(conflict.remote.modified), recorded: when(conflict.recordedModified) })
+          : t('publish.conflict.explainUnrecorded', { modified: when(conflict.remote.modified) })}
+        {publisher && !publisher.thisCopy ? (
+          <>
+            {' '}
+            {publisher.host ? t('publish.conflict.otherCopyOn', { host: publisher.host, job: publisher.jobId }) : t('publish.conflict.otherCopy', { job: publisher.jobId })}
+          </>
+        ) : null}
       </p>
       <div className="conflict-columns">
         <Version label={t('publish.conflict.mine')} title={conflict.local.title} excerpt={conflict.local.excerpt} contentHtml={conflict.local.contentHtml} />

@@ -9,7 +9,7 @@ import type { MessageKey } from '../../i18n/messages/catalogues';
 import { useT } from '../../i18n/use-t';
 import { ConflictView } from './conflict-view';
 import { formatJobError } from './job-error';
-import { canCancelJob } from './job-state';
+import { canCancelJob, jobStateKey } from './job-state';
 import { PublishedLink } from './published-link';
 
 const STEP_KEYS: Record<string, MessageKey> = {
@@ -92,12 +92,14 @@ export function JobView({ job, onJob, onClose }: JobViewProps) {
   return (
     <div className={`job-view job-${job.state}`}>
       <p className="job-state" role="status" aria-live="polite">
-        <strong>{job.state === 'done' ? t(DONE_KEYS[status], { when: when(job.options.scheduledAt), target: job.targetName }) : t(`publish.state.${job.state}`)}</strong>
+        <strong>{job.state === 'done' ? t(DONE_KEYS[status], { when: when(job.options.scheduledAt), target: job.targetName }) : t(jobStateKey(job))}</strong>
         {job.state === 'running' || job.state === 'queued' ? (
           <span className="job-step"> {stepKey ? t(stepKey) : job.progress.step}</span>
         ) : null}
       </p>
       {job.state === 'running' || job.state === 'queued' || job.state === 'waiting' ? <JobProgressBar job={job} /> : null}
+
+      {job.resnapshot ? <p className="hint job-resnapshot">{t('publish.resnapshot.explain', { revision: job.articleRevision, from: job.resnapshot.fromRevision })}</p> : null}
 
       {job.state === 'waiting' ? (
         <div className="job-waiting">
@@ -126,7 +128,17 @@ export function JobView({ job, onJob, onClose }: JobViewProps) {
         />
       ) : null}
 
-      {job.state === 'cancelled' ? <p>{t('publish.cancelled.explain')}</p> : null}
+      {job.state === 'cancelled' && job.skipped?.reason === 'overtaken' ? (
+        <p className="job-overtaken">
+          {t(job.skipped.jobId ? 'publish.overtaken.queued' : 'publish.overtaken.published', { revision: job.skipped.articleRevision, own: job.articleRevision, target: job.targetName })}
+        </p>
+      ) : job.state === 'cancelled' ? (
+        <p>{t('publish.cancelled.explain')}</p>
+      ) : null}
+
+      {job.state === 'done' && job.skipped?.reason === 'unchanged' ? (
+        <p className="job-unchanged">{t('publish.unchanged.explain', { revision: job.articleRevision, target: job.targetName })}</p>
+      ) : null}
 
       {job.state === 'done' && job.result ? (
         <p className="job-url">

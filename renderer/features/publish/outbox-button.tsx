@@ -1,5 +1,7 @@
-// Runs in: renderer. "Outbox (2)": how many publishing jobs are still under way, polled cheaply, opening the queue.
+// Runs in: renderer. "Outbox (2)": how many publishing jobs are still under way (job events keep it current;
+// polled only while the event stream is down), opening the queue.
 import { useEffect, useState } from 'react';
+import { pollWhileDown } from '../../api/poll-while-down';
 import { useStores } from '../../app/stores-context';
 import { useT } from '../../i18n/use-t';
 import { isActiveJob } from './job-state';
@@ -14,7 +16,7 @@ export interface OutboxButtonProps {
 
 export function OutboxButton({ pollIntervalMs = OUTBOX_BADGE_POLL_MS }: OutboxButtonProps) {
   const t = useT();
-  const { outbox } = useStores();
+  const { outbox, events } = useStores();
   const active = outbox((s) => s.jobs.filter(isActiveJob).length);
   const [open, setOpen] = useState(false);
 
@@ -25,9 +27,8 @@ export function OutboxButton({ pollIntervalMs = OUTBOX_BADGE_POLL_MS }: OutboxBu
       outbox.getState().refresh().catch(() => undefined);
     };
     poll();
-    const timer = setInterval(poll, pollIntervalMs);
-    return () => clearInterval(timer);
-  }, [outbox, open, pollIntervalMs]);
+    return pollWhileDown(events, poll, pollIntervalMs);
+  }, [outbox, events, open, pollIntervalMs]);
 
   return (
     <>

@@ -64,6 +64,41 @@ describe('outbox', () => {
     expect(api.callsTo('outbox.retry')).toEqual([{ jobId: 'job0000000003' }]);
   });
 
+  it('a job that sent nothing says why: overtaken by a newer version, or already up to date; a retried job names the version it took', async () => {
+    const overtaken = outboxJob({ id: 'job0000000005', headline: 'Mayor resigns', state: 'cancelled', articleRevision: 1, skipped: { reason: 'overtaken', articleRevision: 2, jobId: null } });
+    const unchanged = outboxJob({
+      id: 'job0000000006',
+      headline: 'Deputy mayor resigns',
+      state: 'done',
+      articleRevision: 2,
+      resnapshot: { fromRevision: 1, at: '2026-11-25T09:20:00.000Z' },
+      skipped: { reason: 'unchanged', articleRevision: 2, jobId: null },
+    });
+    const api = createFakeApi({ 'outbox.list': () => [unchanged, overtaken] });
+    render(
+      <StoresContext.Provider value={createAppStores(api)}>
+        <OutboxButton />
+      </StoresContext.Provider>,
+    );
+    fireEvent.click(await screen.findByRole('button', { name: 'Outbox' }));
+    const queue = await screen.findByRole('region', { name: 'Publishing queue' });
+    const old = within(queue).getByRole('listitem', { name: 'Mayor resigns to News site' });
+    expect(old.textContent).toMatch(/Not sent: a newer version overtook it/);
+    expect(within(queue).getByRole('listitem', { name: 'Deputy mayor resigns to News site' }).textContent).toMatch(/Already up to date/);
+
+    fireEvent.click(within(old).getByRole('button', { name: 'Details of "Mayor resigns"' }));
+    const detail = await screen.findByRole('region', { name: 'Publishing "Mayor resigns"' });
+    expect(detail.textContent).toMatch(/Not sent: revision 2 of this article went to News site after this job was queued, and sending this older version \(revision 1\) would have replaced it\./);
+    expect(detail.textContent).not.toMatch(/Publishing was cancelled/);
+
+    act(() => useI18nStore.getState().setLocale('zh-CN'));
+    fireEvent.click(within(queue).getByRole('button', { name: '“Deputy mayor resigns”的详情' }));
+    const detailZh = await screen.findByRole('region', { name: '正在发布“Deputy mayor resigns”' });
+    expect(detailZh.textContent).toMatch(/已按当前保存的版本（第 2 版）重试；此任务最初排队时为第 1 版。/);
+    expect(detailZh.textContent).toMatch(/未发送任何内容：“News site”上已是此版本（第 2 版），状态也相同。/);
+    expect(within(queue).getByRole('listitem', { name: 'Mayor resigns，发往“News site”' }).textContent).toMatch(/未发送：已有更新的版本/);
+  });
+
   it('the article shows where it was published, and refreshes when a job for it finishes', async () => {
     const record = (targetId: string, url: string): PublicationRecord => ({
       targetId,

@@ -2,12 +2,13 @@
 import { useEffect, useState } from 'react';
 import type { OutboxJob } from '../../../common/publish/publish-job';
 import { ModalDialog } from '../../app/modal-dialog';
+import { pollWhileDown } from '../../api/poll-while-down';
 import { useStores } from '../../app/stores-context';
 import { formatError } from '../../api/format-error';
 import { useI18nStore } from '../../i18n/i18n-store';
 import { useT } from '../../i18n/use-t';
 import { formatJobError } from './job-error';
-import { canCancelJob } from './job-state';
+import { canCancelJob, jobStateKey } from './job-state';
 import { JobProgressBar, JobView } from './job-view';
 import './publish.css';
 
@@ -22,7 +23,7 @@ export interface OutboxPanelProps {
 export function OutboxPanel({ onClose, pollIntervalMs = OUTBOX_PANEL_POLL_MS }: OutboxPanelProps) {
   const t = useT();
   const locale = useI18nStore((s) => s.locale);
-  const { outbox } = useStores();
+  const { outbox, events } = useStores();
   const jobs = outbox((s) => s.jobs);
   const listError = outbox((s) => s.error);
   const [loaded, setLoaded] = useState(false);
@@ -39,12 +40,13 @@ export function OutboxPanel({ onClose, pollIntervalMs = OUTBOX_PANEL_POLL_MS }: 
         .finally(() => live && setLoaded(true));
     };
     poll();
-    const timer = setInterval(poll, pollIntervalMs);
+    // Job events keep the list current; it is polled only while the event stream is down.
+    const stopPolling = pollWhileDown(events, poll, pollIntervalMs);
     return () => {
       live = false;
-      clearInterval(timer);
+      stopPolling();
     };
-  }, [outbox, pollIntervalMs]);
+  }, [outbox, events, pollIntervalMs]);
 
   const act = (work: () => Promise<OutboxJob>): void => {
     setActionError(null);
@@ -74,7 +76,7 @@ export function OutboxPanel({ onClose, pollIntervalMs = OUTBOX_PANEL_POLL_MS }: 
                   <div className="outbox-job-main">
                     <strong>{headline}</strong>
                     <span className="row-meta">
-                      {t('publish.outbox.to', { target: job.targetName })} · {t(`publish.state.${job.state}`)} · <time dateTime={job.updatedAt}>{when(job.updatedAt)}</time>
+                      {t('publish.outbox.to', { target: job.targetName })} · {t(jobStateKey(job))} · <time dateTime={job.updatedAt}>{when(job.updatedAt)}</time>
                     </span>
                     {error ? (
                       <span className="hint hint-error">

@@ -1,7 +1,9 @@
 // Runs in: renderer. The publishing queue as last seen, and each article's publications (what went live where).
 import type { DatelineApi } from '../../../common/contract';
 import type { OutboxJob, PublicationRecord } from '../../../common/publish/publish-job';
+import type { EventSubscription } from '../../api/event-subscription';
 import { createStore, type Store } from '../../stores/create-store';
+import { newerJob } from './newer-job';
 
 export interface OutboxState {
   /** Newest first. */
@@ -11,7 +13,7 @@ export interface OutboxState {
   /** Per article id, loaded on demand. */
   publications: Record<string, PublicationRecord[]>;
   refresh(): Promise<void>;
-  /** Records a job's latest state (the publish dialog polls one job). */
+  /** Records a job's latest state (from an event, an action or the fallback poll); an older copy never wins. */
   track(job: OutboxJob): void;
   cancel(jobId: string): Promise<OutboxJob>;
   retry(jobId: string): Promise<OutboxJob>;
@@ -23,8 +25,9 @@ export type OutboxStore = Store<OutboxState>;
 
 const newestFirst = (a: OutboxJob, b: OutboxJob): number => b.createdAt.localeCompare(a.createdAt);
 
-export function createOutboxStore(api: DatelineApi): OutboxStore {
-  return createStore<OutboxState>((set, get) => {
+/** `events`: job changes arrive as `job.changed`; after a reconnect the list is fetched again once. */
+export function createOutboxStore(api: DatelineApi, events?: Pick<EventSubscription, 'on' | 'onResync'>): OutboxStore {
+  const store = createStore<OutboxState>((set, get) => {
     // A job that just finished changes what its article's publications line shows.
     const noticeFinished = (before: OutboxJob[], after: OutboxJob[]): void => {
       const wasDone = new Set(before.filter((j) => j.state === 'done').map((j) => j.id));
@@ -36,6 +39,8 @@ export function createOutboxStore(api: DatelineApi): OutboxStore {
 
     const track = (job: OutboxJob): void => {
       const before = get().jobs;
+      const kept = newerJob(before.find((j) => j.id === job.id), job);
+      if (kept !== job) return;
       const after = [job, ...before.filter((j) => j.id !== job.id)].sort(newestFirst);
       set({ jobs: after });
       noticeFinished(before, after);
@@ -47,8 +52,10 @@ export function createOutboxStore(api: DatelineApi): OutboxStore {
       publications: {},
       refresh: async () => {
         try {
-          const jobs = [...(await api.call('outbox.list', {}))].sort(newestFirst);
+          const listed = await api.call('outbox.list', {});
           const before = get().jobs;
+          // An event may have brought a newer copy while the list was on its way.
+          const jobs = listed.map((job) => newerJob(before.find((j) => j.id === job.id), job)).sort(newestFirst);
           set({ jobs, error: null });
           noticeFinished(before, jobs);
         } catch (error) {
@@ -78,4 +85,7 @@ export function createOutboxStore(api: DatelineApi): OutboxStore {
       },
     };
   });
+  events?.on('job.changed', ({ job }) => store.getState().track(job));
+  events?.onResync(() => void store.getState().refresh().catch(() => undefined));
+  return store;
 }

@@ -10,6 +10,8 @@ import { ApiError } from '../../api/api-error';
 import { useI18nStore } from '../../i18n/i18n-store';
 import { createAppStores, type AppStores } from '../../stores/app-stores';
 import { createFakeApi, type FakeHandlers } from '../../test-support/fake-api';
+import { testEventConnection, type TestEventConnection } from '../../test-support/test-event-connection';
+import { createEventSubscription } from '../../api/event-subscription';
 import { PublishDialog } from './publish-dialog';
 import { completeArticle, deferred, folderTarget, outboxJob, wordpressTarget } from './publish-fixtures';
 
@@ -19,7 +21,7 @@ beforeEach(() => useI18nStore.getState().setLocale('en'));
 function renderDialog(
   article: Article,
   handlers: FakeHandlers,
-  props: { approveFirst?: boolean; role?: 'reporter' | 'editor' } = {},
+  props: { approveFirst?: boolean; role?: 'reporter' | 'editor'; events?: TestEventConnection } = {},
 ): { stores: AppStores; api: ReturnType<typeof createFakeApi> } {
   const api = createFakeApi({
     'targets.list': () => [folderTarget, wordpressTarget],
@@ -28,7 +30,7 @@ function renderDialog(
     'articles.save': () => ({ revision: 2, updatedAt: '2026-11-25T09:02:00.000Z' }),
     ...handlers,
   });
-  const stores = createAppStores(api);
+  const stores = createAppStores(api, props.events ? createEventSubscription(props.events) : undefined);
   if (props.role) stores.settings.setState((s) => ({ settings: { ...s.settings, role: props.role ?? null } }));
   stores.article.getState().load(article);
   render(
@@ -220,6 +222,67 @@ describe('publish dialog', () => {
     expect(api.callsTo('outbox.retry')).toEqual([{ jobId: 'job0000000001' }]);
   });
 
+  it('an account that may only submit for review is refused publishing, and “Submit for review” sends it as pending', async () => {
+    const started: OperationInput<'publish.start'>[] = [];
+    const refused = outboxJob({
+      state: 'failed',
+      attempts: 1,
+      options: { status: 'publish', scheduledAt: null, overriddenWarnings: ['tags'] },
+      lastError: {
+        code: 'remote-forbidden',
+        message: 'Your WordPress role (contributor) may not publish posts: this account can only submit articles for review. Nothing was sent',
+        allowedStatuses: ['draft', 'pending'],
+      },
+    });
+    const pending = outboxJob({ id: 'job0000000002', state: 'queued', options: { status: 'pending', scheduledAt: null, overriddenWarnings: ['tags'] } });
+    renderDialog(completeArticle(), {
+      'publish.start': (input) => {
+        started.push(input);
+        return input.options.status === 'pending' ? pending : outboxJob({ state: 'queued' });
+      },
+      'outbox.get': (input) => (input.jobId === refused.id ? refused : { ...pending, state: 'done', result: null }),
+    });
+    await screen.findByRole('dialog', { name: 'Publish article' });
+    await act(async () => {
+      fireEvent.click(publishButton());
+    });
+    expect((await screen.findByRole('alert')).textContent).toMatch(/may not publish posts/);
+    expect(screen.getByText(/News site accepts this account’s stories only for review/)).toBeTruthy();
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: 'Submit for review' }));
+    });
+    expect(started.at(-1)).toEqual({ articleId: 'art0000000001', targetId: 't-wordpress1', options: { status: 'pending', scheduledAt: null, overriddenWarnings: ['tags'] } });
+    await waitFor(() => expect(screen.queryByRole('button', { name: 'Submit for review' })).toBeNull());
+  });
+
+  it('in Chinese, the refused contributor is offered 改为提交审核', async () => {
+    useI18nStore.getState().setLocale('zh-CN');
+    renderDialog(completeArticle(), {
+      'publish.start': () => outboxJob({ state: 'queued' }),
+      'outbox.get': () =>
+        outboxJob({ state: 'failed', attempts: 1, lastError: { code: 'remote-forbidden', message: 'may not publish posts', allowedStatuses: ['draft', 'pending'] } }),
+    });
+    await screen.findByRole('dialog');
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: '发布' }));
+    });
+    expect(await screen.findByRole('button', { name: '改为提交审核' })).toBeTruthy();
+    expect(screen.getByText(/只接受此账号提交审核的稿件/)).toBeTruthy();
+  });
+
+  it('a refusal that is not about the role (a plain 403) offers no review', async () => {
+    renderDialog(completeArticle(), {
+      'publish.start': () => outboxJob({ state: 'queued' }),
+      'outbox.get': () => outboxJob({ state: 'failed', attempts: 1, lastError: { code: 'remote-forbidden', message: 'HTTP 403', status: 403 } }),
+    });
+    await screen.findByRole('dialog', { name: 'Publish article' });
+    await act(async () => {
+      fireEvent.click(publishButton());
+    });
+    await screen.findByRole('alert');
+    expect(screen.queryByRole('button', { name: 'Submit for review' })).toBeNull();
+  });
+
   it('a conflict shows both versions as text; overwriting asks first, then resolves with overwrite', async () => {
     const conflictJob = outboxJob({
       state: 'conflict',
@@ -286,5 +349,63 @@ describe('publish dialog', () => {
     expect(within(reporter).getAllByRole('radio').map((r) => (r as HTMLInputElement).value)).toEqual(['draft', 'pending']);
     expect((within(reporter).getByRole('radio', { checked: true }) as HTMLInputElement).value).toBe('draft');
     expect(reporter.textContent).toContain('send yours to the desk from the Review tab');
+  });
+});
+
+describe('publish dialog over the event stream', () => {
+  const running = (mediaDone: number, at: string): OutboxJob =>
+    outboxJob({ state: 'running', updatedAt: at, progress: { step: 'upload-media', mediaDone, mediaTotal: 3 } });
+  const done = (): OutboxJob =>
+    outboxJob({
+      state: 'done',
+      updatedAt: '2026-11-25T09:06:00.000Z',
+      progress: { step: 'verify', mediaDone: 3, mediaTotal: 3 },
+      result: { targetId: 't-wordpress1', targetKind: 'wordpress', remoteId: '42', url: 'https://news.example.com/flood/', status: 'publish', contentHash: 'x', remoteModified: '2026-11-25T09:06:00Z', publishedAt: '2026-11-25T09:06:00Z', articleRevision: 2 },
+    });
+
+  async function startJob(events: TestEventConnection, get: () => OutboxJob) {
+    const rendered = renderDialog(completeArticle(), { 'publish.start': () => running(1, '2026-11-25T09:05:01.000Z'), 'outbox.get': get }, { events });
+    act(() => events.open());
+    await screen.findByRole('dialog', { name: 'Publish article' });
+    await act(async () => {
+      fireEvent.click(publishButton());
+    });
+    await screen.findByRole('progressbar', { name: 'Uploading photo 2 of 3' });
+    return rendered;
+  }
+
+  it('progress and the end of the job arrive as events; the job is never polled while the stream is live', async () => {
+    const events = testEventConnection();
+    const { api } = await startJob(events, () => running(1, '2026-11-25T09:05:01.000Z'));
+    act(() => events.deliver({ name: 'job.changed', payload: { job: running(2, '2026-11-25T09:05:02.000Z') } }));
+    await screen.findByRole('progressbar', { name: 'Uploading photo 3 of 3' });
+    // An older copy arriving late does not take the bar back.
+    act(() => events.deliver({ name: 'job.changed', payload: { job: running(1, '2026-11-25T09:05:01.500Z') } }));
+    expect(screen.getByRole('progressbar', { name: 'Uploading photo 3 of 3' })).toBeTruthy();
+    act(() => events.deliver({ name: 'job.changed', payload: { job: done() } }));
+    await screen.findByRole('link', { name: 'https://news.example.com/flood/' });
+    expect(api.callsTo('outbox.get')).toEqual([]);
+  });
+
+  it('while the stream is down the job is polled; after it reconnects the job is fetched once', async () => {
+    const events = testEventConnection();
+    let reconnected = false;
+    let afterReconnect = 0;
+    const { api } = await startJob(events, () => {
+      if (!reconnected) return running(2, '2026-11-25T09:05:02.000Z');
+      afterReconnect += 1;
+      return done();
+    });
+    expect(api.callsTo('outbox.get')).toEqual([]);
+    act(() => events.down());
+    await screen.findByRole('progressbar', { name: 'Uploading photo 3 of 3' });
+    expect(api.callsTo('outbox.get').length).toBeGreaterThan(0);
+    act(() => {
+      reconnected = true;
+      events.open();
+    });
+    // The reconnect's one fetch brings the end the stream missed.
+    await screen.findByRole('link', { name: 'https://news.example.com/flood/' });
+    expect(afterReconnect).toBe(1);
   });
 });

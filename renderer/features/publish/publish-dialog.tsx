@@ -16,12 +16,13 @@ import { ChecklistView } from './checklist-view';
 import { goToArticleField } from './go-to-article-field';
 import { isPollingJob } from './job-state';
 import { JobView } from './job-view';
-import { JOB_POLL_MS, useJobPolling } from './use-job-polling';
+import { newerJob } from './newer-job';
+import { JOB_POLL_MS, useJobUpdates } from './use-job-updates';
 import './publish.css';
 
 export interface PublishDialogProps {
   onClose(): void;
-  /** How often the job is polled while the outbox works on it. @default 400 */
+  /** How often the job is polled while the outbox works on it and the event stream is down. @default 400 */
   pollIntervalMs?: number;
   /** The target to offer first (the WordPress review hub, whose pending post approval publishes). */
   preferredTargetId?: string;
@@ -99,10 +100,10 @@ export function PublishDialog({ onClose, pollIntervalMs = JOB_POLL_MS, preferred
   }, []);
 
   const handleJob = (next: OutboxJob): void => {
-    setJob(next);
+    setJob((shown) => (shown?.id === next.id ? newerJob(shown, next) : next));
     outbox.getState().track(next);
   };
-  useJobPolling(job, handleJob, pollIntervalMs);
+  useJobUpdates(job, handleJob, pollIntervalMs);
 
   const selected =
     targetList?.find((v) => v.config.id === chosenTarget) ??
@@ -177,6 +178,23 @@ export function PublishDialog({ onClose, pollIntervalMs = JOB_POLL_MS, preferred
     }
   };
 
+  // The account may only submit for review (a contributor asked to publish): offer exactly that.
+  const handleSubmitForReview = async (): Promise<void> => {
+    if (!job) return;
+    setStartError(null);
+    try {
+      handleJob(
+        await api.call('publish.start', {
+          articleId: job.articleId,
+          targetId: job.targetId,
+          options: { status: 'pending', scheduledAt: null, overriddenWarnings: job.options.overriddenWarnings },
+        }),
+      );
+    } catch (error) {
+      setStartError(error);
+    }
+  };
+
   const problem = startError ? formatError(startError) : null;
   const listProblem = targetsError && !targetList ? formatError(targetsError) : null;
 
@@ -186,6 +204,19 @@ export function PublishDialog({ onClose, pollIntervalMs = JOB_POLL_MS, preferred
         <>
           <JobView job={job} onJob={handleJob} onClose={onClose} />
           {isPollingJob(job) ? <p className="hint">{t('publish.continuesInOutbox')}</p> : null}
+          {offersReview(job) ? (
+            <div className="publish-review-offer">
+              <p>{t('publish.reviewOnly.explain', { target: job.targetName })}</p>
+              <button type="button" className="primary" onClick={() => void handleSubmitForReview()}>
+                {t('publish.reviewOnly.submit')}
+              </button>
+            </div>
+          ) : null}
+          {problem ? (
+            <div className="notice notice-error" role="alert">
+              <strong>{problem.message}</strong> <span className="notice-detail">{problem.detail}</span>
+            </div>
+          ) : null}
         </>
       ) : (
         <>
@@ -284,5 +315,16 @@ export function PublishDialog({ onClose, pollIntervalMs = JOB_POLL_MS, preferred
       )}
       {managingTargets ? <TargetsDialog onClose={() => setManagingTargets(false)} /> : null}
     </ModalDialog>
+  );
+}
+
+/** A job refused because its account may only submit for review (it asked to publish or schedule). */
+function offersReview(job: OutboxJob): boolean {
+  const error = job.lastError;
+  return (
+    job.state === 'failed' &&
+    (job.options.status === 'publish' || job.options.status === 'future') &&
+    error?.code === 'remote-forbidden' &&
+    (error.allowedStatuses ?? []).includes('pending')
   );
 }

@@ -56,6 +56,8 @@ export function outboxJob(patch: Partial<OutboxJob> = {}): OutboxJob {
     lastError: null,
     conflict: null,
     result: null,
+    skipped: null,
+    resnapshot: null,
     ...patch,
   };
 }

@@ -1,6 +1,7 @@
 // Runs in: renderer. The article's review panel: status, workflow actions, what changed, comments
 // and history. Loads when the article opens; comment highlights follow the comment list.
 import { useEffect, useRef } from 'react';
+import { pollWhileDown } from '../../api/poll-while-down';
 import { useStores } from '../../app/stores-context';
 import { useLocale, useT } from '../../i18n/use-t';
 import type { MessageKey } from '../../i18n/messages/catalogues';
@@ -14,7 +15,7 @@ const PENDING_REFRESH_MS = 15_000;
 
 export function ReviewPanel() {
   const t = useT();
-  const { review, article, ui, outbox } = useStores();
+  const { review, article, ui, outbox, events } = useStores();
   const id = article((s) => s.article?.id ?? null);
   // A finished publishing job moves the article on in the workflow (published, scheduled).
   const finishedJobs = outbox((s) => s.jobs.filter((j) => j.articleId === id && j.state === 'done').length);
@@ -29,13 +30,13 @@ export function ReviewPanel() {
     if (id) void review.getState().load(id);
   }, [id, review, finishedJobs]);
 
-  // While something waits for the hub, follow the background sync (sent, or held back as a conflict).
+  // While something waits for the hub, follow the background sync (sent, or held back as a conflict):
+  // `review.articleChanged` brings it; polled only while the event stream is down.
   const waitingToSend = state?.pendingSync != null;
   useEffect(() => {
     if (!id || !waitingToSend) return;
-    const timer = setInterval(() => void review.getState().load(id), PENDING_REFRESH_MS);
-    return () => clearInterval(timer);
-  }, [id, waitingToSend, review]);
+    return pollWhileDown(events, () => void review.getState().load(id), PENDING_REFRESH_MS);
+  }, [id, waitingToSend, review, events]);
 
   // Mark the commented text; again whenever the editor is remounted (reload, restore).
   useEffect(() => {

@@ -4,6 +4,7 @@
 import type { ArticleStatus } from '../../../common/article';
 import { isApiError } from '../../api/api-error';
 import type { DatelineApi } from '../../../common/contract';
+import type { EventSubscription } from '../../api/event-subscription';
 import type { DiffBase, QueueScope, ReviewDiffResult, ReviewQueue, ReviewState } from '../../../common/workflow/review-contract';
 import type { TextAnchor } from '../../../common/workflow/review-comment';
 import type { WorkflowAction } from '../../../common/workflow/workflow-event';
@@ -54,8 +55,12 @@ export interface ReviewStoreState {
 
 export type ReviewStore = Store<ReviewStoreState>;
 
-export function createReviewStore(api: DatelineApi, article: ArticleStore, ui: UiStore): ReviewStore {
-  return createStore<ReviewStoreState>((set, get) => {
+/**
+ * `events`: the badge follows `review.queueChanged`, the open article's review follows
+ * `review.articleChanged`, and both are read again once after a reconnect.
+ */
+export function createReviewStore(api: DatelineApi, article: ArticleStore, ui: UiStore, events?: Pick<EventSubscription, 'on' | 'onResync'>): ReviewStore {
+  const store = createStore<ReviewStoreState>((set, get) => {
     const currentId = (): string | null => article.getState().article?.id ?? null;
 
     /** Runs a change on the open article: save first, then the call, then show the new state. */
@@ -176,4 +181,25 @@ export function createReviewStore(api: DatelineApi, article: ArticleStore, ui: U
       },
     };
   });
+  const currentId = (): string | null => article.getState().article?.id ?? null;
+  /** A change made elsewhere (the hub sync, another action) is shown quietly; an action under way shows its own result. */
+  const reloadQuietly = (articleId: string): void => {
+    if (currentId() !== articleId || store.getState().busy) return;
+    api.call('review.get', { id: articleId }).then(
+      (state) => {
+        if (currentId() !== articleId) return;
+        store.setState({ state });
+        article.getState().applyStatus(state.status as ArticleStatus);
+      },
+      () => undefined,
+    );
+  };
+  events?.on('review.queueChanged', ({ waiting }) => store.setState({ waiting }));
+  events?.on('review.articleChanged', ({ articleId }) => reloadQuietly(articleId));
+  events?.onResync(() => {
+    void store.getState().pollWaiting();
+    const id = currentId();
+    if (id !== null && store.getState().state !== null) reloadQuietly(id);
+  });
+  return store;
 }

@@ -16,6 +16,8 @@ export interface TargetFormValues {
   siteUrl: string;
   username: string;
   defaultCategory: string;
+  /** Other origins the site's photos come from (a CDN), separated by spaces, commas or new lines. */
+  mediaOrigins: string;
   url: string;
   mediaMode: 'inline' | 'urls';
   mediaBaseUrl: string;
@@ -39,6 +41,7 @@ export function emptyFormValues(kind: TargetKind, id: string = newTargetId()): T
     siteUrl: '',
     username: '',
     defaultCategory: '',
+    mediaOrigins: '',
     url: '',
     mediaMode: 'inline',
     mediaBaseUrl: '',
@@ -56,6 +59,7 @@ export function formValuesFor(view: TargetView): TargetFormValues {
     values.siteUrl = config.siteUrl;
     values.username = config.username;
     values.defaultCategory = config.defaultCategory;
+    values.mediaOrigins = (config.mediaOrigins ?? []).join(' ');
   } else if (config.kind === 'webhook') {
     values.url = config.url;
     values.mediaMode = config.mediaMode;
@@ -67,7 +71,7 @@ export function formValuesFor(view: TargetView): TargetFormValues {
   return values;
 }
 
-const SCHEMA_FIELDS: Record<string, TargetField> = { siteUrl: 'siteUrl', url: 'url', timeoutMs: 'timeoutSeconds', name: 'name', username: 'username', path: 'path', defaultCategory: 'defaultCategory', mediaBaseUrl: 'mediaBaseUrl' };
+const SCHEMA_FIELDS: Record<string, TargetField> = { siteUrl: 'siteUrl', url: 'url', timeoutMs: 'timeoutSeconds', name: 'name', username: 'username', path: 'path', defaultCategory: 'defaultCategory', mediaBaseUrl: 'mediaBaseUrl', mediaOrigins: 'mediaOrigins' };
 
 const ERROR_KEYS: Record<TargetField, MessageKey> = {
   name: 'targets.error.name',
@@ -75,6 +79,7 @@ const ERROR_KEYS: Record<TargetField, MessageKey> = {
   url: 'targets.error.url',
   username: 'targets.error.username',
   defaultCategory: 'targets.error.tooLong',
+  mediaOrigins: 'targets.error.mediaOrigins',
   mediaBaseUrl: 'targets.error.mediaBaseUrl',
   timeoutSeconds: 'targets.error.timeout',
   path: 'targets.error.tooLong',
@@ -96,7 +101,15 @@ export function parseTargetForm(values: TargetFormValues, hasSecret: boolean): P
   const base = { id: values.id, name: values.name };
   let candidate: unknown;
   if (values.kind === 'wordpress') {
-    candidate = { ...base, kind: 'wordpress', siteUrl: values.siteUrl, username: values.username, defaultCategory: values.defaultCategory.trim() };
+    const mediaOrigins = values.mediaOrigins.split(/[\s,]+/).filter((origin) => origin.length > 0);
+    candidate = {
+      ...base,
+      kind: 'wordpress',
+      siteUrl: values.siteUrl,
+      username: values.username,
+      defaultCategory: values.defaultCategory.trim(),
+      ...(mediaOrigins.length > 0 ? { mediaOrigins } : {}),
+    };
     if (isHttpUrl(values.siteUrl.trim()) && new URL(values.siteUrl.trim()).protocol === 'http:' && !wordpressTargetSchema.shape.siteUrl.safeParse(values.siteUrl).success) {
       errors.siteUrl = 'targets.error.insecureUrl';
     }

@@ -133,6 +133,7 @@ export function TargetForm({ editing, secrets, onDone, onCancel }: TargetFormPro
           {field('username', 'targets.field.username')}
           {field('secret', 'targets.field.appPassword', { type: 'password', hint: secretHint ?? t('targets.field.appPasswordHint') })}
           {field('defaultCategory', 'targets.field.defaultCategory', { hint: t('targets.field.defaultCategoryHint') })}
+          {field('mediaOrigins', 'targets.field.mediaOrigins', { placeholder: 'https://cdn.example.com', hint: t('targets.field.mediaOriginsHint') })}
         </>
       ) : null}
       {values.kind === 'webhook' ? (

@@ -84,6 +84,34 @@ describe('publishing targets', () => {
     expect(saved).toEqual([{ config: { ...wordpressTarget.config, defaultCategory: 'Local' } }]);
   });
 
+  it('a WordPress site’s CDN is listed as photo addresses: origins only, kept when editing again', async () => {
+    const { saved } = renderTargets({});
+    await screen.findByText('News site');
+    fireEvent.click(screen.getByRole('button', { name: 'Edit News site' }));
+    type('Photo addresses besides the site (optional)', 'https://cdn.example.com/uploads');
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: 'Save target' }));
+    });
+    expect(screen.getByText('Enter addresses like https://cdn.example.com: http:// or https://, a host and at most a port, no path; at most 20.')).toBeTruthy();
+    expect(saved).toEqual([]);
+    type('Photo addresses besides the site (optional)', 'https://cdn.example.com,  http://img.example.net:8080');
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: 'Save target' }));
+    });
+    expect(saved).toEqual([{ config: { ...wordpressTarget.config, mediaOrigins: ['https://cdn.example.com', 'http://img.example.net:8080'] } }]);
+    fireEvent.click(await screen.findByRole('button', { name: 'Edit News site' }));
+    expect((screen.getByLabelText('Photo addresses besides the site (optional)') as HTMLInputElement).value).toBe('https://cdn.example.com http://img.example.net:8080');
+  });
+
+  it('the photo addresses field speaks Chinese in the Chinese interface', async () => {
+    useI18nStore.getState().setLocale('zh-CN');
+    renderTargets({});
+    await screen.findByText('News site');
+    fireEvent.click(screen.getByRole('button', { name: '编辑 News site' }));
+    expect(screen.getByLabelText('站点以外的图片地址（可选）')).toBeTruthy();
+    expect(screen.getByText(/Dateline 只从站点本身和这些地址下载图片/)).toBeTruthy();
+  });
+
   it('a webhook that sends photos as URLs needs a base address and a sane timeout', async () => {
     const { saved } = renderTargets({});
     await screen.findByText('News site');

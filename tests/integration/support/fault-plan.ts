@@ -2,7 +2,7 @@
 // request (method, path, and its index in arrival order) that names one fault.
 import { randomAt } from './seeded-random';
 
-export const FAULT_KINDS = ['pass', 'drop-response', 'reset', 'reset-after-forward', 'delay', 'http-error'] as const;
+export const FAULT_KINDS = ['pass', 'drop-response', 'reset', 'reset-after-forward', 'delay', 'http-error', 'late-forward'] as const;
 export type FaultKind = (typeof FAULT_KINDS)[number];
 
 export type ErrorStatus = 500 | 502 | 503 | 504;
@@ -19,7 +19,13 @@ export type FaultSpec =
   /** Forward, then hold the response `ms` milliseconds before sending it (or closing instead). */
   | { kind: 'delay'; ms: number; then?: 'send' | 'destroy' }
   /** Answer this status with an HTML error page, without forwarding (a failing reverse proxy). */
-  | { kind: 'http-error'; status: ErrorStatus };
+  | { kind: 'http-error'; status: ErrorStatus }
+  /**
+   * Hold the request until the client has given up on it (its deadline passed and it closed the
+   * connection), and until `release` settles if given; then forward it. The server commits what
+   * the client believes failed; nobody reads the reply.
+   */
+  | { kind: 'late-forward'; release?: Promise<unknown> };
 
 /** A fault: the bare kind for the faults without parameters, or a full spec. */
 export type Fault = 'pass' | 'drop-response' | 'reset' | 'reset-after-forward' | FaultSpec;
@@ -73,6 +79,7 @@ export function randomFaultPlan(options: RandomFaultOptions): FaultPlan {
       threshold += rate;
       if (draw >= threshold) continue;
       if (kind === 'delay') return { kind, ms: options.delayMs ?? 5_000, then: options.delayThen ?? 'send' };
+      if (kind === 'late-forward') return { kind };
       if (kind === 'http-error') {
         const pick = statuses[Math.floor(randomAt(options.seed ^ 0x5bd1e995, request.index) * statuses.length)] ?? 503;
         return { kind, status: pick };

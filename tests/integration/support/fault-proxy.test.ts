@@ -103,6 +103,20 @@ describe('fault proxy', () => {
     expect(seen).toHaveLength(1);
   });
 
+  it('late-forward: nothing reaches the server until the client gave up (and the release came); then the server commits it', async () => {
+    let release = () => undefined as void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    await proxyWith([{ kind: 'late-forward', release: released }]);
+    const result = await send(`${proxy.url}/wp/v2/posts`, { method: 'POST', body: 'draft', timeoutMs: 200 });
+    expect(result).toEqual({ error: 'CLIENT_TIMEOUT' });
+    expect(seen).toHaveLength(0);
+    release();
+    await proxy.lateForwardsSettled();
+    expect(seen).toEqual([expect.objectContaining({ method: 'POST', path: '/wp/v2/posts', body: 'draft' })]);
+    expect(proxy.stats.log[0]).toMatchObject({ fault: 'late-forward', upstreamStatus: 201 });
+    expect(proxy.stats.faults['late-forward']).toBe(1);
+  });
+
   it('delay: a patient client gets the late reply, or a hang-up when the plan says destroy', async () => {
     await proxyWith([
       { kind: 'delay', ms: 50 },

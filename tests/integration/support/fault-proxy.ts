@@ -1,6 +1,6 @@
 // Runs in: test processes. A loopback HTTP proxy between the app and a test server that injects
 // network faults per request (see fault-plan.ts): lost replies after the server committed,
-// resets, long delays, and HTML error pages.
+// resets, long delays, HTML error pages, and requests forwarded only after the client gave up.
 //
 // Absolute URLs: WordPress writes its own address (WP_HOME, the real port) into Link headers and
 // JSON. Unless `rewriteOrigin` is on, they still point past the proxy. A client must therefore
@@ -46,6 +46,8 @@ export interface FaultProxy {
   stats: FaultProxyStats;
   setPlan(plan: FaultPlan): void;
   resetStats(): void;
+  /** Resolves once every request held by a 'late-forward' fault has been forwarded and answered. */
+  lateForwardsSettled(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -92,6 +94,7 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
   let proxyOrigin = '';
   const sockets = new Set<Socket>();
   const timers = new Set<NodeJS.Timeout>();
+  const lateForwards = new Set<Promise<void>>();
 
   const forward = (req: IncomingMessage, body: Buffer): Promise<UpstreamReply> =>
     new Promise((resolve, reject) => {
@@ -157,6 +160,12 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
       return;
     }
     const body = await readBody(req);
+    if (fault.kind === 'late-forward') {
+      const late = forwardLate(req, body, entry, fault.release);
+      lateForwards.add(late);
+      await late.finally(() => lateForwards.delete(late));
+      return;
+    }
     if (fault.kind === 'http-error') {
       const page = errorPage(fault.status, STATUS_TITLES[fault.status] ?? 'Error');
       res.writeHead(fault.status, { 'content-type': 'text/html; charset=utf-8', 'content-length': String(page.length) });
@@ -195,6 +204,24 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
     }
   };
 
+  const clientGone = (req: IncomingMessage): Promise<void> =>
+    new Promise((resolve) => {
+      if (req.socket.destroyed) resolve();
+      else req.socket.once('close', () => resolve());
+    });
+
+  const forwardLate = async (req: IncomingMessage, body: Buffer, entry: FaultLogEntry, release?: Promise<unknown>): Promise<void> => {
+    await clientGone(req);
+    await release?.catch(() => undefined);
+    try {
+      const reply = await forward(req, body);
+      stats.forwarded += 1;
+      entry.upstreamStatus = reply.status;
+    } catch {
+      stats.upstreamErrors += 1;
+    }
+  };
+
   const server = createServer((req, res) => {
     handle(req, res).catch(() => {
       // The client went away mid-request: nothing left to answer.
@@ -225,6 +252,9 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
     },
     resetStats() {
       stats = emptyStats();
+    },
+    async lateForwardsSettled() {
+      while (lateForwards.size > 0) await Promise.all([...lateForwards]);
     },
     close() {
       for (const timer of timers) clearTimeout(timer);

@@ -10,6 +10,8 @@ export interface PhpServerOptions {
   port: number;
   workers: number;
   errorLog: string;
+  /** php.ini settings that replace the defaults below, e.g. { upload_max_filesize: '1M' }. */
+  ini?: Record<string, string>;
 }
 
 export function spawnPhpServer(options: PhpServerOptions): GroupProcess {
@@ -29,6 +31,8 @@ export function spawnPhpServer(options: PhpServerOptions): GroupProcess {
       'post_max_size=64M',
       '-d',
       'max_execution_time=120',
+      // Later -d settings win: a test can shrink the upload limits.
+      ...Object.entries(options.ini ?? {}).flatMap(([key, value]) => ['-d', `${key}=${value}`]),
       // OPcache is shared by the forked workers; WordPress loads hundreds of files per request.
       '-d',
       'opcache.enable_cli=1',

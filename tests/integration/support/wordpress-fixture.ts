@@ -31,6 +31,8 @@ export interface StartWordPressOptions {
   readyTimeoutMs?: number;
   /** The first port to try (another is taken if it is busy). @default a free port */
   port?: number;
+  /** php.ini settings for the web server, e.g. { upload_max_filesize: '1M', post_max_size: '2M' }. */
+  phpIni?: Record<string, string>;
 }
 
 /** A post as the REST API returns it with context=edit (only the fields tests look at are typed). */
@@ -166,7 +168,7 @@ export async function startWordPress(options: StartWordPressOptions = {}): Promi
     let linkHeader = '';
     const failures: string[] = [];
     for (let attempt = 1; attempt <= PORT_ATTEMPTS; attempt++) {
-      server = spawnPhpServer({ php: tools.php, docroot, router, port, workers: options.workers ?? 4, errorLog: phpErrorLog });
+      server = spawnPhpServer({ php: tools.php, docroot, router, port, workers: options.workers ?? 4, errorLog: phpErrorLog, ini: options.phpIni });
       reaper.watchGroups([db.pid, server.pid]);
       const ready = await waitForWordPress(server, `http://127.0.0.1:${port}`, tagline, readyTimeoutMs);
       if (ready.ok) {

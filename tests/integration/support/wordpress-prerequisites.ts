@@ -44,8 +44,14 @@ function phpModules(php: string): string[] {
   }
 }
 
-/** Returns the tools, or throws WordPressFixtureError listing everything that is missing. */
-export function findWordPressTools(wordpressDir = '/usr/share/wordpress'): WordPressTools {
+interface FoundWordPressTools {
+  tools: WordPressTools | null;
+  /** Each missing piece with the Debian package that brings it; empty when tools is set. */
+  missing: string[];
+}
+
+/** Looks for everything the fixture needs without throwing (the test preflight reports the list). */
+export function lookForWordPressTools(wordpressDir = '/usr/share/wordpress'): FoundWordPressTools {
   const missing: string[] = [];
   const php = findExecutable('php');
   const mariadbd = findExecutable('mariadbd');
@@ -70,11 +76,20 @@ export function findWordPressTools(wordpressDir = '/usr/share/wordpress'): WordP
       if (!modules.includes(module)) missing.push(`PHP extension ${module} (package ${pkg})`);
     }
   }
-  if (missing.length > 0 || !php || !mariadbd || !mariadbInstallDb || !mariadb) {
+  if (missing.length > 0 || !php || !mariadbd || !mariadbInstallDb || !mariadb) return { tools: null, missing };
+  return { tools: { php, mariadbd, mariadbInstallDb, mariadb, wordpressDir }, missing: [] };
+}
+
+/** The command that installs every package the fixture needs (as root on Debian). */
+export const WORDPRESS_INSTALL_COMMAND = `apt-get update && apt-get install -y --no-install-recommends ${WORDPRESS_DEBIAN_PACKAGES.join(' ')}`;
+
+/** Returns the tools, or throws WordPressFixtureError listing everything that is missing. */
+export function findWordPressTools(wordpressDir = '/usr/share/wordpress'): WordPressTools {
+  const { tools, missing } = lookForWordPressTools(wordpressDir);
+  if (!tools) {
     throw new WordPressFixtureError(
-      `Cannot start the test WordPress: missing ${missing.join('; ')}. ` +
-        `Install the Debian packages (as root): apt-get update && apt-get install -y --no-install-recommends ${WORDPRESS_DEBIAN_PACKAGES.join(' ')}`,
+      `Cannot start the test WordPress: missing ${missing.join('; ')}. Install the Debian packages (as root): ${WORDPRESS_INSTALL_COMMAND}`,
     );
   }
-  return { php, mariadbd, mariadbInstallDb, mariadb, wordpressDir };
+  return tools;
 }

@@ -14,7 +14,7 @@ import { figure, makeArticle, paragraph, text } from '../../../../tests/fixtures
 import { ninjsErrors } from '../../../../tests/fixtures/ninjs/ninjs-validator';
 import { makePng } from '../../../../tests/support/test-photos';
 import { PublishConflict } from '../publish-target';
-import { testJob, testPhoto, type TestPhoto } from '../test-publish-context';
+import { sent, testJob, testPhoto, type TestPhoto } from '../test-publish-context';
 import { ARTICLE_MARKER_FILE, FolderTarget, NINJS_FILE } from './folder-target';
 
 const PHOTOS = [testPhoto(makePng(40, 30), 'one.png'), testPhoto(makePng(50, 30), 'two.png'), testPhoto(makePng(60, 30), 'three.png')];
@@ -61,7 +61,7 @@ describe('folder target', () => {
     const article = chineseStory();
     const before = structuredClone(article);
     const job = testJob('job00000001', article, PHOTOS);
-    const record = await target.publish(job.attempt());
+    const record = sent(await target.publish(job.attempt()));
 
     const folder = join(dir, 'Published', 'guowuyuan-data');
     expect(record).toMatchObject({ targetId: 'folder-1', targetKind: 'folder', remoteId: folder, status: 'publish', articleRevision: article.revision });
@@ -90,7 +90,7 @@ describe('folder target', () => {
 
   it('republishing an edited article updates the same folder in place, even after a slug change', async () => {
     const article = chineseStory();
-    const first = await target.publish(testJob('job00000001', article, PHOTOS).attempt());
+    const first = sent(await target.publish(testJob('job00000001', article, PHOTOS).attempt()));
 
     const edited: Article = {
       ...article,
@@ -99,7 +99,7 @@ describe('folder target', () => {
       meta: { ...article.meta, slug: 'renamed-slug' },
       body: { type: 'doc', content: (article.body.content ?? []).slice(0, 3) },
     };
-    const second = await target.publish(testJob('job00000002', edited, PHOTOS, { previous: first }).attempt());
+    const second = sent(await target.publish(testJob('job00000002', edited, PHOTOS, { previous: first }).attempt()));
 
     expect(second.remoteId).toBe(first.remoteId);
     expect(readdirSync(join(dir, 'Published'))).toEqual(['guowuyuan-data']);
@@ -109,9 +109,24 @@ describe('folder target', () => {
     expect(second.articleRevision).toBe(edited.revision);
   });
 
+  it('an unchanged article is not written again, unless a file of it is missing or its status changed', async () => {
+    const article = chineseStory();
+    const first = sent(await target.publish(testJob('job00000001', article, PHOTOS).attempt()));
+    expect(await target.publish(testJob('job00000002', article, PHOTOS, { previous: first }).attempt())).toEqual({ unchanged: first });
+
+    rmSync(join(first.remoteId, 'images', P2.id));
+    const restored = await target.publish(testJob('job00000003', article, PHOTOS, { previous: first }).attempt());
+    expect(restored).not.toHaveProperty('unchanged');
+    expect(existsSync(join(first.remoteId, 'images', P2.id))).toBe(true);
+
+    const withheld = sent(await target.publish(testJob('job00000004', article, PHOTOS, { previous: first, options: { status: 'pending' } }).attempt()));
+    expect(JSON.parse(readFileSync(join(first.remoteId, NINJS_FILE), 'utf8'))).toMatchObject({ pubstatus: 'withheld' });
+    expect(withheld.status).toBe('pending');
+  });
+
   it('a second article with the same slug gets its own "-2" folder; so does a slug folder the user made', async () => {
-    const a = await target.publish(testJob('job00000001', chineseStory('01jc0000000000000000000001'), PHOTOS).attempt());
-    const b = await target.publish(testJob('job00000002', chineseStory('01jc0000000000000000000002'), PHOTOS).attempt());
+    const a = sent(await target.publish(testJob('job00000001', chineseStory('01jc0000000000000000000001'), PHOTOS).attempt()));
+    const b = sent(await target.publish(testJob('job00000002', chineseStory('01jc0000000000000000000002'), PHOTOS).attempt()));
     expect(a.remoteId).toBe(join(dir, 'Published', 'guowuyuan-data'));
     expect(b.remoteId).toBe(join(dir, 'Published', 'guowuyuan-data-2'));
 
@@ -119,7 +134,7 @@ describe('folder target', () => {
     await writeFile(join(dir, 'Published', 'mine', 'notes.txt'), 'my own folder');
     const c = chineseStory('01jc0000000000000000000003');
     c.meta.slug = 'mine';
-    const record = await target.publish(testJob('job00000003', c, PHOTOS).attempt());
+    const record = sent(await target.publish(testJob('job00000003', c, PHOTOS).attempt()));
     expect(record.remoteId).toBe(join(dir, 'Published', 'mine-2'));
     expect(readdirSync(join(dir, 'Published', 'mine'))).toEqual(['notes.txt']);
   });
@@ -142,7 +157,7 @@ describe('folder target', () => {
     expect(job.checkpoint.folder).toBe(join(dir, 'Published', 'guowuyuan-data'));
     expect(existsSync(join(dir, 'Published', 'guowuyuan-data', 'index.html'))).toBe(false);
 
-    const record = await target.publish(job.attempt());
+    const record = sent(await target.publish(job.attempt()));
     expect(record.remoteId).toBe(join(dir, 'Published', 'guowuyuan-data'));
     expect(readdirSync(join(dir, 'Published'))).toEqual(['guowuyuan-data']);
     expect(article).toEqual(before);
@@ -150,7 +165,7 @@ describe('folder target', () => {
 
   it('a page edited by hand since the last publish is a conflict, overwritten only when the person says so', async () => {
     const article = chineseStory();
-    const first = await target.publish(testJob('job00000001', article, PHOTOS).attempt());
+    const first = sent(await target.publish(testJob('job00000001', article, PHOTOS).attempt()));
     const index = join(first.remoteId, 'index.html');
     await writeFile(index, readFileSync(index, 'utf8').replace('国务院发布经济数据</h1>', '国务院发布经济数据（已更正）</h1>'));
 
@@ -167,7 +182,7 @@ describe('folder target', () => {
   it('uses the folder chosen in settings instead of the default', async () => {
     const chosen = join(dir, 'site', 'articles');
     const custom = new FolderTarget({ config: config(chosen), documentsDir: join(dir, 'docs') });
-    const record = await custom.publish(testJob('job00000001', chineseStory(), PHOTOS).attempt());
+    const record = sent(await custom.publish(testJob('job00000001', chineseStory(), PHOTOS).attempt()));
     expect(record.remoteId).toBe(join(chosen, 'guowuyuan-data'));
     expect(existsSync(join(dir, 'docs'))).toBe(false);
   });

@@ -1,7 +1,9 @@
 // Runs in: services. The zero-configuration target: publishes an article as a static page in a
 // folder (default: "Published" in the user's documents), offline. Each article owns one folder,
 // <root>/<slug>/, marked with .dateline-article.json; republishing updates that folder in place.
-// Photos are written first, then article.ninjs.json, then index.html last, each atomically.
+// Photos are written first, then article.ninjs.json, then index.html last, each atomically. When the
+// folder already holds exactly this version (page, ninjs apart from its time, photos) with the same
+// status, nothing is written and the job ends as unchanged.
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdir, readdir, readFile, stat, unlink, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
@@ -21,7 +23,7 @@ import { figureMediaIds } from '../../../../common/serialize/figure-attrs';
 import { atomicWriteFile } from '../../store/atomic-write';
 import { isReservedFileName } from '../../store/is-reserved-file-name';
 import { errnoCode, fsAppError } from '../../store/fs-app-error';
-import { PublishConflict, type PublishContext, type PublishTarget } from '../publish-target';
+import { alreadyOnTarget, PublishConflict, type PublishContext, type PublishTarget, type UnchangedOnTarget } from '../publish-target';
 
 export const DEFAULT_PUBLISH_FOLDER_NAME = 'Published';
 export const ARTICLE_MARKER_FILE = '.dateline-article.json';
@@ -81,7 +83,7 @@ export class FolderTarget implements PublishTarget {
     };
   }
 
-  async publish(ctx: PublishContext): Promise<PublicationRecord> {
+  async publish(ctx: PublishContext): Promise<PublicationRecord | UnchangedOnTarget> {
     const { article } = ctx;
     const root = this.root;
     const mediaIds = figureMediaIds(article.body);
@@ -95,39 +97,52 @@ export class FolderTarget implements PublishTarget {
       await checkUnchangedSinceLastPublish(article, indexPath, ctx.previous);
     }
 
-    // Photos first: the page never points at a photo that is not there yet.
-    const media: NinjsMediaInput[] = [];
     try {
-      if (mediaIds.length > 0) await mkdir(join(folder, IMAGES_DIR), { recursive: true });
-      for (const [index, mediaId] of mediaIds.entries()) {
+      const media: NinjsMediaInput[] = [];
+      for (const mediaId of mediaIds) {
         ctx.signal.throwIfAborted();
         const info = await ctx.mediaInfo(mediaId);
         const path = join(folder, IMAGES_DIR, mediaId);
+        media.push({ mediaId, href: pathToFileURL(path).href, mimeType: info.mimeType, width: info.width, height: info.height, bytes: info.bytes });
+      }
+      const localSrc = (mediaId: string) => `${IMAGES_DIR}/${mediaId}`;
+      const status = ninjsPublishStatus(ctx.options);
+      // ninjs requires absolute URIs for renditions (file:// here); its HTML body uses the relative paths.
+      const ninjsText = (versionCreated: string) =>
+        `${JSON.stringify(
+          articleToNinjs(article, {
+            uri: ninjsArticleUri(article.id),
+            versionCreated,
+            firstCreated: article.createdAt,
+            media,
+            bodySrc: localSrc,
+            pubStatus: status.pubStatus,
+            ...(status.embargoed ? { embargoed: status.embargoed } : {}),
+          }),
+          null,
+          2,
+        )}\n`;
+      const page = articleToHtmlPage(article, { mediaSrc: localSrc });
+      if (ctx.previous && samePath(ctx.previous.remoteId, folder) && alreadyOnTarget(ctx, sha256(page)) && (await holdsExactly(folder, page, ninjsText, media))) {
+        ctx.reportProgress({ step: 'done', mediaDone: mediaIds.length, mediaTotal: mediaIds.length });
+        return { unchanged: ctx.previous };
+      }
+
+      // Photos first: the page never points at a photo that is not there yet.
+      if (mediaIds.length > 0) await mkdir(join(folder, IMAGES_DIR), { recursive: true });
+      for (const [index, item] of media.entries()) {
+        ctx.signal.throwIfAborted();
+        const path = join(folder, IMAGES_DIR, item.mediaId);
         // Media ids are content hashes: a file of the same name and size is already this photo.
         const existing = await stat(path).catch(() => null);
-        if (existing?.size !== info.bytes) await atomicWriteFile(path, await ctx.readMedia(mediaId));
-        media.push({ mediaId, href: pathToFileURL(path).href, mimeType: info.mimeType, width: info.width, height: info.height, bytes: info.bytes });
+        if (existing?.size !== item.bytes) await atomicWriteFile(path, await ctx.readMedia(item.mediaId));
         ctx.reportProgress({ step: 'upload-media', mediaDone: index + 1, mediaTotal: mediaIds.length });
       }
       ctx.signal.throwIfAborted();
       ctx.reportProgress({ step: 'create-post', mediaDone: mediaIds.length, mediaTotal: mediaIds.length });
 
       const now = this.now().toISOString();
-      const localSrc = (mediaId: string) => `${IMAGES_DIR}/${mediaId}`;
-      const status = ninjsPublishStatus(ctx.options);
-      // ninjs requires absolute URIs for renditions (file:// here); its HTML body uses the relative paths.
-      const ninjs = articleToNinjs(article, {
-        uri: ninjsArticleUri(article.id),
-        versionCreated: now,
-        firstCreated: article.createdAt,
-        media,
-        bodySrc: localSrc,
-        pubStatus: status.pubStatus,
-        ...(status.embargoed ? { embargoed: status.embargoed } : {}),
-      });
-      await atomicWriteFile(join(folder, NINJS_FILE), `${JSON.stringify(ninjs, null, 2)}\n`);
-
-      const page = articleToHtmlPage(article, { mediaSrc: localSrc });
+      await atomicWriteFile(join(folder, NINJS_FILE), ninjsText(now));
       await atomicWriteFile(indexPath, page);
       await removeUnusedImages(folder, new Set(mediaIds));
       const written = await stat(indexPath);
@@ -249,6 +264,25 @@ async function checkUnchangedSinceLastPublish(article: Article, indexPath: strin
     local: { title: article.headline, excerpt: article.summary, contentHtml: bodyToHtml(article.body, { mediaSrc: (id) => `${IMAGES_DIR}/${id}` }) },
     recordedModified: previous.remoteModified,
   });
+}
+
+/** True when the folder holds this page, this ninjs apart from its time, and every photo. */
+async function holdsExactly(folder: string, page: string, ninjsText: (versionCreated: string) => string, media: NinjsMediaInput[]): Promise<boolean> {
+  const read = (name: string) => readFile(join(folder, name), 'utf8').catch(() => null);
+  if ((await read('index.html')) !== page) return false;
+  const ninjsOnDisk = await read(NINJS_FILE);
+  let versionCreated: unknown;
+  try {
+    versionCreated = ninjsOnDisk === null ? null : (JSON.parse(ninjsOnDisk) as { versioncreated?: unknown }).versioncreated;
+  } catch {
+    return false;
+  }
+  if (typeof versionCreated !== 'string' || ninjsText(versionCreated) !== ninjsOnDisk) return false;
+  for (const item of media) {
+    const onDisk = await stat(join(folder, IMAGES_DIR, item.mediaId)).catch(() => null);
+    if (onDisk?.size !== item.bytes) return false;
+  }
+  return true;
 }
 
 /** Photos an earlier version used and this one does not are removed once the new page is in place. */

@@ -1,6 +1,9 @@
 // Runs in: services. Turns a failed HTTP exchange with a publishing backend into an AppError with
 // its own code and a message that says what happened and what to do; shared by every adapter.
 import { AppError } from '../../../../common/app-error';
+import { bodyExcerpt, bodySaid } from './body-excerpt';
+import { BodyTooLargeError } from './read-capped-body';
+import { NETWORK_CODE_KINDS, remoteFailure, statusKind, type RemoteFailureKind } from './remote-failure-table';
 
 export interface HttpStatusContext {
   url: string;
@@ -26,9 +29,9 @@ export interface HttpFailureDetails {
   mayHaveArrived: boolean;
   /** Whether the outbox should try again later. */
   retryable: boolean;
+  /** The row of the failure table (remote-failure-table.ts) that classified it. */
+  failure?: RemoteFailureKind;
 }
-
-const SNIPPET_MAX = 300;
 
 const TLS_MESSAGES: Record<string, string> = {
   CERT_HAS_EXPIRED: 'its security certificate has expired',
@@ -42,90 +45,62 @@ const TLS_MESSAGES: Record<string, string> = {
   CERT_REVOKED: 'its security certificate has been revoked',
 };
 
-const TIMEOUT_CODES = new Set(['ETIMEDOUT', 'UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT']);
-// Refused before anything was sent: the request certainly did not arrive.
-const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH', 'EADDRNOTAVAIL', 'ENETDOWN']);
-// Broken mid-exchange: the server may have committed what we sent.
-const BROKEN_CODES = new Set(['ECONNRESET', 'EPIPE', 'ECONNABORTED', 'UND_ERR_SOCKET', 'UND_ERR_CLOSED']);
-
-/** The AppError for a non-2xx answer. */
+/** The AppError for a non-2xx answer: its code and whether to retry come from the failure table. */
 export function classifyHttpStatus(status: number, context: HttpStatusContext): AppError {
   const { url, targetLabel } = context;
-  const bodySnippet = snippet(context.bodySnippet);
-  const details = (retryable: boolean): HttpFailureDetails => ({
-    url,
-    status,
-    ...(bodySnippet ? { bodySnippet } : {}),
-    mayHaveArrived: true,
-    retryable,
-  });
-  const said = bodySnippet ? ` It said: “${bodySnippet}”` : '';
-  if (status === 401) {
-    return new AppError(
-      'remote-auth',
-      `${targetLabel} refused the signature or credentials (HTTP 401 from ${url}). Check the user name and password or signing key for this target in Settings.${said}`,
-      details(false),
-    );
-  }
-  if (status === 403) {
-    return new AppError(
-      'remote-forbidden',
-      `${targetLabel} accepted the credentials but refused this action (HTTP 403 from ${url}): the account may not be allowed to do it. Ask the site's administrator for the needed role, or publish with a status the account may set.${said}`,
-      details(false),
-    );
-  }
-  if (status === 404) {
-    return new AppError('remote-not-found', `${targetLabel} has nothing at ${url} (HTTP 404). Check the address in Settings.${said}`, details(false));
-  }
-  if (status === 408) {
-    return new AppError('remote-timeout', `${targetLabel} gave up waiting for the request (HTTP 408 from ${url}). Dateline will try again.`, details(true));
-  }
-  if (status === 413) {
-    return new AppError(
-      'remote-too-large',
-      `${targetLabel} refused the upload as too large (HTTP 413 from ${url}). Use a smaller photo, or ask the site's administrator to raise the upload limit.${said}`,
-      details(false),
-    );
-  }
-  if (status === 429) {
-    return new AppError('remote-server-error', `${targetLabel} is receiving too many requests (HTTP 429 from ${url}). Dateline will try again later.`, details(true));
-  }
-  if (status >= 500 && status <= 599) {
-    return new AppError(
-      'remote-server-error',
-      `${targetLabel} had an internal problem (HTTP ${status} from ${url}). Dateline will try again; if it keeps failing, tell the site's administrator.${said}`,
-      details(true),
-    );
-  }
-  return new AppError('remote-bad-response', `${targetLabel} answered with an unexpected HTTP ${status} from ${url}.${said}`, details(false));
+  const bodySnippet = bodyExcerpt(context.bodySnippet);
+  const details = { url, status, ...(bodySnippet ? { bodySnippet } : {}) };
+  const said = bodySaid(context.bodySnippet);
+  const kind = statusKind(status);
+  const message: Partial<Record<RemoteFailureKind, string>> = {
+    'http-401': `${targetLabel} refused the signature or credentials (HTTP 401 from ${url}). Check the user name and password or signing key for this target in Settings.${said}`,
+    'http-403': `${targetLabel} accepted the credentials but refused this action (HTTP 403 from ${url}): the account may not be allowed to do it. Ask the site's administrator for the needed role, or publish with a status the account may set.${said}`,
+    'http-404': `${targetLabel} has nothing at ${url} (HTTP 404). Check the address in Settings.${said}`,
+    'http-408': `${targetLabel} gave up waiting for the request (HTTP 408 from ${url}). Dateline will try again.`,
+    'http-413': `${targetLabel} refused the upload as too large (HTTP 413 from ${url}). Use a smaller photo, or ask the site's administrator to raise the upload limit.${said}`,
+    'http-429': `${targetLabel} is receiving too many requests (HTTP 429 from ${url}). Dateline will try again later.`,
+    'http-5xx': `${targetLabel} had an internal problem (HTTP ${status} from ${url}). Dateline will try again; if it keeps failing, tell the site's administrator.${said}`,
+    'http-redirect': `${targetLabel} answered with a redirect (HTTP ${status} from ${url}) where Dateline expected an answer: check the address in Settings.`,
+  };
+  return remoteFailure(kind, message[kind] ?? `${targetLabel} answered with an unexpected HTTP ${status} from ${url}.${said}`, details);
+}
+
+/** The AppError for an answer larger than the caller reads (see read-capped-body.ts). */
+export function classifyBodyTooLarge(error: BodyTooLargeError, context: NetworkErrorContext & { what?: string }): AppError {
+  const size = error.declaredBytes === null ? `more than ${megabytes(error.maxBytes)} MB` : `${megabytes(error.declaredBytes)} MB`;
+  return remoteFailure(
+    'body-too-large',
+    `${context.targetLabel} sent ${context.what ?? 'an answer'} of ${size} (${context.url}); Dateline reads at most ${megabytes(error.maxBytes)} MB and stopped reading it`,
+    { url: context.url, maxBytes: error.maxBytes, ...(error.declaredBytes === null ? {} : { declaredBytes: error.declaredBytes }) },
+  );
 }
 
 /** The AppError for a request that got no usable answer: timeout, refused, DNS, reset or TLS. */
 export function classifyNetworkError(error: unknown, context: NetworkErrorContext): AppError {
   if (error instanceof AppError) return error;
+  if (error instanceof BodyTooLargeError) return classifyBodyTooLarge(error, context);
   const { url, targetLabel } = context;
   const host = hostOf(url);
   const codes = codesIn(error);
   const names = namesIn(error);
+  const kindOf = (code: string): RemoteFailureKind | undefined => NETWORK_CODE_KINDS[code] ?? (code.startsWith('ERR_SSL_') || code.startsWith('ERR_TLS_') ? 'tls' : undefined);
+  const first = (kind: RemoteFailureKind) => codes.find((code) => kindOf(code) === kind);
+  const details = (errno: string | undefined) => ({ url, ...(errno ? { errno } : {}) });
 
-  const tls = codes.find((code) => code in TLS_MESSAGES || code.startsWith('ERR_SSL_') || code.startsWith('ERR_TLS_'));
+  const tls = first('tls');
   if (tls) {
     const reason = TLS_MESSAGES[tls] ?? `the secure connection failed (${tls})`;
-    return new AppError(
-      'remote-tls',
-      `Could not connect securely to ${host}: ${reason}. Fix the certificate on the server, or check the address in Settings.`,
-      fail(url, tls, false, false),
-    );
+    return remoteFailure('tls', `Could not connect securely to ${host}: ${reason}. Fix the certificate on the server, or check the address in Settings.`, details(tls));
   }
-  const timeout = codes.find((code) => TIMEOUT_CODES.has(code));
+  const timeout = first('timeout');
   if (timeout || names.includes('TimeoutError') || names.includes('AbortError')) {
-    return new AppError(
-      'remote-timeout',
-      `${targetLabel} at ${host} did not answer in time. Dateline will check whether it arrived and try again.`,
-      fail(url, timeout ?? names.find((n) => n === 'TimeoutError' || n === 'AbortError'), true, true),
+    return remoteFailure(
+      'timeout',
+      `${targetLabel} (${host}) did not answer in time. Dateline will check whether it arrived and try again.`,
+      details(timeout ?? names.find((n) => n === 'TimeoutError' || n === 'AbortError')),
     );
   }
-  const notSent = codes.find((code) => NOT_SENT_CODES.has(code));
+  const notSent = first('not-sent');
   if (notSent) {
     const reason =
       notSent === 'ECONNREFUSED'
@@ -133,34 +108,26 @@ export function classifyNetworkError(error: unknown, context: NetworkErrorContex
         : notSent === 'ENOTFOUND' || notSent === 'EAI_AGAIN'
           ? 'the name could not be looked up: the address may be misspelled, or this computer is offline'
           : 'the network has no route there: this computer may be offline';
-    return new AppError('remote-unreachable', `Could not reach ${host}: ${reason}. Dateline will try again when it can.`, fail(url, notSent, false, true));
+    return remoteFailure('not-sent', `Could not reach ${host}: ${reason}. Dateline will try again when it can.`, details(notSent));
   }
-  const broken = codes.find((code) => BROKEN_CODES.has(code));
+  const broken = first('connection-broken');
   if (broken) {
-    return new AppError(
-      'remote-unreachable',
+    return remoteFailure(
+      'connection-broken',
       `The connection to ${host} broke off before an answer arrived (${broken}). Dateline will check whether it arrived and try again.`,
-      fail(url, broken, true, true),
+      details(broken),
     );
   }
   const detail = error instanceof Error ? error.message : String(error);
-  return new AppError(
-    'remote-unreachable',
-    `Could not talk to ${host}: ${detail}. Dateline will try again when it can.`,
-    fail(url, codes[0], true, true),
-  );
+  return remoteFailure('network-other', `Could not talk to ${host}: ${detail}. Dateline will try again when it can.`, details(codes[0]));
 }
 
-/** Whether an AppError from this module (or any remote-* error) is worth trying again later. */
+/** Whether an AppError (from the failure table, or any remote-* error) is worth trying again later. */
 export function isRetryableRemoteError(error: unknown): boolean {
   if (!(error instanceof AppError)) return false;
   const details = error.details as Partial<HttpFailureDetails> | undefined;
   if (typeof details?.retryable === 'boolean') return details.retryable;
   return error.code === 'remote-unreachable' || error.code === 'remote-timeout' || error.code === 'remote-server-error';
-}
-
-function fail(url: string, errno: string | undefined, mayHaveArrived: boolean, retryable: boolean): HttpFailureDetails {
-  return { url, ...(errno ? { errno } : {}), mayHaveArrived, retryable };
 }
 
 /** Every string `code` in the error, its `cause` chain and AggregateError members, outermost first. */
@@ -200,8 +167,6 @@ function hostOf(url: string): string {
   }
 }
 
-function snippet(text: string | undefined): string {
-  if (!text) return '';
-  const flat = text.replace(/\s+/g, ' ').trim();
-  return flat.length > SNIPPET_MAX ? `${flat.slice(0, SNIPPET_MAX)}…` : flat;
+function megabytes(bytes: number): string {
+  return (bytes / 1_048_576).toFixed(1).replace(/\.0$/, '');
 }

@@ -1,7 +1,7 @@
 // Runs in: vitest (node). The outbox's promises to a reporter: a queued story is sent once, in
 // order, survives a crash mid-publish and resumes where it stopped, waits out an unreachable
 // backend with growing pauses, stops on a conflict until someone chooses, and stays cancelled.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,11 +11,11 @@ import type { PublicationRecord, PublishOptions } from '../../../../common/publi
 import type { FolderTargetConfig, TargetConfig } from '../../../../common/publish/publish-target-config';
 import { makeArticle } from '../../../../tests/fixtures/sample-article';
 import { PublicationStore } from '../publication-store';
-import { PublishConflict, type PublishContext, type PublishTarget } from '../publish-target';
+import { PublishConflict, type PublishContext, type PublishTarget, type UnchangedOnTarget } from '../publish-target';
 import { MemoryMediaRegistry } from '../test-publish-context';
 import { Outbox } from './outbox';
 
-type Step = (ctx: PublishContext) => Promise<PublicationRecord>;
+type Step = (ctx: PublishContext) => Promise<PublicationRecord | UnchangedOnTarget>;
 
 /** A target that plays a script: one step per publish call, then succeeds. */
 class ScriptedTarget implements PublishTarget {
@@ -27,7 +27,7 @@ class ScriptedTarget implements PublishTarget {
   async testConnection(): Promise<never> {
     throw new Error('not used');
   }
-  async publish(ctx: PublishContext): Promise<PublicationRecord> {
+  async publish(ctx: PublishContext): Promise<PublicationRecord | UnchangedOnTarget> {
     this.calls.push(ctx);
     const step = this.script.shift();
     if (step) return step(ctx);
@@ -357,5 +357,168 @@ describe('Outbox: a post an unfinished job created is never made twice', () => {
     await reopened.enqueue(article, target('site'), OPTIONS);
     await reopened.whenIdle();
     expect(site.calls[1]?.checkpoint.adoptRemote).toEqual({ remoteId: 'p-77', jobId: cancelled.id });
+  });
+});
+
+describe('Outbox: a newer version is never replaced by an older one', () => {
+  const refused = () => new AppError('remote-auth', 'The receiver refused the signature', { status: 401 });
+
+  it('a later job for the same article and target overtakes an earlier one still waiting: only the later one is sent', async () => {
+    const site = withTarget('site', [
+      async () => {
+        throw unreachable();
+      },
+    ]);
+    const outbox = await openOutbox();
+    const article = makeArticle({ revision: 1 });
+    const draft = await outbox.enqueue(article, target('site'), { ...OPTIONS, status: 'draft' });
+    await outbox.whenIdle();
+    expect(outbox.get(draft.id).state).toBe('waiting');
+    const publish = await outbox.enqueue(article, target('site'), OPTIONS);
+    // Another article's job on the same target is nobody's rival.
+    const other = await outbox.enqueue(makeArticle({ id: '01jc0000000000000000000009', revision: 1 }), target('site'), OPTIONS);
+
+    outbox.online();
+    await outbox.whenIdle();
+    expect(outbox.get(draft.id)).toMatchObject({ state: 'cancelled', skipped: { reason: 'overtaken', articleRevision: 1, jobId: publish.id }, lastError: null });
+    expect(outbox.get(publish.id)).toMatchObject({ state: 'done', skipped: null });
+    expect(outbox.get(other.id).state).toBe('done');
+    expect(site.calls.map((c) => [c.jobId, c.options.status])).toEqual([
+      [draft.id, 'draft'],
+      [publish.id, 'publish'],
+      [other.id, 'publish'],
+    ]);
+  });
+
+  it('an older job retried while the newer version failed is not sent: the newer one waits for its own Retry', async () => {
+    const site = withTarget('site', [
+      async () => {
+        throw refused();
+      },
+      async () => {
+        throw refused();
+      },
+    ]);
+    const outbox = await openOutbox();
+    const first = await outbox.enqueue(makeArticle({ revision: 1 }), target('site'), OPTIONS);
+    await outbox.whenIdle();
+    const corrected = await outbox.enqueue(makeArticle({ revision: 2, headline: 'Corrected' }), target('site'), OPTIONS);
+    await outbox.whenIdle();
+    expect(outbox.get(corrected.id).state).toBe('failed');
+
+    await outbox.retry(first.id);
+    await outbox.whenIdle();
+    expect(site.calls).toHaveLength(2);
+    expect(outbox.get(first.id)).toMatchObject({ state: 'cancelled', skipped: { reason: 'overtaken', articleRevision: 2, jobId: corrected.id } });
+  });
+
+  it('Retry with a newer saved version replaces the copy, starts afresh and is offered back the post it made', async () => {
+    const site = withTarget('site', [
+      async (ctx) => {
+        await ctx.saveCheckpoint({ ...ctx.checkpoint, remoteId: 'p-9', tags: [7] });
+        throw refused();
+      },
+    ]);
+    const outbox = await openOutbox();
+    const article = makeArticle({ revision: 1, headline: 'Mayor resigns' });
+    const job = await outbox.enqueue(article, target('site'), OPTIONS);
+    await outbox.whenIdle();
+    expect(outbox.get(job.id).state).toBe('failed');
+
+    await expect(outbox.retry(job.id, makeArticle({ id: '01jc0000000000000000000009', revision: 5 }))).rejects.toMatchObject({ code: 'invalid-input' });
+    const corrected = { ...article, revision: 2, headline: 'Deputy mayor resigns' };
+    const retried = await outbox.retry(job.id, corrected);
+    expect(retried).toMatchObject({ articleRevision: 2, headline: 'Deputy mayor resigns', resnapshot: { fromRevision: 1, at: new Date(now).toISOString() } });
+    await outbox.whenIdle();
+    expect(site.calls[1]?.article.headline).toBe('Deputy mayor resigns');
+    expect(site.calls[1]?.checkpoint).toEqual({ adoptRemote: { remoteId: 'p-9', jobId: job.id } });
+    expect(outbox.get(job.id)).toMatchObject({ state: 'done', result: { articleRevision: 2 } });
+    // The version in the outbox folder is the corrected one too, for a restart.
+    expect(JSON.parse(readFileSync(join(root, 'outbox', `${job.id}.article.json`), 'utf8'))).toMatchObject({ revision: 2, headline: 'Deputy mayor resigns' });
+  });
+
+  it('a waiting job that falls due while Retry replaces its copy is not started halfway', async () => {
+    const site = withTarget('site', [
+      async () => {
+        throw unreachable();
+      },
+    ]);
+    const outbox = await openOutbox();
+    const article = makeArticle({ revision: 1 });
+    const job = await outbox.enqueue(article, target('site'), OPTIONS);
+    await outbox.whenIdle();
+    expect(outbox.get(job.id).state).toBe('waiting');
+
+    const retrying = outbox.retry(job.id, { ...article, revision: 2, headline: 'Corrected' });
+    now += 60_000;
+    outbox.tick();
+    expect(outbox.get(job.id).state).toBe('waiting');
+    await retrying;
+    await outbox.whenIdle();
+    expect(site.calls.map((c) => c.article.revision)).toEqual([1, 2]);
+    expect(outbox.get(job.id)).toMatchObject({ state: 'done', articleRevision: 2 });
+  });
+
+  it('Retry with the same saved version resumes from the checkpoint, as before', async () => {
+    const site = withTarget('site', [
+      async (ctx) => {
+        await ctx.saveCheckpoint({ ...ctx.checkpoint, postId: 42 });
+        throw refused();
+      },
+    ]);
+    const outbox = await openOutbox();
+    const article = makeArticle({ revision: 3 });
+    const job = await outbox.enqueue(article, target('site'), OPTIONS);
+    await outbox.whenIdle();
+    expect((await outbox.retry(job.id, article)).resnapshot).toBeNull();
+    await outbox.whenIdle();
+    expect(site.calls[1]?.checkpoint).toEqual({ postId: 42 });
+  });
+
+  it('a target that already holds this version ends the job as unchanged, and the record stands for the newer revision', async () => {
+    const publications = new PublicationStore(root);
+    const article = makeArticle({ revision: 4 });
+    const earlier: PublicationRecord = { ...record('site', { article: { ...article, revision: 3 }, options: OPTIONS } as PublishContext), contentHash: 'same' };
+    await publications.put(article.id, earlier);
+    withTarget('site', [async (ctx) => ({ unchanged: ctx.previous as PublicationRecord })]);
+    const outbox = await openOutbox();
+    const job = await outbox.enqueue(article, target('site'), OPTIONS);
+    await outbox.whenIdle();
+    expect(outbox.get(job.id)).toMatchObject({ state: 'done', skipped: { reason: 'unchanged', articleRevision: 3, jobId: null }, result: { articleRevision: 4, contentHash: 'same' } });
+    expect(await publications.get(article.id, 'site')).toMatchObject({ articleRevision: 4, publishedAt: earlier.publishedAt });
+  });
+
+  it('the publication record never goes back to an older revision', async () => {
+    const publications = new PublicationStore(root);
+    const article = makeArticle();
+    const at = (articleRevision: number, status: PublicationRecord['status']): PublicationRecord => ({ ...record('site', { article, options: OPTIONS } as PublishContext), articleRevision, status });
+    expect(await publications.put(article.id, at(3, 'publish'))).toBe(true);
+    expect(await publications.put(article.id, at(2, 'publish'))).toBe(false);
+    expect(await publications.get(article.id, 'site')).toMatchObject({ articleRevision: 3 });
+    // The same revision with another status (withheld after a spike) is news, not a step back.
+    expect(await publications.put(article.id, at(3, 'draft'))).toBe(true);
+    expect(await publications.get(article.id, 'site')).toMatchObject({ articleRevision: 3, status: 'draft' });
+  });
+
+  it('reads job files written before jobs could be skipped or re-snapshotted', async () => {
+    withTarget('site', [
+      async () => {
+        throw refused();
+      },
+    ]);
+    const outbox = await openOutbox();
+    const job = await outbox.enqueue(makeArticle(), target('site'), OPTIONS);
+    await outbox.whenIdle();
+    await outbox.close();
+    opened = [];
+    const file = join(root, 'outbox', `${job.id}.json`);
+    const stored = JSON.parse(readFileSync(file, 'utf8')) as { job: Record<string, unknown> };
+    delete stored.job.skipped;
+    delete stored.job.resnapshot;
+    writeFileSync(file, JSON.stringify(stored));
+
+    const reopened = await openOutbox();
+    expect(reopened.problems).toEqual([]);
+    expect(reopened.get(job.id)).toMatchObject({ state: 'failed', skipped: null, resnapshot: null });
   });
 });

@@ -3,19 +3,23 @@
 // that survives crashes. Unreachable backends wait and retry with backoff; conflicts wait for a
 // person; cancelled jobs never run again; only `done` writes the publication record. A remote item an
 // unfinished job created stays known per article and target, so the next job adopts it (no twins).
+// A newer version is never replaced by an older one, whatever the target: a job whose article has
+// since gone to the same target at a newer revision, or has a newer job there, is not sent but
+// cancelled as overtaken; Retry sends the current saved version, not the one first queued.
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import type { Article } from '../../../../common/article';
 import { AppError, isAppError } from '../../../../common/app-error';
 import type { MediaInfo } from '../../../../common/contract';
-import type { JobError, OutboxJob, PublishOptions } from '../../../../common/publish/publish-job';
-import type { TargetConfig } from '../../../../common/publish/publish-target-config';
+import type { JobError, JobSkip, OutboxJob, PublicationRecord, PublishOptions } from '../../../../common/publish/publish-job';
+import { PUBLISH_STATUSES, type TargetConfig } from '../../../../common/publish/publish-target-config';
 import { isRetryableRemoteError } from '../http/classify-http-failure';
 import { CHECKPOINT_ADOPT, CHECKPOINT_REMOTE_ID, PendingRemoteStore } from '../pending-remote-store';
 import type { PublicationStore } from '../publication-store';
-import { PublishConflict, type MediaRegistry, type PublishContext, type PublishTarget } from '../publish-target';
+import { isUnchangedOnTarget, PublishConflict, type MediaRegistry, type PublishContext, type PublishTarget } from '../publish-target';
 import { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from './backoff';
 import { OutboxFiles } from './outbox-files';
+import { consoleLogger, type Logger } from '../../log/logger';
 import type { StoredJob } from './stored-job';
 
 export interface OutboxClock {
@@ -39,10 +43,16 @@ export interface OutboxOptions {
   /** Done and cancelled jobs older than this are forgotten at open. */
   keepFinishedMs?: number;
   onChange?(job: OutboxJob): void;
+  /** Where problems are written. @default consoleLogger */
+  logger?: Logger;
 }
 
 const TERMINAL = new Set(['done', 'cancelled']);
 const IN_LINE = new Set(['queued', 'waiting', 'running']);
+/** A later job of the same revision in these states still means to go out, with the person's latest options. */
+const STILL_MEANT = new Set([...IN_LINE, 'conflict']);
+/** A job of a newer revision in these states means the older one must not go out (a failed one waits for its Retry). */
+const NEWER_VERSION = new Set([...STILL_MEANT, 'failed', 'done']);
 
 interface Lane {
   jobId: string;
@@ -55,6 +65,8 @@ export class Outbox {
   private readonly pending: PendingRemoteStore;
   private readonly jobs = new Map<string, StoredJob>();
   private readonly lanes = new Map<string, Lane>();
+  /** Jobs whose copy of the article is being replaced: the runner must not pick them halfway. */
+  private readonly held = new Set<string>();
   private readonly clock: OutboxClock;
   private readonly backoff: BackoffPolicy;
   private wakeTimer: NodeJS.Timeout | null = null;
@@ -118,6 +130,8 @@ export class Outbox {
         lastError: null,
         conflict: null,
         result: null,
+        skipped: null,
+        resnapshot: null,
       },
       checkpoint: {},
       overwrite: false,
@@ -155,15 +169,44 @@ export class Outbox {
     return this.get(jobId);
   }
 
-  /** Runs a failed (or waiting) job again now, from its checkpoint. */
-  async retry(jobId: string): Promise<OutboxJob> {
+  /**
+   * Runs a failed (or waiting) job again now. Given the article's current saved version and it is
+   * newer than the job's copy, that version replaces the copy (the job says so in `resnapshot`) and
+   * the job starts afresh; otherwise it resumes from its checkpoint.
+   */
+  async retry(jobId: string, current?: Article): Promise<OutboxJob> {
     const stored = this.stored(jobId);
-    if (stored.job.state !== 'failed' && stored.job.state !== 'waiting') {
-      throw new AppError('invalid-input', `Only a failed or waiting job can be retried; this one is ${stored.job.state}`);
+    this.assertRetryable(stored.job);
+    const patch: Partial<OutboxJob> = {};
+    this.held.add(jobId);
+    try {
+      if (current && current.revision > stored.job.articleRevision) {
+        if (current.id !== stored.job.articleId) throw new AppError('invalid-input', `Article ${current.id} is not the one job ${jobId} publishes`);
+        await this.files.writeSnapshot(jobId, current);
+        // The checkpoint described the old copy; a remote item it made comes back through the pending store.
+        stored.checkpoint = {};
+        // An overwrite was chosen after comparing the old copy: the new one needs its own decision.
+        stored.overwrite = false;
+        Object.assign(patch, {
+          articleRevision: current.revision,
+          headline: current.headline,
+          resnapshot: { fromRevision: stored.job.resnapshot?.fromRevision ?? stored.job.articleRevision, at: this.iso() },
+          progress: { step: 'queued', mediaDone: 0, mediaTotal: 0 },
+        });
+      }
+      await this.update(stored, { ...patch, state: 'queued', nextAttemptAt: null, lastError: null });
+    } finally {
+      this.held.delete(jobId);
     }
-    await this.update(stored, { state: 'queued', nextAttemptAt: null, lastError: null });
     this.pump();
     return this.get(jobId);
+  }
+
+  /** Throws unless the job is failed or waiting. */
+  assertRetryable(job: Pick<OutboxJob, 'state'>): void {
+    if (job.state !== 'failed' && job.state !== 'waiting') {
+      throw new AppError('invalid-input', `Only a failed or waiting job can be retried; this one is ${job.state}`);
+    }
   }
 
   async resolveConflict(jobId: string, resolution: 'overwrite' | 'cancel'): Promise<OutboxJob> {
@@ -216,7 +259,7 @@ export class Outbox {
     }
     let nextWake = Number.POSITIVE_INFINITY;
     for (const [targetId, head] of heads) {
-      if (this.lanes.has(targetId) || head.job.state === 'running') continue;
+      if (this.lanes.has(targetId) || head.job.state === 'running' || this.held.has(head.job.id)) continue;
       const due = head.job.state === 'waiting' && head.job.nextAttemptAt ? Date.parse(head.job.nextAttemptAt) : now;
       if (due > now) {
         nextWake = Math.min(nextWake, due);
@@ -237,7 +280,7 @@ export class Outbox {
     const lane: Lane = { jobId: stored.job.id, controller, run: Promise.resolve() };
     this.lanes.set(stored.job.targetId, lane);
     lane.run = this.run(stored, controller)
-      .catch((error: unknown) => console.warn(`[outbox] job ${stored.job.id} could not be recorded:`, error))
+      .catch((error: unknown) => (this.options.logger ?? consoleLogger).warn(`[outbox] job ${stored.job.id} could not be recorded:`, error))
       .finally(() => {
         this.lanes.delete(stored.job.targetId);
         this.pump();
@@ -248,6 +291,13 @@ export class Outbox {
     const job = stored.job;
     await this.update(stored, { state: 'running', attempts: job.attempts + 1, nextAttemptAt: null });
     try {
+      const previous = await this.options.publications.get(job.articleId, job.targetId);
+      const overtaken = this.overtaken(job, previous);
+      if (overtaken) {
+        // Nothing was sent: a remote item this job made stays pending, for the newer job to adopt.
+        await this.update(stored, { state: 'cancelled', skipped: overtaken, lastError: null, nextAttemptAt: null });
+        return;
+      }
       const target = await this.options.resolveTarget(job.targetId);
       const article = await this.files.readSnapshot(job.id);
       await this.offerPendingRemote(stored);
@@ -256,7 +306,7 @@ export class Outbox {
         jobId: job.id,
         article,
         options: job.options,
-        previous: await this.options.publications.get(job.articleId, job.targetId),
+        previous,
         overwriteConflict: stored.overwrite,
         checkpoint: { ...stored.checkpoint },
         saveCheckpoint: async (next) => {
@@ -276,28 +326,59 @@ export class Outbox {
           const stepChanged = progress.step !== job.progress.step;
           job.progress = { ...progress };
           this.emit(stored);
-          if (stepChanged) void this.files.writeJob(stored).catch((error: unknown) => console.warn('[outbox] could not save progress:', error));
+          if (stepChanged) void this.files.writeJob(stored).catch((error: unknown) => (this.options.logger ?? consoleLogger).warn('[outbox] could not save progress:', error));
         },
         signal: controller.signal,
       };
-      const record = await target.publish(context);
-      // Published, even if the person pressed cancel as it finished: record the truth.
-      await this.options.publications.put(job.articleId, record);
+      const outcome = await target.publish(context);
+      let record: PublicationRecord;
+      let skipped: JobSkip | null = null;
+      if (isUnchangedOnTarget(outcome)) {
+        // The target holds exactly this version already: it now stands for this revision too.
+        skipped = { reason: 'unchanged', articleRevision: outcome.unchanged.articleRevision, jobId: null };
+        record = { ...outcome.unchanged, articleRevision: Math.max(outcome.unchanged.articleRevision, article.revision) };
+      } else {
+        record = outcome;
+      }
+      // Published, even if the person pressed cancel as it finished: record the truth (never an older revision).
+      if (!(await this.options.publications.put(job.articleId, record))) {
+        (this.options.logger ?? consoleLogger).warn(`[outbox] job ${job.id} sent revision ${record.articleRevision}, but a newer one is recorded for ${job.targetId}; the record keeps the newer`);
+      }
       stored.overwrite = false;
-      await this.update(stored, { state: 'done', result: record, lastError: null, conflict: null, nextAttemptAt: null });
+      await this.update(stored, { state: 'done', result: record, skipped, lastError: null, conflict: null, nextAttemptAt: null });
     } catch (error) {
       await this.settleFailure(stored, controller, error);
       return;
     }
     // The publication record now names the item; a leftover entry would only repeat it.
-    await this.pending.clear(job.targetId, job.articleId).catch((error: unknown) => console.warn('[outbox] could not clear the pending remote item:', error));
+    await this.pending.clear(job.targetId, job.articleId).catch((error: unknown) => (this.options.logger ?? consoleLogger).warn('[outbox] could not clear the pending remote item:', error));
   }
 
-  /** A job that has no remote item of its own yet is offered the one an unfinished earlier job left. */
+  /**
+   * Why `job` must not be sent as it is, if it must not: the target got a newer revision since it
+   * was queued, or a newer job for the same article and target is in the outbox.
+   */
+  private overtaken(job: OutboxJob, previous: PublicationRecord | null): JobSkip | null {
+    if (previous && previous.articleRevision > job.articleRevision) return { reason: 'overtaken', articleRevision: previous.articleRevision, jobId: null };
+    let newest: OutboxJob | null = null;
+    for (const { job: other } of this.jobs.values()) {
+      if (other.id === job.id || other.articleId !== job.articleId || other.targetId !== job.targetId) continue;
+      const newerVersion = other.articleRevision > job.articleRevision && NEWER_VERSION.has(other.state);
+      const laterIntent = other.articleRevision === job.articleRevision && other.id > job.id && STILL_MEANT.has(other.state);
+      if (!newerVersion && !laterIntent) continue;
+      if (!newest || other.articleRevision > newest.articleRevision || (other.articleRevision === newest.articleRevision && other.id > newest.id)) newest = other;
+    }
+    return newest ? { reason: 'overtaken', articleRevision: newest.articleRevision, jobId: newest.id } : null;
+  }
+
+  /**
+   * A job that has no remote item of its own yet is offered the one an unfinished earlier job left,
+   * or the one it made itself before Retry gave it a newer copy of the article.
+   */
   private async offerPendingRemote(stored: StoredJob): Promise<void> {
     if (typeof stored.checkpoint[CHECKPOINT_REMOTE_ID] === 'string') return;
     const pending = await this.pending.get(stored.job.targetId, stored.job.articleId);
-    const offer = pending && pending.jobId !== stored.job.id ? { remoteId: pending.remoteId, jobId: pending.jobId } : undefined;
+    const offer = pending ? { remoteId: pending.remoteId, jobId: pending.jobId } : undefined;
     if (JSON.stringify(offer) === JSON.stringify(stored.checkpoint[CHECKPOINT_ADOPT])) return;
     const { [CHECKPOINT_ADOPT]: _previousOffer, ...rest } = stored.checkpoint;
     stored.checkpoint = offer ? { ...rest, [CHECKPOINT_ADOPT]: offer } : rest;
@@ -345,7 +426,7 @@ export class Outbox {
     try {
       this.options.onChange?.({ ...stored.job });
     } catch (error) {
-      console.warn('[outbox] change listener failed:', error);
+      (this.options.logger ?? consoleLogger).warn('[outbox] change listener failed:', error);
     }
   }
 
@@ -360,8 +441,9 @@ function byCreation(a: StoredJob, b: StoredJob): number {
 
 function jobError(error: unknown): JobError {
   if (isAppError(error)) {
-    const status = (error.details as { status?: unknown } | undefined)?.status;
-    return { code: error.code, message: error.message, ...(typeof status === 'number' ? { status } : {}) };
+    const { status, allowedStatuses } = (error.details ?? {}) as { status?: unknown; allowedStatuses?: unknown };
+    const allowed = Array.isArray(allowedStatuses) ? PUBLISH_STATUSES.filter((s) => allowedStatuses.includes(s)) : null;
+    return { code: error.code, message: error.message, ...(typeof status === 'number' ? { status } : {}), ...(allowed ? { allowedStatuses: allowed } : {}) };
   }
   return { code: 'internal', message: `Publishing stopped on an unexpected error: ${error instanceof Error ? error.message : String(error)}` };
 }

@@ -8,7 +8,7 @@ import type { WebhookTargetConfig } from '../../../../common/publish/publish-tar
 import { figure, makeArticle, paragraph, text } from '../../../../tests/fixtures/sample-article';
 import { ninjsErrors } from '../../../../tests/fixtures/ninjs/ninjs-validator';
 import { makePng } from '../../../../tests/support/test-photos';
-import { testJob, testPhoto, type TestPhoto } from '../test-publish-context';
+import { sent, testJob, testPhoto, type TestPhoto } from '../test-publish-context';
 import { signWebhookBody, verifyWebhookSignature } from './webhook-signature';
 import { retryAfterMs, WebhookTarget, type WebhookPayload } from './webhook-target';
 
@@ -96,7 +96,7 @@ function target(overrides: Partial<WebhookTargetConfig> = {}, secret: string | n
 describe('webhook target', () => {
   it('delivers a signed ninjs article with its photos inline; the receiver verifies it', async () => {
     const job = testJob('job0000000a1', article, PHOTOS);
-    const record = await target().publish(job.attempt());
+    const record = sent(await target().publish(job.attempt()));
 
     expect(receiver.deliveries).toHaveLength(1);
     const delivery = receiver.deliveries[0] as Delivery;
@@ -146,6 +146,30 @@ describe('webhook target', () => {
     expect(second?.ninjs).toEqual(first?.ninjs);
   });
 
+  it('what the receiver already has is not sent again; a new schedule or a new address is', async () => {
+    const first = sent(await target().publish(testJob('job0000000b2', article, PHOTOS).attempt()));
+    const again = await target().publish(testJob('job0000000b3', article, PHOTOS, { previous: first }).attempt());
+    expect(again).toEqual({ unchanged: first });
+    expect(receiver.deliveries).toHaveLength(1);
+
+    const scheduled = { status: 'future' as const, scheduledAt: '2026-12-01T08:00:00+08:00' };
+    const future = sent(await target().publish(testJob('job0000000b4', article, PHOTOS, { previous: first, options: scheduled }).attempt()));
+    const later = await target().publish(testJob('job0000000b5', article, PHOTOS, { previous: future, options: { ...scheduled, scheduledAt: '2026-12-02T08:00:00+08:00' } }).attempt());
+    expect(later).not.toHaveProperty('unchanged');
+    expect(receiver.deliveries).toHaveLength(3);
+
+    // The newsroom moved its receiver: the new one has never seen the story.
+    const moved = new Receiver(SECRET);
+    await moved.start();
+    try {
+      const hook = new WebhookTarget({ config: config({ url: moved.url }), secret: SECRET, retryBaseMs: 5 });
+      expect(await hook.publish(testJob('job0000000b6', article, PHOTOS, { previous: first }).attempt())).not.toHaveProperty('unchanged');
+      expect(moved.deliveries).toHaveLength(1);
+    } finally {
+      await moved.stop();
+    }
+  });
+
   it('a wrong signing key is refused by the receiver: remote-auth, not retried', async () => {
     const error = await target({}, 'not-the-key').publish(testJob('job0000000c1', article, PHOTOS).attempt()).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AppError);
@@ -165,7 +189,7 @@ describe('webhook target', () => {
   it('a receiver failing with 503 twice then accepting: published after retries, one key throughout', async () => {
     const accept = receiver.respond;
     receiver.respond = (delivery, res, index) => (index < 2 ? res.writeHead(503, { 'retry-after': '0' }).end('down for maintenance') : accept(delivery, res, index));
-    const record = await target().publish(testJob('job0000000d1', article, PHOTOS).attempt());
+    const record = sent(await target().publish(testJob('job0000000d1', article, PHOTOS).attempt()));
     expect(record.url).toBe('https://news.example.com/a/1');
     expect(receiver.deliveries).toHaveLength(3);
     expect(receiver.deliveries.every((d) => d.verified && d.headers['idempotency-key'] === 'job0000000d1')).toBe(true);

@@ -6,6 +6,8 @@
 // ("featureimage", "picture1"...), and `fileName` is the <img src> the HTML body uses.
 // In "urls" mode photos are not sent: renditions point at `${mediaBaseUrl}/${mediaId}`.
 // A receiver answers 2xx, optionally with JSON { "url": "https://..." } naming the live page.
+// What the receiver already holds is not sent again: the same document (leaving out its time) to the
+// same address with the same status ends the job as unchanged.
 import { withDeadline } from '../http/with-deadline';
 import { createHash } from 'node:crypto';
 import { AppError } from '../../../../common/app-error';
@@ -15,7 +17,8 @@ import type { ConnectionReport, WebhookTargetConfig } from '../../../../common/p
 import { articleToNinjs, pictureAssociationNames, type NinjsDocument, type NinjsMediaInput } from '../../../../common/serialize/article-to-ninjs';
 import { figureMediaIds } from '../../../../common/serialize/figure-attrs';
 import { classifyHttpStatus, classifyNetworkError, isRetryableRemoteError } from '../http/classify-http-failure';
-import type { PublishContext, PublishTarget } from '../publish-target';
+import { ERROR_BODY_MAX_BYTES, readCappedText } from '../http/read-capped-body';
+import { alreadyOnTarget, type PublishContext, type PublishTarget, type UnchangedOnTarget } from '../publish-target';
 import { EVENT_HEADER, IDEMPOTENCY_HEADER, signWebhookBody, SIGNATURE_HEADER, TIMESTAMP_HEADER } from './webhook-signature';
 
 export interface WebhookMedia {
@@ -45,8 +48,9 @@ export interface WebhookTargetOptions {
 const MAX_BACKOFF_MS = 8_000;
 // A receiver asking for a longer pause is better served by the outbox's own later retry.
 const MAX_RETRY_AFTER_MS = 30_000;
-const RETRY_STATUSES = new Set([408, 429]);
 const LABEL = 'The webhook receiver';
+/** What is read of a receiver's answer: `{ "url": … }` fits many times over. */
+const REPLY_MAX_BYTES = ERROR_BODY_MAX_BYTES;
 
 export class WebhookTarget implements PublishTarget {
   readonly config: WebhookTargetConfig;
@@ -85,7 +89,7 @@ export class WebhookTarget implements PublishTarget {
     };
   }
 
-  async publish(ctx: PublishContext): Promise<PublicationRecord> {
+  async publish(ctx: PublishContext): Promise<PublicationRecord | UnchangedOnTarget> {
     const secret = this.requireSecret();
     const { article } = ctx;
     const mediaIds = figureMediaIds(article.body);
@@ -99,16 +103,26 @@ export class WebhookTarget implements PublishTarget {
 
     const { inputs, inline } = await this.collectMedia(ctx, mediaIds);
     const status = ninjsPublishStatus(ctx.options);
-    const ninjs = articleToNinjs(article, {
-      uri: ninjsArticleUri(article.id),
-      versionCreated,
-      firstCreated: article.createdAt,
-      media: inputs,
-      pubStatus: status.pubStatus,
-      ...(status.embargoed ? { embargoed: status.embargoed } : {}),
-    });
-    const payload: WebhookPayload = inline ? { ninjs, media: inline } : { ninjs };
-    const body = JSON.stringify(payload);
+    const payloadAt = (at: string): WebhookPayload => {
+      const ninjs = articleToNinjs(article, {
+        uri: ninjsArticleUri(article.id),
+        versionCreated: at,
+        firstCreated: article.createdAt,
+        media: inputs,
+        pubStatus: status.pubStatus,
+        ...(status.embargoed ? { embargoed: status.embargoed } : {}),
+      });
+      return inline ? { ninjs, media: inline } : { ninjs };
+    };
+    // What is sent, and where, without the time it is sent at: the same story twice hashes the same.
+    const contentHash = createHash('sha256')
+      .update(JSON.stringify({ to: this.config.url, payload: payloadAt('') }))
+      .digest('hex');
+    if (ctx.previous && alreadyOnTarget(ctx, contentHash)) {
+      ctx.reportProgress({ step: 'done', mediaDone: mediaIds.length, mediaTotal: mediaIds.length });
+      return { unchanged: ctx.previous };
+    }
+    const body = JSON.stringify(payloadAt(versionCreated));
     ctx.reportProgress({ step: 'create-post', mediaDone: mediaIds.length, mediaTotal: mediaIds.length });
 
     const response = await this.post(body, { event: 'publish', secret, signal: ctx.signal, idempotencyKey: ctx.jobId });
@@ -119,7 +133,7 @@ export class WebhookTarget implements PublishTarget {
       remoteId: ctx.jobId,
       url: liveUrlFrom(response.text),
       status: ctx.options.status,
-      contentHash: createHash('sha256').update(body).digest('hex'),
+      contentHash,
       remoteModified: this.now().toISOString(),
       publishedAt: this.now().toISOString(),
       articleRevision: article.revision,
@@ -158,7 +172,7 @@ export class WebhookTarget implements PublishTarget {
     return { inputs, inline: this.config.mediaMode === 'inline' ? inline : null };
   }
 
-  /** POSTs `body`, retrying 5xx, 408, 429, timeouts and connection failures with backoff; throws the last failure as AppError. */
+  /** POSTs `body`, retrying what the failure table says may pass (5xx, 408, 429, timeouts, connection failures) with backoff; throws the last failure as AppError. */
   private async post(
     body: string,
     opts: { event: 'publish' | 'ping'; secret: string; signal: AbortSignal; idempotencyKey: string | null },
@@ -180,11 +194,13 @@ export class WebhookTarget implements PublishTarget {
         if (opts.idempotencyKey) headers[IDEMPOTENCY_HEADER] = opts.idempotencyKey;
         const { response, text } = await withDeadline(this.config.timeoutMs, opts.signal, async ({ signal }) => {
           const reply = await this.fetchImpl(url, { method: 'POST', headers, body, signal, redirect: 'manual' });
-          return { response: reply, text: await reply.text() };
+          // Only the start of any answer is used (the live URL, or the error's first words): the
+          // rest is not read, so a receiver cannot make Dateline buffer an endless reply.
+          return { response: reply, text: await readCappedText(reply, REPLY_MAX_BYTES, 'truncate') };
         });
         if (response.ok) return { status: response.status, text };
         lastError = classifyHttpStatus(response.status, { url, bodySnippet: text, targetLabel: LABEL });
-        if (!(response.status >= 500 || RETRY_STATUSES.has(response.status))) throw lastError;
+        if (!isRetryableRemoteError(lastError)) throw lastError;
         const retryAfter = retryAfterMs(response.headers.get('retry-after'), this.now().getTime());
         if (retryAfter !== null) waitMs = retryAfter;
       } catch (error) {

@@ -3,7 +3,10 @@
 // failure (HTTP, HTML instead of JSON, network, TLS, timeout) into a specific AppError.
 import { withDeadline } from '../http/with-deadline';
 import { AppError } from '../../../../common/app-error';
+import { bodyExcerpt, looksLikeHtml } from '../http/body-excerpt';
 import { classifyNetworkError } from '../http/classify-http-failure';
+import { ERROR_BODY_MAX_BYTES, JSON_BODY_MAX_BYTES, readCappedText } from '../http/read-capped-body';
+import { remoteFailure } from '../http/remote-failure-table';
 import { rebaseOnto, restRootFromLinkHeader, restUrl, siteBase, type QueryValue } from './rest-url';
 import { wordpressHttpError, type RequestPurpose } from './wordpress-error';
 
@@ -106,7 +109,8 @@ export class WordPressClient {
 
   private async findRestRoot(signal?: AbortSignal): Promise<RestIndex> {
     const base = siteBase(this.options.siteUrl);
-    const home = await this.send(this.options.siteUrl, { method: 'GET', headers: { Accept: 'text/html,application/json' } }, signal);
+    // Only the home page's status and Link header count: its body is not read.
+    const home = await this.send(this.options.siteUrl, { method: 'GET', headers: { Accept: 'text/html,application/json' } }, signal, this.timeoutMs, false);
     const candidates: string[] = [];
     const announced = restRootFromLinkHeader(home.link);
     if (announced) candidates.push(rebaseOnto(new URL(announced, home.finalUrl).href, this.options.siteUrl));
@@ -121,10 +125,9 @@ export class WordPressClient {
         return null;
       });
       if (index && index.status >= 500) {
-        transient ??= new AppError('remote-server-error', `${this.options.targetLabel} answered HTTP ${index.status} at ${candidate} while Dateline looked for its REST API; Dateline will try again`, {
+        transient ??= remoteFailure('http-5xx', `${this.options.targetLabel} answered HTTP ${index.status} at ${candidate} while Dateline looked for its REST API; Dateline will try again`, {
           url: candidate,
           status: index.status,
-          retryable: true,
         });
       }
       if (!index || index.status !== 200) continue;
@@ -139,19 +142,27 @@ export class WordPressClient {
     );
   }
 
-  /** One HTTP exchange with a timeout; the body is read inside the timeout too (a reply can die halfway). */
+  /**
+   * One HTTP exchange with a timeout; the body is read inside the timeout too (a reply can die
+   * halfway), streamed under a cap: a 2xx answer above JSON_BODY_MAX_BYTES fails as too large, an
+   * error answer is cut at ERROR_BODY_MAX_BYTES (only its start is ever quoted).
+   */
   private async send(
     url: string,
     init: RequestInit,
     signal?: AbortSignal,
     timeoutMs = this.timeoutMs,
+    readBody = true,
   ): Promise<{ status: number; text: string; link: string | null; finalUrl: string }> {
     let timedOut = () => false;
     try {
       return await withDeadline(timeoutMs, signal, async (deadline) => {
         timedOut = deadline.timedOut;
         const response = await this.fetchImpl(url, { ...init, redirect: 'follow', signal: deadline.signal });
-        const text = await response.text();
+        const ok = response.status >= 200 && response.status <= 299;
+        let text = '';
+        if (!readBody) await response.body?.cancel().catch(() => undefined);
+        else text = await readCappedText(response, ok ? JSON_BODY_MAX_BYTES : ERROR_BODY_MAX_BYTES, ok ? 'fail' : 'truncate');
         return { status: response.status, text, link: response.headers.get('link'), finalUrl: response.url || url };
       });
     } catch (error) {
@@ -186,18 +197,14 @@ function parseJsonReply<T>(text: string, url: string, targetLabel: string): T {
   try {
     return JSON.parse(text) as T;
   } catch {
-    const title = /<title[^>]*>([^<]*)<\/title>/i.exec(text)?.[1]?.trim();
-    const looksHtml = /^\s*(<!doctype html|<html|<head|<body)/i.test(text) || title !== undefined;
-    if (looksHtml) {
-      return fail(
-        `${targetLabel} answered with a web page${title ? ` ("${title.slice(0, 120)}")` : ''} where WordPress's REST API should answer with JSON (${url}): a security plugin, a maintenance page or a proxy may be in the way`,
-        { url, snippet: text.slice(0, 300) },
+    if (looksLikeHtml(text)) {
+      const page = bodyExcerpt(text);
+      throw remoteFailure(
+        'html-instead-of-json',
+        `${targetLabel} answered with ${page} where WordPress's REST API should answer with JSON (${url}): a security plugin, a maintenance page or a proxy may be in the way`,
+        { url, bodySnippet: page },
       );
     }
-    return fail(`${targetLabel} sent a reply that is not valid JSON (${url}); it may have been cut off`, { url, snippet: text.slice(0, 300) });
+    throw remoteFailure('bad-json', `${targetLabel} sent a reply that is not valid JSON (${url}); it may have been cut off`, { url, bodySnippet: bodyExcerpt(text) });
   }
-}
-
-function fail(message: string, details: Record<string, unknown>): never {
-  throw new AppError('remote-bad-response', message, details);
 }

@@ -1,7 +1,9 @@
 // Runs in: services. Turns a WordPress REST error reply into an AppError that says what happened
 // and what to do; replies that are not WordPress errors go to the shared HTTP classifier.
 import { AppError } from '../../../../common/app-error';
+import { bodyExcerpt, stripTags } from '../http/body-excerpt';
 import { classifyHttpStatus } from '../http/classify-http-failure';
+import { remoteFailure, wordpressKind } from '../http/remote-failure-table';
 
 /** What a request was for, so an error can name it. */
 export interface RequestPurpose {
@@ -9,8 +11,12 @@ export interface RequestPurpose {
   action: string;
   /** What a 404 or 413 is about, e.g. `the photo "harbour.jpg"`. */
   subject?: string;
+  /** What the account needs for it, for the 403 message, e.g. "the upload_files capability, e.g. the Author role". */
+  needs?: string;
   /** Overrides the 403 message, e.g. for a contributor asking to publish. */
   forbiddenHint?: string;
+  /** The request carries a photo: a PHP upload error or an upload WordPress did not receive means a size limit. */
+  upload?: { bytes?: number; limitBytes?: number };
 }
 
 export interface WordPressErrorBody {
@@ -35,8 +41,6 @@ export interface WordPressErrorDetails {
   wpData?: WordPressErrorBody['data'];
 }
 
-const AUTH_CODES = new Set(['rest_not_logged_in', 'invalid_username', 'incorrect_password', 'invalid_email', 'rest_forbidden_context']);
-
 export function parseWordPressError(text: string): WordPressErrorBody | null {
   try {
     const json: unknown = JSON.parse(text);
@@ -51,36 +55,53 @@ export function parseWordPressError(text: string): WordPressErrorBody | null {
   return null;
 }
 
+/** The AppError for a WordPress answer outside 2xx; its code and whether to retry come from the failure table. */
 export function wordpressHttpError(status: number, text: string, purpose: RequestPurpose, context: ErrorContext): AppError {
   const wp = parseWordPressError(text);
   const details: WordPressErrorDetails = { status, url: context.url, wpCode: wp?.code, wpData: wp?.data };
   const role = context.role ?? 'unknown role';
-  const wpSays = wp?.message ? ` (WordPress says: ${stripTags(wp.message)})` : '';
-  if (status === 401 || (wp && AUTH_CODES.has(wp.code) && status !== 403)) {
-    return new AppError(
-      'remote-auth',
-      `WordPress refused the application password for ${context.username}: create one under Users → Profile → Application Passwords and save it with this target`,
-      details,
-    );
+  const said = wp?.message ? bodyExcerpt(stripTags(wp.message)) : '';
+  const wpSays = said ? ` (WordPress says: ${said})` : '';
+  const site = context.targetLabel;
+  const subject = purpose.subject ?? 'the upload';
+  const size = purpose.upload?.bytes === undefined ? ' is' : ` is ${megabytes(purpose.upload.bytes)} MB,`;
+  const limit = purpose.upload?.limitBytes ? `, ${megabytes(purpose.upload.limitBytes)} MB` : '';
+  const kind = wordpressKind(status, wp?.code ?? null, wp?.message ?? '', purpose.upload !== undefined);
+  const build = (message: string) => remoteFailure(kind, message, { ...details });
+  switch (kind) {
+    case 'http-401':
+    case 'wp-auth':
+      return build(
+        `WordPress refused the application password for ${context.username}: create one under Users → Profile → Application Passwords and save it with this target`,
+      );
+    case 'wp-forbidden':
+    case 'http-403': {
+      const message = purpose.forbiddenHint ?? `Your WordPress role (${role}) may not ${purpose.action}${purpose.needs ? ` (${purpose.needs})` : ''}`;
+      return build(`${message}${wpSays}`);
+    }
+    case 'wp-not-found':
+      return build(`${site} has no ${purpose.subject ?? 'such item'} (${context.url})${wpSays}`);
+    case 'wp-upload-too-large':
+      return build(
+        `${capitalize(subject)}${size} larger than the site accepts for one file (PHP's upload_max_filesize${limit}). Use a smaller photo, or ask the site's administrator to raise upload_max_filesize`,
+      );
+    case 'wp-upload-dropped':
+      return build(
+        `${capitalize(subject)}${size} larger than the site accepts in one request (PHP's post_max_size${limit}): WordPress received no file. Use a smaller photo, or ask the site's administrator to raise post_max_size and upload_max_filesize`,
+      );
+    case 'wp-upload-no-space':
+      return build(`${site} has no room left for ${subject}: its upload space is used up${wpSays}. Ask the site's administrator to free or add space`);
+    case 'http-413':
+      return build(`${capitalize(subject)}${size} larger than the site accepts${limit ? ` (${limit.slice(2)})` : ''}: ask the site's administrator to raise the upload limit, or use a smaller photo`);
+    case 'wp-server-error':
+      return build(`${site} failed while trying to ${purpose.action} (HTTP ${status})${wpSays}; Dateline will try again`);
+    case 'wp-invalid-request':
+      return build(`WordPress rejected the request to ${purpose.action}${wpSays}`);
+    default: {
+      const generic = classifyHttpStatus(status, { url: context.url, bodySnippet: text, targetLabel: site });
+      return new AppError(generic.code, generic.message, { ...asRecord(generic.details), ...details });
+    }
   }
-  if (status === 403) {
-    const message = purpose.forbiddenHint ?? `Your WordPress role (${role}) may not ${purpose.action}`;
-    return new AppError('remote-forbidden', `${message}${wpSays}`, details);
-  }
-  if (status === 404 && wp) {
-    return new AppError('remote-not-found', `WordPress at ${context.targetLabel} has no ${purpose.subject ?? 'such item'} (${context.url})${wpSays}`, details);
-  }
-  if (status === 413) {
-    return new AppError('remote-too-large', `${capitalize(purpose.subject ?? 'The upload')} is larger than the site accepts: ask the site's administrator to raise the upload limit, or use a smaller photo`, details);
-  }
-  if (status >= 500 && wp) {
-    return new AppError('remote-server-error', `WordPress at ${context.targetLabel} failed while trying to ${purpose.action} (HTTP ${status})${wpSays}; Dateline will try again`, details);
-  }
-  if (status === 400 && wp) {
-    return new AppError('invalid-input', `WordPress rejected the request to ${purpose.action}${wpSays}`, details);
-  }
-  const generic = classifyHttpStatus(status, { url: context.url, bodySnippet: text.slice(0, 300), targetLabel: context.targetLabel });
-  return new AppError(generic.code, generic.message, { ...details, ...asRecord(generic.details) });
 }
 
 export function wordpressErrorDetails(error: unknown): WordPressErrorDetails | null {
@@ -100,6 +121,6 @@ function capitalize(text: string): string {
   return text.length > 0 ? `${text[0]?.toUpperCase() ?? ''}${text.slice(1)}` : text;
 }
 
-function stripTags(text: string): string {
-  return text.replace(/<[^>]*>/g, '').trim();
+function megabytes(bytes: number): string {
+  return (bytes / 1_048_576).toFixed(1).replace(/\.0$/, '');
 }

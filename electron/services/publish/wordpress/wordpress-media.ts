@@ -3,6 +3,8 @@
 // the review hub left behind by its slug, else upload — a few photos at a time, reporting progress
 // per photo. A copy found by slug is reused only once its original bytes hash to the photo: anyone
 // who may upload to the site can give an attachment that slug, and it would go live in the story.
+// Two copies of a library uploading the same photo at the same moment both upload: the later one
+// finds the earlier copy right after its own upload and deletes its own.
 import { AppError, isAppError } from '../../../../common/app-error';
 import type { DocNode } from '../../../../common/article';
 import { figureAttrsOf, type CheckedFigure } from '../../../../common/serialize/figure-attrs';
@@ -52,37 +54,32 @@ export function distinctFigures(doc: DocNode): CheckedFigure[] {
 export async function uploadFigures(
   client: WordPressClient,
   ctx: PublishContext,
-  opts: { concurrency: number; uploadTimeoutMs: number },
+  opts: { concurrency: number; uploadTimeoutMs: number; mediaOrigins?: readonly string[] },
 ): Promise<Map<string, RemoteMedia>> {
   const figures = distinctFigures(ctx.article.body);
+  // A copy is checked only where the site keeps its photos: its origin and the origins the newsroom listed.
+  const origins = new PhotoOrigins(client.siteUrl, { mediaOrigins: opts.mediaOrigins });
   const done = new Map<string, RemoteMedia>();
   ctx.reportProgress({ step: 'upload-media', mediaDone: 0, mediaTotal: figures.length });
   await mapWithConcurrency(figures, opts.concurrency, async (figure) => {
-    const remote = await ensureUploaded(client, ctx, figure, opts.uploadTimeoutMs);
+    const remote = await ensureUploaded(client, ctx, figure, opts.uploadTimeoutMs, origins);
     done.set(figure.mediaId, remote);
     ctx.reportProgress({ step: 'upload-media', mediaDone: done.size, mediaTotal: figures.length });
   });
   return done;
 }
 
-async function ensureUploaded(client: WordPressClient, ctx: PublishContext, figure: CheckedFigure, uploadTimeoutMs: number): Promise<RemoteMedia> {
+async function ensureUploaded(client: WordPressClient, ctx: PublishContext, figure: CheckedFigure, uploadTimeoutMs: number, origins: PhotoOrigins): Promise<RemoteMedia> {
   const known = await ctx.mediaRegistry.get(figure.mediaId);
   if (known && (await stillThere(client, known, ctx.signal))) return known;
   const marker = mediaMarker(figure.mediaId);
   // A reply lost after the server stored the photo, or the review hub, left a copy with our slug:
   // reuse the first whose bytes are this photo.
-  const slugs = markerSlugs(figure.mediaId);
-  const found = await client.request<WpMedia[]>('GET', 'wp/v2/media', {
-    query: { slug: slugs.join(','), per_page: 20, orderby: 'id', order: 'asc' },
-    purpose: { action: 'look up photos in the media library' },
-    signal: ctx.signal,
-  });
   const info = await ctx.mediaInfo(figure.mediaId);
-  const label = info.originalName ? `the photo "${info.originalName}"` : `the photo ${marker}`;
-  for (const item of Array.isArray(found) ? found : []) {
-    if (typeof item.id !== 'number' || typeof item.source_url !== 'string' || !slugs.includes(item.slug)) continue;
-    if (await holdsPhoto(client, item, figure.mediaId, { what: label, timeoutMs: uploadTimeoutMs, signal: ctx.signal })) return remember(ctx, figure.mediaId, item);
-  }
+  const label = photoLabel(info.originalName, captionText(figure.caption), marker);
+  const check = { what: label, timeoutMs: uploadTimeoutMs, signal: ctx.signal, origins };
+  const found = await copyOnSite(client, figure.mediaId, Number.POSITIVE_INFINITY, check);
+  if (found) return remember(ctx, figure.mediaId, found);
 
   const bytes = await ctx.readMedia(figure.mediaId);
   const extension = figure.mediaId.slice(figure.mediaId.lastIndexOf('.') + 1);
@@ -92,12 +89,16 @@ async function ensureUploaded(client: WordPressClient, ctx: PublishContext, figu
   form.set('title', captionText(figure.caption).slice(0, 200) || info.originalName || marker);
   form.set('caption', wordpressCaption(figure.caption, figure.credit, ctx.article.meta.language));
   form.set('alt_text', figure.alt);
-  const uploaded = await client.request<WpMedia>('POST', 'wp/v2/media', {
-    body: form,
-    purpose: { action: 'upload photos (it needs the upload_files capability, e.g. the Author role)', subject: label },
-    signal: ctx.signal,
-    timeoutMs: uploadTimeoutMs,
-  });
+  const uploaded = await client
+    .request<WpMedia>('POST', 'wp/v2/media', {
+      body: form,
+      purpose: { action: 'upload photos', needs: 'it needs the upload_files capability, e.g. the Author role', subject: label, upload: { bytes: bytes.byteLength } },
+      signal: ctx.signal,
+      timeoutMs: uploadTimeoutMs,
+    })
+    .catch(async (error: unknown) => {
+      throw isAppError(error) && error.code === 'remote-too-large' ? await withSiteLimit(client, error, ctx.signal) : error;
+    });
   if (typeof uploaded.id !== 'number') {
     throw new AppError('remote-bad-response', `WordPress accepted ${label} but did not say which media item it became`, { reply: uploaded });
   }
@@ -107,16 +108,46 @@ async function ensureUploaded(client: WordPressClient, ctx: PublishContext, figu
       mayHaveArrived: true,
     });
   }
-  return remember(ctx, figure.mediaId, uploaded);
+  // Another copy of the library may have uploaded this photo at the same moment: the earlier item wins.
+  const earlier = await copyOnSite(client, figure.mediaId, uploaded.id, check);
+  if (!earlier) return remember(ctx, figure.mediaId, uploaded);
+  await deleteOwnUpload(client, uploaded.id, ctx.signal);
+  return remember(ctx, figure.mediaId, earlier);
+}
+
+/** The first media item under the photo's marker slugs (with an id below `below`) whose bytes are the photo. */
+async function copyOnSite(client: WordPressClient, mediaId: string, below: number, check: { what: string; timeoutMs: number; signal: AbortSignal; origins: PhotoOrigins }): Promise<WpMedia | null> {
+  const slugs = markerSlugs(mediaId);
+  const found = await client.request<WpMedia[]>('GET', 'wp/v2/media', {
+    query: { slug: slugs.join(','), per_page: 20, orderby: 'id', order: 'asc' },
+    purpose: { action: 'look up photos in the media library' },
+    signal: check.signal,
+  });
+  for (const item of Array.isArray(found) ? found : []) {
+    if (typeof item.id !== 'number' || item.id >= below || typeof item.source_url !== 'string' || !slugs.includes(item.slug)) continue;
+    if (await holdsPhoto(client, item, mediaId, check)) return item;
+  }
+  return null;
+}
+
+/** Deletes a media item this job has just uploaded and nobody uses yet; one already gone is fine. */
+async function deleteOwnUpload(client: WordPressClient, id: number, signal: AbortSignal): Promise<void> {
+  try {
+    await client.request<unknown>('DELETE', `wp/v2/media/${id}`, {
+      query: { force: true },
+      purpose: { action: 'delete its own duplicate photo', subject: `media item ${id}` },
+      signal,
+    });
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'remote-not-found') return;
+    throw error;
+  }
 }
 
 /** Whether a media item's original bytes are the photo; a file gone, or kept off the site, is not. */
-async function holdsPhoto(client: WordPressClient, item: WpMedia, mediaId: string, o: { what: string; timeoutMs: number; signal: AbortSignal }): Promise<boolean> {
-  // The REST API names where the site keeps its media (its uploads folder, or a CDN).
-  const origins = new PhotoOrigins(client.siteUrl);
-  origins.learn(item.source_url);
+async function holdsPhoto(client: WordPressClient, item: WpMedia, mediaId: string, o: { what: string; timeoutMs: number; signal: AbortSignal; origins: PhotoOrigins }): Promise<boolean> {
   try {
-    const bytes = await downloadPhoto(originalImageUrl(item), { fetchImpl: client.fetchImpl, timeoutMs: o.timeoutMs, targetLabel: client.targetLabel, origins, what: o.what, signal: o.signal });
+    const bytes = await downloadPhoto(originalImageUrl(item), { fetchImpl: client.fetchImpl, timeoutMs: o.timeoutMs, targetLabel: client.targetLabel, origins: o.origins, what: o.what, signal: o.signal });
     return hashMatches(mediaId, bytes);
   } catch (error) {
     // A cancelled job stops here.
@@ -127,6 +158,24 @@ async function holdsPhoto(client: WordPressClient, item: WpMedia, mediaId: strin
     if (isAppError(error) && error.code === 'media-too-large') return false;
     throw error;
   }
+}
+
+/** How messages name a photo: its file name and the start of its caption, e.g. `the photo "harbour.jpg" (“Cranes at dawn”)`. */
+export function photoLabel(originalName: string | null | undefined, caption: string, marker: string): string {
+  const name = originalName ? `"${originalName}"` : marker;
+  const shortCaption = caption.length > 60 ? `${caption.slice(0, 60)}…` : caption;
+  return shortCaption ? `the photo ${name} (“${shortCaption}”)` : `the photo ${name}`;
+}
+
+/** A too-large error with the site's upload limit added, when the companion plugin says it. */
+async function withSiteLimit(client: WordPressClient, error: AppError, signal: AbortSignal): Promise<AppError> {
+  const limit = await client
+    .request<{ maxUploadBytes?: unknown }>('GET', 'dateline/v1/companion', { purpose: { action: 'read the site’s upload limit' }, signal })
+    .then((reply) => (typeof reply.maxUploadBytes === 'number' && reply.maxUploadBytes > 0 ? reply.maxUploadBytes : null))
+    .catch(() => null);
+  if (limit === null) return error;
+  const megabytes = (limit / 1_048_576).toFixed(1).replace(/\.0$/, '');
+  return new AppError(error.code, `${error.message}. The site accepts at most ${megabytes} MB per file`, { ...(error.details as Record<string, unknown>), limitBytes: limit });
 }
 
 async function stillThere(client: WordPressClient, known: RemoteMedia, signal: AbortSignal): Promise<boolean> {

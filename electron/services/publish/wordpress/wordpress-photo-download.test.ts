@@ -1,11 +1,12 @@
 // Runs in: vitest (node). Photos of a WordPress review hub come only from the site and the media
-// origins its REST API reported, redirects included, and a download stops at the library's limit
+// origins the newsroom listed, never from this computer or a private network unless the site is
+// there, redirects included, and a download stops at the library's limit
 // instead of buffering whatever the server sends.
 import { describe, expect, it } from 'vitest';
 import { isAppError } from '../../../../common/app-error';
 import { MAX_MEDIA_BYTES } from '../../../../common/contract';
 import { isRetryableRemoteError } from '../http/classify-http-failure';
-import { downloadPhoto, isOutsideSite, PhotoOrigins, type DownloadOptions } from './wordpress-photo-download';
+import { downloadPhoto, isOutsideSite, PhotoOrigins, type DownloadOptions, type HostLookup } from './wordpress-photo-download';
 
 const SITE = 'https://news.example.com/';
 const WHAT = 'Photo 1 (“Harbour”, abc.png)';
@@ -25,6 +26,17 @@ function fakeFetch(replies: Record<string, () => Response>) {
   };
   return { calls, fetchImpl };
 }
+
+/** A resolver that answers from a table; a name not in it does not exist. */
+function lookupTable(table: Record<string, string[]>): HostLookup {
+  return async (hostname) => {
+    const found = table[hostname];
+    if (!found) throw Object.assign(new Error(`getaddrinfo ENOTFOUND ${hostname}`), { code: 'ENOTFOUND' });
+    return found;
+  };
+}
+
+const publicDns = lookupTable({ 'news.example.com': ['93.184.216.34'], 'cdn.example.net': ['151.101.1.1'], 'img.example.net': ['151.101.1.2'] });
 
 function options(fetchImpl: DownloadOptions['fetchImpl'], origins = new PhotoOrigins(SITE), extra: Partial<DownloadOptions> = {}): DownloadOptions {
   return { fetchImpl, timeoutMs: 5_000, targetLabel: 'The WordPress site news.example.com', origins, what: WHAT, ...extra };
@@ -74,13 +86,53 @@ describe('downloading a review photo', () => {
     expect(calls).toEqual([]);
   });
 
-  it('downloads from a media origin WordPress reported (a CDN), once learned', async () => {
+  it('downloads from a media origin the newsroom listed (a CDN), never from one the REST API names', async () => {
     const url = 'https://cdn.example.net/uploads/a.png';
-    const { fetchImpl } = fakeFetch({ [url]: () => new Response(new Uint8Array([9])) });
-    const origins = new PhotoOrigins(SITE);
-    expect(isOutsideSite((await failure(downloadPhoto(url, options(fetchImpl, origins)))).error)).toBe(true);
-    origins.learn('https://cdn.example.net/uploads/2026/01/other.jpg');
-    expect(await downloadPhoto(url, options(fetchImpl, origins))).toEqual(new Uint8Array([9]));
+    const { calls, fetchImpl } = fakeFetch({ [url]: () => new Response(new Uint8Array([9])) });
+    // WordPress's source_url may name any host: it is not trusted for that.
+    expect(isOutsideSite((await failure(downloadPhoto(url, options(fetchImpl, new PhotoOrigins(SITE, { lookup: publicDns }))))).error)).toBe(true);
+    expect(calls).toEqual([]);
+    const listed = new PhotoOrigins(SITE, { mediaOrigins: ['https://cdn.example.net'], lookup: publicDns });
+    expect(await downloadPhoto(url, options(fetchImpl, listed))).toEqual(new Uint8Array([9]));
+    // Only that origin: another port or scheme of the same host is another origin.
+    for (const other of ['https://cdn.example.net:8443/uploads/a.png', 'http://cdn.example.net/uploads/a.png', 'https://img.example.net/uploads/a.png']) {
+      expect(isOutsideSite((await failure(downloadPhoto(other, options(fetchImpl, listed)))).error)).toBe(true);
+    }
+    expect(calls.map((c) => c.url)).toEqual([url]);
+  });
+
+  it('a site on this computer: a source_url on another loopback port or another host is refused', async () => {
+    const site = 'http://127.0.0.1:8080/';
+    const { calls, fetchImpl } = fakeFetch({ 'http://127.0.0.1:8080/wp-content/uploads/a.png': () => new Response(new Uint8Array([1])) });
+    const origins = new PhotoOrigins(site, { lookup: publicDns });
+    expect(await downloadPhoto('http://127.0.0.1:8080/wp-content/uploads/a.png', options(fetchImpl, origins))).toEqual(new Uint8Array([1]));
+    for (const url of ['http://127.0.0.1:2375/containers/json', 'http://localhost:8080/wp-content/uploads/a.png', 'http://127.0.0.2:8080/a.png', 'http://[::1]:8080/a.png']) {
+      const refused = await failure(downloadPhoto(url, options(fetchImpl, origins)));
+      expect(isOutsideSite(refused.error)).toBe(true);
+      expect(refused.message).toContain('not on 127.0.0.1:8080');
+    }
+    expect(calls.map((c) => c.url)).toEqual(['http://127.0.0.1:8080/wp-content/uploads/a.png']);
+  });
+
+  it('a listed origin whose name leads to this computer or a private network is refused, directly or by a redirect, unless the site itself is there', async () => {
+    const dns = lookupTable({ 'news.example.com': ['93.184.216.34'], 'cdn.example.net': ['10.0.0.7'], 'img.example.net': ['2606:4700::1111', 'fd00::7'] });
+    const { calls, fetchImpl } = fakeFetch({
+      'https://news.example.com/moved.png': () => new Response(null, { status: 302, headers: { location: 'https://cdn.example.net/a.png' } }),
+      'https://cdn.example.net/a.png': () => new Response(new Uint8Array([7])),
+      'https://img.example.net/a.png': () => new Response(new Uint8Array([7])),
+    });
+    const origins = new PhotoOrigins(SITE, { mediaOrigins: ['https://cdn.example.net', 'https://img.example.net'], lookup: dns });
+    const direct = await failure(downloadPhoto('https://cdn.example.net/a.png', options(fetchImpl, origins)));
+    expect(direct.message).toBe(`${WHAT} is at cdn.example.net, which leads to 10.0.0.7, an address on this computer or a private network, so Dateline did not download it (https://cdn.example.net/a.png)`);
+    expect(isOutsideSite(direct.error)).toBe(true);
+    expect((await failure(downloadPhoto('https://img.example.net/a.png', options(fetchImpl, origins)))).message).toContain('leads to fd00::7');
+    const redirected = await failure(downloadPhoto('https://news.example.com/moved.png', options(fetchImpl, origins)));
+    expect(redirected.message).toContain('which leads to 10.0.0.7');
+    expect(calls.map((c) => c.url)).toEqual(['https://news.example.com/moved.png']);
+
+    // An intranet site: its CDN on the same address is where the site itself is.
+    const intranet = new PhotoOrigins('https://news.intranet.example', { mediaOrigins: ['https://cdn.example.net'], lookup: lookupTable({ 'news.intranet.example': ['10.0.0.7'], 'cdn.example.net': ['10.0.0.7'] }) });
+    expect(await downloadPhoto('https://cdn.example.net/a.png', options(fetchImpl, intranet))).toEqual(new Uint8Array([7]));
   });
 
   it('follows a redirect within the site, but not one that leaves it', async () => {

@@ -1,32 +1,51 @@
 // Runs in: services. Downloads a photo of a WordPress site (for a review hub, or for publishing to
 // check a copy before reusing it), and only from where that site keeps its photos: the site's own
-// origin, plus the origins WordPress itself reports for its media items (a CDN or uploads host,
-// learned from `source_url` of items read through the REST API).
-// Addresses written in a post or a review package are never followed elsewhere, so a writer cannot
-// make the reviewing machine fetch addresses on its own network. Redirects are followed by hand,
-// each hop checked the same way; the reply is streamed and cut off above the library's limit.
+// origin, plus the origins the newsroom lists in the target's settings (a CDN). Addresses that the
+// REST API, a post or a review package name elsewhere are never followed, so a writer cannot make
+// the reviewing machine fetch addresses on its own network. A listed origin whose name leads to
+// this computer or a private network is refused too, unless the site itself is at that address.
+// Redirects are followed by hand, each hop checked the same way; the reply is streamed and cut off
+// above the library's limit.
+import { lookup as dnsLookup } from 'node:dns/promises';
+import { isIP } from 'node:net';
 import { AppError, isAppError } from '../../../../common/app-error';
 import { MAX_MEDIA_BYTES } from '../../../../common/contract';
 import { classifyHttpStatus, classifyNetworkError } from '../http/classify-http-failure';
+import { isPrivateAddress } from '../http/private-address';
 import { sniffImageType } from '../../media/sniff-image-type';
+import { BodyTooLargeError, ERROR_BODY_MAX_BYTES, readCappedBody, readCappedText } from '../http/read-capped-body';
 import { withDeadline } from '../http/with-deadline';
 import type { FetchImpl } from './wordpress-client';
 
 const MAX_REDIRECTS = 5;
 
-/** The origins photos are downloaded from: the site's, and those its media library reports. */
+/** The addresses a host name resolves to. */
+export type HostLookup = (hostname: string) => Promise<string[]>;
+
+const systemLookup: HostLookup = async (hostname) => (await dnsLookup(hostname, { all: true, verbatim: true })).map((a) => a.address);
+
+export interface PhotoOriginsOptions {
+  /** Origins the newsroom listed for the target (WordpressTargetConfig.mediaOrigins). */
+  mediaOrigins?: readonly string[];
+  /** @default the system resolver */
+  lookup?: HostLookup;
+}
+
+/** Where photos are downloaded from: the site's origin and the origins the newsroom listed. */
 export class PhotoOrigins {
+  private readonly site: string | null;
   private readonly origins = new Set<string>();
+  private readonly lookup: HostLookup;
+  private siteAddresses: Promise<string[]> | null = null;
 
-  constructor(siteUrl: string) {
-    const origin = originOf(siteUrl);
-    if (origin) this.origins.add(origin);
-  }
-
-  /** Trusts the origin of an address WordPress's REST API gave for one of its media items. */
-  learn(sourceUrl: string): void {
-    const origin = originOf(sourceUrl);
-    if (origin) this.origins.add(origin);
+  constructor(siteUrl: string, options: PhotoOriginsOptions = {}) {
+    this.site = originOf(siteUrl);
+    if (this.site) this.origins.add(this.site);
+    for (const listed of options.mediaOrigins ?? []) {
+      const origin = originOf(listed);
+      if (origin) this.origins.add(origin);
+    }
+    this.lookup = options.lookup ?? systemLookup;
   }
 
   allows(url: string): boolean {
@@ -34,9 +53,32 @@ export class PhotoOrigins {
     return origin !== null && this.origins.has(origin);
   }
 
+  /**
+   * The loopback or private address a listed origin's host leads to, or null when it leads only to
+   * public ones (or to where the site itself is). The site's own origin is not checked: it is where
+   * the site is. Lookup failures are thrown as the network errors they are.
+   */
+  async privateAddressOf(url: URL): Promise<string | null> {
+    if (url.origin === this.site) return null;
+    const addresses = await this.addressesOf(url.hostname);
+    const own = await this.ownAddresses();
+    return addresses.find((address) => isPrivateAddress(address) && !own.includes(address)) ?? null;
+  }
+
   /** For messages: "news.example.com" or "news.example.com or cdn.example.net". */
   describe(): string {
     return [...this.origins].map((o) => new URL(o).host).join(' or ');
+  }
+
+  private addressesOf(hostname: string): Promise<string[]> {
+    const host = hostname.replace(/^\[|\]$/g, '');
+    return isIP(host) ? Promise.resolve([host]) : this.lookup(host);
+  }
+
+  /** Where the site itself is; none when its name does not resolve (then no private address is its own). */
+  private ownAddresses(): Promise<string[]> {
+    this.siteAddresses ??= this.site ? this.addressesOf(new URL(this.site).hostname).catch(() => []) : Promise.resolve([]);
+    return this.siteAddresses;
   }
 }
 
@@ -80,6 +122,7 @@ export async function downloadPhoto(url: string, options: DownloadOptions): Prom
     return await withDeadline(options.timeoutMs, options.signal, async (deadline) => {
       timedOut = deadline.timedOut;
       for (let hop = 0; ; hop++) {
+        await checkAddress(current, options);
         const response = await fetchImpl(current.href, { method: 'GET', redirect: 'manual', signal: deadline.signal, headers: { Accept: 'image/*' } });
         if (response.status >= 300 && response.status < 400 && response.status !== 304) {
           await response.body?.cancel().catch(() => undefined);
@@ -94,8 +137,8 @@ export async function downloadPhoto(url: string, options: DownloadOptions): Prom
           continue;
         }
         if (!response.ok) {
-          const text = await response.text().catch(() => '');
-          throw classifyHttpStatus(response.status, { url: current.href, bodySnippet: text.slice(0, 300), targetLabel: options.targetLabel });
+          const text = await readCappedText(response, ERROR_BODY_MAX_BYTES, 'truncate').catch(() => '');
+          throw classifyHttpStatus(response.status, { url: current.href, bodySnippet: text, targetLabel: options.targetLabel });
         }
         const bytes = await readCapped(response, current.href, max, options);
         // A login page, a captive portal or a maintenance page answering 200 is not the photo, and
@@ -120,6 +163,17 @@ export async function downloadPhoto(url: string, options: DownloadOptions): Prom
   }
 }
 
+/** Refuses a hop whose host leads to this computer or a private network (the site's own address aside). */
+async function checkAddress(url: URL, options: DownloadOptions): Promise<void> {
+  const address = await options.origins.privateAddressOf(url);
+  if (address === null) return;
+  throw new AppError(
+    'remote-bad-response',
+    `${options.what} is at ${url.host}, which leads to ${address}, an address on this computer or a private network, so Dateline did not download it (${url.href.slice(0, 200)})`,
+    { url: url.href, address, outsideSite: true },
+  );
+}
+
 function checkedUrl(url: string, options: DownloadOptions): URL {
   let parsed: URL;
   try {
@@ -140,42 +194,21 @@ function checkedUrl(url: string, options: DownloadOptions): URL {
   return parsed;
 }
 
-/** The reply's bytes, counted as they arrive: more than `max` stops the download. */
+/** The reply's bytes, counted as they arrive (see read-capped-body.ts): more than `max` stops the download. */
 async function readCapped(response: Response, url: string, max: number, options: DownloadOptions): Promise<Uint8Array> {
-  const tooLarge = (bytes: number | null) =>
-    new AppError(
+  try {
+    return (await readCappedBody(response, max)).bytes;
+  } catch (error) {
+    if (!(error instanceof BodyTooLargeError)) throw error;
+    const bytes = error.declaredBytes;
+    throw new AppError(
       'media-too-large',
       bytes === null
         ? `${options.what} at ${url} is larger than ${mb(max)} MB, the most a photo can be: Dateline stopped downloading it`
         : `${options.what} at ${url} is ${mb(bytes)} MB; photos can be at most ${mb(max)} MB, so Dateline did not download it`,
       { url, max, ...(bytes === null ? {} : { bytes }) },
     );
-  const declared = Number(response.headers.get('content-length') ?? '');
-  if (Number.isFinite(declared) && declared > max) {
-    await response.body?.cancel().catch(() => undefined);
-    throw tooLarge(declared);
   }
-  if (!response.body) return new Uint8Array(0);
-  const reader = response.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > max) {
-      await reader.cancel().catch(() => undefined);
-      throw tooLarge(null);
-    }
-    chunks.push(value);
-  }
-  const bytes = new Uint8Array(total);
-  let at = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, at);
-    at += chunk.byteLength;
-  }
-  return bytes;
 }
 
 function originOf(url: string): string | null {

@@ -8,8 +8,9 @@ import { AppError } from '../../../../common/app-error';
 import type { WordpressTargetConfig } from '../../../../common/publish/publish-target-config';
 import { figure, makeArticle, paragraph, text } from '../../../../tests/fixtures/sample-article';
 import { makePng } from '../../../../tests/support/test-photos';
-import { PublishConflict } from '../publish-target';
-import { MemoryMediaRegistry, testJob, testPhoto } from '../test-publish-context';
+import type { PublicationRecord } from '../../../../common/publish/publish-job';
+import { isUnchangedOnTarget, PublishConflict, type PublishContext } from '../publish-target';
+import { MemoryMediaRegistry, sent, testJob, testPhoto } from '../test-publish-context';
 import { FakeWordPress } from './fake-wordpress-server';
 import { WordPressTarget } from './wordpress-target';
 
@@ -25,8 +26,17 @@ function config(overrides: Partial<WordpressTargetConfig> = {}): WordpressTarget
   return { kind: 'wordpress', id: 'newsroom-wp', name: 'Newsroom', siteUrl: wp.url, username: 'editor', defaultCategory: '', ...overrides };
 }
 
-function target(password: string | null = wp.password, overrides: Partial<WordpressTargetConfig> = {}): WordPressTarget {
+function adapter(password: string | null = wp.password, overrides: Partial<WordpressTargetConfig> = {}): WordPressTarget {
   return new WordPressTarget({ config: config(overrides), password, timeoutMs: 5_000 });
+}
+
+/** The adapter, for tests that expect each publish to send (`sent` fails the test on "unchanged"). */
+function target(password: string | null = wp.password, overrides: Partial<WordpressTargetConfig> = {}) {
+  const wordpress = adapter(password, overrides);
+  return {
+    testConnection: (signal?: AbortSignal) => wordpress.testConnection(signal),
+    publish: async (ctx: PublishContext): Promise<PublicationRecord> => sent(await wordpress.publish(ctx)),
+  };
 }
 
 const photoA = testPhoto(makePng(8, 8), 'harbour.png');
@@ -65,7 +75,7 @@ describe('WordPress adapter: a reporter publishes a story', () => {
     expect(wp.posts.size).toBe(1);
     const post = [...wp.posts.values()][0];
     expect(post).toMatchObject({ status: 'publish', slug: 'harbour-reopens', title: '港口恢复运营', excerpt: 'The harbour reopened.' });
-    expect(post?.meta).toEqual({ dateline_job: 'job0000000001' });
+    expect(post?.meta).toMatchObject({ dateline_job: 'job0000000001', dateline_article: job.attempt().article.id });
     expect(wp.media.size).toBe(2);
     const lead = [...wp.media.values()].find((m) => m.alt_text === 'Cranes at dawn');
     expect(lead).toMatchObject({ caption: '港口的起重机（摄影：新华社）', slug: `dateline-${photoA.id.slice(0, 16)}`, fileName: `dateline-${photoA.id.slice(0, 16)}.png` });
@@ -134,19 +144,19 @@ describe('WordPress adapter: exactly once when replies are lost', () => {
     expect([...wp.posts.values()][0]?.status).toBe('publish');
   });
 
-  it('a contributor refused "Publish" then choosing "Submit for review" gets the same post, not a second one', async () => {
+  it('a contributor refused "Publish" leaves nothing on the site; "Submit for review" then makes the one post', async () => {
     wp.role = 'contributor';
     const article = makeArticle({ headline: 'Council meets', meta: { tags: ['council'], slug: 'council-meets' } });
     const refused = testJob('job0000000011', article, []);
-    expect((await failure(target().publish(refused.attempt()))).code).toBe('remote-forbidden');
-    expect(wp.posts.size).toBe(1);
+    const error = await failure(target().publish(refused.attempt()));
+    expect(error.code).toBe('remote-forbidden');
+    expect(error.details).toEqual({ reason: 'review-only', allowedStatuses: ['draft', 'pending'] });
+    expect(wp.posts.size).toBe(0);
+    expect(refused.checkpoint.remoteId).toBeUndefined();
 
-    // The outbox offers the next job the post the refused one left (see Outbox tests).
     const review = testJob('job0000000012', article, [], { options: { status: 'pending' } });
-    review.checkpoint = { adoptRemote: { remoteId: refused.checkpoint.remoteId, jobId: 'job0000000011' } };
-    const record = await target().publish(review.attempt());
+    await target().publish(review.attempt());
     expect(wp.posts.size).toBe(1);
-    expect(record.remoteId).toBe(refused.checkpoint.remoteId);
     expect([...wp.posts.values()][0]).toMatchObject({ status: 'pending', slug: 'council-meets' });
   });
 
@@ -212,11 +222,11 @@ describe('WordPress adapter: exactly once when replies are lost', () => {
     const registry = new MemoryMediaRegistry();
     await target().publish(testJob('job0000000008', story(), [photoA, photoB], { registry }).attempt());
     const second = makeArticle({ id: '01jc0000000000000000000002', headline: 'Again', meta: { slug: 'again' }, body: { type: 'doc', content: [figure(photoA.id, { alt: 'a', credit: 'c', lead: true })] } });
-    await target().publish(testJob('job0000000009', second, [photoA], { registry }).attempt());
+    const published = await target().publish(testJob('job0000000009', second, [photoA], { registry }).attempt());
     expect(wp.media.size).toBe(2);
 
     wp.media.clear();
-    await target().publish(testJob('job0000000010', second, [photoA], { registry }).attempt());
+    await target().publish(testJob('job0000000010', second, [photoA], { registry, previous: published }).attempt());
     expect(wp.media.size).toBe(1);
   });
 });
@@ -242,6 +252,48 @@ describe('WordPress adapter: updates and conflicts', () => {
 
     await target().publish(job.attempt({ overwriteConflict: true }));
     expect([...wp.posts.values()][0]?.title).toBe('Ours');
+    expect(wp.posts.size).toBe(1);
+  });
+
+  it('an edit in the same second as the publish (modified time unchanged) is a conflict too', async () => {
+    const first = await target().publish(testJob('job0000000016', story(), [photoA, photoB]).attempt());
+    const post = wp.posts.get(Number(first.remoteId));
+    if (!post) throw new Error('no post');
+    post.excerpt = 'Changed by the desk within the second';
+    expect(post.modified_gmt).toBe(first.remoteModified);
+    const conflict = await target().publish(testJob('job0000000017', story(), [photoA, photoB], { previous: first }).attempt()).catch((e: unknown) => e);
+    expect(conflict).toBeInstanceOf(PublishConflict);
+    expect(post.excerpt).toBe('Changed by the desk within the second');
+  });
+
+  it('a copy of the library without a record of the post finds it by the article and stops, naming who published it', async () => {
+    const first = await target().publish(testJob('job0000000018', story(), [photoA, photoB]).attempt());
+    const copy = testJob('job0000000019', story(), [photoA, photoB]);
+    const conflict = await target().publish(copy.attempt()).catch((e: unknown) => e);
+    expect(conflict).toBeInstanceOf(PublishConflict);
+    expect((conflict as PublishConflict).details).toMatchObject({ recordedModified: '', lastPublisher: { jobId: 'job0000000018', thisCopy: false } });
+    expect(wp.posts.size).toBe(1);
+    const updated = await target().publish(copy.attempt({ overwriteConflict: true }));
+    expect(updated.remoteId).toBe(first.remoteId);
+    expect(wp.posts.size).toBe(1);
+  });
+
+  it('publishing an unchanged story again sends nothing; a new slug or schedule is sent', async () => {
+    const first = await target().publish(testJob('job0000000031', story(), [photoA, photoB]).attempt());
+    const writes = () => wp.requests.filter((r) => r.startsWith('POST') || r.startsWith('DELETE')).length;
+    const before = writes();
+    const again = await adapter().publish(testJob('job0000000032', story(), [photoA, photoB], { previous: first }).attempt());
+    expect(isUnchangedOnTarget(again)).toBe(true);
+    expect(writes()).toBe(before);
+
+    const reslugged = await adapter().publish(testJob('job0000000033', { ...story(), meta: { ...story().meta, slug: 'harbour-open-again' } }, [photoA, photoB], { previous: first }).attempt());
+    expect(isUnchangedOnTarget(reslugged)).toBe(false);
+    expect([...wp.posts.values()][0]?.slug).toBe('harbour-open-again');
+
+    const scheduled = sent(await adapter().publish(testJob('job0000000034', story(), [photoA, photoB], { previous: sent(reslugged), options: { status: 'future', scheduledAt: '2031-01-01T00:00:00Z' } }).attempt()));
+    const rescheduled = await adapter().publish(testJob('job0000000035', story(), [photoA, photoB], { previous: scheduled, options: { status: 'future', scheduledAt: '2031-02-01T00:00:00Z' } }).attempt());
+    expect(isUnchangedOnTarget(rescheduled)).toBe(false);
+    expect([...wp.posts.values()][0]?.date_gmt).toBe('2031-02-01T00:00:00');
     expect(wp.posts.size).toBe(1);
   });
 
@@ -288,7 +340,7 @@ describe('WordPress adapter: each failure says what to do', () => {
     wp.faults.push({ match: (method, route) => method === 'POST' && route === '/wp/v2/media', kind: { status: 413, code: 'rest_upload_file_too_big' } });
     const error = await failure(target().publish(testJob('job0000000015', story(), [photoA, photoB]).attempt()));
     expect(error.code).toBe('remote-too-large');
-    expect(error.message).toMatch(/The photo "(harbour|crowd)\.png" is larger than the site accepts/);
+    expect(error.message).toMatch(/The photo "(harbour|crowd)\.png" \(“[^”]+”\) is( [\d.]+ MB,)? larger than the site accepts/);
 
     wp.faults.push({ match: (_method, route) => route === '/wp/v2/users/me', kind: { status: 503 } });
     expect((await failure(target().testConnection())).code).toBe('remote-server-error');

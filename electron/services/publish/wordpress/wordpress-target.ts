@@ -1,19 +1,38 @@
 // Runs in: services. Publishes an article to WordPress exactly once: photos (once per content hash),
 // terms by name, the post created once as a draft under a unique marker slug with its id persisted
 // at once, then the final status, then a verifying read. Updates change the same post, after a
-// conflict check against the modified time recorded at the last publish. A post an unfinished
-// earlier job created (the outbox offers it) is adopted and updated rather than created again.
+// conflict check against the modified time and the fingerprint of the post recorded at the last
+// publish. A post an unfinished earlier job created (the outbox offers it) is adopted and updated
+// rather than created again. Every post carries the article's id, and before any create the site is
+// asked for the article's post: another copy of the library updates that post (after a conflict
+// check) instead of making a second one; marker drafts that lost a race or committed late are swept.
 import { createHash } from 'node:crypto';
+import { hostname } from 'node:os';
 import { AppError } from '../../../../common/app-error';
 import { effectiveSlug } from '../../../../common/publish/effective-slug';
-import type { ConflictDetails, PublicationRecord } from '../../../../common/publish/publish-job';
+import type { ConflictDetails, LastPublisher, PublicationRecord } from '../../../../common/publish/publish-job';
 import { PUBLISH_STATUSES, type ConnectionReport, type PublishStatus, type WordpressTargetConfig } from '../../../../common/publish/publish-target-config';
 import { bodyToGutenberg, bylineBlock } from '../../../../common/serialize/body-to-gutenberg';
 import { CHECKPOINT_ADOPT, CHECKPOINT_REMOTE_ID, pendingRemoteSchema } from '../pending-remote-store';
-import { PublishConflict, type Checkpoint, type PublishContext, type PublishTarget, type RemoteMedia } from '../publish-target';
+import { alreadyOnTarget, PublishConflict, type Checkpoint, type PublishContext, type PublishTarget, type RemoteMedia, type UnchangedOnTarget } from '../publish-target';
+import { refuseBeyondCapabilities } from './refuse-beyond-capabilities';
+import {
+  articlePosts,
+  canonicalPost,
+  deleteDraft,
+  isMarkerDraft,
+  lastWriterOfPost,
+  postMarker,
+  sweepStrayDrafts,
+  withArticleMarker,
+  type WpMarkedPost,
+} from './wordpress-article-posts';
 import { WordPressClient, type FetchImpl } from './wordpress-client';
 import { distinctFigures, uploadFigures } from './wordpress-media';
+import { postFingerprint } from './wordpress-post-fingerprint';
 import { distinctNames, resolveTerm } from './wordpress-terms';
+
+export { postMarker } from './wordpress-article-posts';
 
 export interface WordPressTargetOptions {
   config: WordpressTargetConfig;
@@ -39,6 +58,8 @@ interface WpPost {
   link: string;
   slug: string;
   modified_gmt: string;
+  featured_media?: number;
+  meta?: Record<string, unknown>;
   title: { raw?: string; rendered: string };
   excerpt: { raw?: string; rendered: string };
   content: { raw?: string; rendered: string };
@@ -57,12 +78,8 @@ interface WordPressCheckpoint {
   conflictChecked?: boolean;
 }
 
-const POST_STATUSES_TO_SEARCH = 'draft,pending,publish,future,private';
-
-/** The unique slug a freshly created draft carries until its final update. */
-export function postMarker(jobId: string): string {
-  return `dateline-${jobId}`;
-}
+/** The computer a publish is sent from, as a post's `dateline_publisher` names it (marker characters only). */
+const HOST = hostname().replace(/[^A-Za-z0-9_.-]/g, '').slice(0, 60);
 
 export class WordPressTarget implements PublishTarget {
   readonly config: WordpressTargetConfig;
@@ -111,16 +128,17 @@ export class WordPressTarget implements PublishTarget {
     };
   }
 
-  async publish(ctx: PublishContext): Promise<PublicationRecord> {
+  async publish(ctx: PublishContext): Promise<PublicationRecord | UnchangedOnTarget> {
     let checkpoint = { ...(ctx.checkpoint as WordPressCheckpoint) };
     const save = async (next: WordPressCheckpoint): Promise<void> => {
       checkpoint = { ...checkpoint, ...next };
       await ctx.saveCheckpoint(checkpoint as Checkpoint);
     };
-    await this.account(ctx.signal);
+    // Before any remote write: an account that may not do what was asked changes nothing on the site.
+    refuseBeyondCapabilities(await this.account(ctx.signal), ctx);
 
     // a. Photos.
-    const media = await uploadFigures(this.client, ctx, { concurrency: this.concurrency, uploadTimeoutMs: this.uploadTimeoutMs });
+    const media = await uploadFigures(this.client, ctx, { concurrency: this.concurrency, uploadTimeoutMs: this.uploadTimeoutMs, mediaOrigins: this.config.mediaOrigins });
     const mediaTotal = media.size;
     const progress = (step: string) => ctx.reportProgress({ step, mediaDone: mediaTotal, mediaTotal });
 
@@ -155,30 +173,22 @@ export class WordPressTarget implements PublishTarget {
         await save({ postId, remoteId: String(postId) });
       }
     }
+    const contentHash = publishedHash(fields, ctx);
     if (postId === null && ctx.previous) {
       postId = await this.checkedPrevious(ctx, fields);
+      // The post is as Dateline left it and this job would write the same: send nothing.
+      if (postId !== null && alreadyOnTarget(ctx, contentHash)) return { unchanged: ctx.previous };
       if (postId !== null) await save({ postId, remoteId: String(postId), conflictChecked: true });
     }
     if (postId === null) {
-      postId = checkpoint.createSent ? await this.findByMarker(ctx) : null;
-      if (postId === null) {
-        await save({ createSent: true });
-        const created = await this.client.request<WpPost>('POST', 'wp/v2/posts', {
-          json: { ...fields, status: 'draft', slug: postMarker(ctx.jobId), meta: { dateline_job: ctx.jobId } },
-          purpose: { action: 'create posts' },
-          signal: ctx.signal,
-        });
-        // A reply that is not about our draft (a confused proxy or cache) must not be adopted.
-        if (created.slug !== postMarker(ctx.jobId)) throw misroutedReply(`the new draft "${postMarker(ctx.jobId)}"`, created.slug);
-        postId = created.id;
-      }
+      postId = await this.foundOrCreated(ctx, fields, () => save({ createSent: true }));
       await save({ postId, remoteId: String(postId) });
     }
 
     // d. The final status, slug and date.
     progress('set-status');
     const status = ctx.options.status;
-    const final: Record<string, unknown> = { ...fields, status, slug: effectiveSlug(ctx.article) };
+    const final: Record<string, unknown> = { ...fields, content: withArticleMarker(content, ctx.article.id, ctx.jobId), status, slug: effectiveSlug(ctx.article), meta: this.markerMeta(ctx) };
     if (status === 'future' && ctx.options.scheduledAt) final.date_gmt = wordpressGmt(ctx.options.scheduledAt);
     // A post scheduled earlier and now published at once must not stay waiting for its old date.
     if (status === 'publish' && (ctx.previous?.status === 'future' || adoptedStatus === 'future')) final.date_gmt = wordpressGmt(new Date().toISOString());
@@ -204,7 +214,7 @@ export class WordPressTarget implements PublishTarget {
       signal: ctx.signal,
     });
     if (live.id !== postId) throw misroutedReply(`post ${postId}`, `post ${live.id}`);
-    await this.removeTwins(ctx, postId);
+    await this.removeStrays(ctx, postId);
     const liveStatus = PUBLISH_STATUSES.find((s) => s === live.status);
     if (!liveStatus) {
       throw new AppError('remote-bad-response', `WordPress kept post ${postId} as "${live.status}" instead of "${status}"`, { postId, status: live.status });
@@ -215,10 +225,89 @@ export class WordPressTarget implements PublishTarget {
       remoteId: String(postId),
       url: live.link,
       status: liveStatus,
-      contentHash: createHash('sha256').update(JSON.stringify({ ...fields, status })).digest('hex'),
+      contentHash,
       remoteModified: live.modified_gmt,
       publishedAt: new Date().toISOString(),
       articleRevision: ctx.article.revision,
+      remoteFingerprint: postFingerprint(live),
+      jobId: ctx.jobId,
+    };
+  }
+
+  /** Post meta naming the article, and the job and computer that wrote the post last (kept by the companion plugin). */
+  private markerMeta(ctx: PublishContext): Record<string, string> {
+    return { dateline_article: ctx.article.id, dateline_publisher: `${ctx.jobId}:${HOST}` };
+  }
+
+  /**
+   * The article's post on the site, looked up by the article's id before any create: our own
+   * earlier create (a lost reply), or another copy's post after a conflict check. Without one, a
+   * draft is created under the job's marker; a copy that created at the same moment gives way to
+   * the earlier post and deletes its own draft.
+   */
+  private async foundOrCreated(ctx: PublishContext, fields: PostFields, beforeCreate: () => Promise<void>): Promise<number> {
+    const existing = await articlePosts(this.client, ctx.article.id, ctx.signal, { byMeta: true });
+    const found = canonicalPost(existing);
+    if (found) return this.acceptFound(ctx, fields, found, existing);
+    await beforeCreate();
+    const created = await this.client.request<WpPost>('POST', 'wp/v2/posts', {
+      json: {
+        ...fields,
+        content: withArticleMarker(fields.content, ctx.article.id, ctx.jobId),
+        status: 'draft',
+        slug: postMarker(ctx.jobId),
+        meta: { ...this.markerMeta(ctx), dateline_job: ctx.jobId },
+      },
+      purpose: { action: 'create posts' },
+      signal: ctx.signal,
+    });
+    // A reply that is not about our draft (a confused proxy or cache) must not be adopted.
+    if (created.slug !== postMarker(ctx.jobId)) throw misroutedReply(`the new draft "${postMarker(ctx.jobId)}"`, created.slug);
+    const after = await articlePosts(this.client, ctx.article.id, ctx.signal, { byMeta: false });
+    const winner = canonicalPost(after.some((p) => p.id === created.id) ? after : [...after, created]);
+    if (!winner || winner.id === created.id) return created.id;
+    await deleteDraft(this.client, created.id, ctx.signal);
+    return this.acceptFound(ctx, fields, winner, after.filter((p) => p.id !== created.id));
+  }
+
+  /**
+   * A draft still under its create marker (ours after a lost reply, or an unfinished job's, from
+   * this copy or another) was never published: it is finished here. Any other post is updated only
+   * after a person chose to.
+   */
+  private async acceptFound(ctx: PublishContext, fields: PostFields, found: WpMarkedPost, all: WpMarkedPost[]): Promise<number> {
+    const ours = postMarker(ctx.jobId);
+    // Our own drafts that lost to the found post go.
+    for (const post of all) if (post.slug === ours && isMarkerDraft(post) && post.id !== found.id) await deleteDraft(this.client, post.id, ctx.signal);
+    if (isMarkerDraft(found) || ctx.overwriteConflict) return found.id;
+    const remote = await this.readPost(found.id, ctx.signal);
+    throw new PublishConflict(this.conflictDetails(ctx, remote, fields));
+  }
+
+  private async readPost(id: number, signal: AbortSignal): Promise<WpPost> {
+    const remote = await this.client.request<WpPost>('GET', `wp/v2/posts/${id}`, {
+      query: { context: 'edit' },
+      purpose: { action: 'edit this post', subject: `post ${id}` },
+      signal,
+    });
+    if (remote.id !== id) throw misroutedReply(`post ${id}`, `post ${remote.id}`);
+    return remote;
+  }
+
+  private conflictDetails(ctx: PublishContext, remote: WpPost, ours: PostFields): ConflictDetails {
+    const writer = lastWriterOfPost(remote);
+    const lastPublisher: LastPublisher | undefined = writer ? { ...writer, thisCopy: writer.jobId === ctx.previous?.jobId } : undefined;
+    return {
+      remote: {
+        title: remote.title.raw ?? remote.title.rendered,
+        excerpt: remote.excerpt.raw ?? remote.excerpt.rendered,
+        contentHtml: remote.content.rendered,
+        modified: remote.modified_gmt,
+        url: remote.link,
+      },
+      local: { title: ours.title, excerpt: ours.excerpt, contentHtml: ours.content },
+      recordedModified: ctx.previous?.remoteModified ?? '',
+      ...(lastPublisher ? { lastPublisher } : {}),
     };
   }
 
@@ -258,7 +347,7 @@ export class WordPressTarget implements PublishTarget {
   }
 
   /** The previously published post's id if it is unchanged on the server (or the person chose to overwrite); null when it was deleted. */
-  private async checkedPrevious(ctx: PublishContext, ours: { title: string; content: string; excerpt: string }): Promise<number | null> {
+  private async checkedPrevious(ctx: PublishContext, ours: PostFields): Promise<number | null> {
     const previous = ctx.previous;
     if (!previous) return null;
     let remote: WpPost;
@@ -274,46 +363,20 @@ export class WordPressTarget implements PublishTarget {
       throw error;
     }
     if (remote.status === 'trash') return null;
-    if (remote.modified_gmt !== previous.remoteModified && !ctx.overwriteConflict) {
-      const details: ConflictDetails = {
-        remote: {
-          title: remote.title.raw ?? remote.title.rendered,
-          excerpt: remote.excerpt.raw ?? remote.excerpt.rendered,
-          contentHtml: remote.content.rendered,
-          modified: remote.modified_gmt,
-          url: remote.link,
-        },
-        local: { title: ours.title, excerpt: ours.excerpt, contentHtml: ours.content },
-        recordedModified: previous.remoteModified,
-      };
-      throw new PublishConflict(details);
-    }
+    // The clock moves in whole seconds; the fingerprint shows an edit made in the same second.
+    const changed = remote.modified_gmt !== previous.remoteModified || (previous.remoteFingerprint !== undefined && postFingerprint(remote) !== previous.remoteFingerprint);
+    if (changed && !ctx.overwriteConflict) throw new PublishConflict(this.conflictDetails(ctx, remote, ours));
     return remote.id;
   }
 
-  private async findByMarker(ctx: PublishContext): Promise<number | null> {
-    const found = await this.markedPosts(ctx);
-    return found.length > 0 ? Math.min(...found.map((p) => p.id)) : null;
-  }
-
-  private markedPosts(ctx: PublishContext): Promise<WpPost[]> {
-    return this.client.request<WpPost[]>('GET', 'wp/v2/posts', {
-      query: { slug: postMarker(ctx.jobId), status: POST_STATUSES_TO_SEARCH, context: 'edit', per_page: 20 },
-      purpose: { action: 'look up its own posts' },
-      signal: ctx.signal,
-    });
-  }
-
-  /** A create whose request arrived after we gave up on it leaves a second draft with our marker: delete it. */
-  private async removeTwins(ctx: PublishContext, postId: number): Promise<void> {
-    if (ctx.previous?.remoteId === String(postId)) return;
-    for (const twin of (await this.markedPosts(ctx)).filter((p) => p.id !== postId)) {
-      await this.client.request<unknown>('DELETE', `wp/v2/posts/${twin.id}`, {
-        query: { force: true },
-        purpose: { action: 'delete its own duplicate draft', subject: `post ${twin.id}` },
-        signal: ctx.signal,
-      });
-    }
+  /**
+   * Drafts under a marker slug that are not the article's post: creates that committed after
+   * Dateline gave up on them (for this article, and any the site still holds from earlier jobs,
+   * which can land after their job ended) or a copy's create that lost the race.
+   */
+  private async removeStrays(ctx: PublishContext, postId: number): Promise<void> {
+    const keep = [postId, ...(ctx.previous ? [Number(ctx.previous.remoteId)] : [])];
+    await sweepStrayDrafts(this.client, ctx.article.id, keep, ctx.signal);
   }
 
   private account(signal: AbortSignal): Promise<WpUser> {
@@ -342,6 +405,23 @@ function misroutedReply(expected: string, got: string): AppError {
     retryable: true,
     mayHaveArrived: true,
   });
+}
+
+interface PostFields {
+  title: string;
+  content: string;
+  excerpt: string;
+}
+
+/**
+ * What this job writes, hashed: the post's fields, its status, slug and scheduled time. An equal hash
+ * recorded at the last publish (with the post unchanged on the site) means there is nothing to send.
+ */
+function publishedHash(fields: object, ctx: PublishContext): string {
+  const { status, scheduledAt } = ctx.options;
+  return createHash('sha256')
+    .update(JSON.stringify({ ...fields, status, slug: effectiveSlug(ctx.article), scheduledAt: status === 'future' ? (scheduledAt ?? null) : null }))
+    .digest('hex');
 }
 
 function featuredMediaId(ctx: PublishContext, media: Map<string, RemoteMedia>): number {

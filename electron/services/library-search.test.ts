@@ -1,0 +1,89 @@
+// Runs in: tests (node). Searching the library through the services: the index is opened, not
+// rebuilt, searches say how many articles are still being indexed, saves are indexed one by one,
+// and results come in pages with the count of every match.
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { ListResult } from '../../common/contract';
+import { createServices, type Services } from './create-services';
+import { libraryRootOf } from './media/library-media-path';
+import { SEARCH_LOG_FILE } from './search/persistent-search-index';
+import { LibraryStore } from './store/library-store';
+
+let root: string;
+let services: Services | null = null;
+beforeEach(async () => {
+  root = await mkdtemp(join(tmpdir(), 'dateline-library-search-'));
+});
+afterEach(async () => {
+  await services?.close();
+  services = null;
+  await rm(root, { recursive: true, force: true });
+});
+
+const dataDir = () => join(root, 'data');
+const start = () => createServices({ dataDir: dataDir(), transport: 'http', version: 'test', systemLocale: 'en', documentsDir: join(root, 'docs') });
+
+/** Writes articles the way the app does, before the services (and their search index) ever saw them. */
+async function seedLibrary(count: number): Promise<string[]> {
+  const store = new LibraryStore(libraryRootOf(dataDir()));
+  await store.open();
+  const ids: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const created = await store.create(i % 2 ? 'zh-CN' : 'en');
+    await store.save({ ...created, headline: i % 2 ? `北京暴雨 ${i}` : `Council budget ${i}` });
+    ids.push(created.id);
+  }
+  await store.close();
+  return ids;
+}
+
+/** Asks until the index has caught up; each round trip yields to the background indexing. */
+async function searchWhenIndexed(app: Services, query: string): Promise<ListResult> {
+  for (;;) {
+    const result = await app.handlers['library.list']!({ query, status: null, section: null, tag: null, trashed: false, offset: 0, limit: null });
+    if (result.indexing === 0) return result;
+    await new Promise<void>((resolve) => setImmediate(resolve));
+  }
+}
+
+const search = (app: Services, query: string, paging: { offset?: number; limit?: number | null } = {}) =>
+  app.handlers['library.list']!({ query, status: null, section: null, tag: null, trashed: false, offset: paging.offset ?? 0, limit: paging.limit ?? null });
+
+describe('library search through the services', () => {
+  it('a first start answers at once, says how many articles are left to index, and catches up; so does the next', async () => {
+    await seedLibrary(24);
+    services = await start();
+    const first = await search(services, '北京');
+    expect(typeof first.indexing).toBe('number');
+    expect(first.items.length + first.indexing).toBeGreaterThanOrEqual(12);
+    expect((await searchWhenIndexed(services, '北京')).matched).toBe(12);
+    await services.close();
+
+    services = await start();
+    const warm = await search(services, 'council');
+    expect(warm.matched + warm.indexing).toBeGreaterThanOrEqual(12);
+    expect((await searchWhenIndexed(services, 'council')).matched).toBe(12);
+  });
+
+  it('a save is found by the next search and is recorded in the index log at once', async () => {
+    services = await start();
+    const created = await services.handlers['articles.create']!({});
+    await services.handlers['articles.save']!({ article: { ...created, headline: '上海台风' }, explicit: false });
+    const found = await searchWhenIndexed(services, '台风');
+    expect(found.items.map((i) => i.id)).toEqual([created.id]);
+    // Before any close: the log has it, so a crash now loses nothing.
+    await expect.poll(async () => readFile(join(libraryRootOf(dataDir()), SEARCH_LOG_FILE), 'utf8').catch(() => '')).toContain(created.id);
+  });
+
+  it('pages the results and counts every match', async () => {
+    await seedLibrary(10);
+    services = await start();
+    const all = await searchWhenIndexed(services, 'council');
+    expect(all.matched).toBe(5);
+    const page = await search(services, 'council', { offset: 3, limit: 2 });
+    expect(page.items.map((i) => i.id)).toEqual(all.items.slice(3, 5).map((i) => i.id));
+    expect(page.matched).toBe(5);
+  });
+});

@@ -1,0 +1,165 @@
+// Runs in: vitest (node). The failure table row by row: each way a backend can fail, produced the
+// way it really arrives (a status, a WordPress error body, an undici error, a body), gets the code
+// and the retry-or-give-up verdict written here, through the classifiers every adapter uses.
+import { describe, expect, it } from 'vitest';
+import { AppError, type AppErrorCode } from '../../../../common/app-error';
+import { wordpressHttpError } from '../wordpress/wordpress-error';
+import { bodyExcerpt } from './body-excerpt';
+import { classifyHttpStatus, classifyNetworkError, isRetryableRemoteError } from './classify-http-failure';
+import { BodyTooLargeError } from './read-capped-body';
+import { REMOTE_FAILURE_KINDS, REMOTE_FAILURE_TABLE, type RemoteFailureKind } from './remote-failure-table';
+import { WordPressClient } from '../wordpress/wordpress-client';
+
+const URL_ = 'https://news.example.com/wp-json/wp/v2/media';
+const LABEL = 'The WordPress site news.example.com';
+const ctx = { url: URL_, targetLabel: LABEL };
+const wpCtx = { url: URL_, targetLabel: LABEL, username: 'editor', role: 'editor' };
+const upload = { action: 'upload photos', subject: 'the photo "harbour.jpg"', upload: { bytes: 3 * 1_048_576 } };
+const write = { action: 'create posts' };
+
+const withCode = (code: string) => Object.assign(new TypeError('fetch failed'), { cause: Object.assign(new Error(code), { code }) });
+const wpBody = (code: string, message: string, status: number) => JSON.stringify({ code, message, data: { status } });
+
+/** Serves one 2xx body through a WordPress client and returns how it failed. */
+async function replyFailure(body: string, contentType: string): Promise<unknown> {
+  const index = JSON.stringify({ name: 'News', namespaces: ['wp/v2'] });
+  const client = new WordPressClient({
+    siteUrl: 'https://news.example.com',
+    username: 'editor',
+    password: 'abcd',
+    targetLabel: LABEL,
+    fetchImpl: async (url) =>
+      url === 'https://news.example.com' ? new Response('', { status: 200 }) : url.endsWith('/wp-json/') ? new Response(index) : new Response(body, { headers: { 'content-type': contentType } }),
+  });
+  return client.request('GET', 'wp/v2/posts', { purpose: { action: 'read posts' } }).then(
+    () => null,
+    (error: unknown) => error,
+  );
+}
+
+interface Row {
+  kind: RemoteFailureKind;
+  code: AppErrorCode;
+  retry: boolean;
+  /** The failure as it arrives. */
+  make(): AppError | Promise<unknown>;
+}
+
+const ROWS: Row[] = [
+  { kind: 'tls', code: 'remote-tls', retry: false, make: () => classifyNetworkError(withCode('CERT_HAS_EXPIRED'), ctx) },
+  { kind: 'timeout', code: 'remote-timeout', retry: true, make: () => classifyNetworkError(withCode('UND_ERR_HEADERS_TIMEOUT'), ctx) },
+  { kind: 'not-sent', code: 'remote-unreachable', retry: true, make: () => classifyNetworkError(withCode('ECONNREFUSED'), ctx) },
+  { kind: 'connection-broken', code: 'remote-unreachable', retry: true, make: () => classifyNetworkError(withCode('ECONNRESET'), ctx) },
+  { kind: 'network-other', code: 'remote-unreachable', retry: true, make: () => classifyNetworkError(new TypeError('fetch failed'), ctx) },
+  { kind: 'http-redirect', code: 'remote-bad-response', retry: false, make: () => classifyHttpStatus(302, ctx) },
+  { kind: 'http-400', code: 'remote-bad-response', retry: false, make: () => classifyHttpStatus(400, ctx) },
+  { kind: 'http-401', code: 'remote-auth', retry: false, make: () => classifyHttpStatus(401, ctx) },
+  { kind: 'http-403', code: 'remote-forbidden', retry: false, make: () => classifyHttpStatus(403, ctx) },
+  { kind: 'http-404', code: 'remote-not-found', retry: false, make: () => classifyHttpStatus(404, ctx) },
+  { kind: 'http-408', code: 'remote-timeout', retry: true, make: () => classifyHttpStatus(408, ctx) },
+  { kind: 'http-413', code: 'remote-too-large', retry: false, make: () => classifyHttpStatus(413, ctx) },
+  { kind: 'http-429', code: 'remote-server-error', retry: true, make: () => classifyHttpStatus(429, ctx) },
+  { kind: 'http-4xx', code: 'remote-bad-response', retry: false, make: () => classifyHttpStatus(418, ctx) },
+  { kind: 'http-5xx', code: 'remote-server-error', retry: true, make: () => classifyHttpStatus(502, ctx) },
+  { kind: 'http-other', code: 'remote-bad-response', retry: false, make: () => classifyHttpStatus(199, ctx) },
+  { kind: 'wp-auth', code: 'remote-auth', retry: false, make: () => wordpressHttpError(400, wpBody('incorrect_password', 'The password is wrong.', 400), write, wpCtx) },
+  {
+    kind: 'wp-forbidden',
+    code: 'remote-forbidden',
+    retry: false,
+    make: () => wordpressHttpError(403, wpBody('rest_cannot_publish', 'Sorry, you are not allowed to publish posts as this user.', 403), write, wpCtx),
+  },
+  { kind: 'wp-not-found', code: 'remote-not-found', retry: false, make: () => wordpressHttpError(404, wpBody('rest_post_invalid_id', 'Invalid post ID.', 404), write, wpCtx) },
+  { kind: 'wp-invalid-request', code: 'invalid-input', retry: false, make: () => wordpressHttpError(400, wpBody('rest_invalid_param', 'Invalid parameter(s): status', 400), write, wpCtx) },
+  {
+    kind: 'wp-upload-too-large',
+    code: 'remote-too-large',
+    retry: false,
+    make: () => wordpressHttpError(500, wpBody('rest_upload_unknown_error', 'The uploaded file exceeds the upload_max_filesize directive in php.ini.', 500), upload, wpCtx),
+  },
+  {
+    kind: 'wp-upload-dropped',
+    code: 'remote-too-large',
+    retry: false,
+    make: () => wordpressHttpError(400, wpBody('rest_upload_no_content_disposition', 'No Content-Disposition supplied.', 400), upload, wpCtx),
+  },
+  { kind: 'wp-upload-no-space', code: 'remote-too-large', retry: false, make: () => wordpressHttpError(400, wpBody('rest_upload_limited_space', 'Not enough space to upload.', 400), upload, wpCtx) },
+  { kind: 'wp-server-error', code: 'remote-server-error', retry: true, make: () => wordpressHttpError(500, wpBody('db_insert_error', 'Could not insert post into the database.', 500), write, wpCtx) },
+  { kind: 'bad-json', code: 'remote-bad-response', retry: false, make: () => replyFailure('{"id": 12, "title": ', 'application/json') },
+  { kind: 'html-instead-of-json', code: 'remote-bad-response', retry: false, make: () => replyFailure('<!DOCTYPE html><html><head><title>Log in</title></head><body>…</body></html>', 'text/html') },
+  { kind: 'body-too-large', code: 'remote-too-large', retry: false, make: () => classifyNetworkError(new BodyTooLargeError(10 * 1_048_576, 400 * 1_048_576, 0), ctx) },
+];
+
+describe('the failure table, row by row', () => {
+  it('every row of the table is tried here', () => {
+    expect(ROWS.map((r) => r.kind).sort()).toEqual([...REMOTE_FAILURE_KINDS].sort());
+  });
+
+  it.each(ROWS)('$kind → $code, retry $retry', async (row) => {
+    expect(REMOTE_FAILURE_TABLE[row.kind]).toMatchObject({ code: row.code, retry: row.retry });
+    const error = await row.make();
+    expect(error).toBeInstanceOf(AppError);
+    const appError = error as AppError;
+    expect(appError.code).toBe(row.code);
+    expect((appError.details as { failure?: string }).failure).toBe(row.kind);
+    expect(isRetryableRemoteError(appError)).toBe(row.retry);
+  });
+});
+
+describe('the upload limits of PHP, as WordPress reports them', () => {
+  it('post_max_size: "No Content-Disposition supplied" names the photo and the limit, not a role', () => {
+    const error = wordpressHttpError(400, wpBody('rest_upload_no_content_disposition', 'No Content-Disposition supplied.', 400), upload, wpCtx);
+    expect(error.message).toContain('The photo "harbour.jpg" is 3 MB, larger than the site accepts in one request');
+    expect(error.message).toContain('post_max_size');
+    expect(error.message).not.toMatch(/role|capabilit/i);
+  });
+
+  it('upload_max_filesize: the HTTP 500 is not retried, and the site is named once', () => {
+    const error = wordpressHttpError(500, wpBody('rest_upload_unknown_error', 'The uploaded file exceeds the upload_max_filesize directive in php.ini.', 500), upload, wpCtx);
+    expect(error.message).toContain('upload_max_filesize');
+    expect(error.message).not.toContain('WordPress at The WordPress site');
+    expect(error.message).not.toMatch(/role|capabilit/i);
+  });
+
+  it('"no file" on a request that carried no photo is an ordinary invalid request', () => {
+    const error = wordpressHttpError(400, wpBody('rest_upload_no_data', 'No data supplied.', 400), write, wpCtx);
+    expect(error.code).toBe('invalid-input');
+  });
+
+  it('a server error names the site once', () => {
+    const error = wordpressHttpError(500, wpBody('db_insert_error', 'Could not insert post into the database.', 500), write, wpCtx);
+    expect(error.message).toMatch(/^The WordPress site news\.example\.com failed while trying to create posts/);
+  });
+});
+
+describe('an HTML error page is never quoted raw', () => {
+  const page = '<!DOCTYPE html>\n<html><head><title>502 Bad Gateway</title><style>body{}</style></head><body><h1>Bad Gateway</h1><script>alert(1)</script></body></html>';
+
+  it('is named as an HTML page with its title', () => {
+    expect(bodyExcerpt(page)).toBe('an HTML page ("502 Bad Gateway")');
+    const error = classifyHttpStatus(502, { ...ctx, bodySnippet: page });
+    expect(error.message).toContain('It answered with an HTML page ("502 Bad Gateway")');
+    expect(error.message).not.toMatch(/<|>/);
+    expect(JSON.stringify(error.details)).not.toMatch(/<(html|script|head|body)/i);
+  });
+
+  it('without a title it is just "an HTML page"', () => {
+    expect(bodyExcerpt('<html><body><p>Oops</p></body></html>')).toBe('an HTML page');
+  });
+
+  it('in a WordPress error answer that is not JSON (a PHP fatal error page)', () => {
+    const error = wordpressHttpError(500, '<html><head><title>WordPress › Error</title></head><body><p>There has been a critical error on this website.</p></body></html>', write, wpCtx);
+    expect(error.code).toBe('remote-server-error');
+    expect(error.message).not.toMatch(/<|>/);
+  });
+
+  it('JSON that quotes markup is quoted as text, not called a page', () => {
+    expect(bodyExcerpt('{"error":"<p>bad key</p>"}')).toBe('{"error":"<p>bad key</p>"}');
+  });
+
+  it('markup inside a WordPress error message is stripped', () => {
+    const error = wordpressHttpError(400, wpBody('rest_invalid_param', '<strong>Error:</strong> bad <a href="x">status</a>', 400), write, wpCtx);
+    expect(error.message).toContain('Error: bad status');
+    expect(error.message).not.toMatch(/<|>/);
+  });
+});

@@ -1,0 +1,241 @@
+// Runs in: tests (node). The search index is ready at once after a restart, a crash or damage to
+// its files: it is updated per saved article, never rebuilt, and catches up in the background.
+import { appendFile, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { newArticle, type Article } from '../../../common/article';
+import { PersistentSearchIndex, SEARCH_LOG_FILE, SEARCH_SHARDS, searchShardFile, shardOf, type SearchChange } from './persistent-search-index';
+
+function article(n: number, headline: string, body: string, updatedAt = '2026-11-25T08:00:00.000Z'): Article {
+  const a = newArticle(`a${String(n).padStart(21, '0')}`, '2026-11-25T08:00:00.000Z');
+  return { ...a, headline, updatedAt, body: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: body }] }] } };
+}
+
+/** A library of `count` articles: even ones English, odd ones Chinese. */
+function library(count: number): Article[] {
+  return Array.from({ length: count }, (_, i) =>
+    i % 2 === 0 ? article(i, `Council story ${i}`, `The council met about item${i}.`) : article(i, `认证新闻 ${i}`, `用户身份认证失败，编号${i}。`),
+  );
+}
+
+/** The library as the store serves it: summaries, and a reader that counts the articles it reads. */
+function store(articles: Article[]) {
+  const reads: string[] = [];
+  return {
+    reads,
+    summaries: () => articles.map((a) => ({ id: a.id, updatedAt: a.updatedAt })),
+    load: async (id: string) => {
+      reads.push(id);
+      const found = articles.find((a) => a.id === id);
+      if (!found) throw new Error(`no article ${id}`);
+      return found;
+    },
+  };
+}
+
+const upsert = (a: Article): SearchChange => ({ kind: 'upsert', article: a });
+const shardFiles = Array.from({ length: SEARCH_SHARDS }, (_, k) => searchShardFile(k));
+const readShards = () => Promise.all(shardFiles.map((f) => readFile(join(dir, f), 'utf8').catch(() => '')));
+
+let dir: string;
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'dateline-persistent-search-'));
+});
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+/** A first start on a library with no index: catches up, then closes cleanly. */
+async function indexedOnce(articles: Article[]): Promise<void> {
+  const lib = store(articles);
+  const index = await PersistentSearchIndex.open(dir);
+  await index.catchUp(lib.summaries(), lib.load);
+  await index.close();
+}
+
+describe('PersistentSearchIndex', () => {
+  it('a warm start reads no article and answers at once, Chinese two-character queries included', async () => {
+    const articles = library(40);
+    await indexedOnce(articles);
+    const lib = store(articles);
+    const index = await PersistentSearchIndex.open(dir);
+    const caughtUp = index.catchUp(lib.summaries(), lib.load);
+    // The shards load one at a time; until then a search answers from those loaded and says how many are missing.
+    expect(index.size).toBe(0);
+    expect(index.pending).toBe(40);
+    expect(index.search('认证')).toEqual([]);
+    await index.loaded();
+    expect(index.size).toBe(40);
+    expect(index.pending).toBe(0);
+    expect(index.search('认证')).toHaveLength(20);
+    expect(index.search('item7')).toEqual([]);
+    expect(index.search('item8')).toEqual([articles[8]!.id]);
+    await caughtUp;
+    expect(lib.reads).toEqual([]);
+  });
+
+  it('a save is indexed on its own and appended to the log, the snapshot untouched', async () => {
+    const articles = library(10);
+    await indexedOnce(articles);
+    const snapshotBefore = await readShards();
+    const index = await PersistentSearchIndex.open(dir);
+    await index.loaded();
+    const edited = { ...articles[3]!, headline: '上海天气', updatedAt: '2026-11-26T08:00:00.000Z' };
+    index.update([upsert(edited)]);
+    expect(index.search('上海')).toEqual([edited.id]);
+    await index.flushed();
+    expect(await readShards()).toEqual(snapshotBefore);
+    const log = (await readFile(join(dir, SEARCH_LOG_FILE), 'utf8')).trim().split('\n');
+    expect(log).toHaveLength(2);
+    expect(JSON.parse(log[1]!)).toMatchObject({ op: 'put', stamp: edited.updatedAt, doc: { id: edited.id, headline: '上海天气' } });
+  });
+
+  it('after a crash, saves since the snapshot come back from the log without reading the articles', async () => {
+    const articles = library(10);
+    await indexedOnce(articles);
+    const crashed = await PersistentSearchIndex.open(dir);
+    const edited = { ...articles[2]!, headline: 'Flood closes bridge', updatedAt: '2026-11-26T08:00:00.000Z' };
+    const added = article(99, '北京暴雨', '暴雨', '2026-11-26T09:00:00.000Z');
+    crashed.update([upsert(edited), upsert(added), { kind: 'remove', id: articles[4]!.id }]);
+    await crashed.flushed();
+    // No close(): the process died here.
+
+    const now = [...articles.filter((a) => a.id !== articles[4]!.id && a.id !== edited.id), edited, added];
+    const lib = store(now);
+    const index = await PersistentSearchIndex.open(dir);
+    await index.catchUp(lib.summaries(), lib.load);
+    expect(lib.reads).toEqual([]);
+    expect(index.search('flood')).toEqual([edited.id]);
+    expect(index.search('暴雨')).toEqual([added.id]);
+    expect(index.search('item4')).toEqual([]);
+    expect(index.size).toBe(10);
+  });
+
+  it('a corrupt snapshot still lets search answer at once, says how many are waiting, and catches up', async () => {
+    const articles = library(30);
+    await indexedOnce(articles);
+    for (const file of shardFiles) await writeFile(join(dir, file), '{"format":"dateline-search-index","version":1001,"stamps":{}}\n{torn');
+    const gate: (() => void)[] = [];
+    const lib = store(articles);
+    const index = await PersistentSearchIndex.open(dir, { batchSize: 5 });
+    const caughtUp = index.catchUp(lib.summaries(), async (id) => {
+      await new Promise<void>((resolve) => gate.push(resolve));
+      return lib.load(id);
+    });
+    await index.loaded();
+    expect(index.search('council')).toEqual([]);
+    expect(index.pending).toBe(30);
+    while (index.pending > 0) {
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      gate.shift()?.();
+    }
+    await caughtUp;
+    expect(index.search('council')).toHaveLength(15);
+    expect(index.search('认证')).toHaveLength(15);
+    await index.close();
+    const reopened = await PersistentSearchIndex.open(dir);
+    await reopened.loaded();
+    expect(reopened.size).toBe(30);
+  });
+
+  it('a snapshot from another version (an upgrade) is caught up, not waited for', async () => {
+    const articles = library(6);
+    await indexedOnce(articles);
+    for (const [k, text] of (await readShards()).entries()) {
+      if (text) await writeFile(join(dir, shardFiles[k]!), text.replace(/"version":\d+/, '"version":1'));
+    }
+    const lib = store(articles);
+    const index = await PersistentSearchIndex.open(dir);
+    const caughtUp = index.catchUp(lib.summaries(), lib.load);
+    await index.loaded();
+    expect(index.size).toBe(0);
+    expect(index.pending).toBe(6);
+    await caughtUp;
+    expect(index.pending).toBe(0);
+    expect(index.search('council')).toHaveLength(3);
+    await index.close();
+  });
+
+  it('catching up yields between small batches, so searches answer in between', async () => {
+    const articles = library(50);
+    const lib = store(articles);
+    const index = await PersistentSearchIndex.open(dir, { batchSize: 10 });
+    const caughtUp = index.catchUp(lib.summaries(), lib.load);
+    await index.loaded();
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    expect(index.pending).toBe(40);
+    expect(index.search('council')).toHaveLength(5);
+    await caughtUp;
+    expect(index.search('council')).toHaveLength(25);
+    await index.close();
+  });
+
+  it('a torn log keeps its whole lines, and later appends survive the next start', async () => {
+    const articles = library(4);
+    await indexedOnce(articles);
+    const first = await PersistentSearchIndex.open(dir);
+    const flood = { ...articles[0]!, headline: 'Flood', updatedAt: '2026-11-26T08:00:00.000Z' };
+    first.update([upsert(flood)]);
+    await first.flushed();
+    await appendFile(join(dir, SEARCH_LOG_FILE), '{"op":"put","stamp":"2026-11-2');
+
+    const second = await PersistentSearchIndex.open(dir);
+    const now = [flood, ...articles.slice(1)];
+    let lib = store(now);
+    await second.catchUp(lib.summaries(), lib.load);
+    expect(lib.reads).toEqual([]);
+    expect(second.search('flood')).toEqual([flood.id]);
+    const storm = { ...articles[1]!, headline: '台风', updatedAt: '2026-11-26T09:00:00.000Z' };
+    second.update([upsert(storm)]);
+    await second.flushed();
+
+    const third = await PersistentSearchIndex.open(dir);
+    lib = store([flood, storm, ...articles.slice(2)]);
+    await third.catchUp(lib.summaries(), lib.load);
+    expect(lib.reads).toEqual([]);
+    expect(third.search('台风')).toEqual([storm.id]);
+    expect(third.search('flood')).toEqual([flood.id]);
+  });
+
+  it('folds the log into a new snapshot once it grows', async () => {
+    const articles = library(4);
+    await indexedOnce(articles);
+    const index = await PersistentSearchIndex.open(dir, { compactAfter: 3 });
+    await index.loaded();
+    const before = await readShards();
+    index.update([upsert({ ...articles[0]!, headline: 'one', updatedAt: '2026-11-26T01:00:00.000Z' })]);
+    index.update([upsert({ ...articles[0]!, headline: 'two', updatedAt: '2026-11-26T02:00:00.000Z' })]);
+    await index.flushed();
+    expect((await readFile(join(dir, SEARCH_LOG_FILE), 'utf8')).trim().split('\n')).toHaveLength(3);
+    index.update([upsert({ ...articles[0]!, headline: 'three '.repeat(50), updatedAt: '2026-11-26T03:00:00.000Z' })]);
+    await index.flushed();
+    expect((await readFile(join(dir, SEARCH_LOG_FILE), 'utf8')).trim().split('\n')).toHaveLength(1);
+    // Only the shard holding the changed article is rewritten.
+    const after = await readShards();
+    expect(after.map((text, k) => text !== before[k])).toEqual(shardFiles.map((_, k) => k === shardOf(articles[0]!.id)));
+    const reopened = await PersistentSearchIndex.open(dir);
+    await reopened.loaded();
+    expect(reopened.search('three')).toEqual([articles[0]!.id]);
+    expect(reopened.search('two')).toEqual([]);
+  });
+
+  it('a save that comes while the shards are still loading is not lost to the loading snapshot', async () => {
+    const articles = library(8);
+    await indexedOnce(articles);
+    const index = await PersistentSearchIndex.open(dir, { compactAfter: 1 });
+    const edited = { ...articles[5]!, headline: '深圳台风', updatedAt: '2026-11-26T08:00:00.000Z' };
+    index.update([upsert(edited)]);
+    await index.loaded();
+    expect(index.search('台风')).toEqual([edited.id]);
+    await index.flushed();
+
+    const now = articles.map((a) => (a.id === edited.id ? edited : a));
+    const lib = store(now);
+    const reopened = await PersistentSearchIndex.open(dir);
+    await reopened.catchUp(lib.summaries(), lib.load);
+    expect(lib.reads).toEqual([]);
+    expect(reopened.search('台风')).toEqual([edited.id]);
+  });
+});
+

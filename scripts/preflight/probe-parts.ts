@@ -1,0 +1,79 @@
+// Runs in: Node (the test preflight). Looks for every external part the tests need on this machine.
+// PostgreSQL and Redis are not here: no test needs them today.
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { delimiter, join } from 'node:path';
+import { findChromium } from '../../tests/support/chromium-executable';
+import { lookForWordPressTools, WORDPRESS_DEBIAN_PACKAGES } from '../../tests/integration/support/wordpress-prerequisites';
+import type { PreflightMachine } from './plan-preflight';
+import type { PreflightPart } from './preflight-part';
+
+const CJK_FONT_FILES = ['/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc', '/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc'];
+
+function onPath(name: string): string | null {
+  const dirs = (process.env.PATH ?? '').split(delimiter).filter(Boolean);
+  return dirs.map((dir) => join(dir, name)).find((candidate) => existsSync(candidate)) ?? null;
+}
+
+function chromiumPart(): PreflightPart {
+  const choice = findChromium();
+  const base = { id: 'chromium', label: 'Chromium', neededBy: 'the end-to-end tests', debianPackages: ['chromium'] };
+  if (choice.found) return { ...base, present: true, reason: '', elsewhere: '' };
+  if (choice.explicit !== null) {
+    return { ...base, present: false, reason: `DATELINE_CHROMIUM is ${choice.explicit}, which does not exist`, debianPackages: [], elsewhere: 'point DATELINE_CHROMIUM at a Chromium or Chrome binary, or unset it' };
+  }
+  return { ...base, present: false, reason: `looked for ${choice.tried.join(' and ')}`, elsewhere: 'npx playwright install chromium (on a machine with internet), or set DATELINE_CHROMIUM' };
+}
+
+function cjkFontsPart(): PreflightPart {
+  const base = { id: 'cjk-fonts', label: 'Chinese fonts', neededBy: 'the Chinese end-to-end tests', debianPackages: ['fonts-noto-cjk'], elsewhere: 'macOS and Windows ship Chinese fonts; elsewhere install Noto Sans CJK' };
+  if (process.platform !== 'linux') return { ...base, present: true, reason: '' };
+  const listed = onPath('fc-list') ? spawnSync('fc-list', [':lang=zh', 'family'], { encoding: 'utf8', timeout: 30_000 }).stdout?.trim() : '';
+  const present = Boolean(listed) || CJK_FONT_FILES.some((file) => existsSync(file));
+  return { ...base, present, reason: present ? '' : 'no font for Chinese (fc-list :lang=zh lists none)' };
+}
+
+function xvfbPart(): PreflightPart {
+  const base = { id: 'xvfb', label: 'xvfb-run', neededBy: 'the Electron smoke test on a machine without a display', debianPackages: ['xvfb', 'xauth'], elsewhere: 'not needed off Linux' };
+  if (process.platform !== 'linux') return { ...base, present: true, reason: '' };
+  const present = onPath('xvfb-run') !== null && onPath('xauth') !== null;
+  return { ...base, present, reason: present ? '' : 'xvfb-run or xauth is not on the PATH' };
+}
+
+function opensslPart(): PreflightPart {
+  const present = onPath(process.platform === 'win32' ? 'openssl.exe' : 'openssl') !== null;
+  return {
+    id: 'openssl',
+    label: 'openssl',
+    neededBy: 'the TLS failure tests (they make a self-signed certificate)',
+    present,
+    reason: present ? '' : 'openssl is not on the PATH',
+    debianPackages: ['openssl'],
+    elsewhere: 'install OpenSSL and put it on the PATH',
+  };
+}
+
+function wordpressPart(): PreflightPart {
+  const { missing } = lookForWordPressTools();
+  return {
+    id: 'wordpress',
+    label: 'WordPress, PHP and MariaDB',
+    neededBy: 'the publishing and review-hub integration tests',
+    present: missing.length === 0,
+    reason: missing.length === 0 ? '' : `missing ${missing.join('; ')}`,
+    debianPackages: WORDPRESS_DEBIAN_PACKAGES,
+    elsewhere: 'these tests use Debian’s WordPress packages: run them on Debian 12 (a container will do)',
+  };
+}
+
+export function probeParts(): PreflightPart[] {
+  return [chromiumPart(), cjkFontsPart(), xvfbPart(), opensslPart(), wordpressPart()];
+}
+
+export function probeMachine(env: NodeJS.ProcessEnv, checkOnly: boolean): PreflightMachine {
+  return {
+    debian: process.platform === 'linux' && existsSync('/etc/debian_version') && onPath('apt-get') !== null,
+    root: process.getuid?.() === 0,
+    noInstall: checkOnly || env.DATELINE_NO_INSTALL === '1',
+  };
+}
