@@ -22,6 +22,14 @@ import { registerIpc } from './register-ipc';
 import { spellCheckerLanguages } from './spellcheck-languages';
 import { isAppUrl } from './trusted-sender';
 import { forkUtilityServices } from './utility-services-child';
+import { deepLinkToString, type DeepLink } from '../../common/desktop/deep-link';
+import { OPEN_LINK_CHANNEL } from '../preload/ipc-channels';
+import { attachCrashRecovery } from './crash-recovery';
+import { deepLinkOfSecondInstance, listenForDeepLinks } from './deep-link-intake';
+import { showOsNotification } from './os-notifications';
+import { createRecentDocuments, type RecentDocuments } from './recent-documents';
+import { articleIdFromRecentPath } from './recent-articles';
+import { parseDeepLink } from '../../common/desktop/deep-link';
 
 const paths = appPaths({ appPath: app.getAppPath(), env: process.env });
 if (paths.userDataDir !== null) app.setPath('userData', paths.userDataDir);
@@ -31,6 +39,12 @@ const appLog = startAppLog();
 let services: ServicesWatchdog | null = null;
 let mainWindow: BrowserWindow | null = null;
 let menuLocale: MenuLocale = 'en';
+let recentDocuments: RecentDocuments | null = null;
+/** A deep link waiting for the page: it is sent once the page reports in (its first open-article report). */
+let pendingLink: DeepLink | null = null;
+let pageReady = false;
+/** Where recent documents live, once known (macOS open-file). */
+let openFileLibraryRoot: string | null = null;
 
 app.enableSandbox();
 registerAppScheme();
@@ -54,7 +68,33 @@ function lockDownContents(contents: WebContents): void {
 
 function setMenuLocale(locale: MenuLocale): void {
   menuLocale = locale;
-  installAppMenu(locale, { devTools, actions: { 'show-logs': () => void shell.openPath(appLog.folder()) } });
+  installAppMenu(locale, {
+    devTools,
+    recent: recentDocuments?.list() ?? [],
+    actions: {
+      'show-logs': () => void shell.openPath(appLog.folder()),
+      'clear-recent': () => recentDocuments?.clear(),
+      openLink: (raw) => {
+        const link = parseDeepLink(raw);
+        if (link !== null) openLink(link);
+      },
+    },
+  });
+}
+
+function bringWindowForward(): void {
+  if (mainWindow === null || mainWindow.isDestroyed()) return;
+  if (mainWindow.isMinimized()) mainWindow.restore();
+  mainWindow.focus();
+}
+
+/** Opens a deep link in the window now, or as soon as the page is ready for it. */
+function openLink(link: DeepLink): void {
+  pendingLink = link;
+  bringWindowForward();
+  if (!pageReady || mainWindow === null || mainWindow.isDestroyed() || pendingLink === null) return;
+  mainWindow.webContents.send(OPEN_LINK_CHANNEL, deepLinkToString(pendingLink));
+  pendingLink = null;
 }
 
 async function initialMenuLocale(current: ServicesWatchdog): Promise<MenuLocale> {
@@ -70,8 +110,14 @@ async function initialMenuLocale(current: ServicesWatchdog): Promise<MenuLocale>
 async function openMainWindow(): Promise<void> {
   mainWindow = await createMainWindow({ preloadPath: paths.preloadPath, stateFile: join(app.getPath('userData'), 'window-state.json'), devTools });
   attachContextMenu(mainWindow.webContents, () => menuLocale);
+  attachCrashRecovery(mainWindow, { locale: () => menuLocale, logger: appLog.logger });
+  // A page that is (re)loading is not ready for links until it reports in again.
+  mainWindow.webContents.on('did-start-loading', () => {
+    pageReady = false;
+  });
   mainWindow.on('closed', () => {
     mainWindow = null;
+    pageReady = false;
   });
 }
 
@@ -106,6 +152,15 @@ async function start(): Promise<void> {
   await current.start();
   services = current;
   const libraryRoot = libraryRootOf(paths.dataDir);
+  recentDocuments = await createRecentDocuments({
+    filePath: join(app.getPath('userData'), 'recent-articles.json'),
+    libraryRoot,
+    onChange: () => setMenuLocale(menuLocale),
+    onError: (error) => appLog.logger.warn('Could not remember the recent stories:', error),
+  });
+  const recent = recentDocuments;
+  current.onServicesEvent((event) => recent.onServicesEvent(event));
+  openFileLibraryRoot = libraryRoot;
   handleAppProtocol({ rendererDir: paths.rendererDir, mediaFilePath: (id) => libraryMediaPath(libraryRoot, id) });
   registerIpc({
     invoke: (name, input) => current.call(name, input),
@@ -114,6 +169,17 @@ async function start(): Promise<void> {
     onFlushed: (contents, ok) => {
       if (mainWindow !== null && !mainWindow.isDestroyed() && contents === mainWindow.webContents) reportFlushed(mainWindow, ok);
     },
+    onOpenArticle: (report) => {
+      recent.onOpenArticle(report);
+      pageReady = true;
+      if (pendingLink !== null) openLink(pendingLink);
+    },
+    onNotify: (request) =>
+      showOsNotification(request, (raw) => {
+        const link = raw === null ? null : parseDeepLink(raw);
+        if (link !== null) openLink(link);
+        else bringWindowForward();
+      }),
   });
   forwardServicesEvents(current, () => (mainWindow !== null && !mainWindow.isDestroyed() ? mainWindow.webContents : null));
   setMenuLocale(await initialMenuLocale(current));
@@ -125,10 +191,19 @@ if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
   app.on('web-contents-created', (_event, contents) => lockDownContents(contents));
-  app.on('second-instance', () => {
-    if (mainWindow === null) return;
-    if (mainWindow.isMinimized()) mainWindow.restore();
-    mainWindow.focus();
+  listenForDeepLinks({
+    logger: appLog.logger,
+    onLink: openLink,
+    onOpenFile: (path) => {
+      const id = openFileLibraryRoot === null ? null : articleIdFromRecentPath(openFileLibraryRoot, path);
+      if (id !== null) openLink({ kind: 'article', articleId: id });
+      else appLog.logger.warn('Ignored a file that is not a Dateline story.');
+    },
+  });
+  app.on('second-instance', (_event, argv) => {
+    const link = deepLinkOfSecondInstance(argv, appLog.logger);
+    if (link !== null) openLink(link);
+    else bringWindowForward();
   });
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();

@@ -1,6 +1,7 @@
 // Runs in: vitest (Node). Open Recent keeps the ten stories last opened, once each, and forgets trashed ones.
 import { describe, expect, it } from 'vitest';
-import { addRecentArticle, MAX_RECENT_ARTICLES, parseRecentArticles, removeRecentArticles } from './recent-articles';
+import { join } from 'node:path';
+import { addRecentArticle, articleIdFromRecentPath, MAX_RECENT_ARTICLES, parseRecentArticles, recentDocumentPath, removeRecentArticles } from './recent-articles';
 
 const id = (n: number): string => `article${String(n).padStart(6, '0')}`;
 
@@ -45,5 +46,14 @@ describe('recent articles', () => {
     expect(list).toHaveLength(MAX_RECENT_ARTICLES);
     expect(list[0]).toEqual({ id: id(1), title: 'A' });
     expect(new Set(list.map((item) => item.id)).size).toBe(list.length);
+  });
+
+  it('maps a recent document back to its article only inside the library', () => {
+    const root = join('/data', 'library');
+    expect(articleIdFromRecentPath(root, recentDocumentPath(root, id(1)))).toBe(id(1));
+    expect(articleIdFromRecentPath(root, join('/elsewhere', 'articles', id(1), 'article.json'))).toBeNull();
+    expect(articleIdFromRecentPath(root, join(root, 'articles', id(1), 'review.json'))).toBeNull();
+    expect(articleIdFromRecentPath(root, join(root, 'articles', 'BAD..ID', 'article.json'))).toBeNull();
+    expect(articleIdFromRecentPath(root, join(root, 'articles', id(1), '..', id(2), 'article.json'))).toBe(id(2));
   });
 });

@@ -1,4 +1,5 @@
 // Runs in: main (pure, no electron import). The File → Open Recent list: newest first, bounded, one entry per article.
+import { join, relative, sep } from 'node:path';
 import { z } from 'zod';
 import { articleIdSchema } from '../../common/article';
 
@@ -30,4 +31,17 @@ export function parseRecentArticles(value: unknown): RecentArticle[] {
   const parsed = recentListSchema.safeParse(value);
   if (!parsed.success) return [];
   return parsed.data.reduceRight<RecentArticle[]>((list, item) => addRecentArticle(list, item), []);
+}
+
+/** The file the OS lists among recent documents for an article. */
+export function recentDocumentPath(libraryRoot: string, articleId: string): string {
+  return join(libraryRoot, 'articles', articleIdSchema.parse(articleId), 'article.json');
+}
+
+/** The article a recent document names (macOS open-file), only for `articles/<id>/article.json` inside the library. */
+export function articleIdFromRecentPath(libraryRoot: string, filePath: string): string | null {
+  const parts = relative(libraryRoot, filePath).split(sep);
+  if (parts.length !== 3 || parts[0] !== 'articles' || parts[2] !== 'article.json') return null;
+  const id = articleIdSchema.safeParse(parts[1]);
+  return id.success ? id.data : null;
 }
