@@ -14,6 +14,7 @@ import { useT } from '../i18n/use-t';
 import { Notices } from './notices';
 import { useStores } from './stores-context';
 import { useAppLifecycle } from './use-app-lifecycle';
+import { useDesktopConventions } from './use-desktop-conventions';
 
 const WAITING_POLL_MS = 60_000;
 
@@ -22,6 +23,7 @@ export function App() {
   const stores = useStores();
   const dispatch = useMemo(() => createCommandDispatcher(stores), [stores]);
   useAppLifecycle(stores, dispatch);
+  useDesktopConventions(stores);
   const view = stores.ui((s) => s.view);
   const dialog = stores.ui((s) => s.dialog);
   const hasArticle = stores.article((s) => s.article !== null);
