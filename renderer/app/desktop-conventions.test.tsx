@@ -159,3 +159,40 @@ describe('desktop notifications from events', () => {
     expect(shown).toEqual([{ title: '有稿件等您处理', body: '审稿队列中有 3 篇。', link: null }]);
   });
 });
+
+describe('copy link to this story', () => {
+  it('puts the story’s dateline link on the clipboard and says so', async () => {
+    const copied: string[] = [];
+    Object.defineProperty(navigator, 'clipboard', { configurable: true, value: { writeText: async (text: string) => void copied.push(text) } });
+    const api = createFakeApi(handlers());
+    useI18nStore.getState().setLocale('en');
+    const stores = createAppStores(api);
+    render(
+      <StoresContext.Provider value={stores}>
+        <App />
+      </StoresContext.Provider>,
+    );
+    await act(async () => {
+      await openDeepLink(stores, { kind: 'article', articleId: ID });
+    });
+    await act(async () => {
+      screen.getByRole('button', { name: 'Copy link to this story' }).click();
+    });
+    expect(await screen.findByText('Link copied.')).toBeTruthy();
+    expect(copied).toEqual([`dateline://article/${ID}`]);
+  });
+
+  it('opens a review link only for the hub this library uses', async () => {
+    const api = createFakeApi(handlers({ 'review.open': () => reviewState('submitted') }));
+    useI18nStore.getState().setLocale('en');
+    const stores = createAppStores(api);
+    await stores.settings.getState().init();
+    await openDeepLink(stores, { kind: 'review', hub: 'wordpress', articleId: ID });
+    expect(stores.ui.getState().notices).toEqual([expect.objectContaining({ kind: 'error', message: catalogues.en['deepLink.otherHub'] })]);
+    expect(api.callsTo('review.open')).toEqual([]);
+    await openDeepLink(stores, { kind: 'review', hub: 'folder', articleId: ID });
+    expect(api.callsTo('review.open')).toEqual([{ id: ID, replaceLocal: false }]);
+    expect(stores.ui.getState().view).toBe('article');
+    expect(stores.ui.getState().sideTab).toBe('review');
+  });
+});

@@ -6,6 +6,7 @@ import { PublishButton } from '../publish/publish-button';
 import { ArticleSidePanel } from '../review/article-side-panel';
 import { DiffDialog } from '../review/diff-dialog';
 import { HeadlineField, SubheadlineField, SummaryField } from './article-fields';
+import { CopyStoryLinkButton } from './copy-story-link-button';
 import { EditorHost } from './editor-host';
 import { SaveProblem } from './save-problem';
 import { StatusBar } from './status-bar';
@@ -42,6 +43,7 @@ export function ArticleScreen({ onCommand }: ArticleScreenProps) {
         <button type="button" onClick={() => onCommand('article.duplicate')}>
           {t('article.duplicate')}
         </button>
+        <CopyStoryLinkButton />
         <button type="button" className="danger" onClick={() => onCommand('article.trash')}>
           {t('article.trash')}
         </button>
