@@ -9,6 +9,7 @@ import { HeadlineField, SubheadlineField, SummaryField } from './article-fields'
 import { EditorHost } from './editor-host';
 import { SaveProblem } from './save-problem';
 import { StatusBar } from './status-bar';
+import { ArticleStatusBadge } from './article-status-badge';
 import { useRenderProbe } from '../../app/use-render-probe';
 
 export interface ArticleScreenProps {
@@ -25,6 +26,7 @@ export function ArticleScreen({ onCommand }: ArticleScreenProps) {
           <span aria-hidden="true">← </span>
           {t('article.back')}
         </button>
+        <ArticleStatusBadge />
         <span className="toolbar-gap" />
         <button type="button" className="primary" onClick={() => onCommand('article.save')}>
           {t('article.save')}

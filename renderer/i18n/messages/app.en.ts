@@ -105,6 +105,7 @@ export const appEn = {
   'article.count.char': '{n} character',
   'article.count.chars': '{n} characters',
   'article.count.minutes': '{n} min read',
+  'article.statusPrefix': 'Status:',
   'article.status.draft': 'Draft',
   'article.status.submitted': 'Submitted',
   'article.status.changes_requested': 'Changes requested',

@@ -107,6 +107,7 @@ export const appZhCN: Record<keyof typeof appEn, string> = {
   'article.count.char': '{n} 字',
   'article.count.chars': '{n} 字',
   'article.count.minutes': '阅读约 {n} 分钟',
+  'article.statusPrefix': '状态：',
   'article.status.draft': '草稿',
   'article.status.submitted': '已提交',
   'article.status.changes_requested': '退回修改',
