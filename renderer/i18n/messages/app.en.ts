@@ -9,7 +9,7 @@ export const appEn = {
   'notices.empty': 'Nothing yet this session.',
   'notices.close': 'Close',
   'notices.dismissNamed': 'Dismiss: {message}',
-  'review.statusNow': 'Now {status}.',
+  'review.statusNow': 'Status now: {status}.',
   'app.dismiss': 'Dismiss',
   'app.library': 'Library',
   'app.loading': 'Loading…',
