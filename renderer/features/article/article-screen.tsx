@@ -10,6 +10,7 @@ import { CopyStoryLinkButton } from './copy-story-link-button';
 import { EditorHost } from './editor-host';
 import { SaveProblem } from './save-problem';
 import { StatusBar } from './status-bar';
+import { ArticleStatusBadge } from './article-status-badge';
 import { useRenderProbe } from '../../app/use-render-probe';
 
 export interface ArticleScreenProps {
@@ -26,6 +27,7 @@ export function ArticleScreen({ onCommand }: ArticleScreenProps) {
           <span aria-hidden="true">← </span>
           {t('article.back')}
         </button>
+        <ArticleStatusBadge />
         <span className="toolbar-gap" />
         <button type="button" className="primary" onClick={() => onCommand('article.save')}>
           {t('article.save')}
