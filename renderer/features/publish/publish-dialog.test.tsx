@@ -12,6 +12,8 @@ import { createAppStores, type AppStores } from '../../stores/app-stores';
 import { createFakeApi, type FakeHandlers } from '../../test-support/fake-api';
 import { testEventConnection, type TestEventConnection } from '../../test-support/test-event-connection';
 import { createEventSubscription } from '../../api/event-subscription';
+import { localInputToIso } from '../metadata/planned-at';
+import { formatZonedTime } from './checklist-text';
 import { PublishDialog } from './publish-dialog';
 import { completeArticle, deferred, folderTarget, outboxJob, wordpressTarget } from './publish-fixtures';
 
@@ -336,6 +338,22 @@ describe('publish dialog', () => {
     expect(within(dialog).getByRole('radio', { name: '定时发布' })).toBeTruthy();
     expect(within(dialog).getByRole('radio', { name: '提交审核' })).toBeTruthy();
     expect(within(dialog).getByRole('list', { name: '发布前必须修改' }).textContent).toMatch(/请填写标题/);
+  });
+
+  it('a story planned for later opens “Approve and publish” on scheduling at that time, and the checklist says so in the newsroom’s zone', async () => {
+    const year = new Date().getFullYear() + 1;
+    const planned = `${year}-06-01T09:30:00+08:00`;
+    renderDialog(completeArticle({}, { plannedAt: planned }), {}, { approveFirst: true });
+    const dialog = await screen.findByRole('dialog', { name: 'Approve and publish' });
+    expect((within(dialog).getByRole('radio', { checked: true }) as HTMLInputElement).value).toBe('future');
+    expect(Date.parse(localInputToIso((within(dialog).getByLabelText('Publish at') as HTMLInputElement).value) ?? '')).toBe(Date.parse(planned));
+    const checklist = within(dialog).getByRole('region', { name: 'Pre-publish checklist' });
+    expect(checklist.textContent).toContain(`Will be scheduled for ${formatZonedTime(planned, 'en')}.`);
+    expect(formatZonedTime(planned, 'en', 'Asia/Shanghai')).toMatch(/GMT\+8|CST/);
+    fireEvent.click(within(dialog).getByRole('radio', { name: 'Publish now' }));
+    expect(checklist.textContent).toContain('Will be published now.');
+    act(() => useI18nStore.getState().setLocale('zh-CN'));
+    expect(checklist.textContent).toContain('将立即发布。');
   });
 
   it('“Approve and publish” says so and offers only going live or scheduling; a reporter may only hand over a copy that does not go live', async () => {
