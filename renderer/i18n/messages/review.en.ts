@@ -49,6 +49,7 @@ export const reviewEn = {
   'review.spikeCannotUndo': 'Only an editor can reopen a spiked story.',
   'review.confirm': 'Confirm: {action}',
   'review.cancel': 'Cancel',
+  'review.diff.group': 'Compare versions',
   'review.diff.lastSeen': 'Changes since I last saw it',
   'review.diff.submitted': 'Changes since it was submitted',
   'review.diff.previousSubmission': 'Changes since it was returned',

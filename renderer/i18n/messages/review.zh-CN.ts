@@ -50,6 +50,7 @@ export const reviewZhCN: Record<keyof typeof reviewEn, string> = {
   'review.spikeCannotUndo': '撤稿后只有编辑才能重新启用。',
   'review.confirm': '确认：{action}',
   'review.cancel': '取消',
+  'review.diff.group': '比较版本',
   'review.diff.lastSeen': '自我上次查看以来的修改',
   'review.diff.submitted': '自提交以来的修改',
   'review.diff.previousSubmission': '自退回以来的修改',
