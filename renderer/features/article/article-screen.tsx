@@ -25,11 +25,16 @@ export function ArticleScreen({ onCommand }: ArticleScreenProps) {
           <span aria-hidden="true">← </span>
           {t('article.back')}
         </button>
+        {/* Destructive: on the far side from the primary action, behind a rule, styled as such. */}
+        <span role="separator" aria-orientation="vertical" className="toolbar-separator" />
+        <button type="button" className="danger" onClick={() => onCommand('article.trash')}>
+          {t('article.trash')}
+        </button>
         <span className="toolbar-gap" />
-        <button type="button" className="primary" onClick={() => onCommand('article.save')}>
+        {/* Autosave keeps the text; Save is there for the Ctrl+S habit, so the one primary action is publishing (or submitting). */}
+        <button type="button" onClick={() => onCommand('article.save')}>
           {t('article.save')}
         </button>
-        <PublishButton />
         <button type="button" onClick={() => onCommand('article.revisions')}>
           {t('article.revisions')}
         </button>
@@ -42,9 +47,7 @@ export function ArticleScreen({ onCommand }: ArticleScreenProps) {
         <button type="button" onClick={() => onCommand('article.duplicate')}>
           {t('article.duplicate')}
         </button>
-        <button type="button" className="danger" onClick={() => onCommand('article.trash')}>
-          {t('article.trash')}
-        </button>
+        <PublishButton />
       </div>
       <PublicationsLine />
       <SaveProblem />

@@ -86,10 +86,10 @@ describe('publish dialog', () => {
     const at = within(dialog).getByLabelText('Publish at') as HTMLInputElement;
     expect(at.value).not.toBe('');
     expect(within(dialog).getByRole('list', { name: 'Fix before publishing' }).textContent).toMatch(/has already passed/);
-    expect(publishButton().disabled).toBe(true);
+    expect((within(dialog).getByRole('button', { name: 'Schedule' }) as HTMLButtonElement).disabled).toBe(true);
     fireEvent.change(at, { target: { value: `${new Date().getFullYear() + 1}-06-01T09:00` } });
     expect(within(dialog).queryByRole('list', { name: 'Fix before publishing' })).toBeNull();
-    expect(publishButton().disabled).toBe(false);
+    expect((within(dialog).getByRole('button', { name: 'Schedule' }) as HTMLButtonElement).disabled).toBe(false);
   });
 
   it('publishing saves the article first, then shows photo progress and ends with the live URL', async () => {
@@ -350,8 +350,10 @@ describe('publish dialog', () => {
     const checklist = within(dialog).getByRole('region', { name: 'Pre-publish checklist' });
     expect(checklist.textContent).toContain(`Will be scheduled for ${formatZonedTime(planned, 'en')}.`);
     expect(formatZonedTime(planned, 'en', 'Asia/Shanghai')).toMatch(/GMT\+8|CST/);
+    expect(within(dialog).getByRole('button', { name: 'Approve and schedule' })).toBeTruthy();
     fireEvent.click(within(dialog).getByRole('radio', { name: 'Publish now' }));
     expect(checklist.textContent).toContain('Will be published now.');
+    expect(within(dialog).getByRole('button', { name: 'Approve and publish' })).toBeTruthy();
     act(() => useI18nStore.getState().setLocale('zh-CN'));
     expect(checklist.textContent).toContain('将立即发布。');
   });
@@ -363,9 +365,14 @@ describe('publish dialog', () => {
     expect(within(approve).getByRole('button', { name: 'Approve and publish' })).toBeTruthy();
     cleanup();
     renderDialog(completeArticle({}, {}), {}, { role: 'reporter' });
-    const reporter = await screen.findByRole('dialog', { name: 'Publish article' });
+    const reporter = await screen.findByRole('dialog', { name: 'Send a copy' });
     expect(within(reporter).getAllByRole('radio').map((r) => (r as HTMLInputElement).value)).toEqual(['draft', 'pending']);
     expect((within(reporter).getByRole('radio', { checked: true }) as HTMLInputElement).value).toBe('draft');
+    // The button says what it does: no "Publish" where nothing goes live.
+    expect(within(reporter).queryByRole('button', { name: 'Publish' })).toBeNull();
+    expect(within(reporter).getByRole('button', { name: 'Save as draft' })).toBeTruthy();
+    fireEvent.click(within(reporter).getByRole('radio', { name: 'Submit for review' }));
+    expect(within(reporter).getByRole('button', { name: 'Submit copy for review' })).toBeTruthy();
     expect(reporter.textContent).toContain('send yours to the desk from the Review tab');
   });
 });

@@ -197,14 +197,21 @@ export function PublishDialog({ onClose, pollIntervalMs = JOB_POLL_MS, preferred
     }
   };
 
+  // The button says what it will do: publish, schedule, save a draft or submit a copy.
+  const actionLabel = approveFirst
+    ? t(status === 'future' ? 'review.action.approve-schedule' : 'review.action.approve-publish')
+    : status === 'publish'
+      ? t('publish.publish')
+      : t(`publish.action.${status}`);
+  const title = approveFirst ? t('review.action.approve-publish') : role === 'reporter' ? t('publish.sendCopyTitle') : t('publish.title');
   const problem = startError ? formatError(startError) : null;
   const listProblem = targetsError && !targetList ? formatError(targetsError) : null;
 
   return (
-    <ModalDialog title={approveFirst ? t('review.action.approve-publish') : t('publish.title')} onClose={onClose} className="publish-dialog">
+    <ModalDialog title={title} onClose={onClose} className="publish-dialog">
       {phase === 'job' && job ? (
         <>
-          <JobView job={job} onJob={handleJob} onClose={onClose} />
+          <JobView job={job} onJob={handleJob} onClose={onClose} retryIsPrimary={!offersReview(job)} />
           {isPollingJob(job) ? <p className="hint">{t('publish.continuesInOutbox')}</p> : null}
           {offersReview(job) ? (
             <div className="publish-review-offer">
@@ -316,7 +323,7 @@ export function PublishDialog({ onClose, pollIntervalMs = JOB_POLL_MS, preferred
               {t('app.cancel')}
             </button>
             <button type="button" className="primary" disabled={!ready} onClick={() => void handlePublish()}>
-              {approveFirst ? t('review.action.approve-publish') : t('publish.publish')}
+              {actionLabel}
             </button>
           </div>
         </>

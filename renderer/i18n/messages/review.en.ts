@@ -30,6 +30,7 @@ export const reviewEn = {
   'review.action.request-changes': 'Request changes',
   'review.action.approve': 'Approve',
   'review.action.approve-publish': 'Approve and publish',
+  'review.action.approve-schedule': 'Approve and schedule',
   'review.action.publish': 'Publish…',
   'review.action.schedule': 'Schedule…',
   'review.action.spike': 'Spike',

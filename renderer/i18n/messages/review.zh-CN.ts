@@ -31,6 +31,7 @@ export const reviewZhCN: Record<keyof typeof reviewEn, string> = {
   'review.action.request-changes': '退回修改',
   'review.action.approve': '批准',
   'review.action.approve-publish': '批准并发布',
+  'review.action.approve-schedule': '批准并定时发布',
   'review.action.publish': '发布…',
   'review.action.schedule': '定时发布…',
   'review.action.spike': '撤稿',
