@@ -16,6 +16,9 @@ const PHOTOS: Record<string, Uint8Array> = {
   [PHOTO_B]: new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 9, 8, 7]),
 };
 const CHINESE_FOLDER = '国务院-今年gdp增长5-2';
+// Photos are named after the story and their order in it, not after their content hash.
+const PHOTO_A_NAME = `${CHINESE_FOLDER}-1.jpg`;
+const PHOTO_B_NAME = `${CHINESE_FOLDER}-2.png`;
 
 let root: string;
 const window = new Window();
@@ -57,9 +60,10 @@ describe('exportArticle', () => {
     const folder = join(root, CHINESE_FOLDER);
     expect(result.folder).toBe(folder);
     expect(result.file).toBe(join(folder, 'index.html'));
-    expect([...result.files].sort()).toEqual([join(folder, 'images', PHOTO_A), join(folder, 'images', PHOTO_B), join(folder, 'index.html')].sort());
+    expect([...result.files].sort()).toEqual([join(folder, 'images', PHOTO_A_NAME), join(folder, 'images', PHOTO_B_NAME), join(folder, 'index.html')].sort());
     expect((await readdir(folder)).sort()).toEqual(['images', 'index.html']);
-    expect(new Uint8Array(await readFile(join(folder, 'images', PHOTO_A)))).toEqual(PHOTOS[PHOTO_A]);
+    expect((await readdir(join(folder, 'images'))).sort()).toEqual([PHOTO_A_NAME, PHOTO_B_NAME].sort());
+    expect(new Uint8Array(await readFile(join(folder, 'images', PHOTO_A_NAME)))).toEqual(PHOTOS[PHOTO_A]);
 
     const page = new window.DOMParser().parseFromString(await readFile(result.file, 'utf8'), 'text/html');
     expect(page.querySelector('h1')?.textContent).toBe('国务院：今年GDP增长5.2%');
@@ -75,9 +79,10 @@ describe('exportArticle', () => {
     const folder = join(root, CHINESE_FOLDER);
     expect(result.file).toBe(join(folder, `${CHINESE_FOLDER}.md`));
     const markdown = await readFile(result.file, 'utf8');
-    expect(markdown).toContain(`![发布会现场](images/${PHOTO_A})`);
+    expect(markdown).toContain(`![发布会现场](images/${PHOTO_A_NAME})`);
+    expect(markdown).not.toContain(PHOTO_A);
     expect(markdown).toContain('title: "国务院：今年GDP增长5.2%"');
-    expect(new Uint8Array(await readFile(join(folder, 'images', PHOTO_B)))).toEqual(PHOTOS[PHOTO_B]);
+    expect(new Uint8Array(await readFile(join(folder, 'images', PHOTO_B_NAME)))).toEqual(PHOTOS[PHOTO_B]);
     expect(result.files).toHaveLength(3);
   });
 

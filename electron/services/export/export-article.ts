@@ -12,6 +12,7 @@ import { figureMediaIds } from '../../../common/serialize/figure-attrs';
 import { atomicWriteFile } from '../store/atomic-write';
 import { errnoCode, fsAppError } from '../store/fs-app-error';
 import { exportFolderName } from './export-folder-name';
+import { exportPhotoNames } from './export-photo-names';
 
 export type ExportFormat = 'html' | 'markdown';
 
@@ -36,6 +37,7 @@ export async function exportArticle(article: Article, format: ExportFormat, opts
   const photos = new Map<string, Uint8Array>();
   for (const id of mediaIds) photos.set(id, await readPhoto(id, opts));
   const mimes = new Map(mediaIds.map((id) => [id, checkedMime(id, opts.mimeOf(id))]));
+  const photoNames = exportPhotoNames(baseName, mediaIds, mimes);
 
   try {
     await mkdir(root, { recursive: true });
@@ -47,7 +49,7 @@ export async function exportArticle(article: Article, format: ExportFormat, opts
     const files: string[] = [];
     if (photos.size > 0) await mkdir(join(folder, 'images'));
     for (const [id, bytes] of photos) {
-      const path = join(folder, 'images', id);
+      const path = join(folder, 'images', photoNames.get(id) ?? id);
       await atomicWriteFile(path, bytes);
       files.push(path);
     }
@@ -58,7 +60,7 @@ export async function exportArticle(article: Article, format: ExportFormat, opts
       await atomicWriteFile(file, articleToHtmlPage(article, { mediaSrc }));
     } else {
       file = join(folder, `${baseName}.md`);
-      await atomicWriteFile(file, articleToMarkdown(article, { mediaSrc: (id) => `images/${id}` }));
+      await atomicWriteFile(file, articleToMarkdown(article, { mediaSrc: (id) => `images/${photoNames.get(id) ?? id}` }));
     }
     return { folder, file, files: [file, ...files] };
   } catch (error) {
