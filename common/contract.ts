@@ -133,6 +133,8 @@ export const operations = {
   'app.info': z.object({}),
   /** The network came back (the renderer saw `online`): publishing jobs and review work waiting for it are tried now. */
   'app.online': z.object({}),
+  /** Show a file Dateline wrote (an export, a library file) in the system's file manager; refused elsewhere. */
+  'app.reveal': z.object({ path: z.string().min(1).max(4096) }),
   'settings.get': z.object({}),
   'settings.update': settingsUpdateSchema,
 
@@ -190,6 +192,8 @@ export const OPERATION_NAMES = Object.keys(operations) as OperationName[];
 export interface OperationResults {
   'app.info': AppInfo;
   'app.online': { ok: true };
+  /** `revealed` is false where nothing can open a file manager (a browser): the renderer then shows the path. */
+  'app.reveal': { path: string; revealed: boolean };
   'settings.get': Settings;
   'settings.update': Settings;
   'library.list': ListResult;

@@ -19,6 +19,7 @@ import { createMainWindow, reportFlushed } from './main-window';
 import { menuLocaleFor, type MenuLocale } from './menu-labels';
 import { forwardServicesEvents } from './forward-services-events';
 import { registerIpc } from './register-ipc';
+import { revealCheckedPath } from './reveal-checked-path';
 import { spellCheckerLanguages } from './spellcheck-languages';
 import { isAppUrl } from './trusted-sender';
 import { forkUtilityServices } from './utility-services-child';
@@ -108,7 +109,7 @@ async function start(): Promise<void> {
   const libraryRoot = libraryRootOf(paths.dataDir);
   handleAppProtocol({ rendererDir: paths.rendererDir, mediaFilePath: (id) => libraryMediaPath(libraryRoot, id) });
   registerIpc({
-    invoke: (name, input) => current.call(name, input),
+    invoke: async (name, input) => revealCheckedPath(name, await current.call(name, input), (path) => shell.showItemInFolder(path)),
     isOurWindow: (contents) => mainWindow !== null && !mainWindow.isDestroyed() && contents === mainWindow.webContents,
     onMenuLocale: setMenuLocale,
     onFlushed: (contents, ok) => {

@@ -1,6 +1,7 @@
 // Runs in: the services process (plain Node: Electron's utilityProcess or a Node child). Opens the
 // library, photos, search index and settings under one data folder and serves every contract
 // operation from them. Transports call these handlers with input their schema already validated.
+import { revealablePath } from './export/revealable-path';
 import { mkdir } from 'node:fs/promises';
 import { homedir, userInfo } from 'node:os';
 import { join } from 'node:path';
@@ -284,6 +285,8 @@ export async function createServices(options: ServicesOptions): Promise<Services
       libraryPath: libraryRoot,
       systemLocale: options.systemLocale,
     }),
+    // Only validated here: the desktop shell reveals the checked path (see main's reveal-checked-path.ts).
+    'app.reveal': async ({ path }) => ({ path: await revealablePath(path, [libraryRoot, await exportFolder()]), revealed: false }),
     'app.online': async () => {
       publishing.online();
       syncSoon(true);

@@ -1,4 +1,5 @@
 // Runs in: renderer. Errors (role alert) and confirmations (role status) the user can dismiss.
+import { RevealPathButton } from '../features/export/reveal-path-button';
 import { useT } from '../i18n/use-t';
 import { useStores } from './stores-context';
 
@@ -15,7 +16,7 @@ export function Notices() {
           <div className="notice-text">
             <strong>{notice.message}</strong>
             {notice.detail ? <span className="notice-detail">{notice.detail}</span> : null}
-            {notice.path ? <code className="selectable-path">{notice.path}</code> : null}
+            {notice.path ? <RevealPathButton path={notice.path} /> : null}
           </div>
           <button type="button" className="ghost" onClick={() => dismiss(notice.id)}>
             {t('app.dismiss')}

@@ -81,6 +81,8 @@ export const appEn = {
   'article.exportHtml': 'Export HTML',
   'article.exportMarkdown': 'Export Markdown',
   'article.exported': 'Exported to {folder}',
+  'article.reveal': 'Show {path} in its folder',
+  'article.revealInBrowser': 'A browser cannot open your file manager. The file is at {path}',
   'article.duplicate': 'Duplicate',
   'article.trash': 'Move to trash',
   'article.headline': 'Headline',
