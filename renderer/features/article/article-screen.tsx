@@ -30,23 +30,25 @@ export function ArticleScreen({ onCommand }: ArticleScreenProps) {
         <button type="button" className="danger" onClick={() => onCommand('article.trash')}>
           {t('article.trash')}
         </button>
-        <span className="toolbar-gap" />
-        {/* Autosave keeps the text; Save is there for the Ctrl+S habit, so the one primary action is publishing (or submitting). */}
-        <button type="button" onClick={() => onCommand('article.save')}>
-          {t('article.save')}
-        </button>
-        <button type="button" onClick={() => onCommand('article.revisions')}>
-          {t('article.revisions')}
-        </button>
-        <button type="button" onClick={() => onCommand('article.export-html')}>
-          {t('article.exportHtml')}
-        </button>
-        <button type="button" onClick={() => onCommand('article.export-markdown')}>
-          {t('article.exportMarkdown')}
-        </button>
-        <button type="button" onClick={() => onCommand('article.duplicate')}>
-          {t('article.duplicate')}
-        </button>
+        {/* The secondary actions wrap among themselves, so the primary one stays on the first row, at the right. */}
+        <span className="toolbar-secondary">
+          {/* Autosave keeps the text; Save is there for the Ctrl+S habit, so the one primary action is publishing (or submitting). */}
+          <button type="button" onClick={() => onCommand('article.save')}>
+            {t('article.save')}
+          </button>
+          <button type="button" onClick={() => onCommand('article.revisions')}>
+            {t('article.revisions')}
+          </button>
+          <button type="button" onClick={() => onCommand('article.export-html')}>
+            {t('article.exportHtml')}
+          </button>
+          <button type="button" onClick={() => onCommand('article.export-markdown')}>
+            {t('article.exportMarkdown')}
+          </button>
+          <button type="button" onClick={() => onCommand('article.duplicate')}>
+            {t('article.duplicate')}
+          </button>
+        </span>
         <PublishButton />
       </div>
       <PublicationsLine />
