@@ -152,7 +152,14 @@ export const operations = {
   'articles.trash': byId,
   'articles.restore': byId,
   'articles.purge': byId,
-  'articles.export': z.object({ id: articleIdSchema, format: z.enum(['html', 'markdown']) }),
+  'articles.export': z.object({
+    id: articleIdSchema,
+    format: z.enum(['html', 'markdown']),
+    /** The name the desktop's Save dialog proposes (main uses it only as that default). */
+    suggestedName: z.string().max(200).optional(),
+    /** The folder to create, as chosen in the desktop's Save dialog; without it, the export folder from Settings. */
+    destination: z.string().min(1).max(4096).optional(),
+  }),
 
   'revisions.list': byId,
   'revisions.get': z.object({ id: articleIdSchema, revisionId: z.string().regex(/^[0-9A-Za-z._-]{1,120}$/) }),
@@ -205,7 +212,8 @@ export interface OperationResults {
   'articles.trash': { id: string };
   'articles.restore': { id: string };
   'articles.purge': { id: string };
-  'articles.export': ExportResult;
+  /** null: the person closed the desktop's Save dialog without choosing. */
+  'articles.export': ExportResult | null;
   'revisions.list': RevisionInfo[];
   'revisions.get': Article;
   'revisions.restore': Article;

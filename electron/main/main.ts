@@ -20,6 +20,7 @@ import { menuLocaleFor, type MenuLocale } from './menu-labels';
 import { forwardServicesEvents } from './forward-services-events';
 import { registerIpc } from './register-ipc';
 import { revealCheckedPath } from './reveal-checked-path';
+import { withSaveDialog, type SaveDialogPort } from './export-save-dialog';
 import { spellCheckerLanguages } from './spellcheck-languages';
 import { isAppUrl } from './trusted-sender';
 import { forkUtilityServices } from './utility-services-child';
@@ -107,9 +108,22 @@ async function start(): Promise<void> {
   await current.start();
   services = current;
   const libraryRoot = libraryRootOf(paths.dataDir);
+  const saveDialog: SaveDialogPort = {
+    documentsDir: app.getPath('documents'),
+    choose: async (defaultPath) => {
+      const options = { defaultPath, properties: ['createDirectory' as const, 'showOverwriteConfirmation' as const] };
+      const result = mainWindow !== null && !mainWindow.isDestroyed() ? await dialog.showSaveDialog(mainWindow, options) : await dialog.showSaveDialog(options);
+      return result.canceled || !result.filePath ? null : result.filePath;
+    },
+  };
   handleAppProtocol({ rendererDir: paths.rendererDir, mediaFilePath: (id) => libraryMediaPath(libraryRoot, id) });
   registerIpc({
-    invoke: async (name, input) => revealCheckedPath(name, await current.call(name, input), (path) => shell.showItemInFolder(path)),
+    invoke: async (name, input) =>
+      revealCheckedPath(
+        name,
+        await withSaveDialog(name, input, saveDialog, (checked) => current.call(name, checked)),
+        (path) => shell.showItemInFolder(path),
+      ),
     isOurWindow: (contents) => mainWindow !== null && !mainWindow.isDestroyed() && contents === mainWindow.webContents,
     onMenuLocale: setMenuLocale,
     onFlushed: (contents, ok) => {

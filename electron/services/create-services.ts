@@ -324,12 +324,13 @@ export async function createServices(options: ServicesOptions): Promise<Services
     'articles.trash': async ({ id }) => changing(store.trash(id, { who: await who() })).then((result) => announce('trashed', id, result)),
     'articles.restore': ({ id }) => changing(store.restore(id)).then((result) => announce('restored', id, result)),
     'articles.purge': ({ id }) => changing(store.purge(id)),
-    'articles.export': async ({ id, format }) => {
+    'articles.export': async ({ id, format, destination }) => {
       const article = await store.get(id);
       return exportArticle(article, format, {
         readMedia: (mediaId) => media.read(mediaId),
         mimeOf: (mediaId) => MIME_TYPES[mediaId.slice(mediaId.lastIndexOf('.') + 1) as keyof typeof MIME_TYPES] ?? 'application/octet-stream',
         outRoot: await exportFolder(),
+        ...(destination === undefined ? {} : { destination }),
       });
     },
 

@@ -35,6 +35,7 @@ export function createCommandDispatcher(stores: AppStores): CommandDispatcher {
   const exportAs = async (format: 'html' | 'markdown'): Promise<void> => {
     if (!article.getState().article) return;
     const result = await article.getState().exportArticle(format);
+    if (!result) return;
     ui.getState().showInfo(t('article.exported', { folder: result.folder }), result.file);
   };
 

@@ -1,7 +1,7 @@
 // Runs in: vitest (node). A reporter exports a story to a folder on disk, as a page to send or as
 // Markdown for a static site, and never loses an earlier export.
 import { existsSync } from 'node:fs';
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Window } from 'happy-dom';
@@ -84,6 +84,16 @@ describe('exportArticle', () => {
     expect(markdown).toContain('title: "国务院：今年GDP增长5.2%"');
     expect(new Uint8Array(await readFile(join(folder, 'images', PHOTO_B_NAME)))).toEqual(PHOTOS[PHOTO_B]);
     expect(result.files).toHaveLength(3);
+  });
+
+  it('exports to the folder chosen in a Save dialog, never over an existing one', async () => {
+    const chosen = join(root, 'Desktop', 'Fire story.html');
+    await mkdir(join(root, 'Desktop'));
+    const first = await exportArticle(fullArticle(), 'html', options({ outRoot: '', destination: chosen }));
+    expect(first.folder).toBe(join(root, 'Desktop', 'Fire story'));
+    const second = await exportArticle(fullArticle(), 'html', options({ outRoot: '', destination: chosen }));
+    expect(second.folder).toBe(join(root, 'Desktop', 'Fire story-2'));
+    expect((await rejection(exportArticle(fullArticle(), 'html', options({ destination: 'relative/place' })))).code).toBe('invalid-input');
   });
 
   it('never overwrites an earlier export: the next one goes to -2, then -3', async () => {

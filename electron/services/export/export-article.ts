@@ -2,7 +2,7 @@
 // standalone HTML page (photos inlined, and copied to images/) or as Markdown with its photos.
 // Never overwrites: an existing folder gets a -2, -3... sibling. A failed export leaves nothing.
 import { mkdir, rm } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
 import { AppError, isAppError } from '../../../common/app-error';
 import type { Article } from '../../../common/article';
 import type { ExportResult } from '../../../common/contract';
@@ -11,6 +11,7 @@ import { articleToMarkdown } from '../../../common/serialize/article-to-markdown
 import { figureMediaIds } from '../../../common/serialize/figure-attrs';
 import { atomicWriteFile } from '../store/atomic-write';
 import { errnoCode, fsAppError } from '../store/fs-app-error';
+import { isReservedFileName } from '../store/is-reserved-file-name';
 import { exportFolderName } from './export-folder-name';
 import { exportPhotoNames } from './export-photo-names';
 
@@ -21,6 +22,8 @@ export interface ExportOptions {
   mimeOf: (mediaId: string) => string;
   /** The folder exports go into; created if missing. */
   outRoot: string;
+  /** A folder path chosen in a Save dialog: the export is created there (a -2 sibling if it exists). */
+  destination?: string;
 }
 
 const IMAGE_MIME_TYPES = new Set(['image/jpeg', 'image/png', 'image/gif', 'image/webp', 'image/avif']);
@@ -28,9 +31,10 @@ const MAX_SUFFIX = 999;
 
 export async function exportArticle(article: Article, format: ExportFormat, opts: ExportOptions): Promise<ExportResult> {
   if (format !== 'html' && format !== 'markdown') throw new AppError('invalid-input', `Unknown export format: ${String(format)}`);
-  if (opts.outRoot.trim().length === 0) throw new AppError('invalid-input', 'Choose a folder to export to first');
-  const root = resolve(opts.outRoot);
   const baseName = exportFolderName(article);
+  const chosen = opts.destination === undefined ? null : chosenFolder(opts.destination, baseName);
+  if (!chosen && opts.outRoot.trim().length === 0) throw new AppError('invalid-input', 'Choose a folder to export to first');
+  const root = chosen ? chosen.root : resolve(opts.outRoot);
   const mediaIds = figureMediaIds(article.body);
 
   // Every photo is read before anything is written, so a missing one leaves no half export behind.
@@ -44,7 +48,7 @@ export async function exportArticle(article: Article, format: ExportFormat, opts
   } catch (error) {
     throw fsAppError(error, root, 'create the export folder');
   }
-  const folder = await claimFolder(root, baseName);
+  const folder = await claimFolder(root, chosen ? chosen.name : baseName);
   try {
     const files: string[] = [];
     if (photos.size > 0) await mkdir(join(folder, 'images'));
@@ -68,6 +72,15 @@ export async function exportArticle(article: Article, format: ExportFormat, opts
     await rm(folder, { recursive: true, force: true }).catch(() => undefined);
     throw fsAppError(error, folder, 'write the export');
   }
+}
+
+/** A Save dialog's path → the folder to create and its parent; an unusable name falls back to the story's. */
+function chosenFolder(destination: string, fallback: string): { root: string; name: string } {
+  if (!isAbsolute(destination) || destination.includes('\u0000')) throw new AppError('invalid-input', 'Choose where to save the export');
+  const path = resolve(destination);
+  const name = basename(path).replace(/\.(html?|md|markdown)$/i, '').trim();
+  const usable = name.length > 0 && name.length <= 120 && !isReservedFileName(name) && name !== '.' && name !== '..';
+  return { root: dirname(path), name: usable ? name : fallback };
 }
 
 async function readPhoto(id: string, opts: ExportOptions): Promise<Uint8Array> {
