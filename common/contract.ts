@@ -152,6 +152,8 @@ export const operations = {
   'articles.trash': byId,
   'articles.restore': byId,
   'articles.purge': byId,
+  /** The standalone HTML page (photos inlined) for a browser to download, named after the slug. */
+  'articles.exportPage': byId,
   'articles.export': z.object({
     id: articleIdSchema,
     format: z.enum(['html', 'markdown']),
@@ -214,6 +216,7 @@ export interface OperationResults {
   'articles.purge': { id: string };
   /** null: the person closed the desktop's Save dialog without choosing. */
   'articles.export': ExportResult | null;
+  'articles.exportPage': { fileName: string; html: string };
   'revisions.list': RevisionInfo[];
   'revisions.get': Article;
   'revisions.restore': Article;

@@ -6,7 +6,7 @@ import { mkdir } from 'node:fs/promises';
 import { homedir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import type { OperationHandlers } from '../../common/contract';
-import { exportArticle } from './export/export-article';
+import { exportArticle, exportPageForDownload } from './export/export-article';
 import { librarySnapshot, queryLibrary, type LibrarySnapshot } from './library/query-library';
 import { libraryMediaPath, libraryRootOf } from './media/library-media-path';
 import { MediaStore } from './media/media-store';
@@ -333,6 +333,12 @@ export async function createServices(options: ServicesOptions): Promise<Services
         ...(destination === undefined ? {} : { destination }),
       });
     },
+
+    'articles.exportPage': async ({ id }) =>
+      exportPageForDownload(await store.get(id), {
+        readMedia: (mediaId) => media.read(mediaId),
+        mimeOf: (mediaId) => MIME_TYPES[mediaId.slice(mediaId.lastIndexOf('.') + 1) as keyof typeof MIME_TYPES] ?? 'application/octet-stream',
+      }),
 
     'revisions.list': ({ id }) => store.listRevisions(id),
     'revisions.get': ({ id, revisionId }) => store.getRevision(id, revisionId),

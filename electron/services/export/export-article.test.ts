@@ -9,7 +9,7 @@ import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AppError, isAppError } from '../../../common/app-error';
 import type { Article } from '../../../common/article';
 import { figure, fullArticle, makeArticle, paragraph, PHOTO_A, PHOTO_B, text } from '../../../tests/fixtures/sample-article';
-import { exportArticle, type ExportOptions } from './export-article';
+import { exportArticle, exportPageForDownload, type ExportOptions } from './export-article';
 
 const PHOTOS: Record<string, Uint8Array> = {
   [PHOTO_A]: new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3, 4, 0xff, 0xd9]),
@@ -94,6 +94,13 @@ describe('exportArticle', () => {
     const second = await exportArticle(fullArticle(), 'html', options({ outRoot: '', destination: chosen }));
     expect(second.folder).toBe(join(root, 'Desktop', 'Fire story-2'));
     expect((await rejection(exportArticle(fullArticle(), 'html', options({ destination: 'relative/place' })))).code).toBe('invalid-input');
+  });
+
+  it('offers a browser the standalone page named after the slug, photos inlined, writing nothing', async () => {
+    const page = await exportPageForDownload(fullArticle(), options());
+    expect(page.fileName).toBe(`${CHINESE_FOLDER}.html`);
+    expect(page.html).toContain(`data:image/png;base64,${Buffer.from(PHOTOS[PHOTO_B] as Uint8Array).toString('base64')}`);
+    expect(await readdir(root)).toEqual([]);
   });
 
   it('never overwrites an earlier export: the next one goes to -2, then -3', async () => {

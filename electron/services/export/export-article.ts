@@ -83,7 +83,26 @@ function chosenFolder(destination: string, fallback: string): { root: string; na
   return { root: dirname(path), name: usable ? name : fallback };
 }
 
-async function readPhoto(id: string, opts: ExportOptions): Promise<Uint8Array> {
+/** A browser's download can hold at most this much page (photos inlined). */
+export const MAX_DOWNLOAD_PAGE_BYTES = 64 * 1024 * 1024;
+
+/** The standalone page (photos inlined) and its file name from the slug: what a browser downloads. */
+export async function exportPageForDownload(article: Article, opts: Pick<ExportOptions, 'readMedia' | 'mimeOf'>): Promise<{ fileName: string; html: string }> {
+  const mediaIds = figureMediaIds(article.body);
+  const photos = new Map<string, Uint8Array>();
+  let bytes = 0;
+  for (const id of mediaIds) {
+    const photo = await readPhoto(id, opts);
+    bytes += Math.ceil(photo.byteLength / 3) * 4;
+    if (bytes > MAX_DOWNLOAD_PAGE_BYTES) throw new AppError('media-too-large', 'The photos are too large to download in one page; export from the desktop app instead');
+    photos.set(id, photo);
+  }
+  const mimes = new Map(mediaIds.map((id) => [id, checkedMime(id, opts.mimeOf(id))]));
+  const mediaSrc = (id: string) => `data:${mimes.get(id) ?? 'image/jpeg'};base64,${Buffer.from(photos.get(id) ?? new Uint8Array()).toString('base64')}`;
+  return { fileName: `${exportFolderName(article)}.html`, html: articleToHtmlPage(article, { mediaSrc }) };
+}
+
+async function readPhoto(id: string, opts: Pick<ExportOptions, 'readMedia'>): Promise<Uint8Array> {
   try {
     return await opts.readMedia(id);
   } catch (error) {

@@ -81,6 +81,7 @@ export const appEn = {
   'article.exportHtml': 'Export HTML',
   'article.exportMarkdown': 'Export Markdown',
   'article.exported': 'Exported to {folder}',
+  'article.downloaded': 'Downloaded {file}',
   'article.reveal': 'Show {path} in its folder',
   'article.revealInBrowser': 'A browser cannot open your file manager. The file is at {path}',
   'article.duplicate': 'Duplicate',

@@ -83,6 +83,7 @@ export const appZhCN: Record<keyof typeof appEn, string> = {
   'article.exportHtml': '导出 HTML',
   'article.exportMarkdown': '导出 Markdown',
   'article.exported': '已导出到 {folder}',
+  'article.downloaded': '已下载 {file}',
   'article.reveal': '在文件夹中显示 {path}',
   'article.revealInBrowser': '浏览器无法打开文件管理器。文件位于 {path}',
   'article.duplicate': '复制',
