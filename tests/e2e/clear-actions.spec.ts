@@ -70,3 +70,30 @@ for (const locale of ['en', 'zh-CN'] as UiLocale[]) {
     await panel.screenshot({ path: join(SCREENS, `after-actions-review-${locale}.png`) });
   });
 }
+
+for (const locale of ['en', 'zh-CN'] as UiLocale[]) {
+  test(`a story planned for later opens the publish dialog on scheduling, and says so (${locale}, 900 px)`, async ({ browser }) => {
+    const { app, page } = await openApp(browser, host, locale);
+    await page.setViewportSize({ width: 900, height: 700 });
+    await app.newArticle();
+    await app.textbox('article.headline').fill(locale === 'en' ? 'Budget vote tomorrow' : '明天表决预算');
+    const details = page.getByRole('complementary', { name: app.text('metadata.title') });
+    const year = new Date().getFullYear() + 1;
+    await details.getByLabel(app.text('metadata.plannedAt'), { exact: true }).fill(`${year}-01-15T09:30`);
+    await app.waitSaved();
+
+    await app.button('publish.open').click();
+    const dialog = page.getByRole('dialog', { name: app.text('publish.title') });
+    await expect(dialog.getByRole('radio', { name: app.text('publish.status.future'), exact: true })).toBeChecked();
+    await expect(dialog.getByLabel(app.text('publish.scheduleAt'), { exact: true })).toHaveValue(`${year}-01-15T09:30`);
+    const outcome = dialog.locator('.check-outcome');
+    await expect(outcome).toContainText(app.text('publish.outcome.scheduled').split('{scheduledAt}')[0]!.trim());
+    await expect(outcome).toContainText(String(year));
+    await expect(dialog.getByRole('button', { name: app.text('publish.action.future'), exact: true })).toHaveClass(/primary/);
+    await expect(dialog.locator('button.primary')).toHaveCount(1);
+    await page.screenshot({ path: join(SCREENS, `after-actions-publish-${locale}.png`) });
+
+    await dialog.getByRole('radio', { name: app.text('publish.status.publish'), exact: true }).check();
+    await expect(outcome).toHaveText(app.text('publish.outcome.now'));
+  });
+}
