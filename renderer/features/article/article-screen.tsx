@@ -3,6 +3,7 @@ import type { MenuCommand } from '../../../common/bridge';
 import { useT } from '../../i18n/use-t';
 import { PublicationsLine } from '../publish/publications-line';
 import { PublishButton } from '../publish/publish-button';
+import { SendCopyButton } from '../publish/send-copy-button';
 import { ArticleSidePanel } from '../review/article-side-panel';
 import { DiffDialog } from '../review/diff-dialog';
 import { HeadlineField, SubheadlineField, SummaryField } from './article-fields';
@@ -48,6 +49,7 @@ export function ArticleScreen({ onCommand }: ArticleScreenProps) {
           <button type="button" onClick={() => onCommand('article.duplicate')}>
             {t('article.duplicate')}
           </button>
+          <SendCopyButton />
         </span>
         <PublishButton />
       </div>

@@ -11,6 +11,7 @@ import { createAppStores } from '../../stores/app-stores';
 import { createFakeApi } from '../../test-support/fake-api';
 import { ArticleSidePanel } from '../review/article-side-panel';
 import { PublishButton } from './publish-button';
+import { SendCopyButton } from './send-copy-button';
 
 afterEach(cleanup);
 beforeEach(() => useI18nStore.getState().setLocale('en'));
@@ -41,6 +42,7 @@ async function mount(role: 'reporter' | 'editor' | null, status: ReviewState['st
   render(
     <StoresContext.Provider value={stores}>
       <div role="toolbar" aria-label="Article">
+        <SendCopyButton />
         <PublishButton />
       </div>
       <ArticleSidePanel />

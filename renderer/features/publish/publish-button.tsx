@@ -1,6 +1,6 @@
 // Runs in: renderer. The article toolbar's primary action, named after what it does: an editor (or
-// someone working alone) publishes; a reporter submits the story for review (the Review tab's form),
-// and may still hand a copy that does not go live to a target from a secondary button.
+// someone working alone) publishes; a reporter submits the story for review (the Review tab's form);
+// their copy that does not go live is the secondary SendCopyButton.
 import { useState } from 'react';
 import { useStores } from '../../app/stores-context';
 import { useT } from '../../i18n/use-t';
@@ -13,14 +13,13 @@ export function PublishButton() {
   const id = article((s) => s.article?.id ?? null);
   const reviewState = review((s) => (s.state && s.state.articleId === id ? s.state : null));
   const [open, setOpen] = useState(false);
-  const dialog = open ? <PublishDialog onClose={() => setOpen(false)} /> : null;
   if (role !== 'reporter') {
     return (
       <>
         <button type="button" className="primary" onClick={() => setOpen(true)}>
           {t('publish.open')}
         </button>
-        {dialog}
+        {open ? <PublishDialog onClose={() => setOpen(false)} /> : null}
       </>
     );
   }
@@ -31,14 +30,8 @@ export function PublishButton() {
     review.getState().requestAction('submit');
   };
   return (
-    <>
-      <button type="button" onClick={() => setOpen(true)}>
-        {t('publish.sendCopy')}
-      </button>
-      <button type="button" className="primary" disabled={!canSubmit} title={canSubmit ? undefined : t('publish.submitNotNow')} onClick={handleSubmit}>
-        {submitLabel}
-      </button>
-      {dialog}
-    </>
+    <button type="button" className="primary" disabled={!canSubmit} title={canSubmit ? undefined : t('publish.submitNotNow')} onClick={handleSubmit}>
+      {submitLabel}
+    </button>
   );
 }
