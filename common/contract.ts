@@ -140,6 +140,8 @@ export const operations = {
   'app.info': z.object({}),
   /** The network came back (the renderer saw `online`): publishing jobs and review work waiting for it are tried now. */
   'app.online': z.object({}),
+  /** Show a file Dateline wrote (an export, a library file) in the system's file manager; refused elsewhere. */
+  'app.reveal': z.object({ path: z.string().min(1).max(4096) }),
   'settings.get': z.object({}),
   'settings.update': settingsUpdateSchema,
 
@@ -157,7 +159,16 @@ export const operations = {
   'articles.trash': byId,
   'articles.restore': byId,
   'articles.purge': byId,
-  'articles.export': z.object({ id: articleIdSchema, format: z.enum(['html', 'markdown']) }),
+  /** The standalone HTML page (photos inlined) for a browser to download, named after the slug. */
+  'articles.exportPage': byId,
+  'articles.export': z.object({
+    id: articleIdSchema,
+    format: z.enum(['html', 'markdown']),
+    /** The name the desktop's Save dialog proposes (main uses it only as that default). */
+    suggestedName: z.string().max(200).optional(),
+    /** The folder to create, as chosen in the desktop's Save dialog; without it, the export folder from Settings. */
+    destination: z.string().min(1).max(4096).optional(),
+  }),
 
   'revisions.list': byId,
   'revisions.get': z.object({ id: articleIdSchema, revisionId: z.string().regex(/^[0-9A-Za-z._-]{1,120}$/) }),
@@ -197,6 +208,8 @@ export const OPERATION_NAMES = Object.keys(operations) as OperationName[];
 export interface OperationResults {
   'app.info': AppInfo;
   'app.online': { ok: true };
+  /** `revealed` is false where nothing can open a file manager (a browser): the renderer then shows the path. */
+  'app.reveal': { path: string; revealed: boolean };
   'settings.get': Settings;
   'settings.update': Settings;
   'library.list': ListResult;
@@ -208,7 +221,9 @@ export interface OperationResults {
   'articles.trash': { id: string };
   'articles.restore': { id: string };
   'articles.purge': { id: string };
-  'articles.export': ExportResult;
+  /** null: the person closed the desktop's Save dialog without choosing. */
+  'articles.export': ExportResult | null;
+  'articles.exportPage': { fileName: string; html: string };
   'revisions.list': RevisionInfo[];
   'revisions.get': Article;
   'revisions.restore': Article;

@@ -25,6 +25,10 @@ export const checklistMessagesEn = {
   'publish.checklist.schedule-missing': 'Choose a date and time to schedule the article.',
   'publish.checklist.schedule-past': 'The scheduled time {scheduledAt} has already passed: choose a time in the future, or publish now.',
   'publish.checklist.planned-past': 'The article was planned for {plannedAt}, which has passed; it will go out now.',
+  'publish.outcome.now': 'Will be published now.',
+  'publish.outcome.scheduled': 'Will be scheduled for {scheduledAt}.',
+  'publish.outcome.draft': 'Will be saved as a draft on the target; it does not go live.',
+  'publish.outcome.pending': 'Will be submitted for review on the target; it does not go live.',
 } as const;
 
 export type ChecklistMessageKey = keyof typeof checklistMessagesEn;
@@ -54,6 +58,10 @@ export const checklistMessagesZhCn: Record<ChecklistMessageKey, string> = {
   'publish.checklist.schedule-missing': '请选择定时发布的日期和时间。',
   'publish.checklist.schedule-past': '定时发布时间 {scheduledAt} 已过：请选择将来的时间，或立即发布。',
   'publish.checklist.planned-past': '稿件原计划于 {plannedAt} 发布，该时间已过；将立即发布。',
+  'publish.outcome.now': '将立即发布。',
+  'publish.outcome.scheduled': '将定时于 {scheduledAt} 发布。',
+  'publish.outcome.draft': '将在目标站点存为草稿，不会上线。',
+  'publish.outcome.pending': '将在目标站点提交审核，不会上线。',
 };
 
 /** The English text of a checklist message, placeholders filled: for logs and as a fallback. */

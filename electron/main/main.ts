@@ -19,6 +19,8 @@ import { createMainWindow, reportFlushed } from './main-window';
 import { menuLocaleFor, type MenuLocale } from './menu-labels';
 import { forwardServicesEvents } from './forward-services-events';
 import { registerIpc } from './register-ipc';
+import { revealCheckedPath } from './reveal-checked-path';
+import { withSaveDialog, type SaveDialogPort } from './export-save-dialog';
 import { spellCheckerLanguages } from './spellcheck-languages';
 import { isAppUrl } from './trusted-sender';
 import { forkUtilityServices } from './utility-services-child';
@@ -161,9 +163,22 @@ async function start(): Promise<void> {
   const recent = recentDocuments;
   current.onServicesEvent((event) => recent.onServicesEvent(event));
   openFileLibraryRoot = libraryRoot;
+  const saveDialog: SaveDialogPort = {
+    documentsDir: app.getPath('documents'),
+    choose: async (defaultPath) => {
+      const options = { defaultPath, properties: ['createDirectory' as const, 'showOverwriteConfirmation' as const] };
+      const result = mainWindow !== null && !mainWindow.isDestroyed() ? await dialog.showSaveDialog(mainWindow, options) : await dialog.showSaveDialog(options);
+      return result.canceled || !result.filePath ? null : result.filePath;
+    },
+  };
   handleAppProtocol({ rendererDir: paths.rendererDir, mediaFilePath: (id) => libraryMediaPath(libraryRoot, id) });
   registerIpc({
-    invoke: (name, input) => current.call(name, input),
+    invoke: async (name, input) =>
+      revealCheckedPath(
+        name,
+        await withSaveDialog(name, input, saveDialog, (checked) => current.call(name, checked)),
+        (path) => shell.showItemInFolder(path),
+      ),
     isOurWindow: (contents) => mainWindow !== null && !mainWindow.isDestroyed() && contents === mainWindow.webContents,
     onMenuLocale: setMenuLocale,
     onFlushed: (contents, ok) => {

@@ -1,11 +1,12 @@
 // Runs in: the services process (plain Node: Electron's utilityProcess or a Node child). Opens the
 // library, photos, search index and settings under one data folder and serves every contract
 // operation from them. Transports call these handlers with input their schema already validated.
+import { revealablePath } from './export/revealable-path';
 import { mkdir } from 'node:fs/promises';
 import { homedir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import type { OperationHandlers } from '../../common/contract';
-import { exportArticle } from './export/export-article';
+import { exportArticle, exportPageForDownload } from './export/export-article';
 import { librarySnapshot, queryLibrary, type LibrarySnapshot } from './library/query-library';
 import { libraryMediaPath, libraryRootOf } from './media/library-media-path';
 import { MediaStore } from './media/media-store';
@@ -287,6 +288,8 @@ export async function createServices(options: ServicesOptions): Promise<Services
       libraryPath: libraryRoot,
       systemLocale: options.systemLocale,
     }),
+    // Only validated here: the desktop shell reveals the checked path (see main's reveal-checked-path.ts).
+    'app.reveal': async ({ path }) => ({ path: await revealablePath(path, [libraryRoot, await exportFolder()]), revealed: false }),
     'app.online': async () => {
       publishing.online();
       syncSoon(true);
@@ -324,14 +327,21 @@ export async function createServices(options: ServicesOptions): Promise<Services
     'articles.trash': async ({ id }) => changing(store.trash(id, { who: await who() })).then((result) => announce('trashed', id, result)),
     'articles.restore': ({ id }) => changing(store.restore(id)).then((result) => announce('restored', id, result)),
     'articles.purge': ({ id }) => changing(store.purge(id)),
-    'articles.export': async ({ id, format }) => {
+    'articles.export': async ({ id, format, destination }) => {
       const article = await store.get(id);
       return exportArticle(article, format, {
         readMedia: (mediaId) => media.read(mediaId),
         mimeOf: (mediaId) => MIME_TYPES[mediaId.slice(mediaId.lastIndexOf('.') + 1) as keyof typeof MIME_TYPES] ?? 'application/octet-stream',
         outRoot: await exportFolder(),
+        ...(destination === undefined ? {} : { destination }),
       });
     },
+
+    'articles.exportPage': async ({ id }) =>
+      exportPageForDownload(await store.get(id), {
+        readMedia: (mediaId) => media.read(mediaId),
+        mimeOf: (mediaId) => MIME_TYPES[mediaId.slice(mediaId.lastIndexOf('.') + 1) as keyof typeof MIME_TYPES] ?? 'application/octet-stream',
+      }),
 
     'revisions.list': ({ id }) => store.listRevisions(id),
     'revisions.get': ({ id, revisionId }) => store.getRevision(id, revisionId),

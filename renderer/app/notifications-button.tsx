@@ -1,5 +1,6 @@
 // Runs in: renderer. The Notifications button in the header: how many notices came since the list
 // was last opened, and the session's notices with their times, to read again after a toast left.
+import { RevealPathButton } from '../features/export/reveal-path-button';
 import { useEffect, useId, useRef, useState } from 'react';
 import { useLocale, useT } from '../i18n/use-t';
 import { useStores } from './stores-context';
@@ -68,7 +69,7 @@ export function NotificationsButton() {
                   <span className="notice-text">
                     <strong>{n.message}</strong>
                     {n.detail ? <span className="notice-detail">{n.detail}</span> : null}
-                    {n.path ? <code className="selectable-path">{n.path}</code> : null}
+                    {n.path ? <RevealPathButton path={n.path} /> : null}
                   </span>
                 </li>
               ))}

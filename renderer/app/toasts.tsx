@@ -1,5 +1,6 @@
 // Runs in: renderer. Notices as toasts that float over the content (they never push it down):
 // errors are alerts, confirmations are polite status messages; hovering or focusing one holds it.
+import { RevealPathButton } from '../features/export/reveal-path-button';
 import { useT } from '../i18n/use-t';
 import { useStores } from './stores-context';
 
@@ -26,7 +27,7 @@ export function Toasts() {
           <div className="notice-text">
             <strong>{notice.message}</strong>
             {notice.detail ? <span className="notice-detail">{notice.detail}</span> : null}
-            {notice.path ? <code className="selectable-path">{notice.path}</code> : null}
+            {notice.path ? <RevealPathButton path={notice.path} /> : null}
           </div>
           {notice.action ? (
             <button type="button" onClick={() => notice.action?.run()}>

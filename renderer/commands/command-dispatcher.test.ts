@@ -13,15 +13,17 @@ import { shortcutCommand } from './keyboard-shortcuts';
 
 const ID = 'art0000000001';
 
-function setup() {
-  const api = createFakeApi({
+function setup(transport: 'ipc' | 'http' = 'http') {
+  const fake = createFakeApi({
     'articles.get': () => newArticle(ID, '2026-11-25T09:00:00.000Z'),
     'articles.save': () => ({ revision: 1, updatedAt: '2026-11-25T09:01:00.000Z' }),
     'articles.export': () => ({ folder: '/exports/flood', file: '/exports/flood/index.html', files: [] }),
     'settings.update': (input) => settingsSchema.parse({ locale: input.locale ?? 'system' }),
     'articles.create': (input) => ({ ...newArticle('art0000000002', '2026-11-25T09:00:00.000Z'), meta: { ...newArticle('x', '2026-11-25T09:00:00.000Z').meta, language: input.language ?? 'en' } }),
     'library.list': () => ({ items: [], matched: 0, indexing: 0, sections: [], tags: [], total: 0 }),
+    'articles.exportPage': () => ({ fileName: 'flood.html', html: '<!doctype html><title>Flood</title>' }),
   });
+  const api = Object.assign(fake, { transport });
   const stores = createAppStores(api);
   const ran: MenuCommand[] = [];
   stores.article.getState().setEditorHandle({
@@ -48,12 +50,39 @@ describe('command dispatcher', () => {
     expect(api.callsTo('articles.save')).toMatchObject([{ explicit: true }]);
   });
 
-  it('Export HTML tells where the files went', async () => {
-    const { dispatch, stores } = setup();
+  it('Export HTML in the desktop app tells where the files went, with the story’s slug proposed to the Save dialog', async () => {
+    const { dispatch, stores, api } = setup('ipc');
     useI18nStore.getState().setLocale('en');
     await stores.article.getState().open(ID);
     await dispatch('article.export-html');
+    expect(api.callsTo('articles.export')).toEqual([{ id: ID, format: 'html', suggestedName: ID }]);
     expect(stores.ui.getState().notices.at(-1)).toMatchObject({ message: 'Exported to /exports/flood', path: '/exports/flood/index.html' });
+  });
+
+  it('Export HTML in a browser offers the page as a download named after the slug', async () => {
+    const { Window } = await import('happy-dom');
+    const window = new Window();
+    const downloads: string[] = [];
+    window.document.addEventListener('click', (event) => {
+      const anchor = event.target as unknown as { download?: string; href?: string };
+      downloads.push(`${anchor.download ?? ''} ${String(anchor.href).startsWith('blob:')}`);
+      event.preventDefault();
+    });
+    const previous = globalThis.document;
+    Object.assign(globalThis, { document: window.document });
+    try {
+      const { dispatch, stores, api } = setup('http');
+      useI18nStore.getState().setLocale('en');
+      await stores.article.getState().open(ID);
+      await dispatch('article.export-html');
+      expect(api.callsTo('articles.exportPage')).toEqual([{ id: ID }]);
+      expect(api.callsTo('articles.export')).toEqual([]);
+      expect(downloads).toEqual(['flood.html true']);
+      expect(stores.ui.getState().notices.at(-1)).toMatchObject({ message: 'Downloaded flood.html' });
+    } finally {
+      Object.assign(globalThis, { document: previous });
+      await window.happyDOM.close();
+    }
   });
 
   it('Language ▸ 简体中文 switches the interface and remembers it', async () => {

@@ -2,6 +2,7 @@
 import type { Article } from '../../common/article';
 import type { MenuCommand } from '../../common/bridge';
 import { discardUntouchedDraft } from '../features/article/discard-untouched-draft';
+import { downloadFile } from '../features/export/download-file';
 import { t, useI18nStore } from '../i18n/i18n-store';
 import type { AppStores } from '../stores/app-stores';
 
@@ -34,7 +35,19 @@ export function createCommandDispatcher(stores: AppStores): CommandDispatcher {
 
   const exportAs = async (format: 'html' | 'markdown'): Promise<void> => {
     if (!article.getState().article) return;
+    const open = article.getState().article;
+    if (!open) return;
+    // A browser offers the standalone page as a download named after the slug; Markdown (which needs
+    // its photos beside it) still goes to the export folder, whose path the notice shows.
+    if (api.transport === 'http' && format === 'html') {
+      await article.getState().flush();
+      const page = await api.call('articles.exportPage', { id: open.id });
+      downloadFile(page.fileName, page.html, 'text/html;charset=utf-8');
+      ui.getState().showInfo(t('article.downloaded', { file: page.fileName }));
+      return;
+    }
     const result = await article.getState().exportArticle(format);
+    if (!result) return;
     ui.getState().showInfo(t('article.exported', { folder: result.folder }), result.file);
   };
 

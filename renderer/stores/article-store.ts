@@ -1,4 +1,5 @@
 // Runs in: renderer. The open article: its non-body fields, save state and counts; the body stays in the editor.
+import { effectiveSlug } from '../../common/publish/effective-slug';
 import type { Article, ArticleMeta, DocNode } from '../../common/article';
 import type { DatelineApi, ExportResult } from '../../common/contract';
 import type { TextStats } from '../../common/text/text-stats';
@@ -37,7 +38,8 @@ export interface ArticleState {
   flush(): Promise<void>;
   reload(): Promise<void>;
   restoreRevision(revisionId: string): Promise<void>;
-  exportArticle(format: 'html' | 'markdown'): Promise<ExportResult>;
+  /** null when the person closed the desktop's Save dialog without choosing. */
+  exportArticle(format: 'html' | 'markdown'): Promise<ExportResult | null>;
 }
 
 export type ArticleStore = Store<ArticleState>;
@@ -203,7 +205,8 @@ export function createArticleStore(api: DatelineApi, options: ArticleStoreOption
         const article = get().article;
         if (!article) throw new Error('No article is open.');
         await flush();
-        return api.call('articles.export', { id: article.id, format });
+        // The desktop asks where to save, proposing the story's slug; a browser exports to the export folder.
+        return api.call('articles.export', { id: article.id, format, suggestedName: effectiveSlug(article) || article.id });
       },
     };
   });

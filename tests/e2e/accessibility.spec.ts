@@ -87,9 +87,9 @@ for (const locale of ['en', 'zh-CN'] as const) {
     await expect(panel.getByText(app.text('review.comment.resolved', { name: text.reporter }))).toBeVisible();
     await expectNoSeriousFindings(page, 'the article screen, Review tab');
 
-    // The publish dialog with its checklist (a summary and more are still missing).
-    await app.button('publish.open').click();
-    await expect(page.getByRole('dialog', { name: app.text('publish.title') })).toBeVisible();
+    // The publish dialog with its checklist (a summary and more are still missing): a reporter's "Send a copy".
+    await app.button('publish.sendCopy').click();
+    await expect(page.getByRole('dialog', { name: app.text('publish.sendCopyTitle') })).toBeVisible();
     await expectNoSeriousFindings(page, 'the publish dialog');
     await page.keyboard.press('Escape');
 

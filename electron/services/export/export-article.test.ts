@@ -1,7 +1,7 @@
 // Runs in: vitest (node). A reporter exports a story to a folder on disk, as a page to send or as
 // Markdown for a static site, and never loses an earlier export.
 import { existsSync } from 'node:fs';
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Window } from 'happy-dom';
@@ -9,13 +9,16 @@ import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AppError, isAppError } from '../../../common/app-error';
 import type { Article } from '../../../common/article';
 import { figure, fullArticle, makeArticle, paragraph, PHOTO_A, PHOTO_B, text } from '../../../tests/fixtures/sample-article';
-import { exportArticle, type ExportOptions } from './export-article';
+import { exportArticle, exportPageForDownload, type ExportOptions } from './export-article';
 
 const PHOTOS: Record<string, Uint8Array> = {
   [PHOTO_A]: new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3, 4, 0xff, 0xd9]),
   [PHOTO_B]: new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 9, 8, 7]),
 };
 const CHINESE_FOLDER = '国务院-今年gdp增长5-2';
+// Photos are named after the story and their order in it, not after their content hash.
+const PHOTO_A_NAME = `${CHINESE_FOLDER}-1.jpg`;
+const PHOTO_B_NAME = `${CHINESE_FOLDER}-2.png`;
 
 let root: string;
 const window = new Window();
@@ -57,9 +60,10 @@ describe('exportArticle', () => {
     const folder = join(root, CHINESE_FOLDER);
     expect(result.folder).toBe(folder);
     expect(result.file).toBe(join(folder, 'index.html'));
-    expect([...result.files].sort()).toEqual([join(folder, 'images', PHOTO_A), join(folder, 'images', PHOTO_B), join(folder, 'index.html')].sort());
+    expect([...result.files].sort()).toEqual([join(folder, 'images', PHOTO_A_NAME), join(folder, 'images', PHOTO_B_NAME), join(folder, 'index.html')].sort());
     expect((await readdir(folder)).sort()).toEqual(['images', 'index.html']);
-    expect(new Uint8Array(await readFile(join(folder, 'images', PHOTO_A)))).toEqual(PHOTOS[PHOTO_A]);
+    expect((await readdir(join(folder, 'images'))).sort()).toEqual([PHOTO_A_NAME, PHOTO_B_NAME].sort());
+    expect(new Uint8Array(await readFile(join(folder, 'images', PHOTO_A_NAME)))).toEqual(PHOTOS[PHOTO_A]);
 
     const page = new window.DOMParser().parseFromString(await readFile(result.file, 'utf8'), 'text/html');
     expect(page.querySelector('h1')?.textContent).toBe('国务院：今年GDP增长5.2%');
@@ -75,10 +79,28 @@ describe('exportArticle', () => {
     const folder = join(root, CHINESE_FOLDER);
     expect(result.file).toBe(join(folder, `${CHINESE_FOLDER}.md`));
     const markdown = await readFile(result.file, 'utf8');
-    expect(markdown).toContain(`![发布会现场](images/${PHOTO_A})`);
+    expect(markdown).toContain(`![发布会现场](images/${PHOTO_A_NAME})`);
+    expect(markdown).not.toContain(PHOTO_A);
     expect(markdown).toContain('title: "国务院：今年GDP增长5.2%"');
-    expect(new Uint8Array(await readFile(join(folder, 'images', PHOTO_B)))).toEqual(PHOTOS[PHOTO_B]);
+    expect(new Uint8Array(await readFile(join(folder, 'images', PHOTO_B_NAME)))).toEqual(PHOTOS[PHOTO_B]);
     expect(result.files).toHaveLength(3);
+  });
+
+  it('exports to the folder chosen in a Save dialog, never over an existing one', async () => {
+    const chosen = join(root, 'Desktop', 'Fire story.html');
+    await mkdir(join(root, 'Desktop'));
+    const first = await exportArticle(fullArticle(), 'html', options({ outRoot: '', destination: chosen }));
+    expect(first.folder).toBe(join(root, 'Desktop', 'Fire story'));
+    const second = await exportArticle(fullArticle(), 'html', options({ outRoot: '', destination: chosen }));
+    expect(second.folder).toBe(join(root, 'Desktop', 'Fire story-2'));
+    expect((await rejection(exportArticle(fullArticle(), 'html', options({ destination: 'relative/place' })))).code).toBe('invalid-input');
+  });
+
+  it('offers a browser the standalone page named after the slug, photos inlined, writing nothing', async () => {
+    const page = await exportPageForDownload(fullArticle(), options());
+    expect(page.fileName).toBe(`${CHINESE_FOLDER}.html`);
+    expect(page.html).toContain(`data:image/png;base64,${Buffer.from(PHOTOS[PHOTO_B] as Uint8Array).toString('base64')}`);
+    expect(await readdir(root)).toEqual([]);
   });
 
   it('never overwrites an earlier export: the next one goes to -2, then -3', async () => {

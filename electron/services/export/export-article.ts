@@ -2,7 +2,7 @@
 // standalone HTML page (photos inlined, and copied to images/) or as Markdown with its photos.
 // Never overwrites: an existing folder gets a -2, -3... sibling. A failed export leaves nothing.
 import { mkdir, rm } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
 import { AppError, isAppError } from '../../../common/app-error';
 import type { Article } from '../../../common/article';
 import type { ExportResult } from '../../../common/contract';
@@ -11,7 +11,9 @@ import { articleToMarkdown } from '../../../common/serialize/article-to-markdown
 import { figureMediaIds } from '../../../common/serialize/figure-attrs';
 import { atomicWriteFile } from '../store/atomic-write';
 import { errnoCode, fsAppError } from '../store/fs-app-error';
+import { isReservedFileName } from '../store/is-reserved-file-name';
 import { exportFolderName } from './export-folder-name';
+import { exportPhotoNames } from './export-photo-names';
 
 export type ExportFormat = 'html' | 'markdown';
 
@@ -20,6 +22,8 @@ export interface ExportOptions {
   mimeOf: (mediaId: string) => string;
   /** The folder exports go into; created if missing. */
   outRoot: string;
+  /** A folder path chosen in a Save dialog: the export is created there (a -2 sibling if it exists). */
+  destination?: string;
 }
 
 const IMAGE_MIME_TYPES = new Set(['image/jpeg', 'image/png', 'image/gif', 'image/webp', 'image/avif']);
@@ -27,27 +31,29 @@ const MAX_SUFFIX = 999;
 
 export async function exportArticle(article: Article, format: ExportFormat, opts: ExportOptions): Promise<ExportResult> {
   if (format !== 'html' && format !== 'markdown') throw new AppError('invalid-input', `Unknown export format: ${String(format)}`);
-  if (opts.outRoot.trim().length === 0) throw new AppError('invalid-input', 'Choose a folder to export to first');
-  const root = resolve(opts.outRoot);
   const baseName = exportFolderName(article);
+  const chosen = opts.destination === undefined ? null : chosenFolder(opts.destination, baseName);
+  if (!chosen && opts.outRoot.trim().length === 0) throw new AppError('invalid-input', 'Choose a folder to export to first');
+  const root = chosen ? chosen.root : resolve(opts.outRoot);
   const mediaIds = figureMediaIds(article.body);
 
   // Every photo is read before anything is written, so a missing one leaves no half export behind.
   const photos = new Map<string, Uint8Array>();
   for (const id of mediaIds) photos.set(id, await readPhoto(id, opts));
   const mimes = new Map(mediaIds.map((id) => [id, checkedMime(id, opts.mimeOf(id))]));
+  const photoNames = exportPhotoNames(baseName, mediaIds, mimes);
 
   try {
     await mkdir(root, { recursive: true });
   } catch (error) {
     throw fsAppError(error, root, 'create the export folder');
   }
-  const folder = await claimFolder(root, baseName);
+  const folder = await claimFolder(root, chosen ? chosen.name : baseName);
   try {
     const files: string[] = [];
     if (photos.size > 0) await mkdir(join(folder, 'images'));
     for (const [id, bytes] of photos) {
-      const path = join(folder, 'images', id);
+      const path = join(folder, 'images', photoNames.get(id) ?? id);
       await atomicWriteFile(path, bytes);
       files.push(path);
     }
@@ -58,7 +64,7 @@ export async function exportArticle(article: Article, format: ExportFormat, opts
       await atomicWriteFile(file, articleToHtmlPage(article, { mediaSrc }));
     } else {
       file = join(folder, `${baseName}.md`);
-      await atomicWriteFile(file, articleToMarkdown(article, { mediaSrc: (id) => `images/${id}` }));
+      await atomicWriteFile(file, articleToMarkdown(article, { mediaSrc: (id) => `images/${photoNames.get(id) ?? id}` }));
     }
     return { folder, file, files: [file, ...files] };
   } catch (error) {
@@ -68,7 +74,35 @@ export async function exportArticle(article: Article, format: ExportFormat, opts
   }
 }
 
-async function readPhoto(id: string, opts: ExportOptions): Promise<Uint8Array> {
+/** A Save dialog's path → the folder to create and its parent; an unusable name falls back to the story's. */
+function chosenFolder(destination: string, fallback: string): { root: string; name: string } {
+  if (!isAbsolute(destination) || destination.includes('\u0000')) throw new AppError('invalid-input', 'Choose where to save the export');
+  const path = resolve(destination);
+  const name = basename(path).replace(/\.(html?|md|markdown)$/i, '').trim();
+  const usable = name.length > 0 && name.length <= 120 && !isReservedFileName(name) && name !== '.' && name !== '..';
+  return { root: dirname(path), name: usable ? name : fallback };
+}
+
+/** A browser's download can hold at most this much page (photos inlined). */
+export const MAX_DOWNLOAD_PAGE_BYTES = 64 * 1024 * 1024;
+
+/** The standalone page (photos inlined) and its file name from the slug: what a browser downloads. */
+export async function exportPageForDownload(article: Article, opts: Pick<ExportOptions, 'readMedia' | 'mimeOf'>): Promise<{ fileName: string; html: string }> {
+  const mediaIds = figureMediaIds(article.body);
+  const photos = new Map<string, Uint8Array>();
+  let bytes = 0;
+  for (const id of mediaIds) {
+    const photo = await readPhoto(id, opts);
+    bytes += Math.ceil(photo.byteLength / 3) * 4;
+    if (bytes > MAX_DOWNLOAD_PAGE_BYTES) throw new AppError('media-too-large', 'The photos are too large to download in one page; export from the desktop app instead');
+    photos.set(id, photo);
+  }
+  const mimes = new Map(mediaIds.map((id) => [id, checkedMime(id, opts.mimeOf(id))]));
+  const mediaSrc = (id: string) => `data:${mimes.get(id) ?? 'image/jpeg'};base64,${Buffer.from(photos.get(id) ?? new Uint8Array()).toString('base64')}`;
+  return { fileName: `${exportFolderName(article)}.html`, html: articleToHtmlPage(article, { mediaSrc }) };
+}
+
+async function readPhoto(id: string, opts: Pick<ExportOptions, 'readMedia'>): Promise<Uint8Array> {
   try {
     return await opts.readMedia(id);
   } catch (error) {

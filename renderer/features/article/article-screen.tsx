@@ -3,14 +3,15 @@ import type { MenuCommand } from '../../../common/bridge';
 import { useT } from '../../i18n/use-t';
 import { PublicationsLine } from '../publish/publications-line';
 import { PublishButton } from '../publish/publish-button';
+import { SendCopyButton } from '../publish/send-copy-button';
 import { ArticleSidePanel } from '../review/article-side-panel';
 import { DiffDialog } from '../review/diff-dialog';
 import { HeadlineField, SubheadlineField, SummaryField } from './article-fields';
+import { ArticleStatusBadge } from './article-status-badge';
 import { CopyStoryLinkButton } from './copy-story-link-button';
 import { EditorHost } from './editor-host';
 import { SaveProblem } from './save-problem';
 import { StatusBar } from './status-bar';
-import { ArticleStatusBadge } from './article-status-badge';
 import { useRenderProbe } from '../../app/use-render-probe';
 
 export interface ArticleScreenProps {
@@ -28,27 +29,33 @@ export function ArticleScreen({ onCommand }: ArticleScreenProps) {
           {t('article.back')}
         </button>
         <ArticleStatusBadge />
-        <span className="toolbar-gap" />
-        <button type="button" className="primary" onClick={() => onCommand('article.save')}>
-          {t('article.save')}
-        </button>
-        <PublishButton />
-        <button type="button" onClick={() => onCommand('article.revisions')}>
-          {t('article.revisions')}
-        </button>
-        <button type="button" onClick={() => onCommand('article.export-html')}>
-          {t('article.exportHtml')}
-        </button>
-        <button type="button" onClick={() => onCommand('article.export-markdown')}>
-          {t('article.exportMarkdown')}
-        </button>
-        <button type="button" onClick={() => onCommand('article.duplicate')}>
-          {t('article.duplicate')}
-        </button>
-        <CopyStoryLinkButton />
+        {/* Destructive: on the far side from the primary action, behind a rule, styled as such. */}
+        <span role="separator" aria-orientation="vertical" className="toolbar-separator" />
         <button type="button" className="danger" onClick={() => onCommand('article.trash')}>
           {t('article.trash')}
         </button>
+        {/* The secondary actions wrap among themselves, so the primary one stays on the first row, at the right. */}
+        <span className="toolbar-secondary">
+          {/* Autosave keeps the text; Save is there for the Ctrl+S habit, so the one primary action is publishing (or submitting). */}
+          <button type="button" onClick={() => onCommand('article.save')}>
+            {t('article.save')}
+          </button>
+          <button type="button" onClick={() => onCommand('article.revisions')}>
+            {t('article.revisions')}
+          </button>
+          <button type="button" onClick={() => onCommand('article.export-html')}>
+            {t('article.exportHtml')}
+          </button>
+          <button type="button" onClick={() => onCommand('article.export-markdown')}>
+            {t('article.exportMarkdown')}
+          </button>
+          <button type="button" onClick={() => onCommand('article.duplicate')}>
+            {t('article.duplicate')}
+          </button>
+          <CopyStoryLinkButton />
+          <SendCopyButton />
+        </span>
+        <PublishButton />
       </div>
       <PublicationsLine />
       <SaveProblem />

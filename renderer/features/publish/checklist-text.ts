@@ -1,5 +1,6 @@
 // Runs in: renderer. A checklist item in the reader's language, and the article field it is about.
 import type { ChecklistItem } from '../../../common/publish/publish-checklist';
+import type { PublishOutcome } from '../../../common/publish/publish-outcome';
 import { translate, type Locale } from '../../i18n/i18n-store';
 import { catalogues, type MessageKey } from '../../i18n/messages/catalogues';
 
@@ -23,6 +24,35 @@ export function checklistItemText(item: ChecklistItem, locale: Locale): string {
   const key = String(item.message.key);
   if (!isMessageKey(key)) return item.defaultText;
   return translate(locale, key, formatParams(item.message.params ?? {}, locale));
+}
+
+/** A scheduled time with its zone's name ("GMT+8", "CST"): the newsroom's clock, read unambiguously. */
+export function formatZonedTime(iso: string, locale: Locale, timeZone?: string): string {
+  return new Intl.DateTimeFormat(locale, {
+    year: 'numeric',
+    month: 'short',
+    day: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZoneName: 'short',
+    ...(timeZone ? { timeZone } : {}),
+  }).format(Date.parse(iso));
+}
+
+/** "Will be published now" / "Will be scheduled for …": what the publish button will do; null when unknown. */
+export function outcomeText(outcome: PublishOutcome, locale: Locale, timeZone?: string): string | null {
+  switch (outcome.kind) {
+    case 'now':
+      return translate(locale, 'publish.outcome.now');
+    case 'scheduled':
+      return translate(locale, 'publish.outcome.scheduled', { scheduledAt: formatZonedTime(outcome.scheduledAt, locale, timeZone) });
+    case 'draft':
+      return translate(locale, 'publish.outcome.draft');
+    case 'pending':
+      return translate(locale, 'publish.outcome.pending');
+    case 'unknown':
+      return null;
+  }
 }
 
 const FIELD_LABELS: Record<string, MessageKey> = {

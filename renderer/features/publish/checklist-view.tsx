@@ -1,18 +1,21 @@
 // Runs in: renderer. The pre-publish checklist: blockers to fix (with "Go to field"), warnings to accept one by one.
 import { useId } from 'react';
 import type { ChecklistItem } from '../../../common/publish/publish-checklist';
+import type { PublishOutcome } from '../../../common/publish/publish-outcome';
 import { useI18nStore } from '../../i18n/i18n-store';
 import { useT } from '../../i18n/use-t';
-import { checklistItemText, fieldLabelKey } from './checklist-text';
+import { checklistItemText, fieldLabelKey, outcomeText } from './checklist-text';
 
 export interface ChecklistViewProps {
   items: readonly ChecklistItem[];
   overridden: ReadonlySet<string>;
   onOverride(id: string, accepted: boolean): void;
   onGoToField(item: ChecklistItem): void;
+  /** What the publish button will do; said as the checklist's last line. */
+  outcome?: PublishOutcome;
 }
 
-export function ChecklistView({ items, overridden, onOverride, onGoToField }: ChecklistViewProps) {
+export function ChecklistView({ items, overridden, onOverride, onGoToField, outcome }: ChecklistViewProps) {
   const t = useT();
   const locale = useI18nStore((s) => s.locale);
   const blockersId = useId();
@@ -23,6 +26,8 @@ export function ChecklistView({ items, overridden, onOverride, onGoToField }: Ch
     const key = fieldLabelKey(item.field);
     return key ? t(key) : item.field;
   };
+
+  const willHappen = outcome ? outcomeText(outcome, locale) : null;
 
   return (
     <section className="publish-checklist" aria-label={t('publish.checklist.title')}>
@@ -78,6 +83,7 @@ export function ChecklistView({ items, overridden, onOverride, onGoToField }: Ch
           </ul>
         </>
       ) : null}
+      {willHappen ? <p className="check-outcome">{willHappen}</p> : null}
     </section>
   );
 }

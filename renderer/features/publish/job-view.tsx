@@ -35,6 +35,8 @@ export interface JobViewProps {
   /** Receives the job after a cancel, retry or conflict resolution. */
   onJob(job: OutboxJob): void;
   onClose(): void;
+  /** False when the screen offers a better next step as its one primary action. @default true */
+  retryIsPrimary?: boolean;
 }
 
 export function JobProgressBar({ job }: { job: OutboxJob }) {
@@ -63,7 +65,7 @@ export function JobProgressBar({ job }: { job: OutboxJob }) {
   );
 }
 
-export function JobView({ job, onJob, onClose }: JobViewProps) {
+export function JobView({ job, onJob, onClose, retryIsPrimary = true }: JobViewProps) {
   const t = useT();
   const locale = useI18nStore((s) => s.locale);
   const { outbox } = useStores();
@@ -159,7 +161,7 @@ export function JobView({ job, onJob, onClose }: JobViewProps) {
           </button>
         ) : null}
         {job.state === 'failed' ? (
-          <button type="button" className="primary" disabled={busy} onClick={handleRetry}>
+          <button type="button" className={retryIsPrimary ? 'primary' : undefined} disabled={busy} onClick={handleRetry}>
             {t('app.retry')}
           </button>
         ) : null}

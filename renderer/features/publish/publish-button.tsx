@@ -1,17 +1,37 @@
-// Runs in: renderer. The article toolbar's "Publish" button and the dialog it opens.
+// Runs in: renderer. The article toolbar's primary action, named after what it does: an editor (or
+// someone working alone) publishes; a reporter submits the story for review (the Review tab's form);
+// their copy that does not go live is the secondary SendCopyButton.
 import { useState } from 'react';
+import { useStores } from '../../app/stores-context';
 import { useT } from '../../i18n/use-t';
 import { PublishDialog } from './publish-dialog';
 
 export function PublishButton() {
   const t = useT();
+  const { settings, review, ui, article } = useStores();
+  const role = settings((s) => s.settings.role);
+  const id = article((s) => s.article?.id ?? null);
+  const reviewState = review((s) => (s.state && s.state.articleId === id ? s.state : null));
   const [open, setOpen] = useState(false);
+  if (role !== 'reporter') {
+    return (
+      <>
+        <button type="button" className="primary" onClick={() => setOpen(true)}>
+          {t('publish.open')}
+        </button>
+        {open ? <PublishDialog onClose={() => setOpen(false)} /> : null}
+      </>
+    );
+  }
+  const canSubmit = reviewState?.allowedActions.includes('submit') ?? false;
+  const submitLabel = reviewState?.status === 'changes_requested' ? t('review.action.resubmit') : t('review.action.submit');
+  const handleSubmit = (): void => {
+    ui.getState().setSideTab('review');
+    review.getState().requestAction('submit');
+  };
   return (
-    <>
-      <button type="button" className="primary" onClick={() => setOpen(true)}>
-        {t('publish.open')}
-      </button>
-      {open ? <PublishDialog onClose={() => setOpen(false)} /> : null}
-    </>
+    <button type="button" className="primary" disabled={!canSubmit} title={canSubmit ? undefined : t('publish.submitNotNow')} onClick={handleSubmit}>
+      {submitLabel}
+    </button>
   );
 }

@@ -12,6 +12,8 @@ import { createAppStores, type AppStores } from '../../stores/app-stores';
 import { createFakeApi, type FakeHandlers } from '../../test-support/fake-api';
 import { testEventConnection, type TestEventConnection } from '../../test-support/test-event-connection';
 import { createEventSubscription } from '../../api/event-subscription';
+import { localInputToIso } from '../metadata/planned-at';
+import { formatZonedTime } from './checklist-text';
 import { PublishDialog } from './publish-dialog';
 import { completeArticle, deferred, folderTarget, outboxJob, wordpressTarget } from './publish-fixtures';
 
@@ -84,10 +86,10 @@ describe('publish dialog', () => {
     const at = within(dialog).getByLabelText('Publish at') as HTMLInputElement;
     expect(at.value).not.toBe('');
     expect(within(dialog).getByRole('list', { name: 'Fix before publishing' }).textContent).toMatch(/has already passed/);
-    expect(publishButton().disabled).toBe(true);
+    expect((within(dialog).getByRole('button', { name: 'Schedule' }) as HTMLButtonElement).disabled).toBe(true);
     fireEvent.change(at, { target: { value: `${new Date().getFullYear() + 1}-06-01T09:00` } });
     expect(within(dialog).queryByRole('list', { name: 'Fix before publishing' })).toBeNull();
-    expect(publishButton().disabled).toBe(false);
+    expect((within(dialog).getByRole('button', { name: 'Schedule' }) as HTMLButtonElement).disabled).toBe(false);
   });
 
   it('publishing saves the article first, then shows photo progress and ends with the live URL', async () => {
@@ -338,6 +340,24 @@ describe('publish dialog', () => {
     expect(within(dialog).getByRole('list', { name: '发布前必须修改' }).textContent).toMatch(/请填写标题/);
   });
 
+  it('a story planned for later opens “Approve and publish” on scheduling at that time, and the checklist says so in the newsroom’s zone', async () => {
+    const year = new Date().getFullYear() + 1;
+    const planned = `${year}-06-01T09:30:00+08:00`;
+    renderDialog(completeArticle({}, { plannedAt: planned }), {}, { approveFirst: true });
+    const dialog = await screen.findByRole('dialog', { name: 'Approve and publish' });
+    expect((within(dialog).getByRole('radio', { checked: true }) as HTMLInputElement).value).toBe('future');
+    expect(Date.parse(localInputToIso((within(dialog).getByLabelText('Publish at') as HTMLInputElement).value) ?? '')).toBe(Date.parse(planned));
+    const checklist = within(dialog).getByRole('region', { name: 'Pre-publish checklist' });
+    expect(checklist.textContent).toContain(`Will be scheduled for ${formatZonedTime(planned, 'en')}.`);
+    expect(formatZonedTime(planned, 'en', 'Asia/Shanghai')).toMatch(/GMT\+8|CST/);
+    expect(within(dialog).getByRole('button', { name: 'Approve and schedule' })).toBeTruthy();
+    fireEvent.click(within(dialog).getByRole('radio', { name: 'Publish now' }));
+    expect(checklist.textContent).toContain('Will be published now.');
+    expect(within(dialog).getByRole('button', { name: 'Approve and publish' })).toBeTruthy();
+    act(() => useI18nStore.getState().setLocale('zh-CN'));
+    expect(checklist.textContent).toContain('将立即发布。');
+  });
+
   it('“Approve and publish” says so and offers only going live or scheduling; a reporter may only hand over a copy that does not go live', async () => {
     renderDialog(completeArticle({}, {}), {}, { approveFirst: true });
     const approve = await screen.findByRole('dialog', { name: 'Approve and publish' });
@@ -345,9 +365,14 @@ describe('publish dialog', () => {
     expect(within(approve).getByRole('button', { name: 'Approve and publish' })).toBeTruthy();
     cleanup();
     renderDialog(completeArticle({}, {}), {}, { role: 'reporter' });
-    const reporter = await screen.findByRole('dialog', { name: 'Publish article' });
+    const reporter = await screen.findByRole('dialog', { name: 'Send a copy' });
     expect(within(reporter).getAllByRole('radio').map((r) => (r as HTMLInputElement).value)).toEqual(['draft', 'pending']);
     expect((within(reporter).getByRole('radio', { checked: true }) as HTMLInputElement).value).toBe('draft');
+    // The button says what it does: no "Publish" where nothing goes live.
+    expect(within(reporter).queryByRole('button', { name: 'Publish' })).toBeNull();
+    expect(within(reporter).getByRole('button', { name: 'Save as draft' })).toBeTruthy();
+    fireEvent.click(within(reporter).getByRole('radio', { name: 'Submit for review' }));
+    expect(within(reporter).getByRole('button', { name: 'Submit copy for review' })).toBeTruthy();
     expect(reporter.textContent).toContain('send yours to the desk from the Review tab');
   });
 });

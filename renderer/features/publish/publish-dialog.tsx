@@ -3,6 +3,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { articleFigures } from '../../../common/publish/article-figures';
 import { canPublish, publishChecklist, type ChecklistItem, type ChecklistMedia } from '../../../common/publish/publish-checklist';
 import type { OutboxJob, PublishOptions } from '../../../common/publish/publish-job';
+import { defaultPublishStatus, publishOutcome } from '../../../common/publish/publish-outcome';
 import type { PublishStatus } from '../../../common/publish/publish-target-config';
 import { ModalDialog } from '../../app/modal-dialog';
 import { useStores } from '../../app/stores-context';
@@ -77,7 +78,8 @@ export function PublishDialog({ onClose, pollIntervalMs = JOB_POLL_MS, preferred
   // The body lives in the editor; the modal dialog keeps it from changing while open.
   const [body] = useState(() => article.getState().getEditorHandle()?.getBody() ?? article.getState().article?.body ?? null);
   const [chosenTarget, setChosenTarget] = useState<string | null>(null);
-  const [status, setStatus] = useState<PublishStatus>(() => choices[0] ?? 'publish');
+  // A story planned for later opens on scheduling at that time; a past or missing plan, on the first choice.
+  const [status, setStatus] = useState<PublishStatus>(() => defaultPublishStatus(choices, article.getState().article?.meta.plannedAt ?? null, new Date()));
   const [scheduleLocal, setScheduleLocal] = useState(() => isoToLocalInput(article.getState().article?.meta.plannedAt ?? null));
   const [overridden, setOverridden] = useState<ReadonlySet<string>>(new Set());
   const [phase, setPhase] = useState<Phase>('form');
@@ -195,14 +197,21 @@ export function PublishDialog({ onClose, pollIntervalMs = JOB_POLL_MS, preferred
     }
   };
 
+  // The button says what it will do: publish, schedule, save a draft or submit a copy.
+  const actionLabel = approveFirst
+    ? t(status === 'future' ? 'review.action.approve-schedule' : 'review.action.approve-publish')
+    : status === 'publish'
+      ? t('publish.publish')
+      : t(`publish.action.${status}`);
+  const title = approveFirst ? t('review.action.approve-publish') : role === 'reporter' ? t('publish.sendCopyTitle') : t('publish.title');
   const problem = startError ? formatError(startError) : null;
   const listProblem = targetsError && !targetList ? formatError(targetsError) : null;
 
   return (
-    <ModalDialog title={approveFirst ? t('review.action.approve-publish') : t('publish.title')} onClose={onClose} className="publish-dialog">
+    <ModalDialog title={title} onClose={onClose} className="publish-dialog">
       {phase === 'job' && job ? (
         <>
-          <JobView job={job} onJob={handleJob} onClose={onClose} />
+          <JobView job={job} onJob={handleJob} onClose={onClose} retryIsPrimary={!offersReview(job)} />
           {isPollingJob(job) ? <p className="hint">{t('publish.continuesInOutbox')}</p> : null}
           {offersReview(job) ? (
             <div className="publish-review-offer">
@@ -292,7 +301,13 @@ export function PublishDialog({ onClose, pollIntervalMs = JOB_POLL_MS, preferred
               </div>
             ) : null}
           </fieldset>
-          {selected ? <ChecklistView items={items} overridden={overridden} onOverride={handleOverride} onGoToField={handleGoToField} /> : null}
+          {selected ? <ChecklistView
+              items={items}
+              overridden={overridden}
+              onOverride={handleOverride}
+              onGoToField={handleGoToField}
+              outcome={publishOutcome(baseOptions, now)}
+            /> : null}
           {problem ? (
             <div className="notice notice-error" role="alert">
               <strong>{problem.message}</strong> <span className="notice-detail">{problem.detail}</span>
@@ -308,7 +323,7 @@ export function PublishDialog({ onClose, pollIntervalMs = JOB_POLL_MS, preferred
               {t('app.cancel')}
             </button>
             <button type="button" className="primary" disabled={!ready} onClick={() => void handlePublish()}>
-              {approveFirst ? t('review.action.approve-publish') : t('publish.publish')}
+              {actionLabel}
             </button>
           </div>
         </>

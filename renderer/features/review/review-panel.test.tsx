@@ -117,18 +117,27 @@ describe('review panel', () => {
     expect(within(panel).queryByRole('button', { name: 'Add general note' })).toBeNull();
   });
 
-  it('“Changes since it was submitted” asks for the diff against the submitted version; bases this machine lacks are disabled', async () => {
+  it('“Changes since it was submitted” asks for the diff against the submitted version; bases this machine lacks are not offered', async () => {
     const base = { revision: 3, at: '2026-11-25T09:05:00.000Z', headline: 'Harbour fire' };
     const { api, panel } = await mount({
       'review.get': () => reviewState({ diffBases: { lastSeen: null, submitted: base, previousSubmission: null } }),
       'review.diff': () => ({ base: 'submitted', baseInfo: base, diff: { fields: [], blocks: [], stats: { insertedChars: 0, deletedChars: 0, changedBlocks: 0, unchanged: true, coarse: false } } }),
     });
-    expect(within(panel).getByRole('button', { name: 'Changes since I last saw it' })).toHaveProperty('disabled', true);
-    expect(within(panel).getByRole('button', { name: 'Changes since it was returned' })).toHaveProperty('disabled', true);
+    const compare = within(panel).getByRole('group', { name: 'Compare versions' });
+    expect(within(compare).getAllByRole('button').map((b) => b.textContent)).toEqual(['Changes since it was submitted']);
     await act(async () => {
       fireEvent.click(within(panel).getByRole('button', { name: 'Changes since it was submitted' }));
     });
     expect(api.callsTo('review.diff')).toEqual([{ id: ID, base: 'submitted' }]);
+  });
+
+  it('a draft nobody has seen or submitted shows no “Changes since…” buttons at all', async () => {
+    const { panel } = await mount(
+      { 'review.get': () => reviewState({ status: 'draft', hub: null, history: [], profile: { name: 'Li Na', role: 'reporter' }, allowedActions: ['submit', 'spike'] }) },
+      { value: 'draft', label: 'Draft' },
+    );
+    expect(within(panel).queryByRole('group', { name: 'Compare versions' })).toBeNull();
+    expect(within(panel).queryByRole('button', { name: /^Changes since/ })).toBeNull();
   });
 
   it('work waiting for the hub says whether the hub could not be reached or refused it, with the reason', async () => {

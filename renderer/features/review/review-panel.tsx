@@ -78,20 +78,33 @@ export function ReviewPanel() {
           </button>
         </p>
       )}
-      <div className="review-row">
-        <button type="button" disabled={!state.diffBases.lastSeen} onClick={() => void review.getState().showDiff('last-seen')}>
-          {t('review.diff.lastSeen')}
-        </button>
-        <button type="button" disabled={!state.diffBases.submitted} onClick={() => void review.getState().showDiff('submitted')}>
-          {t('review.diff.submitted')}
-        </button>
-        <button type="button" disabled={!state.diffBases.previousSubmission} onClick={() => void review.getState().showDiff('previous-submission')}>
-          {t('review.diff.previousSubmission')}
-        </button>
-      </div>
+      <DiffButtons bases={state.diffBases} />
       <CommentList comments={state.comments} canComment={state.profile !== null} hubKeepsComments={state.hub?.keepsComments ?? true} />
       <HistoryList events={state.history} />
     </section>
+  );
+}
+
+const DIFF_CHOICES = [
+  { base: 'last-seen', has: 'lastSeen', label: 'review.diff.lastSeen' },
+  { base: 'submitted', has: 'submitted', label: 'review.diff.submitted' },
+  { base: 'previous-submission', has: 'previousSubmission', label: 'review.diff.previousSubmission' },
+] as const;
+
+/** "Changes since…": only the comparisons this machine has a version for; none at all for a fresh draft. */
+function DiffButtons({ bases }: { bases: ReviewState['diffBases'] }) {
+  const t = useT();
+  const { review } = useStores();
+  const offered = DIFF_CHOICES.filter((choice) => bases[choice.has] !== null);
+  if (offered.length === 0) return null;
+  return (
+    <div className="review-row" role="group" aria-label={t('review.diff.group')}>
+      {offered.map((choice) => (
+        <button key={choice.base} type="button" onClick={() => void review.getState().showDiff(choice.base)}>
+          {t(choice.label)}
+        </button>
+      ))}
+    </div>
   );
 }
 

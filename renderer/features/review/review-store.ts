@@ -53,6 +53,9 @@ export interface ReviewStoreState {
   syncNow(articleId: string): Promise<void>;
   /** Sends the open article's edits to the hub without a workflow action. */
   sendChanges(): Promise<boolean>;
+  /** An action asked for from outside the panel (the toolbar's "Submit for review"): the panel opens its form. */
+  requested: WorkflowAction | null;
+  requestAction(action: WorkflowAction | null): void;
 }
 
 export type ReviewStore = Store<ReviewStoreState>;
@@ -90,6 +93,8 @@ export function createReviewStore(api: DatelineApi, article: ArticleStore, ui: U
     return {
       state: null,
       busy: false,
+      requested: null,
+      requestAction: (requested) => set({ requested }),
       diff: null,
       queue: null,
       queueLoadedAt: 0,
@@ -130,7 +135,7 @@ export function createReviewStore(api: DatelineApi, article: ArticleStore, ui: U
           ui.getState().showError(error);
         }
       },
-      clear: () => set({ state: null, diff: null }),
+      clear: () => set({ state: null, diff: null, requested: null }),
       act: (action, input = {}) => change((id) => api.call('review.transition', { id, action, ...input })),
       addComment: (body, anchor) => change((id) => api.call('comments.add', { id, body, anchor })),
       sendChanges: () => change((id) => api.call('review.sendChanges', { id })),

@@ -1,6 +1,6 @@
 // Runs in: renderer. The workflow buttons the user's role allows now. Actions that need a note
 // (request changes, spike, correct) or a recipient (submit) ask for it inline before they run.
-import { useId, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import type { WorkflowAction } from '../../../common/workflow/workflow-event';
 import { sameActorName } from '../../../common/workflow/newsroom-profile';
 import { DESK, type ReviewState } from '../../../common/workflow/review-contract';
@@ -22,13 +22,29 @@ export function WorkflowActions({ state, onDone }: { state: ReviewState; onDone?
   const busy = review((s) => s.busy);
   const [pending, setPending] = useState<Pending | null>(null);
   const [publishing, setPublishing] = useState<'publish' | 'approve-and-publish' | null>(null);
+  // Set when the form was asked for from the toolbar: focus then moves into it.
+  const [fromOutside, setFromOutside] = useState(false);
   const allowed = new Set(state.allowedActions);
   // An editor does not resubmit a reporter's story they just returned (the services would let them,
   // on the reporter's behalf, but it is not a choice to offer next to Approve).
   if (state.profile?.role === 'editor' && state.owner && !sameActorName(state.owner, state.profile.name)) allowed.delete('submit');
+  const requested = review((s) => s.requested);
+  // Opened from the toolbar: show the form now (state adjusted while rendering), then clear the request.
+  if (requested !== null && allowed.has(requested) && NEEDS_INPUT.has(requested) && (pending !== requested || !fromOutside)) {
+    setPending(requested as Pending);
+    setFromOutside(true);
+  }
+  useEffect(() => {
+    if (requested !== null) review.getState().requestAction(null);
+  }, [requested, review]);
+  // One primary action at a time: while a note form is open, its confirm button is the primary one.
+  const primary = pending === null ? 'primary' : undefined;
   const actionButton = (action: WorkflowAction) =>
     NEEDS_INPUT.has(action) ? (
-      <button key={action} type="button" className={action === 'spike' ? 'danger' : undefined} disabled={busy} aria-expanded={pending === action} onClick={() => setPending(action as Pending)}>
+      <button key={action} type="button" className={action === 'spike' ? 'danger' : undefined} disabled={busy} aria-expanded={pending === action} onClick={() => {
+          setPending(action as Pending);
+          setFromOutside(false);
+        }}>
         {label(action)}
       </button>
     ) : (
@@ -54,20 +70,33 @@ export function WorkflowActions({ state, onDone }: { state: ReviewState; onDone?
 
   return (
     <div className="review-actions" role="group" aria-label={t('review.actions')}>
-      {[...allowed].filter((a) => a !== 'schedule' && a !== 'publish' && a !== 'spike').map(actionButton)}
-      {allowed.has('approve') ? (
-        <button type="button" className="primary" disabled={busy} onClick={() => setPublishing('approve-and-publish')}>
-          {t('review.action.approve-publish')}
-        </button>
+      <div className="review-actions-row">
+        {[...allowed].filter((a) => a !== 'schedule' && a !== 'publish' && a !== 'spike').map(actionButton)}
+        {allowed.has('approve') ? (
+          <button type="button" className={primary} disabled={busy} onClick={() => setPublishing('approve-and-publish')}>
+            {t('review.action.approve-publish')}
+          </button>
+        ) : null}
+        {allowed.has('publish') ? (
+          <button type="button" className={primary} disabled={busy} onClick={() => setPublishing('publish')}>
+            {t('review.action.publish')}
+          </button>
+        ) : null}
+      </div>
+      {/* Killing the story sits apart, below a rule, away from the buttons that move it on. */}
+      {allowed.has('spike') ? <div className="review-actions-danger">{actionButton('spike')}</div> : null}
+      {pending ? (
+        <ActionForm
+          key={`form-${pending}`}
+          action={pending}
+          state={state}
+          label={label(pending)}
+          busy={busy}
+          focusFirst={fromOutside}
+          onRun={run}
+          onCancel={() => setPending(null)}
+        />
       ) : null}
-      {allowed.has('publish') ? (
-        <button type="button" className="primary" disabled={busy} onClick={() => setPublishing('publish')}>
-          {t('review.action.publish')}
-        </button>
-      ) : null}
-      {/* Killing the story comes last, away from the buttons that move it on. */}
-      {allowed.has('spike') ? actionButton('spike') : null}
-      {pending ? <ActionForm key={`form-${pending}`} action={pending} state={state} label={label(pending)} busy={busy} onRun={run} onCancel={() => setPending(null)} /> : null}
       {publishing ? (
         <PublishDialog
           onClose={() => setPublishing(null)}
@@ -101,6 +130,8 @@ interface ActionFormProps {
   state: ReviewState;
   label: string;
   busy: boolean;
+  /** Focus the form's first field (it was opened from elsewhere, so focus is not already here). */
+  focusFirst?: boolean;
   onRun(action: WorkflowAction, input: { note?: string; to?: string }): Promise<boolean>;
   onCancel(): void;
 }
@@ -108,7 +139,7 @@ interface ActionFormProps {
 /** The 'someone else' choice of the Send to list: the name is typed. */
 const OTHER = '\u0000other';
 
-function ActionForm({ action, state, label, busy, onRun, onCancel }: ActionFormProps) {
+function ActionForm({ action, state, label, busy, focusFirst, onRun, onCancel }: ActionFormProps) {
   const t = useT();
   const noteId = useId();
   const toId = useId();
@@ -150,7 +181,7 @@ function ActionForm({ action, state, label, busy, onRun, onCancel }: ActionFormP
       {action === 'submit' ? (
         <>
           <label htmlFor={toId}>{t('review.submitTo')}</label>
-          <select id={toId} value={choice} onChange={(e) => setChoice(e.target.value)} aria-describedby={`${toId}-hint`}>
+          <select id={toId} autoFocus={focusFirst} value={choice} onChange={(e) => setChoice(e.target.value)} aria-describedby={`${toId}-hint`}>
             <option value={DESK}>{t('review.submitTo.desk')}</option>
             {editors.map((name) => (
               <option key={name} value={name}>
@@ -178,7 +209,7 @@ function ActionForm({ action, state, label, busy, onRun, onCancel }: ActionFormP
       {action === 'spike' && state.profile?.role === 'reporter' ? <p className="hint">{t('review.spikeCannotUndo')}</p> : null}
       {/* The form opens because the person asked for this action: the note is where they type next. */}
       <textarea id={noteId} value={note} rows={3} maxLength={5000} required={required} autoFocus={action !== 'submit'} onChange={(e) => setNote(e.target.value)} />
-      <div className="modal-actions">
+      <div className="review-form-actions">
         <button type="button" onClick={onCancel}>
           {t('review.cancel')}
         </button>

@@ -1,0 +1,22 @@
+// Runs in: vitest (node). What the publish dialog says will happen, and the status it opens on.
+import { describe, expect, it } from 'vitest';
+import { defaultPublishStatus, publishOutcome } from './publish-outcome';
+
+const NOW = new Date('2026-11-25T10:00:00+08:00');
+
+describe('publish outcome', () => {
+  it('publishing now says so; scheduling names the time only when it is still ahead', () => {
+    expect(publishOutcome({ status: 'publish', scheduledAt: null }, NOW)).toEqual({ kind: 'now' });
+    expect(publishOutcome({ status: 'future', scheduledAt: '2026-11-25T18:00:00+08:00' }, NOW)).toEqual({ kind: 'scheduled', scheduledAt: '2026-11-25T18:00:00+08:00' });
+    expect(publishOutcome({ status: 'future', scheduledAt: '2026-11-25T09:00:00+08:00' }, NOW)).toEqual({ kind: 'unknown' });
+    expect(publishOutcome({ status: 'future', scheduledAt: null }, NOW)).toEqual({ kind: 'unknown' });
+    expect(publishOutcome({ status: 'pending', scheduledAt: null }, NOW)).toEqual({ kind: 'pending' });
+  });
+
+  it('a story planned for later opens on scheduling; a past or missing plan opens on the first choice', () => {
+    expect(defaultPublishStatus(['publish', 'future'], '2026-11-25T18:00:00+08:00', NOW)).toBe('future');
+    expect(defaultPublishStatus(['publish', 'future'], '2026-11-25T09:00:00+08:00', NOW)).toBe('publish');
+    expect(defaultPublishStatus(['publish', 'future'], null, NOW)).toBe('publish');
+    expect(defaultPublishStatus(['draft', 'pending'], '2026-11-25T18:00:00+08:00', NOW)).toBe('draft');
+  });
+});
