@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { app, BrowserWindow, dialog, session, shell, type WebContents } from 'electron';
 import type { OperationResult } from '../../common/contract';
 import { envelopeValue } from '../../common/rpc/envelope-value';
-import { libraryMediaPath, libraryRootOf } from '../services/media/library-media-path';
 import { createSecretsDispatch } from '../services-process/secrets-dispatch';
+import { remoteServices } from '../services-process/remote-services';
 import { ServicesWatchdog } from '../services-process/services-watchdog';
 import { isPermissionAllowed } from './permission-policy';
 import { createSafeStorageSecrets } from './safe-storage-secrets';
@@ -105,8 +105,8 @@ async function start(): Promise<void> {
   });
   await current.start();
   services = current;
-  const libraryRoot = libraryRootOf(paths.dataDir);
-  handleAppProtocol({ rendererDir: paths.rendererDir, mediaFilePath: (id) => libraryMediaPath(libraryRoot, id) });
+  const transport = remoteServices(current, paths.dataDir);
+  handleAppProtocol({ rendererDir: paths.rendererDir, mediaFilePath: transport.mediaFilePath, thumbnailFilePath: transport.thumbnailFilePath });
   registerIpc({
     invoke: (name, input) => current.call(name, input),
     isOurWindow: (contents) => mainWindow !== null && !mainWindow.isDestroyed() && contents === mainWindow.webContents,
