@@ -9,7 +9,7 @@ import { remoteServices } from '../services-process/remote-services';
 import { ServicesWatchdog } from '../services-process/services-watchdog';
 import { isPermissionAllowed } from './permission-policy';
 import { createSafeStorageSecrets } from './safe-storage-secrets';
-import { installAppMenu } from './app-menu';
+import { installAppMenu, sendMenuCommand } from './app-menu';
 import { startAppLog } from './app-log';
 import { handleAppProtocol, registerAppScheme } from './app-protocol';
 import { appPaths } from './app-paths';
@@ -22,6 +22,7 @@ import { registerIpc } from './register-ipc';
 import { spellCheckerLanguages } from './spellcheck-languages';
 import { isAppUrl } from './trusted-sender';
 import { forkUtilityServices } from './utility-services-child';
+import { startAutoUpdate, type AutoUpdate } from './update/auto-update';
 
 const paths = appPaths({ appPath: app.getAppPath(), env: process.env });
 if (paths.userDataDir !== null) app.setPath('userData', paths.userDataDir);
@@ -31,6 +32,7 @@ const appLog = startAppLog();
 let services: ServicesWatchdog | null = null;
 let mainWindow: BrowserWindow | null = null;
 let menuLocale: MenuLocale = 'en';
+let autoUpdate: AutoUpdate | null = null;
 
 app.enableSandbox();
 registerAppScheme();
@@ -54,7 +56,7 @@ function lockDownContents(contents: WebContents): void {
 
 function setMenuLocale(locale: MenuLocale): void {
   menuLocale = locale;
-  installAppMenu(locale, { devTools, actions: { 'show-logs': () => void shell.openPath(appLog.folder()) } });
+  installAppMenu(locale, { devTools, actions: { 'show-logs': () => void shell.openPath(appLog.folder()), 'check-for-updates': () => autoUpdate?.checkNow() } });
 }
 
 async function initialMenuLocale(current: ServicesWatchdog): Promise<MenuLocale> {
@@ -112,13 +114,26 @@ async function start(): Promise<void> {
     isOurWindow: (contents) => mainWindow !== null && !mainWindow.isDestroyed() && contents === mainWindow.webContents,
     onMenuLocale: setMenuLocale,
     onFlushed: (contents, ok) => {
-      if (mainWindow !== null && !mainWindow.isDestroyed() && contents === mainWindow.webContents) reportFlushed(mainWindow, ok);
+      if (mainWindow === null || mainWindow.isDestroyed() || contents !== mainWindow.webContents) return;
+      reportFlushed(mainWindow, ok);
+      autoUpdate?.onFlushed(ok);
     },
   });
   forwardServicesEvents(current, () => (mainWindow !== null && !mainWindow.isDestroyed() ? mainWindow.webContents : null));
   setMenuLocale(await initialMenuLocale(current));
   app.setAboutPanelOptions({ applicationName: 'Dateline', applicationVersion: app.getVersion() });
   await openMainWindow();
+  const liveWindow = () => (mainWindow !== null && !mainWindow.isDestroyed() ? mainWindow : null);
+  autoUpdate = startAutoUpdate({
+    logger: appLog.logger,
+    locale: () => menuLocale,
+    window: liveWindow,
+    requestFlush: () => {
+      const window = liveWindow();
+      if (window !== null) sendMenuCommand(window, 'app.flush');
+      return window !== null;
+    },
+  });
 }
 
 if (!app.requestSingleInstanceLock()) {
