@@ -339,7 +339,13 @@ export async function createServices(options: ServicesOptions): Promise<Services
     'revisions.get': ({ id, revisionId }) => store.getRevision(id, revisionId),
     'revisions.restore': async ({ id, revisionId }) => changing(store.restoreRevision(id, revisionId, { who: await who() })),
 
-    'media.import': ({ fileName, data }) => media.import(fileName, data),
+    'media.import': async ({ fileName, data }) => {
+      const info = await media.import(fileName, data);
+      // Made now, in the background, so the first open of the story finds it ready; a failure is
+      // reported when the editor asks for it.
+      thumbnails.thumbnail(info.id).catch(() => undefined);
+      return info;
+    },
     'media.info': ({ id }) => media.info(id),
     'media.thumbnail': async ({ id }) => ({ thumbnailId: (await thumbnails.thumbnail(id)).thumbnailId }),
 
