@@ -1,6 +1,8 @@
 // Runs in: preload and renderer. The narrow object preload exposes as `window.dateline`.
 import type { DatelineEvent } from './contract-events';
 import type { Envelope } from './contract';
+import type { DeepLink } from './desktop/deep-link';
+import type { OpenArticleReport, OsNotificationRequest } from './desktop/desktop-messages';
 
 /** Commands the native menu sends to the renderer (the renderer's own shortcuts run the same). */
 export const MENU_COMMANDS = [
@@ -49,6 +51,12 @@ export interface DatelineBridge {
   reportFlushed(ok: boolean): void;
   /** Subscribes to the services' events, each checked against its schema; returns the unsubscribe function. */
   onEvent(listener: (event: DatelineEvent) => void): () => void;
+  /** Subscribes to deep links (the OS, Open Recent, a notification click), each parsed strictly; returns the unsubscribe function. */
+  onOpenLink(listener: (link: DeepLink) => void): () => void;
+  /** Tells main which article is open, for Open Recent. */
+  reportOpenArticle(report: OpenArticleReport): void;
+  /** Asks main to show an OS notification. */
+  notify(request: OsNotificationRequest): void;
 }
 
 /** The custom protocol the packaged app loads from; media lives under its /media/ path. */

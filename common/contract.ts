@@ -89,6 +89,10 @@ export const settingsSchema = z.object({
   role: newsroomRoleSchema.nullable().default(null),
   /** Where articles travel for review; the shared folder is the zero-configuration default. */
   reviewHub: reviewHubSettingSchema.default({ kind: 'folder', path: '' }),
+  /** Desktop notifications, each on unless turned off in Settings. */
+  notifyStoryWaiting: z.boolean().default(true),
+  notifyStoryReturned: z.boolean().default(true),
+  notifyPublished: z.boolean().default(true),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -99,6 +103,9 @@ export const settingsUpdateSchema = z.object({
   exportFolder: settingsSchema.shape.exportFolder.unwrap().optional(),
   role: newsroomRoleSchema.nullable().optional(),
   reviewHub: reviewHubSettingSchema.optional(),
+  notifyStoryWaiting: z.boolean().optional(),
+  notifyStoryReturned: z.boolean().optional(),
+  notifyPublished: z.boolean().optional(),
 });
 
 export const listFilterSchema = z.object({

@@ -4,8 +4,9 @@ import type { MenuCommand } from '../../common/bridge';
 import { MENU_COMMAND_CHANNEL } from '../preload/ipc-channels';
 import type { MenuLocale } from './menu-labels';
 import { buildMenuTemplate, type MenuAction, type MenuItemSpec } from './menu-template';
+import type { RecentArticle } from './recent-articles';
 
-export type MenuActions = Record<MenuAction, () => void>;
+export type MenuActions = Record<MenuAction, () => void> & { openLink(link: string): void };
 
 export function sendMenuCommand(window: BrowserWindow | null, command: MenuCommand): void {
   if (window && !window.isDestroyed()) window.webContents.send(MENU_COMMAND_CHANNEL, command);
@@ -17,6 +18,12 @@ function toElectronItem(item: MenuItemSpec, actions: MenuActions): MenuItemConst
       return { type: 'separator' };
     case 'action':
       return { label: item.label, click: () => actions[item.action]() };
+    case 'open-link':
+      return { label: item.label, click: () => actions.openLink(item.link) };
+    case 'placeholder':
+      return { label: item.label, enabled: false };
+    case 'submenu':
+      return { label: item.label, submenu: item.items.map((child) => toElectronItem(child, actions)) };
     case 'role':
       return { role: item.role, label: item.label };
     case 'command': {
@@ -35,7 +42,7 @@ function toElectronItem(item: MenuItemSpec, actions: MenuActions): MenuItemConst
   }
 }
 
-export function installAppMenu(locale: MenuLocale, options: { devTools: boolean; actions: MenuActions }): void {
+export function installAppMenu(locale: MenuLocale, options: { devTools: boolean; actions: MenuActions; recent: readonly RecentArticle[] }): void {
   const template = buildMenuTemplate(locale, process.platform, options).map(
     (menu): MenuItemConstructorOptions => ({
       label: menu.label,

@@ -3,6 +3,7 @@ import { BrowserWindow, dialog, screen } from 'electron';
 import { APP_ORIGIN } from '../../common/bridge';
 import { sendMenuCommand } from './app-menu';
 import { CloseGate } from './close-gate';
+import { isAppUrl } from './trusted-sender';
 import { windowOptions } from './window-options';
 import { clampWindowState, loadWindowState, saveWindowState } from './window-state';
 
@@ -65,7 +66,8 @@ export async function createMainWindow(options: { preloadPath: string; stateFile
     saveWindowState(options.stateFile, { ...bounds, maximized: window.isMaximized() }).catch((error: unknown) => {
       console.error('Could not remember the window position:', error);
     });
-    if (window.webContents.isCrashed()) return;
+    // A crashed page, or the crash error page, has nothing to save.
+    if (window.webContents.isCrashed() || !isAppUrl(window.webContents.getURL())) return;
     if (!gate.onCloseRequested()) event.preventDefault();
   });
 

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { app, BrowserWindow, dialog, session, shell, type WebContents } from 'electron';
 import type { OperationResult } from '../../common/contract';
 import { envelopeValue } from '../../common/rpc/envelope-value';
+import { libraryRootOf } from '../services/media/library-media-path';
 import { createSecretsDispatch } from '../services-process/secrets-dispatch';
 import { remoteServices } from '../services-process/remote-services';
 import { ServicesWatchdog } from '../services-process/services-watchdog';
@@ -22,6 +23,14 @@ import { registerIpc } from './register-ipc';
 import { spellCheckerLanguages } from './spellcheck-languages';
 import { isAppUrl } from './trusted-sender';
 import { forkUtilityServices } from './utility-services-child';
+import { deepLinkToString, type DeepLink } from '../../common/desktop/deep-link';
+import { OPEN_LINK_CHANNEL } from '../preload/ipc-channels';
+import { attachCrashRecovery } from './crash-recovery';
+import { deepLinkOfSecondInstance, listenForDeepLinks } from './deep-link-intake';
+import { showOsNotification } from './os-notifications';
+import { createRecentDocuments, type RecentDocuments } from './recent-documents';
+import { articleIdFromRecentPath } from './recent-articles';
+import { parseDeepLink } from '../../common/desktop/deep-link';
 import { startAutoUpdate, type AutoUpdate } from './update/auto-update';
 
 const paths = appPaths({ appPath: app.getAppPath(), env: process.env });
@@ -33,6 +42,12 @@ let services: ServicesWatchdog | null = null;
 let mainWindow: BrowserWindow | null = null;
 let menuLocale: MenuLocale = 'en';
 let autoUpdate: AutoUpdate | null = null;
+let recentDocuments: RecentDocuments | null = null;
+/** A deep link waiting for the page: it is sent once the page reports in (its first open-article report). */
+let pendingLink: DeepLink | null = null;
+let pageReady = false;
+/** Where recent documents live, once known (macOS open-file). */
+let openFileLibraryRoot: string | null = null;
 
 app.enableSandbox();
 registerAppScheme();
@@ -56,7 +71,34 @@ function lockDownContents(contents: WebContents): void {
 
 function setMenuLocale(locale: MenuLocale): void {
   menuLocale = locale;
-  installAppMenu(locale, { devTools, actions: { 'show-logs': () => void shell.openPath(appLog.folder()), 'check-for-updates': () => autoUpdate?.checkNow() } });
+  installAppMenu(locale, {
+    devTools,
+    recent: recentDocuments?.list() ?? [],
+    actions: {
+      'show-logs': () => void shell.openPath(appLog.folder()),
+      'check-for-updates': () => autoUpdate?.checkNow(),
+      'clear-recent': () => recentDocuments?.clear(),
+      openLink: (raw) => {
+        const link = parseDeepLink(raw);
+        if (link !== null) openLink(link);
+      },
+    },
+  });
+}
+
+function bringWindowForward(): void {
+  if (mainWindow === null || mainWindow.isDestroyed()) return;
+  if (mainWindow.isMinimized()) mainWindow.restore();
+  mainWindow.focus();
+}
+
+/** Opens a deep link in the window now, or as soon as the page is ready for it. */
+function openLink(link: DeepLink): void {
+  pendingLink = link;
+  bringWindowForward();
+  if (!pageReady || mainWindow === null || mainWindow.isDestroyed() || pendingLink === null) return;
+  mainWindow.webContents.send(OPEN_LINK_CHANNEL, deepLinkToString(pendingLink));
+  pendingLink = null;
 }
 
 async function initialMenuLocale(current: ServicesWatchdog): Promise<MenuLocale> {
@@ -72,8 +114,14 @@ async function initialMenuLocale(current: ServicesWatchdog): Promise<MenuLocale>
 async function openMainWindow(): Promise<void> {
   mainWindow = await createMainWindow({ preloadPath: paths.preloadPath, stateFile: join(app.getPath('userData'), 'window-state.json'), devTools });
   attachContextMenu(mainWindow.webContents, () => menuLocale);
+  attachCrashRecovery(mainWindow, { locale: () => menuLocale, logger: appLog.logger });
+  // A page that is (re)loading is not ready for links until it reports in again.
+  mainWindow.webContents.on('did-start-loading', () => {
+    pageReady = false;
+  });
   mainWindow.on('closed', () => {
     mainWindow = null;
+    pageReady = false;
   });
 }
 
@@ -107,6 +155,16 @@ async function start(): Promise<void> {
   });
   await current.start();
   services = current;
+  const libraryRoot = libraryRootOf(paths.dataDir);
+  recentDocuments = await createRecentDocuments({
+    filePath: join(app.getPath('userData'), 'recent-articles.json'),
+    libraryRoot,
+    onChange: () => setMenuLocale(menuLocale),
+    onError: (error) => appLog.logger.warn('Could not remember the recent stories:', error),
+  });
+  const recent = recentDocuments;
+  current.onServicesEvent((event) => recent.onServicesEvent(event));
+  openFileLibraryRoot = libraryRoot;
   const transport = remoteServices(current, paths.dataDir);
   handleAppProtocol({ rendererDir: paths.rendererDir, mediaFilePath: transport.mediaFilePath, thumbnailFilePath: transport.thumbnailFilePath });
   registerIpc({
@@ -118,6 +176,17 @@ async function start(): Promise<void> {
       reportFlushed(mainWindow, ok);
       autoUpdate?.onFlushed(ok);
     },
+    onOpenArticle: (report) => {
+      recent.onOpenArticle(report);
+      pageReady = true;
+      if (pendingLink !== null) openLink(pendingLink);
+    },
+    onNotify: (request) =>
+      showOsNotification(request, (raw) => {
+        const link = raw === null ? null : parseDeepLink(raw);
+        if (link !== null) openLink(link);
+        else bringWindowForward();
+      }),
   });
   forwardServicesEvents(current, () => (mainWindow !== null && !mainWindow.isDestroyed() ? mainWindow.webContents : null));
   setMenuLocale(await initialMenuLocale(current));
@@ -140,10 +209,19 @@ if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
   app.on('web-contents-created', (_event, contents) => lockDownContents(contents));
-  app.on('second-instance', () => {
-    if (mainWindow === null) return;
-    if (mainWindow.isMinimized()) mainWindow.restore();
-    mainWindow.focus();
+  listenForDeepLinks({
+    logger: appLog.logger,
+    onLink: openLink,
+    onOpenFile: (path) => {
+      const id = openFileLibraryRoot === null ? null : articleIdFromRecentPath(openFileLibraryRoot, path);
+      if (id !== null) openLink({ kind: 'article', articleId: id });
+      else appLog.logger.warn('Ignored a file that is not a Dateline story.');
+    },
+  });
+  app.on('second-instance', (_event, argv) => {
+    const link = deepLinkOfSecondInstance(argv, appLog.logger);
+    if (link !== null) openLink(link);
+    else bringWindowForward();
   });
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();

@@ -1,6 +1,8 @@
 // Runs in: main (pure, no electron import). The native menu as plain data: labels, accelerators, roles and menu commands.
 import type { MenuCommand } from '../../common/bridge';
+import { articleDeepLink } from '../../common/desktop/deep-link';
 import { MENU_LABELS, type MenuLabelKey, type MenuLocale } from './menu-labels';
+import type { RecentArticle } from './recent-articles';
 
 export type MenuRole =
   | 'undo'
@@ -28,7 +30,7 @@ export type MenuRole =
   | 'front';
 
 /** Menu items main handles itself (they do not go to the renderer). */
-export type MenuAction = 'show-logs' | 'check-for-updates';
+export type MenuAction = 'show-logs' | 'check-for-updates' | 'clear-recent';
 
 export type MenuItemSpec =
   | {
@@ -43,6 +45,11 @@ export type MenuItemSpec =
     }
   | { type: 'role'; role: MenuRole; label: string }
   | { type: 'action'; action: MenuAction; label: string }
+  /** Opens a deep link in the window (File → Open Recent). */
+  | { type: 'open-link'; link: string; label: string }
+  /** A greyed-out line (an empty Open Recent). */
+  | { type: 'placeholder'; label: string }
+  | { type: 'submenu'; label: string; items: MenuItemSpec[] }
   | { type: 'separator' };
 
 export interface MenuSpec {
@@ -55,9 +62,26 @@ export interface MenuSpec {
 export interface MenuTemplateOptions {
   /** Reload and developer tools, only in development builds. */
   devTools?: boolean;
+  /** File → Open Recent, newest first. */
+  recent?: readonly RecentArticle[];
 }
 
 const SEPARATOR: MenuItemSpec = { type: 'separator' };
+const UNTITLED = { en: 'Untitled', 'zh-CN': '无标题' } as const;
+
+function openRecentMenu(t: Readonly<Record<MenuLabelKey, string>>, recent: readonly RecentArticle[]): MenuItemSpec {
+  const untitled = t === MENU_LABELS['zh-CN'] ? UNTITLED['zh-CN'] : UNTITLED.en;
+  const items: MenuItemSpec[] =
+    recent.length === 0
+      ? [{ type: 'placeholder', label: t.noRecent }]
+      : [
+          // "&" would become a mnemonic on Windows and Linux.
+          ...recent.map((item): MenuItemSpec => ({ type: 'open-link', link: articleDeepLink(item.id), label: (item.title.trim() || untitled).replaceAll('&', '&&') })),
+          SEPARATOR,
+          { type: 'action', action: 'clear-recent', label: t.clearRecent },
+        ];
+  return { type: 'submenu', label: t.openRecent, items };
+}
 
 export function buildMenuTemplate(locale: MenuLocale, platform: NodeJS.Platform, options: MenuTemplateOptions = {}): MenuSpec[] {
   const t = MENU_LABELS[locale];
@@ -82,6 +106,7 @@ export function buildMenuTemplate(locale: MenuLocale, platform: NodeJS.Platform,
     label: t.file,
     items: [
       command('newArticle', 'article.new', 'CmdOrCtrl+N'),
+      openRecentMenu(t, options.recent ?? []),
       command('save', 'article.save', 'CmdOrCtrl+S'),
       command('duplicate', 'article.duplicate', 'CmdOrCtrl+Shift+D'),
       SEPARATOR,

@@ -3,7 +3,8 @@
 // services process, which validates the input against the contract before any handler runs.
 import { ipcMain, type IpcMainEvent, type IpcMainInvokeEvent, type WebContents } from 'electron';
 import { isOperationName, type Envelope, type OperationName } from '../../common/contract';
-import { FLUSHED_CHANNEL, INVOKE_CHANNEL, MENU_LOCALE_CHANNEL } from '../preload/ipc-channels';
+import { openArticleReportSchema, osNotificationRequestSchema, type OpenArticleReport, type OsNotificationRequest } from '../../common/desktop/desktop-messages';
+import { FLUSHED_CHANNEL, INVOKE_CHANNEL, MENU_LOCALE_CHANNEL, NOTIFY_CHANNEL, OPEN_ARTICLE_CHANNEL } from '../preload/ipc-channels';
 import { isMenuLocale, type MenuLocale } from './menu-labels';
 import { isTrustedSender } from './trusted-sender';
 
@@ -15,6 +16,10 @@ export interface IpcOptions {
   onMenuLocale(locale: MenuLocale): void;
   /** The page's answer to `app.flush` before its window closes. */
   onFlushed(contents: WebContents, ok: boolean): void;
+  /** The article the page has open (Open Recent); also tells main the page is ready for deep links. */
+  onOpenArticle(report: OpenArticleReport): void;
+  /** An OS notification the page asks for. */
+  onNotify(request: OsNotificationRequest): void;
 }
 
 function fromTrustedSender(event: IpcMainEvent | IpcMainInvokeEvent, isOurWindow: (contents: WebContents) => boolean): boolean {
@@ -42,7 +47,19 @@ export function registerIpc(options: IpcOptions): () => void {
     if (fromTrustedSender(event, options.isOurWindow) && typeof ok === 'boolean') options.onFlushed(event.sender, ok);
   };
   ipcMain.on(FLUSHED_CHANNEL, handleFlushed);
+  const handleOpenArticle = (event: IpcMainEvent, report: unknown): void => {
+    const parsed = openArticleReportSchema.safeParse(report);
+    if (fromTrustedSender(event, options.isOurWindow) && parsed.success) options.onOpenArticle(parsed.data);
+  };
+  ipcMain.on(OPEN_ARTICLE_CHANNEL, handleOpenArticle);
+  const handleNotify = (event: IpcMainEvent, request: unknown): void => {
+    const parsed = osNotificationRequestSchema.safeParse(request);
+    if (fromTrustedSender(event, options.isOurWindow) && parsed.success) options.onNotify(parsed.data);
+  };
+  ipcMain.on(NOTIFY_CHANNEL, handleNotify);
   return () => {
+    ipcMain.removeListener(OPEN_ARTICLE_CHANNEL, handleOpenArticle);
+    ipcMain.removeListener(NOTIFY_CHANNEL, handleNotify);
     ipcMain.removeHandler(INVOKE_CHANNEL);
     ipcMain.removeListener(MENU_LOCALE_CHANNEL, handleLocale);
     ipcMain.removeListener(FLUSHED_CHANNEL, handleFlushed);

@@ -1,7 +1,7 @@
 // Runs in: vitest (Node). The page can call contract operations and hear menu commands, and nothing more.
 import { describe, expect, it, vi } from 'vitest';
 import { createBridge, type IpcPort } from './create-bridge';
-import { EVENT_CHANNEL, INVOKE_CHANNEL, MENU_COMMAND_CHANNEL, MENU_LOCALE_CHANNEL } from './ipc-channels';
+import { EVENT_CHANNEL, INVOKE_CHANNEL, MENU_COMMAND_CHANNEL, MENU_LOCALE_CHANNEL, NOTIFY_CHANNEL, OPEN_ARTICLE_CHANNEL, OPEN_LINK_CHANNEL } from './ipc-channels';
 
 function fakeIpc() {
   const listeners = new Map<string, Set<(event: unknown, ...args: unknown[]) => void>>();
@@ -67,7 +67,44 @@ describe('preload bridge', () => {
     expect(listener).toHaveBeenCalledTimes(1);
   });
 
-  it('exposes exactly five functions', () => {
-    expect(Object.keys(createBridge(fakeIpc().port)).sort()).toEqual(['invoke', 'onEvent', 'onMenuCommand', 'reportFlushed', 'setMenuLocale']);
+  it('passes on only deep links of our two shapes, parsed, until unsubscribed', () => {
+    const { port, emit } = fakeIpc();
+    const listener = vi.fn();
+    const unsubscribe = createBridge(port).onOpenLink(listener);
+    emit(OPEN_LINK_CHANNEL, 'dateline://article/abc123def456');
+    emit(OPEN_LINK_CHANNEL, 'dateline://article/../../etc');
+    emit(OPEN_LINK_CHANNEL, { kind: 'article', articleId: 'abc123def456' });
+    expect(listener.mock.calls).toEqual([[{ kind: 'article', articleId: 'abc123def456' }]]);
+    unsubscribe();
+    emit(OPEN_LINK_CHANNEL, 'dateline://review/folder/abc123def456');
+    expect(listener).toHaveBeenCalledTimes(1);
+  });
+
+  it('sends the open article and notifications only when they are well formed', () => {
+    const { port } = fakeIpc();
+    const bridge = createBridge(port);
+    bridge.reportOpenArticle({ id: 'abc123def456', title: 'Flood' });
+    bridge.reportOpenArticle({ id: '../x', title: 'Flood' });
+    bridge.reportOpenArticle(null);
+    bridge.notify({ title: 'Published', body: 'Flood', link: 'dateline://article/abc123def456' });
+    bridge.notify({ title: 'Published', body: 'Flood', link: 'https://evil.example/' });
+    expect(port.send.mock.calls).toEqual([
+      [OPEN_ARTICLE_CHANNEL, { id: 'abc123def456', title: 'Flood' }],
+      [OPEN_ARTICLE_CHANNEL, null],
+      [NOTIFY_CHANNEL, { title: 'Published', body: 'Flood', link: 'dateline://article/abc123def456' }],
+    ]);
+  });
+
+  it('exposes exactly eight functions', () => {
+    expect(Object.keys(createBridge(fakeIpc().port)).sort()).toEqual([
+      'invoke',
+      'notify',
+      'onEvent',
+      'onMenuCommand',
+      'onOpenLink',
+      'reportFlushed',
+      'reportOpenArticle',
+      'setMenuLocale',
+    ]);
   });
 });

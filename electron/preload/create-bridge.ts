@@ -2,7 +2,18 @@
 import { isMenuCommand, type DatelineBridge, type MenuCommand } from '../../common/bridge';
 import { isOperationName, type Envelope } from '../../common/contract';
 import { parseDatelineEvent, type DatelineEvent } from '../../common/contract-events';
-import { EVENT_CHANNEL, FLUSHED_CHANNEL, INVOKE_CHANNEL, MENU_COMMAND_CHANNEL, MENU_LOCALE_CHANNEL } from './ipc-channels';
+import { parseDeepLink, type DeepLink } from '../../common/desktop/deep-link';
+import { openArticleReportSchema, osNotificationRequestSchema, type OpenArticleReport, type OsNotificationRequest } from '../../common/desktop/desktop-messages';
+import {
+  EVENT_CHANNEL,
+  FLUSHED_CHANNEL,
+  INVOKE_CHANNEL,
+  MENU_COMMAND_CHANNEL,
+  MENU_LOCALE_CHANNEL,
+  NOTIFY_CHANNEL,
+  OPEN_ARTICLE_CHANNEL,
+  OPEN_LINK_CHANNEL,
+} from './ipc-channels';
 
 /** The slice of Electron's ipcRenderer the bridge uses. */
 export interface IpcPort {
@@ -45,6 +56,24 @@ export function createBridge(ipc: IpcPort): DatelineBridge {
       return () => {
         ipc.removeListener(EVENT_CHANNEL, handle);
       };
+    },
+    onOpenLink(listener: (link: DeepLink) => void): () => void {
+      const handle = (_event: unknown, value: unknown): void => {
+        const link = parseDeepLink(value);
+        if (link !== null) listener(link);
+      };
+      ipc.on(OPEN_LINK_CHANNEL, handle);
+      return () => {
+        ipc.removeListener(OPEN_LINK_CHANNEL, handle);
+      };
+    },
+    reportOpenArticle(report: OpenArticleReport): void {
+      const parsed = openArticleReportSchema.safeParse(report);
+      if (parsed.success) ipc.send(OPEN_ARTICLE_CHANNEL, parsed.data);
+    },
+    notify(request: OsNotificationRequest): void {
+      const parsed = osNotificationRequestSchema.safeParse(request);
+      if (parsed.success) ipc.send(NOTIFY_CHANNEL, parsed.data);
     },
   };
 }

@@ -9,3 +9,9 @@ export const MENU_LOCALE_CHANNEL = 'dateline:menu-locale';
 export const EVENT_CHANNEL = 'dateline:event';
 /** Renderer → main, send: whether the pending save went through after an `app.flush` command. */
 export const FLUSHED_CHANNEL = 'dateline:flushed';
+/** Main → renderer, send: a deep link to open (dateline://article/… or review/…); preload checks it again. */
+export const OPEN_LINK_CHANNEL = 'dateline:open-link';
+/** Renderer → main, send: the article now open, or null (File → Open Recent). */
+export const OPEN_ARTICLE_CHANNEL = 'dateline:open-article';
+/** Renderer → main, send: an OS notification to show. */
+export const NOTIFY_CHANNEL = 'dateline:notify';

@@ -266,6 +266,9 @@ export async function createServices(options: ServicesOptions): Promise<Services
     syncing = review
       .syncPending({ onlyDue: !online })
       .catch((error: unknown) => logger.warn('[services] review hub sync failed:', error))
+      // Then what the desk did meanwhile: the library shows the hub's status too.
+      .then(() => review.followHub())
+      .catch((error: unknown) => logger.warn('[services] the review hub could not be followed:', error))
       .then(() => queueWatch.check())
       .finally(() => {
         syncing = null;

@@ -17,6 +17,9 @@ function fakeBridge(reply: (operation: string, input: unknown) => Promise<Envelo
     setMenuLocale: () => undefined,
     reportFlushed: () => undefined,
     onEvent: () => () => undefined,
+    onOpenLink: () => () => undefined,
+    reportOpenArticle: () => undefined,
+    notify: () => undefined,
   };
 }
 

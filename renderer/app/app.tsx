@@ -1,4 +1,4 @@
-// Runs in: renderer. The app shell: header, notices, the current screen and any open dialog.
+// Runs in: renderer. The app shell: header, the current screen, any open dialog, and toasts over them.
 import { useEffect, useMemo } from 'react';
 import { pollWhileDown } from '../api/poll-while-down';
 import { createCommandDispatcher } from '../commands/command-dispatcher';
@@ -11,9 +11,11 @@ import { RevisionsDialog } from '../features/revisions/revisions-dialog';
 import { LocaleSwitcher } from '../features/settings/locale-switcher';
 import { SettingsDialog } from '../features/settings/settings-dialog';
 import { useT } from '../i18n/use-t';
-import { Notices } from './notices';
+import { NotificationsButton } from './notifications-button';
 import { useStores } from './stores-context';
+import { Toasts } from './toasts';
 import { useAppLifecycle } from './use-app-lifecycle';
+import { useDesktopConventions } from './use-desktop-conventions';
 
 const WAITING_POLL_MS = 60_000;
 
@@ -22,6 +24,7 @@ export function App() {
   const stores = useStores();
   const dispatch = useMemo(() => createCommandDispatcher(stores), [stores]);
   useAppLifecycle(stores, dispatch);
+  useDesktopConventions(stores);
   const view = stores.ui((s) => s.view);
   const dialog = stores.ui((s) => s.dialog);
   const hasArticle = stores.article((s) => s.article !== null);
@@ -62,13 +65,13 @@ export function App() {
           </span>
         </nav>
         <span className="toolbar-gap" />
+        <NotificationsButton />
         <OutboxButton />
         <LocaleSwitcher />
         <button type="button" onClick={() => stores.ui.getState().openDialog('settings')}>
           {t('settings.title')}
         </button>
       </header>
-      <Notices />
       <main className="app-main">
         {view === 'article' && hasArticle ? (
           <ArticleScreen onCommand={run} />
@@ -86,6 +89,7 @@ export function App() {
         }}
       />
       {dialog === 'revisions' && hasArticle ? <RevisionsDialog /> : null}
+      <Toasts />
     </div>
   );
 }

@@ -47,6 +47,15 @@ test.describe('Dateline desktop app', () => {
         }))
         .toBe(1);
 
+      // File → Open Recent lists the story just opened, as a link that opens it again.
+      const recentLabels = () =>
+        app.evaluate(({ Menu }) => {
+          const file = Menu.getApplicationMenu()?.items.find((item) => item.label === 'File');
+          const openRecent = file?.submenu?.items.find((item) => item.label === 'Open Recent');
+          return openRecent?.submenu?.items.map((item) => item.label) ?? [];
+        });
+      await expect.poll(recentLabels).toEqual(['Untitled', '', 'Clear Menu']);
+
       // The services run in their own utility process, not in main; killed, they come back.
       const servicesPid = () =>
         app.evaluate(({ app: shell }) => shell.getAppMetrics().find((metric) => metric.type === 'Utility' && metric.name === 'Dateline services')?.pid ?? null);
@@ -65,6 +74,18 @@ test.describe('Dateline desktop app', () => {
           return listed.ok ? listed.value?.total : -1;
         }))
         .toBe(1);
+
+      // A crashed page comes back with its story open, and says so.
+      await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0]?.webContents.forcefullyCrashRenderer());
+      await expect
+        .poll(async () =>
+          app.evaluate(async ({ BrowserWindow }) => {
+            const contents = BrowserWindow.getAllWindows()[0]?.webContents;
+            if (!contents || contents.isCrashed() || contents.isLoading()) return '';
+            return String(await contents.executeJavaScript('document.body.innerText'));
+          }),
+        )
+        .toContain('Dateline stopped unexpectedly and reopened');
     } finally {
       await app.close();
       rmSync(dataDir, { recursive: true, force: true });

@@ -92,4 +92,27 @@ describe('native menu template', () => {
     expect(menuLocaleFor('en-GB')).toBe('en');
     expect(menuLocaleFor('fr')).toBe('en');
   });
+
+  it.each(['en', 'zh-CN'] as const)('lists recent stories under File → Open Recent as deep links in %s', (locale) => {
+    const recent = [
+      { id: 'abc123def456', title: 'Flood & storm' },
+      { id: 'xyz987uvw654', title: '' },
+    ];
+    const file = buildMenuTemplate(locale, 'linux', { recent })[0];
+    const openRecent = file?.items.find((item) => item.type === 'submenu');
+    expect(openRecent).toMatchObject({ label: locale === 'en' ? 'Open Recent' : '最近打开' });
+    const children = openRecent?.type === 'submenu' ? openRecent.items : [];
+    expect(children.map((item) => (item.type === 'open-link' ? [item.label, item.link] : item.type === 'action' ? item.action : item.type))).toEqual([
+      ['Flood && storm', 'dateline://article/abc123def456'],
+      [locale === 'en' ? 'Untitled' : '无标题', 'dateline://article/xyz987uvw654'],
+      'separator',
+      'clear-recent',
+    ]);
+  });
+
+  it('shows an empty Open Recent as one greyed-out line', () => {
+    const file = buildMenuTemplate('zh-CN', 'darwin')[1];
+    const openRecent = file?.items.find((item) => item.type === 'submenu');
+    expect(openRecent?.type === 'submenu' ? openRecent.items : null).toEqual([{ type: 'placeholder', label: '没有最近的稿件' }]);
+  });
 });

@@ -37,4 +37,11 @@ describe('isTrustedSender', () => {
     expect(isAppUrl('dateline://app/media/abc.jpg')).toBe(true);
     expect(isAppUrl('https://app/')).toBe(false);
   });
+
+  it('keeps deep links, which share the scheme, out of the window and away from the services', () => {
+    expect(isAppUrl('dateline://article/abc123def456')).toBe(false);
+    expect(isAppUrl('dateline://review/folder/abc123def456')).toBe(false);
+    expect(isTrustedSender('dateline://article/abc123def456', true)).toBe(false);
+    expect(isAppUrl('dateline://app/index.html?recovered=1')).toBe(true);
+  });
 });

@@ -18,6 +18,7 @@ import { KeyedQueue } from '../store/keyed-queue';
 import { contentHash } from './canonical-json';
 import type { ReviewHub } from './review-hub';
 import type { HubWriteResult, OpenedPackage, UpdateOptions } from './review-package';
+import { createHubStatusFollower } from './hub-status-follower';
 import { isSyncDue } from './sync-due';
 import { consoleLogger, type Logger } from '../log/logger';
 import type { ReviewRecord, ReviewRecordStore } from './review-record-store';
@@ -69,6 +70,8 @@ export interface ReviewService {
   approveForPublish(articleId: string): Promise<void>;
   /** Tries to send everything recorded while the hub could not be reached; returns how much still waits. */
   syncPending(options?: { onlyDue?: boolean }): Promise<number>;
+  /** Brings what the hub says happened to this user's stories into their records; returns those ids. */
+  followHub(): Promise<string[]>;
   /** A publishing job went live (or was scheduled): record it in the workflow. Never throws. */
   recordPublished(articleId: string, outcome: { status: 'publish' | 'future'; scheduledAt: string | null }): Promise<void>;
 }
@@ -604,7 +607,9 @@ export function createReviewService(options: ReviewServiceOptions): ReviewServic
       await runTransition(articleId, { action: 'approve' });
     });
 
-  return { handlers, checkMayPublish, approveForPublish, syncPending, recordPublished };
+  const follower = createHubStatusFollower({ hub: options.hub, records, library, queue, ...(options.onChange ? { onChange: options.onChange } : {}) });
+  const followHub = async (): Promise<string[]> => ((await options.profile()) === null ? [] : follower.follow());
+  return { handlers, checkMayPublish, approveForPublish, syncPending, followHub, recordPublished };
 }
 
 /**

@@ -5,6 +5,8 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { SettingsStore } from './settings-store';
 
+const NOTIFY_ON = { notifyStoryWaiting: true, notifyStoryReturned: true, notifyPublished: true };
+
 let dir: string;
 beforeEach(async () => {
   dir = await mkdtemp(join(tmpdir(), 'dateline-settings-'));
@@ -16,15 +18,15 @@ afterEach(async () => {
 describe('SettingsStore', () => {
   it('starts from the defaults without writing a file', async () => {
     const store = new SettingsStore(dir);
-    expect(await store.get()).toEqual({ locale: 'system', userName: '', exportFolder: '', role: null, reviewHub: { kind: 'folder', path: '' } });
+    expect(await store.get()).toEqual({ locale: 'system', userName: '', exportFolder: '', role: null, reviewHub: { kind: 'folder', path: '' }, ...NOTIFY_ON });
     expect(await readdir(dir)).toEqual([]);
   });
 
   it('editor switches to Chinese and sets her name; both survive a restart', async () => {
     const store = new SettingsStore(dir);
     await store.update({ locale: 'zh-CN' });
-    expect(await store.update({ userName: '王芳' })).toEqual({ locale: 'zh-CN', userName: '王芳', exportFolder: '', role: null, reviewHub: { kind: 'folder', path: '' } });
-    expect(await new SettingsStore(dir).get()).toEqual({ locale: 'zh-CN', userName: '王芳', exportFolder: '', role: null, reviewHub: { kind: 'folder', path: '' } });
+    expect(await store.update({ userName: '王芳' })).toEqual({ locale: 'zh-CN', userName: '王芳', exportFolder: '', role: null, reviewHub: { kind: 'folder', path: '' }, ...NOTIFY_ON });
+    expect(await new SettingsStore(dir).get()).toEqual({ locale: 'zh-CN', userName: '王芳', exportFolder: '', role: null, reviewHub: { kind: 'folder', path: '' }, ...NOTIFY_ON });
     expect(await readdir(dir)).toEqual(['settings.json']);
   });
 
@@ -38,7 +40,7 @@ describe('SettingsStore', () => {
   it('keeps a damaged settings file aside and falls back to the defaults', async () => {
     await writeFile(join(dir, 'settings.json'), '{"locale": "zh-CN", "userName": ');
     const store = new SettingsStore(dir);
-    expect(await store.get()).toEqual({ locale: 'system', userName: '', exportFolder: '', role: null, reviewHub: { kind: 'folder', path: '' } });
+    expect(await store.get()).toEqual({ locale: 'system', userName: '', exportFolder: '', role: null, reviewHub: { kind: 'folder', path: '' }, ...NOTIFY_ON });
     const files = await readdir(dir);
     expect(files).toHaveLength(1);
     expect(files[0]).toMatch(/^settings\.json\.corrupt-\d{8}T\d{9}Z$/);
@@ -83,7 +85,7 @@ describe('SettingsStore', () => {
   it('applies concurrent updates one after the other without losing either', async () => {
     const store = new SettingsStore(dir);
     await Promise.all([store.update({ userName: 'Jane' }), store.update({ exportFolder: '/exports' })]);
-    expect(await new SettingsStore(dir).get()).toEqual({ locale: 'system', userName: 'Jane', exportFolder: '/exports', role: null, reviewHub: { kind: 'folder', path: '' } });
+    expect(await new SettingsStore(dir).get()).toEqual({ locale: 'system', userName: 'Jane', exportFolder: '/exports', role: null, reviewHub: { kind: 'folder', path: '' }, ...NOTIFY_ON });
   });
 
   it('keeps the newsroom role and review hub; an unknown role or a hub without a site is refused', async () => {
@@ -94,5 +96,12 @@ describe('SettingsStore', () => {
     await expect(store.update({ reviewHub: { kind: 'wordpress', targetId: '' } })).rejects.toMatchObject({ code: 'invalid-input' });
     await store.update({ role: null });
     expect(await new SettingsStore(dir).get()).toMatchObject({ role: null, reviewHub: { kind: 'folder', path: '/mnt/newsroom/hub' } });
+  });
+
+  it('keeps each desktop notification on until it is turned off, and remembers it off', async () => {
+    const store = new SettingsStore(dir);
+    expect(await store.get()).toMatchObject(NOTIFY_ON);
+    await store.update({ notifyPublished: false });
+    expect(await new SettingsStore(dir).get()).toMatchObject({ notifyStoryWaiting: true, notifyStoryReturned: true, notifyPublished: false });
   });
 });

@@ -6,9 +6,11 @@ import { PublishButton } from '../publish/publish-button';
 import { ArticleSidePanel } from '../review/article-side-panel';
 import { DiffDialog } from '../review/diff-dialog';
 import { HeadlineField, SubheadlineField, SummaryField } from './article-fields';
+import { CopyStoryLinkButton } from './copy-story-link-button';
 import { EditorHost } from './editor-host';
 import { SaveProblem } from './save-problem';
 import { StatusBar } from './status-bar';
+import { ArticleStatusBadge } from './article-status-badge';
 import { useRenderProbe } from '../../app/use-render-probe';
 
 export interface ArticleScreenProps {
@@ -25,6 +27,7 @@ export function ArticleScreen({ onCommand }: ArticleScreenProps) {
           <span aria-hidden="true">← </span>
           {t('article.back')}
         </button>
+        <ArticleStatusBadge />
         <span className="toolbar-gap" />
         <button type="button" className="primary" onClick={() => onCommand('article.save')}>
           {t('article.save')}
@@ -42,6 +45,7 @@ export function ArticleScreen({ onCommand }: ArticleScreenProps) {
         <button type="button" onClick={() => onCommand('article.duplicate')}>
           {t('article.duplicate')}
         </button>
+        <CopyStoryLinkButton />
         <button type="button" className="danger" onClick={() => onCommand('article.trash')}>
           {t('article.trash')}
         </button>

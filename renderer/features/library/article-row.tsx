@@ -2,6 +2,7 @@
 import type { ArticleSummary } from '../../../common/article';
 import { useI18nStore } from '../../i18n/i18n-store';
 import { useT } from '../../i18n/use-t';
+import { StatusBadge } from '../status/status-badge';
 import { formatUpdated } from './format-updated';
 
 export interface ArticleRowProps {
@@ -22,7 +23,7 @@ export function ArticleRow({ item, onOpen, onDuplicate, onTrash }: ArticleRowPro
           {title}
         </span>
         <div className="row-meta">
-          <span className={`status-badge status-${item.status}`}>{t(`article.status.${item.status}`)}</span>
+          <StatusBadge status={item.status} />
           {item.section ? <span className="row-section">{item.section}</span> : null}
           {item.bylines.length > 0 ? <span className="row-bylines">{item.bylines.join(', ')}</span> : null}
           {item.tags.length > 0 ? <span className="row-tags">{item.tags.map((tag) => `#${tag}`).join(' ')}</span> : null}

@@ -1,14 +1,16 @@
 // @vitest-environment happy-dom
 // Runs in: tests (happy-dom). The review queue names lengths the way the story is written, and a
 // reporter's default view is what came back to them.
-import { cleanup, render, screen, within } from '@testing-library/react';
+import { act, cleanup, render, screen, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { settingsSchema } from '../../../common/contract';
 import type { ReviewQueueEntry } from '../../../common/workflow/review-contract';
 import { StoresContext } from '../../app/stores-context';
 import { useI18nStore } from '../../i18n/i18n-store';
 import { createAppStores } from '../../stores/app-stores';
+import { createEventSubscription } from '../../api/event-subscription';
 import { createFakeApi } from '../../test-support/fake-api';
+import { testEventConnection } from '../../test-support/test-event-connection';
 import { ReviewQueueScreen } from './review-queue-screen';
 
 afterEach(cleanup);
@@ -50,5 +52,31 @@ describe('review queue screen', () => {
     expect(length('Budget')).toBe('420 words');
     expect(length('GDP 增长')).toBe('12 words · 30 CJK characters');
     expect(screen.getByRole('combobox', { name: /Show/ }).querySelector('option')?.textContent).toBe('Returned to me');
+  });
+
+  it('follows the desk by push: a story published meanwhile says Published, and no longer "waiting N min"', async () => {
+    let status: ReviewQueueEntry['status'] = 'submitted';
+    const api = createFakeApi({
+      'review.queue': () => ({ hub: { kind: 'folder', location: '/hub' }, entries: [{ ...entry('a000000001', 'Harbour reopens', 40, 0), status }], problems: [] }),
+    });
+    const connection = testEventConnection();
+    const stores = createAppStores(api, createEventSubscription(connection));
+    act(() => connection.open());
+    stores.settings.setState({ settings: settingsSchema.parse({ userName: 'Li Na', role: 'reporter' }) });
+    render(
+      <StoresContext.Provider value={stores}>
+        <ReviewQueueScreen />
+      </StoresContext.Provider>,
+    );
+    const row = await screen.findByRole('row', { name: /Harbour reopens/ });
+    const cells = () => within(screen.getByRole('row', { name: /Harbour reopens/ })).getAllByRole('cell');
+    expect(within(row).getByText('Submitted')).toBeTruthy();
+    expect(cells()[3]?.textContent).toMatch(/min|h|d$/);
+
+    status = 'published';
+    act(() => connection.deliver({ name: 'review.articleChanged', payload: { articleId: 'a000000001' } }));
+    expect(await within(await screen.findByRole('row', { name: /Harbour reopens/ })).findByText('Published')).toBeTruthy();
+    expect(cells()[3]?.textContent).toBe('—');
+    expect(api.callsTo('review.queue').length).toBeGreaterThanOrEqual(2);
   });
 });

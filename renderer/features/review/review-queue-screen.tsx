@@ -1,12 +1,15 @@
 // Runs in: renderer. The review queue: what waits in the review hub, oldest first, with its age and
 // length; opening one copies the hub's version into the library and shows it with the review tab.
 import { useEffect } from 'react';
+import { awaitsSomeone } from '../../../common/workflow/awaits-someone';
 import { sameActorName } from '../../../common/workflow/newsroom-profile';
 import { DESK, type QueueScope, type ReviewQueueEntry } from '../../../common/workflow/review-contract';
 import { formatError } from '../../api/format-error';
 import { useStores } from '../../app/stores-context';
 import { useLocale, useT } from '../../i18n/use-t';
 import type { MessageKey } from '../../i18n/messages/catalogues';
+import { StatusBadge } from '../status/status-badge';
+import { useQueueEvents } from './use-queue-events';
 
 const SCOPES: QueueScope[] = ['for-me', 'mine', 'all'];
 
@@ -23,6 +26,7 @@ export function ReviewQueueScreen() {
   useEffect(() => {
     if (!review.getState().queue && !review.getState().queueLoading) void review.getState().loadQueue();
   }, [review]);
+  useQueueEvents();
 
   const open = async (entry: ReviewQueueEntry): Promise<void> => {
     if (await review.getState().openFromHub(entry.articleId)) {
@@ -101,13 +105,20 @@ function QueueTable({ entries, now, onOpen }: { entries: readonly ReviewQueueEnt
           return (
             <tr key={e.articleId}>
               <th scope="row">{headline}</th>
-              <td>{t(`article.status.${e.status}` as MessageKey)}</td>
+              <td>
+                <StatusBadge status={e.status} />
+              </td>
               <td>{e.submittedBy}</td>
               <td>{sameActorName(e.submittedTo, DESK) ? t('queue.desk') : e.submittedTo}</td>
               <td>
-                <time dateTime={e.submittedAt} title={new Date(e.submittedAt).toLocaleString(locale)}>
-                  {age(t, now - Date.parse(e.submittedAt))}
-                </time>
+                {/* Only a story someone still has to act on is "waiting". */}
+                {awaitsSomeone(e.status) ? (
+                  <time dateTime={e.submittedAt} title={new Date(e.submittedAt).toLocaleString(locale)}>
+                    {age(t, now - Date.parse(e.submittedAt))}
+                  </time>
+                ) : (
+                  <span aria-label={t('queue.age.none')}>—</span>
+                )}
               </td>
               <td>{lengthOf(t, e.words, e.cjkChars, locale)}</td>
               <td>{e.openComments}</td>

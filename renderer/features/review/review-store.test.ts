@@ -1,6 +1,10 @@
 // Runs in: tests (node). Opening the hub's version asks before replacing local changes, and only
 // a confirmed retry sends replaceLocal.
 import { describe, expect, it } from 'vitest';
+import { createEventSubscription } from '../../api/event-subscription';
+import { testEventConnection } from '../../test-support/test-event-connection';
+import { reviewNoticeKey } from './review-notice-key';
+import { useI18nStore } from '../../i18n/i18n-store';
 import { newArticle } from '../../../common/article';
 import type { ReviewState } from '../../../common/workflow/review-contract';
 import { ApiError } from '../../api/api-error';
@@ -47,5 +51,29 @@ describe('review store: opening from the hub', () => {
     expect(await stores.review.getState().openFromHub(ID)).toBe(false);
     expect(stores.review.getState().replacePrompt).toBeNull();
     expect(stores.ui.getState().notices.at(-1)?.kind).toBe('error');
+  });
+});
+
+describe('review store: a status set elsewhere', () => {
+  it('replaces the toast about the old status: "Submitted for review." does not outlive the submission', async () => {
+    useI18nStore.getState().setLocale('en');
+    let status: ReviewState['status'] = 'submitted';
+    const api = createFakeApi({
+      'articles.get': () => article,
+      'review.get': () => ({ articleId: ID, status }) as ReviewState,
+    });
+    const connection = testEventConnection();
+    const stores = createAppStores(api, createEventSubscription(connection));
+    connection.open();
+    await stores.article.getState().open(ID);
+    await stores.review.getState().load(ID);
+    stores.ui.getState().showInfo('Submitted for review.', undefined, { key: reviewNoticeKey(ID) });
+
+    status = 'changes_requested';
+    connection.deliver({ name: 'review.articleChanged', payload: { articleId: ID } });
+    await expect.poll(() => stores.article.getState().article?.status).toBe('changes_requested');
+    expect(stores.ui.getState().notices.map((n) => n.message)).toEqual(['Status now: Changes requested.']);
+    // The article header reads the article's status: it agrees with the review panel.
+    expect(stores.review.getState().state?.status).toBe('changes_requested');
   });
 });

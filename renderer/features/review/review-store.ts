@@ -11,6 +11,8 @@ import type { WorkflowAction } from '../../../common/workflow/workflow-event';
 import type { ArticleStore } from '../../stores/article-store';
 import { createStore, type Store } from '../../stores/create-store';
 import type { UiStore } from '../../stores/ui-store';
+import { t } from '../../i18n/i18n-store';
+import { reviewNoticeKey } from './review-notice-key';
 
 export interface ActInput {
   note?: string;
@@ -188,7 +190,12 @@ export function createReviewStore(api: DatelineApi, article: ArticleStore, ui: U
     api.call('review.get', { id: articleId }).then(
       (state) => {
         if (currentId() !== articleId) return;
+        const before = store.getState().state;
         store.setState({ state });
+        // The status moved on elsewhere (the desk acted): a toast about the old status is replaced.
+        if (before && before.articleId === articleId && before.status !== state.status) {
+          ui.getState().showInfo(t('review.statusNow', { status: t(`article.status.${state.status as ArticleStatus}`) }), undefined, { key: reviewNoticeKey(articleId) });
+        }
         article.getState().applyStatus(state.status as ArticleStatus);
       },
       () => undefined,

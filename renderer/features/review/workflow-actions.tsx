@@ -8,6 +8,7 @@ import { useStores } from '../../app/stores-context';
 import { useT } from '../../i18n/use-t';
 import type { MessageKey } from '../../i18n/messages/catalogues';
 import { PublishDialog } from '../publish/publish-dialog';
+import { reviewNoticeKey } from './review-notice-key';
 
 type Pending = 'submit' | 'request-changes' | 'spike' | 'correct';
 const NEEDS_INPUT = new Set<WorkflowAction>(['submit', 'request-changes', 'spike', 'correct']);
@@ -43,7 +44,7 @@ export function WorkflowActions({ state, onDone }: { state: ReviewState; onDone?
       // The buttons that were here may be gone: move focus somewhere meaningful after React renders.
       setTimeout(() => onDone?.(), 0);
       const done = DONE_MESSAGES[action];
-      if (done) ui.getState().showInfo(t(done));
+      if (done) ui.getState().showInfo(t(done), undefined, { key: reviewNoticeKey(state.articleId) });
     }
     return ok;
   };

@@ -47,7 +47,39 @@ describe('settings dialog', () => {
     await act(async () => {
       fireEvent.click(screen.getByRole('button', { name: 'Save' }));
     });
-    expect(updates).toEqual([{ userName: 'Li Na', role: 'reporter', reviewHub: { kind: 'folder', path: '/mnt/newsroom/hub' } }]);
+    expect(updates).toEqual([
+      { userName: 'Li Na', role: 'reporter', reviewHub: { kind: 'folder', path: '/mnt/newsroom/hub' }, notifyStoryWaiting: true, notifyStoryReturned: true, notifyPublished: true },
+    ]);
+  });
+
+  it.each(['en', 'zh-CN'] as const)('turns one desktop notification off and keeps the others on (%s)', async (locale) => {
+    useI18nStore.getState().setLocale(locale);
+    const updates: unknown[] = [];
+    const stored = settingsSchema.parse({ locale });
+    const api = createFakeApi({
+      'settings.get': () => stored,
+      'app.info': () => INFO,
+      'targets.list': () => [],
+      'settings.update': (patch) => {
+        updates.push(patch);
+        return settingsSchema.parse({ ...stored, ...patch });
+      },
+    });
+    const stores = createAppStores(api);
+    await stores.settings.getState().init();
+    render(
+      <StoresContext.Provider value={stores}>
+        <SettingsDialog />
+      </StoresContext.Provider>,
+    );
+    const published = screen.getByRole('checkbox', { name: locale === 'en' ? 'A story was published' : '稿件已发布' });
+    expect((published as HTMLInputElement).checked).toBe(true);
+    expect(screen.getByRole('group', { name: locale === 'en' ? 'Desktop notifications' : '桌面通知' })).toBeTruthy();
+    fireEvent.click(published);
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: locale === 'en' ? 'Save' : '保存' }));
+    });
+    expect(updates).toEqual([expect.objectContaining({ notifyStoryWaiting: true, notifyStoryReturned: true, notifyPublished: false })]);
   });
 
   it('a role needs a name, and a WordPress hub needs a WordPress site: Save says why it cannot', async () => {

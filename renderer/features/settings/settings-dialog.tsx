@@ -8,6 +8,12 @@ import { useStores } from '../../app/stores-context';
 import { useT } from '../../i18n/use-t';
 import { TargetsDialog } from '../targets/targets-dialog';
 
+const NOTIFY_FIELDS = [
+  ['notifyStoryWaiting', 'settings.notify.storyWaiting'],
+  ['notifyStoryReturned', 'settings.notify.storyReturned'],
+  ['notifyPublished', 'settings.notify.published'],
+] as const;
+
 export function SettingsDialog() {
   const t = useT();
   const { settings, ui } = useStores();
@@ -43,6 +49,11 @@ function SettingsForm() {
   const [hubPath, setHubPath] = useState(saved.reviewHub.kind === 'folder' ? saved.reviewHub.path : '');
   const [hubTarget, setHubTarget] = useState(saved.reviewHub.kind === 'wordpress' ? saved.reviewHub.targetId : '');
   const [managingTargets, setManagingTargets] = useState(false);
+  const [notify, setNotify] = useState({
+    notifyStoryWaiting: saved.notifyStoryWaiting,
+    notifyStoryReturned: saved.notifyStoryReturned,
+    notifyPublished: saved.notifyPublished,
+  });
 
   useEffect(() => {
     void targets.getState().load();
@@ -64,7 +75,7 @@ function SettingsForm() {
     const reviewHub: ReviewHubSetting = hubKind === 'wordpress' && target ? { kind: 'wordpress', targetId: target } : { kind: 'folder', path: hubPath.trim() };
     settings
       .getState()
-      .update({ userName: name.trim(), role: role === '' ? null : role, reviewHub })
+      .update({ userName: name.trim(), role: role === '' ? null : role, reviewHub, ...notify })
       .then(close, (error: unknown) => ui.getState().showError(error));
   };
   return (
@@ -116,6 +127,15 @@ function SettingsForm() {
           )}
         </div>
       </section>
+      <fieldset className="settings-section">
+        <legend>{t('settings.notifications')}</legend>
+        {NOTIFY_FIELDS.map(([field, label]) => (
+          <label key={field} className="checkbox-row">
+            <input type="checkbox" checked={notify[field]} onChange={(e) => setNotify({ ...notify, [field]: e.target.checked })} /> {t(label)}
+          </label>
+        ))}
+        {window.dateline ? null : <p className="hint">{t('settings.notify.browserHint')}</p>}
+      </fieldset>
       <section className="settings-section" aria-label={t('targets.settingsSection')}>
         <h3>{t('targets.settingsSection')}</h3>
         <p className="hint">{t('targets.settingsHint')}</p>

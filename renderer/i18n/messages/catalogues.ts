@@ -9,11 +9,13 @@ import { reviewEn } from './review.en';
 import { reviewZhCN } from './review.zh-CN';
 import { diffEn } from './diff.en';
 import { diffZhCN } from './diff.zh-CN';
+import { desktopEn } from './desktop.en';
+import { desktopZhCN } from './desktop.zh-CN';
 
-const en = { ...appEn, ...editorEn, ...publishEn, ...reviewEn, ...diffEn };
+const en = { ...appEn, ...editorEn, ...publishEn, ...reviewEn, ...diffEn, ...desktopEn };
 export type MessageKey = keyof typeof en;
 export type Catalogue = Record<MessageKey, string>;
 
-const zhCN: Catalogue = { ...appZhCN, ...editorZhCN, ...publishZhCN, ...reviewZhCN, ...diffZhCN };
+const zhCN: Catalogue = { ...appZhCN, ...editorZhCN, ...publishZhCN, ...reviewZhCN, ...diffZhCN, ...desktopZhCN };
 
 export const catalogues: Record<'en' | 'zh-CN', Catalogue> = { en, 'zh-CN': zhCN };

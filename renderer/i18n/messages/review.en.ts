@@ -119,6 +119,7 @@ export const reviewEn = {
   'queue.untitled': '(untitled)',
   'queue.desk': 'the desk',
   'queue.problems': 'Some review packages cannot be read:',
+  'queue.age.none': 'Not waiting',
   'queue.age.minutes': '{n} min',
   'queue.age.hours': '{n} h',
   'queue.age.days': '{n} d',

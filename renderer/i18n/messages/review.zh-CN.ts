@@ -120,6 +120,7 @@ export const reviewZhCN: Record<keyof typeof reviewEn, string> = {
   'queue.untitled': '（无标题）',
   'queue.desk': '值班编辑',
   'queue.problems': '部分审稿包无法读取：',
+  'queue.age.none': '无需等待',
   'queue.age.minutes': '{n} 分钟',
   'queue.age.hours': '{n} 小时',
   'queue.age.days': '{n} 天',

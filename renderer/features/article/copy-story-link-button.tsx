@@ -1,0 +1,27 @@
+// Runs in: renderer. "Copy link to this story": puts the story's dateline://article/<id> link on the clipboard.
+import { articleDeepLink } from '../../../common/desktop/deep-link';
+import { useStores } from '../../app/stores-context';
+import { useT } from '../../i18n/use-t';
+
+export function CopyStoryLinkButton() {
+  const t = useT();
+  const { article, ui } = useStores();
+  const id = article((s) => s.article?.id ?? null);
+  if (id === null) return null;
+  const handleCopy = (): void => {
+    const clipboard = typeof navigator === 'undefined' ? undefined : navigator.clipboard;
+    if (!clipboard) {
+      ui.getState().showError(t('deepLink.copyFailed'));
+      return;
+    }
+    clipboard.writeText(articleDeepLink(id)).then(
+      () => ui.getState().showInfo(t('deepLink.copied')),
+      () => ui.getState().showError(t('deepLink.copyFailed')),
+    );
+  };
+  return (
+    <button type="button" onClick={handleCopy}>
+      {t('deepLink.copy')}
+    </button>
+  );
+}

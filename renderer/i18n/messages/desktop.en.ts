@@ -1,0 +1,20 @@
+// Runs in: renderer. English strings for desktop conventions: crash recovery, deep links and OS notifications.
+export const desktopEn = {
+  'recovery.reopened': 'Dateline stopped unexpectedly and reopened “{headline}” with the text from the last autosave.',
+  'recovery.reloaded': 'Dateline stopped unexpectedly and reloaded. Your stories are saved up to the last autosave.',
+  'deepLink.copy': 'Copy link to this story',
+  'deepLink.copied': 'Link copied.',
+  'deepLink.copyFailed': 'Could not copy the link.',
+  'deepLink.otherHub': 'That link points to a review hub this library does not use.',
+  'notify.storyWaiting.title': 'A story is waiting for you',
+  'notify.storyWaiting.body': '{n} in the review queue.',
+  'notify.storyReturned.title': 'Your story came back',
+  'notify.storyReturned.body': '“{headline}” was returned for changes.',
+  'notify.published.title': 'Published',
+  'notify.published.body': '“{headline}” is live.',
+  'settings.notifications': 'Desktop notifications',
+  'settings.notify.storyWaiting': 'A story is waiting for me',
+  'settings.notify.storyReturned': 'My story came back',
+  'settings.notify.published': 'A story was published',
+  'settings.notify.browserHint': 'In a browser, notifications appear only after you allow them for this page.',
+} as const;
