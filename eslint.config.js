@@ -40,6 +40,12 @@ export default tseslint.config(
     rules: restrict(['electron', '**/renderer/**', '**/electron/main/**'], 'Services and the host run in plain Node: no electron import (the shell injects what it needs).'),
   },
   {
+    // The update logic is tested under plain Node: only the thin auto-update.ts wiring touches Electron.
+    files: ['electron/main/update/**/*.ts'],
+    ignores: ['electron/main/update/auto-update.ts'],
+    rules: restrict(['electron', 'electron-updater', '**/renderer/**'], 'The update decisions run in plain Node: only auto-update.ts wires Electron and electron-updater.'),
+  },
+  {
     files: ['electron/preload/**/*.ts'],
     rules: restrict(['**/electron/services/**', '**/electron/main/**', '**/renderer/**', ...NODE_BUILTINS], 'The sandboxed preload only bridges IPC.'),
   },

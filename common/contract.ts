@@ -180,6 +180,8 @@ export const operations = {
     data: z.instanceof(Uint8Array),
   }),
   'media.info': z.object({ id: mediaIdSchema }),
+  /** The editor's thumbnail of a photo, made once beside it (the transports serve it at THUMBNAIL_PREFIX). */
+  'media.thumbnail': z.object({ id: mediaIdSchema }),
 
   'targets.list': z.object({}),
   /** Creates or updates a target; `secret` (password / signing key) goes to the keychain, never to settings. */
@@ -229,6 +231,7 @@ export interface OperationResults {
   'revisions.restore': Article;
   'media.import': MediaInfo;
   'media.info': MediaInfo;
+  'media.thumbnail': { thumbnailId: string };
   'targets.list': TargetView[];
   'targets.save': TargetView;
   'targets.remove': { id: string };
@@ -269,6 +272,8 @@ export interface DatelineApi {
   call<K extends OperationName>(name: K, input: OperationInput<K>): Promise<OperationResult<K>>;
   /** A URL the renderer can put in <img src> for a library photo. */
   mediaUrl(id: string): string;
+  /** A URL for the photo's small thumbnail, made on first request: what the editor shows. */
+  thumbnailUrl(id: string): string;
   readonly transport: 'ipc' | 'http';
 }
 

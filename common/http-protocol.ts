@@ -7,11 +7,13 @@
 //  - `POST /api/<operation>` with a wire-codec JSON body answers 200 with a wire-codec Envelope.
 //    It needs the cookie, a same-origin Origin and the CSRF header below (which a cross-site
 //    form cannot send without a CORS preflight the host refuses).
-//  - `GET /media/<mediaId>` serves a library photo to the cookie holder.
+//  - `GET /media/<mediaId>` serves a library photo to the cookie holder; `GET /thumbnails/<mediaId>`
+//    its thumbnail (media.thumbnail makes it on first request).
 //  - `GET /events` is a Server-Sent Events stream of the services' events (common/contract-events.ts),
 //    one `data:` line of JSON `{ name, payload }` each, for the cookie holder from the same origin.
 export const API_PREFIX = '/api/';
 export const MEDIA_PREFIX = '/media/';
+export const THUMBNAIL_PREFIX = '/thumbnails/';
 export const EVENTS_PATH = '/events';
 export function sessionCookieName(port: number): string {
   return `dateline_session_${port}`;

@@ -26,13 +26,18 @@ const cjsImportMetaUrl = {
   banner: { js: "const __datelineImportMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
 };
 
+// Loaded from the packaged app's node_modules (package.json "dependencies"), never bundled: sharp is a native
+// module with prebuilt binaries (electron-builder.yml unpacks it from the asar); electron-updater reads
+// app-update.yml beside the app and must stay the package electron-builder configures.
+const runtimeDependencies = ['sharp', 'electron-updater'];
+
 await Promise.all([
-  // Main process: Node + Electron, everything but electron itself bundled so the package needs no node_modules.
-  build({ ...shared, entryPoints: ['electron/main/main.ts'], outfile: 'dist/electron/main.cjs', format: 'cjs', external: ['electron'] }),
+  // Main process: Node + Electron, everything but electron and the runtime dependencies bundled.
+  build({ ...shared, entryPoints: ['electron/main/main.ts'], outfile: 'dist/electron/main.cjs', format: 'cjs', external: ['electron', ...runtimeDependencies] }),
   // A sandboxed preload may only require('electron'): everything else must be inside the bundle.
   build({ ...shared, entryPoints: ['electron/preload/preload.ts'], outfile: 'dist/electron/preload.cjs', format: 'cjs', external: ['electron'], minify: true }),
   // The services process: plain Node, run by Electron's utilityProcess and forked by the loopback host.
-  build({ ...shared, ...cjsImportMetaUrl, entryPoints: ['electron/services-process/services-entry.ts'], outfile: 'dist/services/services.cjs', format: 'cjs' }),
+  build({ ...shared, ...cjsImportMetaUrl, entryPoints: ['electron/services-process/services-entry.ts'], outfile: 'dist/services/services.cjs', format: 'cjs', external: runtimeDependencies }),
   // The worker that reads untrusted review packages (electron/services/review/hub-package-reader.ts), beside the services bundle.
   build({ ...shared, entryPoints: ['electron/services/review/hub-package-worker.ts'], outfile: 'dist/services/hub-package-worker.cjs', format: 'cjs', minify: true }),
   // The browser host, runnable with plain node for tests and `npm run serve` without tsx.
@@ -41,6 +46,7 @@ await Promise.all([
     entryPoints: ['electron/host/serve.ts'],
     outfile: 'dist/host/serve.mjs',
     format: 'esm',
+    external: runtimeDependencies,
     banner: { js: "import { createRequire as __datelineCreateRequire } from 'node:module'; const require = __datelineCreateRequire(import.meta.url);" },
   }),
 ]);

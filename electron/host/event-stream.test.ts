@@ -71,7 +71,7 @@ beforeAll(async () => {
   await mkdir(join(root, 'renderer'), { recursive: true });
   await writeFile(join(root, 'renderer', 'index.html'), '<!doctype html><title>Dateline</title>');
   host = await startLoopbackHost({
-    services: { handlers: {} as OperationHandlers, mediaFilePath: () => null },
+    services: { handlers: {} as OperationHandlers, mediaFilePath: () => null, thumbnailFilePath: async () => null },
     staticDir: join(root, 'renderer'),
     token: TOKEN,
     events: {

@@ -59,6 +59,9 @@ async function signIn(to: LoopbackHost, token: string): Promise<string> {
 }
 
 let cookie: string;
+const THUMBNAIL_ID = `${PHOTO_ID.slice(0, 64)}.thumb.webp`;
+const THUMBNAIL_BYTES = Buffer.from('RIFF\x10\x00\x00\x00WEBPVP8 thumbnail', 'latin1');
+const thumbnailAsks: string[] = [];
 
 function apiCall(operation: string, input: unknown, headers: Record<string, string> = {}): Promise<RawResponse> {
   return rawRequest(`/api/${operation}`, {
@@ -76,6 +79,7 @@ beforeAll(async () => {
   await writeFile(join(staticDir, 'assets', 'app.js'), 'console.log("app")');
   await writeFile(join(root, 'secret.txt'), 'top secret');
   await writeFile(join(root, PHOTO_ID), PHOTO_BYTES);
+  await writeFile(join(root, THUMBNAIL_ID), THUMBNAIL_BYTES);
   await writeFile(join(root, 'icon.png'), ICON_BYTES);
   const handlers = {
     'media.import': async (input: { fileName: string; data: Uint8Array }) => {
@@ -84,7 +88,14 @@ beforeAll(async () => {
     },
   } as unknown as OperationHandlers;
   host = await startLoopbackHost({
-    services: { handlers, mediaFilePath: (id) => (id === PHOTO_ID ? join(root, PHOTO_ID) : null) },
+    services: {
+      handlers,
+      mediaFilePath: (id) => (id === PHOTO_ID ? join(root, PHOTO_ID) : null),
+      thumbnailFilePath: async (id) => {
+        thumbnailAsks.push(id);
+        return id === PHOTO_ID ? join(root, THUMBNAIL_ID) : null;
+      },
+    },
     staticDir,
     iconPath: join(root, 'icon.png'),
     token: TOKEN,
@@ -212,6 +223,19 @@ describe('loopback host', () => {
     expect((await rawRequest(`/media/${PHOTO_ID}`)).status).toBe(401);
   });
 
+  it('serves a photo\'s thumbnail, made by the services on first ask, to the session holder only', async () => {
+    thumbnailAsks.length = 0;
+    const thumbnail = await rawRequest(`/thumbnails/${PHOTO_ID}`, { headers: { Cookie: cookie } });
+    expect(thumbnail.status).toBe(200);
+    expect(thumbnail.headers['content-type']).toBe('image/webp');
+    expect(thumbnail.headers['x-content-type-options']).toBe('nosniff');
+    expect(thumbnail.body.equals(THUMBNAIL_BYTES)).toBe(true);
+    expect((await rawRequest(`/thumbnails/${'cd'.repeat(32)}.jpg`, { headers: { Cookie: cookie } })).status).toBe(404);
+    expect((await rawRequest(`/thumbnails/%E0%A4%A`, { headers: { Cookie: cookie } })).status).toBe(404);
+    expect((await rawRequest(`/thumbnails/${PHOTO_ID}`)).status).toBe(401);
+    expect(thumbnailAsks).toEqual([PHOTO_ID, `${'cd'.repeat(32)}.jpg`]);
+  });
+
   it.each(['/..%2f..%2fetc/passwd', '/%2e%2e/secret.txt', '/assets/%2e%2e/%2e%2e/secret.txt', '/..%5csecret.txt', '/%00index.html'])(
     'refuses the path traversal %s',
     async (path) => {
@@ -234,7 +258,7 @@ describe('the session cookie of two Datelines on one machine', () => {
   let other: LoopbackHost;
 
   beforeAll(async () => {
-    other = await startLoopbackHost({ services: { handlers: {} as OperationHandlers, mediaFilePath: () => null }, staticDir: join(root, 'renderer'), token: OTHER_TOKEN, logError: () => undefined });
+    other = await startLoopbackHost({ services: { handlers: {} as OperationHandlers, mediaFilePath: () => null, thumbnailFilePath: async () => null }, staticDir: join(root, 'renderer'), token: OTHER_TOKEN, logError: () => undefined });
   });
 
   afterAll(async () => {

@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { sep } from 'node:path';
 import type { AppErrorCode } from '../../common/app-error';
 import type { Envelope } from '../../common/contract';
-import { API_PREFIX, CSRF_HEADER, EVENTS_PATH, MAX_REQUEST_BYTES, MEDIA_PREFIX, sessionCookieName } from '../../common/http-protocol';
+import { API_PREFIX, CSRF_HEADER, EVENTS_PATH, MAX_REQUEST_BYTES, MEDIA_PREFIX, sessionCookieName, THUMBNAIL_PREFIX } from '../../common/http-protocol';
 import { decodeWire, encodeWire } from '../../common/wire-codec';
 import { dispatchOperation, type ErrorLogger } from './dispatch-operation';
 import { createEventStream, type EventFeed } from './event-stream';
@@ -200,15 +200,15 @@ export async function startLoopbackHost(options: LoopbackHostOptions): Promise<L
     eventStream.open(res);
   }
 
-  async function handleMedia(req: IncomingMessage, res: ServerResponse, rawPath: string): Promise<void> {
+  async function handleMedia(req: IncomingMessage, res: ServerResponse, rawPath: string, thumbnail: boolean): Promise<void> {
     let id: string;
     try {
-      id = decodeURIComponent(rawPath.slice(MEDIA_PREFIX.length));
+      id = decodeURIComponent(rawPath.slice((thumbnail ? THUMBNAIL_PREFIX : MEDIA_PREFIX).length));
     } catch {
       sendText(res, 404, 'Not found');
       return;
     }
-    const filePath = services.mediaFilePath(id);
+    const filePath = thumbnail ? await services.thumbnailFilePath(id) : services.mediaFilePath(id);
     if (filePath === null) {
       sendText(res, 404, 'Not found');
       return;
@@ -274,7 +274,7 @@ export async function startLoopbackHost(options: LoopbackHostOptions): Promise<L
       sendUnauthorizedPage(res);
       return;
     }
-    if (rawPath.startsWith(MEDIA_PREFIX)) await handleMedia(req, res, rawPath);
+    if (rawPath.startsWith(MEDIA_PREFIX) || rawPath.startsWith(THUMBNAIL_PREFIX)) await handleMedia(req, res, rawPath, rawPath.startsWith(THUMBNAIL_PREFIX));
     else await handleStatic(req, res, rawPath);
   }
 

@@ -6,4 +6,6 @@ export interface TransportServices {
   handlers: OperationHandlers;
   /** Absolute path of a library photo, or null when the id is malformed or unknown. */
   mediaFilePath(id: string): string | null;
+  /** Absolute path of a photo's thumbnail, made on first ask; null when the photo is unknown or has none. */
+  thumbnailFilePath(id: string): Promise<string | null>;
 }

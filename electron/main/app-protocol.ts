@@ -1,8 +1,9 @@
-// Runs in: main (Electron). Serves dateline://app/ from the built renderer and dateline://app/media/<id> from the library.
+// Runs in: main (Electron). Serves dateline://app/ from the built renderer, dateline://app/media/<id> from the
+// library and dateline://app/thumbnails/<id> (the editor's thumbnails, which the services make on first ask).
 import { readFile } from 'node:fs/promises';
 import { protocol } from 'electron';
 import { APP_ORIGIN, APP_PROTOCOL } from '../../common/bridge';
-import { MEDIA_PREFIX } from '../../common/http-protocol';
+import { MEDIA_PREFIX, THUMBNAIL_PREFIX } from '../../common/http-protocol';
 import { mediaFileHeaders, staticFileHeaders } from '../host/response-headers';
 import { resolveStaticPath } from '../host/static-path';
 
@@ -24,20 +25,34 @@ async function fileResponse(filePath: string, headers: Record<string, string>): 
   }
 }
 
-export function handleAppProtocol(options: { rendererDir: string; mediaFilePath(id: string): string | null }): void {
+export interface AppProtocolOptions {
+  rendererDir: string;
+  mediaFilePath(id: string): string | null;
+  thumbnailFilePath(id: string): Promise<string | null>;
+}
+
+function idAfter(prefix: string, pathname: string): string | null {
+  try {
+    return decodeURIComponent(pathname.slice(prefix.length));
+  } catch {
+    return null;
+  }
+}
+
+export function handleAppProtocol(options: AppProtocolOptions): void {
   const appHost = new URL(APP_ORIGIN).host;
   protocol.handle(APP_PROTOCOL, async (request) => {
     const url = new URL(request.url);
     if (url.host !== appHost) return plain(404, 'Not found');
     if (request.method !== 'GET' && request.method !== 'HEAD') return plain(405, 'Method not allowed');
+    if (url.pathname.startsWith(THUMBNAIL_PREFIX)) {
+      const id = idAfter(THUMBNAIL_PREFIX, url.pathname);
+      const filePath = id === null ? null : await options.thumbnailFilePath(id);
+      return filePath === null ? plain(404, 'Not found') : fileResponse(filePath, mediaFileHeaders(filePath));
+    }
     if (url.pathname.startsWith(MEDIA_PREFIX)) {
-      let id: string;
-      try {
-        id = decodeURIComponent(url.pathname.slice(MEDIA_PREFIX.length));
-      } catch {
-        return plain(404, 'Not found');
-      }
-      const filePath = options.mediaFilePath(id);
+      const id = idAfter(MEDIA_PREFIX, url.pathname);
+      const filePath = id === null ? null : options.mediaFilePath(id);
       return filePath === null ? plain(404, 'Not found') : fileResponse(filePath, mediaFileHeaders(filePath));
     }
     const filePath = resolveStaticPath(options.rendererDir, url.pathname);

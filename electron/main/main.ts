@@ -4,12 +4,13 @@ import { join } from 'node:path';
 import { app, BrowserWindow, dialog, session, shell, type WebContents } from 'electron';
 import type { OperationResult } from '../../common/contract';
 import { envelopeValue } from '../../common/rpc/envelope-value';
-import { libraryMediaPath, libraryRootOf } from '../services/media/library-media-path';
+import { libraryRootOf } from '../services/media/library-media-path';
 import { createSecretsDispatch } from '../services-process/secrets-dispatch';
+import { remoteServices } from '../services-process/remote-services';
 import { ServicesWatchdog } from '../services-process/services-watchdog';
 import { isPermissionAllowed } from './permission-policy';
 import { createSafeStorageSecrets } from './safe-storage-secrets';
-import { installAppMenu } from './app-menu';
+import { installAppMenu, sendMenuCommand } from './app-menu';
 import { startAppLog } from './app-log';
 import { handleAppProtocol, registerAppScheme } from './app-protocol';
 import { appPaths } from './app-paths';
@@ -32,6 +33,7 @@ import { showOsNotification } from './os-notifications';
 import { createRecentDocuments, type RecentDocuments } from './recent-documents';
 import { articleIdFromRecentPath } from './recent-articles';
 import { parseDeepLink } from '../../common/desktop/deep-link';
+import { startAutoUpdate, type AutoUpdate } from './update/auto-update';
 
 const paths = appPaths({ appPath: app.getAppPath(), env: process.env });
 if (paths.userDataDir !== null) app.setPath('userData', paths.userDataDir);
@@ -41,6 +43,7 @@ const appLog = startAppLog();
 let services: ServicesWatchdog | null = null;
 let mainWindow: BrowserWindow | null = null;
 let menuLocale: MenuLocale = 'en';
+let autoUpdate: AutoUpdate | null = null;
 let recentDocuments: RecentDocuments | null = null;
 /** A deep link waiting for the page: it is sent once the page reports in (its first open-article report). */
 let pendingLink: DeepLink | null = null;
@@ -75,6 +78,7 @@ function setMenuLocale(locale: MenuLocale): void {
     recent: recentDocuments?.list() ?? [],
     actions: {
       'show-logs': () => void shell.openPath(appLog.folder()),
+      'check-for-updates': () => autoUpdate?.checkNow(),
       'clear-recent': () => recentDocuments?.clear(),
       openLink: (raw) => {
         const link = parseDeepLink(raw);
@@ -171,7 +175,8 @@ async function start(): Promise<void> {
       return result.canceled || !result.filePath ? null : result.filePath;
     },
   };
-  handleAppProtocol({ rendererDir: paths.rendererDir, mediaFilePath: (id) => libraryMediaPath(libraryRoot, id) });
+  const transport = remoteServices(current, paths.dataDir);
+  handleAppProtocol({ rendererDir: paths.rendererDir, mediaFilePath: transport.mediaFilePath, thumbnailFilePath: transport.thumbnailFilePath });
   registerIpc({
     invoke: async (name, input) =>
       revealCheckedPath(
@@ -182,7 +187,9 @@ async function start(): Promise<void> {
     isOurWindow: (contents) => mainWindow !== null && !mainWindow.isDestroyed() && contents === mainWindow.webContents,
     onMenuLocale: setMenuLocale,
     onFlushed: (contents, ok) => {
-      if (mainWindow !== null && !mainWindow.isDestroyed() && contents === mainWindow.webContents) reportFlushed(mainWindow, ok);
+      if (mainWindow === null || mainWindow.isDestroyed() || contents !== mainWindow.webContents) return;
+      reportFlushed(mainWindow, ok);
+      autoUpdate?.onFlushed(ok);
     },
     onOpenArticle: (report) => {
       recent.onOpenArticle(report);
@@ -200,6 +207,17 @@ async function start(): Promise<void> {
   setMenuLocale(await initialMenuLocale(current));
   app.setAboutPanelOptions({ applicationName: 'Dateline', applicationVersion: app.getVersion() });
   await openMainWindow();
+  const liveWindow = () => (mainWindow !== null && !mainWindow.isDestroyed() ? mainWindow : null);
+  autoUpdate = startAutoUpdate({
+    logger: appLog.logger,
+    locale: () => menuLocale,
+    window: liveWindow,
+    requestFlush: () => {
+      const window = liveWindow();
+      if (window !== null) sendMenuCommand(window, 'app.flush');
+      return window !== null;
+    },
+  });
 }
 
 if (!app.requestSingleInstanceLock()) {

@@ -30,7 +30,7 @@ export type MenuRole =
   | 'front';
 
 /** Menu items main handles itself (they do not go to the renderer). */
-export type MenuAction = 'show-logs' | 'clear-recent';
+export type MenuAction = 'show-logs' | 'check-for-updates' | 'clear-recent';
 
 export type MenuItemSpec =
   | {
@@ -179,6 +179,7 @@ export function buildMenuTemplate(locale: MenuLocale, platform: NodeJS.Platform,
     menus.push({ label: t.window, role: 'windowMenu', items: [role('minimize', 'minimize'), role('zoom', 'zoom'), SEPARATOR, role('front', 'front')] });
   }
   const showLogs: MenuItemSpec = { type: 'action', action: 'show-logs', label: t.showLogs };
-  menus.push({ label: t.help, role: 'help', items: isMac ? [showLogs] : [showLogs, SEPARATOR, role('about', 'about')] });
+  const checkForUpdates: MenuItemSpec = { type: 'action', action: 'check-for-updates', label: t.checkForUpdates };
+  menus.push({ label: t.help, role: 'help', items: isMac ? [showLogs, checkForUpdates] : [showLogs, checkForUpdates, SEPARATOR, role('about', 'about')] });
   return menus;
 }

@@ -5,6 +5,7 @@ import { operations, type OperationHandlers, type OperationName } from '../../co
 import { envelopeValue } from '../../common/rpc/envelope-value';
 import type { TransportServices } from '../host/transport-services';
 import { libraryMediaPath, libraryRootOf } from '../services/media/library-media-path';
+import { thumbnailFilePathVia } from '../services/media/thumbnail-file-path-via';
 import type { ServicesWatchdog } from './services-watchdog';
 
 export function remoteServices(watchdog: Pick<ServicesWatchdog, 'call'>, dataDir: string): TransportServices {
@@ -17,5 +18,6 @@ export function remoteServices(watchdog: Pick<ServicesWatchdog, 'call'>, dataDir
   return {
     handlers: handlers as unknown as OperationHandlers,
     mediaFilePath: (id) => libraryMediaPath(libraryRoot, id),
+    thumbnailFilePath: (id) => thumbnailFilePathVia(handlers as unknown as OperationHandlers, libraryRoot, id),
   };
 }

@@ -9,6 +9,8 @@ import type { OperationHandlers } from '../../common/contract';
 import { exportArticle, exportPageForDownload } from './export/export-article';
 import { librarySnapshot, queryLibrary, type LibrarySnapshot } from './library/query-library';
 import { libraryMediaPath, libraryRootOf } from './media/library-media-path';
+import { thumbnailFilePathVia } from './media/thumbnail-file-path-via';
+import { ThumbnailMaker } from './media/thumbnail-maker';
 import { MediaStore } from './media/media-store';
 import { MIME_TYPES } from './media/sniff-image-type';
 import { createFileSecretStore } from './publish/file-secret-store';
@@ -37,6 +39,8 @@ export interface Services {
   handlers: OperationHandlers;
   /** Absolute path of a library photo, or null (malformed id or not in the library). */
   mediaFilePath(id: string): string | null;
+  /** Absolute path of a photo's thumbnail, made on first ask; null when there is none. */
+  thumbnailFilePath(id: string): Promise<string | null>;
   /** Waits for pending writes and saves the caches. */
   close(): Promise<void>;
 }
@@ -76,6 +80,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
   const events = options.events ?? createEventBus();
   const settings = new SettingsStore(options.dataDir);
   const media = new MediaStore(libraryRoot);
+  const thumbnails = new ThumbnailMaker(libraryRoot);
   let search: PersistentSearchIndex | null = null;
   let searchOpened: Promise<PersistentSearchIndex | null> = Promise.resolve(null);
   // The search index follows changes batched: re-tokenising a 100,000-word article costs about
@@ -347,8 +352,15 @@ export async function createServices(options: ServicesOptions): Promise<Services
     'revisions.get': ({ id, revisionId }) => store.getRevision(id, revisionId),
     'revisions.restore': async ({ id, revisionId }) => changing(store.restoreRevision(id, revisionId, { who: await who() })),
 
-    'media.import': ({ fileName, data }) => media.import(fileName, data),
+    'media.import': async ({ fileName, data }) => {
+      const info = await media.import(fileName, data);
+      // Made now, in the background, so the first open of the story finds it ready; a failure is
+      // reported when the editor asks for it.
+      thumbnails.thumbnail(info.id).catch(() => undefined);
+      return info;
+    },
     'media.info': ({ id }) => media.info(id),
+    'media.thumbnail': async ({ id }) => ({ thumbnailId: (await thumbnails.thumbnail(id)).thumbnailId }),
 
     ...publishing.handlers,
     'publish.start': async (input) => {
@@ -361,6 +373,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
   return {
     handlers,
     mediaFilePath: (id) => libraryMediaPath(libraryRoot, id),
+    thumbnailFilePath: (id) => thumbnailFilePathVia(handlers, libraryRoot, id),
     async close() {
       clearInterval(syncTimer);
       runAgain = false;

@@ -72,5 +72,6 @@ describe('HTTP API client', () => {
 
   it('photos load from /media/', () => {
     expect(createHttpApi('http://h', fakeFetch(() => new Response('')).fetch).mediaUrl('abc.jpg')).toBe('/media/abc.jpg');
+    expect(createHttpApi('http://h', fakeFetch(() => new Response('')).fetch).thumbnailUrl('abc.jpg')).toBe('/thumbnails/abc.jpg');
   });
 });

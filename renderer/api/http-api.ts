@@ -1,6 +1,6 @@
 // Runs in: renderer (browser mode). The API client over the loopback HTTP host (common/http-protocol.ts).
 import type { DatelineApi, OperationName, OperationInput, OperationResult } from '../../common/contract';
-import { API_PREFIX, CSRF_HEADER, MEDIA_PREFIX } from '../../common/http-protocol';
+import { API_PREFIX, CSRF_HEADER, MEDIA_PREFIX, THUMBNAIL_PREFIX } from '../../common/http-protocol';
 import { decodeWire, encodeWire } from '../../common/wire-codec';
 import { ApiError, unwrapEnvelope } from './api-error';
 
@@ -37,5 +37,6 @@ export function createHttpApi(baseUrl: string = location.origin, fetchImpl: Fetc
       return unwrapEnvelope<OperationResult<K>>(envelope, name);
     },
     mediaUrl: (id) => `${MEDIA_PREFIX}${encodeURIComponent(id)}`,
+    thumbnailUrl: (id) => `${THUMBNAIL_PREFIX}${encodeURIComponent(id)}`,
   };
 }

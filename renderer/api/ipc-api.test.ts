@@ -57,5 +57,6 @@ describe('IPC API client', () => {
   it('photos load from the app protocol', () => {
     const id = `${'a'.repeat(64)}.jpg`;
     expect(createIpcApi(fakeBridge(async () => ({ ok: true, value: null }))).mediaUrl(id)).toBe(`dateline://app/media/${id}`);
+    expect(createIpcApi(fakeBridge(async () => ({ ok: true, value: null }))).thumbnailUrl(id)).toBe(`dateline://app/thumbnails/${id}`);
   });
 });

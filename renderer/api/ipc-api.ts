@@ -1,6 +1,7 @@
 // Runs in: renderer. The API client over Electron IPC: window.dateline.invoke(name, input) → Envelope.
 import { APP_ORIGIN, type DatelineBridge } from '../../common/bridge';
 import type { DatelineApi, OperationName, OperationInput, OperationResult } from '../../common/contract';
+import { MEDIA_PREFIX, THUMBNAIL_PREFIX } from '../../common/http-protocol';
 import { ApiError, unwrapEnvelope } from './api-error';
 
 export function createIpcApi(bridge: DatelineBridge): DatelineApi {
@@ -15,7 +16,8 @@ export function createIpcApi(bridge: DatelineBridge): DatelineApi {
       }
       return unwrapEnvelope<OperationResult<K>>(envelope, name);
     },
-    mediaUrl: (id) => `${APP_ORIGIN}/media/${encodeURIComponent(id)}`,
+    mediaUrl: (id) => `${APP_ORIGIN}${MEDIA_PREFIX}${encodeURIComponent(id)}`,
+    thumbnailUrl: (id) => `${APP_ORIGIN}${THUMBNAIL_PREFIX}${encodeURIComponent(id)}`,
   };
 }
 

@@ -36,6 +36,7 @@ function fakeApi(gate?: Promise<void>): DatelineApi & { imported: string[] } {
     transport: 'http',
     imported,
     mediaUrl: (id) => `http://127.0.0.1/media/${id}`,
+    thumbnailUrl: (id) => `http://127.0.0.1/thumbnails/${id}`,
     async call<K extends OperationName>(name: K, input: OperationInput<K>): Promise<OperationResult<K>> {
       if (name !== 'media.import') throw new AppError('internal', `unexpected ${name}`);
       const { fileName } = input as OperationInput<'media.import'>;
@@ -234,6 +235,17 @@ describe('article body editor', () => {
         content: [{ type: 'text', text: 'Flood waters in the old town' }],
       },
     ]);
+  });
+
+  it('shows a 30-photo story with thumbnails, never the full-size originals', () => {
+    const ids = Array.from({ length: 30 }, (_, i) => `${i.toString(16).padStart(2, '0').padEnd(64, 'a')}.jpg`);
+    const body: DocNode = {
+      type: 'doc',
+      content: ids.map((mediaId) => ({ type: 'figure', attrs: { mediaId, alt: '', credit: '', lead: false }, content: [] })),
+    };
+    const { textbox } = renderEditor({ body });
+    const sources = [...textbox.querySelectorAll('img')].map((img) => img.getAttribute('src'));
+    expect(sources).toEqual(ids.map((id) => `http://127.0.0.1/thumbnails/${id}`));
   });
 
   it('pastes a copied image as a photo', async () => {

@@ -90,7 +90,7 @@ export const ArticleEditor = forwardRef<ArticleEditorHandle, ArticleEditorProps>
   });
 
   const [extensions] = useState(() => [
-    ...createEditorExtensions({ resolveMediaUrl: (id) => api.mediaUrl(id), figure: EditableFigure }),
+    ...createEditorExtensions({ resolveMediaUrl: (id) => api.thumbnailUrl(id), figure: EditableFigure }),
     EditorKeymap.configure({ onOpenLink: () => actions.current.openLink() }),
     CommentHighlights,
   ]);

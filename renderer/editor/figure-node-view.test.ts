@@ -177,6 +177,20 @@ describe('photo in the article body', () => {
     expect(figureAttrs(editor)).toHaveLength(2);
   });
 
+  it('says a photo is damaged or too large when its thumbnail cannot be loaded, in either language', () => {
+    const editor = makeEditor([figure(1), figure(2)]);
+    const [broken, fine] = figureDoms(editor) as [HTMLElement, HTMLElement];
+    const missing = (dom: HTMLElement) => dom.querySelector<HTMLElement>('.dl-figure__missing')!;
+    broken.querySelector('img')!.dispatchEvent(new Event('error'));
+    expect(broken.querySelector('img')!.hidden).toBe(true);
+    expect(missing(broken).hidden).toBe(false);
+    expect(missing(broken).textContent).toBe('This photo cannot be shown: it is damaged or too large');
+    expect(fine.querySelector('img')!.hidden).toBe(false);
+    expect(missing(fine).hidden).toBe(true);
+    useI18nStore.getState().setLocale('zh-CN');
+    expect(missing(broken).textContent).toBe('无法显示这张图片：文件已损坏或过大');
+  });
+
   it('relabels its controls when the interface switches to Chinese', () => {
     const editor = makeEditor([figure(1)]);
     useI18nStore.getState().setLocale('zh-CN');

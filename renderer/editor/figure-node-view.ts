@@ -33,6 +33,8 @@ export class FigureNodeView implements NodeView {
   private readonly leadButton: HTMLButtonElement;
   private readonly removeButton: HTMLButtonElement;
   private readonly unsubscribeLocale: () => void;
+  /** The thumbnail could not be loaded (a damaged or oversized photo): say so instead of a broken image. */
+  private unreadable = false;
 
   constructor(props: FigureNodeViewProps) {
     this.props = props;
@@ -46,6 +48,11 @@ export class FigureNodeView implements NodeView {
     this.img.className = 'dl-figure__image';
     this.img.draggable = false;
     this.img.contentEditable = 'false';
+    this.img.addEventListener('error', () => {
+      this.unreadable = true;
+      this.applyLabels();
+      this.sync();
+    });
 
     this.missing = doc.createElement('div');
     this.missing.className = 'dl-figure__missing';
@@ -144,7 +151,7 @@ export class FigureNodeView implements NodeView {
     this.inputs.alt.setAttribute('aria-label', t('editor.figure.alt'));
     this.leadButton.textContent = t('editor.figure.lead');
     this.removeButton.textContent = t('editor.figure.remove');
-    this.missing.textContent = t('editor.figure.missing');
+    this.missing.textContent = t(this.unreadable ? 'editor.figure.unreadable' : 'editor.figure.missing');
   }
 
   /** Mirrors the node's attrs into the DOM without touching the input the user is typing in. */
@@ -152,10 +159,17 @@ export class FigureNodeView implements NodeView {
     const attrs = this.node.attrs;
     const mediaId = String(attrs.mediaId ?? '');
     const src = mediaId ? this.props.resolveMediaUrl(mediaId) : '';
-    if (src) {
-      if (this.img.getAttribute('src') !== src) this.img.setAttribute('src', src);
+    if (src && this.img.getAttribute('src') !== src) {
+      this.unreadable = false;
+      this.img.setAttribute('src', src);
+      this.applyLabels();
+    }
+    if (src && !this.unreadable) {
       this.img.hidden = false;
       this.missing.hidden = true;
+    } else if (src) {
+      this.img.hidden = true;
+      this.missing.hidden = false;
     } else {
       this.img.removeAttribute('src');
       this.img.hidden = true;

@@ -15,6 +15,7 @@ export function createFakeApi(handlers: FakeHandlers): FakeApi {
     calls,
     callsTo: (name) => calls.filter((c) => c.name === name).map((c) => c.input),
     mediaUrl: (id) => `/media/${id}`,
+    thumbnailUrl: (id) => `/thumbnails/${id}`,
     async call<K extends OperationName>(name: K, input: OperationInput<K>): Promise<OperationResult<K>> {
       calls.push({ name, input });
       const handler = handlers[name] as ((input: OperationInput<K>) => Promise<OperationResult<K>> | OperationResult<K>) | undefined;

@@ -34,6 +34,7 @@ test.describe('Dateline desktop app', () => {
 
       const helpItems = await app.evaluate(({ Menu }) => Menu.getApplicationMenu()?.items.find((item) => item.role === 'help')?.submenu?.items.map((item) => item.label) ?? []);
       expect(helpItems).toContain('Show Logs');
+      expect(helpItems).toContain('Check for Updates…');
 
       const newArticle = page.getByRole('button', { name: 'New article' });
       await expect(newArticle).toBeVisible();

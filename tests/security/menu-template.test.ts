@@ -80,6 +80,12 @@ describe('native menu template', () => {
     expect(help('zh-CN')?.items[0]).toEqual({ type: 'action', action: 'show-logs', label: '显示日志' });
   });
 
+  it.each(PLATFORMS)('offers Help → Check for Updates in both languages on %s', (platform) => {
+    const help = (locale: 'en' | 'zh-CN') => buildMenuTemplate(locale, platform).find((menu) => menu.role === 'help');
+    expect(help('en')?.items[1]).toEqual({ type: 'action', action: 'check-for-updates', label: 'Check for Updates…' });
+    expect(help('zh-CN')?.items[1]).toEqual({ type: 'action', action: 'check-for-updates', label: '检查更新…' });
+  });
+
   it('picks Chinese menus for any Chinese system locale', () => {
     expect(menuLocaleFor('zh-TW')).toBe('zh-CN');
     expect(menuLocaleFor('zh-Hans-CN')).toBe('zh-CN');

@@ -32,6 +32,7 @@ export const editorEn = {
   'editor.figure.lead': 'Lead photo',
   'editor.figure.remove': 'Remove photo',
   'editor.figure.missing': 'Photo not found in the library',
+  'editor.figure.unreadable': 'This photo cannot be shown: it is damaged or too large',
   'editor.photos.adding-one': 'Adding 1 photo…',
   'editor.photos.adding-many': 'Adding {count} photos…',
   'editor.photos.not-image': '“{name}” was not added: it is not a photo Dateline can use (JPEG, PNG, GIF, WebP or AVIF).',

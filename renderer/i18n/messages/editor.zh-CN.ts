@@ -33,6 +33,7 @@ export const editorZhCN: Record<keyof typeof editorEn, string> = {
   'editor.figure.lead': '头图',
   'editor.figure.remove': '删除图片',
   'editor.figure.missing': '图库中找不到这张图片',
+  'editor.figure.unreadable': '无法显示这张图片：文件已损坏或过大',
   'editor.photos.adding-one': '正在添加 1 张图片…',
   'editor.photos.adding-many': '正在添加 {count} 张图片…',
   'editor.photos.not-image': '未添加“{name}”：这不是 Dateline 支持的图片（JPEG、PNG、GIF、WebP 或 AVIF）。',
