@@ -14,7 +14,7 @@ export function LocaleSwitcher() {
     if (parsed.success) settings.getState().setLocale(parsed.data satisfies UiLocale).catch((error: unknown) => ui.getState().showError(error));
   };
   return (
-    <div className="inline-field">
+    <div className="inline-field locale-switcher">
       <label htmlFor={id}>{t('settings.interfaceLanguage')}</label>
       <select id={id} value={locale} onChange={handleChange}>
         <option value="system">{t('settings.locale.system')}</option>
