@@ -24,6 +24,12 @@ const REVIEWED = [
     reason:
       'shell.openExternal only receives the result of externalUrlToOpen(): http, https or mailto, no credentials, at most 4096 characters (tests/security/external-url.test.ts).',
   },
+  {
+    check: 'PROTOCOL_HANDLER_JS_CHECK',
+    file: 'electron/main/deep-link-intake.ts',
+    reason:
+      'Registering dateline:// is intended (deep links). Every URL from open-url or argv goes through parseDeepLink(): only dateline://article/<id> and dateline://review/<folder|wordpress>/<id> with the library id format, nothing is navigated to or run; anything else is logged and dropped (common/desktop/deep-link.test.ts, tests/security/trusted-sender.test.ts).',
+  },
 ];
 
 function isReviewed(issue, input) {

@@ -2,7 +2,7 @@
 // caption and credit, tags and bylines — once in Chinese and once in English. After a reload
 // everything is still there, library search finds it, and both exports land on disk.
 import { expect, test } from '@playwright/test';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { exiftool, makeJpeg, makePng } from '../support/test-photos';
@@ -260,28 +260,27 @@ for (const story of STORIES) {
     await expect(details.getByRole('textbox', { name: app.text('metadata.editorsNote'), exact: true })).toHaveValue(story.editorsNote);
     await expect(page.getByRole('combobox', { name: app.text('metadata.language'), exact: true })).toHaveValue(story.language);
 
-    // Both exports land on disk with their photos.
+    // The browser offers the standalone page as a download named after the slug; Markdown lands in
+    // the export folder with its photos, named after the story and their order.
+    const download = page.waitForEvent('download');
     await app.button('article.exportHtml').click();
-    const exportNotices = page.getByText(app.text('article.exported', { folder: '' }).trim());
-    await expect(exportNotices).toHaveCount(1);
-    await app.button('article.exportMarkdown').click();
-    await expect(exportNotices).toHaveCount(2);
-    const exportRoot = join(home, 'Documents', 'Dateline Exports');
-    expect(readdirSync(exportRoot)).toHaveLength(2);
-    const [htmlFolder, mdFolder] = readdirSync(exportRoot).sort().map((name) => join(exportRoot, name));
-    const folders = [htmlFolder!, mdFolder!];
-    const htmlDir = folders.find((f) => existsSync(join(f, 'index.html')))!;
-    const mdDir = folders.find((f) => f !== htmlDir)!;
-    const html = readFileSync(join(htmlDir, 'index.html'), 'utf8');
+    const page1 = await download;
+    expect(page1.suggestedFilename()).toMatch(/^[^/\\]+\.html$/);
+    const html = readFileSync(await page1.path(), 'utf8');
     expect(html).toContain(story.headline);
     expect(html).toContain(story.secondCaption);
     expect(html.match(/<img [^>]*src="data:image\//g) ?? []).toHaveLength(2);
     expect(html).not.toContain(story.editorsNote);
-    expect(readdirSync(join(htmlDir, 'images'))).toHaveLength(2);
+    await app.button('article.exportMarkdown').click();
+    await expect(page.getByText(app.text('article.exported', { folder: '' }).trim())).toHaveCount(1);
+    const exportRoot = join(home, 'Documents', 'Dateline Exports');
+    expect(readdirSync(exportRoot)).toHaveLength(1);
+    const mdDir = join(exportRoot, readdirSync(exportRoot)[0]!);
     const markdownFile = readdirSync(mdDir).find((name) => name.endsWith('.md'))!;
     const markdown = readFileSync(join(mdDir, markdownFile), 'utf8');
     expect(markdown).toContain(`## ${story.subhead}`);
-    expect(markdown).toMatch(/!\[[^\]]*\]\(images\/[0-9a-f]{64}\.(jpg|png)\)/);
+    expect(markdown).toMatch(/!\[[^\]]*\]\(images\/[^)\s]+-1\.(jpg|png)\)/);
+    expect(readdirSync(join(mdDir, 'images')).sort()).toEqual(expect.arrayContaining([expect.stringMatching(/-1\.(jpg|png)$/), expect.stringMatching(/-2\.(jpg|png)$/)]));
     expect(readdirSync(join(mdDir, 'images'))).toHaveLength(2);
 
     // Library search finds it by a body-only phrase (two Chinese characters, or an English word) and by tag.
