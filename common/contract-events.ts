@@ -31,7 +31,7 @@ export const eventSchemas = {
   'review.articleChanged': z.object({ articleId: articleIdSchema }).strict(),
   /** Articles were saved, created, trashed, restored or purged. */
   'library.changed': z
-    .object({ kind: z.enum(['saved', 'created', 'trashed', 'restored', 'purged']), ids: z.array(articleIdSchema).max(MAX_EVENT_IDS) })
+    .object({ kind: z.enum(['saved', 'created', 'trashed', 'restored', 'purged', 'indexed']), ids: z.array(articleIdSchema).max(MAX_EVENT_IDS) })
     .strict(),
   /** The settings were updated. */
   'settings.changed': z.object({}).strict(),

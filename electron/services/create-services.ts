@@ -125,7 +125,11 @@ export async function createServices(options: ServicesOptions): Promise<Services
   searchOpened = PersistentSearchIndex.open(libraryRoot, { logger })
     .then((opened) => {
       search = opened;
-      void opened.catchUp(store.list(), (id) => store.get(id)).catch((error: unknown) => logger.warn('[services] search index catch-up failed:', error));
+      // 'indexed': every article is searchable now (the library stops saying "still indexing").
+      void opened
+        .catchUp(store.list(), (id) => store.get(id))
+        .then(() => events.emit('library.changed', { kind: 'indexed', ids: [] }))
+        .catch((error: unknown) => logger.warn('[services] search index catch-up failed:', error));
       flushIndex();
       return opened;
     })

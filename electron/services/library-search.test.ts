@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ListResult } from '../../common/contract';
 import { createServices, type Services } from './create-services';
+import { createEventBus, type EventBus } from './events/event-bus';
 import { libraryRootOf } from './media/library-media-path';
 import { SEARCH_LOG_FILE } from './search/persistent-search-index';
 import { LibraryStore } from './store/library-store';
@@ -23,7 +24,7 @@ afterEach(async () => {
 });
 
 const dataDir = () => join(root, 'data');
-const start = () => createServices({ dataDir: dataDir(), transport: 'http', version: 'test', systemLocale: 'en', documentsDir: join(root, 'docs') });
+const start = (events?: EventBus) => createServices({ dataDir: dataDir(), transport: 'http', version: 'test', systemLocale: 'en', documentsDir: join(root, 'docs'), events });
 
 /** Writes articles the way the app does, before the services (and their search index) ever saw them. */
 async function seedLibrary(count: number): Promise<string[]> {
@@ -65,6 +66,21 @@ describe('library search through the services', () => {
     const warm = await search(services, 'council');
     expect(warm.matched + warm.indexing).toBeGreaterThanOrEqual(12);
     expect((await searchWhenIndexed(services, 'council')).matched).toBe(12);
+  });
+
+  it('announces "indexed" once every article is searchable, so nobody has to ask again and again', async () => {
+    await seedLibrary(16);
+    const events = createEventBus();
+    const indexed = new Promise<void>((resolve) => {
+      events.subscribe((event) => {
+        if (event.name === 'library.changed' && event.payload.kind === 'indexed') resolve();
+      });
+    });
+    services = await start(events);
+    await indexed;
+    const after = await search(services, 'council');
+    expect(after.indexing).toBe(0);
+    expect(after.matched).toBe(8);
   });
 
   it('a save is found by the next search and is recorded in the index log at once', async () => {

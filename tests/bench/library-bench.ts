@@ -83,8 +83,12 @@ export async function runLibraryBench(browser: Browser, count: number, log: (lin
     const coldClient = hostClient(cold.url);
     await coldClient.call('library.list', { query: 'council' });
     const coldSearchReadyMs = performance.now() - start;
-    // The index catches up in the background: let it finish so the warm start has all of it.
-    while ((await coldClient.call('library.list', { query: 'council', limit: 1 })).indexing > 0) await new Promise((resolve) => setTimeout(resolve, 200));
+    // The index catches up in the background: let it finish (the services announce it) so the warm start has all of it.
+    const coldEvents = await coldClient.events();
+    if ((await coldClient.call('library.list', { query: 'council', limit: 1 })).indexing > 0) {
+      await coldEvents.next((event) => event.name === 'library.changed' && event.payload.kind === 'indexed');
+    }
+    coldEvents.close();
     await cold.stop();
     if (!existsSync(join(libraryRoot, searchShardFile(0)))) throw new Error('the host did not write the search index on shutdown');
 

@@ -5,6 +5,7 @@ import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ListResult } from '../../common/contract';
 import { createServices, type Services } from '../../electron/services/create-services';
+import { createEventBus } from '../../electron/services/events/event-bus';
 import { libraryRootOf } from '../../electron/services/media/library-media-path';
 import { PersistentSearchIndex, SEARCH_LOG_FILE, SEARCH_SHARDS, searchShardFile } from '../../electron/services/search/persistent-search-index';
 import { SearchIndex } from '../../electron/services/search/search-index';
@@ -75,21 +76,21 @@ export async function runSearchStartBench(dataDir: string, count: number, log: (
   log('search start: cold services start…');
   await removeIndex();
   t = performance.now();
-  let services = await start(dataDir);
+  let { services, indexed } = await start(dataDir);
   const coldServicesMs = performance.now() - t;
   const coldFirst = await search(services);
   const coldFirstSearchMs = performance.now() - t;
-  await untilIndexed(services, coldFirst);
+  await untilIndexed(services, coldFirst, indexed);
   const coldCaughtUpMs = performance.now() - t;
   await services.close();
 
   log('search start: warm services start…');
   t = performance.now();
-  services = await start(dataDir);
+  ({ services, indexed } = await start(dataDir));
   const warmServicesMs = performance.now() - t;
   const warmFirst = await search(services);
   const warmFirstSearchMs = performance.now() - t;
-  await untilIndexed(services, warmFirst);
+  await untilIndexed(services, warmFirst, indexed);
   const warmCompleteMs = performance.now() - t;
   await services.close();
 
@@ -146,17 +147,27 @@ export async function runSearchStartBench(dataDir: string, count: number, log: (
   };
 }
 
-function start(dataDir: string): Promise<Services> {
-  return createServices({ dataDir, transport: 'http', version: 'bench', systemLocale: 'en', documentsDir: join(dataDir, 'documents') });
+/** Starts the services, and a promise that resolves when they announce the index caught up. */
+async function start(dataDir: string): Promise<{ services: Services; indexed: Promise<void> }> {
+  const events = createEventBus();
+  const indexed = new Promise<void>((resolve) => {
+    const stop = events.subscribe((event) => {
+      if (event.name === 'library.changed' && event.payload.kind === 'indexed') {
+        stop();
+        resolve();
+      }
+    });
+  });
+  const services = await createServices({ dataDir, transport: 'http', version: 'bench', systemLocale: 'en', documentsDir: join(dataDir, 'documents'), events });
+  return { services, indexed };
 }
 
-async function untilIndexed(services: Services, first: ListResult): Promise<void> {
-  let result = first;
-  while (result.indexing > 0) {
-    // Ask a few times a second, as the library screen does while it says "still indexing".
-    await new Promise<void>((resolve) => setTimeout(resolve, 50));
-    result = await search(services);
-  }
+/** Waits for the services' "indexed" event, then checks that the search agrees. */
+async function untilIndexed(services: Services, first: ListResult, indexed: Promise<void>): Promise<void> {
+  if (first.indexing === 0) return;
+  await indexed;
+  const after = await search(services);
+  if (after.indexing > 0) throw new Error(`the services said the index caught up, but ${after.indexing} articles are still waiting`);
 }
 
 async function search(services: Services): Promise<ListResult> {
