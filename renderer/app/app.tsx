@@ -12,7 +12,7 @@ import { LocaleSwitcher } from '../features/settings/locale-switcher';
 import { SettingsDialog } from '../features/settings/settings-dialog';
 import { useT } from '../i18n/use-t';
 import { NotificationsButton } from './notifications-button';
-import { useStores } from './stores-context';
+import { useStores } from '../stores/stores-context';
 import { Toasts } from './toasts';
 import { useAppLifecycle } from './use-app-lifecycle';
 import { useDesktopConventions } from './use-desktop-conventions';

@@ -33,7 +33,7 @@ import { insertFigures } from './insert-figures';
 import { LinkDialog } from './link-dialog';
 import { isDirectFormatCommand, runFormatCommand } from './run-format-command';
 import { filesFromDrop, filesFromPaste } from './transfer-photos';
-import { useRenderProbe } from '../app/use-render-probe';
+import { useRenderProbe } from '../kit/use-render-probe';
 import type { TextAnchor } from '../../common/workflow/review-comment';
 import { QUOTE_BLOCK_SEPARATOR } from '../../common/workflow/doc-text-index';
 import { CommentHighlights, currentCommentRanges, setCommentHighlights, type CommentHighlight } from './comment-highlights';

@@ -12,7 +12,7 @@ import { runFormatCommand, type DirectFormatCommand } from './run-format-command
 import { moveInToolbar, tabStopOf } from './toolbar-focus';
 import { BulletListIcon, HorizontalRuleIcon, LinkIcon, NumberedListIcon, ParagraphIcon, PhotoIcon, QuoteIcon, RedoIcon, UndoIcon } from './toolbar-icons';
 import { selectToolbarState, type ToolbarState } from './toolbar-state';
-import { useRenderProbe } from '../app/use-render-probe';
+import { useRenderProbe } from '../kit/use-render-probe';
 
 export interface EditorToolbarProps {
   editor: Editor;
