@@ -2,6 +2,7 @@
 import { useEffect, useMemo } from 'react';
 import { pollWhileDown } from '../api/poll-while-down';
 import { createCommandDispatcher } from '../commands/command-dispatcher';
+import { CommandPalette } from '../commands/command-palette';
 import { ArticleScreen } from '../features/article/article-screen';
 import { LibraryScreen } from '../features/library/library-screen';
 import { OutboxButton } from '../features/publish/outbox-button';
@@ -89,6 +90,7 @@ export function App() {
         }}
       />
       {dialog === 'revisions' && hasArticle ? <RevisionsDialog /> : null}
+      {dialog === 'palette' ? <CommandPalette onRun={run} /> : null}
       <Toasts />
     </div>
   );
