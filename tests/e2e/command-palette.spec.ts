@@ -1,6 +1,7 @@
 // A reporter runs commands from the command palette with the keyboard alone: Ctrl/Cmd+Shift+P opens
 // it, a few letters of a Chinese label or of an English name find the command, the arrows choose,
 // Enter runs it, Escape closes it and gives the focus back. Commands that do not apply are left out.
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { DatelineApp } from './support/dateline-app';
 import { startHost, type RunningHost } from './support/start-host';
@@ -54,6 +55,9 @@ test('the command palette finds commands in Chinese and English and runs them fr
   const newArticle = await activeOption(palette);
   await expect(newArticle).toContainText(`${app.text('menu.file')}: ${app.text('command.article.new')}`);
   await expect(newArticle).toContainText(/Ctrl\+Alt\+N|⌘⌥N/);
+  // The combobox, its listbox and options pass axe.
+  const axe = await new AxeBuilder({ page }).include('[role="dialog"]').analyze();
+  expect(axe.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical').map((violation) => violation.id)).toEqual([]);
   await page.keyboard.press('Enter');
   await expect(app.textbox('article.headline')).toBeVisible();
   await expect(app.body).toBeFocused();
