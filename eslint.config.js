@@ -11,6 +11,25 @@ const restrict = (groups, message) => ({
   'no-restricted-imports': ['error', { patterns: groups.map((group) => ({ group: [group], message })) }],
 });
 
+const RENDERER_BASE = { groups: ['**/electron/**', 'electron', ...NODE_BUILTINS], message: 'The renderer talks to the services only through the API contract (renderer/api).' };
+/** Folders of the renderer's feature floor. */
+const FEATURE_FOLDERS = ['features', 'editor', 'commands'];
+
+/** The renderer's rule, also refusing relative imports of the named renderer folders (floors above the file's own). */
+const restrictRenderer = (above) => ({
+  'no-restricted-imports': [
+    'error',
+    {
+      patterns: [
+        { group: RENDERER_BASE.groups, message: RENDERER_BASE.message },
+        ...(above.length === 0
+          ? []
+          : [{ regex: `^(\\.\\./)+(${above.join('|')})(/|$)`, message: `A floor of the renderer imports only from below it (kit → stores → features → app): not from ${above.join(', ')}/.` }]),
+      ],
+    },
+  ],
+});
+
 export default tseslint.config(
   { ignores: ['dist/**', 'release/**', 'node_modules/**', '.tmp/**', 'test-results/**', 'playwright-report/**'] },
   js.configs.recommended,
@@ -28,8 +47,22 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: {
       ...reactHooks.configs.recommended.rules,
-      ...restrict(['**/electron/**', 'electron', ...NODE_BUILTINS], 'The renderer talks to the services only through the API contract (renderer/api).'),
+      ...restrictRenderer([]),
     },
+  },
+  // The renderer's own floors, bottom up: the kit (api, i18n, shared UI pieces), the stores, the
+  // features (screens, the editor, commands), the shell (app/). Each imports only from below.
+  {
+    files: ['renderer/api/**/*.{ts,tsx}', 'renderer/i18n/**/*.{ts,tsx}', 'renderer/kit/**/*.{ts,tsx}'],
+    rules: restrictRenderer(['stores', ...FEATURE_FOLDERS, 'app']),
+  },
+  {
+    files: ['renderer/stores/**/*.{ts,tsx}'],
+    rules: restrictRenderer([...FEATURE_FOLDERS, 'app']),
+  },
+  {
+    files: FEATURE_FOLDERS.map((folder) => `renderer/${folder}/**/*.{ts,tsx}`),
+    rules: restrictRenderer(['app']),
   },
   {
     files: ['common/**/*.ts'],
