@@ -1,0 +1,19 @@
+// Runs in: test processes and the preflight. Where PostgreSQL 15 and Redis 7 live on this machine
+// (Debian's postgresql and redis-server packages), and which packages bring them.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+
+export const POSTGRES_BIN_DIR = process.env.DATELINE_POSTGRES_BIN ?? '/usr/lib/postgresql/15/bin';
+export const POSTGRES_DEBIAN_PACKAGES = ['postgresql'] as const;
+export const REDIS_DEBIAN_PACKAGES = ['redis-server'] as const;
+
+export function postgresTools(): { initdb: string; postgres: string; missing: string[] } {
+  const initdb = join(POSTGRES_BIN_DIR, 'initdb');
+  const postgres = join(POSTGRES_BIN_DIR, 'postgres');
+  return { initdb, postgres, missing: [initdb, postgres].filter((file) => !existsSync(file)) };
+}
+
+export function redisServerPath(): string | null {
+  const candidates = [process.env.DATELINE_REDIS_SERVER, '/usr/bin/redis-server', '/usr/local/bin/redis-server'].filter((c): c is string => Boolean(c));
+  return candidates.find((candidate) => existsSync(candidate)) ?? null;
+}
