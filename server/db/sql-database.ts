@@ -2,7 +2,7 @@
 // server reached through `pg` or PGlite embedded in this process: queries, transactions and
 // LISTEN/NOTIFY (how one node tells the others that a story's status changed).
 
-export type SqlValue = string | number | boolean | null | Uint8Array | Date;
+export type SqlValue = string | number | boolean | null | Uint8Array | Date | readonly string[];
 
 export interface SqlQueryable {
   query<Row>(sql: string, params?: readonly SqlValue[]): Promise<Row[]>;
