@@ -50,6 +50,7 @@ export interface NewsroomServer {
 }
 
 export const DEFAULT_MAX_MESSAGE_BYTES = 8 * 1024 * 1024;
+const STOP_STORE_TIMEOUT_MS = 30_000;
 export const RATE_LIMITED_CLOSE = { code: 4429, reason: 'rate-limited' };
 
 interface PeerState {
@@ -136,6 +137,12 @@ export async function startNewsroomServer(options: NewsroomServerOptions): Promi
     stopping ??= (async () => {
       server.close();
       await new Promise<void>((resolve) => {
+        // A store that cannot reach the database must not keep the process up for ever.
+        const giveUp = setTimeout(() => {
+          console.error(`${collab.getDocumentsCount()} stories could not be stored before stopping.`);
+          resolve();
+        }, STOP_STORE_TIMEOUT_MS);
+        giveUp.unref();
         if (collab.getDocumentsCount() === 0) return resolve();
         collab.configuration.extensions.push({
           async afterUnloadDocument() {
