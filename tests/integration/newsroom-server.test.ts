@@ -5,6 +5,7 @@ import * as encoding from 'lib0/encoding';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
+import { anchorInText } from '../../common/collab/story-anchor';
 import { storyDocParts, storyBodyText } from '../../common/collab/story-doc';
 import { storyDocumentName } from '../../common/collab/story-name';
 import { addAccount } from '../../server/accounts/account-store';
@@ -167,6 +168,28 @@ describe('two newsroom server nodes sharing PostgreSQL and Redis', () => {
     await untilText(reporter, (text) => text.includes(' 7-2'));
     await waitUntil(async () => (await databaseText(id)) === 'Council votes 7-2', 'the desk’s edit in the database');
     expect(textOf(desk)).toBe('Council votes 7-2');
+  });
+
+  it('keeps anchored comments on the server, and makes a spiked story read-only for everyone', async () => {
+    const id = newStoryId();
+    const desk = open(nodeB, id, tokens.editor);
+    await desk.ready;
+    type(desk, 'Mayor resigns');
+    const text = (storyDocParts(desk.doc).body.get(0) as Y.XmlElement).get(0) as Y.XmlText;
+    const anchor = { from: anchorInText(text, 0), to: anchorInText(text, 5) };
+    const commented = await api(nodeA, tokens.editor, 'POST', `/api/stories/${id}/comments`, { id: `${id}-c1`, body: 'Which mayor?', anchor });
+    expect(commented.status).toBe(200);
+    expect(commented.json.comments).toEqual([expect.objectContaining({ id: `${id}-c1`, body: 'Which mayor?', anchor, by: { name: 'Desk Editor', role: 'editor' } })]);
+    const junk = await api(nodeA, tokens.editor, 'POST', `/api/stories/${id}/comments`, { id: `${id}-c2`, body: 'x', anchor: { from: '<script>', to: 'x' } });
+    expect(junk.status).toBe(400);
+
+    const spiked = await api(nodeA, tokens.editor, 'POST', `/api/stories/${id}/workflow`, { id: `${id}-spike`, action: 'spike', note: 'Duplicate' });
+    expect(spiked.status).toBe(200);
+    await waitUntil(() => desk.notices.some((notice) => notice.status === 'spiked' && notice.readOnly), 'the desk to hear the story is spiked and read-only');
+    type(desk, ' NOW');
+    await waitUntil(() => desk.refusedUpdates() > 0, 'the server to refuse an edit to a spiked story');
+    await expect(open(nodeA, id, tokens.editor).ready).resolves.toBeUndefined();
+    expect(clients.at(-1)!.provider.authorizedScope).toBe('readonly');
   });
 
   it('refuses a connection with no token or a wrong token', async () => {
