@@ -1,5 +1,5 @@
 // Lint rules, including the layering: common/ imports neither side, services never import
-// electron, the renderer never reaches Node or the shell.
+// electron, the renderer never reaches Node or the shell, the newsroom server shares only common/.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
@@ -71,6 +71,10 @@ export default tseslint.config(
   {
     files: ['electron/services/**/*.ts', 'electron/host/**/*.ts', 'electron/services-process/**/*.ts'],
     rules: restrict(['electron', '**/renderer/**', '**/electron/main/**'], 'Services and the host run in plain Node: no electron import (the shell injects what it needs).'),
+  },
+  {
+    files: ['server/**/*.ts'],
+    rules: restrict(['electron', '**/electron/**', '**/renderer/**'], 'The newsroom server shares only common/ with the app: never electron/ or renderer/.'),
   },
   {
     // The update logic is tested under plain Node: only the thin auto-update.ts wiring touches Electron.

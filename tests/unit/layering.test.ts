@@ -24,6 +24,12 @@ describe('layering', () => {
     expect(await importErrors('electron/host/example.ts', "import { app } from 'electron';\nexport const a = app;\n")).not.toHaveLength(0);
   });
 
+  it('lets the newsroom server share common/ and nothing else of the app', async () => {
+    expect(await importErrors('server/example.ts', "import { x } from '../electron/services/x';\nexport const y = x;\n")).not.toHaveLength(0);
+    expect(await importErrors('server/collab/example.ts', "import { x } from '../../renderer/app/x';\nexport const y = x;\n")).not.toHaveLength(0);
+    expect(await importErrors('server/collab/example.ts', "import { transition } from '../../common/workflow/workflow-machine';\nimport pg from 'pg';\nexport const y = [transition, pg];\n")).toHaveLength(0);
+  });
+
   it('keeps Node and the shell out of the renderer', async () => {
     expect(await importErrors('renderer/app/example.ts', "import { readFileSync } from 'fs';\nexport const r = readFileSync;\n")).not.toHaveLength(0);
     expect(await importErrors('renderer/app/example.ts', "import { x } from '../../electron/services/x';\nexport const y = x;\n")).not.toHaveLength(0);
