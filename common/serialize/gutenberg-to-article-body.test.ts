@@ -1,12 +1,16 @@
 // Runs in: vitest (node). A post's content comes back into Dateline as a body of the editor schema:
 // what Dateline itself wrote round-trips exactly, and what other people wrote in WordPress (block or
 // classic editor) keeps its structure, marks, links and photos, and nothing unsafe.
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { getSchema } from '@tiptap/core';
 import { Node as PmNode } from '@tiptap/pm/model';
 import { describe, expect, it } from 'vitest';
 import { figure, fullArticle, link, makeArticle, paragraph, PHOTO_A, PHOTO_B, text } from '../../tests/fixtures/sample-article';
 import type { DocNode } from '../article';
 import { createEditorExtensions } from '../editor/editor-extensions';
+import { bodySchemaProblem } from '../editor/editor-schema';
+import { isAllowedLinkHref } from '../editor/link-policy';
 import { bodyToGutenberg, bylineBlock, type GutenbergMedia } from './body-to-gutenberg';
 import { gutenbergImages, gutenbergToArticleBody, htmlToPlainText, MAX_HTML_CHARS, type GutenbergImage } from './gutenberg-to-article-body';
 
@@ -298,6 +302,19 @@ describe('classic-editor posts', () => {
     const html =
       '<!-- wp:paragraph {"placeholder":"a \\u003c!\\u002d\\u002d b"} --><p>one</p><!-- /wp:paragraph -->\n\n<!-- wp:columns --><div class="wp-block-columns"><!-- wp:column --><div class="wp-block-column"><!-- wp:paragraph --><p>two</p><!-- /wp:paragraph --></div><!-- /wp:column --></div><!-- /wp:columns --><!-- wp:latest-posts /-->';
     expect(gutenbergToArticleBody(html)).toEqual(doc(paragraph(text('one')), paragraph(text('two'))));
+  });
+
+  it('turns every payload of the XSS corpus into a body of the editor schema with only allowed links', () => {
+    const payloads = readFileSync(fileURLToPath(new URL('../../tests/fixtures/xss/payloads.txt', import.meta.url)), 'utf8').split('\n').filter((line) => line.trim().length > 0);
+    expect(payloads.length).toBeGreaterThan(100);
+    const hrefs = (node: DocNode): unknown[] => [...(node.marks ?? []).filter((m) => m.type === 'link').map((m) => m.attrs?.href), ...(node.content ?? []).flatMap(hrefs)];
+    for (const payload of payloads) {
+      for (const html of [payload, `<p>${payload}</p>`, `<figure class="wp-block-image"><img src="x" class="wp-image-41"/><figcaption>${payload}</figcaption></figure>`]) {
+        const body = gutenbergToArticleBody(html, { image: resolve(null), baseUrl: 'https://news.example.com/' });
+        expect(bodySchemaProblem(body), payload).toBeNull();
+        for (const href of hrefs(body)) expect(isAllowedLinkHref(href), `${payload} -> ${String(href)}`).toBe(true);
+      }
+    }
   });
 });
 
