@@ -167,8 +167,9 @@ export class GhostTarget implements PublishTarget {
     try {
       live = await this.writePost(postId, final, ctx.signal);
     } catch (error) {
-      // Someone saved the post in Ghost between our read and this write.
-      if (isAppError(error) && error.code === 'remote-conflict' && !ctx.overwriteConflict) {
+      // Someone saved the post in Ghost between our read and this write: even an overwrite the
+      // person chose was a choice about the version they saw, not this newer one.
+      if (isAppError(error) && error.code === 'remote-conflict') {
         const remote = await this.readPost(postId, ctx.signal);
         if (remote) throw new PublishConflict(this.conflictDetails(ctx, remote, fields));
       }
