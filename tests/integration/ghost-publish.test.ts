@@ -247,7 +247,7 @@ describe('publishing to a real Ghost 6', () => {
       await proxy?.close();
     });
 
-    it('a create whose reply is lost is found again by the article’s tag: one post, one upload of each photo', async () => {
+    it('an upload and a create whose replies are lost are found again (the file by its name, the post by the article’s tag): one file, one post', async () => {
       const faulty = await startHarness({ ghost: { timeoutMs: 10_000 }, backoff: { baseMs: 50, maxMs: 200 } });
       try {
         await faulty.addGhost('ghost-proxy', proxy.url, site.adminKey);
@@ -260,7 +260,12 @@ describe('publishing to a real Ghost 6', () => {
           body: { type: 'doc', content: [figureNode(photo, { alt: '照片', credit: '本报', caption: '说明。', lead: true }), paragraphNode('正文。')] },
         });
         let createsDropped = 0;
+        let uploadsDropped = 0;
         plan.current = ({ method, path }) => {
+          if (method === 'POST' && path.startsWith('/ghost/api/admin/images/upload/') && uploadsDropped === 0) {
+            uploadsDropped += 1;
+            return 'drop-response';
+          }
           if (method === 'POST' && path.startsWith('/ghost/api/admin/posts/') && createsDropped === 0) {
             createsDropped += 1;
             return 'drop-response';
@@ -269,7 +274,7 @@ describe('publishing to a real Ghost 6', () => {
         };
         const job = await faulty.publishAndWait(article.id, 'ghost-proxy');
         plan.current = () => 'pass';
-        expect(createsDropped).toBe(1);
+        expect([uploadsDropped, createsDropped]).toEqual([1, 1]);
         expect(job.lastError).toBeNull();
         expect(job.state).toBe('done');
         expect(job.attempts).toBeGreaterThan(1);
@@ -289,9 +294,11 @@ describe('publishing to a real Ghost 6', () => {
       try {
         await faulty.addGhost('ghost-faults', proxy.url, site.adminKey);
         const ids: string[] = [];
+        const photos: string[] = [];
         const jobs: string[] = [];
         for (let i = 0; i < 20; i++) {
           const photo = await faulty.photo(300 + i);
+          photos.push(photo);
           const article = faulty.save({
             id: newArticleId('gf'),
             headline: `故障注入稿件 ${seed} #${i}`,
@@ -308,10 +315,14 @@ describe('publishing to a real Ghost 6', () => {
         plan.current = () => 'pass';
         const counts = await Promise.all(ids.map(async (articleId) => (await ghostPostsTagged(site, articleTagSlug(articleId))).length));
         const duplicates = counts.filter((n) => n > 1).length;
-        console.info(`[ghost faults] ${proxy.stats.requests} requests, faults ${JSON.stringify(proxy.stats.faults)}, retried jobs ${finished.filter((j) => j.attempts > 1).length}, posts per story ${JSON.stringify(counts)}`);
+        const files = await Promise.all(photos.map(async (photo) => (await ghostImageFiles(site, ghostImageName(photo).replace(/\.[a-z]+$/, ''))).length));
+        console.info(
+          `[ghost faults] ${proxy.stats.requests} requests, faults ${JSON.stringify(proxy.stats.faults)}, retried jobs ${finished.filter((j) => j.attempts > 1).length}, posts per story ${JSON.stringify(counts)}, files per photo ${JSON.stringify(files)}`,
+        );
         expect(finished.map((job) => job.state)).toEqual(jobs.map(() => 'done'));
         expect(duplicates).toBe(0);
         expect(counts).toEqual(ids.map(() => 1));
+        expect(files).toEqual(photos.map(() => 1));
       } finally {
         plan.current = () => 'pass';
         await faulty.close();

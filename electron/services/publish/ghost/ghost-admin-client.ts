@@ -2,9 +2,10 @@
 // API token, puts a deadline on it, reads every body under a cap, and turns every failure (HTTP,
 // a web page instead of JSON, network, TLS, timeout, too large) into a specific AppError.
 import { AppError } from '../../../../common/app-error';
+import { MAX_MEDIA_BYTES } from '../../../../common/contract';
 import { bodyExcerpt, looksLikeHtml } from '../http/body-excerpt';
 import { classifyNetworkError } from '../http/classify-http-failure';
-import { ERROR_BODY_MAX_BYTES, JSON_BODY_MAX_BYTES, readCappedText } from '../http/read-capped-body';
+import { ERROR_BODY_MAX_BYTES, JSON_BODY_MAX_BYTES, readCappedBody, readCappedText } from '../http/read-capped-body';
 import { remoteFailure } from '../http/remote-failure-table';
 import { withDeadline } from '../http/with-deadline';
 import { ghostAdminToken, parseGhostAdminKey, type GhostAdminKey } from './ghost-admin-token';
@@ -59,6 +60,12 @@ export class GhostAdminClient {
     return this.options.targetLabel;
   }
 
+  /** The address of a path below the site as Ghost itself names it in image URLs (its configured url, which a proxy may hide). */
+  async siteUrlOf(path: string, signal?: AbortSignal): Promise<string> {
+    const own = (await this.siteInfo(signal)).url || this.options.siteUrl;
+    return `${own.trim().replace(/\/+$/, '')}/${path.replace(/^\/+/, '')}`;
+  }
+
   /** `<site>/ghost/api/admin/<path>` with the query. */
   apiUrl(path: string, query: Record<string, QueryValue> = {}): string {
     const base = this.options.siteUrl.trim().replace(/\/+$/, '');
@@ -81,6 +88,34 @@ export class GhostAdminClient {
       );
     }
     return site;
+  }
+
+  /**
+   * A file the site serves below its address (e.g. `content/images/2026/12/x.jpg`), unsigned, at
+   * most MAX_MEDIA_BYTES; null when the site has no such file.
+   */
+  async siteFile(path: string, signal?: AbortSignal): Promise<Uint8Array | null> {
+    const url = `${this.options.siteUrl.trim().replace(/\/+$/, '')}/${path.replace(/^\/+/, '')}`;
+    let timedOut = () => false;
+    try {
+      return await withDeadline(this.timeoutMs, signal, async (deadline) => {
+        timedOut = deadline.timedOut;
+        const response = await this.fetchImpl(url, { method: 'GET', redirect: 'manual', signal: deadline.signal });
+        if (response.status === 404) {
+          await response.body?.cancel().catch(() => undefined);
+          return null;
+        }
+        if (response.status !== 200) {
+          const text = await readCappedText(response, ERROR_BODY_MAX_BYTES, 'truncate');
+          throw ghostHttpError(response.status, text, { url, targetLabel: this.options.targetLabel, action: 'look for a photo it uploaded before' });
+        }
+        return (await readCappedBody(response, MAX_MEDIA_BYTES)).bytes;
+      });
+    } catch (error) {
+      if (signal?.aborted) throw signal.reason ?? error;
+      if (timedOut()) throw remoteFailure('timeout', `${this.options.targetLabel} did not answer within ${Math.round(this.timeoutMs / 1000)} s (${url}); Dateline will try again`, { url });
+      throw classifyNetworkError(error, { url, targetLabel: this.options.targetLabel });
+    }
   }
 
   async request<T>(method: 'GET' | 'POST' | 'PUT' | 'DELETE', path: string, req: GhostRequest): Promise<T> {

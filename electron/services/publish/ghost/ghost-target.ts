@@ -42,6 +42,8 @@ interface GhostCheckpoint {
   createSent?: boolean;
   /** The conflict check passed (or was overridden): our own update must not trip it on a retry. */
   conflictChecked?: boolean;
+  /** Photos whose upload was sent: a retry looks for them on the site before uploading again. */
+  uploadsSent?: string[];
 }
 
 /** The post's fields this job writes, as Ghost takes them. */
@@ -104,7 +106,11 @@ export class GhostTarget implements PublishTarget {
     };
 
     // a. Photos, once per content hash.
-    const media = await uploadGhostImages(this.client, ctx, this.uploadTimeoutMs);
+    const uploads = {
+      sent: checkpoint.uploadsSent ?? [],
+      markSent: (mediaId: string) => save({ uploadsSent: [...new Set([...(checkpoint.uploadsSent ?? []), mediaId])] }),
+    };
+    const media = await uploadGhostImages(this.client, ctx, uploads, this.uploadTimeoutMs);
     const progress = (step: string) => ctx.reportProgress({ step, mediaDone: media.size, mediaTotal: media.size });
 
     // b. Authors, tags and the fields.
