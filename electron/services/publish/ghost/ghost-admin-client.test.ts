@@ -66,7 +66,8 @@ describe('the Ghost Admin API client', () => {
 
   it('a web page where JSON should be is named as a page, never quoted raw', async () => {
     const page: FetchImpl = async () => new Response('<!DOCTYPE html><html><head><title>Sign in</title></head><body><script>x()</script></body></html>', { headers: { 'content-type': 'text/html' } });
-    const error = await read(client(page)).catch((e: unknown) => e as Error);
+    const error: unknown = await read(client(page)).catch((e: unknown) => e);
+    if (!(error instanceof Error)) throw new Error('expected the read to fail');
     expect(error).toMatchObject({ code: 'remote-bad-response' });
     expect(error.message).toContain('an HTML page ("Sign in")');
     expect(error.message).not.toContain('<script>');
