@@ -140,7 +140,7 @@ describe('publishing to a real Ghost 6', () => {
     expect((await ghostPost(site, post.id)).updated_at).toBe(post.updated_at);
   });
 
-  it('a scheduled story waits in Ghost as scheduled, at its time', async () => {
+  it('a scheduled story waits in Ghost as scheduled, at its time, and goes live at once when the desk says so', async () => {
     const at = new Date(Date.now() + 3 * 86_400_000);
     at.setUTCMilliseconds(0);
     const article = h.save({ id: newArticleId('gh'), headline: '周末天气预报', summary: '周末晴。', meta: { section: '天气', tags: [] }, body: { type: 'doc', content: [paragraphNode('周末以晴为主。')] } });
@@ -150,6 +150,14 @@ describe('publishing to a real Ghost 6', () => {
     const post = await ghostPost(site, job.result?.remoteId ?? '');
     expect(post.status).toBe('scheduled');
     expect(Date.parse(post.published_at ?? '')).toBe(at.getTime());
+
+    // The desk decides to run it now: the same post goes live, no longer waiting for its old time.
+    const now = await h.publishAndWait(article.id, 'ghost-news', 'publish');
+    expect(now.lastError).toBeNull();
+    expect(now.result?.remoteId).toBe(post.id);
+    const live = await ghostPost(site, post.id);
+    expect(live.status).toBe('published');
+    expect(Date.parse(live.published_at ?? '')).toBeLessThan(at.getTime());
   });
 
   it('an edit made in Ghost since the last publish is a conflict, never overwritten unasked', async () => {
