@@ -92,8 +92,34 @@ export function redisPart(env: NodeJS.ProcessEnv = process.env): PreflightPart {
   };
 }
 
+/** What Ghost's install compiles from source (better-sqlite3, re2): prebuilt downloads are not assumed. */
+export const GHOST_BUILD_DEBIAN_PACKAGES = ['g++', 'make', 'python3'] as const;
+
+function ghostBuildPart(): PreflightPart {
+  const tools = ['g++', 'make', 'python3'];
+  const missing = tools.filter((tool) => onPath(tool) === null);
+  return {
+    id: 'ghost-build-tools',
+    label: 'g++, make and python3',
+    neededBy: 'the Ghost integration tests (installing Ghost compiles better-sqlite3 and re2)',
+    present: missing.length === 0,
+    reason: missing.length === 0 ? '' : `${missing.join(', ')} not on the PATH`,
+    debianPackages: GHOST_BUILD_DEBIAN_PACKAGES,
+    elsewhere: 'install a C++ compiler, make and Python 3 (Xcode command line tools on macOS, Visual Studio Build Tools on Windows)',
+  };
+}
+
 export function probeParts(): PreflightPart[] {
-  return [chromiumPart(), cjkFontsPart(), xvfbPart(), opensslPart(), wordpressPart(), postgresPart(), redisPart()];
+  return [
+    chromiumPart(),
+    cjkFontsPart(),
+    xvfbPart(),
+    opensslPart(),
+    wordpressPart(),
+    postgresPart(),
+    redisPart(),
+    ghostBuildPart(),
+  ];
 }
 
 export function probeMachine(env: NodeJS.ProcessEnv, checkOnly: boolean): PreflightMachine {

@@ -136,6 +136,12 @@ export function TargetForm({ editing, secrets, onDone, onCancel }: TargetFormPro
           {field('mediaOrigins', 'targets.field.mediaOrigins', { placeholder: 'https://cdn.example.com', hint: t('targets.field.mediaOriginsHint') })}
         </>
       ) : null}
+      {values.kind === 'ghost' ? (
+        <>
+          {field('siteUrl', 'targets.field.siteUrl', { type: 'url', placeholder: 'https://news.example.com', hint: t('targets.field.ghostSiteUrlHint') })}
+          {field('secret', 'targets.field.ghostAdminKey', { type: 'password', hint: secretHint ?? t('targets.field.ghostAdminKeyHint') })}
+        </>
+      ) : null}
       {values.kind === 'webhook' ? (
         <>
           {field('url', 'targets.field.webhookUrl', { type: 'url', placeholder: 'https://' })}

@@ -84,7 +84,7 @@ export function TargetsDialog({ onClose }: TargetsDialogProps) {
                   {view.isDefault ? <span className="default-badge">{t('targets.default')}</span> : null}
                   <div className="row-meta">
                     {t(`targets.kind.${view.config.kind}`)}
-                    {view.config.kind === 'wordpress' ? ` · ${view.config.siteUrl}` : null}
+                    {view.config.kind === 'wordpress' || view.config.kind === 'ghost' ? ` · ${view.config.siteUrl}` : null}
                     {view.config.kind === 'webhook' ? ` · ${view.config.url}` : null}
                     {view.config.kind === 'folder' ? ` · ${view.config.path || t('targets.field.folderDefault')}` : null}
                   </div>
