@@ -1,7 +1,7 @@
 // Runs in: tests. Articles, targets and outbox jobs as the publishing UI receives them.
-import { newArticle, type Article } from '../../../common/article';
-import type { OutboxJob } from '../../../common/publish/publish-job';
-import type { TargetView } from '../../../common/publish/publish-target-config';
+import { newArticle, type Article } from '../../common/article';
+import type { OutboxJob } from '../../common/publish/publish-job';
+import type { TargetView } from '../../common/publish/publish-target-config';
 
 export const ARTICLE_ID = 'art0000000001';
 export const PHOTO_ID = `${'a'.repeat(64)}.jpg`;

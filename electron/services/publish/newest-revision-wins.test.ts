@@ -21,7 +21,7 @@ import { createFileSecretStore } from './file-secret-store';
 import { createPublishingService, type PublishingService } from './publishing-service';
 import { verifyWebhookSignature } from './webhook/webhook-signature';
 import type { WebhookPayload } from './webhook/webhook-target';
-import { FakeWordPress } from './wordpress/fake-wordpress-server';
+import { FakeWordPress } from '../../../tests/support/fake-wordpress-server';
 
 const KEY = 'whsec_newsroom_0123456789';
 const ORIGINAL = 'Mayor resigns over budget';

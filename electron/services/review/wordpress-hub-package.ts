@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { mediaIdSchema } from '../../../common/article';
 import { reviewPackageSchema } from './review-package';
-import { siteBase } from '../publish/wordpress/rest-url';
+import { siteBase } from '../wordpress/rest-url';
 
 /** Where one photo of the article is in the site's media library. */
 export const remotePhotoSchema = z.object({

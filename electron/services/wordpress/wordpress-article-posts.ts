@@ -2,7 +2,7 @@
 // by the job: post meta `dateline_article` (queryable through the companion plugin) and, without
 // the plugin, a marker comment in the content found by a search. Every lookup is bounded (one
 // page) and every hit is checked here, whatever the site claims to have filtered.
-import { AppError } from '../../../../common/app-error';
+import { AppError } from '../../../common/app-error';
 import type { WordPressClient } from './wordpress-client';
 
 /** The fields of a post the lookups read (context=edit). */

@@ -9,13 +9,13 @@ import { StoresContext } from '../../app/stores-context';
 import { ApiError } from '../../api/api-error';
 import { useI18nStore } from '../../i18n/i18n-store';
 import { createAppStores, type AppStores } from '../../stores/app-stores';
-import { createFakeApi, type FakeHandlers } from '../../test-support/fake-api';
-import { testEventConnection, type TestEventConnection } from '../../test-support/test-event-connection';
+import { createFakeApi, type FakeHandlers } from '../../../tests/support/fake-api';
+import { testEventConnection, type TestEventConnection } from '../../../tests/support/test-event-connection';
 import { createEventSubscription } from '../../api/event-subscription';
 import { localInputToIso } from '../metadata/planned-at';
 import { formatZonedTime } from './checklist-text';
 import { PublishDialog } from './publish-dialog';
-import { completeArticle, deferred, folderTarget, outboxJob, wordpressTarget } from './publish-fixtures';
+import { completeArticle, deferred, folderTarget, outboxJob, wordpressTarget } from '../../../tests/support/publish-fixtures';
 
 afterEach(cleanup);
 beforeEach(() => useI18nStore.getState().setLocale('en'));

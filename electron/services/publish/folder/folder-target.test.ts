@@ -14,7 +14,7 @@ import { figure, makeArticle, paragraph, text } from '../../../../tests/fixtures
 import { ninjsErrors } from '../../../../tests/fixtures/ninjs/ninjs-validator';
 import { makePng } from '../../../../tests/support/test-photos';
 import { PublishConflict } from '../publish-target';
-import { sent, testJob, testPhoto, type TestPhoto } from '../test-publish-context';
+import { sent, testJob, testPhoto, type TestPhoto } from '../../../../tests/support/test-publish-context';
 import { ARTICLE_MARKER_FILE, FolderTarget, NINJS_FILE } from './folder-target';
 
 const PHOTOS = [testPhoto(makePng(40, 30), 'one.png'), testPhoto(makePng(50, 30), 'two.png'), testPhoto(makePng(60, 30), 'three.png')];

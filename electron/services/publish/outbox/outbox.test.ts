@@ -12,7 +12,7 @@ import type { FolderTargetConfig, TargetConfig } from '../../../../common/publis
 import { makeArticle } from '../../../../tests/fixtures/sample-article';
 import { PublicationStore } from '../publication-store';
 import { PublishConflict, type PublishContext, type PublishTarget, type UnchangedOnTarget } from '../publish-target';
-import { MemoryMediaRegistry } from '../test-publish-context';
+import { MemoryMediaRegistry } from '../../../../tests/support/test-publish-context';
 import { Outbox } from './outbox';
 
 type Step = (ctx: PublishContext) => Promise<PublicationRecord | UnchangedOnTarget>;

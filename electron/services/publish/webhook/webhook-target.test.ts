@@ -8,7 +8,7 @@ import type { WebhookTargetConfig } from '../../../../common/publish/publish-tar
 import { figure, makeArticle, paragraph, text } from '../../../../tests/fixtures/sample-article';
 import { ninjsErrors } from '../../../../tests/fixtures/ninjs/ninjs-validator';
 import { makePng } from '../../../../tests/support/test-photos';
-import { sent, testJob, testPhoto, type TestPhoto } from '../test-publish-context';
+import { sent, testJob, testPhoto, type TestPhoto } from '../../../../tests/support/test-publish-context';
 import { signWebhookBody, verifyWebhookSignature } from './webhook-signature';
 import { retryAfterMs, WebhookTarget, type WebhookPayload } from './webhook-target';
 

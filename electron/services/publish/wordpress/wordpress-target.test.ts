@@ -10,8 +10,8 @@ import { figure, makeArticle, paragraph, text } from '../../../../tests/fixtures
 import { makePng } from '../../../../tests/support/test-photos';
 import type { PublicationRecord } from '../../../../common/publish/publish-job';
 import { isUnchangedOnTarget, PublishConflict, type PublishContext } from '../publish-target';
-import { MemoryMediaRegistry, sent, testJob, testPhoto } from '../test-publish-context';
-import { FakeWordPress } from './fake-wordpress-server';
+import { MemoryMediaRegistry, sent, testJob, testPhoto } from '../../../../tests/support/test-publish-context';
+import { FakeWordPress } from '../../../../tests/support/fake-wordpress-server';
 import { WordPressTarget } from './wordpress-target';
 
 let wp: FakeWordPress;

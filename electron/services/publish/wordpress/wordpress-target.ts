@@ -26,13 +26,13 @@ import {
   sweepStrayDrafts,
   withArticleMarker,
   type WpMarkedPost,
-} from './wordpress-article-posts';
-import { WordPressClient, type FetchImpl } from './wordpress-client';
-import { distinctFigures, uploadFigures } from './wordpress-media';
+} from '../../wordpress/wordpress-article-posts';
+import { WordPressClient, type FetchImpl } from '../../wordpress/wordpress-client';
+import { distinctFigures, uploadFigures } from '../../wordpress/wordpress-media';
 import { postFingerprint } from './wordpress-post-fingerprint';
-import { distinctNames, resolveTerm } from './wordpress-terms';
+import { distinctNames, resolveTerm } from '../../wordpress/wordpress-terms';
 
-export { postMarker } from './wordpress-article-posts';
+export { postMarker } from '../../wordpress/wordpress-article-posts';
 
 export interface WordPressTargetOptions {
   config: WordpressTargetConfig;
