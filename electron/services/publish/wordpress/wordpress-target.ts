@@ -20,19 +20,22 @@ import {
   articlePosts,
   canonicalPost,
   deleteDraft,
+  distinctFigures,
+  distinctNames,
   isMarkerDraft,
   lastWriterOfPost,
   postMarker,
+  resolveTerm,
   sweepStrayDrafts,
+  uploadFigures,
   withArticleMarker,
+  WordPressClient,
+  type FetchImpl,
   type WpMarkedPost,
-} from '../../wordpress/wordpress-article-posts';
-import { WordPressClient, type FetchImpl } from '../../wordpress/wordpress-client';
-import { distinctFigures, uploadFigures } from '../../wordpress/wordpress-media';
+} from '../../wordpress';
 import { postFingerprint } from './wordpress-post-fingerprint';
-import { distinctNames, resolveTerm } from '../../wordpress/wordpress-terms';
 
-export { postMarker } from '../../wordpress/wordpress-article-posts';
+export { postMarker } from '../../wordpress';
 
 export interface WordPressTargetOptions {
   config: WordpressTargetConfig;
