@@ -46,7 +46,7 @@ export function outboxJob(patch: Partial<OutboxJob> = {}): OutboxJob {
     targetName: 'News site',
     headline: 'Flood closes bridge',
     articleRevision: 1,
-    options: { status: 'publish', scheduledAt: null, overriddenWarnings: [] },
+    options: { status: 'published', scheduledAt: null, overriddenWarnings: [] },
     state: 'queued',
     createdAt: '2026-11-25T09:05:00.000Z',
     updatedAt: '2026-11-25T09:05:00.000Z',

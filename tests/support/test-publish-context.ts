@@ -53,7 +53,7 @@ export function testJob(
       return {
         jobId,
         article,
-        options: { status: 'publish', scheduledAt: null, overriddenWarnings: [], ...opts.options },
+        options: { status: 'published', scheduledAt: null, overriddenWarnings: [], ...opts.options },
         previous: opts.previous ?? null,
         overwriteConflict: false,
         checkpoint: { ...job.checkpoint },

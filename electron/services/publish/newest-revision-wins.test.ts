@@ -172,7 +172,7 @@ async function addWordPress(password: string): Promise<TargetConfig> {
   return config;
 }
 
-async function publish(articleId: string, target: TargetConfig, status: PublishStatus = 'publish'): Promise<OutboxJob> {
+async function publish(articleId: string, target: TargetConfig, status: PublishStatus = 'published'): Promise<OutboxJob> {
   const article = articles.get(articleId);
   if (!article) throw new Error('no such story');
   const options: PublishOptions = { status, scheduledAt: null, overriddenWarnings: [] };

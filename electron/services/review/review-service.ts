@@ -74,7 +74,7 @@ export interface ReviewService {
   /** Brings what the hub says happened to this user's stories into their records; returns those ids. */
   followHub(): Promise<string[]>;
   /** A publishing job went live (or was scheduled): record it in the workflow. Never throws. */
-  recordPublished(articleId: string, outcome: { status: 'publish' | 'future'; scheduledAt: string | null }): Promise<void>;
+  recordPublished(articleId: string, outcome: { status: 'published' | 'scheduled'; scheduledAt: string | null }): Promise<void>;
 }
 
 interface TransitionRequest {
@@ -543,7 +543,7 @@ export function createReviewService(options: ReviewServiceOptions): ReviewServic
   }
 
   async function checkMayPublish(articleId: string, publishStatus: string): Promise<void> {
-    if (publishStatus !== 'publish' && publishStatus !== 'future') return;
+    if (publishStatus !== 'published' && publishStatus !== 'scheduled') return;
     const [article, record, actor] = await Promise.all([library.get(articleId), records.get(articleId), options.profile()]);
     const status = record.history.length > 0 ? currentStatusOf({ schemaVersion: 1, events: record.history }) : article.status;
     const label = `"${article.headline || 'This article'}"`;
@@ -556,7 +556,7 @@ export function createReviewService(options: ReviewServiceOptions): ReviewServic
     }
   }
 
-  function recordPublished(articleId: string, outcome: { status: 'publish' | 'future'; scheduledAt: string | null }): Promise<void> {
+  function recordPublished(articleId: string, outcome: { status: 'published' | 'scheduled'; scheduledAt: string | null }): Promise<void> {
     const run = (recording.get(articleId) ?? Promise.resolve()).then(() => queue.run(articleId, () => recordPublication(articleId, outcome)));
     recording.set(articleId, run);
     void run.then(() => {
@@ -565,13 +565,13 @@ export function createReviewService(options: ReviewServiceOptions): ReviewServic
     return run;
   }
 
-  async function recordPublication(articleId: string, outcome: { status: 'publish' | 'future'; scheduledAt: string | null }): Promise<void> {
+  async function recordPublication(articleId: string, outcome: { status: 'published' | 'scheduled'; scheduledAt: string | null }): Promise<void> {
     try {
       const profile = await options.profile();
       const record = await records.get(articleId);
       const article = await consistent(await library.get(articleId), record);
-      const target: ArticleStatus = outcome.status === 'publish' ? 'published' : 'scheduled';
-      if (article.status === target && outcome.status === 'publish') return;
+      const target: ArticleStatus = outcome.status === 'published' ? 'published' : 'scheduled';
+      if (article.status === target && outcome.status === 'published') return;
       if (!profile) {
         // No newsroom profile and never in the workflow (checkMayPublish refused the rest): one person working alone.
         if (record.history.length === 0 && !record.hub) {
@@ -593,7 +593,7 @@ export function createReviewService(options: ReviewServiceOptions): ReviewServic
       }
       await runTransition(
         articleId,
-        outcome.status === 'publish' ? { action: 'publish' } : { action: 'schedule', scheduledAt: outcome.scheduledAt ?? undefined },
+        outcome.status === 'published' ? { action: 'publish' } : { action: 'schedule', scheduledAt: outcome.scheduledAt ?? undefined },
         { local, rebase: true, recordAnyway: true },
       );
     } catch (error) {

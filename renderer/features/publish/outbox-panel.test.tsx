@@ -105,7 +105,7 @@ describe('outbox', () => {
       targetKind: 'wordpress',
       remoteId: '42',
       url,
-      status: 'publish',
+      status: 'published',
       contentHash: 'x',
       remoteModified: '',
       publishedAt: '2026-11-25T09:06:00Z',

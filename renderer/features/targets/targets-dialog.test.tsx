@@ -160,7 +160,7 @@ describe('publishing targets', () => {
           siteName: 'Evening News',
           account: 'Li Wei (contributor)',
           roles: ['contributor'],
-          allowedStatuses: ['draft', 'pending'],
+          allowedStatuses: ['draft', 'submitted'],
           canUploadMedia: false,
           canCreateTags: false,
           canCreateCategories: false,

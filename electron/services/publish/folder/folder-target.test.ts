@@ -64,7 +64,7 @@ describe('folder target', () => {
     const record = sent(await target.publish(job.attempt()));
 
     const folder = join(dir, 'Published', 'guowuyuan-data');
-    expect(record).toMatchObject({ targetId: 'folder-1', targetKind: 'folder', remoteId: folder, status: 'publish', articleRevision: article.revision });
+    expect(record).toMatchObject({ targetId: 'folder-1', targetKind: 'folder', remoteId: folder, status: 'published', articleRevision: article.revision });
     expect(fileURLToPath(record.url)).toBe(join(folder, 'index.html'));
 
     const html = readFileSync(join(folder, 'index.html'), 'utf8');
@@ -119,9 +119,9 @@ describe('folder target', () => {
     expect(restored).not.toHaveProperty('unchanged');
     expect(existsSync(join(first.remoteId, 'images', P2.id))).toBe(true);
 
-    const withheld = sent(await target.publish(testJob('job00000004', article, PHOTOS, { previous: first, options: { status: 'pending' } }).attempt()));
+    const withheld = sent(await target.publish(testJob('job00000004', article, PHOTOS, { previous: first, options: { status: 'submitted' } }).attempt()));
     expect(JSON.parse(readFileSync(join(first.remoteId, NINJS_FILE), 'utf8'))).toMatchObject({ pubstatus: 'withheld' });
-    expect(withheld.status).toBe('pending');
+    expect(withheld.status).toBe('submitted');
   });
 
   it('a second article with the same slug gets its own "-2" folder; so does a slug folder the user made', async () => {
@@ -189,7 +189,7 @@ describe('folder target', () => {
 
   it('test connection creates the folder, leaves no probe behind, and allows every status', async () => {
     const report = await target.testConnection();
-    expect(report).toMatchObject({ ok: true, siteName: join(dir, 'Published'), allowedStatuses: ['publish', 'draft', 'pending', 'future'] });
+    expect(report).toMatchObject({ ok: true, siteName: join(dir, 'Published'), allowedStatuses: ['published', 'draft', 'submitted', 'scheduled'] });
     expect(readdirSync(join(dir, 'Published'))).toEqual([]);
   });
 
