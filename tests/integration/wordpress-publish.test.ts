@@ -178,7 +178,7 @@ describe('publishing to a real WordPress (pretty permalinks)', () => {
     expect(refused.lastError?.code).toBe('remote-forbidden');
     expect(refused.lastError?.message).toContain('Your WordPress role (contributor) may not publish posts');
     expect(refused.lastError?.message).toContain('only submit articles for review');
-    expect(refused.lastError?.allowedStatuses).toEqual(['draft', 'pending']);
+    expect(refused.lastError?.allowedStatuses).toEqual(['draft', 'submitted']);
     // Nothing was created on the site: no draft, no term.
     expect(await site.countPosts()).toBe(postsBefore);
     expect(await site.countPosts({ title: 'Letters to the editor' })).toBe(0);
@@ -186,7 +186,7 @@ describe('publishing to a real WordPress (pretty permalinks)', () => {
     expect(await h.service.handlers['publications.list']({ articleId: article.id })).toEqual([]);
 
     const report = await h.service.handlers['targets.test']({ id: 'contrib-wp' });
-    expect(report.allowedStatuses).toEqual(['draft', 'pending']);
+    expect(report.allowedStatuses).toEqual(['draft', 'submitted']);
     expect(report.notes.join(' ')).toContain('This account can submit for review but not publish');
 
     const pending = await h.publishAndWait(article.id, 'contrib-wp', 'submitted');
@@ -213,7 +213,7 @@ describe('publishing to a real WordPress (pretty permalinks)', () => {
       const refused = await h.publishAndWait(article.id, 'contrib-wp', 'scheduled', new Date(Date.now() + 86_400_000).toISOString());
       expect(refused.state).toBe('failed');
       expect(refused.lastError?.code).toBe('remote-forbidden');
-      expect(refused.lastError?.allowedStatuses).toEqual(['draft', 'pending']);
+      expect(refused.lastError?.allowedStatuses).toEqual(['draft', 'submitted']);
       expect((await site.listAllMedia()).length).toBe(mediaBefore);
       expect(await site.countPosts()).toBe(postsBefore);
     } finally {
@@ -347,7 +347,7 @@ describe('publishing to a real WordPress without pretty permalinks', () => {
 
   it('finds the REST API at ?rest_route= and publishes a story with a photo', async () => {
     const report = await h.service.handlers['targets.test']({ id: 'plain-wp' });
-    expect(report).toMatchObject({ ok: true, allowedStatuses: ['publish', 'future', 'draft', 'pending'], canUploadMedia: true });
+    expect(report).toMatchObject({ ok: true, allowedStatuses: ['published', 'scheduled', 'draft', 'submitted'], canUploadMedia: true });
     const photo = await h.photo(9);
     const article = h.save({
       id: newArticleId(),
