@@ -134,7 +134,7 @@ export async function removeIfTwin(ctx: HubContext, saved: WpReviewPost, article
   const found = await postsMentioning<WpReviewPost>(ctx.client, articleId, { purpose: 'look up posts sent for review' });
   const older = olderTwin(found, saved.id, (p) => articleIdInContent(p.content?.raw) === articleId);
   if (!older) return;
-  await deleteDraft(ctx.client, saved.id, undefined, 'delete its own duplicate post');
+  await deleteDraft(ctx.client, saved.id, undefined, { action: 'delete its own duplicate post', missingIsFine: false });
   throw new AppError('conflict', `${label} was sent to WordPress from another machine at the same moment (post ${older.id}); open it there to continue`, {
     hubRevision: modifiedToken(older.modified_gmt),
     postId: older.id,

@@ -51,16 +51,24 @@ export async function sweepStrayDrafts(client: WordPressClient, articleId: strin
   return stray;
 }
 
-/** Deletes one of Dateline's own posts for good (a twin that gave way); one already gone is fine. */
-export async function deleteDraft(client: WordPressClient, postId: number, signal?: AbortSignal, action = 'delete its own duplicate draft'): Promise<void> {
+/**
+ * Deletes one of Dateline's own posts for good (a twin that gave way). One already gone is fine
+ * unless `missingIsFine` is false (the review hub reports that as the site's error).
+ */
+export async function deleteDraft(
+  client: WordPressClient,
+  postId: number,
+  signal?: AbortSignal,
+  opts: { action?: string; missingIsFine?: boolean } = {},
+): Promise<void> {
   try {
     await client.request<unknown>('DELETE', `wp/v2/posts/${postId}`, {
       query: { force: true },
-      purpose: { action, subject: `post ${postId}` },
+      purpose: { action: opts.action ?? 'delete its own duplicate draft', subject: `post ${postId}` },
       signal,
     });
   } catch (error) {
-    if (error instanceof AppError && error.code === 'remote-not-found') return;
+    if (opts.missingIsFine !== false && error instanceof AppError && error.code === 'remote-not-found') return;
     throw error;
   }
 }
