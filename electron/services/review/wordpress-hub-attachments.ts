@@ -18,7 +18,7 @@ export function fallbackOptions(ctx: HubContext) {
 }
 
 /** Bytes from the site (or a media origin the newsroom listed); anything else is refused before any request. */
-export function download(ctx: HubContext, url: string, what: string): Promise<Uint8Array> {
+function download(ctx: HubContext, url: string, what: string): Promise<Uint8Array> {
   return downloadPhoto(url, { fetchImpl: ctx.options.fetchImpl, timeoutMs: ctx.uploadTimeoutMs, targetLabel: ctx.options.targetLabel, origins: ctx.origins, what });
 }
 

@@ -46,7 +46,7 @@ export async function locate(ctx: HubContext, articleId: string, companion: bool
 }
 
 /** Without the plugin: the post this hub last found the article in, when a publishing job replaced its marker. */
-export async function rememberedPost(ctx: HubContext, articleId: string): Promise<WpReviewPost | null> {
+async function rememberedPost(ctx: HubContext, articleId: string): Promise<WpReviewPost | null> {
   const recorded = ctx.postOf.has(articleId) ? null : await ctx.options.knownPostId?.(articleId).catch(() => null);
   const id = ctx.postOf.get(articleId) ?? (recorded && /^\d+$/.test(recorded) ? Number(recorded) : undefined);
   if (id === undefined) return null;

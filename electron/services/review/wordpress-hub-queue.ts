@@ -98,7 +98,7 @@ export async function listQueue(ctx: HubContext, filter: HubListFilter = {}): Pr
  * WordPress holds more than that (the client gives no headers, so a short page ends the list and
  * one more page tells whether a full one was the last).
  */
-export async function recentPosts(ctx: HubContext, query: Record<string, QueryValue>, perPage: number): Promise<RecentPosts> {
+async function recentPosts(ctx: HubContext, query: Record<string, QueryValue>, perPage: number): Promise<RecentPosts> {
   const seen = new Set<number>();
   const posts: WpReviewPost[] = [];
   const oversized: HubProblem[] = [];
@@ -122,7 +122,7 @@ export async function recentPosts(ctx: HubContext, query: Record<string, QueryVa
  * the plugin's limit in each post's meta), its posts are read one at a time, so only a post that
  * is too large by itself is left out, named in `oversized` instead of failing the whole queue.
  */
-export async function postsPageOneByOneIfTooLarge(ctx: HubContext, query: Record<string, QueryValue>, perPage: number, page: number, oversized: HubProblem[]): Promise<(WpReviewPost | OversizedPost)[]> {
+async function postsPageOneByOneIfTooLarge(ctx: HubContext, query: Record<string, QueryValue>, perPage: number, page: number, oversized: HubProblem[]): Promise<(WpReviewPost | OversizedPost)[]> {
   try {
     return await postsPage(ctx, query, perPage, page);
   } catch (error) {
@@ -152,7 +152,7 @@ export async function postsPageOneByOneIfTooLarge(ctx: HubContext, query: Record
   return posts;
 }
 
-export async function postsPage(ctx: HubContext, query: Record<string, QueryValue>, perPage: number, page: number): Promise<WpReviewPost[]> {
+async function postsPage(ctx: HubContext, query: Record<string, QueryValue>, perPage: number, page: number): Promise<WpReviewPost[]> {
   try {
     return await ctx.client.request<WpReviewPost[]>('GET', 'wp/v2/posts', {
       query: { ...query, context: 'edit', per_page: perPage, page, orderby: 'modified', order: 'desc' },
@@ -165,7 +165,7 @@ export async function postsPage(ctx: HubContext, query: Record<string, QueryValu
 }
 
 /** The problem that says the queue was cut short, and how to see the rest; `key` (never an article id) tells the two lists apart. */
-export function cutProblem(ctx: HubContext, key: string, what: string, statuses: readonly string[]): HubProblem {
+function cutProblem(ctx: HubContext, key: string, what: string, statuses: readonly string[]): HubProblem {
   return {
     articleId: key,
     path: `${ctx.options.siteUrl.replace(/\/+$/, '')}/wp-admin/edit.php?post_status=${statuses[0] ?? 'pending'}`,

@@ -18,8 +18,8 @@ import { checkBase, locate, type Located } from './wordpress-hub-locate';
 import { encodePackage, MAX_ENCODED_PACKAGE, type RemotePhoto, type WordPressPackage } from './wordpress-hub-package';
 import { uploadReviewPhotos } from './wordpress-hub-photos';
 
-export /** Everything of a package except what a write computes. */
-type PackageDraft = Pick<WordPressPackage, 'article' | 'history' | 'comments' | 'submittedBy' | 'submittedTo' | 'submittedAt' | 'updatedBy' | 'previousSubmission'> & {
+/** Everything of a package except what a write computes. */
+export type PackageDraft = Pick<WordPressPackage, 'article' | 'history' | 'comments' | 'submittedBy' | 'submittedTo' | 'submittedAt' | 'updatedBy' | 'previousSubmission'> & {
   media: Record<string, RemotePhoto>;
 };
 
@@ -129,7 +129,7 @@ export async function writePost(ctx: HubContext, current: Located | null, compan
 }
 
 /** Without the plugin: of two first submissions at once the older post stays; the newer one deletes itself. */
-export async function removeIfTwin(ctx: HubContext, saved: WpReviewPost, articleId: string, label: string): Promise<void> {
+async function removeIfTwin(ctx: HubContext, saved: WpReviewPost, articleId: string, label: string): Promise<void> {
   if (postIdOfDerived(ctx.options.siteUrl, articleId) !== null) return;
   const found = await postsMentioning<WpReviewPost>(ctx.client, articleId, { purpose: 'look up posts sent for review' });
   const older = olderTwin(found, saved.id, (p) => articleIdInContent(p.content?.raw) === articleId);
@@ -142,7 +142,7 @@ export async function removeIfTwin(ctx: HubContext, saved: WpReviewPost, article
 }
 
 /** Without the plugin: a write that landed on top of ours (its nonce replaced ours) means ours is lost — say so. */
-export async function checkNotOverwritten(ctx: HubContext, saved: WpReviewPost, nonce: string, label: string): Promise<void> {
+async function checkNotOverwritten(ctx: HubContext, saved: WpReviewPost, nonce: string, label: string): Promise<void> {
   let now: WpReviewPost | null = saved;
   // WordPress answers with the post as it is after the write: another write may already show.
   if (writeNonceInContent(now.content?.raw) === nonce) {
@@ -157,7 +157,7 @@ export async function checkNotOverwritten(ctx: HubContext, saved: WpReviewPost, 
   }
 }
 
-export function asConflict(error: unknown, label: string): unknown {
+function asConflict(error: unknown, label: string): unknown {
   const details = wordpressErrorDetails(error);
   if (!details || details.status !== 409 || !details.wpCode?.startsWith('dateline_review')) return error;
   if (details.wpCode === 'dateline_review_busy') {
@@ -171,7 +171,7 @@ export function asConflict(error: unknown, label: string): unknown {
   );
 }
 
-export function content(article: Article, media: Record<string, RemotePhoto>): string {
+function content(article: Article, media: Record<string, RemotePhoto>): string {
   const body = bodyToGutenberg(article.body, {
     media: (mediaId) => {
       const remote = media[mediaId];
@@ -182,7 +182,7 @@ export function content(article: Article, media: Record<string, RemotePhoto>): s
   return byline ? `${byline}\n\n${body}` : body;
 }
 
-export async function waitPastSecond(ctx: HubContext, token: number): Promise<void> {
+async function waitPastSecond(ctx: HubContext, token: number): Promise<void> {
   const wait = (token + 1) * 1000 + 50 - ctx.now().getTime();
   if (wait > 0 && wait <= 2_000) await ctx.sleep(wait);
 }
