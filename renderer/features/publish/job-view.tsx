@@ -2,7 +2,7 @@
 import { useState } from 'react';
 import type { OutboxJob } from '../../../common/publish/publish-job';
 import type { PublishStatus } from '../../../common/publish/publish-target-config';
-import { useStores } from '../../app/stores-context';
+import { useStores } from '../../stores/stores-context';
 import { formatError } from '../../api/format-error';
 import { useI18nStore } from '../../i18n/i18n-store';
 import type { MessageKey } from '../../i18n/messages/catalogues';

@@ -1,7 +1,7 @@
 // Runs in: renderer. Add or edit one target: the fields its kind needs, checked before anything is sent.
 import { useId, useState } from 'react';
 import { TARGET_KINDS, type SecretsBackendInfo, type TargetKind, type TargetView } from '../../../common/publish/publish-target-config';
-import { useStores } from '../../app/stores-context';
+import { useStores } from '../../stores/stores-context';
 import { formatError } from '../../api/format-error';
 import type { MessageKey } from '../../i18n/messages/catalogues';
 import { useT } from '../../i18n/use-t';
