@@ -4,12 +4,35 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 const NODE_BUILTINS = ['node:*', 'fs', 'fs/*', 'path', 'os', 'child_process', 'crypto', 'http', 'https', 'net', 'stream', 'url', 'util', 'worker_threads'];
 
 const restrict = (groups, message) => ({
   'no-restricted-imports': ['error', { patterns: groups.map((group) => ({ group: [group], message })) }],
 });
+
+// The WordPress module (electron/services/wordpress/) has one public face, its index.ts: code
+// outside the folder may not import the files behind it.
+const WORDPRESS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'electron/services/wordpress');
+const wordpressFace = {
+  meta: { type: 'problem', schema: [], messages: { internal: 'Import the WordPress module through its face (electron/services/wordpress, i.e. its index.ts), not {{file}}.' } },
+  create(context) {
+    const here = path.dirname(path.resolve(context.filename));
+    if (here === WORDPRESS_DIR || here.startsWith(WORDPRESS_DIR + path.sep)) return {};
+    const check = (node) => {
+      const spec = node.source?.value;
+      if (typeof spec !== 'string' || !spec.startsWith('.')) return;
+      const target = path.resolve(here, spec);
+      if (!target.startsWith(WORDPRESS_DIR + path.sep)) return;
+      const inside = path.relative(WORDPRESS_DIR, target);
+      if (inside === 'index' || inside === 'index.ts') return;
+      context.report({ node: node.source, messageId: 'internal', data: { file: inside } });
+    };
+    return { ImportDeclaration: check, ExportNamedDeclaration: check, ExportAllDeclaration: check, ImportExpression: check };
+  },
+};
 
 const RENDERER_BASE = { groups: ['**/electron/**', 'electron', ...NODE_BUILTINS], message: 'The renderer talks to the services only through the API contract (renderer/api).' };
 /** Folders of the renderer's feature floor. */
@@ -85,6 +108,12 @@ export default tseslint.config(
   {
     files: ['electron/preload/**/*.ts'],
     rules: restrict(['**/electron/services/**', '**/electron/main/**', '**/renderer/**', ...NODE_BUILTINS], 'The sandboxed preload only bridges IPC.'),
+  },
+  {
+    files: ['**/*.ts', '**/*.tsx'],
+    ignores: ['**/*.test.ts', '**/*.test.tsx', 'tests/**'],
+    plugins: { dateline: { rules: { 'wordpress-face': wordpressFace } } },
+    rules: { 'dateline/wordpress-face': 'error' },
   },
   {
     files: ['**/*.test.ts', '**/*.test.tsx', 'tests/**/*.ts'],

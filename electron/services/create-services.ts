@@ -143,7 +143,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
   // The publishing service reports finished jobs; the workflow records them once it exists.
   /** The last state announced per job: `outbox.changed` fires on state changes, not on every progress step. */
   const jobStates = new Map<string, JobState>();
-  let onPublished: (articleId: string, outcome: { status: 'publish' | 'future'; scheduledAt: string | null }) => void = () => undefined;
+  let onPublished: (articleId: string, outcome: { status: 'published' | 'scheduled'; scheduledAt: string | null }) => void = () => undefined;
   const publishing = await createPublishingService({
     logger,
     dataDir: options.dataDir,
@@ -159,7 +159,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
         events.emit('outbox.changed', { jobId: job.id, state: job.state });
       }
       const status = job.result?.status;
-      if (job.state === 'done' && (status === 'publish' || status === 'future')) onPublished(job.articleId, { status, scheduledAt: job.options.scheduledAt });
+      if (job.state === 'done' && (status === 'published' || status === 'scheduled')) onPublished(job.articleId, { status, scheduledAt: job.options.scheduledAt });
     },
   });
 
@@ -243,7 +243,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
       }
       const article = await store.get(articleId);
       for (const job of latestDone.values()) {
-        if (job.result?.status !== 'future' || !publishing.targets.has(job.targetId)) continue;
+        if (job.result?.status !== 'scheduled' || !publishing.targets.has(job.targetId)) continue;
         await publishing.outbox.enqueue(article, publishing.targets.get(job.targetId), { status: 'draft', scheduledAt: null, overriddenWarnings: [] });
       }
     },

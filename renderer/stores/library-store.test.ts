@@ -1,7 +1,7 @@
 // Runs in: tests (node). The library list asks the services with the right filters, and searches once per pause.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ArticleSummary } from '../../common/article';
-import { createFakeApi } from '../test-support/fake-api';
+import { createFakeApi } from '../../tests/support/fake-api';
 import type { ListFilter, ListResult } from '../../common/contract';
 import { INDEXING_RECHECK_MS, SEARCH_DEBOUNCE_MS, createLibraryStore } from './library-store';
 

@@ -84,16 +84,16 @@ for (const locale of ['en', 'zh-CN'] as UiLocale[]) {
 
     await app.button('publish.open').click();
     const dialog = page.getByRole('dialog', { name: app.text('publish.title') });
-    await expect(dialog.getByRole('radio', { name: app.text('publish.status.future'), exact: true })).toBeChecked();
+    await expect(dialog.getByRole('radio', { name: app.text('publish.status.scheduled'), exact: true })).toBeChecked();
     await expect(dialog.getByLabel(app.text('publish.scheduleAt'), { exact: true })).toHaveValue(`${year}-01-15T09:30`);
     const outcome = dialog.locator('.check-outcome');
     await expect(outcome).toContainText(app.text('publish.outcome.scheduled').split('{scheduledAt}')[0]!.trim());
     await expect(outcome).toContainText(String(year));
-    await expect(dialog.getByRole('button', { name: app.text('publish.action.future'), exact: true })).toHaveClass(/primary/);
+    await expect(dialog.getByRole('button', { name: app.text('publish.action.scheduled'), exact: true })).toHaveClass(/primary/);
     await expect(dialog.locator('button.primary')).toHaveCount(1);
     await page.screenshot({ path: join(SCREENS, `after-actions-publish-${locale}.png`) });
 
-    await dialog.getByRole('radio', { name: app.text('publish.status.publish'), exact: true }).check();
+    await dialog.getByRole('radio', { name: app.text('publish.status.published'), exact: true }).check();
     await expect(outcome).toHaveText(app.text('publish.outcome.now'));
   });
 }

@@ -5,6 +5,11 @@ import { describe, expect, it } from 'vitest';
 
 const eslint = new ESLint({ cwd: process.cwd() });
 
+async function faceErrors(file: string, source: string): Promise<string[]> {
+  const [result] = await eslint.lintText(source, { filePath: file });
+  return (result?.messages ?? []).filter((m) => m.ruleId === 'dateline/wordpress-face').map((m) => m.message);
+}
+
 async function importErrors(file: string, source: string): Promise<string[]> {
   const [result] = await eslint.lintText(source, { filePath: file });
   return (result?.messages ?? []).filter((m) => m.ruleId === 'no-restricted-imports').map((m) => m.message);
@@ -33,6 +38,17 @@ describe('layering', () => {
   it('keeps Node and the shell out of the renderer', async () => {
     expect(await importErrors('renderer/app/example.ts', "import { readFileSync } from 'fs';\nexport const r = readFileSync;\n")).not.toHaveLength(0);
     expect(await importErrors('renderer/app/example.ts', "import { x } from '../../electron/services/x';\nexport const y = x;\n")).not.toHaveLength(0);
+  });
+
+  it('lets code outside the WordPress module use only its face', async () => {
+    const client = "import { WordPressClient } from '../../wordpress/wordpress-client';\nexport const c = WordPressClient;\n";
+    expect(await faceErrors('electron/services/publish/wordpress/example.ts', client)).not.toHaveLength(0);
+    expect(await faceErrors('electron/services/review/example.ts', "export { postMarker } from '../wordpress/post-identity';\n")).not.toHaveLength(0);
+    expect(await faceErrors('electron/services/review/example.ts', "import { WordPressClient } from '../wordpress';\nexport const c = WordPressClient;\n")).toHaveLength(0);
+    expect(await faceErrors('electron/services/review/example.ts', "import { WordPressClient } from '../wordpress/index';\nexport const c = WordPressClient;\n")).toHaveLength(0);
+    // Inside the module, and in the publishing target's own folder of the same name, files import each other freely.
+    expect(await faceErrors('electron/services/wordpress/example.ts', "import { WordPressClient } from './wordpress-client';\nexport const c = WordPressClient;\n")).toHaveLength(0);
+    expect(await faceErrors('electron/services/publish/example.ts', "import { WordPressTarget } from './wordpress/wordpress-target';\nexport const t = WordPressTarget;\n")).toHaveLength(0);
   });
 
   it('keeps the renderer in floors: kit, then stores, then features, then the shell', async () => {

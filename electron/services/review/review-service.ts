@@ -20,6 +20,7 @@ import type { ReviewHub } from './review-hub';
 import type { HubWriteResult, OpenedPackage, UpdateOptions } from './review-package';
 import { createHubStatusFollower } from './hub-status-follower';
 import { isSyncDue } from './sync-due';
+import { isHubUnreachable } from './hub-unreachable';
 import { consoleLogger, type Logger } from '../log/logger';
 import type { ReviewRecord, ReviewRecordStore } from './review-record-store';
 
@@ -73,7 +74,7 @@ export interface ReviewService {
   /** Brings what the hub says happened to this user's stories into their records; returns those ids. */
   followHub(): Promise<string[]>;
   /** A publishing job went live (or was scheduled): record it in the workflow. Never throws. */
-  recordPublished(articleId: string, outcome: { status: 'publish' | 'future'; scheduledAt: string | null }): Promise<void>;
+  recordPublished(articleId: string, outcome: { status: 'published' | 'scheduled'; scheduledAt: string | null }): Promise<void>;
 }
 
 interface TransitionRequest {
@@ -182,7 +183,7 @@ export function createReviewService(options: ReviewServiceOptions): ReviewServic
       const localRevision = change.article ? change.article.revision : link.localRevision;
       return { hub: { ...link, hubRevision: written.hubRevision, syncedAt: at, localRevision, keepsComments: written.keepsComments }, pendingSync: null };
     } catch (error) {
-      if (!isUnreachable(error)) throw error;
+      if (!isHubUnreachable(error)) throw error;
       return { hub: link, pendingSync: deferred('update', link.submittedTo, at, error) };
     }
   };
@@ -229,7 +230,7 @@ export function createReviewService(options: ReviewServiceOptions): ReviewServic
       try {
         hub = await writeToHub(request, moved, record, { events, comments, profile, at, rebase: mode.rebase ?? false });
       } catch (error) {
-        if (!isUnreachable(error) && !mode.recordAnyway) throw error;
+        if (!isHubUnreachable(error) && !mode.recordAnyway) throw error;
         // Offline, or the share is not mounted: recorded here, sent when the hub can be reached.
         pendingSync = deferred(request.action === 'submit' ? 'submit' : 'update', request.to ?? record.hub?.submittedTo ?? DESK, at, error, mode.rebase ?? false);
       }
@@ -514,8 +515,8 @@ export function createReviewService(options: ReviewServiceOptions): ReviewServic
                 ...r.pendingSync,
                 attempts: r.pendingSync.attempts + 1,
                 conflict,
-                refused: !conflict && !isUnreachable(error),
-                refusals: !conflict && !isUnreachable(error) ? r.pendingSync.refusals + 1 : 0,
+                refused: !conflict && !isHubUnreachable(error),
+                refusals: !conflict && !isHubUnreachable(error) ? r.pendingSync.refusals + 1 : 0,
                 lastTriedAt: at,
                 lastError: conflict ? `${message}. What you did here was not sent: get the latest from the review hub and do it again.` : `${message}.`,
               },
@@ -542,7 +543,7 @@ export function createReviewService(options: ReviewServiceOptions): ReviewServic
   }
 
   async function checkMayPublish(articleId: string, publishStatus: string): Promise<void> {
-    if (publishStatus !== 'publish' && publishStatus !== 'future') return;
+    if (publishStatus !== 'published' && publishStatus !== 'scheduled') return;
     const [article, record, actor] = await Promise.all([library.get(articleId), records.get(articleId), options.profile()]);
     const status = record.history.length > 0 ? currentStatusOf({ schemaVersion: 1, events: record.history }) : article.status;
     const label = `"${article.headline || 'This article'}"`;
@@ -555,7 +556,7 @@ export function createReviewService(options: ReviewServiceOptions): ReviewServic
     }
   }
 
-  function recordPublished(articleId: string, outcome: { status: 'publish' | 'future'; scheduledAt: string | null }): Promise<void> {
+  function recordPublished(articleId: string, outcome: { status: 'published' | 'scheduled'; scheduledAt: string | null }): Promise<void> {
     const run = (recording.get(articleId) ?? Promise.resolve()).then(() => queue.run(articleId, () => recordPublication(articleId, outcome)));
     recording.set(articleId, run);
     void run.then(() => {
@@ -564,13 +565,13 @@ export function createReviewService(options: ReviewServiceOptions): ReviewServic
     return run;
   }
 
-  async function recordPublication(articleId: string, outcome: { status: 'publish' | 'future'; scheduledAt: string | null }): Promise<void> {
+  async function recordPublication(articleId: string, outcome: { status: 'published' | 'scheduled'; scheduledAt: string | null }): Promise<void> {
     try {
       const profile = await options.profile();
       const record = await records.get(articleId);
       const article = await consistent(await library.get(articleId), record);
-      const target: ArticleStatus = outcome.status === 'publish' ? 'published' : 'scheduled';
-      if (article.status === target && outcome.status === 'publish') return;
+      const target: ArticleStatus = outcome.status === 'published' ? 'published' : 'scheduled';
+      if (article.status === target && outcome.status === 'published') return;
       if (!profile) {
         // No newsroom profile and never in the workflow (checkMayPublish refused the rest): one person working alone.
         if (record.history.length === 0 && !record.hub) {
@@ -592,7 +593,7 @@ export function createReviewService(options: ReviewServiceOptions): ReviewServic
       }
       await runTransition(
         articleId,
-        outcome.status === 'publish' ? { action: 'publish' } : { action: 'schedule', scheduledAt: outcome.scheduledAt ?? undefined },
+        outcome.status === 'published' ? { action: 'publish' } : { action: 'schedule', scheduledAt: outcome.scheduledAt ?? undefined },
         { local, rebase: true, recordAnyway: true },
       );
     } catch (error) {
@@ -635,18 +636,11 @@ function mayChange(status: ArticleStatus, record: ReviewRecord, profile: Newsroo
   return status === 'submitted' || status === 'approved';
 }
 
-/** The hub cannot be reached right now (offline, share not mounted, site down): worth retrying later. */
-function isUnreachable(error: unknown): boolean {
-  if (!isAppError(error)) return false;
-  if (error.code === 'remote-unreachable' || error.code === 'remote-timeout' || error.code === 'remote-server-error') return true;
-  return (error.details as { unreachable?: unknown } | undefined)?.unreachable === true;
-}
-
 /** Work waiting to be sent; `error` is why the attempt just made failed (null: none was made). */
 function deferred(kind: 'submit' | 'update', to: string, at: string, error: unknown, rebase = false): NonNullable<ReviewRecord['pendingSync']> {
   if (error === null) return { kind, to, since: at, attempts: 0, lastError: null, conflict: false, refused: false, refusals: 0, lastTriedAt: null, rebase };
   const lastError = error instanceof Error ? error.message : String(error);
-  const refused = !isUnreachable(error);
+  const refused = !isHubUnreachable(error);
   return { kind, to, since: at, attempts: 1, lastError, conflict: false, refused, refusals: refused ? 1 : 0, lastTriedAt: at, rebase };
 }
 

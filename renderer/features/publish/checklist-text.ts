@@ -48,7 +48,7 @@ export function outcomeText(outcome: PublishOutcome, locale: Locale, timeZone?: 
       return translate(locale, 'publish.outcome.scheduled', { scheduledAt: formatZonedTime(outcome.scheduledAt, locale, timeZone) });
     case 'draft':
       return translate(locale, 'publish.outcome.draft');
-    case 'pending':
+    case 'submitted':
       return translate(locale, 'publish.outcome.pending');
     case 'unknown':
       return null;

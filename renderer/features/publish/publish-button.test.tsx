@@ -8,7 +8,7 @@ import type { ReviewState } from '../../../common/workflow/review-contract';
 import { StoresContext } from '../../stores/stores-context';
 import { useI18nStore } from '../../i18n/i18n-store';
 import { createAppStores } from '../../stores/app-stores';
-import { createFakeApi } from '../../test-support/fake-api';
+import { createFakeApi } from '../../../tests/support/fake-api';
 import { ArticleSidePanel } from '../review/article-side-panel';
 import { PublishButton } from './publish-button';
 import { SendCopyButton } from './send-copy-button';

@@ -33,7 +33,7 @@ export interface PublishDialogProps {
   onStarted?(): void;
 }
 
-const STATUS_CHOICES: PublishStatus[] = ['publish', 'future', 'draft', 'pending'];
+const STATUS_CHOICES: PublishStatus[] = ['published', 'scheduled', 'draft', 'submitted'];
 
 type Phase = 'form' | 'starting' | 'job';
 
@@ -71,7 +71,7 @@ export function PublishDialog({ onClose, pollIntervalMs = JOB_POLL_MS, preferred
   // Approving and publishing goes live or is scheduled; a reporter in a newsroom sends the story to
   // the desk from the Review tab, so here they may only hand a copy over without it going live.
   const role = settings((s) => s.settings.role);
-  const [choices] = useState<PublishStatus[]>(() => (approveFirst ? ['publish', 'future'] : role === 'reporter' ? ['draft', 'pending'] : STATUS_CHOICES));
+  const [choices] = useState<PublishStatus[]>(() => (approveFirst ? ['published', 'scheduled'] : role === 'reporter' ? ['draft', 'submitted'] : STATUS_CHOICES));
   const current = article((s) => s.article);
   const targetList = targets((s) => s.targets);
   const targetsError = targets((s) => s.error);
@@ -116,7 +116,7 @@ export function PublishDialog({ onClose, pollIntervalMs = JOB_POLL_MS, preferred
   const checked = current && body ? { ...current, body } : current;
   const baseOptions: PublishOptions = {
     status,
-    scheduledAt: status === 'future' ? localInputToIso(scheduleLocal) : null,
+    scheduledAt: status === 'scheduled' ? localInputToIso(scheduleLocal) : null,
     overriddenWarnings: [],
   };
   const localItems = checked && selected ? publishChecklist(checked, selected.config, baseOptions, now, media) : [];
@@ -189,7 +189,7 @@ export function PublishDialog({ onClose, pollIntervalMs = JOB_POLL_MS, preferred
         await api.call('publish.start', {
           articleId: job.articleId,
           targetId: job.targetId,
-          options: { status: 'pending', scheduledAt: null, overriddenWarnings: job.options.overriddenWarnings },
+          options: { status: 'submitted', scheduledAt: null, overriddenWarnings: job.options.overriddenWarnings },
         }),
       );
     } catch (error) {
@@ -199,8 +199,8 @@ export function PublishDialog({ onClose, pollIntervalMs = JOB_POLL_MS, preferred
 
   // The button says what it will do: publish, schedule, save a draft or submit a copy.
   const actionLabel = approveFirst
-    ? t(status === 'future' ? 'review.action.approve-schedule' : 'review.action.approve-publish')
-    : status === 'publish'
+    ? t(status === 'scheduled' ? 'review.action.approve-schedule' : 'review.action.approve-publish')
+    : status === 'published'
       ? t('publish.publish')
       : t(`publish.action.${status}`);
   const title = approveFirst ? t('review.action.approve-publish') : role === 'reporter' ? t('publish.sendCopyTitle') : t('publish.title');
@@ -285,7 +285,7 @@ export function PublishDialog({ onClose, pollIntervalMs = JOB_POLL_MS, preferred
                 </label>
               ))}
             </div>
-            {status === 'future' ? (
+            {status === 'scheduled' ? (
               <div className="field">
                 <label htmlFor={ids.schedule}>{t('publish.scheduleAt')}</label>
                 <input
@@ -338,8 +338,8 @@ function offersReview(job: OutboxJob): boolean {
   const error = job.lastError;
   return (
     job.state === 'failed' &&
-    (job.options.status === 'publish' || job.options.status === 'future') &&
+    (job.options.status === 'published' || job.options.status === 'scheduled') &&
     error?.code === 'remote-forbidden' &&
-    (error.allowedStatuses ?? []).includes('pending')
+    (error.allowedStatuses ?? []).includes('submitted')
   );
 }

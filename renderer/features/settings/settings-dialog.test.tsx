@@ -7,7 +7,7 @@ import { settingsSchema, type AppInfo, type Settings } from '../../../common/con
 import { StoresContext } from '../../stores/stores-context';
 import { useI18nStore } from '../../i18n/i18n-store';
 import { createAppStores } from '../../stores/app-stores';
-import { createFakeApi } from '../../test-support/fake-api';
+import { createFakeApi } from '../../../tests/support/fake-api';
 import { SettingsDialog } from './settings-dialog';
 
 afterEach(cleanup);

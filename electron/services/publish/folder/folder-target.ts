@@ -75,7 +75,7 @@ export class FolderTarget implements PublishTarget {
       siteName: root,
       account: '',
       roles: [],
-      allowedStatuses: ['publish', 'draft', 'pending', 'future'],
+      allowedStatuses: ['published', 'draft', 'submitted', 'scheduled'],
       canUploadMedia: true,
       canCreateTags: true,
       canCreateCategories: true,

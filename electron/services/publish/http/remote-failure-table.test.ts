@@ -4,12 +4,12 @@
 import { describe, expect, it } from 'vitest';
 import { AppError, type AppErrorCode } from '../../../../common/app-error';
 import { ghostHttpError } from '../ghost/ghost-error';
-import { wordpressHttpError } from '../wordpress/wordpress-error';
+import { wordpressHttpError } from '../../wordpress/wordpress-error';
 import { bodyExcerpt } from './body-excerpt';
 import { classifyHttpStatus, classifyNetworkError, isRetryableRemoteError } from './classify-http-failure';
 import { BodyTooLargeError } from './read-capped-body';
 import { REMOTE_FAILURE_KINDS, REMOTE_FAILURE_TABLE, type RemoteFailureKind } from './remote-failure-table';
-import { WordPressClient } from '../wordpress/wordpress-client';
+import { WordPressClient } from '../../wordpress/wordpress-client';
 
 const URL_ = 'https://news.example.com/wp-json/wp/v2/media';
 const LABEL = 'The WordPress site news.example.com';

@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { APP_ERROR_CODES } from '../../../../common/app-error';
 import { JOB_STATES, jobIdSchema, publishOptionsSchema, type OutboxJob } from '../../../../common/publish/publish-job';
-import { PUBLISH_STATUSES, targetIdSchema, targetKindSchema } from '../../../../common/publish/publish-target-config';
+import { publishStatusSchema, targetIdSchema, targetKindSchema } from '../../../../common/publish/publish-target-config';
 import type { Checkpoint } from '../publish-target';
 import { publicationRecordSchema } from '../publication-store';
 
@@ -28,7 +28,7 @@ export const outboxJobSchema = z.object({
   attempts: z.number().int().nonnegative(),
   nextAttemptAt: z.string().nullable(),
   progress: z.object({ step: z.string(), mediaDone: z.number(), mediaTotal: z.number() }),
-  lastError: z.object({ code: z.enum(APP_ERROR_CODES), message: z.string(), status: z.number().optional(), allowedStatuses: z.array(z.enum(PUBLISH_STATUSES)).optional() }).nullable(),
+  lastError: z.object({ code: z.enum(APP_ERROR_CODES), message: z.string(), status: z.number().optional(), allowedStatuses: z.array(publishStatusSchema).optional() }).nullable(),
   conflict: conflictSchema.nullable(),
   result: publicationRecordSchema.nullable(),
   // Absent in files written before jobs could be skipped or re-snapshotted.

@@ -78,7 +78,7 @@ export class WebhookTarget implements PublishTarget {
       siteName: host,
       account: '',
       roles: [],
-      allowedStatuses: ['publish', 'draft', 'pending', 'future'],
+      allowedStatuses: ['published', 'draft', 'submitted', 'scheduled'],
       canUploadMedia: true,
       canCreateTags: true,
       canCreateCategories: true,

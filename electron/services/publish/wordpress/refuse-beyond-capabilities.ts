@@ -26,8 +26,8 @@ export function refuseBeyondCapabilities(me: AccountCapabilities, ctx: Pick<Publ
   if (!caps) return;
   const who = `Your WordPress role (${me.roles?.[0] ?? 'unknown role'})`;
   const status = ctx.options.status;
-  if ((status === 'publish' || status === 'future') && caps.publish_posts !== true) {
-    const allowedStatuses: PublishStatus[] = caps.edit_posts === true ? ['draft', 'pending'] : [];
+  if ((status === 'published' || status === 'scheduled') && caps.publish_posts !== true) {
+    const allowedStatuses: PublishStatus[] = caps.edit_posts === true ? ['draft', 'submitted'] : [];
     throw new AppError(
       'remote-forbidden',
       allowedStatuses.length > 0

@@ -3,9 +3,9 @@
 // there, redirects included, and a download stops at the library's limit
 // instead of buffering whatever the server sends.
 import { describe, expect, it } from 'vitest';
-import { isAppError } from '../../../../common/app-error';
-import { MAX_MEDIA_BYTES } from '../../../../common/contract';
-import { isRetryableRemoteError } from '../http/classify-http-failure';
+import { isAppError } from '../../../common/app-error';
+import { MAX_MEDIA_BYTES } from '../../../common/contract';
+import { isRetryableRemoteError } from '../publish/http/classify-http-failure';
 import { downloadPhoto, isOutsideSite, PhotoOrigins, type DownloadOptions, type HostLookup } from './wordpress-photo-download';
 
 const SITE = 'https://news.example.com/';

@@ -1,12 +1,12 @@
 // Runs in: services. A small WordPress REST client: finds the REST root from the site address,
 // authenticates with an application password, puts a timeout on every request and turns every
 // failure (HTTP, HTML instead of JSON, network, TLS, timeout) into a specific AppError.
-import { withDeadline } from '../http/with-deadline';
-import { AppError } from '../../../../common/app-error';
-import { bodyExcerpt, looksLikeHtml } from '../http/body-excerpt';
-import { classifyNetworkError } from '../http/classify-http-failure';
-import { ERROR_BODY_MAX_BYTES, JSON_BODY_MAX_BYTES, readCappedText } from '../http/read-capped-body';
-import { remoteFailure } from '../http/remote-failure-table';
+import { withDeadline } from '../publish/http/with-deadline';
+import { AppError } from '../../../common/app-error';
+import { bodyExcerpt, looksLikeHtml } from '../publish/http/body-excerpt';
+import { classifyNetworkError } from '../publish/http/classify-http-failure';
+import { ERROR_BODY_MAX_BYTES, JSON_BODY_MAX_BYTES, readCappedText } from '../publish/http/read-capped-body';
+import { remoteFailure } from '../publish/http/remote-failure-table';
 import { rebaseOnto, restRootFromLinkHeader, restUrl, siteBase, type QueryValue } from './rest-url';
 import { wordpressHttpError, type RequestPurpose } from './wordpress-error';
 

@@ -1,7 +1,7 @@
 // Runs in: tests. Articles, targets and outbox jobs as the publishing UI receives them.
-import { newArticle, type Article } from '../../../common/article';
-import type { OutboxJob } from '../../../common/publish/publish-job';
-import type { TargetView } from '../../../common/publish/publish-target-config';
+import { newArticle, type Article } from '../../common/article';
+import type { OutboxJob } from '../../common/publish/publish-job';
+import type { TargetView } from '../../common/publish/publish-target-config';
 
 export const ARTICLE_ID = 'art0000000001';
 export const PHOTO_ID = `${'a'.repeat(64)}.jpg`;
@@ -46,7 +46,7 @@ export function outboxJob(patch: Partial<OutboxJob> = {}): OutboxJob {
     targetName: 'News site',
     headline: 'Flood closes bridge',
     articleRevision: 1,
-    options: { status: 'publish', scheduledAt: null, overriddenWarnings: [] },
+    options: { status: 'published', scheduledAt: null, overriddenWarnings: [] },
     state: 'queued',
     createdAt: '2026-11-25T09:05:00.000Z',
     updatedAt: '2026-11-25T09:05:00.000Z',

@@ -1,10 +1,10 @@
 // Runs in: vitest (node). A PublishContext held in memory, for adapter tests: photos made in code,
 // a media registry and a checkpoint that persist across "attempts" like the outbox's do.
 import { createHash } from 'node:crypto';
-import type { Article } from '../../../common/article';
-import type { MediaInfo } from '../../../common/contract';
-import type { JobProgress, PublicationRecord, PublishOptions } from '../../../common/publish/publish-job';
-import { isUnchangedOnTarget, type Checkpoint, type MediaRegistry, type PublishContext, type RemoteMedia, type UnchangedOnTarget } from './publish-target';
+import type { Article } from '../../common/article';
+import type { MediaInfo } from '../../common/contract';
+import type { JobProgress, PublicationRecord, PublishOptions } from '../../common/publish/publish-job';
+import { isUnchangedOnTarget, type Checkpoint, type MediaRegistry, type PublishContext, type RemoteMedia, type UnchangedOnTarget } from '../../electron/services/publish/publish-target';
 
 /** The record of a publish that sent something; throws when the adapter reported the target unchanged. */
 export function sent(outcome: PublicationRecord | UnchangedOnTarget): PublicationRecord {
@@ -53,7 +53,7 @@ export function testJob(
       return {
         jobId,
         article,
-        options: { status: 'publish', scheduledAt: null, overriddenWarnings: [], ...opts.options },
+        options: { status: 'published', scheduledAt: null, overriddenWarnings: [], ...opts.options },
         previous: opts.previous ?? null,
         overwriteConflict: false,
         checkpoint: { ...job.checkpoint },

@@ -1,9 +1,9 @@
 // Runs in: services. Turns a WordPress REST error reply into an AppError that says what happened
 // and what to do; replies that are not WordPress errors go to the shared HTTP classifier.
-import { AppError } from '../../../../common/app-error';
-import { bodyExcerpt, stripTags } from '../http/body-excerpt';
-import { classifyHttpStatus } from '../http/classify-http-failure';
-import { remoteFailure, wordpressKind } from '../http/remote-failure-table';
+import { AppError } from '../../../common/app-error';
+import { bodyExcerpt, stripTags } from '../publish/http/body-excerpt';
+import { classifyHttpStatus } from '../publish/http/classify-http-failure';
+import { remoteFailure, wordpressKind } from '../publish/http/remote-failure-table';
 
 /** What a request was for, so an error can name it. */
 export interface RequestPurpose {

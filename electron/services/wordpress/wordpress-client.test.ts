@@ -1,7 +1,7 @@
 // Runs in: tests (node). Finding a site's REST API through a flaky network: a dropped connection or
 // a 5xx while probing is "try again later", never the permanent verdict "not WordPress".
 import { describe, expect, it } from 'vitest';
-import { isRetryableRemoteError } from '../http/classify-http-failure';
+import { isRetryableRemoteError } from '../publish/http/classify-http-failure';
 import { WordPressClient, type FetchImpl } from './wordpress-client';
 
 const SITE = 'http://127.0.0.1:8080';

@@ -5,12 +5,12 @@
 // who may upload to the site can give an attachment that slug, and it would go live in the story.
 // Two copies of a library uploading the same photo at the same moment both upload: the later one
 // finds the earlier copy right after its own upload and deletes its own.
-import { AppError, isAppError } from '../../../../common/app-error';
-import type { DocNode } from '../../../../common/article';
-import { figureAttrsOf, type CheckedFigure } from '../../../../common/serialize/figure-attrs';
-import { hashMatches } from '../../media/photo-hash';
-import { isRetryableRemoteError } from '../http/classify-http-failure';
-import type { PublishContext, RemoteMedia } from '../publish-target';
+import { AppError, isAppError } from '../../../common/app-error';
+import type { DocNode } from '../../../common/article';
+import { figureAttrsOf, type CheckedFigure } from '../../../common/serialize/figure-attrs';
+import { hashMatches } from '../media/photo-hash';
+import { isRetryableRemoteError } from '../publish/http/classify-http-failure';
+import type { PublishContext, RemoteMedia } from '../publish/publish-target';
 import { mapWithConcurrency } from './map-with-concurrency';
 import { captionText, wordpressCaption } from './wordpress-caption';
 import type { WordPressClient } from './wordpress-client';

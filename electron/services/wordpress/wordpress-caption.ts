@@ -1,8 +1,8 @@
 // Runs in: services. A photo's caption as the WordPress media library shows it: the caption text
 // with the credit, in the article's language, HTML-escaped (WordPress stores captions as HTML).
-import type { DocNode } from '../../../../common/article';
-import { docText } from '../../../../common/doc-text';
-import { escapeHtml } from '../../../../common/serialize/escape-html';
+import type { DocNode } from '../../../common/article';
+import { docText } from '../../../common/doc-text';
+import { escapeHtml } from '../../../common/serialize/escape-html';
 
 export function captionText(caption: DocNode[]): string {
   return docText({ type: 'paragraph', content: caption }).replace(/\s+/g, ' ').trim();

@@ -1,6 +1,6 @@
 // Runs in: vitest. An event connection the test drives by hand: open, drop, deliver.
 import type { DatelineEvent } from '../../common/contract-events';
-import type { EventConnection, EventConnectionHandlers } from '../api/event-subscription';
+import type { EventConnection, EventConnectionHandlers } from '../../renderer/api/event-subscription';
 
 export interface TestEventConnection extends EventConnection {
   open(): void;

@@ -8,13 +8,13 @@
 // above the library's limit.
 import { lookup as dnsLookup } from 'node:dns/promises';
 import { isIP } from 'node:net';
-import { AppError, isAppError } from '../../../../common/app-error';
-import { MAX_MEDIA_BYTES } from '../../../../common/contract';
-import { classifyHttpStatus, classifyNetworkError } from '../http/classify-http-failure';
-import { isPrivateAddress } from '../http/private-address';
-import { sniffImageType } from '../../media/sniff-image-type';
-import { BodyTooLargeError, ERROR_BODY_MAX_BYTES, readCappedBody, readCappedText } from '../http/read-capped-body';
-import { withDeadline } from '../http/with-deadline';
+import { AppError, isAppError } from '../../../common/app-error';
+import { MAX_MEDIA_BYTES } from '../../../common/contract';
+import { classifyHttpStatus, classifyNetworkError } from '../publish/http/classify-http-failure';
+import { isPrivateAddress } from '../publish/http/private-address';
+import { sniffImageType } from '../media/sniff-image-type';
+import { BodyTooLargeError, ERROR_BODY_MAX_BYTES, readCappedBody, readCappedText } from '../publish/http/read-capped-body';
+import { withDeadline } from '../publish/http/with-deadline';
 import type { FetchImpl } from './wordpress-client';
 
 const MAX_REDIRECTS = 5;
