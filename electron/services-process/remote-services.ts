@@ -3,7 +3,7 @@
 // are found on disk directly.
 import { operations, type OperationHandlers, type OperationName } from '../../common/contract';
 import { envelopeValue } from '../../common/rpc/envelope-value';
-import type { TransportServices } from '../host/transport-services';
+import type { TransportServices } from '../transport/transport-services';
 import { libraryMediaPath, libraryRootOf } from '../services/media/library-media-path';
 import { thumbnailFilePathVia } from '../services/media/thumbnail-file-path-via';
 import type { ServicesWatchdog } from './services-watchdog';

@@ -24,6 +24,18 @@ describe('layering', () => {
     expect(await importErrors('electron/host/example.ts', "import { app } from 'electron';\nexport const a = app;\n")).not.toHaveLength(0);
   });
 
+  it('keeps the code both transports share in electron/transport, below every transport', async () => {
+    expect(await importErrors('electron/main/example.ts', "import { resolveStaticPath } from '../host/static-path';\nexport const r = resolveStaticPath;\n")).not.toHaveLength(0);
+    expect(await importErrors('electron/main/example.ts', "import { INVOKE_CHANNEL } from '../preload/ipc-channels';\nexport const c = INVOKE_CHANNEL;\n")).not.toHaveLength(0);
+    expect(await importErrors('electron/main/example.ts', "import { INVOKE_CHANNEL } from '../transport/ipc-channels';\nexport const c = INVOKE_CHANNEL;\n")).toHaveLength(0);
+    expect(await importErrors('electron/transport/example.ts', "import { serve } from '../host/serve';\nexport const s = serve;\n")).not.toHaveLength(0);
+    expect(await importErrors('electron/transport/example.ts', "import { createServices } from '../services/create-services';\nexport const c = createServices;\n")).not.toHaveLength(0);
+    expect(await importErrors('electron/transport/example.ts', "import { app } from 'electron';\nexport const a = app;\n")).not.toHaveLength(0);
+    expect(await importErrors('electron/services/example.ts', "import { dispatchOperation } from '../transport/dispatch-operation';\nexport const d = dispatchOperation;\n")).not.toHaveLength(0);
+    expect(await importErrors('electron/services-process/example.ts', "import { x } from '../host/x';\nexport const y = x;\n")).not.toHaveLength(0);
+    expect(await importErrors('electron/host/example.ts', "import { x } from '../preload/x';\nexport const y = x;\n")).not.toHaveLength(0);
+  });
+
   it('keeps Node and the shell out of the renderer', async () => {
     expect(await importErrors('renderer/app/example.ts', "import { readFileSync } from 'fs';\nexport const r = readFileSync;\n")).not.toHaveLength(0);
     expect(await importErrors('renderer/app/example.ts', "import { x } from '../../electron/services/x';\nexport const y = x;\n")).not.toHaveLength(0);
