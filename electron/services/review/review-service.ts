@@ -19,6 +19,7 @@ import { contentHash } from './canonical-json';
 import type { ReviewHub } from './review-hub';
 import type { HubWriteResult, OpenedPackage, UpdateOptions } from './review-package';
 import { createHubStatusFollower } from './hub-status-follower';
+import { queueFilter, queueView } from './review-queue-view';
 import { isSyncDue } from './sync-due';
 import { consoleLogger, type Logger } from '../log/logger';
 import type { ReviewRecord, ReviewRecordStore } from './review-record-store';
@@ -70,8 +71,11 @@ export interface ReviewService {
   approveForPublish(articleId: string): Promise<void>;
   /** Tries to send everything recorded while the hub could not be reached; returns how much still waits. */
   syncPending(options?: { onlyDue?: boolean }): Promise<number>;
-  /** Brings what the hub says happened to this user's stories into their records; returns those ids. */
-  followHub(): Promise<string[]>;
+  /**
+   * Brings what the hub says happened to this user's stories into their records: `learned` are
+   * those ids; `forMe` is what waits for this person, from the same listing of the hub.
+   */
+  followHub(): Promise<{ learned: string[]; forMe: ReviewQueue | null }>;
   /** A publishing job went live (or was scheduled): record it in the workflow. Never throws. */
   recordPublished(articleId: string, outcome: { status: 'publish' | 'future'; scheduledAt: string | null }): Promise<void>;
 }
@@ -292,32 +296,9 @@ export function createReviewService(options: ReviewServiceOptions): ReviewServic
     'review.queue': async ({ scope }) => {
       const hub = await options.hub();
       const profile = await options.profile();
-      // "For me": an editor's stories to review; a reporter's own stories returned for changes.
-      const forMe = scope === 'for-me' && profile !== null;
-      const filter = forMe ? (profile.role === 'editor' ? { to: profile.name, status: ['submitted' as const] } : { status: ['changes_requested' as const] }) : {};
+      const filter = queueFilter(scope, profile);
       // Nobody to wait for without a name: "for me" is empty until the profile is set.
-      if (scope === 'for-me' && profile === null) return { hub: { kind: hub.kind, location: hub.location }, entries: [], problems: [] };
-      const listing = await hub.list(filter);
-      const onlyMine = scope === 'mine' || (forMe && profile.role === 'reporter');
-      const entries = listing.entries.filter((e) => !onlyMine || (profile !== null && sameActorName(e.submittedBy.name, profile.name)));
-      const result: ReviewQueue = {
-        hub: { kind: hub.kind, location: hub.location },
-        entries: entries.map((e) => ({
-          articleId: e.articleId,
-          headline: e.headline,
-          status: e.status,
-          submittedBy: e.submittedBy.name,
-          submittedTo: e.submittedTo,
-          submittedAt: e.submittedAt,
-          updatedAt: e.updatedAt,
-          updatedBy: e.updatedBy.name,
-          words: e.words,
-          cjkChars: e.cjkChars,
-          openComments: e.openComments,
-        })),
-        problems: listing.problems.map((p) => ({ articleId: p.articleId, message: p.message })),
-      };
-      return result;
+      return queueView(hub, filter === null ? { entries: [], problems: [] } : await hub.list(filter), scope, profile);
     },
 
     'review.open': ({ id, replaceLocal }) =>
@@ -608,7 +589,14 @@ export function createReviewService(options: ReviewServiceOptions): ReviewServic
     });
 
   const follower = createHubStatusFollower({ hub: options.hub, records, library, queue, ...(options.onChange ? { onChange: options.onChange } : {}) });
-  const followHub = async (): Promise<string[]> => ((await options.profile()) === null ? [] : follower.follow());
+  const followHub = async (): Promise<{ learned: string[]; forMe: ReviewQueue | null }> => {
+    const profile = await options.profile();
+    if (profile === null) return { learned: [], forMe: null };
+    // One listing of the whole hub serves both the follower and the queue of what waits.
+    const hub = await options.hub();
+    const listing = await hub.list({});
+    return { learned: await follower.follow({ hub, listing }), forMe: queueView(hub, listing, 'for-me', profile) };
+  };
   return { handlers, checkMayPublish, approveForPublish, syncPending, followHub, recordPublished };
 }
 
