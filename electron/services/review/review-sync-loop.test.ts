@@ -25,7 +25,7 @@ function deferred<T = void>() {
 }
 
 function fakeReview() {
-  const runs: { onlyDue: boolean | undefined; done: ReturnType<typeof deferred> }[] = [];
+  const runs: { onlyDue: boolean | undefined; done: ReturnType<typeof deferred<void>> }[] = [];
   const forMe: ReviewQueue = { hub: { kind: 'folder', location: '/hub' }, entries: [], problems: [] };
   let followFails = false;
   const review: Pick<ReviewService, 'syncPending' | 'followHub'> = {
