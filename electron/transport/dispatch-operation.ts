@@ -20,6 +20,11 @@ function describeName(name: unknown): string {
   return typeof name === 'string' ? JSON.stringify(name.slice(0, 100)) : typeof name;
 }
 
+/** The answer to a name that is no contract operation (checked before anything is forwarded or parsed). */
+export function unknownOperation(name: unknown): Envelope<never> {
+  return { ok: false, error: { code: 'invalid-input', message: `Unknown operation ${describeName(name)}.` } };
+}
+
 const logToConsole: ErrorLogger = (message, error) => console.error(message, error);
 
 export async function dispatchOperation(
@@ -28,9 +33,7 @@ export async function dispatchOperation(
   input: unknown,
   logError: ErrorLogger = logToConsole,
 ): Promise<Envelope<unknown>> {
-  if (!isOperationName(name)) {
-    return { ok: false, error: { code: 'invalid-input', message: `Unknown operation ${describeName(name)}.` } };
-  }
+  if (!isOperationName(name)) return unknownOperation(name);
   // A missing input means "no arguments", which only passes operations whose input is all-optional.
   const parsed = operations[name].safeParse(input === undefined ? {} : input);
   if (!parsed.success) {
