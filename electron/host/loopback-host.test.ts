@@ -324,15 +324,15 @@ describe('a host in front of the services process', () => {
     await remote.close();
   });
 
+  async function remoteCall(operation: string, input: unknown): Promise<RawResponse> {
+    const remoteCookie = await signIn(remote, REMOTE_TOKEN);
+    const headers = { Cookie: remoteCookie, 'Content-Type': 'application/json', [CSRF_HEADER]: '1', Origin: `http://127.0.0.1:${remote.port}` };
+    return rawRequest(`/api/${operation}`, { to: remote, method: 'POST', headers, body: encodeWire(input) });
+  }
+
   it('forwards the input as it came and parses it nowhere here: the services process validates it, once', async () => {
     const parse = vi.spyOn(operations['review.queue'], 'safeParse');
-    const remoteCookie = await signIn(remote, REMOTE_TOKEN);
-    const response = await rawRequest('/api/review.queue', {
-      to: remote,
-      method: 'POST',
-      headers: { Cookie: remoteCookie, 'Content-Type': 'application/json', [CSRF_HEADER]: '1', Origin: `http://127.0.0.1:${remote.port}` },
-      body: encodeWire({}),
-    });
+    const response = await remoteCall('review.queue', {});
     parse.mockRestore();
     expect(response.status).toBe(200);
     // Parsed here, the input would have gained the default scope before it was sent on.
@@ -341,13 +341,7 @@ describe('a host in front of the services process', () => {
   });
 
   it('answers an unknown operation itself, without troubling the services process', async () => {
-    const remoteCookie = await signIn(remote, REMOTE_TOKEN);
-    const response = await rawRequest('/api/fs.readFile', {
-      to: remote,
-      method: 'POST',
-      headers: { Cookie: remoteCookie, 'Content-Type': 'application/json', [CSRF_HEADER]: '1', Origin: `http://127.0.0.1:${remote.port}` },
-      body: encodeWire({}),
-    });
+    const response = await remoteCall('fs.readFile', {});
     expect(decodeWire(response.body.toString('utf8'))).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
     expect(forwarded.map(([op]) => op)).not.toContain('fs.readFile');
   });

@@ -6,19 +6,16 @@
 // unreachable) changes nothing on this machine; the library status is repaired from the history if
 // a local write after a hub write failed.
 import type { OperationHandlers } from '../../../common/contract';
-import type { NewsroomProfile } from '../../../common/workflow/newsroom-profile';
 import type { ReviewQueue } from '../../../common/workflow/review-contract';
 import { consoleLogger, type Logger } from '../log/logger';
 import { KeyedQueue } from '../store/keyed-queue';
 import { createHubStatusFollower } from './hub-status-follower';
-import { consistent, type ReviewContext, type ReviewLibrary } from './review-context';
+import { consistent, type ReviewContext } from './review-context';
 import { reviewCommentHandlers } from './review-comments';
 import { reviewDiffHandler } from './review-diff';
-import type { ReviewHub } from './review-hub';
 import { createReviewHubSync } from './review-hub-sync';
 import { reviewOpenHandler } from './review-open';
 import { queueFilter, queueView } from './review-queue-view';
-import type { ReviewRecordStore } from './review-record-store';
 import { stateOf } from './review-state';
 import { createReviewTransitions, type PublicationOutcome } from './review-transitions';
 
@@ -39,22 +36,12 @@ export type ReviewOperation =
 
 export type ReviewHandlers = Pick<OperationHandlers, ReviewOperation>;
 
-export interface ReviewServiceOptions {
-  library: ReviewLibrary;
-  records: ReviewRecordStore;
-  /** The user's newsroom profile from settings; null when no name or role is set. */
-  profile(): Promise<NewsroomProfile | null>;
-  /** The hub settings name now. */
-  hub(): Promise<ReviewHub>;
-  /** Called after any change to an article's status (the library list caches summaries). */
-  onChange?(articleId: string): void;
-  /** Called when an article is spiked: nothing queued for it may still go out. */
-  onSpiked?(articleId: string): Promise<void>;
-  newId(): string;
+/** The review context without what the service makes itself (the per-article queue); the clock and logger are optional. */
+export type ReviewServiceOptions = Omit<ReviewContext, 'now' | 'queue' | 'logger'> & {
   now?: () => Date;
   /** Where problems are written. @default consoleLogger */
   logger?: Logger;
-}
+};
 
 export interface ReviewService {
   handlers: ReviewHandlers;
