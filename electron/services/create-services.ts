@@ -158,6 +158,11 @@ export async function createServices(options: ServicesOptions): Promise<Services
   });
   const reviewSync = startReviewSyncLoop({ review, queueWatch, logger, ...(options.reviewSyncMs === undefined ? {} : { intervalMs: options.reviewSyncMs }) });
 
+  /** The photos an export embeds, and their types. */
+  const exportMedia = {
+    readMedia: (mediaId: string) => media.read(mediaId),
+    mimeOf: (mediaId: string) => MIME_TYPES[mediaId.slice(mediaId.lastIndexOf('.') + 1) as keyof typeof MIME_TYPES] ?? 'application/octet-stream',
+  };
   const exportFolder = async () =>
     (await settings.get()).exportFolder || options.defaultExportFolder || join(documentsDir, 'Dateline Exports');
 
@@ -202,18 +207,14 @@ export async function createServices(options: ServicesOptions): Promise<Services
     'articles.export': async ({ id, format, destination }) => {
       const article = await store.get(id);
       return exportArticle(article, format, {
-        readMedia: (mediaId) => media.read(mediaId),
-        mimeOf: (mediaId) => MIME_TYPES[mediaId.slice(mediaId.lastIndexOf('.') + 1) as keyof typeof MIME_TYPES] ?? 'application/octet-stream',
+        ...exportMedia,
         outRoot: await exportFolder(),
         ...(destination === undefined ? {} : { destination }),
       });
     },
 
     'articles.exportPage': async ({ id }) =>
-      exportPageForDownload(await store.get(id), {
-        readMedia: (mediaId) => media.read(mediaId),
-        mimeOf: (mediaId) => MIME_TYPES[mediaId.slice(mediaId.lastIndexOf('.') + 1) as keyof typeof MIME_TYPES] ?? 'application/octet-stream',
-      }),
+      exportPageForDownload(await store.get(id), exportMedia),
 
     'revisions.list': ({ id }) => store.listRevisions(id),
     'revisions.get': ({ id, revisionId }) => store.getRevision(id, revisionId),
