@@ -1,5 +1,5 @@
 // Lint rules, including the layering: common/ imports neither side, services never import
-// electron, the renderer never reaches Node or the shell.
+// electron, the renderer never reaches Node or the shell, the newsroom server shares only common/.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
@@ -30,6 +30,25 @@ const restrictAll = (...rules) => ({
   ],
 });
 
+const RENDERER_BASE = { groups: ['**/electron/**', 'electron', ...NODE_BUILTINS], message: 'The renderer talks to the services only through the API contract (renderer/api).' };
+/** Folders of the renderer's feature floor. */
+const FEATURE_FOLDERS = ['features', 'editor', 'commands'];
+
+/** The renderer's rule, also refusing relative imports of the named renderer folders (floors above the file's own). */
+const restrictRenderer = (above) => ({
+  'no-restricted-imports': [
+    'error',
+    {
+      patterns: [
+        { group: RENDERER_BASE.groups, message: RENDERER_BASE.message },
+        ...(above.length === 0
+          ? []
+          : [{ regex: `^(\\.\\./)+(${above.join('|')})(/|$)`, message: `A floor of the renderer imports only from below it (kit → stores → features → app): not from ${above.join(', ')}/.` }]),
+      ],
+    },
+  ],
+});
+
 const PLAIN_NODE = [['electron', '**/renderer/**', '**/electron/main/**'], 'Services, the services process, the host and the shared transport code run in plain Node: no electron import (the shell injects what it needs).'];
 const TRANSPORT_MESSAGE = 'Code both transports use lives in electron/transport/: import it from there, not from the host or preload.';
 const NO_TRANSPORT_IN_SERVICES = [{ folders: ['host', 'preload', 'transport', 'services-process'] }, 'The services know no transport: main, the host and the services process call them.'];
@@ -52,8 +71,22 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: {
       ...reactHooks.configs.recommended.rules,
-      ...restrict(['**/electron/**', 'electron', ...NODE_BUILTINS], 'The renderer talks to the services only through the API contract (renderer/api).'),
+      ...restrictRenderer([]),
     },
+  },
+  // The renderer's own floors, bottom up: the kit (api, i18n, shared UI pieces), the stores, the
+  // features (screens, the editor, commands), the shell (app/). Each imports only from below.
+  {
+    files: ['renderer/api/**/*.{ts,tsx}', 'renderer/i18n/**/*.{ts,tsx}', 'renderer/kit/**/*.{ts,tsx}'],
+    rules: restrictRenderer(['stores', ...FEATURE_FOLDERS, 'app']),
+  },
+  {
+    files: ['renderer/stores/**/*.{ts,tsx}'],
+    rules: restrictRenderer([...FEATURE_FOLDERS, 'app']),
+  },
+  {
+    files: FEATURE_FOLDERS.map((folder) => `renderer/${folder}/**/*.{ts,tsx}`),
+    rules: restrictRenderer(['app']),
   },
   {
     files: ['common/**/*.ts'],
@@ -78,6 +111,10 @@ export default tseslint.config(
   {
     files: ['electron/main/**/*.ts'],
     rules: restrictAll([{ folders: ['host', 'preload'] }, TRANSPORT_MESSAGE]),
+  },
+  {
+    files: ['server/**/*.ts'],
+    rules: restrict(['electron', '**/electron/**', '**/renderer/**'], 'The newsroom server shares only common/ with the app: never electron/ or renderer/.'),
   },
   {
     // The update logic is tested under plain Node: only the thin auto-update.ts wiring touches Electron.

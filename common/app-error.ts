@@ -26,6 +26,7 @@ export const APP_ERROR_CODES = [
   'remote-server-error',
   'remote-bad-response',
   'remote-not-wordpress',
+  'remote-not-ghost',
   'remote-conflict',
   'checklist-blocked',
   'secrets-unavailable',

@@ -1,43 +1,16 @@
 // Runs in: preload and renderer. The narrow object preload exposes as `window.dateline`.
+import { COMMAND_IDS, isCommandId, type CommandId } from './commands/command-table';
 import type { DatelineEvent } from './contract-events';
 import type { Envelope } from './contract';
 import type { DeepLink } from './desktop/deep-link';
 import type { OpenArticleReport, OsNotificationRequest } from './desktop/desktop-messages';
 
-/** Commands the native menu sends to the renderer (the renderer's own shortcuts run the same). */
-export const MENU_COMMANDS = [
-  /** Sent by main before a window closes: save pending edits now (no revision snapshot). */
-  'app.flush',
-  'article.new',
-  'article.save',
-  'article.duplicate',
-  'article.trash',
-  'article.export-html',
-  'article.export-markdown',
-  'article.revisions',
-  'article.insert-photo',
-  'view.library',
-  'view.trash',
-  'view.review-queue',
-  'format.bold',
-  'format.italic',
-  'format.underline',
-  'format.strike',
-  'format.link',
-  'format.heading-2',
-  'format.heading-3',
-  'format.paragraph',
-  'format.blockquote',
-  'format.bullet-list',
-  'format.ordered-list',
-  'format.horizontal-rule',
-  'language.en',
-  'language.zh-CN',
-] as const;
-export type MenuCommand = (typeof MENU_COMMANDS)[number];
+/** Commands the native menu sends to the renderer (the renderer's own shortcuts run the same): the command table's ids. */
+export const MENU_COMMANDS = COMMAND_IDS;
+export type MenuCommand = CommandId;
 
 export function isMenuCommand(value: unknown): value is MenuCommand {
-  return typeof value === 'string' && (MENU_COMMANDS as readonly string[]).includes(value);
+  return isCommandId(value);
 }
 
 export interface DatelineBridge {

@@ -4,7 +4,7 @@ import { createRoot } from 'react-dom/client';
 import { getApi } from './api/get-api';
 import { getEvents } from './api/get-events';
 import { App } from './app/app';
-import { StoresContext } from './app/stores-context';
+import { StoresContext } from './stores/stores-context';
 import { createAppStores } from './stores/app-stores';
 import './styles/app.css';
 

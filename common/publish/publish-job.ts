@@ -115,6 +115,19 @@ export interface JobResnapshot {
   at: string;
 }
 
+/**
+ * Something a target did otherwise than the article asked, told to the person with the result:
+ * - `author-not-on-site`: no staff user of the site answers to this byline (Ghost keeps its default author);
+ * - `excerpt-shortened`: the site takes at most `maxChars` characters of summary;
+ * - `pending-as-draft`: the site has no review status, so the story waits there as a draft.
+ */
+export const publishRemarkSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('author-not-on-site'), name: z.string().max(200) }),
+  z.object({ kind: z.literal('excerpt-shortened'), maxChars: z.number().int().positive() }),
+  z.object({ kind: z.literal('pending-as-draft') }),
+]);
+export type PublishRemark = z.infer<typeof publishRemarkSchema>;
+
 /** What went live where: one per article and target, kept with the article. */
 export interface PublicationRecord {
   targetId: string;
@@ -137,6 +150,8 @@ export interface PublicationRecord {
   remoteFingerprint?: string;
   /** The outbox job that made this publish; absent in older records. */
   jobId?: string;
+  /** What the target did otherwise than asked (see PublishRemark); absent when nothing. */
+  remarks?: PublishRemark[];
 }
 
 export const jobIdSchema = z.string().regex(/^[0-9a-z]{10,40}$/, 'a job id');

@@ -3,7 +3,7 @@
 // they live in the OS keychain under `secretKeyFor(target)`.
 import { z } from 'zod';
 
-export const TARGET_KINDS = ['wordpress', 'webhook', 'folder'] as const;
+export const TARGET_KINDS = ['wordpress', 'ghost', 'webhook', 'folder'] as const;
 export const targetKindSchema = z.enum(TARGET_KINDS);
 export type TargetKind = z.infer<typeof targetKindSchema>;
 
@@ -63,6 +63,20 @@ export const wordpressTargetSchema = z.object({
   mediaOrigins: z.array(webOriginSchema).max(20).optional(),
 });
 
+/** A Ghost Admin API key as Ghost shows it under Settings → Integrations: `<24 hex id>:<64 hex secret>`. */
+export const ghostAdminKeySchema = z
+  .string()
+  .trim()
+  .regex(/^[0-9a-f]{24}:[0-9a-f]{64}$/, 'an Admin API key: the id, a colon and the secret, as Ghost shows it under Integrations');
+
+export const ghostTargetSchema = z.object({
+  kind: z.literal('ghost'),
+  id: targetIdSchema,
+  name: z.string().trim().min(1).max(200),
+  /** The site address, e.g. https://news.example.com; the Admin API is at /ghost/api/admin/ below it. */
+  siteUrl: httpUrlSchema.refine(isHttpsOrLoopback, 'an https:// address: over http:// the Admin API key would travel unencrypted (http:// is allowed only for this computer)'),
+});
+
 export const webhookTargetSchema = z.object({
   kind: z.literal('webhook'),
   id: targetIdSchema,
@@ -83,9 +97,10 @@ export const folderTargetSchema = z.object({
   path: z.string().max(4096).default(''),
 });
 
-export const targetConfigSchema = z.discriminatedUnion('kind', [wordpressTargetSchema, webhookTargetSchema, folderTargetSchema]);
+export const targetConfigSchema = z.discriminatedUnion('kind', [wordpressTargetSchema, ghostTargetSchema, webhookTargetSchema, folderTargetSchema]);
 export type TargetConfig = z.infer<typeof targetConfigSchema>;
 export type WordpressTargetConfig = z.infer<typeof wordpressTargetSchema>;
+export type GhostTargetConfig = z.infer<typeof ghostTargetSchema>;
 export type WebhookTargetConfig = z.infer<typeof webhookTargetSchema>;
 export type FolderTargetConfig = z.infer<typeof folderTargetSchema>;
 

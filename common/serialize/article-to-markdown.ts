@@ -3,6 +3,7 @@
 // editor's note is internal and never exported.
 import type { Article, DocNode } from '../article';
 import { docText } from '../doc-text';
+import { visitNode, type BodyVisitor } from '../editor/body-visitor';
 import { isUsableSlug, slugify } from '../text/slugify';
 import { figureAttrsOf } from './figure-attrs';
 import { isSafeImageSrc } from './is-safe-image-src';
@@ -61,32 +62,36 @@ function renderBlocks(nodes: DocNode[], opts: MarkdownOptions, depth: number): s
 }
 
 function renderBlock(node: DocNode, opts: MarkdownOptions, depth: number): string {
-  if (depth > MAX_DEPTH) return '';
-  const children = node.content ?? [];
-  switch (node.type) {
-    case 'paragraph':
-      return inlineToMarkdown(children);
-    case 'heading': {
-      // Trailing " ##" would be read as a closing sequence and dropped: escape its first #.
-      const text = inlineToMarkdown(children, { singleLine: true }).replace(/([ \t])#(#*)$/, '$1\\#$2');
-      const hashes = typeof node.attrs?.level === 'number' && node.attrs.level >= 3 ? '###' : '##';
-      return text.length > 0 ? `${hashes} ${text}` : '';
-    }
-    case 'blockquote': {
-      const inner = renderBlocks(children, opts, depth);
-      return inner.length > 0 ? prefixLines(inner, '> ', '>') : '';
-    }
-    case 'bulletList':
-    case 'orderedList':
-      return renderList(node, opts, depth);
-    case 'horizontalRule':
-      return '---';
-    case 'figure':
-      return renderFigure(node, opts);
-    default:
-      return escapeLineStart(escapeMarkdownText(docText(node)));
-  }
+  return depth > MAX_DEPTH ? '' : visitNode(node, MARKDOWN_BLOCK, opts, depth);
 }
+
+/** A node the block switch does not place (a stray list item, text or unknown node) as its escaped text. */
+function asText(node: DocNode): string {
+  return escapeLineStart(escapeMarkdownText(docText(node)));
+}
+
+const MARKDOWN_BLOCK: BodyVisitor<string, [MarkdownOptions, number]> = {
+  paragraph: (node) => inlineToMarkdown(node.content ?? []),
+  heading: (node) => {
+    // Trailing " ##" would be read as a closing sequence and dropped: escape its first #.
+    const text = inlineToMarkdown(node.content ?? [], { singleLine: true }).replace(/([ \t])#(#*)$/, '$1\\#$2');
+    const hashes = typeof node.attrs?.level === 'number' && node.attrs.level >= 3 ? '###' : '##';
+    return text.length > 0 ? `${hashes} ${text}` : '';
+  },
+  blockquote: (node, opts, depth) => {
+    const inner = renderBlocks(node.content ?? [], opts, depth);
+    return inner.length > 0 ? prefixLines(inner, '> ', '>') : '';
+  },
+  bulletList: (node, opts, depth) => renderList(node, opts, depth),
+  orderedList: (node, opts, depth) => renderList(node, opts, depth),
+  horizontalRule: () => '---',
+  figure: (node, opts) => renderFigure(node, opts),
+  doc: asText,
+  listItem: asText,
+  hardBreak: asText,
+  text: asText,
+  unknown: asText,
+};
 
 function renderList(node: DocNode, opts: MarkdownOptions, depth: number): string {
   const start = typeof node.attrs?.start === 'number' && Number.isSafeInteger(node.attrs.start) && node.attrs.start >= 0 && node.attrs.start <= 999_999_999 ? node.attrs.start : 1;

@@ -3,6 +3,7 @@
 // opens in Gutenberg as editable blocks: paragraph, heading, list/list-item, quote, separator, image.
 import type { Article, DocNode } from '../article';
 import { docText } from '../doc-text';
+import { visitNode, type BodyVisitor } from '../editor/body-visitor';
 import { escapeAttr, escapeHtml } from './escape-html';
 import { figureAttrsOf } from './figure-attrs';
 import { inlineToHtml } from './inline-to-html';
@@ -77,36 +78,40 @@ function renderBlocks(nodes: DocNode[], opts: BodyToGutenbergOptions, depth: num
 }
 
 function renderBlock(node: DocNode, opts: BodyToGutenbergOptions, depth: number): string {
-  if (depth > MAX_DEPTH) return '';
-  const children = node.content ?? [];
-  switch (node.type) {
-    case 'paragraph': {
-      const inline = inlineToHtml(children);
-      return inline.length > 0 ? block('paragraph', {}, `<p>${inline}</p>`) : '';
-    }
-    case 'heading': {
-      const inline = inlineToHtml(children);
-      if (inline.length === 0) return '';
-      const level = typeof node.attrs?.level === 'number' && node.attrs.level >= 3 ? 3 : 2;
-      return block('heading', level === 2 ? {} : { level }, `<h${level} class="wp-block-heading">${inline}</h${level}>`);
-    }
-    case 'blockquote': {
-      const inner = renderBlocks(children, opts, depth);
-      return inner.length > 0 ? block('quote', {}, `<blockquote class="wp-block-quote">${inner}</blockquote>`) : '';
-    }
-    case 'bulletList':
-    case 'orderedList':
-      return renderList(node, opts, depth);
-    case 'horizontalRule':
-      return block('separator', {}, '<hr class="wp-block-separator has-alpha-channel-opacity"/>');
-    case 'figure':
-      return renderImage(node, opts);
-    default: {
-      const text = docText(node);
-      return text.length > 0 ? block('paragraph', {}, `<p>${escapeHtml(text)}</p>`) : '';
-    }
-  }
+  return depth > MAX_DEPTH ? '' : visitNode(node, GUTENBERG_BLOCK, opts, depth);
 }
+
+/** A node the block switch does not place (a stray list item, text or unknown node) as a paragraph block of its text. */
+function asTextParagraph(node: DocNode): string {
+  const text = docText(node);
+  return text.length > 0 ? block('paragraph', {}, `<p>${escapeHtml(text)}</p>`) : '';
+}
+
+const GUTENBERG_BLOCK: BodyVisitor<string, [BodyToGutenbergOptions, number]> = {
+  paragraph: (node) => {
+    const inline = inlineToHtml(node.content ?? []);
+    return inline.length > 0 ? block('paragraph', {}, `<p>${inline}</p>`) : '';
+  },
+  heading: (node) => {
+    const inline = inlineToHtml(node.content ?? []);
+    if (inline.length === 0) return '';
+    const level = typeof node.attrs?.level === 'number' && node.attrs.level >= 3 ? 3 : 2;
+    return block('heading', level === 2 ? {} : { level }, `<h${level} class="wp-block-heading">${inline}</h${level}>`);
+  },
+  blockquote: (node, opts, depth) => {
+    const inner = renderBlocks(node.content ?? [], opts, depth);
+    return inner.length > 0 ? block('quote', {}, `<blockquote class="wp-block-quote">${inner}</blockquote>`) : '';
+  },
+  bulletList: (node, opts, depth) => renderList(node, opts, depth),
+  orderedList: (node, opts, depth) => renderList(node, opts, depth),
+  horizontalRule: () => block('separator', {}, '<hr class="wp-block-separator has-alpha-channel-opacity"/>'),
+  figure: (node, opts) => renderImage(node, opts),
+  doc: asTextParagraph,
+  listItem: asTextParagraph,
+  hardBreak: asTextParagraph,
+  text: asTextParagraph,
+  unknown: asTextParagraph,
+};
 
 function renderList(node: DocNode, opts: BodyToGutenbergOptions, depth: number): string {
   const items = (node.content ?? []).map((item) => renderListItem(item, opts, depth + 1)).filter((markup) => markup.length > 0);

@@ -3,6 +3,7 @@
 // is reduced to its escaped text.
 import type { DocNode } from '../article';
 import { docText } from '../doc-text';
+import { visitNode, type BodyVisitor } from '../editor/body-visitor';
 import { escapeAttr, escapeHtml } from './escape-html';
 import { figureAttrsOf } from './figure-attrs';
 import { inlineToHtml } from './inline-to-html';
@@ -29,41 +30,48 @@ function renderBlocks(nodes: DocNode[], opts: BodyToHtmlOptions, depth: number):
 }
 
 function renderBlock(node: DocNode, opts: BodyToHtmlOptions, depth: number): string {
-  if (depth > MAX_DEPTH) return '';
-  const children = node.content ?? [];
-  switch (node.type) {
-    case 'paragraph': {
-      const inline = renderInline(children, depth);
-      return inline.length > 0 ? `<p>${inline}</p>` : '';
-    }
-    case 'heading': {
-      const inline = renderInline(children, depth);
-      const level = typeof node.attrs?.level === 'number' && node.attrs.level >= 3 ? 3 : 2;
-      return inline.length > 0 ? `<h${level}>${inline}</h${level}>` : '';
-    }
-    case 'blockquote': {
-      const inner = renderBlocks(children, opts, depth);
-      return inner.length > 0 ? `<blockquote>\n${inner}\n</blockquote>` : '';
-    }
-    case 'bulletList':
-    case 'orderedList': {
-      const items = children.map((item) => renderListItem(item, opts, depth + 1)).filter((html) => html.length > 0);
-      if (items.length === 0) return '';
-      if (node.type === 'bulletList') return `<ul>\n${items.join('\n')}\n</ul>`;
-      const start = node.attrs?.start;
-      const startAttr = typeof start === 'number' && Number.isSafeInteger(start) && start !== 1 ? ` start="${start}"` : '';
-      return `<ol${startAttr}>\n${items.join('\n')}\n</ol>`;
-    }
-    case 'horizontalRule':
-      return '<hr>';
-    case 'figure':
-      return renderFigure(node, opts, depth);
-    default: {
-      const text = docText(node);
-      return text.length > 0 ? `<p>${escapeHtml(text)}</p>` : '';
-    }
-  }
+  return depth > MAX_DEPTH ? '' : visitNode(node, BLOCK_HTML, opts, depth);
 }
+
+/** A node the block switch does not place (a stray list item, text or unknown node) as a paragraph of its text. */
+function asTextParagraph(node: DocNode): string {
+  const text = docText(node);
+  return text.length > 0 ? `<p>${escapeHtml(text)}</p>` : '';
+}
+
+function renderList(node: DocNode, opts: BodyToHtmlOptions, depth: number): string {
+  const items = (node.content ?? []).map((item) => renderListItem(item, opts, depth + 1)).filter((html) => html.length > 0);
+  if (items.length === 0) return '';
+  if (node.type === 'bulletList') return `<ul>\n${items.join('\n')}\n</ul>`;
+  const start = node.attrs?.start;
+  const startAttr = typeof start === 'number' && Number.isSafeInteger(start) && start !== 1 ? ` start="${start}"` : '';
+  return `<ol${startAttr}>\n${items.join('\n')}\n</ol>`;
+}
+
+const BLOCK_HTML: BodyVisitor<string, [BodyToHtmlOptions, number]> = {
+  paragraph: (node, _opts, depth) => {
+    const inline = renderInline(node.content ?? [], depth);
+    return inline.length > 0 ? `<p>${inline}</p>` : '';
+  },
+  heading: (node, _opts, depth) => {
+    const inline = renderInline(node.content ?? [], depth);
+    const level = typeof node.attrs?.level === 'number' && node.attrs.level >= 3 ? 3 : 2;
+    return inline.length > 0 ? `<h${level}>${inline}</h${level}>` : '';
+  },
+  blockquote: (node, opts, depth) => {
+    const inner = renderBlocks(node.content ?? [], opts, depth);
+    return inner.length > 0 ? `<blockquote>\n${inner}\n</blockquote>` : '';
+  },
+  bulletList: renderList,
+  orderedList: renderList,
+  horizontalRule: () => '<hr>',
+  figure: renderFigure,
+  doc: asTextParagraph,
+  listItem: asTextParagraph,
+  hardBreak: asTextParagraph,
+  text: asTextParagraph,
+  unknown: asTextParagraph,
+};
 
 function renderListItem(node: DocNode, opts: BodyToHtmlOptions, depth: number): string {
   if (depth > MAX_DEPTH) return '';

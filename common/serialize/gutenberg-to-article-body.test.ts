@@ -1,14 +1,18 @@
 // Runs in: vitest (node). A post's content comes back into Dateline as a body of the editor schema:
 // what Dateline itself wrote round-trips exactly, and what other people wrote in WordPress (block or
 // classic editor) keeps its structure, marks, links and photos, and nothing unsafe.
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { getSchema } from '@tiptap/core';
 import { Node as PmNode } from '@tiptap/pm/model';
 import { describe, expect, it } from 'vitest';
 import { figure, fullArticle, link, makeArticle, paragraph, PHOTO_A, PHOTO_B, text } from '../../tests/fixtures/sample-article';
 import type { DocNode } from '../article';
 import { createEditorExtensions } from '../editor/editor-extensions';
+import { bodySchemaProblem } from '../editor/editor-schema';
+import { isAllowedLinkHref } from '../editor/link-policy';
 import { bodyToGutenberg, bylineBlock, type GutenbergMedia } from './body-to-gutenberg';
-import { gutenbergImages, gutenbergToArticleBody, type GutenbergImage } from './gutenberg-to-article-body';
+import { gutenbergImages, gutenbergToArticleBody, htmlToPlainText, MAX_HTML_CHARS, type GutenbergImage } from './gutenberg-to-article-body';
 
 const schema = getSchema(createEditorExtensions());
 
@@ -221,7 +225,8 @@ describe('block-editor posts written by other people', () => {
           text(' '),
           text('mail', link('mailto:desk@example.com')),
           text(' red hl code 2'),
-          text('inner', link('https://a.test')),
+          // An <a> inside an <a> closes the outer one (the HTML standard's parser, as a browser shows it).
+          text('inner', link('https://b.test')),
         ),
       ),
     );
@@ -272,4 +277,44 @@ describe('classic-editor posts', () => {
     expect(gutenbergToArticleBody('</p></div>text</b> a < b > c')).toEqual(doc(paragraph(text('text a < b > c'))));
     expect(gutenbergToArticleBody('<p>a<br/><br>b</p>')).toEqual(doc(paragraph(text('a'), { type: 'hardBreak' }, { type: 'hardBreak' }, text('b'))));
   });
+
+  it('decodes every HTML entity as a browser does, in text, attributes, titles and excerpts', () => {
+    // The hand decoder knew ~70 names, no uppercase &AMP;, and read &#146; as a C1 control character.
+    const html = '<p>a &rarr; b, &alpha;, it&#146;s, Q&AMP;A, &amp;amp;, &bogus;</p><p><a href="https://a.test/?x=1&amp;y=&rarr;">link</a></p>';
+    expect(gutenbergToArticleBody(html)).toEqual(
+      doc(paragraph(text('a → b, α, it’s, Q&A, &amp;, &bogus;')), paragraph(text('link', link('https://a.test/?x=1&y=→')))),
+    );
+    expect(htmlToPlainText('Tom &AMP; Jerry&#146;s &rarr; &alpha;<br>line')).toBe('Tom & Jerry’s → α line');
+    expect(htmlToPlainText('A < B &amp;&gt; <script>alert(1)</script><p>two</p>')).toBe('A < B &> two');
+  });
+
+  it('bounds hostile input: oversized HTML is refused, deep nesting is cut, scripts and styles are dropped', () => {
+    expect(() => gutenbergToArticleBody('x'.repeat(MAX_HTML_CHARS + 1))).toThrow(expect.objectContaining({ code: 'invalid-input' }));
+    const deep = `${'<b><i>'.repeat(5_000)}deep${'</i></b>'.repeat(5_000)}<p>after</p>`;
+    checkSchema(gutenbergToArticleBody(deep));
+    const tags = `${'<div>'.repeat(30_000)}bottom${'</div>'.repeat(30_000)}<p>after</p>`;
+    expect(gutenbergToArticleBody(tags)).toEqual(doc(paragraph(text('after'))));
+    const scripted = '<p>a<script>document.title="x"</script><style>p{}</style><img src=x onerror="alert(1)">b</p><template><p>t</p></template>';
+    expect(gutenbergToArticleBody(scripted)).toEqual(doc(paragraph(text('a')), paragraph(text('b'))));
+  });
+
+  it('reads block comments with WordPress’s block parser, attributes with comment-like text included', () => {
+    const html =
+      '<!-- wp:paragraph {"placeholder":"a \\u003c!\\u002d\\u002d b"} --><p>one</p><!-- /wp:paragraph -->\n\n<!-- wp:columns --><div class="wp-block-columns"><!-- wp:column --><div class="wp-block-column"><!-- wp:paragraph --><p>two</p><!-- /wp:paragraph --></div><!-- /wp:column --></div><!-- /wp:columns --><!-- wp:latest-posts /-->';
+    expect(gutenbergToArticleBody(html)).toEqual(doc(paragraph(text('one')), paragraph(text('two'))));
+  });
+
+  it('turns every payload of the XSS corpus into a body of the editor schema with only allowed links', () => {
+    const payloads = readFileSync(fileURLToPath(new URL('../../tests/fixtures/xss/payloads.txt', import.meta.url)), 'utf8').split('\n').filter((line) => line.trim().length > 0);
+    expect(payloads.length).toBeGreaterThan(100);
+    const hrefs = (node: DocNode): unknown[] => [...(node.marks ?? []).filter((m) => m.type === 'link').map((m) => m.attrs?.href), ...(node.content ?? []).flatMap(hrefs)];
+    for (const payload of payloads) {
+      for (const html of [payload, `<p>${payload}</p>`, `<figure class="wp-block-image"><img src="x" class="wp-image-41"/><figcaption>${payload}</figcaption></figure>`]) {
+        const body = gutenbergToArticleBody(html, { image: resolve(null), baseUrl: 'https://news.example.com/' });
+        expect(bodySchemaProblem(body), payload).toBeNull();
+        for (const href of hrefs(body)) expect(isAllowedLinkHref(href), `${payload} -> ${String(href)}`).toBe(true);
+      }
+    }
+  });
 });
+

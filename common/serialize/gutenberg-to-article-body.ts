@@ -2,9 +2,15 @@
 // or classic-editor HTML — as an article body of the editor schema only: paragraphs, headings 2/3,
 // lists, quotes, rules, hard breaks, figures (photos the caller resolves to library media ids) and
 // the marks bold/italic/underline/strike/link (links only where the link policy allows). Block
-// comments are read past; everything the schema cannot hold becomes its plain text or is dropped.
-// A small tolerant tokenizer stands in for an HTML parser: WordPress emits a narrow, regular subset.
+// comments are read by WordPress's own block parser and taken out; the HTML is parsed by parse5 (the
+// HTML standard's parser: entities decoded with `entities`, no script run, nothing fetched). Loose
+// classic-editor text breaks into paragraphs as wpautop does; everything the schema cannot hold
+// becomes its plain text or is dropped.
+import { parse as parseBlocks } from '@wordpress/block-serialization-default-parser';
+import { parseFragment, type DefaultTreeAdapterTypes } from 'parse5';
+import { AppError } from '../app-error';
 import type { DocNode } from '../article';
+import { DOC_LIMITS } from '../doc-bounds';
 import { isAllowedLinkHref } from '../editor/link-policy';
 
 /** A photo found in the post, for the caller to resolve to a library photo. */
@@ -27,7 +33,7 @@ export interface GutenbergParseOptions {
 
 /** The article body of a post's raw content. */
 export function gutenbergToArticleBody(html: string, options: GutenbergParseOptions = {}): DocNode {
-  const tree = buildTree(tokenize(expandCaptionShortcodes(html)));
+  const tree = parseHtml(expandCaptionShortcodes(withoutBlockComments(html)));
   const content = new Converter(options).blocks(tree.children, true, 0);
   return { type: 'doc', content: content.length > 0 ? content : [{ type: 'paragraph' }] };
 }
@@ -46,15 +52,26 @@ export function gutenbergImages(html: string): GutenbergImage[] {
 
 /** Plain text of a short HTML string (a post title or excerpt): tags dropped, entities decoded, whitespace collapsed. */
 export function htmlToPlainText(html: string): string {
-  return tokenize(html)
-    .map((t) => (t.kind === 'text' ? t.text : t.kind === 'start' && (t.name === 'br' || CLOSES_P.has(t.name)) ? ' ' : ''))
+  const parts: string[] = [];
+  const stack: TreeNode[] = [parseHtml(html)];
+  while (stack.length > 0) {
+    const node = stack.pop() as TreeNode;
+    if (node.kind === 'text') {
+      parts.push(node.text);
+      continue;
+    }
+    if (node.name === 'br' || CLOSES_P.has(node.name)) parts.push(' ');
+    for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i] as TreeNode);
+  }
+  return parts
     .join('')
     .replace(/[ \t\n\r\f]+/g, ' ')
     .trim();
 }
 
 // ---------------------------------------------------------------------------------------------
-// Tokenizer and tree
+// The parsed tree: parse5 (the HTML standard's parser, which decodes entities with `entities`)
+// builds it; this keeps only elements and text, bounded in depth.
 
 interface ElementNode {
   kind: 'element';
@@ -68,188 +85,63 @@ interface TextNode {
 }
 type TreeNode = ElementNode | TextNode;
 
-type Token = { kind: 'start'; name: string; attrs: Map<string, string>; selfClosing: boolean } | { kind: 'end'; name: string } | { kind: 'text'; text: string };
-
-const VOID_ELEMENTS = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'param', 'source', 'track', 'wbr']);
-// Their content is not markup; it is skipped whole.
+// Their content is not the story's text: kept out of the tree whole (parse5 never runs or fetches anything).
 const RAW_TEXT_ELEMENTS = new Set(['script', 'style', 'textarea', 'title', 'xmp', 'iframe', 'noembed', 'noframes', 'noscript', 'template', 'svg', 'math', 'object', 'video', 'audio', 'canvas', 'select', 'button']);
-// Starting one of these closes an open <p>, as an HTML parser does.
+const VOID_ELEMENTS = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'param', 'source', 'track', 'wbr']);
+// Text breaks around these in a title or excerpt.
 const CLOSES_P = new Set([
   'address', 'article', 'aside', 'blockquote', 'details', 'div', 'dl', 'fieldset', 'figcaption', 'figure', 'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6',
   'header', 'hr', 'main', 'nav', 'ol', 'p', 'pre', 'section', 'table', 'ul',
 ]);
+/** Deeper markup than this is dropped while the tree is built (the converter reads no deeper than MAX_DEPTH anyway). */
+const MAX_TREE_DEPTH = 256;
+/** HTML longer than this (UTF-16 code units) is refused before it is parsed: the body limit of doc-bounds.ts. */
+export const MAX_HTML_CHARS = DOC_LIMITS.maxTextChars;
 
-function tokenize(html: string): Token[] {
-  const tokens: Token[] = [];
-  let pos = 0;
-  const pushText = (text: string) => {
-    if (text.length > 0) tokens.push({ kind: 'text', text: decodeEntities(text) });
-  };
-  while (pos < html.length) {
-    const lt = html.indexOf('<', pos);
-    if (lt < 0) {
-      pushText(html.slice(pos));
-      break;
-    }
-    pushText(html.slice(pos, lt));
-    if (html.startsWith('<!--', lt)) {
-      const end = html.indexOf('-->', lt + 4);
-      pos = end < 0 ? html.length : end + 3;
-      continue;
-    }
-    const next = html[lt + 1] ?? '';
-    if (next === '!' || next === '?') {
-      const end = html.indexOf('>', lt);
-      pos = end < 0 ? html.length : end + 1;
-      continue;
-    }
-    if (next === '/' && /[A-Za-z]/.test(html[lt + 2] ?? '')) {
-      const match = /^<\/([A-Za-z][A-Za-z0-9-]*)[^>]*>?/.exec(html.slice(lt, lt + 300)) ?? null;
-      const name = (match?.[1] ?? '').toLowerCase();
-      const end = html.indexOf('>', lt);
-      pos = end < 0 ? html.length : end + 1;
-      tokens.push({ kind: 'end', name });
-      continue;
-    }
-    if (!/[A-Za-z]/.test(next)) {
-      pushText('<');
-      pos = lt + 1;
-      continue;
-    }
-    const tag = readStartTag(html, lt);
-    tokens.push({ kind: 'start', name: tag.name, attrs: tag.attrs, selfClosing: tag.selfClosing });
-    pos = tag.end;
-    if (RAW_TEXT_ELEMENTS.has(tag.name) && !tag.selfClosing) {
-      const close = html.toLowerCase().indexOf(`</${tag.name}`, pos);
-      pos = close < 0 ? html.length : close;
-    }
+type Parse5Node = DefaultTreeAdapterTypes.ChildNode;
+
+/** The element-and-text tree of an HTML fragment, built without recursion. */
+function parseHtml(html: string): ElementNode {
+  if (html.length > MAX_HTML_CHARS) {
+    throw new AppError('invalid-input', `The HTML is ${html.length.toLocaleString('en')} characters long, more than the ${MAX_HTML_CHARS.toLocaleString('en')} Dateline reads`);
   }
-  return tokens;
-}
-
-function readStartTag(html: string, lt: number): { name: string; attrs: Map<string, string>; selfClosing: boolean; end: number } {
-  let pos = lt + 1;
-  const nameMatch = /^[A-Za-z][A-Za-z0-9:-]*/.exec(html.slice(pos, pos + 100));
-  const name = (nameMatch?.[0] ?? '').toLowerCase();
-  pos += name.length;
-  const attrs = new Map<string, string>();
-  let selfClosing = false;
-  while (pos < html.length) {
-    while (pos < html.length && /\s/.test(html[pos] ?? '')) pos++;
-    const ch = html[pos];
-    if (ch === undefined) break;
-    if (ch === '>') {
-      pos++;
-      break;
-    }
-    if (ch === '/') {
-      if (html[pos + 1] === '>') {
-        selfClosing = true;
-        pos += 2;
-        break;
-      }
-      pos++;
-      continue;
-    }
-    const attrMatch = /^[^\s"'>/=]+/.exec(html.slice(pos, pos + 200));
-    if (!attrMatch) {
-      pos++;
-      continue;
-    }
-    const attrName = attrMatch[0].toLowerCase();
-    pos += attrMatch[0].length;
-    while (pos < html.length && /\s/.test(html[pos] ?? '')) pos++;
-    let value = '';
-    if (html[pos] === '=') {
-      pos++;
-      while (pos < html.length && /\s/.test(html[pos] ?? '')) pos++;
-      const quote = html[pos];
-      if (quote === '"' || quote === "'") {
-        const close = html.indexOf(quote, pos + 1);
-        const end = close < 0 ? html.length : close;
-        value = html.slice(pos + 1, end);
-        pos = end + 1;
-      } else {
-        const unquoted = /^[^\s>]*/.exec(html.slice(pos))?.[0] ?? '';
-        value = unquoted;
-        pos += unquoted.length;
-      }
-    }
-    if (!attrs.has(attrName)) attrs.set(attrName, decodeEntities(value));
-  }
-  return { name, attrs, selfClosing, end: pos };
-}
-
-function buildTree(tokens: Token[]): ElementNode {
   const root: ElementNode = { kind: 'element', name: '#root', attrs: new Map(), children: [] };
-  const stack: ElementNode[] = [root];
-  const top = () => stack[stack.length - 1] as ElementNode;
-  const closeTo = (name: string): boolean => {
-    for (let i = stack.length - 1; i > 0; i--) {
-      if ((stack[i] as ElementNode).name === name) {
-        stack.length = i;
-        return true;
+  const stack: { from: Parse5Node[]; to: ElementNode; depth: number }[] = [{ from: parseFragment(html).childNodes, to: root, depth: 0 }];
+  while (stack.length > 0) {
+    const { from, to, depth } = stack.pop() as { from: Parse5Node[]; to: ElementNode; depth: number };
+    for (const node of from) {
+      if (node.nodeName === '#text' && 'value' in node) {
+        to.children.push({ kind: 'text', text: node.value });
+      } else if ('tagName' in node) {
+        const name = node.tagName.toLowerCase();
+        const element: ElementNode = { kind: 'element', name, attrs: new Map(node.attrs.map((a) => [a.name, a.value])), children: [] };
+        to.children.push(element);
+        if (!RAW_TEXT_ELEMENTS.has(name) && depth < MAX_TREE_DEPTH) stack.push({ from: node.childNodes, to: element, depth: depth + 1 });
       }
     }
-    return false;
-  };
-  for (const token of tokens) {
-    if (token.kind === 'text') {
-      top().children.push({ kind: 'text', text: token.text });
-      continue;
-    }
-    if (token.kind === 'end') {
-      if (token.name === 'p' && !stack.some((e) => e.name === 'p')) continue;
-      if (token.name === 'br') {
-        top().children.push({ kind: 'element', name: 'br', attrs: new Map(), children: [] });
-        continue;
-      }
-      closeTo(token.name);
-      continue;
-    }
-    if (CLOSES_P.has(token.name) && top().name === 'p') stack.pop();
-    if (token.name === 'li') closeOpenSibling(stack, 'li', ['ul', 'ol']);
-    if (token.name === 'dt' || token.name === 'dd') closeOpenSibling(stack, token.name, ['dl']);
-    if (token.name === 'tr') closeOpenSibling(stack, 'tr', ['table', 'thead', 'tbody', 'tfoot']);
-    if (token.name === 'td' || token.name === 'th') closeOpenSibling(stack, token.name, ['tr']);
-    const element: ElementNode = { kind: 'element', name: token.name, attrs: token.attrs, children: [] };
-    top().children.push(element);
-    if (!VOID_ELEMENTS.has(token.name) && !token.selfClosing && !RAW_TEXT_ELEMENTS.has(token.name)) stack.push(element);
   }
   return root;
 }
 
-/** An unclosed <li> (or <td>, <tr>…) ends where its next sibling starts, inside the same list. */
-function closeOpenSibling(stack: ElementNode[], name: string, containers: string[]): void {
-  for (let i = stack.length - 1; i > 0; i--) {
-    const element = stack[i] as ElementNode;
-    if (containers.includes(element.name)) return;
-    if (element.name === name || (name === 'dt' && element.name === 'dd') || (name === 'dd' && element.name === 'dt') || (name === 'td' && element.name === 'th') || (name === 'th' && element.name === 'td')) {
-      stack.length = i;
-      return;
-    }
-  }
+/** The post's markup with its block comments taken out by WordPress's own block parser (a classic post has none). */
+function withoutBlockComments(html: string): string {
+  if (!html.includes('<!-- wp:')) return html;
+  return parseBlocks(html)
+    .map((block) => blockHtml(block, 0))
+    .join('');
 }
 
-const NAMED_ENTITIES: Record<string, string> = {
-  amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0', hellip: '…', mdash: '—', ndash: '–', lsquo: '‘', rsquo: '’', ldquo: '“', rdquo: '”',
-  laquo: '«', raquo: '»', sbquo: '‚', bdquo: '„', copy: '©', reg: '®', trade: '™', deg: '°', middot: '·', bull: '•', times: '×', divide: '÷', euro: '€',
-  pound: '£', yen: '¥', cent: '¢', sect: '§', para: '¶', shy: '\u00ad', thinsp: '\u2009', ensp: '\u2002', emsp: '\u2003', zwj: '\u200d', zwnj: '\u200c',
-  prime: '′', Prime: '″', minus: '−', plusmn: '±', frac12: '½', frac14: '¼', frac34: '¾', iexcl: '¡', iquest: '¿', aacute: 'á', eacute: 'é', iacute: 'í',
-  oacute: 'ó', uacute: 'ú', agrave: 'à', egrave: 'è', ograve: 'ò', auml: 'ä', ouml: 'ö', uuml: 'ü', Auml: 'Ä', Ouml: 'Ö', Uuml: 'Ü', szlig: 'ß',
-  ccedil: 'ç', ntilde: 'ñ', Eacute: 'É',
-};
+type ParsedBlock = ReturnType<typeof parseBlocks>[number];
 
-function decodeEntities(text: string): string {
-  if (!text.includes('&')) return text;
-  return text.replace(/&(#[xX][0-9a-fA-F]{1,6}|#[0-9]{1,7}|[A-Za-z][A-Za-z0-9]{1,31});?/g, (whole, body: string) => {
-    if (body.startsWith('#')) {
-      const code = body[1] === 'x' || body[1] === 'X' ? Number.parseInt(body.slice(2), 16) : Number.parseInt(body.slice(1), 10);
-      if (code === 0 || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff)) return '\uFFFD';
-      return String.fromCodePoint(code);
-    }
-    return NAMED_ENTITIES[body] ?? whole;
-  });
+function blockHtml(block: ParsedBlock, depth: number): string {
+  let inner = 0;
+  return block.innerContent
+    .map((part) => {
+      if (part !== null) return part;
+      const child = block.innerBlocks[inner++];
+      return child && depth < MAX_TREE_DEPTH ? blockHtml(child, depth + 1) : '';
+    })
+    .join('');
 }
 
 /** The classic editor's [caption]<img …> text[/caption] as the <figure> the block editor would write. */

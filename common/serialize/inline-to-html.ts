@@ -1,9 +1,9 @@
 // Runs in: services and renderer. Inline content (text with marks, hard breaks) as HTML: marks open
 // and close like a stack so tags always nest and one link can span several styles; text escaped.
 import type { DocNode } from '../article';
-import { docText } from '../doc-text';
 import { escapeAttr, escapeHtml } from './escape-html';
-import { inlineMarksOf, sameMark, type InlineMark } from './inline-marks';
+import { sameMark, type InlineMark } from './inline-marks';
+import { inlinePieceOf } from './inline-piece';
 
 export function inlineToHtml(nodes: readonly DocNode[]): string {
   let out = '';
@@ -12,13 +12,13 @@ export function inlineToHtml(nodes: readonly DocNode[]): string {
     while (open.length > keep) out += closeTag(open.pop() as InlineMark);
   };
   for (const node of nodes) {
-    if (node.type === 'hardBreak') {
+    const piece = inlinePieceOf(node);
+    if (piece.kind === 'break') {
       out += '<br>';
       continue;
     }
-    const text = node.type === 'text' ? (typeof node.text === 'string' ? node.text : '') : docText(node);
+    const { text, marks } = piece;
     if (text.length === 0) continue;
-    const marks = node.type === 'text' ? inlineMarksOf(node) : [];
     let keep = 0;
     while (keep < open.length && keep < marks.length && sameMark(open[keep] as InlineMark, marks[keep] as InlineMark)) keep++;
     closeDownTo(keep);

@@ -2,8 +2,8 @@
 // can never turn into markup, marks as delimiters where CommonMark's flanking rules let them work
 // (CJK punctuation often does not) and as inline HTML tags where they would not.
 import type { DocNode } from '../article';
-import { docText } from '../doc-text';
-import { inlineMarksOf, type InlineMark } from './inline-marks';
+import type { InlineMark } from './inline-marks';
+import { inlinePieceOf } from './inline-piece';
 
 export interface InlineMarkdownOptions {
   /** Hard breaks become spaces (headings, caption lines are single-line). */
@@ -67,13 +67,14 @@ type Piece = { kind: 'break' } | { kind: 'text'; text: string; marks: InlineMark
 function groupPieces(nodes: DocNode[], opts: InlineMarkdownOptions): Piece[] {
   const out: Piece[] = [];
   for (const node of nodes) {
-    if (node.type === 'hardBreak') {
+    const inline = inlinePieceOf(node);
+    if (inline.kind === 'break') {
       out.push({ kind: 'break' });
       continue;
     }
-    const text = node.type === 'text' ? (typeof node.text === 'string' ? node.text : '') : docText(node);
+    const text = inline.text;
     if (text.length === 0) continue;
-    const all = node.type === 'text' ? inlineMarksOf(node).filter((m) => !opts.dropMarks?.includes(m.type)) : [];
+    const all = inline.marks.filter((m) => !opts.dropMarks?.includes(m.type));
     const link = all.find((m): m is Extract<InlineMark, { type: 'link' }> => m.type === 'link');
     const piece: Piece = { kind: 'text', text, marks: all.filter((m) => m.type !== 'link') };
     const last = out[out.length - 1];

@@ -3,6 +3,7 @@
 // quotes and lists around it, its text as runs of equally marked characters, and a key that is
 // equal for two blocks exactly when they look the same.
 import type { DocNode } from '../article';
+import { visitNode, type BodyVisitor } from '../editor/body-visitor';
 import type { DiffBlockKind, DiffBlockShape, DiffContainer } from './diff-model';
 
 /** Consecutive characters carrying the same marks. */
@@ -30,8 +31,6 @@ export interface BodyBlock extends DiffBlockShape {
   key: string;
 }
 
-const CONTAINER_TYPES = new Set<string>(['blockquote', 'bulletList', 'orderedList']);
-
 interface PendingItem {
   ordinal: number;
   claimed: boolean;
@@ -58,35 +57,44 @@ export function shapeKey(shape: DiffBlockShape): string {
 }
 
 function walk(nodes: readonly DocNode[], containers: DiffContainer[], item: PendingItem | null, out: BodyBlock[]): void {
-  for (const node of nodes) {
-    const type = node.type;
-    if (type === 'paragraph' || type === 'heading' || type === 'figure' || type === 'horizontalRule') {
-      emit(node, type, containers, item, out);
-    } else if (CONTAINER_TYPES.has(type)) {
-      const inner = [...containers, type as DiffContainer];
-      if (type === 'blockquote') {
-        walk(node.content ?? [], inner, item, out);
-        continue;
-      }
-      const start = Number(node.attrs?.start ?? 1);
-      let ordinal = Number.isFinite(start) ? start : 1;
-      for (const child of node.content ?? []) {
-        const nextItem: PendingItem = { ordinal, claimed: false };
-        // Anything other than a list item directly in a list is treated as one.
-        walk(child.type === 'listItem' ? (child.content ?? []) : [child], inner, nextItem, out);
-        ordinal++;
-      }
-    } else if (type === 'listItem') {
-      // A list item outside a list: shown as a bulleted item.
-      walk(node.content ?? [], [...containers, 'bulletList'], { ordinal: 1, claimed: false }, out);
-    } else if ((node.content ?? []).some((child) => child.type === 'text' || child.type === 'hardBreak')) {
-      // An unknown node holding text reads as a paragraph.
-      emit(node, 'paragraph', containers, item, out);
-    } else if (node.content) {
-      walk(node.content, containers, item, out);
-    }
+  for (const node of nodes) visitNode(node, DIFF_BLOCKS, containers, item, out);
+}
+
+type WalkArgs = [containers: DiffContainer[], item: PendingItem | null, out: BodyBlock[]];
+
+function list(node: DocNode, containers: DiffContainer[], out: BodyBlock[], type: 'bulletList' | 'orderedList'): void {
+  const inner = [...containers, type];
+  const start = Number(node.attrs?.start ?? 1);
+  let ordinal = Number.isFinite(start) ? start : 1;
+  for (const child of node.content ?? []) {
+    const nextItem: PendingItem = { ordinal, claimed: false };
+    // Anything other than a list item directly in a list is treated as one.
+    walk(child.type === 'listItem' ? (child.content ?? []) : [child], inner, nextItem, out);
+    ordinal++;
   }
 }
+
+/** An unknown node holding text reads as a paragraph; otherwise its content is walked. */
+function other(node: DocNode, ...[containers, item, out]: WalkArgs): void {
+  if ((node.content ?? []).some((child) => child.type === 'text' || child.type === 'hardBreak')) emit(node, 'paragraph', containers, item, out);
+  else if (node.content) walk(node.content, containers, item, out);
+}
+
+const DIFF_BLOCKS: BodyVisitor<void, WalkArgs> = {
+  paragraph: (node, ...args) => emit(node, 'paragraph', ...args),
+  heading: (node, ...args) => emit(node, 'heading', ...args),
+  figure: (node, ...args) => emit(node, 'figure', ...args),
+  horizontalRule: (node, ...args) => emit(node, 'horizontalRule', ...args),
+  blockquote: (node, containers, item, out) => walk(node.content ?? [], [...containers, 'blockquote'], item, out),
+  bulletList: (node, containers, _item, out) => list(node, containers, out, 'bulletList'),
+  orderedList: (node, containers, _item, out) => list(node, containers, out, 'orderedList'),
+  // A list item outside a list: shown as a bulleted item.
+  listItem: (node, containers, _item, out) => walk(node.content ?? [], [...containers, 'bulletList'], { ordinal: 1, claimed: false }, out),
+  doc: other,
+  text: other,
+  hardBreak: other,
+  unknown: other,
+};
 
 function emit(node: DocNode, kind: DiffBlockKind, containers: DiffContainer[], item: PendingItem | null, out: BodyBlock[]): void {
   const runs = kind === 'horizontalRule' ? [] : inlineRuns(node.content ?? []);

@@ -7,16 +7,10 @@
 // (QUOTE_BLOCK_SEPARATOR between text blocks, a newline for a hard break), which is how a
 // comment's quote should be captured.
 import type { DocNode } from '../article';
+import { visitNode, type BodyVisitor } from '../editor/body-visitor';
 
 export const QUOTE_BLOCK_SEPARATOR = '\n';
 
-/** Nodes whose content is inline: each starts a new line of text after the first. */
-const TEXTBLOCK_TYPES = new Set(['paragraph', 'heading', 'figure']);
-/** Leaf nodes of the editor schema other than text: each takes one position. */
-const LEAF_TYPES = new Map<string, string>([
-  ['hardBreak', '\n'],
-  ['horizontalRule', ''],
-]);
 
 export interface DocTextIndex {
   text: string;
@@ -58,26 +52,46 @@ interface WalkState {
 
 /** Adds `node`, which starts at `pos`, and returns the position after it. */
 function walk(node: DocNode, pos: number, state: WalkState): number {
-  if (node.type === 'text') {
-    const text = node.text ?? '';
-    // Positions count UTF-16 code units, as ProseMirror does.
-    for (let i = 0; i < text.length; i++) push(state, text[i] ?? '', pos + i);
-    return pos + text.length;
-  }
-  const leafText = LEAF_TYPES.get(node.type);
-  if (leafText !== undefined) {
-    if (leafText !== '') push(state, leafText, pos);
-    return pos + 1;
-  }
-  if (TEXTBLOCK_TYPES.has(node.type)) {
-    if (state.seenTextblock) push(state, QUOTE_BLOCK_SEPARATOR, pos);
-    state.seenTextblock = true;
-  }
-  // Opening token, content, closing token.
+  return visitNode(node, INDEX_NODE, pos, state);
+}
+
+/** Opening token, content, closing token. */
+function container(node: DocNode, pos: number, state: WalkState): number {
   let inner = pos + 1;
   for (const child of node.content ?? []) inner = walk(child, inner, state);
   return inner + 1;
 }
+
+/** A node whose content is inline: each starts a new line of text after the first. */
+function textblock(node: DocNode, pos: number, state: WalkState): number {
+  if (state.seenTextblock) push(state, QUOTE_BLOCK_SEPARATOR, pos);
+  state.seenTextblock = true;
+  return container(node, pos, state);
+}
+
+const INDEX_NODE: BodyVisitor<number, [number, WalkState]> = {
+  text: (node, pos, state) => {
+    const text = node.text ?? '';
+    // Positions count UTF-16 code units, as ProseMirror does.
+    for (let i = 0; i < text.length; i++) push(state, text[i] ?? '', pos + i);
+    return pos + text.length;
+  },
+  // Leaf nodes other than text take one position.
+  hardBreak: (_node, pos, state) => {
+    push(state, '\n', pos);
+    return pos + 1;
+  },
+  horizontalRule: (_node, pos) => pos + 1,
+  paragraph: textblock,
+  heading: textblock,
+  figure: textblock,
+  doc: container,
+  blockquote: container,
+  bulletList: container,
+  orderedList: container,
+  listItem: container,
+  unknown: container,
+};
 
 function push(state: WalkState, char: string, pos: number): void {
   state.chars.push(char);

@@ -11,12 +11,12 @@ export function attachContextMenu(contents: WebContents, locale: () => MenuLocal
     }));
     if (items.length > 0) items.push({ type: 'separator' });
     if (params.isEditable) {
-      items.push({ role: 'cut', label: t.cut, enabled: params.editFlags.canCut });
-      items.push({ role: 'copy', label: t.copy, enabled: params.editFlags.canCopy });
-      items.push({ role: 'paste', label: t.paste, enabled: params.editFlags.canPaste });
-      items.push({ role: 'selectAll', label: t.selectAll });
+      items.push({ role: 'cut', label: t['menu.cut'], enabled: params.editFlags.canCut });
+      items.push({ role: 'copy', label: t['menu.copy'], enabled: params.editFlags.canCopy });
+      items.push({ role: 'paste', label: t['menu.paste'], enabled: params.editFlags.canPaste });
+      items.push({ role: 'selectAll', label: t['menu.select-all'] });
     } else if (params.selectionText.trim() !== '') {
-      items.push({ role: 'copy', label: t.copy });
+      items.push({ role: 'copy', label: t['menu.copy'] });
     }
     if (items.length > 0) Menu.buildFromTemplate(items).popup();
   });

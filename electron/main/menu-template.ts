@@ -1,5 +1,7 @@
-// Runs in: main (pure, no electron import). The native menu as plain data: labels, accelerators, roles and menu commands.
+// Runs in: main (pure, no electron import). The native menu as plain data, built from the command
+// table (common/commands/): labels from the shared catalogue, accelerators, roles and menu commands.
 import type { MenuCommand } from '../../common/bridge';
+import { acceleratorOn, COMMAND_TABLE, type CommandSpec, type MenuId, type MenuPlacement } from '../../common/commands/command-table';
 import { articleDeepLink } from '../../common/desktop/deep-link';
 import { MENU_LABELS, type MenuLabelKey, type MenuLocale } from './menu-labels';
 import type { RecentArticle } from './recent-articles';
@@ -67,119 +69,104 @@ export interface MenuTemplateOptions {
 }
 
 const SEPARATOR: MenuItemSpec = { type: 'separator' };
-const UNTITLED = { en: 'Untitled', 'zh-CN': '无标题' } as const;
 
-function openRecentMenu(t: Readonly<Record<MenuLabelKey, string>>, recent: readonly RecentArticle[]): MenuItemSpec {
-  const untitled = t === MENU_LABELS['zh-CN'] ? UNTITLED['zh-CN'] : UNTITLED.en;
+type Labels = Readonly<Record<MenuLabelKey, string>>;
+
+/** The table's commands placed in one menu, group by group, in table order. */
+function commandGroups(menu: MenuId, t: Labels, locale: MenuLocale): MenuItemSpec[][] {
+  const groups = new Map<string, MenuItemSpec[]>();
+  for (const spec of COMMAND_TABLE as readonly CommandSpec[]) {
+    const placement = spec.menu;
+    if (placement?.menu !== menu) continue;
+    const items = groups.get(placement.group) ?? [];
+    groups.set(placement.group, [...items, commandItem(spec, placement, t, locale)]);
+  }
+  return [...groups.values()];
+}
+
+function commandItem(spec: CommandSpec, placement: MenuPlacement, t: Labels, locale: MenuLocale): MenuItemSpec {
+  const label = t[spec.labelKey];
+  if (placement.role) return { type: 'role', role: placement.role, label };
+  const item: MenuItemSpec & { type: 'command' } = { type: 'command', label, command: spec.id as MenuCommand };
+  const accelerator = acceleratorOn(spec, 'desktop');
+  if (accelerator !== undefined) item.accelerator = accelerator;
+  // The editor handles its own keys: the menu shows them without taking the keystroke.
+  if (spec.keys === 'editor') item.registerAccelerator = false;
+  if (placement.checkedInLocale) item.checked = placement.checkedInLocale === locale;
+  return item;
+}
+
+/** Groups one after another with a separator between them. */
+function joined(groups: readonly MenuItemSpec[][]): MenuItemSpec[] {
+  return groups.flatMap((group, index) => (index === 0 ? group : [SEPARATOR, ...group]));
+}
+
+function openRecentMenu(t: Labels, recent: readonly RecentArticle[]): MenuItemSpec {
   const items: MenuItemSpec[] =
     recent.length === 0
-      ? [{ type: 'placeholder', label: t.noRecent }]
+      ? [{ type: 'placeholder', label: t['menu.no-recent'] }]
       : [
           // "&" would become a mnemonic on Windows and Linux.
-          ...recent.map((item): MenuItemSpec => ({ type: 'open-link', link: articleDeepLink(item.id), label: (item.title.trim() || untitled).replaceAll('&', '&&') })),
+          ...recent.map((item): MenuItemSpec => ({ type: 'open-link', link: articleDeepLink(item.id), label: (item.title.trim() || t['menu.untitled']).replaceAll('&', '&&') })),
           SEPARATOR,
-          { type: 'action', action: 'clear-recent', label: t.clearRecent },
+          { type: 'action', action: 'clear-recent', label: t['menu.clear-recent'] },
         ];
-  return { type: 'submenu', label: t.openRecent, items };
+  return { type: 'submenu', label: t['menu.open-recent'], items };
 }
 
 export function buildMenuTemplate(locale: MenuLocale, platform: NodeJS.Platform, options: MenuTemplateOptions = {}): MenuSpec[] {
   const t = MENU_LABELS[locale];
   const isMac = platform === 'darwin';
-  const command = (key: MenuLabelKey, id: MenuCommand, accelerator?: string): MenuItemSpec =>
-    accelerator === undefined ? { type: 'command', label: t[key], command: id } : { type: 'command', label: t[key], command: id, accelerator };
-  const format = (key: MenuLabelKey, id: MenuCommand, accelerator?: string): MenuItemSpec =>
-    accelerator === undefined
-      ? { type: 'command', label: t[key], command: id, registerAccelerator: false }
-      : { type: 'command', label: t[key], command: id, accelerator, registerAccelerator: false };
   const role = (key: MenuLabelKey, id: MenuRole): MenuItemSpec => ({ type: 'role', role: id, label: t[key] });
+  const groups = (menu: MenuId) => commandGroups(menu, t, locale);
 
   const menus: MenuSpec[] = [];
   if (isMac) {
     menus.push({
-      label: t.app,
+      label: t['menu.app'],
       role: 'appMenu',
-      items: [role('about', 'about'), SEPARATOR, role('services', 'services'), SEPARATOR, role('hide', 'hide'), role('hideOthers', 'hideOthers'), role('unhide', 'unhide'), SEPARATOR, role('quit', 'quit')],
+      items: [
+        role('menu.about', 'about'),
+        SEPARATOR,
+        role('menu.services', 'services'),
+        SEPARATOR,
+        role('menu.hide', 'hide'),
+        role('menu.hide-others', 'hideOthers'),
+        role('menu.unhide', 'unhide'),
+        SEPARATOR,
+        role('menu.quit', 'quit'),
+      ],
     });
   }
+  // Open Recent follows the first group of File (New Article).
+  const [create = [], ...fileRest] = groups('file');
   menus.push({
-    label: t.file,
+    label: t['menu.file'],
+    items: [...create, openRecentMenu(t, options.recent ?? []), ...joined(fileRest), ...(isMac ? [] : [SEPARATOR, role('menu.quit', 'quit')])],
+  });
+  const clipboard = [role('menu.cut', 'cut'), role('menu.copy', 'copy'), role('menu.paste', 'paste'), role('menu.paste-and-match-style', 'pasteAndMatchStyle'), role('menu.select-all', 'selectAll')];
+  const [history = [], ...editRest] = groups('edit');
+  menus.push({ label: t['menu.edit'], items: joined([history, clipboard, ...editRest].filter((group) => group.length > 0)) });
+  menus.push({ label: t['menu.format'], items: joined(groups('format')) });
+  menus.push({
+    label: t['menu.view'],
     items: [
-      command('newArticle', 'article.new', 'CmdOrCtrl+N'),
-      openRecentMenu(t, options.recent ?? []),
-      command('save', 'article.save', 'CmdOrCtrl+S'),
-      command('duplicate', 'article.duplicate', 'CmdOrCtrl+Shift+D'),
+      ...joined(groups('view')),
       SEPARATOR,
-      command('exportHtml', 'article.export-html'),
-      command('exportMarkdown', 'article.export-markdown'),
+      ...(options.devTools ? [role('menu.reload', 'reload'), role('menu.force-reload', 'forceReload'), role('menu.dev-tools', 'toggleDevTools'), SEPARATOR] : []),
+      role('menu.reset-zoom', 'resetZoom'),
+      role('menu.zoom-in', 'zoomIn'),
+      role('menu.zoom-out', 'zoomOut'),
       SEPARATOR,
-      command('revisions', 'article.revisions'),
-      SEPARATOR,
-      command('trash', 'article.trash'),
-      ...(isMac ? [] : [SEPARATOR, role('quit', 'quit')]),
+      role('menu.full-screen', 'togglefullscreen'),
     ],
   });
-  menus.push({
-    label: t.edit,
-    items: [
-      role('undo', 'undo'),
-      role('redo', 'redo'),
-      SEPARATOR,
-      role('cut', 'cut'),
-      role('copy', 'copy'),
-      role('paste', 'paste'),
-      role('pasteAndMatchStyle', 'pasteAndMatchStyle'),
-      role('selectAll', 'selectAll'),
-    ],
-  });
-  menus.push({
-    label: t.format,
-    items: [
-      format('bold', 'format.bold', 'CmdOrCtrl+B'),
-      format('italic', 'format.italic', 'CmdOrCtrl+I'),
-      format('underline', 'format.underline', 'CmdOrCtrl+U'),
-      format('strike', 'format.strike', 'CmdOrCtrl+Shift+S'),
-      format('link', 'format.link', 'CmdOrCtrl+K'),
-      SEPARATOR,
-      format('heading2', 'format.heading-2', 'CmdOrCtrl+Alt+2'),
-      format('heading3', 'format.heading-3', 'CmdOrCtrl+Alt+3'),
-      format('paragraph', 'format.paragraph', 'CmdOrCtrl+Alt+0'),
-      format('blockquote', 'format.blockquote', 'CmdOrCtrl+Shift+B'),
-      format('bulletList', 'format.bullet-list', 'CmdOrCtrl+Shift+8'),
-      format('orderedList', 'format.ordered-list', 'CmdOrCtrl+Shift+7'),
-      format('horizontalRule', 'format.horizontal-rule'),
-      SEPARATOR,
-      format('insertPhoto', 'article.insert-photo'),
-    ],
-  });
-  menus.push({
-    label: t.view,
-    items: [
-      command('library', 'view.library'),
-      command('trashView', 'view.trash'),
-      command('reviewQueue', 'view.review-queue'),
-      SEPARATOR,
-      ...(options.devTools ? [role('reload', 'reload'), role('forceReload', 'forceReload'), role('devTools', 'toggleDevTools'), SEPARATOR] : []),
-      role('resetZoom', 'resetZoom'),
-      role('zoomIn', 'zoomIn'),
-      role('zoomOut', 'zoomOut'),
-      SEPARATOR,
-      role('fullScreen', 'togglefullscreen'),
-    ],
-  });
-  // Each language is named in itself, so both locales show the same two labels here.
-  menus.push({
-    label: t.language,
-    items: [
-      { type: 'command', label: 'English', command: 'language.en', checked: locale === 'en' },
-      { type: 'command', label: '简体中文', command: 'language.zh-CN', checked: locale === 'zh-CN' },
-    ],
-  });
+  menus.push({ label: t['menu.language'], items: joined(groups('language')) });
   if (isMac) {
-    menus.push({ label: t.window, role: 'windowMenu', items: [role('minimize', 'minimize'), role('zoom', 'zoom'), SEPARATOR, role('front', 'front')] });
+    menus.push({ label: t['menu.window'], role: 'windowMenu', items: [role('menu.minimize', 'minimize'), role('menu.zoom', 'zoom'), SEPARATOR, role('menu.front', 'front')] });
   }
-  const showLogs: MenuItemSpec = { type: 'action', action: 'show-logs', label: t.showLogs };
-  const checkForUpdates: MenuItemSpec = { type: 'action', action: 'check-for-updates', label: t.checkForUpdates };
-  menus.push({ label: t.help, role: 'help', items: isMac ? [showLogs, checkForUpdates] : [showLogs, checkForUpdates, SEPARATOR, role('about', 'about')] });
+  const showLogs: MenuItemSpec = { type: 'action', action: 'show-logs', label: t['menu.show-logs'] };
+  const checkForUpdates: MenuItemSpec = { type: 'action', action: 'check-for-updates', label: t['menu.check-for-updates'] };
+  menus.push({ label: t['menu.help'], role: 'help', items: isMac ? [showLogs, checkForUpdates] : [showLogs, checkForUpdates, SEPARATOR, role('menu.about', 'about')] });
   return menus;
 }

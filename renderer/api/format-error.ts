@@ -28,6 +28,7 @@ const CODE_KEYS: Record<AppErrorCode, MessageKey> = {
   'remote-server-error': 'publish.error.remote-server-error',
   'remote-bad-response': 'publish.error.remote-bad-response',
   'remote-not-wordpress': 'publish.error.remote-not-wordpress',
+  'remote-not-ghost': 'publish.error.remote-not-ghost',
   'remote-conflict': 'publish.error.remote-conflict',
   'checklist-blocked': 'publish.error.checklist-blocked',
   'secrets-unavailable': 'publish.error.secrets-unavailable',

@@ -10,7 +10,7 @@ import { createFakeApi } from '../test-support/fake-api';
 import { testEventConnection } from '../test-support/test-event-connection';
 import { createEventSubscription } from '../api/event-subscription';
 import { App } from './app';
-import { StoresContext } from './stores-context';
+import { StoresContext } from '../stores/stores-context';
 
 afterEach(cleanup);
 

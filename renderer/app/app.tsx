@@ -2,6 +2,7 @@
 import { useEffect, useMemo } from 'react';
 import { pollWhileDown } from '../api/poll-while-down';
 import { createCommandDispatcher } from '../commands/command-dispatcher';
+import { CommandPalette } from '../commands/command-palette';
 import { ArticleScreen } from '../features/article/article-screen';
 import { LibraryScreen } from '../features/library/library-screen';
 import { OutboxButton } from '../features/publish/outbox-button';
@@ -12,7 +13,7 @@ import { LocaleSwitcher } from '../features/settings/locale-switcher';
 import { SettingsDialog } from '../features/settings/settings-dialog';
 import { useT } from '../i18n/use-t';
 import { NotificationsButton } from './notifications-button';
-import { useStores } from './stores-context';
+import { useStores } from '../stores/stores-context';
 import { Toasts } from './toasts';
 import { useAppLifecycle } from './use-app-lifecycle';
 import { useDesktopConventions } from './use-desktop-conventions';
@@ -89,6 +90,7 @@ export function App() {
         }}
       />
       {dialog === 'revisions' && hasArticle ? <RevisionsDialog /> : null}
+      {dialog === 'palette' ? <CommandPalette onRun={run} /> : null}
       <Toasts />
     </div>
   );

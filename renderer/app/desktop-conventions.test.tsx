@@ -17,7 +17,7 @@ import { testEventConnection } from '../test-support/test-event-connection';
 import { App } from './app';
 import { openDeepLink } from './open-deep-link';
 import { startOsNotifications } from './os-notification-driver';
-import { StoresContext } from './stores-context';
+import { StoresContext } from '../stores/stores-context';
 
 const ID = 'art0000000001';
 const flood: Article = { ...newArticle(ID, '2026-11-25T09:00:00.000Z'), headline: 'Flood closes bridge' };

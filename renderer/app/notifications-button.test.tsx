@@ -8,7 +8,7 @@ import { catalogues } from '../i18n/messages/catalogues';
 import { createAppStores } from '../stores/app-stores';
 import { createFakeApi } from '../test-support/fake-api';
 import { NotificationsButton } from './notifications-button';
-import { StoresContext } from './stores-context';
+import { StoresContext } from '../stores/stores-context';
 import { Toasts } from './toasts';
 
 afterEach(cleanup);

@@ -3,7 +3,7 @@
 import { RevealPathButton } from '../features/export/reveal-path-button';
 import { useEffect, useId, useRef, useState } from 'react';
 import { useLocale, useT } from '../i18n/use-t';
-import { useStores } from './stores-context';
+import { useStores } from '../stores/stores-context';
 
 export function NotificationsButton() {
   const t = useT();

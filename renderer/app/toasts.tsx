@@ -2,7 +2,7 @@
 // errors are alerts, confirmations are polite status messages; hovering or focusing one holds it.
 import { RevealPathButton } from '../features/export/reveal-path-button';
 import { useT } from '../i18n/use-t';
-import { useStores } from './stores-context';
+import { useStores } from '../stores/stores-context';
 
 export function Toasts() {
   const t = useT();

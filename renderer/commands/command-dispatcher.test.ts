@@ -9,7 +9,9 @@ import { useI18nStore } from '../i18n/i18n-store';
 import { createAppStores } from '../stores/app-stores';
 import { createFakeApi } from '../test-support/fake-api';
 import { createCommandDispatcher } from './command-dispatcher';
-import { shortcutCommand } from './keyboard-shortcuts';
+import { installKeyboardShortcuts, shortcutCommand } from './keyboard-shortcuts';
+import { parseAccelerator } from '../../common/commands/accelerator';
+import { acceleratorOn, COMMAND_TABLE, type CommandSpec } from '../../common/commands/command-table';
 
 const ID = 'art0000000001';
 
@@ -100,6 +102,43 @@ describe('command dispatcher', () => {
     expect(shortcutCommand({ ...key, key: 'n', code: 'KeyN', altKey: true })).toBe('article.new');
     expect(shortcutCommand({ ...key, ctrlKey: false })).toBeNull();
     expect(shortcutCommand({ ...key, isComposing: true })).toBeNull();
+  });
+
+  it('every window key the table gives a browser tab reaches its command; editor keys are left to the editor', async () => {
+    const { Window } = await import('happy-dom');
+    const window = new Window();
+    try {
+      const ran: MenuCommand[] = [];
+      const remove = installKeyboardShortcuts(window as unknown as globalThis.Window, (command) => ran.push(command));
+      const expected: string[] = [];
+      for (const spec of COMMAND_TABLE as readonly CommandSpec[]) {
+        const accelerator = acceleratorOn(spec, 'browser');
+        if (!accelerator) continue;
+        const { mod, shift, alt, key } = parseAccelerator(accelerator);
+        const code = /^[A-Z]$/.test(key) ? `Key${key}` : /^[0-9]$/.test(key) ? `Digit${key}` : 'Minus';
+        const event = new window.KeyboardEvent('keydown', { key: shift ? key : key.toLowerCase(), code, ctrlKey: mod, shiftKey: shift, altKey: alt, cancelable: true });
+        window.dispatchEvent(event);
+        if (spec.keys !== 'editor') {
+          expected.push(spec.id);
+          expect(event.defaultPrevented, spec.id).toBe(true);
+        }
+      }
+      remove();
+      expect(ran).toEqual(expected);
+      expect(ran).toEqual(expect.arrayContaining(['article.save', 'article.new', 'article.insert-photo', 'view.command-palette']));
+      expect(ran).not.toContain('format.bold');
+    } finally {
+      await window.happyDOM.close();
+    }
+  });
+
+  it('Ctrl/Cmd+Shift+P in a browser tab opens the command palette', async () => {
+    const { dispatch, stores } = setup();
+    const key = { key: 'P', code: 'KeyP', ctrlKey: true, metaKey: false, altKey: false, shiftKey: true, isComposing: false };
+    const command = shortcutCommand(key);
+    expect(command).toBe('view.command-palette');
+    await dispatch(command!);
+    expect(stores.ui.getState().dialog).toBe('palette');
   });
 
   it('New article from the library starts in the interface language; from an open story, in its language', async () => {

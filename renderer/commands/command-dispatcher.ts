@@ -1,4 +1,4 @@
-// Runs in: renderer. One place that runs MenuCommands, whether from the native menu or a shortcut.
+// Runs in: renderer. One place that runs the command table's commands, from the native menu, a shortcut or the palette.
 import type { Article } from '../../common/article';
 import type { MenuCommand } from '../../common/bridge';
 import { discardUntouchedDraft } from '../features/article/discard-untouched-draft';
@@ -123,12 +123,15 @@ export function createCommandDispatcher(stores: AppStores): CommandDispatcher {
         await review.getState().loadQueue();
         return;
       }
+      case 'view.command-palette':
+        ui.getState().openDialog('palette');
+        return;
       case 'language.en':
         return settings.getState().setLocale('en');
       case 'language.zh-CN':
         return settings.getState().setLocale('zh-CN');
       default:
-        // Every remaining command is a format.* command for the body editor.
+        // Every remaining command is the body editor's: format.*, undo and redo.
         article.getState().getEditorHandle()?.runCommand(command);
         return;
     }

@@ -1,24 +1,21 @@
-// Runs in: renderer (browser mode). The shortcuts the native menu owns in Electron.
-// Mod-S save, Mod-Alt-N new article (browsers keep Ctrl+N), Mod-Alt-L library, Mod-Alt-H revisions,
-// Mod-Alt-P insert photo. Formatting keys (Mod-B, Mod-I, ...) belong to the editor itself.
+// Runs in: renderer (browser mode). The window-wide keys, from the command table: in the desktop app
+// the native menu owns them; in a browser tab the renderer listens itself, with the browser's keys
+// where the browser keeps the desktop's for itself (Ctrl+N). Editor keys belong to the editor.
 import type { MenuCommand } from '../../common/bridge';
+import { acceleratorMatches, type KeyPress } from '../../common/commands/accelerator';
+import { acceleratorOn, COMMAND_TABLE, type CommandSpec } from '../../common/commands/command-table';
 
-export function shortcutCommand(event: Pick<KeyboardEvent, 'key' | 'code' | 'ctrlKey' | 'metaKey' | 'altKey' | 'shiftKey' | 'isComposing'>): MenuCommand | null {
-  if (event.isComposing || !(event.ctrlKey || event.metaKey)) return null;
-  if (!event.altKey && !event.shiftKey && event.key.toLowerCase() === 's') return 'article.save';
-  if (!event.altKey || event.shiftKey) return null;
-  switch (event.code) {
-    case 'KeyN':
-      return 'article.new';
-    case 'KeyL':
-      return 'view.library';
-    case 'KeyH':
-      return 'article.revisions';
-    case 'KeyP':
-      return 'article.insert-photo';
-    default:
-      return null;
-  }
+/** Each window-wide key of a browser tab, with its command. */
+export function browserShortcuts(): ReadonlyArray<readonly [string, MenuCommand]> {
+  return (COMMAND_TABLE as readonly CommandSpec[]).flatMap((spec) => {
+    const accelerator = spec.keys === 'editor' ? undefined : acceleratorOn(spec, 'browser');
+    return accelerator ? [[accelerator, spec.id as MenuCommand] as const] : [];
+  });
+}
+
+export function shortcutCommand(event: KeyPress & Pick<KeyboardEvent, 'isComposing'>): MenuCommand | null {
+  if (event.isComposing) return null;
+  return browserShortcuts().find(([accelerator]) => acceleratorMatches(accelerator, event))?.[1] ?? null;
 }
 
 export function installKeyboardShortcuts(target: Window, dispatch: (command: MenuCommand) => void): () => void {

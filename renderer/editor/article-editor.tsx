@@ -33,7 +33,7 @@ import { insertFigures } from './insert-figures';
 import { LinkDialog } from './link-dialog';
 import { isDirectFormatCommand, runFormatCommand } from './run-format-command';
 import { filesFromDrop, filesFromPaste } from './transfer-photos';
-import { useRenderProbe } from '../app/use-render-probe';
+import { useRenderProbe } from '../kit/use-render-probe';
 import type { TextAnchor } from '../../common/workflow/review-comment';
 import { QUOTE_BLOCK_SEPARATOR } from '../../common/workflow/doc-text-index';
 import { CommentHighlights, currentCommentRanges, setCommentHighlights, type CommentHighlight } from './comment-highlights';
@@ -44,7 +44,7 @@ export interface ArticleEditorHandle {
   focus(): void;
   /** Imports the files through api.call('media.import') and inserts one figure per photo at the selection. */
   insertPhotos(files: File[]): Promise<void>;
-  /** Runs a format.* menu command (and article.insert-photo, which opens the photo picker). */
+  /** Runs an editor command: format.*, undo and redo, and article.insert-photo (which opens the photo picker). */
   runCommand(command: MenuCommand): void;
   /** The selected text as a comment anchor, or null when nothing is selected. */
   getSelectionAnchor(): TextAnchor | null;
@@ -85,13 +85,13 @@ export const ArticleEditor = forwardRef<ArticleEditorHandle, ArticleEditorProps>
   const [linkOpen, setLinkOpen] = useState(false);
   const [pendingPhotos, setPendingPhotos] = useState(0);
   const actions = useRef({
-    openLink: (): boolean => false,
+    runCommand: (_command: MenuCommand): boolean => false,
     insertPhotosAt: async (_files: File[], _pos: number | null): Promise<void> => {},
   });
 
   const [extensions] = useState(() => [
     ...createEditorExtensions({ resolveMediaUrl: (id) => api.thumbnailUrl(id), figure: EditableFigure }),
-    EditorKeymap.configure({ onOpenLink: () => actions.current.openLink() }),
+    EditorKeymap.configure({ onCommand: (command) => actions.current.runCommand(command) }),
     CommentHighlights,
   ]);
 
@@ -198,9 +198,21 @@ export const ArticleEditor = forwardRef<ArticleEditorHandle, ArticleEditorProps>
     return true;
   }, [editor]);
 
+  /** Runs an editor command from a key, the menu or the palette; true when it was handled. */
+  const runCommand = useCallback(
+    (command: MenuCommand): boolean => {
+      if (command === 'format.link') return openLink();
+      if (command === 'article.insert-photo') return openPicker();
+      if (command === 'edit.undo') return editor.chain().focus().undo().run();
+      if (command === 'edit.redo') return editor.chain().focus().redo().run();
+      return isDirectFormatCommand(command) ? runFormatCommand(editor, command) : false;
+    },
+    [editor, openLink, openPicker],
+  );
+
   useLayoutEffect(() => {
-    actions.current = { openLink, insertPhotosAt };
-  }, [openLink, insertPhotosAt]);
+    actions.current = { runCommand, insertPhotosAt };
+  }, [runCommand, insertPhotosAt]);
 
   useImperativeHandle(
     ref,
@@ -211,9 +223,7 @@ export const ArticleEditor = forwardRef<ArticleEditorHandle, ArticleEditorProps>
       },
       insertPhotos: (files) => insertPhotosAt(files, null),
       runCommand: (command) => {
-        if (command === 'format.link') openLink();
-        else if (command === 'article.insert-photo') openPicker();
-        else if (isDirectFormatCommand(command)) runFormatCommand(editor, command);
+        runCommand(command);
       },
       getSelectionAnchor: () => {
         const { from, to, empty } = editor.state.selection;
@@ -237,7 +247,7 @@ export const ArticleEditor = forwardRef<ArticleEditorHandle, ArticleEditorProps>
           .run();
       },
     }),
-    [editor, initialBody, insertPhotosAt, openLink, openPicker],
+    [editor, initialBody, insertPhotosAt, runCommand],
   );
 
   const handleFilesChosen = (event: ChangeEvent<HTMLInputElement>) => {

@@ -1,18 +1,18 @@
 // Runs in: renderer. Formatting toolbar; re-renders only when a pressed/enabled state changes.
 // One tab stop with arrow-key movement (the WAI-ARIA toolbar pattern); each button shows a
-// tooltip with its shortcut on hover and on keyboard focus.
+// tooltip with its shortcut (from the command table) on hover and on keyboard focus.
 import type { Editor } from '@tiptap/core';
 import { useEditorState } from '@tiptap/react';
 import { useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { useT } from '../i18n/use-t';
 import type { MessageKey } from '../i18n/messages/catalogues';
-import { shortcutFor, type EditorShortcutCommand } from './editor-shortcuts';
-import { formatShortcut, isMacPlatform } from './format-shortcut';
+import type { CommandId } from '../../common/commands/command-table';
+import { commandShortcut } from '../kit/command-shortcut';
 import { runFormatCommand, type DirectFormatCommand } from './run-format-command';
 import { moveInToolbar, tabStopOf } from './toolbar-focus';
 import { BulletListIcon, HorizontalRuleIcon, LinkIcon, NumberedListIcon, ParagraphIcon, PhotoIcon, QuoteIcon, RedoIcon, UndoIcon } from './toolbar-icons';
 import { selectToolbarState, type ToolbarState } from './toolbar-state';
-import { useRenderProbe } from '../app/use-render-probe';
+import { useRenderProbe } from '../kit/use-render-probe';
 
 export interface EditorToolbarProps {
   editor: Editor;
@@ -24,10 +24,12 @@ interface ButtonSpec {
   /** The spoken name; it contains any text the button shows (H2, H3). */
   labelKey: MessageKey;
   glyph: ReactNode;
-  command: EditorShortcutCommand;
+  command: ToolbarCommand;
   pressed?: keyof ToolbarState;
   enabled?: keyof ToolbarState;
 }
+
+type ToolbarCommand = Extract<CommandId, `format.${string}` | `edit.${string}` | 'article.insert-photo'>;
 
 const GROUPS: readonly (readonly ButtonSpec[])[] = [
   [
@@ -54,24 +56,23 @@ const GROUPS: readonly (readonly ButtonSpec[])[] = [
 ];
 
 const SPECS: readonly ButtonSpec[] = GROUPS.flat();
-const COMMANDS: readonly EditorShortcutCommand[] = SPECS.map((spec) => spec.command);
+const COMMANDS: readonly ToolbarCommand[] = SPECS.map((spec) => spec.command);
 
 export function EditorToolbar({ editor, onLink, onInsertPhoto }: EditorToolbarProps) {
   useRenderProbe('EditorToolbar');
   const t = useT();
   const state = useEditorState({ editor, selector: ({ editor: current }) => selectToolbarState(current) });
-  const isMac = isMacPlatform();
   const idBase = useId();
-  const buttons = useRef(new Map<EditorShortcutCommand, HTMLButtonElement>());
-  const [lastFocused, setLastFocused] = useState<EditorShortcutCommand | null>(null);
+  const buttons = useRef(new Map<ToolbarCommand, HTMLButtonElement>());
+  const [lastFocused, setLastFocused] = useState<ToolbarCommand | null>(null);
   // Escape hides the tooltips until the pointer or focus moves again (WCAG 1.4.13).
   const [tooltipsHidden, setTooltipsHidden] = useState(false);
 
   const isDisabled = (spec: ButtonSpec): boolean => !state.editable || (spec.enabled ? !state[spec.enabled] : false);
-  const usable = (command: EditorShortcutCommand): boolean => SPECS.some((spec) => spec.command === command && !isDisabled(spec));
+  const usable = (command: ToolbarCommand): boolean => SPECS.some((spec) => spec.command === command && !isDisabled(spec));
   const tabStop = tabStopOf(COMMANDS, usable, lastFocused);
 
-  const run = (command: EditorShortcutCommand) => {
+  const run = (command: ToolbarCommand) => {
     if (command === 'format.link') onLink();
     else if (command === 'article.insert-photo') onInsertPhoto();
     else if (command === 'edit.undo') editor.chain().focus().undo().run();
@@ -79,7 +80,7 @@ export function EditorToolbar({ editor, onLink, onInsertPhoto }: EditorToolbarPr
     else runFormatCommand(editor, command satisfies DirectFormatCommand);
   };
 
-  const handleKeyDown = (event: KeyboardEvent<HTMLButtonElement>, current: EditorShortcutCommand) => {
+  const handleKeyDown = (event: KeyboardEvent<HTMLButtonElement>, current: ToolbarCommand) => {
     if (event.key === 'Escape') {
       setTooltipsHidden(true);
       return;
@@ -103,7 +104,7 @@ export function EditorToolbar({ editor, onLink, onInsertPhoto }: EditorToolbarPr
         <div className="dl-toolbar__group" role="group" key={groupIndex}>
           {group.map((spec) => {
             const label = t(spec.labelKey);
-            const keys = shortcutFor(spec.command)?.keys[0];
+            const keys = commandShortcut(spec.command);
             const shortcutId = `${idBase}-${spec.command}-keys`;
             return (
               <span className="dl-toolbar__item" key={spec.command}>
@@ -133,7 +134,7 @@ export function EditorToolbar({ editor, onLink, onInsertPhoto }: EditorToolbarPr
                   {label}
                   {keys ? (
                     <kbd id={shortcutId} className="dl-toolbar__keys">
-                      {formatShortcut(keys, isMac)}
+                      {keys}
                     </kbd>
                   ) : null}
                 </span>

@@ -2,9 +2,9 @@
 import type { DatelineApi } from '../../common/contract';
 import { createEventSubscription, type EventSubscription } from '../api/event-subscription';
 import { t } from '../i18n/i18n-store';
-import { createOutboxStore, type OutboxStore } from '../features/publish/outbox-store';
-import { createTargetsStore, type TargetsStore } from '../features/targets/targets-store';
-import { createReviewStore, type ReviewStore } from '../features/review/review-store';
+import { createOutboxStore, type OutboxStore } from './outbox-store';
+import { createTargetsStore, type TargetsStore } from './targets-store';
+import { createReviewStore, type ReviewStore } from './review-store';
 import { createArticleStore, type ArticleStore } from './article-store';
 import { createLibraryStore, type LibraryStore } from './library-store';
 import { createSettingsStore, type SettingsStore } from './settings-store';

@@ -6,7 +6,7 @@ import type { TextStats } from '../../common/text/text-stats';
 import { slugify } from '../../common/text/slugify';
 import { isApiError } from '../api/api-error';
 import { isSameSavedContent } from './same-saved-content';
-import { AutosaveController, type AutosaveOptions, type SaveState } from '../features/article/autosave-controller';
+import { AutosaveController, type AutosaveOptions, type SaveState } from './autosave-controller';
 import { createStore, type Store } from './create-store';
 import type { EditorHandleLike } from './editor-handle';
 

@@ -1,10 +1,10 @@
 // Runs in: Node (the test preflight). Looks for every external part the tests need on this machine.
-// PostgreSQL and Redis are not here: no test needs them today.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import { findChromium } from '../../tests/support/chromium-executable';
 import { lookForWordPressTools, WORDPRESS_DEBIAN_PACKAGES } from '../../tests/integration/support/wordpress-prerequisites';
+import { POSTGRES_DEBIAN_PACKAGES, postgresTools, REDIS_DEBIAN_PACKAGES, redisServerPath } from '../../tests/support/newsroom/server-parts';
 import type { PreflightMachine } from './plan-preflight';
 import type { PreflightPart } from './preflight-part';
 
@@ -66,8 +66,60 @@ function wordpressPart(): PreflightPart {
   };
 }
 
+export function postgresPart(env: NodeJS.ProcessEnv = process.env): PreflightPart {
+  const { missing } = postgresTools(env);
+  return {
+    id: 'postgresql',
+    label: 'PostgreSQL 15',
+    neededBy: 'the newsroom server tests and benchmark',
+    present: missing.length === 0,
+    reason: missing.length === 0 ? '' : `looked for ${missing.join(' and ')}`,
+    debianPackages: [...POSTGRES_DEBIAN_PACKAGES],
+    elsewhere: 'install PostgreSQL 15 and set DATELINE_POSTGRES_BIN to the folder holding initdb and postgres',
+  };
+}
+
+export function redisPart(env: NodeJS.ProcessEnv = process.env): PreflightPart {
+  const found = redisServerPath(env);
+  return {
+    id: 'redis-server',
+    label: 'Redis 7',
+    neededBy: 'the newsroom server tests and benchmark (two nodes as one)',
+    present: found !== null,
+    reason: found === null ? 'redis-server is not in /usr/bin or /usr/local/bin' : '',
+    debianPackages: [...REDIS_DEBIAN_PACKAGES],
+    elsewhere: 'install Redis 7 and set DATELINE_REDIS_SERVER to its redis-server',
+  };
+}
+
+/** What Ghost's install compiles from source (better-sqlite3, re2): prebuilt downloads are not assumed. */
+export const GHOST_BUILD_DEBIAN_PACKAGES = ['g++', 'make', 'python3'] as const;
+
+function ghostBuildPart(): PreflightPart {
+  const tools = ['g++', 'make', 'python3'];
+  const missing = tools.filter((tool) => onPath(tool) === null);
+  return {
+    id: 'ghost-build-tools',
+    label: 'g++, make and python3',
+    neededBy: 'the Ghost integration tests (installing Ghost compiles better-sqlite3 and re2)',
+    present: missing.length === 0,
+    reason: missing.length === 0 ? '' : `${missing.join(', ')} not on the PATH`,
+    debianPackages: GHOST_BUILD_DEBIAN_PACKAGES,
+    elsewhere: 'install a C++ compiler, make and Python 3 (Xcode command line tools on macOS, Visual Studio Build Tools on Windows)',
+  };
+}
+
 export function probeParts(): PreflightPart[] {
-  return [chromiumPart(), cjkFontsPart(), xvfbPart(), opensslPart(), wordpressPart()];
+  return [
+    chromiumPart(),
+    cjkFontsPart(),
+    xvfbPart(),
+    opensslPart(),
+    wordpressPart(),
+    postgresPart(),
+    redisPart(),
+    ghostBuildPart(),
+  ];
 }
 
 export function probeMachine(env: NodeJS.ProcessEnv, checkOnly: boolean): PreflightMachine {

@@ -8,7 +8,7 @@ import type { Article, DocNode } from '../../common/article';
 import { AppError } from '../../common/app-error';
 import { publishChecklist } from '../../common/publish/publish-checklist';
 import type { OutboxJob, PublishOptions } from '../../common/publish/publish-job';
-import type { PublishStatus, WordpressTargetConfig } from '../../common/publish/publish-target-config';
+import type { GhostTargetConfig, PublishStatus, WordpressTargetConfig } from '../../common/publish/publish-target-config';
 import { MediaStore } from '../../electron/services/media/media-store';
 import type { BackoffPolicy } from '../../electron/services/publish/outbox/backoff';
 import { createFileSecretStore } from '../../electron/services/publish/file-secret-store';
@@ -23,6 +23,8 @@ export interface Harness {
   articles: Map<string, Article>;
   /** Adds a WordPress target for this account; returns its id. */
   addWordPress(id: string, siteUrl: string, user: { login: string; appPassword: string }, defaultCategory?: string): Promise<string>;
+  /** Adds a Ghost target with this Admin API key; returns its id. */
+  addGhost(id: string, siteUrl: string, adminKey: string): Promise<string>;
   /** Imports a generated photo; each `seed` (0–79,999) gives a different photo (and media id). */
   photo(seed: number): Promise<string>;
   /** Saves an article (a new revision when it exists) and returns it. */
@@ -49,6 +51,7 @@ export function newArticleId(prefix = 'it'): string {
 
 interface HarnessOptions {
   wordpress?: TargetRegistryOptions['wordpress'];
+  ghost?: TargetRegistryOptions['ghost'];
   backoff?: Partial<BackoffPolicy>;
 }
 
@@ -75,6 +78,7 @@ export async function startHarness(opts: HarnessOptions = {}, copyOf?: { dir: st
     pollMs: 200,
     backoff: opts.backoff,
     wordpress: opts.wordpress ?? { timeoutMs: 30_000 },
+    ghost: opts.ghost ?? { timeoutMs: 30_000 },
   });
 
   const harness: Harness = {
@@ -84,6 +88,11 @@ export async function startHarness(opts: HarnessOptions = {}, copyOf?: { dir: st
     async addWordPress(id, siteUrl, user, defaultCategory = '') {
       const config: WordpressTargetConfig = { kind: 'wordpress', id, name: `WordPress ${id}`, siteUrl, username: user.login, defaultCategory };
       await service.handlers['targets.save']({ config, secret: user.appPassword });
+      return id;
+    },
+    async addGhost(id, siteUrl, adminKey) {
+      const config: GhostTargetConfig = { kind: 'ghost', id, name: `Ghost ${id}`, siteUrl };
+      await service.handlers['targets.save']({ config, secret: adminKey });
       return id;
     },
     async photo(seed) {

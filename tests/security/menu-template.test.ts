@@ -1,6 +1,10 @@
-// Runs in: vitest (Node). The native menu offers the same commands in English and Chinese, and only real commands.
+// Runs in: vitest (Node). The native menu is built from the command table: the same commands in English
+// and Chinese, with the catalogue's words and the table's keys, and only real commands.
 import { describe, expect, it } from 'vitest';
-import { isMenuCommand, MENU_COMMANDS } from '../../common/bridge';
+import { isMenuCommand } from '../../common/bridge';
+import { commandMessagesEn } from '../../common/commands/command-messages.en';
+import { commandMessagesZhCN } from '../../common/commands/command-messages.zh-CN';
+import { COMMAND_TABLE, type CommandSpec } from '../../common/commands/command-table';
 import { menuLocaleFor } from '../../electron/main/menu-labels';
 import { buildMenuTemplate, type MenuItemSpec, type MenuSpec } from '../../electron/main/menu-template';
 
@@ -24,10 +28,25 @@ describe('native menu template', () => {
     }
   });
 
-  it('reaches every menu command from the menu', () => {
-    const commands = new Set(items(buildMenuTemplate('en', 'linux')).flatMap((item) => (item.type === 'command' ? [item.command] : [])));
+  it.each(['en', 'zh-CN'] as const)('shows every command the table places in a menu, with its catalogue label and key, in %s', (locale) => {
+    const words = locale === 'en' ? commandMessagesEn : commandMessagesZhCN;
+    const menus = buildMenuTemplate(locale, 'linux');
+    for (const spec of COMMAND_TABLE as readonly CommandSpec[]) {
+      const placement = spec.menu;
+      if (!placement) continue;
+      const menu = menus.find((candidate) => candidate.label === words[`menu.${placement.menu}`]);
+      const item = menu?.items.find((candidate) => (candidate.type === 'command' ? candidate.command === spec.id : candidate.type === 'role' && candidate.role === placement.role));
+      expect(item, spec.id).toMatchObject({ label: words[spec.labelKey] });
+      if (item?.type === 'command') expect(item.accelerator, spec.id).toBe(spec.accelerator);
+    }
+  });
+
+  it('has a menu item for nothing the table does not place there', () => {
+    const placed = new Set((COMMAND_TABLE as readonly CommandSpec[]).flatMap((spec) => (spec.menu ? [spec.id] : [])));
+    const commands = items(buildMenuTemplate('en', 'darwin')).flatMap((item) => (item.type === 'command' ? [item.command] : []));
+    expect(commands.filter((command) => !placed.has(command))).toEqual([]);
     // app.flush is sent by main itself before a window closes; it is not a menu item.
-    expect([...MENU_COMMANDS].filter((command) => command !== 'app.flush' && !commands.has(command))).toEqual([]);
+    expect(commands).not.toContain('app.flush');
   });
 
   it.each(PLATFORMS)('has the same structure in both languages on %s, with translated labels', (platform) => {
@@ -43,11 +62,21 @@ describe('native menu template', () => {
     expect(zhLabels).toContain('新建稿件');
   });
 
-  it('lets format shortcuts reach the editor while still showing them', () => {
+  it('lets format shortcuts reach the editor while still showing them; Insert Photo is the window’s', () => {
     const format = buildMenuTemplate('en', 'linux').find((menu) => menu.label === 'Format');
     const bold = format?.items.find((item) => item.type === 'command' && item.command === 'format.bold');
     expect(bold).toMatchObject({ accelerator: 'CmdOrCtrl+B', registerAccelerator: false });
-    expect(format?.items.every((item) => item.type !== 'command' || item.registerAccelerator === false)).toBe(true);
+    const editorKeys = new Set((COMMAND_TABLE as readonly CommandSpec[]).flatMap((spec) => (spec.keys === 'editor' ? [spec.id] : [])));
+    for (const item of format?.items ?? []) {
+      if (item.type === 'command') expect(item.registerAccelerator, item.command).toBe(editorKeys.has(item.command) ? false : undefined);
+    }
+    const photo = format?.items.find((item) => item.type === 'command' && item.command === 'article.insert-photo');
+    expect(photo).toMatchObject({ accelerator: 'CmdOrCtrl+Alt+P' });
+  });
+
+  it('opens the command palette from View with Ctrl/Cmd+Shift+P', () => {
+    const view = buildMenuTemplate('zh-CN', 'win32').find((menu) => menu.label === '视图');
+    expect(view?.items).toContainEqual({ type: 'command', label: '命令面板…', command: 'view.command-palette', accelerator: 'CmdOrCtrl+Shift+P' });
   });
 
   it('puts Quit in the app menu on macOS and in File elsewhere', () => {

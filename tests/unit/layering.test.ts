@@ -43,8 +43,31 @@ describe('layering', () => {
     }
   });
 
+  it('lets the newsroom server share common/ and nothing else of the app', async () => {
+    expect(await importErrors('server/example.ts', "import { x } from '../electron/services/x';\nexport const y = x;\n")).not.toHaveLength(0);
+    expect(await importErrors('server/collab/example.ts', "import { x } from '../../renderer/app/x';\nexport const y = x;\n")).not.toHaveLength(0);
+    expect(await importErrors('server/collab/example.ts', "import { transition } from '../../common/workflow/workflow-machine';\nimport pg from 'pg';\nexport const y = [transition, pg];\n")).toHaveLength(0);
+  });
+
   it('keeps Node and the shell out of the renderer', async () => {
     expect(await importErrors('renderer/app/example.ts', "import { readFileSync } from 'fs';\nexport const r = readFileSync;\n")).not.toHaveLength(0);
     expect(await importErrors('renderer/app/example.ts', "import { x } from '../../electron/services/x';\nexport const y = x;\n")).not.toHaveLength(0);
+  });
+
+  it('keeps the renderer in floors: kit, then stores, then features, then the shell', async () => {
+    const importing = (spec: string) => `import { a } from '${spec}';\nexport const b = a;\n`;
+    // A store reaching up into a feature, as the outbox store once was from stores/app-stores.
+    expect(await importErrors('renderer/stores/example.ts', importing('../features/publish/outbox-store'))).not.toHaveLength(0);
+    expect(await importErrors('renderer/kit/example.ts', importing('../stores/app-stores'))).not.toHaveLength(0);
+    expect(await importErrors('renderer/i18n/messages/example.ts', importing('../../app/app'))).not.toHaveLength(0);
+    expect(await importErrors('renderer/api/example.ts', importing('../editor/article-editor'))).not.toHaveLength(0);
+    expect(await importErrors('renderer/features/library/example.ts', importing('../../app/stores-context'))).not.toHaveLength(0);
+    expect(await importErrors('renderer/editor/example.ts', importing('../app/app'))).not.toHaveLength(0);
+    expect(await importErrors('renderer/commands/example.ts', importing('../app/app'))).not.toHaveLength(0);
+    // Downward imports, and common/'s own editor folder, are fine; the Node rule still holds on every floor.
+    expect(await importErrors('renderer/features/library/example.ts', importing('../../stores/stores-context'))).toHaveLength(0);
+    expect(await importErrors('renderer/stores/example.ts', importing('../../common/editor/figure'))).toHaveLength(0);
+    expect(await importErrors('renderer/app/example.ts', importing('../features/library/library-screen'))).toHaveLength(0);
+    expect(await importErrors('renderer/stores/example.ts', importing('fs'))).not.toHaveLength(0);
   });
 });

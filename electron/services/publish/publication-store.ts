@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { articleIdSchema } from '../../../common/article';
 import { AppError } from '../../../common/app-error';
-import type { PublicationRecord } from '../../../common/publish/publish-job';
+import { publishRemarkSchema, type PublicationRecord } from '../../../common/publish/publish-job';
 import { publishStatusSchema, targetKindSchema } from '../../../common/publish/publish-target-config';
 import { atomicWriteFile } from '../store/atomic-write';
 import { fsAppError } from '../store/fs-app-error';
@@ -24,6 +24,7 @@ export const publicationRecordSchema = z.object({
   // Optional: records written before these existed stay readable.
   remoteFingerprint: z.string().regex(/^[0-9a-f]{64}$/).optional(),
   jobId: z.string().max(40).optional(),
+  remarks: z.array(publishRemarkSchema).max(50).optional(),
 });
 
 const fileSchema = z.object({ version: z.literal(1), records: z.array(publicationRecordSchema) });

@@ -57,6 +57,7 @@ export interface PublishingServiceOptions {
   /** Where problems are written. @default consoleLogger */
   logger?: Logger;
   webhook?: TargetRegistryOptions['webhook'];
+  ghost?: TargetRegistryOptions['ghost'];
 }
 
 export interface PublishingService {
@@ -85,7 +86,7 @@ const INSECURE_BACKENDS = new Set(['basic_text', 'file', 'plain', 'unknown', '']
 export async function createPublishingService(options: PublishingServiceOptions): Promise<PublishingService> {
   const clock = options.clock ?? { now: () => Date.now() };
   const logger = options.logger ?? consoleLogger;
-  const targets = new TargetRegistry({ dataDir: options.dataDir, documentsDir: options.documentsDir, secrets: options.secrets, wordpress: options.wordpress, webhook: options.webhook, logger });
+  const targets = new TargetRegistry({ dataDir: options.dataDir, documentsDir: options.documentsDir, secrets: options.secrets, wordpress: options.wordpress, webhook: options.webhook, ghost: options.ghost, logger });
   await targets.open();
   const publications = new PublicationStore(options.libraryRoot);
   const pending = new PendingRemoteStore(options.libraryRoot, logger);
@@ -150,7 +151,7 @@ export async function createPublishingService(options: PublishingServiceOptions)
     const target = targets.get(targetId);
     await assertPassesChecklist(article, target, publishOptions);
     if (target.kind !== 'folder' && (await options.secrets.get(secretKeyFor(target))) === null) {
-      const what = target.kind === 'wordpress' ? `application password for ${target.username}` : 'signing key';
+      const what = target.kind === 'wordpress' ? `application password for ${target.username}` : target.kind === 'ghost' ? 'Admin API key' : 'signing key';
       throw new AppError('remote-auth', `No ${what} is saved for "${target.name}": add it in Settings → Publishing, then publish again`);
     }
     if (!beforeEnqueue) return outbox.enqueue(article, target, publishOptions);
@@ -227,6 +228,8 @@ function remoteIdentity(config: TargetConfig): string {
   switch (config.kind) {
     case 'wordpress':
       return `wordpress ${site(config.siteUrl)} ${config.username.trim().toLowerCase()}`;
+    case 'ghost':
+      return `ghost ${site(config.siteUrl)}`;
     case 'webhook':
       return `webhook ${site(config.url)}`;
     case 'folder':

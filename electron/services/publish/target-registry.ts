@@ -11,6 +11,7 @@ import { atomicWriteFile } from '../store/atomic-write';
 import { fsAppError } from '../store/fs-app-error';
 import { readJsonFile } from '../store/read-json-file';
 import { FolderTarget } from './folder/folder-target';
+import { GhostTarget } from './ghost/ghost-target';
 import type { PublishTarget } from './publish-target';
 import { WebhookTarget } from './webhook/webhook-target';
 import { consoleLogger, type Logger } from '../log/logger';
@@ -35,6 +36,7 @@ export interface TargetRegistryOptions {
   /** Where problems are written. @default consoleLogger */
   logger?: Logger;
   webhook?: { maxAttempts?: number; retryBaseMs?: number };
+  ghost?: { timeoutMs?: number; uploadTimeoutMs?: number; fetchImpl?: (input: string, init: RequestInit) => Promise<Response> };
 }
 
 export class TargetRegistry {
@@ -120,6 +122,8 @@ export class TargetRegistry {
         const tuning = this.options.wordpress ?? {};
         return new WordPressTarget({ config, password: await this.options.secrets.get(secretKeyFor(config)), ...tuning });
       }
+      case 'ghost':
+        return new GhostTarget({ config, adminKey: await this.options.secrets.get(secretKeyFor(config)), ...this.options.ghost });
     }
   }
 

@@ -66,6 +66,14 @@ describe('reading review packages in a worker', () => {
     });
   });
 
+  it('refuses a package whose body the editor schema cannot hold', async () => {
+    await writeFile(join(dir, 'table.json'), JSON.stringify(pkg({ type: 'doc', content: [{ type: 'table', content: [{ type: 'paragraph' }] }] })));
+    expect(await reader.run({ kind: 'file', path: join(dir, 'table.json'), maxBytes: 64_000_000 })).toEqual({
+      kind: 'unreadable',
+      reason: 'it does not match the expected format at article.body: the body is not one the editor can hold: Unknown node type: table',
+    });
+  });
+
   it('decodes a WordPress hub post meta value, refusing one too large or of too many parts', async () => {
     const good = encodePackage({ ...pkg(), media: {} } as unknown as WordPressPackage);
     expect(await reader.run({ kind: 'meta', encoded: good })).toMatchObject({ kind: 'ok', value: { article: { headline: 'River floods the old town' }, media: {} } });

@@ -2,7 +2,8 @@
 // article with its workflow history and review comments, who sent it to whom, and the hub revision
 // that every write must name (optimistic concurrency across machines).
 import { z } from 'zod';
-import { articleSchema, articleStatusSchema, type Article, type ArticleStatus } from '../../../common/article';
+import { articleStatusSchema, type Article, type ArticleStatus } from '../../../common/article';
+import { editorArticleSchema } from '../../../common/editor/editor-schema';
 import { actorSchema, type Actor } from '../../../common/workflow/newsroom-profile';
 import { MAX_COMMENTS, reviewCommentSchema, type ReviewComment } from '../../../common/workflow/review-comment';
 import { workflowEventSchema, type WorkflowEvent } from '../../../common/workflow/workflow-event';
@@ -19,7 +20,7 @@ export const reviewPackageSchema = z.object({
   hubRevision: z.number().int().positive(),
   /** sha256 of the canonical JSON of `article`. */
   contentHash: z.string().regex(/^[0-9a-f]{64}$/),
-  article: articleSchema,
+  article: editorArticleSchema,
   history: z.array(workflowEventSchema).max(MAX_HISTORY_EVENTS),
   comments: z.array(reviewCommentSchema).max(MAX_COMMENTS),
   submittedBy: actorSchema,
@@ -30,7 +31,7 @@ export const reviewPackageSchema = z.object({
   updatedAt: z.iso.datetime({ offset: true }),
   updatedBy: actorSchema,
   /** The article as the hub held it before the latest resubmission: the base of "changes since it was returned". */
-  previousSubmission: articleSchema.nullable().default(null),
+  previousSubmission: editorArticleSchema.nullable().default(null),
 });
 export type ReviewPackage = z.infer<typeof reviewPackageSchema>;
 

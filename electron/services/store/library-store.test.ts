@@ -73,6 +73,17 @@ describe('LibraryStore', () => {
     await expect(store.create('not a tag')).rejects.toMatchObject({ code: 'invalid-input' });
   });
 
+  it('refuses to save or import a body the editor schema cannot hold, and says why', async () => {
+    const article = await draft('Schema');
+    const table = { type: 'doc', content: [{ type: 'table', content: [{ type: 'paragraph' }] }] };
+    await expect(store.save({ ...article, body: table })).rejects.toMatchObject({ code: 'invalid-input', message: expect.stringContaining('Unknown node type: table') });
+    const misplaced = { type: 'doc', content: [{ type: 'text', text: 'loose text' }] };
+    await expect(store.save({ ...article, body: misplaced })).rejects.toMatchObject({ code: 'invalid-input', message: expect.stringContaining('Invalid content for node doc') });
+    const code = { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'x', marks: [{ type: 'code' }] }] }] };
+    await expect(store.importVersion({ ...article, body: code })).rejects.toMatchObject({ code: 'corrupt-file', message: expect.stringContaining('no mark type code') });
+    expect((await store.get(article.id)).body).toEqual(article.body);
+  });
+
   it('two quick saves of the same revision: one wins, the other is told about the conflict', async () => {
     const article = await draft('Race');
     const results = await Promise.allSettled([store.save({ ...article, headline: 'A' }), store.save({ ...article, headline: 'B' })]);

@@ -15,6 +15,7 @@ import {
   type ArticleSummary,
 } from '../../../common/article';
 import { AppError } from '../../../common/app-error';
+import { editorArticleSchema } from '../../../common/editor/editor-schema';
 import type { LibraryProblem, RevisionInfo } from '../../../common/contract';
 import { atomicWriteFile, TEMP_FILE_PATTERN } from './atomic-write';
 import { errnoCode, fsAppError } from './fs-app-error';
@@ -139,7 +140,7 @@ export class LibraryStore {
 
   /** Saves a newer version; `article.revision` must be the revision it was loaded or last saved as. */
   async save(article: Article, options: SaveOptions = {}): Promise<{ revision: number; updatedAt: string }> {
-    const parsed = articleSchema.safeParse(article);
+    const parsed = editorArticleSchema.safeParse(article);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
       throw new AppError('invalid-input', `The article cannot be saved: ${issue?.path.join('.') ?? ''} ${issue?.message ?? ''}`.trim(), parsed.error.issues);
@@ -190,7 +191,9 @@ export class LibraryStore {
    * kept as a 'before-import' revision, so nothing written here is lost; a trashed one is restored.
    */
   async importVersion(article: Article, options: { who?: string } = {}): Promise<Article> {
-    const incoming = articleSchema.parse(article);
+    const checked = editorArticleSchema.safeParse(article);
+    if (!checked.success) throw new AppError('corrupt-file', `The article received cannot be imported: ${checked.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`, checked.error.issues);
+    const incoming = checked.data;
     checkId(incoming.id);
     return this.queue.run(incoming.id, async () => {
       const stored = this.entries.has(incoming.id) ? await this.loadCurrent(incoming.id).catch(() => null) : null;

@@ -1,6 +1,6 @@
 // Runs in: renderer. Headline, subheadline and summary: each re-renders alone when it changes.
 import { useId } from 'react';
-import { useStores } from '../../app/stores-context';
+import { useStores } from '../../stores/stores-context';
 import { useT } from '../../i18n/use-t';
 
 export function HeadlineField() {

@@ -12,7 +12,7 @@ import { CopyStoryLinkButton } from './copy-story-link-button';
 import { EditorHost } from './editor-host';
 import { SaveProblem } from './save-problem';
 import { StatusBar } from './status-bar';
-import { useRenderProbe } from '../../app/use-render-probe';
+import { useRenderProbe } from '../../kit/use-render-probe';
 
 export interface ArticleScreenProps {
   onCommand(command: MenuCommand): void;

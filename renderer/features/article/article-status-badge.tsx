@@ -1,6 +1,6 @@
 // Runs in: renderer. The open story's status in the article header; the review sync and every
 // workflow action keep it current (review.articleChanged), so it agrees with the library and queue.
-import { useStores } from '../../app/stores-context';
+import { useStores } from '../../stores/stores-context';
 import { useT } from '../../i18n/use-t';
 import { StatusBadge } from '../status/status-badge';
 

@@ -1,6 +1,6 @@
 // Runs in: renderer. "Copy link to this story": puts the story's dateline://article/<id> link on the clipboard.
 import { articleDeepLink } from '../../../common/desktop/deep-link';
-import { useStores } from '../../app/stores-context';
+import { useStores } from '../../stores/stores-context';
 import { useT } from '../../i18n/use-t';
 
 export function CopyStoryLinkButton() {

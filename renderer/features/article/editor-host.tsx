@@ -1,9 +1,9 @@
 // Runs in: renderer. Mounts the body editor once per loaded article; saving and typing never re-render it.
 import { memo, useCallback } from 'react';
-import { useStores } from '../../app/stores-context';
+import { useStores } from '../../stores/stores-context';
 import { ArticleEditor, type ArticleEditorHandle } from '../../editor/article-editor';
 import type { TextStats } from '../../../common/text/text-stats';
-import { useRenderProbe } from '../../app/use-render-probe';
+import { useRenderProbe } from '../../kit/use-render-probe';
 
 export const EditorHost = memo(function EditorHost() {
   useRenderProbe('EditorHost');

@@ -1,5 +1,5 @@
 // Runs in: renderer. Explains a failed save and offers the way out; the unsaved text stays in memory.
-import { useStores } from '../../app/stores-context';
+import { useStores } from '../../stores/stores-context';
 import { formatError } from '../../api/format-error';
 import { useT } from '../../i18n/use-t';
 

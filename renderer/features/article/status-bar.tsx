@@ -1,9 +1,9 @@
 // Runs in: renderer. Save state (announced politely) and the live word / character counts.
-import { useStores } from '../../app/stores-context';
+import { useStores } from '../../stores/stores-context';
 import { formatError } from '../../api/format-error';
 import { useI18nStore } from '../../i18n/i18n-store';
 import { useT } from '../../i18n/use-t';
-import type { SaveState } from './autosave-controller';
+import type { SaveState } from '../../stores/autosave-controller';
 import { countLabels } from './word-count';
 import type { MessageKey } from '../../i18n/messages/catalogues';
 

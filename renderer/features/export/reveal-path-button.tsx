@@ -1,6 +1,6 @@
 // Runs in: renderer. A path Dateline wrote (an export), shown as a button that reveals the file in
 // the file manager (`app.reveal`); a browser cannot, and says where the file is instead.
-import { useStores } from '../../app/stores-context';
+import { useStores } from '../../stores/stores-context';
 import { useT } from '../../i18n/use-t';
 
 export function RevealPathButton({ path }: { path: string }) {

@@ -1,7 +1,7 @@
 // Runs in: renderer. Search box and status / section / tag filters above the library list.
 import { useId } from 'react';
 import { ARTICLE_STATUSES, articleStatusSchema } from '../../../common/article';
-import { useStores } from '../../app/stores-context';
+import { useStores } from '../../stores/stores-context';
 import { useT } from '../../i18n/use-t';
 
 export function LibraryFilters() {

@@ -3,7 +3,7 @@
 import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ArticleSummary } from '../../../common/article';
-import { StoresContext } from '../../app/stores-context';
+import { StoresContext } from '../../stores/stores-context';
 import { useI18nStore } from '../../i18n/i18n-store';
 import { createAppStores } from '../../stores/app-stores';
 import { createFakeApi } from '../../test-support/fake-api';

@@ -1,8 +1,8 @@
 // Runs in: renderer. The library (or the trash): filters, a windowed list of articles and their actions.
 import { useCallback, useState } from 'react';
 import type { ArticleSummary } from '../../../common/article';
-import { ConfirmDialog } from '../../app/confirm-dialog';
-import { useStores } from '../../app/stores-context';
+import { ConfirmDialog } from '../../kit/confirm-dialog';
+import { useStores } from '../../stores/stores-context';
 import { formatError } from '../../api/format-error';
 import { useI18nStore } from '../../i18n/i18n-store';
 import { useT } from '../../i18n/use-t';

@@ -1,5 +1,5 @@
 // Runs in: renderer. Names every unreadable article file the library set aside, and where it went.
-import { useStores } from '../../app/stores-context';
+import { useStores } from '../../stores/stores-context';
 import { useT } from '../../i18n/use-t';
 
 export function ProblemsAlert() {

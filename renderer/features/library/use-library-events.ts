@@ -2,7 +2,7 @@
 // copying a hub version, another window, a trash) refreshes the list: one refresh per burst of
 // `library.changed` events, and one after a reconnect.
 import { useEffect } from 'react';
-import { useStores } from '../../app/stores-context';
+import { useStores } from '../../stores/stores-context';
 
 /** Events closer together than this are one refresh. */
 const COALESCE_MS = 250;

@@ -1,7 +1,7 @@
 // Runs in: renderer. The "Article details" side panel: section, tags, bylines, slug, timing, language.
 import { useId } from 'react';
 import { isUsableSlug } from '../../../common/text/slugify';
-import { useStores } from '../../app/stores-context';
+import { useStores } from '../../stores/stores-context';
 import { useT } from '../../i18n/use-t';
 import { BylinesEditor } from './bylines-editor';
 import { isoToLocalInput, localInputToIso } from './planned-at';

@@ -1,7 +1,7 @@
 // Runs in: renderer. Both versions of a post changed on the server, side by side as plain text, and the two ways out.
 import { useState } from 'react';
 import type { ConflictDetails } from '../../../common/publish/publish-job';
-import { ConfirmDialog } from '../../app/confirm-dialog';
+import { ConfirmDialog } from '../../kit/confirm-dialog';
 import { useI18nStore } from '../../i18n/i18n-store';
 import { useT } from '../../i18n/use-t';
 import { htmlToText } from './html-to-text';

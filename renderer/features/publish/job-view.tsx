@@ -2,7 +2,7 @@
 import { useState } from 'react';
 import type { OutboxJob } from '../../../common/publish/publish-job';
 import type { PublishStatus } from '../../../common/publish/publish-target-config';
-import { useStores } from '../../app/stores-context';
+import { useStores } from '../../stores/stores-context';
 import { formatError } from '../../api/format-error';
 import { useI18nStore } from '../../i18n/i18n-store';
 import type { MessageKey } from '../../i18n/messages/catalogues';
@@ -11,6 +11,7 @@ import { ConflictView } from './conflict-view';
 import { formatJobError } from './job-error';
 import { canCancelJob, jobStateKey } from './job-state';
 import { PublishedLink } from './published-link';
+import { PublishRemarks } from './publish-remarks';
 
 const STEP_KEYS: Record<string, MessageKey> = {
   'upload-media': 'publish.step.upload-media',
@@ -147,6 +148,7 @@ export function JobView({ job, onJob, onClose, retryIsPrimary = true }: JobViewP
           <PublishedLink url={job.result.url} />
         </p>
       ) : null}
+      {job.state === 'done' && job.result?.remarks ? <PublishRemarks remarks={job.result.remarks} target={job.targetName} /> : null}
 
       {problem ? (
         <div className="notice notice-error" role="alert">

@@ -2,7 +2,7 @@
 // polled only while the event stream is down), opening the queue.
 import { useEffect, useState } from 'react';
 import { pollWhileDown } from '../../api/poll-while-down';
-import { useStores } from '../../app/stores-context';
+import { useStores } from '../../stores/stores-context';
 import { useT } from '../../i18n/use-t';
 import { isActiveJob } from './job-state';
 import { OutboxPanel } from './outbox-panel';

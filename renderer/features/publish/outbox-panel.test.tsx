@@ -3,7 +3,7 @@
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { PublicationRecord } from '../../../common/publish/publish-job';
-import { StoresContext } from '../../app/stores-context';
+import { StoresContext } from '../../stores/stores-context';
 import { useI18nStore } from '../../i18n/i18n-store';
 import { createAppStores } from '../../stores/app-stores';
 import { createFakeApi } from '../../test-support/fake-api';

@@ -1,9 +1,9 @@
 // Runs in: renderer. The publishing queue: every job with its target, state, progress and error; cancel, retry or open one.
 import { useEffect, useState } from 'react';
 import type { OutboxJob } from '../../../common/publish/publish-job';
-import { ModalDialog } from '../../app/modal-dialog';
+import { ModalDialog } from '../../kit/modal-dialog';
 import { pollWhileDown } from '../../api/poll-while-down';
-import { useStores } from '../../app/stores-context';
+import { useStores } from '../../stores/stores-context';
 import { formatError } from '../../api/format-error';
 import { useI18nStore } from '../../i18n/i18n-store';
 import { useT } from '../../i18n/use-t';

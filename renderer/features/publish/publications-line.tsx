@@ -1,7 +1,7 @@
 // Runs in: renderer. Under the article toolbar: where this article went live, when, and its address.
 import { useEffect } from 'react';
 import type { PublicationRecord } from '../../../common/publish/publish-job';
-import { useStores } from '../../app/stores-context';
+import { useStores } from '../../stores/stores-context';
 import { useI18nStore } from '../../i18n/i18n-store';
 import { useT } from '../../i18n/use-t';
 import { PublishedLink } from './published-link';

@@ -5,7 +5,7 @@ import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testi
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { newArticle } from '../../../common/article';
 import type { ReviewState } from '../../../common/workflow/review-contract';
-import { StoresContext } from '../../app/stores-context';
+import { StoresContext } from '../../stores/stores-context';
 import { useI18nStore } from '../../i18n/i18n-store';
 import { createAppStores } from '../../stores/app-stores';
 import { createFakeApi } from '../../test-support/fake-api';

@@ -2,7 +2,7 @@
 // someone working alone) publishes; a reporter submits the story for review (the Review tab's form);
 // their copy that does not go live is the secondary SendCopyButton.
 import { useState } from 'react';
-import { useStores } from '../../app/stores-context';
+import { useStores } from '../../stores/stores-context';
 import { useT } from '../../i18n/use-t';
 import { PublishDialog } from './publish-dialog';
 

@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Article } from '../../../common/article';
 import type { OperationInput } from '../../../common/contract';
 import type { OutboxJob } from '../../../common/publish/publish-job';
-import { StoresContext } from '../../app/stores-context';
+import { StoresContext } from '../../stores/stores-context';
 import { ApiError } from '../../api/api-error';
 import { useI18nStore } from '../../i18n/i18n-store';
 import { createAppStores, type AppStores } from '../../stores/app-stores';

@@ -5,8 +5,8 @@ import { canPublish, publishChecklist, type ChecklistItem, type ChecklistMedia }
 import type { OutboxJob, PublishOptions } from '../../../common/publish/publish-job';
 import { defaultPublishStatus, publishOutcome } from '../../../common/publish/publish-outcome';
 import type { PublishStatus } from '../../../common/publish/publish-target-config';
-import { ModalDialog } from '../../app/modal-dialog';
-import { useStores } from '../../app/stores-context';
+import { ModalDialog } from '../../kit/modal-dialog';
+import { useStores } from '../../stores/stores-context';
 import { isApiError } from '../../api/api-error';
 import { formatError } from '../../api/format-error';
 import { useT } from '../../i18n/use-t';
@@ -17,7 +17,7 @@ import { ChecklistView } from './checklist-view';
 import { goToArticleField } from './go-to-article-field';
 import { isPollingJob } from './job-state';
 import { JobView } from './job-view';
-import { newerJob } from './newer-job';
+import { newerJob } from '../../stores/newer-job';
 import { JOB_POLL_MS, useJobUpdates } from './use-job-updates';
 import './publish.css';
 

@@ -1,7 +1,7 @@
 // Runs in: renderer. A reporter's secondary "Send a copy…": hands a copy that does not go live
 // (a draft, or pending review) to a target; their primary action is "Submit for review".
 import { useState } from 'react';
-import { useStores } from '../../app/stores-context';
+import { useStores } from '../../stores/stores-context';
 import { useT } from '../../i18n/use-t';
 import { PublishDialog } from './publish-dialog';
 

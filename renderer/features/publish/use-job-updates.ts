@@ -3,7 +3,7 @@
 // down. Stops when the job settles or the view unmounts.
 import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import type { OutboxJob } from '../../../common/publish/publish-job';
-import { useStores } from '../../app/stores-context';
+import { useStores } from '../../stores/stores-context';
 import { isPollingJob } from './job-state';
 
 /** The fallback poll's interval while the event stream is down. */

@@ -1,6 +1,6 @@
 // Runs in: renderer. The article screen's side column: the details (metadata) and review tabs.
 import { useId } from 'react';
-import { useStores } from '../../app/stores-context';
+import { useStores } from '../../stores/stores-context';
 import { useT } from '../../i18n/use-t';
 import { MetadataPanel } from '../metadata/metadata-panel';
 import { ReviewPanel } from './review-panel';

@@ -2,7 +2,7 @@
 // resolve and reopen. A comment on text can select that text in the editor.
 import { useId, useState } from 'react';
 import type { ReviewComment } from '../../../common/workflow/review-comment';
-import { useStores } from '../../app/stores-context';
+import { useStores } from '../../stores/stores-context';
 import { useLocale, useT } from '../../i18n/use-t';
 
 /**

@@ -1,6 +1,6 @@
 // Runs in: renderer. The "what changed" dialog around the diff view.
-import { ModalDialog } from '../../app/modal-dialog';
-import { useStores } from '../../app/stores-context';
+import { ModalDialog } from '../../kit/modal-dialog';
+import { useStores } from '../../stores/stores-context';
 import { useLocale, useT } from '../../i18n/use-t';
 import { DiffView } from './diff-view';
 

@@ -1,7 +1,7 @@
 // Runs in: renderer. Asks before the review hub's version replaces changes made on this computer
 // (they are kept under Revisions either way).
-import { ConfirmDialog } from '../../app/confirm-dialog';
-import { useStores } from '../../app/stores-context';
+import { ConfirmDialog } from '../../kit/confirm-dialog';
+import { useStores } from '../../stores/stores-context';
 import { useT } from '../../i18n/use-t';
 
 export function ReplaceLocalDialog({ onOpened }: { onOpened(): void }) {

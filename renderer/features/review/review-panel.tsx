@@ -2,7 +2,7 @@
 // and history. Loads when the article opens; comment highlights follow the comment list.
 import { useEffect, useRef } from 'react';
 import { pollWhileDown } from '../../api/poll-while-down';
-import { useStores } from '../../app/stores-context';
+import { useStores } from '../../stores/stores-context';
 import { useLocale, useT } from '../../i18n/use-t';
 import type { MessageKey } from '../../i18n/messages/catalogues';
 import { sameActorName } from '../../../common/workflow/newsroom-profile';

@@ -5,7 +5,7 @@ import { act, cleanup, render, screen, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { settingsSchema } from '../../../common/contract';
 import type { ReviewQueueEntry } from '../../../common/workflow/review-contract';
-import { StoresContext } from '../../app/stores-context';
+import { StoresContext } from '../../stores/stores-context';
 import { useI18nStore } from '../../i18n/i18n-store';
 import { createAppStores } from '../../stores/app-stores';
 import { createEventSubscription } from '../../api/event-subscription';

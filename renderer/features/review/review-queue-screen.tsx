@@ -5,7 +5,7 @@ import { awaitsSomeone } from '../../../common/workflow/awaits-someone';
 import { sameActorName } from '../../../common/workflow/newsroom-profile';
 import { DESK, type QueueScope, type ReviewQueueEntry } from '../../../common/workflow/review-contract';
 import { formatError } from '../../api/format-error';
-import { useStores } from '../../app/stores-context';
+import { useStores } from '../../stores/stores-context';
 import { useLocale, useT } from '../../i18n/use-t';
 import type { MessageKey } from '../../i18n/messages/catalogues';
 import { StatusBadge } from '../status/status-badge';

@@ -2,7 +2,7 @@
 // review (the sync learned the desk's decision, an action here) reloads it: one reload per burst
 // of events, and one after a reconnect.
 import { useEffect } from 'react';
-import { useStores } from '../../app/stores-context';
+import { useStores } from '../../stores/stores-context';
 
 /** Events closer together than this are one reload. */
 const COALESCE_MS = 250;

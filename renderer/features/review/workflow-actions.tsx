@@ -4,11 +4,11 @@ import { useEffect, useId, useState } from 'react';
 import type { WorkflowAction } from '../../../common/workflow/workflow-event';
 import { sameActorName } from '../../../common/workflow/newsroom-profile';
 import { DESK, type ReviewState } from '../../../common/workflow/review-contract';
-import { useStores } from '../../app/stores-context';
+import { useStores } from '../../stores/stores-context';
 import { useT } from '../../i18n/use-t';
 import type { MessageKey } from '../../i18n/messages/catalogues';
 import { PublishDialog } from '../publish/publish-dialog';
-import { reviewNoticeKey } from './review-notice-key';
+import { reviewNoticeKey } from '../../stores/review-notice-key';
 
 type Pending = 'submit' | 'request-changes' | 'spike' | 'correct';
 const NEEDS_INPUT = new Set<WorkflowAction>(['submit', 'request-changes', 'spike', 'correct']);

@@ -1,7 +1,7 @@
 // Runs in: renderer. The "Interface language" select: System / English / 简体中文.
 import { useId } from 'react';
 import { uiLocaleSchema, type UiLocale } from '../../../common/contract';
-import { useStores } from '../../app/stores-context';
+import { useStores } from '../../stores/stores-context';
 import { useT } from '../../i18n/use-t';
 
 export function LocaleSwitcher() {

@@ -3,8 +3,8 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import type { NewsroomRole } from '../../../common/workflow/newsroom-profile';
 import type { ReviewHubSetting } from '../../../common/workflow/review-contract';
-import { ModalDialog } from '../../app/modal-dialog';
-import { useStores } from '../../app/stores-context';
+import { ModalDialog } from '../../kit/modal-dialog';
+import { useStores } from '../../stores/stores-context';
 import { useT } from '../../i18n/use-t';
 import { TargetsDialog } from '../targets/targets-dialog';
 

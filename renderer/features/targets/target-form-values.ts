@@ -1,5 +1,7 @@
 // Runs in: renderer. The target form's text fields ↔ a TargetConfig checked by the shared zod schemas; the secret stays apart.
 import {
+  ghostAdminKeySchema,
+  ghostTargetSchema,
   wordpressTargetSchema,
   targetConfigSchema,
   type TargetConfig,
@@ -60,6 +62,8 @@ export function formValuesFor(view: TargetView): TargetFormValues {
     values.username = config.username;
     values.defaultCategory = config.defaultCategory;
     values.mediaOrigins = (config.mediaOrigins ?? []).join(' ');
+  } else if (config.kind === 'ghost') {
+    values.siteUrl = config.siteUrl;
   } else if (config.kind === 'webhook') {
     values.url = config.url;
     values.mediaMode = config.mediaMode;
@@ -113,6 +117,13 @@ export function parseTargetForm(values: TargetFormValues, hasSecret: boolean): P
     if (isHttpUrl(values.siteUrl.trim()) && new URL(values.siteUrl.trim()).protocol === 'http:' && !wordpressTargetSchema.shape.siteUrl.safeParse(values.siteUrl).success) {
       errors.siteUrl = 'targets.error.insecureUrl';
     }
+  } else if (values.kind === 'ghost') {
+    candidate = { ...base, kind: 'ghost', siteUrl: values.siteUrl };
+    if (isHttpUrl(values.siteUrl.trim()) && new URL(values.siteUrl.trim()).protocol === 'http:' && !ghostTargetSchema.shape.siteUrl.safeParse(values.siteUrl).success) {
+      errors.siteUrl = 'targets.error.insecureUrl';
+    }
+    // A key pasted without its id, or only in part, is refused here rather than by Ghost.
+    if (values.secret.trim() !== '' && !ghostAdminKeySchema.safeParse(values.secret).success) errors.secret = 'targets.error.ghostAdminKey';
   } else if (values.kind === 'webhook') {
     const seconds = Number(values.timeoutSeconds.trim());
     candidate = {
@@ -128,7 +139,7 @@ export function parseTargetForm(values: TargetFormValues, hasSecret: boolean): P
     candidate = { ...base, kind: 'folder', path: values.path.trim() };
   }
 
-  // WordPress and the webhook cannot work without their secret.
+  // WordPress, Ghost and the webhook cannot work without their secret.
   const secret = values.secret.trim();
   if (values.kind !== 'folder' && secret === '' && !hasSecret) errors.secret = ERROR_KEYS.secret;
 

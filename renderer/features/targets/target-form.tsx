@@ -1,7 +1,7 @@
 // Runs in: renderer. Add or edit one target: the fields its kind needs, checked before anything is sent.
 import { useId, useState } from 'react';
 import { TARGET_KINDS, type SecretsBackendInfo, type TargetKind, type TargetView } from '../../../common/publish/publish-target-config';
-import { useStores } from '../../app/stores-context';
+import { useStores } from '../../stores/stores-context';
 import { formatError } from '../../api/format-error';
 import type { MessageKey } from '../../i18n/messages/catalogues';
 import { useT } from '../../i18n/use-t';
@@ -134,6 +134,12 @@ export function TargetForm({ editing, secrets, onDone, onCancel }: TargetFormPro
           {field('secret', 'targets.field.appPassword', { type: 'password', hint: secretHint ?? t('targets.field.appPasswordHint') })}
           {field('defaultCategory', 'targets.field.defaultCategory', { hint: t('targets.field.defaultCategoryHint') })}
           {field('mediaOrigins', 'targets.field.mediaOrigins', { placeholder: 'https://cdn.example.com', hint: t('targets.field.mediaOriginsHint') })}
+        </>
+      ) : null}
+      {values.kind === 'ghost' ? (
+        <>
+          {field('siteUrl', 'targets.field.siteUrl', { type: 'url', placeholder: 'https://news.example.com', hint: t('targets.field.ghostSiteUrlHint') })}
+          {field('secret', 'targets.field.ghostAdminKey', { type: 'password', hint: secretHint ?? t('targets.field.ghostAdminKeyHint') })}
         </>
       ) : null}
       {values.kind === 'webhook' ? (

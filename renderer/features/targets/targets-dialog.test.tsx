@@ -4,7 +4,7 @@ import { act, cleanup, fireEvent, render, screen, within } from '@testing-librar
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { OperationInput } from '../../../common/contract';
 import type { SecretsBackendInfo, TargetView } from '../../../common/publish/publish-target-config';
-import { StoresContext } from '../../app/stores-context';
+import { StoresContext } from '../../stores/stores-context';
 import { ApiError } from '../../api/api-error';
 import { useI18nStore } from '../../i18n/i18n-store';
 import { createAppStores } from '../../stores/app-stores';
@@ -182,6 +182,59 @@ describe('publishing targets', () => {
       fireEvent.click(screen.getByRole('button', { name: 'Test connection to News site' }));
     });
     expect(screen.getByRole('alert').textContent).toMatch(/not a WordPress site with the REST API enabled/);
+  });
+
+  it('a new Ghost target takes the site address and an Admin API key, which goes to the keychain; a half-pasted key is refused first', async () => {
+    const key = `6b15f294c061255615f03f5b:${'c6'.repeat(32)}`;
+    const { saved } = renderTargets({});
+    await screen.findByText('News site');
+    fireEvent.click(screen.getByRole('button', { name: 'Add target' }));
+    fireEvent.click(screen.getByRole('radio', { name: 'Ghost' }));
+    type('Name', 'Ghost news');
+    type('Site address', 'https://ghost.example.com');
+    type('Admin API key', 'c6'.repeat(32));
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: 'Save target' }));
+    });
+    expect(screen.getByText(/That is not an Admin API key/)).toBeTruthy();
+    expect(saved).toEqual([]);
+
+    type('Admin API key', key);
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: 'Save target' }));
+    });
+    expect(saved).toHaveLength(1);
+    expect(saved[0]?.secret).toBe(key);
+    expect(JSON.stringify(saved[0]?.config)).not.toContain('c6c6');
+    expect(saved[0]?.config).toMatchObject({ kind: 'ghost', name: 'Ghost news', siteUrl: 'https://ghost.example.com' });
+  });
+
+  it('Test connection to a server that is not Ghost says so, in Chinese too', async () => {
+    const ghost: TargetView = { config: { kind: 'ghost', id: 't-ghost00001', name: 'Ghost news', siteUrl: 'https://ghost.example.com' }, hasSecret: true, isDefault: false };
+    renderTargets({
+      'targets.list': () => [folderTarget, ghost],
+      'targets.test': () => {
+        throw new ApiError('remote-not-ghost', 'No Ghost site answers at https://ghost.example.com');
+      },
+    });
+    await screen.findByText('Ghost news');
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: 'Test connection to Ghost news' }));
+    });
+    expect(screen.getByRole('alert').textContent).toMatch(/not a Ghost site/);
+    cleanup();
+    useI18nStore.getState().setLocale('zh-CN');
+    renderTargets({
+      'targets.list': () => [folderTarget, ghost],
+      'targets.test': () => {
+        throw new ApiError('remote-not-ghost', 'No Ghost site answers at https://ghost.example.com');
+      },
+    });
+    await screen.findByText('Ghost news');
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: '测试与 Ghost news 的连接' }));
+    });
+    expect(screen.getByRole('alert').textContent).toMatch(/不是 Ghost 网站/);
   });
 
   it('removing asks first; making default saves with makeDefault', async () => {

@@ -1,9 +1,9 @@
 // Runs in: renderer. "Publishing targets": list, add, edit, remove, make default and test each backend.
 import { useEffect, useState } from 'react';
 import type { ConnectionReport, TargetView } from '../../../common/publish/publish-target-config';
-import { ConfirmDialog } from '../../app/confirm-dialog';
-import { ModalDialog } from '../../app/modal-dialog';
-import { useStores } from '../../app/stores-context';
+import { ConfirmDialog } from '../../kit/confirm-dialog';
+import { ModalDialog } from '../../kit/modal-dialog';
+import { useStores } from '../../stores/stores-context';
 import { formatError } from '../../api/format-error';
 import { useT } from '../../i18n/use-t';
 import { ConnectionReportView } from './connection-report-view';
@@ -84,7 +84,7 @@ export function TargetsDialog({ onClose }: TargetsDialogProps) {
                   {view.isDefault ? <span className="default-badge">{t('targets.default')}</span> : null}
                   <div className="row-meta">
                     {t(`targets.kind.${view.config.kind}`)}
-                    {view.config.kind === 'wordpress' ? ` · ${view.config.siteUrl}` : null}
+                    {view.config.kind === 'wordpress' || view.config.kind === 'ghost' ? ` · ${view.config.siteUrl}` : null}
                     {view.config.kind === 'webhook' ? ` · ${view.config.url}` : null}
                     {view.config.kind === 'folder' ? ` · ${view.config.path || t('targets.field.folderDefault')}` : null}
                   </div>

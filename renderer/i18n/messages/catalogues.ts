@@ -11,11 +11,13 @@ import { diffEn } from './diff.en';
 import { diffZhCN } from './diff.zh-CN';
 import { desktopEn } from './desktop.en';
 import { desktopZhCN } from './desktop.zh-CN';
+import { commandsEn } from './commands.en';
+import { commandsZhCN } from './commands.zh-CN';
 
-const en = { ...appEn, ...editorEn, ...publishEn, ...reviewEn, ...diffEn, ...desktopEn };
+const en = { ...appEn, ...editorEn, ...publishEn, ...reviewEn, ...diffEn, ...desktopEn, ...commandsEn };
 export type MessageKey = keyof typeof en;
 export type Catalogue = Record<MessageKey, string>;
 
-const zhCN: Catalogue = { ...appZhCN, ...editorZhCN, ...publishZhCN, ...reviewZhCN, ...diffZhCN, ...desktopZhCN };
+const zhCN: Catalogue = { ...appZhCN, ...editorZhCN, ...publishZhCN, ...reviewZhCN, ...diffZhCN, ...desktopZhCN, ...commandsZhCN };
 
 export const catalogues: Record<'en' | 'zh-CN', Catalogue> = { en, 'zh-CN': zhCN };

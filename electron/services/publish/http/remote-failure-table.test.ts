@@ -3,6 +3,7 @@
 // and the retry-or-give-up verdict written here, through the classifiers every adapter uses.
 import { describe, expect, it } from 'vitest';
 import { AppError, type AppErrorCode } from '../../../../common/app-error';
+import { ghostHttpError } from '../ghost/ghost-error';
 import { wordpressHttpError } from '../wordpress/wordpress-error';
 import { bodyExcerpt } from './body-excerpt';
 import { classifyHttpStatus, classifyNetworkError, isRetryableRemoteError } from './classify-http-failure';
@@ -19,6 +20,8 @@ const write = { action: 'create posts' };
 
 const withCode = (code: string) => Object.assign(new TypeError('fetch failed'), { cause: Object.assign(new Error(code), { code }) });
 const wpBody = (code: string, message: string, status: number) => JSON.stringify({ code, message, data: { status } });
+const ghostBody = (type: string, message: string, context: string) => JSON.stringify({ errors: [{ message, context, type, details: null, property: null, help: null, code: null, id: 'x' }] });
+const ghostCtx = { url: 'http://127.0.0.1:2368/ghost/api/admin/posts/', targetLabel: 'The Ghost site 127.0.0.1:2368', action: 'create the post' };
 
 /** Serves one 2xx body through a WordPress client and returns how it failed. */
 async function replyFailure(body: string, contentType: string): Promise<unknown> {
@@ -85,6 +88,18 @@ const ROWS: Row[] = [
   },
   { kind: 'wp-upload-no-space', code: 'remote-too-large', retry: false, make: () => wordpressHttpError(400, wpBody('rest_upload_limited_space', 'Not enough space to upload.', 400), upload, wpCtx) },
   { kind: 'wp-server-error', code: 'remote-server-error', retry: true, make: () => wordpressHttpError(500, wpBody('db_insert_error', 'Could not insert post into the database.', 500), write, wpCtx) },
+  {
+    kind: 'ghost-invalid-request',
+    code: 'invalid-input',
+    retry: false,
+    make: () => ghostHttpError(422, ghostBody('ValidationError', 'Validation error, cannot save post.', 'Validation failed for custom_excerpt.'), ghostCtx),
+  },
+  {
+    kind: 'ghost-update-collision',
+    code: 'remote-conflict',
+    retry: false,
+    make: () => ghostHttpError(409, ghostBody('UpdateCollisionError', 'Saving failed! Someone else is editing this post.', 'Saving failed! Someone else is editing this post.'), ghostCtx),
+  },
   { kind: 'bad-json', code: 'remote-bad-response', retry: false, make: () => replyFailure('{"id": 12, "title": ', 'application/json') },
   { kind: 'html-instead-of-json', code: 'remote-bad-response', retry: false, make: () => replyFailure('<!DOCTYPE html><html><head><title>Log in</title></head><body>…</body></html>', 'text/html') },
   { kind: 'body-too-large', code: 'remote-too-large', retry: false, make: () => classifyNetworkError(new BodyTooLargeError(10 * 1_048_576, 400 * 1_048_576, 0), ctx) },
@@ -103,6 +118,27 @@ describe('the failure table, row by row', () => {
     expect(appError.code).toBe(row.code);
     expect((appError.details as { failure?: string }).failure).toBe(row.kind);
     expect(isRetryableRemoteError(appError)).toBe(row.retry);
+  });
+});
+
+describe('Ghost’s error answers', () => {
+  it('a wrong key is a credentials failure that says which key and where to get it, with what Ghost said', () => {
+    const error = ghostHttpError(401, ghostBody('UnauthorizedError', 'Invalid token: invalid signature', ''), ghostCtx);
+    expect(error.code).toBe('remote-auth');
+    expect(error.message).toContain('refused the Admin API key');
+    expect(error.message).toContain('Invalid token: invalid signature');
+    expect(error.message).toContain('Settings → Integrations');
+  });
+
+  it('a 5xx is retried and a 404 names the address', () => {
+    expect(isRetryableRemoteError(ghostHttpError(503, ghostBody('InternalServerError', 'Boom', ''), ghostCtx))).toBe(true);
+    const missing = ghostHttpError(404, ghostBody('NotFoundError', 'Resource not found error, cannot read post.', 'Post not found.'), ghostCtx);
+    expect(missing.code).toBe('remote-not-found');
+    expect(missing.message).toContain(ghostCtx.url);
+  });
+
+  it('an error type the table knows with an unexpected status goes by the status', () => {
+    expect(ghostHttpError(500, ghostBody('UpdateCollisionError', 'odd', ''), ghostCtx).code).toBe('remote-server-error');
   });
 });
 

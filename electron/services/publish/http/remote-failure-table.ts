@@ -31,6 +31,9 @@ export const REMOTE_FAILURE_KINDS = [
   'wp-upload-dropped',
   'wp-upload-no-space',
   'wp-server-error',
+  // A Ghost Admin API error body ({ errors: [{ type, message, context }] }).
+  'ghost-invalid-request',
+  'ghost-update-collision',
   // A 2xx answer Dateline cannot use.
   'bad-json',
   'html-instead-of-json',
@@ -83,6 +86,13 @@ export const REMOTE_FAILURE_TABLE: Readonly<Record<RemoteFailureKind, RemoteFail
   },
   'wp-upload-no-space': { code: 'remote-too-large', retry: false, mayHaveArrived: true, when: 'rest_upload_limited_space: the site’s upload quota is used up' },
   'wp-server-error': { code: 'remote-server-error', retry: true, mayHaveArrived: true, when: 'any other WordPress error with a 5xx status' },
+  'ghost-invalid-request': { code: 'invalid-input', retry: false, mayHaveArrived: true, when: 'Ghost’s ValidationError or BadRequestError (HTTP 400 or 422): a field Ghost will not take' },
+  'ghost-update-collision': {
+    code: 'remote-conflict',
+    retry: false,
+    mayHaveArrived: false,
+    when: 'Ghost’s UpdateCollisionError (HTTP 409): the post changed since the updated_at Dateline sent',
+  },
   'bad-json': { code: 'remote-bad-response', retry: false, mayHaveArrived: true, when: 'a 2xx answer that is not valid JSON' },
   'html-instead-of-json': { code: 'remote-bad-response', retry: false, mayHaveArrived: true, when: 'a web page (login, maintenance, proxy) where JSON was expected' },
   'body-too-large': { code: 'remote-too-large', retry: false, mayHaveArrived: true, when: 'an answer larger than Dateline reads (JSON 10 MB, photos 40 MB)' },
@@ -149,6 +159,20 @@ export const WORDPRESS_CODE_KINDS: Readonly<Record<string, RemoteFailureKind>> =
   dateline_photo_too_large: 'wp-upload-too-large',
   dateline_photo_empty: 'wp-upload-dropped',
 };
+
+/** Ghost Admin API error types by the row they fall in (other types go by their HTTP status). */
+export const GHOST_ERROR_TYPE_KINDS: Readonly<Record<string, RemoteFailureKind>> = {
+  ValidationError: 'ghost-invalid-request',
+  BadRequestError: 'ghost-invalid-request',
+  UpdateCollisionError: 'ghost-update-collision',
+};
+
+/** The row a Ghost error answer falls in: its error type when the table knows it, else its status. */
+export function ghostKind(status: number, ghostType: string | null): RemoteFailureKind {
+  const known = ghostType ? GHOST_ERROR_TYPE_KINDS[ghostType] : undefined;
+  if (known === 'ghost-update-collision' && status !== 409) return statusKind(status);
+  return known ?? statusKind(status);
+}
 
 /** The row an HTTP status (without a more specific body) falls in. */
 export function statusKind(status: number): RemoteFailureKind {

@@ -1,5 +1,6 @@
 // Runs in: services. Tags and the category by name: reuse an existing term (same name, any case, or
 // same slug), create a missing one, and adopt the id WordPress names when it says `term_exists`.
+import { decodeHTML } from 'entities';
 import { wordpressErrorDetails } from './wordpress-error';
 import type { WordPressClient } from './wordpress-client';
 
@@ -53,22 +54,10 @@ export async function resolveTerm(client: WordPressClient, taxonomy: Taxonomy, n
 
 function sameTerm(term: WpTerm, name: string): boolean {
   const wanted = name.toLowerCase();
-  if (decodeEntities(term.name).toLowerCase() === wanted) return true;
+  if (decodeHTML(term.name).toLowerCase() === wanted) return true; // WordPress returns names HTML-escaped ("Q&amp;A")
   try {
     return decodeURIComponent(term.slug).toLowerCase() === wanted.replace(/\s+/g, '-');
   } catch {
     return false;
   }
-}
-
-/** WordPress returns term names HTML-escaped ("Q&amp;A"). */
-function decodeEntities(text: string): string {
-  return text
-    .replace(/&#(\d+);/g, (_, code: string) => String.fromCodePoint(Number(code)))
-    .replace(/&#x([0-9a-f]+);/gi, (_, code: string) => String.fromCodePoint(parseInt(code, 16)))
-    .replace(/&quot;/g, '"')
-    .replace(/&#039;|&apos;/g, "'")
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&amp;/g, '&');
 }

@@ -1,15 +1,15 @@
 // Runs in: tests (node). Opening the hub's version asks before replacing local changes, and only
 // a confirmed retry sends replaceLocal.
 import { describe, expect, it } from 'vitest';
-import { createEventSubscription } from '../../api/event-subscription';
-import { testEventConnection } from '../../test-support/test-event-connection';
+import { createEventSubscription } from '../api/event-subscription';
+import { testEventConnection } from '../test-support/test-event-connection';
 import { reviewNoticeKey } from './review-notice-key';
-import { useI18nStore } from '../../i18n/i18n-store';
-import { newArticle } from '../../../common/article';
-import type { ReviewState } from '../../../common/workflow/review-contract';
-import { ApiError } from '../../api/api-error';
-import { createAppStores } from '../../stores/app-stores';
-import { createFakeApi } from '../../test-support/fake-api';
+import { useI18nStore } from '../i18n/i18n-store';
+import { newArticle } from '../../common/article';
+import type { ReviewState } from '../../common/workflow/review-contract';
+import { ApiError } from '../api/api-error';
+import { createAppStores } from './app-stores';
+import { createFakeApi } from '../test-support/fake-api';
 
 const ID = 'art0000000001';
 const article = { ...newArticle(ID, '2026-11-25T09:00:00.000Z'), headline: 'Flood warning' };

@@ -1,6 +1,6 @@
 // Runs in: tests (node). When Dateline saves while a reporter types: debounced, bounded, never overlapping.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { ApiError } from '../../api/api-error';
+import { ApiError } from '../api/api-error';
 import { AutosaveController, type SaveState } from './autosave-controller';
 
 interface Harness {

@@ -1,17 +1,17 @@
 // Runs in: renderer. The open article's review state (status, allowed actions, comments, history),
 // the diff being shown, and the review queue. Every change goes through the services, which own
 // the workflow; the article is saved first, so what is submitted or approved is what is on screen.
-import type { ArticleStatus } from '../../../common/article';
-import { isApiError } from '../../api/api-error';
-import type { DatelineApi } from '../../../common/contract';
-import type { EventSubscription } from '../../api/event-subscription';
-import type { DiffBase, QueueScope, ReviewDiffResult, ReviewQueue, ReviewState } from '../../../common/workflow/review-contract';
-import type { TextAnchor } from '../../../common/workflow/review-comment';
-import type { WorkflowAction } from '../../../common/workflow/workflow-event';
-import type { ArticleStore } from '../../stores/article-store';
-import { createStore, type Store } from '../../stores/create-store';
-import type { UiStore } from '../../stores/ui-store';
-import { t } from '../../i18n/i18n-store';
+import type { ArticleStatus } from '../../common/article';
+import { isApiError } from '../api/api-error';
+import type { DatelineApi } from '../../common/contract';
+import type { EventSubscription } from '../api/event-subscription';
+import type { DiffBase, QueueScope, ReviewDiffResult, ReviewQueue, ReviewState } from '../../common/workflow/review-contract';
+import type { TextAnchor } from '../../common/workflow/review-comment';
+import type { WorkflowAction } from '../../common/workflow/workflow-event';
+import type { ArticleStore } from './article-store';
+import { createStore, type Store } from './create-store';
+import type { UiStore } from './ui-store';
+import { t } from '../i18n/i18n-store';
 import { reviewNoticeKey } from './review-notice-key';
 
 export interface ActInput {

@@ -1,6 +1,6 @@
 // Runs in: renderer. Hands the app's stores to every component without globals.
 import { createContext, useContext } from 'react';
-import type { AppStores } from '../stores/app-stores';
+import type { AppStores } from './app-stores';
 
 export const StoresContext = createContext<AppStores | null>(null);
 

@@ -1,7 +1,7 @@
 // Runs in: renderer. The configured publishing targets and how well this machine protects their secrets.
-import type { DatelineApi } from '../../../common/contract';
-import type { ConnectionReport, SecretsBackendInfo, TargetConfig, TargetView } from '../../../common/publish/publish-target-config';
-import { createStore, type Store } from '../../stores/create-store';
+import type { DatelineApi } from '../../common/contract';
+import type { ConnectionReport, SecretsBackendInfo, TargetConfig, TargetView } from '../../common/publish/publish-target-config';
+import { createStore, type Store } from './create-store';
 
 export interface SaveTargetInput {
   config: TargetConfig;

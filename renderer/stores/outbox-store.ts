@@ -1,8 +1,8 @@
 // Runs in: renderer. The publishing queue as last seen, and each article's publications (what went live where).
-import type { DatelineApi } from '../../../common/contract';
-import type { OutboxJob, PublicationRecord } from '../../../common/publish/publish-job';
-import type { EventSubscription } from '../../api/event-subscription';
-import { createStore, type Store } from '../../stores/create-store';
+import type { DatelineApi } from '../../common/contract';
+import type { OutboxJob, PublicationRecord } from '../../common/publish/publish-job';
+import type { EventSubscription } from '../api/event-subscription';
+import { createStore, type Store } from './create-store';
 import { newerJob } from './newer-job';
 
 export interface OutboxState {

@@ -1,0 +1,78 @@
+// Runs in: main, services, renderer and the newsroom server. What the app and the newsroom server
+// say to each other beside the Yjs sync:
+//   WebSocket  ws(s)://host:port/collab, one Hocuspocus connection per story, document name from
+//              storyDocumentName(), the account token as the Hocuspocus token.
+//   HTTP       the same host and port, `Authorization: Bearer <token>`, JSON in and out:
+//     GET  /api/me                               → MeResult
+//     GET  /api/stories                          → { stories: StorySummary[] } (those you may open)
+//     GET  /api/stories/<id>                     → StoryRecord
+//     POST /api/stories/<id>/workflow            WorkflowCall → StoryRecord   (checked by the
+//                                                 common workflow machine; 409 conflict, 403 denied)
+//     POST /api/stories/<id>/comments            CommentCall → StoryRecord
+//   Stateless  after a workflow action the server sends every connection on every node a
+//              StoryStatusNotice; the connection's read-only flag is already switched by then.
+// Errors come back as { error: { code, message, details } } with an AppError code.
+import { z } from 'zod';
+import { articleStatusSchema } from '../article';
+import { MAX_NOTE_LENGTH, workflowActionSchema, workflowEventIdSchema, workflowEventSchema } from '../workflow/workflow-event';
+import { commentAnchorSchema } from './story-anchor';
+import { serverRoleSchema } from './story-access';
+
+export const COLLAB_PATH = '/collab';
+export const MAX_COMMENT_LENGTH = 5000;
+/** The largest JSON body the HTTP API reads. */
+export const MAX_API_BODY_BYTES = 64 * 1024;
+
+export const workflowCallSchema = z.object({
+  /** Made by the caller, so a retried call is recognised and not applied twice. */
+  id: workflowEventIdSchema,
+  action: workflowActionSchema,
+  note: z.string().max(MAX_NOTE_LENGTH).optional(),
+  scheduledAt: z.string().max(64).optional(),
+  revision: z.number().int().nonnegative().optional(),
+});
+export type WorkflowCall = z.infer<typeof workflowCallSchema>;
+
+export const commentCallSchema = z.object({
+  id: workflowEventIdSchema,
+  body: z.string().trim().min(1).max(MAX_COMMENT_LENGTH),
+  anchor: commentAnchorSchema.nullable().default(null),
+});
+export type CommentCall = z.infer<typeof commentCallSchema>;
+
+export const serverCommentSchema = z.object({
+  id: workflowEventIdSchema,
+  by: z.object({ name: z.string(), role: serverRoleSchema }),
+  at: z.string(),
+  body: z.string(),
+  anchor: commentAnchorSchema.nullable(),
+});
+export type ServerComment = z.infer<typeof serverCommentSchema>;
+
+export const storySummarySchema = z.object({
+  id: z.string(),
+  documentName: z.string(),
+  owner: z.string(),
+  status: articleStatusSchema,
+  updatedAt: z.string(),
+});
+export type StorySummary = z.infer<typeof storySummarySchema>;
+
+export const storyRecordSchema = storySummarySchema.extend({
+  history: z.array(workflowEventSchema),
+  comments: z.array(serverCommentSchema),
+  /** What the caller may do now. */
+  canEdit: z.boolean(),
+  allowedActions: z.array(workflowActionSchema),
+});
+export type StoryRecord = z.infer<typeof storyRecordSchema>;
+
+export const meResultSchema = z.object({ name: z.string(), role: serverRoleSchema });
+export type MeResult = z.infer<typeof meResultSchema>;
+
+export const storyStatusNoticeSchema = z.object({
+  type: z.literal('story.status'),
+  status: articleStatusSchema,
+  readOnly: z.boolean(),
+});
+export type StoryStatusNotice = z.infer<typeof storyStatusNoticeSchema>;

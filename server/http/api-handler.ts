@@ -1,0 +1,99 @@
+// Runs in: the newsroom server. The HTTP API beside the WebSocket (see
+// common/collab/newsroom-server-protocol.ts): who am I, the stories I may open, a story's record,
+// workflow actions and comments. Every call needs a Bearer token; bodies are JSON, at most
+// MAX_API_BODY_BYTES; errors are { error: { code, message, details } }.
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { AppError, isAppError, type AppErrorCode } from '../../common/app-error';
+import { articleIdSchema } from '../../common/article';
+import { commentCallSchema, MAX_API_BODY_BYTES, workflowCallSchema } from '../../common/collab/newsroom-server-protocol';
+import { accountForToken, type Account } from '../accounts/account-store';
+import type { SqlDatabase } from '../db/sql-database';
+import { addComment, applyWorkflow, listStories, storyRecord } from '../stories/story-store';
+
+const STATUS_OF: Partial<Record<AppErrorCode, number>> = {
+  'invalid-input': 400,
+  unauthorized: 401,
+  'permission-denied': 403,
+  'not-found': 404,
+  conflict: 409,
+};
+
+function send(response: ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body);
+  response.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', 'content-length': Buffer.byteLength(text) });
+  response.end(text);
+}
+
+function sendError(response: ServerResponse, error: unknown): void {
+  if (isAppError(error)) {
+    send(response, STATUS_OF[error.code] ?? 500, { error: { code: error.code, message: error.message, details: error.details ?? null } });
+    return;
+  }
+  console.error(error);
+  send(response, 500, { error: { code: 'internal', message: 'The server failed; see its log.', details: null } });
+}
+
+async function readJson(request: IncomingMessage): Promise<unknown> {
+  const declared = Number(request.headers['content-length'] ?? 0);
+  if (declared > MAX_API_BODY_BYTES) throw new AppError('invalid-input', `The request is too large: at most ${MAX_API_BODY_BYTES} bytes.`);
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of request) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_API_BODY_BYTES) throw new AppError('invalid-input', `The request is too large: at most ${MAX_API_BODY_BYTES} bytes.`);
+    chunks.push(chunk as Buffer);
+  }
+  try {
+    return JSON.parse(Buffer.concat(chunks).toString('utf8'));
+  } catch {
+    throw new AppError('invalid-input', 'The request body is not JSON.');
+  }
+}
+
+async function authenticate(db: SqlDatabase, request: IncomingMessage): Promise<Account> {
+  const header = request.headers.authorization ?? '';
+  const token = header.startsWith('Bearer ') ? header.slice('Bearer '.length).trim() : null;
+  const account = await accountForToken(db, token);
+  if (!account) throw new AppError('unauthorized', 'Give a valid account token (Authorization: Bearer …).');
+  return account;
+}
+
+function parsed<T>(schema: { safeParse(value: unknown): { success: true; data: T } | { success: false; error: { issues: unknown[] } } }, value: unknown): T {
+  const result = schema.safeParse(value);
+  if (!result.success) throw new AppError('invalid-input', 'The request does not have the expected fields.', { issues: result.error.issues });
+  return result.data;
+}
+
+/** Handles /api/* and /healthz; false for any other path (the caller answers 404). */
+export async function handleApi(db: SqlDatabase, nodeName: string, request: IncomingMessage, response: ServerResponse): Promise<boolean> {
+  const url = new URL(request.url ?? '/', 'http://server');
+  const path = url.pathname;
+  if (path === '/healthz' && request.method === 'GET') {
+    send(response, 200, { ok: true, node: nodeName });
+    return true;
+  }
+  if (!path.startsWith('/api/')) return false;
+  try {
+    const account = await authenticate(db, request);
+    const parts = path.slice('/api/'.length).split('/');
+    if (request.method === 'GET' && path === '/api/me') return (send(response, 200, account), true);
+    if (request.method === 'GET' && path === '/api/stories') return (send(response, 200, { stories: await listStories(db, account) }), true);
+    if (parts[0] === 'stories' && parts[1] !== undefined) {
+      const id = parts[1];
+      if (!articleIdSchema.safeParse(id).success) throw new AppError('not-found', 'No such story.', { id });
+      if (request.method === 'GET' && parts.length === 2) return (send(response, 200, await storyRecord(db, id, account)), true);
+      if (request.method === 'POST' && parts.length === 3 && parts[2] === 'workflow') {
+        const call = parsed(workflowCallSchema, await readJson(request));
+        return (send(response, 200, await applyWorkflow(db, id, account, call, new Date())), true);
+      }
+      if (request.method === 'POST' && parts.length === 3 && parts[2] === 'comments') {
+        const call = parsed(commentCallSchema, await readJson(request));
+        return (send(response, 200, await addComment(db, id, account, call)), true);
+      }
+    }
+    throw new AppError('not-found', 'No such API call.', { method: request.method, path });
+  } catch (error) {
+    sendError(response, error);
+  }
+  return true;
+}
