@@ -34,6 +34,25 @@ const wordpressFace = {
   },
 };
 
+/** An import of one of these electron/ folders, however it is written ('../host/x', '../../electron/host/x'). */
+const folderRegex = (folders) => `(^|/)(${folders.join('|')})/`;
+
+/**
+ * Several rules for one folder: [groups, message] (gitignore-style groups) or [{ folders }, message]
+ * (electron/ folders, matched in relative imports too). One block per folder: a later config block
+ * would replace, not add to, an earlier one's rule.
+ */
+const restrictAll = (...rules) => ({
+  'no-restricted-imports': [
+    'error',
+    {
+      patterns: rules.flatMap(([what, message]) =>
+        Array.isArray(what) ? what.map((group) => ({ group: [group], message })) : [{ regex: folderRegex(what.folders), message }],
+      ),
+    },
+  ],
+});
+
 const RENDERER_BASE = { groups: ['**/electron/**', 'electron', ...NODE_BUILTINS], message: 'The renderer talks to the services only through the API contract (renderer/api).' };
 /** Folders of the renderer's feature floor. */
 const FEATURE_FOLDERS = ['features', 'editor', 'commands'];
@@ -52,6 +71,11 @@ const restrictRenderer = (above) => ({
     },
   ],
 });
+
+const PLAIN_NODE = [['electron', '**/renderer/**', '**/electron/main/**'], 'Services, the services process, the host and the shared transport code run in plain Node: no electron import (the shell injects what it needs).'];
+const TRANSPORT_MESSAGE = 'Code both transports use lives in electron/transport/: import it from there, not from the host or preload.';
+const NO_TRANSPORT_IN_SERVICES = [{ folders: ['host', 'preload', 'transport', 'services-process'] }, 'The services know no transport: main, the host and the services process call them.'];
+const TRANSPORT_BELOW_ALL = [{ folders: ['host', 'preload', 'services-process', 'services', 'main'] }, 'electron/transport/ is shared by every transport: it imports only common/ and Node.'];
 
 export default tseslint.config(
   { ignores: ['dist/**', 'release/**', 'node_modules/**', '.tmp/**', 'test-results/**', 'playwright-report/**'] },
@@ -92,8 +116,24 @@ export default tseslint.config(
     rules: restrict(['**/electron/**', '**/renderer/**', 'electron', ...NODE_BUILTINS], 'common/ is pure TypeScript shared by both sides: no Node, no Electron, no app code.'),
   },
   {
-    files: ['electron/services/**/*.ts', 'electron/host/**/*.ts', 'electron/services-process/**/*.ts'],
-    rules: restrict(['electron', '**/renderer/**', '**/electron/main/**'], 'Services and the host run in plain Node: no electron import (the shell injects what it needs).'),
+    files: ['electron/services/**/*.ts'],
+    rules: restrictAll(PLAIN_NODE, NO_TRANSPORT_IN_SERVICES),
+  },
+  {
+    files: ['electron/services-process/**/*.ts'],
+    rules: restrictAll(PLAIN_NODE, [{ folders: ['host', 'preload'] }, TRANSPORT_MESSAGE]),
+  },
+  {
+    files: ['electron/host/**/*.ts'],
+    rules: restrictAll(PLAIN_NODE, [{ folders: ['preload'] }, TRANSPORT_MESSAGE]),
+  },
+  {
+    files: ['electron/transport/**/*.ts'],
+    rules: restrictAll(PLAIN_NODE, TRANSPORT_BELOW_ALL),
+  },
+  {
+    files: ['electron/main/**/*.ts'],
+    rules: restrictAll([{ folders: ['host', 'preload'] }, TRANSPORT_MESSAGE]),
   },
   {
     files: ['server/**/*.ts'],
@@ -103,11 +143,11 @@ export default tseslint.config(
     // The update logic is tested under plain Node: only the thin auto-update.ts wiring touches Electron.
     files: ['electron/main/update/**/*.ts'],
     ignores: ['electron/main/update/auto-update.ts'],
-    rules: restrict(['electron', 'electron-updater', '**/renderer/**'], 'The update decisions run in plain Node: only auto-update.ts wires Electron and electron-updater.'),
+    rules: restrictAll([['electron', 'electron-updater', '**/renderer/**'], 'The update decisions run in plain Node: only auto-update.ts wires Electron and electron-updater.'], [{ folders: ['host', 'preload'] }, TRANSPORT_MESSAGE]),
   },
   {
     files: ['electron/preload/**/*.ts'],
-    rules: restrict(['**/electron/services/**', '**/electron/main/**', '**/renderer/**', ...NODE_BUILTINS], 'The sandboxed preload only bridges IPC.'),
+    rules: restrictAll([['**/electron/services/**', '**/electron/main/**', '**/renderer/**', ...NODE_BUILTINS], 'The sandboxed preload only bridges IPC.'], [{ folders: ['services', 'services-process', 'host', 'main'] }, 'The sandboxed preload only bridges IPC.']),
   },
   {
     files: ['**/*.ts', '**/*.tsx'],

@@ -8,14 +8,14 @@ import type { AppErrorCode } from '../../common/app-error';
 import type { Envelope } from '../../common/contract';
 import { API_PREFIX, CSRF_HEADER, EVENTS_PATH, MAX_REQUEST_BYTES, MEDIA_PREFIX, sessionCookieName, THUMBNAIL_PREFIX } from '../../common/http-protocol';
 import { decodeWire, encodeWire } from '../../common/wire-codec';
-import { dispatchOperation, type ErrorLogger } from './dispatch-operation';
+import type { ErrorLogger } from '../transport/dispatch-operation';
 import { createEventStream, type EventFeed } from './event-stream';
-import { mediaFileHeaders, staticFileHeaders } from './response-headers';
+import { mediaFileHeaders, staticFileHeaders } from '../transport/response-headers';
 import { createSessionStore } from './session-store';
 import { createSessionToken, readCookie, tokensMatch } from './session-token';
-import { resolveStaticPath } from './static-path';
+import { resolveStaticPath } from '../transport/static-path';
 import { consoleLogger } from '../services/log/logger';
-import type { TransportServices } from './transport-services';
+import type { TransportServices } from '../transport/transport-services';
 
 export interface LoopbackHostOptions {
   services: TransportServices;
@@ -179,7 +179,7 @@ export async function startLoopbackHost(options: LoopbackHostOptions): Promise<L
       } catch {
         throw new HttpFailure(400, 'invalid-input', 'The request body is not valid JSON.');
       }
-      const envelope = await dispatchOperation(services.handlers, rawPath.slice(API_PREFIX.length), input, logError);
+      const envelope = await services.invoke(rawPath.slice(API_PREFIX.length), input);
       sendEnvelope(res, 200, envelope);
     } catch (error) {
       if (!(error instanceof HttpFailure)) throw error;

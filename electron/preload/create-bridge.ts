@@ -13,7 +13,7 @@ import {
   NOTIFY_CHANNEL,
   OPEN_ARTICLE_CHANNEL,
   OPEN_LINK_CHANNEL,
-} from './ipc-channels';
+} from '../transport/ipc-channels';
 
 /** The slice of Electron's ipcRenderer the bridge uses. */
 export interface IpcPort {

@@ -8,7 +8,7 @@ import { createRpcClient } from '../../common/rpc/rpc-client';
 import type { RpcEndpoint } from '../../common/rpc/rpc-message';
 import { sendRpcEvent } from '../../common/rpc/rpc-events';
 import { serveRpc } from '../../common/rpc/rpc-server';
-import { dispatchOperation } from '../host/dispatch-operation';
+import { dispatchOperation } from '../transport/dispatch-operation';
 import { createServices, type Services } from '../services/create-services';
 import { createEventBus } from '../services/events/event-bus';
 import { createParentLogger } from './parent-logger';

@@ -29,6 +29,25 @@ describe('layering', () => {
     expect(await importErrors('electron/host/example.ts', "import { app } from 'electron';\nexport const a = app;\n")).not.toHaveLength(0);
   });
 
+  it('keeps the code both transports share in electron/transport, below every transport', async () => {
+    /** [importing file, imported path, refused?] */
+    const cases: [string, string, boolean][] = [
+      ['electron/main/example.ts', '../host/static-path', true],
+      ['electron/main/example.ts', '../preload/ipc-channels', true],
+      ['electron/main/example.ts', '../transport/ipc-channels', false],
+      ['electron/transport/example.ts', '../host/serve', true],
+      ['electron/transport/example.ts', '../services/create-services', true],
+      ['electron/transport/example.ts', 'electron', true],
+      ['electron/services/example.ts', '../transport/dispatch-operation', true],
+      ['electron/services-process/example.ts', '../host/x', true],
+      ['electron/host/example.ts', '../preload/x', true],
+    ];
+    for (const [file, imported, refused] of cases) {
+      const errors = await importErrors(file, `import { x } from '${imported}';\nexport const y = x;\n`);
+      expect({ file, imported, refused: errors.length > 0 }).toEqual({ file, imported, refused });
+    }
+  });
+
   it('lets the newsroom server share common/ and nothing else of the app', async () => {
     expect(await importErrors('server/example.ts', "import { x } from '../electron/services/x';\nexport const y = x;\n")).not.toHaveLength(0);
     expect(await importErrors('server/collab/example.ts', "import { x } from '../../renderer/app/x';\nexport const y = x;\n")).not.toHaveLength(0);

@@ -18,6 +18,7 @@ import { PublicationStore } from './publication-store';
 import type { MediaRegistry, PublishTarget } from './publish-target';
 import { consoleLogger, type Logger } from '../log/logger';
 import { TargetRegistry, type TargetRegistryOptions } from './target-registry';
+import { withholdSpiked } from './withhold-spiked';
 
 export type PublishingOperation =
   | 'targets.list'
@@ -75,6 +76,8 @@ export interface PublishingService {
    * the next publishing job for the article and target updates it instead of creating another.
    */
   offerRemote(targetId: string, articleId: string, remoteId: string): Promise<void>;
+  /** The story was spiked: nothing queued for it goes out, and where it is scheduled it is withheld. */
+  withhold(articleId: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -214,6 +217,7 @@ export async function createPublishingService(options: PublishingServiceOptions)
     online: () => outbox.online(),
     startJob,
     offerRemote: (targetId, articleId, remoteId) => pending.set(targetId, articleId, { remoteId, jobId: 'review-hub', since: new Date(clock.now()).toISOString() }),
+    withhold: (articleId) => withholdSpiked(articleId, { outbox, targets, store: options.store }),
     close: () => outbox.close(),
   };
 }

@@ -16,14 +16,14 @@ import { join } from 'node:path';
 import type { z } from 'zod';
 import { AppError } from '../../../common/app-error';
 import { articleIdSchema, articleSchema, type Article } from '../../../common/article';
-import { actorSchema, sameActorName } from '../../../common/workflow/newsroom-profile';
+import { actorSchema } from '../../../common/workflow/newsroom-profile';
 import { fsAppError } from '../store/fs-app-error';
 import { KeyedQueue } from '../store/keyed-queue';
 import { contentHash } from './canonical-json';
 import { copyPhotosToHub, importPhotosFromHub, type HubMedia } from './hub-photos';
+import { matchesHubListFilter } from './hub-list-filter';
 import { acquireLock } from './package-lock';
 import {
-  DESK,
   hubListFilterSchema,
   REVIEW_PACKAGE_FORMAT,
   REVIEW_PACKAGE_VERSION,
@@ -173,7 +173,7 @@ export class FolderHub implements ReviewHub {
       }
     };
     await Promise.all(Array.from({ length: LIST_CONCURRENCY }, worker));
-    const wanted = entries.filter((e) => (!status || status.includes(e.status)) && (!to || addressedTo(e.submittedTo, to)));
+    const wanted = entries.filter((e) => matchesHubListFilter(e, { to, status }));
     wanted.sort((a, b) => (a.submittedAt < b.submittedAt ? -1 : a.submittedAt > b.submittedAt ? 1 : a.articleId < b.articleId ? -1 : 1));
     problems.sort((a, b) => (a.articleId < b.articleId ? -1 : 1));
     return { entries: wanted, problems };
@@ -350,12 +350,6 @@ function checkBase(current: ReviewPackage, base: number | null): void {
     `Someone else changed "${articleTitle(current.article)}" in the review hub since you last opened it (revision ${current.hubRevision}); reopen it to see their changes`,
     { hubRevision: current.hubRevision, updatedBy: current.updatedBy },
   );
-}
-
-/** An editor's queue holds what was sent to them by name and what was sent to the desk. */
-function addressedTo(submittedTo: string, to: string): boolean {
-  if (sameActorName(to, DESK)) return sameActorName(submittedTo, DESK);
-  return sameActorName(submittedTo, to) || sameActorName(submittedTo, DESK);
 }
 
 function validArticle(article: Article): Article {

@@ -1,7 +1,6 @@
-// Runs in: main and host (Node). Turns one untrusted (name, input) pair into a validated handler call and an Envelope.
+// Runs in: the host and the services process (Node). Turns one untrusted (name, input) pair into a validated handler call and an Envelope.
 import type { z } from 'zod';
 import { isAppError } from '../../common/app-error';
-import { consoleLogger } from '../services/log/logger';
 import { isOperationName, operations, type Envelope, type OperationHandlers } from '../../common/contract';
 
 export type ErrorLogger = (message: string, error: unknown) => void;
@@ -21,7 +20,12 @@ function describeName(name: unknown): string {
   return typeof name === 'string' ? JSON.stringify(name.slice(0, 100)) : typeof name;
 }
 
-const logToConsole: ErrorLogger = (message, error) => consoleLogger.error(message, error);
+/** The answer to a name that is no contract operation (checked before anything is forwarded or parsed). */
+export function unknownOperation(name: unknown): Envelope<never> {
+  return { ok: false, error: { code: 'invalid-input', message: `Unknown operation ${describeName(name)}.` } };
+}
+
+const logToConsole: ErrorLogger = (message, error) => console.error(message, error);
 
 export async function dispatchOperation(
   handlers: OperationHandlers,
@@ -29,9 +33,7 @@ export async function dispatchOperation(
   input: unknown,
   logError: ErrorLogger = logToConsole,
 ): Promise<Envelope<unknown>> {
-  if (!isOperationName(name)) {
-    return { ok: false, error: { code: 'invalid-input', message: `Unknown operation ${describeName(name)}.` } };
-  }
+  if (!isOperationName(name)) return unknownOperation(name);
   // A missing input means "no arguments", which only passes operations whose input is all-optional.
   const parsed = operations[name].safeParse(input === undefined ? {} : input);
   if (!parsed.success) {
