@@ -9,9 +9,9 @@ import { StoresContext } from '../../stores/stores-context';
 import { useI18nStore } from '../../i18n/i18n-store';
 import { createAppStores } from '../../stores/app-stores';
 import { createFakeApi } from '../../test-support/fake-api';
+import { ArticleMoreMenu } from '../article/article-more-menu';
 import { ArticleSidePanel } from '../review/article-side-panel';
 import { PublishButton } from './publish-button';
-import { SendCopyButton } from './send-copy-button';
 
 afterEach(cleanup);
 beforeEach(() => useI18nStore.getState().setLocale('en'));
@@ -42,7 +42,7 @@ async function mount(role: 'reporter' | 'editor' | null, status: ReviewState['st
   render(
     <StoresContext.Provider value={stores}>
       <div role="toolbar" aria-label="Article">
-        <SendCopyButton />
+        <ArticleMoreMenu onCommand={() => undefined} />
         <PublishButton />
       </div>
       <ArticleSidePanel />
@@ -59,7 +59,10 @@ describe('the article toolbar’s primary action', () => {
     const { stores, toolbar } = await mount('reporter');
     expect(primaries(toolbar)).toEqual(['Submit for review']);
     expect(within(toolbar).queryByRole('button', { name: 'Publish' })).toBeNull();
-    expect(within(toolbar).getByRole('button', { name: 'Send a copy…' }).className).not.toContain('primary');
+    // "Send a copy…" waits in the More menu, not beside the primary action.
+    fireEvent.click(within(toolbar).getByRole('button', { name: 'More' }));
+    expect(within(toolbar).getByRole('menuitem', { name: 'Send a copy…' }).className).not.toContain('primary');
+    fireEvent.click(within(toolbar).getByRole('button', { name: 'More' }));
     await act(async () => {
       fireEvent.click(within(toolbar).getByRole('button', { name: 'Submit for review' }));
     });
