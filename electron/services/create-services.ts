@@ -6,7 +6,7 @@ import { mkdir } from 'node:fs/promises';
 import { homedir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import type { OperationHandlers } from '../../common/contract';
-import { exportArticle, exportPageForDownload } from './export/export-article';
+import { exportArticle, exportMarkdownForDownload, exportPageForDownload } from './export/export-article';
 import { librarySnapshot, queryLibrary, type LibrarySnapshot } from './library/query-library';
 import { libraryMediaPath, libraryRootOf } from './media/library-media-path';
 import { thumbnailFilePathVia } from './media/thumbnail-file-path-via';
@@ -348,6 +348,12 @@ export async function createServices(options: ServicesOptions): Promise<Services
 
     'articles.exportPage': async ({ id }) =>
       exportPageForDownload(await store.get(id), {
+        readMedia: (mediaId) => media.read(mediaId),
+        mimeOf: (mediaId) => MIME_TYPES[mediaId.slice(mediaId.lastIndexOf('.') + 1) as keyof typeof MIME_TYPES] ?? 'application/octet-stream',
+      }),
+
+    'articles.exportMarkdownFile': async ({ id }) =>
+      exportMarkdownForDownload(await store.get(id), {
         readMedia: (mediaId) => media.read(mediaId),
         mimeOf: (mediaId) => MIME_TYPES[mediaId.slice(mediaId.lastIndexOf('.') + 1) as keyof typeof MIME_TYPES] ?? 'application/octet-stream',
       }),
