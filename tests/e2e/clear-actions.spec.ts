@@ -137,7 +137,10 @@ for (const locale of ['en', 'zh-CN'] as UiLocale[]) {
     // Settings: Save is the one primary; Cancel and the rest are secondary.
     await reporter.page.getByRole('button', { name: reporter.app.text('settings.title'), exact: true }).click();
     const settings = reporter.page.getByRole('dialog', { name: reporter.app.text('settings.title') });
-    await checkScreen(reporter, settings, 'settings', locale);
+    await checkScreen(reporter, settings, 'settings', locale, async () => {
+      // The dialog scrolls at 900 px high; its Save stays wholly in view.
+      await expect(settings.getByRole('button', { name: reporter.app.text('app.save'), exact: true })).toBeInViewport({ ratio: 1 });
+    });
     await settings.press('Escape');
     await expect(settings).toBeHidden();
 
@@ -166,6 +169,8 @@ for (const locale of ['en', 'zh-CN'] as UiLocale[]) {
     await checkScreen(editor, edPanel, 'review', locale, async () => {
       await expect(edPanel.locator('button.primary')).toHaveText(editor.app.text('review.action.approve-publish'));
       await expect(edPanel.locator('button.danger')).toHaveText(editor.app.text('review.action.spike'));
+      // …and it is the only one on the screen: the toolbar's Publish steps back meanwhile.
+      await expect(editor.page.locator('.article-screen button.primary:visible')).toHaveCount(1);
     });
 
     // The publish dialog ("Approve and publish"): its action is the one primary.
@@ -179,6 +184,8 @@ for (const locale of ['en', 'zh-CN'] as UiLocale[]) {
     // The library with the story: New article is the one primary.
     await reporter.app.backToLibrary();
     await expect(reporter.app.libraryRow(headline)).toBeVisible();
-    await checkScreen(reporter, reporter.page.locator('section.library'), 'library', locale);
+    await checkScreen(reporter, reporter.page.locator('section.library'), 'library', locale, async () => {
+      await expect(reporter.app.libraryRow(headline).getByRole('button', { name: reporter.app.text('library.trashNamed', { headline }) })).toHaveClass(/danger/);
+    });
   });
 }
