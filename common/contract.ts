@@ -161,6 +161,8 @@ export const operations = {
   'articles.purge': byId,
   /** The standalone HTML page (photos inlined) for a browser to download, named after the slug. */
   'articles.exportPage': byId,
+  /** Markdown for a browser to download: `<slug>.md`, or `<slug>.zip` with its photos. */
+  'articles.exportMarkdownFile': byId,
   'articles.export': z.object({
     id: articleIdSchema,
     format: z.enum(['html', 'markdown']),
@@ -226,6 +228,8 @@ export interface OperationResults {
   /** null: the person closed the desktop's Save dialog without choosing. */
   'articles.export': ExportResult | null;
   'articles.exportPage': { fileName: string; html: string };
+  /** The file's bytes in base64. */
+  'articles.exportMarkdownFile': { fileName: string; mimeType: string; base64: string };
   'revisions.list': RevisionInfo[];
   'revisions.get': Article;
   'revisions.restore': Article;

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import type { OperationHandlers } from '../../common/contract';
 import { newsroomProfileSchema, type NewsroomProfile } from '../../common/workflow/newsroom-profile';
 import { createEventBus, type EventBus } from './events/event-bus';
-import { exportArticle, exportPageForDownload } from './export/export-article';
+import { exportArticle, exportMarkdownForDownload, exportPageForDownload } from './export/export-article';
 import { revealablePath } from './export/revealable-path';
 import { librarySnapshot, queryLibrary, type LibrarySnapshot } from './library/query-library';
 import { consoleLogger, type Logger } from './log/logger';
@@ -215,6 +215,9 @@ export async function createServices(options: ServicesOptions): Promise<Services
 
     'articles.exportPage': async ({ id }) =>
       exportPageForDownload(await store.get(id), exportMedia),
+
+    'articles.exportMarkdownFile': async ({ id }) =>
+      exportMarkdownForDownload(await store.get(id), exportMedia),
 
     'revisions.list': ({ id }) => store.listRevisions(id),
     'revisions.get': ({ id, revisionId }) => store.getRevision(id, revisionId),

@@ -175,8 +175,12 @@ describe('copy link to this story', () => {
     await act(async () => {
       await openDeepLink(stores, { kind: 'article', articleId: ID });
     });
+    // It waits in the article toolbar's More menu.
     await act(async () => {
-      screen.getByRole('button', { name: 'Copy link to this story' }).click();
+      screen.getByRole('button', { name: 'More' }).click();
+    });
+    await act(async () => {
+      screen.getByRole('menuitem', { name: 'Copy link to this story' }).click();
     });
     expect(await screen.findByText('Link copied.')).toBeTruthy();
     expect(copied).toEqual([`dateline://article/${ID}`]);

@@ -29,7 +29,7 @@ export function createAppStores(api: DatelineApi, events: EventSubscription = cr
   return {
     api,
     events,
-    library: createLibraryStore(api),
+    library: createLibraryStore(api, { events }),
     article,
     settings: createSettingsStore(api),
     ui,

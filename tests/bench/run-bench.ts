@@ -11,6 +11,7 @@ import { launchBenchBrowser } from './bench-browser';
 import { aimsTable, libraryTable, openTable, typingTable, type Aim } from './bench-tables';
 import { runLibraryBench } from './library-bench';
 import { runOpenBench } from './open-bench';
+import { withLoadNote } from './load-note';
 import { printTable } from './print-table';
 import { runTypingBench, type TypingCase } from './typing-bench';
 
@@ -73,18 +74,24 @@ async function main(): Promise<void> {
       try {
         const client = hostClient(host.url);
         const benchHost = { url: host.url, pid: host.process.pid, client };
+        const typingLoadStart = loadavg();
         const typingResults = only.has('typing') ? await runTypingBench(browser, benchHost, typingCases, log) : [];
         let openTables: ReturnType<typeof openTable> | null = null;
-        if (only.has('open')) openTables = openTable(await runOpenBench(browser, benchHost, 20_000, log));
+        let openTableWithLoad = null;
+        if (only.has('open')) {
+          const openLoadStart = loadavg();
+          openTables = openTable(await runOpenBench(browser, benchHost, 20_000, log));
+          openTableWithLoad = withLoadNote(openTables.table, openLoadStart, loadavg());
+        }
         if (only.has('typing')) {
           typingResults.push(...(await runTypingBench(browser, benchHost, lateTypingCases, log)));
           const typing = typingTable(typingResults);
           aims.push(...typing.aims);
-          console.log(`${printTable(typing.table)}\n`);
+          console.log(`${printTable(withLoadNote(typing.table, typingLoadStart, loadavg()))}\n`);
         }
-        if (openTables) {
+        if (openTables && openTableWithLoad) {
           aims.push(...openTables.aims);
-          console.log(`${printTable(openTables.table)}\n`);
+          console.log(`${printTable(openTableWithLoad)}\n`);
         }
       } finally {
         // Killed, not stopped: after a 100k-word autosave a graceful stop waits minutes for re-indexing.
@@ -93,9 +100,10 @@ async function main(): Promise<void> {
       }
     }
     if (only.has('library')) {
+      const libraryLoadStart = loadavg();
       const library = libraryTable(await runLibraryBench(browser, libraryArticles, log, (text) => process.stderr.write(text)));
       aims.push(...library.aims);
-      console.log(`${printTable(library.table)}\n`);
+      console.log(`${printTable(withLoadNote(library.table, libraryLoadStart, loadavg()))}\n`);
     }
   } finally {
     await browser.close();

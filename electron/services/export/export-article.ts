@@ -14,6 +14,7 @@ import { errnoCode, fsAppError } from '../store/fs-app-error';
 import { isReservedFileName } from '../store/is-reserved-file-name';
 import { exportFolderName } from './export-folder-name';
 import { exportPhotoNames } from './export-photo-names';
+import { zipArchive, type ZipEntry } from './zip-archive';
 
 export type ExportFormat = 'html' | 'markdown';
 
@@ -100,6 +101,37 @@ export async function exportPageForDownload(article: Article, opts: Pick<ExportO
   const mimes = new Map(mediaIds.map((id) => [id, checkedMime(id, opts.mimeOf(id))]));
   const mediaSrc = (id: string) => `data:${mimes.get(id) ?? 'image/jpeg'};base64,${Buffer.from(photos.get(id) ?? new Uint8Array()).toString('base64')}`;
   return { fileName: `${exportFolderName(article)}.html`, html: articleToHtmlPage(article, { mediaSrc }) };
+}
+
+/** A browser download: the file's name, its type and its bytes in base64 (the HTTP transport carries JSON). */
+export interface DownloadFile {
+  fileName: string;
+  mimeType: string;
+  base64: string;
+}
+
+/**
+ * Markdown for a browser to download, named after the slug: `<slug>.md` alone, or with photos a
+ * `<slug>.zip` holding `<slug>.md` and `images/<slug>-1.jpg`… (the same layout as the desktop's export folder).
+ */
+export async function exportMarkdownForDownload(article: Article, opts: Pick<ExportOptions, 'readMedia' | 'mimeOf'>): Promise<DownloadFile> {
+  const baseName = exportFolderName(article);
+  const mediaIds = figureMediaIds(article.body);
+  const photos = new Map<string, Uint8Array>();
+  let bytes = 0;
+  for (const id of mediaIds) {
+    const photo = await readPhoto(id, opts);
+    bytes += photo.byteLength;
+    if (bytes > MAX_DOWNLOAD_PAGE_BYTES) throw new AppError('media-too-large', 'The photos are too large to download at once; export from the desktop app instead');
+    photos.set(id, photo);
+  }
+  const mimes = new Map(mediaIds.map((id) => [id, checkedMime(id, opts.mimeOf(id))]));
+  const photoNames = exportPhotoNames(baseName, mediaIds, mimes);
+  const markdown = Buffer.from(articleToMarkdown(article, { mediaSrc: (id) => `images/${photoNames.get(id) ?? id}` }), 'utf8');
+  if (photos.size === 0) return { fileName: `${baseName}.md`, mimeType: 'text/markdown;charset=utf-8', base64: markdown.toString('base64') };
+  const entries: ZipEntry[] = [{ name: `${baseName}.md`, data: markdown }];
+  for (const [id, photo] of photos) entries.push({ name: `images/${photoNames.get(id) ?? id}`, data: photo });
+  return { fileName: `${baseName}.zip`, mimeType: 'application/zip', base64: zipArchive(entries).toString('base64') };
 }
 
 async function readPhoto(id: string, opts: Pick<ExportOptions, 'readMedia'>): Promise<Uint8Array> {

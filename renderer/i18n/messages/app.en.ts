@@ -93,6 +93,7 @@ export const appEn = {
   'article.reveal': 'Show {path} in its folder',
   'article.revealInBrowser': 'A browser cannot open your file manager. The file is at {path}',
   'article.duplicate': 'Duplicate',
+  'article.more': 'More',
   'article.trash': 'Move to trash',
   'article.headline': 'Headline',
   'article.headlinePlaceholder': 'Headline',

@@ -95,6 +95,7 @@ export const appZhCN: Record<keyof typeof appEn, string> = {
   'article.reveal': '在文件夹中显示 {path}',
   'article.revealInBrowser': '浏览器无法打开文件管理器。文件位于 {path}',
   'article.duplicate': '复制',
+  'article.more': '更多',
   'article.trash': '移到回收站',
   'article.headline': '标题',
   'article.headlinePlaceholder': '标题',
