@@ -2,7 +2,7 @@
 // it, forwards calls to it, and restarts it when it dies, with backoff and a bound on how often.
 // Calls waiting when it dies, and calls made while it restarts, fail with `services-restarting`:
 // the caller (the renderer's autosave) keeps its data and tries again.
-import { APP_ERROR_CODES, AppError } from '../../common/app-error';
+import { APP_ERROR_CODES, AppError, relayedDetails } from '../../common/app-error';
 import type { Envelope } from '../../common/contract';
 import { datelineEvent, type DatelineEvent } from '../../common/contract-events';
 import { createRpcClient, type RpcClient } from '../../common/rpc/rpc-client';
@@ -191,7 +191,7 @@ export class ServicesWatchdog {
       const error = control.error;
       if (this.firstStart) {
         const code = (APP_ERROR_CODES as readonly unknown[]).includes(error?.code) ? error.code : 'internal';
-        this.firstStart.reject(new AppError(code, typeof error?.message === 'string' ? error.message : 'The services could not start.', error?.details));
+        this.firstStart.reject(new AppError(code, typeof error?.message === 'string' ? error.message : 'The services could not start.', relayedDetails(error?.details)));
         this.firstStart = null;
         this.stateValue = 'closing';
       }

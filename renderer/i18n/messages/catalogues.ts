@@ -11,11 +11,13 @@ import { diffEn } from './diff.en';
 import { diffZhCN } from './diff.zh-CN';
 import { desktopEn } from './desktop.en';
 import { desktopZhCN } from './desktop.zh-CN';
+import { errorsEn } from './errors.en';
+import { errorsZhCN } from './errors.zh-CN';
 
-const en = { ...appEn, ...editorEn, ...publishEn, ...reviewEn, ...diffEn, ...desktopEn };
+const en = { ...appEn, ...editorEn, ...publishEn, ...reviewEn, ...diffEn, ...desktopEn, ...errorsEn };
 export type MessageKey = keyof typeof en;
 export type Catalogue = Record<MessageKey, string>;
 
-const zhCN: Catalogue = { ...appZhCN, ...editorZhCN, ...publishZhCN, ...reviewZhCN, ...diffZhCN, ...desktopZhCN };
+const zhCN: Catalogue = { ...appZhCN, ...editorZhCN, ...publishZhCN, ...reviewZhCN, ...diffZhCN, ...desktopZhCN, ...errorsZhCN };
 
 export const catalogues: Record<'en' | 'zh-CN', Catalogue> = { en, 'zh-CN': zhCN };

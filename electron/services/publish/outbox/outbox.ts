@@ -395,7 +395,11 @@ export class Outbox {
       await this.update(stored, {
         state: 'conflict',
         conflict: error.details,
-        lastError: { code: 'remote-conflict', message: `${error.message}: compare both versions, then overwrite or cancel` },
+        lastError: {
+          code: 'remote-conflict',
+          message: `${error.message}: compare both versions, then overwrite or cancel`,
+          details: { kind: 'post-edited-elsewhere', target: stored.job.targetName },
+        },
       });
       return;
     }
@@ -443,7 +447,14 @@ function jobError(error: unknown): JobError {
   if (isAppError(error)) {
     const { status, allowedStatuses } = (error.details ?? {}) as { status?: unknown; allowedStatuses?: unknown };
     const allowed = Array.isArray(allowedStatuses) ? PUBLISH_STATUSES.filter((s) => allowedStatuses.includes(s)) : null;
-    return { code: error.code, message: error.message, ...(typeof status === 'number' ? { status } : {}), ...(allowed ? { allowedStatuses: allowed } : {}) };
+    const { details } = error.failure;
+    return {
+      code: error.code,
+      message: error.message,
+      ...(typeof status === 'number' ? { status } : {}),
+      ...(allowed ? { allowedStatuses: allowed } : {}),
+      ...(details ? { details } : {}),
+    };
   }
-  return { code: 'internal', message: `Publishing stopped on an unexpected error: ${error instanceof Error ? error.message : String(error)}` };
+  return { code: 'internal', message: `Publishing stopped on an unexpected error: ${error instanceof Error ? error.message : String(error)}`, details: { kind: 'unexpected' } };
 }
