@@ -209,6 +209,7 @@ export const APP_ERROR_DETAILS_SCHEMAS = {
     kind('closing', {}),
     kind('reply-not-understood', {}),
     kind('services-unreachable', {}),
+    kind('services-stopped', {}),
     kind('diff-failed', {}),
   ]),
   'remote-unreachable': z.discriminatedUnion('kind', [remoteFailureSchema]),

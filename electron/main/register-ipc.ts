@@ -32,10 +32,10 @@ function fromTrustedSender(event: IpcMainEvent | IpcMainInvokeEvent, isOurWindow
 export function registerIpc(options: IpcOptions): () => void {
   ipcMain.handle(INVOKE_CHANNEL, async (event, name: unknown, input: unknown): Promise<Envelope<unknown>> => {
     if (!fromTrustedSender(event, options.isOurWindow)) {
-      return { ok: false, error: { code: 'forbidden-sender', message: 'Only the Dateline window may call the services.' } };
+      return { ok: false, error: { code: 'forbidden-sender', message: 'Only the Dateline window may call the services.', details: { kind: 'forbidden-sender' } } };
     }
     if (!isOperationName(name)) {
-      return { ok: false, error: { code: 'invalid-input', message: `Unknown operation ${typeof name === 'string' ? JSON.stringify(name.slice(0, 100)) : typeof name}.` } };
+      return { ok: false, error: { code: 'invalid-input', message: `Unknown operation ${typeof name === 'string' ? JSON.stringify(name.slice(0, 100)) : typeof name}.`, details: { kind: 'unknown-operation' } } };
     }
     return options.invoke(name, input);
   });

@@ -63,7 +63,7 @@ const defaultTimers: WatchdogTimers = {
 };
 
 const RESTARTING_MESSAGE = 'The services process stopped and is being restarted; try again in a moment.';
-const RESTARTING: Envelope<never> = { ok: false, error: { code: 'services-restarting', message: RESTARTING_MESSAGE } };
+const RESTARTING: Envelope<never> = { ok: false, error: { code: 'services-restarting', message: RESTARTING_MESSAGE, details: { kind: 'services-restarting' } } };
 
 interface Running {
   child: ServicesChild;
@@ -126,7 +126,7 @@ export class ServicesWatchdog {
     if (this.stateValue === 'ready' && running?.ready) return running.client.call(op, input);
     if (this.stateValue === 'starting' || this.stateValue === 'restarting') return Promise.resolve(RESTARTING);
     const message = this.stateValue === 'failed' ? 'The services process keeps stopping and was not restarted again; restart Dateline.' : 'Dateline is closing.';
-    return Promise.resolve({ ok: false, error: { code: 'internal', message } });
+    return Promise.resolve({ ok: false, error: { code: 'internal', message, details: { kind: this.stateValue === 'failed' ? 'services-stopped' : 'closing' } } });
   }
 
   /** Asks the services to finish their writes and exit; kills them if they take too long. No restart follows. */

@@ -34,7 +34,7 @@ describe('IPC API client', () => {
   });
 
   it('a full disk surfaces as ApiError disk-full with the service message and details', async () => {
-    const details = { kind: 'disk-full', path: '/library/article.json', errno: 'ENOSPC' };
+    const details = { kind: 'disk-full' as const, path: '/library/article.json', errno: 'ENOSPC' };
     const bridge = fakeBridge(async () => ({ ok: false, error: { code: 'disk-full', message: 'ENOSPC writing article.json', details } }));
     const error = await createIpcApi(bridge)
       .call('articles.save', { article: {} as never })

@@ -175,6 +175,7 @@ export const errorsEn: Record<ErrorMessageKey, string> & Record<'error.serverSai
   'error.closing': 'Dateline is closing.',
   'error.reply-not-understood': 'A reply from Dateline’s background process was not understood.',
   'error.services-unreachable': 'Dateline could not reach its background process.',
+  'error.services-stopped': 'Dateline’s background process keeps stopping and was not restarted again: restart Dateline.',
   'error.diff-failed': 'Comparing the two versions failed.',
   'error.no-password': 'No password is saved for {target}: add it in Settings, then publish again.',
   'error.account-may-not-publish': 'The account on {target} may not publish: submit the story for review instead, or use an account with the Author role or higher.',

@@ -163,6 +163,7 @@ export const errorsZhCN: Record<keyof typeof errorsEn, string> = {
   'error.closing': 'Dateline 正在关闭。',
   'error.reply-not-understood': '无法理解 Dateline 后台进程的回复。',
   'error.services-unreachable': 'Dateline 无法连接其后台进程。',
+  'error.services-stopped': 'Dateline 的后台进程反复停止，未再重启：请重新启动 Dateline。',
   'error.diff-failed': '比较两个版本失败。',
   'error.no-password': '尚未为 {target} 保存密码：请在设置中添加，然后重新发布。',
   'error.account-may-not-publish': '{target} 上的账号无权发布：请改为送审，或使用作者及以上角色的账号。',

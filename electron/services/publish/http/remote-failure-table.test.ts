@@ -101,7 +101,7 @@ describe('the failure table, row by row', () => {
     expect(error).toBeInstanceOf(AppError);
     const appError = error as AppError;
     expect(appError.code).toBe(row.code);
-    expect((appError.details as { failure?: string }).failure).toBe(row.kind);
+    expect(appError.failure.details).toMatchObject({ kind: row.kind });
     expect(isRetryableRemoteError(appError)).toBe(row.retry);
   });
 });
