@@ -124,7 +124,7 @@ export class LibraryStore {
 
   async create(language = 'en'): Promise<Article> {
     const lang = articleLanguageSchema.safeParse(language);
-    if (!lang.success) throw new AppError('invalid-input', `"${language}" is not a language tag Dateline understands (e.g. en or zh-CN)`);
+    if (!lang.success) throw new AppError('invalid-input', `"${language}" is not a language tag Dateline understands (e.g. en or zh-CN)`, { kind: 'language-unknown', language });
     const article = newArticle(sortableId(), new Date().toISOString(), lang.data);
     return this.queue.run(article.id, async () => {
       await this.writeCurrent(article, null);
@@ -142,7 +142,10 @@ export class LibraryStore {
     const parsed = articleSchema.safeParse(article);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
-      throw new AppError('invalid-input', `The article cannot be saved: ${issue?.path.join('.') ?? ''} ${issue?.message ?? ''}`.trim(), parsed.error.issues);
+      throw new AppError('invalid-input', `The article cannot be saved: ${issue?.path.join('.') ?? ''} ${issue?.message ?? ''}`.trim(), {
+        kind: 'article-invalid',
+        issues: parsed.error.issues.length,
+      });
     }
     const incoming = parsed.data;
     checkId(incoming.id);
@@ -152,7 +155,7 @@ export class LibraryStore {
         throw new AppError(
           'conflict',
           `"${stored.headline || incoming.id}" was saved elsewhere (revision ${stored.revision}) after you opened revision ${incoming.revision}; reload it before saving`,
-          { storedRevision: stored.revision },
+          { kind: 'article-saved-elsewhere', headline: stored.headline || incoming.id, revision: stored.revision, openedRevision: incoming.revision },
         );
       }
       const next: Article = {
@@ -257,7 +260,10 @@ export class LibraryStore {
     return this.queue.run(id, async () => {
       const current = await this.loadCurrent(id);
       if (!this.trashedAt(id)) {
-        throw new AppError('invalid-input', `"${current.headline || id}" is not in the trash; move it to the trash before deleting it for good`);
+        throw new AppError('invalid-input', `"${current.headline || id}" is not in the trash; move it to the trash before deleting it for good`, {
+          kind: 'not-in-trash',
+          headline: current.headline || id,
+        });
       }
       // Rename first so a crash mid-delete never leaves half an article in the library.
       const doomed = join(this.root, 'articles', `.purge-${id}-${randomBytes(4).toString('hex')}`);
@@ -389,7 +395,7 @@ export class LibraryStore {
     if (file.kind === 'missing') {
       if (await pathExists(join(this.articleDir(id), 'revisions'))) return this.setAside(id, 'article.json is missing');
       if (this.entries.has(id)) this.forget(id);
-      throw new AppError('not-found', `There is no article ${id} in the library`);
+      throw new AppError('not-found', `There is no article ${id} in the library`, { kind: 'article-missing', id });
     }
     return this.setAside(id, file.reason);
   }
@@ -410,7 +416,7 @@ export class LibraryStore {
       const message = `The article in ${id} could not be read (${reason}) and has no readable revision to recover; its folder was set aside`;
       this.found.push({ articleFolder: id, setAsideTo: `quarantine/${quarantineName}`, message, at });
       this.forget(id);
-      throw new AppError('corrupt-file', message, { setAsideTo: `quarantine/${quarantineName}` });
+      throw new AppError('corrupt-file', message, { kind: 'article-file', setAsideTo: `quarantine/${quarantineName}` });
     }
     await mkdir(quarantineDir, { recursive: true });
     let setAsideTo = `quarantine/${quarantineName}`;
@@ -475,7 +481,7 @@ export class LibraryStore {
 }
 
 function checkId(id: string): void {
-  if (!articleIdSchema.safeParse(id).success) throw new AppError('not-found', `"${id}" is not an article id`);
+  if (!articleIdSchema.safeParse(id).success) throw new AppError('not-found', `"${id}" is not an article id`, { kind: 'article-missing', id });
 }
 
 async function pathExists(path: string): Promise<boolean> {
