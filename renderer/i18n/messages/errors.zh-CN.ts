@@ -177,7 +177,7 @@ export const errorsZhCN: Record<keyof typeof errorsEn, string> = {
   'error.download-private-address': '照片位于 {host}，这是本机或内网地址，因此 Dateline 没有下载。',
   'error.download-bad-address': '站点给出的照片地址 Dateline 不会下载。',
   'error.download-other-origin': '照片位于 {host}，不是该站点存放照片的地方，因此 Dateline 没有下载。',
-  'error.not-wordpress': '{site} 上没有 WordPress 站点回应：请检查地址，并确认站点已开启 REST API。',
+  'error.not-wordpress': '{site} 上没有 WordPress 站点回应：请检查地址，并确认站点已开放接口。',
   'error.post-edited-elsewhere': '自 Dateline 上次发布以来，{target} 上的文章已被修改：请对比两个版本，再决定覆盖或取消。',
   'error.checklist-blocked': '请先修正检查清单中标出的问题，再发布。',
   'error.signing-key-missing': '请在设置中为 Webhook“{target}”设置签名密钥。',
