@@ -134,8 +134,8 @@ export function classifyNetworkError(error: unknown, context: NetworkErrorContex
 /** Whether an AppError (from the failure table, or any remote-* error) is worth trying again later. */
 export function isRetryableRemoteError(error: unknown): boolean {
   if (!(error instanceof AppError)) return false;
-  const details = error.failure.details;
-  if (details && 'retryable' in details) return details.retryable;
+  const retryable: unknown = error.details && !Array.isArray(error.details) && 'retryable' in error.details ? error.details.retryable : undefined;
+  if (typeof retryable === 'boolean') return retryable;
   return error.code === 'remote-unreachable' || error.code === 'remote-timeout' || error.code === 'remote-server-error';
 }
 
