@@ -115,7 +115,7 @@ export const APP_ERROR_DETAILS_SCHEMAS = {
     kind('target-missing', { id: name }),
     kind('no-target', {}),
     kind('comment-missing', {}),
-    kind('hub-unreachable', { path: place }),
+    kind('hub-unreachable', { path: place, unreachable: z.literal(true) }),
     kind('hub-article-missing', { headline: name }),
     kind('hub-not-submitted', { headline: name }),
     kind('hub-base-missing', { base: z.string().max(40) }),
@@ -138,7 +138,7 @@ export const APP_ERROR_DETAILS_SCHEMAS = {
     /** Two saves raced and the other one won. */
     kind('hub-race-lost', { headline: name, hubRevision: z.string().max(100).nullable() }),
     kind('hub-lock-lost', { headline: name }),
-    kind('hub-moved', { linkedHub: place, settingsHub: place }),
+    kind('hub-moved', { linkedHub: place, settingsHub: place, articleHub: z.literal(true) }),
     /** A publication from this machine has not reached the hub yet. */
     kind('hub-publication-unsent', { headline: name, publicationPending: z.literal(true) }),
     /** Local edits the hub has not seen would be replaced (kept under Revisions); maybe workflow actions too. */
