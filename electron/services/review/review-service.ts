@@ -94,7 +94,7 @@ export function createReviewService(options: ReviewServiceOptions): ReviewServic
 
   const requireProfile = async (): Promise<NewsroomProfile> => {
     const profile = await options.profile();
-    if (!profile) throw new AppError('invalid-input', 'Set your name and role (reporter or editor) in Settings first: the review workflow records who did what.', { field: 'profile' });
+    if (!profile) throw new AppError('invalid-input', 'Set your name and role (reporter or editor) in Settings first: the review workflow records who did what.', { kind: 'profile-missing', field: 'profile' });
     return profile;
   };
 
@@ -146,7 +146,7 @@ export function createReviewService(options: ReviewServiceOptions): ReviewServic
       throw new AppError(
         'conflict',
         `This article is in the review hub ${link.location}, but Settings now name ${hub.location}. Switch the hub back in Settings to go on reviewing it.`,
-        { articleHub: link.location, settingsHub: hub.location },
+        { kind: 'hub-moved', articleHub: true, linkedHub: link.location, settingsHub: hub.location },
       );
     }
     return hub;
@@ -202,7 +202,7 @@ export function createReviewService(options: ReviewServiceOptions): ReviewServic
     const record = await records.get(id);
     const article = await consistent(await library.get(id), record);
     if (request.action === 'submit' && !mode.local && article.headline.trim() === '') {
-      throw new AppError('invalid-input', 'Give the story a headline before sending it for review: the desk finds stories by their headlines.', { field: 'headline' });
+      throw new AppError('invalid-input', 'Give the story a headline before sending it for review: the desk finds stories by their headlines.', { kind: 'headline-missing', field: 'headline' });
     }
     const at = now();
     const history = { schemaVersion: 1 as const, events: record.history };
@@ -333,7 +333,7 @@ export function createReviewService(options: ReviewServiceOptions): ReviewServic
           throw new AppError(
             'conflict',
             `"${title}" was published from this computer and the review hub has not recorded that yet${record.pendingSync.lastError ? ` (${record.pendingSync.lastError.replace(/\.$/, '')})` : ''}. Dateline keeps sending it; the hub's version can be opened once it is recorded. Use "Send now" to try at once.`,
-            { publicationPending: true },
+            { kind: 'hub-publication-unsent', headline: title, publicationPending: true },
           );
         }
         const local = await library.get(id).catch((error: unknown) => {
@@ -347,7 +347,9 @@ export function createReviewService(options: ReviewServiceOptions): ReviewServic
             `"${local.headline || id}" has changes on this computer that the review hub has not seen. Opening the hub's version replaces them; your version is kept under Revisions${
               unsent.length > 0 ? ` and your comments are kept, but what you did here (${unsent.join('; ')}) was not sent and must be done again` : ''
             }.`,
-            { localChanges: true, localRevision: local.revision },
+            unsent.length > 0
+              ? { kind: 'local-changes-and-actions-unsent', headline: local.headline || id, localChanges: true, localRevision: local.revision, actions: unsent.length }
+              : { kind: 'local-changes-unsent', headline: local.headline || id, localChanges: true, localRevision: local.revision },
           );
         }
         const opened = await hub.open(id);
@@ -400,7 +402,7 @@ export function createReviewService(options: ReviewServiceOptions): ReviewServic
           submitted: 'There is no submitted version to compare with: the article was not submitted from this computer, nor opened here while it was submitted.',
           'previous-submission': 'There is no earlier submission to compare with: this is the first time the article was submitted.',
         };
-        throw new AppError('not-found', why[base], { base });
+        throw new AppError('not-found', why[base], { kind: 'hub-base-missing', base });
       }
       const before = chosen.article;
       const info = baseInfo(before, chosen.at);
@@ -414,12 +416,12 @@ export function createReviewService(options: ReviewServiceOptions): ReviewServic
         const article = await consistent(await library.get(id), record);
         const owner = ownerOf({ schemaVersion: 1, events: record.history });
         const label = `"${article.headline || id}"`;
-        if (!record.hub) throw new AppError('not-found', `${label} is not in the review hub yet: submit it first.`, { id });
+        if (!record.hub) throw new AppError('not-found', `${label} is not in the review hub yet: submit it first.`, { kind: 'hub-not-submitted', headline: article.headline || id });
         if (!mayChange(article.status, record, profile, owner)) {
           throw new AppError(
             'permission-denied',
             `${label} is ${article.status.replace('_', ' ')}: its changes go to the review hub with the next workflow action${profile.role === 'reporter' ? ' by the desk' : ''}, not on their own.`,
-            { status: article.status },
+            { kind: 'changes-wait-for-action', headline: article.headline || id, status: article.status },
           );
         }
         const alreadyWaiting = record.pendingSync !== null;
@@ -546,12 +548,12 @@ export function createReviewService(options: ReviewServiceOptions): ReviewServic
     const [article, record, actor] = await Promise.all([library.get(articleId), records.get(articleId), options.profile()]);
     const status = record.history.length > 0 ? currentStatusOf({ schemaVersion: 1, events: record.history }) : article.status;
     const label = `"${article.headline || 'This article'}"`;
-    if (status === 'spiked') throw new AppError('conflict', `${label} was spiked; an editor must reopen it before it can be published.`, { status });
+    if (status === 'spiked') throw new AppError('conflict', `${label} was spiked; an editor must reopen it before it can be published.`, { kind: 'spiked', headline: article.headline || articleId, status });
     if (!actor && (record.history.length > 0 || record.hub)) {
-      throw new AppError('permission-denied', `${label} is in the review workflow: set your name and role in Settings; only editors can publish it.`, { status });
+      throw new AppError('permission-denied', `${label} is in the review workflow: set your name and role in Settings; only editors can publish it.`, { kind: 'publish-needs-profile', headline: article.headline || articleId });
     }
     if (actor?.role === 'reporter') {
-      throw new AppError('permission-denied', 'Only editors can publish articles: submit it for review, and an editor will approve and publish it.', { role: actor.role });
+      throw new AppError('permission-denied', 'Only editors can publish articles: submit it for review, and an editor will approve and publish it.', { kind: 'publish-editors-only' });
     }
   }
 
@@ -673,16 +675,16 @@ function hasLocalChanges(local: Article, record: ReviewRecord): boolean {
 /** Refuses a hub version that is not this article, or whose history does not lead to its status. */
 function checkOpened(id: string, article: Article, history: readonly WorkflowEvent[]): void {
   if (article.id !== id) {
-    throw new AppError('corrupt-file', `The review hub returned another article (${article.id}) for ${id}; it was not opened.`, { id, got: article.id });
+    throw new AppError('corrupt-file', `The review hub returned another article (${article.id}) for ${id}; it was not opened.`, { kind: 'hub-package-other-article' });
   }
   for (let i = 1; i < history.length; i++) {
     if (history[i]?.from !== history[i - 1]?.to) {
-      throw new AppError('corrupt-file', `The review hub's history of "${article.headline || id}" is broken at event ${i + 1}; it was not opened.`, { id, event: history[i]?.id });
+      throw new AppError('corrupt-file', `The review hub's history of "${article.headline || id}" is broken at event ${i + 1}; it was not opened.`, { kind: 'hub-history-broken', headline: article.headline || id });
     }
   }
   const last = history.at(-1);
   if (last && last.to !== article.status) {
-    throw new AppError('corrupt-file', `The review hub says "${article.headline || id}" is ${article.status}, but its history ends ${last.to}; it was not opened.`, { id });
+    throw new AppError('corrupt-file', `The review hub says "${article.headline || id}" is ${article.status}, but its history ends ${last.to}; it was not opened.`, { kind: 'hub-status-mismatch', headline: article.headline || id });
   }
 }
 

@@ -135,6 +135,7 @@ export const errorsEn: Record<ErrorMessageKey, string> & Record<'error.serverSai
   'error.hub-package-edited': 'The review hub’s copy of “{headline}” was changed outside Dateline; it was not opened.',
   'error.hub-package-revision': 'The review hub’s copy of “{headline}” was written without Dateline’s checks; it was not opened.',
   'error.hub-history-broken': 'The review hub’s history of “{headline}” is broken; it was not opened.',
+  'error.hub-status-mismatch': 'The review hub’s status of “{headline}” does not match its history; it was not opened.',
   'error.hub-not-a-file': '{path} in the review hub is not a regular file; it was not read.',
   'error.hub-file-too-large': '{path} in the review hub is {megabytes} MB, more than the {maxMegabytes} MB Dateline reads.',
   'error.hub-link-outside': '{path} in the review hub leads outside the hub; Dateline neither reads nor writes there.',

@@ -126,6 +126,7 @@ export const errorsZhCN: Record<keyof typeof errorsEn, string> = {
   'error.hub-package-edited': '审稿中心里“{headline}”的副本在 Dateline 之外被修改过；未打开。',
   'error.hub-package-revision': '审稿中心里“{headline}”的副本未经 Dateline 校验写入；未打开。',
   'error.hub-history-broken': '审稿中心里“{headline}”的历史记录不完整；未打开。',
+  'error.hub-status-mismatch': '审稿中心里“{headline}”的状态与其历史记录不符；未打开。',
   'error.hub-not-a-file': '审稿中心里的 {path} 不是普通文件；未读取。',
   'error.hub-file-too-large': '审稿中心里的 {path} 有 {megabytes} MB，超过 Dateline 读取的上限 {maxMegabytes} MB。',
   'error.hub-link-outside': '审稿中心里的 {path} 指向审稿中心之外；Dateline 不在那里读写。',
