@@ -8,6 +8,7 @@ import type { AppErrorCode } from '../app-error';
 import { ARTICLE_STATUSES } from '../article';
 import { WORKFLOW_ACTIONS } from '../workflow/workflow-event';
 import { checklistMessagesEn, type ChecklistMessageKey } from '../publish/checklist-messages';
+import { PUBLISH_STATUSES } from '../publish/publish-target-config';
 import { REMOTE_FAILURE_KINDS } from './remote-failure-kinds';
 
 /** Something the user typed or chose: a headline, a file name, a target's name, a person's name. */
@@ -220,8 +221,8 @@ export const APP_ERROR_DETAILS_SCHEMAS = {
   'remote-auth': z.discriminatedUnion('kind', [remoteFailureSchema, kind('no-password', { target: name })]),
   'remote-forbidden': z.discriminatedUnion('kind', [
     remoteFailureSchema,
-    kind('account-may-not-publish', { target: name, allowedStatuses: z.array(z.string().max(20)).max(10) }),
-    kind('account-may-not-write', { target: name, allowedStatuses: z.array(z.string().max(20)).max(10) }),
+    kind('account-may-not-publish', { reason: z.literal('review-only'), allowedStatuses: z.array(z.enum(PUBLISH_STATUSES)).max(10) }),
+    kind('account-may-not-write', { reason: z.literal('no-posts'), allowedStatuses: z.array(z.enum(PUBLISH_STATUSES)).max(10) }),
   ]),
   'remote-not-found': z.discriminatedUnion('kind', [remoteFailureSchema]),
   'remote-too-large': z.discriminatedUnion('kind', [remoteFailureSchema]),
@@ -229,8 +230,8 @@ export const APP_ERROR_DETAILS_SCHEMAS = {
   'remote-bad-response': z.discriminatedUnion('kind', [
     remoteFailureSchema,
     /** The server answered about another post or media item than the one asked for. */
-    kind('answer-mixed-up', { ...remoteFlags, host: place }),
-    kind('upload-unacknowledged', { ...remoteFlags, host: place }),
+    kind('answer-mixed-up', { ...remoteFlags }),
+    kind('upload-unacknowledged', {}),
     kind('status-not-kept', { postId: whole, wanted: z.string().max(20), kept: z.string().max(20) }),
     kind('hub-revision-not-kept', { headline: name }),
     kind('download-redirect', { host: place }),

@@ -245,7 +245,7 @@ describe('publish dialog', () => {
         code: 'remote-forbidden',
         message: 'Your WordPress role (contributor) may not publish posts: this account can only submit articles for review. Nothing was sent',
         allowedStatuses: ['draft', 'pending'],
-        details: { kind: 'account-may-not-publish', target: 'News site', allowedStatuses: ['draft', 'pending'] },
+        details: { kind: 'account-may-not-publish', reason: 'review-only', allowedStatuses: ['draft', 'pending'] },
       },
     });
     const pending = outboxJob({ id: 'job0000000002', state: 'queued', options: { status: 'pending', scheduledAt: null, overriddenWarnings: ['tags'] } });
@@ -260,7 +260,7 @@ describe('publish dialog', () => {
     await act(async () => {
       fireEvent.click(publishButton());
     });
-    expect((await screen.findByRole('alert')).textContent).toMatch(/The account on News site may not publish/);
+    expect((await screen.findByRole('alert')).textContent).toMatch(/This WordPress account may not publish/);
     expect(screen.getByText(/News site accepts this account’s stories only for review/)).toBeTruthy();
     await act(async () => {
       fireEvent.click(screen.getByRole('button', { name: 'Submit for review' }));
