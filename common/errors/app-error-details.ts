@@ -129,15 +129,20 @@ export const APP_ERROR_DETAILS_SCHEMAS = {
     /** The library holds a newer revision than the one the editor opened. */
     kind('article-saved-elsewhere', { headline: name, revision: whole, openedRevision: whole }),
     /** The review hub holds a newer revision: someone else changed the story since this user opened it. */
-    kind('hub-changed', { headline: name, hubRevision: z.union([z.string().max(100), whole]).nullable(), updatedBy: name.nullable().optional() }),
+    kind('hub-changed', {
+      headline: name,
+      hubRevision: z.union([z.string().max(100), whole]).nullable(),
+      updatedBy: name.nullable().optional(),
+      postId: whole.nullable().optional(),
+    }),
     /** The story was taken out of the hub (since it was opened, or while saving). */
     kind('hub-removed', { headline: name, hubRevision: z.null().optional() }),
     /** Someone else is writing the story to the hub right now. */
     kind('hub-busy', { headline: name, holder: name.nullable().optional(), hubRevision: z.null().optional() }),
     /** Another copy of the library submitted the same story at the same moment. */
-    kind('hub-twin', { headline: name, postId: whole, hubRevision: z.string().max(100).nullable() }),
+    kind('hub-twin', { headline: name, postId: whole, hubRevision: z.union([z.string().max(100), whole]).nullable() }),
     /** Two saves raced and the other one won. */
-    kind('hub-race-lost', { headline: name, hubRevision: z.string().max(100).nullable() }),
+    kind('hub-race-lost', { headline: name, hubRevision: z.union([z.string().max(100), whole]).nullable() }),
     kind('hub-lock-lost', { headline: name }),
     kind('hub-moved', { linkedHub: place, settingsHub: place, articleHub: z.literal(true) }),
     /** A publication from this machine has not reached the hub yet. */

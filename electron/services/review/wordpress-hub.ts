@@ -199,7 +199,7 @@ export class WordPressHub implements ReviewHub {
         throw new AppError(
           'conflict',
           `“${articleTitle(incoming)}” was removed from WordPress since you last opened it (revision ${options.baseHubRevision}); submit it again as new if it should be reviewed`,
-          { hubRevision: null },
+          { kind: 'hub-removed', headline: articleTitle(incoming), hubRevision: null },
         );
       }
       if (current !== null) this.checkBase(current, options.baseHubRevision, incoming);
@@ -222,7 +222,7 @@ export class WordPressHub implements ReviewHub {
   async update(articleId: string, options: UpdateOptions): Promise<HubWriteResult> {
     const id = valid(articleIdSchema, articleId, 'the article id');
     const article = options.article === undefined ? undefined : valid(articleSchema, options.article, 'the article');
-    if (article && article.id !== id) throw new AppError('invalid-input', `The article sent (${article.id}) is not the one being updated (${id})`);
+    if (article && article.id !== id) throw new AppError('invalid-input', `The article sent (${article.id}) is not the one being updated (${id})`, { kind: 'hub-article-mismatch' });
     const by = valid(actorSchema, options.by, 'the person updating');
     const history = options.history === undefined ? undefined : valid(reviewPackageSchema.shape.history, options.history, 'the workflow history');
     const comments = options.comments === undefined ? undefined : valid(reviewPackageSchema.shape.comments, options.comments, 'the comments');
@@ -378,7 +378,11 @@ export class WordPressHub implements ReviewHub {
       // Let the clock leave the base's second (so this write moves the token), then look again right before writing.
       await this.waitPastSecond(current.token);
       target = await this.locate(current.articleId, companion);
-      if (target === null) throw new AppError('conflict', `${label} was removed from WordPress while you were saving it`, { hubRevision: null });
+      if (target === null) throw new AppError('conflict', `${label} was removed from WordPress while you were saving it`, {
+          kind: 'hub-removed',
+          headline: articleTitle(article),
+          hubRevision: null,
+        });
       this.checkBase(target, baseHubRevision, article);
     }
     const live = target !== null && LIVE_STATUSES.has(target.post.status);
@@ -480,6 +484,8 @@ export class WordPressHub implements ReviewHub {
       purpose: { action: 'delete its own duplicate post', subject: `post ${saved.id}` },
     });
     throw new AppError('conflict', `${label} was sent to WordPress from another machine at the same moment (post ${older.id}); open it there to continue`, {
+      kind: 'hub-twin',
+      headline: label.slice(1, -1),
       hubRevision: modifiedToken(older.modified_gmt),
       postId: older.id,
     });
@@ -496,6 +502,8 @@ export class WordPressHub implements ReviewHub {
     }
     if (now === null || writeNonceInContent(now.content?.raw) !== nonce) {
       throw new AppError('conflict', `Someone else saved ${label} in WordPress at the same moment as you, over your change; reopen it to see theirs and make your change again`, {
+        kind: 'hub-race-lost',
+        headline: label.slice(1, -1),
         hubRevision: now ? modifiedToken(now.modified_gmt) : null,
       });
     }
@@ -505,8 +513,10 @@ export class WordPressHub implements ReviewHub {
     if (current.token === base) return;
     const name = current.pkg ? articleTitle(current.pkg.article) : article ? articleTitle(article) : htmlTitle(current.post);
     throw new AppError('conflict', `Someone else changed “${name}” in WordPress since you opened it (revision ${current.token}); reopen it to see their changes`, {
+      kind: 'hub-changed',
+      headline: name,
       hubRevision: current.token,
-      updatedBy: current.pkg?.updatedBy ?? null,
+      updatedBy: current.pkg?.updatedBy.name ?? null,
       postId: current.post.id,
     });
   }
@@ -515,13 +525,17 @@ export class WordPressHub implements ReviewHub {
     const details = wordpressErrorDetails(error);
     if (!details || details.status !== 409 || !details.wpCode?.startsWith('dateline_review')) return error;
     if (details.wpCode === 'dateline_review_busy') {
-      return new AppError('conflict', `${label} is being saved to WordPress by someone else right now; try again in a moment`, { hubRevision: null });
+      return new AppError('conflict', `${label} is being saved to WordPress by someone else right now; try again in a moment`, {
+        kind: 'hub-busy',
+        headline: label.slice(1, -1),
+        hubRevision: null,
+      });
     }
     const revision = typeof details.wpData?.hubRevision === 'number' ? details.wpData.hubRevision : null;
     return new AppError(
       'conflict',
       `Someone else changed ${label} in WordPress since you opened it${revision !== null ? ` (revision ${revision})` : ''}; reopen it to see their changes`,
-      { hubRevision: revision, postId: details.wpData?.postId ?? null },
+      { kind: 'hub-changed', headline: label.slice(1, -1), hubRevision: revision, postId: typeof details.wpData?.postId === 'number' ? details.wpData.postId : null },
     );
   }
 
