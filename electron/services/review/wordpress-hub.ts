@@ -371,6 +371,7 @@ export class WordPressHub implements ReviewHub {
       throw new AppError(
         'invalid-input',
         `${this.options.targetLabel} cannot keep review comments: the Dateline Companion plugin is not installed there. Ask the site's administrator to install resources/wordpress/dateline-companion.php, or send ${label} without comments`,
+        { kind: 'hub-comments-need-plugin', target: this.options.siteUrl },
       );
     }
     let target = current;
@@ -433,6 +434,7 @@ export class WordPressHub implements ReviewHub {
         throw new AppError(
           'invalid-input',
           `${label} with its history and comments is too large to keep in WordPress (${Math.ceil(encoded.length / 1_048_576)} MB; at most ${MAX_ENCODED_PACKAGE / 1_048_576} MB): resolve and remove old comments, or shorten the article`,
+          { kind: 'hub-package-too-large', headline: articleTitle(article), megabytes: Math.ceil(encoded.length / 1_048_576), maxMegabytes: MAX_ENCODED_PACKAGE / 1_048_576 },
         );
       }
       fields.meta = { dateline_document: article.id, dateline_review: encoded };
@@ -451,6 +453,8 @@ export class WordPressHub implements ReviewHub {
     }
     if (target && saved.id !== target.post.id) {
       throw new AppError('remote-bad-response', `WordPress answered about post ${saved.id} where Dateline saved post ${target.post.id}; a proxy in between may have mixed up replies. Open the article again`, {
+        kind: 'answer-mixed-up',
+        retryable: false,
         mayHaveArrived: true,
       });
     }
@@ -461,6 +465,7 @@ export class WordPressHub implements ReviewHub {
         throw new AppError(
           'remote-bad-response',
           `WordPress saved ${label} but not its review revision (it holds ${Number.isFinite(stored) ? stored : 'none'}, Dateline expected ${nextRevision}): the Dateline Companion plugin on ${this.options.siteUrl} may be out of date`,
+          { kind: 'hub-revision-not-kept', headline: articleTitle(article) },
         );
       }
       return { hubRevision: stored, contentHash: pkg.contentHash, updatedAt, keepsComments: true };
@@ -590,20 +595,20 @@ export class WordPressHub implements ReviewHub {
     const decoded = await this.packages.run({ kind: 'meta', encoded: raw });
     if (decoded.kind !== 'ok') {
       const reason = decoded.kind === 'unreadable' ? decoded.reason : 'the package is empty';
-      throw new AppError('corrupt-file', `The review copy of ${articleId} in WordPress at ${where} cannot be read: ${reason}. Ask the sender to submit the article again`, { postId: post.id });
+      throw new AppError('corrupt-file', `The review copy of ${articleId} in WordPress at ${where} cannot be read: ${reason}. Ask the sender to submit the article again`, { kind: 'hub-package' });
     }
     const pkg = decoded.value as WordPressPackage;
     if (pkg.article.id !== articleId) {
-      throw new AppError('corrupt-file', `Post ${post.id} at ${this.options.siteUrl} holds the review copy of another article (${pkg.article.id}), not ${articleId}`, { postId: post.id });
+      throw new AppError('corrupt-file', `Post ${post.id} at ${this.options.siteUrl} holds the review copy of another article (${pkg.article.id}), not ${articleId}`, { kind: 'hub-package-other-article' });
     }
     if (contentHash(pkg.article) !== pkg.contentHash) {
-      throw new AppError('corrupt-file', `The review copy of “${articleTitle(pkg.article)}” in WordPress at ${where} was changed outside Dateline: its content hash does not match`, { postId: post.id });
+      throw new AppError('corrupt-file', `The review copy of “${articleTitle(pkg.article)}” in WordPress at ${where} was changed outside Dateline: its content hash does not match`, { kind: 'hub-package-edited', headline: articleTitle(pkg.article) });
     }
     if (storedRevision !== pkg.hubRevision) {
       throw new AppError(
         'corrupt-file',
         `The review copy of “${articleTitle(pkg.article)}” in WordPress at ${where} is at revision ${pkg.hubRevision} but WordPress counts ${storedRevision}: it was written without the Dateline Companion plugin's check. Ask the sender to submit it again`,
-        { postId: post.id },
+        { kind: 'hub-package-revision', headline: articleTitle(pkg.article) },
       );
     }
     return { post, articleId, pkg, token: pkg.hubRevision, storedRevision };
@@ -767,7 +772,7 @@ export class WordPressHub implements ReviewHub {
       throw error;
     }
     if (item.id !== attachmentId || typeof item.source_url !== 'string') {
-      throw new AppError('remote-bad-response', `WordPress answered about another media item when Dateline asked for ${what} (media item ${attachmentId}); try again`, { attachmentId });
+      throw new AppError('remote-bad-response', `WordPress answered about another media item when Dateline asked for ${what} (media item ${attachmentId}); try again`, { kind: 'answer-mixed-up', retryable: true, mayHaveArrived: true });
     }
     const remote = remotePhotoOf(item);
     return { bytes: await this.download(remote.originalUrl, what), remote };
@@ -817,6 +822,7 @@ export class WordPressHub implements ReviewHub {
     return new AppError(
       'not-found',
       `${what} is not in WordPress at ${this.options.siteUrl} for review: it may have been deleted, or your WordPress account${role} may not see other people's posts (that needs the Editor role)`,
+      { kind: 'hub-post-missing', headline: what.replace(/^“|”$/g, ''), site: this.options.siteUrl },
     );
   }
 
