@@ -11,7 +11,8 @@ import {
   type Article,
   type ArticleSummary,
 } from './article';
-import type { AppErrorCode } from './app-error';
+import type { AppErrorCode, UnconvertedDetails } from './app-error';
+import type { AppErrorDetails } from './errors/app-error-details';
 import { jobIdSchema, publishStartSchema, type OutboxJob, type PublicationRecord } from './publish/publish-job';
 import {
   targetConfigSchema,
@@ -266,7 +267,17 @@ export type ParsedInput<K extends OperationName> = z.output<(typeof operations)[
 export type OperationResult<K extends OperationName> = OperationResults[K];
 
 /** What every transport returns: never a thrown error across the process boundary. */
-export type Envelope<T> = { ok: true; value: T } | { ok: false; error: { code: AppErrorCode; message: string; details?: unknown } };
+export type Envelope<T> = { ok: true; value: T } | { ok: false; error: EnvelopeError };
+
+/**
+ * A failure as it crosses a boundary: the code, English prose for the log, and the code's typed
+ * details, which the renderer validates again where they arrive (common/errors/app-error-details.ts).
+ */
+export interface EnvelopeError {
+  code: AppErrorCode;
+  message: string;
+  details?: AppErrorDetails | UnconvertedDetails;
+}
 
 /** The services side: one handler per operation, called with already-validated input. */
 export type OperationHandlers = { [K in OperationName]: (input: ParsedInput<K>) => Promise<OperationResult<K>> };

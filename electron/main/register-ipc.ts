@@ -33,7 +33,7 @@ function fromTrustedSender(event: IpcMainEvent | IpcMainInvokeEvent, isOurWindow
 export function registerIpc(options: IpcOptions): () => void {
   ipcMain.handle(INVOKE_CHANNEL, async (event, name: unknown, input: unknown): Promise<Envelope<unknown>> => {
     if (!fromTrustedSender(event, options.isOurWindow)) {
-      return { ok: false, error: { code: 'forbidden-sender', message: 'Only the Dateline window may call the services.' } };
+      return { ok: false, error: { code: 'forbidden-sender', message: 'Only the Dateline window may call the services.', details: { kind: 'forbidden-sender' } } };
     }
     if (!isOperationName(name)) return unknownOperation(name);
     return options.invoke(name, input);

@@ -27,7 +27,7 @@ export function createBridge(ipc: IpcPort): DatelineBridge {
   return {
     async invoke(operation: string, input: unknown): Promise<Envelope<unknown>> {
       if (!isOperationName(operation)) {
-        return { ok: false, error: { code: 'invalid-input', message: `Unknown operation ${JSON.stringify(String(operation).slice(0, 100))}.` } };
+        return { ok: false, error: { code: 'invalid-input', message: `Unknown operation ${JSON.stringify(String(operation).slice(0, 100))}.`, details: { kind: 'unknown-operation' } } };
       }
       return (await ipc.invoke(INVOKE_CHANNEL, operation, input)) as Envelope<unknown>;
     },

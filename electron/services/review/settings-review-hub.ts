@@ -42,10 +42,10 @@ export function settingsReviewHub(options: SettingsReviewHubOptions): () => Prom
       return folderHub;
     }
     if (!options.targets.has(setting.targetId)) {
-      throw new AppError('not-found', 'The WordPress site chosen as review hub is no longer among the publishing targets; choose it again in Settings.', { targetId: setting.targetId });
+      throw new AppError('not-found', 'The WordPress site chosen as review hub is no longer among the publishing targets; choose it again in Settings.', { kind: 'hub-target-missing' });
     }
     const config = options.targets.get(setting.targetId);
-    if (config.kind !== 'wordpress') throw new AppError('invalid-input', `The review hub target "${config.name}" is not a WordPress site.`, { targetId: config.id });
+    if (config.kind !== 'wordpress') throw new AppError('invalid-input', `The review hub target "${config.name}" is not a WordPress site.`, { kind: 'hub-target-not-wordpress', target: config.name });
     const password = await options.secrets.get(secretKeyFor(config));
     const key = JSON.stringify([config, password]);
     if (wordpressHub?.key !== key) {
