@@ -39,6 +39,7 @@ import { QUOTE_BLOCK_SEPARATOR } from '../../common/workflow/doc-text-index';
 import { CommentHighlights, currentCommentRanges, setCommentHighlights, type CommentHighlight } from './comment-highlights';
 import { FindHighlights } from './find/find-highlights';
 import { FindPanel } from './find/find-panel';
+import { PasteCleanup } from './paste/paste-cleanup';
 
 export interface ArticleEditorHandle {
   /** Serialises the body (editor.getJSON()); only called off the keystroke path (autosave, explicit save). */
@@ -97,6 +98,7 @@ export const ArticleEditor = forwardRef<ArticleEditorHandle, ArticleEditorProps>
     EditorKeymap.configure({ onCommand: (command) => actions.current.runCommand(command) }),
     CommentHighlights,
     FindHighlights,
+    PasteCleanup.configure({ notesLabel: () => translateNow('paste.notes') }),
   ]);
 
   const editorProps = useMemo(

@@ -15,11 +15,13 @@ import { commandsEn } from './commands.en';
 import { commandsZhCN } from './commands.zh-CN';
 import { findEn } from './find.en';
 import { findZhCN } from './find.zh-CN';
+import { pasteEn } from './paste.en';
+import { pasteZhCN } from './paste.zh-CN';
 
-const en = { ...appEn, ...editorEn, ...publishEn, ...reviewEn, ...diffEn, ...desktopEn, ...commandsEn, ...findEn };
+const en = { ...appEn, ...editorEn, ...publishEn, ...reviewEn, ...diffEn, ...desktopEn, ...commandsEn, ...findEn, ...pasteEn };
 export type MessageKey = keyof typeof en;
 export type Catalogue = Record<MessageKey, string>;
 
-const zhCN: Catalogue = { ...appZhCN, ...editorZhCN, ...publishZhCN, ...reviewZhCN, ...diffZhCN, ...desktopZhCN, ...commandsZhCN, ...findZhCN };
+const zhCN: Catalogue = { ...appZhCN, ...editorZhCN, ...publishZhCN, ...reviewZhCN, ...diffZhCN, ...desktopZhCN, ...commandsZhCN, ...findZhCN, ...pasteZhCN };
 
 export const catalogues: Record<'en' | 'zh-CN', Catalogue> = { en, 'zh-CN': zhCN };
