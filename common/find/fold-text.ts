@@ -15,23 +15,33 @@ export interface FoldedText {
   ends: Int32Array | null;
 }
 
-const cache = new Map<string, string>();
+const ASCII_ONLY = /^[\x00-\x7f]*$/;
+
+/** CJK ideographs, kana and Hangul syllables: no case, and NFKC leaves them as they are. */
+function isFoldInvariant(code: number): boolean {
+  return (code >= 0x4e00 && code <= 0x9fff) || (code >= 0x3400 && code <= 0x4dbf) || (code >= 0x3041 && code <= 0x3096) || (code >= 0x30a1 && code <= 0x30fa) || (code >= 0xac00 && code <= 0xd7a3);
+}
+
+/** One cache per option pair (index: width * 2 + caseless). */
+const caches = [new Map<string, string>(), new Map<string, string>(), new Map<string, string>(), new Map<string, string>()];
 const CACHE_LIMIT = 4096;
 
 function foldChar(ch: string, options: FoldOptions): string {
-  const key = `${options.width ? 'w' : '-'}${options.caseless ? 'c' : '-'}${ch}`;
-  const known = cache.get(key);
+  const cache = caches[(options.width ? 2 : 0) + (options.caseless ? 1 : 0)] ?? new Map<string, string>();
+  const known = cache.get(ch);
   if (known !== undefined) return known;
   let out = options.width ? ch.normalize('NFKC') : ch;
   if (options.caseless) out = out.toLowerCase();
   if (cache.size >= CACHE_LIMIT) cache.clear();
-  cache.set(key, out);
+  cache.set(ch, out);
   return out;
 }
 
 /** `text` folded, with the offset maps (null when every unit maps to itself); ASCII takes the fast path. */
 export function foldText(text: string, options: FoldOptions): FoldedText {
   if (!options.caseless && !options.width) return { text, starts: null, ends: null };
+  // Plain ASCII (most English text) folds as a whole: width folding leaves it, case keeps lengths.
+  if (ASCII_ONLY.test(text)) return { text: options.caseless ? text.toLowerCase() : text, starts: null, ends: null };
   let out = '';
   let starts: number[] | null = null;
   let ends: number[] | null = null;
@@ -42,6 +52,8 @@ export function foldText(text: string, options: FoldOptions): FoldedText {
     let folded: string;
     if (code < 0x80) {
       folded = options.caseless && code >= 65 && code <= 90 ? String.fromCharCode(code + 32) : (text[i] ?? '');
+    } else if (isFoldInvariant(code)) {
+      folded = text[i] ?? '';
     } else {
       width = code >= 0xd800 && code <= 0xdbff && i + 1 < text.length ? 2 : 1;
       folded = foldChar(text.slice(i, i + width), options);
