@@ -68,16 +68,27 @@ describe('find and replace in the body', () => {
 
   it('replaces all matches as one undo step, keeping the bold', () => {
     const e = make();
-    e.commands.insertContentAt(1, 'Today ');
+    e.commands.insertContentAt(5, 'new ');
     e.view.dispatch(setFind(e.state, compiled('mayor'), 0));
     expect(replaceAllMatches(e.view, 'governor')).toBe(3);
-    expect(text(e)).toBe('Today The governor said the governor would go.|The governor（市长）at work|市长(左)说');
+    expect(text(e)).toBe('The new governor said the governor would go.|The governor（市长）at work|市长(左)说');
     expect(e.getJSON().content?.[0]?.content?.[1]).toEqual({ type: 'text', text: 'governor', marks: [{ type: 'bold' }] });
     expect(marked(e)).toEqual([]);
     e.commands.undo();
-    expect(text(e)).toBe('Today The mayor said the Mayor would go.|The mayor（市长）at work|市长(左)说');
+    expect(text(e)).toBe('The new mayor said the Mayor would go.|The mayor（市长）at work|市长(左)说');
     e.commands.undo();
     expect(text(e)).toBe('The mayor said the Mayor would go.|The mayor（市长）at work|市长(左)说');
+  });
+
+  it('keeps words typed right before a match out of the undo step of replace all', () => {
+    const e = make();
+    // "just " lands right before "said"; without a closed history both would undo as one.
+    e.commands.insertContentAt(11, 'just ');
+    e.view.dispatch(setFind(e.state, compiled('said'), 0));
+    expect(replaceAllMatches(e.view, 'spoke')).toBe(1);
+    expect(text(e)).toContain('The mayor just spoke the Mayor');
+    e.commands.undo();
+    expect(text(e)).toContain('The mayor just said the Mayor');
   });
 
   it('replaces one match and moves to the next, with regex groups', () => {
