@@ -102,6 +102,13 @@ describe('pasting from LibreOffice', () => {
 });
 
 describe('the cleaner', () => {
+  it('keeps the text after a list marker whose endif never comes', () => {
+    const html = `<p class=MsoNormal style='mso-list:l0 level1 lfo1'><![if !supportLists]>·&nbsp;Item</p>${'<p class=MsoNormal><![if !supportLists]>x</p>'.repeat(2000)}<p class=MsoNormal>The rest</p>`;
+    const lines = parse(clean(html));
+    expect(lines.filter((line) => line === 'x')).toHaveLength(2000);
+    expect(lines[lines.length - 1]).toBe('The rest');
+  });
+
   it('leaves ordinary HTML alone and hands oversized clipboards on untouched', () => {
     const plain = '<p>Just <b>text</b></p>';
     expect(clean(plain)).toBe(plain);

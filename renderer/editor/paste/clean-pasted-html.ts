@@ -13,12 +13,31 @@ export interface CleanPasteOptions {
 }
 
 const MARKER_ATTR = 'data-dl-list-marker';
-const SUPPORT_LISTS = /<!(?:--)?\[if !supportLists\](?:--)?>([\s\S]*?)<!(?:--)?\[endif\](?:--)?>/gi;
-const OTHER_CONDITIONALS = /<!(?:--)?\[(?:if [^\]]*|endif)\](?:--)?>/gi;
+/** Office's conditional comments, both forms: <![if …]> … <![endif]> and <!--[if …]--> … <!--[endif]-->. */
+const CONDITIONAL = /<!(?:--)?\[(if [^\]<>]{0,100}|endif)\](?:--)?>/gi;
 const MSO_LIST = /mso-list:\s*(l\d+)\s+level(\d+)/i;
 const ORDERED_MARKER = /^[(（]?(?:\d+|[０-９]+|[a-zA-Z]|[ivxlcdmIVXLCDM]+|[一二三四五六七八九十百]+)[.．、)）]/;
 const FOOTNOTE_REF = /^#(?:_ftn\d+|_edn\d+|sdfootnote\d+sym|sdendnote\d+sym|ftnt\d+)$/i;
 const FOOTNOTE_BACK = /^#(?:_ftnref\d+|_ednref\d+|sdfootnote\d+anc|sdendnote\d+anc|ftnt_ref\d+)$/i;
+
+/**
+ * Word's list marker (the "·" or "1." it draws) sits in <![if !supportLists]> … <![endif]>: it
+ * becomes a marked span the list rebuild reads and removes. Every other conditional marker goes.
+ * One linear pass: an opener without its endif costs nothing extra.
+ */
+function markListMarkers(html: string): string {
+  let inMarker = false;
+  return html.replace(CONDITIONAL, (_all, what: string) => {
+    if (what.toLowerCase() === 'endif') {
+      if (!inMarker) return '';
+      inMarker = false;
+      return '</span>';
+    }
+    if (inMarker || what.replace(/\s+/g, ' ').toLowerCase() !== 'if !supportlists') return '';
+    inMarker = true;
+    return `<span ${MARKER_ATTR}="">`;
+  });
+}
 
 /** True when the HTML came from an app whose clipboard needs cleaning. */
 function needsCleaning(html: string): boolean {
@@ -200,7 +219,7 @@ function removeOfficeNoise(root: Element): void {
 /** The cleaned body HTML of `html`, or `html` itself when it needs no cleaning or is too large. */
 export function cleanPastedHtml(html: string, options: CleanPasteOptions): string {
   if (html.length > MAX_CLEANED_HTML || !needsCleaning(html)) return html;
-  const prepared = html.replace(SUPPORT_LISTS, `<span ${MARKER_ATTR}="">$1</span>`).replace(OTHER_CONDITIONALS, '');
+  const prepared = markListMarkers(html);
   const doc = new DOMParser().parseFromString(prepared, 'text/html');
   const root = doc.body;
   removeOfficeNoise(root);
