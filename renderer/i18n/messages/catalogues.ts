@@ -15,11 +15,15 @@ import { commandsEn } from './commands.en';
 import { commandsZhCN } from './commands.zh-CN';
 import { errorsEn } from './errors.en';
 import { errorsZhCN } from './errors.zh-CN';
+import { findEn } from './find.en';
+import { findZhCN } from './find.zh-CN';
+import { pasteEn } from './paste.en';
+import { pasteZhCN } from './paste.zh-CN';
 
-const en = { ...appEn, ...editorEn, ...publishEn, ...reviewEn, ...diffEn, ...desktopEn, ...commandsEn, ...errorsEn };
+const en = { ...appEn, ...editorEn, ...publishEn, ...reviewEn, ...diffEn, ...desktopEn, ...commandsEn, ...errorsEn, ...findEn, ...pasteEn };
 export type MessageKey = keyof typeof en;
 export type Catalogue = Record<MessageKey, string>;
 
-const zhCN: Catalogue = { ...appZhCN, ...editorZhCN, ...publishZhCN, ...reviewZhCN, ...diffZhCN, ...desktopZhCN, ...commandsZhCN, ...errorsZhCN };
+const zhCN: Catalogue = { ...appZhCN, ...editorZhCN, ...publishZhCN, ...reviewZhCN, ...diffZhCN, ...desktopZhCN, ...commandsZhCN, ...errorsZhCN, ...findZhCN, ...pasteZhCN };
 
 export const catalogues: Record<'en' | 'zh-CN', Catalogue> = { en, 'zh-CN': zhCN };
