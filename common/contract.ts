@@ -103,6 +103,8 @@ export const settingsUpdateSchema = z.object({
   exportFolder: settingsSchema.shape.exportFolder.unwrap().optional(),
   role: newsroomRoleSchema.nullable().optional(),
   reviewHub: reviewHubSettingSchema.optional(),
+  /** The newsroom server account token: kept in the SecretStore under the server's address, never in settings; '' forgets it. */
+  newsroomToken: z.string().max(512).optional(),
   notifyStoryWaiting: z.boolean().optional(),
   notifyStoryReturned: z.boolean().optional(),
   notifyPublished: z.boolean().optional(),

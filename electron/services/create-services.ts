@@ -26,6 +26,9 @@ import { AppError } from '../../common/app-error';
 import { newsroomProfileSchema, type NewsroomProfile } from '../../common/workflow/newsroom-profile';
 import { FolderHub } from './review/folder-hub';
 import { WordPressHub } from './review/wordpress-hub';
+import { NewsroomHub } from './review/newsroom-hub';
+import { collabUrlOf, createNewsroomApi, newsroomTokenKey, normaliseServerUrl } from './review/newsroom-api';
+import { connectStoryDoc } from './collab/story-connection';
 import { secretKeyFor } from '../../common/publish/publish-target-config';
 import type { ReviewHub } from './review/review-hub';
 import { ReviewRecordStore } from './review/review-record-store';
@@ -180,8 +183,31 @@ export async function createServices(options: ServicesOptions): Promise<Services
   const hubMedia = { read: (id: string) => media.read(id), import: (fileName: string, data: Uint8Array) => media.import(fileName, data) };
   let folderHub: FolderHub | null = null;
   let wordpressHub: { key: string; hub: WordPressHub } | null = null;
+  let newsroomHub: { key: string; hub: NewsroomHub } | null = null;
   const reviewHub = async (): Promise<ReviewHub> => {
     const setting = (await settings.get()).reviewHub;
+    if (setting.kind === 'newsroom') {
+      const serverUrl = normaliseServerUrl(setting.serverUrl);
+      const token = await secrets.get(newsroomTokenKey(serverUrl));
+      const key = JSON.stringify([serverUrl, token]);
+      if (newsroomHub?.key !== key) {
+        newsroomHub = {
+          key,
+          hub: new NewsroomHub({
+            api: createNewsroomApi({ serverUrl, token }),
+            connect: (articleId) =>
+              connectStoryDoc({
+                collabUrl: collabUrlOf(serverUrl),
+                articleId,
+                token: token ?? '',
+                // A status pushed by the server may change what waits for this person.
+                onStatus: () => void queueWatch.check(),
+              }),
+          }),
+        };
+      }
+      return newsroomHub.hub;
+    }
     if (setting.kind === 'folder') {
       const root = setting.path.trim() || join(documentsDir, 'Dateline Review Hub');
       if (folderHub?.root !== root) folderHub = new FolderHub({ root, media: hubMedia, log: (message) => logger.warn(message) });
@@ -305,7 +331,15 @@ export async function createServices(options: ServicesOptions): Promise<Services
       return { ok: true as const };
     },
     'settings.get': () => settings.get(),
-    'settings.update': async (input) => {
+    'settings.update': async ({ newsroomToken, ...input }) => {
+      // The account token goes to the SecretStore, under the server it belongs to, never into settings.
+      if (newsroomToken !== undefined) {
+        const hub = input.reviewHub ?? (await settings.get()).reviewHub;
+        if (hub.kind !== 'newsroom') throw new AppError('invalid-input', 'A newsroom account token needs a newsroom server as the review hub.', { field: 'newsroomToken' });
+        const key = newsroomTokenKey(normaliseServerUrl(hub.serverUrl));
+        if (newsroomToken.trim() === '') await secrets.delete(key);
+        else await secrets.set(key, newsroomToken.trim());
+      }
       const updated = await settings.update(input);
       events.emit('settings.changed', {});
       // A new name, role or hub changes what waits for this person.
