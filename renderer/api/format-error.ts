@@ -42,8 +42,22 @@ export interface FormattedError {
   detail: string;
 }
 
+/** What a newsroom server failure was (details.newsroom, set by the services' newsroom API). */
+const NEWSROOM_KEYS: Record<string, MessageKey> = {
+  unreachable: 'newsroom.error.unreachable',
+  auth: 'newsroom.error.auth',
+  forbidden: 'newsroom.error.forbidden',
+  conflict: 'newsroom.error.conflict',
+  'not-found': 'newsroom.error.not-found',
+  'bad-response': 'newsroom.error.bad-response',
+};
+
 export function formatError(error: unknown): FormattedError {
-  if (isApiError(error)) return { message: t(CODE_KEYS[error.code]), detail: error.message };
+  if (isApiError(error)) {
+    const newsroom = (error.details as { newsroom?: unknown } | null | undefined)?.newsroom;
+    const key = typeof newsroom === 'string' && Object.hasOwn(NEWSROOM_KEYS, newsroom) ? NEWSROOM_KEYS[newsroom] : undefined;
+    return { message: t(key ?? CODE_KEYS[error.code]), detail: error.message };
+  }
   const detail = error instanceof Error ? error.message : String(error);
   return { message: t('app.error.internal'), detail };
 }
