@@ -10,8 +10,8 @@ import { storyDocumentName } from '../../../common/collab/story-name';
 import { newsroomError } from '../review/newsroom-api';
 
 export interface StoryConnectionOptions {
-  /** ws(s)://host:port/collab */
-  collabUrl: string;
+  /** ws(s)://host:port/collab, or a function asked on every (re)connection (a server that moved). */
+  collabUrl: string | (() => string);
   articleId: string;
   token: string;
   doc?: Y.Doc;
@@ -33,13 +33,17 @@ const MAX_NOTICE_CHARS = 4096;
 
 export function connectStoryDoc(options: StoryConnectionOptions): StoryConnection {
   const ca = options.ca;
+  const urlNow = typeof options.collabUrl === 'function' ? options.collabUrl : () => options.collabUrl as string;
   class NodeWebSocket extends WebSocket {
-    constructor(url: string) {
-      super(url, ca ? { ca } : {});
+    constructor(_url: string) {
+      super(urlNow(), ca ? { ca } : {});
+      // A socket closed while still connecting (offline, then closed) reports an error after the
+      // provider let go of it; the provider learns of failures from 'close'.
+      this.on('error', () => undefined);
     }
   }
   const doc = options.doc ?? new Y.Doc();
-  const websocketProvider = new HocuspocusProviderWebsocket({ url: options.collabUrl, WebSocketPolyfill: NodeWebSocket, maxDelay: 5000 });
+  const websocketProvider = new HocuspocusProviderWebsocket({ url: urlNow(), WebSocketPolyfill: NodeWebSocket, maxDelay: 5000 });
   let settle: { resolve: () => void; reject: (error: Error) => void } | null = null;
   const synced = new Promise<void>((resolve, reject) => {
     settle = { resolve, reject };
