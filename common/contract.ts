@@ -21,6 +21,7 @@ import {
   type TargetView,
 } from './publish/publish-target-config';
 import { reviewHubSettingSchema, reviewOperations, type ReviewOperationResults } from './workflow/review-contract';
+import { collabOperations, type CollabOperationResults } from './collab/collab-contract';
 import { newsroomRoleSchema } from './workflow/newsroom-profile';
 
 /** The largest photo the library accepts. */
@@ -203,6 +204,7 @@ export const operations = {
   'outbox.resolveConflict': z.object({ jobId: jobIdSchema, resolution: z.enum(['overwrite', 'cancel']) }),
 
   ...reviewOperations,
+  ...collabOperations,
 } as const;
 
 export type OperationName = keyof typeof operations;
@@ -253,6 +255,9 @@ export interface OperationResults {
   'review.diff': ReviewOperationResults['review.diff'];
   'review.sync': ReviewOperationResults['review.sync'];
   'review.sendChanges': ReviewOperationResults['review.sendChanges'];
+  'collab.session': CollabOperationResults['collab.session'];
+  'collab.load': CollabOperationResults['collab.load'];
+  'collab.append': CollabOperationResults['collab.append'];
   'comments.add': ReviewOperationResults['comments.add'];
   'comments.reply': ReviewOperationResults['comments.reply'];
   'comments.resolve': ReviewOperationResults['comments.resolve'];

@@ -29,6 +29,8 @@ import { WordPressHub } from './review/wordpress-hub';
 import { NewsroomHub } from './review/newsroom-hub';
 import { collabUrlOf, createNewsroomApi, newsroomTokenKey, normaliseServerUrl } from './review/newsroom-api';
 import { connectStoryDoc } from './collab/story-connection';
+import { createCollabHandlers } from './collab/collab-handlers';
+import { StoryUpdateLog } from './collab/story-update-log';
 import { secretKeyFor } from '../../common/publish/publish-target-config';
 import type { ReviewHub } from './review/review-hub';
 import { ReviewRecordStore } from './review/review-record-store';
@@ -242,14 +244,22 @@ export async function createServices(options: ServicesOptions): Promise<Services
     }
     return wordpressHub.hub;
   };
+  // Every review record written (an action, a comment, the hub sync) is announced, and may change what waits.
+  const reviewRecords = new ReviewRecordStore(libraryRoot, (articleId) => {
+    events.emit('review.articleChanged', { articleId });
+    void queueWatch.check();
+  });
+  const collab = createCollabHandlers({
+    log: new StoryUpdateLog({ dir: join(options.dataDir, 'collab') }),
+    hubOf: async (articleId) => (await reviewRecords.get(articleId)).hub,
+    hubSetting: async () => (await settings.get()).reviewHub,
+    profile,
+    secrets,
+  });
   const review = createReviewService({
     logger,
     library: store,
-    // Every review record written (an action, a comment, the hub sync) is announced, and may change what waits.
-    records: new ReviewRecordStore(libraryRoot, (articleId) => {
-      events.emit('review.articleChanged', { articleId });
-      void queueWatch.check();
-    }),
+    records: reviewRecords,
     profile,
     hub: reviewHub,
     onChange: () => (snapshot = null),
@@ -317,6 +327,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
     (await settings.get()).exportFolder || options.defaultExportFolder || join(documentsDir, 'Dateline Exports');
 
   const handlers: OperationHandlers = {
+    ...collab,
     'app.info': async () => ({
       version: options.version,
       transport: options.transport,

@@ -6,6 +6,7 @@ import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
 import type { DatelineEvent } from '../../common/contract-events';
 import { createServices, type Services } from '../../electron/services/create-services';
 import { createEventBus } from '../../electron/services/events/event-bus';
@@ -87,6 +88,25 @@ describe('services with a newsroom server review hub', () => {
     const onServer = await fetch(`${server.url}/api/stories/${id}`, { headers: { authorization: `Bearer ${tokens.desk}` } });
     expect(((await onServer.json()) as { status: string }).status).toBe('approved');
     expect((await desk.call('review.queue', { scope: 'for-me' })).entries).toEqual([]);
+  });
+
+  it('tells the editor how to join a story once it is on the server, and keeps its updates on disk', async () => {
+    const reporter = await app('sharing', { userName: 'Li Wei', role: 'reporter' }, tokens.reporter);
+    const id = await createReadyStory(reporter.call, { headline: 'Storm warning', summary: 'Gales', section: 'City', tag: 'weather', byline: 'Li Wei', text: 'Gales expected.' });
+    // Kept on this machine alone until it goes to the server: single-writer, no session.
+    expect(await reporter.call('collab.session', { id })).toBeNull();
+    await reporter.call('review.transition', { id, action: 'submit' });
+    const session = await reporter.call('collab.session', { id });
+    expect(session).toEqual({ collabUrl: server.collabUrl, documentName: `story/${id}`, token: tokens.reporter, user: { name: 'Li Wei', role: 'reporter' } });
+
+    // The editor's updates are kept by the services and read back merged.
+    const doc = new Y.Doc();
+    doc.getXmlFragment('body').insert(0, [new Y.XmlElement('paragraph')]);
+    expect(await reporter.call('collab.append', { id, update: Buffer.from(Y.encodeStateAsUpdate(doc)).toString('base64') })).toEqual({ ok: true });
+    const { state } = await reporter.call('collab.load', { id });
+    const copy = new Y.Doc();
+    Y.applyUpdate(copy, new Uint8Array(Buffer.from(state ?? '', 'base64')));
+    expect(copy.getXmlFragment('body').length).toBe(1);
   });
 
   it('is refused by the server when the app claims a role the account does not have', async () => {
