@@ -22,6 +22,7 @@ import {
   type TargetView,
 } from './publish/publish-target-config';
 import { reviewHubSettingSchema, reviewOperations, type ReviewOperationResults } from './workflow/review-contract';
+import { collabOperations, type CollabOperationResults } from './collab/collab-contract';
 import { newsroomRoleSchema } from './workflow/newsroom-profile';
 
 /** The largest photo the library accepts. */
@@ -104,6 +105,8 @@ export const settingsUpdateSchema = z.object({
   exportFolder: settingsSchema.shape.exportFolder.unwrap().optional(),
   role: newsroomRoleSchema.nullable().optional(),
   reviewHub: reviewHubSettingSchema.optional(),
+  /** The newsroom server account token: kept in the SecretStore under the server's address, never in settings; '' forgets it. */
+  newsroomToken: z.string().max(512).optional(),
   notifyStoryWaiting: z.boolean().optional(),
   notifyStoryReturned: z.boolean().optional(),
   notifyPublished: z.boolean().optional(),
@@ -204,6 +207,7 @@ export const operations = {
   'outbox.resolveConflict': z.object({ jobId: jobIdSchema, resolution: z.enum(['overwrite', 'cancel']) }),
 
   ...reviewOperations,
+  ...collabOperations,
 } as const;
 
 export type OperationName = keyof typeof operations;
@@ -256,6 +260,9 @@ export interface OperationResults {
   'review.diff': ReviewOperationResults['review.diff'];
   'review.sync': ReviewOperationResults['review.sync'];
   'review.sendChanges': ReviewOperationResults['review.sendChanges'];
+  'collab.session': CollabOperationResults['collab.session'];
+  'collab.load': CollabOperationResults['collab.load'];
+  'collab.append': CollabOperationResults['collab.append'];
   'comments.add': ReviewOperationResults['comments.add'];
   'comments.reply': ReviewOperationResults['comments.reply'];
   'comments.resolve': ReviewOperationResults['comments.resolve'];

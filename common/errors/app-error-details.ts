@@ -38,6 +38,15 @@ const checklistItemSchema = z.object({
 /** Whether the outbox (or the review sync) should try again, and whether a create may have arrived. */
 const remoteFlags = { retryable: z.boolean(), mayHaveArrived: z.boolean() };
 
+/** A newsroom server's refusal or failure (electron/services/review/newsroom-api.ts). */
+const NEWSROOM_FAILURES = ['unreachable', 'auth', 'forbidden', 'conflict', 'not-found', 'bad-response'] as const;
+const newsroomFailureSchema = z.object({
+  kind: z.enum(NEWSROOM_FAILURES.map((failure) => `newsroom-${failure}` as const) as [`newsroom-${(typeof NEWSROOM_FAILURES)[number]}`, ...`newsroom-${(typeof NEWSROOM_FAILURES)[number]}`[]]),
+  newsroom: z.enum(NEWSROOM_FAILURES),
+  unreachable: z.boolean().optional(),
+  status: z.number().int().min(0).max(999).optional(),
+});
+
 const kind = <K extends string, S extends z.ZodRawShape>(value: K, shape: S) => z.object({ kind: z.literal(value), ...shape });
 
 /** A row of the remote failure table, with what the exchange showed. */
@@ -61,7 +70,7 @@ const remoteFailureSchema = z.object({
 });
 
 export const APP_ERROR_DETAILS_SCHEMAS = {
-  'invalid-input': z.discriminatedUnion('kind', [
+  'invalid-input': z.discriminatedUnion('kind', [newsroomFailureSchema, 
     remoteFailureSchema,
     kind('contract-input', { operation: z.string().max(100), issues: whole }),
     kind('unknown-operation', {}),
@@ -107,7 +116,7 @@ export const APP_ERROR_DETAILS_SCHEMAS = {
     kind('hub-comments-need-plugin', { target: name }),
     kind('hub-target-not-wordpress', { target: name }),
   ]),
-  'not-found': z.discriminatedUnion('kind', [
+  'not-found': z.discriminatedUnion('kind', [newsroomFailureSchema, 
     kind('article-missing', { id: name }),
     kind('revision-missing', {}),
     kind('photo-missing', { id: name }),
@@ -125,7 +134,7 @@ export const APP_ERROR_DETAILS_SCHEMAS = {
     kind('hub-post-missing', { headline: name, site: place }),
     kind('hub-target-missing', {}),
   ]),
-  conflict: z.discriminatedUnion('kind', [
+  conflict: z.discriminatedUnion('kind', [newsroomFailureSchema, 
     /** The library holds a newer revision than the one the editor opened. */
     kind('article-saved-elsewhere', { headline: name, revision: whole, openedRevision: whole }),
     /** The review hub holds a newer revision: someone else changed the story since this user opened it. */
@@ -161,6 +170,7 @@ export const APP_ERROR_DETAILS_SCHEMAS = {
     kind('library-lock-contended', {}),
   ]),
   'corrupt-file': z.discriminatedUnion('kind', [
+    kind('collab-log-too-large', {}),
     kind('article-file', { setAsideTo: place.optional() }),
     kind('revision-file', {}),
     kind('job-file', { missing: z.boolean() }),
@@ -179,7 +189,7 @@ export const APP_ERROR_DETAILS_SCHEMAS = {
     kind('hub-link-outside', { path: place }),
   ]),
   'disk-full': z.discriminatedUnion('kind', [kind('disk-full', { path: place, errno: errno.optional() })]),
-  'permission-denied': z.discriminatedUnion('kind', [
+  'permission-denied': z.discriminatedUnion('kind', [newsroomFailureSchema, 
     kind('file-access', { path: place, errno: errno.optional() }),
     kind('no-encryption', {}),
     kind('editors-only', { action, role: z.string().max(20) }),
@@ -220,10 +230,10 @@ export const APP_ERROR_DETAILS_SCHEMAS = {
     kind('services-stopped', {}),
     kind('diff-failed', {}),
   ]),
-  'remote-unreachable': z.discriminatedUnion('kind', [remoteFailureSchema]),
+  'remote-unreachable': z.discriminatedUnion('kind', [newsroomFailureSchema, remoteFailureSchema]),
   'remote-timeout': z.discriminatedUnion('kind', [remoteFailureSchema]),
   'remote-tls': z.discriminatedUnion('kind', [remoteFailureSchema]),
-  'remote-auth': z.discriminatedUnion('kind', [
+  'remote-auth': z.discriminatedUnion('kind', [newsroomFailureSchema, 
     remoteFailureSchema,
     kind('no-password', { target: name }),
     kind('ghost-key-missing', { site: place }),
@@ -235,9 +245,9 @@ export const APP_ERROR_DETAILS_SCHEMAS = {
     kind('account-may-not-write', { reason: z.literal('no-posts'), allowedStatuses: z.array(z.enum(PUBLISH_STATUSES)).max(10) }),
   ]),
   'remote-not-found': z.discriminatedUnion('kind', [remoteFailureSchema, kind('post-gone', { site: place })]),
-  'remote-too-large': z.discriminatedUnion('kind', [remoteFailureSchema]),
-  'remote-server-error': z.discriminatedUnion('kind', [remoteFailureSchema]),
-  'remote-bad-response': z.discriminatedUnion('kind', [
+  'remote-too-large': z.discriminatedUnion('kind', [newsroomFailureSchema, remoteFailureSchema]),
+  'remote-server-error': z.discriminatedUnion('kind', [newsroomFailureSchema, remoteFailureSchema]),
+  'remote-bad-response': z.discriminatedUnion('kind', [newsroomFailureSchema, 
     remoteFailureSchema,
     /** The server answered about another post or media item than the one asked for. */
     kind('answer-mixed-up', { ...remoteFlags }),

@@ -1,6 +1,6 @@
 // Runs in: renderer. The article body editor: TipTap with toolbar, link dialog, photos and live
 // counts. React renders it once per article; typing never re-renders React.
-import type { Editor } from '@tiptap/core';
+import type { AnyExtension, Editor } from '@tiptap/core';
 import { Mapping } from '@tiptap/pm/transform';
 import { EditorContent, useEditor } from '@tiptap/react';
 import {
@@ -69,6 +69,12 @@ export interface ArticleEditorProps {
   onStats(stats: TextStats): void;
   /** One message per problem (e.g. per refused photo), already translated. */
   onError(message: string): void;
+  /**
+   * A story shared through a newsroom server: the binding to its Yjs document
+   * (collab/story-collaboration.ts), read once at mount. The body then comes from the document, not
+   * from `initialBody`. Absent for a story kept on this machine alone, which stays as it always was.
+   */
+  collaboration?: AnyExtension | null;
 }
 
 const STATS_DEBOUNCE_MS = 300;
@@ -93,8 +99,10 @@ export const ArticleEditor = forwardRef<ArticleEditorHandle, ArticleEditorProps>
     insertPhotosAt: async (_files: File[], _pos: number | null): Promise<void> => {},
   });
 
+  const [collaboration] = useState(() => props.collaboration ?? null);
   const [extensions] = useState(() => [
-    ...createEditorExtensions({ resolveMediaUrl: (id) => api.thumbnailUrl(id), figure: EditableFigure }),
+    ...createEditorExtensions({ resolveMediaUrl: (id) => api.thumbnailUrl(id), figure: EditableFigure, collaborative: collaboration !== null }),
+    ...(collaboration ? [collaboration] : []),
     EditorKeymap.configure({ onCommand: (command) => actions.current.runCommand(command) }),
     CommentHighlights,
     FindHighlights,
@@ -133,7 +141,7 @@ export const ArticleEditor = forwardRef<ArticleEditorHandle, ArticleEditorProps>
 
   const editor = useEditor({
     extensions,
-    content: initialBody,
+    content: collaboration ? null : initialBody,
     immediatelyRender: true,
     shouldRerenderOnTransaction: false,
     // An unreadable body must never be replaced by an empty one: open it read-only instead.

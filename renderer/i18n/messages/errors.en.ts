@@ -204,4 +204,11 @@ export const errorsEn: Record<ErrorMessageKey, string> & Record<'error.serverSai
   'error.post-gone': 'The post Dateline was publishing to is gone from {site}: publish again to make a new one.',
   'error.upload-no-address': '{site} accepted the photo but did not say where it put it.',
   'error.created-without-id': 'The site created the post but did not say which it is; Dateline will look it up and retry.',
+  'error.newsroom-unreachable': 'The newsroom server could not be reached: check its address and your network connection. Work done here is kept and sent when it can be reached.',
+  'error.newsroom-auth': 'The newsroom server did not accept your account token: enter it again in Settings.',
+  'error.newsroom-forbidden': 'The newsroom server does not let your account do that (your role on the server decides).',
+  'error.newsroom-conflict': 'Someone else changed this story on the newsroom server meanwhile: open the latest version and try again.',
+  'error.newsroom-not-found': 'The newsroom server does not have this story, or it is not yours to open.',
+  'error.newsroom-bad-response': 'The newsroom server answered something unexpected: check the address is a Dateline newsroom server.',
+  'error.collab-log-too-large': 'The offline copy of this shared story is too large to read; it was not opened.',
 };

@@ -192,4 +192,11 @@ export const errorsZhCN: Record<keyof typeof errorsEn, string> = {
   'error.post-gone': 'Dateline 正在发布的文章已从 {site} 上消失：请重新发布以新建一篇。',
   'error.upload-no-address': '{site} 收下了图片，但没有告知存放位置。',
   'error.created-without-id': '网站已创建文章，但没有告知是哪一篇；Dateline 会查找后重试。',
+  'error.newsroom-unreachable': '无法连接编辑部服务器：请检查地址和网络连接。在本机完成的工作会保留，能连接时再发送。',
+  'error.newsroom-auth': '编辑部服务器不接受您的账户令牌：请在“设置”中重新填写。',
+  'error.newsroom-forbidden': '编辑部服务器不允许您的账户执行此操作（由您在服务器上的角色决定）。',
+  'error.newsroom-conflict': '这篇稿件在编辑部服务器上已被他人修改：请打开最新版本后重试。',
+  'error.newsroom-not-found': '编辑部服务器上没有这篇稿件，或您无权打开。',
+  'error.newsroom-bad-response': '编辑部服务器的回答不符合预期：请确认该地址是 Dateline 编辑部服务器。',
+  'error.collab-log-too-large': '这篇共享稿件的离线副本过大，无法读取，未打开。',
 };
