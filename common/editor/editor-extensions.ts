@@ -22,8 +22,10 @@ export function createEditorExtensions(options: EditorExtensionOptions = {}): An
       codeBlock: false,
       link: false,
     }),
-    // Links carry only href, rel and target: a pasted class or style does not survive.
+    // Links carry only href, rel and target: a pasted class or style does not survive. A link ends
+    // where it was typed: "." or a space after it is plain text (TipTap makes autolinks inclusive).
     Link.extend({
+      inclusive: () => false,
       addAttributes() {
         const inherited: Record<string, unknown> = { ...this.parent?.() };
         delete inherited.class;
