@@ -45,6 +45,12 @@ describe('command dispatcher', () => {
     expect(ran).toEqual(['format.bold']);
   });
 
+  it('New article asks for the cursor in the headline, not the body', async () => {
+    const { dispatch, stores } = setup();
+    await dispatch('article.new');
+    expect(stores.ui.getState().headlineFocusPending).toBe(true);
+  });
+
   it('Save makes an explicit save with a revision', async () => {
     const { dispatch, api, stores } = setup();
     await stores.article.getState().open(ID);

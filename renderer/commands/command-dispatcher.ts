@@ -66,7 +66,8 @@ export function createCommandDispatcher(stores: AppStores): CommandDispatcher {
         const created = await library.getState().create(language);
         await show(created);
         newDraftId = created.id;
-        article.getState().getEditorHandle()?.focus();
+        // A new story starts with its headline: the first words typed belong there.
+        ui.getState().requestHeadlineFocus();
         return;
       }
       case 'app.flush': {

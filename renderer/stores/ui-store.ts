@@ -68,6 +68,11 @@ export interface UiState {
   hold(id: number): void;
   release(id: number): void;
   markRead(): void;
+  /** The headline should take the focus (a new article); the headline field takes it once. */
+  headlineFocusPending: boolean;
+  requestHeadlineFocus(): void;
+  /** True once per request, then false until the next. */
+  takeHeadlineFocus(): boolean;
 }
 
 export type UiStore = Store<UiState>;
@@ -140,6 +145,13 @@ export function createUiStore(): UiStore {
         if (notice) startTimer(notice);
       },
       markRead: () => set({ unread: 0 }),
+      headlineFocusPending: false,
+      requestHeadlineFocus: () => set({ headlineFocusPending: true }),
+      takeHeadlineFocus: () => {
+        if (!get().headlineFocusPending) return false;
+        set({ headlineFocusPending: false });
+        return true;
+      },
     };
   });
 }

@@ -28,3 +28,19 @@ describe('headline field', () => {
     expect(stores.article.getState().article?.headline).toBe('Council passes budget after long debate');
   });
 });
+
+describe('a new article', () => {
+  it('puts the cursor in the headline, once', () => {
+    const stores = createAppStores(createFakeApi({}));
+    stores.article.getState().load(newArticle('art0000000001', '2026-11-25T09:00:00.000Z'));
+    stores.ui.getState().requestHeadlineFocus();
+    render(
+      <StoresContext.Provider value={stores}>
+        <HeadlineField />
+      </StoresContext.Provider>,
+    );
+    const headline = screen.getByRole('textbox', { name: 'Headline' });
+    expect(document.activeElement).toBe(headline);
+    expect(stores.ui.getState().headlineFocusPending).toBe(false);
+  });
+});

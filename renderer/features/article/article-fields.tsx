@@ -1,13 +1,18 @@
 // Runs in: renderer. Headline, subheadline and summary: each re-renders alone when it changes.
-import { useId } from 'react';
+import { useEffect, useId, useRef } from 'react';
 import { useStores } from '../../stores/stores-context';
 import { useT } from '../../i18n/use-t';
 
 export function HeadlineField() {
   const t = useT();
   const id = useId();
-  const { article } = useStores();
+  const { article, ui } = useStores();
   const value = article((s) => s.article?.headline ?? '');
+  const input = useRef<HTMLTextAreaElement>(null);
+  const focusPending = ui((s) => s.headlineFocusPending);
+  useEffect(() => {
+    if (focusPending && ui.getState().takeHeadlineFocus()) input.current?.focus();
+  }, [focusPending, ui]);
   return (
     <div className="field field-headline">
       <label htmlFor={id} className="visually-hidden">
@@ -15,6 +20,7 @@ export function HeadlineField() {
       </label>
       {/* A headline is one line of text, but long ones wrap on screen instead of scrolling out of sight. */}
       <textarea
+        ref={input}
         id={id}
         className="headline-input"
         rows={1}
