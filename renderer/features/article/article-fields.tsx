@@ -2,6 +2,7 @@
 import { useEffect, useId, useRef } from 'react';
 import { useStores } from '../../stores/stores-context';
 import { useT } from '../../i18n/use-t';
+import { HeadlineLengthLine } from './headline-length-line';
 
 export function HeadlineField() {
   const t = useT();
@@ -10,6 +11,7 @@ export function HeadlineField() {
   const value = article((s) => s.article?.headline ?? '');
   const input = useRef<HTMLTextAreaElement>(null);
   const focusPending = ui((s) => s.headlineFocusPending);
+  const lengthId = `${id}-length`;
   useEffect(() => {
     if (focusPending && ui.getState().takeHeadlineFocus()) input.current?.focus();
   }, [focusPending, ui]);
@@ -27,12 +29,14 @@ export function HeadlineField() {
         value={value}
         maxLength={1000}
         placeholder={t('article.headlinePlaceholder')}
+        aria-describedby={lengthId}
         onKeyDown={(e) => {
           // Enter would start a second line; while an IME is composing, Enter picks the candidate.
           if (e.key === 'Enter' && !e.nativeEvent.isComposing) e.preventDefault();
         }}
         onChange={(e) => article.getState().updateFields({ headline: e.target.value.replace(/[\r\n]+/g, ' ') })}
       />
+      <HeadlineLengthLine id={lengthId} headline={value} />
     </div>
   );
 }

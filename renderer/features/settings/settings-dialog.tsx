@@ -7,6 +7,7 @@ import { ModalDialog } from '../../kit/modal-dialog';
 import { useStores } from '../../stores/stores-context';
 import { useT } from '../../i18n/use-t';
 import { TargetsDialog } from '../targets/targets-dialog';
+import { HeadlineGuideSection } from './headline-guide-section';
 
 const NOTIFY_FIELDS = [
   ['notifyStoryWaiting', 'settings.notify.storyWaiting'],
@@ -49,6 +50,7 @@ function SettingsForm() {
   const [hubPath, setHubPath] = useState(saved.reviewHub.kind === 'folder' ? saved.reviewHub.path : '');
   const [hubTarget, setHubTarget] = useState(saved.reviewHub.kind === 'wordpress' ? saved.reviewHub.targetId : '');
   const [managingTargets, setManagingTargets] = useState(false);
+  const [headlineGuide, setHeadlineGuide] = useState(saved.headlineGuide);
   const [notify, setNotify] = useState({
     notifyStoryWaiting: saved.notifyStoryWaiting,
     notifyStoryReturned: saved.notifyStoryReturned,
@@ -75,7 +77,7 @@ function SettingsForm() {
     const reviewHub: ReviewHubSetting = hubKind === 'wordpress' && target ? { kind: 'wordpress', targetId: target } : { kind: 'folder', path: hubPath.trim() };
     settings
       .getState()
-      .update({ userName: name.trim(), role: role === '' ? null : role, reviewHub, ...notify })
+      .update({ userName: name.trim(), role: role === '' ? null : role, reviewHub, ...notify, headlineGuide })
       .then(close, (error: unknown) => ui.getState().showError(error));
   };
   return (
@@ -127,6 +129,7 @@ function SettingsForm() {
           )}
         </div>
       </section>
+      <HeadlineGuideSection value={headlineGuide} onChange={setHeadlineGuide} />
       <fieldset className="settings-section">
         <legend>{t('settings.notifications')}</legend>
         {NOTIFY_FIELDS.map(([field, label]) => (

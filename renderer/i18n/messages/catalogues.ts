@@ -13,11 +13,13 @@ import { desktopEn } from './desktop.en';
 import { desktopZhCN } from './desktop.zh-CN';
 import { commandsEn } from './commands.en';
 import { commandsZhCN } from './commands.zh-CN';
+import { draftingEn } from './drafting.en';
+import { draftingZhCN } from './drafting.zh-CN';
 
-const en = { ...appEn, ...editorEn, ...publishEn, ...reviewEn, ...diffEn, ...desktopEn, ...commandsEn };
+const en = { ...appEn, ...editorEn, ...publishEn, ...reviewEn, ...diffEn, ...desktopEn, ...commandsEn, ...draftingEn };
 export type MessageKey = keyof typeof en;
 export type Catalogue = Record<MessageKey, string>;
 
-const zhCN: Catalogue = { ...appZhCN, ...editorZhCN, ...publishZhCN, ...reviewZhCN, ...diffZhCN, ...desktopZhCN, ...commandsZhCN };
+const zhCN: Catalogue = { ...appZhCN, ...editorZhCN, ...publishZhCN, ...reviewZhCN, ...diffZhCN, ...desktopZhCN, ...commandsZhCN, ...draftingZhCN };
 
 export const catalogues: Record<'en' | 'zh-CN', Catalogue> = { en, 'zh-CN': zhCN };
