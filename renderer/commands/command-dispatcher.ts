@@ -5,6 +5,7 @@ import { discardUntouchedDraft } from '../features/article/discard-untouched-dra
 import { downloadFile } from '../features/export/download-file';
 import { t, useI18nStore } from '../i18n/i18n-store';
 import type { AppStores } from '../stores/app-stores';
+import { printProof } from '../features/proof/print-proof';
 
 export type CommandDispatcher = (command: MenuCommand) => Promise<void>;
 
@@ -124,6 +125,22 @@ export function createCommandDispatcher(stores: AppStores): CommandDispatcher {
         await review.getState().loadQueue();
         return;
       }
+      case 'view.focus-writing':
+        if (open) ui.getState().toggleFocusWriting();
+        return;
+      case 'view.side-panel':
+        if (open) ui.getState().toggleSidePanel();
+        return;
+      case 'article.preview':
+        if (!open) return;
+        await article.getState().flush();
+        ui.getState().openDialog('preview');
+        return;
+      case 'article.print-proof':
+        if (!open) return;
+        await article.getState().flush();
+        printProof();
+        return;
       case 'view.command-palette':
         ui.getState().openDialog('palette');
         return;
