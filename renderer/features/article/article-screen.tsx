@@ -64,9 +64,6 @@ export function ArticleScreen({ onCommand }: ArticleScreenProps) {
           <button type="button" onClick={() => onCommand('article.preview')}>
             {t('proof.preview')}
           </button>
-          <button type="button" onClick={() => onCommand('view.focus-writing')}>
-            {t('proof.focusWriting')}
-          </button>
           <button type="button" aria-expanded={sidePanelOpen} aria-controls={sidePanelId} onClick={() => onCommand('view.side-panel')}>
             {t('proof.sidePanel')}
           </button>

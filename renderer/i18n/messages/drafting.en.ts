@@ -9,7 +9,6 @@ export const draftingEn = {
   'proof.previewHint': 'The story as the folder target publishes it: the standalone page, photos included.',
   'proof.previewFrame': 'The published page',
   'proof.previewTooLarge': 'This page is too large to preview. Export it as HTML to see it.',
-  'proof.focusWriting': 'Focus',
   'proof.exitFocusWriting': 'Leave focus writing',
   'proof.sidePanel': 'Side panel',
   'proof.label': 'Proof',

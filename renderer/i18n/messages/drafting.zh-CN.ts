@@ -11,7 +11,6 @@ export const draftingZhCN: Record<keyof typeof draftingEn, string> = {
   'proof.previewHint': '稿件按文件夹目标发布后的样子：独立网页，含图片。',
   'proof.previewFrame': '发布后的网页',
   'proof.previewTooLarge': '网页过大，无法预览。请导出 HTML 查看。',
-  'proof.focusWriting': '专注',
   'proof.exitFocusWriting': '退出专注写作',
   'proof.sidePanel': '侧栏',
   'proof.label': '校样',
