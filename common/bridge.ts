@@ -29,7 +29,7 @@ export interface DatelineBridge {
   /** Tells main which article is open, for Open Recent. */
   reportOpenArticle(report: OpenArticleReport): void;
   /** Prints the window as a proof to a PDF the person chooses (webContents.printToPDF); absent in older builds. */
-  printProof?(): Promise<void>;
+  printProof?(suggestedName?: string): Promise<void>;
   /** Asks main to show an OS notification. */
   notify(request: OsNotificationRequest): void;
 }

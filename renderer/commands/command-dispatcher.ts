@@ -139,7 +139,7 @@ export function createCommandDispatcher(stores: AppStores): CommandDispatcher {
       case 'article.print-proof':
         if (!open) return;
         await article.getState().flush();
-        printProof();
+        printProof(open.meta.slug || open.id);
         return;
       case 'view.command-palette':
         ui.getState().openDialog('palette');
