@@ -4,9 +4,10 @@
 // Preview as Published shows the folder page in a sandboxed frame; the print stylesheet makes a
 // proof. A link typed in the body ends where it was typed. Screenshots go to the screens folder.
 import { expect, test, type Page } from '@playwright/test';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { makePng } from '../support/test-photos';
 import { DatelineApp, type UiLocale } from './support/dateline-app';
 import { startHost, type RunningHost } from './support/start-host';
 
@@ -137,4 +138,37 @@ test('the dark theme follows the OS', async ({ page }) => {
   expect(background).toBe('rgb(22, 23, 26)');
   await page.keyboard.insertText(TEXT.en.headline);
   await page.screenshot({ path: join(SCREENS, 'drafting-dark-article.png') });
+});
+
+test('the printed proof shows the byline and each photo with its caption and credit, not its alt text', async ({ page }) => {
+  const app = new DatelineApp(page);
+  await page.goto(host.url);
+  await app.newArticle();
+  await page.keyboard.insertText('Flood waters recede');
+  await app.textbox('metadata.bylineName', { n: 1 }).fill('Li Na');
+  await app.body.click();
+  await page.keyboard.insertText('The river fell overnight.');
+  await page.keyboard.press('Enter');
+  const photo = join(home, 'photo.png');
+  writeFileSync(photo, makePng(900, 600));
+  const chooser = page.waitForEvent('filechooser');
+  await app.button('editor.toolbar.insert-photo').click();
+  await (await chooser).setFiles(photo);
+  const figure = app.body.locator('figure');
+  await expect(figure).toBeVisible();
+  await figure.locator('figcaption').click();
+  await page.keyboard.insertText('The bridge at dawn');
+  const credit = figure.getByRole('textbox', { name: app.text('editor.figure.credit') });
+  await credit.fill('Photo: Wang Fang');
+  await figure.getByRole('textbox', { name: app.text('editor.figure.alt') }).fill('A bridge over brown water');
+
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.locator('.proof-byline')).toHaveText(app.text('proof.byline', { names: 'Li Na' }));
+  await expect(page.locator('.proof-counts')).toContainText('4 words');
+  await expect(figure.locator('img')).toBeVisible();
+  await expect(figure.locator('figcaption')).toHaveText('The bridge at dawn');
+  await expect(credit).toBeVisible();
+  await expect(credit).toHaveValue('Photo: Wang Fang');
+  await expect(figure.getByRole('textbox', { name: app.text('editor.figure.alt') })).toBeHidden();
+  await page.screenshot({ path: join(SCREENS, 'drafting-proof-photo.png'), fullPage: true });
 });
