@@ -80,7 +80,9 @@ for (const locale of ['en', 'zh-CN'] as const) {
     await app.body.click();
     await page.keyboard.press('Control+Alt+F');
     await expect(page.locator('.app-header')).toBeHidden();
+    await expect(app.textbox('article.summary')).toBeHidden();
     await expect(headline).toBeVisible();
+    await expect(app.body).toBeFocused();
     await page.screenshot({ path: join(SCREENS, `drafting-focus-writing-${locale}.png`) });
     await page.keyboard.press('Control+Alt+F');
     await expect(page.locator('.app-header')).toBeVisible();
