@@ -24,6 +24,7 @@ import {
 import { reviewHubSettingSchema, reviewOperations, type ReviewOperationResults } from './workflow/review-contract';
 import { collabOperations, type CollabOperationResults } from './collab/collab-contract';
 import { newsroomRoleSchema } from './workflow/newsroom-profile';
+import { DEFAULT_HEADLINE_GUIDE } from './text/headline-length';
 
 /** The largest photo the library accepts. */
 export const MAX_MEDIA_BYTES = 40 * 1024 * 1024;
@@ -82,6 +83,11 @@ export interface AppInfo {
 export const uiLocaleSchema = z.enum(['system', 'en', 'zh-CN']);
 export type UiLocale = z.infer<typeof uiLocaleSchema>;
 
+const headlineGuideSchema = z.object({
+  zi: z.number().int().min(1).max(500),
+  characters: z.number().int().min(1).max(1000),
+});
+
 export const settingsSchema = z.object({
   locale: uiLocaleSchema.default('system'),
   /** Name recorded on revisions and, later, in the workflow history. */
@@ -95,6 +101,8 @@ export const settingsSchema = z.object({
   notifyStoryWaiting: z.boolean().default(true),
   notifyStoryReturned: z.boolean().default(true),
   notifyPublished: z.boolean().default(true),
+  /** The desk's headline length guide: 字 for Chinese stories, characters for others. */
+  headlineGuide: headlineGuideSchema.default(DEFAULT_HEADLINE_GUIDE),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -110,6 +118,7 @@ export const settingsUpdateSchema = z.object({
   notifyStoryWaiting: z.boolean().optional(),
   notifyStoryReturned: z.boolean().optional(),
   notifyPublished: z.boolean().optional(),
+  headlineGuide: headlineGuideSchema.optional(),
 });
 
 export const listFilterSchema = z.object({

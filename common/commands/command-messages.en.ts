@@ -28,6 +28,10 @@ export const commandMessagesEn = {
   'command.view.library': 'Library',
   'command.view.trash': 'Trash',
   'command.view.review-queue': 'Review Queue',
+  'command.article.print-proof': 'Print Proof…',
+  'command.article.preview': 'Preview as Published',
+  'command.view.focus-writing': 'Focus Writing',
+  'command.view.side-panel': 'Show or Hide Side Panel',
   'command.view.command-palette': 'Command Palette…',
   // Each language is named in itself, in both catalogues.
   'command.language.en': 'English',

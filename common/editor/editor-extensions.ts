@@ -25,8 +25,10 @@ export function createEditorExtensions(options: EditorExtensionOptions = {}): An
       link: false,
       ...(options.collaborative ? { undoRedo: false as const } : {}),
     }),
-    // Links carry only href, rel and target: a pasted class or style does not survive.
+    // Links carry only href, rel and target: a pasted class or style does not survive. A link ends
+    // where it was typed: "." or a space after it is plain text (TipTap makes autolinks inclusive).
     Link.extend({
+      inclusive: () => false,
       addAttributes() {
         const inherited: Record<string, unknown> = { ...this.parent?.() };
         delete inherited.class;

@@ -8,6 +8,7 @@ import {
   EVENT_CHANNEL,
   FLUSHED_CHANNEL,
   INVOKE_CHANNEL,
+  PRINT_PROOF_CHANNEL,
   MENU_COMMAND_CHANNEL,
   MENU_LOCALE_CHANNEL,
   NOTIFY_CHANNEL,
@@ -70,6 +71,9 @@ export function createBridge(ipc: IpcPort): DatelineBridge {
     reportOpenArticle(report: OpenArticleReport): void {
       const parsed = openArticleReportSchema.safeParse(report);
       if (parsed.success) ipc.send(OPEN_ARTICLE_CHANNEL, parsed.data);
+    },
+    async printProof(suggestedName?: string): Promise<void> {
+      await ipc.invoke(PRINT_PROOF_CHANNEL, typeof suggestedName === 'string' ? suggestedName.slice(0, 200) : '');
     },
     notify(request: OsNotificationRequest): void {
       const parsed = osNotificationRequestSchema.safeParse(request);

@@ -30,6 +30,7 @@ import { EditorToolbar } from './editor-toolbar';
 import { createIdleDebounce } from './idle-debounce';
 import { importPhotos } from './import-photos';
 import { insertFigures } from './insert-figures';
+import { isEmptyBody } from './is-empty-body';
 import { LinkDialog } from './link-dialog';
 import { isDirectFormatCommand, runFormatCommand } from './run-format-command';
 import { filesFromDrop, filesFromPaste } from './transfer-photos';
@@ -111,13 +112,18 @@ export const ArticleEditor = forwardRef<ArticleEditorHandle, ArticleEditorProps>
 
   const editorProps = useMemo(
     () => ({
-      attributes: {
-        class: 'dl-article-body',
-        lang: language,
-        role: 'textbox',
-        'aria-multiline': 'true',
-        'aria-label': t('editor.body.label'),
-        spellcheck: 'true',
+      // A function of the state so the empty-body placeholder follows typing; the check is O(1).
+      attributes: (state: Editor['state']): Record<string, string> => {
+        const placeholder: Record<string, string> = isEmptyBody(state.doc) ? { 'data-empty': 'true', 'data-placeholder': t('editor.body.placeholder'), 'aria-placeholder': t('editor.body.placeholder') } : {};
+        return {
+          class: 'dl-article-body',
+          lang: language,
+          role: 'textbox',
+          'aria-multiline': 'true',
+          'aria-label': t('editor.body.label'),
+          spellcheck: 'true',
+          ...placeholder,
+        };
       },
       handleDrop: (view: Editor['view'], event: DragEvent, _slice: unknown, moved: boolean): boolean => {
         if (moved) return false;

@@ -7,6 +7,7 @@ import { ModalDialog } from '../../kit/modal-dialog';
 import { useStores } from '../../stores/stores-context';
 import { useT } from '../../i18n/use-t';
 import { TargetsDialog } from '../targets/targets-dialog';
+import { HeadlineGuideSection } from './headline-guide-section';
 
 const NOTIFY_FIELDS = [
   ['notifyStoryWaiting', 'settings.notify.storyWaiting'],
@@ -54,6 +55,7 @@ function SettingsForm() {
   // Never read back: the token lives in the services' SecretStore. Empty keeps the saved one.
   const [hubToken, setHubToken] = useState('');
   const [managingTargets, setManagingTargets] = useState(false);
+  const [headlineGuide, setHeadlineGuide] = useState(saved.headlineGuide);
   const [notify, setNotify] = useState({
     notifyStoryWaiting: saved.notifyStoryWaiting,
     notifyStoryReturned: saved.notifyStoryReturned,
@@ -92,7 +94,7 @@ function SettingsForm() {
     const token = hubKind === 'newsroom' && hubToken.trim() !== '' ? { newsroomToken: hubToken.trim() } : {};
     settings
       .getState()
-      .update({ userName: name.trim(), role: role === '' ? null : role, reviewHub, ...token, ...notify })
+      .update({ userName: name.trim(), role: role === '' ? null : role, reviewHub, ...token, ...notify, headlineGuide })
       .then(close, (error: unknown) => ui.getState().showError(error));
   };
   return (
@@ -158,6 +160,7 @@ function SettingsForm() {
           )}
         </div>
       </section>
+      <HeadlineGuideSection value={headlineGuide} onChange={setHeadlineGuide} />
       <fieldset className="settings-section">
         <legend>{t('settings.notifications')}</legend>
         {NOTIFY_FIELDS.map(([field, label]) => (
