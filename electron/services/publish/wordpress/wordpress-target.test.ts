@@ -78,7 +78,7 @@ describe('WordPress adapter: a reporter publishes a story', () => {
     expect(post?.meta).toMatchObject({ dateline_job: 'job0000000001', dateline_article: job.attempt().article.id });
     expect(wp.media.size).toBe(2);
     const lead = [...wp.media.values()].find((m) => m.alt_text === 'Cranes at dawn');
-    expect(lead).toMatchObject({ caption: '港口的起重机（摄影：新华社）', slug: `dateline-${photoA.id.slice(0, 16)}`, fileName: `dateline-${photoA.id.slice(0, 16)}.png` });
+    expect(lead).toMatchObject({ caption: '港口的起重机（来源：新华社）', slug: `dateline-${photoA.id.slice(0, 16)}`, fileName: `dateline-${photoA.id.slice(0, 16)}.png` });
     expect(post?.featured_media).toBe(lead?.id);
     expect(post?.content).toContain(`"id":${lead?.id}`);
     expect([...wp.terms.tags.values()]).toEqual(['港口', 'Shipping']);

@@ -317,6 +317,7 @@ export class WordPressTarget implements PublishTarget {
         const remote = media.get(mediaId);
         return remote ? { id: Number(remote.remoteId), url: remote.url } : null;
       },
+      language: ctx.article.meta.language,
     });
     const byline = bylineBlock(ctx.article);
     return byline ? `${byline}\n\n${body}` : body;
