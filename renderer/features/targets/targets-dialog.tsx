@@ -1,6 +1,7 @@
 // Runs in: renderer. "Publishing targets": list, add, edit, remove, make default and test each backend.
 import { useEffect, useState } from 'react';
 import type { ConnectionReport, TargetView } from '../../../common/publish/publish-target-config';
+import { readableUrl } from '../../../common/text/readable-url';
 import { ConfirmDialog } from '../../kit/confirm-dialog';
 import { ModalDialog } from '../../kit/modal-dialog';
 import { useStores } from '../../stores/stores-context';
@@ -84,8 +85,8 @@ export function TargetsDialog({ onClose }: TargetsDialogProps) {
                   {view.isDefault ? <span className="default-badge">{t('targets.default')}</span> : null}
                   <div className="row-meta">
                     {t(`targets.kind.${view.config.kind}`)}
-                    {view.config.kind === 'wordpress' || view.config.kind === 'ghost' ? ` · ${view.config.siteUrl}` : null}
-                    {view.config.kind === 'webhook' ? ` · ${view.config.url}` : null}
+                    {view.config.kind === 'wordpress' || view.config.kind === 'ghost' ? ` · ${readableUrl(view.config.siteUrl)}` : null}
+                    {view.config.kind === 'webhook' ? ` · ${readableUrl(view.config.url)}` : null}
                     {view.config.kind === 'folder' ? ` · ${view.config.path || t('targets.field.folderDefault')}` : null}
                   </div>
                 </div>
