@@ -28,6 +28,15 @@ function sequenceLength(lead: number): number {
   return 0;
 }
 
+/** The letter these bytes encode, or null when they are not valid UTF-8. */
+function decodeSequence(bytes: number[]): string | null {
+  try {
+    return decoder.decode(Uint8Array.from(bytes));
+  } catch {
+    return null;
+  }
+}
+
 /** One run of %XX escapes: valid multi-byte UTF-8 letters decoded, everything else as it came. */
 function decodeRun(run: string): string {
   const bytes = run.slice(1).split('%').map((hex) => Number.parseInt(hex, 16));
@@ -37,12 +46,7 @@ function decodeRun(run: string): string {
   while (i < bytes.length) {
     const length = sequenceLength(bytes[i] ?? 0);
     if (length > 0 && i + length <= bytes.length) {
-      let char: string | null = null;
-      try {
-        char = decoder.decode(Uint8Array.from(bytes.slice(i, i + length)));
-      } catch {
-        char = null;
-      }
+      const char = decodeSequence(bytes.slice(i, i + length));
       if (char !== null && !UNSAFE.test(char)) {
         out += char;
         i += length;
