@@ -22,6 +22,7 @@ import {
 } from './publish/publish-target-config';
 import { reviewHubSettingSchema, reviewOperations, type ReviewOperationResults } from './workflow/review-contract';
 import { newsroomRoleSchema } from './workflow/newsroom-profile';
+import { isKnownTimeZone } from './time/zoned-time';
 
 /** The largest photo the library accepts. */
 export const MAX_MEDIA_BYTES = 40 * 1024 * 1024;
@@ -80,6 +81,11 @@ export interface AppInfo {
 export const uiLocaleSchema = z.enum(['system', 'en', 'zh-CN']);
 export type UiLocale = z.infer<typeof uiLocaleSchema>;
 
+/** An IANA zone from Intl's list, e.g. "Asia/Shanghai". */
+export const newsroomTimeZoneSchema = z.string().max(64).refine(isKnownTimeZone, { message: 'not a time zone this system knows' });
+export const slugStyleSchema = z.enum(['chinese', 'pinyin']);
+export type SlugStyle = z.infer<typeof slugStyleSchema>;
+
 export const settingsSchema = z.object({
   locale: uiLocaleSchema.default('system'),
   /** Name recorded on revisions and, later, in the workflow history. */
@@ -93,6 +99,10 @@ export const settingsSchema = z.object({
   notifyStoryWaiting: z.boolean().default(true),
   notifyStoryReturned: z.boolean().default(true),
   notifyPublished: z.boolean().default(true),
+  /** The newsroom's IANA time zone for planned times; null: the system's. */
+  timeZone: newsroomTimeZoneSchema.nullable().default(null),
+  /** Slugs for Chinese headlines: the Chinese words themselves, or their pinyin. */
+  slugStyle: slugStyleSchema.default('chinese'),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -106,6 +116,8 @@ export const settingsUpdateSchema = z.object({
   notifyStoryWaiting: z.boolean().optional(),
   notifyStoryReturned: z.boolean().optional(),
   notifyPublished: z.boolean().optional(),
+  timeZone: newsroomTimeZoneSchema.nullable().optional(),
+  slugStyle: slugStyleSchema.optional(),
 });
 
 export const listFilterSchema = z.object({

@@ -15,7 +15,7 @@ export interface SettingsState {
   update(patch: SettingsUpdate): Promise<void>;
 }
 
-export type SettingsUpdate = Partial<Pick<Settings, 'userName' | 'role' | 'reviewHub'>>;
+export type SettingsUpdate = Partial<Pick<Settings, 'userName' | 'role' | 'reviewHub' | 'timeZone' | 'slugStyle'>>;
 
 export type SettingsStore = Store<SettingsState>;
 

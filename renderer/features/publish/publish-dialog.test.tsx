@@ -23,7 +23,7 @@ beforeEach(() => useI18nStore.getState().setLocale('en'));
 function renderDialog(
   article: Article,
   handlers: FakeHandlers,
-  props: { approveFirst?: boolean; role?: 'reporter' | 'editor'; events?: TestEventConnection } = {},
+  props: { approveFirst?: boolean; role?: 'reporter' | 'editor'; events?: TestEventConnection; timeZone?: string } = {},
 ): { stores: AppStores; api: ReturnType<typeof createFakeApi> } {
   const api = createFakeApi({
     'targets.list': () => [folderTarget, wordpressTarget],
@@ -34,6 +34,7 @@ function renderDialog(
   });
   const stores = createAppStores(api, props.events ? createEventSubscription(props.events) : undefined);
   if (props.role) stores.settings.setState((s) => ({ settings: { ...s.settings, role: props.role ?? null } }));
+  if (props.timeZone) stores.settings.setState((s) => ({ settings: { ...s.settings, timeZone: props.timeZone ?? null } }));
   stores.article.getState().load(article);
   render(
     <StoresContext.Provider value={stores}>
@@ -356,6 +357,23 @@ describe('publish dialog', () => {
     expect(within(dialog).getByRole('button', { name: 'Approve and publish' })).toBeTruthy();
     act(() => useI18nStore.getState().setLocale('zh-CN'));
     expect(checklist.textContent).toContain('将立即发布。');
+  });
+
+  it('schedules in the newsroom zone to the second, and names the zone beside the field', async () => {
+    const started: OperationInput<'publish.start'>[] = [];
+    const year = new Date().getFullYear() + 1;
+    const planned = `${year}-06-01T12:01:52+08:00`;
+    renderDialog(completeArticle({}, { plannedAt: planned }), { 'publish.start': (input) => (started.push(input), outboxJob()), 'outbox.get': () => outboxJob({ state: 'done', result: null }) }, { timeZone: 'Asia/Shanghai' });
+    const dialog = await screen.findByRole('dialog', { name: 'Publish article' });
+    const field = within(dialog).getByLabelText('Publish at') as HTMLInputElement;
+    expect(field.value).toBe(`${year}-06-01T12:01:52`);
+    expect(field.getAttribute('step')).toBe('1');
+    expect(within(dialog).getByText('Asia/Shanghai')).toBeTruthy();
+    for (const box of within(dialog).queryAllByRole('checkbox', { name: /^Override/ })) fireEvent.click(box);
+    await act(async () => {
+      fireEvent.click(within(dialog).getByRole('button', { name: 'Schedule' }));
+    });
+    expect(started[0]?.options.scheduledAt).toBe(`${year}-06-01T04:01:52.000Z`);
   });
 
   it('“Approve and publish” says so and offers only going live or scheduling; a reporter may only hand over a copy that does not go live', async () => {

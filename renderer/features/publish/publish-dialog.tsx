@@ -10,7 +10,8 @@ import { useStores } from '../../stores/stores-context';
 import { isApiError } from '../../api/api-error';
 import { formatError } from '../../api/format-error';
 import { useT } from '../../i18n/use-t';
-import { isoToLocalInput, localInputToIso } from '../metadata/planned-at';
+import { instantFromZonedInput, zonedInputValue } from '../../../common/time/zoned-time';
+import { useNewsroomTimeZone } from '../metadata/use-newsroom-time-zone';
 import { TargetsDialog } from '../targets/targets-dialog';
 import { readChecklistItems } from './checklist-text';
 import { ChecklistView } from './checklist-view';
@@ -80,7 +81,8 @@ export function PublishDialog({ onClose, pollIntervalMs = JOB_POLL_MS, preferred
   const [chosenTarget, setChosenTarget] = useState<string | null>(null);
   // A story planned for later opens on scheduling at that time; a past or missing plan, on the first choice.
   const [status, setStatus] = useState<PublishStatus>(() => defaultPublishStatus(choices, article.getState().article?.meta.plannedAt ?? null, new Date()));
-  const [scheduleLocal, setScheduleLocal] = useState(() => isoToLocalInput(article.getState().article?.meta.plannedAt ?? null));
+  const zone = useNewsroomTimeZone(article.getState().article?.meta.plannedTimeZone ?? null);
+  const [scheduleLocal, setScheduleLocal] = useState(() => zonedInputValue(article.getState().article?.meta.plannedAt ?? null, zone));
   const [overridden, setOverridden] = useState<ReadonlySet<string>>(new Set());
   const [phase, setPhase] = useState<Phase>('form');
   const [job, setJob] = useState<OutboxJob | null>(null);
@@ -116,7 +118,7 @@ export function PublishDialog({ onClose, pollIntervalMs = JOB_POLL_MS, preferred
   const checked = current && body ? { ...current, body } : current;
   const baseOptions: PublishOptions = {
     status,
-    scheduledAt: status === 'future' ? localInputToIso(scheduleLocal) : null,
+    scheduledAt: status === 'future' ? instantFromZonedInput(scheduleLocal, zone) : null,
     overriddenWarnings: [],
   };
   const localItems = checked && selected ? publishChecklist(checked, selected.config, baseOptions, now, media) : [];
@@ -292,12 +294,17 @@ export function PublishDialog({ onClose, pollIntervalMs = JOB_POLL_MS, preferred
                   id={ids.schedule}
                   ref={scheduleRef}
                   type="datetime-local"
+                  step={1}
+                  aria-describedby={`${ids.schedule}-zone`}
                   value={scheduleLocal}
                   onChange={(e) => {
                     setScheduleLocal(e.target.value);
                     changed();
                   }}
                 />
+                <span id={`${ids.schedule}-zone`} className="hint time-zone-name">
+                  {zone}
+                </span>
               </div>
             ) : null}
           </fieldset>

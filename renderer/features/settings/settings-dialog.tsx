@@ -7,6 +7,7 @@ import { ModalDialog } from '../../kit/modal-dialog';
 import { useStores } from '../../stores/stores-context';
 import { useT } from '../../i18n/use-t';
 import { TargetsDialog } from '../targets/targets-dialog';
+import { NewsroomConventionsSection } from './newsroom-conventions-section';
 
 const NOTIFY_FIELDS = [
   ['notifyStoryWaiting', 'settings.notify.storyWaiting'],
@@ -136,6 +137,7 @@ function SettingsForm() {
         ))}
         {window.dateline ? null : <p className="hint">{t('settings.notify.browserHint')}</p>}
       </fieldset>
+      <NewsroomConventionsSection />
       <section className="settings-section" aria-label={t('targets.settingsSection')}>
         <h3>{t('targets.settingsSection')}</h3>
         <p className="hint">{t('targets.settingsHint')}</p>
