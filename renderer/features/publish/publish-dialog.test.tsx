@@ -93,6 +93,25 @@ describe('publish dialog', () => {
     expect((within(dialog).getByRole('button', { name: 'Schedule' }) as HTMLButtonElement).disabled).toBe(false);
   });
 
+  it('a story whose date has passed goes out dated now by default, or keeps its original date when asked (archives, corrections)', async () => {
+    const started: OperationInput<'publish.start'>[] = [];
+    const original = '2020-01-01T08:00:00+00:00';
+    renderDialog(completeArticle({}, { plannedAt: original }), { 'publish.start': (input) => (started.push(input), outboxJob()), 'outbox.get': () => outboxJob({ state: 'done', result: null }) });
+    const dialog = await screen.findByRole('dialog', { name: 'Publish article' });
+    const dateChoice = within(dialog).getByRole('radiogroup', { name: 'Date of the story' });
+    expect((within(dateChoice).getByRole('radio', { name: 'Dated now' }) as HTMLInputElement).checked).toBe(true);
+    const checklist = within(dialog).getByRole('region', { name: 'Pre-publish checklist' });
+    expect(checklist.textContent).toMatch(/which has passed; it will go out now/);
+    fireEvent.click(within(dateChoice).getByRole('radio', { name: /^Keep the original date/ }));
+    expect(checklist.textContent).not.toMatch(/which has passed/);
+    expect(checklist.textContent).toMatch(/Will be published now, dated /);
+    for (const box of within(dialog).queryAllByRole('checkbox', { name: /^Override/ })) fireEvent.click(box);
+    await act(async () => {
+      fireEvent.click(publishButton());
+    });
+    expect(started[0]?.options).toMatchObject({ status: 'publish', backdateTo: original });
+  });
+
   it('publishing saves the article first, then shows photo progress and ends with the live URL', async () => {
     const release = deferred<void>();
     let saved = 0;

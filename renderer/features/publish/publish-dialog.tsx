@@ -9,11 +9,12 @@ import { ModalDialog } from '../../kit/modal-dialog';
 import { useStores } from '../../stores/stores-context';
 import { isApiError } from '../../api/api-error';
 import { formatError } from '../../api/format-error';
+import { useI18nStore } from '../../i18n/i18n-store';
 import { useT } from '../../i18n/use-t';
 import { instantFromZonedInput, zonedInputValue } from '../../../common/time/zoned-time';
 import { useNewsroomTimeZone } from '../metadata/use-newsroom-time-zone';
 import { TargetsDialog } from '../targets/targets-dialog';
-import { readChecklistItems } from './checklist-text';
+import { formatZonedTime, readChecklistItems } from './checklist-text';
 import { ChecklistView } from './checklist-view';
 import { goToArticleField } from './go-to-article-field';
 import { isPollingJob } from './job-state';
@@ -81,9 +82,12 @@ export function PublishDialog({ onClose, pollIntervalMs = JOB_POLL_MS, preferred
   const [chosenTarget, setChosenTarget] = useState<string | null>(null);
   // A story planned for later opens on scheduling at that time; a past or missing plan, on the first choice.
   const [status, setStatus] = useState<PublishStatus>(() => defaultPublishStatus(choices, article.getState().article?.meta.plannedAt ?? null, new Date()));
+  const locale = useI18nStore((s) => s.locale);
   const zone = useNewsroomTimeZone(article.getState().article?.meta.plannedTimeZone ?? null);
   const [scheduleLocal, setScheduleLocal] = useState(() => zonedInputValue(article.getState().article?.meta.plannedAt ?? null, zone));
   const [overridden, setOverridden] = useState<ReadonlySet<string>>(new Set());
+  // A story whose planned time has passed goes out dated now unless the person keeps its original date.
+  const [keepOriginalDate, setKeepOriginalDate] = useState(false);
   const [phase, setPhase] = useState<Phase>('form');
   const [job, setJob] = useState<OutboxJob | null>(null);
   const [startError, setStartError] = useState<unknown>(null);
@@ -116,10 +120,13 @@ export function PublishDialog({ onClose, pollIntervalMs = JOB_POLL_MS, preferred
     targetList?.[0] ??
     null;
   const checked = current && body ? { ...current, body } : current;
+  const plannedAt = current?.meta.plannedAt ?? null;
+  const pastPlannedAt = plannedAt && Date.parse(plannedAt) < now.getTime() ? plannedAt : null;
   const baseOptions: PublishOptions = {
     status,
     scheduledAt: status === 'future' ? instantFromZonedInput(scheduleLocal, zone) : null,
     overriddenWarnings: [],
+    ...(status === 'publish' && keepOriginalDate && pastPlannedAt ? { backdateTo: pastPlannedAt } : {}),
   };
   const localItems = checked && selected ? publishChecklist(checked, selected.config, baseOptions, now, media) : [];
   const items = [...localItems, ...serverItems.filter((s) => !localItems.some((l) => l.id === s.id))];
@@ -287,6 +294,18 @@ export function PublishDialog({ onClose, pollIntervalMs = JOB_POLL_MS, preferred
                 </label>
               ))}
             </div>
+            {status === 'publish' && pastPlannedAt ? (
+              <div className="radio-row" role="radiogroup" aria-label={t('publish.dateChoice')}>
+                <label>
+                  <input type="radio" name={`${ids.schedule}-date`} checked={!keepOriginalDate} onChange={() => { setKeepOriginalDate(false); changed(); }} />
+                  {t('publish.date.now')}
+                </label>
+                <label>
+                  <input type="radio" name={`${ids.schedule}-date`} checked={keepOriginalDate} onChange={() => { setKeepOriginalDate(true); changed(); }} />
+                  {t('publish.date.keepOriginal', { plannedAt: formatZonedTime(pastPlannedAt, locale, zone) })}
+                </label>
+              </div>
+            ) : null}
             {status === 'future' ? (
               <div className="field">
                 <label htmlFor={ids.schedule}>{t('publish.scheduleAt')}</label>

@@ -297,6 +297,12 @@ describe('WordPress adapter: updates and conflicts', () => {
     expect(wp.posts.size).toBe(1);
   });
 
+  it('publishes a backdated story with its original date when asked to keep it', async () => {
+    const record = await target().publish(testJob('job0000000015', story(), [photoA, photoB], { options: { status: 'publish', backdateTo: '2019-03-04T12:01:52+08:00' } }).attempt());
+    expect(record.status).toBe('publish');
+    expect([...wp.posts.values()][0]?.date_gmt).toBe('2019-03-04T04:01:52');
+  });
+
   it('schedules a post for later with its date in GMT', async () => {
     const record = await target().publish(testJob('job0000000014', story(), [photoA, photoB], { options: { status: 'future', scheduledAt: '2030-01-02T09:30:00+08:00' } }).attempt());
     expect(record.status).toBe('future');
