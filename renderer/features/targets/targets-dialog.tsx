@@ -32,6 +32,8 @@ export function TargetsDialog({ onClose }: TargetsDialogProps) {
   const listError = targets((s) => s.error);
   const [editing, setEditing] = useState<Editing>(null);
   const [removing, setRemoving] = useState<TargetView | null>(null);
+  // The first real site a person adds is where they mean to publish: ask to make it the default.
+  const [offeringDefault, setOfferingDefault] = useState<TargetView | null>(null);
   const [testing, setTesting] = useState<string | null>(null);
   const [tested, setTested] = useState<TestResult | null>(null);
   const [actionError, setActionError] = useState<unknown>(null);
@@ -117,7 +119,11 @@ export function TargetsDialog({ onClose }: TargetsDialogProps) {
           key={editing.mode === 'edit' ? editing.view.config.id : 'new'}
           editing={editing.mode === 'edit' ? editing.view : null}
           secrets={secrets}
-          onDone={() => setEditing(null)}
+          onDone={(saved) => {
+            const adding = editing.mode === 'add';
+            setEditing(null);
+            if (adding && isFirstRealTarget(saved, list ?? [])) setOfferingDefault(saved);
+          }}
           onCancel={() => setEditing(null)}
         />
       ) : (
@@ -130,6 +136,19 @@ export function TargetsDialog({ onClose }: TargetsDialogProps) {
           </button>
         </div>
       )}
+      {offeringDefault ? (
+        <ConfirmDialog
+          title={t('targets.makeDefaultTitle')}
+          message={t('targets.makeDefaultMessage', { name: offeringDefault.config.name })}
+          confirmLabel={t('targets.makeDefaultConfirm')}
+          onConfirm={() => {
+            const id = offeringDefault.config.id;
+            setOfferingDefault(null);
+            act(() => targets.getState().makeDefault(id));
+          }}
+          onCancel={() => setOfferingDefault(null)}
+        />
+      ) : null}
       {removing ? (
         <ConfirmDialog
           title={t('targets.removeTitle')}
@@ -142,4 +161,10 @@ export function TargetsDialog({ onClose }: TargetsDialogProps) {
       ) : null}
     </ModalDialog>
   );
+}
+
+/** A site (not the local folder) that is not the default, added when no other site was set up. */
+export function isFirstRealTarget(saved: TargetView, before: readonly TargetView[]): boolean {
+  if (saved.config.kind === 'folder' || saved.isDefault) return false;
+  return !before.some((view) => view.config.id !== saved.config.id && view.config.kind !== 'folder');
 }
