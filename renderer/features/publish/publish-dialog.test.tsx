@@ -80,6 +80,13 @@ describe('publish dialog', () => {
     ]);
   });
 
+  it('offers first the target this story last went to, not the default', async () => {
+    const record = (targetId: string, publishedAt: string) => ({ targetId, targetKind: 'folder' as const, remoteId: 'r', url: 'file:///tmp/x/index.html', status: 'publish' as const, contentHash: 'h', remoteModified: '', publishedAt, articleRevision: 1 });
+    renderDialog(completeArticle(), { 'publications.list': () => [record(wordpressTarget.config.id, '2026-11-20T08:00:00Z'), record(folderTarget.config.id, '2026-11-25T08:00:00Z')] });
+    const dialog = await screen.findByRole('dialog', { name: 'Publish article' });
+    await waitFor(() => expect((within(dialog).getByRole('combobox', { name: 'Publish to' }) as HTMLSelectElement).value).toBe(folderTarget.config.id));
+  });
+
   it('a schedule in the past is a blocker; a future time, taken from the planned time, clears it', async () => {
     renderDialog(completeArticle({}, { plannedAt: '2020-01-01T08:00:00+00:00' }), {});
     const dialog = await screen.findByRole('dialog', { name: 'Publish article' });

@@ -3,6 +3,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { articleFigures } from '../../../common/publish/article-figures';
 import { canPublish, publishChecklist, type ChecklistItem, type ChecklistMedia } from '../../../common/publish/publish-checklist';
 import type { OutboxJob, PublishOptions } from '../../../common/publish/publish-job';
+import { lastPublicationTarget } from '../../../common/publish/last-publication-target';
 import { defaultPublishStatus, publishOutcome } from '../../../common/publish/publish-outcome';
 import type { PublishStatus } from '../../../common/publish/publish-target-config';
 import { ModalDialog } from '../../kit/modal-dialog';
@@ -101,6 +102,14 @@ export function PublishDialog({ onClose, pollIntervalMs = JOB_POLL_MS, preferred
     targets.getState().load().catch(() => undefined);
   }, [targets]);
 
+  // The target this story last went to is offered first (publication records).
+  const articleId = current?.id ?? null;
+  const records = outbox((s) => (articleId ? s.publications[articleId] : undefined));
+  const lastTargetId = records ? lastPublicationTarget(records) : null;
+  useEffect(() => {
+    if (articleId) outbox.getState().loadPublications(articleId).catch(() => undefined);
+  }, [articleId, outbox]);
+
   // "Scheduled time is in the future" must stay true while the dialog sits open.
   useEffect(() => {
     const timer = setInterval(() => setNow(new Date()), 30_000);
@@ -116,6 +125,7 @@ export function PublishDialog({ onClose, pollIntervalMs = JOB_POLL_MS, preferred
   const selected =
     targetList?.find((v) => v.config.id === chosenTarget) ??
     targetList?.find((v) => v.config.id === preferredTargetId) ??
+    targetList?.find((v) => v.config.id === lastTargetId) ??
     targetList?.find((v) => v.isDefault) ??
     targetList?.[0] ??
     null;
