@@ -11,7 +11,8 @@ import {
   type Article,
   type ArticleSummary,
 } from './article';
-import type { AppErrorCode } from './app-error';
+import type { AppErrorCode, UnconvertedDetails } from './app-error';
+import type { AppErrorDetails } from './errors/app-error-details';
 import { jobIdSchema, publishStartSchema, type OutboxJob, type PublicationRecord } from './publish/publish-job';
 import {
   targetConfigSchema,
@@ -21,6 +22,7 @@ import {
   type TargetView,
 } from './publish/publish-target-config';
 import { reviewHubSettingSchema, reviewOperations, type ReviewOperationResults } from './workflow/review-contract';
+import { collabOperations, type CollabOperationResults } from './collab/collab-contract';
 import { newsroomRoleSchema } from './workflow/newsroom-profile';
 import { isKnownTimeZone } from './time/zoned-time';
 
@@ -113,6 +115,8 @@ export const settingsUpdateSchema = z.object({
   exportFolder: settingsSchema.shape.exportFolder.unwrap().optional(),
   role: newsroomRoleSchema.nullable().optional(),
   reviewHub: reviewHubSettingSchema.optional(),
+  /** The newsroom server account token: kept in the SecretStore under the server's address, never in settings; '' forgets it. */
+  newsroomToken: z.string().max(512).optional(),
   notifyStoryWaiting: z.boolean().optional(),
   notifyStoryReturned: z.boolean().optional(),
   notifyPublished: z.boolean().optional(),
@@ -173,6 +177,8 @@ export const operations = {
   'articles.purge': byId,
   /** The standalone HTML page (photos inlined) for a browser to download, named after the slug. */
   'articles.exportPage': byId,
+  /** Markdown for a browser to download: `<slug>.md`, or `<slug>.zip` with its photos. */
+  'articles.exportMarkdownFile': byId,
   'articles.export': z.object({
     id: articleIdSchema,
     format: z.enum(['html', 'markdown']),
@@ -213,6 +219,7 @@ export const operations = {
   'outbox.resolveConflict': z.object({ jobId: jobIdSchema, resolution: z.enum(['overwrite', 'cancel']) }),
 
   ...reviewOperations,
+  ...collabOperations,
 } as const;
 
 export type OperationName = keyof typeof operations;
@@ -238,6 +245,8 @@ export interface OperationResults {
   /** null: the person closed the desktop's Save dialog without choosing. */
   'articles.export': ExportResult | null;
   'articles.exportPage': { fileName: string; html: string };
+  /** The file's bytes in base64. */
+  'articles.exportMarkdownFile': { fileName: string; mimeType: string; base64: string };
   'revisions.list': RevisionInfo[];
   'revisions.get': Article;
   'revisions.restore': Article;
@@ -263,6 +272,9 @@ export interface OperationResults {
   'review.diff': ReviewOperationResults['review.diff'];
   'review.sync': ReviewOperationResults['review.sync'];
   'review.sendChanges': ReviewOperationResults['review.sendChanges'];
+  'collab.session': CollabOperationResults['collab.session'];
+  'collab.load': CollabOperationResults['collab.load'];
+  'collab.append': CollabOperationResults['collab.append'];
   'comments.add': ReviewOperationResults['comments.add'];
   'comments.reply': ReviewOperationResults['comments.reply'];
   'comments.resolve': ReviewOperationResults['comments.resolve'];
@@ -274,7 +286,17 @@ export type ParsedInput<K extends OperationName> = z.output<(typeof operations)[
 export type OperationResult<K extends OperationName> = OperationResults[K];
 
 /** What every transport returns: never a thrown error across the process boundary. */
-export type Envelope<T> = { ok: true; value: T } | { ok: false; error: { code: AppErrorCode; message: string; details?: unknown } };
+export type Envelope<T> = { ok: true; value: T } | { ok: false; error: EnvelopeError };
+
+/**
+ * A failure as it crosses a boundary: the code, English prose for the log, and the code's typed
+ * details, which the renderer validates again where they arrive (common/errors/app-error-details.ts).
+ */
+export interface EnvelopeError {
+  code: AppErrorCode;
+  message: string;
+  details?: AppErrorDetails | UnconvertedDetails;
+}
 
 /** The services side: one handler per operation, called with already-validated input. */
 export type OperationHandlers = { [K in OperationName]: (input: ParsedInput<K>) => Promise<OperationResult<K>> };

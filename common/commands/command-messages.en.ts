@@ -11,6 +11,8 @@ export const commandMessagesEn = {
   'command.article.insert-photo': 'Insert Photo…',
   'command.edit.undo': 'Undo',
   'command.edit.redo': 'Redo',
+  'command.edit.find': 'Find…',
+  'command.edit.replace': 'Find and Replace…',
   'command.format.bold': 'Bold',
   'command.format.italic': 'Italic',
   'command.format.underline': 'Underline',

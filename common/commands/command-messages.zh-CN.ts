@@ -12,6 +12,8 @@ export const commandMessagesZhCN: Record<CommandMessageKey, string> = {
   'command.article.insert-photo': '插入图片…',
   'command.edit.undo': '撤销',
   'command.edit.redo': '重做',
+  'command.edit.find': '查找…',
+  'command.edit.replace': '查找和替换…',
   'command.format.bold': '粗体',
   'command.format.italic': '斜体',
   'command.format.underline': '下划线',

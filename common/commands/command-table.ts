@@ -55,6 +55,11 @@ export const COMMAND_TABLE = [
   { id: 'edit.undo', labelKey: 'command.edit.undo', accelerator: 'CmdOrCtrl+Z', keys: 'editor', menu: { menu: 'edit', group: 'history', role: 'undo' }, needs: 'editor' },
   { id: 'edit.redo', labelKey: 'command.edit.redo', accelerator: 'CmdOrCtrl+Shift+Z', alternates: ['CmdOrCtrl+Y'], keys: 'editor', menu: { menu: 'edit', group: 'history', role: 'redo' }, needs: 'editor' },
 
+  // From anywhere in the story: the panel searches the headline, subheadline, summary, body and captions.
+  // macOS also gives Cmd+H to Hide Dateline; the menu item and the palette reach Replace there too.
+  { id: 'edit.find', labelKey: 'command.edit.find', accelerator: 'CmdOrCtrl+F', menu: { menu: 'edit', group: 'find' }, needs: 'editor' },
+  { id: 'edit.replace', labelKey: 'command.edit.replace', accelerator: 'CmdOrCtrl+H', menu: { menu: 'edit', group: 'find' }, needs: 'editor' },
+
   { id: 'format.bold', labelKey: 'command.format.bold', accelerator: 'CmdOrCtrl+B', keys: 'editor', menu: { menu: 'format', group: 'inline' }, needs: 'editor' },
   { id: 'format.italic', labelKey: 'command.format.italic', accelerator: 'CmdOrCtrl+I', keys: 'editor', menu: { menu: 'format', group: 'inline' }, needs: 'editor' },
   { id: 'format.underline', labelKey: 'command.format.underline', accelerator: 'CmdOrCtrl+U', keys: 'editor', menu: { menu: 'format', group: 'inline' }, needs: 'editor' },

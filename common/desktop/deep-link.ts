@@ -5,11 +5,14 @@ import { hubKindSchema, type HubKindName } from '../workflow/review-contract';
 
 export type DeepLink = { kind: 'article'; articleId: string } | { kind: 'review'; hub: HubKindName; articleId: string };
 
+/** The URL scheme the OS routes to the app (electron-builder.yml `protocols`, setAsDefaultProtocolClient). */
+export const DEEP_LINK_SCHEME = 'dateline';
+
 /** Longer than any valid link; anything longer is refused before it is looked at. */
 export const MAX_DEEP_LINK_LENGTH = 200;
 
-const ARTICLE_LINK = /^dateline:\/\/article\/([^/?#]+)\/?$/;
-const REVIEW_LINK = /^dateline:\/\/review\/([^/?#]+)\/([^/?#]+)\/?$/;
+const ARTICLE_LINK = new RegExp(`^${DEEP_LINK_SCHEME}://article/([^/?#]+)/?$`);
+const REVIEW_LINK = new RegExp(`^${DEEP_LINK_SCHEME}://review/([^/?#]+)/([^/?#]+)/?$`);
 
 /** The link if it is exactly one of ours, null for anything else (other schemes, hosts, queries, bad ids). */
 export function parseDeepLink(raw: unknown): DeepLink | null {
@@ -33,17 +36,17 @@ export function parseDeepLink(raw: unknown): DeepLink | null {
 /** The first of our links among a second instance's command-line arguments (Windows, Linux). */
 export function deepLinkFromArgv(argv: readonly unknown[]): DeepLink | null {
   for (const arg of argv.slice(0, 50)) {
-    if (typeof arg === 'string' && arg.startsWith('dateline://')) return parseDeepLink(arg);
+    if (typeof arg === 'string' && arg.startsWith(`${DEEP_LINK_SCHEME}://`)) return parseDeepLink(arg);
   }
   return null;
 }
 
 export function articleDeepLink(articleId: string): string {
-  return `dateline://article/${articleIdSchema.parse(articleId)}`;
+  return `${DEEP_LINK_SCHEME}://article/${articleIdSchema.parse(articleId)}`;
 }
 
 export function reviewDeepLink(hub: HubKindName, articleId: string): string {
-  return `dateline://review/${hubKindSchema.parse(hub)}/${articleIdSchema.parse(articleId)}`;
+  return `${DEEP_LINK_SCHEME}://review/${hubKindSchema.parse(hub)}/${articleIdSchema.parse(articleId)}`;
 }
 
 export function deepLinkToString(link: DeepLink): string {

@@ -11,6 +11,8 @@ export interface EditorExtensionOptions {
   resolveMediaUrl?: FigureOptions['resolveMediaUrl'];
   /** Extra renderer-only extensions (node views, paste handlers, placeholders). */
   figure?: typeof Figure;
+  /** The body is a shared Yjs document: its binding brings its own undo, so the editor's is left out. */
+  collaborative?: boolean;
 }
 
 export function createEditorExtensions(options: EditorExtensionOptions = {}): AnyExtension[] {
@@ -21,6 +23,7 @@ export function createEditorExtensions(options: EditorExtensionOptions = {}): An
       code: false,
       codeBlock: false,
       link: false,
+      ...(options.collaborative ? { undoRedo: false as const } : {}),
     }),
     // Links carry only href, rel and target: a pasted class or style does not survive.
     Link.extend({

@@ -8,8 +8,8 @@ export interface NinjsPublishStatus {
 }
 
 export function ninjsPublishStatus(options: Pick<PublishOptions, 'status' | 'scheduledAt'>): NinjsPublishStatus {
-  if (options.status === 'draft' || options.status === 'pending') return { pubStatus: 'withheld' };
-  if (options.status === 'future' && options.scheduledAt) return { pubStatus: 'usable', embargoed: options.scheduledAt };
+  if (options.status === 'draft' || options.status === 'submitted') return { pubStatus: 'withheld' };
+  if (options.status === 'scheduled' && options.scheduledAt) return { pubStatus: 'usable', embargoed: options.scheduledAt };
   return { pubStatus: 'usable' };
 }
 

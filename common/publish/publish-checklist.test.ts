@@ -9,7 +9,7 @@ import { canPublish, publishChecklist, type ChecklistItem } from './publish-chec
 const NOW = new Date('2026-11-25T10:00:00+08:00');
 const FOLDER: TargetConfig = { kind: 'folder', id: 'folder-1', name: 'Published', path: '' };
 const WORDPRESS: TargetConfig = { kind: 'wordpress', id: 'wp-1', name: 'Site', siteUrl: 'https://news.example.com', username: 'desk', defaultCategory: 'News' };
-const NOW_OPTIONS: PublishOptions = { status: 'publish', scheduledAt: null, overriddenWarnings: [] };
+const NOW_OPTIONS: PublishOptions = { status: 'published', scheduledAt: null, overriddenWarnings: [] };
 
 function ready() {
   const article = fullArticle();
@@ -76,11 +76,11 @@ describe('publish checklist', () => {
 
   it('a scheduled publish needs a time, and that time must lie in the future', () => {
     const article = ready();
-    const missing = publishChecklist(article, FOLDER, { ...NOW_OPTIONS, status: 'future', scheduledAt: null }, NOW);
+    const missing = publishChecklist(article, FOLDER, { ...NOW_OPTIONS, status: 'scheduled', scheduledAt: null }, NOW);
     expect(missing).toMatchObject([{ id: 'schedule', level: 'blocker', message: { key: 'publish.checklist.schedule-missing' } }]);
-    const past = publishChecklist(article, FOLDER, { ...NOW_OPTIONS, status: 'future', scheduledAt: '2026-11-25T09:59:00+08:00' }, NOW);
+    const past = publishChecklist(article, FOLDER, { ...NOW_OPTIONS, status: 'scheduled', scheduledAt: '2026-11-25T09:59:00+08:00' }, NOW);
     expect(past).toMatchObject([{ id: 'schedule', message: { key: 'publish.checklist.schedule-past' } }]);
-    const future = publishChecklist(article, FOLDER, { ...NOW_OPTIONS, status: 'future', scheduledAt: '2026-11-25T02:01:00Z' }, NOW);
+    const future = publishChecklist(article, FOLDER, { ...NOW_OPTIONS, status: 'scheduled', scheduledAt: '2026-11-25T02:01:00Z' }, NOW);
     expect(ids(future)).not.toContain('schedule');
   });
 

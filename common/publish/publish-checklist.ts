@@ -51,7 +51,7 @@ export function publishChecklist(
   if (slug.length === 0) add('slug', 'blocker', 'slug', 'publish.checklist.slug-missing');
   else if (!isUsableSlug(slug)) add('slug', 'blocker', 'slug', 'publish.checklist.slug-unusable', { slug });
 
-  if (options.status === 'future') {
+  if (options.status === 'scheduled') {
     const at = options.scheduledAt ? Date.parse(options.scheduledAt) : Number.NaN;
     if (Number.isNaN(at)) add('schedule', 'blocker', 'scheduledAt', 'publish.checklist.schedule-missing');
     else if (at <= now.getTime()) add('schedule', 'blocker', 'scheduledAt', 'publish.checklist.schedule-past', { scheduledAt: options.scheduledAt ?? '' });
@@ -71,7 +71,7 @@ export function publishChecklist(
   if (figures.length === 0) add('lead-photo', 'warning', 'photos', 'publish.checklist.lead-photo-none');
   else if (!figures.some((f) => f.lead)) add('lead-photo', 'warning', 'photos', 'publish.checklist.lead-photo-missing');
 
-  if (options.status === 'publish' && !options.backdateTo && meta.plannedAt && Date.parse(meta.plannedAt) < now.getTime()) {
+  if (options.status === 'published' && !options.backdateTo && meta.plannedAt && Date.parse(meta.plannedAt) < now.getTime()) {
     add('planned-past', 'warning', 'plannedAt', 'publish.checklist.planned-past', { plannedAt: meta.plannedAt });
   }
   // Blockers first: they are what the person must fix.

@@ -8,22 +8,22 @@ export type PublishOutcome =
   | { kind: 'backdated'; datedAt: string }
   | { kind: 'scheduled'; scheduledAt: string }
   | { kind: 'draft' }
-  | { kind: 'pending' }
+  | { kind: 'submitted' }
   /** Scheduling without a usable time: the checklist's blocker says why. */
   | { kind: 'unknown' };
 
 export function publishOutcome(options: Pick<PublishOptions, 'status' | 'scheduledAt' | 'backdateTo'>, now: Date): PublishOutcome {
-  if (options.status === 'future') {
+  if (options.status === 'scheduled') {
     const at = options.scheduledAt ? Date.parse(options.scheduledAt) : Number.NaN;
     return options.scheduledAt && !Number.isNaN(at) && at > now.getTime() ? { kind: 'scheduled', scheduledAt: options.scheduledAt } : { kind: 'unknown' };
   }
-  if (options.status === 'publish' && options.backdateTo) return { kind: 'backdated', datedAt: options.backdateTo };
-  return options.status === 'publish' ? { kind: 'now' } : { kind: options.status };
+  if (options.status === 'published' && options.backdateTo) return { kind: 'backdated', datedAt: options.backdateTo };
+  return options.status === 'published' ? { kind: 'now' } : { kind: options.status };
 }
 
 /** The status a dialog opens on: the planned time when it is still ahead and scheduling is offered. */
 export function defaultPublishStatus(choices: readonly PublishStatus[], plannedAt: string | null, now: Date): PublishStatus {
   const planned = plannedAt ? Date.parse(plannedAt) : Number.NaN;
-  if (choices.includes('future') && !Number.isNaN(planned) && planned > now.getTime()) return 'future';
-  return choices[0] ?? 'publish';
+  if (choices.includes('scheduled') && !Number.isNaN(planned) && planned > now.getTime()) return 'scheduled';
+  return choices[0] ?? 'published';
 }

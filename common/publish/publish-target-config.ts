@@ -2,6 +2,7 @@
 // in settings. Secrets (application passwords, webhook keys) are never part of these objects:
 // they live in the OS keychain under `secretKeyFor(target)`.
 import { z } from 'zod';
+import type { PublishStatus } from './publish-status';
 
 export const TARGET_KINDS = ['wordpress', 'ghost', 'webhook', 'folder'] as const;
 export const targetKindSchema = z.enum(TARGET_KINDS);
@@ -131,7 +132,7 @@ export interface ConnectionReport {
   /** e.g. the WordPress user's display name and role. */
   account: string;
   roles: string[];
-  /** Post statuses this account may set: a contributor gets only draft and pending. */
+  /** Publish statuses this account may set: a WordPress contributor gets only draft and submitted. */
   allowedStatuses: PublishStatus[];
   canUploadMedia: boolean;
   canCreateTags: boolean;
@@ -140,6 +141,4 @@ export interface ConnectionReport {
   notes: string[];
 }
 
-export const PUBLISH_STATUSES = ['publish', 'future', 'draft', 'pending'] as const;
-export const publishStatusSchema = z.enum(PUBLISH_STATUSES);
-export type PublishStatus = z.infer<typeof publishStatusSchema>;
+export { PUBLISH_STATUSES, publishStatusSchema, type PublishStatus } from './publish-status';

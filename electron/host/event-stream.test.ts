@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatelineEvent } from '../../common/contract-events';
 import type { OperationHandlers } from '../../common/contract';
 import { EVENTS_PATH } from '../../common/http-protocol';
+import { dispatchOperation } from '../transport/dispatch-operation';
 import { startLoopbackHost, type LoopbackHost } from './loopback-host';
 
 const TOKEN = 'events-token-0123456789abcdef';
@@ -71,7 +72,7 @@ beforeAll(async () => {
   await mkdir(join(root, 'renderer'), { recursive: true });
   await writeFile(join(root, 'renderer', 'index.html'), '<!doctype html><title>Dateline</title>');
   host = await startLoopbackHost({
-    services: { handlers: {} as OperationHandlers, mediaFilePath: () => null, thumbnailFilePath: async () => null },
+    services: { invoke: (name, input) => dispatchOperation({} as OperationHandlers, name, input), mediaFilePath: () => null, thumbnailFilePath: async () => null },
     staticDir: join(root, 'renderer'),
     token: TOKEN,
     events: {

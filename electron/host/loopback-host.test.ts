@@ -4,10 +4,12 @@ import { request } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { OperationHandlers } from '../../common/contract';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { operations, type Envelope, type OperationHandlers } from '../../common/contract';
 import { CSRF_HEADER, sessionCookieName } from '../../common/http-protocol';
 import { decodeWire, encodeWire } from '../../common/wire-codec';
+import { dispatchOperation } from '../transport/dispatch-operation';
+import { remoteServices } from '../services-process/remote-services';
 import { startLoopbackHost, type LoopbackHost } from './loopback-host';
 
 const TOKEN = 'test-token-0123456789abcdef';
@@ -89,7 +91,7 @@ beforeAll(async () => {
   } as unknown as OperationHandlers;
   host = await startLoopbackHost({
     services: {
-      handlers,
+      invoke: (name, input) => dispatchOperation(handlers, name, input, () => undefined),
       mediaFilePath: (id) => (id === PHOTO_ID ? join(root, PHOTO_ID) : null),
       thumbnailFilePath: async (id) => {
         thumbnailAsks.push(id);
@@ -258,7 +260,7 @@ describe('the session cookie of two Datelines on one machine', () => {
   let other: LoopbackHost;
 
   beforeAll(async () => {
-    other = await startLoopbackHost({ services: { handlers: {} as OperationHandlers, mediaFilePath: () => null, thumbnailFilePath: async () => null }, staticDir: join(root, 'renderer'), token: OTHER_TOKEN, logError: () => undefined });
+    other = await startLoopbackHost({ services: { invoke: (name, input) => dispatchOperation({} as OperationHandlers, name, input), mediaFilePath: () => null, thumbnailFilePath: async () => null }, staticDir: join(root, 'renderer'), token: OTHER_TOKEN, logError: () => undefined });
   });
 
   afterAll(async () => {
@@ -300,5 +302,47 @@ describe('the session cookie of two Datelines on one machine', () => {
     expect((await rawRequest('/', { headers: { Cookie: `${sessionCookieName(host.port)}=${otherCookie.value}` } })).status).toBe(401);
     const api = await apiCall('app.info', {}, { Cookie: `${sessionCookieName(host.port)}=${otherCookie.value}` });
     expect(api.status).toBe(401);
+  });
+});
+
+describe('a host in front of the services process', () => {
+  const REMOTE_TOKEN = 'remote-token-0123456789abcdef';
+  let remote: LoopbackHost;
+  const forwarded: [string, unknown][] = [];
+
+  beforeAll(async () => {
+    const watchdog = {
+      call: async (op: string, input: unknown): Promise<Envelope<unknown>> => {
+        forwarded.push([op, input]);
+        return { ok: true, value: { hub: { kind: 'folder', location: '/hub' }, entries: [], problems: [] } };
+      },
+    };
+    remote = await startLoopbackHost({ services: remoteServices(watchdog, root), staticDir: join(root, 'renderer'), token: REMOTE_TOKEN, logError: () => undefined });
+  });
+
+  afterAll(async () => {
+    await remote.close();
+  });
+
+  async function remoteCall(operation: string, input: unknown): Promise<RawResponse> {
+    const remoteCookie = await signIn(remote, REMOTE_TOKEN);
+    const headers = { Cookie: remoteCookie, 'Content-Type': 'application/json', [CSRF_HEADER]: '1', Origin: `http://127.0.0.1:${remote.port}` };
+    return rawRequest(`/api/${operation}`, { to: remote, method: 'POST', headers, body: encodeWire(input) });
+  }
+
+  it('forwards the input as it came and parses it nowhere here: the services process validates it, once', async () => {
+    const parse = vi.spyOn(operations['review.queue'], 'safeParse');
+    const response = await remoteCall('review.queue', {});
+    parse.mockRestore();
+    expect(response.status).toBe(200);
+    // Parsed here, the input would have gained the default scope before it was sent on.
+    expect(forwarded).toEqual([['review.queue', {}]]);
+    expect(parse).not.toHaveBeenCalled();
+  });
+
+  it('answers an unknown operation itself, without troubling the services process', async () => {
+    const response = await remoteCall('fs.readFile', {});
+    expect(decodeWire(response.body.toString('utf8'))).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+    expect(forwarded.map(([op]) => op)).not.toContain('fs.readFile');
   });
 });

@@ -10,9 +10,9 @@ import { forkServicesChild } from '../services-process/fork-services-child';
 import { remoteServices } from '../services-process/remote-services';
 import { servicesEntryFor } from '../services-process/services-entry-path';
 import { ServicesWatchdog } from '../services-process/services-watchdog';
-import { defaultDataDir } from './default-data-dir';
+import { defaultDataDir } from '../transport/default-data-dir';
 import { startLoopbackHost, type LoopbackHost } from './loopback-host';
-import type { TransportServices } from './transport-services';
+import type { TransportServices } from '../transport/transport-services';
 
 export interface RunningServe {
   host: LoopbackHost;

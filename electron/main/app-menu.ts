@@ -1,7 +1,7 @@
 // Runs in: main (Electron). Installs the native menu from the plain template; clicks go to the focused window.
 import { BrowserWindow, Menu, type MenuItemConstructorOptions } from 'electron';
 import type { MenuCommand } from '../../common/bridge';
-import { MENU_COMMAND_CHANNEL } from '../preload/ipc-channels';
+import { MENU_COMMAND_CHANNEL } from '../transport/ipc-channels';
 import type { MenuLocale } from './menu-labels';
 import { buildMenuTemplate, type MenuAction, type MenuItemSpec } from './menu-template';
 import type { RecentArticle } from './recent-articles';

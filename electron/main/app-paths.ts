@@ -1,6 +1,6 @@
 // Runs in: main (pure, no electron import). Where the shell finds its files and data, in development and packaged.
 import { join, resolve } from 'node:path';
-import { defaultDataDir } from '../host/default-data-dir';
+import { defaultDataDir } from '../transport/default-data-dir';
 import { SERVICES_BUNDLE } from '../services-process/services-entry-path';
 
 export interface AppPaths {

@@ -4,8 +4,8 @@ import { readFile } from 'node:fs/promises';
 import { protocol } from 'electron';
 import { APP_ORIGIN, APP_PROTOCOL } from '../../common/bridge';
 import { MEDIA_PREFIX, THUMBNAIL_PREFIX } from '../../common/http-protocol';
-import { mediaFileHeaders, staticFileHeaders } from '../host/response-headers';
-import { resolveStaticPath } from '../host/static-path';
+import { mediaFileHeaders, staticFileHeaders } from '../transport/response-headers';
+import { resolveStaticPath } from '../transport/static-path';
 
 /** Must run before app is ready: gives the scheme an origin, secure context and fetch. */
 export function registerAppScheme(): void {

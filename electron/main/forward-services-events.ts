@@ -3,7 +3,7 @@
 // on the build machines, and the same events are tested through the loopback host.
 import type { WebContents } from 'electron';
 import type { ServicesWatchdog } from '../services-process/services-watchdog';
-import { EVENT_CHANNEL } from '../preload/ipc-channels';
+import { EVENT_CHANNEL } from '../transport/ipc-channels';
 
 /** Returns a function that stops forwarding. */
 export function forwardServicesEvents(watchdog: Pick<ServicesWatchdog, 'onServicesEvent'>, target: () => WebContents | null): () => void {

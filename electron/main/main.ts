@@ -26,7 +26,7 @@ import { spellCheckerLanguages } from './spellcheck-languages';
 import { isAppUrl } from './trusted-sender';
 import { forkUtilityServices } from './utility-services-child';
 import { deepLinkToString, type DeepLink } from '../../common/desktop/deep-link';
-import { OPEN_LINK_CHANNEL } from '../preload/ipc-channels';
+import { OPEN_LINK_CHANNEL } from '../transport/ipc-channels';
 import { attachCrashRecovery } from './crash-recovery';
 import { deepLinkOfSecondInstance, listenForDeepLinks } from './deep-link-intake';
 import { showOsNotification } from './os-notifications';

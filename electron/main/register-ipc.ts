@@ -4,7 +4,8 @@
 import { ipcMain, type IpcMainEvent, type IpcMainInvokeEvent, type WebContents } from 'electron';
 import { isOperationName, type Envelope, type OperationName } from '../../common/contract';
 import { openArticleReportSchema, osNotificationRequestSchema, type OpenArticleReport, type OsNotificationRequest } from '../../common/desktop/desktop-messages';
-import { FLUSHED_CHANNEL, INVOKE_CHANNEL, MENU_LOCALE_CHANNEL, NOTIFY_CHANNEL, OPEN_ARTICLE_CHANNEL } from '../preload/ipc-channels';
+import { unknownOperation } from '../transport/dispatch-operation';
+import { FLUSHED_CHANNEL, INVOKE_CHANNEL, MENU_LOCALE_CHANNEL, NOTIFY_CHANNEL, OPEN_ARTICLE_CHANNEL } from '../transport/ipc-channels';
 import { isMenuLocale, type MenuLocale } from './menu-labels';
 import { isTrustedSender } from './trusted-sender';
 
@@ -32,11 +33,9 @@ function fromTrustedSender(event: IpcMainEvent | IpcMainInvokeEvent, isOurWindow
 export function registerIpc(options: IpcOptions): () => void {
   ipcMain.handle(INVOKE_CHANNEL, async (event, name: unknown, input: unknown): Promise<Envelope<unknown>> => {
     if (!fromTrustedSender(event, options.isOurWindow)) {
-      return { ok: false, error: { code: 'forbidden-sender', message: 'Only the Dateline window may call the services.' } };
+      return { ok: false, error: { code: 'forbidden-sender', message: 'Only the Dateline window may call the services.', details: { kind: 'forbidden-sender' } } };
     }
-    if (!isOperationName(name)) {
-      return { ok: false, error: { code: 'invalid-input', message: `Unknown operation ${typeof name === 'string' ? JSON.stringify(name.slice(0, 100)) : typeof name}.` } };
-    }
+    if (!isOperationName(name)) return unknownOperation(name);
     return options.invoke(name, input);
   });
   const handleLocale = (event: IpcMainEvent, locale: unknown): void => {

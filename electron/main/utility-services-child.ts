@@ -3,34 +3,20 @@
 // Electron runtime on the build machines); the same entry runs under Node in the restart test.
 import { utilityProcess } from 'electron';
 import type { ServicesChild } from '../services-process/services-child';
+import { adaptServicesChild } from '../services-process/services-child-adapter';
 
 export function forkUtilityServices(modulePath: string): ServicesChild {
   const child = utilityProcess.fork(modulePath, [], { serviceName: 'Dateline services', stdio: 'inherit' });
-  let exited = false;
-  const exitListeners: ((description: string) => void)[] = [];
-  child.once('exit', (code) => {
-    exited = true;
-    for (const listener of exitListeners) listener(`exited with code ${code}`);
-  });
-  return {
-    endpoint: {
-      // A message to a process that just died is dropped: its exit fails the waiting call.
-      send: (message) => {
-        if (!exited) child.postMessage(message);
+  return adaptServicesChild(
+    {
+      post: (message) => child.postMessage(message),
+      on: (event, listener) => child.on(event, listener),
+      off: (event, listener) => child.off(event, listener),
+      get pid() {
+        return child.pid;
       },
-      onMessage: (listener) => {
-        child.on('message', listener);
-        return () => child.off('message', listener);
-      },
+      kill: () => child.kill(),
     },
-    get pid() {
-      return child.pid;
-    },
-    onExit: (listener) => {
-      exitListeners.push(listener);
-    },
-    kill: () => {
-      if (!exited) child.kill();
-    },
-  };
+    (announce) => child.once('exit', (code) => announce(`exited with code ${code}`)),
+  );
 }

@@ -1,7 +1,7 @@
 // Runs in: vitest (Node). The page can call contract operations and hear menu commands, and nothing more.
 import { describe, expect, it, vi } from 'vitest';
 import { createBridge, type IpcPort } from './create-bridge';
-import { EVENT_CHANNEL, INVOKE_CHANNEL, MENU_COMMAND_CHANNEL, MENU_LOCALE_CHANNEL, NOTIFY_CHANNEL, OPEN_ARTICLE_CHANNEL, OPEN_LINK_CHANNEL } from './ipc-channels';
+import { EVENT_CHANNEL, INVOKE_CHANNEL, MENU_COMMAND_CHANNEL, MENU_LOCALE_CHANNEL, NOTIFY_CHANNEL, OPEN_ARTICLE_CHANNEL, OPEN_LINK_CHANNEL } from '../transport/ipc-channels';
 
 function fakeIpc() {
   const listeners = new Map<string, Set<(event: unknown, ...args: unknown[]) => void>>();

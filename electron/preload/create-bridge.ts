@@ -13,7 +13,7 @@ import {
   NOTIFY_CHANNEL,
   OPEN_ARTICLE_CHANNEL,
   OPEN_LINK_CHANNEL,
-} from './ipc-channels';
+} from '../transport/ipc-channels';
 
 /** The slice of Electron's ipcRenderer the bridge uses. */
 export interface IpcPort {
@@ -27,7 +27,7 @@ export function createBridge(ipc: IpcPort): DatelineBridge {
   return {
     async invoke(operation: string, input: unknown): Promise<Envelope<unknown>> {
       if (!isOperationName(operation)) {
-        return { ok: false, error: { code: 'invalid-input', message: `Unknown operation ${JSON.stringify(String(operation).slice(0, 100))}.` } };
+        return { ok: false, error: { code: 'invalid-input', message: `Unknown operation ${JSON.stringify(String(operation).slice(0, 100))}.`, details: { kind: 'unknown-operation' } } };
       }
       return (await ipc.invoke(INVOKE_CHANNEL, operation, input)) as Envelope<unknown>;
     },

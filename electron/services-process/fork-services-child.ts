@@ -2,6 +2,7 @@
 // channel; structured-clone serialisation keeps photo bytes (Uint8Array) intact.
 import { fork } from 'node:child_process';
 import type { ServicesChild } from './services-child';
+import { adaptServicesChild } from './services-child-adapter';
 
 export interface ServicesEntry {
   /** The services entry: the built services.cjs, or services-entry.ts under tsx in development. */
@@ -18,37 +19,26 @@ export function forkServicesChild(entry: ServicesEntry): ServicesChild {
     serialization: 'advanced',
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
-  let exited = false;
-  const exitListeners: ((description: string) => void)[] = [];
-  const announceExit = (description: string): void => {
-    if (exited) return;
-    exited = true;
-    for (const listener of exitListeners) listener(description);
-  };
-  child.once('exit', (code, signal) => announceExit(signal === null ? `exited with code ${code}` : `was killed by ${signal}`));
-  child.once('error', (error) => {
-    // A child that could not be started never emits exit.
-    if (child.pid === undefined) announceExit(`could not be started: ${error.message}`);
-  });
-  return {
-    endpoint: {
-      // A message lost because the process just died needs no handling here: its exit fails the waiting call.
-      send: (message) => {
+  return adaptServicesChild(
+    {
+      post: (message) => {
         if (child.connected) child.send(message as object, () => undefined);
       },
-      onMessage: (listener) => {
-        child.on('message', listener);
-        return () => child.off('message', listener);
+      on: (event, listener) => child.on(event, listener),
+      off: (event, listener) => child.off(event, listener),
+      get pid() {
+        return child.pid;
+      },
+      kill: () => {
+        if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
       },
     },
-    get pid() {
-      return child.pid;
+    (announce) => {
+      child.once('exit', (code, signal) => announce(signal === null ? `exited with code ${code}` : `was killed by ${signal}`));
+      child.once('error', (error) => {
+        // A child that could not be started never emits exit.
+        if (child.pid === undefined) announce(`could not be started: ${error.message}`);
+      });
     },
-    onExit: (listener) => {
-      exitListeners.push(listener);
-    },
-    kill: () => {
-      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
-    },
-  };
+  );
 }

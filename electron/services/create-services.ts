@@ -1,39 +1,43 @@
 // Runs in: the services process (plain Node: Electron's utilityProcess or a Node child). Opens the
 // library, photos, search index and settings under one data folder and serves every contract
 // operation from them. Transports call these handlers with input their schema already validated.
-import { revealablePath } from './export/revealable-path';
+// Only wiring: each policy lives in its service (search-index-schedule, withhold-spiked,
+// review-sync-loop, settings-review-hub, job-change-announcer).
 import { mkdir } from 'node:fs/promises';
 import { homedir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import type { OperationHandlers } from '../../common/contract';
-import { exportArticle, exportPageForDownload } from './export/export-article';
+import { newsroomProfileSchema, type NewsroomProfile } from '../../common/workflow/newsroom-profile';
+import { createEventBus, type EventBus } from './events/event-bus';
+import { exportArticle, exportMarkdownForDownload, exportPageForDownload } from './export/export-article';
+import { revealablePath } from './export/revealable-path';
 import { librarySnapshot, queryLibrary, type LibrarySnapshot } from './library/query-library';
+import { consoleLogger, type Logger } from './log/logger';
 import { libraryMediaPath, libraryRootOf } from './media/library-media-path';
-import { thumbnailFilePathVia } from './media/thumbnail-file-path-via';
-import { ThumbnailMaker } from './media/thumbnail-maker';
 import { MediaStore } from './media/media-store';
 import { MIME_TYPES } from './media/sniff-image-type';
+import { thumbnailFilePathVia } from './media/thumbnail-file-path-via';
+import { ThumbnailMaker } from './media/thumbnail-maker';
 import { createFileSecretStore } from './publish/file-secret-store';
+import { jobChangeAnnouncer, type PublishedOutcome } from './publish/job-change-announcer';
 import { browserSecretsPath, createPublishingService } from './publish/publishing-service';
+import { createReviewQueueWatch } from './review/review-queue-watch';
+import { ReviewRecordStore } from './review/review-record-store';
+import { createReviewService } from './review/review-service';
+import { startReviewSyncLoop } from './review/review-sync-loop';
+import { settingsReviewHub } from './review/settings-review-hub';
 import { PersistentSearchIndex } from './search/persistent-search-index';
-import { SettingsStore } from './settings/settings-store';
+import { createSearchIndexSchedule } from './search/search-index-schedule';
 import type { SecretStore } from './secrets/secret-store';
+import { SettingsStore } from './settings/settings-store';
 import { fsAppError } from './store/fs-app-error';
 import { acquireLibraryLock } from './store/library-lock';
 import { LibraryStore, type LibraryChange } from './store/library-store';
 import { sortableId } from './store/sortable-id';
 import { AppError } from '../../common/app-error';
-import { newsroomProfileSchema, type NewsroomProfile } from '../../common/workflow/newsroom-profile';
-import { FolderHub } from './review/folder-hub';
-import { WordPressHub } from './review/wordpress-hub';
-import { secretKeyFor } from '../../common/publish/publish-target-config';
-import type { ReviewHub } from './review/review-hub';
-import { ReviewRecordStore } from './review/review-record-store';
-import { createReviewService } from './review/review-service';
-import { consoleLogger, type Logger } from './log/logger';
-import { createEventBus, type EventBus } from './events/event-bus';
-import { createReviewQueueWatch } from './review/review-queue-watch';
-import type { JobState } from '../../common/publish/publish-job';
+import { newsroomTokenKey, normaliseServerUrl } from './review/newsroom-api';
+import { createCollabHandlers } from './collab/collab-handlers';
+import { StoryUpdateLog } from './collab/story-update-log';
 
 export interface Services {
   handlers: OperationHandlers;
@@ -67,13 +71,6 @@ export interface ServicesOptions {
   events?: EventBus;
 }
 
-/** Autosave runs about once a second while someone types: index an article once it has been quiet this long. */
-const INDEX_QUIET_MS = 4_000;
-/** ...but never later than this after its first unindexed change. */
-const INDEX_MAX_WAIT_MS = 20_000;
-/** How often work recorded while the review hub was unreachable is offered to it again. */
-const REVIEW_SYNC_MS = 30_000;
-
 export async function createServices(options: ServicesOptions): Promise<Services> {
   const libraryRoot = libraryRootOf(options.dataDir);
   const logger = options.logger ?? consoleLogger;
@@ -81,32 +78,12 @@ export async function createServices(options: ServicesOptions): Promise<Services
   const settings = new SettingsStore(options.dataDir);
   const media = new MediaStore(libraryRoot);
   const thumbnails = new ThumbnailMaker(libraryRoot);
-  let search: PersistentSearchIndex | null = null;
-  let searchOpened: Promise<PersistentSearchIndex | null> = Promise.resolve(null);
-  // The search index follows changes batched: re-tokenising a 100,000-word article costs about
-  // half a second, far too much to repeat on every autosave. Each batch is indexed and appended
-  // to the index's log, never rebuilt.
-  const pendingIndex = new Map<string, LibraryChange>();
-  let indexTimer: NodeJS.Timeout | null = null;
-  let indexDeadline = 0;
-  const flushIndex = () => {
-    if (indexTimer) clearTimeout(indexTimer);
-    indexTimer = null;
-    indexDeadline = 0;
-    if (!search || pendingIndex.size === 0) return;
-    search.update(pendingIndex.values());
-    pendingIndex.clear();
-  };
+  const search = createSearchIndexSchedule({ logger, onIndexed: () => events.emit('library.changed', { kind: 'indexed', ids: [] }) });
   let snapshot: LibrarySnapshot | null = null;
   const onChange = (change: LibraryChange) => {
     snapshot = null;
     events.emit('library.changed', change.kind === 'upsert' ? { kind: 'saved', ids: [change.article.id] } : { kind: 'purged', ids: [change.id] });
-    pendingIndex.set(change.kind === 'upsert' ? change.article.id : change.id, change);
-    const now = Date.now();
-    if (indexDeadline === 0) indexDeadline = now + INDEX_MAX_WAIT_MS;
-    if (indexTimer) clearTimeout(indexTimer);
-    indexTimer = setTimeout(flushIndex, Math.max(0, Math.min(INDEX_QUIET_MS, indexDeadline - now)));
-    indexTimer.unref();
+    search.changed(change);
   };
 
   await mkdir(libraryRoot, { recursive: true }).catch((error: unknown) => {
@@ -121,29 +98,12 @@ export async function createServices(options: ServicesOptions): Promise<Services
     throw error;
   }
   await media.open();
-  // Searches wait for the snapshot to load (a fraction of a second), never for catching up.
-  searchOpened = PersistentSearchIndex.open(libraryRoot, { logger })
-    .then((opened) => {
-      search = opened;
-      // 'indexed': every article is searchable now (the library stops saying "still indexing").
-      void opened
-        .catchUp(store.list(), (id) => store.get(id))
-        .then(() => events.emit('library.changed', { kind: 'indexed', ids: [] }))
-        .catch((error: unknown) => logger.warn('[services] search index catch-up failed:', error));
-      flushIndex();
-      return opened;
-    })
-    .catch((error: unknown) => {
-      logger.warn('[services] could not open the search index:', error);
-      return null;
-    });
+  search.open(() => PersistentSearchIndex.open(libraryRoot, { logger }), store);
 
   const documentsDir = options.documentsDir ?? join(homedir(), 'Documents');
   const secrets = options.secrets ?? createFileSecretStore(browserSecretsPath(options.dataDir));
   // The publishing service reports finished jobs; the workflow records them once it exists.
-  /** The last state announced per job: `outbox.changed` fires on state changes, not on every progress step. */
-  const jobStates = new Map<string, JobState>();
-  let onPublished: (articleId: string, outcome: { status: 'publish' | 'future'; scheduledAt: string | null }) => void = () => undefined;
+  let onPublished: (articleId: string, outcome: PublishedOutcome) => void = () => undefined;
   const publishing = await createPublishingService({
     logger,
     dataDir: options.dataDir,
@@ -152,15 +112,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
     secrets,
     store: { get: (id) => store.get(id) },
     media: { read: (id) => media.read(id), info: (id) => media.info(id) },
-    onJobChange: (job) => {
-      events.emit('job.changed', { job });
-      if (jobStates.get(job.id) !== job.state) {
-        jobStates.set(job.id, job.state);
-        events.emit('outbox.changed', { jobId: job.id, state: job.state });
-      }
-      const status = job.result?.status;
-      if (job.state === 'done' && (status === 'publish' || status === 'future')) onPublished(job.articleId, { status, scheduledAt: job.options.scheduledAt });
-    },
+    onJobChange: jobChangeAnnouncer(events, (articleId, outcome) => onPublished(articleId, outcome)),
   });
 
   /** Every operation that changes the library drops the cached list snapshot (trash and restore fire no onChange). */
@@ -177,76 +129,39 @@ export async function createServices(options: ServicesOptions): Promise<Services
     const parsed = newsroomProfileSchema.safeParse({ name: current.userName, role: current.role });
     return parsed.success ? parsed.data : null;
   };
-  const hubMedia = { read: (id: string) => media.read(id), import: (fileName: string, data: Uint8Array) => media.import(fileName, data) };
-  let folderHub: FolderHub | null = null;
-  let wordpressHub: { key: string; hub: WordPressHub } | null = null;
-  const reviewHub = async (): Promise<ReviewHub> => {
-    const setting = (await settings.get()).reviewHub;
-    if (setting.kind === 'folder') {
-      const root = setting.path.trim() || join(documentsDir, 'Dateline Review Hub');
-      if (folderHub?.root !== root) folderHub = new FolderHub({ root, media: hubMedia, log: (message) => logger.warn(message) });
-      if (!setting.path.trim()) await mkdir(root, { recursive: true }).catch((error: unknown) => {
-        throw fsAppError(error, root, 'create');
-      });
-      return folderHub;
-    }
-    if (!publishing.targets.has(setting.targetId)) {
-      throw new AppError('not-found', 'The WordPress site chosen as review hub is no longer among the publishing targets; choose it again in Settings.', { targetId: setting.targetId });
-    }
-    const config = publishing.targets.get(setting.targetId);
-    if (config.kind !== 'wordpress') throw new AppError('invalid-input', `The review hub target "${config.name}" is not a WordPress site.`, { targetId: config.id });
-    const password = await secrets.get(secretKeyFor(config));
-    const key = JSON.stringify([config, password]);
-    if (wordpressHub?.key !== key) {
-      wordpressHub = {
-        key,
-        hub: new WordPressHub({
-          targetId: config.id,
-          siteUrl: config.siteUrl,
-          username: config.username,
-          password,
-          targetLabel: `The WordPress site ${new URL(config.siteUrl).host}`,
-          mediaOrigins: config.mediaOrigins,
-          media: hubMedia,
-          offerPost: (articleId, postId) => publishing.offerRemote(config.id, articleId, postId),
-          knownPostId: async (articleId) =>
-            (await publishing.handlers['publications.list']({ articleId })).find((r) => r.targetId === config.id)?.remoteId ?? null,
-        }),
-      };
-    }
-    return wordpressHub.hub;
-  };
+  // Every review record written (an action, a comment, the hub sync) is announced, and may change what waits.
+  const reviewRecords = new ReviewRecordStore(libraryRoot, (articleId) => {
+    events.emit('review.articleChanged', { articleId });
+    void queueWatch.check();
+  });
+  const collab = createCollabHandlers({
+    log: new StoryUpdateLog({ dir: join(options.dataDir, 'collab') }),
+    hubOf: async (articleId) => (await reviewRecords.get(articleId)).hub,
+    hubSetting: async () => (await settings.get()).reviewHub,
+    profile,
+    secrets,
+  });
   const review = createReviewService({
     logger,
     library: store,
-    // Every review record written (an action, a comment, the hub sync) is announced, and may change what waits.
-    records: new ReviewRecordStore(libraryRoot, (articleId) => {
-      events.emit('review.articleChanged', { articleId });
-      void queueWatch.check();
-    }),
+    records: reviewRecords,
     profile,
-    hub: reviewHub,
+    hub: settingsReviewHub({
+      settings,
+      targets: publishing.targets,
+      secrets,
+      documentsDir,
+      media: { read: (id) => media.read(id), import: (fileName, data) => media.import(fileName, data) },
+      logger,
+      offerPost: (targetId, articleId, postId) => publishing.offerRemote(targetId, articleId, postId),
+      knownPostId: async (targetId, articleId) =>
+        (await publishing.handlers['publications.list']({ articleId })).find((r) => r.targetId === targetId)?.remoteId ?? null,
+      // A status pushed by the newsroom server may change what waits for this person.
+      onStoryStatus: () => void queueWatch.check(),
+    }),
     onChange: () => (snapshot = null),
     newId: () => sortableId(),
-    // A spiked story must not go out: jobs queued before the spike are cancelled, and every target
-    // where it is scheduled is told it is withheld (a WordPress post goes back to draft, a folder or
-    // webhook receives pubStatus "withheld"), so it never goes live by itself.
-    onSpiked: async (articleId) => {
-      const jobs = publishing.outbox.list(articleId);
-      for (const job of jobs) {
-        if (job.state !== 'done' && job.state !== 'cancelled') await publishing.outbox.cancel(job.id);
-      }
-      const latestDone = new Map<string, (typeof jobs)[number]>();
-      for (const job of jobs) {
-        const known = latestDone.get(job.targetId);
-        if (job.state === 'done' && (!known || job.updatedAt > known.updatedAt)) latestDone.set(job.targetId, job);
-      }
-      const article = await store.get(articleId);
-      for (const job of latestDone.values()) {
-        if (job.result?.status !== 'future' || !publishing.targets.has(job.targetId)) continue;
-        await publishing.outbox.enqueue(article, publishing.targets.get(job.targetId), { status: 'draft', scheduledAt: null, overriddenWarnings: [] });
-      }
-    },
+    onSpiked: (articleId) => publishing.withhold(articleId),
   });
   onPublished = (articleId, outcome) => void review.recordPublished(articleId, outcome);
   const queueWatch = createReviewQueueWatch({
@@ -255,42 +170,18 @@ export async function createServices(options: ServicesOptions): Promise<Services
     events,
     onError: (error) => logger.warn('[services] the review queue could not be read:', error),
   });
-  // What was recorded while the hub could not be reached goes out as soon as it can.
-  let syncing: Promise<unknown> | null = null;
-  let runAgain = false;
-  /**
-   * `online`: the network just came back, so everything waiting is tried now (refused work too), and
-   * a run already going (stuck on the dead hub) is followed by a fresh one.
-   */
-  const syncSoon = (online = false) => {
-    // One run at a time: a hub that hangs must not pile runs up behind it.
-    if (syncing) {
-      runAgain ||= online;
-      return;
-    }
-    syncing = review
-      .syncPending({ onlyDue: !online })
-      .catch((error: unknown) => logger.warn('[services] review hub sync failed:', error))
-      // Then what the desk did meanwhile: the library shows the hub's status too.
-      .then(() => review.followHub())
-      .catch((error: unknown) => logger.warn('[services] the review hub could not be followed:', error))
-      .then(() => queueWatch.check())
-      .finally(() => {
-        syncing = null;
-        if (runAgain) {
-          runAgain = false;
-          syncSoon(true);
-        }
-      });
-  };
-  syncSoon();
-  const syncTimer = setInterval(() => syncSoon(), options.reviewSyncMs ?? REVIEW_SYNC_MS);
-  syncTimer.unref();
+  const reviewSync = startReviewSyncLoop({ review, queueWatch, logger, ...(options.reviewSyncMs === undefined ? {} : { intervalMs: options.reviewSyncMs }) });
 
+  /** The photos an export embeds, and their types. */
+  const exportMedia = {
+    readMedia: (mediaId: string) => media.read(mediaId),
+    mimeOf: (mediaId: string) => MIME_TYPES[mediaId.slice(mediaId.lastIndexOf('.') + 1) as keyof typeof MIME_TYPES] ?? 'application/octet-stream',
+  };
   const exportFolder = async () =>
     (await settings.get()).exportFolder || options.defaultExportFolder || join(documentsDir, 'Dateline Exports');
 
   const handlers: OperationHandlers = {
+    ...collab,
     'app.info': async () => ({
       version: options.version,
       transport: options.transport,
@@ -301,11 +192,19 @@ export async function createServices(options: ServicesOptions): Promise<Services
     'app.reveal': async ({ path }) => ({ path: await revealablePath(path, [libraryRoot, await exportFolder()]), revealed: false }),
     'app.online': async () => {
       publishing.online();
-      syncSoon(true);
+      reviewSync.soon(true);
       return { ok: true as const };
     },
     'settings.get': () => settings.get(),
-    'settings.update': async (input) => {
+    'settings.update': async ({ newsroomToken, ...input }) => {
+      // The account token goes to the SecretStore, under the server it belongs to, never into settings.
+      if (newsroomToken !== undefined) {
+        const hub = input.reviewHub ?? (await settings.get()).reviewHub;
+        if (hub.kind !== 'newsroom') throw new AppError('invalid-input', 'A newsroom account token needs a newsroom server as the review hub.', { kind: 'setting-invalid', issues: 1 });
+        const key = newsroomTokenKey(normaliseServerUrl(hub.serverUrl));
+        if (newsroomToken.trim() === '') await secrets.delete(key);
+        else await secrets.set(key, newsroomToken.trim());
+      }
       const updated = await settings.update(input);
       events.emit('settings.changed', {});
       // A new name, role or hub changes what waits for this person.
@@ -314,17 +213,9 @@ export async function createServices(options: ServicesOptions): Promise<Services
     },
 
     'library.list': async (filter) => {
-      let hits: string[] | null = null;
-      let indexing = 0;
-      if (filter.query.trim().length > 0) {
-        const index = await searchOpened;
-        // A search sees every saved change, even one still waiting to be indexed.
-        flushIndex();
-        hits = index?.search(filter.query) ?? [];
-        indexing = index?.pending ?? store.list().length;
-      }
+      const found = filter.query.trim().length > 0 ? await search.search(filter.query, () => store.list().length) : { hits: null, indexing: 0 };
       snapshot ??= librarySnapshot(store.list());
-      return { ...queryLibrary(snapshot, filter, hits), indexing };
+      return { ...queryLibrary(snapshot, filter, found.hits), indexing: found.indexing };
     },
     'library.problems': async () => store.problems(),
 
@@ -339,18 +230,17 @@ export async function createServices(options: ServicesOptions): Promise<Services
     'articles.export': async ({ id, format, destination }) => {
       const article = await store.get(id);
       return exportArticle(article, format, {
-        readMedia: (mediaId) => media.read(mediaId),
-        mimeOf: (mediaId) => MIME_TYPES[mediaId.slice(mediaId.lastIndexOf('.') + 1) as keyof typeof MIME_TYPES] ?? 'application/octet-stream',
+        ...exportMedia,
         outRoot: await exportFolder(),
         ...(destination === undefined ? {} : { destination }),
       });
     },
 
     'articles.exportPage': async ({ id }) =>
-      exportPageForDownload(await store.get(id), {
-        readMedia: (mediaId) => media.read(mediaId),
-        mimeOf: (mediaId) => MIME_TYPES[mediaId.slice(mediaId.lastIndexOf('.') + 1) as keyof typeof MIME_TYPES] ?? 'application/octet-stream',
-      }),
+      exportPageForDownload(await store.get(id), exportMedia),
+
+    'articles.exportMarkdownFile': async ({ id }) =>
+      exportMarkdownForDownload(await store.get(id), exportMedia),
 
     'revisions.list': ({ id }) => store.listRevisions(id),
     'revisions.get': ({ id, revisionId }) => store.getRevision(id, revisionId),
@@ -379,15 +269,10 @@ export async function createServices(options: ServicesOptions): Promise<Services
     mediaFilePath: (id) => libraryMediaPath(libraryRoot, id),
     thumbnailFilePath: (id) => thumbnailFilePathVia(handlers, libraryRoot, id),
     async close() {
-      clearInterval(syncTimer);
-      runAgain = false;
-      // A run stuck on an unreachable hub must not hold up quitting; its writes are atomic anyway.
-      if (syncing) await Promise.race([syncing, new Promise((resolve) => setTimeout(resolve, 5_000).unref())]);
+      await reviewSync.close();
       await publishing.close();
-      await searchOpened;
-      flushIndex();
       await store.close();
-      await search?.close();
+      await search.close();
       await lock.release();
     },
   };

@@ -3,7 +3,7 @@
 // services restart, and none on the first connection.
 import { describe, expect, it } from 'vitest';
 import { createEventSubscription } from './event-subscription';
-import { testEventConnection } from '../test-support/test-event-connection';
+import { testEventConnection } from '../../tests/support/test-event-connection';
 
 describe('event subscription', () => {
   it('hands each event to the handlers for its name until they unsubscribe', () => {

@@ -2,7 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createEventSubscription } from './event-subscription';
 import { pollWhileDown } from './poll-while-down';
-import { testEventConnection } from '../test-support/test-event-connection';
+import { testEventConnection } from '../../tests/support/test-event-connection';
 
 beforeEach(() => {
   vi.useFakeTimers();

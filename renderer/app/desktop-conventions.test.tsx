@@ -12,8 +12,8 @@ import { createEventSubscription } from '../api/event-subscription';
 import { catalogues } from '../i18n/messages/catalogues';
 import { useI18nStore } from '../i18n/i18n-store';
 import { createAppStores } from '../stores/app-stores';
-import { createFakeApi, type FakeHandlers } from '../test-support/fake-api';
-import { testEventConnection } from '../test-support/test-event-connection';
+import { createFakeApi, type FakeHandlers } from '../../tests/support/fake-api';
+import { testEventConnection } from '../../tests/support/test-event-connection';
 import { App } from './app';
 import { openDeepLink } from './open-deep-link';
 import { startOsNotifications } from './os-notification-driver';
@@ -175,8 +175,12 @@ describe('copy link to this story', () => {
     await act(async () => {
       await openDeepLink(stores, { kind: 'article', articleId: ID });
     });
+    // It waits in the article toolbar's More menu.
     await act(async () => {
-      screen.getByRole('button', { name: 'Copy link to this story' }).click();
+      screen.getByRole('button', { name: 'More' }).click();
+    });
+    await act(async () => {
+      screen.getByRole('menuitem', { name: 'Copy link to this story' }).click();
     });
     expect(await screen.findByText('Link copied.')).toBeTruthy();
     expect(copied).toEqual([`dateline://article/${ID}`]);

@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { useI18nStore } from '../i18n/i18n-store';
 import { catalogues } from '../i18n/messages/catalogues';
 import { createAppStores } from '../stores/app-stores';
-import { createFakeApi } from '../test-support/fake-api';
+import { createFakeApi } from '../../tests/support/fake-api';
 import { NotificationsButton } from './notifications-button';
 import { StoresContext } from '../stores/stores-context';
 import { Toasts } from './toasts';

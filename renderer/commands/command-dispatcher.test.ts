@@ -7,7 +7,7 @@ import type { ReviewState } from '../../common/workflow/review-contract';
 import type { MenuCommand } from '../../common/bridge';
 import { useI18nStore } from '../i18n/i18n-store';
 import { createAppStores } from '../stores/app-stores';
-import { createFakeApi } from '../test-support/fake-api';
+import { createFakeApi } from '../../tests/support/fake-api';
 import { createCommandDispatcher } from './command-dispatcher';
 import { installKeyboardShortcuts, shortcutCommand } from './keyboard-shortcuts';
 import { parseAccelerator } from '../../common/commands/accelerator';

@@ -2,7 +2,7 @@
 import type { Article } from '../../common/article';
 import type { MenuCommand } from '../../common/bridge';
 import { discardUntouchedDraft } from '../features/article/discard-untouched-draft';
-import { downloadFile } from '../features/export/download-file';
+import { downloadExport } from '../features/export/download-export';
 import { t, useI18nStore } from '../i18n/i18n-store';
 import type { AppStores } from '../stores/app-stores';
 
@@ -37,13 +37,11 @@ export function createCommandDispatcher(stores: AppStores): CommandDispatcher {
     if (!article.getState().article) return;
     const open = article.getState().article;
     if (!open) return;
-    // A browser offers the standalone page as a download named after the slug; Markdown (which needs
-    // its photos beside it) still goes to the export folder, whose path the notice shows.
-    if (api.transport === 'http' && format === 'html') {
+    // A browser offers the export as a download named after the slug (Markdown with photos as a .zip).
+    if (api.transport === 'http') {
       await article.getState().flush();
-      const page = await api.call('articles.exportPage', { id: open.id });
-      downloadFile(page.fileName, page.html, 'text/html;charset=utf-8');
-      ui.getState().showInfo(t('article.downloaded', { file: page.fileName }));
+      const fileName = await downloadExport(api, open.id, format);
+      ui.getState().showInfo(t('article.downloaded', { file: fileName }));
       return;
     }
     const result = await article.getState().exportArticle(format);

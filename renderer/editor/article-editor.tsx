@@ -1,6 +1,6 @@
 // Runs in: renderer. The article body editor: TipTap with toolbar, link dialog, photos and live
 // counts. React renders it once per article; typing never re-renders React.
-import type { Editor } from '@tiptap/core';
+import type { AnyExtension, Editor } from '@tiptap/core';
 import { Mapping } from '@tiptap/pm/transform';
 import { EditorContent, useEditor } from '@tiptap/react';
 import {
@@ -37,6 +37,9 @@ import { useRenderProbe } from '../kit/use-render-probe';
 import type { TextAnchor } from '../../common/workflow/review-comment';
 import { QUOTE_BLOCK_SEPARATOR } from '../../common/workflow/doc-text-index';
 import { CommentHighlights, currentCommentRanges, setCommentHighlights, type CommentHighlight } from './comment-highlights';
+import { FindHighlights } from './find/find-highlights';
+import { FindPanel } from './find/find-panel';
+import { PasteCleanup } from './paste/paste-cleanup';
 
 export interface ArticleEditorHandle {
   /** Serialises the body (editor.getJSON()); only called off the keystroke path (autosave, explicit save). */
@@ -44,7 +47,7 @@ export interface ArticleEditorHandle {
   focus(): void;
   /** Imports the files through api.call('media.import') and inserts one figure per photo at the selection. */
   insertPhotos(files: File[]): Promise<void>;
-  /** Runs an editor command: format.*, undo and redo, and article.insert-photo (which opens the photo picker). */
+  /** Runs an editor command: format.*, undo and redo, find and replace (the panel), and article.insert-photo (the photo picker). */
   runCommand(command: MenuCommand): void;
   /** The selected text as a comment anchor, or null when nothing is selected. */
   getSelectionAnchor(): TextAnchor | null;
@@ -66,6 +69,12 @@ export interface ArticleEditorProps {
   onStats(stats: TextStats): void;
   /** One message per problem (e.g. per refused photo), already translated. */
   onError(message: string): void;
+  /**
+   * A story shared through a newsroom server: the binding to its Yjs document
+   * (collab/story-collaboration.ts), read once at mount. The body then comes from the document, not
+   * from `initialBody`. Absent for a story kept on this machine alone, which stays as it always was.
+   */
+  collaboration?: AnyExtension | null;
 }
 
 const STATS_DEBOUNCE_MS = 300;
@@ -83,16 +92,21 @@ export const ArticleEditor = forwardRef<ArticleEditorHandle, ArticleEditorProps>
   const bodyRejected = useRef(false);
   const fileInput = useRef<HTMLInputElement>(null);
   const [linkOpen, setLinkOpen] = useState(false);
+  const [find, setFind] = useState<{ withReplace: boolean; count: number } | null>(null);
   const [pendingPhotos, setPendingPhotos] = useState(0);
   const actions = useRef({
     runCommand: (_command: MenuCommand): boolean => false,
     insertPhotosAt: async (_files: File[], _pos: number | null): Promise<void> => {},
   });
 
+  const [collaboration] = useState(() => props.collaboration ?? null);
   const [extensions] = useState(() => [
-    ...createEditorExtensions({ resolveMediaUrl: (id) => api.thumbnailUrl(id), figure: EditableFigure }),
+    ...createEditorExtensions({ resolveMediaUrl: (id) => api.thumbnailUrl(id), figure: EditableFigure, collaborative: collaboration !== null }),
+    ...(collaboration ? [collaboration] : []),
     EditorKeymap.configure({ onCommand: (command) => actions.current.runCommand(command) }),
     CommentHighlights,
+    FindHighlights,
+    PasteCleanup.configure({ notesLabel: () => translateNow('paste.notes') }),
   ]);
 
   const editorProps = useMemo(
@@ -127,7 +141,7 @@ export const ArticleEditor = forwardRef<ArticleEditorHandle, ArticleEditorProps>
 
   const editor = useEditor({
     extensions,
-    content: initialBody,
+    content: collaboration ? null : initialBody,
     immediatelyRender: true,
     shouldRerenderOnTransaction: false,
     // An unreadable body must never be replaced by an empty one: open it read-only instead.
@@ -192,6 +206,11 @@ export const ArticleEditor = forwardRef<ArticleEditorHandle, ArticleEditorProps>
     return true;
   }, [editor]);
   const closeLink = useCallback(() => setLinkOpen(false), []);
+  const openFind = useCallback((withReplace: boolean) => {
+    setFind((open) => ({ withReplace, count: (open?.count ?? 0) + 1 }));
+    return true;
+  }, []);
+  const closeFind = useCallback(() => setFind(null), []);
   const openPicker = useCallback(() => {
     if (!editor.isEditable || !fileInput.current) return false;
     fileInput.current.click();
@@ -203,11 +222,12 @@ export const ArticleEditor = forwardRef<ArticleEditorHandle, ArticleEditorProps>
     (command: MenuCommand): boolean => {
       if (command === 'format.link') return openLink();
       if (command === 'article.insert-photo') return openPicker();
+      if (command === 'edit.find' || command === 'edit.replace') return openFind(command === 'edit.replace');
       if (command === 'edit.undo') return editor.chain().focus().undo().run();
       if (command === 'edit.redo') return editor.chain().focus().redo().run();
       return isDirectFormatCommand(command) ? runFormatCommand(editor, command) : false;
     },
-    [editor, openLink, openPicker],
+    [editor, openLink, openPicker, openFind],
   );
 
   useLayoutEffect(() => {
@@ -260,6 +280,7 @@ export const ArticleEditor = forwardRef<ArticleEditorHandle, ArticleEditorProps>
     <div className="dl-editor">
       <EditorToolbar editor={editor} onLink={openLink} onInsertPhoto={openPicker} />
       {linkOpen && <LinkDialog editor={editor} onClose={closeLink} />}
+      {find && <FindPanel editor={editor} withReplace={find.withReplace} openCount={find.count} onClose={closeFind} />}
       <input
         ref={fileInput}
         className="dl-editor__file-input"

@@ -5,7 +5,7 @@ import { newArticle, type Article } from '../../common/article';
 import { ApiError } from '../api/api-error';
 import { useI18nStore } from '../i18n/i18n-store';
 import { catalogues } from '../i18n/messages/catalogues';
-import { createFakeApi } from '../test-support/fake-api';
+import { createFakeApi } from '../../tests/support/fake-api';
 import { createAppStores } from './app-stores';
 
 const ID = 'art0000000001';

@@ -33,7 +33,7 @@ export function createAppStores(api: DatelineApi, events: EventSubscription = cr
   return {
     api,
     events,
-    library: createLibraryStore(api),
+    library: createLibraryStore(api, { events }),
     article,
     settings,
     ui,

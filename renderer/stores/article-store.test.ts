@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { newArticle, type Article, type DocNode } from '../../common/article';
 import type { SlugStyle } from '../../common/contract';
 import { ApiError } from '../api/api-error';
-import { createFakeApi } from '../test-support/fake-api';
+import { createFakeApi } from '../../tests/support/fake-api';
 import { createArticleStore } from './article-store';
 import type { EditorHandleLike } from './editor-handle';
 

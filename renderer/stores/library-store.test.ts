@@ -1,7 +1,7 @@
 // Runs in: tests (node). The library list asks the services with the right filters, and searches once per pause.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ArticleSummary } from '../../common/article';
-import { createFakeApi } from '../test-support/fake-api';
+import { createFakeApi } from '../../tests/support/fake-api';
 import type { ListFilter, ListResult } from '../../common/contract';
 import { INDEXING_RECHECK_MS, SEARCH_DEBOUNCE_MS, createLibraryStore } from './library-store';
 
@@ -200,5 +200,49 @@ describe('library store', () => {
     expect(store.getState().indexing).toBe(0);
     await vi.advanceTimersByTimeAsync(INDEXING_RECHECK_MS * 3);
     expect(api.callsTo('library.list')).toHaveLength(2);
+  });
+
+  describe('with the event stream', () => {
+    function fakeStream(live: boolean) {
+      const handlers: ((live: boolean) => void)[] = [];
+      const stream = {
+        live,
+        onLiveChange(handler: (next: boolean) => void) {
+          handlers.push(handler);
+          return () => undefined;
+        },
+        set(next: boolean) {
+          stream.live = next;
+          for (const handler of handlers) handler(next);
+        },
+      };
+      return stream;
+    }
+
+    it('while it is live, "still indexing" waits for the indexed event instead of asking every second', async () => {
+      const api = createFakeApi({ 'library.list': () => result([LIBRARY[0]!], { indexing: 40 }) });
+      const store = createLibraryStore(api, { events: fakeStream(true) });
+      store.getState().setQuery('flood');
+      await vi.advanceTimersByTimeAsync(SEARCH_DEBOUNCE_MS);
+      expect(store.getState().indexing).toBe(40);
+      await vi.advanceTimersByTimeAsync(INDEXING_RECHECK_MS * 5);
+      expect(api.callsTo('library.list')).toHaveLength(1);
+    });
+
+    it('asks again as soon as the stream goes down, polls while it stays down, and stops when it is back', async () => {
+      const api = createFakeApi({ 'library.list': () => result([LIBRARY[0]!], { indexing: 40 }) });
+      const stream = fakeStream(true);
+      const store = createLibraryStore(api, { events: stream });
+      store.getState().setQuery('flood');
+      await vi.advanceTimersByTimeAsync(SEARCH_DEBOUNCE_MS);
+      stream.set(false);
+      await vi.advanceTimersByTimeAsync(0);
+      expect(api.callsTo('library.list')).toHaveLength(2);
+      await vi.advanceTimersByTimeAsync(INDEXING_RECHECK_MS);
+      expect(api.callsTo('library.list')).toHaveLength(3);
+      stream.set(true);
+      await vi.advanceTimersByTimeAsync(INDEXING_RECHECK_MS * 5);
+      expect(api.callsTo('library.list')).toHaveLength(3);
+    });
   });
 });

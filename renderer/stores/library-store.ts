@@ -2,13 +2,17 @@
 // and the list-level actions.
 import type { Article, ArticleStatus, ArticleSummary } from '../../common/article';
 import type { DatelineApi, LibraryProblem, ListFilter } from '../../common/contract';
+import type { EventSubscription } from '../api/event-subscription';
 import { createStore, type Store } from './create-store';
 
 /** Keys typed within one frame are searched once; anything longer would be felt. */
 export const SEARCH_DEBOUNCE_MS = 16;
 /** Rows asked for at a time: the first page is painted while the rest waits for scrolling. */
 export const LIBRARY_PAGE_SIZE = 100;
-/** While the search index catches up, a search is asked again this often so its results fill in. */
+/**
+ * While the search index catches up and the event stream is down, a search is asked again this
+ * often so its results fill in. With the stream live, `library.changed` (kind 'indexed') says when.
+ */
 export const INDEXING_RECHECK_MS = 1_000;
 
 /** What the list shows; paging is the store's business. */
@@ -51,11 +55,14 @@ export type LibraryStore = Store<LibraryState>;
 export interface LibraryStoreOptions {
   searchDebounceMs?: number;
   pageSize?: number;
+  /** The event stream: while it is live the list waits for the 'indexed' event instead of asking again. */
+  events?: Pick<EventSubscription, 'live' | 'onLiveChange'>;
 }
 
 export function createLibraryStore(api: DatelineApi, options: LibraryStoreOptions = {}): LibraryStore {
   const debounceMs = options.searchDebounceMs ?? SEARCH_DEBOUNCE_MS;
   const pageSize = options.pageSize ?? LIBRARY_PAGE_SIZE;
+  const streamLive = (): boolean => options.events?.live ?? false;
   let searchTimer: ReturnType<typeof setTimeout> | null = null;
   let recheckTimer: ReturnType<typeof setTimeout> | null = null;
   /** Bumped by every new question: an answer to an older one is dropped. */
@@ -84,13 +91,23 @@ export function createLibraryStore(api: DatelineApi, options: LibraryStoreOption
           loading: false,
           error: null,
         });
-        if (result.indexing > 0) recheckTimer = setTimeout(() => void ask(get().items.length), INDEXING_RECHECK_MS);
+        if (result.indexing > 0 && !streamLive()) recheckTimer = setTimeout(() => void ask(get().items.length), INDEXING_RECHECK_MS);
       } catch (error) {
         if (seq !== requestSeq) return;
         set({ loading: false, error });
       }
     };
     const refresh = (): Promise<void> => ask(get().items.length);
+    // The stream went down while the index catches up: ask again now (and poll while it stays down);
+    // it came back: stop polling, the 'indexed' event (or the resync refresh) brings the rest.
+    options.events?.onLiveChange((live) => {
+      if (get().indexing <= 0) return;
+      if (!live && recheckTimer === null) void refresh();
+      if (live && recheckTimer !== null) {
+        clearTimeout(recheckTimer);
+        recheckTimer = null;
+      }
+    });
     const setFilter = (patch: Partial<LibraryFilter>): void => {
       set((s) => ({ filter: { ...s.filter, ...patch } }));
       void ask(pageSize);

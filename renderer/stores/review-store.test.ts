@@ -2,14 +2,14 @@
 // a confirmed retry sends replaceLocal.
 import { describe, expect, it } from 'vitest';
 import { createEventSubscription } from '../api/event-subscription';
-import { testEventConnection } from '../test-support/test-event-connection';
+import { testEventConnection } from '../../tests/support/test-event-connection';
 import { reviewNoticeKey } from './review-notice-key';
 import { useI18nStore } from '../i18n/i18n-store';
 import { newArticle } from '../../common/article';
 import type { ReviewState } from '../../common/workflow/review-contract';
 import { ApiError } from '../api/api-error';
 import { createAppStores } from './app-stores';
-import { createFakeApi } from '../test-support/fake-api';
+import { createFakeApi } from '../../tests/support/fake-api';
 
 const ID = 'art0000000001';
 const article = { ...newArticle(ID, '2026-11-25T09:00:00.000Z'), headline: 'Flood warning' };
@@ -20,14 +20,21 @@ describe('review store: opening from the hub', () => {
     const api = createFakeApi({
       'articles.get': () => article,
       'review.open': (input) => {
-        if (!input.replaceLocal) throw new ApiError('conflict', '"Flood warning" has changes on this computer that the review hub has not seen.', { localChanges: true });
+        if (!input.replaceLocal) {
+          throw new ApiError('conflict', '"Flood warning" has changes on this computer that the review hub has not seen.', {
+            kind: 'local-changes-unsent',
+            headline: 'Flood warning',
+            localChanges: true,
+            localRevision: 3,
+          });
+        }
         replaced = true;
         return { articleId: ID, status: 'changes_requested' } as ReviewState;
       },
     });
     const stores = createAppStores(api);
     expect(await stores.review.getState().openFromHub(ID)).toBe(false);
-    expect(stores.review.getState().replacePrompt).toEqual({ articleId: ID, message: expect.stringContaining('changes on this computer') });
+    expect(stores.review.getState().replacePrompt).toEqual({ articleId: ID, message: expect.stringContaining('“Flood warning” has changes on this computer') });
     expect(stores.ui.getState().notices).toHaveLength(0);
     expect(replaced).toBe(false);
 

@@ -2,7 +2,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { settingsSchema, type AppInfo, type Settings } from '../../common/contract';
 import { useI18nStore } from '../i18n/i18n-store';
-import { createFakeApi } from '../test-support/fake-api';
+import { createFakeApi } from '../../tests/support/fake-api';
 import { createSettingsStore } from './settings-store';
 
 const INFO: AppInfo = { version: '0.0.0', transport: 'http', libraryPath: '/tmp/library', systemLocale: 'en-GB' };

@@ -114,7 +114,7 @@ async function startLane(
 async function publishTimed(lane: Lane, articles: Map<string, Article>, articleId: string): Promise<Sample> {
   const article = articles.get(articleId);
   if (!article) throw new Error(`no article ${articleId}`);
-  const options: PublishOptions = { status: 'publish', scheduledAt: null, overriddenWarnings: [] };
+  const options: PublishOptions = { status: 'published', scheduledAt: null, overriddenWarnings: [] };
   const target = lane.service.targets.get(TARGET_ID);
   const warnings = publishChecklist(article, target, options, new Date()).filter((i) => i.level === 'warning').map((i) => i.id);
   const queuedAt = performance.now();

@@ -1,5 +1,5 @@
-// Runs in: Node (`npm run bench [-- --quick] [-- --only=typing,open,library]`). Measures typing,
-// opening and the library against same-run baselines and prints markdown tables (issue 2).
+// Runs in: Node (`npm run bench [-- --quick] [-- --only=typing,open,library,find]`). Measures typing,
+// opening, the library and find-all against same-run baselines and prints markdown tables (issue 2).
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { cpus, loadavg } from 'node:os';
@@ -10,12 +10,14 @@ import { chromiumExecutablePath } from '../support/chromium-executable';
 import { launchBenchBrowser } from './bench-browser';
 import { aimsTable, libraryTable, openTable, typingTable, type Aim } from './bench-tables';
 import { runLibraryBench } from './library-bench';
+import { runFindBench } from './find-bench';
 import { runOpenBench } from './open-bench';
+import { withLoadNote } from './load-note';
 import { printTable } from './print-table';
 import { runTypingBench, type TypingCase } from './typing-bench';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
-const SECTIONS = ['typing', 'open', 'library'] as const;
+const SECTIONS = ['typing', 'open', 'library', 'find'] as const;
 type Section = (typeof SECTIONS)[number];
 
 function parseArgs(argv: string[]): { quick: boolean; only: Set<Section> } {
@@ -30,7 +32,7 @@ function parseArgs(argv: string[]): { quick: boolean; only: Set<Section> } {
     }
   }
   const unknown = argv.filter((a) => a !== '--quick' && !a.startsWith('--only='));
-  if (unknown.length > 0) throw new Error(`unknown argument(s): ${unknown.join(' ')} (use --quick and/or --only=typing,open,library)`);
+  if (unknown.length > 0) throw new Error(`unknown argument(s): ${unknown.join(' ')} (use --quick and/or --only=typing,open,library,find)`);
   return { quick, only };
 }
 
@@ -48,8 +50,12 @@ function checkBuild(): void {
 
 async function main(): Promise<void> {
   const { quick, only } = parseArgs(process.argv.slice(2));
-  checkBuild();
   const log = (line: string) => process.stderr.write(`[bench] ${line}\n`);
+  // Find runs in Node on the editor's own search code: no build or browser needed.
+  const findTable = only.has('find') ? runFindBench(quick, log) : null;
+  if (findTable) console.log(`${printTable(findTable)}\n`);
+  if (!only.has('typing') && !only.has('open') && !only.has('library')) return;
+  checkBuild();
   const typingCases: TypingCase[] = quick
     ? [
         { label: '1k words', language: 'en', size: 1_000 },
@@ -73,18 +79,24 @@ async function main(): Promise<void> {
       try {
         const client = hostClient(host.url);
         const benchHost = { url: host.url, pid: host.process.pid, client };
+        const typingLoadStart = loadavg();
         const typingResults = only.has('typing') ? await runTypingBench(browser, benchHost, typingCases, log) : [];
         let openTables: ReturnType<typeof openTable> | null = null;
-        if (only.has('open')) openTables = openTable(await runOpenBench(browser, benchHost, 20_000, log));
+        let openTableWithLoad = null;
+        if (only.has('open')) {
+          const openLoadStart = loadavg();
+          openTables = openTable(await runOpenBench(browser, benchHost, 20_000, log));
+          openTableWithLoad = withLoadNote(openTables.table, openLoadStart, loadavg());
+        }
         if (only.has('typing')) {
           typingResults.push(...(await runTypingBench(browser, benchHost, lateTypingCases, log)));
           const typing = typingTable(typingResults);
           aims.push(...typing.aims);
-          console.log(`${printTable(typing.table)}\n`);
+          console.log(`${printTable(withLoadNote(typing.table, typingLoadStart, loadavg()))}\n`);
         }
-        if (openTables) {
+        if (openTables && openTableWithLoad) {
           aims.push(...openTables.aims);
-          console.log(`${printTable(openTables.table)}\n`);
+          console.log(`${printTable(openTableWithLoad)}\n`);
         }
       } finally {
         // Killed, not stopped: after a 100k-word autosave a graceful stop waits minutes for re-indexing.
@@ -93,9 +105,10 @@ async function main(): Promise<void> {
       }
     }
     if (only.has('library')) {
+      const libraryLoadStart = loadavg();
       const library = libraryTable(await runLibraryBench(browser, libraryArticles, log, (text) => process.stderr.write(text)));
       aims.push(...library.aims);
-      console.log(`${printTable(library.table)}\n`);
+      console.log(`${printTable(withLoadNote(library.table, libraryLoadStart, loadavg()))}\n`);
     }
   } finally {
     await browser.close();

@@ -88,7 +88,7 @@ for (const locale of ['en', 'zh-CN'] as const) {
     await expectNoSeriousFindings(page, 'the article screen, Review tab');
 
     // The publish dialog with its checklist (a summary and more are still missing): a reporter's "Send a copy".
-    await app.button('publish.sendCopy').click();
+    await app.moreAction('publish.sendCopy');
     await expect(page.getByRole('dialog', { name: app.text('publish.sendCopyTitle') })).toBeVisible();
     await expectNoSeriousFindings(page, 'the publish dialog');
     await page.keyboard.press('Escape');

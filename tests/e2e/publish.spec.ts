@@ -49,7 +49,7 @@ test('the checklist stops an unfinished article; a complete one goes to the Publ
   expect(html).toContain('Councillors vote');
   expect(existsSync(join(page1, '..', 'article.ninjs.json'))).toBe(true);
   await done.press('Escape');
-  await expect(page.getByText(app.text('publish.publications.publish', { target: 'Published folder' }))).toBeVisible();
+  await expect(page.getByText(app.text('publish.publications.published', { target: 'Published folder' }))).toBeVisible();
 });
 
 test.describe('to a real WordPress', () => {

@@ -1,13 +1,16 @@
 // A reporter, offline, drafts a complete article — headline to editor's note, two photos with
 // caption and credit, tags and bylines — once in Chinese and once in English. After a reload
-// everything is still there, library search finds it, and both exports land on disk.
+// everything is still there, library search finds it, and both exports come as downloads.
 import { expect, test } from '@playwright/test';
-import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { exiftool, makeJpeg, makePng } from '../support/test-photos';
 import { DatelineApp, type UiLocale } from './support/dateline-app';
 import { startHost, type RunningHost } from './support/start-host';
+import { zipEntries } from './support/zip-entries';
+
+const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 interface Story {
   ui: UiLocale;
@@ -260,28 +263,32 @@ for (const story of STORIES) {
     await expect(details.getByRole('textbox', { name: app.text('metadata.editorsNote'), exact: true })).toHaveValue(story.editorsNote);
     await expect(page.getByRole('combobox', { name: app.text('metadata.language'), exact: true })).toHaveValue(story.language);
 
-    // The browser offers the standalone page as a download named after the slug; Markdown lands in
-    // the export folder with its photos, named after the story and their order.
+    // The browser offers both exports as downloads named after the slug: the standalone page, and
+    // Markdown with its photos (named after the story and their order) as a .zip.
     const download = page.waitForEvent('download');
-    await app.button('article.exportHtml').click();
+    await app.moreAction('article.exportHtml');
     const page1 = await download;
     expect(page1.suggestedFilename()).toMatch(/^[^/\\]+\.html$/);
+    const slug = page1.suggestedFilename().replace(/\.html$/, '');
     const html = readFileSync(await page1.path(), 'utf8');
     expect(html).toContain(story.headline);
     expect(html).toContain(story.secondCaption);
     expect(html.match(/<img [^>]*src="data:image\//g) ?? []).toHaveLength(2);
     expect(html).not.toContain(story.editorsNote);
-    await app.button('article.exportMarkdown').click();
-    await expect(page.getByText(app.text('article.exported', { folder: '' }).trim())).toHaveCount(1);
-    const exportRoot = join(home, 'Documents', 'Dateline Exports');
-    expect(readdirSync(exportRoot)).toHaveLength(1);
-    const mdDir = join(exportRoot, readdirSync(exportRoot)[0]!);
-    const markdownFile = readdirSync(mdDir).find((name) => name.endsWith('.md'))!;
-    const markdown = readFileSync(join(mdDir, markdownFile), 'utf8');
+    const markdownDownload = page.waitForEvent('download');
+    await app.moreAction('article.exportMarkdown');
+    const bundle = await markdownDownload;
+    expect(bundle.suggestedFilename()).toBe(`${slug}.zip`);
+    const files = await zipEntries(readFileSync(await bundle.path()));
+    const photoName = (n: number) => new RegExp(`^images/${escapeRegExp(slug)}-${n}\\.(jpg|png)$`);
+    expect([...files.keys()]).toEqual(expect.arrayContaining([`${slug}.md`, expect.stringMatching(photoName(1)), expect.stringMatching(photoName(2))]));
+    expect(files.size).toBe(3);
+    const markdown = files.get(`${slug}.md`)!.toString('utf8');
     expect(markdown).toContain(`## ${story.subhead}`);
     expect(markdown).toMatch(/!\[[^\]]*\]\(images\/[^)\s]+-1\.(jpg|png)\)/);
-    expect(readdirSync(join(mdDir, 'images')).sort()).toEqual(expect.arrayContaining([expect.stringMatching(/-1\.(jpg|png)$/), expect.stringMatching(/-2\.(jpg|png)$/)]));
-    expect(readdirSync(join(mdDir, 'images'))).toHaveLength(2);
+    await expect(page.getByText(app.text('article.downloaded', { file: `${slug}.zip` }))).toHaveCount(1);
+    // Nothing went to the export folder.
+    expect(existsSync(join(home, 'Documents', 'Dateline Exports'))).toBe(false);
 
     // Library search finds it by a body-only phrase (two Chinese characters, or an English word) and by tag.
     await app.backToLibrary();

@@ -1,5 +1,6 @@
 // Runs in: Playwright (_electron). Smoke test of the packaged shell: it opens, shows the library and creates an
-// article; the services run in a utility process that comes back when killed.
+// article; Help → Show Logs, Help → Check for Updates and File → Open Recent do what they say; the services
+// run in a utility process that comes back when killed.
 // Needs the real Electron binary (downloaded by the electron package on first use) and, on Linux, a display:
 // run it as `xvfb-run -a npx playwright test tests/electron` on headless machines.
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
@@ -56,6 +57,50 @@ test.describe('Dateline desktop app', () => {
           return openRecent?.submenu?.items.map((item) => item.label) ?? [];
         });
       await expect.poll(recentLabels).toEqual(['Untitled', '', 'Clear Menu']);
+
+      // Help → Show Logs opens the log folder, and Help → Check for Updates answers (an unpackaged
+      // app has no feed, and says so). The shell and dialog calls are recorded instead of shown.
+      await app.evaluate(({ dialog, shell }) => {
+        const seen = globalThis as unknown as { openedPaths: string[]; messages: string[] };
+        seen.openedPaths = [];
+        seen.messages = [];
+        shell.openPath = async (path: string) => {
+          seen.openedPaths.push(path);
+          return '';
+        };
+        const record = async (...args: unknown[]) => {
+          const box = args.find((arg): arg is { message: string } => typeof arg === 'object' && arg !== null && 'message' in arg);
+          seen.messages.push(box?.message ?? '');
+          return { response: 0, checkboxChecked: false };
+        };
+        dialog.showMessageBox = record as typeof dialog.showMessageBox;
+      });
+      const clickHelp = (label: string) =>
+        app.evaluate(({ Menu }, wanted) => {
+          const item = Menu.getApplicationMenu()?.items.find((entry) => entry.role === 'help')?.submenu?.items.find((entry) => entry.label === wanted);
+          if (!item) throw new Error(`no Help → ${wanted}`);
+          item.click();
+        }, label);
+      await clickHelp('Show Logs');
+      // <userData>/logs, or ~/Library/Logs/Dateline on macOS (electron-log's choice).
+      await expect.poll(() => app.evaluate(() => (globalThis as unknown as { openedPaths: string[] }).openedPaths)).toEqual([expect.stringMatching(/[\\/](logs|Logs[\\/]Dateline)$/)]);
+      await clickHelp('Check for Updates…');
+      await expect.poll(() => app.evaluate(() => (globalThis as unknown as { messages: string[] }).messages)).toEqual(['Updates are checked only in the installed app.']);
+
+      // File → Open Recent opens the story again: give it a headline (an untouched draft is removed
+      // on Back), go back to the library, then pick it from the menu.
+      await page.getByRole('textbox', { name: 'Headline' }).fill('Smoke test story');
+      await expect(page.getByRole('status').filter({ hasText: 'Saved' })).toBeVisible({ timeout: 20_000 });
+      await page.getByRole('button', { name: 'Back to library' }).click();
+      await expect(newArticle).toBeVisible();
+      await expect.poll(async () => (await recentLabels())[0]).toBe('Smoke test story');
+      await app.evaluate(({ Menu }) => {
+        const file = Menu.getApplicationMenu()?.items.find((item) => item.label === 'File');
+        const first = file?.submenu?.items.find((item) => item.label === 'Open Recent')?.submenu?.items[0];
+        if (!first) throw new Error('Open Recent is empty');
+        first.click();
+      });
+      await expect(page.getByRole('textbox', { name: 'Headline' })).toHaveValue('Smoke test story');
 
       // The services run in their own utility process, not in main; killed, they come back.
       const servicesPid = () =>

@@ -145,15 +145,15 @@ describe('publishing to a real Ghost 6', () => {
     const at = new Date(Date.now() + 3 * 86_400_000);
     at.setUTCMilliseconds(0);
     const article = h.save({ id: newArticleId('gh'), headline: '周末天气预报', summary: '周末晴。', meta: { section: '天气', tags: [] }, body: { type: 'doc', content: [paragraphNode('周末以晴为主。')] } });
-    const job = await h.publishAndWait(article.id, 'ghost-news', 'future', at.toISOString());
+    const job = await h.publishAndWait(article.id, 'ghost-news', 'scheduled', at.toISOString());
     expect(job.lastError).toBeNull();
-    expect(job.result?.status).toBe('future');
+    expect(job.result?.status).toBe('scheduled');
     const post = await ghostPost(site, job.result?.remoteId ?? '');
     expect(post.status).toBe('scheduled');
     expect(Date.parse(post.published_at ?? '')).toBe(at.getTime());
 
     // The desk decides to run it now: the same post goes live, no longer waiting for its old time.
-    const now = await h.publishAndWait(article.id, 'ghost-news', 'publish');
+    const now = await h.publishAndWait(article.id, 'ghost-news', 'published');
     expect(now.lastError).toBeNull();
     expect(now.result?.remoteId).toBe(post.id);
     const live = await ghostPost(site, post.id);
@@ -242,7 +242,7 @@ describe('publishing to a real Ghost 6', () => {
     await expect(h.service.handlers['targets.test']({ id: 'ghost-nobody' })).rejects.toMatchObject({ code: 'remote-unreachable' });
 
     const report = await h.service.handlers['targets.test']({ id: 'ghost-news' });
-    expect(report).toMatchObject({ ok: true, siteName: 'Dateline 测试站', allowedStatuses: ['publish', 'future', 'draft'] });
+    expect(report).toMatchObject({ ok: true, siteName: 'Dateline 测试站', allowedStatuses: ['published', 'scheduled', 'draft'] });
   });
 
   describe('through a proxy that loses replies', () => {

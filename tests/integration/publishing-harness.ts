@@ -106,7 +106,7 @@ export async function startHarness(opts: HarnessOptions = {}, copyOf?: { dir: st
       articles.set(article.id, article);
       return article;
     },
-    async publish(articleId, targetId, status = 'publish', scheduledAt = null) {
+    async publish(articleId, targetId, status = 'published', scheduledAt = null) {
       const article = articles.get(articleId);
       if (!article) throw new Error(`no article ${articleId}`);
       const target = service.targets.get(targetId);

@@ -50,7 +50,7 @@ describe('exactly once through a faulty network', () => {
     expect(result.databaseMedia).toBe(100);
     const remoteIds = new Set(result.jobs.map((job) => job.result?.remoteId));
     expect(remoteIds.size).toBe(100);
-    for (const job of result.jobs) expect(job.result?.status).toBe('publish');
+    for (const job of result.jobs) expect(job.result?.status).toBe('published');
   }, 360_000);
 
   it('24 creates that WordPress commits after the client gave up (half of them after their job ended): no orphan draft survives', async () => {

@@ -238,7 +238,7 @@ describe('the WordPress review hub with the companion plugin', () => {
     const r4 = await editorHub.update(id, { article: approved.article, history: approved.history, by: editor, baseHubRevision: again.hubRevision });
     expect(r4.hubRevision).toBe(4);
     h.articles.set(id, approved.article);
-    const job = await h.publishAndWait(id, 'editor-wp', 'publish');
+    const job = await h.publishAndWait(id, 'editor-wp', 'published');
     expect(job.lastError).toBeNull();
     expect(job.state).toBe('done');
     expect(job.result?.remoteId).toBe(String(postId));
@@ -657,7 +657,7 @@ describe('the WordPress review hub without the companion plugin (plain permalink
     const approved = act(opened.article, opened.history, 'approve', editor);
     const written = await editorHub.update(id, { article: approved.article, history: approved.history, by: editor, baseHubRevision: opened.hubRevision });
     h.articles.set(id, approved.article);
-    const job = await h.publishAndWait(id, 'plain-wp', 'publish');
+    const job = await h.publishAndWait(id, 'plain-wp', 'published');
     expect(job.lastError).toBeNull();
     expect(job.state).toBe('done');
     expect(job.result?.remoteId).toBe(String(postId));

@@ -160,9 +160,9 @@ describe('publishing to a real WordPress (pretty permalinks)', () => {
     const at = new Date(Date.now() + 3 * 24 * 3600_000);
     at.setUTCMilliseconds(0);
     const article = h.save({ id: newArticleId(), headline: 'Election night coverage', meta: { section: 'Politics', tags: ['election'], slug: 'election-night' }, body: { type: 'doc', content: [paragraphNode('Polls close at eight.')] } });
-    const job = await h.publishAndWait(article.id, 'editor-wp', 'future', at.toISOString());
+    const job = await h.publishAndWait(article.id, 'editor-wp', 'scheduled', at.toISOString());
     expect(job.state).toBe('done');
-    expect(job.result?.status).toBe('future');
+    expect(job.result?.status).toBe('scheduled');
     const post = await site.getPost(Number(job.result?.remoteId));
     expect(post.status).toBe('future');
     expect(post.date_gmt).toBe(at.toISOString().slice(0, 19));
@@ -172,13 +172,13 @@ describe('publishing to a real WordPress (pretty permalinks)', () => {
     const article = h.save({ id: newArticleId(), headline: 'Letters to the editor', meta: { section: '', tags: ['letters'], slug: 'letters' }, body: { type: 'doc', content: [paragraphNode('Readers write.')] } });
     const before = structuredClone(h.articles.get(article.id));
     const postsBefore = await site.countPosts();
-    const refused = await h.publishAndWait(article.id, 'contrib-wp', 'publish');
+    const refused = await h.publishAndWait(article.id, 'contrib-wp', 'published');
     expect(refused.state).toBe('failed');
     expect(refused.attempts).toBe(1);
     expect(refused.lastError?.code).toBe('remote-forbidden');
     expect(refused.lastError?.message).toContain('Your WordPress role (contributor) may not publish posts');
     expect(refused.lastError?.message).toContain('only submit articles for review');
-    expect(refused.lastError?.allowedStatuses).toEqual(['draft', 'pending']);
+    expect(refused.lastError?.allowedStatuses).toEqual(['draft', 'submitted']);
     // Nothing was created on the site: no draft, no term.
     expect(await site.countPosts()).toBe(postsBefore);
     expect(await site.countPosts({ title: 'Letters to the editor' })).toBe(0);
@@ -186,10 +186,10 @@ describe('publishing to a real WordPress (pretty permalinks)', () => {
     expect(await h.service.handlers['publications.list']({ articleId: article.id })).toEqual([]);
 
     const report = await h.service.handlers['targets.test']({ id: 'contrib-wp' });
-    expect(report.allowedStatuses).toEqual(['draft', 'pending']);
+    expect(report.allowedStatuses).toEqual(['draft', 'submitted']);
     expect(report.notes.join(' ')).toContain('This account can submit for review but not publish');
 
-    const pending = await h.publishAndWait(article.id, 'contrib-wp', 'pending');
+    const pending = await h.publishAndWait(article.id, 'contrib-wp', 'submitted');
     expect(pending.state).toBe('done');
     const post = await site.getPost(Number(pending.result?.remoteId));
     expect(post.status).toBe('pending');
@@ -210,10 +210,10 @@ describe('publishing to a real WordPress (pretty permalinks)', () => {
       });
       const mediaBefore = (await site.listAllMedia()).length;
       const postsBefore = await site.countPosts();
-      const refused = await h.publishAndWait(article.id, 'contrib-wp', 'future', new Date(Date.now() + 86_400_000).toISOString());
+      const refused = await h.publishAndWait(article.id, 'contrib-wp', 'scheduled', new Date(Date.now() + 86_400_000).toISOString());
       expect(refused.state).toBe('failed');
       expect(refused.lastError?.code).toBe('remote-forbidden');
-      expect(refused.lastError?.allowedStatuses).toEqual(['draft', 'pending']);
+      expect(refused.lastError?.allowedStatuses).toEqual(['draft', 'submitted']);
       expect((await site.listAllMedia()).length).toBe(mediaBefore);
       expect(await site.countPosts()).toBe(postsBefore);
     } finally {
@@ -347,7 +347,7 @@ describe('publishing to a real WordPress without pretty permalinks', () => {
 
   it('finds the REST API at ?rest_route= and publishes a story with a photo', async () => {
     const report = await h.service.handlers['targets.test']({ id: 'plain-wp' });
-    expect(report).toMatchObject({ ok: true, allowedStatuses: ['publish', 'future', 'draft', 'pending'], canUploadMedia: true });
+    expect(report).toMatchObject({ ok: true, allowedStatuses: ['published', 'scheduled', 'draft', 'submitted'], canUploadMedia: true });
     const photo = await h.photo(9);
     const article = h.save({
       id: newArticleId(),

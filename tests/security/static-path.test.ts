@@ -1,7 +1,7 @@
 // Runs in: vitest (Node). Neither transport serves a file from outside the built app, however the path is encoded.
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { resolveStaticPath } from '../../electron/host/static-path';
+import { resolveStaticPath } from '../../electron/transport/static-path';
 
 const ROOT = '/srv/dateline/renderer';
 

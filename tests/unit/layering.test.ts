@@ -5,6 +5,11 @@ import { describe, expect, it } from 'vitest';
 
 const eslint = new ESLint({ cwd: process.cwd() });
 
+async function faceErrors(file: string, source: string): Promise<string[]> {
+  const [result] = await eslint.lintText(source, { filePath: file });
+  return (result?.messages ?? []).filter((m) => m.ruleId === 'dateline/wordpress-face').map((m) => m.message);
+}
+
 async function importErrors(file: string, source: string): Promise<string[]> {
   const [result] = await eslint.lintText(source, { filePath: file });
   return (result?.messages ?? []).filter((m) => m.ruleId === 'no-restricted-imports').map((m) => m.message);
@@ -24,6 +29,25 @@ describe('layering', () => {
     expect(await importErrors('electron/host/example.ts', "import { app } from 'electron';\nexport const a = app;\n")).not.toHaveLength(0);
   });
 
+  it('keeps the code both transports share in electron/transport, below every transport', async () => {
+    /** [importing file, imported path, refused?] */
+    const cases: [string, string, boolean][] = [
+      ['electron/main/example.ts', '../host/static-path', true],
+      ['electron/main/example.ts', '../preload/ipc-channels', true],
+      ['electron/main/example.ts', '../transport/ipc-channels', false],
+      ['electron/transport/example.ts', '../host/serve', true],
+      ['electron/transport/example.ts', '../services/create-services', true],
+      ['electron/transport/example.ts', 'electron', true],
+      ['electron/services/example.ts', '../transport/dispatch-operation', true],
+      ['electron/services-process/example.ts', '../host/x', true],
+      ['electron/host/example.ts', '../preload/x', true],
+    ];
+    for (const [file, imported, refused] of cases) {
+      const errors = await importErrors(file, `import { x } from '${imported}';\nexport const y = x;\n`);
+      expect({ file, imported, refused: errors.length > 0 }).toEqual({ file, imported, refused });
+    }
+  });
+
   it('lets the newsroom server share common/ and nothing else of the app', async () => {
     expect(await importErrors('server/example.ts', "import { x } from '../electron/services/x';\nexport const y = x;\n")).not.toHaveLength(0);
     expect(await importErrors('server/collab/example.ts', "import { x } from '../../renderer/app/x';\nexport const y = x;\n")).not.toHaveLength(0);
@@ -33,6 +57,17 @@ describe('layering', () => {
   it('keeps Node and the shell out of the renderer', async () => {
     expect(await importErrors('renderer/app/example.ts', "import { readFileSync } from 'fs';\nexport const r = readFileSync;\n")).not.toHaveLength(0);
     expect(await importErrors('renderer/app/example.ts', "import { x } from '../../electron/services/x';\nexport const y = x;\n")).not.toHaveLength(0);
+  });
+
+  it('lets code outside the WordPress module use only its face', async () => {
+    const client = "import { WordPressClient } from '../../wordpress/wordpress-client';\nexport const c = WordPressClient;\n";
+    expect(await faceErrors('electron/services/publish/wordpress/example.ts', client)).not.toHaveLength(0);
+    expect(await faceErrors('electron/services/review/example.ts', "export { postMarker } from '../wordpress/post-identity';\n")).not.toHaveLength(0);
+    expect(await faceErrors('electron/services/review/example.ts', "import { WordPressClient } from '../wordpress';\nexport const c = WordPressClient;\n")).toHaveLength(0);
+    expect(await faceErrors('electron/services/review/example.ts', "import { WordPressClient } from '../wordpress/index';\nexport const c = WordPressClient;\n")).toHaveLength(0);
+    // Inside the module, and in the publishing target's own folder of the same name, files import each other freely.
+    expect(await faceErrors('electron/services/wordpress/example.ts', "import { WordPressClient } from './wordpress-client';\nexport const c = WordPressClient;\n")).toHaveLength(0);
+    expect(await faceErrors('electron/services/publish/example.ts', "import { WordPressTarget } from './wordpress/wordpress-target';\nexport const t = WordPressTarget;\n")).toHaveLength(0);
   });
 
   it('keeps the renderer in floors: kit, then stores, then features, then the shell', async () => {

@@ -1,6 +1,7 @@
 // Runs in: vitest (node). A reporter exports a story to a folder on disk, as a page to send or as
 // Markdown for a static site, and never loses an earlier export.
 import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,7 +10,7 @@ import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AppError, isAppError } from '../../../common/app-error';
 import type { Article } from '../../../common/article';
 import { figure, fullArticle, makeArticle, paragraph, PHOTO_A, PHOTO_B, text } from '../../../tests/fixtures/sample-article';
-import { exportArticle, exportPageForDownload, type ExportOptions } from './export-article';
+import { exportArticle, exportMarkdownForDownload, exportPageForDownload, type ExportOptions } from './export-article';
 
 const PHOTOS: Record<string, Uint8Array> = {
   [PHOTO_A]: new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3, 4, 0xff, 0xd9]),
@@ -19,6 +20,12 @@ const CHINESE_FOLDER = '国务院-今年gdp增长5-2';
 // Photos are named after the story and their order in it, not after their content hash.
 const PHOTO_A_NAME = `${CHINESE_FOLDER}-1.jpg`;
 const PHOTO_B_NAME = `${CHINESE_FOLDER}-2.png`;
+
+interface UnzipperDirectory {
+  files: { path: string; buffer(): Promise<Buffer> }[];
+}
+// An independent reader for the browser's .zip (electron-builder brings it in).
+const unzipper = createRequire(import.meta.url)('unzipper') as { Open: { buffer(data: Buffer): Promise<UnzipperDirectory> } };
 
 let root: string;
 const window = new Window();
@@ -101,6 +108,31 @@ describe('exportArticle', () => {
     expect(page.fileName).toBe(`${CHINESE_FOLDER}.html`);
     expect(page.html).toContain(`data:image/png;base64,${Buffer.from(PHOTOS[PHOTO_B] as Uint8Array).toString('base64')}`);
     expect(await readdir(root)).toEqual([]);
+  });
+
+  it('offers a browser Markdown with its photos as <slug>.zip: the .md and images/<slug>-N named by order, writing nothing', async () => {
+    const file = await exportMarkdownForDownload(fullArticle(), options());
+    expect(file.fileName).toBe(`${CHINESE_FOLDER}.zip`);
+    expect(file.mimeType).toBe('application/zip');
+    const directory = await unzipper.Open.buffer(Buffer.from(file.base64, 'base64'));
+    expect(directory.files.map((entry) => entry.path)).toEqual([`${CHINESE_FOLDER}.md`, `images/${PHOTO_A_NAME}`, `images/${PHOTO_B_NAME}`]);
+    const markdown = (await directory.files[0]!.buffer()).toString('utf8');
+    expect(markdown).toContain(`](images/${PHOTO_A_NAME})`);
+    expect(markdown).toContain(`](images/${PHOTO_B_NAME})`);
+    expect(new Uint8Array(await directory.files[2]!.buffer())).toEqual(PHOTOS[PHOTO_B]);
+    expect(await readdir(root)).toEqual([]);
+  });
+
+  it('offers a story without photos as plain <slug>.md', async () => {
+    const file = await exportMarkdownForDownload(makeArticle({ headline: 'Fed raises rates', body: { type: 'doc', content: [paragraph(text('Rates rose.'))] } }), options());
+    expect(file.fileName).toBe('fed-raises-rates.md');
+    expect(file.mimeType).toBe('text/markdown;charset=utf-8');
+    expect(Buffer.from(file.base64, 'base64').toString('utf8')).toContain('Rates rose.');
+  });
+
+  it('refuses a Markdown download when a photo is missing', async () => {
+    const article = makeArticle({ body: { type: 'doc', content: [paragraph(text('x')), figure(`${'c'.repeat(64)}.jpg`)] } });
+    expect((await rejection(exportMarkdownForDownload(article, options()))).code).toBe('not-found');
   });
 
   it('never overwrites an earlier export: the next one goes to -2, then -3', async () => {

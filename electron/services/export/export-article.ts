@@ -14,6 +14,7 @@ import { errnoCode, fsAppError } from '../store/fs-app-error';
 import { isReservedFileName } from '../store/is-reserved-file-name';
 import { exportFolderName } from './export-folder-name';
 import { exportPhotoNames } from './export-photo-names';
+import { zipArchive, type ZipEntry } from './zip-archive';
 
 export type ExportFormat = 'html' | 'markdown';
 
@@ -30,10 +31,10 @@ const IMAGE_MIME_TYPES = new Set(['image/jpeg', 'image/png', 'image/gif', 'image
 const MAX_SUFFIX = 999;
 
 export async function exportArticle(article: Article, format: ExportFormat, opts: ExportOptions): Promise<ExportResult> {
-  if (format !== 'html' && format !== 'markdown') throw new AppError('invalid-input', `Unknown export format: ${String(format)}`);
+  if (format !== 'html' && format !== 'markdown') throw new AppError('invalid-input', `Unknown export format: ${String(format)}`, { kind: 'export-format' });
   const baseName = exportFolderName(article);
   const chosen = opts.destination === undefined ? null : chosenFolder(opts.destination, baseName);
-  if (!chosen && opts.outRoot.trim().length === 0) throw new AppError('invalid-input', 'Choose a folder to export to first');
+  if (!chosen && opts.outRoot.trim().length === 0) throw new AppError('invalid-input', 'Choose a folder to export to first', { kind: 'export-folder-missing' });
   const root = chosen ? chosen.root : resolve(opts.outRoot);
   const mediaIds = figureMediaIds(article.body);
 
@@ -76,7 +77,7 @@ export async function exportArticle(article: Article, format: ExportFormat, opts
 
 /** A Save dialog's path → the folder to create and its parent; an unusable name falls back to the story's. */
 function chosenFolder(destination: string, fallback: string): { root: string; name: string } {
-  if (!isAbsolute(destination) || destination.includes('\u0000')) throw new AppError('invalid-input', 'Choose where to save the export');
+  if (!isAbsolute(destination) || destination.includes('\u0000')) throw new AppError('invalid-input', 'Choose where to save the export', { kind: 'export-destination' });
   const path = resolve(destination);
   const name = basename(path).replace(/\.(html?|md|markdown)$/i, '').trim();
   const usable = name.length > 0 && name.length <= 120 && !isReservedFileName(name) && name !== '.' && name !== '..';
@@ -94,7 +95,7 @@ export async function exportPageForDownload(article: Article, opts: Pick<ExportO
   for (const id of mediaIds) {
     const photo = await readPhoto(id, opts);
     bytes += Math.ceil(photo.byteLength / 3) * 4;
-    if (bytes > MAX_DOWNLOAD_PAGE_BYTES) throw new AppError('media-too-large', 'The photos are too large to download in one page; export from the desktop app instead');
+    if (bytes > MAX_DOWNLOAD_PAGE_BYTES) throw new AppError('media-too-large', 'The photos are too large to download in one page; export from the desktop app instead', { kind: 'download-page-too-large' });
     photos.set(id, photo);
   }
   const mimes = new Map(mediaIds.map((id) => [id, checkedMime(id, opts.mimeOf(id))]));
@@ -102,18 +103,49 @@ export async function exportPageForDownload(article: Article, opts: Pick<ExportO
   return { fileName: `${exportFolderName(article)}.html`, html: articleToHtmlPage(article, { mediaSrc }) };
 }
 
+/** A browser download: the file's name, its type and its bytes in base64 (the HTTP transport carries JSON). */
+export interface DownloadFile {
+  fileName: string;
+  mimeType: string;
+  base64: string;
+}
+
+/**
+ * Markdown for a browser to download, named after the slug: `<slug>.md` alone, or with photos a
+ * `<slug>.zip` holding `<slug>.md` and `images/<slug>-1.jpg`… (the same layout as the desktop's export folder).
+ */
+export async function exportMarkdownForDownload(article: Article, opts: Pick<ExportOptions, 'readMedia' | 'mimeOf'>): Promise<DownloadFile> {
+  const baseName = exportFolderName(article);
+  const mediaIds = figureMediaIds(article.body);
+  const photos = new Map<string, Uint8Array>();
+  let bytes = 0;
+  for (const id of mediaIds) {
+    const photo = await readPhoto(id, opts);
+    bytes += photo.byteLength;
+    if (bytes > MAX_DOWNLOAD_PAGE_BYTES) throw new AppError('media-too-large', 'The photos are too large to download at once; export from the desktop app instead');
+    photos.set(id, photo);
+  }
+  const mimes = new Map(mediaIds.map((id) => [id, checkedMime(id, opts.mimeOf(id))]));
+  const photoNames = exportPhotoNames(baseName, mediaIds, mimes);
+  const markdown = Buffer.from(articleToMarkdown(article, { mediaSrc: (id) => `images/${photoNames.get(id) ?? id}` }), 'utf8');
+  if (photos.size === 0) return { fileName: `${baseName}.md`, mimeType: 'text/markdown;charset=utf-8', base64: markdown.toString('base64') };
+  const entries: ZipEntry[] = [{ name: `${baseName}.md`, data: markdown }];
+  for (const [id, photo] of photos) entries.push({ name: `images/${photoNames.get(id) ?? id}`, data: photo });
+  return { fileName: `${baseName}.zip`, mimeType: 'application/zip', base64: zipArchive(entries).toString('base64') };
+}
+
 async function readPhoto(id: string, opts: Pick<ExportOptions, 'readMedia'>): Promise<Uint8Array> {
   try {
     return await opts.readMedia(id);
   } catch (error) {
     const missing = errnoCode(error) === 'ENOENT' || (isAppError(error) && error.code === 'not-found');
-    if (missing) throw new AppError('not-found', `Photo ${id} is missing from the library; put it back or remove it from the article, then export again`, { mediaId: id });
+    if (missing) throw new AppError('not-found', `Photo ${id} is missing from the library; put it back or remove it from the article, then export again`, { kind: 'photo-missing', id });
     throw isAppError(error) ? error : fsAppError(error, id, 'read the photo');
   }
 }
 
 function checkedMime(id: string, mime: string): string {
-  if (!IMAGE_MIME_TYPES.has(mime)) throw new AppError('media-not-image', `Photo ${id} is not a JPEG, PNG, GIF, WebP or AVIF image (${mime})`, { mediaId: id });
+  if (!IMAGE_MIME_TYPES.has(mime)) throw new AppError('media-not-image', `Photo ${id} is not a JPEG, PNG, GIF, WebP or AVIF image (${mime})`, { kind: 'export-not-image', mediaId: id });
   return mime;
 }
 
@@ -128,5 +160,5 @@ async function claimFolder(root: string, name: string): Promise<string> {
       if (errnoCode(error) !== 'EEXIST') throw fsAppError(error, folder, 'create the export folder');
     }
   }
-  throw new AppError('conflict', `There are already ${MAX_SUFFIX} exports named ${name} in ${root}; move some away and export again`);
+  throw new AppError('conflict', `There are already ${MAX_SUFFIX} exports named ${name} in ${root}; move some away and export again`, { kind: 'name-taken', name, max: MAX_SUFFIX });
 }

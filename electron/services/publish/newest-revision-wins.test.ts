@@ -21,7 +21,7 @@ import { createFileSecretStore } from './file-secret-store';
 import { createPublishingService, type PublishingService } from './publishing-service';
 import { verifyWebhookSignature } from './webhook/webhook-signature';
 import type { WebhookPayload } from './webhook/webhook-target';
-import { FakeWordPress } from './wordpress/fake-wordpress-server';
+import { FakeWordPress } from '../../../tests/support/fake-wordpress-server';
 
 const KEY = 'whsec_newsroom_0123456789';
 const ORIGINAL = 'Mayor resigns over budget';
@@ -172,7 +172,7 @@ async function addWordPress(password: string): Promise<TargetConfig> {
   return config;
 }
 
-async function publish(articleId: string, target: TargetConfig, status: PublishStatus = 'publish'): Promise<OutboxJob> {
+async function publish(articleId: string, target: TargetConfig, status: PublishStatus = 'published'): Promise<OutboxJob> {
   const article = articles.get(articleId);
   if (!article) throw new Error('no such story');
   const options: PublishOptions = { status, scheduledAt: null, overriddenWarnings: [] };

@@ -64,7 +64,7 @@ function story(): Article {
 }
 
 function acceptingWarnings(article: Article): PublishOptions {
-  const options: PublishOptions = { status: 'publish', scheduledAt: null, overriddenWarnings: [] };
+  const options: PublishOptions = { status: 'published', scheduledAt: null, overriddenWarnings: [] };
   const warnings = publishChecklist(article, { kind: 'folder', id: 'published-folder', name: 'x', path: '' }, options, new Date()).map((i) => i.id);
   return { ...options, overriddenWarnings: warnings };
 }
@@ -99,7 +99,7 @@ describe('Publishing service', () => {
 
   it('also refuses while a warning is neither fixed nor accepted', async () => {
     const article = story();
-    const error = await service.handlers['publish.start']({ articleId: article.id, targetId: 'published-folder', options: { status: 'publish', scheduledAt: null, overriddenWarnings: [] } }).catch((e: unknown) => e);
+    const error = await service.handlers['publish.start']({ articleId: article.id, targetId: 'published-folder', options: { status: 'published', scheduledAt: null, overriddenWarnings: [] } }).catch((e: unknown) => e);
     expect((error as AppError).code).toBe('checklist-blocked');
     expect((error as AppError).message).toMatch(/^Fix or accept these warnings before publishing: /);
   });

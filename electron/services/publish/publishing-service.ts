@@ -18,6 +18,7 @@ import { PublicationStore } from './publication-store';
 import type { MediaRegistry, PublishTarget } from './publish-target';
 import { consoleLogger, type Logger } from '../log/logger';
 import { TargetRegistry, type TargetRegistryOptions } from './target-registry';
+import { withholdSpiked } from './withhold-spiked';
 
 export type PublishingOperation =
   | 'targets.list'
@@ -75,6 +76,8 @@ export interface PublishingService {
    * the next publishing job for the article and target updates it instead of creating another.
    */
   offerRemote(targetId: string, articleId: string, remoteId: string): Promise<void>;
+  /** The story was spiked: nothing queued for it goes out, and where it is scheduled it is withheld. */
+  withhold(articleId: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -139,7 +142,7 @@ export async function createPublishingService(options: PublishingServiceOptions)
       const blockers = items.filter((i) => i.level === 'blocker');
       const open = blockers.length > 0 ? blockers : items.filter((i) => !publishOptions.overriddenWarnings.includes(i.id));
       const lead = blockers.length > 0 ? 'Fix these before publishing' : 'Fix or accept these warnings before publishing';
-      throw new AppError('checklist-blocked', `${lead}: ${open.map((i) => i.defaultText).join('; ')}`, { items });
+      throw new AppError('checklist-blocked', `${lead}: ${open.map((i) => i.defaultText).join('; ')}`, { kind: 'checklist-blocked', items });
     }
   };
 
@@ -149,7 +152,10 @@ export async function createPublishingService(options: PublishingServiceOptions)
     await assertPassesChecklist(article, target, publishOptions);
     if (target.kind !== 'folder' && (await options.secrets.get(secretKeyFor(target))) === null) {
       const what = target.kind === 'wordpress' ? `application password for ${target.username}` : target.kind === 'ghost' ? 'Admin API key' : 'signing key';
-      throw new AppError('remote-auth', `No ${what} is saved for "${target.name}": add it in Settings → Publishing, then publish again`);
+      throw new AppError('remote-auth', `No ${what} is saved for "${target.name}": add it in Settings → Publishing, then publish again`, {
+        kind: 'no-password',
+        target: target.name,
+      });
     }
     if (!beforeEnqueue) return outbox.enqueue(article, target, publishOptions);
     await beforeEnqueue();
@@ -214,6 +220,7 @@ export async function createPublishingService(options: PublishingServiceOptions)
     online: () => outbox.online(),
     startJob,
     offerRemote: (targetId, articleId, remoteId) => pending.set(targetId, articleId, { remoteId, jobId: 'review-hub', since: new Date(clock.now()).toISOString() }),
+    withhold: (articleId) => withholdSpiked(articleId, { outbox, targets, store: options.store }),
     close: () => outbox.close(),
   };
 }

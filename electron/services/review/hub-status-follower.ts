@@ -5,6 +5,7 @@ import type { ArticleStatus } from '../../../common/article';
 import { currentStatusOf } from '../../../common/workflow/workflow-history';
 import type { KeyedQueue } from '../store/keyed-queue';
 import type { ReviewHub } from './review-hub';
+import type { HubListing } from './review-package';
 import type { ReviewRecordStore } from './review-record-store';
 
 /** At most this many hub entries are looked at per run (a huge hub cannot make a run unbounded). */
@@ -20,8 +21,11 @@ export interface HubStatusFollowerOptions {
 }
 
 export interface HubStatusFollower {
-  /** Looks at the hub once; returns the ids whose local status was brought up to the hub's. */
-  follow(): Promise<string[]>;
+  /**
+   * Looks at the hub once; returns the ids whose local status was brought up to the hub's. `read`:
+   * a listing of the whole hub the caller just made, so the hub is not listed again.
+   */
+  follow(read?: { hub: ReviewHub; listing: HubListing }): Promise<string[]>;
 }
 
 export function createHubStatusFollower(options: HubStatusFollowerOptions): HubStatusFollower {
@@ -43,9 +47,9 @@ export function createHubStatusFollower(options: HubStatusFollowerOptions): HubS
     return true;
   };
 
-  const follow = async (): Promise<string[]> => {
-    const hub = await options.hub();
-    const listing = await hub.list({});
+  const follow = async (read?: { hub: ReviewHub; listing: HubListing }): Promise<string[]> => {
+    const hub = read?.hub ?? (await options.hub());
+    const listing = read?.listing ?? (await hub.list({}));
     const learned: string[] = [];
     for (const entry of listing.entries.slice(0, MAX_ENTRIES_PER_RUN)) {
       if (seen.get(entry.articleId) === entry.hubRevision) continue;

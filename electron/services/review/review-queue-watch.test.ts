@@ -68,4 +68,21 @@ describe('review queue watch', () => {
     await expect.poll(() => looks).toBe(2);
     release();
   });
+
+  it('takes a queue the caller just read as it is, without asking for it again', async () => {
+    let asked = 0;
+    const heard: unknown[] = [];
+    const bus = createEventBus();
+    bus.subscribe((event) => heard.push(event));
+    const watch = createReviewQueueWatch({
+      queue: async () => {
+        asked += 1;
+        return null;
+      },
+      events: bus,
+    });
+    await watch.check(queueOf([entry('0123456789ab')]));
+    expect(asked).toBe(0);
+    expect(heard).toEqual([{ name: 'review.queueChanged', payload: { waiting: 1 } }]);
+  });
 });

@@ -5,8 +5,11 @@ import type { ReviewQueue } from '../../../common/workflow/review-contract';
 import type { EventBus } from '../events/event-bus';
 
 export interface ReviewQueueWatch {
-  /** Looks again soon; calls made while a look is under way are folded into one more look. */
-  check(): Promise<void>;
+  /**
+   * Looks again soon; calls made while a look is under way are folded into one more look. `known`:
+   * the queue as the caller just read it from the hub (the sync run), so the hub is not listed again.
+   */
+  check(known?: ReviewQueue | null): Promise<void>;
 }
 
 export interface ReviewQueueWatchOptions {
@@ -26,9 +29,9 @@ export function createReviewQueueWatch(options: ReviewQueueWatchOptions): Review
   let running: Promise<void> | null = null;
   let again = false;
 
-  const look = async (): Promise<void> => {
+  const look = async (known: ReviewQueue | null | undefined): Promise<void> => {
     try {
-      const queue = await options.queue();
+      const queue = known === undefined ? await options.queue() : known;
       const fingerprint = fingerprintOf(queue);
       if (fingerprint === announced) return;
       announced = fingerprint;
@@ -38,12 +41,12 @@ export function createReviewQueueWatch(options: ReviewQueueWatchOptions): Review
     }
   };
 
-  const check = (): Promise<void> => {
+  const check = (known?: ReviewQueue | null): Promise<void> => {
     if (running) {
       again = true;
       return running;
     }
-    running = look().finally(() => {
+    running = look(known).finally(() => {
       running = null;
       if (again) {
         again = false;

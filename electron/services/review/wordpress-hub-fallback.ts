@@ -9,8 +9,8 @@ import { docText } from '../../../common/doc-text';
 import { gutenbergImages, gutenbergToArticleBody, htmlToPlainText, type GutenbergImage } from '../../../common/serialize/gutenberg-to-article-body';
 import { textStats } from '../../../common/text/text-stats';
 import type { HubMedia } from './hub-photos';
-import { isOutsideSite } from '../publish/wordpress/wordpress-photo-download';
-import { articleIdInContent, gmtToIso, type RemotePhoto } from './wordpress-hub-package';
+import { articleIdInContent, gmtToIso, isOutsideSite } from '../wordpress';
+import type { RemotePhoto } from './wordpress-hub-package';
 import type { FetchAttachment } from './wordpress-hub-photos';
 
 /** A post as the hub reads it (context=edit). */

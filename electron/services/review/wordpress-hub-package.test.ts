@@ -4,18 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { fullArticle, paragraph, text } from '../../../tests/fixtures/sample-article';
 import { contentHash } from './canonical-json';
 import { REVIEW_PACKAGE_FORMAT, REVIEW_PACKAGE_VERSION } from './review-package';
-import {
-  articleIdInContent,
-  articleMarkerBlock,
-  decodePackage,
-  derivedArticleId,
-  encodePackage,
-  gmtToIso,
-  modifiedToken,
-  postIdOfDerived,
-  writeNonceInContent,
-  type WordPressPackage,
-} from './wordpress-hub-package';
+import { articleIdInContent, articleMarkerBlock, derivedArticleId, gmtToIso, modifiedToken, postIdOfDerived, writeNonceInContent } from '../wordpress';
+import { decodePackage, encodePackage, type WordPressPackage } from './wordpress-hub-package';
 import { remotePhotoOf } from './wordpress-hub-photos';
 import { wordpressStatusFor } from './wordpress-hub';
 import { articleIdSchema } from '../../../common/article';

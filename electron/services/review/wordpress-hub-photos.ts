@@ -9,10 +9,7 @@
 import { AppError, isAppError } from '../../../common/app-error';
 import type { Article } from '../../../common/article';
 import type { NumberedFigure } from '../../../common/publish/article-figures';
-import { captionText } from '../publish/wordpress/wordpress-caption';
-import type { WordPressClient } from '../publish/wordpress/wordpress-client';
-import { markerSlugs, mediaMarker } from '../publish/wordpress/wordpress-media';
-import { originalImageUrl } from '../publish/wordpress/wordpress-photo-download';
+import { captionText, markerSlugs, mediaMarker, originalImageUrl, type WordPressClient } from '../wordpress';
 import { hashMatches } from '../media/photo-hash';
 import { describePhoto, distinctFigures, type HubMedia } from './hub-photos';
 import { articleTitle } from './hub-input';

@@ -12,10 +12,11 @@ import { figure, makeArticle, paragraph, text } from '../../../tests/fixtures/sa
 import { contentHash } from './canonical-json';
 import type { HubMedia } from './hub-photos';
 import { DESK, REVIEW_PACKAGE_FORMAT, REVIEW_PACKAGE_VERSION } from './review-package';
-import type { HostLookup } from '../publish/wordpress/wordpress-photo-download';
+import type { HostLookup } from '../wordpress';
 import { postStatusesFor, WordPressHub } from './wordpress-hub';
 import type { WpReviewPost } from './wordpress-hub-fallback';
-import { articleMarkerBlock, encodePackage, type WordPressPackage } from './wordpress-hub-package';
+import { articleMarkerBlock } from '../wordpress';
+import { encodePackage, type WordPressPackage } from './wordpress-hub-package';
 
 const SITE = 'https://news.example.com/';
 const ROOT = 'https://news.example.com/wp-json/';

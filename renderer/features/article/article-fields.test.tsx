@@ -6,7 +6,7 @@ import { newArticle } from '../../../common/article';
 import { StoresContext } from '../../stores/stores-context';
 import { useI18nStore } from '../../i18n/i18n-store';
 import { createAppStores } from '../../stores/app-stores';
-import { createFakeApi } from '../../test-support/fake-api';
+import { createFakeApi } from '../../../tests/support/fake-api';
 import { HeadlineField } from './article-fields';
 
 afterEach(cleanup);

@@ -3,12 +3,11 @@ import type { MenuCommand } from '../../../common/bridge';
 import { useT } from '../../i18n/use-t';
 import { PublicationsLine } from '../publish/publications-line';
 import { PublishButton } from '../publish/publish-button';
-import { SendCopyButton } from '../publish/send-copy-button';
 import { ArticleSidePanel } from '../review/article-side-panel';
 import { DiffDialog } from '../review/diff-dialog';
 import { HeadlineField, SubheadlineField, SummaryField } from './article-fields';
+import { ArticleMoreMenu } from './article-more-menu';
 import { ArticleStatusBadge } from './article-status-badge';
-import { CopyStoryLinkButton } from './copy-story-link-button';
 import { EditorHost } from './editor-host';
 import { SaveProblem } from './save-problem';
 import { StatusBar } from './status-bar';
@@ -34,7 +33,7 @@ export function ArticleScreen({ onCommand }: ArticleScreenProps) {
         <button type="button" className="danger" onClick={() => onCommand('article.trash')}>
           {t('article.trash')}
         </button>
-        {/* The secondary actions wrap among themselves, so the primary one stays on the first row, at the right. */}
+        {/* The secondary actions, then the primary one at the right; the rarer ones wait in "More" so the row fits 900 px. */}
         <span className="toolbar-secondary">
           {/* Autosave keeps the text; Save is there for the Ctrl+S habit, so the one primary action is publishing (or submitting). */}
           <button type="button" onClick={() => onCommand('article.save')}>
@@ -43,17 +42,7 @@ export function ArticleScreen({ onCommand }: ArticleScreenProps) {
           <button type="button" onClick={() => onCommand('article.revisions')}>
             {t('article.revisions')}
           </button>
-          <button type="button" onClick={() => onCommand('article.export-html')}>
-            {t('article.exportHtml')}
-          </button>
-          <button type="button" onClick={() => onCommand('article.export-markdown')}>
-            {t('article.exportMarkdown')}
-          </button>
-          <button type="button" onClick={() => onCommand('article.duplicate')}>
-            {t('article.duplicate')}
-          </button>
-          <CopyStoryLinkButton />
-          <SendCopyButton />
+          <ArticleMoreMenu onCommand={onCommand} />
         </span>
         <PublishButton />
       </div>

@@ -1,6 +1,6 @@
-// Runs in: renderer (browser mode). Offers text as a file download: a Blob behind an <a download>.
-export function downloadFile(fileName: string, text: string, mimeType: string, doc: Document = document): void {
-  const url = URL.createObjectURL(new Blob([text], { type: mimeType }));
+// Runs in: renderer (browser mode). Offers text or bytes as a file download: a Blob behind an <a download>.
+export function downloadFile(fileName: string, data: string | Uint8Array<ArrayBuffer>, mimeType: string, doc: Document = document): void {
+  const url = URL.createObjectURL(new Blob([data], { type: mimeType }));
   const anchor = doc.createElement('a');
   anchor.href = url;
   anchor.download = fileName;

@@ -39,7 +39,7 @@ export function ArticleRow({ item, onOpen, onDuplicate, onTrash }: ArticleRowPro
         <button type="button" aria-label={t('library.duplicateNamed', { headline: title })} onClick={() => onDuplicate(item.id)}>
           {t('library.duplicate')}
         </button>
-        <button type="button" aria-label={t('library.trashNamed', { headline: title })} onClick={() => onTrash(item)}>
+        <button type="button" className="danger" aria-label={t('library.trashNamed', { headline: title })} onClick={() => onTrash(item)}>
           {t('library.trash')}
         </button>
       </div>

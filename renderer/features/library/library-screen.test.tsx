@@ -6,8 +6,8 @@ import type { ArticleSummary } from '../../../common/article';
 import { StoresContext } from '../../stores/stores-context';
 import { useI18nStore } from '../../i18n/i18n-store';
 import { createAppStores } from '../../stores/app-stores';
-import { createFakeApi } from '../../test-support/fake-api';
-import { testEventConnection } from '../../test-support/test-event-connection';
+import { createFakeApi } from '../../../tests/support/fake-api';
+import { testEventConnection } from '../../../tests/support/test-event-connection';
 import { createEventSubscription } from '../../api/event-subscription';
 import { LibraryScreen } from './library-screen';
 

@@ -50,7 +50,7 @@ export function outcomeText(outcome: PublishOutcome, locale: Locale, timeZone?: 
       return translate(locale, 'publish.outcome.scheduled', { scheduledAt: formatZonedTime(outcome.scheduledAt, locale, timeZone) });
     case 'draft':
       return translate(locale, 'publish.outcome.draft');
-    case 'pending':
+    case 'submitted':
       return translate(locale, 'publish.outcome.pending');
     case 'unknown':
       return null;
@@ -80,23 +80,4 @@ export function firstPhotoNumber(item: ChecklistItem): number | null {
   const photos = item.message.params?.photos;
   const first = Number.parseInt(String(photos ?? '').split(',')[0] ?? '', 10);
   return Number.isInteger(first) && first > 0 ? first : null;
-}
-
-/** Items from a checklist-blocked rejection's details, kept only when they have the expected shape. */
-export function readChecklistItems(details: unknown): ChecklistItem[] {
-  const items = details && typeof details === 'object' && 'items' in details ? (details as { items: unknown }).items : null;
-  if (!Array.isArray(items)) return [];
-  return items.filter((value): value is ChecklistItem => {
-    if (!value || typeof value !== 'object') return false;
-    const item = value as Record<string, unknown>;
-    const message = item.message as Record<string, unknown> | null | undefined;
-    return (
-      typeof item.id === 'string' &&
-      (item.level === 'blocker' || item.level === 'warning') &&
-      typeof item.field === 'string' &&
-      typeof item.defaultText === 'string' &&
-      !!message &&
-      typeof message.key === 'string'
-    );
-  });
 }

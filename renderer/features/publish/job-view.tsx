@@ -25,10 +25,10 @@ const STEP_KEYS: Record<string, MessageKey> = {
 };
 
 export const DONE_KEYS: Record<PublishStatus, MessageKey> = {
-  publish: 'publish.done.publish',
-  future: 'publish.done.future',
+  published: 'publish.done.publish',
+  scheduled: 'publish.done.future',
   draft: 'publish.done.draft',
-  pending: 'publish.done.pending',
+  submitted: 'publish.done.pending',
 };
 
 export interface JobViewProps {

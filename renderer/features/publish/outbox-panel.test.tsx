@@ -6,10 +6,10 @@ import type { PublicationRecord } from '../../../common/publish/publish-job';
 import { StoresContext } from '../../stores/stores-context';
 import { useI18nStore } from '../../i18n/i18n-store';
 import { createAppStores } from '../../stores/app-stores';
-import { createFakeApi } from '../../test-support/fake-api';
+import { createFakeApi } from '../../../tests/support/fake-api';
 import { OutboxButton } from './outbox-button';
 import { PublicationsLine } from './publications-line';
-import { completeArticle, folderTarget, outboxJob, wordpressTarget } from './publish-fixtures';
+import { completeArticle, folderTarget, outboxJob, wordpressTarget } from '../../../tests/support/publish-fixtures';
 
 afterEach(cleanup);
 beforeEach(() => useI18nStore.getState().setLocale('en'));
@@ -105,7 +105,7 @@ describe('outbox', () => {
       targetKind: 'wordpress',
       remoteId: '42',
       url,
-      status: 'publish',
+      status: 'published',
       contentHash: 'x',
       remoteModified: '',
       publishedAt: '2026-11-25T09:06:00Z',

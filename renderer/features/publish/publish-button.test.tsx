@@ -8,23 +8,23 @@ import type { ReviewState } from '../../../common/workflow/review-contract';
 import { StoresContext } from '../../stores/stores-context';
 import { useI18nStore } from '../../i18n/i18n-store';
 import { createAppStores } from '../../stores/app-stores';
-import { createFakeApi } from '../../test-support/fake-api';
+import { createFakeApi } from '../../../tests/support/fake-api';
+import { ArticleMoreMenu } from '../article/article-more-menu';
 import { ArticleSidePanel } from '../review/article-side-panel';
 import { PublishButton } from './publish-button';
-import { SendCopyButton } from './send-copy-button';
 
 afterEach(cleanup);
 beforeEach(() => useI18nStore.getState().setLocale('en'));
 
 const ID = 'art0000000001';
 
-function draftState(role: 'reporter' | 'editor', status: ReviewState['status'] = 'draft'): ReviewState {
+function draftState(role: 'reporter' | 'editor', status: ReviewState['status'] = 'draft', allowed?: ReviewState['allowedActions']): ReviewState {
   return {
     articleId: ID,
     status,
     owner: 'Li Na',
     profile: { name: 'Li Na', role },
-    allowedActions: status === 'submitted' ? [] : ['submit', 'spike'],
+    allowedActions: allowed ?? (status === 'submitted' ? [] : ['submit', 'spike']),
     history: [],
     comments: [],
     hub: null,
@@ -34,15 +34,15 @@ function draftState(role: 'reporter' | 'editor', status: ReviewState['status'] =
   };
 }
 
-async function mount(role: 'reporter' | 'editor' | null, status: ReviewState['status'] = 'draft') {
-  const api = createFakeApi({ 'outbox.list': () => [], 'review.get': () => draftState(role ?? 'editor', status), 'targets.list': () => [] });
+async function mount(role: 'reporter' | 'editor' | null, status: ReviewState['status'] = 'draft', allowed?: ReviewState['allowedActions']) {
+  const api = createFakeApi({ 'outbox.list': () => [], 'review.get': () => draftState(role ?? 'editor', status, allowed), 'targets.list': () => [] });
   const stores = createAppStores(api);
   stores.settings.setState((s) => ({ settings: { ...s.settings, role } }));
   stores.article.getState().load({ ...newArticle(ID, '2026-11-25T09:00:00.000Z'), headline: 'Harbour fire', status });
   render(
     <StoresContext.Provider value={stores}>
       <div role="toolbar" aria-label="Article">
-        <SendCopyButton />
+        <ArticleMoreMenu onCommand={() => undefined} />
         <PublishButton />
       </div>
       <ArticleSidePanel />
@@ -59,7 +59,10 @@ describe('the article toolbar’s primary action', () => {
     const { stores, toolbar } = await mount('reporter');
     expect(primaries(toolbar)).toEqual(['Submit for review']);
     expect(within(toolbar).queryByRole('button', { name: 'Publish' })).toBeNull();
-    expect(within(toolbar).getByRole('button', { name: 'Send a copy…' }).className).not.toContain('primary');
+    // "Send a copy…" waits in the More menu, not beside the primary action.
+    fireEvent.click(within(toolbar).getByRole('button', { name: 'More' }));
+    expect(within(toolbar).getByRole('menuitem', { name: 'Send a copy…' }).className).not.toContain('primary');
+    fireEvent.click(within(toolbar).getByRole('button', { name: 'More' }));
     await act(async () => {
       fireEvent.click(within(toolbar).getByRole('button', { name: 'Submit for review' }));
     });
@@ -89,5 +92,17 @@ describe('the article toolbar’s primary action', () => {
     const reporter = await mount('reporter');
     expect(primaries(reporter.toolbar)).toEqual(['提交审核']);
     expect(within(reporter.toolbar).queryByRole('button', { name: '发布' })).toBeNull();
+  });
+
+  it('the desk on a submitted story: with the Review tab open its one primary is “Approve and publish”, and Publish steps back', async () => {
+    const { stores, toolbar } = await mount('editor', 'submitted', ['approve', 'request-changes', 'spike']);
+    expect(primaries(toolbar)).toEqual(['Publish']);
+    act(() => stores.ui.getState().setSideTab('review'));
+    const panel = await screen.findByRole('region', { name: 'Review' });
+    expect(primaries(toolbar)).toEqual([]);
+    expect(within(toolbar).getByRole('button', { name: 'Publish' })).toBeTruthy();
+    expect(primaries(panel)).toEqual(['Approve and publish']);
+    act(() => stores.ui.getState().setSideTab('details'));
+    expect(primaries(toolbar)).toEqual(['Publish']);
   });
 });

@@ -12,11 +12,15 @@ export function PublishButton() {
   const role = settings((s) => s.settings.role);
   const id = article((s) => s.article?.id ?? null);
   const reviewState = review((s) => (s.state && s.state.articleId === id ? s.state : null));
+  const sideTab = ui((s) => s.sideTab);
   const [open, setOpen] = useState(false);
   if (role !== 'reporter') {
+    // While the Review tab offers "Approve and publish" (or "Publish") as its primary, that is the
+    // screen's one primary action; this button stays, as a secondary one.
+    const panelLeads = sideTab === 'review' && (reviewState?.allowedActions.some((action) => action === 'approve' || action === 'publish') ?? false);
     return (
       <>
-        <button type="button" className="primary" onClick={() => setOpen(true)}>
+        <button type="button" className={panelLeads ? undefined : 'primary'} onClick={() => setOpen(true)}>
           {t('publish.open')}
         </button>
         {open ? <PublishDialog onClose={() => setOpen(false)} /> : null}

@@ -9,13 +9,13 @@ import { StoresContext } from '../../stores/stores-context';
 import { ApiError } from '../../api/api-error';
 import { useI18nStore } from '../../i18n/i18n-store';
 import { createAppStores, type AppStores } from '../../stores/app-stores';
-import { createFakeApi, type FakeHandlers } from '../../test-support/fake-api';
-import { testEventConnection, type TestEventConnection } from '../../test-support/test-event-connection';
+import { createFakeApi, type FakeHandlers } from '../../../tests/support/fake-api';
+import { testEventConnection, type TestEventConnection } from '../../../tests/support/test-event-connection';
 import { createEventSubscription } from '../../api/event-subscription';
 import { localInputToIso } from '../metadata/planned-at';
 import { formatZonedTime } from './checklist-text';
 import { PublishDialog } from './publish-dialog';
-import { completeArticle, deferred, folderTarget, outboxJob, wordpressTarget } from './publish-fixtures';
+import { completeArticle, deferred, folderTarget, outboxJob, wordpressTarget } from '../../../tests/support/publish-fixtures';
 
 afterEach(cleanup);
 beforeEach(() => useI18nStore.getState().setLocale('en'));
@@ -76,12 +76,12 @@ describe('publish dialog', () => {
       fireEvent.click(publishButton());
     });
     expect(started).toEqual([
-      { articleId: 'art0000000001', targetId: 't-wordpress1', options: { status: 'publish', scheduledAt: null, overriddenWarnings: ['summary', 'tags'] } },
+      { articleId: 'art0000000001', targetId: 't-wordpress1', options: { status: 'published', scheduledAt: null, overriddenWarnings: ['summary', 'tags'] } },
     ]);
   });
 
   it('offers first the target this story last went to, not the default', async () => {
-    const record = (targetId: string, publishedAt: string) => ({ targetId, targetKind: 'folder' as const, remoteId: 'r', url: 'file:///tmp/x/index.html', status: 'publish' as const, contentHash: 'h', remoteModified: '', publishedAt, articleRevision: 1 });
+    const record = (targetId: string, publishedAt: string) => ({ targetId, targetKind: 'folder' as const, remoteId: 'r', url: 'file:///tmp/x/index.html', status: 'published' as const, contentHash: 'h', remoteModified: '', publishedAt, articleRevision: 1 });
     renderDialog(completeArticle(), { 'publications.list': () => [record(wordpressTarget.config.id, '2026-11-20T08:00:00Z'), record(folderTarget.config.id, '2026-11-25T08:00:00Z')] });
     const dialog = await screen.findByRole('dialog', { name: 'Publish article' });
     await waitFor(() => expect((within(dialog).getByRole('combobox', { name: 'Publish to' }) as HTMLSelectElement).value).toBe(folderTarget.config.id));
@@ -116,7 +116,7 @@ describe('publish dialog', () => {
     await act(async () => {
       fireEvent.click(publishButton());
     });
-    expect(started[0]?.options).toMatchObject({ status: 'publish', backdateTo: original });
+    expect(started[0]?.options).toMatchObject({ status: 'published', backdateTo: original });
   });
 
   it('publishing saves the article first, then shows photo progress and ends with the live URL', async () => {
@@ -138,7 +138,7 @@ describe('publish dialog', () => {
             targetKind: 'wordpress',
             remoteId: '42',
             url: 'https://news.example.com/2026/11/flood-closes-bridge/',
-            status: 'publish',
+            status: 'published',
             contentHash: 'x',
             remoteModified: '2026-11-25T09:06:00Z',
             publishedAt: '2026-11-25T09:06:00Z',
@@ -175,7 +175,7 @@ describe('publish dialog', () => {
             targetKind: 'folder',
             remoteId: 'x',
             url: 'file:///home/li/Documents/Published/flood-closes-bridge/index.html',
-            status: 'publish',
+            status: 'published',
             contentHash: 'x',
             remoteModified: '',
             publishedAt: '2026-11-25T09:06:00Z',
@@ -210,6 +210,7 @@ describe('publish dialog', () => {
     renderDialog(completeArticle(), {
       'publish.start': () => {
         throw new ApiError('checklist-blocked', 'The checklist has blockers.', {
+          kind: 'checklist-blocked',
           items: [
             {
               id: 'photo-missing:1',
@@ -235,7 +236,17 @@ describe('publish dialog', () => {
   it('a wrong application password ends in the specific remote-auth message, with Retry', async () => {
     const { api } = renderDialog(completeArticle(), {
       'publish.start': () => outboxJob({ state: 'queued' }),
-      'outbox.get': () => outboxJob({ state: 'failed', attempts: 1, lastError: { code: 'remote-auth', message: 'HTTP 401 from /wp-json/wp/v2/users/me', status: 401 } }),
+      'outbox.get': () =>
+        outboxJob({
+          state: 'failed',
+          attempts: 1,
+          lastError: {
+            code: 'remote-auth',
+            message: 'HTTP 401 from /wp-json/wp/v2/users/me',
+            status: 401,
+            details: { kind: 'http-401', host: 'news.example.com', status: 401, retryable: false, mayHaveArrived: true },
+          },
+        }),
       'outbox.retry': () => outboxJob({ state: 'failed', attempts: 2, lastError: { code: 'remote-auth', message: 'HTTP 401 again', status: 401 } }),
     });
     await screen.findByRole('dialog', { name: 'Publish article' });
@@ -244,7 +255,7 @@ describe('publish dialog', () => {
     });
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).toMatch(/The site refused the login: check the username and the application password/);
-    expect(alert.textContent).toMatch(/HTTP 401 from/);
+    expect(alert.textContent).toMatch(/news\.example\.com refused the credentials \(HTTP 401\)/);
     await act(async () => {
       fireEvent.click(screen.getByRole('button', { name: 'Retry' }));
     });
@@ -256,18 +267,19 @@ describe('publish dialog', () => {
     const refused = outboxJob({
       state: 'failed',
       attempts: 1,
-      options: { status: 'publish', scheduledAt: null, overriddenWarnings: ['tags'] },
+      options: { status: 'published', scheduledAt: null, overriddenWarnings: ['tags'] },
       lastError: {
         code: 'remote-forbidden',
         message: 'Your WordPress role (contributor) may not publish posts: this account can only submit articles for review. Nothing was sent',
-        allowedStatuses: ['draft', 'pending'],
+        allowedStatuses: ['draft', 'submitted'],
+        details: { kind: 'account-may-not-publish', reason: 'review-only', allowedStatuses: ['draft', 'submitted'] },
       },
     });
-    const pending = outboxJob({ id: 'job0000000002', state: 'queued', options: { status: 'pending', scheduledAt: null, overriddenWarnings: ['tags'] } });
+    const pending = outboxJob({ id: 'job0000000002', state: 'queued', options: { status: 'submitted', scheduledAt: null, overriddenWarnings: ['tags'] } });
     renderDialog(completeArticle(), {
       'publish.start': (input) => {
         started.push(input);
-        return input.options.status === 'pending' ? pending : outboxJob({ state: 'queued' });
+        return input.options.status === 'submitted' ? pending : outboxJob({ state: 'queued' });
       },
       'outbox.get': (input) => (input.jobId === refused.id ? refused : { ...pending, state: 'done', result: null }),
     });
@@ -275,12 +287,12 @@ describe('publish dialog', () => {
     await act(async () => {
       fireEvent.click(publishButton());
     });
-    expect((await screen.findByRole('alert')).textContent).toMatch(/may not publish posts/);
+    expect((await screen.findByRole('alert')).textContent).toMatch(/This WordPress account may not publish/);
     expect(screen.getByText(/News site accepts this account’s stories only for review/)).toBeTruthy();
     await act(async () => {
       fireEvent.click(screen.getByRole('button', { name: 'Submit for review' }));
     });
-    expect(started.at(-1)).toEqual({ articleId: 'art0000000001', targetId: 't-wordpress1', options: { status: 'pending', scheduledAt: null, overriddenWarnings: ['tags'] } });
+    expect(started.at(-1)).toEqual({ articleId: 'art0000000001', targetId: 't-wordpress1', options: { status: 'submitted', scheduledAt: null, overriddenWarnings: ['tags'] } });
     await waitFor(() => expect(screen.queryByRole('button', { name: 'Submit for review' })).toBeNull());
   });
 
@@ -289,7 +301,7 @@ describe('publish dialog', () => {
     renderDialog(completeArticle(), {
       'publish.start': () => outboxJob({ state: 'queued' }),
       'outbox.get': () =>
-        outboxJob({ state: 'failed', attempts: 1, lastError: { code: 'remote-forbidden', message: 'may not publish posts', allowedStatuses: ['draft', 'pending'] } }),
+        outboxJob({ state: 'failed', attempts: 1, lastError: { code: 'remote-forbidden', message: 'may not publish posts', allowedStatuses: ['draft', 'submitted'] } }),
     });
     await screen.findByRole('dialog');
     await act(async () => {
@@ -372,7 +384,7 @@ describe('publish dialog', () => {
     const planned = `${year}-06-01T09:30:00+08:00`;
     renderDialog(completeArticle({}, { plannedAt: planned }), {}, { approveFirst: true });
     const dialog = await screen.findByRole('dialog', { name: 'Approve and publish' });
-    expect((within(dialog).getByRole('radio', { checked: true }) as HTMLInputElement).value).toBe('future');
+    expect((within(dialog).getByRole('radio', { checked: true }) as HTMLInputElement).value).toBe('scheduled');
     expect(Date.parse(localInputToIso((within(dialog).getByLabelText('Publish at') as HTMLInputElement).value) ?? '')).toBe(Date.parse(planned));
     const checklist = within(dialog).getByRole('region', { name: 'Pre-publish checklist' });
     expect(checklist.textContent).toContain(`Will be scheduled for ${formatZonedTime(planned, 'en')}.`);
@@ -405,12 +417,12 @@ describe('publish dialog', () => {
   it('“Approve and publish” says so and offers only going live or scheduling; a reporter may only hand over a copy that does not go live', async () => {
     renderDialog(completeArticle({}, {}), {}, { approveFirst: true });
     const approve = await screen.findByRole('dialog', { name: 'Approve and publish' });
-    expect(within(approve).getAllByRole('radio').map((r) => (r as HTMLInputElement).value)).toEqual(['publish', 'future']);
+    expect(within(approve).getAllByRole('radio').map((r) => (r as HTMLInputElement).value)).toEqual(['published', 'scheduled']);
     expect(within(approve).getByRole('button', { name: 'Approve and publish' })).toBeTruthy();
     cleanup();
     renderDialog(completeArticle({}, {}), {}, { role: 'reporter' });
     const reporter = await screen.findByRole('dialog', { name: 'Send a copy' });
-    expect(within(reporter).getAllByRole('radio').map((r) => (r as HTMLInputElement).value)).toEqual(['draft', 'pending']);
+    expect(within(reporter).getAllByRole('radio').map((r) => (r as HTMLInputElement).value)).toEqual(['draft', 'submitted']);
     expect((within(reporter).getByRole('radio', { checked: true }) as HTMLInputElement).value).toBe('draft');
     // The button says what it does: no "Publish" where nothing goes live.
     expect(within(reporter).queryByRole('button', { name: 'Publish' })).toBeNull();
@@ -429,7 +441,7 @@ describe('publish dialog over the event stream', () => {
       state: 'done',
       updatedAt: '2026-11-25T09:06:00.000Z',
       progress: { step: 'verify', mediaDone: 3, mediaTotal: 3 },
-      result: { targetId: 't-wordpress1', targetKind: 'wordpress', remoteId: '42', url: 'https://news.example.com/flood/', status: 'publish', contentHash: 'x', remoteModified: '2026-11-25T09:06:00Z', publishedAt: '2026-11-25T09:06:00Z', articleRevision: 2 },
+      result: { targetId: 't-wordpress1', targetKind: 'wordpress', remoteId: '42', url: 'https://news.example.com/flood/', status: 'published', contentHash: 'x', remoteModified: '2026-11-25T09:06:00Z', publishedAt: '2026-11-25T09:06:00Z', articleRevision: 2 },
     });
 
   async function startJob(events: TestEventConnection, get: () => OutboxJob) {

@@ -15,7 +15,7 @@ import { useT } from '../../i18n/use-t';
 import { instantFromZonedInput, zonedInputValue } from '../../../common/time/zoned-time';
 import { useNewsroomTimeZone } from '../metadata/use-newsroom-time-zone';
 import { TargetsDialog } from '../targets/targets-dialog';
-import { formatZonedTime, readChecklistItems } from './checklist-text';
+import { formatZonedTime } from './checklist-text';
 import { ChecklistView } from './checklist-view';
 import { goToArticleField } from './go-to-article-field';
 import { isPollingJob } from './job-state';
@@ -36,7 +36,7 @@ export interface PublishDialogProps {
   onStarted?(): void;
 }
 
-const STATUS_CHOICES: PublishStatus[] = ['publish', 'future', 'draft', 'pending'];
+const STATUS_CHOICES: PublishStatus[] = ['published', 'scheduled', 'draft', 'submitted'];
 
 type Phase = 'form' | 'starting' | 'job';
 
@@ -74,7 +74,7 @@ export function PublishDialog({ onClose, pollIntervalMs = JOB_POLL_MS, preferred
   // Approving and publishing goes live or is scheduled; a reporter in a newsroom sends the story to
   // the desk from the Review tab, so here they may only hand a copy over without it going live.
   const role = settings((s) => s.settings.role);
-  const [choices] = useState<PublishStatus[]>(() => (approveFirst ? ['publish', 'future'] : role === 'reporter' ? ['draft', 'pending'] : STATUS_CHOICES));
+  const [choices] = useState<PublishStatus[]>(() => (approveFirst ? ['published', 'scheduled'] : role === 'reporter' ? ['draft', 'submitted'] : STATUS_CHOICES));
   const current = article((s) => s.article);
   const targetList = targets((s) => s.targets);
   const targetsError = targets((s) => s.error);
@@ -134,9 +134,9 @@ export function PublishDialog({ onClose, pollIntervalMs = JOB_POLL_MS, preferred
   const pastPlannedAt = plannedAt && Date.parse(plannedAt) < now.getTime() ? plannedAt : null;
   const baseOptions: PublishOptions = {
     status,
-    scheduledAt: status === 'future' ? instantFromZonedInput(scheduleLocal, zone) : null,
+    scheduledAt: status === 'scheduled' ? instantFromZonedInput(scheduleLocal, zone) : null,
     overriddenWarnings: [],
-    ...(status === 'publish' && keepOriginalDate && pastPlannedAt ? { backdateTo: pastPlannedAt } : {}),
+    ...(status === 'published' && keepOriginalDate && pastPlannedAt ? { backdateTo: pastPlannedAt } : {}),
   };
   const localItems = checked && selected ? publishChecklist(checked, selected.config, baseOptions, now, media) : [];
   const items = [...localItems, ...serverItems.filter((s) => !localItems.some((l) => l.id === s.id))];
@@ -193,7 +193,8 @@ export function PublishDialog({ onClose, pollIntervalMs = JOB_POLL_MS, preferred
       onStarted?.();
       setPhase('job');
     } catch (error) {
-      if (isApiError(error) && error.code === 'checklist-blocked') setServerItems(readChecklistItems(error.details));
+      const failure = isApiError(error) ? error.failure : null;
+      if (failure?.code === 'checklist-blocked') setServerItems(failure.details?.items ?? []);
       setStartError(error);
       setPhase('form');
     }
@@ -208,7 +209,7 @@ export function PublishDialog({ onClose, pollIntervalMs = JOB_POLL_MS, preferred
         await api.call('publish.start', {
           articleId: job.articleId,
           targetId: job.targetId,
-          options: { status: 'pending', scheduledAt: null, overriddenWarnings: job.options.overriddenWarnings },
+          options: { status: 'submitted', scheduledAt: null, overriddenWarnings: job.options.overriddenWarnings },
         }),
       );
     } catch (error) {
@@ -218,8 +219,8 @@ export function PublishDialog({ onClose, pollIntervalMs = JOB_POLL_MS, preferred
 
   // The button says what it will do: publish, schedule, save a draft or submit a copy.
   const actionLabel = approveFirst
-    ? t(status === 'future' ? 'review.action.approve-schedule' : 'review.action.approve-publish')
-    : status === 'publish'
+    ? t(status === 'scheduled' ? 'review.action.approve-schedule' : 'review.action.approve-publish')
+    : status === 'published'
       ? t('publish.publish')
       : t(`publish.action.${status}`);
   const title = approveFirst ? t('review.action.approve-publish') : role === 'reporter' ? t('publish.sendCopyTitle') : t('publish.title');
@@ -304,7 +305,7 @@ export function PublishDialog({ onClose, pollIntervalMs = JOB_POLL_MS, preferred
                 </label>
               ))}
             </div>
-            {status === 'publish' && pastPlannedAt ? (
+            {status === 'published' && pastPlannedAt ? (
               <div className="radio-row" role="radiogroup" aria-label={t('publish.dateChoice')}>
                 <label>
                   <input type="radio" name={`${ids.schedule}-date`} checked={!keepOriginalDate} onChange={() => { setKeepOriginalDate(false); changed(); }} />
@@ -316,7 +317,7 @@ export function PublishDialog({ onClose, pollIntervalMs = JOB_POLL_MS, preferred
                 </label>
               </div>
             ) : null}
-            {status === 'future' ? (
+            {status === 'scheduled' ? (
               <div className="field">
                 <label htmlFor={ids.schedule}>{t('publish.scheduleAt')}</label>
                 <input
@@ -374,8 +375,8 @@ function offersReview(job: OutboxJob): boolean {
   const error = job.lastError;
   return (
     job.state === 'failed' &&
-    (job.options.status === 'publish' || job.options.status === 'future') &&
+    (job.options.status === 'published' || job.options.status === 'scheduled') &&
     error?.code === 'remote-forbidden' &&
-    (error.allowedStatuses ?? []).includes('pending')
+    (error.allowedStatuses ?? []).includes('submitted')
   );
 }

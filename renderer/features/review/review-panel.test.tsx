@@ -9,7 +9,7 @@ import { StoresContext } from '../../stores/stores-context';
 import { ApiError } from '../../api/api-error';
 import { useI18nStore } from '../../i18n/i18n-store';
 import { createAppStores } from '../../stores/app-stores';
-import { createFakeApi, type FakeHandlers } from '../../test-support/fake-api';
+import { createFakeApi, type FakeHandlers } from '../../../tests/support/fake-api';
 import { ReviewPanel } from './review-panel';
 
 afterEach(cleanup);

@@ -9,8 +9,8 @@ import { StoresContext } from '../../stores/stores-context';
 import { useI18nStore } from '../../i18n/i18n-store';
 import { createAppStores } from '../../stores/app-stores';
 import { createEventSubscription } from '../../api/event-subscription';
-import { createFakeApi } from '../../test-support/fake-api';
-import { testEventConnection } from '../../test-support/test-event-connection';
+import { createFakeApi } from '../../../tests/support/fake-api';
+import { testEventConnection } from '../../../tests/support/test-event-connection';
 import { ReviewQueueScreen } from './review-queue-screen';
 
 afterEach(cleanup);

@@ -7,7 +7,7 @@ import { settingsSchema, type AppInfo, type Settings } from '../../../common/con
 import { StoresContext } from '../../stores/stores-context';
 import { useI18nStore } from '../../i18n/i18n-store';
 import { createAppStores } from '../../stores/app-stores';
-import { createFakeApi } from '../../test-support/fake-api';
+import { createFakeApi } from '../../../tests/support/fake-api';
 import { SettingsDialog } from './settings-dialog';
 
 afterEach(cleanup);
@@ -103,5 +103,34 @@ describe('settings dialog', () => {
     expect((await screen.findByRole('status')).textContent).toContain('Add a WordPress site');
     fireEvent.click(save);
     expect(api.callsTo('settings.update')).toHaveLength(0);
+  });
+
+  it.each(['en', 'zh-CN'] as const)('adds a newsroom server hub: the address in settings, the token sent apart for the secret store (%s)', async (locale) => {
+    useI18nStore.getState().setLocale(locale);
+    const api = createFakeApi({
+      'settings.get': () => settingsSchema.parse({ locale, userName: 'Ana Desk', role: 'editor' }),
+      'app.info': () => INFO,
+      'targets.list': () => [],
+      'settings.update': (patch) => settingsSchema.parse({ locale, userName: 'Ana Desk', role: 'editor', reviewHub: patch.reviewHub }),
+    });
+    const stores = createAppStores(api);
+    await stores.settings.getState().init();
+    render(
+      <StoresContext.Provider value={stores}>
+        <SettingsDialog />
+      </StoresContext.Provider>,
+    );
+    const en = locale === 'en';
+    fireEvent.change(screen.getByRole('combobox', { name: en ? 'Articles travel through' : '稿件传递方式' }), { target: { value: 'newsroom' } });
+    expect(screen.getByRole('status').textContent).toContain(en ? 'newsroom server’s address' : '编辑部服务器的地址');
+    fireEvent.change(screen.getByLabelText(en ? 'Server address' : '服务器地址'), { target: { value: 'https://newsroom.example.org:4455' } });
+    fireEvent.change(screen.getByLabelText(en ? 'Account token' : '账户令牌'), { target: { value: 'dln_secret' } });
+    expect(screen.getByLabelText<HTMLInputElement>(en ? 'Account token' : '账户令牌').type).toBe('password');
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: en ? 'Save' : '保存' }));
+    });
+    expect(api.callsTo('settings.update')).toEqual([
+      expect.objectContaining({ reviewHub: { kind: 'newsroom', serverUrl: 'https://newsroom.example.org:4455' }, newsroomToken: 'dln_secret' }),
+    ]);
   });
 });

@@ -25,7 +25,7 @@ export function ConnectionReportView({ targetName, report, error }: ConnectionRe
   if (!report) return null;
   const yesNo = (value: boolean): string => (value ? t('targets.report.yes') : t('targets.report.no'));
   // The most common surprise gets its own translated line: a contributor cannot publish.
-  const onlyReview = !report.allowedStatuses.includes('publish') && report.allowedStatuses.includes('pending');
+  const onlyReview = !report.allowedStatuses.includes('published') && report.allowedStatuses.includes('submitted');
   return (
     <section className="connection-report" aria-label={label}>
       <p role="status">

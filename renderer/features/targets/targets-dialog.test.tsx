@@ -8,8 +8,8 @@ import { StoresContext } from '../../stores/stores-context';
 import { ApiError } from '../../api/api-error';
 import { useI18nStore } from '../../i18n/i18n-store';
 import { createAppStores } from '../../stores/app-stores';
-import { createFakeApi, type FakeHandlers } from '../../test-support/fake-api';
-import { folderTarget, wordpressTarget } from '../publish/publish-fixtures';
+import { createFakeApi, type FakeHandlers } from '../../../tests/support/fake-api';
+import { folderTarget, wordpressTarget } from '../../../tests/support/publish-fixtures';
 import { TargetsDialog } from './targets-dialog';
 
 afterEach(cleanup);
@@ -180,7 +180,7 @@ describe('publishing targets', () => {
           siteName: 'Evening News',
           account: 'Li Wei (contributor)',
           roles: ['contributor'],
-          allowedStatuses: ['draft', 'pending'],
+          allowedStatuses: ['draft', 'submitted'],
           canUploadMedia: false,
           canCreateTags: false,
           canCreateCategories: false,

@@ -23,6 +23,12 @@ export class DatelineApp {
     return this.page.getByRole('button', { name: this.text(key, vars), exact: true });
   }
 
+  /** Chooses an action from the article toolbar's "More" menu. */
+  async moreAction(key: MessageKey): Promise<void> {
+    await this.button('article.more').click();
+    await this.page.getByRole('menu', { name: this.text('article.more') }).getByRole('menuitem', { name: this.text(key), exact: true }).click();
+  }
+
   textbox(key: MessageKey, vars?: Record<string, string | number>): Locator {
     return this.page.getByRole('textbox', { name: this.text(key, vars), exact: true });
   }

@@ -14,7 +14,7 @@ import { figure, makeArticle, paragraph, text } from '../../../../tests/fixtures
 import { ninjsErrors } from '../../../../tests/fixtures/ninjs/ninjs-validator';
 import { makePng } from '../../../../tests/support/test-photos';
 import { PublishConflict } from '../publish-target';
-import { sent, testJob, testPhoto, type TestPhoto } from '../test-publish-context';
+import { sent, testJob, testPhoto, type TestPhoto } from '../../../../tests/support/test-publish-context';
 import { ARTICLE_MARKER_FILE, FolderTarget, NINJS_FILE } from './folder-target';
 
 const PHOTOS = [testPhoto(makePng(40, 30), 'one.png'), testPhoto(makePng(50, 30), 'two.png'), testPhoto(makePng(60, 30), 'three.png')];
@@ -64,7 +64,7 @@ describe('folder target', () => {
     const record = sent(await target.publish(job.attempt()));
 
     const folder = join(dir, 'Published', 'guowuyuan-data');
-    expect(record).toMatchObject({ targetId: 'folder-1', targetKind: 'folder', remoteId: folder, status: 'publish', articleRevision: article.revision });
+    expect(record).toMatchObject({ targetId: 'folder-1', targetKind: 'folder', remoteId: folder, status: 'published', articleRevision: article.revision });
     expect(fileURLToPath(record.url)).toBe(join(folder, 'index.html'));
 
     const html = readFileSync(join(folder, 'index.html'), 'utf8');
@@ -119,9 +119,9 @@ describe('folder target', () => {
     expect(restored).not.toHaveProperty('unchanged');
     expect(existsSync(join(first.remoteId, 'images', P2.id))).toBe(true);
 
-    const withheld = sent(await target.publish(testJob('job00000004', article, PHOTOS, { previous: first, options: { status: 'pending' } }).attempt()));
+    const withheld = sent(await target.publish(testJob('job00000004', article, PHOTOS, { previous: first, options: { status: 'submitted' } }).attempt()));
     expect(JSON.parse(readFileSync(join(first.remoteId, NINJS_FILE), 'utf8'))).toMatchObject({ pubstatus: 'withheld' });
-    expect(withheld.status).toBe('pending');
+    expect(withheld.status).toBe('submitted');
   });
 
   it('a second article with the same slug gets its own "-2" folder; so does a slug folder the user made', async () => {
@@ -189,7 +189,7 @@ describe('folder target', () => {
 
   it('test connection creates the folder, leaves no probe behind, and allows every status', async () => {
     const report = await target.testConnection();
-    expect(report).toMatchObject({ ok: true, siteName: join(dir, 'Published'), allowedStatuses: ['publish', 'draft', 'pending', 'future'] });
+    expect(report).toMatchObject({ ok: true, siteName: join(dir, 'Published'), allowedStatuses: ['published', 'draft', 'submitted', 'scheduled'] });
     expect(readdirSync(join(dir, 'Published'))).toEqual([]);
   });
 

@@ -58,7 +58,7 @@ interface PostFields {
   feature_image_caption: string | null;
 }
 
-const GHOST_STATUS: Record<PublishStatus, string> = { publish: 'published', future: 'scheduled', draft: 'draft', pending: 'draft' };
+const GHOST_STATUS: Record<PublishStatus, string> = { published: 'published', scheduled: 'scheduled', draft: 'draft', submitted: 'draft' };
 
 export class GhostTarget implements PublishTarget {
   readonly config: GhostTargetConfig;
@@ -86,7 +86,7 @@ export class GhostTarget implements PublishTarget {
       siteName: site.title || hostOf(this.config.siteUrl),
       account: 'Admin API integration',
       roles: ['integration'],
-      allowedStatuses: ['publish', 'future', 'draft'],
+      allowedStatuses: ['published', 'scheduled', 'draft'],
       canUploadMedia: true,
       canCreateTags: true,
       canCreateCategories: true,
@@ -120,7 +120,7 @@ export class GhostTarget implements PublishTarget {
     for (const name of unmatched) remarks.push({ kind: 'author-not-on-site', name });
     const summary = ctx.article.summary.trim();
     if ([...summary].length > EXCERPT_MAX) remarks.push({ kind: 'excerpt-shortened', maxChars: EXCERPT_MAX });
-    if (ctx.options.status === 'pending') remarks.push({ kind: 'pending-as-draft' });
+    if (ctx.options.status === 'submitted') remarks.push({ kind: 'pending-as-draft' });
     const fields: PostFields = {
       title: [...ctx.article.headline].slice(0, TITLE_MAX).join(''),
       html: ghostBodyHtml(ctx.article, media),
@@ -163,13 +163,13 @@ export class GhostTarget implements PublishTarget {
     // d. The final slug, status and time, based on the post as just read.
     progress('set-status');
     current ??= await this.readPost(postId, ctx.signal);
-    if (current === null) throw new AppError('remote-not-found', `The post Dateline was publishing to (${postId}) is gone from ${this.client.targetLabel}; publish again to make a new one`, { postId });
+    if (current === null) throw new AppError('remote-not-found', `The post Dateline was publishing to (${postId}) is gone from ${this.client.targetLabel}; publish again to make a new one`, { kind: 'post-gone', site: this.config.siteUrl });
     const status = GHOST_STATUS[ctx.options.status];
     const final: Record<string, unknown> = { ...fields, status, slug: effectiveSlug(ctx.article), updated_at: current.updated_at };
-    if (ctx.options.status === 'future' && ctx.options.scheduledAt) final.published_at = new Date(ctx.options.scheduledAt).toISOString();
+    if (ctx.options.status === 'scheduled' && ctx.options.scheduledAt) final.published_at = new Date(ctx.options.scheduledAt).toISOString();
     // A post scheduled earlier and now published at once must not keep waiting for its old time.
-    if (ctx.options.status === 'publish' && current.status === 'scheduled') final.published_at = new Date().toISOString();
-    if (ctx.options.status === 'publish' && ctx.options.backdateTo) final.published_at = new Date(ctx.options.backdateTo).toISOString();
+    if (ctx.options.status === 'published' && current.status === 'scheduled') final.published_at = new Date().toISOString();
+    if (ctx.options.status === 'published' && ctx.options.backdateTo) final.published_at = new Date(ctx.options.backdateTo).toISOString();
     let live: GhostPost;
     try {
       live = await this.writePost(postId, final, ctx.signal);
@@ -224,7 +224,7 @@ export class GhostTarget implements PublishTarget {
       signal: ctx.signal,
     });
     const created = reply?.posts?.[0];
-    if (!created || typeof created.id !== 'string') throw new AppError('remote-bad-response', 'Ghost created the post but did not say which it is; Dateline will look it up and retry', { retryable: true, mayHaveArrived: true });
+    if (!created || typeof created.id !== 'string') throw new AppError('remote-bad-response', 'Ghost created the post but did not say which it is; Dateline will look it up and retry', { kind: 'created-without-id', retryable: true, mayHaveArrived: true });
     // A reply that is not about our draft (a confused proxy or cache) must not be adopted.
     if (!isMarkerDraftOf(created, ctx.jobId)) throw misroutedReply(`the new draft "${postMarker(ctx.jobId)}"`, created.slug);
     return created;
@@ -269,7 +269,7 @@ export class GhostTarget implements PublishTarget {
     const remote = await this.readPost(previous.remoteId, ctx.signal);
     if (!remote) return null;
     // A scheduled post that went live changed its time stamp by Ghost's own doing.
-    const wentLive = previous.status === 'future' && remote.status === 'published';
+    const wentLive = previous.status === 'scheduled' && remote.status === 'published';
     const fingerprintChanged = previous.remoteFingerprint !== undefined && ghostPostFingerprint(remote) !== previous.remoteFingerprint;
     const changed = fingerprintChanged || (remote.updated_at !== previous.remoteModified && !wentLive);
     if (changed && !ctx.overwriteConflict) throw new PublishConflict(this.conflictDetails(ctx, remote, ours));
@@ -316,20 +316,21 @@ function postTags(ctx: PublishContext): { name: string }[] {
 function publishedHash(fields: PostFields, ctx: PublishContext): string {
   const { status, scheduledAt } = ctx.options;
   return createHash('sha256')
-    .update(JSON.stringify({ ...fields, status, slug: effectiveSlug(ctx.article), scheduledAt: status === 'future' ? (scheduledAt ?? null) : null }))
+    .update(JSON.stringify({ ...fields, status, slug: effectiveSlug(ctx.article), scheduledAt: status === 'scheduled' ? (scheduledAt ?? null) : null }))
     .digest('hex');
 }
 
 /** The status to record: Ghost's, in Dateline's words (a story submitted for review waits as a draft). */
 function recordStatus(ghostStatus: string, asked: PublishStatus): PublishStatus {
-  if (ghostStatus === 'published') return 'publish';
-  if (ghostStatus === 'scheduled') return 'future';
-  return asked === 'pending' ? 'pending' : 'draft';
+  if (ghostStatus === 'published') return 'published';
+  if (ghostStatus === 'scheduled') return 'scheduled';
+  return asked === 'submitted' ? 'submitted' : 'draft';
 }
 
 /** Retryable: asking again (after looking up what exists) is the safe answer to a reply we cannot trust. */
 function misroutedReply(expected: string, got: string): AppError {
   return new AppError('remote-bad-response', `Ghost answered about ${got} where Dateline asked about ${expected}; a proxy in between may have mixed up replies. Dateline will look again and retry`, {
+    kind: 'answer-mixed-up',
     retryable: true,
     mayHaveArrived: true,
   });

@@ -9,11 +9,11 @@ import { MAX_MEDIA_BYTES } from '../../../../common/contract';
 import { figure, makeArticle, paragraph, text } from '../../../../tests/fixtures/sample-article';
 import { makePng } from '../../../../tests/support/test-photos';
 import { WordPressHub } from '../../review/wordpress-hub';
-import { testJob, testPhoto } from '../test-publish-context';
+import { testJob, testPhoto } from '../../../../tests/support/test-publish-context';
 import { WebhookTarget } from '../webhook/webhook-target';
-import { WordPressClient } from '../wordpress/wordpress-client';
-import { downloadPhoto, PhotoOrigins } from '../wordpress/wordpress-photo-download';
-import { startHugeBodyServer, type HugeBodyServer, type Route } from './huge-body-server';
+import { WordPressClient } from '../../wordpress/wordpress-client';
+import { downloadPhoto, PhotoOrigins } from '../../wordpress/wordpress-photo-download';
+import { startHugeBodyServer, type HugeBodyServer, type Route } from '../../../../tests/support/huge-body-server';
 import { ERROR_BODY_MAX_BYTES, JSON_BODY_MAX_BYTES } from './read-capped-body';
 
 const MB = 1_048_576;

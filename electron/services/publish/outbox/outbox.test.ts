@@ -12,7 +12,7 @@ import type { FolderTargetConfig, TargetConfig } from '../../../../common/publis
 import { makeArticle } from '../../../../tests/fixtures/sample-article';
 import { PublicationStore } from '../publication-store';
 import { PublishConflict, type PublishContext, type PublishTarget, type UnchangedOnTarget } from '../publish-target';
-import { MemoryMediaRegistry } from '../test-publish-context';
+import { MemoryMediaRegistry } from '../../../../tests/support/test-publish-context';
 import { Outbox } from './outbox';
 
 type Step = (ctx: PublishContext) => Promise<PublicationRecord | UnchangedOnTarget>;
@@ -51,7 +51,7 @@ function record(targetId: string, ctx: PublishContext): PublicationRecord {
 
 const unreachable = () => new AppError('remote-unreachable', 'The site could not be reached');
 const target = (id: string): FolderTargetConfig => ({ kind: 'folder', id, name: `Target ${id}`, path: '' });
-const OPTIONS: PublishOptions = { status: 'publish', scheduledAt: null, overriddenWarnings: [] };
+const OPTIONS: PublishOptions = { status: 'published', scheduledAt: null, overriddenWarnings: [] };
 
 let root: string;
 let now: number;
@@ -325,7 +325,7 @@ describe('Outbox: a post an unfinished job created is never made twice', () => {
     // Another article on the same target is not offered someone else's post.
     const other = makeArticle({ id: '01jc0000000000000000000009', headline: 'Other' });
     await outbox.enqueue(other, target('site'), OPTIONS);
-    const review = await outbox.enqueue(article, target('site'), { ...OPTIONS, status: 'pending' });
+    const review = await outbox.enqueue(article, target('site'), { ...OPTIONS, status: 'submitted' });
     await outbox.whenIdle();
     expect(site.calls[1]?.checkpoint.adoptRemote).toBeUndefined();
     expect(site.calls[2]?.checkpoint.adoptRemote).toEqual({ remoteId: 'p-41', jobId: refused.id });
@@ -385,8 +385,8 @@ describe('Outbox: a newer version is never replaced by an older one', () => {
     expect(outbox.get(other.id).state).toBe('done');
     expect(site.calls.map((c) => [c.jobId, c.options.status])).toEqual([
       [draft.id, 'draft'],
-      [publish.id, 'publish'],
-      [other.id, 'publish'],
+      [publish.id, 'published'],
+      [other.id, 'published'],
     ]);
   });
 
@@ -492,8 +492,8 @@ describe('Outbox: a newer version is never replaced by an older one', () => {
     const publications = new PublicationStore(root);
     const article = makeArticle();
     const at = (articleRevision: number, status: PublicationRecord['status']): PublicationRecord => ({ ...record('site', { article, options: OPTIONS } as PublishContext), articleRevision, status });
-    expect(await publications.put(article.id, at(3, 'publish'))).toBe(true);
-    expect(await publications.put(article.id, at(2, 'publish'))).toBe(false);
+    expect(await publications.put(article.id, at(3, 'published'))).toBe(true);
+    expect(await publications.put(article.id, at(2, 'published'))).toBe(false);
     expect(await publications.get(article.id, 'site')).toMatchObject({ articleRevision: 3 });
     // The same revision with another status (withheld after a spike) is news, not a step back.
     expect(await publications.put(article.id, at(3, 'draft'))).toBe(true);

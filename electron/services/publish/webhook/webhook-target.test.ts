@@ -8,7 +8,7 @@ import type { WebhookTargetConfig } from '../../../../common/publish/publish-tar
 import { figure, makeArticle, paragraph, text } from '../../../../tests/fixtures/sample-article';
 import { ninjsErrors } from '../../../../tests/fixtures/ninjs/ninjs-validator';
 import { makePng } from '../../../../tests/support/test-photos';
-import { sent, testJob, testPhoto, type TestPhoto } from '../test-publish-context';
+import { sent, testJob, testPhoto, type TestPhoto } from '../../../../tests/support/test-publish-context';
 import { signWebhookBody, verifyWebhookSignature } from './webhook-signature';
 import { retryAfterMs, WebhookTarget, type WebhookPayload } from './webhook-target';
 
@@ -117,7 +117,7 @@ describe('webhook target', () => {
     expect(Buffer.from(payload.media?.[1]?.base64 ?? '', 'base64')).toEqual(Buffer.from(P2.bytes));
     expect(payload.ninjs.bodies?.[0]?.value).toContain(`<img src="${P2.id}"`);
 
-    expect(record).toMatchObject({ targetKind: 'webhook', remoteId: 'job0000000a1', url: 'https://news.example.com/a/1', status: 'publish' });
+    expect(record).toMatchObject({ targetKind: 'webhook', remoteId: 'job0000000a1', url: 'https://news.example.com/a/1', status: 'published' });
     expect(job.progress.filter((p) => p.step === 'upload-media').map((p) => p.mediaDone)).toEqual([1, 2, 3]);
   });
 
@@ -152,7 +152,7 @@ describe('webhook target', () => {
     expect(again).toEqual({ unchanged: first });
     expect(receiver.deliveries).toHaveLength(1);
 
-    const scheduled = { status: 'future' as const, scheduledAt: '2026-12-01T08:00:00+08:00' };
+    const scheduled = { status: 'scheduled' as const, scheduledAt: '2026-12-01T08:00:00+08:00' };
     const future = sent(await target().publish(testJob('job0000000b4', article, PHOTOS, { previous: first, options: scheduled }).attempt()));
     const later = await target().publish(testJob('job0000000b5', article, PHOTOS, { previous: future, options: { ...scheduled, scheduledAt: '2026-12-02T08:00:00+08:00' } }).attempt());
     expect(later).not.toHaveProperty('unchanged');

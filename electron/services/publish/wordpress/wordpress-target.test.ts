@@ -10,8 +10,8 @@ import { figure, makeArticle, paragraph, text } from '../../../../tests/fixtures
 import { makePng } from '../../../../tests/support/test-photos';
 import type { PublicationRecord } from '../../../../common/publish/publish-job';
 import { isUnchangedOnTarget, PublishConflict, type PublishContext } from '../publish-target';
-import { MemoryMediaRegistry, sent, testJob, testPhoto } from '../test-publish-context';
-import { FakeWordPress } from './fake-wordpress-server';
+import { MemoryMediaRegistry, sent, testJob, testPhoto } from '../../../../tests/support/test-publish-context';
+import { FakeWordPress } from '../../../../tests/support/fake-wordpress-server';
 import { WordPressTarget } from './wordpress-target';
 
 let wp: FakeWordPress;
@@ -83,7 +83,7 @@ describe('WordPress adapter: a reporter publishes a story', () => {
     expect(post?.content).toContain(`"id":${lead?.id}`);
     expect([...wp.terms.tags.values()]).toEqual(['港口', 'Shipping']);
     expect([...wp.terms.categories.values()]).toEqual(['国际']);
-    expect(record).toMatchObject({ targetId: 'newsroom-wp', remoteId: String(post?.id), status: 'publish', url: `${wp.url}/harbour-reopens/` });
+    expect(record).toMatchObject({ targetId: 'newsroom-wp', remoteId: String(post?.id), status: 'published', url: `${wp.url}/harbour-reopens/` });
     expect(record.remoteModified).toBe(post?.modified_gmt);
     expect(job.progress.filter((p) => p.step === 'upload-media').map((p) => p.mediaDone)).toEqual([0, 1, 2]);
   });
@@ -92,14 +92,14 @@ describe('WordPress adapter: a reporter publishes a story', () => {
     wp.pretty = false;
     wp.announcedOrigin = 'http://10.0.0.9:8080';
     const report = await target().testConnection();
-    expect(report).toMatchObject({ ok: true, siteName: 'Fake News Site', allowedStatuses: ['publish', 'future', 'draft', 'pending'] });
+    expect(report).toMatchObject({ ok: true, siteName: 'Fake News Site', allowedStatuses: ['published', 'scheduled', 'draft', 'submitted'] });
     expect(wp.requests).toContain('GET /wp/v2/users/me');
   });
 
   it('tells a contributor they can submit for review but not publish', async () => {
     wp.role = 'contributor';
     const report = await target().testConnection();
-    expect(report.allowedStatuses).toEqual(['draft', 'pending']);
+    expect(report.allowedStatuses).toEqual(['draft', 'submitted']);
     expect(report.canUploadMedia).toBe(false);
     expect(report.notes.join(' ')).toContain('This account can submit for review but not publish');
 
@@ -109,8 +109,8 @@ describe('WordPress adapter: a reporter publishes a story', () => {
     expect(error.message).toContain('Your WordPress role (contributor) may not publish posts');
     expect(error.message).toContain('only submit articles for review');
 
-    const pending = await target().publish(testJob('job0000000003', article, [], { options: { status: 'pending' } }).attempt());
-    expect(pending.status).toBe('pending');
+    const pending = await target().publish(testJob('job0000000003', article, [], { options: { status: 'submitted' } }).attempt());
+    expect(pending.status).toBe('submitted');
   });
 
   it('asks for an editor when an author names a category that does not exist', async () => {
@@ -150,11 +150,11 @@ describe('WordPress adapter: exactly once when replies are lost', () => {
     const refused = testJob('job0000000011', article, []);
     const error = await failure(target().publish(refused.attempt()));
     expect(error.code).toBe('remote-forbidden');
-    expect(error.details).toEqual({ reason: 'review-only', allowedStatuses: ['draft', 'pending'] });
+    expect(error.details).toEqual({ kind: 'account-may-not-publish', reason: 'review-only', allowedStatuses: ['draft', 'submitted'] });
     expect(wp.posts.size).toBe(0);
     expect(refused.checkpoint.remoteId).toBeUndefined();
 
-    const review = testJob('job0000000012', article, [], { options: { status: 'pending' } });
+    const review = testJob('job0000000012', article, [], { options: { status: 'submitted' } });
     await target().publish(review.attempt());
     expect(wp.posts.size).toBe(1);
     expect([...wp.posts.values()][0]).toMatchObject({ status: 'pending', slug: 'council-meets' });
@@ -290,22 +290,22 @@ describe('WordPress adapter: updates and conflicts', () => {
     expect(isUnchangedOnTarget(reslugged)).toBe(false);
     expect([...wp.posts.values()][0]?.slug).toBe('harbour-open-again');
 
-    const scheduled = sent(await adapter().publish(testJob('job0000000034', story(), [photoA, photoB], { previous: sent(reslugged), options: { status: 'future', scheduledAt: '2031-01-01T00:00:00Z' } }).attempt()));
-    const rescheduled = await adapter().publish(testJob('job0000000035', story(), [photoA, photoB], { previous: scheduled, options: { status: 'future', scheduledAt: '2031-02-01T00:00:00Z' } }).attempt());
+    const scheduled = sent(await adapter().publish(testJob('job0000000034', story(), [photoA, photoB], { previous: sent(reslugged), options: { status: 'scheduled', scheduledAt: '2031-01-01T00:00:00Z' } }).attempt()));
+    const rescheduled = await adapter().publish(testJob('job0000000035', story(), [photoA, photoB], { previous: scheduled, options: { status: 'scheduled', scheduledAt: '2031-02-01T00:00:00Z' } }).attempt());
     expect(isUnchangedOnTarget(rescheduled)).toBe(false);
     expect([...wp.posts.values()][0]?.date_gmt).toBe('2031-02-01T00:00:00');
     expect(wp.posts.size).toBe(1);
   });
 
   it('publishes a backdated story with its original date when asked to keep it', async () => {
-    const record = await target().publish(testJob('job0000000015', story(), [photoA, photoB], { options: { status: 'publish', backdateTo: '2019-03-04T12:01:52+08:00' } }).attempt());
-    expect(record.status).toBe('publish');
+    const record = await target().publish(testJob('job0000000015', story(), [photoA, photoB], { options: { status: 'published', backdateTo: '2019-03-04T12:01:52+08:00' } }).attempt());
+    expect(record.status).toBe('published');
     expect([...wp.posts.values()][0]?.date_gmt).toBe('2019-03-04T04:01:52');
   });
 
   it('schedules a post for later with its date in GMT', async () => {
-    const record = await target().publish(testJob('job0000000014', story(), [photoA, photoB], { options: { status: 'future', scheduledAt: '2030-01-02T09:30:00+08:00' } }).attempt());
-    expect(record.status).toBe('future');
+    const record = await target().publish(testJob('job0000000014', story(), [photoA, photoB], { options: { status: 'scheduled', scheduledAt: '2030-01-02T09:30:00+08:00' } }).attempt());
+    expect(record.status).toBe('scheduled');
     expect([...wp.posts.values()][0]?.date_gmt).toBe('2030-01-02T01:30:00');
   });
 });

@@ -11,7 +11,7 @@ import { hostname } from 'node:os';
 import { AppError } from '../../../../common/app-error';
 import { effectiveSlug } from '../../../../common/publish/effective-slug';
 import type { ConflictDetails, LastPublisher, PublicationRecord } from '../../../../common/publish/publish-job';
-import { PUBLISH_STATUSES, type ConnectionReport, type PublishStatus, type WordpressTargetConfig } from '../../../../common/publish/publish-target-config';
+import type { ConnectionReport, PublishStatus, WordpressTargetConfig } from '../../../../common/publish/publish-target-config';
 import { bodyToGutenberg, bylineBlock } from '../../../../common/serialize/body-to-gutenberg';
 import { CHECKPOINT_ADOPT, CHECKPOINT_REMOTE_ID, pendingRemoteSchema } from '../pending-remote-store';
 import { alreadyOnTarget, PublishConflict, type Checkpoint, type PublishContext, type PublishTarget, type RemoteMedia, type UnchangedOnTarget } from '../publish-target';
@@ -20,19 +20,23 @@ import {
   articlePosts,
   canonicalPost,
   deleteDraft,
+  distinctFigures,
+  distinctNames,
   isMarkerDraft,
   lastWriterOfPost,
   postMarker,
+  resolveTerm,
   sweepStrayDrafts,
+  uploadFigures,
   withArticleMarker,
+  WordPressClient,
+  type FetchImpl,
   type WpMarkedPost,
-} from './wordpress-article-posts';
-import { WordPressClient, type FetchImpl } from './wordpress-client';
-import { distinctFigures, uploadFigures } from './wordpress-media';
+} from '../../wordpress';
 import { postFingerprint } from './wordpress-post-fingerprint';
-import { distinctNames, resolveTerm } from './wordpress-terms';
+import { publishStatusOfPost, wordpressPostStatus } from './wordpress-post-status';
 
-export { postMarker } from './wordpress-article-posts';
+export { postMarker } from '../../wordpress';
 
 export interface WordPressTargetOptions {
   config: WordpressTargetConfig;
@@ -109,7 +113,7 @@ export class WordPressTarget implements PublishTarget {
     const caps = me.capabilities ?? {};
     const can = (cap: string) => caps[cap] === true;
     const roles = me.roles ?? [];
-    const allowedStatuses: PublishStatus[] = can('publish_posts') ? ['publish', 'future', 'draft', 'pending'] : can('edit_posts') ? ['draft', 'pending'] : [];
+    const allowedStatuses: PublishStatus[] = can('publish_posts') ? ['published', 'scheduled', 'draft', 'submitted'] : can('edit_posts') ? ['draft', 'submitted'] : [];
     const notes: string[] = [];
     if (allowedStatuses.length === 0) notes.push('This account may not write posts at all: use an account with the Contributor role or higher');
     else if (!can('publish_posts')) notes.push('This account can submit for review but not publish: an editor must publish its posts');
@@ -187,11 +191,12 @@ export class WordPressTarget implements PublishTarget {
 
     // d. The final status, slug and date.
     progress('set-status');
-    const status = ctx.options.status;
+    // WordPress's word for the status asked for (Dateline's own words stay on this side).
+    const status = wordpressPostStatus(ctx.options.status);
     const final: Record<string, unknown> = { ...fields, content: withArticleMarker(content, ctx.article.id, ctx.jobId), status, slug: effectiveSlug(ctx.article), meta: this.markerMeta(ctx) };
     if (status === 'future' && ctx.options.scheduledAt) final.date_gmt = wordpressGmt(ctx.options.scheduledAt);
     // A post scheduled earlier and now published at once must not stay waiting for its old date.
-    if (status === 'publish' && (ctx.previous?.status === 'future' || adoptedStatus === 'future')) final.date_gmt = wordpressGmt(new Date().toISOString());
+    if (status === 'publish' && (ctx.previous?.status === 'scheduled' || adoptedStatus === 'future')) final.date_gmt = wordpressGmt(new Date().toISOString());
     if (status === 'publish' && ctx.options.backdateTo) final.date_gmt = wordpressGmt(ctx.options.backdateTo);
     const updated = await this.client.request<WpPost>('POST', `wp/v2/posts/${postId}`, {
       json: final,
@@ -216,9 +221,14 @@ export class WordPressTarget implements PublishTarget {
     });
     if (live.id !== postId) throw misroutedReply(`post ${postId}`, `post ${live.id}`);
     await this.removeStrays(ctx, postId);
-    const liveStatus = PUBLISH_STATUSES.find((s) => s === live.status);
+    const liveStatus = publishStatusOfPost(live.status);
     if (!liveStatus) {
-      throw new AppError('remote-bad-response', `WordPress kept post ${postId} as "${live.status}" instead of "${status}"`, { postId, status: live.status });
+      throw new AppError('remote-bad-response', `WordPress kept post ${postId} as "${live.status}" instead of "${status}"`, {
+        kind: 'status-not-kept',
+        postId,
+        wanted: status,
+        kept: live.status,
+      });
     }
     return {
       targetId: this.config.id,
@@ -404,6 +414,7 @@ export class WordPressTarget implements PublishTarget {
 /** Retryable: asking again (after looking up what exists) is the safe answer to a reply we cannot trust. */
 function misroutedReply(expected: string, got: string): AppError {
   return new AppError('remote-bad-response', `WordPress answered about ${got} where Dateline asked about ${expected}; a proxy in between may have mixed up replies. Dateline will look again and retry`, {
+    kind: 'answer-mixed-up',
     retryable: true,
     mayHaveArrived: true,
   });
@@ -420,7 +431,9 @@ interface PostFields {
  * recorded at the last publish (with the post unchanged on the site) means there is nothing to send.
  */
 function publishedHash(fields: object, ctx: PublishContext): string {
-  const { status, scheduledAt } = ctx.options;
+  const { scheduledAt } = ctx.options;
+  // Hashed in WordPress's words, as earlier versions recorded it: an unchanged story stays unchanged.
+  const status = wordpressPostStatus(ctx.options.status);
   return createHash('sha256')
     .update(JSON.stringify({ ...fields, status, slug: effectiveSlug(ctx.article), scheduledAt: status === 'future' ? (scheduledAt ?? null) : null }))
     .digest('hex');

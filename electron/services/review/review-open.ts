@@ -1,0 +1,135 @@
+// Runs in: services. Opening the hub's version of an article: what waits to be sent goes first,
+// changes the hub has not seen are never replaced unasked, the hub's version is checked before it is
+// taken, and the record keeps the bases of the diff view ("since you last saw it", "since it was
+// submitted").
+import { AppError, isAppError } from '../../../common/app-error';
+import type { Article } from '../../../common/article';
+import type { OperationHandlers } from '../../../common/contract';
+import type { WorkflowEvent } from '../../../common/workflow/workflow-event';
+import { currentStatusOf } from '../../../common/workflow/workflow-history';
+import { contentHash } from './canonical-json';
+import { deferred } from './hub-write';
+import { consistent, type ReviewContext } from './review-context';
+import type { ReviewHubSync } from './review-hub-sync';
+import type { OpenedPackage } from './review-package';
+import type { ReviewRecord } from './review-record-store';
+import { stateOf } from './review-state';
+
+export function reviewOpenHandler(ctx: ReviewContext, sync: Pick<ReviewHubSync, 'syncUnqueued'>): OperationHandlers['review.open'] {
+  const { library, records } = ctx;
+  const open: OperationHandlers['review.open'] = ({ id, replaceLocal }) =>
+    ctx.queue.run(id, async () => {
+      const profile = await ctx.profile();
+      const hub = await ctx.hub();
+      // What waits to be sent goes first: opening must never drop it.
+      if ((await records.get(id)).pendingSync?.conflict === false) await sync.syncUnqueued(id);
+      const record = await records.get(id);
+      if (record.pendingSync?.rebase) {
+        // Taking the hub's version now would undo a publication the hub has not recorded yet.
+        const title = (await library.get(id).catch(() => null))?.headline || id;
+        throw new AppError(
+          'conflict',
+          `"${title}" was published from this computer and the review hub has not recorded that yet${record.pendingSync.lastError ? ` (${record.pendingSync.lastError.replace(/\.$/, '')})` : ''}. Dateline keeps sending it; the hub's version can be opened once it is recorded. Use "Send now" to try at once.`,
+          { kind: 'hub-publication-unsent', headline: title, publicationPending: true },
+        );
+      }
+      const local = await library.get(id).catch((error: unknown) => {
+        if (isAppError(error) && error.code === 'not-found') return null;
+        throw error;
+      });
+      if (local && !replaceLocal && hasLocalChanges(local, record)) {
+        const unsent = record.pendingSync ? unsentActions(record) : [];
+        throw new AppError(
+          'conflict',
+          `"${local.headline || id}" has changes on this computer that the review hub has not seen. Opening the hub's version replaces them; your version is kept under Revisions${
+            unsent.length > 0 ? ` and your comments are kept, but what you did here (${unsent.join('; ')}) was not sent and must be done again` : ''
+          }.`,
+          unsent.length > 0
+            ? { kind: 'local-changes-and-actions-unsent', headline: local.headline || id, localChanges: true, localRevision: local.revision, actions: unsent.length }
+            : { kind: 'local-changes-unsent', headline: local.headline || id, localChanges: true, localRevision: local.revision },
+        );
+      }
+      const opened = await hub.open(id);
+      checkOpened(id, opened.article, opened.history);
+      const changed = !local || contentHash(local) !== contentHash({ ...opened.article, revision: local.revision, updatedAt: local.updatedAt, createdAt: local.createdAt });
+      const article = changed ? await library.importVersion(opened.article, { who: profile?.name ?? '' }) : await consistent(ctx, local, { ...record, history: opened.history.length > 0 ? opened.history : record.history });
+      ctx.onChange?.(id);
+      const at = ctx.now();
+      // Comments written here that the hub does not have yet are kept and sent with the next write.
+      const localOnly = record.comments.filter((c) => !opened.comments.some((o) => o.id === c.id));
+      const next = await records.update(id, (r) => ({
+        ...r,
+        pendingSync: localOnly.length > 0 ? deferred('update', opened.submittedTo, at, null) : null,
+        // A hub that keeps no history (WordPress without the companion plugin): ours stays while it
+        // agrees with the hub's status; when it does not, the hub's status wins.
+        history:
+          opened.history.length > 0 || r.history.length === 0 || currentStatusOf({ schemaVersion: 1, events: r.history }) !== opened.article.status
+            ? opened.history
+            : r.history,
+        comments: [...opened.comments, ...localOnly],
+        hub: {
+          kind: hub.kind,
+          location: hub.location,
+          hubRevision: opened.hubRevision,
+          submittedTo: opened.submittedTo,
+          syncedAt: at,
+          localRevision: article.revision,
+          keepsComments: opened.keepsComments,
+        },
+        previousSubmission: opened.previousSubmission,
+        submitted: submittedVersion(opened, r.submitted),
+        // What this person saw before taking the newer version: "changes since you last saw it".
+        lastSeen: local && changed ? { article: local, at } : r.lastSeen,
+      }));
+      return stateOf(ctx, article, next);
+    });
+  return open;
+}
+
+/** The workflow actions recorded here since the last sync, for messages: "request changes by Sam Editor". */
+export function unsentActions(record: ReviewRecord): string[] {
+  const since = record.pendingSync?.since ?? '';
+  return record.history.filter((e) => e.at >= since).map((e) => `${e.action.replace('-', ' ')} by ${e.by.name}`);
+}
+
+/** Whether the library holds edits made since the last sync with the hub. */
+export function hasLocalChanges(local: Article, record: ReviewRecord): boolean {
+  // Never synced: a local article with this id is someone's own work, not a copy of the hub's.
+  if (!record.hub || record.pendingSync) return true;
+  return local.revision > record.hub.localRevision;
+}
+
+/** Refuses a hub version that is not this article, or whose history does not lead to its status. */
+export function checkOpened(id: string, article: Article, history: readonly WorkflowEvent[]): void {
+  if (article.id !== id) {
+    throw new AppError('corrupt-file', `The review hub returned another article (${article.id}) for ${id}; it was not opened.`, { kind: 'hub-package-other-article' });
+  }
+  for (let i = 1; i < history.length; i++) {
+    if (history[i]?.from !== history[i - 1]?.to) {
+      throw new AppError('corrupt-file', `The review hub's history of "${article.headline || id}" is broken at event ${i + 1}; it was not opened.`, { kind: 'hub-history-broken', headline: article.headline || id });
+    }
+  }
+  const last = history.at(-1);
+  if (last && last.to !== article.status) {
+    throw new AppError('corrupt-file', `The review hub says "${article.headline || id}" is ${article.status}, but its history ends ${last.to}; it was not opened.`, { kind: 'hub-status-mismatch', headline: article.headline || id });
+  }
+}
+
+/**
+ * The base of "changes since it was submitted" after opening the hub's version: the hub's article
+ * when it is still as submitted (the last event is the submission and the article is unchanged
+ * since); else what this machine kept, unless the hub saw a later submission than that.
+ */
+export function submittedVersion(opened: OpenedPackage, kept: ReviewRecord['submitted']): ReviewRecord['submitted'] {
+  const last = opened.history.at(-1);
+  if (!last) {
+    // A hub that keeps no history (WordPress without the plugin): a submitted post is as submitted.
+    return opened.article.status === 'submitted' ? { article: opened.article, at: opened.submittedAt } : kept;
+  }
+  // Still as submitted: the article is at the revision the submission recorded (comments written
+  // since do not change it). Once changed (late changes sent, an offline submission sent with more
+  // edits), the hub no longer holds the submitted version: no base rather than a wrong one.
+  if (last.action === 'submit' && opened.article.revision === last.revision) return { article: opened.article, at: last.at };
+  const latestSubmit = opened.history.findLast((e) => e.action === 'submit');
+  return kept && (!latestSubmit || latestSubmit.at <= kept.at) ? kept : null;
+}

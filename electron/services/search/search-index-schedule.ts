@@ -1,0 +1,90 @@
+// Runs in: services. When the search index follows the library: changes are batched, because
+// re-tokenising a 100,000-word article costs about half a second, far too much to repeat on every
+// autosave. A batch goes in once writing has been quiet a while (or a deadline passed), and at once
+// when someone searches; each batch is indexed and appended to the index's log, never rebuilt.
+import type { Article } from '../../../common/article';
+import type { Logger } from '../log/logger';
+import type { IndexedSummary, PersistentSearchIndex, SearchChange } from './persistent-search-index';
+
+/** Autosave runs about once a second while someone types: index an article once it has been quiet this long. */
+export const INDEX_QUIET_MS = 4_000;
+/** ...but never later than this after its first unindexed change. */
+export const INDEX_MAX_WAIT_MS = 20_000;
+
+export type ScheduledIndex = Pick<PersistentSearchIndex, 'update' | 'search' | 'pending' | 'catchUp' | 'close'>;
+
+export interface SearchIndexScheduleOptions {
+  logger: Logger;
+  /** Announced once every article is searchable (the library stops saying "still indexing"). */
+  onIndexed(): void;
+  quietMs?: number;
+  maxWaitMs?: number;
+}
+
+export interface SearchIndexSchedule {
+  /** A saved, trashed or purged article: indexed with the next batch. */
+  changed(change: SearchChange): void;
+  /** Opens the index and catches it up with the library in the background; searches wait only for the opening. */
+  open(openIndex: () => Promise<ScheduledIndex>, library: { list(): readonly IndexedSummary[]; get(id: string): Promise<Article> }): void;
+  /** The ids that match, with every change saved so far indexed; `indexing` counts what is not searchable yet. */
+  search(query: string, libraryCount: () => number): Promise<{ hits: string[]; indexing: number }>;
+  /** Indexes what waits and closes the index. */
+  close(): Promise<void>;
+}
+
+export function createSearchIndexSchedule(options: SearchIndexScheduleOptions): SearchIndexSchedule {
+  const quietMs = options.quietMs ?? INDEX_QUIET_MS;
+  const maxWaitMs = options.maxWaitMs ?? INDEX_MAX_WAIT_MS;
+  let index: ScheduledIndex | null = null;
+  let opened: Promise<ScheduledIndex | null> = Promise.resolve(null);
+  const pending = new Map<string, SearchChange>();
+  let timer: NodeJS.Timeout | null = null;
+  let deadline = 0;
+
+  const flush = (): void => {
+    if (timer) clearTimeout(timer);
+    timer = null;
+    deadline = 0;
+    if (!index || pending.size === 0) return;
+    index.update(pending.values());
+    pending.clear();
+  };
+
+  return {
+    changed(change) {
+      pending.set(change.kind === 'upsert' ? change.article.id : change.id, change);
+      const now = Date.now();
+      if (deadline === 0) deadline = now + maxWaitMs;
+      if (timer) clearTimeout(timer);
+      timer = setTimeout(flush, Math.max(0, Math.min(quietMs, deadline - now)));
+      timer.unref();
+    },
+    open(openIndex, library) {
+      opened = openIndex()
+        .then((ready) => {
+          index = ready;
+          void ready
+            .catchUp(library.list(), (id) => library.get(id))
+            .then(() => options.onIndexed())
+            .catch((error: unknown) => options.logger.warn('[services] search index catch-up failed:', error));
+          flush();
+          return ready;
+        })
+        .catch((error: unknown) => {
+          options.logger.warn('[services] could not open the search index:', error);
+          return null;
+        });
+    },
+    async search(query, libraryCount) {
+      const ready = await opened;
+      // A search sees every saved change, even one still waiting to be indexed.
+      flush();
+      return { hits: ready?.search(query) ?? [], indexing: ready?.pending ?? libraryCount() };
+    },
+    async close() {
+      await opened;
+      flush();
+      await index?.close();
+    },
+  };
+}
