@@ -88,6 +88,8 @@ export const articleMetaSchema = z.object({
   slugEdited: z.boolean().default(false),
   /** Planned publish time, ISO 8601 with offset, or null. */
   plannedAt: z.iso.datetime({ offset: true }).nullable().default(null),
+  /** The IANA zone the planned time was set in and is shown in; null (articles saved before zones): the newsroom's. */
+  plannedTimeZone: z.string().max(64).nullable().default(null),
   language: articleLanguageSchema.default('en'),
   editorsNote: shortText(5000).default(''),
 });

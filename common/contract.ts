@@ -25,6 +25,7 @@ import { reviewHubSettingSchema, reviewOperations, type ReviewOperationResults }
 import { collabOperations, type CollabOperationResults } from './collab/collab-contract';
 import { newsroomRoleSchema } from './workflow/newsroom-profile';
 import { DEFAULT_HEADLINE_GUIDE } from './text/headline-length';
+import { isKnownTimeZone } from './time/zoned-time';
 
 /** The largest photo the library accepts. */
 export const MAX_MEDIA_BYTES = 40 * 1024 * 1024;
@@ -87,6 +88,10 @@ const headlineGuideSchema = z.object({
   zi: z.number().int().min(1).max(500),
   characters: z.number().int().min(1).max(1000),
 });
+/** An IANA zone from Intl's list, e.g. "Asia/Shanghai". */
+export const newsroomTimeZoneSchema = z.string().max(64).refine(isKnownTimeZone, { message: 'not a time zone this system knows' });
+export const slugStyleSchema = z.enum(['chinese', 'pinyin']);
+export type SlugStyle = z.infer<typeof slugStyleSchema>;
 
 export const settingsSchema = z.object({
   locale: uiLocaleSchema.default('system'),
@@ -103,6 +108,10 @@ export const settingsSchema = z.object({
   notifyPublished: z.boolean().default(true),
   /** The desk's headline length guide: 字 for Chinese stories, characters for others. */
   headlineGuide: headlineGuideSchema.default(DEFAULT_HEADLINE_GUIDE),
+  /** The newsroom's IANA time zone for planned times; null: the system's. */
+  timeZone: newsroomTimeZoneSchema.nullable().default(null),
+  /** Slugs for Chinese headlines: the Chinese words themselves, or their pinyin. */
+  slugStyle: slugStyleSchema.default('chinese'),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -119,6 +128,8 @@ export const settingsUpdateSchema = z.object({
   notifyStoryReturned: z.boolean().optional(),
   notifyPublished: z.boolean().optional(),
   headlineGuide: headlineGuideSchema.optional(),
+  timeZone: newsroomTimeZoneSchema.nullable().optional(),
+  slugStyle: slugStyleSchema.optional(),
 });
 
 export const listFilterSchema = z.object({

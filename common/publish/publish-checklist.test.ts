@@ -89,6 +89,8 @@ describe('publish checklist', () => {
     article.meta.plannedAt = '2026-11-25T09:30:00+08:00';
     const items = publishChecklist(article, FOLDER, NOW_OPTIONS, NOW);
     expect(items.find((i) => i.id === 'planned-past')).toMatchObject({ level: 'warning', message: { params: { plannedAt: '2026-11-25T09:30:00+08:00' } } });
+    // Keeping the original date is the person's choice: nothing to warn about.
+    expect(publishChecklist(article, FOLDER, { ...NOW_OPTIONS, backdateTo: '2026-11-25T09:30:00+08:00' }, NOW).find((i) => i.id === 'planned-past')).toBeUndefined();
     expect(ids(publishChecklist(article, FOLDER, { ...NOW_OPTIONS, status: 'draft' }, NOW))).not.toContain('planned-past');
   });
 

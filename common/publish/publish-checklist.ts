@@ -71,7 +71,7 @@ export function publishChecklist(
   if (figures.length === 0) add('lead-photo', 'warning', 'photos', 'publish.checklist.lead-photo-none');
   else if (!figures.some((f) => f.lead)) add('lead-photo', 'warning', 'photos', 'publish.checklist.lead-photo-missing');
 
-  if (options.status === 'published' && meta.plannedAt && Date.parse(meta.plannedAt) < now.getTime()) {
+  if (options.status === 'published' && !options.backdateTo && meta.plannedAt && Date.parse(meta.plannedAt) < now.getTime()) {
     add('planned-past', 'warning', 'plannedAt', 'publish.checklist.planned-past', { plannedAt: meta.plannedAt });
   }
   // Blockers first: they are what the person must fix.

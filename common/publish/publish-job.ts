@@ -10,6 +10,8 @@ export const publishOptionsSchema = z.object({
   status: publishStatusSchema,
   /** ISO 8601 with offset; required when status is "future". */
   scheduledAt: z.iso.datetime({ offset: true }).nullable().default(null),
+  /** Publish now but dated at this past instant ("keep the original date": archives, corrections); absent: dated now. */
+  backdateTo: z.iso.datetime({ offset: true }).optional(),
   /** Checklist warnings the user chose to override (their ids). Blockers cannot be overridden. */
   overriddenWarnings: z.array(z.string().max(100)).max(50).default([]),
 });

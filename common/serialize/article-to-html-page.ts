@@ -66,7 +66,7 @@ export function articleToHtmlPage(article: Article, opts: HtmlPageOptions): stri
     summary ? `<p class="dl-summary">${escapeHtml(article.summary)}</p>` : '',
   ].filter((part) => part.length > 0);
 
-  const body = bodyToHtml(article.body, { mediaSrc: opts.mediaSrc });
+  const body = bodyToHtml(article.body, { mediaSrc: opts.mediaSrc, language: article.meta.language });
   const footer = footerHtml(article, labels);
 
   return [

@@ -5,6 +5,7 @@ import type { Article, DocNode } from '../article';
 import { docText } from '../doc-text';
 import { visitNode, type BodyVisitor } from '../editor/body-visitor';
 import { isUsableSlug, slugify } from '../text/slugify';
+import { creditLine } from './credit-line';
 import { figureAttrsOf } from './figure-attrs';
 import { isSafeImageSrc } from './is-safe-image-src';
 import { escapeLineStart, escapeMarkdownText, inlineToMarkdown, markdownUrl } from './markdown-inline';
@@ -13,13 +14,15 @@ import { yamlString } from './yaml-string';
 export interface MarkdownOptions {
   /** Where a library photo is, relative to the .md file (e.g. images/<id>). */
   mediaSrc: (mediaId: string) => string;
+  /** Set from the article: credits are printed in its language (摄影：…, Photo: …). */
+  language?: string;
 }
 
 // Deeper nesting than any editor produces is dropped rather than recursed into.
 const MAX_DEPTH = 100;
 
 export function articleToMarkdown(article: Article, opts: MarkdownOptions): string {
-  const body = renderBlocks(article.body.type === 'doc' ? (article.body.content ?? []) : [article.body], opts, 0);
+  const body = renderBlocks(article.body.type === 'doc' ? (article.body.content ?? []) : [article.body], { ...opts, language: article.meta.language }, 0);
   return `${frontMatter(article)}\n${body.length > 0 ? `${body}\n` : ''}`;
 }
 
@@ -119,7 +122,7 @@ function renderFigure(node: DocNode, opts: MarkdownOptions): string {
   if (!isSafeImageSrc(src)) return '';
   const image = `![${escapeMarkdownText(figure.alt)}](${markdownUrl(src)})`;
   const caption = inlineToMarkdown(figure.caption, { singleLine: true, dropMarks: ['italic'] });
-  const credit = escapeMarkdownText(figure.credit.trim());
+  const credit = escapeMarkdownText(opts.language === undefined ? figure.credit.trim() : creditLine(figure.credit, opts.language));
   const line = [caption, credit].filter((part) => part.length > 0).join(' — ');
   if (line.length === 0) return image;
   const italic = /^[*\s]|[*\s]$/.test(line) ? `<em>${line}</em>` : `*${line}*`;

@@ -127,7 +127,7 @@ export function articleToNinjs(article: Article, opts: ArticleToNinjsOptions): N
   const meta = article.meta;
   const mediaById = new Map(opts.media.map((m) => [m.mediaId, m]));
   const srcOf = opts.bodySrc ?? ((mediaId: string): string => mediaById.get(mediaId)?.href ?? mediaId);
-  const html = bodyToHtml(article.body, { mediaSrc: srcOf });
+  const html = bodyToHtml(article.body, { mediaSrc: srcOf, language: article.meta.language });
   const plain = docText(article.body);
   const stats = textStats(plain);
   const associations = pictures(article, mediaById, opts);

@@ -4,6 +4,7 @@
 import type { Article, DocNode } from '../article';
 import { docText } from '../doc-text';
 import { visitNode, type BodyVisitor } from '../editor/body-visitor';
+import { creditLine } from './credit-line';
 import { escapeAttr, escapeHtml } from './escape-html';
 import { figureAttrsOf } from './figure-attrs';
 import { inlineToHtml } from './inline-to-html';
@@ -21,6 +22,8 @@ export interface BodyToGutenbergOptions {
   media: (mediaId: string) => GutenbergMedia | null;
   /** Leave the lead photo out of the body (when it is the post's featured image and the theme shows it). */
   omitLead?: boolean;
+  /** The article's language: credits are printed as its newsroom writes them (摄影：…, Photo: …). Omitted: the credit as typed. */
+  language?: string;
 }
 
 type BlockAttrs = Record<string, string | number | boolean>;
@@ -152,7 +155,7 @@ function renderImage(node: DocNode, opts: BodyToGutenbergOptions): string {
   const media = opts.media(figure.mediaId);
   if (!media || !Number.isSafeInteger(media.id) || media.id <= 0 || !isSafeImageSrc(media.url)) return '';
   const caption = inlineToHtml(figure.caption);
-  const credit = figure.credit.trim();
+  const credit = opts.language === undefined ? figure.credit.trim() : creditLine(figure.credit, opts.language);
   const creditHtml = credit.length > 0 ? `<span class="dateline-credit">${escapeHtml(credit)}</span>` : '';
   const captionParts = [caption, creditHtml].filter((part) => part.length > 0);
   const figcaption = captionParts.length > 0 ? `<figcaption class="wp-element-caption">${captionParts.join(' ')}</figcaption>` : '';

@@ -2,7 +2,7 @@
 // everything else is reduced to escaped text.
 import { describe, expect, it } from 'vitest';
 import type { DocNode } from '../article';
-import { figure, link, paragraph, PHOTO_A, text } from '../../tests/fixtures/sample-article';
+import { figure, link, paragraph, PHOTO_A, PHOTO_B, text } from '../../tests/fixtures/sample-article';
 import { bodyToHtml } from './body-to-html';
 
 const mediaSrc = (id: string) => `images/${id}`;
@@ -63,6 +63,12 @@ describe('bodyToHtml', () => {
       { mediaSrc },
     );
     expect(html).toBe('<p>x</p>\n<p>&lt;b&gt;inner&lt;/b&gt;</p>');
+  });
+
+  it('prints the credit as the newsroom of the article writes it when told the language', () => {
+    const html = bodyToHtml(doc(figure(PHOTO_A, { alt: 'a', credit: '张三', caption: '说明' }), figure(PHOTO_B, { alt: 'b', credit: '管委会供图', caption: '' })), { mediaSrc, language: 'zh-CN' });
+    expect(html).toContain('<span class="dl-credit">摄影：张三</span>');
+    expect(html).toContain('<span class="dl-credit">管委会供图</span>');
   });
 
   it('renders a figure with caption and credit, marking the lead photo', () => {

@@ -4,6 +4,7 @@
 import type { DocNode } from '../article';
 import { docText } from '../doc-text';
 import { visitNode, type BodyVisitor } from '../editor/body-visitor';
+import { creditLine } from './credit-line';
 import { escapeAttr, escapeHtml } from './escape-html';
 import { figureAttrsOf } from './figure-attrs';
 import { inlineToHtml } from './inline-to-html';
@@ -12,6 +13,8 @@ import { isSafeImageSrc } from './is-safe-image-src';
 export interface BodyToHtmlOptions {
   /** URL for a library photo's <img src>: a data: URI, a relative path or http(s). */
   mediaSrc: (mediaId: string) => string;
+  /** The article's language: credits are printed as its newsroom writes them (摄影：…, Photo: …). Omitted: the credit as typed. */
+  language?: string;
 }
 
 // Deeper nesting than any editor produces is dropped rather than recursed into.
@@ -85,7 +88,7 @@ function renderFigure(node: DocNode, opts: BodyToHtmlOptions, depth: number): st
   const src = opts.mediaSrc(figure.mediaId);
   if (!isSafeImageSrc(src)) return '';
   const caption = renderInline(figure.caption, depth);
-  const credit = figure.credit.trim();
+  const credit = opts.language === undefined ? figure.credit.trim() : creditLine(figure.credit, opts.language);
   const creditHtml = credit.length > 0 ? `<span class="dl-credit">${escapeHtml(credit)}</span>` : '';
   const captionHtml =
     caption.length > 0 || creditHtml.length > 0

@@ -67,6 +67,14 @@ describe('Dateline’s own Gutenberg markup round-trips', () => {
     expect(roundTrip(body)).toEqual(body);
   });
 
+  it('a credit published with its newsroom label (摄影：, 来源：, Photo:) reads back as the name alone', () => {
+    for (const [credit, language] of [['张三', 'zh-CN'], ['新华社', 'zh-CN'], ['Jane Doe', 'en'], ['高新区管委会供图', 'zh-CN']] as const) {
+      const body = doc(figure(PHOTO_A, { alt: 'a', credit, caption: '说明' }));
+      const html = bodyToGutenberg(body, { media, language });
+      expect(gutenbergToArticleBody(html, { image: resolve(null) })).toEqual(body);
+    }
+  });
+
   it('nested marks and marks across a link survive', () => {
     const body = doc(
       paragraph(

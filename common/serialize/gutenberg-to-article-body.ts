@@ -12,6 +12,7 @@ import { AppError } from '../app-error';
 import type { DocNode } from '../article';
 import { DOC_LIMITS } from '../doc-bounds';
 import { isAllowedLinkHref } from '../editor/link-policy';
+import { creditFromLine } from './credit-line';
 
 /** A photo found in the post, for the caller to resolve to a library photo. */
 export interface GutenbergImage {
@@ -323,7 +324,7 @@ class Converter {
     if (caption) {
       const rest: TreeNode[] = [];
       for (const child of caption.children) {
-        if (child.kind === 'element' && child.name === 'span' && hasClass(child, 'dateline-credit')) credit = collapse(textOf(child)).trim();
+        if (child.kind === 'element' && child.name === 'span' && hasClass(child, 'dateline-credit')) credit = creditFromLine(collapse(textOf(child)));
         else rest.push(child);
       }
       content = inlineNodes(this.items(rest, [], false, 0).filter((i) => i.k === 'text' || i.k === 'br'));

@@ -10,6 +10,7 @@ import { figure, link, makeArticle, paragraph, PHOTO_A, text } from '../../tests
 import { corpusShards } from '../../tests/support/corpus-shards';
 import { articleToHtmlPage } from './article-to-html-page';
 import { articleToMarkdown } from './article-to-markdown';
+import { creditLine } from './credit-line';
 
 const PAYLOADS = readFileSync(fileURLToPath(new URL('../../tests/fixtures/xss/payloads.txt', import.meta.url)), 'utf8')
   .split('\n')
@@ -113,8 +114,10 @@ describe('XSS corpus through the exporters', () => {
       expectText(page.querySelector('.dl-byline-name')?.textContent, payload, 'byline');
       expectText(page.querySelector('.dl-dateline')?.textContent, payload, 'dateline');
       expectText(page.querySelector('.dl-credits dd')?.textContent, payload, 'source');
-      expectText(page.querySelector('.dl-lead .dl-credit')?.textContent, payload.trim(), 'credit');
-      expectText(page.querySelector('.dl-lead figcaption')?.textContent, `${payload} ${payload.trim()}`, 'caption');
+      // The credit is printed with its newsroom label (Photo: …), the payload itself as text.
+      const credit = creditLine(payload, payload);
+      expectText(page.querySelector('.dl-lead .dl-credit')?.textContent, credit, 'credit');
+      expectText(page.querySelector('.dl-lead figcaption')?.textContent, credit.length > 0 ? `${payload} ${credit}` : payload, 'caption');
       expectText(page.querySelector('.dl-lead img')?.getAttribute('alt'), payload, 'alt');
       if (!page.querySelector('.dl-body p')?.textContent?.startsWith(`${payload}linked${payload}`)) problems.push('body text changed');
       if (page.documentElement.textContent?.includes('INTERNAL')) problems.push('internal note exported');

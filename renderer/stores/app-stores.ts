@@ -25,13 +25,17 @@ export interface AppStores {
 
 export function createAppStores(api: DatelineApi, events: EventSubscription = createEventSubscription(null)): AppStores {
   const ui = createUiStore();
-  const article = createArticleStore(api, { onSavedAfterRestart: () => ui.getState().showInfo(t('article.savedAfterRestart')) });
+  const settings = createSettingsStore(api);
+  const article = createArticleStore(api, {
+    onSavedAfterRestart: () => ui.getState().showInfo(t('article.savedAfterRestart')),
+    slugStyle: () => settings.getState().settings.slugStyle,
+  });
   return {
     api,
     events,
     library: createLibraryStore(api, { events }),
     article,
-    settings: createSettingsStore(api),
+    settings,
     ui,
     outbox: createOutboxStore(api, events),
     targets: createTargetsStore(api),

@@ -1,6 +1,7 @@
 // Runs in: tests (node). A reporter edits an article: what gets saved, when, and what survives a failure.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { newArticle, type Article, type DocNode } from '../../common/article';
+import type { SlugStyle } from '../../common/contract';
 import { ApiError } from '../api/api-error';
 import { createFakeApi } from '../../tests/support/fake-api';
 import { createArticleStore } from './article-store';
@@ -24,13 +25,13 @@ function fakeEditor(text: string): EditorHandleLike & { text: string } {
   return editor;
 }
 
-function setup(saveResult: (article: Article) => { revision: number; updatedAt: string } | Promise<never>) {
+function setup(saveResult: (article: Article) => { revision: number; updatedAt: string } | Promise<never>, slugStyle?: () => SlugStyle) {
   const stored: Article = { ...newArticle(ID, NOW), headline: 'Old headline', body: bodyOf('stored') };
   const api = createFakeApi({
     'articles.get': () => stored,
     'articles.save': (input) => saveResult(input.article as Article),
   });
-  const store = createArticleStore(api, { autosave: { runWhenIdle: (fn) => fn() } });
+  const store = createArticleStore(api, { autosave: { runWhenIdle: (fn) => fn() }, slugStyle });
   return { api, store, stored };
 }
 
@@ -68,6 +69,17 @@ describe('article store', () => {
     expect(store.getState().article?.meta.slug).toBe('bridge');
     store.getState().resetSlug();
     expect(store.getState().article?.meta).toMatchObject({ slug: 'bridge-reopens', slugEdited: false });
+  });
+
+  it('a newsroom that chose pinyin slugs gets them, with polyphones read right; switching back gives Chinese', async () => {
+    let style: SlugStyle = 'pinyin';
+    const { store } = setup(() => ({ revision: 1, updatedAt: NOW }), () => style);
+    await store.getState().open(ID);
+    store.getState().updateFields({ headline: '重庆银行行长' });
+    expect(store.getState().article?.meta.slug).toBe('chong-qing-yin-hang-hang-zhang');
+    style = 'chinese';
+    store.getState().resetSlug();
+    expect(store.getState().article?.meta.slug).toBe('重庆银行行长');
   });
 
   it('leaving the article inside the debounce saves the last edit first', async () => {

@@ -1,9 +1,9 @@
 // Runs in: renderer. The open article: its non-body fields, save state and counts; the body stays in the editor.
 import { effectiveSlug } from '../../common/publish/effective-slug';
 import type { Article, ArticleMeta, DocNode } from '../../common/article';
-import type { DatelineApi, ExportResult } from '../../common/contract';
+import type { DatelineApi, ExportResult, SlugStyle } from '../../common/contract';
 import type { TextStats } from '../../common/text/text-stats';
-import { slugify } from '../../common/text/slugify';
+import { headlineSlug } from '../../common/text/headline-slug';
 import { isApiError } from '../api/api-error';
 import { isSameSavedContent } from './same-saved-content';
 import { AutosaveController, type AutosaveOptions, type SaveState } from './autosave-controller';
@@ -48,6 +48,8 @@ export interface ArticleStoreOptions {
   autosave?: Omit<AutosaveOptions, 'save' | 'onStateChange' | 'isConflict' | 'isRetryable'>;
   /** A save went through after the services process had restarted under an earlier one: tell the person. */
   onSavedAfterRestart?(): void;
+  /** The newsroom's slug style (Settings): Chinese words or pinyin; Chinese when not given. */
+  slugStyle?(): SlugStyle;
 }
 
 function isServicesRestarting(error: unknown): boolean {
@@ -159,7 +161,7 @@ export function createArticleStore(api: DatelineApi, options: ArticleStoreOption
         if (!article) return;
         const next = { ...article, ...patch };
         if (patch.headline !== undefined && !article.meta.slugEdited) {
-          next.meta = { ...article.meta, slug: slugify(patch.headline) };
+          next.meta = { ...article.meta, slug: headlineSlug(patch.headline, options.slugStyle?.() ?? 'chinese') };
         }
         set({ article: next });
         controller?.markDirty();
@@ -177,7 +179,7 @@ export function createArticleStore(api: DatelineApi, options: ArticleStoreOption
       resetSlug: () => {
         const article = get().article;
         if (!article) return;
-        set({ article: { ...article, meta: { ...article.meta, slug: slugify(article.headline), slugEdited: false } } });
+        set({ article: { ...article, meta: { ...article.meta, slug: headlineSlug(article.headline, options.slugStyle?.() ?? 'chinese'), slugEdited: false } } });
         controller?.markDirty();
       },
       markBodyDirty: () => controller?.markDirty(),

@@ -16,7 +16,7 @@ export interface SettingsState {
 }
 
 /** `newsroomToken` goes to the services' SecretStore, never into the settings. */
-export type SettingsUpdate = Partial<Pick<Settings, 'userName' | 'role' | 'reviewHub' | 'headlineGuide'>> & { newsroomToken?: string };
+export type SettingsUpdate = Partial<Pick<Settings, 'userName' | 'role' | 'reviewHub' | 'headlineGuide' | 'timeZone' | 'slugStyle'>> & { newsroomToken?: string };
 
 export type SettingsStore = Store<SettingsState>;
 

@@ -109,6 +109,7 @@ describe('publishing to a real Ghost 6', () => {
     const images = lexicalNodes(post).filter((node) => node.type === 'image');
     expect(images.map((image) => image.alt)).toEqual(['教室内景', '操场']);
     expect(images[0]?.caption).toContain('宽敞的教室。');
+    expect(images[0]?.caption).toContain('摄影：张三');
     expect(images[1]?.caption).toContain('新操场。');
     expect(images.map((image) => image.src)).not.toContain(post.feature_image);
 

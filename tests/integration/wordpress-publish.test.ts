@@ -76,7 +76,7 @@ describe('publishing to a real WordPress (pretty permalinks)', () => {
     expect(media).toHaveLength(3);
     const lead = media.find((m) => m.alt_text === '发布会现场');
     expect(post.featured_media).toBe(lead?.id);
-    expect(lead?.caption.raw).toBe('发布会现场。（摄影：新华社）');
+    expect(lead?.caption.raw).toBe('发布会现场。（来源：新华社）');
     expect(media.find((m) => m.alt_text === 'Chart of growth')?.caption.raw).toBe('Growth by quarter（摄影：Graphic Desk）');
 
     const content = post.content.raw;

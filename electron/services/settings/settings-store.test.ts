@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { SettingsStore } from './settings-store';
 
-const OTHER_DEFAULTS = { notifyStoryWaiting: true, notifyStoryReturned: true, notifyPublished: true, headlineGuide: { zi: 30, characters: 70 } };
+const OTHER_DEFAULTS = { notifyStoryWaiting: true, notifyStoryReturned: true, notifyPublished: true, headlineGuide: { zi: 30, characters: 70 }, timeZone: null, slugStyle: 'chinese' };
 
 let dir: string;
 beforeEach(async () => {
@@ -28,6 +28,14 @@ describe('SettingsStore', () => {
     expect(await store.update({ userName: '王芳' })).toEqual({ locale: 'zh-CN', userName: '王芳', exportFolder: '', role: null, reviewHub: { kind: 'folder', path: '' }, ...OTHER_DEFAULTS });
     expect(await new SettingsStore(dir).get()).toEqual({ locale: 'zh-CN', userName: '王芳', exportFolder: '', role: null, reviewHub: { kind: 'folder', path: '' }, ...OTHER_DEFAULTS });
     expect(await readdir(dir)).toEqual(['settings.json']);
+  });
+
+  it('a newsroom sets its time zone and pinyin slugs; a zone Intl does not know is refused', async () => {
+    const store = new SettingsStore(dir);
+    expect(await store.get()).toMatchObject({ timeZone: null, slugStyle: 'chinese' });
+    await store.update({ timeZone: 'Asia/Shanghai', slugStyle: 'pinyin' });
+    await expect(store.update({ timeZone: 'Mars/Olympus_Mons' })).rejects.toMatchObject({ code: 'invalid-input' });
+    expect(await new SettingsStore(dir).get()).toMatchObject({ timeZone: 'Asia/Shanghai', slugStyle: 'pinyin' });
   });
 
   it('refuses an invalid value and keeps the saved settings', async () => {

@@ -55,6 +55,19 @@ describe('LibraryStore', () => {
     expect(articleSchema.parse(onDisk).headline).toBe('市长讲话');
   });
 
+  it('opens an article saved before planned times had a zone: same instant, shown in the newsroom zone', async () => {
+    const article = await draft('旧稿');
+    const file = join(root, 'articles', article.id, 'article.json');
+    const old = JSON.parse(await readFile(file, 'utf8')) as { meta: Record<string, unknown> };
+    delete old.meta.plannedTimeZone;
+    old.meta.plannedAt = '2026-11-25T12:01:52+08:00';
+    await writeFile(file, JSON.stringify(old));
+    await reopen();
+    const loaded = await store.get(article.id);
+    expect(loaded.meta.plannedTimeZone).toBeNull();
+    expect(Date.parse(loaded.meta.plannedAt ?? '')).toBe(Date.parse('2026-11-25T04:01:52Z'));
+  });
+
   it('refuses a save based on a stale revision and keeps the newer text', async () => {
     const article = await draft('First take');
     await store.save({ ...article, headline: 'Second take' });

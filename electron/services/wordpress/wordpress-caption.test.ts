@@ -16,6 +16,11 @@ describe('wordpressCaption', () => {
     expect(wordpressCaption(caption('议员们在投票'), '图片：城市日报', 'zh-CN')).toBe('议员们在投票（图片：城市日报）');
   });
 
+  it('does not call a supplied photo "photographed by", and credits an agency as the source', () => {
+    expect(wordpressCaption(caption('开园仪式'), '高新区管委会供图', 'zh-CN')).toBe('开园仪式（高新区管委会供图）');
+    expect(wordpressCaption(caption('开园仪式'), '新华社', 'zh-CN')).toBe('开园仪式（来源：新华社）');
+  });
+
   it('escapes the caption for WordPress, which stores it as HTML', () => {
     expect(wordpressCaption(caption('<b>x</b>'), '', 'en')).toBe('&lt;b&gt;x&lt;/b&gt;');
   });

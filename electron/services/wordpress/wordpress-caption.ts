@@ -2,6 +2,7 @@
 // with the credit, in the article's language, HTML-escaped (WordPress stores captions as HTML).
 import type { DocNode } from '../../../common/article';
 import { docText } from '../../../common/doc-text';
+import { creditLine } from '../../../common/serialize/credit-line';
 import { escapeHtml } from '../../../common/serialize/escape-html';
 
 export function captionText(caption: DocNode[]): string {
@@ -11,11 +12,10 @@ export function captionText(caption: DocNode[]): string {
 /** "Caption (Photo: Credit)" or "说明（摄影：Credit）", escaped. */
 export function wordpressCaption(caption: DocNode[], credit: string, language: string): string {
   const text = captionText(caption);
-  const who = credit.trim();
+  const who = creditLine(credit, language);
   const zh = /^zh(?:-|$)/i.test(language);
-  // "Photo: City Press" or "图片：城市日报" already says what it is: keep it as written.
-  const labelled = /^[^:：]{1,20}[:：]/.test(who);
-  const creditPart = who.length === 0 ? '' : labelled ? (zh ? `（${who}）` : ` (${who})`) : zh ? `（摄影：${who}）` : ` (Photo: ${who})`;
+  // 摄影：… for a name, 来源：… for an agency, and "…供图" or "Photo: City Press" kept as written.
+  const creditPart = who.length === 0 ? '' : zh ? `（${who}）` : ` (${who})`;
   const joined = text.length > 0 ? `${text}${creditPart}` : creditPart.replace(/^ \(|^（|\)$|）$/g, '');
   return escapeHtml(joined.trim());
 }

@@ -4,7 +4,8 @@ import { isUsableSlug } from '../../../common/text/slugify';
 import { useStores } from '../../stores/stores-context';
 import { useT } from '../../i18n/use-t';
 import { BylinesEditor } from './bylines-editor';
-import { isoToLocalInput, localInputToIso } from './planned-at';
+import { instantFromZonedInput, zonedInputValue } from '../../../common/time/zoned-time';
+import { useNewsroomTimeZone } from './use-newsroom-time-zone';
 import { TagInput } from './tag-input';
 
 export const ARTICLE_LANGUAGES: { tag: string; name: string }[] = [
@@ -29,12 +30,14 @@ export function MetadataPanel() {
     slug: useId(),
     slugHint: useId(),
     planned: useId(),
+    plannedZone: useId(),
     language: useId(),
     note: useId(),
   };
   const { article, library } = useStores();
   const meta = article((s) => s.article?.meta);
   const knownSections = library((s) => s.sections);
+  const zone = useNewsroomTimeZone(meta?.plannedTimeZone ?? null);
   if (!meta) return null;
   const { updateMeta, resetSlug } = article.getState();
   const languages = ARTICLE_LANGUAGES.some((l) => l.tag === meta.language) ? ARTICLE_LANGUAGES : [...ARTICLE_LANGUAGES, { tag: meta.language, name: meta.language }];
@@ -96,9 +99,17 @@ export function MetadataPanel() {
         <input
           id={id.planned}
           type="datetime-local"
-          value={isoToLocalInput(meta.plannedAt)}
-          onChange={(e) => updateMeta({ plannedAt: localInputToIso(e.target.value) })}
+          step={1}
+          value={zonedInputValue(meta.plannedAt, zone)}
+          onChange={(e) => {
+            const plannedAt = instantFromZonedInput(e.target.value, zone);
+            updateMeta({ plannedAt, plannedTimeZone: plannedAt ? zone : null });
+          }}
+          aria-describedby={id.plannedZone}
         />
+        <span id={id.plannedZone} className="hint time-zone-name">
+          {zone}
+        </span>
       </div>
       <div className="field">
         <label htmlFor={id.language}>{t('metadata.language')}</label>

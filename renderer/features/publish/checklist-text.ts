@@ -44,6 +44,8 @@ export function outcomeText(outcome: PublishOutcome, locale: Locale, timeZone?: 
   switch (outcome.kind) {
     case 'now':
       return translate(locale, 'publish.outcome.now');
+    case 'backdated':
+      return translate(locale, 'publish.outcome.backdated', { datedAt: formatZonedTime(outcome.datedAt, locale, timeZone) });
     case 'scheduled':
       return translate(locale, 'publish.outcome.scheduled', { scheduledAt: formatZonedTime(outcome.scheduledAt, locale, timeZone) });
     case 'draft':

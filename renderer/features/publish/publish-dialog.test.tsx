@@ -23,7 +23,7 @@ beforeEach(() => useI18nStore.getState().setLocale('en'));
 function renderDialog(
   article: Article,
   handlers: FakeHandlers,
-  props: { approveFirst?: boolean; role?: 'reporter' | 'editor'; events?: TestEventConnection } = {},
+  props: { approveFirst?: boolean; role?: 'reporter' | 'editor'; events?: TestEventConnection; timeZone?: string } = {},
 ): { stores: AppStores; api: ReturnType<typeof createFakeApi> } {
   const api = createFakeApi({
     'targets.list': () => [folderTarget, wordpressTarget],
@@ -34,6 +34,7 @@ function renderDialog(
   });
   const stores = createAppStores(api, props.events ? createEventSubscription(props.events) : undefined);
   if (props.role) stores.settings.setState((s) => ({ settings: { ...s.settings, role: props.role ?? null } }));
+  if (props.timeZone) stores.settings.setState((s) => ({ settings: { ...s.settings, timeZone: props.timeZone ?? null } }));
   stores.article.getState().load(article);
   render(
     <StoresContext.Provider value={stores}>
@@ -79,6 +80,13 @@ describe('publish dialog', () => {
     ]);
   });
 
+  it('offers first the target this story last went to, not the default', async () => {
+    const record = (targetId: string, publishedAt: string) => ({ targetId, targetKind: 'folder' as const, remoteId: 'r', url: 'file:///tmp/x/index.html', status: 'published' as const, contentHash: 'h', remoteModified: '', publishedAt, articleRevision: 1 });
+    renderDialog(completeArticle(), { 'publications.list': () => [record(wordpressTarget.config.id, '2026-11-20T08:00:00Z'), record(folderTarget.config.id, '2026-11-25T08:00:00Z')] });
+    const dialog = await screen.findByRole('dialog', { name: 'Publish article' });
+    await waitFor(() => expect((within(dialog).getByRole('combobox', { name: 'Publish to' }) as HTMLSelectElement).value).toBe(folderTarget.config.id));
+  });
+
   it('a schedule in the past is a blocker; a future time, taken from the planned time, clears it', async () => {
     renderDialog(completeArticle({}, { plannedAt: '2020-01-01T08:00:00+00:00' }), {});
     const dialog = await screen.findByRole('dialog', { name: 'Publish article' });
@@ -90,6 +98,25 @@ describe('publish dialog', () => {
     fireEvent.change(at, { target: { value: `${new Date().getFullYear() + 1}-06-01T09:00` } });
     expect(within(dialog).queryByRole('list', { name: 'Fix before publishing' })).toBeNull();
     expect((within(dialog).getByRole('button', { name: 'Schedule' }) as HTMLButtonElement).disabled).toBe(false);
+  });
+
+  it('a story whose date has passed goes out dated now by default, or keeps its original date when asked (archives, corrections)', async () => {
+    const started: OperationInput<'publish.start'>[] = [];
+    const original = '2020-01-01T08:00:00+00:00';
+    renderDialog(completeArticle({}, { plannedAt: original }), { 'publish.start': (input) => (started.push(input), outboxJob()), 'outbox.get': () => outboxJob({ state: 'done', result: null }) });
+    const dialog = await screen.findByRole('dialog', { name: 'Publish article' });
+    const dateChoice = within(dialog).getByRole('radiogroup', { name: 'Date of the story' });
+    expect((within(dateChoice).getByRole('radio', { name: 'Dated now' }) as HTMLInputElement).checked).toBe(true);
+    const checklist = within(dialog).getByRole('region', { name: 'Pre-publish checklist' });
+    expect(checklist.textContent).toMatch(/which has passed; it will go out now/);
+    fireEvent.click(within(dateChoice).getByRole('radio', { name: /^Keep the original date/ }));
+    expect(checklist.textContent).not.toMatch(/which has passed/);
+    expect(checklist.textContent).toMatch(/Will be published now, dated /);
+    for (const box of within(dialog).queryAllByRole('checkbox', { name: /^Override/ })) fireEvent.click(box);
+    await act(async () => {
+      fireEvent.click(publishButton());
+    });
+    expect(started[0]?.options).toMatchObject({ status: 'published', backdateTo: original });
   });
 
   it('publishing saves the article first, then shows photo progress and ends with the live URL', async () => {
@@ -368,6 +395,23 @@ describe('publish dialog', () => {
     expect(within(dialog).getByRole('button', { name: 'Approve and publish' })).toBeTruthy();
     act(() => useI18nStore.getState().setLocale('zh-CN'));
     expect(checklist.textContent).toContain('将立即发布。');
+  });
+
+  it('schedules in the newsroom zone to the second, and names the zone beside the field', async () => {
+    const started: OperationInput<'publish.start'>[] = [];
+    const year = new Date().getFullYear() + 1;
+    const planned = `${year}-06-01T12:01:52+08:00`;
+    renderDialog(completeArticle({}, { plannedAt: planned }), { 'publish.start': (input) => (started.push(input), outboxJob()), 'outbox.get': () => outboxJob({ state: 'done', result: null }) }, { timeZone: 'Asia/Shanghai' });
+    const dialog = await screen.findByRole('dialog', { name: 'Publish article' });
+    const field = within(dialog).getByLabelText('Publish at') as HTMLInputElement;
+    expect(field.value).toBe(`${year}-06-01T12:01:52`);
+    expect(field.getAttribute('step')).toBe('1');
+    expect(within(dialog).getByText('Asia/Shanghai')).toBeTruthy();
+    for (const box of within(dialog).queryAllByRole('checkbox', { name: /^Override/ })) fireEvent.click(box);
+    await act(async () => {
+      fireEvent.click(within(dialog).getByRole('button', { name: 'Schedule' }));
+    });
+    expect(started[0]?.options.scheduledAt).toBe(`${year}-06-01T04:01:52.000Z`);
   });
 
   it('“Approve and publish” says so and offers only going live or scheduling; a reporter may only hand over a copy that does not go live', async () => {

@@ -3,15 +3,19 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { articleFigures } from '../../../common/publish/article-figures';
 import { canPublish, publishChecklist, type ChecklistItem, type ChecklistMedia } from '../../../common/publish/publish-checklist';
 import type { OutboxJob, PublishOptions } from '../../../common/publish/publish-job';
+import { lastPublicationTarget } from '../../../common/publish/last-publication-target';
 import { defaultPublishStatus, publishOutcome } from '../../../common/publish/publish-outcome';
 import type { PublishStatus } from '../../../common/publish/publish-target-config';
 import { ModalDialog } from '../../kit/modal-dialog';
 import { useStores } from '../../stores/stores-context';
 import { isApiError } from '../../api/api-error';
 import { formatError } from '../../api/format-error';
+import { useI18nStore } from '../../i18n/i18n-store';
 import { useT } from '../../i18n/use-t';
-import { isoToLocalInput, localInputToIso } from '../metadata/planned-at';
+import { instantFromZonedInput, zonedInputValue } from '../../../common/time/zoned-time';
+import { useNewsroomTimeZone } from '../metadata/use-newsroom-time-zone';
 import { TargetsDialog } from '../targets/targets-dialog';
+import { formatZonedTime } from './checklist-text';
 import { ChecklistView } from './checklist-view';
 import { goToArticleField } from './go-to-article-field';
 import { isPollingJob } from './job-state';
@@ -79,8 +83,12 @@ export function PublishDialog({ onClose, pollIntervalMs = JOB_POLL_MS, preferred
   const [chosenTarget, setChosenTarget] = useState<string | null>(null);
   // A story planned for later opens on scheduling at that time; a past or missing plan, on the first choice.
   const [status, setStatus] = useState<PublishStatus>(() => defaultPublishStatus(choices, article.getState().article?.meta.plannedAt ?? null, new Date()));
-  const [scheduleLocal, setScheduleLocal] = useState(() => isoToLocalInput(article.getState().article?.meta.plannedAt ?? null));
+  const locale = useI18nStore((s) => s.locale);
+  const zone = useNewsroomTimeZone(article.getState().article?.meta.plannedTimeZone ?? null);
+  const [scheduleLocal, setScheduleLocal] = useState(() => zonedInputValue(article.getState().article?.meta.plannedAt ?? null, zone));
   const [overridden, setOverridden] = useState<ReadonlySet<string>>(new Set());
+  // A story whose planned time has passed goes out dated now unless the person keeps its original date.
+  const [keepOriginalDate, setKeepOriginalDate] = useState(false);
   const [phase, setPhase] = useState<Phase>('form');
   const [job, setJob] = useState<OutboxJob | null>(null);
   const [startError, setStartError] = useState<unknown>(null);
@@ -93,6 +101,14 @@ export function PublishDialog({ onClose, pollIntervalMs = JOB_POLL_MS, preferred
   useEffect(() => {
     targets.getState().load().catch(() => undefined);
   }, [targets]);
+
+  // The target this story last went to is offered first (publication records).
+  const articleId = current?.id ?? null;
+  const records = outbox((s) => (articleId ? s.publications[articleId] : undefined));
+  const lastTargetId = records ? lastPublicationTarget(records) : null;
+  useEffect(() => {
+    if (articleId) outbox.getState().loadPublications(articleId).catch(() => undefined);
+  }, [articleId, outbox]);
 
   // "Scheduled time is in the future" must stay true while the dialog sits open.
   useEffect(() => {
@@ -109,14 +125,18 @@ export function PublishDialog({ onClose, pollIntervalMs = JOB_POLL_MS, preferred
   const selected =
     targetList?.find((v) => v.config.id === chosenTarget) ??
     targetList?.find((v) => v.config.id === preferredTargetId) ??
+    targetList?.find((v) => v.config.id === lastTargetId) ??
     targetList?.find((v) => v.isDefault) ??
     targetList?.[0] ??
     null;
   const checked = current && body ? { ...current, body } : current;
+  const plannedAt = current?.meta.plannedAt ?? null;
+  const pastPlannedAt = plannedAt && Date.parse(plannedAt) < now.getTime() ? plannedAt : null;
   const baseOptions: PublishOptions = {
     status,
-    scheduledAt: status === 'scheduled' ? localInputToIso(scheduleLocal) : null,
+    scheduledAt: status === 'scheduled' ? instantFromZonedInput(scheduleLocal, zone) : null,
     overriddenWarnings: [],
+    ...(status === 'published' && keepOriginalDate && pastPlannedAt ? { backdateTo: pastPlannedAt } : {}),
   };
   const localItems = checked && selected ? publishChecklist(checked, selected.config, baseOptions, now, media) : [];
   const items = [...localItems, ...serverItems.filter((s) => !localItems.some((l) => l.id === s.id))];
@@ -285,6 +305,18 @@ export function PublishDialog({ onClose, pollIntervalMs = JOB_POLL_MS, preferred
                 </label>
               ))}
             </div>
+            {status === 'published' && pastPlannedAt ? (
+              <div className="radio-row" role="radiogroup" aria-label={t('publish.dateChoice')}>
+                <label>
+                  <input type="radio" name={`${ids.schedule}-date`} checked={!keepOriginalDate} onChange={() => { setKeepOriginalDate(false); changed(); }} />
+                  {t('publish.date.now')}
+                </label>
+                <label>
+                  <input type="radio" name={`${ids.schedule}-date`} checked={keepOriginalDate} onChange={() => { setKeepOriginalDate(true); changed(); }} />
+                  {t('publish.date.keepOriginal', { plannedAt: formatZonedTime(pastPlannedAt, locale, zone) })}
+                </label>
+              </div>
+            ) : null}
             {status === 'scheduled' ? (
               <div className="field">
                 <label htmlFor={ids.schedule}>{t('publish.scheduleAt')}</label>
@@ -292,12 +324,17 @@ export function PublishDialog({ onClose, pollIntervalMs = JOB_POLL_MS, preferred
                   id={ids.schedule}
                   ref={scheduleRef}
                   type="datetime-local"
+                  step={1}
+                  aria-describedby={`${ids.schedule}-zone`}
                   value={scheduleLocal}
                   onChange={(e) => {
                     setScheduleLocal(e.target.value);
                     changed();
                   }}
                 />
+                <span id={`${ids.schedule}-zone`} className="hint time-zone-name">
+                  {zone}
+                </span>
               </div>
             ) : null}
           </fieldset>

@@ -1,5 +1,6 @@
 // Runs in: renderer. The live address of a publication: a link that opens outside the app, a path for folder targets, and "Copy link".
 import { useState } from 'react';
+import { readableUrl } from '../../../common/text/readable-url';
 import { useT } from '../../i18n/use-t';
 
 type LinkKind = { kind: 'web'; href: string } | { kind: 'file'; href: string; path: string } | { kind: 'text' };
@@ -59,13 +60,13 @@ export function PublishedLink({ url, compact }: PublishedLinkProps) {
 
   return (
     <span className="published-link">
-      {link.kind === 'web' ? anchor(url) : null}
+      {link.kind === 'web' ? anchor(readableUrl(url)) : null}
       {link.kind === 'file' ? (
         <>
           <code className="selectable-path">{link.path}</code> {anchor(t('publish.openFile'))}
         </>
       ) : null}
-      {link.kind === 'text' ? <code className="selectable-path">{url}</code> : null}
+      {link.kind === 'text' ? <code className="selectable-path">{readableUrl(url)}</code> : null}
       {compact ? null : (
         <>
           {' '}

@@ -8,6 +8,7 @@ import { useStores } from '../../stores/stores-context';
 import { useT } from '../../i18n/use-t';
 import { TargetsDialog } from '../targets/targets-dialog';
 import { HeadlineGuideSection } from './headline-guide-section';
+import { NewsroomConventionsSection } from './newsroom-conventions-section';
 
 const NOTIFY_FIELDS = [
   ['notifyStoryWaiting', 'settings.notify.storyWaiting'],
@@ -170,6 +171,7 @@ function SettingsForm() {
         ))}
         {window.dateline ? null : <p className="hint">{t('settings.notify.browserHint')}</p>}
       </fieldset>
+      <NewsroomConventionsSection />
       <section className="settings-section" aria-label={t('targets.settingsSection')}>
         <h3>{t('targets.settingsSection')}</h3>
         <p className="hint">{t('targets.settingsHint')}</p>

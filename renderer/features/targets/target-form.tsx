@@ -11,7 +11,8 @@ export interface TargetFormProps {
   /** Null when adding a new target. */
   editing: TargetView | null;
   secrets: SecretsBackendInfo | null;
-  onDone(): void;
+  /** Called with the target as saved. */
+  onDone(saved: TargetView): void;
   onCancel(): void;
 }
 
@@ -100,7 +101,7 @@ export function TargetForm({ editing, secrets, onDone, onCancel }: TargetFormPro
     targets
       .getState()
       .save(input)
-      .then(onDone, (error: unknown) => setSaveError(error))
+      .then((saved) => onDone(saved), (error: unknown) => setSaveError(error))
       .finally(() => setSaving(false));
   };
 

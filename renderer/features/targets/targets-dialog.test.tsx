@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 // Runs in: tests (happy-dom). An editor sets up where articles go: forms are checked, secrets stay out of the config, weak storage is called out.
-import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { OperationInput } from '../../../common/contract';
 import type { SecretsBackendInfo, TargetView } from '../../../common/publish/publish-target-config';
@@ -15,8 +15,8 @@ import { TargetsDialog } from './targets-dialog';
 afterEach(cleanup);
 beforeEach(() => useI18nStore.getState().setLocale('en'));
 
-function renderTargets(handlers: FakeHandlers, secrets: SecretsBackendInfo = { backend: 'gnome_libsecret', secure: true }) {
-  let list: TargetView[] = [folderTarget, wordpressTarget];
+function renderTargets(handlers: FakeHandlers, secrets: SecretsBackendInfo = { backend: 'gnome_libsecret', secure: true }, initial: TargetView[] = [folderTarget, wordpressTarget]) {
+  let list: TargetView[] = initial;
   const saved: OperationInput<'targets.save'>[] = [];
   const api = createFakeApi({
     'targets.list': () => list,
@@ -69,6 +69,26 @@ describe('publishing targets', () => {
     expect(input?.config).toMatchObject({ kind: 'wordpress', name: 'Evening paper', siteUrl: 'https://evening.example.com', username: 'li.wei' });
     expect(input?.config.id).toMatch(/^t-[0-9a-z]{10}$/);
     expect(await screen.findByText('Evening paper')).toBeTruthy();
+    // A second site: nothing to ask, the default stays where it was.
+    expect(screen.queryByText('Publish here by default?')).toBeNull();
+  });
+
+  it('the first real site added becomes the default once the person agrees', async () => {
+    const { saved } = renderTargets({}, undefined, [{ ...folderTarget, isDefault: true }]);
+    await screen.findByText(folderTarget.config.name);
+    fireEvent.click(screen.getByRole('button', { name: 'Add target' }));
+    type('Name', 'Evening paper');
+    type('Site address', 'https://evening.example.com');
+    type('Username', 'li.wei');
+    type('Application password', 'abcd efgh ijkl mnop');
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: 'Save target' }));
+    });
+    expect(await screen.findByText('Publish here by default?')).toBeTruthy();
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: 'Make default' }));
+    });
+    await waitFor(() => expect(saved.at(-1)).toMatchObject({ config: { name: 'Evening paper' }, makeDefault: true }));
   });
 
   it('editing keeps the stored password when the field is left empty', async () => {

@@ -1,6 +1,7 @@
 // Runs in: renderer. "Publishing targets": list, add, edit, remove, make default and test each backend.
 import { useEffect, useState } from 'react';
 import type { ConnectionReport, TargetView } from '../../../common/publish/publish-target-config';
+import { readableUrl } from '../../../common/text/readable-url';
 import { ConfirmDialog } from '../../kit/confirm-dialog';
 import { ModalDialog } from '../../kit/modal-dialog';
 import { useStores } from '../../stores/stores-context';
@@ -31,6 +32,8 @@ export function TargetsDialog({ onClose }: TargetsDialogProps) {
   const listError = targets((s) => s.error);
   const [editing, setEditing] = useState<Editing>(null);
   const [removing, setRemoving] = useState<TargetView | null>(null);
+  // The first real site a person adds is where they mean to publish: ask to make it the default.
+  const [offeringDefault, setOfferingDefault] = useState<TargetView | null>(null);
   const [testing, setTesting] = useState<string | null>(null);
   const [tested, setTested] = useState<TestResult | null>(null);
   const [actionError, setActionError] = useState<unknown>(null);
@@ -84,8 +87,8 @@ export function TargetsDialog({ onClose }: TargetsDialogProps) {
                   {view.isDefault ? <span className="default-badge">{t('targets.default')}</span> : null}
                   <div className="row-meta">
                     {t(`targets.kind.${view.config.kind}`)}
-                    {view.config.kind === 'wordpress' || view.config.kind === 'ghost' ? ` · ${view.config.siteUrl}` : null}
-                    {view.config.kind === 'webhook' ? ` · ${view.config.url}` : null}
+                    {view.config.kind === 'wordpress' || view.config.kind === 'ghost' ? ` · ${readableUrl(view.config.siteUrl)}` : null}
+                    {view.config.kind === 'webhook' ? ` · ${readableUrl(view.config.url)}` : null}
                     {view.config.kind === 'folder' ? ` · ${view.config.path || t('targets.field.folderDefault')}` : null}
                   </div>
                 </div>
@@ -116,7 +119,11 @@ export function TargetsDialog({ onClose }: TargetsDialogProps) {
           key={editing.mode === 'edit' ? editing.view.config.id : 'new'}
           editing={editing.mode === 'edit' ? editing.view : null}
           secrets={secrets}
-          onDone={() => setEditing(null)}
+          onDone={(saved) => {
+            const adding = editing.mode === 'add';
+            setEditing(null);
+            if (adding && isFirstRealTarget(saved, list ?? [])) setOfferingDefault(saved);
+          }}
           onCancel={() => setEditing(null)}
         />
       ) : (
@@ -129,6 +136,19 @@ export function TargetsDialog({ onClose }: TargetsDialogProps) {
           </button>
         </div>
       )}
+      {offeringDefault ? (
+        <ConfirmDialog
+          title={t('targets.makeDefaultTitle')}
+          message={t('targets.makeDefaultMessage', { name: offeringDefault.config.name })}
+          confirmLabel={t('targets.makeDefaultConfirm')}
+          onConfirm={() => {
+            const id = offeringDefault.config.id;
+            setOfferingDefault(null);
+            act(() => targets.getState().makeDefault(id));
+          }}
+          onCancel={() => setOfferingDefault(null)}
+        />
+      ) : null}
       {removing ? (
         <ConfirmDialog
           title={t('targets.removeTitle')}
@@ -141,4 +161,10 @@ export function TargetsDialog({ onClose }: TargetsDialogProps) {
       ) : null}
     </ModalDialog>
   );
+}
+
+/** A site (not the local folder) that is not the default, added when no other site was set up. */
+export function isFirstRealTarget(saved: TargetView, before: readonly TargetView[]): boolean {
+  if (saved.config.kind === 'folder' || saved.isDefault) return false;
+  return !before.some((view) => view.config.id !== saved.config.id && view.config.kind !== 'folder');
 }

@@ -24,4 +24,13 @@ describe('message catalogues', () => {
     });
     expect(mismatched).toEqual([]);
   });
+
+  it('names the lead photo with one term per language: 头图 in zh-CN, "lead photo" in English', () => {
+    const chinese = Object.values(catalogues['zh-CN']).join('\n');
+    expect(chinese).toContain('头图');
+    for (const synonym of ['题图', '首图', '主图', '封面图']) expect(chinese, synonym).not.toContain(synonym);
+    const english = Object.values(catalogues.en).join('\n');
+    expect(english).toMatch(/lead photo/i);
+    for (const synonym of ['featured image', 'lead image', 'main photo', 'top photo', 'cover photo']) expect(english.toLowerCase(), synonym).not.toContain(synonym);
+  });
 });

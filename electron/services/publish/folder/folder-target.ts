@@ -261,7 +261,7 @@ async function checkUnchangedSinceLastPublish(article: Article, indexPath: strin
   const title = /<title>([\s\S]*?)<\/title>/.exec(onDisk)?.[1] ?? '';
   throw new PublishConflict({
     remote: { title, excerpt: '', contentHtml: onDisk, modified, url: pathToFileURL(indexPath).href },
-    local: { title: article.headline, excerpt: article.summary, contentHtml: bodyToHtml(article.body, { mediaSrc: (id) => `${IMAGES_DIR}/${id}` }) },
+    local: { title: article.headline, excerpt: article.summary, contentHtml: bodyToHtml(article.body, { mediaSrc: (id) => `${IMAGES_DIR}/${id}`, language: article.meta.language }) },
     recordedModified: previous.remoteModified,
   });
 }

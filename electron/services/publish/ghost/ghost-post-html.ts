@@ -5,6 +5,7 @@
 import type { Article, DocNode } from '../../../../common/article';
 import { articleFigures, type NumberedFigure } from '../../../../common/publish/article-figures';
 import { bodyToHtml } from '../../../../common/serialize/body-to-html';
+import { creditLine } from '../../../../common/serialize/credit-line';
 import { escapeHtml } from '../../../../common/serialize/escape-html';
 import { inlineToHtml } from '../../../../common/serialize/inline-to-html';
 import type { RemoteMedia } from '../publish-target';
@@ -24,7 +25,7 @@ export function leadFigure(article: Pick<Article, 'body'>, media: ReadonlyMap<st
 }
 
 /** The body as HTML with the photos' addresses on the site, without the lead photo's own block. */
-export function ghostBodyHtml(article: Pick<Article, 'body'>, media: ReadonlyMap<string, RemoteMedia>): string {
+export function ghostBodyHtml(article: Pick<Article, 'body' | 'meta'>, media: ReadonlyMap<string, RemoteMedia>): string {
   const lead = leadFigure(article, media);
   let leadDropped = false;
   const withoutLead = (node: DocNode): DocNode | null => {
@@ -36,15 +37,15 @@ export function ghostBodyHtml(article: Pick<Article, 'body'>, media: ReadonlyMap
     return { ...node, content: node.content.map(withoutLead).filter((child): child is DocNode => child !== null) };
   };
   const body = withoutLead(article.body) ?? { type: 'doc', content: [] };
-  return bodyToHtml(body, { mediaSrc: (mediaId) => media.get(mediaId)?.url ?? '' });
+  return bodyToHtml(body, { mediaSrc: (mediaId) => media.get(mediaId)?.url ?? '', language: article.meta.language });
 }
 
-export function ghostFeatureImage(article: Pick<Article, 'body'>, media: ReadonlyMap<string, RemoteMedia>): GhostFeatureImage {
+export function ghostFeatureImage(article: Pick<Article, 'body' | 'meta'>, media: ReadonlyMap<string, RemoteMedia>): GhostFeatureImage {
   const lead = leadFigure(article, media);
   const remote = lead ? media.get(lead.mediaId) : undefined;
   if (!lead || !remote) return { feature_image: null, feature_image_alt: null, feature_image_caption: null };
   const caption = inlineToHtml(lead.caption);
-  const credit = lead.credit.trim();
+  const credit = creditLine(lead.credit, article.meta.language);
   const captionHtml = [caption, credit ? `<span class="dl-credit">${escapeHtml(credit)}</span>` : ''].filter((part) => part.length > 0).join(' ');
   return {
     feature_image: remote.url,

@@ -169,6 +169,7 @@ export class GhostTarget implements PublishTarget {
     if (ctx.options.status === 'scheduled' && ctx.options.scheduledAt) final.published_at = new Date(ctx.options.scheduledAt).toISOString();
     // A post scheduled earlier and now published at once must not keep waiting for its old time.
     if (ctx.options.status === 'published' && current.status === 'scheduled') final.published_at = new Date().toISOString();
+    if (ctx.options.status === 'published' && ctx.options.backdateTo) final.published_at = new Date(ctx.options.backdateTo).toISOString();
     let live: GhostPost;
     try {
       live = await this.writePost(postId, final, ctx.signal);

@@ -78,7 +78,7 @@ describe('WordPress adapter: a reporter publishes a story', () => {
     expect(post?.meta).toMatchObject({ dateline_job: 'job0000000001', dateline_article: job.attempt().article.id });
     expect(wp.media.size).toBe(2);
     const lead = [...wp.media.values()].find((m) => m.alt_text === 'Cranes at dawn');
-    expect(lead).toMatchObject({ caption: '港口的起重机（摄影：新华社）', slug: `dateline-${photoA.id.slice(0, 16)}`, fileName: `dateline-${photoA.id.slice(0, 16)}.png` });
+    expect(lead).toMatchObject({ caption: '港口的起重机（来源：新华社）', slug: `dateline-${photoA.id.slice(0, 16)}`, fileName: `dateline-${photoA.id.slice(0, 16)}.png` });
     expect(post?.featured_media).toBe(lead?.id);
     expect(post?.content).toContain(`"id":${lead?.id}`);
     expect([...wp.terms.tags.values()]).toEqual(['港口', 'Shipping']);
@@ -295,6 +295,12 @@ describe('WordPress adapter: updates and conflicts', () => {
     expect(isUnchangedOnTarget(rescheduled)).toBe(false);
     expect([...wp.posts.values()][0]?.date_gmt).toBe('2031-02-01T00:00:00');
     expect(wp.posts.size).toBe(1);
+  });
+
+  it('publishes a backdated story with its original date when asked to keep it', async () => {
+    const record = await target().publish(testJob('job0000000015', story(), [photoA, photoB], { options: { status: 'published', backdateTo: '2019-03-04T12:01:52+08:00' } }).attempt());
+    expect(record.status).toBe('published');
+    expect([...wp.posts.values()][0]?.date_gmt).toBe('2019-03-04T04:01:52');
   });
 
   it('schedules a post for later with its date in GMT', async () => {

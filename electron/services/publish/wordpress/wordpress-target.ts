@@ -197,6 +197,7 @@ export class WordPressTarget implements PublishTarget {
     if (status === 'future' && ctx.options.scheduledAt) final.date_gmt = wordpressGmt(ctx.options.scheduledAt);
     // A post scheduled earlier and now published at once must not stay waiting for its old date.
     if (status === 'publish' && (ctx.previous?.status === 'scheduled' || adoptedStatus === 'future')) final.date_gmt = wordpressGmt(new Date().toISOString());
+    if (status === 'publish' && ctx.options.backdateTo) final.date_gmt = wordpressGmt(ctx.options.backdateTo);
     const updated = await this.client.request<WpPost>('POST', `wp/v2/posts/${postId}`, {
       json: final,
       purpose: {
@@ -327,6 +328,7 @@ export class WordPressTarget implements PublishTarget {
         const remote = media.get(mediaId);
         return remote ? { id: Number(remote.remoteId), url: remote.url } : null;
       },
+      language: ctx.article.meta.language,
     });
     const byline = bylineBlock(ctx.article);
     return byline ? `${byline}\n\n${body}` : body;
