@@ -153,7 +153,7 @@ export const FIELD_MATRIX: Record<MatrixColumn, Record<MatrixField, MatrixCell>>
     source: c('post meta `dateline_source`, and the visible line'),
     publisher: c('post meta `dateline_responsible_editor`, and the visible line'),
     slug: c('post slug'),
-    language: c('post meta `dateline_language`'),
+    language: NOT,
   },
   ghost: {
     headline: c('post title'),
