@@ -23,12 +23,13 @@ export const MATRIX_FIELDS = [
   'source',
   'publisher',
   'slug',
-  'language',
 ] as const;
 export type MatrixField = (typeof MATRIX_FIELDS)[number];
 
-/** Fields of the article that are not published anywhere, and why. */
+/** Fields of the article that are not in the matrix, and why. */
 export const INTERNAL_FIELDS: Record<string, string> = {
+  language:
+    'how the text is written rather than a field a reader sees: ninjs `language`, the page’s `html lang` and Markdown’s `language` carry it; a WordPress or Ghost post takes the site’s language, and the lines Dateline adds follow the article’s',
   editorsNote: 'a note for the newsroom (the exports’ tests check it never leaks); its Chinese label 编者按 reads as a public note and should change',
   plannedAt: 'planning only: the publish dialog chooses when a story goes out (the folder page shows it as "planned")',
   slugEdited: 'whether a person edited the slug',
@@ -67,7 +68,6 @@ export const FIELD_TITLES: Record<MatrixField, string> = {
   source: 'Source (稿源)',
   publisher: 'Responsible editor (责任编辑)',
   slug: 'Slug',
-  language: 'Language',
 };
 
 /** Carried: where it lands. Not carried: `null` (the checklist warns). */
@@ -101,7 +101,6 @@ const NINJS: Record<MatrixField, MatrixCell> = {
   source: c('`infosources[role=source]`'),
   publisher: c('`infosources[role=publisher]`'),
   slug: c('`slugline`'),
-  language: c('`language`'),
 };
 
 const PAGE = (where: string): Record<MatrixField, MatrixCell> => ({
@@ -121,7 +120,6 @@ const PAGE = (where: string): Record<MatrixField, MatrixCell> => ({
   source: c(`${where}: the footer line “来源/Source”`),
   publisher: c(`${where}: the footer line “责任编辑/Publisher”`),
   slug: c(`${where}: the folder name / file name`),
-  language: c(`${where}: \`html lang\``),
 });
 
 export const FIELD_MATRIX: Record<MatrixColumn, Record<MatrixField, MatrixCell>> = {
@@ -138,7 +136,6 @@ export const FIELD_MATRIX: Record<MatrixColumn, Record<MatrixField, MatrixCell>>
     source: c('a visible line at the end of the content (template, e.g. “来源：{source}”)'),
     publisher: c('a visible line at the end of the content (template, e.g. “责任编辑：{editor}”)'),
     slug: c('post slug'),
-    language: NOT,
   },
   'wordpress-companion': {
     headline: c('post title'),
@@ -153,7 +150,6 @@ export const FIELD_MATRIX: Record<MatrixColumn, Record<MatrixField, MatrixCell>>
     source: c('post meta `dateline_source`, and the visible line'),
     publisher: c('post meta `dateline_responsible_editor`, and the visible line'),
     slug: c('post slug'),
-    language: NOT,
   },
   ghost: {
     headline: c('post title'),
@@ -172,7 +168,6 @@ export const FIELD_MATRIX: Record<MatrixColumn, Record<MatrixField, MatrixCell>>
     source: NOT,
     publisher: NOT,
     slug: c('post slug'),
-    language: NOT,
   },
   webhook: NINJS,
   'folder-page': PAGE('index.html'),
@@ -195,7 +190,6 @@ export const FIELD_MATRIX: Record<MatrixColumn, Record<MatrixField, MatrixCell>>
     source: c('front matter `source`'),
     publisher: c('front matter `publisher`'),
     slug: c('front matter `slug`'),
-    language: c('front matter `language`'),
   },
 };
 
@@ -256,8 +250,6 @@ export function fieldIsSet(article: Article, field: MatrixField): boolean {
       return meta.publisher.trim().length > 0;
     case 'slug':
       return true;
-    case 'language':
-      return true;
   }
 }
 
@@ -273,7 +265,7 @@ export function renderFieldMatrix(): string {
     `|${' --- |'.repeat(MATRIX_COLUMNS.length + 1)}`,
     ...MATRIX_FIELDS.map((field) => `| ${FIELD_TITLES[field]} | ${MATRIX_COLUMNS.map((column) => cell(FIELD_MATRIX[column][field])).join(' | ')} |`),
     '',
-    'Not published anywhere (internal):',
+    'Not in the matrix:',
     '',
     ...Object.entries(INTERNAL_FIELDS).map(([field, why]) => `- \`${field}\`: ${why}`),
   ];

@@ -80,7 +80,7 @@ export function publishChecklist(
     if (!fieldIsSet(article, field)) continue;
     const key = NOT_CARRIED_KEYS[field];
     // A field the matrix says is lost but that has no warning is a bug the matrix test catches.
-    if (key) add(`not-carried:${field}`, 'warning', field, key, field === 'language' ? { language: meta.language } : undefined);
+    if (key) add(`not-carried:${field}`, 'warning', field, key);
   }
   // Blockers first: they are what the person must fix.
   return [...items.filter((i) => i.level === 'blocker'), ...items.filter((i) => i.level === 'warning')];
@@ -93,7 +93,6 @@ export const NOT_CARRIED_KEYS: Partial<Record<MatrixField, ChecklistMessageKey>>
   dateline: 'publish.checklist.not-carried.dateline',
   source: 'publish.checklist.not-carried.source',
   publisher: 'publish.checklist.not-carried.publisher',
-  language: 'publish.checklist.not-carried.language',
 };
 
 /** True when nothing blocks and every warning was overridden by the person. */

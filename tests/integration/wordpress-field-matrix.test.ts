@@ -33,7 +33,6 @@ const WHERE: Record<MatrixField, Surface[]> = {
   source: ['content'],
   publisher: ['content'],
   slug: ['slug'],
-  language: [],
 };
 /** With the plugin, these are also post meta, under these keys. */
 const META_KEYS: Partial<Record<MatrixField, string>> = { subheadline: 'dateline_subheadline', source: 'dateline_source', publisher: 'dateline_responsible_editor' };

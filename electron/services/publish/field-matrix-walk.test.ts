@@ -72,3 +72,11 @@ describe('the field matrix, walked against the targets and exports', () => {
     });
   }
 });
+
+describe('the article’s language, outside the matrix', () => {
+  it('is carried where the format has a place for it', () => {
+    expect(ninjs).toContain('"language":"zh-CN"');
+    expect(page).toContain('<html lang="zh-CN">');
+    expect(outputs['markdown-export']).toContain('language: "zh-CN"');
+  });
+});
