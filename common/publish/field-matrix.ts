@@ -89,7 +89,7 @@ const NINJS: Record<MatrixField, MatrixCell> = {
   subheadline: c('`headlines[role=sub]`'),
   summary: c('`descriptions[role=summary]`'),
   body: c('`bodies[role=main]` (HTML)'),
-  leadPhoto: c('`associations` picture with `role: lead`'),
+  leadPhoto: c('the `associations` picture named `featureimage`'),
   leadPhotoCaption: c('the association’s `descriptions[role=caption]`'),
   leadPhotoCredit: c('the association’s `by`'),
   leadPhotoAlt: c('the association’s `descriptions[role=alttext]`'),
