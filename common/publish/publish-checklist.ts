@@ -6,6 +6,7 @@ import { isUsableSlug } from '../text/slugify';
 import { articleFigures, type NumberedFigure } from './article-figures';
 import { checklistDefaultText, type ChecklistMessageKey } from './checklist-messages';
 import { effectiveSlug } from './effective-slug';
+import { fieldIsSet, fieldsNotCarried, type MatrixField } from './field-matrix';
 import type { PublishOptions } from './publish-job';
 import type { TargetConfig } from './publish-target-config';
 
@@ -15,7 +16,7 @@ export interface ChecklistItem {
   /** Stable while the problem is the same; what `overriddenWarnings` names. */
   id: string;
   level: ChecklistLevel;
-  /** The article field to fix: headline, summary, section, bylines, tags, body, photos, slug, scheduledAt, plannedAt. */
+  /** The article field to fix: headline, summary, section, bylines, tags, body, photos, slug, scheduledAt, plannedAt, or a field-matrix field. */
   field: string;
   /** The renderer translates `key` with `params`. */
   message: { key: ChecklistMessageKey; params?: Record<string, string | number> };
@@ -74,9 +75,25 @@ export function publishChecklist(
   if (options.status === 'published' && !options.backdateTo && meta.plannedAt && Date.parse(meta.plannedAt) < now.getTime()) {
     add('planned-past', 'warning', 'plannedAt', 'publish.checklist.planned-past', { plannedAt: meta.plannedAt });
   }
+  // What this kind of target has no place for (field-matrix.ts), when the article has it.
+  for (const field of fieldsNotCarried(target.kind)) {
+    if (!fieldIsSet(article, field)) continue;
+    const key = NOT_CARRIED_KEYS[field];
+    // A field the matrix says is lost but that has no warning is a bug the matrix test catches.
+    if (key) add(`not-carried:${field}`, 'warning', field, key);
+  }
   // Blockers first: they are what the person must fix.
   return [...items.filter((i) => i.level === 'blocker'), ...items.filter((i) => i.level === 'warning')];
 }
+
+/** The warning for each field some target does not carry. */
+export const NOT_CARRIED_KEYS: Partial<Record<MatrixField, ChecklistMessageKey>> = {
+  subheadline: 'publish.checklist.not-carried.subheadline',
+  bylines: 'publish.checklist.not-carried.bylines',
+  dateline: 'publish.checklist.not-carried.dateline',
+  source: 'publish.checklist.not-carried.source',
+  publisher: 'publish.checklist.not-carried.publisher',
+};
 
 /** True when nothing blocks and every warning was overridden by the person. */
 export function canPublish(items: readonly ChecklistItem[], overridden: readonly string[]): boolean {

@@ -2,6 +2,7 @@
 // in settings. Secrets (application passwords, webhook keys) are never part of these objects:
 // they live in the OS keychain under `secretKeyFor(target)`.
 import { z } from 'zod';
+import { attributionSettingsSchema } from './attribution-lines';
 import type { PublishStatus } from './publish-status';
 
 export const TARGET_KINDS = ['wordpress', 'ghost', 'webhook', 'folder'] as const;
@@ -62,6 +63,14 @@ export const wordpressTargetSchema = z.object({
    * Absent in targets saved before it existed: none.
    */
   mediaOrigins: z.array(webOriginSchema).max(20).optional(),
+  /**
+   * Whether the site's theme shows a post's featured image above it: when it does, the lead photo
+   * is not repeated as the first block. "auto" asks the site (the active theme's `post-thumbnails`
+   * support) and keeps the photo in the body when it cannot tell. Absent in older targets: auto.
+   */
+  themeShowsFeaturedImage: z.enum(['auto', 'yes', 'no']).optional(),
+  /** The wording of the source and responsible-editor lines added to the content; absent: the defaults. */
+  attributionLines: attributionSettingsSchema.optional(),
 });
 
 /** A Ghost Admin API key as Ghost shows it under Settings → Integrations: `<24 hex id>:<64 hex secret>`. */

@@ -46,6 +46,11 @@ export function bylineBlock(article: Pick<Article, 'meta'>): string {
   return block('paragraph', { className: 'dateline-byline' }, `<p class="dateline-byline">${parts.join(' · ')}</p>`);
 }
 
+/** A paragraph block of plain text with a class of its own (the subheadline, the source line...). */
+export function classedParagraphBlock(className: string, text: string): string {
+  return block('paragraph', { className }, `<p class="${escapeAttr(className)}">${escapeHtml(text)}</p>`);
+}
+
 export function bodyToGutenberg(doc: DocNode, opts: BodyToGutenbergOptions): string {
   const blocks = doc.type === 'doc' ? (doc.content ?? []) : [doc];
   return renderBlocks(blocks, opts, 0);

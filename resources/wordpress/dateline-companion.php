@@ -2,7 +2,7 @@
 /**
  * Plugin Name:       Dateline Companion
  * Description:       Lets the Dateline newsroom editor keep its markers and review packages on posts through the REST API: the publishing job that created a post (so a retry after a lost reply finds the post instead of creating a duplicate), the Dateline article it came from, and — for editorial review — Dateline's own document with its history and comments, saved with a compare-and-swap revision so two people's edits never overwrite each other.
- * Version:           2.2.0
+ * Version:           2.3.0
  * Requires at least: 5.6
  * Requires PHP:      7.4
  * Author:            Dateline
@@ -20,6 +20,9 @@
  *   short public markers (letters, digits, - _ . :).
  * - post meta `dateline_publisher`: the job and computer that last published the post, shown only
  *   in the `edit` context to people who may edit that post.
+ * - post meta `dateline_subheadline`, `dateline_source` (稿源, the paper or agency the story comes
+ *   from) and `dateline_responsible_editor` (责任编辑): public plain text a theme may show; Dateline
+ *   also adds the source and editor as visible lines in the content.
  * - post meta `dateline_review`: Dateline's review package (base64 of its JSON, so WordPress's
  *   slashing and sanitizing never touch it) and `dateline_hub_revision`, its revision counter.
  *   Both are shown only in the `edit` context and only to people who may edit that very post
@@ -106,6 +109,37 @@ function dateline_companion_register_meta() {
 	);
 }
 add_action( 'init', 'dateline_companion_register_meta' );
+
+/**
+ * Registers the article fields WordPress has no place for, as public plain-text post meta.
+ */
+function dateline_companion_register_article_meta() {
+	$fields = array(
+		'dateline_subheadline'        => __( 'The subheadline of the Dateline article.' ),
+		'dateline_source'             => __( 'The paper or agency the story comes from (稿源).' ),
+		'dateline_responsible_editor' => __( 'The editor responsible for the story (责任编辑).' ),
+	);
+	foreach ( $fields as $key => $description ) {
+		register_post_meta(
+			'post',
+			$key,
+			array(
+				'type'              => 'string',
+				'single'            => true,
+				'show_in_rest'      => true,
+				'default'           => '',
+				'description'       => $description,
+				'sanitize_callback' => static function ( $value ) {
+					return mb_substr( sanitize_text_field( (string) $value ), 0, 1000 );
+				},
+				'auth_callback'     => static function ( $allowed, $meta_key, $post_id ) {
+					return current_user_can( 'edit_post', $post_id );
+				},
+			)
+		);
+	}
+}
+add_action( 'init', 'dateline_companion_register_article_meta' );
 
 /**
  * Keeps markers short and plain: letters, digits, dashes, underscores, dots and colons.
@@ -503,7 +537,7 @@ function dateline_companion_register_routes() {
 			},
 			'callback'            => static function () {
 				return array(
-					'version'        => '2.2.0',
+					'version'        => '2.3.0',
 					'features'       => array( 'review-package', 'review-photos', 'article-identity' ),
 					// The largest file this site accepts (upload_max_filesize, post_max_size), for messages.
 					'maxUploadBytes' => (int) wp_max_upload_size(),

@@ -59,6 +59,8 @@ export class FakeWordPress {
   pretty = true;
   /** When set, the announced REST root uses this origin (as behind a misconfigured proxy). */
   announcedOrigin: string | null = null;
+  /** When set, GET /wp/v2/themes answers with an active theme supporting these; otherwise 404. */
+  themeSupports: Record<string, unknown> | null = null;
   username = 'editor';
   password = 'abcd efgh ijkl mnop qrst uvwx';
   private nextId = 100;
@@ -161,6 +163,9 @@ export class FakeWordPress {
 
     if (method === 'GET' && route === '/wp/v2/users/me') {
       return ok({ id: 7, name: 'Eddie Editor', roles: [this.role], capabilities: Object.fromEntries(CAPS[this.role].map((c) => [c, true])) });
+    }
+    if (method === 'GET' && route === '/wp/v2/themes' && this.themeSupports) {
+      return ok([{ stylesheet: 'fake-theme', theme_supports: this.themeSupports }]);
     }
     if (route === '/wp/v2/media' && method === 'GET') {
       const slugs = query.get('slug')?.split(',');

@@ -20,6 +20,8 @@ export interface TargetFormValues {
   defaultCategory: string;
   /** Other origins the site's photos come from (a CDN), separated by spaces, commas or new lines. */
   mediaOrigins: string;
+  /** Whether the theme shows the featured image (then the lead photo is not repeated in the body). */
+  featuredImage: 'auto' | 'yes' | 'no';
   url: string;
   mediaMode: 'inline' | 'urls';
   mediaBaseUrl: string;
@@ -29,7 +31,7 @@ export interface TargetFormValues {
   secret: string;
 }
 
-export type TargetField = Exclude<keyof TargetFormValues, 'kind' | 'id' | 'mediaMode'>;
+export type TargetField = Exclude<keyof TargetFormValues, 'kind' | 'id' | 'mediaMode' | 'featuredImage'>;
 export type TargetFormErrors = Partial<Record<TargetField, MessageKey>>;
 
 export type ParsedTargetForm = { ok: true; config: TargetConfig; secret?: string } | { ok: false; errors: TargetFormErrors };
@@ -44,6 +46,7 @@ export function emptyFormValues(kind: TargetKind, id: string = newTargetId()): T
     username: '',
     defaultCategory: '',
     mediaOrigins: '',
+    featuredImage: 'auto',
     url: '',
     mediaMode: 'inline',
     mediaBaseUrl: '',
@@ -62,6 +65,7 @@ export function formValuesFor(view: TargetView): TargetFormValues {
     values.username = config.username;
     values.defaultCategory = config.defaultCategory;
     values.mediaOrigins = (config.mediaOrigins ?? []).join(' ');
+    values.featuredImage = config.themeShowsFeaturedImage ?? 'auto';
   } else if (config.kind === 'ghost') {
     values.siteUrl = config.siteUrl;
   } else if (config.kind === 'webhook') {
@@ -113,6 +117,7 @@ export function parseTargetForm(values: TargetFormValues, hasSecret: boolean): P
       username: values.username,
       defaultCategory: values.defaultCategory.trim(),
       ...(mediaOrigins.length > 0 ? { mediaOrigins } : {}),
+      ...(values.featuredImage !== 'auto' ? { themeShowsFeaturedImage: values.featuredImage } : {}),
     };
     if (isHttpUrl(values.siteUrl.trim()) && new URL(values.siteUrl.trim()).protocol === 'http:' && !wordpressTargetSchema.shape.siteUrl.safeParse(values.siteUrl).success) {
       errors.siteUrl = 'targets.error.insecureUrl';

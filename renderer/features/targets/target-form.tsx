@@ -71,7 +71,7 @@ function secretStateKey(stored: boolean, secrets: SecretsBackendInfo | null): Me
 
 export function TargetForm({ editing, secrets, onDone, onCancel }: TargetFormProps) {
   const t = useT();
-  const ids = { kind: useId(), mediaMode: useId() };
+  const ids = { kind: useId(), mediaMode: useId(), featuredImage: useId() };
   const { targets } = useStores();
   const [values, setValues] = useState<TargetFormValues>(() => (editing ? formValuesFor(editing) : emptyFormValues('wordpress')));
   const [errors, setErrors] = useState<TargetFormErrors>({});
@@ -135,6 +135,23 @@ export function TargetForm({ editing, secrets, onDone, onCancel }: TargetFormPro
           {field('secret', 'targets.field.appPassword', { type: 'password', hint: secretHint ?? t('targets.field.appPasswordHint') })}
           {field('defaultCategory', 'targets.field.defaultCategory', { hint: t('targets.field.defaultCategoryHint') })}
           {field('mediaOrigins', 'targets.field.mediaOrigins', { placeholder: 'https://cdn.example.com', hint: t('targets.field.mediaOriginsHint') })}
+          <div className="field">
+            <label htmlFor={ids.featuredImage}>{t('targets.field.featuredImage')}</label>
+            <select
+              id={ids.featuredImage}
+              value={values.featuredImage}
+              onChange={(e) => {
+                const choice = e.target.value;
+                if (choice === 'auto' || choice === 'yes' || choice === 'no') setValues((v) => ({ ...v, featuredImage: choice }));
+              }}
+            >
+              {(['auto', 'yes', 'no'] as const).map((choice) => (
+                <option key={choice} value={choice}>
+                  {t(`targets.featuredImage.${choice}`)}
+                </option>
+              ))}
+            </select>
+          </div>
         </>
       ) : null}
       {values.kind === 'ghost' ? (

@@ -104,6 +104,19 @@ describe('publishing targets', () => {
     expect(saved).toEqual([{ config: { ...wordpressTarget.config, defaultCategory: 'Local' } }]);
   });
 
+  it('a WordPress target says whether its theme shows the featured image, asked of the site unless chosen', async () => {
+    const { saved } = renderTargets({});
+    await screen.findByText('News site');
+    fireEvent.click(screen.getByRole('button', { name: 'Edit News site' }));
+    const select = screen.getByLabelText('The theme shows the featured image') as HTMLSelectElement;
+    expect(select.value).toBe('auto');
+    fireEvent.change(select, { target: { value: 'yes' } });
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: 'Save target' }));
+    });
+    expect(saved).toEqual([{ config: { ...wordpressTarget.config, themeShowsFeaturedImage: 'yes' } }]);
+  });
+
   it('a WordPress site’s CDN is listed as photo addresses: origins only, kept when editing again', async () => {
     const { saved } = renderTargets({});
     await screen.findByText('News site');

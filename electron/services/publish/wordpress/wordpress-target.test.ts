@@ -358,3 +358,61 @@ describe('WordPress adapter: each failure says what to do', () => {
     expect(error.message).toContain('No application password is saved');
   });
 });
+
+describe('WordPress adapter: fields WordPress has no place for, and the featured image', () => {
+  const withAttribution = (language: string) =>
+    makeArticle({
+      ...story(),
+      subheadline: '全长十二公里',
+      meta: { ...story().meta, language, source: '成都日报', publisher: '王敏' },
+    });
+
+  it('adds the subheadline, source and responsible editor as visible lines in the article’s language, and as post meta', async () => {
+    await target().publish(testJob('job0000000301', withAttribution('zh-CN'), [photoA, photoB]).attempt());
+    const post = [...wp.posts.values()][0];
+    expect(post?.content).toContain('<p class="dateline-subheadline">全长十二公里</p>');
+    expect(post?.content).toContain('<p class="dateline-source">来源：成都日报</p>');
+    expect(post?.content).toContain('<p class="dateline-responsible-editor">责任编辑：王敏</p>');
+    // The subheadline leads, the attribution closes.
+    expect(post?.content.indexOf('dateline-subheadline')).toBeLessThan(post?.content.indexOf('Ships are moving again.') ?? -1);
+    expect(post?.content.indexOf('dateline-source')).toBeGreaterThan(post?.content.indexOf('Ships are moving again.') ?? Infinity);
+    expect(post?.meta).toMatchObject({ dateline_subheadline: '全长十二公里', dateline_source: '成都日报', dateline_responsible_editor: '王敏' });
+  });
+
+  it('words the lines in English for an English story, and as the newsroom’s template says', async () => {
+    await target().publish(testJob('job0000000302', withAttribution('en'), [photoA, photoB]).attempt());
+    const english = [...wp.posts.values()][0];
+    expect(english?.content).toContain('Source: 成都日报');
+    expect(english?.content).toContain('Editor: 王敏');
+
+    const custom = withAttribution('zh-CN');
+    await target(wp.password, { attributionLines: { zh: { source: '稿源：{source}', editor: '' } } }).publish(testJob('job0000000303', { ...custom, id: `${custom.id}x` }, [photoA, photoB]).attempt());
+    const mine = [...wp.posts.values()][1];
+    expect(mine?.content).toContain('稿源：成都日报');
+    expect(mine?.content).not.toContain('王敏');
+  });
+
+  const leadBlock = () => {
+    const lead = [...wp.media.values()].find((m) => m.alt_text === 'Cranes at dawn');
+    return `wp-image-${lead?.id ?? 'none'}`;
+  };
+
+  it('does not repeat the lead photo as the first block when the target says the theme shows the featured image', async () => {
+    await target(wp.password, { themeShowsFeaturedImage: 'yes' }).publish(testJob('job0000000304', story(), [photoA, photoB]).attempt());
+    const post = [...wp.posts.values()][0];
+    expect(post?.featured_media).toBeGreaterThan(0);
+    expect(post?.content).not.toContain(leadBlock());
+    expect(post?.content).toContain('A crowd');
+  });
+
+  it('on "auto", asks the site: an active theme with post-thumbnails support shows it, a site that does not say keeps the photo', async () => {
+    wp.themeSupports = { 'post-thumbnails': true };
+    await target().publish(testJob('job0000000305', story(), [photoA, photoB]).attempt());
+    expect([...wp.posts.values()][0]?.content).not.toContain(leadBlock());
+
+    wp.themeSupports = null;
+    const second = story();
+    await target().publish(testJob('job0000000306', { ...second, id: `${second.id}y` }, [photoA, photoB]).attempt());
+    expect([...wp.posts.values()][1]?.content).toContain(leadBlock());
+  });
+});

@@ -12,7 +12,8 @@ import { AppError } from '../../../../common/app-error';
 import { effectiveSlug } from '../../../../common/publish/effective-slug';
 import type { ConflictDetails, LastPublisher, PublicationRecord } from '../../../../common/publish/publish-job';
 import type { ConnectionReport, PublishStatus, WordpressTargetConfig } from '../../../../common/publish/publish-target-config';
-import { bodyToGutenberg, bylineBlock } from '../../../../common/serialize/body-to-gutenberg';
+import { attributionLines } from '../../../../common/publish/attribution-lines';
+import { bodyToGutenberg, bylineBlock, classedParagraphBlock } from '../../../../common/serialize/body-to-gutenberg';
 import { CHECKPOINT_ADOPT, CHECKPOINT_REMOTE_ID, pendingRemoteSchema } from '../pending-remote-store';
 import { alreadyOnTarget, PublishConflict, type Checkpoint, type PublishContext, type PublishTarget, type RemoteMedia, type UnchangedOnTarget } from '../publish-target';
 import { refuseBeyondCapabilities } from './refuse-beyond-capabilities';
@@ -155,7 +156,7 @@ export class WordPressTarget implements PublishTarget {
       const categories = section.length > 0 ? [await resolveTerm(this.client, 'categories', section, ctx.signal)] : [];
       await save({ tags, categories });
     }
-    const content = this.content(ctx, media);
+    const content = this.content(ctx, media, await this.themeShowsFeaturedImage(ctx.signal));
     const fields = {
       title: ctx.article.headline,
       content,
@@ -247,7 +248,15 @@ export class WordPressTarget implements PublishTarget {
 
   /** Post meta naming the article, and the job and computer that wrote the post last (kept by the companion plugin). */
   private markerMeta(ctx: PublishContext): Record<string, string> {
-    return { dateline_article: ctx.article.id, dateline_publisher: `${ctx.jobId}:${HOST}` };
+    const { article } = ctx;
+    return {
+      dateline_article: article.id,
+      dateline_publisher: `${ctx.jobId}:${HOST}`,
+      // Kept by the companion plugin (WordPress ignores meta it does not know).
+      dateline_subheadline: article.subheadline.trim(),
+      dateline_source: article.meta.source.trim(),
+      dateline_responsible_editor: article.meta.publisher.trim(),
+    };
   }
 
   /**
@@ -322,16 +331,52 @@ export class WordPressTarget implements PublishTarget {
     };
   }
 
-  private content(ctx: PublishContext, media: Map<string, RemoteMedia>): string {
-    const body = bodyToGutenberg(ctx.article.body, {
+  /**
+   * The post's content: the subheadline and byline on top, the body (without the lead photo when
+   * the theme shows it as the featured image), then the source and responsible-editor lines, which
+   * WordPress has no field for (the companion plugin keeps them as post meta too).
+   */
+  private content(ctx: PublishContext, media: Map<string, RemoteMedia>, omitLead: boolean): string {
+    const article = ctx.article;
+    const body = bodyToGutenberg(article.body, {
       media: (mediaId) => {
         const remote = media.get(mediaId);
         return remote ? { id: Number(remote.remoteId), url: remote.url } : null;
       },
       language: ctx.article.meta.language,
+      omitLead: omitLead && featuredMediaId(ctx, media) > 0,
     });
-    const byline = bylineBlock(ctx.article);
-    return byline ? `${byline}\n\n${body}` : body;
+    const lines = attributionLines(article, this.config.attributionLines);
+    return [
+      article.subheadline.trim() ? classedParagraphBlock('dateline-subheadline', article.subheadline.trim()) : '',
+      bylineBlock(article),
+      body,
+      lines.source ? classedParagraphBlock('dateline-source', lines.source) : '',
+      lines.editor ? classedParagraphBlock('dateline-responsible-editor', lines.editor) : '',
+    ]
+      .filter((part) => part.length > 0)
+      .join('\n\n');
+  }
+
+  /**
+   * Whether the theme shows the featured image, as the target says or, on "auto", as the active
+   * theme's `post-thumbnails` support says; false when the site does not tell (a photo shown twice
+   * is better than none).
+   */
+  private async themeShowsFeaturedImage(signal: AbortSignal): Promise<boolean> {
+    const setting = this.config.themeShowsFeaturedImage ?? 'auto';
+    if (setting !== 'auto') return setting === 'yes';
+    try {
+      const themes = await this.client.request<unknown>('GET', 'wp/v2/themes', {
+        query: { status: 'active', _fields: 'stylesheet,theme_supports' },
+        purpose: { action: 'read the active theme' },
+        signal,
+      });
+      return activeThemeShowsThumbnails(themes);
+    } catch (error) {
+      if (signal.aborted) throw error;
+      return false;
+    }
   }
 
   /**
@@ -444,6 +489,17 @@ function featuredMediaId(ctx: PublishContext, media: Map<string, RemoteMedia>): 
   const lead = figures.find((f) => f.lead);
   const remote = lead ? media.get(lead.mediaId) : undefined;
   return remote ? Number(remote.remoteId) : 0;
+}
+
+/** True when the reply names an active theme that supports post thumbnails (featured images). */
+export function activeThemeShowsThumbnails(reply: unknown): boolean {
+  if (!Array.isArray(reply)) return false;
+  const theme: unknown = reply[0];
+  if (typeof theme !== 'object' || theme === null) return false;
+  const supports = (theme as { theme_supports?: unknown }).theme_supports;
+  if (typeof supports !== 'object' || supports === null) return false;
+  const thumbnails = (supports as Record<string, unknown>)['post-thumbnails'];
+  return thumbnails === true || (Array.isArray(thumbnails) && thumbnails.includes('post'));
 }
 
 /** WordPress wants GMT as "YYYY-MM-DDTHH:MM:SS". */
