@@ -4,6 +4,7 @@
 import type { Article, DocNode } from '../article';
 import { docText } from '../doc-text';
 import { visitNode, type BodyVisitor } from '../editor/body-visitor';
+import { rejectPendingSuggestions } from '../editor/pending-suggestions';
 import { isUsableSlug, slugify } from '../text/slugify';
 import { figureAttrsOf } from './figure-attrs';
 import { isSafeImageSrc } from './is-safe-image-src';
@@ -19,7 +20,9 @@ export interface MarkdownOptions {
 const MAX_DEPTH = 100;
 
 export function articleToMarkdown(article: Article, opts: MarkdownOptions): string {
-  const body = renderBlocks(article.body.type === 'doc' ? (article.body.content ?? []) : [article.body], opts, 0);
+  // Pending suggestions are never written out: the text stands as if they were all rejected.
+  const doc = rejectPendingSuggestions(article.body);
+  const body = renderBlocks(doc.type === 'doc' ? (doc.content ?? []) : [doc], opts, 0);
   return `${frontMatter(article)}\n${body.length > 0 ? `${body}\n` : ''}`;
 }
 
