@@ -3,6 +3,7 @@
 // carries the suggestion's id, its author's id and name, and when it was made. They live in the body
 // JSON like any mark, so they survive save, reload and review hubs; no serializer ever emits them.
 import { Mark } from '@tiptap/core';
+import { authorColourIndex } from './author-colour';
 
 export const SUGGESTION_INSERT = 'suggestionInsert';
 export const SUGGESTION_DELETE = 'suggestionDelete';
@@ -33,8 +34,9 @@ function suggestionMark(name: string, tag: 'ins' | 'del') {
     parseHTML() {
       return [{ tag: `${tag}[data-suggestion]` }];
     },
-    renderHTML({ HTMLAttributes }) {
-      return [tag, { ...HTMLAttributes, class: `dl-suggestion dl-suggestion--${tag}` }, 0];
+    renderHTML({ mark, HTMLAttributes }) {
+      const colour = authorColourIndex(String(mark.attrs.authorId ?? ''));
+      return [tag, { ...HTMLAttributes, class: `dl-suggestion dl-suggestion--${tag} dl-suggestion--c${colour}` }, 0];
     },
   });
 }
