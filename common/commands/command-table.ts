@@ -55,6 +55,11 @@ export const COMMAND_TABLE = [
   { id: 'edit.undo', labelKey: 'command.edit.undo', accelerator: 'CmdOrCtrl+Z', keys: 'editor', menu: { menu: 'edit', group: 'history', role: 'undo' }, needs: 'editor' },
   { id: 'edit.redo', labelKey: 'command.edit.redo', accelerator: 'CmdOrCtrl+Shift+Z', alternates: ['CmdOrCtrl+Y'], keys: 'editor', menu: { menu: 'edit', group: 'history', role: 'redo' }, needs: 'editor' },
 
+  // Ctrl+Shift+E: free in Chromium, Electron's default menu and macOS; Word uses it for Track Changes.
+  { id: 'edit.suggest', labelKey: 'command.edit.suggest', accelerator: 'CmdOrCtrl+Shift+E', keys: 'editor', menu: { menu: 'edit', group: 'suggest' }, needs: 'editor' },
+  { id: 'edit.accept-all-suggestions', labelKey: 'command.edit.accept-all-suggestions', menu: { menu: 'edit', group: 'suggest' }, needs: 'editor' },
+  { id: 'edit.reject-all-suggestions', labelKey: 'command.edit.reject-all-suggestions', menu: { menu: 'edit', group: 'suggest' }, needs: 'editor' },
+
   { id: 'format.bold', labelKey: 'command.format.bold', accelerator: 'CmdOrCtrl+B', keys: 'editor', menu: { menu: 'format', group: 'inline' }, needs: 'editor' },
   { id: 'format.italic', labelKey: 'command.format.italic', accelerator: 'CmdOrCtrl+I', keys: 'editor', menu: { menu: 'format', group: 'inline' }, needs: 'editor' },
   { id: 'format.underline', labelKey: 'command.format.underline', accelerator: 'CmdOrCtrl+U', keys: 'editor', menu: { menu: 'format', group: 'inline' }, needs: 'editor' },

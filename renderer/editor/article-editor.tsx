@@ -36,6 +36,9 @@ import { filesFromDrop, filesFromPaste } from './transfer-photos';
 import { useRenderProbe } from '../kit/use-render-probe';
 import type { TextAnchor } from '../../common/workflow/review-comment';
 import { QUOTE_BLOCK_SEPARATOR } from '../../common/workflow/doc-text-index';
+import { isSuggestionCommand, runSuggestionCommand } from './run-suggestion-command';
+import { setSuggesting, SuggestionMode, type SuggestionAuthor } from './suggestion-mode';
+import './suggestion-marks.css';
 import { CommentHighlights, currentCommentRanges, setCommentHighlights, type CommentHighlight } from './comment-highlights';
 
 export interface ArticleEditorHandle {
@@ -52,6 +55,8 @@ export interface ArticleEditorHandle {
   showComments(highlights: readonly CommentHighlight[]): void;
   /** Selects a comment's text where it is now (after the edits since it was loaded), else `from`–`to`. */
   selectRange(from: number, to: number, commentId?: string): void;
+  /** Who suggestions are recorded as, and whether to switch to Suggesting now. */
+  configureSuggestions(author: SuggestionAuthor, suggest: boolean): void;
 }
 
 export interface ArticleEditorProps {
@@ -93,6 +98,7 @@ export const ArticleEditor = forwardRef<ArticleEditorHandle, ArticleEditorProps>
     ...createEditorExtensions({ resolveMediaUrl: (id) => api.thumbnailUrl(id), figure: EditableFigure }),
     EditorKeymap.configure({ onCommand: (command) => actions.current.runCommand(command) }),
     CommentHighlights,
+    SuggestionMode,
   ]);
 
   const editorProps = useMemo(
@@ -205,6 +211,7 @@ export const ArticleEditor = forwardRef<ArticleEditorHandle, ArticleEditorProps>
       if (command === 'article.insert-photo') return openPicker();
       if (command === 'edit.undo') return editor.chain().focus().undo().run();
       if (command === 'edit.redo') return editor.chain().focus().redo().run();
+      if (isSuggestionCommand(command)) return runSuggestionCommand(editor, command);
       return isDirectFormatCommand(command) ? runFormatCommand(editor, command) : false;
     },
     [editor, openLink, openPicker],
@@ -245,6 +252,9 @@ export const ArticleEditor = forwardRef<ArticleEditorHandle, ArticleEditorProps>
           .setTextSelection({ from: Math.min(range.from, size), to: Math.min(range.to, size) })
           .scrollIntoView()
           .run();
+      },
+      configureSuggestions: (author, suggest) => {
+        if (!editor.isDestroyed) setSuggesting(editor.view, suggest, author);
       },
     }),
     [editor, initialBody, insertPhotosAt, runCommand],

@@ -19,6 +19,7 @@ export const editorEn = {
   'editor.toolbar.insert-photo': 'Insert photo',
   'editor.toolbar.undo': 'Undo',
   'editor.toolbar.redo': 'Redo',
+  'editor.toolbar.suggest': 'Suggest changes',
   'editor.link.title': 'Link',
   'editor.link.address': 'Link address',
   'editor.link.apply': 'Apply',

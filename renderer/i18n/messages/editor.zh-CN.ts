@@ -20,6 +20,7 @@ export const editorZhCN: Record<keyof typeof editorEn, string> = {
   'editor.toolbar.insert-photo': '插入图片',
   'editor.toolbar.undo': '撤销',
   'editor.toolbar.redo': '重做',
+  'editor.toolbar.suggest': '建议修改',
   'editor.link.title': '链接',
   'editor.link.address': '链接地址',
   'editor.link.apply': '应用',
