@@ -38,6 +38,7 @@ import type { TextAnchor } from '../../common/workflow/review-comment';
 import { QUOTE_BLOCK_SEPARATOR } from '../../common/workflow/doc-text-index';
 import { isSuggestionCommand, runSuggestionCommand } from './run-suggestion-command';
 import { setSuggesting, SuggestionMode, type SuggestionAuthor } from './suggestion-mode';
+import { SuggestionPanel } from './suggestion-panel';
 import './suggestion-marks.css';
 import { CommentHighlights, currentCommentRanges, setCommentHighlights, type CommentHighlight } from './comment-highlights';
 
@@ -269,6 +270,7 @@ export const ArticleEditor = forwardRef<ArticleEditorHandle, ArticleEditorProps>
   return (
     <div className="dl-editor">
       <EditorToolbar editor={editor} onLink={openLink} onInsertPhoto={openPicker} />
+      <SuggestionPanel editor={editor} />
       {linkOpen && <LinkDialog editor={editor} onClose={closeLink} />}
       <input
         ref={fileInput}

@@ -2,7 +2,7 @@
 // Runs in: tests (happy-dom). Switching between Editing and Suggesting from the toolbar (aria-pressed),
 // with Ctrl+Shift+E, and from the app (an editor opening someone else's story); accept all from the menu.
 import type { Editor } from '@tiptap/core';
-import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { createRef } from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { AppError } from '../../common/app-error';
@@ -68,5 +68,27 @@ describe('the Suggesting switch', () => {
     act(() => handle.current?.runCommand('edit.accept-all-suggestions'));
     expect(editor.state.doc.textContent).toBe('The dog sat.');
     expect(listSuggestions(editor.state.doc)).toEqual([]);
+  });
+
+  it('lists suggestions by author and accepts or rejects one from the list, by keyboard-reachable buttons', async () => {
+    const { handle, editor } = renderEditor();
+    act(() => handle.current?.configureSuggestions({ id: 'sam editor', name: 'Sam Editor' }, true));
+    act(() => {
+      editor.commands.setTextSelection({ from: 5, to: 8 });
+      editor.view.dispatch(editor.state.tr.insertText('dog'));
+    });
+    act(() => handle.current?.configureSuggestions({ id: 'li wei', name: 'Li Wei' }, true));
+    act(() => {
+      editor.commands.setTextSelection(editor.state.doc.content.size - 1);
+      editor.view.dispatch(editor.state.tr.insertText('真的'));
+    });
+    const panel = await screen.findByRole('region', { name: 'Suggestions' }, { timeout: 5000 });
+    await within(panel).findByText('3 suggestions', {}, { timeout: 5000 });
+    expect(within(panel).getByText('Li Wei inserted “真的”')).toBeDefined();
+    fireEvent.click(within(panel).getByRole('button', { name: 'Reject: Sam Editor deleted “cat”' }));
+    expect(editor.state.doc.textContent).toBe('The catdog sat.真的');
+    fireEvent.click(within(panel).getByRole('button', { name: 'Accept Li Wei’s' }));
+    expect(listSuggestions(editor.state.doc).map((s) => [s.kind, s.authorName])).toEqual([['insert', 'Sam Editor']]);
+    expect(editor.state.doc.textContent).toBe('The catdog sat.真的');
   });
 });
