@@ -1,6 +1,7 @@
 // An editor suggests changes in English and in Chinese (through an IME composition): insertions are
 // underlined, the deleted word stays visible struck through. Then one suggestion is accepted and
 // others rejected from the list, and what is saved and reloaded holds exactly the accepted text.
+import { readFileSync } from 'node:fs';
 import { expect, test, type CDPSession } from '@playwright/test';
 import { DatelineApp } from './support/dateline-app';
 import { startHost, type RunningHost } from './support/start-host';
@@ -71,4 +72,11 @@ test('suggest in English and Chinese (IME), then accept one and reject the other
   await app.openFromLibrary('Council vote');
   await expect(app.body.locator('p').first()).toHaveText('市长The cat sat.');
   await expect(app.body.locator('ins, del')).toHaveCount(0);
+
+  // The exported page holds exactly the accepted text, and no suggestion mark.
+  const download = page.waitForEvent('download');
+  await app.moreAction('article.exportHtml');
+  const html = readFileSync(await (await download).path(), 'utf8');
+  expect(html).toContain('<p>市长The cat sat.</p>');
+  expect(html).not.toMatch(/Today|<ins|<del|suggestion/);
 });
