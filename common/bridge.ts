@@ -28,6 +28,8 @@ export interface DatelineBridge {
   onOpenLink(listener: (link: DeepLink) => void): () => void;
   /** Tells main which article is open, for Open Recent. */
   reportOpenArticle(report: OpenArticleReport): void;
+  /** Prints the window as a proof to a PDF the person chooses (webContents.printToPDF); absent in older builds. */
+  printProof?(suggestedName?: string): Promise<void>;
   /** Asks main to show an OS notification. */
   notify(request: OsNotificationRequest): void;
 }

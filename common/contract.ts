@@ -11,7 +11,8 @@ import {
   type Article,
   type ArticleSummary,
 } from './article';
-import type { AppErrorCode } from './app-error';
+import type { AppErrorCode, UnconvertedDetails } from './app-error';
+import type { AppErrorDetails } from './errors/app-error-details';
 import { jobIdSchema, publishStartSchema, type OutboxJob, type PublicationRecord } from './publish/publish-job';
 import {
   targetConfigSchema,
@@ -21,7 +22,9 @@ import {
   type TargetView,
 } from './publish/publish-target-config';
 import { reviewHubSettingSchema, reviewOperations, type ReviewOperationResults } from './workflow/review-contract';
+import { collabOperations, type CollabOperationResults } from './collab/collab-contract';
 import { newsroomRoleSchema } from './workflow/newsroom-profile';
+import { DEFAULT_HEADLINE_GUIDE } from './text/headline-length';
 
 /** The largest photo the library accepts. */
 export const MAX_MEDIA_BYTES = 40 * 1024 * 1024;
@@ -80,6 +83,11 @@ export interface AppInfo {
 export const uiLocaleSchema = z.enum(['system', 'en', 'zh-CN']);
 export type UiLocale = z.infer<typeof uiLocaleSchema>;
 
+const headlineGuideSchema = z.object({
+  zi: z.number().int().min(1).max(500),
+  characters: z.number().int().min(1).max(1000),
+});
+
 export const settingsSchema = z.object({
   locale: uiLocaleSchema.default('system'),
   /** Name recorded on revisions and, later, in the workflow history. */
@@ -93,6 +101,8 @@ export const settingsSchema = z.object({
   notifyStoryWaiting: z.boolean().default(true),
   notifyStoryReturned: z.boolean().default(true),
   notifyPublished: z.boolean().default(true),
+  /** The desk's headline length guide: 字 for Chinese stories, characters for others. */
+  headlineGuide: headlineGuideSchema.default(DEFAULT_HEADLINE_GUIDE),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -103,9 +113,12 @@ export const settingsUpdateSchema = z.object({
   exportFolder: settingsSchema.shape.exportFolder.unwrap().optional(),
   role: newsroomRoleSchema.nullable().optional(),
   reviewHub: reviewHubSettingSchema.optional(),
+  /** The newsroom server account token: kept in the SecretStore under the server's address, never in settings; '' forgets it. */
+  newsroomToken: z.string().max(512).optional(),
   notifyStoryWaiting: z.boolean().optional(),
   notifyStoryReturned: z.boolean().optional(),
   notifyPublished: z.boolean().optional(),
+  headlineGuide: headlineGuideSchema.optional(),
 });
 
 export const listFilterSchema = z.object({
@@ -203,6 +216,7 @@ export const operations = {
   'outbox.resolveConflict': z.object({ jobId: jobIdSchema, resolution: z.enum(['overwrite', 'cancel']) }),
 
   ...reviewOperations,
+  ...collabOperations,
 } as const;
 
 export type OperationName = keyof typeof operations;
@@ -255,6 +269,9 @@ export interface OperationResults {
   'review.diff': ReviewOperationResults['review.diff'];
   'review.sync': ReviewOperationResults['review.sync'];
   'review.sendChanges': ReviewOperationResults['review.sendChanges'];
+  'collab.session': CollabOperationResults['collab.session'];
+  'collab.load': CollabOperationResults['collab.load'];
+  'collab.append': CollabOperationResults['collab.append'];
   'comments.add': ReviewOperationResults['comments.add'];
   'comments.reply': ReviewOperationResults['comments.reply'];
   'comments.resolve': ReviewOperationResults['comments.resolve'];
@@ -266,7 +283,17 @@ export type ParsedInput<K extends OperationName> = z.output<(typeof operations)[
 export type OperationResult<K extends OperationName> = OperationResults[K];
 
 /** What every transport returns: never a thrown error across the process boundary. */
-export type Envelope<T> = { ok: true; value: T } | { ok: false; error: { code: AppErrorCode; message: string; details?: unknown } };
+export type Envelope<T> = { ok: true; value: T } | { ok: false; error: EnvelopeError };
+
+/**
+ * A failure as it crosses a boundary: the code, English prose for the log, and the code's typed
+ * details, which the renderer validates again where they arrive (common/errors/app-error-details.ts).
+ */
+export interface EnvelopeError {
+  code: AppErrorCode;
+  message: string;
+  details?: AppErrorDetails | UnconvertedDetails;
+}
 
 /** The services side: one handler per operation, called with already-validated input. */
 export type OperationHandlers = { [K in OperationName]: (input: ParsedInput<K>) => Promise<OperationResult<K>> };

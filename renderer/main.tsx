@@ -7,6 +7,8 @@ import { App } from './app/app';
 import { StoresContext } from './stores/stores-context';
 import { createAppStores } from './stores/app-stores';
 import './styles/app.css';
+import './styles/theme-dark.css';
+import './styles/print.css';
 
 const stores = createAppStores(getApi(), getEvents());
 const root = document.getElementById('root');

@@ -50,6 +50,9 @@ export const COMMAND_TABLE = [
   { id: 'article.export-markdown', labelKey: 'command.article.export-markdown', menu: { menu: 'file', group: 'export' }, needs: 'article' },
   // Cmd+Alt+H is Hide Others on macOS: the key is the browser's only.
   { id: 'article.revisions', labelKey: 'command.article.revisions', browserAccelerator: 'CmdOrCtrl+Alt+H', menu: { menu: 'file', group: 'history' }, needs: 'article' },
+  // Ctrl/Cmd+P is the print key everywhere; in a browser the browser's own print uses the same proof stylesheet.
+  { id: 'article.print-proof', labelKey: 'command.article.print-proof', accelerator: 'CmdOrCtrl+P', browserAccelerator: null, menu: { menu: 'file', group: 'proof' }, needs: 'article' },
+  { id: 'article.preview', labelKey: 'command.article.preview', accelerator: 'CmdOrCtrl+Alt+V', menu: { menu: 'file', group: 'proof' }, needs: 'article' },
   { id: 'article.trash', labelKey: 'command.article.trash', menu: { menu: 'file', group: 'trash' }, needs: 'article' },
 
   { id: 'edit.undo', labelKey: 'command.edit.undo', accelerator: 'CmdOrCtrl+Z', keys: 'editor', menu: { menu: 'edit', group: 'history', role: 'undo' }, needs: 'editor' },
@@ -59,6 +62,10 @@ export const COMMAND_TABLE = [
   { id: 'edit.suggest', labelKey: 'command.edit.suggest', accelerator: 'CmdOrCtrl+Shift+E', keys: 'editor', menu: { menu: 'edit', group: 'suggest' }, needs: 'editor' },
   { id: 'edit.accept-all-suggestions', labelKey: 'command.edit.accept-all-suggestions', menu: { menu: 'edit', group: 'suggest' }, needs: 'editor' },
   { id: 'edit.reject-all-suggestions', labelKey: 'command.edit.reject-all-suggestions', menu: { menu: 'edit', group: 'suggest' }, needs: 'editor' },
+  // From anywhere in the story: the panel searches the headline, subheadline, summary, body and captions.
+  // macOS also gives Cmd+H to Hide Dateline; the menu item and the palette reach Replace there too.
+  { id: 'edit.find', labelKey: 'command.edit.find', accelerator: 'CmdOrCtrl+F', menu: { menu: 'edit', group: 'find' }, needs: 'editor' },
+  { id: 'edit.replace', labelKey: 'command.edit.replace', accelerator: 'CmdOrCtrl+H', menu: { menu: 'edit', group: 'find' }, needs: 'editor' },
 
   { id: 'format.bold', labelKey: 'command.format.bold', accelerator: 'CmdOrCtrl+B', keys: 'editor', menu: { menu: 'format', group: 'inline' }, needs: 'editor' },
   { id: 'format.italic', labelKey: 'command.format.italic', accelerator: 'CmdOrCtrl+I', keys: 'editor', menu: { menu: 'format', group: 'inline' }, needs: 'editor' },
@@ -79,6 +86,9 @@ export const COMMAND_TABLE = [
   { id: 'view.library', labelKey: 'command.view.library', browserAccelerator: 'CmdOrCtrl+Alt+L', menu: { menu: 'view', group: 'screens' } },
   { id: 'view.trash', labelKey: 'command.view.trash', menu: { menu: 'view', group: 'screens' } },
   { id: 'view.review-queue', labelKey: 'command.view.review-queue', menu: { menu: 'view', group: 'screens' } },
+  // Distraction-free writing: only the headline, the body and their counts stay on screen.
+  { id: 'view.focus-writing', labelKey: 'command.view.focus-writing', accelerator: 'CmdOrCtrl+Alt+F', menu: { menu: 'view', group: 'writing' }, needs: 'article' },
+  { id: 'view.side-panel', labelKey: 'command.view.side-panel', accelerator: 'CmdOrCtrl+Alt+B', menu: { menu: 'view', group: 'writing' }, needs: 'article' },
   { id: 'view.command-palette', labelKey: 'command.view.command-palette', accelerator: 'CmdOrCtrl+Shift+P', menu: { menu: 'view', group: 'palette' }, palette: false },
 
   { id: 'language.en', labelKey: 'command.language.en', menu: { menu: 'language', group: 'choice', checkedInLocale: 'en' } },

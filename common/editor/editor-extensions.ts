@@ -12,6 +12,8 @@ export interface EditorExtensionOptions {
   resolveMediaUrl?: FigureOptions['resolveMediaUrl'];
   /** Extra renderer-only extensions (node views, paste handlers, placeholders). */
   figure?: typeof Figure;
+  /** The body is a shared Yjs document: its binding brings its own undo, so the editor's is left out. */
+  collaborative?: boolean;
 }
 
 export function createEditorExtensions(options: EditorExtensionOptions = {}): AnyExtension[] {
@@ -22,9 +24,12 @@ export function createEditorExtensions(options: EditorExtensionOptions = {}): An
       code: false,
       codeBlock: false,
       link: false,
+      ...(options.collaborative ? { undoRedo: false as const } : {}),
     }),
-    // Links carry only href, rel and target: a pasted class or style does not survive.
+    // Links carry only href, rel and target: a pasted class or style does not survive. A link ends
+    // where it was typed: "." or a space after it is plain text (TipTap makes autolinks inclusive).
     Link.extend({
+      inclusive: () => false,
       addAttributes() {
         const inherited: Record<string, unknown> = { ...this.parent?.() };
         delete inherited.class;

@@ -2,6 +2,7 @@
 // live where. Jobs are persisted before any network call so they survive restarts.
 import { z } from 'zod';
 import type { AppErrorCode } from '../app-error';
+import type { AppErrorDetails } from '../errors/app-error-details';
 import { publishStatusSchema, targetIdSchema, type PublishStatus, type TargetKind } from './publish-target-config';
 
 export const publishOptionsSchema = z.object({
@@ -45,6 +46,8 @@ export interface JobError {
   status?: number;
   /** With remote-forbidden: the statuses the account may set (["draft", "pending"]: it may only submit for review). */
   allowedStatuses?: PublishStatus[];
+  /** What the renderer words the failure from (the English message is for the log). */
+  details?: AppErrorDetails;
 }
 
 /** Both sides of a conflict, for the person to compare. */

@@ -1,7 +1,7 @@
 // Runs in: main, host, services process and preload (pure). Calls operations on the far side of
 // an RpcEndpoint: each call gets a request id, and its promise settles with the far side's
 // Envelope. Calls never reject: a channel that dies fails them with the code it is given.
-import type { AppErrorCode } from '../app-error';
+import { relayedDetails, type AppErrorCode } from '../app-error';
 import type { Envelope } from '../contract';
 import { parseRpcResponse, type RpcEndpoint, type RpcRequest } from './rpc-message';
 
@@ -27,7 +27,8 @@ export function createRpcClient(endpoint: RpcEndpoint): RpcClient {
     settle(response.result);
   });
   const failPending = (code: AppErrorCode, message: string, details?: unknown): void => {
-    const failure: Envelope<unknown> = details === undefined ? { ok: false, error: { code, message } } : { ok: false, error: { code, message, details } };
+    const relayed = relayedDetails(details);
+    const failure: Envelope<unknown> = relayed === undefined ? { ok: false, error: { code, message } } : { ok: false, error: { code, message, details: relayed } };
     const all = [...waiting.values()];
     waiting.clear();
     for (const settle of all) settle(failure);
@@ -42,7 +43,10 @@ export function createRpcClient(endpoint: RpcEndpoint): RpcClient {
           endpoint.send(request);
         } catch (error) {
           waiting.delete(id);
-          resolve({ ok: false, error: { code: 'internal', message: `Could not send ${op}: ${error instanceof Error ? error.message : String(error)}` } });
+          resolve({
+            ok: false,
+            error: { code: 'internal', message: `Could not send ${op}: ${error instanceof Error ? error.message : String(error)}`, details: { kind: 'services-unreachable' } },
+          });
         }
       });
     },

@@ -1,6 +1,6 @@
 // Runs in: main, host, services process and preload (pure). The messages one RPC endpoint sends
 // another over a MessagePort, Electron's parentPort or Node's fork IPC, and their validation.
-import { APP_ERROR_CODES, type AppErrorCode } from '../app-error';
+import { APP_ERROR_CODES, relayedDetails, type AppErrorCode } from '../app-error';
 import type { Envelope } from '../contract';
 
 /** Operation names are short identifiers like "articles.save" or "secrets.get". */
@@ -62,7 +62,6 @@ function parseEnvelope(value: unknown): Envelope<unknown> {
   const error = isRecord(value) && value.ok === false && isRecord(value.error) ? value.error : {};
   const code: AppErrorCode = (APP_ERROR_CODES as readonly unknown[]).includes(error.code) ? (error.code as AppErrorCode) : 'internal';
   const message = typeof error.message === 'string' && error.message !== '' ? error.message.slice(0, MAX_MESSAGE_CHARS) : 'The services sent a reply that was not understood.';
-  const failure: Envelope<unknown> = { ok: false, error: { code, message } };
-  if (error.details !== undefined && !failure.ok) failure.error.details = error.details;
-  return failure;
+  const details = relayedDetails(error.details);
+  return details === undefined ? { ok: false, error: { code, message } } : { ok: false, error: { code, message, details } };
 }

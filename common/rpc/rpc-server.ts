@@ -13,7 +13,7 @@ export function serveRpc(endpoint: RpcEndpoint, dispatch: RpcDispatch): () => vo
     void dispatch(request.op, request.input)
       .catch((error: unknown): Envelope<unknown> => ({
         ok: false,
-        error: { code: 'internal', message: `${request.op} failed: ${error instanceof Error ? error.message : String(error)}` },
+        error: { code: 'internal', message: `${request.op} failed: ${error instanceof Error ? error.message : String(error)}`, details: { kind: 'unexpected' } },
       }))
       .then((result) => {
         const response: RpcResponse = { kind: 'rpc-response', id: request.id, result };

@@ -22,7 +22,7 @@ const TRANSLITERATION: Record<string, string> = {
 /** A slug for `headline`, at most `maxLength` UTF-16 units; '' when nothing usable is left. */
 export function slugify(headline: string, maxLength = 80): string {
   if (!Number.isInteger(maxLength) || maxLength < 1) {
-    throw new AppError('invalid-input', `Slug length must be a positive whole number, got ${String(maxLength)}`);
+    throw new AppError('invalid-input', `Slug length must be a positive whole number, got ${String(maxLength)}`, { kind: 'slug-length' });
   }
   let out = '';
   let pendingHyphen = false;

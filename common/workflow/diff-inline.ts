@@ -141,7 +141,7 @@ class RunCursor {
       this.index++;
       run = this.runs[this.index];
     }
-    if (!run) throw new AppError('internal', `Comparing the two versions failed: text offset ${offset} is past the end of the text.`);
+    if (!run) throw new AppError('internal', `Comparing the two versions failed: text offset ${offset} is past the end of the text.`, { kind: 'diff-failed' });
     return { run, end: this.start + run.text.length };
   }
 

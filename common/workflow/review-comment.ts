@@ -74,8 +74,8 @@ export interface NewReply {
 
 /** The list with a new comment at the end. */
 export function addComment(comments: readonly ReviewComment[], draft: NewComment): ReviewComment[] {
-  if (comments.some((c) => c.id === draft.id)) throw new AppError('conflict', `A comment with the id ${draft.id} already exists.`, { id: draft.id });
-  if (comments.length >= MAX_COMMENTS) throw new AppError('invalid-input', `An article can hold at most ${MAX_COMMENTS} comments.`);
+  if (comments.some((c) => c.id === draft.id)) throw new AppError('conflict', `A comment with the id ${draft.id} already exists.`, { kind: 'duplicate-id', id: draft.id });
+  if (comments.length >= MAX_COMMENTS) throw new AppError('invalid-input', `An article can hold at most ${MAX_COMMENTS} comments.`, { kind: 'comments-full', max: MAX_COMMENTS });
   const comment = parse(reviewCommentSchema, {
     id: draft.id,
     author: draft.author,
@@ -94,8 +94,8 @@ export function addComment(comments: readonly ReviewComment[], draft: NewComment
 /** The list with a reply added to comment `commentId`; replying to a resolved comment keeps it resolved. */
 export function replyTo(comments: readonly ReviewComment[], commentId: string, draft: NewReply): ReviewComment[] {
   const target = find(comments, commentId);
-  if (target.replies.some((r) => r.id === draft.id)) throw new AppError('conflict', `A reply with the id ${draft.id} already exists.`, { id: draft.id });
-  if (target.replies.length >= MAX_REPLIES) throw new AppError('invalid-input', `A comment can hold at most ${MAX_REPLIES} replies.`);
+  if (target.replies.some((r) => r.id === draft.id)) throw new AppError('conflict', `A reply with the id ${draft.id} already exists.`, { kind: 'duplicate-id', id: draft.id });
+  if (target.replies.length >= MAX_REPLIES) throw new AppError('invalid-input', `A comment can hold at most ${MAX_REPLIES} replies.`, { kind: 'replies-full', max: MAX_REPLIES });
   const reply = parse(reviewReplySchema, draft);
   return comments.map((c) => (c.id === commentId ? { ...c, replies: [...c.replies, reply] } : c));
 }
@@ -147,7 +147,7 @@ export function reanchorAll(comments: readonly ReviewComment[], body: DocNode): 
 
 function find(comments: readonly ReviewComment[], commentId: string): ReviewComment {
   const found = comments.find((c) => c.id === commentId);
-  if (!found) throw new AppError('not-found', 'That comment no longer exists; it may have been removed on another machine.', { id: commentId });
+  if (!found) throw new AppError('not-found', 'That comment no longer exists; it may have been removed on another machine.', { kind: 'comment-missing' });
   return found;
 }
 
@@ -156,5 +156,5 @@ function parse<T>(schema: z.ZodType<T>, value: unknown): T {
   if (result.success) return result.data;
   const issue = result.error.issues[0];
   const where = issue && issue.path.length > 0 ? `${issue.path.join('.')}: ` : '';
-  throw new AppError('invalid-input', `The comment is not valid: ${where}${issue?.message ?? 'unknown problem'}.`, { issues: result.error.issues });
+  throw new AppError('invalid-input', `The comment is not valid: ${where}${issue?.message ?? 'unknown problem'}.`, { kind: 'comment-invalid', issues: result.error.issues.length });
 }

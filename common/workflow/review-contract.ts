@@ -10,7 +10,7 @@ import { MAX_NOTE_LENGTH, workflowActionSchema, type WorkflowAction, type Workfl
 /** submittedTo for "anyone on the desk" rather than a named editor. */
 export const DESK = 'desk';
 
-export const hubKindSchema = z.enum(['folder', 'wordpress']);
+export const hubKindSchema = z.enum(['folder', 'wordpress', 'newsroom']);
 export type HubKindName = z.infer<typeof hubKindSchema>;
 
 /** Where articles travel for review, as settings name it. */
@@ -18,6 +18,8 @@ export const reviewHubSettingSchema = z.discriminatedUnion('kind', [
   /** path '' means the default folder (Documents/Dateline Review Hub). */
   z.object({ kind: z.literal('folder'), path: z.string().max(4096) }),
   z.object({ kind: z.literal('wordpress'), targetId: z.string().min(1).max(64) }),
+  /** The newsroom server's http(s) address; the account token is kept in the SecretStore, never here. */
+  z.object({ kind: z.literal('newsroom'), serverUrl: z.string().trim().min(1).max(2048) }),
 ]);
 export type ReviewHubSetting = z.infer<typeof reviewHubSettingSchema>;
 

@@ -30,18 +30,18 @@ export function appendEvent(history: WorkflowHistory, event: WorkflowEvent): Wor
   const existing = history.events.find((e) => e.id === event.id);
   if (existing) {
     if (JSON.stringify(existing) === JSON.stringify(event)) return history;
-    throw new AppError('conflict', `Another workflow event already has the id ${event.id}.`, { id: event.id });
+    throw new AppError('conflict', `Another workflow event already has the id ${event.id}.`, { kind: 'duplicate-id', id: event.id });
   }
   const last = history.events.at(-1);
   if (last && last.to !== event.from) {
     throw new AppError(
       'conflict',
       `The article is already ${STATUS_WORDS[last.to]} (by ${last.by.name} at ${last.at}); reload it before acting on it.`,
-      { expected: event.from, actual: last.to, lastEventId: last.id },
+      { kind: 'workflow-stale', expected: event.from, actual: last.to, by: last.by.name },
     );
   }
   if (history.events.length >= MAX_HISTORY_EVENTS) {
-    throw new AppError('invalid-input', `The article's history is full (${MAX_HISTORY_EVENTS} events).`);
+    throw new AppError('invalid-input', `The article's history is full (${MAX_HISTORY_EVENTS} events).`, { kind: 'history-full', max: MAX_HISTORY_EVENTS });
   }
   return { ...history, events: [...history.events, event] };
 }

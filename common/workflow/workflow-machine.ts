@@ -175,25 +175,25 @@ export function isOwnArticle(subject: WorkflowSubject, actor: NewsroomProfile): 
 /** Applies `action` for `actor`, returning the new status and the event to append to the history. */
 export function transition(subject: WorkflowSubject, action: WorkflowAction, actor: NewsroomProfile, input: TransitionInput): TransitionResult {
   const rule = (WORKFLOW_RULES as Partial<Record<string, TransitionRule>>)[action];
-  if (!rule) throw new AppError('invalid-input', `"${String(action)}" is not a workflow action.`, { action });
+  if (!rule) throw new AppError('invalid-input', `"${String(action)}" is not a workflow action.`, { kind: 'workflow-unknown-action' });
   const by = parseActor(actor);
   const at = parseTime(input.at, 'The time of the action');
   if (!workflowEventIdSchema.safeParse(input.id).success) {
-    throw new AppError('invalid-input', 'The workflow event needs an id of letters, digits, ".", "_", ":" or "-".', { id: input.id });
+    throw new AppError('invalid-input', 'The workflow event needs an id of letters, digits, ".", "_", ":" or "-".', { kind: 'workflow-event-id' });
   }
   if (input.revision !== undefined && !(Number.isInteger(input.revision) && input.revision >= 0)) {
-    throw new AppError('invalid-input', 'The article revision must be a whole number, zero or more.', { revision: input.revision });
+    throw new AppError('invalid-input', 'The article revision must be a whole number, zero or more.', { kind: 'workflow-revision' });
   }
 
   const from = subject.status;
   if (!rule.from.includes(from)) {
-    throw new AppError('conflict', `Cannot ${verbOf(action)}: the article is ${STATUS_WORDS[from]}. ${rule.onlyFrom}`, { action, status: from });
+    throw new AppError('conflict', `Cannot ${verbOf(action)}: the article is ${STATUS_WORDS[from]}. ${rule.onlyFrom}`, { kind: 'workflow-wrong-status', action, status: from });
   }
   assertPermitted(rule, action, subject, by);
 
   const note = normalizedNote(input.note);
   if (rule.noteRequired && note === null) {
-    throw new AppError('invalid-input', noteMissingMessage(action), { action, field: 'note' });
+    throw new AppError('invalid-input', noteMissingMessage(action), { kind: 'note-required', action, field: 'note' });
   }
   const scheduledAt = action === 'schedule' ? futureSchedule(input.scheduledAt, at) : noSchedule(input.scheduledAt, action);
 
@@ -214,20 +214,21 @@ export function transition(subject: WorkflowSubject, action: WorkflowAction, act
 function assertPermitted(rule: TransitionRule, action: WorkflowAction, subject: WorkflowSubject, actor: NewsroomProfile): void {
   if (actor.role === 'editor') return;
   if (rule.reporterFrom.length === 0) {
-    throw new AppError('permission-denied', `Only editors can ${rule.phrase}.`, { action, role: actor.role });
+    throw new AppError('permission-denied', `Only editors can ${rule.phrase}.`, { kind: 'editors-only', action, role: actor.role });
   }
   if (!rule.reporterFrom.includes(subject.status)) {
     throw new AppError(
       'permission-denied',
       `Reporters can ${verbOf(action)} an article only while it is ${rule.reporterFrom.map((s) => STATUS_WORDS[s]).join(' or ')}; once the desk has it, that is an editor's decision.`,
-      { action, role: actor.role, status: subject.status },
+      { kind: 'reporter-status', action, role: actor.role, status: subject.status },
     );
   }
   if (!isOwnArticle(subject, actor)) {
     throw new AppError('permission-denied', `This article belongs to ${subject.owner ?? ''}: reporters can ${verbOf(action)} only their own articles.`, {
+      kind: 'reporter-owner',
       action,
       role: actor.role,
-      owner: subject.owner,
+      owner: subject.owner ?? null,
     });
   }
 }
@@ -235,34 +236,34 @@ function assertPermitted(rule: TransitionRule, action: WorkflowAction, subject: 
 function parseActor(actor: NewsroomProfile): NewsroomProfile {
   const parsed = newsroomProfileSchema.safeParse(actor);
   if (!parsed.success) {
-    throw new AppError('invalid-input', 'Set your name and role (reporter or editor) in your newsroom profile first.', { actor });
+    throw new AppError('invalid-input', 'Set your name and role (reporter or editor) in your newsroom profile first.', { kind: 'profile-missing' });
   }
   return parsed.data;
 }
 
 function parseTime(value: string | undefined, what: string): number {
   const ms = typeof value === 'string' && workflowEventSchema.shape.at.safeParse(value).success ? Date.parse(value) : Number.NaN;
-  if (Number.isNaN(ms)) throw new AppError('invalid-input', `${what} must be an ISO 8601 date and time with an offset.`, { value });
+  if (Number.isNaN(ms)) throw new AppError('invalid-input', `${what} must be an ISO 8601 date and time with an offset.`, { kind: 'workflow-time' });
   return ms;
 }
 
 function normalizedNote(note: string | undefined): string | null {
   const trimmed = (note ?? '').trim();
   if (trimmed.length > MAX_NOTE_LENGTH) {
-    throw new AppError('invalid-input', `The note is too long: at most ${MAX_NOTE_LENGTH} characters.`, { field: 'note', length: trimmed.length });
+    throw new AppError('invalid-input', `The note is too long: at most ${MAX_NOTE_LENGTH} characters.`, { kind: 'note-too-long', max: MAX_NOTE_LENGTH, field: 'note' });
   }
   return trimmed === '' ? null : trimmed;
 }
 
 function futureSchedule(scheduledAt: string | undefined, atMs: number): string {
   if (scheduledAt === undefined || scheduledAt.trim() === '') {
-    throw new AppError('invalid-input', 'Choose when the article should be published.', { field: 'scheduledAt' });
+    throw new AppError('invalid-input', 'Choose when the article should be published.', { kind: 'schedule-missing', field: 'scheduledAt' });
   }
   const ms = parseTime(scheduledAt, 'The publication time');
   if (ms <= atMs) {
     throw new AppError('invalid-input', 'The publication time is in the past: choose a time in the future, or publish now.', {
+      kind: 'schedule-in-past',
       field: 'scheduledAt',
-      scheduledAt,
     });
   }
   return scheduledAt;
@@ -270,7 +271,7 @@ function futureSchedule(scheduledAt: string | undefined, atMs: number): string {
 
 function noSchedule(scheduledAt: string | undefined, action: WorkflowAction): null {
   if (scheduledAt !== undefined) {
-    throw new AppError('invalid-input', `A publication time applies only when scheduling, not to ${verbOf(action)}.`, { action, field: 'scheduledAt' });
+    throw new AppError('invalid-input', `A publication time applies only when scheduling, not to ${verbOf(action)}.`, { kind: 'schedule-not-applicable', action, field: 'scheduledAt' });
   }
   return null;
 }

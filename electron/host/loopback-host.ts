@@ -5,6 +5,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { sep } from 'node:path';
 import type { AppErrorCode } from '../../common/app-error';
+import type { AppErrorDetails } from '../../common/errors/app-error-details';
 import type { Envelope } from '../../common/contract';
 import { API_PREFIX, CSRF_HEADER, EVENTS_PATH, MAX_REQUEST_BYTES, MEDIA_PREFIX, sessionCookieName, THUMBNAIL_PREFIX } from '../../common/http-protocol';
 import { decodeWire, encodeWire } from '../../common/wire-codec';
@@ -60,6 +61,7 @@ class HttpFailure extends Error {
     readonly status: number,
     readonly code: AppErrorCode,
     message: string,
+    readonly details: AppErrorDetails,
   ) {
     super(message);
   }
@@ -100,7 +102,7 @@ function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
   return new Promise((resolveBody, reject) => {
     const declared = Number(req.headers['content-length'] ?? '0');
     if (Number.isFinite(declared) && declared > limit) {
-      reject(new HttpFailure(413, 'invalid-input', `The request is larger than ${limit} bytes.`));
+      reject(new HttpFailure(413, 'invalid-input', `The request is larger than ${limit} bytes.`, { kind: 'request-too-large', maxBytes: limit }));
       return;
     }
     const chunks: Buffer[] = [];
@@ -108,7 +110,7 @@ function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
     req.on('data', (chunk: Buffer) => {
       total += chunk.length;
       if (total > limit) {
-        reject(new HttpFailure(413, 'invalid-input', `The request is larger than ${limit} bytes.`));
+        reject(new HttpFailure(413, 'invalid-input', `The request is larger than ${limit} bytes.`, { kind: 'request-too-large', maxBytes: limit }));
         req.removeAllListeners('data');
         req.resume();
         return;
@@ -165,25 +167,25 @@ export async function startLoopbackHost(options: LoopbackHostOptions): Promise<L
       return;
     }
     try {
-      if (!hasSession(req)) throw new HttpFailure(401, 'unauthorized', 'Open Dateline from the link printed by `npm run serve`.');
+      if (!hasSession(req)) throw new HttpFailure(401, 'unauthorized', 'Open Dateline from the link printed by `npm run serve`.', { kind: 'session-expired' });
       const origin = req.headers.origin;
-      if (origin !== undefined && origin !== `http://${host}`) throw new HttpFailure(403, 'forbidden-sender', 'Requests from other sites are refused.');
+      if (origin !== undefined && origin !== `http://${host}`) throw new HttpFailure(403, 'forbidden-sender', 'Requests from other sites are refused.', { kind: 'forbidden-sender' });
       const fetchSite = req.headers['sec-fetch-site'];
-      if (fetchSite !== undefined && fetchSite !== 'same-origin') throw new HttpFailure(403, 'forbidden-sender', 'Requests from other sites are refused.');
+      if (fetchSite !== undefined && fetchSite !== 'same-origin') throw new HttpFailure(403, 'forbidden-sender', 'Requests from other sites are refused.', { kind: 'forbidden-sender' });
       const csrf = req.headers[CSRF_HEADER];
-      if (typeof csrf !== 'string' || csrf === '') throw new HttpFailure(403, 'forbidden-sender', `The ${CSRF_HEADER} header is required.`);
+      if (typeof csrf !== 'string' || csrf === '') throw new HttpFailure(403, 'forbidden-sender', `The ${CSRF_HEADER} header is required.`, { kind: 'forbidden-sender' });
       const body = await readBody(req, limit);
       let input: unknown;
       try {
         input = body.length === 0 ? undefined : decodeWire(body.toString('utf8'));
       } catch {
-        throw new HttpFailure(400, 'invalid-input', 'The request body is not valid JSON.');
+        throw new HttpFailure(400, 'invalid-input', 'The request body is not valid JSON.', { kind: 'request-not-json' });
       }
       const envelope = await services.invoke(rawPath.slice(API_PREFIX.length), input);
       sendEnvelope(res, 200, envelope);
     } catch (error) {
       if (!(error instanceof HttpFailure)) throw error;
-      sendEnvelope(res, error.status, { ok: false, error: { code: error.code, message: error.message } }, error.status === 413 ? { Connection: 'close' } : {});
+      sendEnvelope(res, error.status, { ok: false, error: { code: error.code, message: error.message, details: error.details } }, error.status === 413 ? { Connection: 'close' } : {});
     }
   }
 

@@ -20,7 +20,7 @@ interface SecretFile {
 const KEY_PATTERN = /^[A-Za-z0-9._:-]{1,200}$/;
 
 function checkKey(key: string): void {
-  if (!KEY_PATTERN.test(key)) throw new AppError('invalid-input', 'A secret key is 1-200 characters of letters, digits, ".", "_", ":" or "-".');
+  if (!KEY_PATTERN.test(key)) throw new AppError('invalid-input', 'A secret key is 1-200 characters of letters, digits, ".", "_", ":" or "-".', { kind: 'secret-key' });
 }
 
 async function readSecretFile(file: string): Promise<SecretFile> {
@@ -29,14 +29,14 @@ async function readSecretFile(file: string): Promise<SecretFile> {
     text = await readFile(file, 'utf8');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { version: 1, entries: {} };
-    throw new AppError('io-error', `Could not read the secrets file ${file}.`);
+    throw new AppError('io-error', `Could not read the secrets file ${file}.`, { kind: 'secrets-unreadable' });
   }
   try {
     const parsed = JSON.parse(text) as Partial<SecretFile>;
     if (parsed.version !== 1 || typeof parsed.entries !== 'object' || parsed.entries === null) throw new Error('shape');
     return { version: 1, entries: { ...parsed.entries } };
   } catch {
-    throw new AppError('corrupt-file', `The secrets file ${file} is damaged; saved passwords need to be entered again.`);
+    throw new AppError('corrupt-file', `The secrets file ${file} is damaged; saved passwords need to be entered again.`, { kind: 'secrets-file' });
   }
 }
 
@@ -54,7 +54,7 @@ export function createEncryptedSecretStore(file: string, cipher: SecretCipher): 
     return next;
   };
   const requireCipher = (): void => {
-    if (!cipher.isAvailable()) throw new AppError('permission-denied', 'This system offers no way to encrypt saved passwords.');
+    if (!cipher.isAvailable()) throw new AppError('permission-denied', 'This system offers no way to encrypt saved passwords.', { kind: 'no-encryption' });
   };
 
   return {
@@ -66,7 +66,7 @@ export function createEncryptedSecretStore(file: string, cipher: SecretCipher): 
       try {
         return cipher.decrypt(Buffer.from(blob, 'base64'));
       } catch {
-        throw new AppError('corrupt-file', `The saved secret "${key}" can no longer be decrypted; enter it again.`);
+        throw new AppError('corrupt-file', `The saved secret "${key}" can no longer be decrypted; enter it again.`, { kind: 'secret-undecryptable' });
       }
     },
     set: (key, value) =>

@@ -1,5 +1,6 @@
 // Runs in: main (Electron). The thin shell: lifecycle, security policy, protocol, IPC, menus and the
 // window. The services run in their own utilityProcess under a watchdog; main forwards calls to them.
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { app, BrowserWindow, dialog, session, shell, type WebContents } from 'electron';
 import type { OperationResult } from '../../common/contract';
@@ -20,6 +21,7 @@ import { createMainWindow, reportFlushed } from './main-window';
 import { menuLocaleFor, type MenuLocale } from './menu-labels';
 import { forwardServicesEvents } from './forward-services-events';
 import { registerIpc } from './register-ipc';
+import { printProofToPdf, PROOF_PDF_OPTIONS } from './print-proof-to-pdf';
 import { revealCheckedPath } from './reveal-checked-path';
 import { withSaveDialog, type SaveDialogPort } from './export-save-dialog';
 import { spellCheckerLanguages } from './spellcheck-languages';
@@ -186,6 +188,18 @@ async function start(): Promise<void> {
       ),
     isOurWindow: (contents) => mainWindow !== null && !mainWindow.isDestroyed() && contents === mainWindow.webContents,
     onMenuLocale: setMenuLocale,
+    onPrintProof: async (contents, suggestedName) => {
+      const saved = await printProofToPdf(
+        {
+          documentsDir: saveDialog.documentsDir,
+          choose: saveDialog.choose,
+          printToPdf: async () => contents.printToPDF(PROOF_PDF_OPTIONS),
+          write: (path, bytes) => writeFile(path, bytes),
+        },
+        suggestedName,
+      );
+      if (saved !== null) shell.showItemInFolder(saved);
+    },
     onFlushed: (contents, ok) => {
       if (mainWindow === null || mainWindow.isDestroyed() || contents !== mainWindow.webContents) return;
       reportFlushed(mainWindow, ok);

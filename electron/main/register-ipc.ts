@@ -5,7 +5,7 @@ import { ipcMain, type IpcMainEvent, type IpcMainInvokeEvent, type WebContents }
 import { isOperationName, type Envelope, type OperationName } from '../../common/contract';
 import { openArticleReportSchema, osNotificationRequestSchema, type OpenArticleReport, type OsNotificationRequest } from '../../common/desktop/desktop-messages';
 import { unknownOperation } from '../transport/dispatch-operation';
-import { FLUSHED_CHANNEL, INVOKE_CHANNEL, MENU_LOCALE_CHANNEL, NOTIFY_CHANNEL, OPEN_ARTICLE_CHANNEL } from '../transport/ipc-channels';
+import { FLUSHED_CHANNEL, INVOKE_CHANNEL, MENU_LOCALE_CHANNEL, NOTIFY_CHANNEL, OPEN_ARTICLE_CHANNEL, PRINT_PROOF_CHANNEL } from '../transport/ipc-channels';
 import { isMenuLocale, type MenuLocale } from './menu-labels';
 import { isTrustedSender } from './trusted-sender';
 
@@ -21,6 +21,8 @@ export interface IpcOptions {
   onOpenArticle(report: OpenArticleReport): void;
   /** An OS notification the page asks for. */
   onNotify(request: OsNotificationRequest): void;
+  /** File → Print Proof: print the sender's page into a PDF; `suggestedName` is only a proposal. */
+  onPrintProof(contents: WebContents, suggestedName: string): Promise<void>;
 }
 
 function fromTrustedSender(event: IpcMainEvent | IpcMainInvokeEvent, isOurWindow: (contents: WebContents) => boolean): boolean {
@@ -33,7 +35,7 @@ function fromTrustedSender(event: IpcMainEvent | IpcMainInvokeEvent, isOurWindow
 export function registerIpc(options: IpcOptions): () => void {
   ipcMain.handle(INVOKE_CHANNEL, async (event, name: unknown, input: unknown): Promise<Envelope<unknown>> => {
     if (!fromTrustedSender(event, options.isOurWindow)) {
-      return { ok: false, error: { code: 'forbidden-sender', message: 'Only the Dateline window may call the services.' } };
+      return { ok: false, error: { code: 'forbidden-sender', message: 'Only the Dateline window may call the services.', details: { kind: 'forbidden-sender' } } };
     }
     if (!isOperationName(name)) return unknownOperation(name);
     return options.invoke(name, input);
@@ -56,7 +58,12 @@ export function registerIpc(options: IpcOptions): () => void {
     if (fromTrustedSender(event, options.isOurWindow) && parsed.success) options.onNotify(parsed.data);
   };
   ipcMain.on(NOTIFY_CHANNEL, handleNotify);
+  ipcMain.handle(PRINT_PROOF_CHANNEL, async (event, suggestedName: unknown): Promise<void> => {
+    if (!fromTrustedSender(event, options.isOurWindow)) return;
+    await options.onPrintProof(event.sender, typeof suggestedName === 'string' ? suggestedName.slice(0, 200) : '');
+  });
   return () => {
+    ipcMain.removeHandler(PRINT_PROOF_CHANNEL);
     ipcMain.removeListener(OPEN_ARTICLE_CHANNEL, handleOpenArticle);
     ipcMain.removeListener(NOTIFY_CHANNEL, handleNotify);
     ipcMain.removeHandler(INVOKE_CHANNEL);

@@ -95,13 +95,14 @@ describe('preload bridge', () => {
     ]);
   });
 
-  it('exposes exactly eight functions', () => {
+  it('exposes exactly nine functions', () => {
     expect(Object.keys(createBridge(fakeIpc().port)).sort()).toEqual([
       'invoke',
       'notify',
       'onEvent',
       'onMenuCommand',
       'onOpenLink',
+      'printProof',
       'reportFlushed',
       'reportOpenArticle',
       'setMenuLocale',

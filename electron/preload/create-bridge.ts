@@ -8,6 +8,7 @@ import {
   EVENT_CHANNEL,
   FLUSHED_CHANNEL,
   INVOKE_CHANNEL,
+  PRINT_PROOF_CHANNEL,
   MENU_COMMAND_CHANNEL,
   MENU_LOCALE_CHANNEL,
   NOTIFY_CHANNEL,
@@ -27,7 +28,7 @@ export function createBridge(ipc: IpcPort): DatelineBridge {
   return {
     async invoke(operation: string, input: unknown): Promise<Envelope<unknown>> {
       if (!isOperationName(operation)) {
-        return { ok: false, error: { code: 'invalid-input', message: `Unknown operation ${JSON.stringify(String(operation).slice(0, 100))}.` } };
+        return { ok: false, error: { code: 'invalid-input', message: `Unknown operation ${JSON.stringify(String(operation).slice(0, 100))}.`, details: { kind: 'unknown-operation' } } };
       }
       return (await ipc.invoke(INVOKE_CHANNEL, operation, input)) as Envelope<unknown>;
     },
@@ -70,6 +71,9 @@ export function createBridge(ipc: IpcPort): DatelineBridge {
     reportOpenArticle(report: OpenArticleReport): void {
       const parsed = openArticleReportSchema.safeParse(report);
       if (parsed.success) ipc.send(OPEN_ARTICLE_CHANNEL, parsed.data);
+    },
+    async printProof(suggestedName?: string): Promise<void> {
+      await ipc.invoke(PRINT_PROOF_CHANNEL, typeof suggestedName === 'string' ? suggestedName.slice(0, 200) : '');
     },
     notify(request: OsNotificationRequest): void {
       const parsed = osNotificationRequestSchema.safeParse(request);

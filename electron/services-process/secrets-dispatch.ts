@@ -21,9 +21,11 @@ function isSecretOp(op: string): op is keyof typeof inputs {
 
 export function createSecretsDispatch(store: SecretStore): RpcDispatch {
   return async (op, input) => {
-    if (!isSecretOp(op)) return { ok: false, error: { code: 'invalid-input', message: `Unknown secrets operation ${JSON.stringify(op.slice(0, 100))}.` } };
+    if (!isSecretOp(op)) return { ok: false, error: { code: 'invalid-input', message: `Unknown secrets operation ${JSON.stringify(op.slice(0, 100))}.`, details: { kind: 'unknown-operation' } } };
     const parsed = inputs[op].safeParse(input);
-    if (!parsed.success) return { ok: false, error: { code: 'invalid-input', message: `Invalid input for ${op}.` } };
+    if (!parsed.success) {
+      return { ok: false, error: { code: 'invalid-input', message: `Invalid input for ${op}.`, details: { kind: 'contract-input', operation: op, issues: parsed.error.issues.length } } };
+    }
     try {
       const data: { key: string; value?: string } = parsed.data;
       if (op === 'secrets.get') return { ok: true, value: await store.get(data.key) };
@@ -31,7 +33,7 @@ export function createSecretsDispatch(store: SecretStore): RpcDispatch {
       else await store.set(data.key, data.value ?? '');
       return { ok: true, value: null };
     } catch (error) {
-      if (!isAppError(error)) return { ok: false, error: { code: 'secrets-unavailable', message: 'The saved passwords could not be read or written.' } };
+      if (!isAppError(error)) return { ok: false, error: { code: 'secrets-unavailable', message: 'The saved passwords could not be read or written.', details: { kind: 'secrets-unreadable' } } };
       const failure: Envelope<unknown> = { ok: false, error: { code: error.code, message: error.message } };
       if (error.details !== undefined && !failure.ok) failure.error.details = error.details;
       return failure;

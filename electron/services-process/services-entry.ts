@@ -47,11 +47,11 @@ function parentEndpoint(): RpcEndpoint {
   };
 }
 
-const NOT_READY: Envelope<never> = { ok: false, error: { code: 'services-restarting', message: 'The services are still starting; try again in a moment.' } };
+const NOT_READY: Envelope<never> = { ok: false, error: { code: 'services-restarting', message: 'The services are still starting; try again in a moment.', details: { kind: 'services-restarting' } } };
 
 function failureOf(error: unknown): Extract<ServicesControlMessage, { kind: 'services-failed' }>['error'] {
   if (isAppError(error)) return { code: error.code, message: error.message, ...(error.details === undefined ? {} : { details: error.details }) };
-  return { code: 'internal', message: error instanceof Error ? error.message : String(error) };
+  return { code: 'internal', message: error instanceof Error ? error.message : String(error), details: { kind: 'unexpected' } };
 }
 
 function main(): void {
@@ -102,7 +102,7 @@ function main(): void {
     const control = controlMessageOf(message);
     if (control?.kind === 'services-start' && opening === null) {
       const options = servicesStartOptionsSchema.safeParse(control.options);
-      opening = options.success ? open(options.data) : Promise.reject(new AppError('invalid-input', 'The services were started without valid options.'));
+      opening = options.success ? open(options.data) : Promise.reject(new AppError('invalid-input', 'The services were started without valid options.', { kind: 'services-options' }));
       opening.catch((error: unknown) => parent.send({ kind: 'services-failed', error: failureOf(error) } satisfies ServicesControlMessage));
     } else if (control?.kind === 'services-close') {
       void close();

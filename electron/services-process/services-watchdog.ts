@@ -2,7 +2,7 @@
 // it, forwards calls to it, and restarts it when it dies, with backoff and a bound on how often.
 // Calls waiting when it dies, and calls made while it restarts, fail with `services-restarting`:
 // the caller (the renderer's autosave) keeps its data and tries again.
-import { APP_ERROR_CODES, AppError } from '../../common/app-error';
+import { APP_ERROR_CODES, AppError, relayedDetails } from '../../common/app-error';
 import type { Envelope } from '../../common/contract';
 import { datelineEvent, type DatelineEvent } from '../../common/contract-events';
 import { createRpcClient, type RpcClient } from '../../common/rpc/rpc-client';
@@ -63,7 +63,7 @@ const defaultTimers: WatchdogTimers = {
 };
 
 const RESTARTING_MESSAGE = 'The services process stopped and is being restarted; try again in a moment.';
-const RESTARTING: Envelope<never> = { ok: false, error: { code: 'services-restarting', message: RESTARTING_MESSAGE } };
+const RESTARTING: Envelope<never> = { ok: false, error: { code: 'services-restarting', message: RESTARTING_MESSAGE, details: { kind: 'services-restarting' } } };
 
 interface Running {
   child: ServicesChild;
@@ -126,7 +126,7 @@ export class ServicesWatchdog {
     if (this.stateValue === 'ready' && running?.ready) return running.client.call(op, input);
     if (this.stateValue === 'starting' || this.stateValue === 'restarting') return Promise.resolve(RESTARTING);
     const message = this.stateValue === 'failed' ? 'The services process keeps stopping and was not restarted again; restart Dateline.' : 'Dateline is closing.';
-    return Promise.resolve({ ok: false, error: { code: 'internal', message } });
+    return Promise.resolve({ ok: false, error: { code: 'internal', message, details: { kind: this.stateValue === 'failed' ? 'services-stopped' : 'closing' } } });
   }
 
   /** Asks the services to finish their writes and exit; kills them if they take too long. No restart follows. */
@@ -191,7 +191,7 @@ export class ServicesWatchdog {
       const error = control.error;
       if (this.firstStart) {
         const code = (APP_ERROR_CODES as readonly unknown[]).includes(error?.code) ? error.code : 'internal';
-        this.firstStart.reject(new AppError(code, typeof error?.message === 'string' ? error.message : 'The services could not start.', error?.details));
+        this.firstStart.reject(new AppError(code, typeof error?.message === 'string' ? error.message : 'The services could not start.', relayedDetails(error?.details)));
         this.firstStart = null;
         this.stateValue = 'closing';
       }

@@ -34,6 +34,10 @@ import { fsAppError } from './store/fs-app-error';
 import { acquireLibraryLock } from './store/library-lock';
 import { LibraryStore, type LibraryChange } from './store/library-store';
 import { sortableId } from './store/sortable-id';
+import { AppError } from '../../common/app-error';
+import { newsroomTokenKey, normaliseServerUrl } from './review/newsroom-api';
+import { createCollabHandlers } from './collab/collab-handlers';
+import { StoryUpdateLog } from './collab/story-update-log';
 
 export interface Services {
   handlers: OperationHandlers;
@@ -125,14 +129,22 @@ export async function createServices(options: ServicesOptions): Promise<Services
     const parsed = newsroomProfileSchema.safeParse({ name: current.userName, role: current.role });
     return parsed.success ? parsed.data : null;
   };
+  // Every review record written (an action, a comment, the hub sync) is announced, and may change what waits.
+  const reviewRecords = new ReviewRecordStore(libraryRoot, (articleId) => {
+    events.emit('review.articleChanged', { articleId });
+    void queueWatch.check();
+  });
+  const collab = createCollabHandlers({
+    log: new StoryUpdateLog({ dir: join(options.dataDir, 'collab') }),
+    hubOf: async (articleId) => (await reviewRecords.get(articleId)).hub,
+    hubSetting: async () => (await settings.get()).reviewHub,
+    profile,
+    secrets,
+  });
   const review = createReviewService({
     logger,
     library: store,
-    // Every review record written (an action, a comment, the hub sync) is announced, and may change what waits.
-    records: new ReviewRecordStore(libraryRoot, (articleId) => {
-      events.emit('review.articleChanged', { articleId });
-      void queueWatch.check();
-    }),
+    records: reviewRecords,
     profile,
     hub: settingsReviewHub({
       settings,
@@ -144,6 +156,8 @@ export async function createServices(options: ServicesOptions): Promise<Services
       offerPost: (targetId, articleId, postId) => publishing.offerRemote(targetId, articleId, postId),
       knownPostId: async (targetId, articleId) =>
         (await publishing.handlers['publications.list']({ articleId })).find((r) => r.targetId === targetId)?.remoteId ?? null,
+      // A status pushed by the newsroom server may change what waits for this person.
+      onStoryStatus: () => void queueWatch.check(),
     }),
     onChange: () => (snapshot = null),
     newId: () => sortableId(),
@@ -167,6 +181,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
     (await settings.get()).exportFolder || options.defaultExportFolder || join(documentsDir, 'Dateline Exports');
 
   const handlers: OperationHandlers = {
+    ...collab,
     'app.info': async () => ({
       version: options.version,
       transport: options.transport,
@@ -181,7 +196,15 @@ export async function createServices(options: ServicesOptions): Promise<Services
       return { ok: true as const };
     },
     'settings.get': () => settings.get(),
-    'settings.update': async (input) => {
+    'settings.update': async ({ newsroomToken, ...input }) => {
+      // The account token goes to the SecretStore, under the server it belongs to, never into settings.
+      if (newsroomToken !== undefined) {
+        const hub = input.reviewHub ?? (await settings.get()).reviewHub;
+        if (hub.kind !== 'newsroom') throw new AppError('invalid-input', 'A newsroom account token needs a newsroom server as the review hub.', { kind: 'setting-invalid', issues: 1 });
+        const key = newsroomTokenKey(normaliseServerUrl(hub.serverUrl));
+        if (newsroomToken.trim() === '') await secrets.delete(key);
+        else await secrets.set(key, newsroomToken.trim());
+      }
       const updated = await settings.update(input);
       events.emit('settings.changed', {});
       // A new name, role or hub changes what waits for this person.

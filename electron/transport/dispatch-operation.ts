@@ -22,7 +22,7 @@ function describeName(name: unknown): string {
 
 /** The answer to a name that is no contract operation (checked before anything is forwarded or parsed). */
 export function unknownOperation(name: unknown): Envelope<never> {
-  return { ok: false, error: { code: 'invalid-input', message: `Unknown operation ${describeName(name)}.` } };
+  return { ok: false, error: { code: 'invalid-input', message: `Unknown operation ${describeName(name)}.`, details: { kind: 'unknown-operation' } } };
 }
 
 const logToConsole: ErrorLogger = (message, error) => console.error(message, error);
@@ -37,7 +37,14 @@ export async function dispatchOperation(
   // A missing input means "no arguments", which only passes operations whose input is all-optional.
   const parsed = operations[name].safeParse(input === undefined ? {} : input);
   if (!parsed.success) {
-    return { ok: false, error: { code: 'invalid-input', message: `Invalid input for ${name}: ${describeIssues(parsed.error.issues)}` } };
+    return {
+      ok: false,
+      error: {
+        code: 'invalid-input',
+        message: `Invalid input for ${name}: ${describeIssues(parsed.error.issues)}`,
+        details: { kind: 'contract-input', operation: name, issues: parsed.error.issues.length },
+      },
+    };
   }
   const handler = handlers[name] as (value: unknown) => Promise<unknown>;
   try {
@@ -49,6 +56,9 @@ export async function dispatchOperation(
       return failure;
     }
     logError(`Operation ${name} failed unexpectedly:`, error);
-    return { ok: false, error: { code: 'internal', message: `Something went wrong while running ${name}. The details are in the application log.` } };
+    return {
+      ok: false,
+      error: { code: 'internal', message: `Something went wrong while running ${name}. The details are in the application log.`, details: { kind: 'unexpected' } },
+    };
   }
 }

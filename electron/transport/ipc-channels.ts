@@ -13,5 +13,7 @@ export const FLUSHED_CHANNEL = 'dateline:flushed';
 export const OPEN_LINK_CHANNEL = 'dateline:open-link';
 /** Renderer → main, send: the article now open, or null (File → Open Recent). */
 export const OPEN_ARTICLE_CHANNEL = 'dateline:open-article';
+/** Renderer → main, invoke: print the page as a proof into a PDF the person chooses (the story's slug is proposed). */
+export const PRINT_PROOF_CHANNEL = 'dateline:print-proof';
 /** Renderer → main, send: an OS notification to show. */
 export const NOTIFY_CHANNEL = 'dateline:notify';

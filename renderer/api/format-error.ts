@@ -1,6 +1,10 @@
-// Runs in: renderer. Turns any failure into a translated headline plus the service's specific detail.
+// Runs in: renderer. Turns any failure into a translated headline (from its code) and a translated
+// detail line (from its kind and parameters). The English message is for the log only.
 import type { AppErrorCode } from '../../common/app-error';
-import { t } from '../i18n/i18n-store';
+import type { AppErrorDetails } from '../../common/errors/app-error-details';
+import { ARTICLE_STATUSES, type ArticleStatus } from '../../common/article';
+import { WORKFLOW_ACTIONS, type WorkflowAction } from '../../common/workflow/workflow-event';
+import { t, type TranslateVars } from '../i18n/i18n-store';
 import type { MessageKey } from '../i18n/messages/catalogues';
 import { isApiError } from './api-error';
 
@@ -38,12 +42,61 @@ const CODE_KEYS: Record<AppErrorCode, MessageKey> = {
 export interface FormattedError {
   /** Translated, specific to the error code. */
   message: string;
-  /** What the service said, kept for the expert (file names, limits). */
+  /** Translated, specific to the situation (the details' kind), with its names and numbers; may be empty. */
   detail: string;
 }
 
 export function formatError(error: unknown): FormattedError {
-  if (isApiError(error)) return { message: t(CODE_KEYS[error.code]), detail: error.message };
-  const detail = error instanceof Error ? error.message : String(error);
-  return { message: t('app.error.internal'), detail };
+  if (isApiError(error)) return { message: t(CODE_KEYS[error.code]), detail: error.details ? formatDetails(error.details) : '' };
+  return { message: t('app.error.internal'), detail: t('error.unexpected') };
+}
+
+/** The detail line of one kind: its message, then what a server said, quoted. */
+export function formatDetails(details: AppErrorDetails): string {
+  const vars: TranslateVars = {};
+  for (const [name, value] of Object.entries(details)) {
+    if (typeof value === 'string' || typeof value === 'number') vars[name] = translatedParam(name, value);
+  }
+  const parts = [t(`error.${details.kind}`, vars)];
+  if ('serverSaid' in details && details.serverSaid) parts.push(t('error.serverSaid', { text: details.serverSaid }));
+  if ('pageTitle' in details && details.pageTitle) parts.push(t('error.pageTitle', { text: details.pageTitle }));
+  return parts.join(' ');
+}
+
+/** Workflow words in the user's language; everything else (names, places, numbers) as it is. */
+function translatedParam(name: string, value: string | number): string | number {
+  if (typeof value !== 'string') return value;
+  if (name === 'action' && isAction(value)) return t(ACTION_KEYS[value]).replace(/…$/, '');
+  if ((name === 'status' || name === 'expected' || name === 'actual') && isStatus(value)) return t(STATUS_KEYS[value]);
+  return value;
+}
+
+const ACTION_KEYS: Record<WorkflowAction, MessageKey> = {
+  submit: 'review.action.submit',
+  'request-changes': 'review.action.request-changes',
+  approve: 'review.action.approve',
+  schedule: 'review.action.schedule',
+  publish: 'review.action.publish',
+  spike: 'review.action.spike',
+  correct: 'review.action.correct',
+  reopen: 'review.action.reopen',
+};
+
+const STATUS_KEYS: Record<ArticleStatus, MessageKey> = {
+  draft: 'article.status.draft',
+  submitted: 'article.status.submitted',
+  changes_requested: 'article.status.changes_requested',
+  approved: 'article.status.approved',
+  scheduled: 'article.status.scheduled',
+  published: 'article.status.published',
+  spiked: 'article.status.spiked',
+  corrected: 'article.status.corrected',
+};
+
+function isAction(value: string): value is WorkflowAction {
+  return (WORKFLOW_ACTIONS as readonly string[]).includes(value);
+}
+
+function isStatus(value: string): value is ArticleStatus {
+  return (ARTICLE_STATUSES as readonly string[]).includes(value);
 }

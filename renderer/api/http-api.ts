@@ -22,17 +22,19 @@ export function createHttpApi(baseUrl: string = location.origin, fetchImpl: Fetc
           body: encodeWire(input),
         });
       } catch (error) {
-        throw new ApiError('io-error', `Dateline could not reach its local server (${error instanceof Error ? error.message : String(error)}). Is npm run serve still running?`);
+        throw new ApiError('io-error', `Dateline could not reach its local server (${error instanceof Error ? error.message : String(error)}). Is npm run serve still running?`, {
+          kind: 'local-server-unreachable',
+        });
       }
       if (response.status === 401 || response.status === 403) {
-        throw new ApiError('unauthorized', SESSION_EXPIRED_MESSAGE, { status: response.status });
+        throw new ApiError('unauthorized', SESSION_EXPIRED_MESSAGE, { kind: 'session-expired' });
       }
       const text = await response.text();
       let envelope: unknown;
       try {
         envelope = decodeWire(text);
       } catch {
-        throw new ApiError('internal', `The local server answered ${name} with HTTP ${response.status} and an unreadable body.`);
+        throw new ApiError('internal', `The local server answered ${name} with HTTP ${response.status} and an unreadable body.`, { kind: 'reply-not-understood' });
       }
       return unwrapEnvelope<OperationResult<K>>(envelope, name);
     },

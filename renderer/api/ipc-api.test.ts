@@ -34,12 +34,21 @@ describe('IPC API client', () => {
   });
 
   it('a full disk surfaces as ApiError disk-full with the service message and details', async () => {
-    const bridge = fakeBridge(async () => ({ ok: false, error: { code: 'disk-full', message: 'ENOSPC writing article.json', details: { free: 0 } } }));
+    const details = { kind: 'disk-full' as const, path: '/library/article.json', errno: 'ENOSPC' };
+    const bridge = fakeBridge(async () => ({ ok: false, error: { code: 'disk-full', message: 'ENOSPC writing article.json', details } }));
     const error = await createIpcApi(bridge)
       .call('articles.save', { article: {} as never })
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ApiError);
-    expect(error).toMatchObject({ code: 'disk-full', message: 'ENOSPC writing article.json', details: { free: 0 } });
+    expect(error).toMatchObject({ code: 'disk-full', message: 'ENOSPC writing article.json', details });
+  });
+
+  it('details that do not fit their code are dropped, not passed on untyped', async () => {
+    const bridge = fakeBridge(async () => ({ ok: false, error: { code: 'conflict', message: 'x', details: { kind: 'disk-full', path: '/a' } } }));
+    const error = await createIpcApi(bridge)
+      .call('app.info', {})
+      .catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'conflict', details: undefined });
   });
 
   it('an unknown error code becomes internal rather than passing through untyped', async () => {

@@ -12,7 +12,7 @@ export function createIpcApi(bridge: DatelineBridge): DatelineApi {
       try {
         envelope = await bridge.invoke(name, input);
       } catch (error) {
-        throw new ApiError('internal', `Dateline could not reach its services (${describe(error)}).`);
+        throw new ApiError('internal', `Dateline could not reach its services (${describe(error)}).`, { kind: 'services-unreachable' });
       }
       return unwrapEnvelope<OperationResult<K>>(envelope, name);
     },

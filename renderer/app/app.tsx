@@ -10,6 +10,7 @@ import { ReviewQueueScreen } from '../features/review/review-queue-screen';
 import { ReplaceLocalDialog } from '../features/review/replace-local-dialog';
 import { RevisionsDialog } from '../features/revisions/revisions-dialog';
 import { LocaleSwitcher } from '../features/settings/locale-switcher';
+import { PreviewDialog } from '../features/proof/preview-dialog';
 import { SettingsDialog } from '../features/settings/settings-dialog';
 import { useT } from '../i18n/use-t';
 import { NotificationsButton } from './notifications-button';
@@ -29,6 +30,7 @@ export function App() {
   const view = stores.ui((s) => s.view);
   const dialog = stores.ui((s) => s.dialog);
   const hasArticle = stores.article((s) => s.article !== null);
+  const focusWriting = stores.ui((s) => s.focusWriting);
   const role = stores.settings((s) => (s.settings.userName.trim() ? s.settings.role : null));
   const waiting = stores.review((s) => s.waiting);
   // What waits in the review hub, read once now; then `review.queueChanged` keeps it current, and
@@ -42,7 +44,7 @@ export function App() {
   const run = (command: Parameters<typeof dispatch>[0]): void => void dispatch(command);
 
   return (
-    <div className="app">
+    <div className={focusWriting && view === 'article' ? 'app focus-writing' : 'app'}>
       <header className="app-header">
         <span className="app-name">Dateline</span>
         <nav aria-label={t('app.navigation')}>
@@ -91,6 +93,7 @@ export function App() {
       />
       {dialog === 'revisions' && hasArticle ? <RevisionsDialog /> : null}
       {dialog === 'palette' ? <CommandPalette onRun={run} /> : null}
+      {dialog === 'preview' && hasArticle ? <PreviewDialog /> : null}
       <Toasts />
     </div>
   );

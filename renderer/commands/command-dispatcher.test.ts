@@ -45,6 +45,32 @@ describe('command dispatcher', () => {
     expect(ran).toEqual(['format.bold']);
   });
 
+  it('New article asks for the cursor in the headline, not the body', async () => {
+    const { dispatch, stores } = setup();
+    await dispatch('article.new');
+    expect(stores.ui.getState().headlineFocusPending).toBe(true);
+  });
+
+  it('Focus Writing and the side panel toggle from one command each, only with a story open', async () => {
+    const { dispatch, stores } = setup();
+    await dispatch('view.focus-writing');
+    expect(stores.ui.getState().focusWriting).toBe(false);
+    await stores.article.getState().open(ID);
+    const panelBefore = stores.ui.getState().sidePanelOpen;
+    await dispatch('view.focus-writing');
+    await dispatch('view.side-panel');
+    expect(stores.ui.getState()).toMatchObject({ focusWriting: true, sidePanelOpen: !panelBefore });
+    await dispatch('view.focus-writing');
+    expect(stores.ui.getState().focusWriting).toBe(false);
+  });
+
+  it('Preview as Published saves pending edits and opens the preview', async () => {
+    const { dispatch, stores } = setup();
+    await stores.article.getState().open(ID);
+    await dispatch('article.preview');
+    expect(stores.ui.getState().dialog).toBe('preview');
+  });
+
   it('Save makes an explicit save with a revision', async () => {
     const { dispatch, api, stores } = setup();
     await stores.article.getState().open(ID);

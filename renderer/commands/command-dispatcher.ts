@@ -5,6 +5,7 @@ import { discardUntouchedDraft } from '../features/article/discard-untouched-dra
 import { downloadExport } from '../features/export/download-export';
 import { t, useI18nStore } from '../i18n/i18n-store';
 import type { AppStores } from '../stores/app-stores';
+import { printProof } from '../features/proof/print-proof';
 
 export type CommandDispatcher = (command: MenuCommand) => Promise<void>;
 
@@ -64,7 +65,8 @@ export function createCommandDispatcher(stores: AppStores): CommandDispatcher {
         const created = await library.getState().create(language);
         await show(created);
         newDraftId = created.id;
-        article.getState().getEditorHandle()?.focus();
+        // A new story starts with its headline: the first words typed belong there.
+        ui.getState().requestHeadlineFocus();
         return;
       }
       case 'app.flush': {
@@ -121,6 +123,22 @@ export function createCommandDispatcher(stores: AppStores): CommandDispatcher {
         await review.getState().loadQueue();
         return;
       }
+      case 'view.focus-writing':
+        if (open) ui.getState().toggleFocusWriting();
+        return;
+      case 'view.side-panel':
+        if (open) ui.getState().toggleSidePanel();
+        return;
+      case 'article.preview':
+        if (!open) return;
+        await article.getState().flush();
+        ui.getState().openDialog('preview');
+        return;
+      case 'article.print-proof':
+        if (!open) return;
+        await article.getState().flush();
+        printProof(open.meta.slug || open.id);
+        return;
       case 'view.command-palette':
         ui.getState().openDialog('palette');
         return;

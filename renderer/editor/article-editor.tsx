@@ -1,6 +1,6 @@
 // Runs in: renderer. The article body editor: TipTap with toolbar, link dialog, photos and live
 // counts. React renders it once per article; typing never re-renders React.
-import type { Editor } from '@tiptap/core';
+import type { AnyExtension, Editor } from '@tiptap/core';
 import { Mapping } from '@tiptap/pm/transform';
 import { EditorContent, useEditor } from '@tiptap/react';
 import {
@@ -30,6 +30,7 @@ import { EditorToolbar } from './editor-toolbar';
 import { createIdleDebounce } from './idle-debounce';
 import { importPhotos } from './import-photos';
 import { insertFigures } from './insert-figures';
+import { isEmptyBody } from './is-empty-body';
 import { LinkDialog } from './link-dialog';
 import { isDirectFormatCommand, runFormatCommand } from './run-format-command';
 import { filesFromDrop, filesFromPaste } from './transfer-photos';
@@ -41,6 +42,9 @@ import { setSuggesting, SuggestionMode, type SuggestionAuthor } from './suggesti
 import { SuggestionPanel } from './suggestion-panel';
 import './suggestion-marks.css';
 import { CommentHighlights, currentCommentRanges, setCommentHighlights, type CommentHighlight } from './comment-highlights';
+import { FindHighlights } from './find/find-highlights';
+import { FindPanel } from './find/find-panel';
+import { PasteCleanup } from './paste/paste-cleanup';
 
 export interface ArticleEditorHandle {
   /** Serialises the body (editor.getJSON()); only called off the keystroke path (autosave, explicit save). */
@@ -48,7 +52,7 @@ export interface ArticleEditorHandle {
   focus(): void;
   /** Imports the files through api.call('media.import') and inserts one figure per photo at the selection. */
   insertPhotos(files: File[]): Promise<void>;
-  /** Runs an editor command: format.*, undo and redo, and article.insert-photo (which opens the photo picker). */
+  /** Runs an editor command: format.*, undo and redo, find and replace (the panel), and article.insert-photo (the photo picker). */
   runCommand(command: MenuCommand): void;
   /** The selected text as a comment anchor, or null when nothing is selected. */
   getSelectionAnchor(): TextAnchor | null;
@@ -72,6 +76,12 @@ export interface ArticleEditorProps {
   onStats(stats: TextStats): void;
   /** One message per problem (e.g. per refused photo), already translated. */
   onError(message: string): void;
+  /**
+   * A story shared through a newsroom server: the binding to its Yjs document
+   * (collab/story-collaboration.ts), read once at mount. The body then comes from the document, not
+   * from `initialBody`. Absent for a story kept on this machine alone, which stays as it always was.
+   */
+  collaboration?: AnyExtension | null;
 }
 
 const STATS_DEBOUNCE_MS = 300;
@@ -89,28 +99,38 @@ export const ArticleEditor = forwardRef<ArticleEditorHandle, ArticleEditorProps>
   const bodyRejected = useRef(false);
   const fileInput = useRef<HTMLInputElement>(null);
   const [linkOpen, setLinkOpen] = useState(false);
+  const [find, setFind] = useState<{ withReplace: boolean; count: number } | null>(null);
   const [pendingPhotos, setPendingPhotos] = useState(0);
   const actions = useRef({
     runCommand: (_command: MenuCommand): boolean => false,
     insertPhotosAt: async (_files: File[], _pos: number | null): Promise<void> => {},
   });
 
+  const [collaboration] = useState(() => props.collaboration ?? null);
   const [extensions] = useState(() => [
-    ...createEditorExtensions({ resolveMediaUrl: (id) => api.thumbnailUrl(id), figure: EditableFigure }),
+    ...createEditorExtensions({ resolveMediaUrl: (id) => api.thumbnailUrl(id), figure: EditableFigure, collaborative: collaboration !== null }),
+    ...(collaboration ? [collaboration] : []),
     EditorKeymap.configure({ onCommand: (command) => actions.current.runCommand(command) }),
     CommentHighlights,
     SuggestionMode,
+    FindHighlights,
+    PasteCleanup.configure({ notesLabel: () => translateNow('paste.notes') }),
   ]);
 
   const editorProps = useMemo(
     () => ({
-      attributes: {
-        class: 'dl-article-body',
-        lang: language,
-        role: 'textbox',
-        'aria-multiline': 'true',
-        'aria-label': t('editor.body.label'),
-        spellcheck: 'true',
+      // A function of the state so the empty-body placeholder follows typing; the check is O(1).
+      attributes: (state: Editor['state']): Record<string, string> => {
+        const placeholder: Record<string, string> = isEmptyBody(state.doc) ? { 'data-empty': 'true', 'data-placeholder': t('editor.body.placeholder'), 'aria-placeholder': t('editor.body.placeholder') } : {};
+        return {
+          class: 'dl-article-body',
+          lang: language,
+          role: 'textbox',
+          'aria-multiline': 'true',
+          'aria-label': t('editor.body.label'),
+          spellcheck: 'true',
+          ...placeholder,
+        };
       },
       handleDrop: (view: Editor['view'], event: DragEvent, _slice: unknown, moved: boolean): boolean => {
         if (moved) return false;
@@ -134,7 +154,7 @@ export const ArticleEditor = forwardRef<ArticleEditorHandle, ArticleEditorProps>
 
   const editor = useEditor({
     extensions,
-    content: initialBody,
+    content: collaboration ? null : initialBody,
     immediatelyRender: true,
     shouldRerenderOnTransaction: false,
     // An unreadable body must never be replaced by an empty one: open it read-only instead.
@@ -199,6 +219,11 @@ export const ArticleEditor = forwardRef<ArticleEditorHandle, ArticleEditorProps>
     return true;
   }, [editor]);
   const closeLink = useCallback(() => setLinkOpen(false), []);
+  const openFind = useCallback((withReplace: boolean) => {
+    setFind((open) => ({ withReplace, count: (open?.count ?? 0) + 1 }));
+    return true;
+  }, []);
+  const closeFind = useCallback(() => setFind(null), []);
   const openPicker = useCallback(() => {
     if (!editor.isEditable || !fileInput.current) return false;
     fileInput.current.click();
@@ -210,12 +235,13 @@ export const ArticleEditor = forwardRef<ArticleEditorHandle, ArticleEditorProps>
     (command: MenuCommand): boolean => {
       if (command === 'format.link') return openLink();
       if (command === 'article.insert-photo') return openPicker();
+      if (command === 'edit.find' || command === 'edit.replace') return openFind(command === 'edit.replace');
       if (command === 'edit.undo') return editor.chain().focus().undo().run();
       if (command === 'edit.redo') return editor.chain().focus().redo().run();
       if (isSuggestionCommand(command)) return runSuggestionCommand(editor, command);
       return isDirectFormatCommand(command) ? runFormatCommand(editor, command) : false;
     },
-    [editor, openLink, openPicker],
+    [editor, openLink, openPicker, openFind],
   );
 
   useLayoutEffect(() => {
@@ -272,6 +298,7 @@ export const ArticleEditor = forwardRef<ArticleEditorHandle, ArticleEditorProps>
       <EditorToolbar editor={editor} onLink={openLink} onInsertPhoto={openPicker} />
       <SuggestionPanel editor={editor} />
       {linkOpen && <LinkDialog editor={editor} onClose={closeLink} />}
+      {find && <FindPanel editor={editor} withReplace={find.withReplace} openCount={find.count} onClose={closeFind} />}
       <input
         ref={fileInput}
         className="dl-editor__file-input"

@@ -30,7 +30,7 @@ interface ButtonSpec {
   enabled?: keyof ToolbarState;
 }
 
-type ToolbarCommand = Extract<CommandId, `format.${string}` | `edit.${string}` | 'article.insert-photo'>;
+type ToolbarCommand = Extract<CommandId, `format.${string}` | 'edit.undo' | 'edit.redo' | 'edit.suggest' | 'article.insert-photo'>;
 
 const GROUPS: readonly (readonly ButtonSpec[])[] = [
   [

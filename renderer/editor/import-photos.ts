@@ -24,7 +24,7 @@ export async function importPhotos(api: DatelineApi, files: readonly File[]): Pr
   for (const file of files) {
     // Refuse oversize files before reading them into memory.
     if (file.size > MAX_MEDIA_BYTES) {
-      failures.push(photoErrorMessage(file.name, new AppError('media-too-large', 'too large')));
+      failures.push(photoErrorMessage(file.name, new AppError('media-too-large', 'too large', { kind: 'photo-too-large', fileName: file.name, megabytes: file.size / 1_048_576, maxMegabytes: MAX_MEDIA_BYTES / 1_048_576 })));
       continue;
     }
     let data: Uint8Array<ArrayBuffer>;

@@ -1,5 +1,6 @@
 // Runs in: renderer. The message a reporter sees when one photo is refused, naming the file.
 import { MAX_MEDIA_BYTES } from '../../common/contract';
+import { formatError } from '../api/format-error';
 import { t } from '../i18n/i18n-store';
 
 function errorCode(error: unknown): string | null {
@@ -7,9 +8,10 @@ function errorCode(error: unknown): string | null {
   return typeof error.code === 'string' ? error.code : null;
 }
 
+/** What went wrong, in the user's language (the error's English message is for the log). */
 function errorText(error: unknown): string {
-  if (error instanceof Error && error.message) return error.message;
-  return String(error);
+  const { message, detail } = formatError(error);
+  return detail ? `${message} ${detail}` : message;
 }
 
 export function photoErrorMessage(fileName: string, error: unknown): string {

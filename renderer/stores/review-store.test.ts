@@ -20,14 +20,21 @@ describe('review store: opening from the hub', () => {
     const api = createFakeApi({
       'articles.get': () => article,
       'review.open': (input) => {
-        if (!input.replaceLocal) throw new ApiError('conflict', '"Flood warning" has changes on this computer that the review hub has not seen.', { localChanges: true });
+        if (!input.replaceLocal) {
+          throw new ApiError('conflict', '"Flood warning" has changes on this computer that the review hub has not seen.', {
+            kind: 'local-changes-unsent',
+            headline: 'Flood warning',
+            localChanges: true,
+            localRevision: 3,
+          });
+        }
         replaced = true;
         return { articleId: ID, status: 'changes_requested' } as ReviewState;
       },
     });
     const stores = createAppStores(api);
     expect(await stores.review.getState().openFromHub(ID)).toBe(false);
-    expect(stores.review.getState().replacePrompt).toEqual({ articleId: ID, message: expect.stringContaining('changes on this computer') });
+    expect(stores.review.getState().replacePrompt).toEqual({ articleId: ID, message: expect.stringContaining('“Flood warning” has changes on this computer') });
     expect(stores.ui.getState().notices).toHaveLength(0);
     expect(replaced).toBe(false);
 

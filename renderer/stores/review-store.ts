@@ -3,6 +3,7 @@
 // the workflow; the article is saved first, so what is submitted or approved is what is on screen.
 import type { ArticleStatus } from '../../common/article';
 import { isApiError } from '../api/api-error';
+import { formatDetails } from '../api/format-error';
 import type { DatelineApi } from '../../common/contract';
 import type { EventSubscription } from '../api/event-subscription';
 import type { DiffBase, QueueScope, ReviewDiffResult, ReviewQueue, ReviewState } from '../../common/workflow/review-contract';
@@ -175,9 +176,9 @@ export function createReviewStore(api: DatelineApi, article: ArticleStore, ui: U
           set({ state, diff: null });
           return true;
         } catch (error) {
-          const details = isApiError(error) ? (error.details as { localChanges?: boolean } | undefined) : undefined;
-          if (isApiError(error) && error.code === 'conflict' && details?.localChanges) {
-            set({ replacePrompt: { articleId, message: error.message } });
+          const failure = isApiError(error) ? error.failure : null;
+          if (failure?.code === 'conflict' && failure.details && 'localChanges' in failure.details) {
+            set({ replacePrompt: { articleId, message: formatDetails(failure.details) } });
             // Whatever was open stays open: nothing was replaced.
             if (currentId() === null) await article.getState().open(articleId).catch(() => undefined);
             return false;

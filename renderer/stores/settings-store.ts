@@ -15,7 +15,8 @@ export interface SettingsState {
   update(patch: SettingsUpdate): Promise<void>;
 }
 
-export type SettingsUpdate = Partial<Pick<Settings, 'userName' | 'role' | 'reviewHub'>>;
+/** `newsroomToken` goes to the services' SecretStore, never into the settings. */
+export type SettingsUpdate = Partial<Pick<Settings, 'userName' | 'role' | 'reviewHub' | 'headlineGuide'>> & { newsroomToken?: string };
 
 export type SettingsStore = Store<SettingsState>;
 

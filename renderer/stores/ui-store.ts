@@ -6,7 +6,7 @@ import { noticeLifetime } from './notice-lifetime';
 
 export type View = 'library' | 'trash' | 'article' | 'queue';
 export type SideTab = 'details' | 'review';
-export type DialogName = 'revisions' | 'settings' | 'palette' | null;
+export type DialogName = 'revisions' | 'settings' | 'palette' | 'preview' | null;
 
 /** What a notice offers besides Dismiss; a notice with one stays until dismissed. */
 export interface NoticeAction {
@@ -68,6 +68,17 @@ export interface UiState {
   hold(id: number): void;
   release(id: number): void;
   markRead(): void;
+  /** Distraction-free writing: the app's chrome hides, the headline and body stay. */
+  focusWriting: boolean;
+  toggleFocusWriting(): void;
+  /** The article's side panel (details, review) is shown; on narrow windows it starts hidden. */
+  sidePanelOpen: boolean;
+  toggleSidePanel(): void;
+  /** The headline should take the focus (a new article); the headline field takes it once. */
+  headlineFocusPending: boolean;
+  requestHeadlineFocus(): void;
+  /** True once per request, then false until the next. */
+  takeHeadlineFocus(): boolean;
 }
 
 export type UiStore = Store<UiState>;
@@ -140,6 +151,18 @@ export function createUiStore(): UiStore {
         if (notice) startTimer(notice);
       },
       markRead: () => set({ unread: 0 }),
+      focusWriting: false,
+      toggleFocusWriting: () => set((s) => ({ focusWriting: !s.focusWriting })),
+      // A window narrower than the text and the panel side by side starts with the panel closed.
+      sidePanelOpen: typeof window === 'undefined' || typeof window.matchMedia !== 'function' || window.matchMedia('(min-width: 1000px)').matches,
+      toggleSidePanel: () => set((s) => ({ sidePanelOpen: !s.sidePanelOpen })),
+      headlineFocusPending: false,
+      requestHeadlineFocus: () => set({ headlineFocusPending: true }),
+      takeHeadlineFocus: () => {
+        if (!get().headlineFocusPending) return false;
+        set({ headlineFocusPending: false });
+        return true;
+      },
     };
   });
 }

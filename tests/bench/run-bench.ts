@@ -1,5 +1,5 @@
-// Runs in: Node (`npm run bench [-- --quick] [-- --only=typing,open,library]`). Measures typing,
-// opening and the library against same-run baselines and prints markdown tables (issue 2).
+// Runs in: Node (`npm run bench [-- --quick] [-- --only=typing,open,library,find]`). Measures typing,
+// opening, the library and find-all against same-run baselines and prints markdown tables (issue 2).
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { cpus, loadavg } from 'node:os';
@@ -10,13 +10,14 @@ import { chromiumExecutablePath } from '../support/chromium-executable';
 import { launchBenchBrowser } from './bench-browser';
 import { aimsTable, libraryTable, openTable, typingTable, type Aim } from './bench-tables';
 import { runLibraryBench } from './library-bench';
+import { runFindBench } from './find-bench';
 import { runOpenBench } from './open-bench';
 import { withLoadNote } from './load-note';
 import { printTable } from './print-table';
 import { runTypingBench, type TypingCase } from './typing-bench';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
-const SECTIONS = ['typing', 'open', 'library'] as const;
+const SECTIONS = ['typing', 'open', 'library', 'find'] as const;
 type Section = (typeof SECTIONS)[number];
 
 function parseArgs(argv: string[]): { quick: boolean; only: Set<Section> } {
@@ -31,7 +32,7 @@ function parseArgs(argv: string[]): { quick: boolean; only: Set<Section> } {
     }
   }
   const unknown = argv.filter((a) => a !== '--quick' && !a.startsWith('--only='));
-  if (unknown.length > 0) throw new Error(`unknown argument(s): ${unknown.join(' ')} (use --quick and/or --only=typing,open,library)`);
+  if (unknown.length > 0) throw new Error(`unknown argument(s): ${unknown.join(' ')} (use --quick and/or --only=typing,open,library,find)`);
   return { quick, only };
 }
 
@@ -49,8 +50,12 @@ function checkBuild(): void {
 
 async function main(): Promise<void> {
   const { quick, only } = parseArgs(process.argv.slice(2));
-  checkBuild();
   const log = (line: string) => process.stderr.write(`[bench] ${line}\n`);
+  // Find runs in Node on the editor's own search code: no build or browser needed.
+  const findTable = only.has('find') ? runFindBench(quick, log) : null;
+  if (findTable) console.log(`${printTable(findTable)}\n`);
+  if (!only.has('typing') && !only.has('open') && !only.has('library')) return;
+  checkBuild();
   const typingCases: TypingCase[] = quick
     ? [
         { label: '1k words', language: 'en', size: 1_000 },

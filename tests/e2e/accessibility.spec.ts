@@ -1,6 +1,6 @@
 // axe on the screens a reporter meets first — the library (empty, full, searched), the article
 // screen with its Details and Review tabs, Settings and the publish dialog — in English and in
-// Chinese. Serious and critical findings fail the test. The label-in-name rule (experimental in
+// Chinese, in the light and the dark theme. Serious and critical findings fail the test. The label-in-name rule (experimental in
 // axe) is switched on: a button's spoken name must contain the text it shows.
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
@@ -40,9 +40,18 @@ const TEXT: Record<UiLocale, { headline: string; body: string; note: string; rep
   'zh-CN': { headline: '市议会通过预算', body: '市议会以七比二票通过预算。', note: '请核实票数。', reporter: '李娜' },
 };
 
-for (const locale of ['en', 'zh-CN'] as const) {
-  test(`the main screens have no serious accessibility findings (${locale})`, async ({ page }) => {
+// Light, and dark as the OS may ask for it (prefers-color-scheme): color-contrast runs in both.
+const RUNS = [
+  { locale: 'en', scheme: 'light' },
+  { locale: 'zh-CN', scheme: 'light' },
+  { locale: 'en', scheme: 'dark' },
+  { locale: 'zh-CN', scheme: 'dark' },
+] as const;
+
+for (const { locale, scheme } of RUNS) {
+  test(`the main screens have no serious accessibility findings (${scheme === 'light' ? locale : `${locale}, dark`})`, async ({ page }) => {
     test.setTimeout(180_000);
+    await page.emulateMedia({ colorScheme: scheme });
     const text = TEXT[locale];
     const missing: string[] = [];
     page.on('response', (response) => {

@@ -31,10 +31,10 @@ const IMAGE_MIME_TYPES = new Set(['image/jpeg', 'image/png', 'image/gif', 'image
 const MAX_SUFFIX = 999;
 
 export async function exportArticle(article: Article, format: ExportFormat, opts: ExportOptions): Promise<ExportResult> {
-  if (format !== 'html' && format !== 'markdown') throw new AppError('invalid-input', `Unknown export format: ${String(format)}`);
+  if (format !== 'html' && format !== 'markdown') throw new AppError('invalid-input', `Unknown export format: ${String(format)}`, { kind: 'export-format' });
   const baseName = exportFolderName(article);
   const chosen = opts.destination === undefined ? null : chosenFolder(opts.destination, baseName);
-  if (!chosen && opts.outRoot.trim().length === 0) throw new AppError('invalid-input', 'Choose a folder to export to first');
+  if (!chosen && opts.outRoot.trim().length === 0) throw new AppError('invalid-input', 'Choose a folder to export to first', { kind: 'export-folder-missing' });
   const root = chosen ? chosen.root : resolve(opts.outRoot);
   const mediaIds = figureMediaIds(article.body);
 
@@ -77,7 +77,7 @@ export async function exportArticle(article: Article, format: ExportFormat, opts
 
 /** A Save dialog's path → the folder to create and its parent; an unusable name falls back to the story's. */
 function chosenFolder(destination: string, fallback: string): { root: string; name: string } {
-  if (!isAbsolute(destination) || destination.includes('\u0000')) throw new AppError('invalid-input', 'Choose where to save the export');
+  if (!isAbsolute(destination) || destination.includes('\u0000')) throw new AppError('invalid-input', 'Choose where to save the export', { kind: 'export-destination' });
   const path = resolve(destination);
   const name = basename(path).replace(/\.(html?|md|markdown)$/i, '').trim();
   const usable = name.length > 0 && name.length <= 120 && !isReservedFileName(name) && name !== '.' && name !== '..';
@@ -95,7 +95,7 @@ export async function exportPageForDownload(article: Article, opts: Pick<ExportO
   for (const id of mediaIds) {
     const photo = await readPhoto(id, opts);
     bytes += Math.ceil(photo.byteLength / 3) * 4;
-    if (bytes > MAX_DOWNLOAD_PAGE_BYTES) throw new AppError('media-too-large', 'The photos are too large to download in one page; export from the desktop app instead');
+    if (bytes > MAX_DOWNLOAD_PAGE_BYTES) throw new AppError('media-too-large', 'The photos are too large to download in one page; export from the desktop app instead', { kind: 'download-page-too-large' });
     photos.set(id, photo);
   }
   const mimes = new Map(mediaIds.map((id) => [id, checkedMime(id, opts.mimeOf(id))]));
@@ -139,13 +139,13 @@ async function readPhoto(id: string, opts: Pick<ExportOptions, 'readMedia'>): Pr
     return await opts.readMedia(id);
   } catch (error) {
     const missing = errnoCode(error) === 'ENOENT' || (isAppError(error) && error.code === 'not-found');
-    if (missing) throw new AppError('not-found', `Photo ${id} is missing from the library; put it back or remove it from the article, then export again`, { mediaId: id });
+    if (missing) throw new AppError('not-found', `Photo ${id} is missing from the library; put it back or remove it from the article, then export again`, { kind: 'photo-missing', id });
     throw isAppError(error) ? error : fsAppError(error, id, 'read the photo');
   }
 }
 
 function checkedMime(id: string, mime: string): string {
-  if (!IMAGE_MIME_TYPES.has(mime)) throw new AppError('media-not-image', `Photo ${id} is not a JPEG, PNG, GIF, WebP or AVIF image (${mime})`, { mediaId: id });
+  if (!IMAGE_MIME_TYPES.has(mime)) throw new AppError('media-not-image', `Photo ${id} is not a JPEG, PNG, GIF, WebP or AVIF image (${mime})`, { kind: 'export-not-image', mediaId: id });
   return mime;
 }
 
@@ -160,5 +160,5 @@ async function claimFolder(root: string, name: string): Promise<string> {
       if (errnoCode(error) !== 'EEXIST') throw fsAppError(error, folder, 'create the export folder');
     }
   }
-  throw new AppError('conflict', `There are already ${MAX_SUFFIX} exports named ${name} in ${root}; move some away and export again`);
+  throw new AppError('conflict', `There are already ${MAX_SUFFIX} exports named ${name} in ${root}; move some away and export again`, { kind: 'name-taken', name, max: MAX_SUFFIX });
 }

@@ -81,13 +81,13 @@ export class MediaStore {
     try {
       return new Uint8Array(await readFile(filePath));
     } catch (error) {
-      if (errnoCode(error) === 'ENOENT') throw new AppError('not-found', `The photo ${id} is not in the library`);
+      if (errnoCode(error) === 'ENOENT') throw new AppError('not-found', `The photo ${id} is not in the library`, { kind: 'photo-missing', id });
       throw fsAppError(error, filePath, 'read');
     }
   }
 
   private checkedPath(id: string): string {
-    if (!mediaIdSchema.safeParse(id).success) throw new AppError('not-found', `"${id}" is not a photo id`);
+    if (!mediaIdSchema.safeParse(id).success) throw new AppError('not-found', `"${id}" is not a photo id`, { kind: 'photo-missing', id });
     return join(this.dir, id);
   }
 }
@@ -97,15 +97,17 @@ async function describe(fileName: string, data: Uint8Array): Promise<MediaInfo> 
   if (data.byteLength > MAX_MEDIA_BYTES) {
     const mb = (n: number) => (n / (1024 * 1024)).toFixed(1);
     throw new AppError('media-too-large', `"${fileName}" is ${mb(data.byteLength)} MB; photos can be at most ${mb(MAX_MEDIA_BYTES)} MB`, {
-      bytes: data.byteLength,
-      max: MAX_MEDIA_BYTES,
+      kind: 'photo-too-large',
+      fileName,
+      megabytes: Number(mb(data.byteLength)),
+      maxMegabytes: Number(mb(MAX_MEDIA_BYTES)),
     });
   }
-  if (data.byteLength === 0) throw new AppError('media-corrupt', `"${fileName}" is empty (0 bytes)`);
+  if (data.byteLength === 0) throw new AppError('media-corrupt', `"${fileName}" is empty (0 bytes)`, { kind: 'photo-empty', fileName });
   const type = sniffImageType(data);
-  if (!type) throw new AppError('media-not-image', `"${fileName}" is not a photo Dateline can use (JPEG, PNG, GIF, WebP or AVIF)`);
+  if (!type) throw new AppError('media-not-image', `"${fileName}" is not a photo Dateline can use (JPEG, PNG, GIF, WebP or AVIF)`, { kind: 'not-image', fileName });
   const dims = imageDimensions(type, data);
-  if (!dims) throw new AppError('media-corrupt', `"${fileName}" looks like a ${type.toUpperCase()} photo but is damaged or incomplete`);
+  if (!dims) throw new AppError('media-corrupt', `"${fileName}" looks like a ${type.toUpperCase()} photo but is damaged or incomplete`, { kind: 'photo-damaged', fileName });
   const meta = await readPhotoMetadata(data);
   // Orientations 5-8 turn the picture a quarter: browsers rotate it (image-orientation: from-image), so report the displayed size.
   const rotated = meta.orientation >= 5;

@@ -43,7 +43,7 @@ export class ThumbnailMaker {
   /** The thumbnail of a photo, made on first use; concurrent asks for one photo share one job. */
   thumbnail(mediaId: string): Promise<ThumbnailResult> {
     const thumbnailId = thumbnailIdFor(mediaId);
-    if (thumbnailId === null) return Promise.reject(new AppError('not-found', `"${mediaId}" is not a photo id`));
+    if (thumbnailId === null) return Promise.reject(new AppError('not-found', `"${mediaId}" is not a photo id`, { kind: 'photo-missing', id: mediaId }));
     const running = this.inFlight.get(thumbnailId);
     if (running) return running;
     const job = this.make(mediaId, thumbnailId).finally(() => this.inFlight.delete(thumbnailId));
@@ -58,9 +58,9 @@ export class ThumbnailMaker {
     if (existing?.isFile() && existing.size > 0) return { thumbnailId, made: false };
     const source = join(dir, mediaId);
     const original = await stat(source).catch(() => null);
-    if (!original?.isFile()) throw new AppError('not-found', `The photo ${mediaId} is not in the library`);
+    if (!original?.isFile()) throw new AppError('not-found', `The photo ${mediaId} is not in the library`, { kind: 'photo-missing', id: mediaId });
     if (original.size > this.maxInputBytes) {
-      throw new AppError('media-too-large', `The photo ${mediaId} is too large for a thumbnail`, { bytes: original.size, max: this.maxInputBytes });
+      throw new AppError('media-too-large', `The photo ${mediaId} is too large for a thumbnail`, { kind: 'thumbnail-source-too-large' });
     }
     let bytes: Buffer;
     try {
@@ -72,9 +72,9 @@ export class ThumbnailMaker {
     } catch (error) {
       const detail = error instanceof Error ? error.message : String(error);
       if (/pixel limit/i.test(detail)) {
-        throw new AppError('media-too-large', `The photo ${mediaId} has more than ${this.maxInputPixels} pixels`, { max: this.maxInputPixels });
+        throw new AppError('media-too-large', `The photo ${mediaId} has more than ${this.maxInputPixels} pixels`, { kind: 'thumbnail-source-too-large' });
       }
-      throw new AppError('media-corrupt', `The photo ${mediaId} is damaged: no thumbnail could be made`);
+      throw new AppError('media-corrupt', `The photo ${mediaId} is damaged: no thumbnail could be made`, { kind: 'thumbnail-failed' });
     }
     await atomicWriteFile(target, bytes);
     return { thumbnailId, made: true };

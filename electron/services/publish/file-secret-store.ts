@@ -19,7 +19,7 @@ export function createFileSecretStore(path: string): SecretStore {
     const read = await readJsonFile(path, fileSchema);
     if (read.kind === 'ok') return read.value.secrets;
     if (read.kind === 'missing') return {};
-    throw new AppError('secrets-unavailable', `The password file ${path} cannot be read (${read.reason}): delete it and enter the passwords again in Settings`, { path });
+    throw new AppError('secrets-unavailable', `The password file ${path} cannot be read (${read.reason}): delete it and enter the passwords again in Settings`, { kind: 'password-file-unreadable' });
   };
 
   const change = (apply: (secrets: Record<string, string>) => void): Promise<void> => {

@@ -26,7 +26,7 @@ export class FileMediaRegistry implements MediaRegistry {
   }
 
   static pathFor(libraryRoot: string, targetId: string): string {
-    if (!targetIdSchema.safeParse(targetId).success) throw new AppError('invalid-input', `"${targetId}" is not a target id`);
+    if (!targetIdSchema.safeParse(targetId).success) throw new AppError('invalid-input', `"${targetId}" is not a target id`, { kind: 'bad-id', id: targetId });
     return join(libraryRoot, 'publish-state', `${targetId}.media.json`);
   }
 

@@ -30,7 +30,7 @@ export class PendingRemoteStore {
   ) {}
 
   static pathFor(libraryRoot: string, targetId: string): string {
-    if (!targetIdSchema.safeParse(targetId).success) throw new AppError('invalid-input', `"${targetId}" is not a target id`);
+    if (!targetIdSchema.safeParse(targetId).success) throw new AppError('invalid-input', `"${targetId}" is not a target id`, { kind: 'bad-id', id: targetId });
     return join(libraryRoot, 'publish-state', `${targetId}.pending.json`);
   }
 

@@ -39,7 +39,7 @@ export class PublicationStore {
     const read = await readJsonFile(path, fileSchema);
     if (read.kind === 'missing') return [];
     if (read.kind === 'unreadable') {
-      throw new AppError('corrupt-file', `The publishing record ${path} cannot be read: ${read.reason}. Move it aside to publish this article afresh.`, { path });
+      throw new AppError('corrupt-file', `The publishing record ${path} cannot be read: ${read.reason}. Move it aside to publish this article afresh.`, { kind: 'publications-file' });
     }
     return read.value.records;
   }
@@ -72,7 +72,7 @@ export class PublicationStore {
   }
 
   private fileFor(articleId: string): string {
-    if (!articleIdSchema.safeParse(articleId).success) throw new AppError('invalid-input', `"${articleId}" is not an article id`);
+    if (!articleIdSchema.safeParse(articleId).success) throw new AppError('invalid-input', `"${articleId}" is not an article id`, { kind: 'bad-id', id: articleId });
     return join(this.libraryRoot, 'articles', articleId, 'publications.json');
   }
 }

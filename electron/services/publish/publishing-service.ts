@@ -142,7 +142,7 @@ export async function createPublishingService(options: PublishingServiceOptions)
       const blockers = items.filter((i) => i.level === 'blocker');
       const open = blockers.length > 0 ? blockers : items.filter((i) => !publishOptions.overriddenWarnings.includes(i.id));
       const lead = blockers.length > 0 ? 'Fix these before publishing' : 'Fix or accept these warnings before publishing';
-      throw new AppError('checklist-blocked', `${lead}: ${open.map((i) => i.defaultText).join('; ')}`, { items });
+      throw new AppError('checklist-blocked', `${lead}: ${open.map((i) => i.defaultText).join('; ')}`, { kind: 'checklist-blocked', items });
     }
   };
 
@@ -152,7 +152,10 @@ export async function createPublishingService(options: PublishingServiceOptions)
     await assertPassesChecklist(article, target, publishOptions);
     if (target.kind !== 'folder' && (await options.secrets.get(secretKeyFor(target))) === null) {
       const what = target.kind === 'wordpress' ? `application password for ${target.username}` : target.kind === 'ghost' ? 'Admin API key' : 'signing key';
-      throw new AppError('remote-auth', `No ${what} is saved for "${target.name}": add it in Settings → Publishing, then publish again`);
+      throw new AppError('remote-auth', `No ${what} is saved for "${target.name}": add it in Settings → Publishing, then publish again`, {
+        kind: 'no-password',
+        target: target.name,
+      });
     }
     if (!beforeEnqueue) return outbox.enqueue(article, target, publishOptions);
     await beforeEnqueue();

@@ -77,13 +77,13 @@ export class TargetRegistry {
 
   get(id: string): TargetConfig {
     const found = this.state.targets.find((t) => t.id === id);
-    if (!found) throw new AppError('not-found', `There is no publishing target "${id}": it may have been removed in Settings → Publishing`);
+    if (!found) throw new AppError('not-found', `There is no publishing target "${id}": it may have been removed in Settings → Publishing`, { kind: 'target-missing', id });
     return found;
   }
 
   get default(): TargetConfig {
     const found = this.state.targets.find((t) => t.id === this.state.defaultId) ?? this.state.targets[0];
-    if (!found) throw new AppError('not-found', 'No publishing target is set up: add one in Settings → Publishing');
+    if (!found) throw new AppError('not-found', 'No publishing target is set up: add one in Settings → Publishing', { kind: 'no-target' });
     return found;
   }
 

@@ -105,7 +105,7 @@ export class FolderHub implements ReviewHub {
         throw new AppError(
           'conflict',
           `"${articleTitle(incoming)}" was removed from the review hub since you last opened it (revision ${options.baseHubRevision}); submit it again as new if it should be reviewed`,
-          { hubRevision: null },
+          { kind: 'hub-removed', headline: articleTitle(incoming), hubRevision: null },
         );
       }
       const at = this.now().toISOString();
@@ -126,12 +126,15 @@ export class FolderHub implements ReviewHub {
   async update(articleId: string, options: UpdateOptions): Promise<HubWriteResult> {
     const id = validId(articleId);
     const article = options.article === undefined ? undefined : validArticle(options.article);
-    if (article && article.id !== id) throw new AppError('invalid-input', `The article sent (${article.id}) is not the one being updated (${id})`);
+    if (article && article.id !== id) throw new AppError('invalid-input', `The article sent (${article.id}) is not the one being updated (${id})`, { kind: 'hub-article-mismatch' });
     const by = valid(actorSchema, options.by, 'the person updating');
     const history = options.history === undefined ? undefined : valid(reviewPackageSchema.shape.history, options.history, 'the workflow history');
     const comments = options.comments === undefined ? undefined : valid(reviewPackageSchema.shape.comments, options.comments, 'the comments');
     return this.write(id, options.baseHubRevision, (current) => {
-      if (current === null) throw new AppError('not-found', `"${article ? articleTitle(article) : id}" is not in the review hub (${this.root}); it may have been removed`);
+      if (current === null) throw new AppError('not-found', `"${article ? articleTitle(article) : id}" is not in the review hub (${this.root}); it may have been removed`, {
+          kind: 'hub-article-missing',
+          headline: article ? articleTitle(article) : id,
+        });
       return {
         submittedBy: current.submittedBy,
         submittedTo: current.submittedTo,
@@ -183,7 +186,9 @@ export class FolderHub implements ReviewHub {
   async open(articleId: string): Promise<OpenedPackage> {
     const id = validId(articleId);
     const current = await this.readPackage(id);
-    if (current === null) throw new AppError('not-found', `The article ${id} is not in the review hub (${this.root}); it may have been removed`);
+    if (current === null) {
+      throw new AppError('not-found', `The article ${id} is not in the review hub (${this.root}); it may have been removed`, { kind: 'hub-article-missing', headline: id });
+    }
     await this.guardFolders(id);
     await importPhotosFromHub(current.article, this.media, join(this.articleDir(id), MEDIA_DIR), current.updatedBy.name);
     return {
@@ -248,7 +253,7 @@ export class FolderHub implements ReviewHub {
         throw new AppError(
           'invalid-input',
           `${label} with its history and comments is too large for the review hub (${Math.ceil(bytes / 1_048_576)} MB; at most ${MAX_PACKAGE_BYTES / 1_048_576} MB): resolve and remove old comments, or shorten the article`,
-          { bytes, max: MAX_PACKAGE_BYTES },
+          { kind: 'hub-package-too-large', headline: articleTitle(draft.article), megabytes: Math.ceil(bytes / 1_048_576), maxMegabytes: MAX_PACKAGE_BYTES / 1_048_576 },
         );
       }
       const staged = await stageFile(this.packagePath(id), text);
@@ -263,11 +268,18 @@ export class FolderHub implements ReviewHub {
         try {
           const latest = await this.readPackage(id);
           if ((latest?.hubRevision ?? null) !== (current?.hubRevision ?? null)) {
-            if (latest === null) throw new AppError('conflict', `${label} was removed from the review hub while you were saving it`, { hubRevision: null });
+            if (latest === null) throw new AppError('conflict', `${label} was removed from the review hub while you were saving it`, {
+              kind: 'hub-removed',
+              headline: articleTitle(draft.article),
+              hubRevision: null,
+            });
             checkBase(latest, current?.hubRevision ?? null);
           }
           if (!(await lock.stillHeld())) {
-            throw new AppError('conflict', `Another app took over the review hub lock of ${label} while this one was saving; reopen it and try again`);
+            throw new AppError('conflict', `Another app took over the review hub lock of ${label} while this one was saving; reopen it and try again`, {
+              kind: 'hub-lock-lost',
+              headline: articleTitle(draft.article),
+            });
           }
           await staged.commit();
         } finally {
@@ -288,13 +300,16 @@ export class FolderHub implements ReviewHub {
     const read = await this.readFile(path);
     if (read.kind === 'missing') return null;
     if (read.kind === 'unreadable') {
-      throw new AppError('corrupt-file', `The review hub copy of ${id} (${path}) is damaged: ${read.reason}. Remove that folder from the hub and submit the article again`, { path });
+      throw new AppError('corrupt-file', `The review hub copy of ${id} (${path}) is damaged: ${read.reason}. Remove that folder from the hub and submit the article again`, { kind: 'hub-package', path });
     }
     if (read.value.article.id !== id || (read.value.previousSubmission && read.value.previousSubmission.id !== id)) {
-      throw new AppError('corrupt-file', `The review hub copy in ${this.articleDir(id)} carries another article (${read.value.article.id}); it was not written by Dateline for this folder`, { path });
+      throw new AppError('corrupt-file', `The review hub copy in ${this.articleDir(id)} carries another article (${read.value.article.id}); it was not written by Dateline for this folder`, { kind: 'hub-package-other-article' });
     }
     if (contentHash(read.value.article) !== read.value.contentHash) {
-      throw new AppError('corrupt-file', `The review hub copy of "${articleTitle(read.value.article)}" (${path}) was changed outside Dateline: its content hash does not match`, { path });
+      throw new AppError('corrupt-file', `The review hub copy of "${articleTitle(read.value.article)}" (${path}) was changed outside Dateline: its content hash does not match`, {
+        kind: 'hub-package-edited',
+        headline: articleTitle(read.value.article),
+      });
     }
     return read.value;
   }
@@ -312,7 +327,7 @@ export class FolderHub implements ReviewHub {
   private async checkReachable(): Promise<void> {
     const rootInfo = await stat(this.root).catch(() => null);
     if (!rootInfo?.isDirectory()) {
-      throw new AppError('not-found', `The review hub folder ${this.root} cannot be reached; check that the shared folder is connected`, { path: this.root, unreachable: true });
+      throw new AppError('not-found', `The review hub folder ${this.root} cannot be reached; check that the shared folder is connected`, { kind: 'hub-unreachable', path: this.root, unreachable: true });
     }
   }
 
@@ -348,7 +363,7 @@ function checkBase(current: ReviewPackage, base: number | null): void {
   throw new AppError(
     'conflict',
     `Someone else changed "${articleTitle(current.article)}" in the review hub since you last opened it (revision ${current.hubRevision}); reopen it to see their changes`,
-    { hubRevision: current.hubRevision, updatedBy: current.updatedBy },
+    { kind: 'hub-changed', headline: articleTitle(current.article), hubRevision: current.hubRevision, updatedBy: current.updatedBy.name },
   );
 }
 

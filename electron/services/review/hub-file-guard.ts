@@ -25,10 +25,15 @@ export async function guardHubFile(path: string, maxBytes: number, what: string)
     throw fsAppError(error, path, 'read');
   }
   if (!info.isFile()) {
-    throw new AppError('corrupt-file', `${what} in the review hub (${path}) is not a regular file${info.isSymbolicLink() ? ' but a link' : ''}; it was not read`, { path });
+    throw new AppError('corrupt-file', `${what} in the review hub (${path}) is not a regular file${info.isSymbolicLink() ? ' but a link' : ''}; it was not read`, { kind: 'hub-not-a-file', path });
   }
   if (info.size > maxBytes) {
-    throw new AppError('corrupt-file', `${what} in the review hub (${path}) is ${Math.round(info.size / 1024 / 1024)} MB, more than the ${Math.round(maxBytes / 1024 / 1024)} MB Dateline accepts; it was not read`, { path, bytes: info.size });
+    throw new AppError('corrupt-file', `${what} in the review hub (${path}) is ${Math.round(info.size / 1024 / 1024)} MB, more than the ${Math.round(maxBytes / 1024 / 1024)} MB Dateline accepts; it was not read`, {
+      kind: 'hub-file-too-large',
+      path,
+      megabytes: Math.round(info.size / 1024 / 1024),
+      maxMegabytes: Math.round(maxBytes / 1024 / 1024),
+    });
   }
   return 'ok';
 }
@@ -48,7 +53,7 @@ export async function guardHubFolder(root: string, folder: string, what: string)
   throw new AppError(
     'corrupt-file',
     `${what} in the review hub (${folder}) leads outside the hub, to ${resolved}; Dateline neither reads nor writes there. Remove that link from the hub folder`,
-    { path: folder, resolved },
+    { kind: 'hub-link-outside', path: folder },
   );
 }
 

@@ -11,7 +11,7 @@ export function parseHubInput<S extends z.ZodType>(schema: S, value: unknown, wh
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0];
   const where = issue && issue.path.length > 0 ? ` at ${issue.path.map(String).join('.')}` : '';
-  throw new AppError('invalid-input', `${hubName} cannot accept ${what}${where}: ${issue?.message ?? 'invalid'}`, parsed.error.issues);
+  throw new AppError('invalid-input', `${hubName} cannot accept ${what}${where}: ${issue?.message ?? 'invalid'}`, { kind: 'hub-input', issues: parsed.error.issues.length });
 }
 
 /** The headline, or the id of an article that has none yet. */

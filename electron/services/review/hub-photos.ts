@@ -34,7 +34,7 @@ export async function copyPhotosToHub(article: Article, media: HubMedia, mediaDi
         throw new AppError(
           'not-found',
           `${describePhoto(figure)} is not in your photo library, so "${articleTitle(article)}" cannot be sent to the review hub; insert the photo again and retry`,
-          { mediaId: figure.mediaId, photo: figure.number },
+          { kind: 'hub-photo-not-in-library', headline: articleTitle(article), photo: figure.number },
         );
       }
       throw error;
@@ -60,16 +60,17 @@ export async function importPhotosFromHub(article: Article, media: HubMedia, med
         throw new AppError(
           'not-found',
           `${describePhoto(figure)} of "${articleTitle(article)}" is missing from the review hub (${source}); ask ${sender} to submit the article again`,
-          { mediaId: figure.mediaId, photo: figure.number, path: source },
+          { kind: 'hub-photo-missing', headline: articleTitle(article), photo: figure.number, sender },
         );
       }
       throw fsAppError(error, source, 'read');
     }
     if (!hashMatches(figure.mediaId, data)) {
       throw new AppError('media-corrupt', `${describePhoto(figure)} of "${articleTitle(article)}" is damaged in the review hub (${source}); ask ${sender} to submit the article again`, {
-        mediaId: figure.mediaId,
+        kind: 'hub-photo-damaged',
+        headline: articleTitle(article),
         photo: figure.number,
-        path: source,
+        sender,
       });
     }
     await media.import(figure.mediaId, data);

@@ -58,8 +58,10 @@ export async function acquireLock(path: string, options: LockOptions): Promise<H
     if (now() - started > options.maxWaitMs) {
       const who = existing.content ? `${existing.content.holder} on ${existing.content.host}` : 'another app';
       throw new AppError('conflict', `${options.label} is being saved to the review hub by ${who} right now; try again in a moment`, {
-        lock: path,
-        holder: existing.content?.holder,
+        kind: 'hub-busy',
+        headline: options.label,
+        holder: existing.content?.holder ?? null,
+        hubRevision: null,
       });
     }
     await sleep(RETRY_MIN_MS + Math.floor(Math.random() * (RETRY_MAX_MS - RETRY_MIN_MS)));

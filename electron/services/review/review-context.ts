@@ -40,7 +40,7 @@ export interface ReviewContext {
 
 export async function requireProfile(ctx: Pick<ReviewContext, 'profile'>): Promise<NewsroomProfile> {
   const profile = await ctx.profile();
-  if (!profile) throw new AppError('invalid-input', 'Set your name and role (reporter or editor) in Settings first: the review workflow records who did what.', { field: 'profile' });
+  if (!profile) throw new AppError('invalid-input', 'Set your name and role (reporter or editor) in Settings first: the review workflow records who did what.', { kind: 'profile-missing', field: 'profile' });
   return profile;
 }
 
@@ -61,7 +61,7 @@ export async function hubOf(ctx: Pick<ReviewContext, 'hub'>, link: HubLink): Pro
     throw new AppError(
       'conflict',
       `This article is in the review hub ${link.location}, but Settings now name ${hub.location}. Switch the hub back in Settings to go on reviewing it.`,
-      { articleHub: link.location, settingsHub: hub.location },
+      { kind: 'hub-moved', articleHub: true, linkedHub: link.location, settingsHub: hub.location },
     );
   }
   return hub;

@@ -21,7 +21,7 @@ export const reviewDiffHandler = (ctx: Pick<ReviewContext, 'library' | 'records'
       submitted: 'There is no submitted version to compare with: the article was not submitted from this computer, nor opened here while it was submitted.',
       'previous-submission': 'There is no earlier submission to compare with: this is the first time the article was submitted.',
     };
-    throw new AppError('not-found', why[base], { base });
+    throw new AppError('not-found', why[base], { kind: 'hub-base-missing', base });
   }
   const before = chosen.article;
   const info = baseInfo(before, chosen.at);

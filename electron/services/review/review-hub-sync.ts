@@ -126,12 +126,12 @@ export function createReviewHubSync(ctx: ReviewContext): ReviewHubSync {
       const article = await consistent(ctx, await library.get(id), record);
       const owner = ownerOf({ schemaVersion: 1, events: record.history });
       const label = `"${article.headline || id}"`;
-      if (!record.hub) throw new AppError('not-found', `${label} is not in the review hub yet: submit it first.`, { id });
+      if (!record.hub) throw new AppError('not-found', `${label} is not in the review hub yet: submit it first.`, { kind: 'hub-not-submitted', headline: article.headline || id });
       if (!mayChange(article.status, record, profile, owner)) {
         throw new AppError(
           'permission-denied',
           `${label} is ${article.status.replace('_', ' ')}: its changes go to the review hub with the next workflow action${profile.role === 'reporter' ? ' by the desk' : ''}, not on their own.`,
-          { status: article.status },
+          { kind: 'changes-wait-for-action', headline: article.headline || id, status: article.status },
         );
       }
       const alreadyWaiting = record.pendingSync !== null;

@@ -7,7 +7,7 @@
 import type { Article } from '../../../common/article';
 import type { HubListFilter, HubListing, HubWriteResult, OpenedPackage, SubmitOptions, UpdateOptions } from './review-package';
 
-export type HubKind = 'folder' | 'wordpress';
+export type HubKind = 'folder' | 'wordpress' | 'newsroom';
 
 export interface ReviewHub {
   readonly kind: HubKind;

@@ -30,7 +30,7 @@ export function reviewOpenHandler(ctx: ReviewContext, sync: Pick<ReviewHubSync, 
         throw new AppError(
           'conflict',
           `"${title}" was published from this computer and the review hub has not recorded that yet${record.pendingSync.lastError ? ` (${record.pendingSync.lastError.replace(/\.$/, '')})` : ''}. Dateline keeps sending it; the hub's version can be opened once it is recorded. Use "Send now" to try at once.`,
-          { publicationPending: true },
+          { kind: 'hub-publication-unsent', headline: title, publicationPending: true },
         );
       }
       const local = await library.get(id).catch((error: unknown) => {
@@ -44,7 +44,9 @@ export function reviewOpenHandler(ctx: ReviewContext, sync: Pick<ReviewHubSync, 
           `"${local.headline || id}" has changes on this computer that the review hub has not seen. Opening the hub's version replaces them; your version is kept under Revisions${
             unsent.length > 0 ? ` and your comments are kept, but what you did here (${unsent.join('; ')}) was not sent and must be done again` : ''
           }.`,
-          { localChanges: true, localRevision: local.revision },
+          unsent.length > 0
+            ? { kind: 'local-changes-and-actions-unsent', headline: local.headline || id, localChanges: true, localRevision: local.revision, actions: unsent.length }
+            : { kind: 'local-changes-unsent', headline: local.headline || id, localChanges: true, localRevision: local.revision },
         );
       }
       const opened = await hub.open(id);
@@ -100,16 +102,16 @@ export function hasLocalChanges(local: Article, record: ReviewRecord): boolean {
 /** Refuses a hub version that is not this article, or whose history does not lead to its status. */
 export function checkOpened(id: string, article: Article, history: readonly WorkflowEvent[]): void {
   if (article.id !== id) {
-    throw new AppError('corrupt-file', `The review hub returned another article (${article.id}) for ${id}; it was not opened.`, { id, got: article.id });
+    throw new AppError('corrupt-file', `The review hub returned another article (${article.id}) for ${id}; it was not opened.`, { kind: 'hub-package-other-article' });
   }
   for (let i = 1; i < history.length; i++) {
     if (history[i]?.from !== history[i - 1]?.to) {
-      throw new AppError('corrupt-file', `The review hub's history of "${article.headline || id}" is broken at event ${i + 1}; it was not opened.`, { id, event: history[i]?.id });
+      throw new AppError('corrupt-file', `The review hub's history of "${article.headline || id}" is broken at event ${i + 1}; it was not opened.`, { kind: 'hub-history-broken', headline: article.headline || id });
     }
   }
   const last = history.at(-1);
   if (last && last.to !== article.status) {
-    throw new AppError('corrupt-file', `The review hub says "${article.headline || id}" is ${article.status}, but its history ends ${last.to}; it was not opened.`, { id });
+    throw new AppError('corrupt-file', `The review hub says "${article.headline || id}" is ${article.status}, but its history ends ${last.to}; it was not opened.`, { kind: 'hub-status-mismatch', headline: article.headline || id });
   }
 }
 

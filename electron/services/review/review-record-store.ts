@@ -96,7 +96,7 @@ export class ReviewRecordStore {
       throw new AppError(
         'corrupt-file',
         `The review record of this article (${path}) cannot be read: ${read.reason}. Move it aside and open the article from the review hub again.`,
-        { path },
+        { kind: 'review-record' },
       );
     }
     return read.value;
@@ -142,7 +142,7 @@ export class ReviewRecordStore {
   }
 
   private pathFor(articleId: string): string {
-    if (!articleIdSchema.safeParse(articleId).success) throw new AppError('not-found', `"${articleId}" is not an article id`);
+    if (!articleIdSchema.safeParse(articleId).success) throw new AppError('not-found', `"${articleId}" is not an article id`, { kind: 'article-missing', id: articleId });
     return join(this.libraryRoot, 'articles', articleId, 'review.json');
   }
 }

@@ -48,7 +48,7 @@ export function createReviewTransitions(ctx: ReviewContext): ReviewTransitions {
     const record = await records.get(id);
     const article = await consistent(ctx, await library.get(id), record);
     if (request.action === 'submit' && !mode.local && article.headline.trim() === '') {
-      throw new AppError('invalid-input', 'Give the story a headline before sending it for review: the desk finds stories by their headlines.', { field: 'headline' });
+      throw new AppError('invalid-input', 'Give the story a headline before sending it for review: the desk finds stories by their headlines.', { kind: 'headline-missing', field: 'headline' });
     }
     const at = ctx.now();
     const history = { schemaVersion: 1 as const, events: record.history };
@@ -100,12 +100,12 @@ export function createReviewTransitions(ctx: ReviewContext): ReviewTransitions {
     const [article, record, actor] = await Promise.all([library.get(articleId), records.get(articleId), ctx.profile()]);
     const status = record.history.length > 0 ? currentStatusOf({ schemaVersion: 1, events: record.history }) : article.status;
     const label = `"${article.headline || 'This article'}"`;
-    if (status === 'spiked') throw new AppError('conflict', `${label} was spiked; an editor must reopen it before it can be published.`, { status });
+    if (status === 'spiked') throw new AppError('conflict', `${label} was spiked; an editor must reopen it before it can be published.`, { kind: 'spiked', headline: article.headline || articleId, status });
     if (!actor && (record.history.length > 0 || record.hub)) {
-      throw new AppError('permission-denied', `${label} is in the review workflow: set your name and role in Settings; only editors can publish it.`, { status });
+      throw new AppError('permission-denied', `${label} is in the review workflow: set your name and role in Settings; only editors can publish it.`, { kind: 'publish-needs-profile', headline: article.headline || articleId });
     }
     if (actor?.role === 'reporter') {
-      throw new AppError('permission-denied', 'Only editors can publish articles: submit it for review, and an editor will approve and publish it.', { role: actor.role });
+      throw new AppError('permission-denied', 'Only editors can publish articles: submit it for review, and an editor will approve and publish it.', { kind: 'publish-editors-only' });
     }
   };
 

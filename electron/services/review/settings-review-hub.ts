@@ -1,5 +1,6 @@
 // Runs in: services. The review hub the settings name now: the shared folder (the default one in the
-// user's documents is created on first use), or a WordPress site among the publishing targets. A hub
+// user's documents is created on first use), a WordPress site among the publishing targets, or a
+// newsroom server (its account token in the SecretStore). A hub
 // is made again only when its settings, or the site's password, changed.
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -13,6 +14,9 @@ import { FolderHub } from './folder-hub';
 import type { HubMedia } from './hub-photos';
 import type { ReviewHub } from './review-hub';
 import { WordPressHub } from './wordpress-hub';
+import { connectStoryDoc } from '../collab/story-connection';
+import { NewsroomHub } from './newsroom-hub';
+import { collabUrlOf, createNewsroomApi, newsroomTokenKey, normaliseServerUrl } from './newsroom-api';
 
 export interface SettingsReviewHubOptions {
   settings: { get(): Promise<Pick<Settings, 'reviewHub'>> };
@@ -26,13 +30,32 @@ export interface SettingsReviewHubOptions {
   offerPost(targetId: string, articleId: string, postId: string): Promise<void>;
   /** The post this machine published the article as on that site, if any. */
   knownPostId(targetId: string, articleId: string): Promise<string | null>;
+  /** The newsroom server pushed a story's new status (it may change what waits for this person). */
+  onStoryStatus?(): void;
 }
 
 export function settingsReviewHub(options: SettingsReviewHubOptions): () => Promise<ReviewHub> {
   let folderHub: FolderHub | null = null;
   let wordpressHub: { key: string; hub: WordPressHub } | null = null;
+  let newsroomHub: { key: string; hub: NewsroomHub } | null = null;
   return async () => {
     const setting = (await options.settings.get()).reviewHub;
+    if (setting.kind === 'newsroom') {
+      const serverUrl = normaliseServerUrl(setting.serverUrl);
+      const token = await options.secrets.get(newsroomTokenKey(serverUrl));
+      const key = JSON.stringify([serverUrl, token]);
+      if (newsroomHub?.key !== key) {
+        newsroomHub = {
+          key,
+          hub: new NewsroomHub({
+            api: createNewsroomApi({ serverUrl, token }),
+            connect: (articleId) =>
+              connectStoryDoc({ collabUrl: collabUrlOf(serverUrl), articleId, token: token ?? '', onStatus: () => options.onStoryStatus?.() }),
+          }),
+        };
+      }
+      return newsroomHub.hub;
+    }
     if (setting.kind === 'folder') {
       const root = setting.path.trim() || join(options.documentsDir, 'Dateline Review Hub');
       if (folderHub?.root !== root) folderHub = new FolderHub({ root, media: options.media, log: (message) => options.logger.warn(message) });
@@ -42,10 +65,10 @@ export function settingsReviewHub(options: SettingsReviewHubOptions): () => Prom
       return folderHub;
     }
     if (!options.targets.has(setting.targetId)) {
-      throw new AppError('not-found', 'The WordPress site chosen as review hub is no longer among the publishing targets; choose it again in Settings.', { targetId: setting.targetId });
+      throw new AppError('not-found', 'The WordPress site chosen as review hub is no longer among the publishing targets; choose it again in Settings.', { kind: 'hub-target-missing' });
     }
     const config = options.targets.get(setting.targetId);
-    if (config.kind !== 'wordpress') throw new AppError('invalid-input', `The review hub target "${config.name}" is not a WordPress site.`, { targetId: config.id });
+    if (config.kind !== 'wordpress') throw new AppError('invalid-input', `The review hub target "${config.name}" is not a WordPress site.`, { kind: 'hub-target-not-wordpress', target: config.name });
     const password = await options.secrets.get(secretKeyFor(config));
     const key = JSON.stringify([config, password]);
     if (wordpressHub?.key !== key) {

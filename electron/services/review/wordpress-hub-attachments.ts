@@ -34,7 +34,7 @@ export async function fetchAttachment(ctx: HubContext, attachmentId: number, wha
     throw error;
   }
   if (item.id !== attachmentId || typeof item.source_url !== 'string') {
-    throw new AppError('remote-bad-response', `WordPress answered about another media item when Dateline asked for ${what} (media item ${attachmentId}); try again`, { attachmentId });
+    throw new AppError('remote-bad-response', `WordPress answered about another media item when Dateline asked for ${what} (media item ${attachmentId}); try again`, { kind: 'answer-mixed-up', retryable: true, mayHaveArrived: true });
   }
   const remote = remotePhotoOf(item);
   return { bytes: await download(ctx, remote.originalUrl, what), remote };

@@ -142,6 +142,7 @@ export function notFound(ctx: HubContext, what: string): AppError {
   return new AppError(
     'not-found',
     `${what} is not in WordPress at ${ctx.options.siteUrl} for review: it may have been deleted, or your WordPress account${role} may not see other people's posts (that needs the Editor role)`,
+    { kind: 'hub-post-missing', headline: what.replace(/^“|”$/g, ''), site: ctx.options.siteUrl },
   );
 }
 

@@ -71,20 +71,20 @@ export async function locatedOf(ctx: HubContext, post: WpReviewPost, articleId: 
   const decoded = await ctx.packages.run({ kind: 'meta', encoded: raw });
   if (decoded.kind !== 'ok') {
     const reason = decoded.kind === 'unreadable' ? decoded.reason : 'the package is empty';
-    throw new AppError('corrupt-file', `The review copy of ${articleId} in WordPress at ${where} cannot be read: ${reason}. Ask the sender to submit the article again`, { postId: post.id });
+    throw new AppError('corrupt-file', `The review copy of ${articleId} in WordPress at ${where} cannot be read: ${reason}. Ask the sender to submit the article again`, { kind: 'hub-package' });
   }
   const pkg = decoded.value as WordPressPackage;
   if (pkg.article.id !== articleId) {
-    throw new AppError('corrupt-file', `Post ${post.id} at ${ctx.options.siteUrl} holds the review copy of another article (${pkg.article.id}), not ${articleId}`, { postId: post.id });
+    throw new AppError('corrupt-file', `Post ${post.id} at ${ctx.options.siteUrl} holds the review copy of another article (${pkg.article.id}), not ${articleId}`, { kind: 'hub-package-other-article' });
   }
   if (contentHash(pkg.article) !== pkg.contentHash) {
-    throw new AppError('corrupt-file', `The review copy of “${articleTitle(pkg.article)}” in WordPress at ${where} was changed outside Dateline: its content hash does not match`, { postId: post.id });
+    throw new AppError('corrupt-file', `The review copy of “${articleTitle(pkg.article)}” in WordPress at ${where} was changed outside Dateline: its content hash does not match`, { kind: 'hub-package-edited', headline: articleTitle(pkg.article) });
   }
   if (storedRevision !== pkg.hubRevision) {
     throw new AppError(
       'corrupt-file',
       `The review copy of “${articleTitle(pkg.article)}” in WordPress at ${where} is at revision ${pkg.hubRevision} but WordPress counts ${storedRevision}: it was written without the Dateline Companion plugin's check. Ask the sender to submit it again`,
-      { postId: post.id },
+      { kind: 'hub-package-revision', headline: articleTitle(pkg.article) },
     );
   }
   return { post, articleId, pkg, token: pkg.hubRevision, storedRevision };
@@ -94,8 +94,10 @@ export function checkBase(current: Located, base: number | null, article: Articl
   if (current.token === base) return;
   const name = current.pkg ? articleTitle(current.pkg.article) : article ? articleTitle(article) : htmlTitle(current.post);
   throw new AppError('conflict', `Someone else changed “${name}” in WordPress since you opened it (revision ${current.token}); reopen it to see their changes`, {
+    kind: 'hub-changed',
+    headline: name,
     hubRevision: current.token,
-    updatedBy: current.pkg?.updatedBy ?? null,
+    updatedBy: current.pkg?.updatedBy.name ?? null,
     postId: current.post.id,
   });
 }

@@ -33,6 +33,7 @@ export async function writePost(ctx: HubContext, current: Located | null, compan
     throw new AppError(
       'invalid-input',
       `${ctx.options.targetLabel} cannot keep review comments: the Dateline Companion plugin is not installed there. Ask the site's administrator to install resources/wordpress/dateline-companion.php, or send ${label} without comments`,
+      { kind: 'hub-comments-need-plugin', target: ctx.options.siteUrl },
     );
   }
   let target = current;
@@ -40,7 +41,9 @@ export async function writePost(ctx: HubContext, current: Located | null, compan
     // Let the clock leave the base's second (so this write moves the token), then look again right before writing.
     await waitPastSecond(ctx, current.token);
     target = await locate(ctx, current.articleId, companion);
-    if (target === null) throw new AppError('conflict', `${label} was removed from WordPress while you were saving it`, { hubRevision: null });
+    if (target === null) {
+      throw new AppError('conflict', `${label} was removed from WordPress while you were saving it`, { kind: 'hub-removed', headline: articleTitle(article), hubRevision: null });
+    }
     checkBase(target, baseHubRevision, article);
   }
   const live = target !== null && LIVE_STATUSES.has(target.post.status);
@@ -91,6 +94,7 @@ export async function writePost(ctx: HubContext, current: Located | null, compan
       throw new AppError(
         'invalid-input',
         `${label} with its history and comments is too large to keep in WordPress (${Math.ceil(encoded.length / 1_048_576)} MB; at most ${MAX_ENCODED_PACKAGE / 1_048_576} MB): resolve and remove old comments, or shorten the article`,
+        { kind: 'hub-package-too-large', headline: articleTitle(article), megabytes: Math.ceil(encoded.length / 1_048_576), maxMegabytes: MAX_ENCODED_PACKAGE / 1_048_576 },
       );
     }
     fields.meta = { dateline_document: article.id, dateline_review: encoded };
@@ -109,6 +113,8 @@ export async function writePost(ctx: HubContext, current: Located | null, compan
   }
   if (target && saved.id !== target.post.id) {
     throw new AppError('remote-bad-response', `WordPress answered about post ${saved.id} where Dateline saved post ${target.post.id}; a proxy in between may have mixed up replies. Open the article again`, {
+      kind: 'answer-mixed-up',
+      retryable: false,
       mayHaveArrived: true,
     });
   }
@@ -119,6 +125,7 @@ export async function writePost(ctx: HubContext, current: Located | null, compan
       throw new AppError(
         'remote-bad-response',
         `WordPress saved ${label} but not its review revision (it holds ${Number.isFinite(stored) ? stored : 'none'}, Dateline expected ${nextRevision}): the Dateline Companion plugin on ${ctx.options.siteUrl} may be out of date`,
+        { kind: 'hub-revision-not-kept', headline: articleTitle(article) },
       );
     }
     return { hubRevision: stored, contentHash: pkg.contentHash, updatedAt, keepsComments: true };
@@ -136,6 +143,8 @@ async function removeIfTwin(ctx: HubContext, saved: WpReviewPost, articleId: str
   if (!older) return;
   await deleteDraft(ctx.client, saved.id, undefined, { action: 'delete its own duplicate post', missingIsFine: false });
   throw new AppError('conflict', `${label} was sent to WordPress from another machine at the same moment (post ${older.id}); open it there to continue`, {
+    kind: 'hub-twin',
+    headline: label.slice(1, -1),
     hubRevision: modifiedToken(older.modified_gmt),
     postId: older.id,
   });
@@ -152,6 +161,8 @@ async function checkNotOverwritten(ctx: HubContext, saved: WpReviewPost, nonce: 
   }
   if (now === null || writeNonceInContent(now.content?.raw) !== nonce) {
     throw new AppError('conflict', `Someone else saved ${label} in WordPress at the same moment as you, over your change; reopen it to see theirs and make your change again`, {
+      kind: 'hub-race-lost',
+      headline: label.slice(1, -1),
       hubRevision: now ? modifiedToken(now.modified_gmt) : null,
     });
   }
@@ -161,13 +172,17 @@ function asConflict(error: unknown, label: string): unknown {
   const details = wordpressErrorDetails(error);
   if (!details || details.status !== 409 || !details.wpCode?.startsWith('dateline_review')) return error;
   if (details.wpCode === 'dateline_review_busy') {
-    return new AppError('conflict', `${label} is being saved to WordPress by someone else right now; try again in a moment`, { hubRevision: null });
+    return new AppError('conflict', `${label} is being saved to WordPress by someone else right now; try again in a moment`, {
+      kind: 'hub-busy',
+      headline: label.slice(1, -1),
+      hubRevision: null,
+    });
   }
   const revision = typeof details.wpData?.hubRevision === 'number' ? details.wpData.hubRevision : null;
   return new AppError(
     'conflict',
     `Someone else changed ${label} in WordPress since you opened it${revision !== null ? ` (revision ${revision})` : ''}; reopen it to see their changes`,
-    { hubRevision: revision, postId: details.wpData?.postId ?? null },
+    { kind: 'hub-changed', headline: label.slice(1, -1), hubRevision: revision, postId: typeof details.wpData?.postId === 'number' ? details.wpData.postId : null },
   );
 }
 

@@ -77,7 +77,7 @@ export class WordPressHub implements ReviewHub {
         throw new AppError(
           'conflict',
           `“${articleTitle(incoming)}” was removed from WordPress since you last opened it (revision ${options.baseHubRevision}); submit it again as new if it should be reviewed`,
-          { hubRevision: null },
+          { kind: 'hub-removed', headline: articleTitle(incoming), hubRevision: null },
         );
       }
       if (current !== null) checkBase(current, options.baseHubRevision, incoming);
@@ -100,7 +100,7 @@ export class WordPressHub implements ReviewHub {
   async update(articleId: string, options: UpdateOptions): Promise<HubWriteResult> {
     const id = valid(articleIdSchema, articleId, 'the article id');
     const article = options.article === undefined ? undefined : valid(articleSchema, options.article, 'the article');
-    if (article && article.id !== id) throw new AppError('invalid-input', `The article sent (${article.id}) is not the one being updated (${id})`);
+    if (article && article.id !== id) throw new AppError('invalid-input', `The article sent (${article.id}) is not the one being updated (${id})`, { kind: 'hub-article-mismatch' });
     const by = valid(actorSchema, options.by, 'the person updating');
     const history = options.history === undefined ? undefined : valid(reviewPackageSchema.shape.history, options.history, 'the workflow history');
     const comments = options.comments === undefined ? undefined : valid(reviewPackageSchema.shape.comments, options.comments, 'the comments');

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { SettingsStore } from './settings-store';
 
-const NOTIFY_ON = { notifyStoryWaiting: true, notifyStoryReturned: true, notifyPublished: true };
+const OTHER_DEFAULTS = { notifyStoryWaiting: true, notifyStoryReturned: true, notifyPublished: true, headlineGuide: { zi: 30, characters: 70 } };
 
 let dir: string;
 beforeEach(async () => {
@@ -18,15 +18,15 @@ afterEach(async () => {
 describe('SettingsStore', () => {
   it('starts from the defaults without writing a file', async () => {
     const store = new SettingsStore(dir);
-    expect(await store.get()).toEqual({ locale: 'system', userName: '', exportFolder: '', role: null, reviewHub: { kind: 'folder', path: '' }, ...NOTIFY_ON });
+    expect(await store.get()).toEqual({ locale: 'system', userName: '', exportFolder: '', role: null, reviewHub: { kind: 'folder', path: '' }, ...OTHER_DEFAULTS });
     expect(await readdir(dir)).toEqual([]);
   });
 
   it('editor switches to Chinese and sets her name; both survive a restart', async () => {
     const store = new SettingsStore(dir);
     await store.update({ locale: 'zh-CN' });
-    expect(await store.update({ userName: '王芳' })).toEqual({ locale: 'zh-CN', userName: '王芳', exportFolder: '', role: null, reviewHub: { kind: 'folder', path: '' }, ...NOTIFY_ON });
-    expect(await new SettingsStore(dir).get()).toEqual({ locale: 'zh-CN', userName: '王芳', exportFolder: '', role: null, reviewHub: { kind: 'folder', path: '' }, ...NOTIFY_ON });
+    expect(await store.update({ userName: '王芳' })).toEqual({ locale: 'zh-CN', userName: '王芳', exportFolder: '', role: null, reviewHub: { kind: 'folder', path: '' }, ...OTHER_DEFAULTS });
+    expect(await new SettingsStore(dir).get()).toEqual({ locale: 'zh-CN', userName: '王芳', exportFolder: '', role: null, reviewHub: { kind: 'folder', path: '' }, ...OTHER_DEFAULTS });
     expect(await readdir(dir)).toEqual(['settings.json']);
   });
 
@@ -40,7 +40,7 @@ describe('SettingsStore', () => {
   it('keeps a damaged settings file aside and falls back to the defaults', async () => {
     await writeFile(join(dir, 'settings.json'), '{"locale": "zh-CN", "userName": ');
     const store = new SettingsStore(dir);
-    expect(await store.get()).toEqual({ locale: 'system', userName: '', exportFolder: '', role: null, reviewHub: { kind: 'folder', path: '' }, ...NOTIFY_ON });
+    expect(await store.get()).toEqual({ locale: 'system', userName: '', exportFolder: '', role: null, reviewHub: { kind: 'folder', path: '' }, ...OTHER_DEFAULTS });
     const files = await readdir(dir);
     expect(files).toHaveLength(1);
     expect(files[0]).toMatch(/^settings\.json\.corrupt-\d{8}T\d{9}Z$/);
@@ -85,7 +85,7 @@ describe('SettingsStore', () => {
   it('applies concurrent updates one after the other without losing either', async () => {
     const store = new SettingsStore(dir);
     await Promise.all([store.update({ userName: 'Jane' }), store.update({ exportFolder: '/exports' })]);
-    expect(await new SettingsStore(dir).get()).toEqual({ locale: 'system', userName: 'Jane', exportFolder: '/exports', role: null, reviewHub: { kind: 'folder', path: '' }, ...NOTIFY_ON });
+    expect(await new SettingsStore(dir).get()).toEqual({ locale: 'system', userName: 'Jane', exportFolder: '/exports', role: null, reviewHub: { kind: 'folder', path: '' }, ...OTHER_DEFAULTS });
   });
 
   it('keeps the newsroom role and review hub; an unknown role or a hub without a site is refused', async () => {
@@ -100,7 +100,7 @@ describe('SettingsStore', () => {
 
   it('keeps each desktop notification on until it is turned off, and remembers it off', async () => {
     const store = new SettingsStore(dir);
-    expect(await store.get()).toMatchObject(NOTIFY_ON);
+    expect(await store.get()).toMatchObject(OTHER_DEFAULTS);
     await store.update({ notifyPublished: false });
     expect(await new SettingsStore(dir).get()).toMatchObject({ notifyStoryWaiting: true, notifyStoryReturned: true, notifyPublished: false });
   });

@@ -35,7 +35,10 @@ export class SettingsStore {
     const parsed = settingsUpdateSchema.safeParse(partial);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
-      throw new AppError('invalid-input', `That setting cannot be saved: ${issue?.path.join('.') ?? ''} ${issue?.message ?? ''}`.trim(), parsed.error.issues);
+      throw new AppError('invalid-input', `That setting cannot be saved: ${issue?.path.join('.') ?? ''} ${issue?.message ?? ''}`.trim(), {
+        kind: 'setting-invalid',
+        issues: parsed.error.issues.length,
+      });
     }
     const run = this.writing.then(async () => {
       const next = settingsSchema.parse({ ...(await this.get()), ...stripUndefined(parsed.data) });

@@ -16,13 +16,13 @@ export function fsAppError(error: unknown, path: string, action: string): AppErr
   const code = errnoCode(error);
   const detail = error instanceof Error ? error.message : String(error);
   if (code === 'ENOSPC' || code === 'EDQUOT') {
-    return new AppError('disk-full', `The disk is full: ${path} was not saved; your previous version is intact`, { path, errno: code });
+    return new AppError('disk-full', `The disk is full: ${path} was not saved; your previous version is intact`, { kind: 'disk-full', path, errno: code });
   }
   if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') {
-    return new AppError('permission-denied', `Dateline is not allowed to ${action} ${path} (${code})`, { path, errno: code });
+    return new AppError('permission-denied', `Dateline is not allowed to ${action} ${path} (${code})`, { kind: 'file-access', path, errno: code });
   }
   if (code === 'ENOENT') {
-    return new AppError('not-found', `Could not ${action} ${path}: it does not exist`, { path, errno: code });
+    return new AppError('not-found', `Could not ${action} ${path}: it does not exist`, { kind: 'path-missing', path });
   }
-  return new AppError('io-error', `Could not ${action} ${path}: ${detail}`, { path, errno: code });
+  return new AppError('io-error', `Could not ${action} ${path}: ${detail}`, { kind: 'file-io', path, ...(code ? { errno: code } : {}) });
 }

@@ -48,20 +48,20 @@ export async function acquireLibraryLock(root: string, isAlive: (pid: number) =>
       throw new AppError(
         'conflict',
         `This library (${root}) is already open in another Dateline (process ${owner.pid}, since ${owner.since}). Close that window or \`npm run serve\` first, or start this one with another DATELINE_DATA_DIR.`,
-        { lockFile: path, owner },
+        { kind: 'library-open-elsewhere', pid: owner.pid },
       );
     }
     if (owner && owner.host !== me.host) {
       throw new AppError(
         'conflict',
         `This library (${root}) is open on the computer "${owner.host}" (since ${owner.since}). Close Dateline there first; if that computer crashed, delete ${path}.`,
-        { lockFile: path, owner },
+        { kind: 'library-open-on-host', host: owner.host },
       );
     }
     // Our own stale lock, a dead process's, or an unreadable one: take it over.
     await rm(path, { force: true });
   }
-  throw new AppError('conflict', `Could not lock the library ${root}: another process keeps taking it.`, { lockFile: path });
+  throw new AppError('conflict', `Could not lock the library ${root}: another process keeps taking it.`, { kind: 'library-lock-contended' });
 }
 
 async function readOwner(path: string): Promise<LockOwner | null> {

@@ -61,7 +61,7 @@ describe('LibraryStore', () => {
     const error = await store.save({ ...article, headline: 'Stale tab' }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AppError);
     expect((error as AppError).code).toBe('conflict');
-    expect((error as AppError).details).toEqual({ storedRevision: 2 });
+    expect((error as AppError).details).toMatchObject({ kind: 'article-saved-elsewhere', revision: 2 });
     expect((await store.get(article.id)).headline).toBe('Second take');
   });
 

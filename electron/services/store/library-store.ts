@@ -125,7 +125,7 @@ export class LibraryStore {
 
   async create(language = 'en'): Promise<Article> {
     const lang = articleLanguageSchema.safeParse(language);
-    if (!lang.success) throw new AppError('invalid-input', `"${language}" is not a language tag Dateline understands (e.g. en or zh-CN)`);
+    if (!lang.success) throw new AppError('invalid-input', `"${language}" is not a language tag Dateline understands (e.g. en or zh-CN)`, { kind: 'language-unknown', language });
     const article = newArticle(sortableId(), new Date().toISOString(), lang.data);
     return this.queue.run(article.id, async () => {
       await this.writeCurrent(article, null);
@@ -143,7 +143,10 @@ export class LibraryStore {
     const parsed = editorArticleSchema.safeParse(article);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
-      throw new AppError('invalid-input', `The article cannot be saved: ${issue?.path.join('.') ?? ''} ${issue?.message ?? ''}`.trim(), parsed.error.issues);
+      throw new AppError('invalid-input', `The article cannot be saved: ${issue?.path.join('.') ?? ''} ${issue?.message ?? ''}`.trim(), {
+        kind: 'article-invalid',
+        issues: parsed.error.issues.length,
+      });
     }
     const incoming = parsed.data;
     checkId(incoming.id);
@@ -153,7 +156,7 @@ export class LibraryStore {
         throw new AppError(
           'conflict',
           `"${stored.headline || incoming.id}" was saved elsewhere (revision ${stored.revision}) after you opened revision ${incoming.revision}; reload it before saving`,
-          { storedRevision: stored.revision },
+          { kind: 'article-saved-elsewhere', headline: stored.headline || incoming.id, revision: stored.revision, openedRevision: incoming.revision },
         );
       }
       const next: Article = {
@@ -260,7 +263,10 @@ export class LibraryStore {
     return this.queue.run(id, async () => {
       const current = await this.loadCurrent(id);
       if (!this.trashedAt(id)) {
-        throw new AppError('invalid-input', `"${current.headline || id}" is not in the trash; move it to the trash before deleting it for good`);
+        throw new AppError('invalid-input', `"${current.headline || id}" is not in the trash; move it to the trash before deleting it for good`, {
+          kind: 'not-in-trash',
+          headline: current.headline || id,
+        });
       }
       // Rename first so a crash mid-delete never leaves half an article in the library.
       const doomed = join(this.root, 'articles', `.purge-${id}-${randomBytes(4).toString('hex')}`);
@@ -392,7 +398,7 @@ export class LibraryStore {
     if (file.kind === 'missing') {
       if (await pathExists(join(this.articleDir(id), 'revisions'))) return this.setAside(id, 'article.json is missing');
       if (this.entries.has(id)) this.forget(id);
-      throw new AppError('not-found', `There is no article ${id} in the library`);
+      throw new AppError('not-found', `There is no article ${id} in the library`, { kind: 'article-missing', id });
     }
     return this.setAside(id, file.reason);
   }
@@ -413,7 +419,7 @@ export class LibraryStore {
       const message = `The article in ${id} could not be read (${reason}) and has no readable revision to recover; its folder was set aside`;
       this.found.push({ articleFolder: id, setAsideTo: `quarantine/${quarantineName}`, message, at });
       this.forget(id);
-      throw new AppError('corrupt-file', message, { setAsideTo: `quarantine/${quarantineName}` });
+      throw new AppError('corrupt-file', message, { kind: 'article-file', setAsideTo: `quarantine/${quarantineName}` });
     }
     await mkdir(quarantineDir, { recursive: true });
     let setAsideTo = `quarantine/${quarantineName}`;
@@ -478,7 +484,7 @@ export class LibraryStore {
 }
 
 function checkId(id: string): void {
-  if (!articleIdSchema.safeParse(id).success) throw new AppError('not-found', `"${id}" is not an article id`);
+  if (!articleIdSchema.safeParse(id).success) throw new AppError('not-found', `"${id}" is not an article id`, { kind: 'article-missing', id });
 }
 
 async function pathExists(path: string): Promise<boolean> {

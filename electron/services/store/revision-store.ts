@@ -55,11 +55,11 @@ export class RevisionStore {
   }
 
   async get(revisionId: string): Promise<RevisionFile> {
-    if (!REVISION_ID.test(revisionId)) throw new AppError('not-found', `There is no revision "${revisionId}"`);
+    if (!REVISION_ID.test(revisionId)) throw new AppError('not-found', `There is no revision "${revisionId}"`, { kind: 'revision-missing' });
     const path = join(this.dir, `${revisionId}.json`);
     const file = await readJsonFile(path, revisionFileSchema);
-    if (file.kind === 'missing') throw new AppError('not-found', `There is no revision "${revisionId}"`);
-    if (file.kind === 'unreadable') throw new AppError('corrupt-file', `The revision ${path} cannot be read: ${file.reason}`);
+    if (file.kind === 'missing') throw new AppError('not-found', `There is no revision "${revisionId}"`, { kind: 'revision-missing' });
+    if (file.kind === 'unreadable') throw new AppError('corrupt-file', `The revision ${path} cannot be read: ${file.reason}`, { kind: 'revision-file' });
     return file.value;
   }
 

@@ -77,6 +77,7 @@ export class WordPressClient {
       throw new AppError(
         'remote-auth',
         `No application password is saved for ${this.options.username} on ${this.options.targetLabel}: create one in WordPress under Users → Profile → Application Passwords and add it to this target in Settings`,
+        { kind: 'no-password', target: this.options.siteUrl },
       );
     }
     const { root } = await this.discover(opts.signal);
@@ -138,7 +139,7 @@ export class WordPressClient {
     throw new AppError(
       'remote-not-wordpress',
       `No WordPress site answers at ${this.options.siteUrl}: check the address (it should be the site's home page) and that the site's REST API is switched on`,
-      { url: this.options.siteUrl, status: home.status },
+      { kind: 'not-wordpress', site: this.options.siteUrl },
     );
   }
 
@@ -169,11 +170,7 @@ export class WordPressClient {
       if (signal?.aborted) throw signal.reason ?? error;
       if (timedOut()) {
         return Promise.reject(
-          new AppError(
-            'remote-timeout',
-            `${this.options.targetLabel} did not answer within ${Math.round(timeoutMs / 1000)} s (${url}); Dateline will try again`,
-            { url, timeoutMs },
-          ),
+          remoteFailure('timeout', `${this.options.targetLabel} did not answer within ${Math.round(timeoutMs / 1000)} s (${url}); Dateline will try again`, { url, timeoutMs }),
         );
       }
       throw classifyNetworkError(error, { url, targetLabel: this.options.targetLabel });

@@ -67,7 +67,7 @@ export function wordpressHttpError(status: number, text: string, purpose: Reques
   const size = purpose.upload?.bytes === undefined ? ' is' : ` is ${megabytes(purpose.upload.bytes)} MB,`;
   const limit = purpose.upload?.limitBytes ? `, ${megabytes(purpose.upload.limitBytes)} MB` : '';
   const kind = wordpressKind(status, wp?.code ?? null, wp?.message ?? '', purpose.upload !== undefined);
-  const build = (message: string) => remoteFailure(kind, message, { ...details });
+  const build = (message: string) => remoteFailure(kind, message, { ...details, ...(said ? { serverSaid: said } : {}) });
   switch (kind) {
     case 'http-401':
     case 'wp-auth':

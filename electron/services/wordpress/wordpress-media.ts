@@ -100,10 +100,11 @@ async function ensureUploaded(client: WordPressClient, ctx: PublishContext, figu
       throw isAppError(error) && error.code === 'remote-too-large' ? await withSiteLimit(client, error, ctx.signal) : error;
     });
   if (typeof uploaded.id !== 'number') {
-    throw new AppError('remote-bad-response', `WordPress accepted ${label} but did not say which media item it became`, { reply: uploaded });
+    throw new AppError('remote-bad-response', `WordPress accepted ${label} but did not say which media item it became`, { kind: 'upload-unacknowledged' });
   }
   if (!uploaded.slug.startsWith(marker)) {
     throw new AppError('remote-bad-response', `WordPress answered about the media item "${uploaded.slug}" after Dateline uploaded ${label}; a proxy in between may have mixed up replies. Dateline will look again and retry`, {
+      kind: 'answer-mixed-up',
       retryable: true,
       mayHaveArrived: true,
     });
@@ -175,7 +176,11 @@ async function withSiteLimit(client: WordPressClient, error: AppError, signal: A
     .catch(() => null);
   if (limit === null) return error;
   const megabytes = (limit / 1_048_576).toFixed(1).replace(/\.0$/, '');
-  return new AppError(error.code, `${error.message}. The site accepts at most ${megabytes} MB per file`, { ...(error.details as Record<string, unknown>), limitBytes: limit });
+  return new AppError(error.code, `${error.message}. The site accepts at most ${megabytes} MB per file`, {
+    ...(error.details as Record<string, unknown>),
+    limitBytes: limit,
+    maxMegabytes: Number(megabytes),
+  });
 }
 
 async function stillThere(client: WordPressClient, known: RemoteMedia, signal: AbortSignal): Promise<boolean> {

@@ -12,6 +12,7 @@ import { AppError, isAppError } from '../../../common/app-error';
 import { MAX_MEDIA_BYTES } from '../../../common/contract';
 import { classifyHttpStatus, classifyNetworkError } from '../publish/http/classify-http-failure';
 import { isPrivateAddress } from '../publish/http/private-address';
+import { hostOf, remoteFailure } from '../publish/http/remote-failure-table';
 import { sniffImageType } from '../media/sniff-image-type';
 import { BodyTooLargeError, ERROR_BODY_MAX_BYTES, readCappedBody, readCappedText } from '../publish/http/read-capped-body';
 import { withDeadline } from '../publish/http/with-deadline';
@@ -128,10 +129,10 @@ export async function downloadPhoto(url: string, options: DownloadOptions): Prom
           await response.body?.cancel().catch(() => undefined);
           const location = response.headers.get('location');
           if (!location) {
-            throw new AppError('remote-bad-response', `${options.targetLabel} redirected the download of ${options.what} (${current.href}) without saying where to`, { url: current.href });
+            throw new AppError('remote-bad-response', `${options.targetLabel} redirected the download of ${options.what} (${current.href}) without saying where to`, { kind: 'download-redirect', host: current.host });
           }
           if (hop >= MAX_REDIRECTS) {
-            throw new AppError('remote-bad-response', `${options.targetLabel} redirected the download of ${options.what} more than ${MAX_REDIRECTS} times (${url.slice(0, 200)})`, { url });
+            throw new AppError('remote-bad-response', `${options.targetLabel} redirected the download of ${options.what} more than ${MAX_REDIRECTS} times (${url.slice(0, 200)})`, { kind: 'download-redirect', host: hostOf(url) });
           }
           current = checkedUrl(new URL(location, current).href, options);
           continue;
@@ -148,7 +149,7 @@ export async function downloadPhoto(url: string, options: DownloadOptions): Prom
           throw new AppError(
             'remote-bad-response',
             `${options.targetLabel} answered with a web page instead of a photo when Dateline downloaded ${options.what} (${current.href}): a login page, a proxy or a maintenance page may be in the way. Dateline will try again`,
-            { url: current.href, retryable: true, webPage: true },
+            { kind: 'download-page', host: current.host, retryable: true, webPage: true },
           );
         }
         return bytes;
@@ -157,7 +158,7 @@ export async function downloadPhoto(url: string, options: DownloadOptions): Prom
   } catch (error) {
     if (isAppError(error)) throw error;
     if (timedOut()) {
-      throw new AppError('remote-timeout', `${options.targetLabel} did not send ${options.what} (${current.href}) within ${Math.round(options.timeoutMs / 1000)} s; try again`, { url: current.href });
+      throw remoteFailure('timeout', `${options.targetLabel} did not send ${options.what} (${current.href}) within ${Math.round(options.timeoutMs / 1000)} s; try again`, { url: current.href });
     }
     throw classifyNetworkError(error, { url: current.href, targetLabel: options.targetLabel });
   }
@@ -170,7 +171,7 @@ async function checkAddress(url: URL, options: DownloadOptions): Promise<void> {
   throw new AppError(
     'remote-bad-response',
     `${options.what} is at ${url.host}, which leads to ${address}, an address on this computer or a private network, so Dateline did not download it (${url.href.slice(0, 200)})`,
-    { url: url.href, address, outsideSite: true },
+    { kind: 'download-private-address', host: url.host, outsideSite: true },
   );
 }
 
@@ -179,16 +180,16 @@ function checkedUrl(url: string, options: DownloadOptions): URL {
   try {
     parsed = new URL(url);
   } catch {
-    throw new AppError('remote-bad-response', `${options.targetLabel} gave an address for ${options.what} that is not a web address (${url.slice(0, 200)})`, { url });
+    throw new AppError('remote-bad-response', `${options.targetLabel} gave an address for ${options.what} that is not a web address (${url.slice(0, 200)})`, { kind: 'download-bad-address' });
   }
   if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') {
-    throw new AppError('remote-bad-response', `${options.targetLabel} gave an address for ${options.what} that Dateline does not download from (${url.slice(0, 200)})`, { url });
+    throw new AppError('remote-bad-response', `${options.targetLabel} gave an address for ${options.what} that Dateline does not download from (${url.slice(0, 200)})`, { kind: 'download-bad-address' });
   }
   if (!options.origins.allows(parsed.href)) {
     throw new AppError(
       'remote-bad-response',
       `${options.what} is at ${parsed.host}, not on ${options.origins.describe()} where the WordPress site keeps its photos, so Dateline did not download it (${parsed.href.slice(0, 200)})`,
-      { url: parsed.href, outsideSite: true },
+      { kind: 'download-other-origin', host: parsed.host, outsideSite: true },
     );
   }
   return parsed;
@@ -206,7 +207,7 @@ async function readCapped(response: Response, url: string, max: number, options:
       bytes === null
         ? `${options.what} at ${url} is larger than ${mb(max)} MB, the most a photo can be: Dateline stopped downloading it`
         : `${options.what} at ${url} is ${mb(bytes)} MB; photos can be at most ${mb(max)} MB, so Dateline did not download it`,
-      { url, max, ...(bytes === null ? {} : { bytes }) },
+      { kind: 'remote-photo-too-large', maxMegabytes: Number(mb(max)) },
     );
   }
 }

@@ -1,13 +1,20 @@
 // Runs in: renderer. Headline, subheadline and summary: each re-renders alone when it changes.
-import { useId } from 'react';
+import { useEffect, useId, useRef } from 'react';
 import { useStores } from '../../stores/stores-context';
 import { useT } from '../../i18n/use-t';
+import { HeadlineLengthLine } from './headline-length-line';
 
 export function HeadlineField() {
   const t = useT();
   const id = useId();
-  const { article } = useStores();
+  const { article, ui } = useStores();
   const value = article((s) => s.article?.headline ?? '');
+  const input = useRef<HTMLTextAreaElement>(null);
+  const focusPending = ui((s) => s.headlineFocusPending);
+  const lengthId = `${id}-length`;
+  useEffect(() => {
+    if (focusPending && ui.getState().takeHeadlineFocus()) input.current?.focus();
+  }, [focusPending, ui]);
   return (
     <div className="field field-headline">
       <label htmlFor={id} className="visually-hidden">
@@ -15,18 +22,21 @@ export function HeadlineField() {
       </label>
       {/* A headline is one line of text, but long ones wrap on screen instead of scrolling out of sight. */}
       <textarea
+        ref={input}
         id={id}
         className="headline-input"
         rows={1}
         value={value}
         maxLength={1000}
         placeholder={t('article.headlinePlaceholder')}
+        aria-describedby={lengthId}
         onKeyDown={(e) => {
           // Enter would start a second line; while an IME is composing, Enter picks the candidate.
           if (e.key === 'Enter' && !e.nativeEvent.isComposing) e.preventDefault();
         }}
         onChange={(e) => article.getState().updateFields({ headline: e.target.value.replace(/[\r\n]+/g, ' ') })}
       />
+      <HeadlineLengthLine id={lengthId} headline={value} />
     </div>
   );
 }

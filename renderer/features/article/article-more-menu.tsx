@@ -1,5 +1,5 @@
 // Runs in: renderer. The article toolbar's "More" menu: the actions used now and then (exports,
-// duplicate, copy link, a reporter's "Send a copy…"), so the toolbar stays one row at 900 px.
+// duplicate, preview as published, copy link, a reporter's "Send a copy…"), so the toolbar stays one row at 900 px.
 import { useState } from 'react';
 import type { MenuCommand } from '../../../common/bridge';
 import { MenuButton, type MenuAction } from '../../kit/menu-button';
@@ -23,6 +23,7 @@ export function ArticleMoreMenu({ onCommand }: ArticleMoreMenuProps) {
     command('article.export-html', t('article.exportHtml')),
     command('article.export-markdown', t('article.exportMarkdown')),
     command('article.duplicate', t('article.duplicate')),
+    command('article.preview', t('proof.preview')),
   ];
   if (copyLink) items.push({ key: 'copy-link', label: t('deepLink.copy'), onSelect: copyLink });
   // A reporter's copy that does not go live (a draft, or pending review); their primary is "Submit for review".

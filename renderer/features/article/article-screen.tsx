@@ -1,4 +1,5 @@
 // Runs in: renderer. The article screen: toolbar, headline fields, body editor, details panel, status bar.
+import { useId } from 'react';
 import type { MenuCommand } from '../../../common/bridge';
 import { useT } from '../../i18n/use-t';
 import { PublicationsLine } from '../publish/publications-line';
@@ -12,6 +13,8 @@ import { EditorHost } from './editor-host';
 import { SaveProblem } from './save-problem';
 import { StatusBar } from './status-bar';
 import { useRenderProbe } from '../../kit/use-render-probe';
+import { useStores } from '../../stores/stores-context';
+import { ProofHeader } from '../proof/proof-header';
 
 export interface ArticleScreenProps {
   onCommand(command: MenuCommand): void;
@@ -20,6 +23,10 @@ export interface ArticleScreenProps {
 export function ArticleScreen({ onCommand }: ArticleScreenProps) {
   useRenderProbe('ArticleScreen');
   const t = useT();
+  const { ui } = useStores();
+  const sidePanelOpen = ui((s) => s.sidePanelOpen);
+  const focusWriting = ui((s) => s.focusWriting);
+  const sidePanelId = useId();
   return (
     <section className="article-screen" aria-label={t('article.screenLabel')}>
       <div className="article-toolbar" role="toolbar" aria-label={t('article.toolbarLabel')}>
@@ -43,19 +50,30 @@ export function ArticleScreen({ onCommand }: ArticleScreenProps) {
             {t('article.revisions')}
           </button>
           <ArticleMoreMenu onCommand={onCommand} />
+          <button type="button" aria-expanded={sidePanelOpen} aria-controls={sidePanelId} onClick={() => onCommand('view.side-panel')}>
+            {t('proof.sidePanel')}
+          </button>
         </span>
         <PublishButton />
       </div>
       <PublicationsLine />
       <SaveProblem />
-      <div className="article-columns">
+      {focusWriting ? (
+        <button type="button" className="focus-writing-exit" onClick={() => onCommand('view.focus-writing')}>
+          {t('proof.exitFocusWriting')}
+        </button>
+      ) : null}
+      <div className={sidePanelOpen && !focusWriting ? 'article-columns' : 'article-columns side-closed'}>
         <div className="article-main">
+          <ProofHeader />
           <HeadlineField />
           <SubheadlineField />
           <SummaryField />
           <EditorHost />
         </div>
-        <ArticleSidePanel />
+        <div id={sidePanelId} className="article-side-slot" hidden={!sidePanelOpen || focusWriting}>
+          <ArticleSidePanel />
+        </div>
       </div>
       <StatusBar />
       <DiffDialog />

@@ -79,22 +79,3 @@ export function firstPhotoNumber(item: ChecklistItem): number | null {
   const first = Number.parseInt(String(photos ?? '').split(',')[0] ?? '', 10);
   return Number.isInteger(first) && first > 0 ? first : null;
 }
-
-/** Items from a checklist-blocked rejection's details, kept only when they have the expected shape. */
-export function readChecklistItems(details: unknown): ChecklistItem[] {
-  const items = details && typeof details === 'object' && 'items' in details ? (details as { items: unknown }).items : null;
-  if (!Array.isArray(items)) return [];
-  return items.filter((value): value is ChecklistItem => {
-    if (!value || typeof value !== 'object') return false;
-    const item = value as Record<string, unknown>;
-    const message = item.message as Record<string, unknown> | null | undefined;
-    return (
-      typeof item.id === 'string' &&
-      (item.level === 'blocker' || item.level === 'warning') &&
-      typeof item.field === 'string' &&
-      typeof item.defaultText === 'string' &&
-      !!message &&
-      typeof message.key === 'string'
-    );
-  });
-}

@@ -4,5 +4,5 @@ import { ApiError } from '../../api/api-error';
 import { formatError, type FormattedError } from '../../api/format-error';
 
 export function formatJobError(error: JobError): FormattedError {
-  return formatError(new ApiError(error.code, error.message, error.status === undefined ? undefined : { status: error.status }));
+  return formatError(new ApiError(error.code, error.message, error.details));
 }

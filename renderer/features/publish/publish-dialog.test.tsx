@@ -183,6 +183,7 @@ describe('publish dialog', () => {
     renderDialog(completeArticle(), {
       'publish.start': () => {
         throw new ApiError('checklist-blocked', 'The checklist has blockers.', {
+          kind: 'checklist-blocked',
           items: [
             {
               id: 'photo-missing:1',
@@ -208,7 +209,17 @@ describe('publish dialog', () => {
   it('a wrong application password ends in the specific remote-auth message, with Retry', async () => {
     const { api } = renderDialog(completeArticle(), {
       'publish.start': () => outboxJob({ state: 'queued' }),
-      'outbox.get': () => outboxJob({ state: 'failed', attempts: 1, lastError: { code: 'remote-auth', message: 'HTTP 401 from /wp-json/wp/v2/users/me', status: 401 } }),
+      'outbox.get': () =>
+        outboxJob({
+          state: 'failed',
+          attempts: 1,
+          lastError: {
+            code: 'remote-auth',
+            message: 'HTTP 401 from /wp-json/wp/v2/users/me',
+            status: 401,
+            details: { kind: 'http-401', host: 'news.example.com', status: 401, retryable: false, mayHaveArrived: true },
+          },
+        }),
       'outbox.retry': () => outboxJob({ state: 'failed', attempts: 2, lastError: { code: 'remote-auth', message: 'HTTP 401 again', status: 401 } }),
     });
     await screen.findByRole('dialog', { name: 'Publish article' });
@@ -217,7 +228,7 @@ describe('publish dialog', () => {
     });
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).toMatch(/The site refused the login: check the username and the application password/);
-    expect(alert.textContent).toMatch(/HTTP 401 from/);
+    expect(alert.textContent).toMatch(/news\.example\.com refused the credentials \(HTTP 401\)/);
     await act(async () => {
       fireEvent.click(screen.getByRole('button', { name: 'Retry' }));
     });
@@ -234,6 +245,7 @@ describe('publish dialog', () => {
         code: 'remote-forbidden',
         message: 'Your WordPress role (contributor) may not publish posts: this account can only submit articles for review. Nothing was sent',
         allowedStatuses: ['draft', 'submitted'],
+        details: { kind: 'account-may-not-publish', reason: 'review-only', allowedStatuses: ['draft', 'submitted'] },
       },
     });
     const pending = outboxJob({ id: 'job0000000002', state: 'queued', options: { status: 'submitted', scheduledAt: null, overriddenWarnings: ['tags'] } });
@@ -248,7 +260,7 @@ describe('publish dialog', () => {
     await act(async () => {
       fireEvent.click(publishButton());
     });
-    expect((await screen.findByRole('alert')).textContent).toMatch(/may not publish posts/);
+    expect((await screen.findByRole('alert')).textContent).toMatch(/This WordPress account may not publish/);
     expect(screen.getByText(/News site accepts this account’s stories only for review/)).toBeTruthy();
     await act(async () => {
       fireEvent.click(screen.getByRole('button', { name: 'Submit for review' }));

@@ -12,7 +12,6 @@ import { formatError } from '../../api/format-error';
 import { useT } from '../../i18n/use-t';
 import { isoToLocalInput, localInputToIso } from '../metadata/planned-at';
 import { TargetsDialog } from '../targets/targets-dialog';
-import { readChecklistItems } from './checklist-text';
 import { ChecklistView } from './checklist-view';
 import { goToArticleField } from './go-to-article-field';
 import { isPollingJob } from './job-state';
@@ -174,7 +173,8 @@ export function PublishDialog({ onClose, pollIntervalMs = JOB_POLL_MS, preferred
       onStarted?.();
       setPhase('job');
     } catch (error) {
-      if (isApiError(error) && error.code === 'checklist-blocked') setServerItems(readChecklistItems(error.details));
+      const failure = isApiError(error) ? error.failure : null;
+      if (failure?.code === 'checklist-blocked') setServerItems(failure.details?.items ?? []);
       setStartError(error);
       setPhase('form');
     }

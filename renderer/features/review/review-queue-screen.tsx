@@ -53,7 +53,7 @@ export function ReviewQueueScreen() {
           {t('queue.refresh')}
         </button>
       </div>
-      {queue ? <p className="hint">{t(queue.hub.kind === 'folder' ? 'queue.hub.folder' : 'queue.hub.wordpress', { location: queue.hub.location })}</p> : null}
+      {queue ? <p className="hint">{t(queue.hub.kind === 'folder' ? 'queue.hub.folder' : queue.hub.kind === 'newsroom' ? 'queue.hub.newsroom' : 'queue.hub.wordpress', { location: queue.hub.location })}</p> : null}
       {loading ? (
         <p role="status" aria-live="polite">
           {t('queue.loading')}

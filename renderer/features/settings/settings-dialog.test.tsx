@@ -48,7 +48,7 @@ describe('settings dialog', () => {
       fireEvent.click(screen.getByRole('button', { name: 'Save' }));
     });
     expect(updates).toEqual([
-      { userName: 'Li Na', role: 'reporter', reviewHub: { kind: 'folder', path: '/mnt/newsroom/hub' }, notifyStoryWaiting: true, notifyStoryReturned: true, notifyPublished: true },
+      { userName: 'Li Na', role: 'reporter', reviewHub: { kind: 'folder', path: '/mnt/newsroom/hub' }, notifyStoryWaiting: true, notifyStoryReturned: true, notifyPublished: true, headlineGuide: { zi: 30, characters: 70 } },
     ]);
   });
 
@@ -103,5 +103,64 @@ describe('settings dialog', () => {
     expect((await screen.findByRole('status')).textContent).toContain('Add a WordPress site');
     fireEvent.click(save);
     expect(api.callsTo('settings.update')).toHaveLength(0);
+  });
+
+  it.each(['en', 'zh-CN'] as const)('adds a newsroom server hub: the address in settings, the token sent apart for the secret store (%s)', async (locale) => {
+    useI18nStore.getState().setLocale(locale);
+    const api = createFakeApi({
+      'settings.get': () => settingsSchema.parse({ locale, userName: 'Ana Desk', role: 'editor' }),
+      'app.info': () => INFO,
+      'targets.list': () => [],
+      'settings.update': (patch) => settingsSchema.parse({ locale, userName: 'Ana Desk', role: 'editor', reviewHub: patch.reviewHub }),
+    });
+    const stores = createAppStores(api);
+    await stores.settings.getState().init();
+    render(
+      <StoresContext.Provider value={stores}>
+        <SettingsDialog />
+      </StoresContext.Provider>,
+    );
+    const en = locale === 'en';
+    fireEvent.change(screen.getByRole('combobox', { name: en ? 'Articles travel through' : '稿件传递方式' }), { target: { value: 'newsroom' } });
+    expect(screen.getByRole('status').textContent).toContain(en ? 'newsroom server’s address' : '编辑部服务器的地址');
+    fireEvent.change(screen.getByLabelText(en ? 'Server address' : '服务器地址'), { target: { value: 'https://newsroom.example.org:4455' } });
+    fireEvent.change(screen.getByLabelText(en ? 'Account token' : '账户令牌'), { target: { value: 'dln_secret' } });
+    expect(screen.getByLabelText<HTMLInputElement>(en ? 'Account token' : '账户令牌').type).toBe('password');
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: en ? 'Save' : '保存' }));
+    });
+    expect(api.callsTo('settings.update')).toEqual([
+      expect.objectContaining({ reviewHub: { kind: 'newsroom', serverUrl: 'https://newsroom.example.org:4455' }, newsroomToken: 'dln_secret' }),
+    ]);
+  });
+
+  it.each(['en', 'zh-CN'] as const)('sets the desk’s headline guide in 字 and in characters (%s)', async (locale) => {
+    useI18nStore.getState().setLocale(locale);
+    const updates: unknown[] = [];
+    const stored = settingsSchema.parse({ locale });
+    const api = createFakeApi({
+      'settings.get': () => stored,
+      'app.info': () => INFO,
+      'targets.list': () => [],
+      'settings.update': (patch) => {
+        updates.push(patch);
+        return settingsSchema.parse({ ...stored, ...patch });
+      },
+    });
+    const stores = createAppStores(api);
+    await stores.settings.getState().init();
+    render(
+      <StoresContext.Provider value={stores}>
+        <SettingsDialog />
+      </StoresContext.Provider>,
+    );
+    const zi = screen.getByLabelText<HTMLInputElement>(locale === 'en' ? 'Chinese headlines (字)' : '中文标题（字）');
+    expect(zi.value).toBe('30');
+    fireEvent.change(zi, { target: { value: '24' } });
+    fireEvent.change(screen.getByLabelText(locale === 'en' ? 'Other headlines (characters)' : '其他标题（字符）'), { target: { value: '0' } });
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: locale === 'en' ? 'Save' : '保存' }));
+    });
+    expect(updates).toMatchObject([{ headlineGuide: { zi: 24, characters: 70 } }]);
   });
 });

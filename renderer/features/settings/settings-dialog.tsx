@@ -7,6 +7,7 @@ import { ModalDialog } from '../../kit/modal-dialog';
 import { useStores } from '../../stores/stores-context';
 import { useT } from '../../i18n/use-t';
 import { TargetsDialog } from '../targets/targets-dialog';
+import { HeadlineGuideSection } from './headline-guide-section';
 
 const NOTIFY_FIELDS = [
   ['notifyStoryWaiting', 'settings.notify.storyWaiting'],
@@ -37,6 +38,8 @@ function SettingsForm() {
   const hubKindId = useId();
   const hubPathId = useId();
   const hubTargetId = useId();
+  const hubServerId = useId();
+  const hubTokenId = useId();
   const problemId = useId();
   const { settings, ui, targets } = useStores();
   const saved = settings((s) => s.settings);
@@ -48,7 +51,11 @@ function SettingsForm() {
   const [hubKind, setHubKind] = useState(saved.reviewHub.kind);
   const [hubPath, setHubPath] = useState(saved.reviewHub.kind === 'folder' ? saved.reviewHub.path : '');
   const [hubTarget, setHubTarget] = useState(saved.reviewHub.kind === 'wordpress' ? saved.reviewHub.targetId : '');
+  const [hubServer, setHubServer] = useState(saved.reviewHub.kind === 'newsroom' ? saved.reviewHub.serverUrl : '');
+  // Never read back: the token lives in the services' SecretStore. Empty keeps the saved one.
+  const [hubToken, setHubToken] = useState('');
   const [managingTargets, setManagingTargets] = useState(false);
+  const [headlineGuide, setHeadlineGuide] = useState(saved.headlineGuide);
   const [notify, setNotify] = useState({
     notifyStoryWaiting: saved.notifyStoryWaiting,
     notifyStoryReturned: saved.notifyStoryReturned,
@@ -63,7 +70,13 @@ function SettingsForm() {
   // A role records who did what: it needs a name. A WordPress hub needs a WordPress site.
   // (While the targets are still loading nobody can tell, so nothing is said.)
   const problem =
-    role !== '' && name.trim() === '' ? t('settings.roleNeedsName') : hubKind === 'wordpress' && allTargets !== null && wordpressTargets.length === 0 ? t('settings.hub.noTargets') : null;
+    role !== '' && name.trim() === ''
+      ? t('settings.roleNeedsName')
+      : hubKind === 'wordpress' && allTargets !== null && wordpressTargets.length === 0
+        ? t('settings.hub.noTargets')
+        : hubKind === 'newsroom' && hubServer.trim() === ''
+          ? t('settings.hub.serverUrlMissing')
+          : null;
   const problemRef = useRef<HTMLParagraphElement>(null);
   const handleSave = (): void => {
     if (problem) {
@@ -72,10 +85,16 @@ function SettingsForm() {
       return;
     }
     const target = hubTarget || wordpressTargets[0]?.config.id || '';
-    const reviewHub: ReviewHubSetting = hubKind === 'wordpress' && target ? { kind: 'wordpress', targetId: target } : { kind: 'folder', path: hubPath.trim() };
+    const reviewHub: ReviewHubSetting =
+      hubKind === 'newsroom'
+        ? { kind: 'newsroom', serverUrl: hubServer.trim() }
+        : hubKind === 'wordpress' && target
+          ? { kind: 'wordpress', targetId: target }
+          : { kind: 'folder', path: hubPath.trim() };
+    const token = hubKind === 'newsroom' && hubToken.trim() !== '' ? { newsroomToken: hubToken.trim() } : {};
     settings
       .getState()
-      .update({ userName: name.trim(), role: role === '' ? null : role, reviewHub, ...notify })
+      .update({ userName: name.trim(), role: role === '' ? null : role, reviewHub, ...token, ...notify, headlineGuide })
       .then(close, (error: unknown) => ui.getState().showError(error));
   };
   return (
@@ -102,8 +121,22 @@ function SettingsForm() {
           <select id={hubKindId} value={hubKind} onChange={(e) => setHubKind(e.target.value as ReviewHubSetting['kind'])}>
             <option value="folder">{t('settings.hub.folder')}</option>
             <option value="wordpress">{t('settings.hub.wordpress')}</option>
+            <option value="newsroom">{t('settings.hub.newsroom')}</option>
           </select>
-          {hubKind === 'folder' ? (
+          {hubKind === 'newsroom' ? (
+            <>
+              <label htmlFor={hubServerId}>{t('settings.hub.serverUrl')}</label>
+              <input id={hubServerId} type="url" value={hubServer} maxLength={2048} onChange={(e) => setHubServer(e.target.value)} aria-describedby={`${hubServerId}-hint`} />
+              <p className="hint" id={`${hubServerId}-hint`}>
+                {t('settings.hub.serverUrlHint')}
+              </p>
+              <label htmlFor={hubTokenId}>{t('settings.hub.token')}</label>
+              <input id={hubTokenId} type="password" autoComplete="off" value={hubToken} maxLength={512} onChange={(e) => setHubToken(e.target.value)} aria-describedby={`${hubTokenId}-hint`} />
+              <p className="hint" id={`${hubTokenId}-hint`}>
+                {t('settings.hub.tokenHint')}
+              </p>
+            </>
+          ) : hubKind === 'folder' ? (
             <>
               <label htmlFor={hubPathId}>{t('settings.hub.path')}</label>
               <input id={hubPathId} value={hubPath} maxLength={4096} onChange={(e) => setHubPath(e.target.value)} aria-describedby={`${hubPathId}-hint`} />
@@ -127,6 +160,7 @@ function SettingsForm() {
           )}
         </div>
       </section>
+      <HeadlineGuideSection value={headlineGuide} onChange={setHeadlineGuide} />
       <fieldset className="settings-section">
         <legend>{t('settings.notifications')}</legend>
         {NOTIFY_FIELDS.map(([field, label]) => (

@@ -20,7 +20,7 @@ export const appEn = {
 
   'app.error.invalid-input': 'Dateline refused this input.',
   'app.error.not-found': 'Dateline could not find what this needs.',
-  'app.error.conflict': 'Someone else changed this in the meantime.',
+  'app.error.conflict': 'This clashes with a change made in the meantime, or with something that already exists.',
   'app.error.corrupt-file': 'A library file is damaged and could not be read.',
   'app.error.disk-full': 'The disk is full: nothing was lost, but free some space so Dateline can save.',
   'app.error.permission-denied': 'This is not allowed.',

@@ -22,7 +22,7 @@ export const appZhCN: Record<keyof typeof appEn, string> = {
 
   'app.error.invalid-input': 'Dateline 拒绝了这项输入。',
   'app.error.not-found': 'Dateline 找不到所需的内容。',
-  'app.error.conflict': '在此期间有人修改了它。',
+  'app.error.conflict': '与在此期间发生的修改或已有的内容冲突。',
   'app.error.corrupt-file': '稿库中有文件已损坏，无法读取。',
   'app.error.disk-full': '磁盘已满：内容没有丢失，请腾出空间以便 Dateline 保存。',
   'app.error.permission-denied': '不允许执行此操作。',

@@ -1,5 +1,6 @@
 // Runs in: renderer. English strings for the editor feature(s). Keys are 'area.thing'; {name} placeholders.
 export const editorEn = {
+  'editor.body.placeholder': 'Write the story here…',
   'editor.body.label': 'Article body',
   'editor.body.invalid':
     'The article body contains content this editor cannot show, so it is open read-only and will not be changed. Restore an earlier revision to edit it.',

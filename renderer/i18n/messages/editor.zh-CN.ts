@@ -2,6 +2,7 @@
 import type { editorEn } from './editor.en';
 
 export const editorZhCN: Record<keyof typeof editorEn, string> = {
+  'editor.body.placeholder': '在此撰写正文……',
   'editor.body.label': '正文',
   'editor.body.invalid': '正文包含编辑器无法显示的内容，因此以只读方式打开，不会被修改。如需编辑，请恢复较早的版本。',
   'editor.toolbar.label': '格式',

@@ -215,7 +215,7 @@ async function claimFolder(root: string, base: string, articleId: string): Promi
     await writeMarker(folder, articleId);
     return folder;
   }
-  throw new AppError('conflict', `Could not find a free folder name for "${base}" in ${root}: ${MAX_SUFFIX} are taken. Tidy up the folder, or choose another slug.`, { root, base });
+  throw new AppError('conflict', `Could not find a free folder name for "${base}" in ${root}: ${MAX_SUFFIX} are taken. Tidy up the folder, or choose another slug.`, { kind: 'name-taken', name: base, max: MAX_SUFFIX });
 }
 
 async function claimExact(folder: string, articleId: string): Promise<void> {
@@ -297,13 +297,13 @@ function folderError(error: unknown, path: string): AppError {
   if (isAppError(error)) return error;
   const code = errnoCode(error);
   if (code === 'ENOTDIR' || code === 'EEXIST') {
-    return new AppError('io-error', `Cannot publish into ${path}: part of that path is a file, not a folder. Choose another publish folder in Settings.`, { path, errno: code });
+    return new AppError('io-error', `Cannot publish into ${path}: part of that path is a file, not a folder. Choose another publish folder in Settings.`, { kind: 'folder-is-file', path, errno: code });
   }
   if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') {
-    return new AppError('permission-denied', `Dateline may not write to the publish folder ${path} (${code}). Choose a folder you can write to in Settings.`, { path, errno: code });
+    return new AppError('permission-denied', `Dateline may not write to the publish folder ${path} (${code}). Choose a folder you can write to in Settings.`, { kind: 'file-access', path, errno: code });
   }
   if (code === 'ENOENT') {
-    return new AppError('io-error', `Cannot publish into ${path}: the drive or a parent folder is not there. Connect the drive, or choose another folder in Settings.`, { path, errno: code });
+    return new AppError('io-error', `Cannot publish into ${path}: the drive or a parent folder is not there. Connect the drive, or choose another folder in Settings.`, { kind: 'folder-gone', path, errno: code });
   }
   return fsAppError(error, path, 'publish into');
 }

@@ -84,7 +84,7 @@ export class GhostAdminClient {
       throw new AppError(
         'remote-not-ghost',
         `No Ghost site answers at ${this.options.siteUrl} (Dateline asked ${url} and got ${status === 200 ? 'something else than Ghost’s answer' : `HTTP ${status}`}): check the address, it should be the site's home page`,
-        { url, status },
+        { kind: 'not-ghost', site: this.options.siteUrl },
       );
     }
     return site;
@@ -141,12 +141,16 @@ export class GhostAdminClient {
 
   private requireKey(): GhostAdminKey {
     if (this.options.adminKey === null || this.options.adminKey.trim() === '') {
-      throw new AppError('remote-auth', `No Admin API key is saved for ${this.options.targetLabel}: add a custom integration in Ghost's Settings → Integrations and save its Admin API key with this target`);
+      throw new AppError('remote-auth', `No Admin API key is saved for ${this.options.targetLabel}: add a custom integration in Ghost's Settings → Integrations and save its Admin API key with this target`, {
+        kind: 'ghost-key-missing',
+        site: this.options.siteUrl,
+      });
     }
     if (!this.key) {
       throw new AppError(
         'remote-auth',
         `The Admin API key saved for ${this.options.targetLabel} is not shaped like one (an id, a colon, then the secret, as Ghost shows it under Settings → Integrations): copy it again`,
+        { kind: 'ghost-key-malformed', site: this.options.siteUrl },
       );
     }
     return this.key;

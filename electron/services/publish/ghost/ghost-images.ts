@@ -84,10 +84,11 @@ async function upload(client: GhostAdminClient, ctx: PublishContext, state: Ghos
   const reply = await client.request<GhostImageReply>('POST', 'images/upload/', { form, action: `upload ${label}`, signal: ctx.signal, timeoutMs: uploadTimeoutMs });
   const image = reply?.images?.[0];
   if (!image || typeof image.url !== 'string' || image.url.length === 0) {
-    throw new AppError('remote-bad-response', `Ghost accepted ${label} but did not say where it put it`, { reply });
+    throw new AppError('remote-bad-response', `Ghost accepted ${label} but did not say where it put it`, { kind: 'upload-no-address', site: client.targetLabel });
   }
   if (image.ref !== figure.mediaId) {
     throw new AppError('remote-bad-response', `Ghost answered about another upload after Dateline sent ${label}; a proxy in between may have mixed up replies. Dateline will retry`, {
+      kind: 'answer-mixed-up',
       retryable: true,
       mayHaveArrived: true,
     });

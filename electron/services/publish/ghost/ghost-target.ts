@@ -163,7 +163,7 @@ export class GhostTarget implements PublishTarget {
     // d. The final slug, status and time, based on the post as just read.
     progress('set-status');
     current ??= await this.readPost(postId, ctx.signal);
-    if (current === null) throw new AppError('remote-not-found', `The post Dateline was publishing to (${postId}) is gone from ${this.client.targetLabel}; publish again to make a new one`, { postId });
+    if (current === null) throw new AppError('remote-not-found', `The post Dateline was publishing to (${postId}) is gone from ${this.client.targetLabel}; publish again to make a new one`, { kind: 'post-gone', site: this.config.siteUrl });
     const status = GHOST_STATUS[ctx.options.status];
     const final: Record<string, unknown> = { ...fields, status, slug: effectiveSlug(ctx.article), updated_at: current.updated_at };
     if (ctx.options.status === 'scheduled' && ctx.options.scheduledAt) final.published_at = new Date(ctx.options.scheduledAt).toISOString();
@@ -223,7 +223,7 @@ export class GhostTarget implements PublishTarget {
       signal: ctx.signal,
     });
     const created = reply?.posts?.[0];
-    if (!created || typeof created.id !== 'string') throw new AppError('remote-bad-response', 'Ghost created the post but did not say which it is; Dateline will look it up and retry', { retryable: true, mayHaveArrived: true });
+    if (!created || typeof created.id !== 'string') throw new AppError('remote-bad-response', 'Ghost created the post but did not say which it is; Dateline will look it up and retry', { kind: 'created-without-id', retryable: true, mayHaveArrived: true });
     // A reply that is not about our draft (a confused proxy or cache) must not be adopted.
     if (!isMarkerDraftOf(created, ctx.jobId)) throw misroutedReply(`the new draft "${postMarker(ctx.jobId)}"`, created.slug);
     return created;
@@ -329,6 +329,7 @@ function recordStatus(ghostStatus: string, asked: PublishStatus): PublishStatus 
 /** Retryable: asking again (after looking up what exists) is the safe answer to a reply we cannot trust. */
 function misroutedReply(expected: string, got: string): AppError {
   return new AppError('remote-bad-response', `Ghost answered about ${got} where Dateline asked about ${expected}; a proxy in between may have mixed up replies. Dateline will look again and retry`, {
+    kind: 'answer-mixed-up',
     retryable: true,
     mayHaveArrived: true,
   });

@@ -28,6 +28,17 @@ export function bodySaid(text: string | undefined): string {
   return text !== undefined && looksLikeHtml(text) ? ` It answered with ${excerpt}.` : ` It said: “${excerpt}”`;
 }
 
+/** What of a body the user may read, as a quotation: the text a server said, or the title of its web page. */
+export function bodyQuote(text: string | undefined): { serverSaid?: string; pageTitle?: string } {
+  if (!text) return {};
+  if (looksLikeHtml(text)) {
+    const title = flat(stripTags(/<title[^>]*>([\s\S]*?)<\/title>/i.exec(text)?.[1] ?? /<h1[^>]*>([\s\S]*?)<\/h1>/i.exec(text)?.[1] ?? ''));
+    return title ? { pageTitle: cap(title, TITLE_MAX) } : {};
+  }
+  const said = cap(flat(text), EXCERPT_MAX);
+  return said ? { serverSaid: said } : {};
+}
+
 /** Tags removed from a short text WordPress itself wrote (its error messages may hold markup). */
 export function stripTags(text: string): string {
   return text.replace(/<[^>]*>?/g, '');

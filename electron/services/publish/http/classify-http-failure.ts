@@ -1,9 +1,9 @@
 // Runs in: services. Turns a failed HTTP exchange with a publishing backend into an AppError with
 // its own code and a message that says what happened and what to do; shared by every adapter.
 import { AppError } from '../../../../common/app-error';
-import { bodyExcerpt, bodySaid } from './body-excerpt';
+import { bodyExcerpt, bodyQuote, bodySaid } from './body-excerpt';
 import { BodyTooLargeError } from './read-capped-body';
-import { NETWORK_CODE_KINDS, remoteFailure, statusKind, type RemoteFailureKind } from './remote-failure-table';
+import { hostOf, NETWORK_CODE_KINDS, remoteFailure, statusKind, type RemoteFailureKind } from './remote-failure-table';
 
 export interface HttpStatusContext {
   url: string;
@@ -30,7 +30,11 @@ export interface HttpFailureDetails {
   /** Whether the outbox should try again later. */
   retryable: boolean;
   /** The row of the failure table (remote-failure-table.ts) that classified it. */
-  failure?: RemoteFailureKind;
+  kind: RemoteFailureKind;
+  host: string;
+  /** What the server said, or the title of the web page it answered with: quoted to the user. */
+  serverSaid?: string;
+  pageTitle?: string;
 }
 
 const TLS_MESSAGES: Record<string, string> = {
@@ -49,7 +53,7 @@ const TLS_MESSAGES: Record<string, string> = {
 export function classifyHttpStatus(status: number, context: HttpStatusContext): AppError {
   const { url, targetLabel } = context;
   const bodySnippet = bodyExcerpt(context.bodySnippet);
-  const details = { url, status, ...(bodySnippet ? { bodySnippet } : {}) };
+  const details = { url, status, ...(bodySnippet ? { bodySnippet } : {}), ...bodyQuote(context.bodySnippet) };
   const said = bodySaid(context.bodySnippet);
   const kind = statusKind(status);
   const message: Partial<Record<RemoteFailureKind, string>> = {
@@ -71,7 +75,12 @@ export function classifyBodyTooLarge(error: BodyTooLargeError, context: NetworkE
   return remoteFailure(
     'body-too-large',
     `${context.targetLabel} sent ${context.what ?? 'an answer'} of ${size} (${context.url}); Dateline reads at most ${megabytes(error.maxBytes)} MB and stopped reading it`,
-    { url: context.url, maxBytes: error.maxBytes, ...(error.declaredBytes === null ? {} : { declaredBytes: error.declaredBytes }) },
+    {
+      url: context.url,
+      maxBytes: error.maxBytes,
+      maxMegabytes: Number(megabytes(error.maxBytes)),
+      ...(error.declaredBytes === null ? {} : { declaredBytes: error.declaredBytes, sizeMegabytes: Number(megabytes(error.declaredBytes)) }),
+    },
   );
 }
 
@@ -125,8 +134,8 @@ export function classifyNetworkError(error: unknown, context: NetworkErrorContex
 /** Whether an AppError (from the failure table, or any remote-* error) is worth trying again later. */
 export function isRetryableRemoteError(error: unknown): boolean {
   if (!(error instanceof AppError)) return false;
-  const details = error.details as Partial<HttpFailureDetails> | undefined;
-  if (typeof details?.retryable === 'boolean') return details.retryable;
+  const retryable: unknown = error.details && !Array.isArray(error.details) && 'retryable' in error.details ? error.details.retryable : undefined;
+  if (typeof retryable === 'boolean') return retryable;
   return error.code === 'remote-unreachable' || error.code === 'remote-timeout' || error.code === 'remote-server-error';
 }
 
@@ -157,14 +166,6 @@ function walk(error: unknown): object[] {
     if (Array.isArray(members)) queue.push(...members);
   }
   return seen;
-}
-
-function hostOf(url: string): string {
-  try {
-    return new URL(url).host;
-  } catch {
-    return url;
-  }
 }
 
 function megabytes(bytes: number): string {

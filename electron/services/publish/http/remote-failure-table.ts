@@ -2,44 +2,9 @@
 // AppError code it gets and whether trying again later can help. Every adapter (the WordPress
 // client, the webhook target, the WordPress review hub, photo downloads) classifies through it.
 import { AppError, type AppErrorCode } from '../../../../common/app-error';
+import type { RemoteFailureKind } from '../../../../common/errors/remote-failure-kinds';
 
-export const REMOTE_FAILURE_KINDS = [
-  // No usable answer.
-  'tls',
-  'timeout',
-  'not-sent',
-  'connection-broken',
-  'network-other',
-  // An HTTP status (any backend).
-  'http-redirect',
-  'http-400',
-  'http-401',
-  'http-403',
-  'http-404',
-  'http-408',
-  'http-413',
-  'http-429',
-  'http-4xx',
-  'http-5xx',
-  'http-other',
-  // A WordPress REST error body ({ code, message, data.status }).
-  'wp-auth',
-  'wp-forbidden',
-  'wp-not-found',
-  'wp-invalid-request',
-  'wp-upload-too-large',
-  'wp-upload-dropped',
-  'wp-upload-no-space',
-  'wp-server-error',
-  // A Ghost Admin API error body ({ errors: [{ type, message, context }] }).
-  'ghost-invalid-request',
-  'ghost-update-collision',
-  // A 2xx answer Dateline cannot use.
-  'bad-json',
-  'html-instead-of-json',
-  'body-too-large',
-] as const;
-export type RemoteFailureKind = (typeof REMOTE_FAILURE_KINDS)[number];
+export { REMOTE_FAILURE_KINDS, type RemoteFailureKind } from '../../../../common/errors/remote-failure-kinds';
 
 export interface RemoteFailureRule {
   code: AppErrorCode;
@@ -219,17 +184,33 @@ export function wordpressKind(status: number, wpCode: string | null, wpMessage: 
   return statusKind(status);
 }
 
-/** What the details of every AppError built from the table carry. */
-export interface RemoteFailureDetails {
-  /** The table row. */
-  failure: RemoteFailureKind;
-  retryable: boolean;
-  mayHaveArrived: boolean;
+/** What a failed exchange showed, for the details: the address, and what the server said if anything. */
+export interface RemoteFacts {
+  url: string;
+  status?: number;
+  errno?: string;
+  /** What the server said, quoted to the user as such (see bodyQuote). */
+  serverSaid?: string;
+  /** The title of the web page it answered with, quoted. */
+  pageTitle?: string;
+  sizeMegabytes?: number;
+  maxMegabytes?: number;
+  allowedStatuses?: string[];
+  /** Anything else the services read back (WordPress's error code and data, byte counts…); never shown. */
+  readonly [machine: string]: unknown;
 }
 
-/** The AppError for a row: code, retryable and mayHaveArrived from the table, the message and details from the caller. */
-export function remoteFailure(kind: RemoteFailureKind, message: string, details: Record<string, unknown> = {}): AppError {
+/** The AppError for a row: code, retryable and mayHaveArrived from the table, the kind from the row, the log message from the caller. */
+export function remoteFailure(kind: RemoteFailureKind, message: string, facts: RemoteFacts): AppError {
   const rule = REMOTE_FAILURE_TABLE[kind];
-  const carried: RemoteFailureDetails = { failure: kind, retryable: rule.retry, mayHaveArrived: rule.mayHaveArrived };
-  return new AppError(rule.code, message, { ...details, ...carried });
+  return new AppError(rule.code, message, { ...facts, kind, host: hostOf(facts.url), retryable: rule.retry, mayHaveArrived: rule.mayHaveArrived });
+}
+
+/** The host of an address, or the address itself when it is not one. */
+export function hostOf(url: string): string {
+  try {
+    return new URL(url).host || url;
+  } catch {
+    return url;
+  }
 }

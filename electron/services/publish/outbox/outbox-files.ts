@@ -71,7 +71,7 @@ export class OutboxFiles {
       read.kind === 'missing'
         ? `The copy of the article this job publishes (${path}) is missing: publish the article again`
         : `The copy of the article this job publishes (${path}) cannot be read (${read.reason}): publish the article again`,
-      { path },
+      { kind: 'job-file', missing: read.kind === 'missing' },
     );
   }
 

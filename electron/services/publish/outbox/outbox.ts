@@ -160,11 +160,15 @@ export class Outbox {
   /** Stops a job for good; a running one has its request aborted. */
   async cancel(jobId: string): Promise<OutboxJob> {
     const stored = this.stored(jobId);
-    if (stored.job.state === 'done') throw new AppError('invalid-input', `"${stored.job.headline}" is already published to ${stored.job.targetName}; there is nothing to cancel`);
+    if (stored.job.state === 'done') throw new AppError('invalid-input', `"${stored.job.headline}" is already published to ${stored.job.targetName}; there is nothing to cancel`, {
+        kind: 'job-already-done',
+        headline: stored.job.headline,
+        target: stored.job.targetName,
+      });
     if (stored.job.state !== 'cancelled') {
       await this.update(stored, { state: 'cancelled', nextAttemptAt: null });
       const lane = this.lanes.get(stored.job.targetId);
-      if (lane?.jobId === jobId) lane.controller.abort(new AppError('invalid-input', 'The publishing job was cancelled'));
+      if (lane?.jobId === jobId) lane.controller.abort(new AppError('invalid-input', 'The publishing job was cancelled', { kind: 'job-cancelled' }));
     }
     return this.get(jobId);
   }
@@ -181,7 +185,7 @@ export class Outbox {
     this.held.add(jobId);
     try {
       if (current && current.revision > stored.job.articleRevision) {
-        if (current.id !== stored.job.articleId) throw new AppError('invalid-input', `Article ${current.id} is not the one job ${jobId} publishes`);
+        if (current.id !== stored.job.articleId) throw new AppError('invalid-input', `Article ${current.id} is not the one job ${jobId} publishes`, { kind: 'job-article-mismatch' });
         await this.files.writeSnapshot(jobId, current);
         // The checkpoint described the old copy; a remote item it made comes back through the pending store.
         stored.checkpoint = {};
@@ -205,13 +209,13 @@ export class Outbox {
   /** Throws unless the job is failed or waiting. */
   assertRetryable(job: Pick<OutboxJob, 'state'>): void {
     if (job.state !== 'failed' && job.state !== 'waiting') {
-      throw new AppError('invalid-input', `Only a failed or waiting job can be retried; this one is ${job.state}`);
+      throw new AppError('invalid-input', `Only a failed or waiting job can be retried; this one is ${job.state}`, { kind: 'job-not-retryable', state: job.state });
     }
   }
 
   async resolveConflict(jobId: string, resolution: 'overwrite' | 'cancel'): Promise<OutboxJob> {
     const stored = this.stored(jobId);
-    if (stored.job.state !== 'conflict') throw new AppError('invalid-input', `This job has no conflict to resolve; it is ${stored.job.state}`);
+    if (stored.job.state !== 'conflict') throw new AppError('invalid-input', `This job has no conflict to resolve; it is ${stored.job.state}`, { kind: 'job-no-conflict' });
     if (resolution === 'cancel') {
       await this.update(stored, { state: 'cancelled' });
     } else {
@@ -245,7 +249,7 @@ export class Outbox {
     this.closing = true;
     if (this.wakeTimer) clearTimeout(this.wakeTimer);
     if (this.pollTimer) clearInterval(this.pollTimer);
-    for (const lane of this.lanes.values()) lane.controller.abort(new AppError('internal', 'Dateline is closing'));
+    for (const lane of this.lanes.values()) lane.controller.abort(new AppError('internal', 'Dateline is closing', { kind: 'closing' }));
     await this.whenIdle();
     await this.files.flush();
   }
@@ -395,7 +399,11 @@ export class Outbox {
       await this.update(stored, {
         state: 'conflict',
         conflict: error.details,
-        lastError: { code: 'remote-conflict', message: `${error.message}: compare both versions, then overwrite or cancel` },
+        lastError: {
+          code: 'remote-conflict',
+          message: `${error.message}: compare both versions, then overwrite or cancel`,
+          details: { kind: 'post-edited-elsewhere', target: stored.job.targetName },
+        },
       });
       return;
     }
@@ -410,7 +418,7 @@ export class Outbox {
 
   private stored(jobId: string): StoredJob {
     const stored = this.jobs.get(jobId);
-    if (!stored) throw new AppError('not-found', `There is no publishing job ${jobId} in the outbox`);
+    if (!stored) throw new AppError('not-found', `There is no publishing job ${jobId} in the outbox`, { kind: 'job-missing' });
     return stored;
   }
 
@@ -443,7 +451,14 @@ function jobError(error: unknown): JobError {
   if (isAppError(error)) {
     const { status, allowedStatuses } = (error.details ?? {}) as { status?: unknown; allowedStatuses?: unknown };
     const allowed = Array.isArray(allowedStatuses) ? PUBLISH_STATUSES.filter((s) => allowedStatuses.includes(s)) : null;
-    return { code: error.code, message: error.message, ...(typeof status === 'number' ? { status } : {}), ...(allowed ? { allowedStatuses: allowed } : {}) };
+    const { details } = error.failure;
+    return {
+      code: error.code,
+      message: error.message,
+      ...(typeof status === 'number' ? { status } : {}),
+      ...(allowed ? { allowedStatuses: allowed } : {}),
+      ...(details ? { details } : {}),
+    };
   }
-  return { code: 'internal', message: `Publishing stopped on an unexpected error: ${error instanceof Error ? error.message : String(error)}` };
+  return { code: 'internal', message: `Publishing stopped on an unexpected error: ${error instanceof Error ? error.message : String(error)}`, details: { kind: 'unexpected' } };
 }

@@ -1,6 +1,7 @@
 // Runs in: services. The outbox's file format: `<library>/outbox/<jobId>.json` holds the job, the
 // adapter's checkpoint and whether the person chose to overwrite a conflict; checked on load.
 import { z } from 'zod';
+import { parseAppErrorDetails } from '../../../../common/errors/app-error-details';
 import { APP_ERROR_CODES } from '../../../../common/app-error';
 import { JOB_STATES, jobIdSchema, publishOptionsSchema, type OutboxJob } from '../../../../common/publish/publish-job';
 import { publishStatusSchema, targetIdSchema, targetKindSchema } from '../../../../common/publish/publish-target-config';
@@ -28,7 +29,20 @@ export const outboxJobSchema = z.object({
   attempts: z.number().int().nonnegative(),
   nextAttemptAt: z.string().nullable(),
   progress: z.object({ step: z.string(), mediaDone: z.number(), mediaTotal: z.number() }),
-  lastError: z.object({ code: z.enum(APP_ERROR_CODES), message: z.string(), status: z.number().optional(), allowedStatuses: z.array(publishStatusSchema).optional() }).nullable(),
+  lastError: z
+    .object({
+      code: z.enum(APP_ERROR_CODES),
+      message: z.string(),
+      status: z.number().optional(),
+      allowedStatuses: z.array(publishStatusSchema).optional(),
+      // Absent in files written before errors carried typed details; dropped when they do not fit the code.
+      details: z.unknown().optional(),
+    })
+    .transform(({ details, ...rest }) => {
+      const typed = parseAppErrorDetails(rest.code, details);
+      return typed ? { ...rest, details: typed } : rest;
+    })
+    .nullable(),
   conflict: conflictSchema.nullable(),
   result: publicationRecordSchema.nullable(),
   // Absent in files written before jobs could be skipped or re-snapshotted.

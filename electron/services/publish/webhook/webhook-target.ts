@@ -11,6 +11,7 @@
 import { withDeadline } from '../http/with-deadline';
 import { createHash } from 'node:crypto';
 import { AppError } from '../../../../common/app-error';
+import { remoteFailure } from '../http/remote-failure-table';
 import { ninjsArticleUri, ninjsPublishStatus } from '../../../../common/publish/ninjs-publish-status';
 import type { PublicationRecord } from '../../../../common/publish/publish-job';
 import type { ConnectionReport, WebhookTargetConfig } from '../../../../common/publish/publish-target-config';
@@ -141,7 +142,7 @@ export class WebhookTarget implements PublishTarget {
   }
 
   private requireSecret(): string {
-    if (!this.secret) throw new AppError('secrets-unavailable', `Set the signing key for the webhook “${this.config.name}” in Settings`);
+    if (!this.secret) throw new AppError('secrets-unavailable', `Set the signing key for the webhook “${this.config.name}” in Settings`, { kind: 'signing-key-missing', target: this.config.name });
     return this.secret;
   }
 
@@ -152,6 +153,7 @@ export class WebhookTarget implements PublishTarget {
       throw new AppError(
         'invalid-input',
         `The webhook “${this.config.name}” sends photos as addresses but has no media address (an http:// or https:// URL) set. Set it in Settings, or switch to sending photos inline.`,
+        { kind: 'webhook-media-address', target: this.config.name },
       );
     }
     const inputs: NinjsMediaInput[] = [];
@@ -211,7 +213,7 @@ export class WebhookTarget implements PublishTarget {
       }
       if (attempt < this.maxAttempts) await sleep(waitMs, opts.signal);
     }
-    throw lastError ?? new AppError('remote-unreachable', `Could not reach ${url}`);
+    throw lastError ?? remoteFailure('network-other', `Could not reach ${url}`, { url });
   }
 
   /** Exponential backoff with full jitter: a random wait up to base * 2^(attempt-1), capped. */

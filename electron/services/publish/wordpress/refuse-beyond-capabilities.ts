@@ -3,6 +3,7 @@
 // refused with nothing created on the site, and told that it may submit for review instead. (An
 // account that may not upload photos is refused by WordPress at the first upload, before any post.)
 import { AppError } from '../../../../common/app-error';
+import type { AppErrorDetails } from '../../../../common/errors/app-error-details';
 import type { PublishStatus } from '../../../../common/publish/publish-target-config';
 import type { PublishContext } from '../publish-target';
 
@@ -13,11 +14,7 @@ export interface AccountCapabilities {
 }
 
 /** Why an account was refused, in the AppError's details (the renderer offers "Submit for review" for review-only). */
-export interface CapabilityRefusal {
-  reason: 'review-only' | 'no-posts';
-  /** The statuses this account may set. */
-  allowedStatuses: PublishStatus[];
-}
+export type CapabilityRefusal = Extract<AppErrorDetails<'remote-forbidden'>, { reason: string }>;
 
 /** Throws remote-forbidden when the account may not set the status the publish asks for. */
 export function refuseBeyondCapabilities(me: AccountCapabilities, ctx: Pick<PublishContext, 'options'>): void {
@@ -33,10 +30,12 @@ export function refuseBeyondCapabilities(me: AccountCapabilities, ctx: Pick<Publ
       allowedStatuses.length > 0
         ? `${who} may not publish posts: this account can only submit articles for review — choose "Submit for review" or ask an editor to publish. Nothing was sent`
         : `${who} may not write posts at all: use an account with the Contributor role or higher. Nothing was sent`,
-      { reason: allowedStatuses.length > 0 ? 'review-only' : 'no-posts', allowedStatuses } satisfies CapabilityRefusal,
+      allowedStatuses.length > 0
+        ? ({ kind: 'account-may-not-publish', reason: 'review-only', allowedStatuses } satisfies CapabilityRefusal)
+        : ({ kind: 'account-may-not-write', reason: 'no-posts', allowedStatuses } satisfies CapabilityRefusal),
     );
   }
   if (caps.edit_posts !== true) {
-    throw new AppError('remote-forbidden', `${who} may not write posts at all: use an account with the Contributor role or higher. Nothing was sent`, { reason: 'no-posts', allowedStatuses: [] } satisfies CapabilityRefusal);
+    throw new AppError('remote-forbidden', `${who} may not write posts at all: use an account with the Contributor role or higher. Nothing was sent`, { kind: 'account-may-not-write', reason: 'no-posts', allowedStatuses: [] } satisfies CapabilityRefusal);
   }
 }

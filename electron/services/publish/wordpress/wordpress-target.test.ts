@@ -150,7 +150,7 @@ describe('WordPress adapter: exactly once when replies are lost', () => {
     const refused = testJob('job0000000011', article, []);
     const error = await failure(target().publish(refused.attempt()));
     expect(error.code).toBe('remote-forbidden');
-    expect(error.details).toEqual({ reason: 'review-only', allowedStatuses: ['draft', 'submitted'] });
+    expect(error.details).toEqual({ kind: 'account-may-not-publish', reason: 'review-only', allowedStatuses: ['draft', 'submitted'] });
     expect(wp.posts.size).toBe(0);
     expect(refused.checkpoint.remoteId).toBeUndefined();
 

@@ -222,7 +222,12 @@ export class WordPressTarget implements PublishTarget {
     await this.removeStrays(ctx, postId);
     const liveStatus = publishStatusOfPost(live.status);
     if (!liveStatus) {
-      throw new AppError('remote-bad-response', `WordPress kept post ${postId} as "${live.status}" instead of "${status}"`, { postId, status: live.status });
+      throw new AppError('remote-bad-response', `WordPress kept post ${postId} as "${live.status}" instead of "${status}"`, {
+        kind: 'status-not-kept',
+        postId,
+        wanted: status,
+        kept: live.status,
+      });
     }
     return {
       targetId: this.config.id,
@@ -407,6 +412,7 @@ export class WordPressTarget implements PublishTarget {
 /** Retryable: asking again (after looking up what exists) is the safe answer to a reply we cannot trust. */
 function misroutedReply(expected: string, got: string): AppError {
   return new AppError('remote-bad-response', `WordPress answered about ${got} where Dateline asked about ${expected}; a proxy in between may have mixed up replies. Dateline will look again and retry`, {
+    kind: 'answer-mixed-up',
     retryable: true,
     mayHaveArrived: true,
   });

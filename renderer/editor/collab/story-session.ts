@@ -1,0 +1,98 @@
+// Runs in: renderer, only for a story shared through a newsroom server (imported on demand). The
+// story's Yjs document for the editor: it starts from this machine's copy (collab.load), keeps every
+// update through the services (collab.append, fsynced there) before anything else, and is kept in
+// sync with the server by @hocuspocus/provider, which sends what the server lacks whenever it
+// (re)connects: offline edits merge instead of conflicting.
+import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
+import type { Extension } from '@tiptap/core';
+import * as Y from 'yjs';
+import type { CollabSession } from '../../../common/collab/collab-contract';
+import { storyDocParts } from '../../../common/collab/story-doc';
+import type { DatelineApi } from '../../../common/contract';
+import { createStoryCollaboration } from './story-collaboration';
+
+const FROM_DISK = Symbol('from-disk');
+
+export interface StorySessionOptions {
+  api: DatelineApi;
+  articleId: string;
+  session: CollabSession;
+  /** The caret colour shown to the others. */
+  color: string;
+  /** A failed disk write: the editor says so (the update stays in memory and goes to the server). */
+  onPersistError(error: unknown): void;
+  /** Tests in Node pass `ws`; a browser has WebSocket. */
+  WebSocketPolyfill?: unknown;
+}
+
+export interface StorySession {
+  readonly doc: Y.Doc;
+  readonly provider: HocuspocusProvider;
+  /** Resolves once the document holds the story: from this machine's copy, or the first sync. */
+  readonly ready: Promise<void>;
+  collaboration(): Extension;
+  /** Resolves when every update so far is on disk. */
+  flushed(): Promise<void>;
+  destroy(): void;
+}
+
+export async function openStorySession(options: StorySessionOptions): Promise<StorySession> {
+  const { api, articleId, session } = options;
+  const doc = new Y.Doc();
+  const { state } = await api.call('collab.load', { id: articleId });
+  if (state) Y.applyUpdate(doc, base64ToBytes(state), FROM_DISK);
+  let writes: Promise<unknown> = Promise.resolve();
+  doc.on('update', (update: Uint8Array, origin: unknown) => {
+    if (origin === FROM_DISK) return;
+    writes = writes.then(() => api.call('collab.append', { id: articleId, update: bytesToBase64(update) })).catch(options.onPersistError);
+  });
+  const websocketProvider = new HocuspocusProviderWebsocket({
+    url: session.collabUrl,
+    ...(options.WebSocketPolyfill ? { WebSocketPolyfill: options.WebSocketPolyfill as typeof WebSocket } : {}),
+  });
+  let markSynced: () => void = () => undefined;
+  const synced = new Promise<void>((resolve) => (markSynced = resolve));
+  const provider = new HocuspocusProvider({
+    websocketProvider,
+    name: session.documentName,
+    document: doc,
+    token: session.token,
+    onSynced: ({ state: isSynced }) => {
+      if (isSynced) markSynced();
+    },
+  });
+  provider.attach();
+  const ready = state ? Promise.resolve() : synced;
+  return {
+    doc,
+    provider,
+    ready,
+    collaboration: () =>
+      createStoryCollaboration({ fragment: storyDocParts(doc).body, awareness: provider.awareness, user: { name: session.user.name || '?', color: options.color } }),
+    async flushed() {
+      let seen: Promise<unknown>;
+      do {
+        seen = writes;
+        await seen;
+      } while (seen !== writes);
+    },
+    destroy() {
+      provider.destroy();
+      websocketProvider.destroy();
+      doc.destroy();
+    },
+  };
+}
+
+function bytesToBase64(bytes: Uint8Array): string {
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
+}
+
+function base64ToBytes(text: string): Uint8Array {
+  const binary = atob(text);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return bytes;
+}

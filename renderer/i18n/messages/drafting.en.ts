@@ -1,0 +1,22 @@
+// Runs in: renderer. English strings for drafting: headline length, writing modes, preview and proof.
+export const draftingEn = {
+  'headline.length.zi': '{count} of {guide} 字',
+  'headline.length.characters': '{count} of {guide} characters',
+  'headline.length.overZi': '{over} 字 over the guide',
+  'headline.length.overCharacters': '{over} characters over the guide',
+  'proof.preview': 'Preview',
+  'proof.previewTitle': 'Preview as published',
+  'proof.previewHint': 'The story as the folder target publishes it: the standalone page, photos included.',
+  'proof.previewFrame': 'The published page',
+  'proof.previewTooLarge': 'This page is too large to preview. Export it as HTML to see it.',
+  'proof.exitFocusWriting': 'Leave focus writing',
+  'proof.sidePanel': 'Side panel',
+  'proof.label': 'Proof',
+  'proof.noHeadline': '(No headline)',
+  'proof.byline': 'By {names}',
+  'proof.headlineCount': 'Headline {count}',
+  'settings.headlineGuide': 'Headline length guide',
+  'settings.headlineGuide.zi': 'Chinese headlines (字)',
+  'settings.headlineGuide.characters': 'Other headlines (characters)',
+  'settings.headlineGuide.hint': 'The headline shows its length against this guide; a longer one says by how much.',
+};

@@ -1,0 +1,32 @@
+// Runs in: renderer. The find and replace panel, in Simplified Chinese.
+import type { findEn } from './find.en';
+
+export const findZhCN: Record<keyof typeof findEn, string> = {
+  'find.panel.label': '查找和替换',
+  'find.query.label': '查找',
+  'find.query.placeholder': '查找',
+  'find.replacement.label': '替换为',
+  'find.replacement.placeholder': '替换',
+  'find.option.match-case': '区分大小写',
+  'find.option.whole-word': '全字匹配',
+  'find.option.regex': '正则表达式',
+  'find.option.fold-width': '全角半角视为相同（，= ,）',
+  'find.previous': '上一个（Shift+Enter）',
+  'find.next': '下一个（Enter）',
+  'find.replace-one': '替换',
+  'find.replace-all': '全部替换',
+  'find.toggle-replace': '显示替换',
+  'find.close': '关闭查找（Esc）',
+  'find.count': '第 {current} 个，共 {total} 个',
+  'find.count-none': '无结果',
+  'find.count-partial': '第 {current} 个，至少 {total} 个（查找已提前停止）',
+  'find.where.headline': '位于标题',
+  'find.where.subheadline': '位于副标题',
+  'find.where.summary': '位于摘要',
+  'find.where.body': '位于正文',
+  'find.where.caption': '位于图片说明',
+  'find.replaced': '已替换 {count} 处。',
+  'find.problem.invalid-pattern': '正则表达式无效：{detail}',
+  'find.problem.nested-quantifier': '此正则表达式重复了一个本身也在重复的组（如 (a+)+），可能永远算不完。请去掉嵌套的重复后再试。',
+  'find.problem.too-long': '查找内容最多 {limit} 个字符。',
+} as const;
