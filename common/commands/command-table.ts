@@ -58,6 +58,10 @@ export const COMMAND_TABLE = [
   { id: 'edit.undo', labelKey: 'command.edit.undo', accelerator: 'CmdOrCtrl+Z', keys: 'editor', menu: { menu: 'edit', group: 'history', role: 'undo' }, needs: 'editor' },
   { id: 'edit.redo', labelKey: 'command.edit.redo', accelerator: 'CmdOrCtrl+Shift+Z', alternates: ['CmdOrCtrl+Y'], keys: 'editor', menu: { menu: 'edit', group: 'history', role: 'redo' }, needs: 'editor' },
 
+  // Ctrl+Shift+E: free in Chromium, Electron's default menu and macOS; Word uses it for Track Changes.
+  { id: 'edit.suggest', labelKey: 'command.edit.suggest', accelerator: 'CmdOrCtrl+Shift+E', keys: 'editor', menu: { menu: 'edit', group: 'suggest' }, needs: 'editor' },
+  { id: 'edit.accept-all-suggestions', labelKey: 'command.edit.accept-all-suggestions', menu: { menu: 'edit', group: 'suggest' }, needs: 'editor' },
+  { id: 'edit.reject-all-suggestions', labelKey: 'command.edit.reject-all-suggestions', menu: { menu: 'edit', group: 'suggest' }, needs: 'editor' },
   // From anywhere in the story: the panel searches the headline, subheadline, summary, body and captions.
   // macOS also gives Cmd+H to Hide Dateline; the menu item and the palette reach Replace there too.
   { id: 'edit.find', labelKey: 'command.edit.find', accelerator: 'CmdOrCtrl+F', menu: { menu: 'edit', group: 'find' }, needs: 'editor' },

@@ -6,6 +6,7 @@ import Link from '@tiptap/extension-link';
 import StarterKit from '@tiptap/starter-kit';
 import { Figure, type FigureOptions } from './figure';
 import { ALLOWED_LINK_PROTOCOLS, isAllowedLinkHref } from './link-policy';
+import { SuggestionDelete, SuggestionInsert } from './suggestion-marks';
 
 export interface EditorExtensionOptions {
   resolveMediaUrl?: FigureOptions['resolveMediaUrl'];
@@ -44,6 +45,8 @@ export function createEditorExtensions(options: EditorExtensionOptions = {}): An
       shouldAutoLink: (url) => isAllowedLinkHref(url.includes(':') ? url : `https://${url}`),
       HTMLAttributes: { rel: 'noopener noreferrer nofollow', target: null },
     }),
+    SuggestionInsert,
+    SuggestionDelete,
     options.resolveMediaUrl ? figure.configure({ resolveMediaUrl: options.resolveMediaUrl }) : figure,
   ];
 }

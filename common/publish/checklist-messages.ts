@@ -3,6 +3,7 @@
 export const checklistMessagesEn = {
   'publish.checklist.headline-missing': 'Add a headline: an article cannot go out without one.',
   'publish.checklist.body-empty': 'The body is empty: write the story before publishing.',
+  'publish.checklist.suggestions-pending': '{count} suggested changes are still open: accept or reject each before publishing.',
   'publish.checklist.summary-missing': 'No summary: readers and search engines see an excerpt cut from the body instead.',
   'publish.checklist.section-missing': 'No section: the article goes out without a section.',
   'publish.checklist.section-missing-default': 'No section: the article goes into the target’s default section “{category}”.',
@@ -42,6 +43,7 @@ export type ChecklistMessageKey = keyof typeof checklistMessagesEn;
 export const checklistMessagesZhCn: Record<ChecklistMessageKey, string> = {
   'publish.checklist.headline-missing': '请填写标题：没有标题的稿件不能发布。',
   'publish.checklist.body-empty': '正文为空：请先写稿再发布。',
+  'publish.checklist.suggestions-pending': '还有 {count} 处修改建议未处理：请逐一接受或拒绝后再发布。',
   'publish.checklist.summary-missing': '没有摘要：读者和搜索引擎将看到从正文截取的片段。',
   'publish.checklist.section-missing': '没有栏目：稿件将不带栏目发布。',
   'publish.checklist.section-missing-default': '没有栏目：稿件将发到该目标的默认栏目“{category}”。',

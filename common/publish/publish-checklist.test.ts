@@ -135,4 +135,16 @@ describe('publish checklist', () => {
     const article = makeArticle({ body: { type: 'doc', content: [figure(PHOTO_A, { alt: 'a', credit: 'b', caption: 'c', lead: true })] } });
     expect(ids(publishChecklist(article, FOLDER, NOW_OPTIONS, NOW))).not.toContain('body');
   });
+
+  it('open suggestions block publishing, counted by suggestion, in both languages', () => {
+    const article = ready();
+    const by = (id: string) => ({ id, authorId: 'sam editor', authorName: 'Sam Editor', at: '2026-11-25T09:00:00Z' });
+    article.body.content?.push(
+      paragraph(text('The '), text('cat', { type: 'suggestionDelete', attrs: by('d1') }), text('dog', { type: 'suggestionInsert', attrs: by('i1') }), text(' sat', { type: 'suggestionInsert', attrs: by('i1') })),
+    );
+    const items = publishChecklist(article, FOLDER, NOW_OPTIONS, NOW);
+    expect(items).toEqual([expect.objectContaining({ id: 'suggestions', level: 'blocker', field: 'body', message: { key: 'publish.checklist.suggestions-pending', params: { count: 2 } } })]);
+    expect(items[0]?.defaultText).toContain('2 suggested changes');
+    expect(canPublish(items, ['suggestions'])).toBe(false);
+  });
 });

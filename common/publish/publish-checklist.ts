@@ -2,6 +2,7 @@
 // article goes to a target. Blockers stop publishing; warnings may be overridden by id.
 import type { Article } from '../article';
 import { docText } from '../doc-text';
+import { pendingSuggestionCount } from '../editor/pending-suggestions';
 import { isUsableSlug } from '../text/slugify';
 import { articleFigures, type NumberedFigure } from './article-figures';
 import { checklistDefaultText, type ChecklistMessageKey } from './checklist-messages';
@@ -47,6 +48,9 @@ export function publishChecklist(
 
   if (article.headline.trim().length === 0) add('headline', 'blocker', 'headline', 'publish.checklist.headline-missing');
   if (docText(article.body).trim().length === 0 && figures.length === 0) add('body', 'blocker', 'body', 'publish.checklist.body-empty');
+  // The published page must hold exactly the accepted text: open suggestions are decided first.
+  const suggestions = pendingSuggestionCount(article.body);
+  if (suggestions > 0) add('suggestions', 'blocker', 'body', 'publish.checklist.suggestions-pending', { count: suggestions });
 
   const slug = effectiveSlug(article);
   if (slug.length === 0) add('slug', 'blocker', 'slug', 'publish.checklist.slug-missing');

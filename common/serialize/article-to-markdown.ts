@@ -4,6 +4,7 @@
 import type { Article, DocNode } from '../article';
 import { docText } from '../doc-text';
 import { visitNode, type BodyVisitor } from '../editor/body-visitor';
+import { rejectPendingSuggestions } from '../editor/pending-suggestions';
 import { isUsableSlug, slugify } from '../text/slugify';
 import { creditLine } from './credit-line';
 import { figureAttrsOf } from './figure-attrs';
@@ -22,7 +23,9 @@ export interface MarkdownOptions {
 const MAX_DEPTH = 100;
 
 export function articleToMarkdown(article: Article, opts: MarkdownOptions): string {
-  const body = renderBlocks(article.body.type === 'doc' ? (article.body.content ?? []) : [article.body], { ...opts, language: article.meta.language }, 0);
+  // Pending suggestions are never written out: the text stands as if they were all rejected.
+  const doc = rejectPendingSuggestions(article.body);
+  const body = renderBlocks(doc.type === 'doc' ? (doc.content ?? []) : [doc], { ...opts, language: article.meta.language }, 0);
   return `${frontMatter(article)}\n${body.length > 0 ? `${body}\n` : ''}`;
 }
 

@@ -12,6 +12,7 @@
 // The editor's note is internal and never leaves the app.
 import type { Article } from '../article';
 import { docText } from '../doc-text';
+import { rejectPendingSuggestions } from '../editor/pending-suggestions';
 import { articleFigures } from '../publish/article-figures';
 import { effectiveSlug } from '../publish/effective-slug';
 import { textStats } from '../text/text-stats';
@@ -128,7 +129,7 @@ export function articleToNinjs(article: Article, opts: ArticleToNinjsOptions): N
   const mediaById = new Map(opts.media.map((m) => [m.mediaId, m]));
   const srcOf = opts.bodySrc ?? ((mediaId: string): string => mediaById.get(mediaId)?.href ?? mediaId);
   const html = bodyToHtml(article.body, { mediaSrc: srcOf, language: article.meta.language });
-  const plain = docText(article.body);
+  const plain = docText(rejectPendingSuggestions(article.body));
   const stats = textStats(plain);
   const associations = pictures(article, mediaById, opts);
 

@@ -5,6 +5,7 @@ import type { Article, DocNode } from '../article';
 import { docText } from '../doc-text';
 import { visitNode, type BodyVisitor } from '../editor/body-visitor';
 import { creditLine } from './credit-line';
+import { rejectPendingSuggestions } from '../editor/pending-suggestions';
 import { escapeAttr, escapeHtml } from './escape-html';
 import { figureAttrsOf } from './figure-attrs';
 import { inlineToHtml } from './inline-to-html';
@@ -51,7 +52,9 @@ export function classedParagraphBlock(className: string, text: string): string {
   return block('paragraph', { className }, `<p class="${escapeAttr(className)}">${escapeHtml(text)}</p>`);
 }
 
-export function bodyToGutenberg(doc: DocNode, opts: BodyToGutenbergOptions): string {
+export function bodyToGutenberg(body: DocNode, opts: BodyToGutenbergOptions): string {
+  // Pending suggestions are never written out: the text stands as if they were all rejected.
+  const doc = rejectPendingSuggestions(body);
   const blocks = doc.type === 'doc' ? (doc.content ?? []) : [doc];
   return renderBlocks(blocks, opts, 0);
 }

@@ -5,6 +5,7 @@ import type { DocNode } from '../article';
 import { docText } from '../doc-text';
 import { visitNode, type BodyVisitor } from '../editor/body-visitor';
 import { creditLine } from './credit-line';
+import { rejectPendingSuggestions } from '../editor/pending-suggestions';
 import { escapeAttr, escapeHtml } from './escape-html';
 import { figureAttrsOf } from './figure-attrs';
 import { inlineToHtml } from './inline-to-html';
@@ -20,7 +21,9 @@ export interface BodyToHtmlOptions {
 // Deeper nesting than any editor produces is dropped rather than recursed into.
 const MAX_DEPTH = 100;
 
-export function bodyToHtml(doc: DocNode, opts: BodyToHtmlOptions): string {
+export function bodyToHtml(body: DocNode, opts: BodyToHtmlOptions): string {
+  // Pending suggestions are never written out: the text stands as if they were all rejected.
+  const doc = rejectPendingSuggestions(body);
   const blocks = doc.type === 'doc' ? (doc.content ?? []) : [doc];
   return renderBlocks(blocks, opts, 0);
 }

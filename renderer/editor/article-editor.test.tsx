@@ -98,7 +98,7 @@ describe('article body editor', () => {
       const visible = (button.textContent ?? '').trim().toLowerCase();
       expect(button.getAttribute('aria-label')!.toLowerCase(), visible).toContain(visible);
     }
-    for (const name of ['Body text', 'Quote', 'Bulleted list', 'Numbered list', 'Horizontal rule', 'Insert photo', 'Undo', 'Redo']) {
+    for (const name of ['Body text', 'Quote', 'Bulleted list', 'Numbered list', 'Horizontal rule', 'Insert photo', 'Undo', 'Redo', 'Suggest changes']) {
       const button = screen.getByRole('button', { name });
       expect(button.querySelector('svg'), name).not.toBeNull();
       expect(button.textContent, name).toBe('');
@@ -126,13 +126,15 @@ describe('article body editor', () => {
     fireEvent.keyDown(bold, { key: 'ArrowRight' });
     expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Italic' }));
     expect(tabStops().map((b) => b.getAttribute('aria-label'))).toEqual(['Italic']);
-    // Nothing to undo or redo yet: End stops at the last button that can be used.
+    // Nothing to undo or redo yet: End stops at the last button that can be used (Suggest changes).
     fireEvent.keyDown(document.activeElement!, { key: 'End' });
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Suggest changes' }));
+    fireEvent.keyDown(document.activeElement!, { key: 'ArrowLeft' });
     expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Insert photo' }));
-    fireEvent.keyDown(document.activeElement!, { key: 'ArrowRight' });
+    fireEvent.keyDown(screen.getByRole('button', { name: 'Suggest changes' }), { key: 'ArrowRight' });
     expect(document.activeElement).toBe(bold);
     fireEvent.keyDown(bold, { key: 'ArrowLeft' });
-    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Insert photo' }));
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Suggest changes' }));
     fireEvent.keyDown(document.activeElement!, { key: 'Home' });
     expect(document.activeElement).toBe(bold);
     expect(tabStops()).toEqual([bold]);

@@ -37,6 +37,10 @@ import { filesFromDrop, filesFromPaste } from './transfer-photos';
 import { useRenderProbe } from '../kit/use-render-probe';
 import type { TextAnchor } from '../../common/workflow/review-comment';
 import { QUOTE_BLOCK_SEPARATOR } from '../../common/workflow/doc-text-index';
+import { isSuggestionCommand, runSuggestionCommand } from './run-suggestion-command';
+import { setSuggesting, SuggestionMode, type SuggestionAuthor } from './suggestion-mode';
+import { SuggestionPanel } from './suggestion-panel';
+import './suggestion-marks.css';
 import { CommentHighlights, currentCommentRanges, setCommentHighlights, type CommentHighlight } from './comment-highlights';
 import { FindHighlights } from './find/find-highlights';
 import { FindPanel } from './find/find-panel';
@@ -56,6 +60,8 @@ export interface ArticleEditorHandle {
   showComments(highlights: readonly CommentHighlight[]): void;
   /** Selects a comment's text where it is now (after the edits since it was loaded), else `from`–`to`. */
   selectRange(from: number, to: number, commentId?: string): void;
+  /** Who suggestions are recorded as, and whether to switch to Suggesting now. */
+  configureSuggestions(author: SuggestionAuthor, suggest: boolean): void;
 }
 
 export interface ArticleEditorProps {
@@ -106,6 +112,7 @@ export const ArticleEditor = forwardRef<ArticleEditorHandle, ArticleEditorProps>
     ...(collaboration ? [collaboration] : []),
     EditorKeymap.configure({ onCommand: (command) => actions.current.runCommand(command) }),
     CommentHighlights,
+    SuggestionMode,
     FindHighlights,
     PasteCleanup.configure({ notesLabel: () => translateNow('paste.notes') }),
   ]);
@@ -231,6 +238,7 @@ export const ArticleEditor = forwardRef<ArticleEditorHandle, ArticleEditorProps>
       if (command === 'edit.find' || command === 'edit.replace') return openFind(command === 'edit.replace');
       if (command === 'edit.undo') return editor.chain().focus().undo().run();
       if (command === 'edit.redo') return editor.chain().focus().redo().run();
+      if (isSuggestionCommand(command)) return runSuggestionCommand(editor, command);
       return isDirectFormatCommand(command) ? runFormatCommand(editor, command) : false;
     },
     [editor, openLink, openPicker, openFind],
@@ -272,6 +280,9 @@ export const ArticleEditor = forwardRef<ArticleEditorHandle, ArticleEditorProps>
           .scrollIntoView()
           .run();
       },
+      configureSuggestions: (author, suggest) => {
+        if (!editor.isDestroyed) setSuggesting(editor.view, suggest, author);
+      },
     }),
     [editor, initialBody, insertPhotosAt, runCommand],
   );
@@ -285,6 +296,7 @@ export const ArticleEditor = forwardRef<ArticleEditorHandle, ArticleEditorProps>
   return (
     <div className="dl-editor">
       <EditorToolbar editor={editor} onLink={openLink} onInsertPhoto={openPicker} />
+      <SuggestionPanel editor={editor} />
       {linkOpen && <LinkDialog editor={editor} onClose={closeLink} />}
       {find && <FindPanel editor={editor} withReplace={find.withReplace} openCount={find.count} onClose={closeFind} />}
       <input

@@ -9,8 +9,9 @@ import type { MessageKey } from '../i18n/messages/catalogues';
 import type { CommandId } from '../../common/commands/command-table';
 import { commandShortcut } from '../kit/command-shortcut';
 import { runFormatCommand, type DirectFormatCommand } from './run-format-command';
+import { isSuggestionCommand, runSuggestionCommand } from './run-suggestion-command';
 import { moveInToolbar, tabStopOf } from './toolbar-focus';
-import { BulletListIcon, HorizontalRuleIcon, LinkIcon, NumberedListIcon, ParagraphIcon, PhotoIcon, QuoteIcon, RedoIcon, UndoIcon } from './toolbar-icons';
+import { BulletListIcon, HorizontalRuleIcon, LinkIcon, NumberedListIcon, ParagraphIcon, PhotoIcon, QuoteIcon, RedoIcon, SuggestIcon, UndoIcon } from './toolbar-icons';
 import { selectToolbarState, type ToolbarState } from './toolbar-state';
 import { useRenderProbe } from '../kit/use-render-probe';
 
@@ -29,7 +30,7 @@ interface ButtonSpec {
   enabled?: keyof ToolbarState;
 }
 
-type ToolbarCommand = Extract<CommandId, `format.${string}` | 'edit.undo' | 'edit.redo' | 'article.insert-photo'>;
+type ToolbarCommand = Extract<CommandId, `format.${string}` | 'edit.undo' | 'edit.redo' | 'edit.suggest' | 'article.insert-photo'>;
 
 const GROUPS: readonly (readonly ButtonSpec[])[] = [
   [
@@ -53,6 +54,7 @@ const GROUPS: readonly (readonly ButtonSpec[])[] = [
     { labelKey: 'editor.toolbar.undo', glyph: <UndoIcon />, command: 'edit.undo', enabled: 'canUndo' },
     { labelKey: 'editor.toolbar.redo', glyph: <RedoIcon />, command: 'edit.redo', enabled: 'canRedo' },
   ],
+  [{ labelKey: 'editor.toolbar.suggest', glyph: <SuggestIcon />, command: 'edit.suggest', pressed: 'suggesting' }],
 ];
 
 const SPECS: readonly ButtonSpec[] = GROUPS.flat();
@@ -77,6 +79,7 @@ export function EditorToolbar({ editor, onLink, onInsertPhoto }: EditorToolbarPr
     else if (command === 'article.insert-photo') onInsertPhoto();
     else if (command === 'edit.undo') editor.chain().focus().undo().run();
     else if (command === 'edit.redo') editor.chain().focus().redo().run();
+    else if (isSuggestionCommand(command)) runSuggestionCommand(editor, command);
     else runFormatCommand(editor, command satisfies DirectFormatCommand);
   };
 

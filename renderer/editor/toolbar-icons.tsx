@@ -106,3 +106,13 @@ export function RedoIcon() {
     </Icon>
   );
 }
+
+/** Suggest changes: a pencil over a line of text. */
+export function SuggestIcon() {
+  return (
+    <Icon>
+      <path d="M9.5 3.5l2 2L6 11H4V9z" />
+      <path d="M2.5 14h11" />
+    </Icon>
+  );
+}

@@ -1,6 +1,7 @@
 // Runs in: renderer. What the toolbar shows as pressed/enabled, computed cheaply on every transaction.
 import type { Editor } from '@tiptap/core';
 import { redoDepth, undoDepth } from '@tiptap/pm/history';
+import { isSuggesting } from './suggestion-mode';
 
 export interface ToolbarState {
   editable: boolean;
@@ -17,6 +18,8 @@ export interface ToolbarState {
   orderedList: boolean;
   canUndo: boolean;
   canRedo: boolean;
+  /** Suggestion mode is on: edits become suggestions. */
+  suggesting: boolean;
 }
 
 /** Beyond this many positions (e.g. after select-all) active states are reported off instead of walking the range. */
@@ -27,6 +30,7 @@ export function selectToolbarState(editor: Editor): ToolbarState {
   const editable = editor.isEditable;
   const canUndo = editable && undoDepth(state) > 0;
   const canRedo = editable && redoDepth(state) > 0;
+  const suggesting = isSuggesting(state);
   const { from, to } = state.selection;
   if (to - from > MAX_ACTIVE_CHECK_SPAN) {
     return {
@@ -44,6 +48,7 @@ export function selectToolbarState(editor: Editor): ToolbarState {
       orderedList: false,
       canUndo,
       canRedo,
+      suggesting,
     };
   }
   return {
@@ -61,5 +66,6 @@ export function selectToolbarState(editor: Editor): ToolbarState {
     orderedList: editor.isActive('orderedList'),
     canUndo,
     canRedo,
+    suggesting,
   };
 }

@@ -12,4 +12,6 @@ export interface EditorHandleLike {
   getSelectionAnchor?(): TextAnchor | null;
   showComments?(highlights: readonly { id: string; from: number; to: number; resolved: boolean }[]): void;
   selectRange?(from: number, to: number, commentId?: string): void;
+  /** Who suggestions are recorded as, and whether to switch to Suggesting now. */
+  configureSuggestions?(author: { id: string; name: string }, suggest: boolean): void;
 }

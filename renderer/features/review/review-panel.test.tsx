@@ -97,7 +97,7 @@ describe('review panel', () => {
     const { stores, panel } = await mount({
       'review.get': () => reviewState({}),
       'comments.add': () => {
-        throw new ApiError('conflict', 'Someone else changed "Harbour fire" in the review hub since you last opened it');
+        throw new ApiError('conflict', 'Someone else changed "Harbour fire" in the review hub since you last opened it', { kind: 'hub-changed', headline: 'Harbour fire', hubRevision: 3 });
       },
     });
     const box = within(panel).getByRole('textbox', { name: 'New comment' });
@@ -105,7 +105,7 @@ describe('review panel', () => {
     await act(async () => {
       fireEvent.click(within(panel).getByRole('button', { name: 'Add general note' }));
     });
-    await waitFor(() => expect(stores.ui.getState().notices.at(-1)?.detail ?? stores.ui.getState().notices.at(-1)?.message).toContain('Someone else changed'));
+    await waitFor(() => expect(stores.ui.getState().notices.at(-1)?.detail ?? stores.ui.getState().notices.at(-1)?.message).toContain('Someone else changed “Harbour fire”'));
     expect((box as HTMLTextAreaElement).value).toBe('Check the casualty figure.');
   });
 

@@ -1,0 +1,50 @@
+// Runs in: services and renderer. Pending suggestions in a body (JSON): whether there are any, where
+// the first one is, and the body as it stands when every pending suggestion is rejected, which is what
+// every serializer writes: outbound text is the author's text until someone accepts a change.
+import type { DocNode } from '../article';
+import { SUGGESTION_DELETE, SUGGESTION_INSERT } from './suggestion-marks';
+
+// Deeper nesting than any editor produces is left as it is rather than recursed into.
+const MAX_DEPTH = 100;
+
+function isSuggestionMark(type: string): boolean {
+  return type === SUGGESTION_INSERT || type === SUGGESTION_DELETE;
+}
+
+/** True when some text of `node` carries a suggestion mark. */
+export function hasPendingSuggestions(node: DocNode, depth = 0): boolean {
+  if (depth > MAX_DEPTH) return false;
+  if (node.marks?.some((m) => isSuggestionMark(m.type))) return true;
+  return (node.content ?? []).some((child) => hasPendingSuggestions(child, depth + 1));
+}
+
+/** How many distinct suggestions (by id) the body holds. */
+export function pendingSuggestionCount(node: DocNode): number {
+  const ids = new Set<string>();
+  const walk = (n: DocNode, depth: number): void => {
+    if (depth > MAX_DEPTH) return;
+    for (const m of n.marks ?? []) if (isSuggestionMark(m.type)) ids.add(`${m.type}:${String(m.attrs?.id ?? '')}`);
+    for (const child of n.content ?? []) walk(child, depth + 1);
+  };
+  walk(node, 0);
+  return ids.size;
+}
+
+/** The body with every pending suggestion rejected: proposed insertions dropped, proposed deletions kept as plain text. */
+export function rejectPendingSuggestions(doc: DocNode): DocNode {
+  return hasPendingSuggestions(doc) ? rejectIn(doc, 0) : doc;
+}
+
+function rejectIn(node: DocNode, depth: number): DocNode {
+  if (depth > MAX_DEPTH || !node.content) return node;
+  const content: DocNode[] = [];
+  for (const child of node.content) {
+    const marks = child.marks ?? [];
+    if (marks.some((m) => m.type === SUGGESTION_INSERT)) continue;
+    const kept = marks.filter((m) => !isSuggestionMark(m.type));
+    const next = kept.length === marks.length ? child : { ...child, marks: kept };
+    if (next.marks && next.marks.length === 0) delete next.marks;
+    content.push(rejectIn(next, depth + 1));
+  }
+  return { ...node, content };
+}

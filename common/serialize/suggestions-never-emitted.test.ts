@@ -1,0 +1,82 @@
+// Runs in: vitest (node). Pending suggestions never leave the editor: every serializer writes the
+// body as if each pending suggestion were rejected (proposed insertions dropped, proposed deletions
+// kept as plain text) and no output carries a suggestion mark or its author.
+import { describe, expect, it } from 'vitest';
+import type { DocNode } from '../article';
+import { makeArticle } from '../../tests/fixtures/sample-article';
+import { bodySchemaProblem } from '../editor/editor-schema';
+import { articleToHtmlPage } from './article-to-html-page';
+import { articleToMarkdown } from './article-to-markdown';
+import { articleToNinjs } from './article-to-ninjs';
+import { bodyToGutenberg } from './body-to-gutenberg';
+import { bodyToHtml } from './body-to-html';
+
+const by = (id: string) => ({ id, authorId: 'desk-1', authorName: 'Desk Editor', at: '2026-12-07T00:00:00.000Z' });
+
+// "The cat sat." with "cat" proposed for deletion and "dog" proposed in its place; 市长 proposed as an insertion.
+const body: DocNode = {
+  type: 'doc',
+  content: [
+    {
+      type: 'paragraph',
+      content: [
+        { type: 'text', text: 'The ' },
+        { type: 'text', text: 'cat', marks: [{ type: 'bold' }, { type: 'suggestionDelete', attrs: by('s1') }] },
+        { type: 'text', text: 'dog', marks: [{ type: 'suggestionInsert', attrs: by('s2') }] },
+        { type: 'text', text: ' sat.' },
+      ],
+    },
+    { type: 'paragraph', content: [{ type: 'text', text: '市长', marks: [{ type: 'suggestionInsert', attrs: by('s3') }] }, { type: 'text', text: '说。' }] },
+  ],
+};
+
+const article = makeArticle({ body });
+
+function expectClean(out: string): void {
+  expect(out).not.toMatch(/suggestion|data-author|Desk Editor|<ins|<del/i);
+  expect(out).not.toContain('dog');
+  expect(out).not.toContain('市长');
+  expect(out).toContain('说。');
+}
+
+describe('serializers and pending suggestions', () => {
+  it('the body with suggestions is one the editor schema accepts', () => {
+    expect(bodySchemaProblem(body)).toBeNull();
+  });
+
+  it('body HTML keeps deleted text plain and drops proposed insertions', () => {
+    const html = bodyToHtml(body, { mediaSrc: (id) => id });
+    expectClean(html);
+    expect(html).toContain('<p>The <strong>cat</strong> sat.</p>');
+  });
+
+  it('Gutenberg blocks', () => {
+    const out = bodyToGutenberg(body, { media: () => null });
+    expectClean(out);
+    expect(out).toContain('The <strong>cat</strong> sat.');
+  });
+
+  it('the standalone HTML page', () => {
+    const out = articleToHtmlPage(article, { mediaSrc: (id) => id });
+    expectClean(out);
+    expect(out).toContain('The <strong>cat</strong> sat.');
+  });
+
+  it('Markdown', () => {
+    const out = articleToMarkdown(article, { mediaSrc: (id) => id });
+    expectClean(out);
+    expect(out).toContain('The **cat** sat.');
+  });
+
+  it('ninjs, both the HTML and the plain-text body', () => {
+    const out = JSON.stringify(articleToNinjs(article, { uri: 'urn:x', versionCreated: '2026-12-07T00:00:00Z', media: [] }));
+    expectClean(out);
+    expect(out).toContain('The cat sat.');
+  });
+
+  it('a body without suggestions is passed through untouched', async () => {
+    const { rejectPendingSuggestions } = await import('../editor/pending-suggestions');
+    const plain: DocNode = { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'x' }] }] };
+    expect(rejectPendingSuggestions(plain)).toBe(plain);
+  });
+});

@@ -1,0 +1,176 @@
+// @vitest-environment happy-dom
+// Runs in: tests (happy-dom, a real TipTap editor). Suggestion mode: typing, deleting and replacing
+// become suggestions with their author; accepting and rejecting (one, all, by author) are ordinary
+// undoable edits; IME text is marked only once composition ends; the marks survive a save and reload.
+import { Editor } from '@tiptap/core';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { DocNode } from '../../common/article';
+import { createEditorExtensions } from '../../common/editor/editor-extensions';
+import { bodyToHtml } from '../../common/serialize/body-to-html';
+import { isSuggesting, setSuggesting, SuggestionMode, type SuggestionAuthor } from './suggestion-mode';
+import { decideSuggestions, listSuggestions } from './suggestion-review';
+
+const DESK: SuggestionAuthor = { id: 'sam editor', name: 'Sam Editor' };
+const COPY: SuggestionAuthor = { id: 'li wei', name: 'Li Wei' };
+
+let editor: Editor | null = null;
+afterEach(() => {
+  editor?.destroy();
+  editor = null;
+});
+
+function make(content: DocNode | string, author: SuggestionAuthor = DESK, enabled = true): Editor {
+  const doc: DocNode = typeof content === 'string' ? { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: content }] }] } : content;
+  editor = new Editor({ extensions: [...createEditorExtensions(), SuggestionMode.configure({ author, enabled })], content: doc });
+  return editor;
+}
+
+const ins = (e: Editor) => [...e.view.dom.querySelectorAll('ins.dl-suggestion')].map((n) => n.textContent).join('|');
+const del = (e: Editor) => [...e.view.dom.querySelectorAll('del.dl-suggestion')].map((n) => n.textContent).join('|');
+const text = (e: Editor) => e.state.doc.textContent;
+
+/** Types like a keyboard: through handleTextInput-free insertText at the selection, one character per transaction. */
+function type(e: Editor, chars: string): void {
+  for (const ch of chars) e.view.dispatch(e.state.tr.insertText(ch));
+}
+
+/** Backspace and Delete on a cursor are the browser's own: ProseMirror reads them back as this one-character deletion. */
+function press(e: Editor, key: 'Backspace' | 'Delete'): void {
+  const { from } = e.state.selection;
+  e.view.dispatch(key === 'Backspace' ? e.state.tr.delete(from - 1, from) : e.state.tr.delete(from, from + 1));
+}
+
+describe('suggestion mode', () => {
+  it('turns typed text into an insertion with author and time, one suggestion per run', () => {
+    const e = make('The cat sat.');
+    e.commands.setTextSelection(5);
+    type(e, 'big ');
+    expect(text(e)).toBe('The big cat sat.');
+    expect(ins(e)).toBe('big ');
+    const [entry, ...rest] = listSuggestions(e.state.doc);
+    expect(rest).toEqual([]);
+    expect(entry).toMatchObject({ kind: 'insert', authorId: 'sam editor', authorName: 'Sam Editor', text: 'big ' });
+    expect(Number.isNaN(Date.parse(entry?.at ?? ''))).toBe(false);
+    expect(e.view.dom.querySelector('ins.dl-suggestion')?.className).toMatch(/dl-suggestion--c[0-7]/);
+  });
+
+  it('keeps deleted text visible and struck through, for Backspace and Delete, with the cursor moving on', () => {
+    const e = make('The cat sat.');
+    e.commands.setTextSelection(8); // after "cat"
+    press(e, 'Backspace');
+    press(e, 'Backspace');
+    press(e, 'Backspace');
+    expect(text(e)).toBe('The cat sat.');
+    expect(del(e)).toBe('cat');
+    expect(listSuggestions(e.state.doc)).toHaveLength(1);
+    expect(e.state.selection.from).toBe(5);
+    e.commands.setTextSelection(9); // before "sat"
+    press(e, 'Delete');
+    press(e, 'Delete');
+    expect(del(e)).toBe('cat|sa');
+    expect(e.state.selection.from).toBe(11);
+  });
+
+  it('makes a replaced selection a deletion followed by an insertion', () => {
+    const e = make('The cat sat.');
+    e.commands.setTextSelection({ from: 5, to: 8 });
+    e.view.dispatch(e.state.tr.insertText('d'));
+    type(e, 'og');
+    expect(text(e)).toBe('The catdog sat.');
+    expect(del(e)).toBe('cat');
+    expect(ins(e)).toBe('dog');
+    expect(listSuggestions(e.state.doc).map((s) => s.kind)).toEqual(['delete', 'insert']);
+  });
+
+  it('takes back the author own insertion instead of striking it', () => {
+    const e = make('The cat sat.');
+    e.commands.setTextSelection(5);
+    type(e, 'big');
+    press(e, 'Backspace');
+    expect(text(e)).toBe('The bicat sat.');
+    expect(ins(e)).toBe('bi');
+    expect(del(e)).toBe('');
+  });
+
+  it('edits normally in Editing mode, and switches without an undo step', () => {
+    const e = make('The cat sat.', DESK, false);
+    expect(isSuggesting(e.state)).toBe(false);
+    e.commands.setTextSelection(5);
+    type(e, 'x');
+    expect(ins(e)).toBe('');
+    setSuggesting(e.view, true);
+    expect(isSuggesting(e.state)).toBe(true);
+    type(e, 'y');
+    expect(ins(e)).toBe('y');
+  });
+
+  it('accepts and rejects one suggestion, all, or one author, each an undoable edit', () => {
+    const e = make('The cat sat.');
+    e.commands.setTextSelection({ from: 5, to: 8 });
+    e.view.dispatch(e.state.tr.insertText('dog'));
+    expect(text(e)).toBe('The catdog sat.');
+    const [deletion, insertion] = listSuggestions(e.state.doc);
+    expect(deletion?.kind).toBe('delete');
+    // Accept the deletion: "cat" goes.
+    e.view.dispatch(decideSuggestions(e.state, 'accept', (s) => s.id === deletion?.id && s.kind === 'delete') ?? e.state.tr);
+    expect(text(e)).toBe('The dog sat.');
+    expect(del(e)).toBe('');
+    // Reject the insertion: "dog" goes too.
+    e.view.dispatch(decideSuggestions(e.state, 'reject', (s) => s.id === insertion?.id && s.kind === 'insert') ?? e.state.tr);
+    expect(text(e)).toBe('The  sat.');
+    expect(e.commands.undo()).toBe(true);
+    expect(text(e)).toBe('The dog sat.');
+    expect(ins(e)).toBe('dog');
+    expect(e.commands.undo()).toBe(true);
+    expect(text(e)).toBe('The catdog sat.');
+    // Accept all: the accepted text is plain, no marks remain.
+    e.view.dispatch(decideSuggestions(e.state, 'accept', () => true) ?? e.state.tr);
+    expect(text(e)).toBe('The dog sat.');
+    expect(listSuggestions(e.state.doc)).toEqual([]);
+  });
+
+  it('resolves one author at a time', () => {
+    const e = make('The cat sat.', DESK);
+    e.commands.setTextSelection(5);
+    type(e, 'big ');
+    setSuggesting(e.view, true, COPY);
+    e.commands.setTextSelection(text(e).length + 1);
+    type(e, ' 真的');
+    expect(new Set(listSuggestions(e.state.doc).map((s) => s.authorName))).toEqual(new Set(['Sam Editor', 'Li Wei']));
+    e.view.dispatch(decideSuggestions(e.state, 'reject', (s) => s.authorId === COPY.id) ?? e.state.tr);
+    expect(text(e)).toBe('The big cat sat.');
+    expect(listSuggestions(e.state.doc).map((s) => s.authorName)).toEqual(['Sam Editor']);
+  });
+
+  it('marks IME text only once composition ends, then as one insertion', async () => {
+    const e = make('市长说。');
+    e.commands.setTextSelection(3); // after 市长
+    e.view.dom.dispatchEvent(new CompositionEvent('compositionstart', { bubbles: true, data: '' }));
+    expect(e.view.composing).toBe(true);
+    // What ProseMirror dispatches as it reads the composing DOM: pinyin, then the chosen characters.
+    e.view.dispatch(e.state.tr.insertText('jin'));
+    expect(ins(e)).toBe('');
+    e.view.dispatch(e.state.tr.insertText('今天', 3, 6));
+    expect(ins(e)).toBe('');
+    expect(del(e)).toBe('');
+    e.view.dom.dispatchEvent(new CompositionEvent('compositionend', { bubbles: true, data: '今天' }));
+    await expect.poll(() => ins(e)).toBe('今天');
+    expect(text(e)).toBe('市长今天说。');
+    expect(del(e)).toBe('');
+    expect(listSuggestions(e.state.doc)).toHaveLength(1);
+  });
+
+  it('survives save and reload (marks in the body JSON) and never reaches the HTML', () => {
+    const e = make('The cat sat.');
+    e.commands.setTextSelection({ from: 5, to: 8 });
+    e.view.dispatch(e.state.tr.insertText('dog'));
+    const saved = JSON.parse(JSON.stringify(e.getJSON())) as DocNode;
+    e.destroy();
+    const reopened = make(saved, COPY, false);
+    expect(listSuggestions(reopened.state.doc).map((s) => [s.kind, s.text, s.authorName])).toEqual([
+      ['delete', 'cat', 'Sam Editor'],
+      ['insert', 'dog', 'Sam Editor'],
+    ]);
+    expect(bodyToHtml(saved, { mediaSrc: (id) => id })).toBe('<p>The cat sat.</p>');
+  });
+});

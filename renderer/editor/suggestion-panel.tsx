@@ -1,0 +1,81 @@
+// Runs in: renderer. The pending suggestions under the toolbar: each with its author (in the author's
+// colour), what it inserts or strikes, and Accept / Reject; then all at once, or one author's. The
+// list is rebuilt off the keystroke path (debounced, then idle), never per key.
+import type { Editor } from '@tiptap/core';
+import { useEffect, useState } from 'react';
+import { authorColourIndex } from '../../common/editor/author-colour';
+import { useT } from '../i18n/use-t';
+import { createIdleDebounce } from './idle-debounce';
+import { decideSuggestions, listSuggestions, type SuggestionDecision, type SuggestionEntry } from './suggestion-review';
+
+const REFRESH_MS = 300;
+
+export function SuggestionPanel({ editor }: { editor: Editor }) {
+  const t = useT();
+  const [entries, setEntries] = useState<SuggestionEntry[]>(() => listSuggestions(editor.state.doc));
+
+  useEffect(() => {
+    const refresh = () => {
+      if (!editor.isDestroyed) setEntries(listSuggestions(editor.state.doc));
+    };
+    const debounced = createIdleDebounce(refresh, REFRESH_MS);
+    editor.on('update', debounced.schedule);
+    return () => {
+      editor.off('update', debounced.schedule);
+      debounced.cancel();
+    };
+  }, [editor]);
+
+  if (entries.length === 0) return null;
+
+  const decide = (decision: SuggestionDecision, which: Parameters<typeof decideSuggestions>[2]) => {
+    if (editor.isDestroyed || !editor.isEditable) return;
+    const tr = decideSuggestions(editor.state, decision, which);
+    if (tr) editor.view.dispatch(tr);
+    setEntries(listSuggestions(editor.state.doc));
+  };
+  const authors = [...new Map(entries.map((e) => [e.authorId, e.authorName])).entries()];
+
+  return (
+    <section className="dl-suggestions" aria-label={t('editor.suggestions.label')}>
+      <div className="dl-suggestions__bar">
+        <span>{t('editor.suggestions.count', { count: entries.length })}</span>
+        <button type="button" onClick={() => decide('accept', () => true)}>
+          {t('editor.suggestions.accept-all')}
+        </button>
+        <button type="button" onClick={() => decide('reject', () => true)}>
+          {t('editor.suggestions.reject-all')}
+        </button>
+        {authors.length > 1
+          ? authors.map(([authorId, name]) => (
+              <span key={authorId} className="dl-suggestions__author">
+                <button type="button" onClick={() => decide('accept', (s) => s.authorId === authorId)}>
+                  {t('editor.suggestions.accept-author', { name })}
+                </button>
+                <button type="button" onClick={() => decide('reject', (s) => s.authorId === authorId)}>
+                  {t('editor.suggestions.reject-author', { name })}
+                </button>
+              </span>
+            ))
+          : null}
+      </div>
+      <ul className="dl-suggestions__list">
+        {entries.map((entry) => {
+          const label = t(entry.kind === 'insert' ? 'editor.suggestions.inserted' : 'editor.suggestions.deleted', { name: entry.authorName, text: entry.text });
+          const pick = (s: Pick<SuggestionEntry, 'id' | 'kind'>) => s.id === entry.id && s.kind === entry.kind;
+          return (
+            <li key={`${entry.kind}:${entry.id}`} className={`dl-suggestion--c${authorColourIndex(entry.authorId)}`}>
+              <span className="dl-suggestions__text">{label}</span>
+              <button type="button" aria-label={`${t('editor.suggestions.accept')}: ${label}`} onClick={() => decide('accept', pick)}>
+                {t('editor.suggestions.accept')}
+              </button>
+              <button type="button" aria-label={`${t('editor.suggestions.reject')}: ${label}`} onClick={() => decide('reject', pick)}>
+                {t('editor.suggestions.reject')}
+              </button>
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,105 @@
+// Runs in: renderer. The pending suggestions of a body and what accepting or rejecting them does:
+// accepting an insertion or rejecting a deletion drops the mark and keeps the text; accepting a
+// deletion or rejecting an insertion removes the text. Either is one ordinary, undoable edit.
+// These walk the document, so they run on a command or when the list is shown, never per key.
+import type { Node as PmNode } from '@tiptap/pm/model';
+import { closeHistory } from '@tiptap/pm/history';
+import type { EditorState, Transaction } from '@tiptap/pm/state';
+import { SUGGESTION_DELETE, SUGGESTION_INSERT } from '../../common/editor/suggestion-marks';
+
+export type SuggestionKind = 'insert' | 'delete';
+
+export interface SuggestionEntry {
+  id: string;
+  kind: SuggestionKind;
+  authorId: string;
+  authorName: string;
+  at: string;
+  /** The suggested (or struck) text, cut to a preview length. */
+  text: string;
+  /** Where its first piece starts and its last ends. */
+  from: number;
+  to: number;
+}
+
+export type SuggestionDecision = 'accept' | 'reject';
+
+const PREVIEW_CHARS = 80;
+
+function kindOf(markName: string): SuggestionKind | null {
+  if (markName === SUGGESTION_INSERT) return 'insert';
+  if (markName === SUGGESTION_DELETE) return 'delete';
+  return null;
+}
+
+interface Piece {
+  kind: SuggestionKind;
+  id: string;
+  authorId: string;
+  authorName: string;
+  at: string;
+  from: number;
+  to: number;
+  text: string;
+}
+
+function piecesOf(doc: PmNode): Piece[] {
+  const pieces: Piece[] = [];
+  doc.descendants((node, pos) => {
+    if (!node.isInline) return true;
+    for (const mark of node.marks) {
+      const kind = kindOf(mark.type.name);
+      if (!kind) continue;
+      pieces.push({
+        kind,
+        id: String(mark.attrs.id),
+        authorId: String(mark.attrs.authorId),
+        authorName: String(mark.attrs.authorName),
+        at: String(mark.attrs.at),
+        from: pos,
+        to: pos + node.nodeSize,
+        text: node.isText ? (node.text ?? '') : ' ',
+      });
+    }
+    return false;
+  });
+  return pieces;
+}
+
+/** Every pending suggestion in document order, one entry per kind and id. */
+export function listSuggestions(doc: PmNode): SuggestionEntry[] {
+  const byKey = new Map<string, SuggestionEntry>();
+  for (const piece of piecesOf(doc)) {
+    const key = `${piece.kind}:${piece.id}`;
+    const entry = byKey.get(key);
+    if (entry) {
+      entry.to = piece.to;
+      if (entry.text.length < PREVIEW_CHARS) entry.text = (entry.text + piece.text).slice(0, PREVIEW_CHARS);
+    } else {
+      byKey.set(key, { ...piece, text: piece.text.slice(0, PREVIEW_CHARS) });
+    }
+  }
+  return [...byKey.values()];
+}
+
+/** Accepts or rejects the suggestions `which` picks; null when it picks none. */
+export function decideSuggestions(state: EditorState, decision: SuggestionDecision, which: (entry: Pick<SuggestionEntry, 'id' | 'kind' | 'authorId'>) => boolean): Transaction | null {
+  const pieces = piecesOf(state.doc).filter((p) => which(p));
+  if (pieces.length === 0) return null;
+  const tr = state.tr;
+  const removals: { from: number; to: number }[] = [];
+  for (const piece of pieces) {
+    const keepText = (piece.kind === 'insert') === (decision === 'accept');
+    const type = state.schema.marks[piece.kind === 'insert' ? SUGGESTION_INSERT : SUGGESTION_DELETE];
+    if (keepText && type) tr.removeMark(piece.from, piece.to, type);
+    else removals.push({ from: piece.from, to: piece.to });
+  }
+  // Mapped, so a piece both inserted and struck through is removed once.
+  for (const range of removals) {
+    const from = tr.mapping.map(range.from, 1);
+    const to = tr.mapping.map(range.to, -1);
+    if (to > from) tr.delete(from, to);
+  }
+  // Its own undo step, never merged with the typing before it.
+  return closeHistory(tr).setMeta('suggestionReview', decision);
+}
