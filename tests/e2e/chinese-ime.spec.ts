@@ -44,7 +44,7 @@ test('Chinese typed through an IME composition lands correctly in the body, head
   await page.keyboard.type('.');
   await expect(app.body.locator('p').first()).toHaveText('Council: 通过预算.');
   // The live count follows the composed text (2 Latin words... and 4 Chinese characters).
-  await expect(page.getByText('4 characters')).toBeVisible();
+  await expect(page.getByLabel(app.text('article.countsLabel')).getByText('4 characters')).toBeVisible();
 
   const tagInput = page.getByRole('textbox', { name: app.text('metadata.tags'), exact: true });
   await tagInput.click();
