@@ -1,41 +1,10 @@
 // Runs in: main, services, host and renderer. Typed errors that cross the process boundary; the
 // renderer translates each code into a message in the user's language.
 
+import type { AppErrorCode } from './errors/app-error-codes';
 import type { AppErrorDetails, AppFailure } from './errors/app-error-details';
 
-export const APP_ERROR_CODES = [
-  'invalid-input',
-  'not-found',
-  'conflict',
-  'corrupt-file',
-  'disk-full',
-  'permission-denied',
-  'io-error',
-  'media-not-image',
-  'media-too-large',
-  'media-corrupt',
-  'forbidden-sender',
-  'unauthorized',
-  'internal',
-  // Publishing: each backend failure has its own code so the UI can say exactly what went wrong.
-  'remote-unreachable',
-  'remote-timeout',
-  'remote-tls',
-  'remote-auth',
-  'remote-forbidden',
-  'remote-not-found',
-  'remote-too-large',
-  'remote-server-error',
-  'remote-bad-response',
-  'remote-not-wordpress',
-  'remote-not-ghost',
-  'remote-conflict',
-  'checklist-blocked',
-  'secrets-unavailable',
-  // The services process died and is being restarted: nothing was done, and trying again will work.
-  'services-restarting',
-] as const;
-export type AppErrorCode = (typeof APP_ERROR_CODES)[number];
+export { APP_ERROR_CODES, type AppErrorCode } from './errors/app-error-codes';
 
 /**
  * Details of a throw site not yet given a kind: they still cross the boundary for the services'

@@ -4,7 +4,7 @@
 // The details come from another process (and, in the renderer, from an untrusted page's transport),
 // so every string and list is bounded.
 import { z } from 'zod';
-import type { AppErrorCode } from '../app-error';
+import type { AppErrorCode } from './app-error-codes';
 import { ARTICLE_STATUSES } from '../article';
 import { WORKFLOW_ACTIONS } from '../workflow/workflow-event';
 import { checklistMessagesEn, type ChecklistMessageKey } from '../publish/checklist-messages';

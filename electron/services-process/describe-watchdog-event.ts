@@ -1,5 +1,5 @@
 // Runs in: main and host (plain Node). One log line for what the services watchdog saw.
-import type { WatchdogEvent } from './services-watchdog';
+import type { WatchdogEvent } from './watchdog-event';
 
 export function describeWatchdogEvent(event: WatchdogEvent): string | null {
   if (event.kind === 'exited') return `[services] the services process ${event.description}.`;

@@ -12,17 +12,14 @@ import { controlMessageOf, type ServicesControlMessage, type ServicesStartOption
 import { MAX_LOG_LINE_CHARS } from '../services/log/format-log-line';
 import { consoleLogger, type Logger, type LogLevel } from '../services/log/logger';
 import { describeWatchdogEvent } from './describe-watchdog-event';
+import type { WatchdogEvent } from './watchdog-event';
 import type { ServicesChild } from './services-child';
 
 const LOG_LEVELS = new Set<LogLevel>(['info', 'warn', 'error']);
 
 export type WatchdogState = 'starting' | 'ready' | 'restarting' | 'failed' | 'closing' | 'closed';
 
-export type WatchdogEvent =
-  | { kind: 'exited'; description: string }
-  | { kind: 'restarting'; attempt: number; delayMs: number }
-  | { kind: 'ready'; restarts: number }
-  | { kind: 'gave-up'; restarts: number };
+export type { WatchdogEvent } from './watchdog-event';
 
 export interface WatchdogTimers {
   setTimeout(fn: () => void, ms: number): unknown;
