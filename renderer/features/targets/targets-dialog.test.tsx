@@ -108,7 +108,7 @@ describe('publishing targets', () => {
     const { saved } = renderTargets({});
     await screen.findByText('News site');
     fireEvent.click(screen.getByRole('button', { name: 'Edit News site' }));
-    const select = screen.getByLabelText('The theme shows the featured image') as HTMLSelectElement;
+    const select = screen.getByLabelText('The theme shows the lead photo itself (above the post)') as HTMLSelectElement;
     expect(select.value).toBe('auto');
     fireEvent.change(select, { target: { value: 'yes' } });
     await act(async () => {

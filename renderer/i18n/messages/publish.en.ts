@@ -177,7 +177,7 @@ export const publishEn = {
   'targets.field.webhookUrl': 'Webhook URL',
   'targets.field.signingKey': 'Signing key',
   'targets.field.signingKeyHint': 'Shared with the receiver, which checks the HMAC-SHA256 signature.',
-  'targets.field.featuredImage': 'The theme shows the featured image',
+  'targets.field.featuredImage': 'The theme shows the lead photo itself (above the post)',
   'targets.featuredImage.auto': 'Ask the site (default)',
   'targets.featuredImage.yes': 'Yes: do not repeat the lead photo in the body',
   'targets.featuredImage.no': 'No: keep the lead photo as the first block',
