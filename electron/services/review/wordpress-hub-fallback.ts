@@ -4,6 +4,7 @@
 // and imported into this machine's photo library. A photo the post shows from outside the site
 // (any address a writer typed) is not downloaded: a note in its place says so.
 import { AppError, isAppError } from '../../../common/app-error';
+import { remoteFailure } from '../publish/http/remote-failure-table';
 import { articleMetaSchema, mediaIdSchema, type Article, type ArticleStatus } from '../../../common/article';
 import { docText } from '../../../common/doc-text';
 import { gutenbergImages, gutenbergToArticleBody, htmlToPlainText, type GutenbergImage } from '../../../common/serialize/gutenberg-to-article-body';
@@ -123,7 +124,9 @@ async function fetchImage(image: GutenbergImage, options: FallbackPhotoOptions):
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     if (isOutsideSite(error)) return { note: `[${reason}]` };
-    throw new AppError(isAppError(error) ? error.code : 'remote-unreachable', `A photo of this post (${image.src}) cannot be downloaded from WordPress: ${reason}`, { url: image.src });
+    const message = `A photo of this post (${image.src}) cannot be downloaded from WordPress: ${reason}`;
+    // The download's own failure says what went wrong (its kind and facts); only the log line is new.
+    throw isAppError(error) ? new AppError(error.code, message, error.details) : remoteFailure('network-other', message, { url: image.src });
   }
 }
 

@@ -68,7 +68,7 @@ async function readPhoto(article: Article, figure: NumberedFigure, media: HubMed
       throw new AppError(
         'not-found',
         `${describePhoto(figure)} is not in your photo library, so "${articleTitle(article)}" cannot be sent to WordPress for review; insert the photo again and retry`,
-        { mediaId: figure.mediaId, photo: figure.number },
+        { kind: 'hub-photo-not-in-library', headline: articleTitle(article), photo: figure.number },
       );
     }
     throw error;
@@ -86,7 +86,7 @@ async function uploadThroughCompanion(article: Article, figure: NumberedFigure, 
   });
   // A copy the plugin could not reuse (its bytes were not this photo) makes it store another, named "<marker>-2".
   if (typeof reply.id !== 'number' || typeof reply.slug !== 'string' || !isMarkerSlug(reply.slug, mediaMarker(figure.mediaId)) || typeof reply.source_url !== 'string') {
-    throw new AppError('remote-bad-response', `WordPress did not say where it stored ${describePhoto(figure)}; a proxy in between may have changed the reply. Try again`, { reply });
+    throw new AppError('remote-bad-response', `WordPress did not say where it stored ${describePhoto(figure)}; a proxy in between may have changed the reply. Try again`, { kind: 'upload-unacknowledged' });
   }
   return { id: reply.id, url: reply.source_url, originalUrl: reply.original_url || reply.source_url };
 }
@@ -120,7 +120,11 @@ async function uploadToMediaLibrary(article: Article, figure: NumberedFigure, op
     },
   });
   if (typeof uploaded.id !== 'number' || typeof uploaded.slug !== 'string' || !uploaded.slug.startsWith(marker)) {
-    throw new AppError('remote-bad-response', `WordPress answered about another media item after Dateline uploaded ${describePhoto(figure)}; try again`, { reply: uploaded });
+    throw new AppError('remote-bad-response', `WordPress answered about another media item after Dateline uploaded ${describePhoto(figure)}; try again`, {
+      kind: 'answer-mixed-up',
+      retryable: true,
+      mayHaveArrived: true,
+    });
   }
   return remotePhotoOf(uploaded);
 }
@@ -151,8 +155,10 @@ export async function importReviewPhotos(
     const where = remote[figure.mediaId];
     const missing = () =>
       new AppError('not-found', `${describePhoto(figure)} of "${articleTitle(article)}" is missing from the WordPress media library; ask ${sender} to submit the article again`, {
-        mediaId: figure.mediaId,
+        kind: 'hub-photo-missing',
+        headline: articleTitle(article),
         photo: figure.number,
+        sender,
       });
     if (!where) throw missing();
     let found: Awaited<ReturnType<FetchAttachment>>;
@@ -167,7 +173,7 @@ export async function importReviewPhotos(
       throw new AppError(
         'media-corrupt',
         `${describePhoto(figure)} of "${articleTitle(article)}" is not the photo ${sender} sent: the copy in WordPress (${found.remote.originalUrl}) was replaced or damaged. Ask ${sender} to submit the article again`,
-        { mediaId: figure.mediaId, photo: figure.number, url: found.remote.originalUrl },
+        { kind: 'hub-photo-mismatch', headline: articleTitle(article), photo: figure.number, sender },
       );
     }
     await media.import(figure.mediaId, found.bytes);
