@@ -88,7 +88,7 @@ for (const locale of ['en', 'zh-CN'] as const) {
     await expect(page.locator('.app-header')).toBeVisible();
 
     // Preview as published: the folder page, in a frame that may run nothing.
-    await app.button('proof.preview').click();
+    await app.moreAction('proof.preview');
     const frame = page.locator('iframe.preview-frame');
     await expect(frame).toHaveAttribute('sandbox', '');
     await expect(page.frameLocator('iframe.preview-frame').locator('h1')).toHaveText(text.headline);
@@ -166,7 +166,8 @@ test('the printed proof shows the byline and each photo with its caption and cre
 
   await page.emulateMedia({ media: 'print' });
   await expect(page.locator('.proof-byline')).toHaveText(app.text('proof.byline', { names: 'Li Na' }));
-  await expect(page.locator('.proof-counts')).toContainText('4 words');
+  // The counts are the status bar's: the body's four words and the caption's four.
+  await expect(page.locator('.proof-counts')).toContainText('8 words');
   await expect(figure.locator('img')).toBeVisible();
   await expect(figure.locator('figcaption')).toHaveText('The bridge at dawn');
   await expect(credit).toBeVisible();
