@@ -226,7 +226,7 @@ for (const story of STORIES) {
 
     // Live counts: Chinese counts characters, English counts words.
     const countPattern = story.language === 'en' ? /\d+ words/ : /\d[\d,]* 字/;
-    await expect(page.getByText(countPattern)).toBeVisible();
+    await expect(page.getByLabel(app.text('article.countsLabel')).getByText(countPattern)).toBeVisible();
 
     // Ctrl+S saves explicitly (and snapshots a revision), then reload: everything is still there.
     await page.keyboard.press('ControlOrMeta+s');

@@ -190,7 +190,8 @@ test('two editors act on the same story at once: the second is told someone else
     await secondPanel.getByRole('button', { name: second.app.text('review.action.approve'), exact: true }).click();
     const alert = second.page.getByRole('alert').filter({ hasText: second.app.text('app.error.conflict') });
     await expect(alert).toBeVisible();
-    await expect(alert).toContainText('since you last opened it');
+    // The detail line is in the editor's language too, naming the story (no English from the services).
+    await expect(alert).toContainText(second.app.text('error.hub-changed', { headline: 'Council budget' }));
     await expect(secondPanel.getByText(statusLine(second.app, 'submitted'))).toBeVisible();
 
     await secondPanel.getByRole('button', { name: second.app.text('review.refreshFromHub'), exact: true }).click();

@@ -32,6 +32,10 @@ export async function addWordPressTarget({ app, page }: PersonApp, name: string,
   await form.getByRole('textbox', { name: app.text('targets.field.username'), exact: true }).fill(login);
   await form.getByLabel(app.text('targets.field.appPassword'), { exact: true }).fill(appPassword);
   await form.getByRole('button', { name: app.text('targets.saveTarget') }).click();
+  // The first real site offers to become the default; these flows keep publishing where they chose.
+  const offer = page.getByRole('alertdialog', { name: app.text('targets.makeDefaultTitle') });
+  await offer.getByRole('button', { name: app.text('app.cancel'), exact: true }).click();
+  await expect(offer).toBeHidden();
   await expect(targets.getByRole('button', { name: app.text('targets.testNamed', { name }) })).toBeVisible();
   await targets.press('Escape');
   await expect(targets).toBeHidden();
