@@ -20,7 +20,7 @@ import { startRedis } from '../support/newsroom/private-redis';
 import { startServerProcess } from '../support/newsroom/server-process';
 import { connectStory, type StoryClient } from '../support/newsroom/story-client';
 import { waitForOutput } from '../support/newsroom/wait-for-output';
-import { waitUntil } from '../support/newsroom/wait-until';
+import { waitUntil } from '../support/wait-until';
 import { printTable, type Cell } from './print-table';
 import { groupUsage } from './process-usage';
 import { stats } from './stats';

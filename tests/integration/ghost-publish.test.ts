@@ -12,6 +12,7 @@ import { startGhost, type GhostSite } from '../support/ghost/ghost-fixture';
 import { figureNode, newArticleId, paragraphNode, startHarness, waitForJob, type Harness } from './publishing-harness';
 import { randomFaultPlan, type FaultPlan } from './support/fault-plan';
 import { startFaultProxy, type FaultProxy } from './support/fault-proxy';
+import { waitUntil } from '../support/wait-until';
 
 /** A Lexical node of the post, as Ghost stores it. */
 interface LexicalNode {
@@ -35,7 +36,7 @@ function lexicalNodes(post: GhostTestPost): LexicalNode[] {
 /** Waits until the wall clock is in a later second than `iso` (Ghost compares updated_at to the second). */
 async function nextSecondAfter(iso: string): Promise<void> {
   const second = Math.floor(Date.parse(iso) / 1000);
-  while (Math.floor(Date.now() / 1000) <= second) await new Promise((resolve) => setTimeout(resolve, 50));
+  await waitUntil(() => Math.floor(Date.now() / 1000) > second, 'the clock to leave the second of the last update', 5_000);
 }
 
 describe('publishing to a real Ghost 6', () => {

@@ -13,7 +13,7 @@ import { startPostgres, type PrivatePostgres } from '../support/newsroom/private
 import { startRedis, type PrivateRedis } from '../support/newsroom/private-redis';
 import { startServerProcess, type ServerProcess } from '../support/newsroom/server-process';
 import { connectStory, type StoryClient } from '../support/newsroom/story-client';
-import { waitUntil } from '../support/newsroom/wait-until';
+import { waitUntil } from '../support/wait-until';
 
 let postgres: PrivatePostgres;
 let redis: PrivateRedis;

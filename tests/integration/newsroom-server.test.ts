@@ -16,7 +16,7 @@ import { fetchStoryState, findStory } from '../../server/stories/story-store';
 import { startPostgres, type PrivatePostgres } from '../support/newsroom/private-postgres';
 import { startRedis, type PrivateRedis } from '../support/newsroom/private-redis';
 import { connectStory, type StoryClient } from '../support/newsroom/story-client';
-import { waitUntil } from '../support/newsroom/wait-until';
+import { waitUntil } from '../support/wait-until';
 
 let postgres: PrivatePostgres;
 let redis: PrivateRedis;

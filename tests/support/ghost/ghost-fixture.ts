@@ -14,6 +14,7 @@ import { ghostConfig, makeContentFolder } from './ghost-config';
 import { GhostFixtureError } from './ghost-fixture-error';
 import { withInstallLock } from './install-lock';
 import { ensureGhostInstalled, type GhostInstall } from './install-ghost';
+import { waitUntil } from '../wait-until';
 
 export interface GhostOwner {
   name: string;
@@ -77,20 +78,20 @@ async function waitUntilReady(url: string, ghost: GroupProcess, timeoutMs: numbe
   void ghost.exited.then((how) => {
     exited = how;
   });
-  const giveUpAt = Date.now() + timeoutMs;
-  let delay = 50;
-  for (;;) {
+  let status = 0;
+  // The condition is on another process, which announces nothing: ask it until it answers.
+  const answered = async (): Promise<boolean> => {
     if (exited !== null) throw new GhostFixtureError(`Ghost exited (${exited}) before it answered at ${url}.`, ghost.output());
-    const status = await fetch(`${url}/ghost/api/admin/authentication/setup/`, { signal: AbortSignal.timeout(5_000) }).then(
+    status = await fetch(`${url}/ghost/api/admin/authentication/setup/`, { signal: AbortSignal.timeout(5_000) }).then(
       (r) => r.status,
       () => 0,
     );
-    if (status === 200) return;
-    if (Date.now() > giveUpAt) throw new GhostFixtureError(`Ghost did not answer at ${url} within ${Math.round(timeoutMs / 1000)} s (last status ${status}).`, ghost.output());
-    // Polls the server, with backoff: the condition is on another process.
-    await new Promise((resolve) => setTimeout(resolve, delay));
-    delay = Math.min(delay * 2, 500);
-  }
+    return status === 200;
+  };
+  await waitUntil(answered, `Ghost at ${url}`, timeoutMs, 200).catch((error: unknown) => {
+    if (error instanceof GhostFixtureError) throw error;
+    throw new GhostFixtureError(`Ghost did not answer at ${url} within ${Math.round(timeoutMs / 1000)} s (last status ${status}).`, ghost.output());
+  });
 }
 
 async function setUp(url: string): Promise<SetupSnapshot> {
@@ -107,14 +108,15 @@ async function setUp(url: string): Promise<SetupSnapshot> {
   if (session.status >= 300 || !cookie) throw new GhostFixtureError(`Ghost's login answered HTTP ${session.status} without a session cookie.`, await session.text());
   // A fresh session is not always usable on the very next request: wait until it is.
   const authed = { ...json, Cookie: cookie };
-  let delay = 50;
-  for (let tries = 0; ; tries += 1) {
-    const me = await fetch(`${api}/users/me/`, { headers: authed });
-    if (me.status === 200) break;
-    if (tries >= 30) throw new GhostFixtureError(`Ghost did not accept its own new session (HTTP ${me.status}).`, await me.text());
-    await new Promise((resolve) => setTimeout(resolve, delay));
-    delay = Math.min(delay * 2, 500);
-  }
+  let meStatus = 0;
+  await waitUntil(
+    async () => (meStatus = (await fetch(`${api}/users/me/`, { headers: authed })).status) === 200,
+    'Ghost to accept its own new session',
+    15_000,
+    200,
+  ).catch(() => {
+    throw new GhostFixtureError(`Ghost did not accept its own new session (HTTP ${meStatus}).`, '');
+  });
   const made = await fetch(`${api}/integrations/?include=api_keys`, { method: 'POST', headers: authed, body: JSON.stringify({ integrations: [{ name: 'Dateline tests' }] }) });
   const body = (await made.json()) as { integrations?: { api_keys?: { type: string; id: string; secret: string }[] }[] };
   const admin = body.integrations?.[0]?.api_keys?.find((k) => k.type === 'admin');
