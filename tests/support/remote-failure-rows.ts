@@ -11,15 +11,15 @@ import { WordPressClient } from '../../electron/services/wordpress/wordpress-cli
 
 const URL_ = 'https://news.example.com/wp-json/wp/v2/media';
 const LABEL = 'The WordPress site news.example.com';
-const ctx = { url: URL_, targetLabel: LABEL };
-const wpCtx = { url: URL_, targetLabel: LABEL, username: 'editor', role: 'editor' };
-const upload = { action: 'upload photos', subject: 'the photo "harbour.jpg"', upload: { bytes: 3 * 1_048_576 } };
-const write = { action: 'create posts' };
+export const ctx = { url: URL_, targetLabel: LABEL };
+export const wpCtx = { url: URL_, targetLabel: LABEL, username: 'editor', role: 'editor' };
+export const upload = { action: 'upload photos', subject: 'the photo "harbour.jpg"', upload: { bytes: 3 * 1_048_576 } };
+export const write = { action: 'create posts' };
 
 const withCode = (code: string) => Object.assign(new TypeError('fetch failed'), { cause: Object.assign(new Error(code), { code }) });
-const ghostBody = (type: string, message: string, context: string) => JSON.stringify({ errors: [{ message, context, type, details: null, property: null, help: null, code: null, id: 'x' }] });
-const ghostCtx = { url: 'http://127.0.0.1:2368/ghost/api/admin/posts/', targetLabel: 'The Ghost site 127.0.0.1:2368', action: 'create the post' };
-const wpBody = (code: string, message: string, status: number) => JSON.stringify({ code, message, data: { status } });
+export const ghostBody = (type: string, message: string, context: string) => JSON.stringify({ errors: [{ message, context, type, details: null, property: null, help: null, code: null, id: 'x' }] });
+export const ghostCtx = { url: 'http://127.0.0.1:2368/ghost/api/admin/posts/', targetLabel: 'The Ghost site 127.0.0.1:2368', action: 'create the post' };
+export const wpBody = (code: string, message: string, status: number) => JSON.stringify({ code, message, data: { status } });
 
 /** Serves one 2xx body through a WordPress client and returns how it failed. */
 async function replyFailure(body: string, contentType: string): Promise<unknown> {

@@ -9,18 +9,8 @@ import { bodyExcerpt } from './body-excerpt';
 import { classifyHttpStatus, isRetryableRemoteError } from './classify-http-failure';
 import { REMOTE_FAILURE_KINDS, REMOTE_FAILURE_TABLE } from './remote-failure-table';
 
-import { ROWS } from '../../../../tests/support/remote-failure-rows';
+import { ROWS, ctx, wpCtx, upload, write, wpBody, ghostBody, ghostCtx } from '../../../../tests/support/remote-failure-rows';
 
-const URL_ = 'https://news.example.com/wp-json/wp/v2/media';
-const LABEL = 'The WordPress site news.example.com';
-const ctx = { url: URL_, targetLabel: LABEL };
-const wpCtx = { url: URL_, targetLabel: LABEL, username: 'editor', role: 'editor' };
-const upload = { action: 'upload photos', subject: 'the photo "harbour.jpg"', upload: { bytes: 3 * 1_048_576 } };
-const write = { action: 'create posts' };
-
-const wpBody = (code: string, message: string, status: number) => JSON.stringify({ code, message, data: { status } });
-const ghostBody = (type: string, message: string, context: string) => JSON.stringify({ errors: [{ message, context, type, details: null, property: null, help: null, code: null, id: 'x' }] });
-const ghostCtx = { url: 'http://127.0.0.1:2368/ghost/api/admin/posts/', targetLabel: 'The Ghost site 127.0.0.1:2368', action: 'create the post' };
 
 describe('the failure table, row by row', () => {
   it('every row of the table is tried here', () => {
