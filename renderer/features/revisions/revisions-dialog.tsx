@@ -25,7 +25,7 @@ export function RevisionsDialog() {
     if (!articleId) return;
     let live = true;
     api.call('revisions.list', { id: articleId }).then(
-      (list) => live && setRevisions([...list].sort((a, b) => b.at.localeCompare(a.at))),
+      (list) => live && setRevisions([...list.versions].sort((a, b) => b.at.localeCompare(a.at))),
       (err: unknown) => live && setError(err),
     );
     return () => {

@@ -176,6 +176,10 @@ export const appEn = {
   'revisions.reason.before-trash': 'Before moving to trash',
   'revisions.reason.before-import': 'Before an import',
   'revisions.reason.duplicate-source': 'Duplicated from',
+  'revisions.reason.autosave': 'Kept while editing',
+  'revisions.reason.before-workflow': 'Before a workflow action',
+  'revisions.reason.before-publish': 'Before publishing',
+  'revisions.reason.named': 'Named',
 
   'settings.title': 'Settings',
   'settings.interfaceLanguage': 'Interface language',

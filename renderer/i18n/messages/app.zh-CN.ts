@@ -178,6 +178,10 @@ export const appZhCN: Record<keyof typeof appEn, string> = {
   'revisions.reason.before-trash': '移到回收站前自动保留',
   'revisions.reason.before-import': '导入前自动保留',
   'revisions.reason.duplicate-source': '复制自原稿',
+  'revisions.reason.autosave': '编辑中自动保留',
+  'revisions.reason.before-workflow': '审稿操作前自动保留',
+  'revisions.reason.before-publish': '发布前自动保留',
+  'revisions.reason.named': '命名版本',
 
   'settings.title': '设置',
   'settings.interfaceLanguage': '界面语言',
