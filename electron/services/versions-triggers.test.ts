@@ -66,6 +66,10 @@ describe('versions the services keep by themselves', () => {
     const kept = await versions(created.id);
     expect(kept.map((v) => v.reason)).toContain('before-publish');
     expect(kept.find((v) => v.reason === 'before-publish')).toMatchObject({ headline: 'Harbour reopens' });
+    // Publishing the same revision again keeps no second copy of it.
+    const again = await call('publish.start', { articleId: created.id, targetId: folder, options: { status: 'publish', overriddenWarnings: ['lead-photo'] } });
+    await settledJob(call, again.id);
+    expect((await versions(created.id)).filter((v) => v.reason === 'before-publish')).toHaveLength(1);
   });
 
   it('names a version, compares it with the current text and restores it, keeping the current one first', async () => {

@@ -296,12 +296,17 @@ export class LibraryStore {
 
   /**
    * Keeps the saved article as a version now: before a workflow action or a publish, or named by
-   * its author. Named and pre-action versions are never thinned.
+   * its author. Named and pre-action versions are never thinned. Before an action, a version of
+   * the same revision kept for the same reason is not kept twice (a refused publish tried again).
    */
   async snapshotNow(id: string, reason: RevisionReason, options: { who?: string; name?: string } = {}): Promise<RevisionInfo> {
     checkId(id);
     return this.queue.run(id, async () => {
       const current = await this.loadCurrent(id);
+      if (reason === 'before-publish' || reason === 'before-workflow') {
+        const newest = await this.revisions(id).newestInfo();
+        if (newest && newest.reason === reason && newest.revision === current.revision) return newest;
+      }
       const info = await this.snapshotLocked(current, reason, options.who ?? '', options.name);
       await this.remember(current, this.trashedAt(id));
       return info;

@@ -129,6 +129,11 @@ export class RevisionStore {
     throw missing();
   }
 
+  /** What the newest readable snapshot says of itself, or null when there is none. */
+  async newestInfo(): Promise<RevisionInfo | null> {
+    return (await this.newestReadable())?.info ?? null;
+  }
+
   /** The newest snapshot that still reads and validates, for recovering a broken article.json. */
   async newestReadable(): Promise<RevisionFile | null> {
     for (const file of await this.files()) {
