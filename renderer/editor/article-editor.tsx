@@ -62,6 +62,8 @@ export interface ArticleEditorHandle {
   selectRange(from: number, to: number, commentId?: string): void;
   /** Who suggestions are recorded as, and whether to switch to Suggesting now. */
   configureSuggestions(author: SuggestionAuthor, suggest: boolean): void;
+  /** Puts a top-level block back (replacing the one at `index`, or before it) as one undoable edit; false if it does not fit. */
+  restoreBlock(index: number, replace: boolean, block: DocNode): boolean;
 }
 
 export interface ArticleEditorProps {
@@ -282,6 +284,22 @@ export const ArticleEditor = forwardRef<ArticleEditorHandle, ArticleEditorProps>
       },
       configureSuggestions: (author, suggest) => {
         if (!editor.isDestroyed) setSuggesting(editor.view, suggest, author);
+      },
+      restoreBlock: (index, replace, block) => {
+        if (editor.isDestroyed) return false;
+        const { state } = editor;
+        try {
+          const node = state.schema.nodeFromJSON(block);
+          node.check();
+          const at = Math.min(index, state.doc.childCount);
+          let from = 0;
+          for (let i = 0; i < at; i++) from += state.doc.child(i).nodeSize;
+          const to = replace && at < state.doc.childCount ? from + state.doc.child(at).nodeSize : from;
+          editor.view.dispatch(state.tr.replaceWith(from, to, node).scrollIntoView());
+          return true;
+        } catch {
+          return false;
+        }
       },
     }),
     [editor, initialBody, insertPhotosAt, runCommand],

@@ -14,4 +14,6 @@ export interface EditorHandleLike {
   selectRange?(from: number, to: number, commentId?: string): void;
   /** Who suggestions are recorded as, and whether to switch to Suggesting now. */
   configureSuggestions?(author: { id: string; name: string }, suggest: boolean): void;
+  /** Puts a top-level block of an old version back as one undoable edit; false if it does not fit. */
+  restoreBlock?(index: number, replace: boolean, block: DocNode): boolean;
 }
