@@ -40,6 +40,7 @@ import { QUOTE_BLOCK_SEPARATOR } from '../../common/workflow/doc-text-index';
 import { isSuggestionCommand, runSuggestionCommand } from './run-suggestion-command';
 import { setSuggesting, SuggestionMode, type SuggestionAuthor } from './suggestion-mode';
 import { SuggestionPanel } from './suggestion-panel';
+import { visitSuggestion, type SuggestionDirection } from './suggestion-navigation';
 import './suggestion-marks.css';
 import { CommentHighlights, currentCommentRanges, setCommentHighlights, type CommentHighlight } from './comment-highlights';
 import { FindHighlights } from './find/find-highlights';
@@ -62,6 +63,8 @@ export interface ArticleEditorHandle {
   selectRange(from: number, to: number, commentId?: string): void;
   /** Who suggestions are recorded as, and whether to switch to Suggesting now. */
   configureSuggestions(author: SuggestionAuthor, suggest: boolean): void;
+  /** Selects the first (or the next, the previous) pending suggestion and scrolls to it; false when there is none. */
+  goToSuggestion(direction: SuggestionDirection): boolean;
 }
 
 export interface ArticleEditorProps {
@@ -283,6 +286,7 @@ export const ArticleEditor = forwardRef<ArticleEditorHandle, ArticleEditorProps>
       configureSuggestions: (author, suggest) => {
         if (!editor.isDestroyed) setSuggesting(editor.view, suggest, author);
       },
+      goToSuggestion: (direction) => visitSuggestion(editor, direction),
     }),
     [editor, initialBody, insertPhotosAt, runCommand],
   );

@@ -6,6 +6,7 @@ import { useEffect, useState } from 'react';
 import { authorColourIndex } from '../../common/editor/author-colour';
 import { useT } from '../i18n/use-t';
 import { createIdleDebounce } from './idle-debounce';
+import { visitSuggestion } from './suggestion-navigation';
 import { decideSuggestions, listSuggestions, type SuggestionDecision, type SuggestionEntry } from './suggestion-review';
 
 const REFRESH_MS = 300;
@@ -40,6 +41,12 @@ export function SuggestionPanel({ editor }: { editor: Editor }) {
     <section className="dl-suggestions" aria-label={t('editor.suggestions.label')}>
       <div className="dl-suggestions__bar">
         <span>{t('editor.suggestions.count', { count: entries.length })}</span>
+        <button type="button" onClick={() => visitSuggestion(editor, 'previous')}>
+          {t('editor.suggestions.previous')}
+        </button>
+        <button type="button" onClick={() => visitSuggestion(editor, 'next')}>
+          {t('editor.suggestions.next')}
+        </button>
         <button type="button" onClick={() => decide('accept', () => true)}>
           {t('editor.suggestions.accept-all')}
         </button>

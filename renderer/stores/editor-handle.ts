@@ -14,4 +14,6 @@ export interface EditorHandleLike {
   selectRange?(from: number, to: number, commentId?: string): void;
   /** Who suggestions are recorded as, and whether to switch to Suggesting now. */
   configureSuggestions?(author: { id: string; name: string }, suggest: boolean): void;
+  /** Selects the first (or the next, the previous) pending suggestion and scrolls to it; false when there is none. */
+  goToSuggestion?(direction: 'first' | 'next' | 'previous'): boolean;
 }

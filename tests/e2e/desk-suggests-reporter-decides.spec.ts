@@ -102,6 +102,17 @@ test('the desk suggests in English and Chinese (IME), the reporter accepts some 
   await expect(editor.app.body.locator('del')).toHaveText([' on Tuesday', '周二']);
   await expect(editor.app.body.locator('p').first()).toHaveText('The council narrowly approved the budget on Tuesday. 市议会周二昨天通过预算。 Final vote 7-2.');
   await editor.app.waitSaved();
+
+  // Open suggestions block publishing; "Go to the first one" selects it in the body. Next steps on.
+  await editor.app.button('publish.open').click();
+  const publish = editor.page.getByRole('dialog', { name: editor.app.text('publish.title') });
+  await expect(publish.getByText(editor.app.text('publish.checklist.suggestions-pending', { count: 5 }))).toBeVisible();
+  await publish.getByRole('button', { name: editor.app.text('publish.goToFirstSuggestion'), exact: true }).click();
+  await expect(publish).toBeHidden();
+  const selectedText = () => editor.page.evaluate(() => document.getSelection()?.toString() ?? '');
+  await expect.poll(selectedText).toBe(' narrowly');
+  await editor.page.getByRole('region', { name: editor.app.text('editor.suggestions.label') }).getByRole('button', { name: editor.app.text('editor.suggestions.next'), exact: true }).click();
+  await expect.poll(selectedText).toBe(' on Tuesday');
   await actWithNote(editor, edPanel, 'request-changes', 'See my suggestions.');
   await expect(edPanel.getByText(statusLine(editor.app, 'changes_requested'))).toBeVisible();
 

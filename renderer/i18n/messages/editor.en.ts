@@ -31,6 +31,8 @@ export const editorEn = {
   'editor.suggestions.deleted': '{name} deleted “{text}”',
   'editor.suggestions.accept': 'Accept',
   'editor.suggestions.reject': 'Reject',
+  'editor.suggestions.previous': 'Previous suggestion',
+  'editor.suggestions.next': 'Next suggestion',
   'editor.link.title': 'Link',
   'editor.link.address': 'Link address',
   'editor.link.apply': 'Apply',

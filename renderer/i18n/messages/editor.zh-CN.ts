@@ -32,6 +32,8 @@ export const editorZhCN: Record<keyof typeof editorEn, string> = {
   'editor.suggestions.deleted': '{name}删除“{text}”',
   'editor.suggestions.accept': '接受',
   'editor.suggestions.reject': '拒绝',
+  'editor.suggestions.previous': '上一处建议',
+  'editor.suggestions.next': '下一处建议',
   'editor.link.title': '链接',
   'editor.link.address': '链接地址',
   'editor.link.apply': '应用',
