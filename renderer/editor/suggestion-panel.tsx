@@ -4,12 +4,19 @@
 import type { Editor } from '@tiptap/core';
 import { useEffect, useState } from 'react';
 import { authorColourIndex } from '../../common/editor/author-colour';
+import type { MessageKey } from '../i18n/messages/catalogues';
 import { useT } from '../i18n/use-t';
 import { createIdleDebounce } from './idle-debounce';
 import { visitSuggestion } from './suggestion-navigation';
-import { decideSuggestions, listSuggestions, type SuggestionDecision, type SuggestionEntry } from './suggestion-review';
+import { decideSuggestions, listSuggestions, type SuggestionDecision, type SuggestionEntry, type SuggestionKind } from './suggestion-review';
 
 const REFRESH_MS = 300;
+
+const LABEL_KEYS = {
+  insert: 'editor.suggestions.inserted',
+  delete: 'editor.suggestions.deleted',
+  format: 'editor.suggestions.formatted',
+} as const satisfies Record<SuggestionKind, MessageKey>;
 
 export function SuggestionPanel({ editor }: { editor: Editor }) {
   const t = useT();
@@ -68,7 +75,7 @@ export function SuggestionPanel({ editor }: { editor: Editor }) {
       </div>
       <ul className="dl-suggestions__list">
         {entries.map((entry) => {
-          const label = t(entry.kind === 'insert' ? 'editor.suggestions.inserted' : 'editor.suggestions.deleted', { name: entry.authorName, text: entry.text });
+          const label = t(LABEL_KEYS[entry.kind], { name: entry.authorName, text: entry.text });
           const pick = (s: Pick<SuggestionEntry, 'id' | 'kind'>) => s.id === entry.id && s.kind === entry.kind;
           return (
             <li key={`${entry.kind}:${entry.id}`} className={`dl-suggestion--c${authorColourIndex(entry.authorId)}`}>

@@ -29,6 +29,7 @@ export const editorEn = {
   'editor.suggestions.reject-author': 'Reject {name}’s',
   'editor.suggestions.inserted': '{name} inserted “{text}”',
   'editor.suggestions.deleted': '{name} deleted “{text}”',
+  'editor.suggestions.formatted': '{name} changed the formatting of “{text}”',
   'editor.suggestions.accept': 'Accept',
   'editor.suggestions.reject': 'Reject',
   'editor.suggestions.previous': 'Previous suggestion',

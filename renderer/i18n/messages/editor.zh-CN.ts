@@ -30,6 +30,7 @@ export const editorZhCN: Record<keyof typeof editorEn, string> = {
   'editor.suggestions.reject-author': '拒绝{name}的建议',
   'editor.suggestions.inserted': '{name}插入“{text}”',
   'editor.suggestions.deleted': '{name}删除“{text}”',
+  'editor.suggestions.formatted': '{name}修改了“{text}”的格式',
   'editor.suggestions.accept': '接受',
   'editor.suggestions.reject': '拒绝',
   'editor.suggestions.previous': '上一处建议',
