@@ -5,7 +5,7 @@ import { Editor } from '@tiptap/core';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { DocNode } from '../../common/article';
 import { createEditorExtensions } from '../../common/editor/editor-extensions';
-import { SUGGESTION_DELETE, SUGGESTION_INSERT } from '../../common/editor/suggestion-marks';
+import { SUGGESTION_DELETE, SUGGESTION_FORMAT, SUGGESTION_INSERT } from '../../common/editor/suggestion-marks';
 import { suggestionToVisit, visitSuggestion } from './suggestion-navigation';
 
 let editor: Editor | null = null;
@@ -14,7 +14,7 @@ afterEach(() => {
   editor = null;
 });
 
-const mark = (type: string, id: string) => ({ type, attrs: { id, authorId: 'sam editor', authorName: 'Sam Editor', at: '2026-12-07T02:00:00.000Z' } });
+const mark = (type: string, id: string, extra: Record<string, unknown> = {}) => ({ type, attrs: { id, authorId: 'sam editor', authorName: 'Sam Editor', at: '2026-12-07T02:00:00.000Z', ...extra } });
 
 // "The big cat sat. On a mat.": "big " inserted, "sat" replaced by "lay" (two suggestions side by side), "a " struck.
 const BODY: DocNode = {
@@ -68,6 +68,18 @@ describe('going to a suggestion', () => {
     expect(selected(e)).toBe('a ');
     visitSuggestion(e, 'previous');
     expect(selected(e)).toBe('satlay');
+  });
+
+  it('stops separately at a formatting change next to a deletion', () => {
+    const e = make({
+      type: 'doc',
+      content: [{ type: 'paragraph', content: [{ type: 'text', text: 'the ' }, { type: 'text', text: 'budget', marks: [{ type: 'bold' }, mark(SUGGESTION_FORMAT, 'f1', { before: [] })] }, { type: 'text', text: ' today', marks: [mark(SUGGESTION_DELETE, 'd1')] }] }],
+    });
+    e.commands.setTextSelection(1);
+    visitSuggestion(e, 'next');
+    expect(selected(e)).toBe('budget');
+    visitSuggestion(e, 'next');
+    expect(selected(e)).toBe(' today');
   });
 
   it('reports false and leaves the selection alone when nothing is pending', () => {

@@ -17,22 +17,24 @@ export interface SuggestionRange {
  * around at the ends. Null when the body holds none.
  */
 export function suggestionToVisit(doc: PmNode, selection: SuggestionRange, direction: SuggestionDirection): SuggestionRange | null {
-  const starts = listSuggestions(doc)
-    .map((entry) => ({ from: entry.from, to: entry.to }))
-    .sort((a, b) => a.from - b.from || a.to - b.to);
-  // A replacement's deletion and insertion are two entries side by side: one stop, both selected.
-  const places: SuggestionRange[] = [];
-  for (const range of starts) {
+  const entries = listSuggestions(doc).sort((a, b) => a.from - b.from || a.to - b.to);
+  // A replacement (a deletion and an insertion side by side) is one stop, both selected.
+  const places: (SuggestionRange & { kind: string })[] = [];
+  for (const entry of entries) {
     const previous = places[places.length - 1];
-    if (previous && range.from <= previous.to) previous.to = Math.max(previous.to, range.to);
-    else places.push({ ...range });
+    const pair = `${previous?.kind ?? ''}+${entry.kind}`;
+    if (previous && entry.from <= previous.to && (pair === 'delete+insert' || pair === 'insert+delete')) {
+      previous.to = Math.max(previous.to, entry.to);
+      previous.kind = 'replacement';
+    } else places.push({ from: entry.from, to: entry.to, kind: entry.kind });
   }
   const first = places[0];
   const last = places[places.length - 1];
   if (!first || !last) return null;
-  if (direction === 'first') return first;
-  if (direction === 'next') return places.find((range) => range.from > selection.from) ?? first;
-  return [...places].reverse().find((range) => range.from < selection.from) ?? last;
+  const visit = (place: SuggestionRange & { kind: string }): SuggestionRange => ({ from: place.from, to: place.to });
+  if (direction === 'first') return visit(first);
+  if (direction === 'next') return visit(places.find((range) => range.from > selection.from) ?? first);
+  return visit([...places].reverse().find((range) => range.from < selection.from) ?? last);
 }
 
 /** Selects the suggestion `direction` picks and scrolls it into view; false when there is none. */

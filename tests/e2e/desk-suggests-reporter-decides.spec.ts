@@ -36,6 +36,8 @@ test.afterEach(async () => {
 
 const ORIGINAL = 'The council approved the budget on Tuesday. 市议会周二通过预算。';
 const ACCEPTED = 'The council narrowly approved the budget on Tuesday. 市议会昨天通过预算。';
+/** The accepted paragraph as published: the desk's bold on “budget” was accepted too. */
+const ACCEPTED_HTML = 'The council narrowly approved the <strong>budget</strong> on Tuesday. 市议会昨天通过预算。';
 
 /** Where character `index` of the first body paragraph sits in the document (the paragraph opens at 0). */
 function posOf(text: string, piece: string, after = false): number {
@@ -95,24 +97,28 @@ test('the desk suggests in English and Chinese (IME), the reporter accepts some 
   await imeType(cdp, ['zuo', 'tian'], '昨天');
   await selectInEditor(editor.app, posOf(ORIGINAL, ' on Tuesday'), posOf(ORIGINAL, ' on Tuesday', true));
   await editor.page.keyboard.press('Backspace');
+  // A formatting change is a suggestion too.
+  await selectInEditor(editor.app, posOf(ORIGINAL, 'budget'), posOf(ORIGINAL, 'budget', true));
+  await editor.page.keyboard.press('ControlOrMeta+B');
   await selectInEditor(editor.app, posOf(ORIGINAL, 'The council', true));
   await editor.page.keyboard.type(' narrowly');
 
   await expect(editor.app.body.locator('ins')).toHaveText([' narrowly', '昨天', ' Final vote 7-2.']);
   await expect(editor.app.body.locator('del')).toHaveText([' on Tuesday', '周二']);
+  await expect(editor.app.body.locator('.dl-suggestion--format strong, strong .dl-suggestion--format')).toHaveText(['budget']);
   await expect(editor.app.body.locator('p').first()).toHaveText('The council narrowly approved the budget on Tuesday. 市议会周二昨天通过预算。 Final vote 7-2.');
   await editor.app.waitSaved();
 
   // Open suggestions block publishing; "Go to the first one" selects it in the body. Next steps on.
   await editor.app.button('publish.open').click();
   const publish = editor.page.getByRole('dialog', { name: editor.app.text('publish.title') });
-  await expect(publish.getByText(editor.app.text('publish.checklist.suggestions-pending', { count: 5 }))).toBeVisible();
+  await expect(publish.getByText(editor.app.text('publish.checklist.suggestions-pending', { count: 6 }))).toBeVisible();
   await publish.getByRole('button', { name: editor.app.text('publish.goToFirstSuggestion'), exact: true }).click();
   await expect(publish).toBeHidden();
   const selectedText = () => editor.page.evaluate(() => document.getSelection()?.toString() ?? '');
   await expect.poll(selectedText).toBe(' narrowly');
   await editor.page.getByRole('region', { name: editor.app.text('editor.suggestions.label') }).getByRole('button', { name: editor.app.text('editor.suggestions.next'), exact: true }).click();
-  await expect.poll(selectedText).toBe(' on Tuesday');
+  await expect.poll(selectedText).toBe('budget');
   await actWithNote(editor, edPanel, 'request-changes', 'See my suggestions.');
   await expect(edPanel.getByText(statusLine(editor.app, 'changes_requested'))).toBeVisible();
 
@@ -125,7 +131,9 @@ test('the desk suggests in English and Chinese (IME), the reporter accepts some 
   const deleted = r.body.locator('del');
   await expect(inserted).toHaveText([' narrowly', '昨天', ' Final vote 7-2.']);
   await expect(deleted).toHaveText([' on Tuesday', '周二']);
-  for (const mark of [...(await inserted.all()), ...(await deleted.all())]) {
+  const reformatted = r.body.locator('span.dl-suggestion--format');
+  await expect(reformatted).toHaveText(['budget']);
+  for (const mark of [...(await inserted.all()), ...(await deleted.all()), ...(await reformatted.all())]) {
     await expect(mark).toHaveClass(colour);
     await expect(mark).toHaveAttribute('title', 'Sam Editor');
   }
@@ -135,10 +143,11 @@ test('the desk suggests in English and Chinese (IME), the reporter accepts some 
   expect(deskColour).not.toBe(textColour);
 
   const suggestions = reporter.page.getByRole('region', { name: r.text('editor.suggestions.label') });
-  await expect(suggestions.getByText(r.text('editor.suggestions.count', { count: 5 }))).toBeVisible();
-  const decide = (decision: 'accept' | 'reject', kind: 'inserted' | 'deleted', text: string) =>
+  await expect(suggestions.getByText(r.text('editor.suggestions.count', { count: 6 }))).toBeVisible();
+  const decide = (decision: 'accept' | 'reject', kind: 'inserted' | 'deleted' | 'formatted', text: string) =>
     suggestions.getByRole('button', { name: `${r.text(`editor.suggestions.${decision}`)}: ${r.text(`editor.suggestions.${kind}`, { name: 'Sam Editor', text })}`, exact: true }).click();
   await decide('accept', 'inserted', ' narrowly');
+  await decide('accept', 'formatted', 'budget');
   await decide('reject', 'deleted', ' on Tuesday');
   await decide('accept', 'deleted', '周二');
   await decide('accept', 'inserted', '昨天');
@@ -146,6 +155,7 @@ test('the desk suggests in English and Chinese (IME), the reporter accepts some 
   await expect(suggestions).toHaveCount(0);
   await expect(r.body.locator('ins, del')).toHaveCount(0);
   await expect(r.body.locator('p').first()).toHaveText(ACCEPTED);
+  await expect(r.body.locator('p').first().locator('strong')).toHaveText('budget');
   await r.waitSaved();
   await reporter.page.getByRole('tab', { name: r.text('review.tab.review'), exact: true }).click();
   await actWithNote(reporter, panel, 'resubmit');
@@ -163,8 +173,7 @@ test('the desk suggests in English and Chinese (IME), the reporter accepts some 
   const file = fileURLToPath(href!);
   expect(existsSync(file)).toBe(true);
   const html = readFileSync(file, 'utf8');
-  const paragraphs = [...html.matchAll(/<p>([^<]*)<\/p>/g)].map((m) => m[1]);
-  expect(paragraphs).toContain(ACCEPTED);
-  expect(paragraphs.filter((p) => p?.includes('council'))).toEqual([ACCEPTED]);
+  const paragraphs = [...html.matchAll(/<p>(.*?)<\/p>/g)].map((m) => m[1]);
+  expect(paragraphs.filter((p) => p?.includes('council'))).toEqual([ACCEPTED_HTML]);
   expect(html).not.toMatch(/Final vote|周二|<ins|<del|suggestion/);
 });
