@@ -116,6 +116,7 @@ export const APP_ERROR_DETAILS_SCHEMAS = {
     kind('hub-input', { issues: whole }),
     kind('hub-package-too-large', { headline: name, megabytes: whole, maxMegabytes: whole }),
     kind('hub-comments-need-plugin', { target: name }),
+    kind('hub-suggestions-need-plugin', { target: name, headline: name }),
     kind('hub-target-not-wordpress', { target: name }),
   ]),
   'not-found': z.discriminatedUnion('kind', [newsroomFailureSchema, 

@@ -25,6 +25,9 @@ export interface ChecklistItem {
   defaultText: string;
 }
 
+/** The id of the blocker "suggestions are not yet accepted or rejected". */
+export const SUGGESTIONS_ITEM_ID = 'suggestions';
+
 /** Narrower photos are flagged as likely to look blurry on a web page. */
 export const MIN_PHOTO_WIDTH = 600;
 
@@ -50,7 +53,7 @@ export function publishChecklist(
   if (docText(article.body).trim().length === 0 && figures.length === 0) add('body', 'blocker', 'body', 'publish.checklist.body-empty');
   // The published page must hold exactly the accepted text: open suggestions are decided first.
   const suggestions = pendingSuggestionCount(article.body);
-  if (suggestions > 0) add('suggestions', 'blocker', 'body', 'publish.checklist.suggestions-pending', { count: suggestions });
+  if (suggestions > 0) add(SUGGESTIONS_ITEM_ID, 'blocker', 'body', 'publish.checklist.suggestions-pending', { count: suggestions });
 
   const slug = effectiveSlug(article);
   if (slug.length === 0) add('slug', 'blocker', 'slug', 'publish.checklist.slug-missing');

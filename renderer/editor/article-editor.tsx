@@ -40,6 +40,7 @@ import { QUOTE_BLOCK_SEPARATOR } from '../../common/workflow/doc-text-index';
 import { isSuggestionCommand, runSuggestionCommand } from './run-suggestion-command';
 import { setSuggesting, SuggestionMode, type SuggestionAuthor } from './suggestion-mode';
 import { SuggestionPanel } from './suggestion-panel';
+import { visitSuggestion, type SuggestionDirection } from './suggestion-navigation';
 import './suggestion-marks.css';
 import { CommentHighlights, currentCommentRanges, setCommentHighlights, type CommentHighlight } from './comment-highlights';
 import { FindHighlights } from './find/find-highlights';
@@ -64,6 +65,8 @@ export interface ArticleEditorHandle {
   configureSuggestions(author: SuggestionAuthor, suggest: boolean): void;
   /** Puts a top-level block back (replacing the one at `index`, or before it) as one undoable edit; false if it does not fit. */
   restoreBlock(index: number, replace: boolean, block: DocNode): boolean;
+  /** Selects the first (or the next, the previous) pending suggestion and scrolls to it; false when there is none. */
+  goToSuggestion(direction: SuggestionDirection): boolean;
 }
 
 export interface ArticleEditorProps {
@@ -301,6 +304,7 @@ export const ArticleEditor = forwardRef<ArticleEditorHandle, ArticleEditorProps>
           return false;
         }
       },
+      goToSuggestion: (direction) => visitSuggestion(editor, direction),
     }),
     [editor, initialBody, insertPhotosAt, runCommand],
   );

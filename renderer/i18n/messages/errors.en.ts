@@ -80,6 +80,7 @@ export const errorsEn: Record<ErrorMessageKey, string> & Record<'error.serverSai
   'error.hub-input': 'The review hub refused {issues} value(s) of this request.',
   'error.hub-package-too-large': '“{headline}” with its history and comments is too large for the review hub ({megabytes} MB; at most {maxMegabytes} MB): resolve and remove old comments.',
   'error.hub-comments-need-plugin': '{target} cannot keep review comments: the Dateline Companion plugin is not installed there.',
+  'error.hub-suggestions-need-plugin': '{target} cannot keep the suggestions in “{headline}”: the Dateline Companion plugin is not installed there. Accept or reject them first, or ask the site’s administrator to install it.',
   'error.hub-target-not-wordpress': 'The review hub target “{target}” is not a WordPress site.',
 
   // not-found

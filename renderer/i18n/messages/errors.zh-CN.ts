@@ -74,6 +74,7 @@ export const errorsZhCN: Record<keyof typeof errorsEn, string> = {
   'error.hub-input': '审稿中心拒绝了此请求中的 {issues} 个值。',
   'error.hub-package-too-large': '“{headline}”连同历史和批注太大，审稿中心放不下（{megabytes} MB，上限 {maxMegabytes} MB）：请处理并删除旧批注。',
   'error.hub-comments-need-plugin': '{target} 无法保存审稿批注：该站点未安装 Dateline Companion 插件。',
+  'error.hub-suggestions-need-plugin': '{target} 无法保存《{headline}》中的修改建议：该站点未安装 Dateline Companion 插件。请先接受或拒绝这些建议，或请站点管理员安装该插件。',
   'error.hub-target-not-wordpress': '审稿中心目标“{target}”不是 WordPress 站点。',
 
   'error.article-missing': '稿件库中没有稿件 {id}。',

@@ -39,6 +39,7 @@ export const publishEn = {
   'publish.publishAnyway': 'Publish anyway',
   'publish.goToField': 'Go to field',
   'publish.goToFieldNamed': 'Go to field: {field}',
+  'publish.goToFirstSuggestion': 'Go to the first one',
   'publish.field.body': 'Body',
   'publish.field.photos': 'Photos',
 

@@ -40,6 +40,7 @@ export const publishZhCN: Record<keyof typeof publishEn, string> = {
   'publish.publishAnyway': '仍然发布',
   'publish.goToField': '前往修改',
   'publish.goToFieldNamed': '前往修改：{field}',
+  'publish.goToFirstSuggestion': '转到第一处',
   'publish.field.body': '正文',
   'publish.field.photos': '图片',
 
