@@ -115,10 +115,10 @@ describe('services with a newsroom server review hub', () => {
     await reporter.call('review.transition', { id, action: 'submit' });
     const refusal = await reporter.call('review.transition', { id, action: 'approve' }).then(
       () => null,
-      (error: unknown) => error as { code: string; details: { newsroom?: string } },
+      (error: unknown) => error as { code: string; details: { kind?: string } },
     );
     expect(refusal?.code).toBe('permission-denied');
-    expect(refusal?.details.newsroom).toBe('forbidden');
+    expect(refusal?.details.kind).toBe('editors-only');
     const onServer = await fetch(`${server.url}/api/stories/${id}`, { headers: { authorization: `Bearer ${tokens.reporter}` } });
     expect(((await onServer.json()) as { status: string }).status).toBe('submitted');
   });
