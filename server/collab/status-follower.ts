@@ -11,7 +11,8 @@ import type { SqlDatabase } from '../db/sql-database';
 import { findStory, isOwnStory, STATUS_CHANNEL, type StatusChange } from '../stories/story-store';
 import type { CollabContext } from './collab-context';
 
-function parseChange(payload: string): StatusChange | null {
+/** A NOTIFY payload of STATUS_CHANNEL, or null when it is not one. */
+export function parseStatusChange(payload: string): StatusChange | null {
   try {
     const value = JSON.parse(payload) as Partial<StatusChange>;
     const status = articleStatusSchema.safeParse(value.status);
@@ -48,7 +49,7 @@ export async function followStatusChanges(db: SqlDatabase, instance: Hocuspocus<
   await db.listen(
     STATUS_CHANNEL,
     (payload) => {
-      const change = parseChange(payload);
+      const change = parseStatusChange(payload);
       if (change && instance.documents.has(storyDocumentName(change.id))) readAgain(change.id);
     },
     () => {

@@ -5,10 +5,11 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { AppError, isAppError, type AppErrorCode } from '../../common/app-error';
 import { articleIdSchema } from '../../common/article';
-import { commentCallSchema, MAX_API_BODY_BYTES, workflowCallSchema } from '../../common/collab/newsroom-server-protocol';
+import { commentCallSchema, EVENTS_PATH, MAX_API_BODY_BYTES, workflowCallSchema } from '../../common/collab/newsroom-server-protocol';
 import { accountForToken, type Account } from '../accounts/account-store';
 import type { SqlDatabase } from '../db/sql-database';
 import { addComment, applyWorkflow, listStories, storyRecord } from '../stories/story-store';
+import type { StoryEventStream } from './story-event-stream';
 
 const STATUS_OF: Partial<Record<AppErrorCode, number>> = {
   'invalid-input': 400,
@@ -64,8 +65,8 @@ function parsed<T>(schema: { safeParse(value: unknown): { success: true; data: T
   return result.data;
 }
 
-/** Handles /api/* and /healthz; false for any other path (the caller answers 404). */
-export async function handleApi(db: SqlDatabase, nodeName: string, request: IncomingMessage, response: ServerResponse): Promise<boolean> {
+/** Handles /api/* and /healthz; false for any other path (the caller answers 404). `events` serves /api/events. */
+export async function handleApi(db: SqlDatabase, nodeName: string, request: IncomingMessage, response: ServerResponse, events?: StoryEventStream): Promise<boolean> {
   const url = new URL(request.url ?? '/', 'http://server');
   const path = url.pathname;
   if (path === '/healthz' && request.method === 'GET') {
@@ -77,6 +78,10 @@ export async function handleApi(db: SqlDatabase, nodeName: string, request: Inco
     const account = await authenticate(db, request);
     const parts = path.slice('/api/'.length).split('/');
     if (request.method === 'GET' && path === '/api/me') return (send(response, 200, account), true);
+    if (request.method === 'GET' && path === EVENTS_PATH && events) {
+      if (!events.serve(account, request, response)) send(response, 503, { error: { code: 'internal', message: 'Too many event streams are open on this node.', details: { kind: 'unexpected' } } });
+      return true;
+    }
     if (request.method === 'GET' && path === '/api/stories') return (send(response, 200, { stories: await listStories(db, account) }), true);
     if (parts[0] === 'stories' && parts[1] !== undefined) {
       const id = parts[1];
