@@ -1,14 +1,16 @@
 // Runs in: the newsroom server. GET /api/events: a Server-Sent Events stream per signed-in app,
 // which the node writes a StoryChangeEvent to whenever a story that account may open changes
 // status on any node (the node hears every change through the database's NOTIFY). The app's review
-// queue and badge follow it instead of polling. Streams are bounded in number, and a comment line
-// every HEARTBEAT_MS keeps idle proxies from closing them.
+// queue and badge follow it instead of polling. Streams are bounded in number and in what may wait
+// unsent for a slow reader, and a comment line every HEARTBEAT_MS keeps idle proxies from closing them.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { StoryChangeEvent } from '../../common/collab/newsroom-server-protocol';
 import type { Account } from '../accounts/account-store';
 import { canOpen, type StoryRow } from '../stories/story-store';
 
 export const MAX_EVENT_STREAMS = 2_000;
+/** A stream whose reader lets this much pile up unsent is ended (the app opens it again and rereads the queue). */
+export const MAX_UNSENT_BYTES = 256 * 1024;
 const HEARTBEAT_MS = 25_000;
 
 export interface StoryEventStream {
@@ -23,8 +25,16 @@ export interface StoryEventStream {
 
 export function createStoryEventStream(maxStreams = MAX_EVENT_STREAMS): StoryEventStream {
   const streams = new Map<ServerResponse, Account>();
+  const write = (response: ServerResponse, text: string) => {
+    if (response.writableLength + text.length > MAX_UNSENT_BYTES) {
+      streams.delete(response);
+      response.destroy();
+      return;
+    }
+    response.write(text);
+  };
   const heartbeat = setInterval(() => {
-    for (const response of streams.keys()) response.write(': ping\n\n');
+    for (const response of streams.keys()) write(response, ': ping\n\n');
   }, HEARTBEAT_MS);
   heartbeat.unref();
 
@@ -42,7 +52,7 @@ export function createStoryEventStream(maxStreams = MAX_EVENT_STREAMS): StoryEve
     announce(story) {
       const event: StoryChangeEvent = { type: 'story.changed', id: story.id, status: story.status };
       const line = `data: ${JSON.stringify(event)}\n\n`;
-      for (const [response, account] of streams) if (canOpen({ ...story, updated_at: '' }, account)) response.write(line);
+      for (const [response, account] of streams) if (canOpen({ ...story, updated_at: '' }, account)) write(response, line);
     },
     count: (accountName) => (accountName === undefined ? streams.size : [...streams.values()].filter((account) => account.name === accountName).length),
     close() {
