@@ -14,6 +14,8 @@ import { newArticle } from '../../../common/article';
 import type { DatelineApi } from '../../../common/contract';
 import { ArticleEditor } from '../article-editor';
 import { createStoryCollaboration } from './story-collaboration';
+import { setSuggesting } from '../suggestion-mode';
+import { decideSuggestions, listSuggestions } from '../suggestion-review';
 
 afterEach(() => cleanup());
 
@@ -87,5 +89,37 @@ describe('the body of a shared story', () => {
     // checked in a browser, not here).
     const deskState = [...awareness[0].getStates().values()].find((state) => (state.user as { name: string }).name === 'Ana Desk');
     expect(deskState?.cursor).toEqual(expect.objectContaining({ anchor: expect.anything(), head: expect.anything() }));
+  });
+
+  it('carries suggestions over the binding: who suggested what, and the decision on it', () => {
+    const { docs, awareness } = joinedPair();
+    const seed = newArticle('sharedstory002', new Date().toISOString());
+    writeArticleToStory(docs[0], { ...seed, body: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'The river rose fast.' }] }] } });
+    const desk = renderShared(docs[0], awareness[0], 'Ana Desk', 'desk');
+    const reporter = renderShared(docs[1], awareness[1], 'Li Wei', 'reporter');
+
+    act(() => {
+      // Both suggest: what arrives from the other must never be marked again as one's own.
+      setSuggesting(reporter.view, true, { id: 'li wei', name: 'Li Wei' });
+      setSuggesting(desk.view, true, { id: 'ana desk', name: 'Ana Desk' });
+      desk.commands.setTextSelection(16);
+      desk.view.dispatch(desk.state.tr.insertText('very '));
+      desk.commands.setTextSelection({ from: 11, to: 16 });
+      desk.view.dispatch(desk.state.tr.deleteSelection());
+    });
+    const seen = listSuggestions(reporter.state.doc).map(({ kind, authorId, authorName, text }) => ({ kind, authorId, authorName, text }));
+    expect(seen).toEqual([
+      { kind: 'delete', authorId: 'ana desk', authorName: 'Ana Desk', text: 'rose ' },
+      { kind: 'insert', authorId: 'ana desk', authorName: 'Ana Desk', text: 'very ' },
+    ]);
+    expect(reporter.getText()).toBe(desk.getText());
+
+    act(() => {
+      setSuggesting(reporter.view, false);
+      const accept = decideSuggestions(reporter.state, 'accept', () => true);
+      if (accept) reporter.view.dispatch(accept);
+    });
+    expect(desk.getText()).toBe('The river very fast.');
+    expect(listSuggestions(desk.state.doc)).toEqual([]);
   });
 });

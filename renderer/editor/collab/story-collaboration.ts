@@ -6,6 +6,7 @@ import { Extension } from '@tiptap/core';
 import type { Plugin } from '@tiptap/pm/state';
 import { redo, undo, yCursorPlugin, ySyncPlugin, yUndoPlugin } from '@tiptap/y-tiptap';
 import type * as Y from 'yjs';
+import './story-carets.css';
 
 /** The provider's awareness (y-protocols), as y-tiptap's cursor plugin takes it. */
 export type StoryAwareness = Parameters<typeof yCursorPlugin>[0];

@@ -1,11 +1,16 @@
 // Runs in: renderer. Mounts the body editor once per loaded article; saving and typing never re-render it.
-import { memo, useCallback, useEffect } from 'react';
+// A story shared through the newsroom server opens in the collaborative editor, bound to its live
+// document; any other story opens in the single-writer editor as before.
+import { memo, useCallback, useEffect, useMemo } from 'react';
 import { useStores } from '../../stores/stores-context';
 import { ArticleEditor, type ArticleEditorHandle } from '../../editor/article-editor';
 import type { TextStats } from '../../../common/text/text-stats';
 import { useRenderProbe } from '../../kit/use-render-probe';
 import { authorIdOf } from '../../../common/editor/author-colour';
 import { suggestByDefault } from '../../../common/workflow/suggest-by-default';
+import { formatError } from '../../api/format-error';
+import { useT } from '../../i18n/use-t';
+import { useSharedStory } from './use-shared-story';
 
 export const EditorHost = memo(function EditorHost() {
   useRenderProbe('EditorHost');
@@ -19,6 +24,18 @@ export const EditorHost = memo(function EditorHost() {
   const handleDirty = useCallback(() => article.getState().markBodyDirty(), [article]);
   const handleStats = useCallback((stats: TextStats) => article.getState().setStats(stats), [article]);
   const handleError = useCallback((message: string) => ui.getState().showError(message), [ui]);
+  const t = useT();
+  const handleSessionError = useCallback(
+    (error: unknown) => {
+      const { message, detail } = formatError(error);
+      ui.getState().showError(detail ? `${message} ${detail}` : message);
+    },
+    [ui],
+  );
+  const shared = useSharedStory(api, id, editorKey, handleSessionError);
+  const session = shared.kind === 'shared' ? shared.session : null;
+  const collaboration = useMemo(() => session?.collaboration() ?? null, [session]);
+
   const profileName = review((s) => (s.state?.articleId === id ? (s.state.profile?.name ?? null) : null));
   const suggest = review((s) => (s.state?.articleId === id ? suggestByDefault(s.state.profile, s.state.owner) : false));
 
@@ -30,10 +47,17 @@ export const EditorHost = memo(function EditorHost() {
   }, [article, editorKey, profileName, suggest]);
 
   if (!id || !initialBody) return null;
+  if (shared.kind === 'pending') {
+    return (
+      <div className="editor-host">
+        <p role="status">{t('collab.opening')}</p>
+      </div>
+    );
+  }
   return (
     <div className="editor-host">
       <ArticleEditor
-        key={`${id}:${editorKey}`}
+        key={`${id}:${editorKey}:${shared.kind}`}
         ref={handleRef}
         initialBody={initialBody}
         api={api}
@@ -41,6 +65,7 @@ export const EditorHost = memo(function EditorHost() {
         onDirty={handleDirty}
         onStats={handleStats}
         onError={handleError}
+        collaboration={collaboration}
       />
     </div>
   );

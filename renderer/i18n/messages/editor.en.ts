@@ -55,4 +55,5 @@ export const editorEn = {
   'editor.photos.read-only': 'Photos cannot be added while the article body is read-only.',
   'editor.shortcut.undo': 'Undo',
   'editor.shortcut.redo': 'Redo',
+  'collab.opening': 'Opening the shared story…',
 } as const;

@@ -56,4 +56,5 @@ export const editorZhCN: Record<keyof typeof editorEn, string> = {
   'editor.photos.read-only': '正文为只读状态，无法添加图片。',
   'editor.shortcut.undo': '撤销',
   'editor.shortcut.redo': '重做',
+  'collab.opening': '正在打开共享稿件…',
 };

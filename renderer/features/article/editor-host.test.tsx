@@ -1,0 +1,121 @@
+// @vitest-environment happy-dom
+// Runs in: tests (happy-dom). The article screen's editor host opens a story the services call shared
+// (collab.session) in the collaborative editor: the body from the story document, who else is there,
+// and the headline and metadata bound both ways to the document's maps. A story that is not shared
+// opens in the single-writer editor from the saved body, as before. The session's network side is
+// replaced by a second document joined in memory (the real one is tested against a server in
+// tests/integration/newsroom-story-session.test.ts).
+import type { Editor } from '@tiptap/core';
+import { act, cleanup, render, screen } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { applyAwarenessUpdate, Awareness, encodeAwarenessUpdate } from 'y-protocols/awareness';
+import * as Y from 'yjs';
+import { newArticle, type Article } from '../../../common/article';
+import type { CollabSession } from '../../../common/collab/collab-contract';
+import { writeArticleToStory } from '../../../common/collab/story-article';
+import { storyDocParts } from '../../../common/collab/story-doc';
+import { createFakeApi } from '../../../tests/support/fake-api';
+import { createStoryCollaboration } from '../../editor/collab/story-collaboration';
+import { openStorySession, type StorySession } from '../../editor/collab/story-session';
+import { useI18nStore } from '../../i18n/i18n-store';
+import { createAppStores, type AppStores } from '../../stores/app-stores';
+import { StoresContext } from '../../stores/stores-context';
+import { EditorHost } from './editor-host';
+
+vi.mock('../../editor/collab/story-session', () => ({ openStorySession: vi.fn() }));
+
+afterEach(() => cleanup());
+beforeEach(() => {
+  useI18nStore.getState().setLocale('en');
+  vi.mocked(openStorySession).mockReset();
+});
+
+const ID = 'sharedhost0001';
+const LINK: CollabSession = { collabUrl: 'ws://127.0.0.1:1/collab', documentName: `story:${ID}`, token: 't', user: { name: 'Li Wei', role: 'reporter' } };
+
+function savedArticle(): Article {
+  return {
+    ...newArticle(ID, '2026-12-01T09:00:00.000Z'),
+    headline: 'Saved headline',
+    body: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'The saved body.' }] }] },
+  };
+}
+
+/** The desk's side: a document and presence joined both ways with the ones the host opens. */
+function joinedDesk(): { local: Y.Doc; localAwareness: Awareness; desk: Y.Doc; deskAwareness: Awareness } {
+  const local = new Y.Doc();
+  const desk = new Y.Doc();
+  const localAwareness = new Awareness(local);
+  const deskAwareness = new Awareness(desk);
+  const pairs = [
+    [local, desk, localAwareness, deskAwareness],
+    [desk, local, deskAwareness, localAwareness],
+  ] as const;
+  for (const [from, to, fromAwareness, toAwareness] of pairs) {
+    from.on('update', (update: Uint8Array, origin: unknown) => {
+      if (origin !== 'remote') Y.applyUpdate(to, update, 'remote');
+    });
+    fromAwareness.on('update', ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }, origin: unknown) => {
+      if (origin !== 'remote') applyAwarenessUpdate(toAwareness, encodeAwarenessUpdate(fromAwareness, [...added, ...updated, ...removed]), 'remote');
+    });
+  }
+  return { local, localAwareness, desk, deskAwareness };
+}
+
+function inMemorySession(doc: Y.Doc, awareness: Awareness): StorySession {
+  return {
+    doc,
+    provider: { awareness } as unknown as StorySession['provider'],
+    ready: Promise.resolve(),
+    collaboration: () => createStoryCollaboration({ fragment: storyDocParts(doc).body, awareness, user: { name: 'Li Wei', color: '#0b57d0' } }),
+    flushed: () => Promise.resolve(),
+    destroy: () => undefined,
+  };
+}
+
+function renderHost(stores: AppStores): void {
+  render(
+    <StoresContext.Provider value={stores}>
+      <EditorHost />
+    </StoresContext.Provider>,
+  );
+}
+
+async function bodyEditor(): Promise<Editor> {
+  const textbox = await screen.findByRole('textbox', { name: 'Article body' });
+  return (textbox as HTMLElement & { editor: Editor }).editor;
+}
+
+describe('the editor host', () => {
+  it('opens a story that is not shared in the single-writer editor, from the saved body', async () => {
+    const api = createFakeApi({ 'collab.session': () => null });
+    const stores = createAppStores(api);
+    act(() => stores.article.getState().load(savedArticle()));
+    renderHost(stores);
+    const editor = await bodyEditor();
+    expect(editor.getText()).toBe('The saved body.');
+    expect(api.callsTo('collab.session')).toEqual([{ id: ID }]);
+    expect(openStorySession).not.toHaveBeenCalled();
+    expect(screen.queryByRole('region', { name: 'In this story' })).toBeNull();
+  });
+
+  it('opens a shared story from its live document', async () => {
+    const { local, localAwareness, desk } = joinedDesk();
+    const seed = { ...savedArticle(), headline: 'Story headline', body: { type: 'doc' as const, content: [{ type: 'paragraph', content: [{ type: 'text', text: 'The live body.' }] }] } };
+    writeArticleToStory(desk, seed);
+    vi.mocked(openStorySession).mockImplementation(() => Promise.resolve(inMemorySession(local, localAwareness)));
+    const api = createFakeApi({ 'collab.session': () => LINK, 'articles.save': () => ({ revision: 1, updatedAt: '2026-12-01T09:05:00.000Z' }) });
+    const stores = createAppStores(api);
+    act(() => stores.article.getState().load(savedArticle()));
+    renderHost(stores);
+
+    const editor = await bodyEditor();
+    expect(editor.getText()).toBe('The live body.');
+    expect(vi.mocked(openStorySession).mock.calls[0]?.[0]).toMatchObject({ articleId: ID, session: LINK });
+    // Typing in the body reaches the desk's document.
+    act(() => {
+      editor.chain().focus('end').insertContent(' More.').run();
+    });
+    expect(storyDocParts(desk).body.toString()).toContain('The live body. More.');
+  });
+});
