@@ -25,12 +25,18 @@ export interface StorySessionOptions {
   WebSocketPolyfill?: unknown;
 }
 
+/** The story's link to the server: in step with it, (re)connecting, or cut off (edits stay here). */
+export type StoryConnectionState = 'synced' | 'connecting' | 'offline';
+
 export interface StorySession {
   readonly doc: Y.Doc;
   readonly provider: HocuspocusProvider;
   /** Resolves once the document holds the story: from this machine's copy, or the first sync. */
   readonly ready: Promise<void>;
   collaboration(): Extension;
+  connection(): StoryConnectionState;
+  /** Calls `listener` on every change of connection(); returns the unsubscribe. */
+  onConnection(listener: (state: StoryConnectionState) => void): () => void;
   /** Resolves when every update so far is on disk. */
   flushed(): Promise<void>;
   destroy(): void;
@@ -52,13 +58,26 @@ export async function openStorySession(options: StorySessionOptions): Promise<St
   });
   let markSynced: () => void = () => undefined;
   const synced = new Promise<void>((resolve) => (markSynced = resolve));
+  let connection: StoryConnectionState = 'connecting';
+  const listeners = new Set<(state: StoryConnectionState) => void>();
+  const setConnection = (next: StoryConnectionState) => {
+    if (next === connection) return;
+    connection = next;
+    for (const listener of listeners) listener(next);
+  };
   const provider = new HocuspocusProvider({
     websocketProvider,
     name: session.documentName,
     document: doc,
     token: session.token,
     onSynced: ({ state: isSynced }) => {
-      if (isSynced) markSynced();
+      if (!isSynced) return;
+      markSynced();
+      setConnection('synced');
+    },
+    onStatus: ({ status }) => {
+      if (status === 'disconnected') setConnection('offline');
+      else if (status === 'connecting' && connection !== 'offline') setConnection('connecting');
     },
   });
   provider.attach();
@@ -69,6 +88,11 @@ export async function openStorySession(options: StorySessionOptions): Promise<St
     ready,
     collaboration: () =>
       createStoryCollaboration({ fragment: storyDocParts(doc).body, awareness: provider.awareness, user: { name: session.user.name || '?', color: options.color } }),
+    connection: () => connection,
+    onConnection(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
     async flushed() {
       let seen: Promise<unknown>;
       do {
@@ -77,6 +101,7 @@ export async function openStorySession(options: StorySessionOptions): Promise<St
       } while (seen !== writes);
     },
     destroy() {
+      listeners.clear();
       provider.destroy();
       websocketProvider.destroy();
       doc.destroy();

@@ -6,7 +6,7 @@
 // replaced by a second document joined in memory (the real one is tested against a server in
 // tests/integration/newsroom-story-session.test.ts).
 import type { Editor } from '@tiptap/core';
-import { act, cleanup, render, screen } from '@testing-library/react';
+import { act, cleanup, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { applyAwarenessUpdate, Awareness, encodeAwarenessUpdate } from 'y-protocols/awareness';
 import * as Y from 'yjs';
@@ -68,6 +68,8 @@ function inMemorySession(doc: Y.Doc, awareness: Awareness): StorySession {
     provider: { awareness } as unknown as StorySession['provider'],
     ready: Promise.resolve(),
     collaboration: () => createStoryCollaboration({ fragment: storyDocParts(doc).body, awareness, user: { name: 'Li Wei', color: '#0b57d0' } }),
+    connection: () => 'synced',
+    onConnection: () => () => undefined,
     flushed: () => Promise.resolve(),
     destroy: () => undefined,
   };
@@ -99,10 +101,11 @@ describe('the editor host', () => {
     expect(screen.queryByRole('region', { name: 'In this story' })).toBeNull();
   });
 
-  it('opens a shared story from its live document', async () => {
-    const { local, localAwareness, desk } = joinedDesk();
+  it('opens a shared story from its live document and shows who is in it', async () => {
+    const { local, localAwareness, desk, deskAwareness } = joinedDesk();
     const seed = { ...savedArticle(), headline: 'Story headline', body: { type: 'doc' as const, content: [{ type: 'paragraph', content: [{ type: 'text', text: 'The live body.' }] }] } };
     writeArticleToStory(desk, seed);
+    deskAwareness.setLocalStateField('user', { name: 'Ana Desk', color: '#b3261e' });
     vi.mocked(openStorySession).mockImplementation(() => Promise.resolve(inMemorySession(local, localAwareness)));
     const api = createFakeApi({ 'collab.session': () => LINK, 'articles.save': () => ({ revision: 1, updatedAt: '2026-12-01T09:05:00.000Z' }) });
     const stores = createAppStores(api);
@@ -112,10 +115,17 @@ describe('the editor host', () => {
     const editor = await bodyEditor();
     expect(editor.getText()).toBe('The live body.');
     expect(vi.mocked(openStorySession).mock.calls[0]?.[0]).toMatchObject({ articleId: ID, session: LINK });
-    // Typing in the body reaches the desk's document.
+    const people = await screen.findByRole('region', { name: 'In this story' });
+    expect(people.textContent).toContain('Ana Desk');
+    expect(people.textContent).not.toContain('Li Wei');
+    expect(screen.getByText('Shared live with the newsroom server')).toBeTruthy();
+
+    // Typing in the body reaches the desk's document; the desk leaving empties the list.
     act(() => {
       editor.chain().focus('end').insertContent(' More.').run();
     });
     expect(storyDocParts(desk).body.toString()).toContain('The live body. More.');
+    act(() => deskAwareness.setLocalState(null));
+    await waitFor(() => expect(screen.getByRole('region', { name: 'In this story' }).textContent).toBe('Nobody else is in this story now.'));
   });
 });

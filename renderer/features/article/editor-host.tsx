@@ -1,6 +1,6 @@
 // Runs in: renderer. Mounts the body editor once per loaded article; saving and typing never re-render it.
 // A story shared through the newsroom server opens in the collaborative editor, bound to its live
-// document; any other story opens in the single-writer editor as before.
+// document, with who else is there; any other story opens in the single-writer editor as before.
 import { memo, useCallback, useEffect, useMemo } from 'react';
 import { useStores } from '../../stores/stores-context';
 import { ArticleEditor, type ArticleEditorHandle } from '../../editor/article-editor';
@@ -10,6 +10,7 @@ import { authorIdOf } from '../../../common/editor/author-colour';
 import { suggestByDefault } from '../../../common/workflow/suggest-by-default';
 import { formatError } from '../../api/format-error';
 import { useT } from '../../i18n/use-t';
+import { StoryPresence } from './story-presence';
 import { useSharedStory } from './use-shared-story';
 
 export const EditorHost = memo(function EditorHost() {
@@ -56,6 +57,9 @@ export const EditorHost = memo(function EditorHost() {
   }
   return (
     <div className="editor-host">
+      {session && session.provider.awareness && (
+        <StoryPresence awareness={session.provider.awareness} connection={session.connection} onConnection={session.onConnection} />
+      )}
       <ArticleEditor
         key={`${id}:${editorKey}:${shared.kind}`}
         ref={handleRef}
