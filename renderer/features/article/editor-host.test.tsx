@@ -12,7 +12,7 @@ import { applyAwarenessUpdate, Awareness, encodeAwarenessUpdate } from 'y-protoc
 import * as Y from 'yjs';
 import { newArticle, type Article } from '../../../common/article';
 import type { CollabSession } from '../../../common/collab/collab-contract';
-import { writeArticleToStory } from '../../../common/collab/story-article';
+import { STORY_ARTICLE_META, writeArticleToStory } from '../../../common/collab/story-article';
 import { storyDocParts } from '../../../common/collab/story-doc';
 import { createFakeApi } from '../../../tests/support/fake-api';
 import { createStoryCollaboration } from '../../editor/collab/story-collaboration';
@@ -101,7 +101,7 @@ describe('the editor host', () => {
     expect(screen.queryByRole('region', { name: 'In this story' })).toBeNull();
   });
 
-  it('opens a shared story from its live document and shows who is in it', async () => {
+  it('opens a shared story from its live document, shows who is in it and binds the headline both ways', async () => {
     const { local, localAwareness, desk, deskAwareness } = joinedDesk();
     const seed = { ...savedArticle(), headline: 'Story headline', body: { type: 'doc' as const, content: [{ type: 'paragraph', content: [{ type: 'text', text: 'The live body.' }] }] } };
     writeArticleToStory(desk, seed);
@@ -119,6 +119,15 @@ describe('the editor host', () => {
     expect(people.textContent).toContain('Ana Desk');
     expect(people.textContent).not.toContain('Li Wei');
     expect(screen.getByText('Shared live with the newsroom server')).toBeTruthy();
+
+    // The document's headline replaces the saved one; the desk's change arrives; ours goes out.
+    await waitFor(() => expect(stores.article.getState().article?.headline).toBe('Story headline'));
+    act(() => storyDocParts(desk).fields.set('headline', 'Desk rewrote the headline'));
+    expect(stores.article.getState().article?.headline).toBe('Desk rewrote the headline');
+    act(() => stores.article.getState().updateFields({ headline: 'Reporter has the last word' }));
+    expect(storyDocParts(desk).fields.get('headline')).toBe('Reporter has the last word');
+    act(() => stores.article.getState().updateMeta({ section: 'City' }));
+    expect(storyDocParts(desk).meta.get(STORY_ARTICLE_META)).toMatchObject({ section: 'City', slug: 'reporter-has-the-last-word' });
 
     // Typing in the body reaches the desk's document; the desk leaving empties the list.
     act(() => {

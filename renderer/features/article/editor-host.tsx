@@ -37,6 +37,19 @@ export const EditorHost = memo(function EditorHost() {
   const session = shared.kind === 'shared' ? shared.session : null;
   const collaboration = useMemo(() => session?.collaboration() ?? null, [session]);
 
+  // The headline and the other fields follow the shared document while the story is open.
+  useEffect(() => {
+    if (!session || !id) return;
+    let unbind: (() => void) | null = null;
+    let cancelled = false;
+    void import('../../editor/collab/story-fields-binding').then(({ bindStoryFields }) => {
+      if (!cancelled) unbind = bindStoryFields(session.doc, id, article);
+    });
+    return () => {
+      cancelled = true;
+      unbind?.();
+    };
+  }, [article, id, session]);
   const profileName = review((s) => (s.state?.articleId === id ? (s.state.profile?.name ?? null) : null));
   const suggest = review((s) => (s.state?.articleId === id ? suggestByDefault(s.state.profile, s.state.owner) : false));
 
