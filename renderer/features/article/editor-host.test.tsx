@@ -12,6 +12,7 @@ import { applyAwarenessUpdate, Awareness, encodeAwarenessUpdate } from 'y-protoc
 import * as Y from 'yjs';
 import { newArticle, type Article } from '../../../common/article';
 import type { CollabSession } from '../../../common/collab/collab-contract';
+import type { ReviewState } from '../../../common/workflow/review-contract';
 import { STORY_ARTICLE_META, writeArticleToStory } from '../../../common/collab/story-article';
 import { storyDocParts } from '../../../common/collab/story-doc';
 import { createFakeApi } from '../../../tests/support/fake-api';
@@ -136,5 +137,42 @@ describe('the editor host', () => {
     expect(storyDocParts(desk).body.toString()).toContain('The live body. More.');
     act(() => deskAwareness.setLocalState(null));
     await waitFor(() => expect(screen.getByRole('region', { name: 'In this story' }).textContent).toBe('Nobody else is in this story now.'));
+  });
+
+  it('turns a story live once it went to the newsroom server, without being reopened', async () => {
+    const { local, localAwareness, desk } = joinedDesk();
+    let shared = false;
+    const saves: Article[] = [];
+    vi.mocked(openStorySession).mockImplementation(() => {
+      // The submission wrote the saved article into the story document.
+      writeArticleToStory(desk, saves.at(-1) ?? savedArticle());
+      return Promise.resolve(inMemorySession(local, localAwareness));
+    });
+    const api = createFakeApi({
+      'collab.session': () => (shared ? LINK : null),
+      'articles.save': ({ article }) => {
+        saves.push(article as Article);
+        return { revision: saves.length, updatedAt: '2026-12-01T09:05:00.000Z' };
+      },
+    });
+    const stores = createAppStores(api);
+    act(() => stores.article.getState().load(savedArticle()));
+    renderHost(stores);
+    const alone = await bodyEditor();
+    act(() => {
+      alone.chain().focus('end').insertContent(' Typed alone.').run();
+    });
+    // Submitting saves the article, then writes it into the story on the server.
+    await act(() => stores.article.getState().flush());
+    shared = true;
+    act(() => stores.review.setState({ state: { articleId: ID, hub: { kind: 'newsroom', location: 'http://127.0.0.1:1' } } as ReviewState }));
+    await waitFor(() => expect(screen.getByRole('region', { name: 'In this story' })).toBeTruthy());
+    const live = await bodyEditor();
+    expect(live).not.toBe(alone);
+    expect(live.getText()).toBe('The saved body. Typed alone.');
+    act(() => {
+      live.chain().focus('end').insertContent(' Live.').run();
+    });
+    expect(storyDocParts(desk).body.toString()).toContain('Typed alone. Live.');
   });
 });

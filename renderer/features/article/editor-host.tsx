@@ -33,7 +33,9 @@ export const EditorHost = memo(function EditorHost() {
     },
     [ui],
   );
-  const shared = useSharedStory(api, id, editorKey, handleSessionError);
+  const newsroomHub = review((s) => (s.state?.articleId === id && s.state.hub?.kind === 'newsroom' ? s.state.hub.location : null));
+  const beforeSharing = useCallback(() => article.getState().flush(), [article]);
+  const shared = useSharedStory({ api, articleId: id, editorKey, newsroomHub, beforeSharing, onError: handleSessionError });
   const session = shared.kind === 'shared' ? shared.session : null;
   const collaboration = useMemo(() => session?.collaboration() ?? null, [session]);
 

@@ -9,20 +9,38 @@ import type { StorySession } from '../../editor/collab/story-session';
 export type SharedStory = { kind: 'pending' } | { kind: 'solo' } | { kind: 'shared'; session: StorySession };
 
 interface Opened {
+  /** The article load (id and editor key) it answers for. */
   key: string;
+  /** The newsroom server the review state named when it was asked (null: asked at opening). */
+  askedHub: string | null;
   story: SharedStory;
 }
 
-export function useSharedStory(api: DatelineApi, articleId: string | null, editorKey: number, onError: (error: unknown) => void): SharedStory {
+export interface SharedStoryOptions {
+  api: DatelineApi;
+  articleId: string | null;
+  editorKey: number;
+  /** The newsroom server the story went to, from its review state; null when none (yet). */
+  newsroomHub: string | null;
+  /** Saves what the single-writer editor holds before it makes way for the shared one. */
+  beforeSharing(): Promise<void>;
+  onError(error: unknown): void;
+}
+
+export function useSharedStory({ api, articleId, editorKey, newsroomHub, beforeSharing, onError }: SharedStoryOptions): SharedStory {
   const key = `${articleId ?? ''}:${editorKey}`;
   const [opened, setOpened] = useState<Opened | null>(null);
+  const current = opened?.key === key ? opened : null;
+  // A story that opened alone and has since gone to the newsroom server (the reporter submitted it)
+  // is asked again, so it turns live without being closed and opened.
+  const askHub = current?.story.kind === 'solo' && newsroomHub !== null ? newsroomHub : (current?.askedHub ?? null);
 
   useEffect(() => {
     if (!articleId) return;
     let cancelled = false;
     let session: StorySession | null = null;
     const settle = (story: SharedStory) => {
-      if (!cancelled) setOpened({ key, story });
+      if (!cancelled) setOpened({ key, askedHub: askHub, story });
     };
     void (async () => {
       // The services could not say (an old services process, a fake in tests): the story opens as
@@ -34,6 +52,7 @@ export function useSharedStory(api: DatelineApi, articleId: string | null, edito
       if (cancelled) return opening.destroy();
       session = opening;
       await opening.ready;
+      if (askHub !== null) await beforeSharing();
       settle({ kind: 'shared', session: opening });
     })().catch((error: unknown) => {
       // The story cannot be opened as shared: say why and keep it closed rather than letting edits
@@ -44,7 +63,7 @@ export function useSharedStory(api: DatelineApi, articleId: string | null, edito
       cancelled = true;
       session?.destroy();
     };
-  }, [api, articleId, key, onError]);
+  }, [api, articleId, key, askHub, beforeSharing, onError]);
 
-  return opened?.key === key ? opened.story : { kind: 'pending' };
+  return current?.story ?? { kind: 'pending' };
 }
