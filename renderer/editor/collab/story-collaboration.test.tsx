@@ -122,4 +122,46 @@ describe('the body of a shared story', () => {
     expect(desk.getText()).toBe('The river very fast.');
     expect(listSuggestions(desk.state.doc)).toEqual([]);
   });
+
+  it('stays read-only while the server does not take this person’s edits, and follows when that changes', () => {
+    const doc = new Y.Doc();
+    writeArticleToStory(doc, { ...newArticle('sharedstory003', new Date().toISOString()), body: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Approved text.' }] }] } });
+    let readOnly = true;
+    const listeners = new Set<(value: boolean) => void>();
+    const setReadOnly = (value: boolean) => {
+      readOnly = value;
+      listeners.forEach((listener) => listener(value));
+    };
+    render(
+      <div aria-label="reporter" role="region">
+        <ArticleEditor
+          initialBody={{ type: 'doc', content: [] }}
+          api={api}
+          language="en"
+          onDirty={vi.fn()}
+          onStats={vi.fn()}
+          onError={vi.fn()}
+          collaboration={createStoryCollaboration({
+            fragment: storyDocParts(doc).body,
+            awareness: null,
+            user: { name: 'Li Wei', color: '#0b57d0' },
+            readOnly: {
+              current: () => readOnly,
+              subscribe: (listener) => {
+                listeners.add(listener);
+                return () => listeners.delete(listener);
+              },
+            },
+          })}
+        />
+      </div>,
+    );
+    const editor = (screen.getByRole('region', { name: 'reporter' }).querySelector('[role="textbox"]') as HTMLElement & { editor: Editor }).editor;
+    expect(editor.getText()).toBe('Approved text.');
+    expect(editor.isEditable).toBe(false);
+    act(() => setReadOnly(false));
+    expect(editor.isEditable).toBe(true);
+    act(() => setReadOnly(true));
+    expect(editor.isEditable).toBe(false);
+  });
 });

@@ -71,6 +71,8 @@ function inMemorySession(doc: Y.Doc, awareness: Awareness): StorySession {
     collaboration: () => createStoryCollaboration({ fragment: storyDocParts(doc).body, awareness, user: { name: 'Li Wei', color: '#0b57d0' } }),
     connection: () => 'synced',
     onConnection: () => () => undefined,
+    readOnly: () => false,
+    onReadOnly: () => () => undefined,
     flushed: () => Promise.resolve(),
     destroy: () => undefined,
   };

@@ -73,7 +73,13 @@ export const EditorHost = memo(function EditorHost() {
   return (
     <div className="editor-host">
       {session && session.provider.awareness && (
-        <StoryPresence awareness={session.provider.awareness} connection={session.connection} onConnection={session.onConnection} />
+        <StoryPresence
+          awareness={session.provider.awareness}
+          connection={session.connection}
+          onConnection={session.onConnection}
+          readOnly={session.readOnly}
+          onReadOnly={session.onReadOnly}
+        />
       )}
       <ArticleEditor
         key={`${id}:${editorKey}:${shared.kind}`}

@@ -17,6 +17,8 @@ export interface StoryPresenceProps {
   awareness: PresenceAwareness;
   connection(): StoryConnectionState;
   onConnection(listener: (state: StoryConnectionState) => void): () => void;
+  readOnly(): boolean;
+  onReadOnly(listener: (readOnly: boolean) => void): () => void;
 }
 
 interface Person {
@@ -37,7 +39,7 @@ function othersOf(awareness: PresenceAwareness): Person[] {
   return [...byName.values()].sort((a, b) => a.name.localeCompare(b.name));
 }
 
-export function StoryPresence({ awareness, connection, onConnection }: StoryPresenceProps) {
+export function StoryPresence({ awareness, connection, onConnection, readOnly, onReadOnly }: StoryPresenceProps) {
   const t = useT();
   const [others, setOthers] = useState<Person[]>(() => othersOf(awareness));
   useEffect(() => {
@@ -52,10 +54,12 @@ export function StoryPresence({ awareness, connection, onConnection }: StoryPres
     return () => awareness.off('change', update);
   }, [awareness]);
   const state = useSyncExternalStore(onConnection, connection);
+  const locked = useSyncExternalStore(onReadOnly, readOnly);
   return (
     <div className="story-presence">
       <p className="story-presence__connection" role="status" data-connection={state}>
         {t(`collab.connection.${state}`)}
+        {locked ? ` ${t('collab.readOnly')}` : ''}
       </p>
       <section className="story-presence__people" aria-label={t('collab.presence.label')}>
         {others.length === 0 ? (

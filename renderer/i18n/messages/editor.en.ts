@@ -60,5 +60,6 @@ export const editorEn = {
   'collab.connection.synced': 'Shared live with the newsroom server',
   'collab.connection.connecting': 'Connecting to the newsroom server…',
   'collab.connection.offline': 'Offline: your edits are kept on this computer and merge when the server is back',
+  'collab.readOnly': 'Read only: the story’s status does not let you change it now.',
   'collab.opening': 'Opening the shared story…',
 } as const;

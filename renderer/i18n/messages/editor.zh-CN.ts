@@ -61,5 +61,6 @@ export const editorZhCN: Record<keyof typeof editorEn, string> = {
   'collab.connection.synced': '已与编辑部服务器实时同步',
   'collab.connection.connecting': '正在连接编辑部服务器…',
   'collab.connection.offline': '离线：你的修改保存在本机，服务器恢复后自动合并',
+  'collab.readOnly': '只读：稿件当前的状态不允许你修改。',
   'collab.opening': '正在打开共享稿件…',
 };
