@@ -2,7 +2,8 @@
 // of the newsroom server (two nodes sharing PostgreSQL 15 and Redis 7): both see each other's text,
 // names and carets; the reporter's line is cut (a TCP proxy in front of their node), they write 300
 // words and rewrite a sentence the desk rewrites too, and when the line is back both sides hold
-// everything both wrote; a reporter has no approve action, and the server refuses their direct call.
+// everything both wrote; a reporter has no approve action, and the server refuses their direct call;
+// once the desk approves, the reporter's editor follows the server and turns read-only.
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -192,5 +193,14 @@ test('reporter and desk on two nodes write one story live, offline edits merge, 
     expect(refused.status).toBe(403);
     const stillSubmitted = await fetch(`${nodes[1]!.url}/api/stories/${id}`, { headers: { Authorization: `Bearer ${tokens.desk}` } });
     expect(((await stillSubmitted.json()) as { status: string }).status).toBe('submitted');
+  });
+
+  await test.step('(d) once the desk approves, the reporter’s editor turns read-only', async () => {
+    const deskPanel = await openReviewTab(desk);
+    await deskPanel.getByRole('button', { name: desk.app.text('review.action.approve'), exact: true }).click();
+    await expect(deskPanel.getByText(statusLine(desk.app, 'approved'))).toBeVisible();
+    await expect(reporter.page.getByRole('status').filter({ hasText: reporter.app.text('collab.readOnly') })).toBeVisible({ timeout: 30_000 });
+    await expect(reporter.app.body).toHaveAttribute('contenteditable', 'false');
+    await expect(desk.app.body).toHaveAttribute('contenteditable', 'true');
   });
 });
