@@ -58,4 +58,11 @@ export const editorEn = {
   'editor.photos.read-only': 'Photos cannot be added while the article body is read-only.',
   'editor.shortcut.undo': 'Undo',
   'editor.shortcut.redo': 'Redo',
+  'collab.presence.label': 'In this story',
+  'collab.presence.alone': 'Nobody else is in this story now.',
+  'collab.connection.synced': 'Shared live with the newsroom server',
+  'collab.connection.connecting': 'Connecting to the newsroom server…',
+  'collab.connection.offline': 'Offline: your edits are kept on this computer and merge when the server is back',
+  'collab.readOnly': 'Read only: the story’s status does not let you change it now.',
+  'collab.opening': 'Opening the shared story…',
 } as const;

@@ -59,4 +59,11 @@ export const editorZhCN: Record<keyof typeof editorEn, string> = {
   'editor.photos.read-only': '正文为只读状态，无法添加图片。',
   'editor.shortcut.undo': '撤销',
   'editor.shortcut.redo': '重做',
+  'collab.presence.label': '正在编辑本稿的人',
+  'collab.presence.alone': '目前没有其他人在编辑本稿。',
+  'collab.connection.synced': '已与编辑部服务器实时同步',
+  'collab.connection.connecting': '正在连接编辑部服务器…',
+  'collab.connection.offline': '离线：你的修改保存在本机，服务器恢复后自动合并',
+  'collab.readOnly': '只读：稿件当前的状态不允许你修改。',
+  'collab.opening': '正在打开共享稿件…',
 };
