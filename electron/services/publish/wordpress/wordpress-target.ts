@@ -12,11 +12,10 @@ import { AppError } from '../../../../common/app-error';
 import { effectiveSlug } from '../../../../common/publish/effective-slug';
 import type { ConflictDetails, LastPublisher, PublicationRecord } from '../../../../common/publish/publish-job';
 import type { ConnectionReport, PublishStatus, WordpressTargetConfig } from '../../../../common/publish/publish-target-config';
-import { attributionLines } from '../../../../common/publish/attribution-lines';
-import { bodyToGutenberg, bylineBlock, classedParagraphBlock } from '../../../../common/serialize/body-to-gutenberg';
 import { CHECKPOINT_ADOPT, CHECKPOINT_REMOTE_ID, pendingRemoteSchema } from '../pending-remote-store';
 import { alreadyOnTarget, PublishConflict, type Checkpoint, type PublishContext, type PublishTarget, type RemoteMedia, type UnchangedOnTarget } from '../publish-target';
 import { refuseBeyondCapabilities } from './refuse-beyond-capabilities';
+import { wordpressPostContent } from './wordpress-post-content';
 import {
   articlePosts,
   canonicalPost,
@@ -331,31 +330,15 @@ export class WordPressTarget implements PublishTarget {
     };
   }
 
-  /**
-   * The post's content: the subheadline and byline on top, the body (without the lead photo when
-   * the theme shows it as the featured image), then the source and responsible-editor lines, which
-   * WordPress has no field for (the companion plugin keeps them as post meta too).
-   */
+  /** The post's content (see wordpressPostContent), with the photos as uploaded. */
   private content(ctx: PublishContext, media: Map<string, RemoteMedia>, omitLead: boolean): string {
-    const article = ctx.article;
-    const body = bodyToGutenberg(article.body, {
+    return wordpressPostContent(ctx.article, this.config, {
       media: (mediaId) => {
         const remote = media.get(mediaId);
         return remote ? { id: Number(remote.remoteId), url: remote.url } : null;
       },
-      language: ctx.article.meta.language,
       omitLead: omitLead && featuredMediaId(ctx, media) > 0,
     });
-    const lines = attributionLines(article, this.config.attributionLines);
-    return [
-      article.subheadline.trim() ? classedParagraphBlock('dateline-subheadline', article.subheadline.trim()) : '',
-      bylineBlock(article),
-      body,
-      lines.source ? classedParagraphBlock('dateline-source', lines.source) : '',
-      lines.editor ? classedParagraphBlock('dateline-responsible-editor', lines.editor) : '',
-    ]
-      .filter((part) => part.length > 0)
-      .join('\n\n');
   }
 
   /**
