@@ -11,6 +11,7 @@ import { newsroomProfileSchema, type NewsroomProfile } from '../../common/workfl
 import { createEventBus, type EventBus } from './events/event-bus';
 import { exportArticle, exportMarkdownForDownload, exportPageForDownload } from './export/export-article';
 import { revealablePath } from './export/revealable-path';
+import { wordpressPreviewPage } from './preview/wordpress-preview-page';
 import { librarySnapshot, queryLibrary, type LibrarySnapshot } from './library/query-library';
 import { consoleLogger, type Logger } from './log/logger';
 import { libraryMediaPath, libraryRootOf } from './media/library-media-path';
@@ -239,6 +240,12 @@ export async function createServices(options: ServicesOptions): Promise<Services
 
     'articles.exportPage': async ({ id }) =>
       exportPageForDownload(await store.get(id), exportMedia),
+
+    'articles.previewWordpress': async ({ id, targetId }) => {
+      const target = publishing.targets.get(targetId);
+      if (target.kind !== 'wordpress') throw new AppError('invalid-input', `Target ${targetId} is not a WordPress site`, { kind: 'setting-invalid', issues: 1 });
+      return wordpressPreviewPage(await store.get(id), target, exportMedia);
+    },
 
     'articles.exportMarkdownFile': async ({ id }) =>
       exportMarkdownForDownload(await store.get(id), exportMedia),
