@@ -64,7 +64,7 @@ export class FakeWordPress {
   /** Extra markup in the front page's <head> (stylesheet links for the preview). */
   frontPageHead = '';
   /** Files served below /wp-content/themes/ and elsewhere by path: a body (string or a byte count of filler) and its type. */
-  readonly files = new Map<string, { body: string | number; type: string }>();
+  readonly files = new Map<string, { body: string | number; type: string; location?: string }>();
   /** Authorization headers the front page and served files were asked with (none expected). */
   readonly pageAuthorizations: string[] = [];
   username = 'editor';
@@ -115,6 +115,11 @@ export class FakeWordPress {
 
     const file = route === null ? this.files.get(url.pathname) : undefined;
     if (route === null && req.headers.authorization) this.pageAuthorizations.push(req.headers.authorization);
+    if (file?.location) {
+      res.writeHead(302, { location: file.location });
+      res.end();
+      return;
+    }
     if (file) {
       res.writeHead(200, { 'content-type': file.type });
       res.end(typeof file.body === 'number' ? Buffer.alloc(file.body, 0x61) : file.body);

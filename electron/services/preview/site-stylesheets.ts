@@ -38,8 +38,7 @@ export async function fetchSiteStylesheets(siteUrl: string, opts: SiteStylesheet
   try {
     return await withDeadline(opts.timeoutMs ?? STYLESHEETS_DEADLINE_MS, opts.signal, async ({ signal }) => {
       const get = async (url: string, accept: string, maxBytes: number, wanted: RegExp): Promise<string> => {
-        const response = await fetchImpl(url, { method: 'GET', headers: { accept }, credentials: 'omit', redirect: 'follow', signal });
-        if (response.url && new URL(response.url).origin !== site.origin) throw new Error(`${url} led to another site`);
+        const response = await sameSiteFetch(fetchImpl, url, site, { method: 'GET', headers: { accept }, credentials: 'omit', redirect: 'manual', signal });
         if (!response.ok) throw new Error(`${url} answered ${response.status}`);
         const type = response.headers.get('content-type') ?? '';
         if (!wanted.test(type)) throw new Error(`${url} is ${type || 'of no declared type'}`);
@@ -66,6 +65,22 @@ export async function fetchSiteStylesheets(siteUrl: string, opts: SiteStylesheet
     });
   } catch (error) {
     return { ok: false, reason: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+export const MAX_REDIRECTS = 3;
+
+/** Follows redirects only within the site: one that leads elsewhere is not followed at all. */
+async function sameSiteFetch(fetchImpl: FetchLike, url: string, site: URL, init: RequestInit): Promise<Response> {
+  let at = url;
+  for (let hop = 0; ; hop += 1) {
+    const response = await fetchImpl(at, init);
+    if (response.status < 300 || response.status > 399 || !response.headers.has('location')) return response;
+    await response.body?.cancel().catch(() => undefined);
+    const next = resolvedOr(response.headers.get('location') ?? '', new URL(at));
+    if (!next || next.origin !== site.origin) throw new Error(`${at} redirects to another site`);
+    if (hop >= MAX_REDIRECTS) throw new Error(`${url} redirects too often`);
+    at = next.href;
   }
 }
 

@@ -134,6 +134,22 @@ describe('the WordPress preview page', () => {
     }
   });
 
+  it('follows redirects within the site only: a sheet that redirects elsewhere is not fetched there', async () => {
+    const elsewhere = await new FakeWordPress().start();
+    try {
+      elsewhere.files.set('/evil.css', { type: 'text/css', body: '.evil { color: red }' });
+      wp.frontPageHead = '<link rel="stylesheet" href="/moved.css"><link rel="stylesheet" href="/away.css">';
+      wp.files.set('/moved.css', { type: '', body: '', location: '/style.css' });
+      wp.files.set('/style.css', { type: 'text/css', body: '.site { color: navy }' });
+      wp.files.set('/away.css', { type: '', body: '', location: `${elsewhere.url}/evil.css` });
+      const preview = await wordpressPreviewPage(fullArticle(), config(), media);
+      expect(styleBlocks(preview.html)).toEqual(['.site { color: navy }']);
+      expect(elsewhere.requests).toEqual([]);
+    } finally {
+      await elsewhere.stop();
+    }
+  });
+
   it('reports no site styles when the front page links none', async () => {
     const preview = await wordpressPreviewPage(fullArticle(), config(), media);
     expect(preview.siteStyles).toBe('none');
