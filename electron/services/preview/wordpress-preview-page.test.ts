@@ -63,6 +63,14 @@ describe('the WordPress preview page', () => {
     expect(preview.html.split(a).length - 1).toBe(1);
   });
 
+  it('asks, as a publish does, whether the theme shows the featured image when the target says "auto"', async () => {
+    const article = makeArticle({ body: { type: 'doc', content: [figure(PHOTO_A, { lead: true }), paragraph(text('Smoke rose.'))] } });
+    const shown = await wordpressPreviewPage(article, config({ themeShowsFeaturedImage: 'auto' }), { ...media, themeShowsLead: async () => true });
+    expect(shown.html).toContain('wp-post-image');
+    const kept = await wordpressPreviewPage(article, config({ themeShowsFeaturedImage: 'auto' }), media);
+    expect(kept.html).not.toContain('wp-post-image');
+  });
+
   it('inlines the site stylesheets its front page links, same site only, sending no credentials', async () => {
     wp.frontPageHead = [
       '<link rel="stylesheet" href="/wp-content/themes/news/style.css">',

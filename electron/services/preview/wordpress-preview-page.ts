@@ -26,16 +26,17 @@ img { max-width: 100%; height: auto; } figcaption { font-size: 0.85rem; color: #
 export interface WordpressPreviewOptions extends SiteStylesheetsOptions {
   readMedia: (mediaId: string) => Promise<Uint8Array>;
   mimeOf: (mediaId: string) => string;
+  /** Whether the theme shows the featured image, as a publish decides it; absent: only when the target says "yes". */
+  themeShowsLead?: () => Promise<boolean>;
 }
 
 export async function wordpressPreviewPage(article: Article, config: WordpressTargetConfig, opts: WordpressPreviewOptions): Promise<WordpressPreview> {
   const photos = await inlinePhotos(article, opts);
-  // "auto" would need the account's view of the active theme; the preview keeps the photo in the body, as a publish does when the site cannot tell.
-  const themeShowsLead = config.themeShowsFeaturedImage === 'yes';
+  // The theme question and the stylesheets go to the site at the same time.
+  const [themeShowsLead, styles] = await Promise.all([opts.themeShowsLead ? opts.themeShowsLead() : Promise.resolve(config.themeShowsFeaturedImage === 'yes'), fetchSiteStylesheets(config.siteUrl, opts)]);
   const lead = distinctFigures(article.body).find((f) => f.lead);
   const featured = themeShowsLead && lead ? (photos.get(lead.mediaId) ?? null) : null;
   const content = wordpressPostContent(article, config, { media: (mediaId) => photos.get(mediaId) ?? null, omitLead: featured !== null });
-  const styles = await fetchSiteStylesheets(config.siteUrl, opts);
   const sheets = styles.ok ? styles.sheets : [];
   const html = [
     '<!doctype html>',

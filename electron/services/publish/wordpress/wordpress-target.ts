@@ -344,9 +344,9 @@ export class WordPressTarget implements PublishTarget {
   /**
    * Whether the theme shows the featured image, as the target says or, on "auto", as the active
    * theme's `post-thumbnails` support says; false when the site does not tell (a photo shown twice
-   * is better than none).
+   * is better than none). The preview asks it too, to show the lead photo where a publish puts it.
    */
-  private async themeShowsFeaturedImage(signal: AbortSignal): Promise<boolean> {
+  async themeShowsFeaturedImage(signal: AbortSignal): Promise<boolean> {
     const setting = this.config.themeShowsFeaturedImage ?? 'auto';
     if (setting !== 'auto') return setting === 'yes';
     try {
