@@ -312,11 +312,15 @@ function postTags(ctx: PublishContext): { name: string }[] {
   return [...names, articleTagName(ctx.article.id)].map((name) => ({ name }));
 }
 
-/** What this job writes, hashed with its status, slug and scheduled time. */
+/**
+ * What this job writes, hashed with its status, slug, scheduled time and the original date it keeps
+ * (choosing another one must republish; absent when not backdating, so older hashes stay equal).
+ */
 function publishedHash(fields: PostFields, ctx: PublishContext): string {
-  const { status, scheduledAt } = ctx.options;
+  const { status, scheduledAt, backdateTo } = ctx.options;
+  const backdated = status === 'published' && backdateTo ? { backdateTo: new Date(backdateTo).toISOString() } : {};
   return createHash('sha256')
-    .update(JSON.stringify({ ...fields, status, slug: effectiveSlug(ctx.article), scheduledAt: status === 'scheduled' ? (scheduledAt ?? null) : null }))
+    .update(JSON.stringify({ ...fields, status, slug: effectiveSlug(ctx.article), scheduledAt: status === 'scheduled' ? (scheduledAt ?? null) : null, ...backdated }))
     .digest('hex');
 }
 

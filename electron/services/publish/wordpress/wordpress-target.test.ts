@@ -303,6 +303,19 @@ describe('WordPress adapter: updates and conflicts', () => {
     expect([...wp.posts.values()][0]?.date_gmt).toBe('2019-03-04T04:01:52');
   });
 
+  it('a different kept date is a change: the story is published again with it; the same date sends nothing', async () => {
+    const first = sent(await target().publish(testJob('job0000000041', story(), [photoA, photoB], { options: { status: 'published', backdateTo: '2019-03-04T12:01:52+08:00' } }).attempt()));
+    const writes = () => wp.requests.filter((r) => r.startsWith('POST') || r.startsWith('DELETE')).length;
+    const before = writes();
+    const same = await adapter().publish(testJob('job0000000042', story(), [photoA, photoB], { previous: first, options: { status: 'published', backdateTo: '2019-03-04T12:01:52+08:00' } }).attempt());
+    expect(isUnchangedOnTarget(same)).toBe(true);
+    expect(writes()).toBe(before);
+    const redated = await adapter().publish(testJob('job0000000043', story(), [photoA, photoB], { previous: first, options: { status: 'published', backdateTo: '2018-01-02T08:00:00+08:00' } }).attempt());
+    expect(isUnchangedOnTarget(redated)).toBe(false);
+    expect([...wp.posts.values()][0]?.date_gmt).toBe('2018-01-02T00:00:00');
+    expect(wp.posts.size).toBe(1);
+  });
+
   it('schedules a post for later with its date in GMT', async () => {
     const record = await target().publish(testJob('job0000000014', story(), [photoA, photoB], { options: { status: 'scheduled', scheduledAt: '2030-01-02T09:30:00+08:00' } }).attempt());
     expect(record.status).toBe('scheduled');
