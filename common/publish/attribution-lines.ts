@@ -31,14 +31,24 @@ export interface AttributionLines {
 
 /** The source and editor lines for this article (null where the field or the template is empty). */
 export function attributionLines(article: Pick<Article, 'meta'>, settings: AttributionSettings | undefined): AttributionLines {
-  const family = article.meta.language.toLowerCase().startsWith('zh') ? 'zh' : 'en';
-  const templates = { ...DEFAULT_ATTRIBUTION_TEMPLATES[family], ...definedOnly(settings?.[family]) };
+  const templates = attributionTemplatesFor(article.meta.language, settings);
   const fill = (template: string, name: string, value: string): string | null =>
     value.trim().length === 0 || template.trim().length === 0 ? null : template.split(`{${name}}`).join(value.trim());
   return {
     source: fill(templates.source, 'source', article.meta.source),
     editor: fill(templates.editor, 'editor', article.meta.publisher),
   };
+}
+
+/** The language family whose templates an article of this language uses. */
+export function attributionFamily(language: string): 'zh' | 'en' {
+  return language.toLowerCase().startsWith('zh') ? 'zh' : 'en';
+}
+
+/** The templates in force for an article of this language: the target's, else the defaults. */
+export function attributionTemplatesFor(language: string, settings: AttributionSettings | undefined): Required<AttributionTemplates> {
+  const family = attributionFamily(language);
+  return { ...DEFAULT_ATTRIBUTION_TEMPLATES[family], ...definedOnly(settings?.[family]) };
 }
 
 function definedOnly(templates: AttributionTemplates | undefined): AttributionTemplates {

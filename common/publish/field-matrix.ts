@@ -1,6 +1,7 @@
 // Runs in: services, renderer and tests. Every public article field against every target and
 // export: carried (and where), or not carried, in which case the pre-publish checklist warns for the
-// targets of that column. The README's field matrix section is rendered from this table
+// targets of that column. A source or editor line a target's template switches off (left empty)
+// is warned about too. The README's field matrix section is rendered from this table
 // (field-matrix.test.ts fails when they differ), and the matrix tests walk it against each target.
 import type { Article } from '../article';
 import { articleFigures } from './article-figures';
@@ -153,7 +154,7 @@ export const FIELD_MATRIX: Record<MatrixColumn, Record<MatrixField, MatrixCell>>
   },
   ghost: {
     headline: c('post title'),
-    subheadline: NOT,
+    subheadline: c('a visible line at the top of the post (`.dateline-subheadline`)'),
     summary: c('`custom_excerpt`'),
     body: c('post HTML (Lexical cards)'),
     leadPhoto: c('`feature_image`'),
@@ -163,10 +164,10 @@ export const FIELD_MATRIX: Record<MatrixColumn, Record<MatrixField, MatrixCell>>
     otherPhotos: c('image cards with caption and alt'),
     section: c('primary tag'),
     tags: c('tags'),
-    bylines: NOT,
-    dateline: NOT,
-    source: NOT,
-    publisher: NOT,
+    bylines: c('the byline line at the top of the post (names with roles); staff users of the site also become authors'),
+    dateline: c('the byline line'),
+    source: c('a visible line at the end of the post (template, e.g. “来源：{source}”)'),
+    publisher: c('a visible line at the end of the post (template, e.g. “责任编辑：{editor}”)'),
     slug: c('post slug'),
   },
   webhook: NINJS,
@@ -264,6 +265,8 @@ export function renderFieldMatrix(): string {
     `| Field | ${MATRIX_COLUMNS.map((column) => COLUMN_TITLES[column]).join(' | ')} |`,
     `|${' --- |'.repeat(MATRIX_COLUMNS.length + 1)}`,
     ...MATRIX_FIELDS.map((field) => `| ${FIELD_TITLES[field]} | ${MATRIX_COLUMNS.map((column) => cell(FIELD_MATRIX[column][field])).join(' | ')} |`),
+    '',
+    'The source and responsible-editor lines on WordPress and Ghost are worded by templates each target may change, per language (Targets → the target → “Source and editor lines”, e.g. “来源：{source}”). A template left empty switches its line off: the checklist then warns that the site will not show that field.',
     '',
     'Not in the matrix:',
     '',
