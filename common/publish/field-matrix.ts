@@ -75,7 +75,6 @@ export const FIELD_TITLES: Record<MatrixField, string> = {
 export type MatrixCell = { carried: string } | null;
 
 const c = (where: string): MatrixCell => ({ carried: where });
-const NOT: MatrixCell = null;
 
 const WP_PHOTO = {
   leadPhoto: c('featured image; also the first image block unless the target says the theme shows the featured image'),
