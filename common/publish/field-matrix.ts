@@ -162,7 +162,7 @@ export const FIELD_MATRIX: Record<MatrixColumn, Record<MatrixField, MatrixCell>>
     leadPhotoAlt: c('`feature_image_alt`'),
     otherPhotos: c('image cards with caption and alt'),
     section: c('primary tag'),
-    tags: c('tags'),
+    tags: c('tags (the theme names the primary tag on the post; each tag’s page lists it)'),
     bylines: c('the byline line at the top of the post (names with roles); staff users of the site also become authors'),
     dateline: c('the byline line'),
     source: c('a visible line at the end of the post (template, e.g. “来源：{source}”)'),
