@@ -78,8 +78,8 @@ const c = (where: string): MatrixCell => ({ carried: where });
 
 const WP_PHOTO = {
   leadPhoto: c('featured image; also the first image block unless the target says the theme shows the featured image'),
-  leadPhotoCaption: c('the featured image’s media caption; the first image block’s caption when the photo is repeated'),
-  leadPhotoCredit: c('in the media caption (“（摄影：…）” / “(Photo: …)”)'),
+  leadPhotoCaption: c('the featured image’s media caption, and a line before the body (`.dateline-lead-caption`) when the theme shows the featured image (themes show it without caption); the first image block’s caption when the photo is repeated'),
+  leadPhotoCredit: c('in the media caption and that line (“（摄影：…）” / “(Photo: …)”)'),
   leadPhotoAlt: c('the featured image’s alt text'),
   otherPhotos: c('image blocks with caption, credit and alt; uploaded to the media library'),
 } as const;
@@ -126,7 +126,7 @@ export const FIELD_MATRIX: Record<MatrixColumn, Record<MatrixField, MatrixCell>>
   wordpress: {
     headline: c('post title'),
     subheadline: c('a visible line at the top of the content (`.dateline-subheadline`)'),
-    summary: c('post excerpt'),
+    summary: c('post excerpt (themes show it in lists of posts, such as the front page)'),
     body: c('post content (blocks)'),
     ...WP_PHOTO,
     section: c('category (by name)'),
@@ -140,7 +140,7 @@ export const FIELD_MATRIX: Record<MatrixColumn, Record<MatrixField, MatrixCell>>
   'wordpress-companion': {
     headline: c('post title'),
     subheadline: c('post meta `dateline_subheadline`, and the visible line'),
-    summary: c('post excerpt'),
+    summary: c('post excerpt (themes show it in lists of posts, such as the front page)'),
     body: c('post content (blocks)'),
     ...WP_PHOTO,
     section: c('category (by name)'),

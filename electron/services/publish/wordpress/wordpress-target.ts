@@ -20,6 +20,7 @@ import { refuseBeyondCapabilities } from './refuse-beyond-capabilities';
 import {
   articlePosts,
   canonicalPost,
+  captionWithCredit,
   deleteDraft,
   distinctFigures,
   distinctNames,
@@ -334,7 +335,9 @@ export class WordPressTarget implements PublishTarget {
   /**
    * The post's content: the subheadline and byline on top, the body (without the lead photo when
    * the theme shows it as the featured image), then the source and responsible-editor lines, which
-   * WordPress has no field for (the companion plugin keeps them as post meta too).
+   * WordPress has no field for (the companion plugin keeps them as post meta too). A theme that
+   * shows the featured image does not show its caption (block themes have no place for it): then
+   * the lead photo's caption and credit go as a line of their own before the body.
    */
   private content(ctx: PublishContext, media: Map<string, RemoteMedia>, omitLead: boolean): string {
     const article = ctx.article;
@@ -347,9 +350,12 @@ export class WordPressTarget implements PublishTarget {
       omitLead: omitLead && featuredMediaId(ctx, media) > 0,
     });
     const lines = attributionLines(article, this.config.attributionLines);
+    const lead = omitLead && featuredMediaId(ctx, media) > 0 ? distinctFigures(article.body).find((f) => f.lead) : undefined;
+    const leadCaption = lead ? captionWithCredit(lead.caption, lead.credit, article.meta.language) : '';
     return [
       article.subheadline.trim() ? classedParagraphBlock('dateline-subheadline', article.subheadline.trim()) : '',
       bylineBlock(article),
+      leadCaption ? classedParagraphBlock('dateline-lead-caption', leadCaption) : '',
       body,
       lines.source ? classedParagraphBlock('dateline-source', lines.source) : '',
       lines.editor ? classedParagraphBlock('dateline-responsible-editor', lines.editor) : '',
