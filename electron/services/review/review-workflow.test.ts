@@ -361,7 +361,7 @@ describe('review through a shared folder hub, two machines', () => {
       expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
       expect(rejected).toHaveLength(1);
       expect((rejected[0] as PromiseRejectedResult).reason).toMatchObject({ code: 'conflict' });
-      expect(String((rejected[0] as PromiseRejectedResult).reason.message)).toMatch(/changed .* since you last opened it/);
+      expect(String((rejected[0] as PromiseRejectedResult).reason.message)).toMatch(/changed .* since you opened it/);
       // The loser's library is unchanged: still submitted, nothing recorded.
       const winnerIsEditor = results[0]?.status === 'fulfilled';
       const loser = winnerIsEditor ? second : editor;
