@@ -7,10 +7,10 @@
 // classic-editor text breaks into paragraphs as wpautop does; everything the schema cannot hold
 // becomes its plain text or is dropped.
 import { parse as parseBlocks } from '@wordpress/block-serialization-default-parser';
-import { parseFragment, type DefaultTreeAdapterTypes } from 'parse5';
 import { AppError } from '../app-error';
 import type { DocNode } from '../article';
 import { DOC_LIMITS } from '../doc-bounds';
+import { DomElement, DomText, MAX_DOM_DEPTH, parseHtmlDom, type DomNode } from '../editor/html-dom';
 import { isAllowedLinkHref } from '../editor/link-policy';
 import { creditFromLine } from './credit-line';
 
@@ -35,7 +35,7 @@ export interface GutenbergParseOptions {
 /** The article body of a post's raw content. */
 export function gutenbergToArticleBody(html: string, options: GutenbergParseOptions = {}): DocNode {
   const tree = parseHtml(expandCaptionShortcodes(withoutBlockComments(html)));
-  const content = new Converter(options).blocks(tree.children, true, 0);
+  const content = new Converter(options).blocks(tree.childNodes, true, 0);
   return { type: 'doc', content: content.length > 0 ? content : [{ type: 'paragraph' }] };
 }
 
@@ -57,12 +57,12 @@ export function htmlToPlainText(html: string): string {
   const stack: TreeNode[] = [parseHtml(html)];
   while (stack.length > 0) {
     const node = stack.pop() as TreeNode;
-    if (node.kind === 'text') {
-      parts.push(node.text);
+    if (node instanceof DomText) {
+      parts.push(node.nodeValue);
       continue;
     }
-    if (node.name === 'br' || CLOSES_P.has(node.name)) parts.push(' ');
-    for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i] as TreeNode);
+    if (node.localName === 'br' || CLOSES_P.has(node.localName)) parts.push(' ');
+    for (let i = node.childNodes.length - 1; i >= 0; i--) stack.push(node.childNodes[i] as TreeNode);
   }
   return parts
     .join('')
@@ -71,57 +71,27 @@ export function htmlToPlainText(html: string): string {
 }
 
 // ---------------------------------------------------------------------------------------------
-// The parsed tree: parse5 (the HTML standard's parser, which decodes entities with `entities`)
-// builds it; this keeps only elements and text, bounded in depth.
+// The parsed tree: html-dom.ts (parse5, entities decoded with `entities`, bounded in depth, scripts
+// and other opaque elements kept empty).
 
-interface ElementNode {
-  kind: 'element';
-  name: string;
-  attrs: Map<string, string>;
-  children: TreeNode[];
-}
-interface TextNode {
-  kind: 'text';
-  text: string;
-}
-type TreeNode = ElementNode | TextNode;
+type ElementNode = DomElement;
+type TreeNode = DomNode;
 
-// Their content is not the story's text: kept out of the tree whole (parse5 never runs or fetches anything).
-const RAW_TEXT_ELEMENTS = new Set(['script', 'style', 'textarea', 'title', 'xmp', 'iframe', 'noembed', 'noframes', 'noscript', 'template', 'svg', 'math', 'object', 'video', 'audio', 'canvas', 'select', 'button']);
 const VOID_ELEMENTS = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'param', 'source', 'track', 'wbr']);
 // Text breaks around these in a title or excerpt.
 const CLOSES_P = new Set([
   'address', 'article', 'aside', 'blockquote', 'details', 'div', 'dl', 'fieldset', 'figcaption', 'figure', 'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6',
   'header', 'hr', 'main', 'nav', 'ol', 'p', 'pre', 'section', 'table', 'ul',
 ]);
-/** Deeper markup than this is dropped while the tree is built (the converter reads no deeper than MAX_DEPTH anyway). */
-const MAX_TREE_DEPTH = 256;
 /** HTML longer than this (UTF-16 code units) is refused before it is parsed: the body limit of doc-bounds.ts. */
 export const MAX_HTML_CHARS = DOC_LIMITS.maxTextChars;
 
-type Parse5Node = DefaultTreeAdapterTypes.ChildNode;
-
-/** The element-and-text tree of an HTML fragment, built without recursion. */
+/** The fragment's tree, refused when the HTML is longer than Dateline reads. */
 function parseHtml(html: string): ElementNode {
   if (html.length > MAX_HTML_CHARS) {
     throw new AppError('invalid-input', `The HTML is ${html.length.toLocaleString('en')} characters long, more than the ${MAX_HTML_CHARS.toLocaleString('en')} Dateline reads`);
   }
-  const root: ElementNode = { kind: 'element', name: '#root', attrs: new Map(), children: [] };
-  const stack: { from: Parse5Node[]; to: ElementNode; depth: number }[] = [{ from: parseFragment(html).childNodes, to: root, depth: 0 }];
-  while (stack.length > 0) {
-    const { from, to, depth } = stack.pop() as { from: Parse5Node[]; to: ElementNode; depth: number };
-    for (const node of from) {
-      if (node.nodeName === '#text' && 'value' in node) {
-        to.children.push({ kind: 'text', text: node.value });
-      } else if ('tagName' in node) {
-        const name = node.tagName.toLowerCase();
-        const element: ElementNode = { kind: 'element', name, attrs: new Map(node.attrs.map((a) => [a.name, a.value])), children: [] };
-        to.children.push(element);
-        if (!RAW_TEXT_ELEMENTS.has(name) && depth < MAX_TREE_DEPTH) stack.push({ from: node.childNodes, to: element, depth: depth + 1 });
-      }
-    }
-  }
-  return root;
+  return parseHtmlDom(html);
 }
 
 /** The post's markup with its block comments taken out by WordPress's own block parser (a classic post has none). */
@@ -140,7 +110,7 @@ function blockHtml(block: ParsedBlock, depth: number): string {
     .map((part) => {
       if (part !== null) return part;
       const child = block.innerBlocks[inner++];
-      return child && depth < MAX_TREE_DEPTH ? blockHtml(child, depth + 1) : '';
+      return child && depth < MAX_DOM_DEPTH ? blockHtml(child, depth + 1) : '';
     })
     .join('');
 }
@@ -188,7 +158,7 @@ class Converter {
       pending = [];
     };
     for (const child of children) {
-      if (child.kind === 'element' && BLOCK_ELEMENTS.has(child.name)) {
+      if (child instanceof DomElement && BLOCK_ELEMENTS.has(child.localName)) {
         flush();
         out.push(...this.block(child, depth + 1));
       } else {
@@ -201,10 +171,10 @@ class Converter {
 
   private block(element: ElementNode, depth: number): DocNode[] {
     if (depth > MAX_DEPTH) return [];
-    switch (element.name) {
+    switch (element.localName) {
       case 'p':
         if (hasClass(element, 'dateline-byline')) return [];
-        return this.paragraphs(this.items(element.children, [], false, depth));
+        return this.paragraphs(this.items(element.childNodes, [], false, depth));
       case 'h1':
       case 'h2':
       case 'h3':
@@ -216,7 +186,7 @@ class Converter {
       case 'ol':
         return this.list(element, depth);
       case 'blockquote': {
-        const inner = this.blocks(element.children, false, depth);
+        const inner = this.blocks(element.childNodes, false, depth);
         return inner.length > 0 ? [{ type: 'blockquote', content: inner }] : [];
       }
       case 'hr':
@@ -230,15 +200,15 @@ class Converter {
       case 'tr':
       case 'td':
       case 'th':
-        return this.table({ ...element, name: 'table', children: [element] }, depth);
+        return this.table(element, depth, [element]);
       default:
-        return CONTAINERS.has(element.name) ? this.blocks(element.children, false, depth) : [];
+        return CONTAINERS.has(element.localName) ? this.blocks(element.childNodes, false, depth) : [];
     }
   }
 
   private heading(element: ElementNode, depth: number): DocNode[] {
-    const level = element.name === 'h1' || element.name === 'h2' ? 2 : 3;
-    const items = this.items(element.children, [], false, depth);
+    const level = element.localName === 'h1' || element.localName === 'h2' ? 2 : 3;
+    const items = this.items(element.childNodes, [], false, depth);
     const figures = items.filter((i): i is Extract<Item, { k: 'img' }> => i.k === 'img').flatMap((i) => this.figure(i.element, null));
     const inline = inlineNodes(items.filter((i) => i.k === 'text' || i.k === 'br'));
     const out: DocNode[] = inline.length > 0 ? [{ type: 'heading', attrs: { level }, content: inline }] : [];
@@ -247,12 +217,12 @@ class Converter {
 
   private list(element: ElementNode, depth: number): DocNode[] {
     const items: DocNode[] = [];
-    for (const child of element.children) {
-      if (child.kind !== 'element') continue;
-      if (child.name === 'li') {
+    for (const child of element.childNodes) {
+      if (!(child instanceof DomElement)) continue;
+      if (child.localName === 'li') {
         const item = this.listItem(child, depth + 1);
         if (item) items.push(item);
-      } else if (child.name === 'ul' || child.name === 'ol') {
+      } else if (child.localName === 'ul' || child.localName === 'ol') {
         // A list directly inside a list (older editors): it belongs to the item before it.
         const nested = this.list(child, depth + 1);
         const last = items[items.length - 1];
@@ -261,8 +231,8 @@ class Converter {
       }
     }
     if (items.length === 0) return [];
-    if (element.name === 'ul') return [{ type: 'bulletList', content: items }];
-    const start = Number.parseInt(element.attrs.get('start') ?? '', 10);
+    if (element.localName === 'ul') return [{ type: 'bulletList', content: items }];
+    const start = Number.parseInt(element.getAttribute('start') ?? '', 10);
     return [Number.isSafeInteger(start) && start !== 1 ? { type: 'orderedList', attrs: { start }, content: items } : { type: 'orderedList', content: items }];
   }
 
@@ -276,8 +246,8 @@ class Converter {
       content.push(...this.paragraphs(items));
       pending = [];
     };
-    for (const child of element.children) {
-      if (child.kind === 'element' && BLOCK_ELEMENTS.has(child.name)) {
+    for (const child of element.childNodes) {
+      if (child instanceof DomElement && BLOCK_ELEMENTS.has(child.localName)) {
         flush();
         for (const node of this.block(child, depth + 1)) {
           if (node.type === 'heading') content.push({ type: 'paragraph', content: node.content });
@@ -296,23 +266,23 @@ class Converter {
 
   private figureElement(element: ElementNode, depth: number): DocNode[] {
     // A gallery holds figures; a pull quote a quote; a table block a table; an embed a link.
-    if (element.children.some((c) => c.kind === 'element' && (c.name === 'figure' || c.name === 'blockquote' || c.name === 'table' || c.name === 'ul'))) {
-      return this.blocks(element.children.filter((c) => !(c.kind === 'element' && c.name === 'figcaption')), false, depth).concat(
-        this.blocks(element.children.filter((c) => c.kind === 'element' && c.name === 'figcaption'), false, depth),
+    if (element.childNodes.some((c) => c instanceof DomElement && (c.localName === 'figure' || c.localName === 'blockquote' || c.localName === 'table' || c.localName === 'ul'))) {
+      return this.blocks(element.childNodes.filter((c) => !(c instanceof DomElement && c.localName === 'figcaption')), false, depth).concat(
+        this.blocks(element.childNodes.filter((c) => c instanceof DomElement && c.localName === 'figcaption'), false, depth),
       );
     }
     const img = findElement(element, 'img');
-    if (!img) return this.blocks(element.children, false, depth);
-    const caption = element.children.find((c): c is ElementNode => c.kind === 'element' && c.name === 'figcaption') ?? null;
+    if (!img) return this.blocks(element.childNodes, false, depth);
+    const caption = element.childNodes.find((c): c is ElementNode => c instanceof DomElement && c.localName === 'figcaption') ?? null;
     return this.figure(img, caption);
   }
 
   /** A photo with its caption: Dateline's credit span becomes the credit, the rest the caption. */
   private figure(img: ElementNode, caption: ElementNode | null): DocNode[] {
-    const src = img.attrs.get('src') ?? '';
-    const idMatch = /(?:^|\s)wp-image-(\d+)(?:\s|$)/.exec(img.attrs.get('class') ?? '');
+    const src = img.getAttribute('src') ?? '';
+    const idMatch = /(?:^|\s)wp-image-(\d+)(?:\s|$)/.exec(img.getAttribute('class') ?? '');
     const attachmentId = idMatch ? Number(idMatch[1]) : null;
-    const image: GutenbergImage = { src, alt: img.attrs.get('alt') ?? '', attachmentId: attachmentId !== null && Number.isSafeInteger(attachmentId) ? attachmentId : null };
+    const image: GutenbergImage = { src, alt: img.getAttribute('alt') ?? '', attachmentId: attachmentId !== null && Number.isSafeInteger(attachmentId) ? attachmentId : null };
     const resolved = this.options.image?.(image) ?? null;
     if (!resolved) return [];
     if ('note' in resolved) {
@@ -323,8 +293,8 @@ class Converter {
     let content: DocNode[] = [];
     if (caption) {
       const rest: TreeNode[] = [];
-      for (const child of caption.children) {
-        if (child.kind === 'element' && child.name === 'span' && hasClass(child, 'dateline-credit')) credit = creditFromLine(collapse(textOf(child)));
+      for (const child of caption.childNodes) {
+        if (child instanceof DomElement && child.localName === 'span' && hasClass(child, 'dateline-credit')) credit = creditFromLine(collapse(textOf(child)));
         else rest.push(child);
       }
       content = inlineNodes(this.items(rest, [], false, 0).filter((i) => i.k === 'text' || i.k === 'br'));
@@ -335,30 +305,30 @@ class Converter {
   }
 
   /** A table as one paragraph per row, cells separated by " | ". */
-  private table(element: ElementNode, depth: number): DocNode[] {
+  private table(element: ElementNode, depth: number, top: TreeNode[] = element.childNodes): DocNode[] {
     const rows: ElementNode[] = [];
-    const visit = (node: ElementNode, d: number) => {
+    const visit = (children: TreeNode[], d: number) => {
       if (d > MAX_DEPTH) return;
-      for (const child of node.children) {
-        if (child.kind !== 'element') continue;
-        if (child.name === 'tr') rows.push(child);
-        else if (child.name !== 'table') visit(child, d + 1);
+      for (const child of children) {
+        if (!(child instanceof DomElement)) continue;
+        if (child.localName === 'tr') rows.push(child);
+        else if (child.localName !== 'table') visit(child.childNodes, d + 1);
       }
     };
-    visit(element, depth);
+    visit(top, depth);
     const out: DocNode[] = [];
     for (const row of rows) {
       const items: Item[] = [];
-      for (const cell of row.children) {
-        if (cell.kind !== 'element' || (cell.name !== 'td' && cell.name !== 'th')) continue;
-        const cellItems = this.items(cell.children, [], false, depth).map((i): Item => (i.k === 'para' || i.k === 'br' ? { k: 'text', text: ' ', marks: [] } : i));
+      for (const cell of row.childNodes) {
+        if (!(cell instanceof DomElement) || (cell.localName !== 'td' && cell.localName !== 'th')) continue;
+        const cellItems = this.items(cell.childNodes, [], false, depth).map((i): Item => (i.k === 'para' || i.k === 'br' ? { k: 'text', text: ' ', marks: [] } : i));
         if (items.length > 0 && cellItems.some((i) => i.k === 'text' && i.text.trim().length > 0)) items.push({ k: 'text', text: ' | ', marks: [] });
         items.push(...cellItems);
       }
       out.push(...this.paragraphs(items));
     }
     const caption = findElement(element, 'caption');
-    if (caption) out.push(...this.paragraphs(this.items(caption.children, [], false, depth)));
+    if (caption) out.push(...this.paragraphs(this.items(caption.childNodes, [], false, depth)));
     return out;
   }
 
@@ -372,12 +342,12 @@ class Converter {
     const out: Item[] = [];
     if (depth > MAX_DEPTH) return out;
     for (const node of nodes) {
-      if (node.kind === 'text') {
+      if (node instanceof DomText) {
         if (!loose) {
-          out.push({ k: 'text', text: node.text, marks });
+          out.push({ k: 'text', text: node.nodeValue, marks });
           continue;
         }
-        node.text.split(PARAGRAPH_BREAK).forEach((part, i) => {
+        node.nodeValue.split(PARAGRAPH_BREAK).forEach((part, i) => {
           if (i > 0) out.push({ k: 'para' });
           part.split('\n').forEach((line, j) => {
             // wpautop turns a single newline into a line break.
@@ -387,21 +357,21 @@ class Converter {
         });
         continue;
       }
-      const name = node.name;
+      const name = node.localName;
       if (name === 'br') out.push({ k: 'br' });
       else if (name === 'img') out.push({ k: 'img', element: node });
-      else if (RAW_TEXT_ELEMENTS.has(name) || VOID_ELEMENTS.has(name)) continue;
+      else if (VOID_ELEMENTS.has(name)) continue; // scripts, styles and the like arrive empty (html-dom.ts)
       else if (name === 'a') {
-        const href = this.linkHref(node.attrs.get('href'));
+        const href = this.linkHref(node.getAttribute('href') ?? undefined);
         const next = href ? withMark(marks, { type: 'link', href }) : marks;
-        out.push(...this.items(node.children, next, loose, depth + 1));
+        out.push(...this.items(node.childNodes, next, loose, depth + 1));
       } else if (MARK_TAGS[name]) {
-        out.push(...this.items(node.children, withMark(marks, { type: MARK_TAGS[name] as MarkName }), loose, depth + 1));
+        out.push(...this.items(node.childNodes, withMark(marks, { type: MARK_TAGS[name] as MarkName }), loose, depth + 1));
       } else if (BLOCK_ELEMENTS.has(name)) {
         // A block inside inline content (e.g. <a><div>…</div></a>): its own paragraph.
-        out.push({ k: 'para' }, ...this.items(node.children, marks, false, depth + 1), { k: 'para' });
+        out.push({ k: 'para' }, ...this.items(node.childNodes, marks, false, depth + 1), { k: 'para' });
       } else {
-        out.push(...this.items(node.children, marks, loose, depth + 1));
+        out.push(...this.items(node.childNodes, marks, loose, depth + 1));
       }
     }
     return out;
@@ -504,14 +474,14 @@ function sameMarks(a: Mark[], b: Mark[]): boolean {
 }
 
 function hasClass(element: ElementNode, name: string): boolean {
-  return (element.attrs.get('class') ?? '').split(/\s+/).includes(name);
+  return (element.getAttribute('class') ?? '').split(/\s+/).includes(name);
 }
 
 function findElement(element: ElementNode, name: string, depth = 0): ElementNode | null {
   if (depth > MAX_DEPTH) return null;
-  for (const child of element.children) {
-    if (child.kind !== 'element') continue;
-    if (child.name === name) return child;
+  for (const child of element.childNodes) {
+    if (!(child instanceof DomElement)) continue;
+    if (child.localName === name) return child;
     const found = findElement(child, name, depth + 1);
     if (found) return found;
   }
@@ -519,8 +489,8 @@ function findElement(element: ElementNode, name: string, depth = 0): ElementNode
 }
 
 function textOf(node: TreeNode, depth = 0): string {
-  if (node.kind === 'text') return node.text;
-  if (node.name === 'br') return '\n';
+  if (node instanceof DomText) return node.nodeValue;
+  if (node.localName === 'br') return '\n';
   if (depth > MAX_DEPTH) return '';
-  return node.children.map((c) => textOf(c, depth + 1)).join('');
+  return node.childNodes.map((c) => textOf(c, depth + 1)).join('');
 }
