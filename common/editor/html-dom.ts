@@ -38,9 +38,12 @@ export class DomText extends DomNodeBase {
 
 export class DomElement extends DomNodeBase {
   readonly nodeType = 1;
-  readonly childNodes: DomNode[] = [];
   readonly style = NO_STYLE;
   readonly namespaceURI = 'http://www.w3.org/1999/xhtml';
+  firstChild: DomNode | null = null;
+  lastChild: DomNode | null = null;
+  /** The children as a list, made when asked for and kept until the next change. */
+  private list: DomNode[] | null = [];
 
   /** `localName`: lower case, as parse5 gives it. */
   constructor(
@@ -56,11 +59,13 @@ export class DomElement extends DomNodeBase {
   get tagName(): string {
     return this.nodeName;
   }
-  get firstChild(): DomNode | null {
-    return this.childNodes[0] ?? null;
-  }
-  get lastChild(): DomNode | null {
-    return this.childNodes[this.childNodes.length - 1] ?? null;
+  get childNodes(): readonly DomNode[] {
+    if (this.list === null) {
+      const list: DomNode[] = [];
+      for (let node = this.firstChild; node; node = node.nextSibling) list.push(node);
+      this.list = list;
+    }
+    return this.list;
   }
 
   getAttribute(name: string): string | null {
@@ -82,7 +87,7 @@ export class DomElement extends DomNodeBase {
     while (stack.length > 0) {
       const node = stack.pop() as DomNode;
       if (node instanceof DomText) parts.push(node.nodeValue);
-      else for (let i = node.childNodes.length - 1; i >= 0; i--) stack.push(node.childNodes[i] as DomNode);
+      else for (let child = node.lastChild; child; child = child.previousSibling) stack.push(child);
     }
     return parts.join('');
   }
@@ -95,12 +100,13 @@ export class DomElement extends DomNodeBase {
   /** The first descendant (document order) that matches, or null. */
   querySelector(selectors: string): DomElement | null {
     const parsed = parseSelectors(selectors);
-    const stack: DomNode[] = [...this.childNodes].reverse();
+    const stack: DomNode[] = [];
+    for (let child = this.lastChild; child; child = child.previousSibling) stack.push(child);
     while (stack.length > 0) {
       const node = stack.pop() as DomNode;
       if (!(node instanceof DomElement)) continue;
       if (parsed.some((selector) => selector(node))) return node;
-      for (let i = node.childNodes.length - 1; i >= 0; i--) stack.push(node.childNodes[i] as DomNode);
+      for (let child = node.lastChild; child; child = child.previousSibling) stack.push(child);
     }
     return null;
   }
@@ -111,45 +117,36 @@ export class DomElement extends DomNodeBase {
   }
 
   appendChild<T extends DomNode>(child: T): T {
-    child.parentNode?.removeChild(child);
-    const last = this.lastChild;
-    child.parentNode = this;
-    child.previousSibling = last;
-    child.nextSibling = null;
-    if (last) last.nextSibling = child;
-    this.childNodes.push(child);
-    return child;
+    return this.insertBefore(child, null);
   }
 
+  /** Puts `child` before `before` (at the end when null), taking it from where it was. */
   insertBefore<T extends DomNode>(child: T, before: DomNode | null): T {
-    if (before === null) return this.appendChild(child);
+    if (before !== null && before.parentNode !== this) throw new Error('insertBefore: not a child');
     child.parentNode?.removeChild(child);
-    const index = this.childNodes.indexOf(before);
-    if (index < 0) throw new Error('insertBefore: not a child');
-    this.childNodes.splice(index, 0, child);
-    this.relink(index - 1, index + 1);
+    const after = before === null ? this.lastChild : before.previousSibling;
     child.parentNode = this;
+    child.previousSibling = after;
+    child.nextSibling = before;
+    if (after) after.nextSibling = child;
+    else this.firstChild = child;
+    if (before) before.previousSibling = child;
+    else this.lastChild = child;
+    this.list = null;
     return child;
   }
 
   removeChild<T extends DomNode>(child: T): T {
-    const index = this.childNodes.indexOf(child);
-    if (index < 0) throw new Error('removeChild: not a child');
-    this.childNodes.splice(index, 1);
+    if (child.parentNode !== this) throw new Error('removeChild: not a child');
+    if (child.previousSibling) child.previousSibling.nextSibling = child.nextSibling;
+    else this.firstChild = child.nextSibling;
+    if (child.nextSibling) child.nextSibling.previousSibling = child.previousSibling;
+    else this.lastChild = child.previousSibling;
     child.parentNode = null;
     child.previousSibling = null;
     child.nextSibling = null;
-    this.relink(index - 1, index);
+    this.list = null;
     return child;
-  }
-
-  /** Re-points the siblings of the children from..to (indexes after a splice). */
-  private relink(from: number, to: number): void {
-    for (let i = Math.max(0, from); i <= Math.min(to, this.childNodes.length - 1); i++) {
-      const node = this.childNodes[i] as DomNode;
-      node.previousSibling = this.childNodes[i - 1] ?? null;
-      node.nextSibling = this.childNodes[i + 1] ?? null;
-    }
   }
 }
 
