@@ -130,53 +130,48 @@ function linkTarget(a: DomElement, baseUrl: string | undefined): void {
 
 /** An item's loose lines (Dateline writes an item's paragraphs joined by <br>) as paragraphs. */
 function itemLines(li: DomElement): void {
-  let run: DomElement | null = null;
-  for (const child of [...li.childNodes]) {
-    if (child instanceof DomElement && BLOCK_ELEMENTS.has(child.localName)) {
-      run = null;
-      continue;
-    }
+  inlineRunsAsParagraphs(li, (child, into) => {
     if (child instanceof DomElement && child.localName === 'br') {
       li.removeChild(child);
-      run = null;
-      continue;
+      return null;
     }
-    if (!run) {
-      run = new DomElement('p');
-      li.insertBefore(run, child);
-    }
-    run.appendChild(child);
-  }
+    into.appendChild(child);
+    return into;
+  });
 }
 
 /** Loose text at the top (the classic editor's) in paragraphs: a blank line ends one, a newline is a line break. */
 function wpautop(root: DomElement): void {
-  let p: DomElement | null = null;
-  for (const child of [...root.childNodes]) {
-    if (child instanceof DomElement && BLOCK_ELEMENTS.has(child.localName)) {
-      p = null;
-      continue;
-    }
-    if (!p) {
-      p = new DomElement('p');
-      root.insertBefore(p, child);
-    }
+  inlineRunsAsParagraphs(root, (child, into) => {
     if (!(child instanceof DomText)) {
-      p.appendChild(child);
-      continue;
+      into.appendChild(child);
+      return into;
     }
     root.removeChild(child);
+    let p = into;
     child.nodeValue.split(PARAGRAPH_BREAK).forEach((part, i) => {
-      if (i > 0) {
-        const next: DomElement = new DomElement('p');
-        root.insertBefore(next, (p as DomElement).nextSibling);
-        p = next;
-      }
+      if (i > 0) p = root.insertBefore(new DomElement('p'), p.nextSibling);
       part.split('\n').forEach((line, j) => {
-        if (j > 0 && line.trim().length > 0) (p as DomElement).appendChild(new DomElement('br'));
-        (p as DomElement).appendChild(new DomText(line));
+        if (j > 0 && line.trim().length > 0) p.appendChild(new DomElement('br'));
+        p.appendChild(new DomText(line));
       });
     });
+    return p;
+  });
+}
+
+/**
+ * Gathers the children of `parent` between its blocks into paragraphs put where they stood. `place`
+ * puts one child into the paragraph and says which paragraph goes on (null: a new one from the next child).
+ */
+function inlineRunsAsParagraphs(parent: DomElement, place: (child: DomNode, into: DomElement) => DomElement | null): void {
+  let run: DomElement | null = null;
+  for (const child of [...parent.childNodes]) {
+    if (child instanceof DomElement && BLOCK_ELEMENTS.has(child.localName)) {
+      run = null;
+      continue;
+    }
+    run = place(child, run ?? parent.insertBefore(new DomElement('p'), child));
   }
 }
 
