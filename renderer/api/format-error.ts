@@ -7,7 +7,8 @@ import { readableUrl } from '../../common/text/readable-url';
 import { WORKFLOW_ACTIONS, type WorkflowAction } from '../../common/workflow/workflow-event';
 import { t, type TranslateVars } from '../i18n/i18n-store';
 import type { MessageKey } from '../i18n/messages/catalogues';
-import { isApiError } from './api-error';
+import type { RecordedError } from '../../common/errors/recorded-error';
+import { ApiError, isApiError } from './api-error';
 
 const CODE_KEYS: Record<AppErrorCode, MessageKey> = {
   'invalid-input': 'app.error.invalid-input',
@@ -50,6 +51,11 @@ export interface FormattedError {
 export function formatError(error: unknown): FormattedError {
   if (isApiError(error)) return { message: t(CODE_KEYS[error.code]), detail: error.details ? formatDetails(error.details) : '' };
   return { message: t('app.error.internal'), detail: t('error.unexpected') };
+}
+
+/** A failure kept in a record (a review sync's last try), worded like one that just happened. */
+export function formatRecordedError(error: RecordedError): FormattedError {
+  return formatError(new ApiError(error.code, error.message, error.details));
 }
 
 /** The detail line of one kind: its message, then what a server said, quoted. */
