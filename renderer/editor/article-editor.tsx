@@ -41,7 +41,8 @@ import { isSuggestionCommand, runSuggestionCommand } from './run-suggestion-comm
 import { setSuggesting, SuggestionMode, type SuggestionAuthor } from './suggestion-mode';
 import { SuggestionPanel } from './suggestion-panel';
 import './suggestion-marks.css';
-import { CommentHighlights, currentCommentRanges, setCommentHighlights, type CommentHighlight } from './comment-highlights';
+import { activeCommentId, CommentHighlights, currentCommentRanges, setActiveComment, setCommentHighlights, type CommentHighlight } from './comment-highlights';
+import { commentTops, onBodyLayoutChange, topOf } from './comment-anchor-tops';
 import { FindHighlights } from './find/find-highlights';
 import { FindPanel } from './find/find-panel';
 import { PasteCleanup } from './paste/paste-cleanup';
@@ -62,6 +63,17 @@ export interface ArticleEditorHandle {
   selectRange(from: number, to: number, commentId?: string): void;
   /** Who suggestions are recorded as, and whether to switch to Suggesting now. */
   configureSuggestions(author: SuggestionAuthor, suggest: boolean): void;
+  /**
+   * Where each marked comment's text starts now, as a viewport `top` in pixels; `stored` gives the
+   * saved start of comments whose marked text is not (yet) found. Reads only those positions.
+   */
+  commentTops(stored: ReadonlyMap<string, number>): Map<string, number>;
+  /** The viewport `top` of body position `pos` (clamped to the body). */
+  topOf(pos: number): number;
+  /** Calls `listener` once in the frame after the body changed or was resized; returns the unsubscribe. */
+  onLayoutChange(listener: () => void): () => void;
+  /** Marks comment `id`'s text as the active one (null: none). */
+  setActiveComment(id: string | null): void;
 }
 
 export interface ArticleEditorProps {
@@ -76,6 +88,8 @@ export interface ArticleEditorProps {
   onStats(stats: TextStats): void;
   /** One message per problem (e.g. per refused photo), already translated. */
   onError(message: string): void;
+  /** The toolbar's Comment button: comment on the selected text (the app's `edit.comment`). */
+  onComment?(): void;
   /**
    * A story shared through a newsroom server: the binding to its Yjs document
    * (collab/story-collaboration.ts), read once at mount. The body then comes from the document, not
@@ -90,9 +104,9 @@ export const ArticleEditor = forwardRef<ArticleEditorHandle, ArticleEditorProps>
   useRenderProbe('ArticleEditor');
   const { api, language } = props;
   const t = useT();
-  const callbacks = useRef({ onDirty: props.onDirty, onStats: props.onStats, onError: props.onError });
+  const callbacks = useRef({ onDirty: props.onDirty, onStats: props.onStats, onError: props.onError, onComment: props.onComment });
   useLayoutEffect(() => {
-    callbacks.current = { onDirty: props.onDirty, onStats: props.onStats, onError: props.onError };
+    callbacks.current = { onDirty: props.onDirty, onStats: props.onStats, onError: props.onError, onComment: props.onComment };
   });
 
   const [initialBody] = useState(() => props.initialBody);
@@ -219,6 +233,7 @@ export const ArticleEditor = forwardRef<ArticleEditorHandle, ArticleEditorProps>
     return true;
   }, [editor]);
   const closeLink = useCallback(() => setLinkOpen(false), []);
+  const comment = useCallback(() => callbacks.current.onComment?.(), []);
   const openFind = useCallback((withReplace: boolean) => {
     setFind((open) => ({ withReplace, count: (open?.count ?? 0) + 1 }));
     return true;
@@ -283,6 +298,12 @@ export const ArticleEditor = forwardRef<ArticleEditorHandle, ArticleEditorProps>
       configureSuggestions: (author, suggest) => {
         if (!editor.isDestroyed) setSuggesting(editor.view, suggest, author);
       },
+      commentTops: (stored) => (editor.isDestroyed ? new Map() : commentTops(editor.view, stored)),
+      topOf: (pos) => (editor.isDestroyed ? 0 : topOf(editor.view, pos)),
+      onLayoutChange: (listener) => onBodyLayoutChange(editor, listener),
+      setActiveComment: (id) => {
+        if (!editor.isDestroyed && activeCommentId(editor.state) !== id) editor.view.dispatch(setActiveComment(editor.state, id));
+      },
     }),
     [editor, initialBody, insertPhotosAt, runCommand],
   );
@@ -295,7 +316,7 @@ export const ArticleEditor = forwardRef<ArticleEditorHandle, ArticleEditorProps>
 
   return (
     <div className="dl-editor">
-      <EditorToolbar editor={editor} onLink={openLink} onInsertPhoto={openPicker} />
+      <EditorToolbar editor={editor} onLink={openLink} onInsertPhoto={openPicker} onComment={props.onComment ? comment : undefined} />
       <SuggestionPanel editor={editor} />
       {linkOpen && <LinkDialog editor={editor} onClose={closeLink} />}
       {find && <FindPanel editor={editor} withReplace={find.withReplace} openCount={find.count} onClose={closeFind} />}

@@ -14,4 +14,9 @@ export interface EditorHandleLike {
   selectRange?(from: number, to: number, commentId?: string): void;
   /** Who suggestions are recorded as, and whether to switch to Suggesting now. */
   configureSuggestions?(author: { id: string; name: string }, suggest: boolean): void;
+  /** The comment margin: where commented text sits (viewport tops), when it may have moved, which is active. */
+  commentTops?(stored: ReadonlyMap<string, number>): Map<string, number>;
+  topOf?(pos: number): number;
+  onLayoutChange?(listener: () => void): () => void;
+  setActiveComment?(id: string | null): void;
 }

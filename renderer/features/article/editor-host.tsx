@@ -6,6 +6,9 @@ import type { TextStats } from '../../../common/text/text-stats';
 import { useRenderProbe } from '../../kit/use-render-probe';
 import { authorIdOf } from '../../../common/editor/author-colour';
 import { suggestByDefault } from '../../../common/workflow/suggest-by-default';
+import { CommentMargin } from '../review/comment-margin';
+import { startComment } from '../review/start-comment';
+import { useCommentMarginShown } from '../review/use-comment-margin-shown';
 
 export const EditorHost = memo(function EditorHost() {
   useRenderProbe('EditorHost');
@@ -19,6 +22,8 @@ export const EditorHost = memo(function EditorHost() {
   const handleDirty = useCallback(() => article.getState().markBodyDirty(), [article]);
   const handleStats = useCallback((stats: TextStats) => article.getState().setStats(stats), [article]);
   const handleError = useCallback((message: string) => ui.getState().showError(message), [ui]);
+  const handleComment = useCallback(() => startComment({ article, review, ui }), [article, review, ui]);
+  const marginShown = useCommentMarginShown();
   const profileName = review((s) => (s.state?.articleId === id ? (s.state.profile?.name ?? null) : null));
   const suggest = review((s) => (s.state?.articleId === id ? suggestByDefault(s.state.profile, s.state.owner) : false));
 
@@ -31,7 +36,7 @@ export const EditorHost = memo(function EditorHost() {
 
   if (!id || !initialBody) return null;
   return (
-    <div className="editor-host">
+    <div className={marginShown ? 'editor-host with-comment-margin' : 'editor-host'}>
       <ArticleEditor
         key={`${id}:${editorKey}`}
         ref={handleRef}
@@ -41,7 +46,9 @@ export const EditorHost = memo(function EditorHost() {
         onDirty={handleDirty}
         onStats={handleStats}
         onError={handleError}
+        onComment={handleComment}
       />
+      {marginShown ? <CommentMargin /> : null}
     </div>
   );
 });
