@@ -42,9 +42,9 @@ export function CommentMargin() {
     const items: MarginCard[] = [];
     for (const c of cards) {
       const element = cardElements.current.get(c.id);
-      if (element) items.push({ id: c.id, anchorTop: (tops.get(c.id) ?? origin) - origin, height: element.offsetHeight });
+      if (element) items.push({ id: c.id, anchorTop: (tops.get(c.id) ?? origin) - origin, height: element.offsetHeight, position: c.anchor?.from ?? 0 });
     }
-    if (composer && composerElement.current) items.push({ id: COMPOSER_ID, anchorTop: handle.topOf(composer.from) - origin, height: composerElement.current.offsetHeight });
+    if (composer && composerElement.current) items.push({ id: COMPOSER_ID, anchorTop: handle.topOf(composer.from) - origin, height: composerElement.current.offsetHeight, position: composer.from });
     const placed = stackMarginCards(items, active, CARD_GAP);
     let bottom = 0;
     for (const item of items) {

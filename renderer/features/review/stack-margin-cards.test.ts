@@ -14,17 +14,17 @@ function overlaps(cards: readonly MarginCard[], tops: Map<string, number>): bool
 describe('stacking comment cards in the margin', () => {
   it('puts each card beside its text when there is room', () => {
     const cards = [
-      { id: 'a', anchorTop: 40, height: 60 },
-      { id: 'b', anchorTop: 300, height: 80 },
+      { id: 'a', anchorTop: 40, height: 60, position: 5 },
+      { id: 'b', anchorTop: 300, height: 80, position: 90 },
     ];
     expect(stackMarginCards(cards, null, GAP)).toEqual(new Map([['a', 40], ['b', 300]]));
   });
 
-  it('stacks cards whose text shares a line below each other, in the order given', () => {
+  it('stacks cards whose text shares a line below each other, in the order of the text', () => {
     const cards = [
-      { id: 'first', anchorTop: 100, height: 50 },
-      { id: 'second', anchorTop: 100, height: 70 },
-      { id: 'third', anchorTop: 120, height: 40 },
+      { id: 'second', anchorTop: 100, height: 70, position: 30 },
+      { id: 'first', anchorTop: 100, height: 50, position: 12 },
+      { id: 'third', anchorTop: 120, height: 40, position: 60 },
     ];
     const tops = stackMarginCards(cards, null, GAP);
     expect(tops).toEqual(new Map([['first', 100], ['second', 158], ['third', 236]]));
@@ -33,8 +33,8 @@ describe('stacking comment cards in the margin', () => {
 
   it('follows the order of the text, not of the list', () => {
     const tops = stackMarginCards([
-      { id: 'late', anchorTop: 500, height: 40 },
-      { id: 'early', anchorTop: 10, height: 40 },
+      { id: 'late', anchorTop: 500, height: 40, position: 400 },
+      { id: 'early', anchorTop: 10, height: 40, position: 3 },
     ], null, GAP);
     expect(tops.get('early')).toBe(10);
     expect(tops.get('late')).toBe(500);
@@ -42,9 +42,9 @@ describe('stacking comment cards in the margin', () => {
 
   it('puts the active card at its text and moves the cards before it up', () => {
     const cards = [
-      { id: 'a', anchorTop: 200, height: 60 },
-      { id: 'b', anchorTop: 210, height: 60 },
-      { id: 'c', anchorTop: 220, height: 60 },
+      { id: 'a', anchorTop: 200, height: 60, position: 10 },
+      { id: 'b', anchorTop: 210, height: 60, position: 20 },
+      { id: 'c', anchorTop: 220, height: 60, position: 30 },
     ];
     const tops = stackMarginCards(cards, 'b', GAP);
     expect(tops.get('b')).toBe(210);
@@ -55,8 +55,8 @@ describe('stacking comment cards in the margin', () => {
 
   it('lays the cards out downwards when there is no room above the active one', () => {
     const cards = [
-      { id: 'a', anchorTop: 0, height: 100 },
-      { id: 'b', anchorTop: 20, height: 60 },
+      { id: 'a', anchorTop: 0, height: 100, position: 1 },
+      { id: 'b', anchorTop: 20, height: 60, position: 8 },
     ];
     const tops = stackMarginCards(cards, 'b', GAP);
     expect(tops).toEqual(new Map([['a', 0], ['b', 108]]));
@@ -68,7 +68,7 @@ describe('stacking comment cards in the margin', () => {
     let seed = 7;
     const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
     for (let round = 0; round < 200; round++) {
-      const cards = Array.from({ length: 1 + Math.floor(next() * 12) }, (_, i) => ({ id: `c${i}`, anchorTop: Math.floor(next() * 600) - 20, height: 20 + Math.floor(next() * 120) }));
+      const cards = Array.from({ length: 1 + Math.floor(next() * 12) }, (_, i) => ({ id: `c${i}`, anchorTop: Math.floor(next() * 600) - 20, height: 20 + Math.floor(next() * 120), position: i }));
       const active = next() < 0.5 ? null : cards[Math.floor(next() * cards.length)]!.id;
       const tops = stackMarginCards(cards, active, GAP);
       expect(overlaps(cards, tops)).toBe(false);

@@ -7,16 +7,18 @@ export interface MarginCard {
   anchorTop: number;
   /** The card's own height. */
   height: number;
+  /** Where its text starts in the body: cards whose text shares a line keep the order of the text. */
+  position: number;
 }
 
 /**
- * Each card's top. Cards keep the order of their text (ties keep the given order), start no higher
+ * Each card's top. Cards keep the order of their text (by top, then position), start no higher
  * than 0 and no two overlap (at least `gap` apart). Without an active card each sits at its text or
  * just below the card before it; the active one sits at its text and the cards before it move up,
  * unless that would take them above the top, when all are laid out downwards again.
  */
 export function stackMarginCards(cards: readonly MarginCard[], activeId: string | null, gap: number): Map<string, number> {
-  const sorted = cards.map((card, order) => ({ card, order })).sort((a, b) => a.card.anchorTop - b.card.anchorTop || a.order - b.order).map((x) => x.card);
+  const sorted = [...cards].sort((a, b) => a.anchorTop - b.anchorTop || a.position - b.position);
   const tops = new Array<number>(sorted.length);
   const active = activeId === null ? -1 : sorted.findIndex((card) => card.id === activeId);
   const below = (i: number): number => tops[i - 1]! + sorted[i - 1]!.height + gap;
