@@ -126,7 +126,7 @@ for (const locale of ['en', 'zh-CN'] as const) {
     // Select, Comment: the composer opens focused in the margin, level with the selection.
     await selectBackFromEnd(person, story, story.first);
     await page.keyboard.press('ControlOrMeta+Alt+m');
-    const margin = page.getByRole('complementary', { name: app.text('review.margin.label') });
+    const margin = page.getByRole('region', { name: app.text('review.margin.label') });
     const form = margin.getByRole('form', { name: app.text('review.composer.label') });
     const input = form.getByRole('textbox');
     await expect(input).toBeFocused();
@@ -208,7 +208,7 @@ for (const locale of ['en', 'zh-CN'] as const) {
     const panel = reviewPanel(person);
     const form = panel.getByRole('form', { name: app.text('review.composer.label') });
     await expect(form.getByRole('textbox')).toBeFocused();
-    await expect(page.getByRole('complementary', { name: app.text('review.margin.label') })).toHaveCount(0);
+    await expect(page.getByRole('region', { name: app.text('review.margin.label') })).toHaveCount(0);
     await page.keyboard.type(story.rest.trim());
     await page.keyboard.press('ControlOrMeta+Enter');
     await expect(form).toHaveCount(0);

@@ -88,7 +88,7 @@ export function CommentMargin() {
   };
 
   return (
-    <aside
+    <section
       className="comment-margin"
       aria-label={t('review.margin.label')}
       onBlur={(event) => {
@@ -110,6 +110,6 @@ export function CommentMargin() {
         </ul>
         {composer && canComment ? <CommentComposer ref={composerElement} anchor={composer} className="comment-margin__card active" /> : null}
       </div>
-    </aside>
+    </section>
   );
 }
