@@ -37,6 +37,10 @@ export function CommentMargin() {
     const box = margin.current;
     const handle = article.getState().getEditorHandle();
     if (!box || !handle?.commentTops || !handle.topOf) return;
+    if (cards.length === 0 && !composer) {
+      box.style.minHeight = '';
+      return;
+    }
     const origin = box.getBoundingClientRect().top;
     const tops = handle.commentTops(new Map(cards.map((c) => [c.id, c.anchor?.from ?? 0])));
     const items: MarginCard[] = [];
