@@ -26,12 +26,29 @@ import { collabOperations, type CollabOperationResults } from './collab/collab-c
 import { newsroomRoleSchema } from './workflow/newsroom-profile';
 import { DEFAULT_HEADLINE_GUIDE } from './text/headline-length';
 import { isKnownTimeZone } from './time/zoned-time';
+import type { ArticleDiff } from './workflow/diff-model';
 
 /** The largest photo the library accepts. */
 export const MAX_MEDIA_BYTES = 40 * 1024 * 1024;
 
-export const revisionReasonSchema = z.enum(['explicit-save', 'before-restore', 'before-trash', 'before-import', 'duplicate-source']);
+export const revisionReasonSchema = z.enum([
+  'explicit-save',
+  'before-restore',
+  'before-trash',
+  'before-import',
+  'duplicate-source',
+  /** After a few minutes of editing without a snapshot. */
+  'autosave',
+  'before-workflow',
+  'before-publish',
+  /** "Name this version". */
+  'named',
+]);
 export type RevisionReason = z.infer<typeof revisionReasonSchema>;
+/** Only these are thinned with age; every other kind of snapshot is kept until the size cap needs room. */
+export const THINNED_REVISION_REASONS: readonly RevisionReason[] = ['explicit-save', 'autosave'];
+export const MAX_VERSION_NAME_LENGTH = 120;
+const revisionIdSchema = z.string().regex(/^[0-9A-Za-z._-]{1,120}$/);
 
 export interface RevisionInfo {
   /** Opaque, sortable id of the snapshot. */
@@ -41,6 +58,14 @@ export interface RevisionInfo {
   who: string;
   revision: number;
   headline: string;
+  /** A named version's name. */
+  name?: string;
+}
+
+/** An article's versions, newest first, and the snapshot files that could not be read (kept, never deleted). */
+export interface RevisionList {
+  versions: RevisionInfo[];
+  unreadable: { id: string; reason: string }[];
 }
 
 export interface LibraryProblem {
@@ -197,8 +222,14 @@ export const operations = {
   }),
 
   'revisions.list': byId,
-  'revisions.get': z.object({ id: articleIdSchema, revisionId: z.string().regex(/^[0-9A-Za-z._-]{1,120}$/) }),
-  'revisions.restore': z.object({ id: articleIdSchema, revisionId: z.string().regex(/^[0-9A-Za-z._-]{1,120}$/) }),
+  'revisions.get': z.object({ id: articleIdSchema, revisionId: revisionIdSchema }),
+  'revisions.restore': z.object({ id: articleIdSchema, revisionId: revisionIdSchema }),
+  /** Keeps the saved article as a named version (never thinned). */
+  'revisions.name': z.object({ id: articleIdSchema, name: z.string().trim().min(1).max(MAX_VERSION_NAME_LENGTH) }),
+  /** Keeps the saved article as a version before one paragraph of an old version is put back. */
+  'revisions.keepBeforeRestore': byId,
+  /** The difference between two versions; 'current' is the saved article. */
+  'revisions.compare': z.object({ id: articleIdSchema, from: revisionIdSchema, to: revisionIdSchema }),
 
   'media.import': z.object({
     fileName: z.string().min(1).max(500),
@@ -245,7 +276,8 @@ export interface OperationResults {
   'library.problems': LibraryProblem[];
   'articles.create': Article;
   'articles.get': Article;
-  'articles.save': { revision: number; updatedAt: string };
+  /** `snapshot`: the version this save kept (every explicit save, and after a few minutes of editing). */
+  'articles.save': { revision: number; updatedAt: string; snapshot?: RevisionInfo | null };
   'articles.duplicate': Article;
   'articles.trash': { id: string };
   'articles.restore': { id: string };
@@ -255,9 +287,12 @@ export interface OperationResults {
   'articles.exportPage': { fileName: string; html: string };
   /** The file's bytes in base64. */
   'articles.exportMarkdownFile': { fileName: string; mimeType: string; base64: string };
-  'revisions.list': RevisionInfo[];
+  'revisions.list': RevisionList;
   'revisions.get': Article;
   'revisions.restore': Article;
+  'revisions.name': RevisionInfo;
+  'revisions.keepBeforeRestore': RevisionInfo;
+  'revisions.compare': ArticleDiff;
   'media.import': MediaInfo;
   'media.info': MediaInfo;
   'media.thumbnail': { thumbnailId: string };

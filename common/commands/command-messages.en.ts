@@ -7,6 +7,7 @@ export const commandMessagesEn = {
   'command.article.export-html': 'Export HTML…',
   'command.article.export-markdown': 'Export Markdown…',
   'command.article.revisions': 'Revision History…',
+  'command.article.name-version': 'Name This Version…',
   'command.article.trash': 'Move to Trash',
   'command.article.insert-photo': 'Insert Photo…',
   'command.edit.undo': 'Undo',

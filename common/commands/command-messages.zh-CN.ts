@@ -8,6 +8,7 @@ export const commandMessagesZhCN: Record<CommandMessageKey, string> = {
   'command.article.export-html': '导出 HTML…',
   'command.article.export-markdown': '导出 Markdown…',
   'command.article.revisions': '修订历史…',
+  'command.article.name-version': '为此版本命名…',
   'command.article.trash': '移到废纸篓',
   'command.article.insert-photo': '插入图片…',
   'command.edit.undo': '撤销',

@@ -50,6 +50,7 @@ export const COMMAND_TABLE = [
   { id: 'article.export-markdown', labelKey: 'command.article.export-markdown', menu: { menu: 'file', group: 'export' }, needs: 'article' },
   // Cmd+Alt+H is Hide Others on macOS: the key is the browser's only.
   { id: 'article.revisions', labelKey: 'command.article.revisions', browserAccelerator: 'CmdOrCtrl+Alt+H', menu: { menu: 'file', group: 'history' }, needs: 'article' },
+  { id: 'article.name-version', labelKey: 'command.article.name-version', menu: { menu: 'file', group: 'history' }, needs: 'article' },
   // Ctrl/Cmd+P is the print key everywhere; in a browser the browser's own print uses the same proof stylesheet.
   { id: 'article.print-proof', labelKey: 'command.article.print-proof', accelerator: 'CmdOrCtrl+P', browserAccelerator: null, menu: { menu: 'file', group: 'proof' }, needs: 'article' },
   { id: 'article.preview', labelKey: 'command.article.preview', accelerator: 'CmdOrCtrl+Alt+V', menu: { menu: 'file', group: 'proof' }, needs: 'article' },

@@ -74,6 +74,8 @@ export const APP_ERROR_DETAILS_SCHEMAS = {
     remoteFailureSchema,
     kind('contract-input', { operation: z.string().max(100), issues: whole }),
     kind('unknown-operation', {}),
+    /** "Name this version" when the article has as many named versions as it may keep. */
+    kind('named-versions-full', { limit: whole }),
     kind('request-too-large', { maxBytes: whole }),
     kind('request-not-json', {}),
     kind('services-options', {}),

@@ -245,6 +245,9 @@ export async function createServices(options: ServicesOptions): Promise<Services
     'revisions.list': ({ id }) => store.listRevisions(id),
     'revisions.get': ({ id, revisionId }) => store.getRevision(id, revisionId),
     'revisions.restore': async ({ id, revisionId }) => changing(store.restoreRevision(id, revisionId, { who: await who() })),
+    'revisions.name': async ({ id, name }) => store.snapshotNow(id, 'named', { who: await who(), name }),
+    'revisions.keepBeforeRestore': async ({ id }) => store.snapshotNow(id, 'before-restore', { who: await who() }),
+    'revisions.compare': ({ id, from, to }) => store.compareRevisions(id, from, to),
 
     'media.import': async ({ fileName, data }) => {
       const info = await media.import(fileName, data);
@@ -259,9 +262,15 @@ export async function createServices(options: ServicesOptions): Promise<Services
     ...publishing.handlers,
     'publish.start': async (input) => {
       await review.checkMayPublish(input.articleId, input.options.status);
+      await store.snapshotNow(input.articleId, 'before-publish', { who: await who() });
       return publishing.startJob(input, input.approveFirst ? () => review.approveForPublish(input.articleId) : undefined);
     },
     ...review.handlers,
+    // The article as it stood before every workflow action is kept as a version.
+    'review.transition': async (input) => {
+      await store.snapshotNow(input.id, 'before-workflow', { who: await who() });
+      return review.handlers['review.transition'](input);
+    },
   };
 
   return {

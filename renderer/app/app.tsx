@@ -8,6 +8,7 @@ import { LibraryScreen } from '../features/library/library-screen';
 import { OutboxButton } from '../features/publish/outbox-button';
 import { ReviewQueueScreen } from '../features/review/review-queue-screen';
 import { ReplaceLocalDialog } from '../features/review/replace-local-dialog';
+import { NameVersionDialog } from '../features/revisions/name-version-dialog';
 import { RevisionsDialog } from '../features/revisions/revisions-dialog';
 import { LocaleSwitcher } from '../features/settings/locale-switcher';
 import { PreviewDialog } from '../features/proof/preview-dialog';
@@ -92,6 +93,7 @@ export function App() {
         }}
       />
       {dialog === 'revisions' && hasArticle ? <RevisionsDialog /> : null}
+      {dialog === 'name-version' && hasArticle ? <NameVersionDialog /> : null}
       {dialog === 'palette' ? <CommandPalette onRun={run} /> : null}
       {dialog === 'preview' && hasArticle ? <PreviewDialog /> : null}
       <Toasts />

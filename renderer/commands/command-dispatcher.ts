@@ -105,6 +105,9 @@ export function createCommandDispatcher(stores: AppStores): CommandDispatcher {
       case 'article.revisions':
         if (open) ui.getState().openDialog('revisions');
         return;
+      case 'article.name-version':
+        if (open) ui.getState().openDialog('name-version');
+        return;
       case 'article.insert-photo':
         // The editor owns the photo picker and the import.
         article.getState().getEditorHandle()?.runCommand(command);

@@ -181,6 +181,31 @@ describe('article body editor', () => {
     });
   });
 
+  it('puts a paragraph of an old version back as one edit that one undo takes back', () => {
+    const { handle, onDirty } = renderEditor({ body: paragraphs('Lead.', 'Roads gain most.') });
+    const old = { type: 'paragraph', content: [{ type: 'text', text: 'Schools gain most.' }] };
+    let done = false;
+    act(() => {
+      done = handle.current!.restoreBlock(1, true, old);
+    });
+    expect(done).toBe(true);
+    expect(onDirty).toHaveBeenCalled();
+    expect(handle.current!.getBody()).toEqual(paragraphs('Lead.', 'Schools gain most.'));
+    act(() => handle.current!.runCommand('edit.undo'));
+    expect(handle.current!.getBody()).toEqual(paragraphs('Lead.', 'Roads gain most.'));
+    // A deleted paragraph goes back in, at the end here.
+    act(() => handle.current!.restoreBlock(2, false, old));
+    expect(handle.current!.getBody()).toEqual(paragraphs('Lead.', 'Roads gain most.', 'Schools gain most.'));
+    act(() => handle.current!.runCommand('edit.undo'));
+    expect(handle.current!.getBody()).toEqual(paragraphs('Lead.', 'Roads gain most.'));
+    // A block the schema does not allow is refused and changes nothing.
+    act(() => {
+      done = handle.current!.restoreBlock(0, true, { type: 'script', content: [{ type: 'text', text: 'x' }] });
+    });
+    expect(done).toBe(false);
+    expect(handle.current!.getBody()).toEqual(paragraphs('Lead.', 'Roads gain most.'));
+  });
+
   it('refuses a javascript: link with a message and applies an https one', async () => {
     const { editor, handle } = renderEditor();
     act(() => {

@@ -74,6 +74,8 @@ export interface ArticleEditorHandle {
   onLayoutChange(listener: () => void): () => void;
   /** Marks comment `id`'s text as the active one (null: none). */
   setActiveComment(id: string | null): void;
+  /** Puts a top-level block back (replacing the one at `index`, or before it) as one undoable edit; false if it does not fit. */
+  restoreBlock(index: number, replace: boolean, block: DocNode): boolean;
 }
 
 export interface ArticleEditorProps {
@@ -303,6 +305,22 @@ export const ArticleEditor = forwardRef<ArticleEditorHandle, ArticleEditorProps>
       onLayoutChange: (listener) => onBodyLayoutChange(editor, listener),
       setActiveComment: (id) => {
         if (!editor.isDestroyed && activeCommentId(editor.state) !== id) editor.view.dispatch(setActiveComment(editor.state, id));
+      },
+      restoreBlock: (index, replace, block) => {
+        if (editor.isDestroyed) return false;
+        const { state } = editor;
+        try {
+          const node = state.schema.nodeFromJSON(block);
+          node.check();
+          const at = Math.min(index, state.doc.childCount);
+          let from = 0;
+          for (let i = 0; i < at; i++) from += state.doc.child(i).nodeSize;
+          const to = replace && at < state.doc.childCount ? from + state.doc.child(at).nodeSize : from;
+          editor.view.dispatch(state.tr.replaceWith(from, to, node).scrollIntoView());
+          return true;
+        } catch {
+          return false;
+        }
       },
     }),
     [editor, initialBody, insertPhotosAt, runCommand],

@@ -1,7 +1,7 @@
 // Runs in: tests (node). A reporter edits an article: what gets saved, when, and what survives a failure.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { newArticle, type Article, type DocNode } from '../../common/article';
-import type { SlugStyle } from '../../common/contract';
+import type { RevisionInfo, SlugStyle } from '../../common/contract';
 import { ApiError } from '../api/api-error';
 import { createFakeApi } from '../../tests/support/fake-api';
 import { createArticleStore } from './article-store';
@@ -25,7 +25,7 @@ function fakeEditor(text: string): EditorHandleLike & { text: string } {
   return editor;
 }
 
-function setup(saveResult: (article: Article) => { revision: number; updatedAt: string } | Promise<never>, slugStyle?: () => SlugStyle) {
+function setup(saveResult: (article: Article) => { revision: number; updatedAt: string; snapshot?: RevisionInfo | null } | Promise<never>, slugStyle?: () => SlugStyle) {
   const stored: Article = { ...newArticle(ID, NOW), headline: 'Old headline', body: bodyOf('stored') };
   const api = createFakeApi({
     'articles.get': () => stored,
@@ -43,6 +43,18 @@ afterEach(() => {
 });
 
 describe('article store', () => {
+  it('remembers the version an explicit save kept, for the status bar, until another article loads', async () => {
+    const kept: RevisionInfo = { id: '01m9000000000000000000', at: '2026-11-25T09:05:00.000Z', reason: 'explicit-save', who: 'Li Wei', revision: 1, headline: 'Old headline' };
+    const { store, stored } = setup((article) => ({ revision: article.revision + 1, updatedAt: kept.at, snapshot: kept }));
+    await store.getState().open(ID);
+    store.getState().setEditorHandle(fakeEditor('typed'));
+    expect(store.getState().keptVersion).toBeNull();
+    await store.getState().save(true);
+    expect(store.getState().keptVersion).toEqual(kept);
+    store.getState().load({ ...stored, revision: 5 });
+    expect(store.getState().keptVersion).toBeNull();
+  });
+
   it('autosave sends the headline from the store and the body from the editor, then keeps the new revision', async () => {
     const { api, store } = setup((article) => ({ revision: article.revision + 1, updatedAt: '2026-11-25T09:05:00.000Z' }));
     await store.getState().open(ID);

@@ -1,7 +1,7 @@
 // Runs in: renderer. The open article: its non-body fields, save state and counts; the body stays in the editor.
 import { effectiveSlug } from '../../common/publish/effective-slug';
 import type { Article, ArticleMeta, DocNode } from '../../common/article';
-import type { DatelineApi, ExportResult, SlugStyle } from '../../common/contract';
+import type { DatelineApi, ExportResult, RevisionInfo, SlugStyle } from '../../common/contract';
 import type { TextStats } from '../../common/text/text-stats';
 import { headlineSlug } from '../../common/text/headline-slug';
 import { isApiError } from '../api/api-error';
@@ -20,6 +20,8 @@ export interface ArticleState {
   editorKey: number;
   saveState: SaveState;
   saveError: unknown;
+  /** The version the last save kept (an explicit save, or after a few minutes of editing); null after a load. */
+  keptVersion: RevisionInfo | null;
   stats: TextStats;
   open(id: string): Promise<void>;
   load(article: Article): void;
@@ -86,7 +88,7 @@ export function createArticleStore(api: DatelineApi, options: ArticleStoreOption
       if (!article) return;
       const body = handle ? handle.getBody() : article.body;
       const sent = { ...article, body };
-      let result: { revision: number; updatedAt: string };
+      let result: { revision: number; updatedAt: string; snapshot?: RevisionInfo | null };
       try {
         result = await api.call('articles.save', { article: sent, explicit });
       } catch (error) {
@@ -97,7 +99,9 @@ export function createArticleStore(api: DatelineApi, options: ArticleStoreOption
         throw error;
       }
       const now = get().article;
-      if (now && now.id === article.id) set({ article: { ...now, revision: result.revision, updatedAt: result.updatedAt } });
+      if (now && now.id === article.id) {
+        set({ article: { ...now, revision: result.revision, updatedAt: result.updatedAt }, ...(result.snapshot ? { keptVersion: result.snapshot } : {}) });
+      }
       if (restartedUnderSave) {
         restartedUnderSave = false;
         options.onSavedAfterRestart?.();
@@ -124,6 +128,7 @@ export function createArticleStore(api: DatelineApi, options: ArticleStoreOption
         editorKey: s.editorKey + 1,
         saveState: 'saved',
         saveError: null,
+        keptVersion: null,
         stats: NO_STATS,
       }));
     };
@@ -138,6 +143,7 @@ export function createArticleStore(api: DatelineApi, options: ArticleStoreOption
       editorKey: 0,
       saveState: 'saved',
       saveError: null,
+      keptVersion: null,
       stats: NO_STATS,
       open: async (id) => {
         await flush();
@@ -153,7 +159,7 @@ export function createArticleStore(api: DatelineApi, options: ArticleStoreOption
         if (controller?.state === 'conflict' || controller?.state === 'error') return false;
         controller?.dispose();
         controller = null;
-        set({ article: null, initialBody: null, saveState: 'saved', saveError: null, stats: NO_STATS });
+        set({ article: null, initialBody: null, saveState: 'saved', saveError: null, keptVersion: null, stats: NO_STATS });
         return true;
       },
       updateFields: (patch) => {

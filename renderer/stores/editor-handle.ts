@@ -19,4 +19,6 @@ export interface EditorHandleLike {
   topOf?(pos: number): number;
   onLayoutChange?(listener: () => void): () => void;
   setActiveComment?(id: string | null): void;
+  /** Puts a top-level block of an old version back as one undoable edit; false if it does not fit. */
+  restoreBlock?(index: number, replace: boolean, block: DocNode): boolean;
 }

@@ -6,7 +6,7 @@ import { noticeLifetime } from './notice-lifetime';
 
 export type View = 'library' | 'trash' | 'article' | 'queue';
 export type SideTab = 'details' | 'review';
-export type DialogName = 'revisions' | 'settings' | 'palette' | 'preview' | null;
+export type DialogName = 'revisions' | 'name-version' | 'settings' | 'palette' | 'preview' | null;
 
 /** What a notice offers besides Dismiss; a notice with one stays until dismissed. */
 export interface NoticeAction {

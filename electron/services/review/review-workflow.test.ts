@@ -384,7 +384,7 @@ describe('review through a shared folder hub, two machines', () => {
     const replaced = await reporter('review.open', { id: created.id, replaceLocal: true });
     expect(replaced.status).toBe('changes_requested');
     const revisions = await reporter('revisions.list', { id: created.id });
-    const kept = revisions.find((r) => r.reason === 'before-import');
+    const kept = revisions.versions.find((r) => r.reason === 'before-import');
     expect(kept).toBeDefined();
     const old = await reporter('revisions.get', { id: created.id, revisionId: kept?.id ?? '' });
     expect(JSON.stringify(old.body)).toContain('The Han is two metres up.');
@@ -461,7 +461,7 @@ describe('review through a shared folder hub, two machines', () => {
     await expect(reporter('publish.start', { articleId: created.id, targetId: targets[0]?.config.id ?? '', options: { status: 'publish' } })).rejects.toMatchObject({
       code: 'permission-denied',
     });
-    const revision = (await reporter('revisions.list', { id: created.id })).find((r) => r.reason === 'explicit-save');
+    const revision = (await reporter('revisions.list', { id: created.id })).versions.find((r) => r.reason === 'explicit-save');
     const restored = await reporter('revisions.restore', { id: created.id, revisionId: revision?.id ?? '' });
     expect(restored.status).toBe('submitted');
   });

@@ -16,13 +16,14 @@ import {
 } from '../../../common/article';
 import { AppError } from '../../../common/app-error';
 import { editorArticleSchema } from '../../../common/editor/editor-schema';
-import type { LibraryProblem, RevisionInfo } from '../../../common/contract';
+import type { LibraryProblem, RevisionInfo, RevisionList, RevisionReason } from '../../../common/contract';
+import { diffArticles, type ArticleDiff } from '../../../common/workflow/article-diff';
 import { atomicWriteFile, TEMP_FILE_PATTERN } from './atomic-write';
 import { errnoCode, fsAppError } from './fs-app-error';
 import { KeyedQueue } from './keyed-queue';
 import { readLibraryIndex, writeLibraryIndex, type IndexEntry } from './library-index-cache';
 import { readJsonFile } from './read-json-file';
-import { RevisionStore } from './revision-store';
+import { RevisionStore, type RevisionInfoCache } from './revision-store';
 import { sortableId } from './sortable-id';
 
 export type LibraryChange = { kind: 'upsert'; article: Article } | { kind: 'remove'; id: string };
@@ -32,7 +33,12 @@ export interface LibraryStoreOptions {
   onChange?: (change: LibraryChange) => void;
   /** How long library-index.json writes are coalesced; it is only a cache. */
   indexWriteDelayMs?: number;
+  /** The clock snapshots are dated and thinned by (tests move it). */
+  now?: () => number;
 }
+
+/** Saves keep an automatic snapshot once someone has been editing this long without one. */
+export const AUTO_SNAPSHOT_AFTER_MS = 3 * 60 * 1000;
 
 export interface SaveOptions {
   /** Explicit saves (Ctrl/Cmd+S) also write a revision snapshot. */
@@ -61,6 +67,9 @@ export class LibraryStore {
   private readonly queue = new KeyedQueue();
   private indexTimer: NodeJS.Timeout | null = null;
   private indexDirty = false;
+  /** Per article: when the first save since its last snapshot happened. */
+  private readonly editingSince = new Map<string, number>();
+  private readonly revisionInfo: RevisionInfoCache = new Map();
 
   constructor(
     readonly root: string,
@@ -139,7 +148,7 @@ export class LibraryStore {
   }
 
   /** Saves a newer version; `article.revision` must be the revision it was loaded or last saved as. */
-  async save(article: Article, options: SaveOptions = {}): Promise<{ revision: number; updatedAt: string }> {
+  async save(article: Article, options: SaveOptions = {}): Promise<{ revision: number; updatedAt: string; snapshot: RevisionInfo | null }> {
     const parsed = editorArticleSchema.safeParse(article);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
@@ -168,12 +177,18 @@ export class LibraryStore {
       };
       const trashedAt = this.trashedAt(incoming.id);
       await this.writeCurrent(next, trashedAt);
-      if (options.explicit) {
-        await this.revisions(incoming.id).snapshot(next, 'explicit-save', options.who ?? '');
+      const now = this.now();
+      const since = this.editingSince.get(incoming.id) ?? now;
+      const reason: RevisionReason | null = options.explicit ? 'explicit-save' : now - since >= AUTO_SNAPSHOT_AFTER_MS ? 'autosave' : null;
+      let snapshot: RevisionInfo | null = null;
+      if (reason) {
+        snapshot = await this.snapshotLocked(next, reason, options.who ?? '');
         // The first snapshot creates revisions/, which changes the folder's mtime the cache keys on.
         await this.remember(next, trashedAt);
+      } else {
+        this.editingSince.set(incoming.id, since);
       }
-      return { revision: next.revision, updatedAt: next.updatedAt };
+      return { revision: next.revision, updatedAt: next.updatedAt, snapshot };
     });
   }
 
@@ -200,7 +215,7 @@ export class LibraryStore {
     checkId(incoming.id);
     return this.queue.run(incoming.id, async () => {
       const stored = this.entries.has(incoming.id) ? await this.loadCurrent(incoming.id).catch(() => null) : null;
-      if (stored) await this.revisions(incoming.id).snapshot(stored, 'before-import', options.who ?? '');
+      if (stored) await this.snapshotLocked(stored, 'before-import', options.who ?? '');
       const next: Article = stored
         ? { ...incoming, createdAt: stored.createdAt, revision: stored.revision + 1, updatedAt: new Date().toISOString() }
         : incoming;
@@ -236,7 +251,7 @@ export class LibraryStore {
     return this.queue.run(id, async () => {
       const current = await this.loadCurrent(id);
       if (this.trashedAt(id)) return { id };
-      await this.revisions(id).snapshot(current, 'before-trash', options.who ?? '');
+      await this.snapshotLocked(current, 'before-trash', options.who ?? '');
       const trashedAt = new Date().toISOString();
       await atomicWriteFile(join(this.articleDir(id), 'trashed.json'), JSON.stringify({ trashedAt }, null, 2));
       await this.remember(current, trashedAt);
@@ -279,7 +294,33 @@ export class LibraryStore {
     });
   }
 
-  async listRevisions(id: string): Promise<RevisionInfo[]> {
+  /**
+   * Keeps the saved article as a version now: before a workflow action or a publish, or named by
+   * its author. Named and pre-action versions are never thinned. Before an action, a version of
+   * the same revision kept for the same reason is not kept twice (a refused publish tried again).
+   */
+  async snapshotNow(id: string, reason: RevisionReason, options: { who?: string; name?: string } = {}): Promise<RevisionInfo> {
+    checkId(id);
+    return this.queue.run(id, async () => {
+      const current = await this.loadCurrent(id);
+      if (reason === 'before-publish' || reason === 'before-workflow') {
+        const newest = await this.revisions(id).newestInfo();
+        if (newest && newest.reason === reason && newest.revision === current.revision) return newest;
+      }
+      const info = await this.snapshotLocked(current, reason, options.who ?? '', options.name);
+      await this.remember(current, this.trashedAt(id));
+      return info;
+    });
+  }
+
+  /** The difference between two versions of an article; 'current' is the saved article. */
+  async compareRevisions(id: string, from: string, to: string): Promise<ArticleDiff> {
+    checkId(id);
+    const version = async (which: string): Promise<Article> => (which === 'current' ? this.get(id) : this.getRevision(id, which));
+    return diffArticles(await version(from), await version(to));
+  }
+
+  async listRevisions(id: string): Promise<RevisionList> {
     checkId(id);
     return this.queue.run(id, async () => {
       await this.loadCurrent(id);
@@ -299,7 +340,7 @@ export class LibraryStore {
     return this.queue.run(id, async () => {
       const current = await this.loadCurrent(id);
       const old = await this.revisions(id).get(revisionId);
-      await this.revisions(id).snapshot(current, 'before-restore', options.who ?? '');
+      await this.snapshotLocked(current, 'before-restore', options.who ?? '');
       const restored: Article = {
         ...old.article,
         id,
@@ -337,8 +378,17 @@ export class LibraryStore {
   }
 
   private revisions(id: string): RevisionStore {
-    return new RevisionStore(this.articleDir(id));
+    return new RevisionStore(this.articleDir(id), { now: this.now, infoCache: this.revisionInfo });
   }
+
+  /** Writes a snapshot; the caller holds the article's queue. Editing starts afresh after it. */
+  private async snapshotLocked(article: Article, reason: RevisionReason, who: string, name?: string): Promise<RevisionInfo> {
+    const info = await this.revisions(article.id).snapshot(article, reason, who, name);
+    this.editingSince.delete(article.id);
+    return info;
+  }
+
+  private readonly now = (): number => (this.options.now ?? Date.now)();
 
   private trashedAt(id: string): string | null {
     return this.entries.get(id)?.summary.trashedAt ?? null;

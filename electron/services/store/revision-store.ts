@@ -1,20 +1,32 @@
-// Runs in: services. Revision snapshots of one article: articles/<id>/revisions/<revId>.json.
-// Retention: every snapshot is deliberate (explicit save or before-* safety copy), so we keep the
-// newest MAX_REVISIONS_PER_ARTICLE per article and delete older ones when a new one is written.
-import { mkdir, readdir, unlink } from 'node:fs/promises';
+// Runs in: services. Version snapshots of one article: articles/<id>/revisions/<revId>.json.
+// Retention: automatic snapshots (explicit saves, autosaves) thin out with age
+// (common/versions/thin-versions.ts); the other kinds (named, before a publish, a workflow action,
+// a restore, an import or the trash) are kept. Then a size and count cap per article makes room,
+// oldest first, automatic ones before kept ones, named versions never. Unreadable files are
+// reported by list() and never deleted.
+import { lstat, mkdir, readdir, readFile, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { articleSchema, type Article } from '../../../common/article';
 import { AppError } from '../../../common/app-error';
-import { revisionReasonSchema, type RevisionInfo, type RevisionReason } from '../../../common/contract';
+import type { Article } from '../../../common/article';
+import { THINNED_REVISION_REASONS, revisionReasonSchema, type RevisionInfo, type RevisionList, type RevisionReason } from '../../../common/contract';
+import { editorArticleSchema } from '../../../common/editor/editor-schema';
+import { versionsToThin } from '../../../common/versions/thin-versions';
 import { atomicWriteFile, TEMP_FILE_PATTERN } from './atomic-write';
 import { errnoCode, fsAppError } from './fs-app-error';
-import { readJsonFile } from './read-json-file';
 import { sortableId } from './sortable-id';
 
-export const MAX_REVISIONS_PER_ARTICLE = 200;
+/** At most this many snapshot files per article. */
+export const MAX_REVISIONS_PER_ARTICLE = 400;
+/** At most this many bytes of snapshots per article. */
+export const MAX_REVISION_BYTES_PER_ARTICLE = 128 * 1024 * 1024;
+/** A snapshot file larger than this is not read: it was not written by Dateline. */
+export const MAX_REVISION_FILE_BYTES = 32 * 1024 * 1024;
+/** Named versions per article: "Name this version" says so when they are all taken. */
+export const MAX_NAMED_VERSIONS = 100;
 
 const REVISION_ID = /^[0-9a-z]{22}$/;
+const SUFFIX = '.json';
 
 const revisionInfoSchema = z.object({
   id: z.string().regex(REVISION_ID),
@@ -23,57 +35,149 @@ const revisionInfoSchema = z.object({
   who: z.string(),
   revision: z.number().int().nonnegative(),
   headline: z.string(),
+  name: z.string().optional(),
 });
-const revisionFileSchema = z.object({ info: revisionInfoSchema, article: articleSchema });
+const revisionFileSchema = z.object({ info: revisionInfoSchema, article: editorArticleSchema });
 export type RevisionFile = z.infer<typeof revisionFileSchema>;
 
+/** What prune() knows of each snapshot file, by path; share one per library so files are read once. */
+export type RevisionInfoCache = Map<string, Pick<RevisionInfo, 'at' | 'reason'>>;
+
+export interface RevisionStoreOptions {
+  now?: () => number;
+  infoCache?: RevisionInfoCache;
+  maxFiles?: number;
+  maxBytes?: number;
+}
+
+interface OnDisk {
+  id: string;
+  name: string;
+  bytes: number;
+}
+
+type ReadResult = { kind: 'ok'; value: RevisionFile } | { kind: 'missing' } | { kind: 'unreadable'; reason: string };
+
+const isThinned = (reason: RevisionReason): boolean => THINNED_REVISION_REASONS.includes(reason);
+
 export class RevisionStore {
-  constructor(private readonly articleDir: string) {}
+  private readonly now: () => number;
+  private readonly maxFiles: number;
+  private readonly maxBytes: number;
+  private readonly infoCache: RevisionInfoCache;
+
+  constructor(
+    private readonly articleDir: string,
+    options: RevisionStoreOptions = {},
+  ) {
+    this.now = options.now ?? Date.now;
+    this.maxFiles = options.maxFiles ?? MAX_REVISIONS_PER_ARTICLE;
+    this.maxBytes = options.maxBytes ?? MAX_REVISION_BYTES_PER_ARTICLE;
+    this.infoCache = options.infoCache ?? new Map();
+  }
 
   private get dir(): string {
     return join(this.articleDir, 'revisions');
   }
 
-  async snapshot(article: Article, reason: RevisionReason, who: string): Promise<RevisionInfo> {
-    const info: RevisionInfo = { id: sortableId(), at: new Date().toISOString(), reason, who, revision: article.revision, headline: article.headline };
+  async snapshot(article: Article, reason: RevisionReason, who: string, name?: string): Promise<RevisionInfo> {
+    const now = this.now();
+    if (reason === 'named') {
+      let named = 0;
+      for (const file of await this.files()) if ((await this.infoOf(file.name))?.reason === 'named') named += 1;
+      if (named >= MAX_NAMED_VERSIONS) {
+        throw new AppError('invalid-input', `This article already has ${MAX_NAMED_VERSIONS} named versions; restore or compare them, but no more can be named`, {
+          kind: 'named-versions-full',
+          limit: MAX_NAMED_VERSIONS,
+        });
+      }
+    }
+    const info: RevisionInfo = {
+      id: sortableId(),
+      at: new Date(now).toISOString(),
+      reason,
+      who,
+      revision: article.revision,
+      headline: article.headline,
+      ...(name === undefined ? {} : { name }),
+    };
     await mkdir(this.dir, { recursive: true }).catch((error: unknown) => {
       throw fsAppError(error, this.dir, 'create');
     });
-    await atomicWriteFile(join(this.dir, `${info.id}.json`), JSON.stringify({ info, article }, null, 2));
-    await this.prune();
+    await atomicWriteFile(join(this.dir, info.id + SUFFIX), JSON.stringify({ info, article }, null, 2));
+    await this.prune(info.id);
     return info;
   }
 
-  /** Newest first; unreadable snapshots are skipped. */
-  async list(): Promise<RevisionInfo[]> {
-    const out: RevisionInfo[] = [];
-    for (const id of await this.ids()) {
-      const file = await readJsonFile(join(this.dir, `${id}.json`), revisionFileSchema);
-      if (file.kind === 'ok') out.push(file.value.info);
+  /** Newest first; files that do not read are listed apart, with why. */
+  async list(): Promise<RevisionList> {
+    const out: RevisionList = { versions: [], unreadable: [] };
+    for (const file of await this.files()) {
+      const read = await this.read(file.name);
+      if (read.kind === 'ok') out.versions.push(read.value.info);
+      else if (read.kind === 'unreadable') out.unreadable.push({ id: file.id, reason: read.reason });
     }
     return out;
   }
 
   async get(revisionId: string): Promise<RevisionFile> {
-    if (!REVISION_ID.test(revisionId)) throw new AppError('not-found', `There is no revision "${revisionId}"`, { kind: 'revision-missing' });
-    const path = join(this.dir, `${revisionId}.json`);
-    const file = await readJsonFile(path, revisionFileSchema);
-    if (file.kind === 'missing') throw new AppError('not-found', `There is no revision "${revisionId}"`, { kind: 'revision-missing' });
-    if (file.kind === 'unreadable') throw new AppError('corrupt-file', `The revision ${path} cannot be read: ${file.reason}`, { kind: 'revision-file' });
-    return file.value;
+    const missing = (): AppError => new AppError('not-found', `There is no revision "${revisionId}"`, { kind: 'revision-missing' });
+    if (!REVISION_ID.test(revisionId)) throw missing();
+    const read = await this.read(revisionId + SUFFIX);
+    if (read.kind === 'ok') return read.value;
+    if (read.kind === 'unreadable') throw new AppError('corrupt-file', `The revision ${join(this.dir, revisionId + SUFFIX)} cannot be read: ${read.reason}`, { kind: 'revision-file' });
+    throw missing();
+  }
+
+  /** What the newest readable snapshot says of itself, or null when there is none. */
+  async newestInfo(): Promise<RevisionInfo | null> {
+    return (await this.newestReadable())?.info ?? null;
   }
 
   /** The newest snapshot that still reads and validates, for recovering a broken article.json. */
   async newestReadable(): Promise<RevisionFile | null> {
-    for (const id of await this.ids()) {
-      const file = await readJsonFile(join(this.dir, `${id}.json`), revisionFileSchema);
-      if (file.kind === 'ok') return file.value;
+    for (const file of await this.files()) {
+      const read = await this.read(file.name);
+      if (read.kind === 'ok') return read.value;
     }
     return null;
   }
 
-  /** Revision ids, newest first; also sweeps temp files a crash left behind. */
-  private async ids(): Promise<string[]> {
+  /** Reads one snapshot file: only a regular file of bounded size that parses and fits the schema. */
+  private async read(name: string): Promise<ReadResult> {
+    const path = join(this.dir, name);
+    try {
+      const info = await lstat(path);
+      if (!info.isFile()) return { kind: 'unreadable', reason: 'it is not a plain file' };
+      if (info.size > MAX_REVISION_FILE_BYTES) return { kind: 'unreadable', reason: `it is ${info.size} bytes, larger than a version can be` };
+      if (info.size === 0) return { kind: 'unreadable', reason: 'the file is empty' };
+      const text = await readFile(path, 'utf8');
+      let json: unknown;
+      try {
+        json = JSON.parse(text);
+      } catch (error) {
+        return { kind: 'unreadable', reason: `it is not valid JSON (${error instanceof Error ? error.message : String(error)})` };
+      }
+      let parsed;
+      try {
+        parsed = revisionFileSchema.safeParse(json);
+      } catch (error) {
+        if (error instanceof RangeError) return { kind: 'unreadable', reason: 'it is nested too deeply to be an article' };
+        throw error;
+      }
+      if (!parsed.success) {
+        const issue = parsed.error.issues[0];
+        return { kind: 'unreadable', reason: `it does not match the expected format at ${issue?.path.join('.') ?? ''}: ${issue?.message ?? 'invalid'}` };
+      }
+      return { kind: 'ok', value: parsed.data };
+    } catch (error) {
+      if (errnoCode(error) === 'ENOENT') return { kind: 'missing' };
+      throw fsAppError(error, path, 'read');
+    }
+  }
+
+  /** Snapshot files, newest first; also sweeps temp files a crash left behind. */
+  private async files(): Promise<OnDisk[]> {
     let names: string[];
     try {
       names = await readdir(this.dir);
@@ -81,16 +185,68 @@ export class RevisionStore {
       if (errnoCode(error) === 'ENOENT') return [];
       throw fsAppError(error, this.dir, 'read');
     }
-    const ids: string[] = [];
+    const files: OnDisk[] = [];
     for (const name of names) {
-      if (TEMP_FILE_PATTERN.test(name)) await unlink(join(this.dir, name)).catch(() => undefined);
-      else if (name.endsWith('.json') && REVISION_ID.test(name.slice(0, -5))) ids.push(name.slice(0, -5));
+      if (TEMP_FILE_PATTERN.test(name)) {
+        await unlink(join(this.dir, name)).catch(() => undefined);
+        continue;
+      }
+      const id = name.slice(0, -SUFFIX.length);
+      if (!name.endsWith(SUFFIX) || !REVISION_ID.test(id)) continue;
+      const bytes = await lstat(join(this.dir, name)).then(
+        (s) => s.size,
+        () => 0,
+      );
+      files.push({ id, name, bytes });
     }
-    return ids.sort().reverse();
+    return files.sort((a, b) => (a.id < b.id ? 1 : a.id > b.id ? -1 : 0));
   }
 
-  private async prune(): Promise<void> {
-    const ids = await this.ids();
-    for (const id of ids.slice(MAX_REVISIONS_PER_ARTICLE)) await unlink(join(this.dir, `${id}.json`)).catch(() => undefined);
+  /**
+   * Thins automatic snapshots, then makes room under the caps. A file is deleted only once it has
+   * been read and its reason allows it: an unreadable or hand-made file is never deleted here, and
+   * does not count against the caps.
+   */
+  private async prune(justWritten: string): Promise<void> {
+    const files: (OnDisk & { at: string; reason: RevisionReason })[] = [];
+    for (const file of await this.files()) {
+      const info = await this.infoOf(file.name);
+      if (info) files.push({ ...file, at: info.at, reason: info.reason });
+    }
+    const doomed = new Set(versionsToThin(files.map((f) => ({ id: f.id, at: f.at, kept: !isThinned(f.reason) })), this.now()));
+    const deleted = new Set<string>();
+    const remove = async (file: OnDisk, allowed: (reason: RevisionReason) => boolean): Promise<void> => {
+      if (file.id === justWritten) return;
+      // Read again just before deleting: the file on disk, not the cache, decides.
+      const read = await this.read(file.name);
+      if (read.kind !== 'ok' || !allowed(read.value.info.reason)) return;
+      await unlink(join(this.dir, file.name)).catch(() => undefined);
+      this.infoCache.delete(join(this.dir, file.name));
+      deleted.add(file.id);
+    };
+    for (const file of files) if (doomed.has(file.id)) await remove(file, isThinned);
+    const over = (): boolean => {
+      const left = files.filter((f) => !deleted.has(f.id));
+      return left.length > this.maxFiles || left.reduce((sum, f) => sum + f.bytes, 0) > this.maxBytes;
+    };
+    const oldestFirst = [...files].reverse();
+    for (const pass of [isThinned, (reason: RevisionReason) => reason !== 'named']) {
+      for (const file of oldestFirst) {
+        if (!over()) return;
+        if (!deleted.has(file.id)) await remove(file, pass);
+      }
+    }
+  }
+
+  /** When a snapshot was taken and why; snapshot files are never rewritten, so this is read once per process. */
+  private async infoOf(name: string): Promise<Pick<RevisionInfo, 'at' | 'reason'> | null> {
+    const path = join(this.dir, name);
+    const cached = this.infoCache.get(path);
+    if (cached) return cached;
+    const read = await this.read(name);
+    if (read.kind !== 'ok') return null;
+    const info = { at: read.value.info.at, reason: read.value.info.reason };
+    this.infoCache.set(path, info);
+    return info;
   }
 }

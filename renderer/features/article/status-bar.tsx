@@ -21,13 +21,16 @@ export function StatusBar() {
   const { article } = useStores();
   const saveState = article((s) => s.saveState);
   const saveError = article((s) => s.saveError);
+  const keptVersion = article((s) => s.keptVersion);
   const stats = article((s) => s.stats);
   const storyLanguage = article((s) => s.article?.meta.language ?? 'en');
   const errorText = saveState === 'error' && saveError ? `: ${formatError(saveError).message}` : '';
   return (
     <footer className="status-bar">
       <span className={`save-state save-state-${saveState}`} role="status" aria-live="polite">
-        {t(STATE_KEYS[saveState])}
+        {saveState === 'saved' && keptVersion
+          ? t('article.saveState.versionKept', { time: new Intl.DateTimeFormat(locale, { timeStyle: 'short' }).format(new Date(keptVersion.at)) })
+          : t(STATE_KEYS[saveState])}
         {errorText}
       </span>
       <span className="counts" aria-label={t('article.countsLabel')}>

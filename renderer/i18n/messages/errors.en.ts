@@ -84,6 +84,7 @@ export const errorsEn: Record<ErrorMessageKey, string> & Record<'error.serverSai
 
   // not-found
   'error.article-missing': 'There is no article {id} in the library.',
+  'error.named-versions-full': 'This article already has {limit} named versions, the most it can keep. You can still view, compare and restore them.',
   'error.revision-missing': 'That revision no longer exists.',
   'error.photo-missing': 'The photo {id} is not in the library.',
   'error.path-missing': '{path} is no longer there.',

@@ -77,6 +77,7 @@ export const errorsZhCN: Record<keyof typeof errorsEn, string> = {
   'error.hub-target-not-wordpress': '审稿中心目标“{target}”不是 WordPress 站点。',
 
   'error.article-missing': '稿件库中没有稿件 {id}。',
+  'error.named-versions-full': '这篇稿件已有 {limit} 个命名版本，已达上限。您仍可查看、比较和恢复这些版本。',
   'error.revision-missing': '该版本已不存在。',
   'error.photo-missing': '照片库中没有照片 {id}。',
   'error.path-missing': '{path} 已不存在。',
