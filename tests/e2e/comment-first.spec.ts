@@ -5,6 +5,7 @@
 // on a narrow one (and when the window narrows) they are in the side panel, and nothing scrolls
 // sideways at either width.
 import { expect, test, type Browser, type CDPSession, type Locator } from '@playwright/test';
+import type { EditorView } from '@tiptap/pm/view';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -93,6 +94,16 @@ async function selectBackFromEnd({ app, page }: PersonApp, story: Story, passage
   const end = last.lastIndexOf(passage) + passage.length;
   for (let i = last.length; i > end; i--) await page.keyboard.press('ArrowLeft');
   for (let i = 0; i < passage.length; i++) await page.keyboard.press('Shift+ArrowLeft');
+  // The editor reads the browser's selection on its next selectionchange; a person's next key comes
+  // well after that, Playwright's could come before it and comment on one character less.
+  await expect
+    .poll(() =>
+      app.body.evaluate((dom) => {
+        const view = (dom as HTMLElement & { editor?: { view: EditorView } }).editor?.view;
+        return view ? view.state.doc.textBetween(view.state.selection.from, view.state.selection.to) : null;
+      }),
+    )
+    .toBe(passage);
 }
 
 function composer({ app, page }: PersonApp): Locator {
