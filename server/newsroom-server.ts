@@ -11,11 +11,13 @@ import crossws from 'crossws/adapters/node';
 import { COLLAB_PATH } from '../common/collab/newsroom-server-protocol';
 import type { CollabContext } from './collab/collab-context';
 import { createCollab } from './collab/create-collab';
-import { followStatusChanges } from './collab/status-follower';
+import { followStatusChanges, parseStatusChange } from './collab/status-follower';
 import { openDatabase } from './db/open-database';
 import type { SqlDatabase } from './db/sql-database';
 import { handleApi } from './http/api-handler';
+import { createStoryEventStream, type StoryEventStream } from './http/story-event-stream';
 import { createRateLimiter, type RateLimiter } from './net/rate-limiter';
+import { findStory, STATUS_CHANNEL } from './stories/story-store';
 
 export interface NewsroomServerOptions {
   /** @default '127.0.0.1' */
@@ -45,6 +47,8 @@ export interface NewsroomServer {
   collabUrl: string;
   db: SqlDatabase;
   collab: Hocuspocus<CollabContext>;
+  /** The apps' event streams (GET /api/events) open on this node. */
+  events: StoryEventStream;
   /** Stores every open story, closes every connection and the database. */
   stop(): Promise<void>;
 }
@@ -65,6 +69,17 @@ export async function startNewsroomServer(options: NewsroomServerOptions): Promi
   const db = await openDatabase({ databaseUrl: options.databaseUrl, dataDir: options.dataDir });
   const collab = createCollab({ db, redisUrl: options.redisUrl, nodeName, debounceMs: options.debounceMs, maxDebounceMs: options.maxDebounceMs });
   await followStatusChanges(db, collab);
+  // Every status change, from any node, goes to the apps' event streams on this node.
+  const events = createStoryEventStream();
+  await db.listen(STATUS_CHANNEL, (payload) => {
+    const change = parseStatusChange(payload);
+    if (!change || events.count() === 0) return;
+    void findStory(db, change.id)
+      .then((story) => {
+        if (story) events.announce(story);
+      })
+      .catch((error: unknown) => console.error(`Cannot announce the status of story ${change.id}: ${String(error)}`));
+  });
 
   const peers = new Map<string, PeerState>();
   const ws = crossws({
@@ -94,7 +109,7 @@ export async function startNewsroomServer(options: NewsroomServerOptions): Promi
   });
 
   const onRequest = (request: IncomingMessage, response: ServerResponse) => {
-    handleApi(db, nodeName, request, response)
+    handleApi(db, nodeName, request, response, events)
       .then((handled) => {
         if (!handled) {
           response.writeHead(404, { 'content-type': 'text/plain' });
@@ -136,6 +151,7 @@ export async function startNewsroomServer(options: NewsroomServerOptions): Promi
   const stop = () => {
     stopping ??= (async () => {
       server.close();
+      events.close();
       await new Promise<void>((resolve) => {
         // A store that cannot reach the database must not keep the process up for ever.
         const giveUp = setTimeout(() => {
@@ -160,5 +176,5 @@ export async function startNewsroomServer(options: NewsroomServerOptions): Promi
     return stopping;
   };
 
-  return { port, url, collabUrl: `${options.tls ? 'wss' : 'ws'}://${hostInUrl}:${port}${COLLAB_PATH}`, db, collab, stop };
+  return { port, url, collabUrl: `${options.tls ? 'wss' : 'ws'}://${hostInUrl}:${port}${COLLAB_PATH}`, db, collab, events, stop };
 }

@@ -9,6 +9,10 @@
 //     POST /api/stories/<id>/workflow            WorkflowCall → StoryRecord   (checked by the
 //                                                 common workflow machine; 409 conflict, 403 denied)
 //     POST /api/stories/<id>/comments            CommentCall → StoryRecord
+//     GET  /api/events                           text/event-stream: a comment line once open, then
+//                                                 one `data: StoryChangeEvent` per status change of
+//                                                 a story you may open, from any node (the review
+//                                                 queue follows it instead of polling)
 //   Stateless  after a workflow action the server sends every connection on every node a
 //              StoryStatusNotice; the connection's read-only flag is already switched by then.
 // Errors come back as { error: { code, message, details } } with an AppError code.
@@ -76,3 +80,15 @@ export const storyStatusNoticeSchema = z.object({
   readOnly: z.boolean(),
 });
 export type StoryStatusNotice = z.infer<typeof storyStatusNoticeSchema>;
+
+export const EVENTS_PATH = '/api/events';
+/** The longest line the app reads from the event stream; a longer one ends the stream. */
+export const MAX_EVENT_LINE_BYTES = 16 * 1024;
+
+/** One event of GET /api/events: a story's status changed (a submission, an approval, a spike…). */
+export const storyChangeEventSchema = z.object({
+  type: z.literal('story.changed'),
+  id: z.string().max(100),
+  status: articleStatusSchema,
+});
+export type StoryChangeEvent = z.infer<typeof storyChangeEventSchema>;

@@ -6,7 +6,7 @@ import Link from '@tiptap/extension-link';
 import StarterKit from '@tiptap/starter-kit';
 import { Figure, type FigureOptions } from './figure';
 import { ALLOWED_LINK_PROTOCOLS, isAllowedLinkHref } from './link-policy';
-import { SuggestionDelete, SuggestionInsert } from './suggestion-marks';
+import { SuggestionDelete, SuggestionFormat, SuggestionInsert } from './suggestion-marks';
 
 export interface EditorExtensionOptions {
   resolveMediaUrl?: FigureOptions['resolveMediaUrl'];
@@ -47,6 +47,7 @@ export function createEditorExtensions(options: EditorExtensionOptions = {}): An
     }),
     SuggestionInsert,
     SuggestionDelete,
+    SuggestionFormat,
     options.resolveMediaUrl ? figure.configure({ resolveMediaUrl: options.resolveMediaUrl }) : figure,
   ];
 }

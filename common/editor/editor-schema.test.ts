@@ -12,7 +12,7 @@ describe('the editor schema, headless', () => {
     expect(Object.keys(schema.nodes).sort()).toEqual(
       ['blockquote', 'bulletList', 'doc', 'figure', 'hardBreak', 'heading', 'horizontalRule', 'listItem', 'orderedList', 'paragraph', 'text'].sort(),
     );
-    expect(Object.keys(schema.marks).sort()).toEqual(['bold', 'italic', 'link', 'strike', 'suggestionDelete', 'suggestionInsert', 'underline']);
+    expect(Object.keys(schema.marks).sort()).toEqual(['bold', 'italic', 'link', 'strike', 'suggestionDelete', 'suggestionFormat', 'suggestionInsert', 'underline']);
   });
 
   it('accepts the fixtures and a new article', () => {

@@ -2,13 +2,14 @@
 // the first one is, and the body as it stands when every pending suggestion is rejected, which is what
 // every serializer writes: outbound text is the author's text until someone accepts a change.
 import type { DocNode } from '../article';
-import { SUGGESTION_DELETE, SUGGESTION_INSERT } from './suggestion-marks';
+import { formatSnapshot, isFormatMarkName } from './format-snapshot';
+import { SUGGESTION_DELETE, SUGGESTION_FORMAT, SUGGESTION_INSERT } from './suggestion-marks';
 
 // Deeper nesting than any editor produces is left as it is rather than recursed into.
 const MAX_DEPTH = 100;
 
 function isSuggestionMark(type: string): boolean {
-  return type === SUGGESTION_INSERT || type === SUGGESTION_DELETE;
+  return type === SUGGESTION_INSERT || type === SUGGESTION_DELETE || type === SUGGESTION_FORMAT;
 }
 
 /** True when some text of `node` carries a suggestion mark. */
@@ -30,7 +31,10 @@ export function pendingSuggestionCount(node: DocNode): number {
   return ids.size;
 }
 
-/** The body with every pending suggestion rejected: proposed insertions dropped, proposed deletions kept as plain text. */
+/**
+ * The body with every pending suggestion rejected: proposed insertions dropped, proposed deletions
+ * kept as plain text, proposed formatting changes undone (the text gets its former formatting back).
+ */
 export function rejectPendingSuggestions(doc: DocNode): DocNode {
   return hasPendingSuggestions(doc) ? rejectIn(doc, 0) : doc;
 }
@@ -41,8 +45,12 @@ function rejectIn(node: DocNode, depth: number): DocNode {
   for (const child of node.content) {
     const marks = child.marks ?? [];
     if (marks.some((m) => m.type === SUGGESTION_INSERT)) continue;
-    const kept = marks.filter((m) => !isSuggestionMark(m.type));
-    const next = kept.length === marks.length ? child : { ...child, marks: kept };
+    const format = marks.find((m) => m.type === SUGGESTION_FORMAT);
+    const before = format ? formatSnapshot(format.attrs?.before) : null;
+    // A format suggestion's text stands with the formatting it had; a malformed snapshot leaves it as it is.
+    const kept = marks.filter((m) => !isSuggestionMark(m.type) && !(before && isFormatMarkName(m.type)));
+    if (before) kept.push(...before);
+    const next = kept.length === marks.length && !format ? child : { ...child, marks: kept };
     if (next.marks && next.marks.length === 0) delete next.marks;
     content.push(rejectIn(next, depth + 1));
   }

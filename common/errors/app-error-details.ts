@@ -116,7 +116,12 @@ export const APP_ERROR_DETAILS_SCHEMAS = {
     kind('hub-input', { issues: whole }),
     kind('hub-package-too-large', { headline: name, megabytes: whole, maxMegabytes: whole }),
     kind('hub-comments-need-plugin', { target: name }),
+    kind('hub-suggestions-need-plugin', { target: name, headline: name }),
     kind('hub-target-not-wordpress', { target: name }),
+    /** The newsroom server's API (server/http/api-handler.ts) and account commands. */
+    kind('server-request-invalid', { issues: whole }),
+    kind('account-name-invalid', {}),
+    kind('account-role-invalid', { role: z.string().max(50) }),
   ]),
   'not-found': z.discriminatedUnion('kind', [newsroomFailureSchema, 
     kind('article-missing', { id: name }),
@@ -135,6 +140,9 @@ export const APP_ERROR_DETAILS_SCHEMAS = {
     kind('hub-photo-missing', { headline: name, photo: whole, sender: name }),
     kind('hub-post-missing', { headline: name, site: place }),
     kind('hub-target-missing', {}),
+    /** On the newsroom server: no such story, or the account may not open it (the two are not told apart). */
+    kind('server-story-missing', { id: name }),
+    kind('server-call-unknown', {}),
   ]),
   conflict: z.discriminatedUnion('kind', [newsroomFailureSchema, 
     /** The library holds a newer revision than the one the editor opened. */
@@ -170,6 +178,10 @@ export const APP_ERROR_DETAILS_SCHEMAS = {
     kind('library-open-elsewhere', { pid: whole }),
     kind('library-open-on-host', { host: name }),
     kind('library-lock-contended', {}),
+    /** On the newsroom server: a workflow event id already used by another story. */
+    kind('server-event-id-taken', { eventId: name }),
+    kind('server-story-spiked', { id: name }),
+    kind('account-name-taken', { name }),
   ]),
   'corrupt-file': z.discriminatedUnion('kind', [
     kind('collab-log-too-large', {}),
@@ -223,7 +235,7 @@ export const APP_ERROR_DETAILS_SCHEMAS = {
     kind('hub-photo-mismatch', { headline: name, photo: whole, sender: name }),
   ]),
   'forbidden-sender': z.discriminatedUnion('kind', [kind('forbidden-sender', {})]),
-  unauthorized: z.discriminatedUnion('kind', [kind('session-expired', {})]),
+  unauthorized: z.discriminatedUnion('kind', [kind('session-expired', {}), kind('server-token-invalid', {})]),
   internal: z.discriminatedUnion('kind', [
     kind('unexpected', {}),
     kind('closing', {}),

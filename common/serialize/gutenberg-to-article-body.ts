@@ -14,6 +14,9 @@ import { DOC_LIMITS } from '../doc-bounds';
 import { isAllowedLinkHref } from '../editor/link-policy';
 import { creditFromLine } from './credit-line';
 
+/** Classes of the lines a publish adds to a post (byline, subheadline, lead caption, source, editor). */
+const GENERATED_LINES = ['dateline-byline', 'dateline-subheadline', 'dateline-lead-caption', 'dateline-source', 'dateline-responsible-editor'];
+
 /** A photo found in the post, for the caller to resolve to a library photo. */
 export interface GutenbergImage {
   src: string;
@@ -203,7 +206,8 @@ class Converter {
     if (depth > MAX_DEPTH) return [];
     switch (element.name) {
       case 'p':
-        if (hasClass(element, 'dateline-byline')) return [];
+        // The lines Dateline adds around the body when it publishes are not part of the body.
+        if (GENERATED_LINES.some((name) => hasClass(element, name))) return [];
         return this.paragraphs(this.items(element.children, [], false, depth));
       case 'h1':
       case 'h2':

@@ -4,7 +4,8 @@
 // equal for two blocks exactly when they look the same.
 import type { DocNode } from '../article';
 import { visitNode, type BodyVisitor } from '../editor/body-visitor';
-import type { DiffBlockKind, DiffBlockShape, DiffContainer } from './diff-model';
+import { SUGGESTION_DELETE, SUGGESTION_FORMAT, SUGGESTION_INSERT } from '../editor/suggestion-marks';
+import type { DiffBlockKind, DiffBlockShape, DiffContainer, PendingSuggestion } from './diff-model';
 
 /** Consecutive characters carrying the same marks. */
 export interface InlineRun {
@@ -14,6 +15,21 @@ export interface InlineRun {
   href?: string;
   /** marks + href: equal for runs styled alike. */
   markKey: string;
+  /** A pending suggestion the text is part of (not a style: text compares equal with or without it). */
+  pending?: PendingSuggestion;
+  /** markKey + pending: equal for runs that look alike. */
+  styleKey?: string;
+}
+
+const PENDING_KINDS: Readonly<Record<string, PendingSuggestion['kind']>> = {
+  [SUGGESTION_INSERT]: 'insert',
+  [SUGGESTION_DELETE]: 'delete',
+  [SUGGESTION_FORMAT]: 'format',
+};
+
+/** How a run looks: its marks and any pending suggestion. */
+export function styleKeyOf(run: InlineRun): string {
+  return run.styleKey ?? run.markKey;
 }
 
 export interface FigureAttrs {
@@ -121,8 +137,12 @@ function emit(node: DocNode, kind: DiffBlockKind, containers: DiffContainer[], i
       lead: attrs.lead === true,
     };
   }
-  block.key = JSON.stringify([shapeKey(block), runs.map((run) => [run.text, run.markKey]), block.figure ?? null]);
+  block.key = JSON.stringify([shapeKey(block), runs.map((run) => [run.text, styleKeyOf(run)]), block.figure ?? null]);
   out.push(block);
+}
+
+function pendingRank(type: string): number {
+  return type === SUGGESTION_FORMAT ? 1 : type in PENDING_KINDS ? 0 : 2;
 }
 
 function stringAttr(value: unknown): string {
@@ -135,18 +155,25 @@ function inlineRuns(nodes: readonly DocNode[]): InlineRun[] {
   for (const node of nodes) {
     let run: InlineRun;
     if (node.type === 'text' && typeof node.text === 'string' && node.text !== '') {
-      const marks = [...new Set((node.marks ?? []).map((mark) => mark.type))].sort();
+      const marks = [...new Set((node.marks ?? []).map((mark) => mark.type).filter((type) => !(type in PENDING_KINDS)))].sort();
       const link = (node.marks ?? []).find((mark) => mark.type === 'link');
       const href = link ? stringAttr(link.attrs?.href) : undefined;
       run = { text: node.text, marks, markKey: markKeyOf(marks, href) };
       if (href !== undefined) run.href = href;
+      // Insertion or deletion first: a struck-through word whose format was also changed reads as a deletion.
+      const suggestion = [...(node.marks ?? [])].sort((a, b) => pendingRank(a.type) - pendingRank(b.type)).find((mark) => mark.type in PENDING_KINDS);
+      const kind = suggestion ? PENDING_KINDS[suggestion.type] : undefined;
+      if (suggestion && kind) {
+        run.pending = { kind, by: stringAttr(suggestion.attrs?.authorName) };
+        run.styleKey = `${run.markKey}~${kind}:${run.pending.by}`;
+      }
     } else if (node.type === 'hardBreak') {
       run = { text: '\n', marks: [], markKey: '' };
     } else {
       continue;
     }
     const last = runs[runs.length - 1];
-    if (last && last.markKey === run.markKey) last.text += run.text;
+    if (last && styleKeyOf(last) === styleKeyOf(run)) last.text += run.text;
     else runs.push(run);
   }
   return runs;

@@ -3,7 +3,7 @@
 // text kept in both versions is split further wherever its marks changed.
 import { AppError } from '../app-error';
 import type { DiffSegment, DiffSegmentOp } from './diff-model';
-import type { InlineRun } from './diff-body-blocks';
+import { styleKeyOf, type InlineRun } from './diff-body-blocks';
 import { diffSequences } from './diff-sequences';
 import { diffTokens } from './diff-tokens';
 
@@ -184,7 +184,7 @@ class SegmentBuilder {
 
   add(op: DiffSegmentOp, text: string, style: InlineRun, styleBefore?: InlineRun): void {
     if (text === '') return;
-    const key = `${op}\u0000${style.markKey}\u0000${styleBefore?.markKey ?? ''}`;
+    const key = `${op}\u0000${styleKeyOf(style)}\u0000${styleBefore?.markKey ?? ''}`;
     const last = this.segments[this.segments.length - 1];
     if (last && key === this.lastKey) {
       last.text += text;
@@ -193,6 +193,7 @@ class SegmentBuilder {
     const segment: DiffSegment = { op, text };
     if (style.marks.length > 0) segment.marks = [...style.marks];
     if (style.href !== undefined) segment.href = style.href;
+    if (style.pending) segment.pending = { ...style.pending };
     if (styleBefore) {
       segment.marksBefore = [...styleBefore.marks];
       if (styleBefore.href !== undefined) segment.hrefBefore = styleBefore.href;

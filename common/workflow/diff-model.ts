@@ -38,7 +38,13 @@ export interface FieldChange {
  */
 export type DiffSegmentOp = 'equal' | 'insert' | 'delete' | 'format';
 
-/** Mark names as in the editor schema: bold, italic, underline, strike, link. */
+/** A suggestion still waiting in the text (suggestion mode): its kind and its author's name. */
+export interface PendingSuggestion {
+  kind: 'insert' | 'delete' | 'format';
+  by: string;
+}
+
+/** Mark names as in the editor schema: bold, italic, underline, strike, link (suggestion marks are `pending`). */
 export interface DiffSegment {
   op: DiffSegmentOp;
   /** Hard line breaks are '\n'. */
@@ -49,6 +55,8 @@ export interface DiffSegment {
   /** `format` only: the marks the text had before. */
   marksBefore?: string[];
   hrefBefore?: string;
+  /** The text is a pending suggestion in the version it is shown from. */
+  pending?: PendingSuggestion;
 }
 
 export type DiffBlockOp = 'same' | 'insert' | 'delete' | 'change';

@@ -134,6 +134,8 @@ describe('loopback host', () => {
     expect(page.headers['content-type']).toBe('text/html; charset=utf-8');
     expect(page.headers['content-security-policy']).toContain("script-src 'self'");
     expect(page.headers['content-security-policy']).toContain("frame-ancestors 'none'");
+    // A shared story's WebSocket may reach the newsroom server; nothing else leaves.
+    expect(page.headers['content-security-policy']).toContain("connect-src 'self' ws: wss:;");
     expect(page.headers['x-content-type-options']).toBe('nosniff');
     expect(page.headers['cache-control']).toBe('no-store');
     expect(page.body.toString()).toContain('<title>Dateline</title>');

@@ -141,24 +141,25 @@ export async function createServices(options: ServicesOptions): Promise<Services
     profile,
     secrets,
   });
+  const reviewHub = settingsReviewHub({
+    settings,
+    targets: publishing.targets,
+    secrets,
+    documentsDir,
+    media: { read: (id) => media.read(id), import: (fileName, data) => media.import(fileName, data) },
+    logger,
+    offerPost: (targetId, articleId, postId) => publishing.offerRemote(targetId, articleId, postId),
+    knownPostId: async (targetId, articleId) =>
+      (await publishing.handlers['publications.list']({ articleId })).find((r) => r.targetId === targetId)?.remoteId ?? null,
+    // A status pushed by the newsroom server may change what waits for this person.
+    onStoryStatus: () => void queueWatch.check(),
+  });
   const review = createReviewService({
     logger,
     library: store,
     records: reviewRecords,
     profile,
-    hub: settingsReviewHub({
-      settings,
-      targets: publishing.targets,
-      secrets,
-      documentsDir,
-      media: { read: (id) => media.read(id), import: (fileName, data) => media.import(fileName, data) },
-      logger,
-      offerPost: (targetId, articleId, postId) => publishing.offerRemote(targetId, articleId, postId),
-      knownPostId: async (targetId, articleId) =>
-        (await publishing.handlers['publications.list']({ articleId })).find((r) => r.targetId === targetId)?.remoteId ?? null,
-      // A status pushed by the newsroom server may change what waits for this person.
-      onStoryStatus: () => void queueWatch.check(),
-    }),
+    hub: reviewHub,
     onChange: () => (snapshot = null),
     newId: () => sortableId(),
     onSpiked: (articleId) => publishing.withhold(articleId),
@@ -278,6 +279,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
     mediaFilePath: (id) => libraryMediaPath(libraryRoot, id),
     thumbnailFilePath: (id) => thumbnailFilePathVia(handlers, libraryRoot, id),
     async close() {
+      reviewHub.close();
       await reviewSync.close();
       await publishing.close();
       await store.close();

@@ -7,8 +7,10 @@ export function staticFileHeaders(filePath: string): Record<string, string> {
   const headers: Record<string, string> = { 'Content-Type': type, 'X-Content-Type-Options': 'nosniff' };
   if (type.startsWith('text/html')) {
     // A literal assignment, so security scanners (Electronegativity) can parse the policy.
+    // WebSockets may leave: a story shared through a newsroom server syncs with the server the
+    // person named in Settings, whose address is not known here (plain HTTP still may not).
     headers['Content-Security-Policy'] =
-      "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'; object-src 'none'";
+      "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self'; connect-src 'self' ws: wss:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'; object-src 'none'";
     headers['Referrer-Policy'] = 'no-referrer';
     headers['X-Frame-Options'] = 'DENY';
     headers['Cache-Control'] = 'no-store';

@@ -40,6 +40,7 @@ import { QUOTE_BLOCK_SEPARATOR } from '../../common/workflow/doc-text-index';
 import { isSuggestionCommand, runSuggestionCommand } from './run-suggestion-command';
 import { setSuggesting, SuggestionMode, type SuggestionAuthor } from './suggestion-mode';
 import { SuggestionPanel } from './suggestion-panel';
+import { visitSuggestion, type SuggestionDirection } from './suggestion-navigation';
 import './suggestion-marks.css';
 import { activeCommentId, CommentHighlights, currentCommentRanges, setActiveComment, setCommentHighlights, type CommentHighlight } from './comment-highlights';
 import { commentTops, onBodyLayoutChange, topOf } from './comment-anchor-tops';
@@ -76,6 +77,8 @@ export interface ArticleEditorHandle {
   setActiveComment(id: string | null): void;
   /** Puts a top-level block back (replacing the one at `index`, or before it) as one undoable edit; false if it does not fit. */
   restoreBlock(index: number, replace: boolean, block: DocNode): boolean;
+  /** Selects the first (or the next, the previous) pending suggestion and scrolls to it; false when there is none. */
+  goToSuggestion(direction: SuggestionDirection): boolean;
 }
 
 export interface ArticleEditorProps {
@@ -322,6 +325,7 @@ export const ArticleEditor = forwardRef<ArticleEditorHandle, ArticleEditorProps>
           return false;
         }
       },
+      goToSuggestion: (direction) => visitSuggestion(editor, direction),
     }),
     [editor, initialBody, insertPhotosAt, runCommand],
   );

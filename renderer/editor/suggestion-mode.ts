@@ -3,13 +3,15 @@
 // through, with a suggestionDelete mark (the user's own pending insertion is simply removed); a
 // replacement is both. The work per transaction is O(change): only the ranges the steps touched are
 // looked at. During IME composition the composed text is left alone (marking it would disturb the
-// IME) and marked once composition ends.
+// IME) and marked once composition ends. A formatting change (bold, italic, strike, underline, a
+// link) is applied and marked as a format suggestion that remembers the formatting before it.
 import { Extension } from '@tiptap/core';
 import type { Mark, Node as PmNode, Slice } from '@tiptap/pm/model';
 import { Plugin, PluginKey, TextSelection, type EditorState, type Transaction } from '@tiptap/pm/state';
-import { Mapping } from '@tiptap/pm/transform';
+import { AddMarkStep, Mapping, RemoveMarkStep } from '@tiptap/pm/transform';
 import type { EditorView } from '@tiptap/pm/view';
-import { SUGGESTION_DELETE, SUGGESTION_INSERT, type SuggestionAttrs } from '../../common/editor/suggestion-marks';
+import { formatMarksOf, isFormatMarkName, sameFormat, type FormatMarkJSON } from '../../common/editor/format-snapshot';
+import { SUGGESTION_DELETE, SUGGESTION_FORMAT, SUGGESTION_INSERT, type SuggestionAttrs } from '../../common/editor/suggestion-marks';
 
 export interface SuggestionAuthor {
   id: string;
@@ -84,6 +86,68 @@ function changedRanges(transactions: readonly Transaction[], composed: readonly 
     });
   }
   return ranges;
+}
+
+interface FormatChange {
+  /** Where the text whose formatting changed is, in the final document. */
+  from: number;
+  to: number;
+  /** Its formatting before the change. */
+  before: FormatMarkJSON[];
+}
+
+/** The text whose formatting the steps of `transactions` changed, piece by piece, with its formatting before. */
+function formatChanges(transactions: readonly Transaction[]): FormatChange[] {
+  const changes: FormatChange[] = [];
+  const all = new Mapping();
+  for (const tr of transactions) all.appendMapping(tr.mapping);
+  let index = 0;
+  for (const tr of transactions) {
+    tr.steps.forEach((step, i) => {
+      const before = tr.docs[i];
+      if (before && (step instanceof AddMarkStep || step instanceof RemoveMarkStep) && isFormatMarkName(step.mark.type.name)) {
+        const after = all.slice(index + 1);
+        before.nodesBetween(step.from, step.to, (node: PmNode, pos: number) => {
+          if (!node.isText) return true;
+          const from = Math.max(pos, step.from);
+          const to = Math.min(pos + node.nodeSize, step.to);
+          if (to > from) changes.push({ from: after.map(from, 1), to: after.map(to, -1), before: formatMarksOf(node.marks) });
+          return false;
+        });
+      }
+      index++;
+    });
+  }
+  return changes;
+}
+
+/**
+ * Marks a formatting change as a suggestion. Text that already holds one keeps the formatting it
+ * had first (and loses the suggestion once that formatting is back); the author's own proposed
+ * insertion is simply formatted.
+ */
+function markFormatChange(tr: Transaction, change: FormatChange, author: SuggestionAuthor, id: string): void {
+  const formatType = tr.doc.type.schema.marks[SUGGESTION_FORMAT];
+  if (!formatType) return;
+  const from = tr.mapping.map(change.from, 1);
+  const to = tr.mapping.map(change.to, -1);
+  if (to <= from) return;
+  const work: { from: number; to: number; before: FormatMarkJSON[] | null }[] = [];
+  tr.doc.nodesBetween(from, to, (node: PmNode, pos: number) => {
+    if (!node.isText) return true;
+    const a = Math.max(pos, from);
+    const b = Math.min(pos + node.nodeSize, to);
+    if (b <= a || node.marks.some((m: Mark) => m.type.name === SUGGESTION_INSERT && m.attrs.authorId === author.id)) return false;
+    const existing = node.marks.find((m: Mark) => m.type === formatType);
+    const before = existing ? (existing.attrs.before as FormatMarkJSON[]) : change.before;
+    if (sameFormat(formatMarksOf(node.marks), before)) work.push({ from: a, to: b, before: null });
+    else if (!existing) work.push({ from: a, to: b, before });
+    return false;
+  });
+  for (const piece of work) {
+    if (piece.before === null) tr.removeMark(piece.from, piece.to, formatType);
+    else tr.addMark(piece.from, piece.to, formatType.create({ ...attrsFor(author, id), before: piece.before }));
+  }
 }
 
 function newId(): string {
@@ -186,6 +250,8 @@ function suggestionTransaction(transactions: readonly Transaction[], oldState: E
       }
     }
   }
+  const formatId = newId();
+  for (const change of formatChanges(edits)) markFormatChange(out, change, author, formatId);
   const meta: Meta = { clearPending: true };
   out.setMeta(suggestionModeKey, meta);
   if (cursor !== null) out.setSelection(TextSelection.create(out.doc, Math.min(cursor, out.doc.content.size)));

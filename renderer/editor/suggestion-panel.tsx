@@ -4,11 +4,19 @@
 import type { Editor } from '@tiptap/core';
 import { useEffect, useState } from 'react';
 import { authorColourIndex } from '../../common/editor/author-colour';
+import type { MessageKey } from '../i18n/messages/catalogues';
 import { useT } from '../i18n/use-t';
 import { createIdleDebounce } from './idle-debounce';
-import { decideSuggestions, listSuggestions, type SuggestionDecision, type SuggestionEntry } from './suggestion-review';
+import { visitSuggestion } from './suggestion-navigation';
+import { decideSuggestions, listSuggestions, type SuggestionDecision, type SuggestionEntry, type SuggestionKind } from './suggestion-review';
 
 const REFRESH_MS = 300;
+
+const LABEL_KEYS = {
+  insert: 'editor.suggestions.inserted',
+  delete: 'editor.suggestions.deleted',
+  format: 'editor.suggestions.formatted',
+} as const satisfies Record<SuggestionKind, MessageKey>;
 
 export function SuggestionPanel({ editor }: { editor: Editor }) {
   const t = useT();
@@ -40,6 +48,12 @@ export function SuggestionPanel({ editor }: { editor: Editor }) {
     <section className="dl-suggestions" aria-label={t('editor.suggestions.label')}>
       <div className="dl-suggestions__bar">
         <span>{t('editor.suggestions.count', { count: entries.length })}</span>
+        <button type="button" onClick={() => visitSuggestion(editor, 'previous')}>
+          {t('editor.suggestions.previous')}
+        </button>
+        <button type="button" onClick={() => visitSuggestion(editor, 'next')}>
+          {t('editor.suggestions.next')}
+        </button>
         <button type="button" onClick={() => decide('accept', () => true)}>
           {t('editor.suggestions.accept-all')}
         </button>
@@ -61,7 +75,7 @@ export function SuggestionPanel({ editor }: { editor: Editor }) {
       </div>
       <ul className="dl-suggestions__list">
         {entries.map((entry) => {
-          const label = t(entry.kind === 'insert' ? 'editor.suggestions.inserted' : 'editor.suggestions.deleted', { name: entry.authorName, text: entry.text });
+          const label = t(LABEL_KEYS[entry.kind], { name: entry.authorName, text: entry.text });
           const pick = (s: Pick<SuggestionEntry, 'id' | 'kind'>) => s.id === entry.id && s.kind === entry.kind;
           return (
             <li key={`${entry.kind}:${entry.id}`} className={`dl-suggestion--c${authorColourIndex(entry.authorId)}`}>

@@ -1,13 +1,15 @@
 // Runs in: renderer. The pending suggestions of a body and what accepting or rejecting them does:
 // accepting an insertion or rejecting a deletion drops the mark and keeps the text; accepting a
-// deletion or rejecting an insertion removes the text. Either is one ordinary, undoable edit.
+// deletion or rejecting an insertion removes the text; accepting a format change keeps the new
+// formatting, rejecting it puts the old back. Either is one ordinary, undoable edit.
 // These walk the document, so they run on a command or when the list is shown, never per key.
 import type { Node as PmNode } from '@tiptap/pm/model';
 import { closeHistory } from '@tiptap/pm/history';
 import type { EditorState, Transaction } from '@tiptap/pm/state';
-import { SUGGESTION_DELETE, SUGGESTION_INSERT } from '../../common/editor/suggestion-marks';
+import { FORMAT_MARK_NAMES, formatSnapshot } from '../../common/editor/format-snapshot';
+import { SUGGESTION_DELETE, SUGGESTION_FORMAT, SUGGESTION_INSERT } from '../../common/editor/suggestion-marks';
 
-export type SuggestionKind = 'insert' | 'delete';
+export type SuggestionKind = 'insert' | 'delete' | 'format';
 
 export interface SuggestionEntry {
   id: string;
@@ -29,6 +31,7 @@ const PREVIEW_CHARS = 80;
 function kindOf(markName: string): SuggestionKind | null {
   if (markName === SUGGESTION_INSERT) return 'insert';
   if (markName === SUGGESTION_DELETE) return 'delete';
+  if (markName === SUGGESTION_FORMAT) return 'format';
   return null;
 }
 
@@ -41,6 +44,8 @@ interface Piece {
   from: number;
   to: number;
   text: string;
+  /** A format suggestion's formatting before it. */
+  before: unknown;
 }
 
 function piecesOf(doc: PmNode): Piece[] {
@@ -59,6 +64,7 @@ function piecesOf(doc: PmNode): Piece[] {
         from: pos,
         to: pos + node.nodeSize,
         text: node.isText ? (node.text ?? '') : ' ',
+        before: mark.attrs.before,
       });
     }
     return false;
@@ -76,7 +82,8 @@ export function listSuggestions(doc: PmNode): SuggestionEntry[] {
       entry.to = piece.to;
       if (entry.text.length < PREVIEW_CHARS) entry.text = (entry.text + piece.text).slice(0, PREVIEW_CHARS);
     } else {
-      byKey.set(key, { ...piece, text: piece.text.slice(0, PREVIEW_CHARS) });
+      const { before: _before, ...entryFields } = piece;
+      byKey.set(key, { ...entryFields, text: piece.text.slice(0, PREVIEW_CHARS) });
     }
   }
   return [...byKey.values()];
@@ -89,6 +96,10 @@ export function decideSuggestions(state: EditorState, decision: SuggestionDecisi
   const tr = state.tr;
   const removals: { from: number; to: number }[] = [];
   for (const piece of pieces) {
+    if (piece.kind === 'format') {
+      decideFormat(tr, piece, decision);
+      continue;
+    }
     const keepText = (piece.kind === 'insert') === (decision === 'accept');
     const type = state.schema.marks[piece.kind === 'insert' ? SUGGESTION_INSERT : SUGGESTION_DELETE];
     if (keepText && type) tr.removeMark(piece.from, piece.to, type);
@@ -102,4 +113,20 @@ export function decideSuggestions(state: EditorState, decision: SuggestionDecisi
   }
   // Its own undo step, never merged with the typing before it.
   return closeHistory(tr).setMeta('suggestionReview', decision);
+}
+
+/** Accepting keeps the new formatting; rejecting puts back the formatting the text had before. */
+function decideFormat(tr: Transaction, piece: Piece, decision: SuggestionDecision): void {
+  const schema = tr.doc.type.schema;
+  const formatType = schema.marks[SUGGESTION_FORMAT];
+  if (!formatType) return;
+  const before = decision === 'reject' ? formatSnapshot(piece.before) : null;
+  if (before) {
+    for (const name of FORMAT_MARK_NAMES) {
+      const type = schema.marks[name];
+      if (type) tr.removeMark(piece.from, piece.to, type);
+    }
+    for (const mark of before) tr.addMark(piece.from, piece.to, schema.markFromJSON(mark));
+  }
+  tr.removeMark(piece.from, piece.to, formatType);
 }

@@ -21,4 +21,6 @@ export interface EditorHandleLike {
   setActiveComment?(id: string | null): void;
   /** Puts a top-level block of an old version back as one undoable edit; false if it does not fit. */
   restoreBlock?(index: number, replace: boolean, block: DocNode): boolean;
+  /** Selects the first (or the next, the previous) pending suggestion and scrolls to it; false when there is none. */
+  goToSuggestion?(direction: 'first' | 'next' | 'previous'): boolean;
 }

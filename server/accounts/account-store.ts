@@ -26,15 +26,15 @@ function nameKey(name: string): string {
 
 export async function addAccount(db: SqlDatabase, name: string, role: string): Promise<{ account: Account; token: string }> {
   const profile = newsroomProfileSchema.shape.name.safeParse(name);
-  if (!profile.success) throw new AppError('invalid-input', 'An account needs a name of 1 to 200 characters.', { name });
+  if (!profile.success) throw new AppError('invalid-input', 'An account needs a name of 1 to 200 characters.', { kind: 'account-name-invalid' });
   const parsedRole = serverRoleSchema.safeParse(role === 'desk' ? 'editor' : role);
-  if (!parsedRole.success) throw new AppError('invalid-input', 'The role must be reporter, editor (or desk) or admin.', { role });
+  if (!parsedRole.success) throw new AppError('invalid-input', 'The role must be reporter, editor (or desk) or admin.', { kind: 'account-role-invalid', role: role.slice(0, 50) });
   const token = TOKEN_PREFIX + randomBytes(32).toString('base64url');
   const rows = await db.query<{ name: string }>(
     'INSERT INTO accounts (name, name_key, role, token_hash) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING RETURNING name',
     [profile.data, nameKey(profile.data), parsedRole.data, hashToken(token)],
   );
-  if (rows.length === 0) throw new AppError('conflict', `There is already an account named ${profile.data}.`, { name: profile.data });
+  if (rows.length === 0) throw new AppError('conflict', `There is already an account named ${profile.data}.`, { kind: 'account-name-taken', name: profile.data });
   return { account: { name: profile.data, role: parsedRole.data }, token };
 }
 

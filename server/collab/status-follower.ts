@@ -1,16 +1,18 @@
 // Runs in: the newsroom server. Hears every status change (from any node, through the database's
 // NOTIFY) and, for this node's connections to that story, switches read-only on or off and tells
-// the client with a stateless StoryStatusNotice.
+// the client with a stateless StoryStatusNotice. When the NOTIFY connection was lost and made again,
+// changes sent meanwhile were not heard: every story open on this node is read again.
 import type { Hocuspocus } from '@hocuspocus/server';
 import { mayEditStory } from '../../common/collab/story-access';
-import { storyDocumentName } from '../../common/collab/story-name';
+import { parseStoryDocumentName, storyDocumentName } from '../../common/collab/story-name';
 import type { StoryStatusNotice } from '../../common/collab/newsroom-server-protocol';
 import { articleStatusSchema } from '../../common/article';
 import type { SqlDatabase } from '../db/sql-database';
 import { findStory, isOwnStory, STATUS_CHANNEL, type StatusChange } from '../stories/story-store';
 import type { CollabContext } from './collab-context';
 
-function parseChange(payload: string): StatusChange | null {
+/** A NOTIFY payload of STATUS_CHANNEL, or null when it is not one. */
+export function parseStatusChange(payload: string): StatusChange | null {
   try {
     const value = JSON.parse(payload) as Partial<StatusChange>;
     const status = articleStatusSchema.safeParse(value.status);
@@ -37,13 +39,24 @@ export function applyStatusChange(instance: Hocuspocus<CollabContext>, change: S
 }
 
 export async function followStatusChanges(db: SqlDatabase, instance: Hocuspocus<CollabContext>): Promise<void> {
-  await db.listen(STATUS_CHANNEL, (payload) => {
-    const change = parseChange(payload);
-    if (!change || !instance.documents.has(storyDocumentName(change.id))) return;
-    void findStory(db, change.id)
+  const readAgain = (id: string) => {
+    void findStory(db, id)
       .then((story) => {
         if (story) applyStatusChange(instance, { id: story.id, status: story.status }, story.owner);
       })
-      .catch((error: unknown) => console.error(`Cannot apply the status of story ${change.id}: ${String(error)}`));
-  });
+      .catch((error: unknown) => console.error(`Cannot apply the status of story ${id}: ${String(error)}`));
+  };
+  await db.listen(
+    STATUS_CHANNEL,
+    (payload) => {
+      const change = parseStatusChange(payload);
+      if (change && instance.documents.has(storyDocumentName(change.id))) readAgain(change.id);
+    },
+    () => {
+      for (const name of instance.documents.keys()) {
+        const id = parseStoryDocumentName(name);
+        if (id !== null) readAgain(id);
+      }
+    },
+  );
 }

@@ -1,6 +1,7 @@
 // Runs in: the newsroom server. SqlDatabase on a real PostgreSQL through a `pg` pool, with one
-// dedicated client for LISTEN.
+// dedicated client for LISTEN that connects again when PostgreSQL comes back (pg-listener.ts).
 import pg from 'pg';
+import { createPgListener } from './pg-listener';
 import type { SqlDatabase, SqlQueryable, SqlValue } from './sql-database';
 
 export async function openPgDatabase(url: string): Promise<SqlDatabase> {
@@ -8,8 +9,7 @@ export async function openPgDatabase(url: string): Promise<SqlDatabase> {
   // A failed idle client must not take the process down; the next query gets a new one.
   pool.on('error', (error) => console.error(`PostgreSQL connection error: ${error.message}`));
   await pool.query('SELECT 1');
-  let listener: pg.Client | null = null;
-  const handlers = new Map<string, ((payload: string) => void)[]>();
+  const listener = createPgListener(url);
 
   const queryOn = (client: pg.Pool | pg.PoolClient): SqlQueryable => ({
     async query<Row>(sql: string, params: readonly SqlValue[] = []) {
@@ -35,21 +35,9 @@ export async function openPgDatabase(url: string): Promise<SqlDatabase> {
         client.release();
       }
     },
-    async listen(channel, onPayload) {
-      if (!/^[a-z_]+$/.test(channel)) throw new Error(`bad channel name ${channel}`);
-      if (!listener) {
-        listener = new pg.Client({ connectionString: url });
-        listener.on('error', (error) => console.error(`PostgreSQL listener error: ${error.message}`));
-        listener.on('notification', (message) => {
-          for (const handler of handlers.get(message.channel) ?? []) handler(message.payload ?? '');
-        });
-        await listener.connect();
-      }
-      handlers.set(channel, [...(handlers.get(channel) ?? []), onPayload]);
-      await listener.query(`LISTEN ${channel}`);
-    },
+    listen: (channel, onPayload, onResumed) => listener.listen(channel, onPayload, onResumed),
     async close() {
-      await listener?.end().catch(() => undefined);
+      await listener.close();
       await pool.end();
     },
   };

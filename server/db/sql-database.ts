@@ -11,8 +11,12 @@ export interface SqlQueryable {
 export interface SqlDatabase extends SqlQueryable {
   /** Runs `work` in one transaction: committed when it resolves, rolled back when it throws. */
   transaction<T>(work: (tx: SqlQueryable) => Promise<T>): Promise<T>;
-  /** Calls `onPayload` for every NOTIFY on `channel` (from any node); resolves once listening. */
-  listen(channel: string, onPayload: (payload: string) => void): Promise<void>;
+  /**
+   * Calls `onPayload` for every NOTIFY on `channel` (from any node); resolves once listening. A lost
+   * connection is made again; NOTIFYs sent meanwhile are gone, so `onResumed` is called once it
+   * listens again, for the listener to read again what it follows.
+   */
+  listen(channel: string, onPayload: (payload: string) => void, onResumed?: () => void): Promise<void>;
   /** 'postgres' or 'pglite', for the start-up line. */
   readonly kind: string;
   close(): Promise<void>;

@@ -5,10 +5,11 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { AppError, isAppError, type AppErrorCode } from '../../common/app-error';
 import { articleIdSchema } from '../../common/article';
-import { commentCallSchema, MAX_API_BODY_BYTES, workflowCallSchema } from '../../common/collab/newsroom-server-protocol';
+import { commentCallSchema, EVENTS_PATH, MAX_API_BODY_BYTES, workflowCallSchema } from '../../common/collab/newsroom-server-protocol';
 import { accountForToken, type Account } from '../accounts/account-store';
 import type { SqlDatabase } from '../db/sql-database';
 import { addComment, applyWorkflow, listStories, storyRecord } from '../stories/story-store';
+import type { StoryEventStream } from './story-event-stream';
 
 const STATUS_OF: Partial<Record<AppErrorCode, number>> = {
   'invalid-input': 400,
@@ -35,18 +36,18 @@ function sendError(response: ServerResponse, error: unknown): void {
 
 async function readJson(request: IncomingMessage): Promise<unknown> {
   const declared = Number(request.headers['content-length'] ?? 0);
-  if (declared > MAX_API_BODY_BYTES) throw new AppError('invalid-input', `The request is too large: at most ${MAX_API_BODY_BYTES} bytes.`);
+  if (declared > MAX_API_BODY_BYTES) throw new AppError('invalid-input', `The request is too large: at most ${MAX_API_BODY_BYTES} bytes.`, { kind: 'request-too-large', maxBytes: MAX_API_BODY_BYTES });
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of request) {
     size += (chunk as Buffer).length;
-    if (size > MAX_API_BODY_BYTES) throw new AppError('invalid-input', `The request is too large: at most ${MAX_API_BODY_BYTES} bytes.`);
+    if (size > MAX_API_BODY_BYTES) throw new AppError('invalid-input', `The request is too large: at most ${MAX_API_BODY_BYTES} bytes.`, { kind: 'request-too-large', maxBytes: MAX_API_BODY_BYTES });
     chunks.push(chunk as Buffer);
   }
   try {
     return JSON.parse(Buffer.concat(chunks).toString('utf8'));
   } catch {
-    throw new AppError('invalid-input', 'The request body is not JSON.');
+    throw new AppError('invalid-input', 'The request body is not JSON.', { kind: 'request-not-json' });
   }
 }
 
@@ -54,18 +55,18 @@ async function authenticate(db: SqlDatabase, request: IncomingMessage): Promise<
   const header = request.headers.authorization ?? '';
   const token = header.startsWith('Bearer ') ? header.slice('Bearer '.length).trim() : null;
   const account = await accountForToken(db, token);
-  if (!account) throw new AppError('unauthorized', 'Give a valid account token (Authorization: Bearer …).');
+  if (!account) throw new AppError('unauthorized', 'Give a valid account token (Authorization: Bearer …).', { kind: 'server-token-invalid' });
   return account;
 }
 
 function parsed<T>(schema: { safeParse(value: unknown): { success: true; data: T } | { success: false; error: { issues: unknown[] } } }, value: unknown): T {
   const result = schema.safeParse(value);
-  if (!result.success) throw new AppError('invalid-input', 'The request does not have the expected fields.', { issues: result.error.issues });
+  if (!result.success) throw new AppError('invalid-input', 'The request does not have the expected fields.', { kind: 'server-request-invalid', issues: result.error.issues.length });
   return result.data;
 }
 
-/** Handles /api/* and /healthz; false for any other path (the caller answers 404). */
-export async function handleApi(db: SqlDatabase, nodeName: string, request: IncomingMessage, response: ServerResponse): Promise<boolean> {
+/** Handles /api/* and /healthz; false for any other path (the caller answers 404). `events` serves /api/events. */
+export async function handleApi(db: SqlDatabase, nodeName: string, request: IncomingMessage, response: ServerResponse, events?: StoryEventStream): Promise<boolean> {
   const url = new URL(request.url ?? '/', 'http://server');
   const path = url.pathname;
   if (path === '/healthz' && request.method === 'GET') {
@@ -77,10 +78,14 @@ export async function handleApi(db: SqlDatabase, nodeName: string, request: Inco
     const account = await authenticate(db, request);
     const parts = path.slice('/api/'.length).split('/');
     if (request.method === 'GET' && path === '/api/me') return (send(response, 200, account), true);
+    if (request.method === 'GET' && path === EVENTS_PATH && events) {
+      if (!events.serve(account, request, response)) send(response, 503, { error: { code: 'internal', message: 'Too many event streams are open on this node.', details: { kind: 'unexpected' } } });
+      return true;
+    }
     if (request.method === 'GET' && path === '/api/stories') return (send(response, 200, { stories: await listStories(db, account) }), true);
     if (parts[0] === 'stories' && parts[1] !== undefined) {
       const id = parts[1];
-      if (!articleIdSchema.safeParse(id).success) throw new AppError('not-found', 'No such story.', { id });
+      if (!articleIdSchema.safeParse(id).success) throw new AppError('not-found', 'No such story.', { kind: 'server-story-missing', id: id.slice(0, 100) });
       if (request.method === 'GET' && parts.length === 2) return (send(response, 200, await storyRecord(db, id, account)), true);
       if (request.method === 'POST' && parts.length === 3 && parts[2] === 'workflow') {
         const call = parsed(workflowCallSchema, await readJson(request));
@@ -91,7 +96,7 @@ export async function handleApi(db: SqlDatabase, nodeName: string, request: Inco
         return (send(response, 200, await addComment(db, id, account, call)), true);
       }
     }
-    throw new AppError('not-found', 'No such API call.', { method: request.method, path });
+    throw new AppError('not-found', `No such API call: ${request.method ?? ''} ${path.slice(0, 200)}.`, { kind: 'server-call-unknown' });
   } catch (error) {
     sendError(response, error);
   }

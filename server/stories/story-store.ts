@@ -50,7 +50,7 @@ export async function findStory(db: SqlQueryable, id: string): Promise<StoryRow 
 export async function ensureStory(db: SqlDatabase, id: string, account: Account): Promise<StoryRow> {
   await db.query('INSERT INTO stories (id, owner) VALUES ($1, $2) ON CONFLICT (id) DO NOTHING', [id, account.name]);
   const story = await findStory(db, id);
-  if (!story) throw new AppError('internal', 'The story vanished as it was made.', { id });
+  if (!story) throw new AppError('internal', `Story ${id} vanished as it was made.`, { kind: 'unexpected' });
   return story;
 }
 
@@ -67,7 +67,7 @@ export async function fetchStoryState(db: SqlDatabase, id: string): Promise<Uint
 export async function storeStoryState(db: SqlDatabase, id: string, state: Uint8Array): Promise<void> {
   await db.transaction(async (tx) => {
     const rows = await tx.query<{ state: Uint8Array | null }>('SELECT state FROM stories WHERE id = $1 FOR UPDATE', [id]);
-    if (rows.length === 0) throw new AppError('not-found', 'No such story.', { id });
+    if (rows.length === 0) throw new AppError('not-found', 'No such story.', { kind: 'server-story-missing', id });
     const old = rows[0]?.state;
     const merged = old ? Y.mergeUpdates([new Uint8Array(old), state]) : state;
     await tx.query('UPDATE stories SET state = $2, writes = writes + 1, updated_at = now() WHERE id = $1', [id, merged]);
@@ -99,7 +99,7 @@ async function commentsOf(db: SqlQueryable, id: string): Promise<ServerComment[]
 /** Everything the caller may know about a story; not-found when they may not open it. */
 export async function storyRecord(db: SqlQueryable, id: string, account: Account): Promise<StoryRecord> {
   const story = await findStory(db, id);
-  if (!story || !canOpen(story, account)) throw new AppError('not-found', 'No such story, or it is not yours to open.', { id });
+  if (!story || !canOpen(story, account)) throw new AppError('not-found', 'No such story, or it is not yours to open.', { kind: 'server-story-missing', id });
   return {
     ...summaryOf(story),
     history: await historyOf(db, id),
@@ -117,10 +117,10 @@ export async function applyWorkflow(db: SqlDatabase, id: string, account: Accoun
   return db.transaction(async (tx) => {
     const rows = await tx.query<StoryRow>(`SELECT ${ROW_COLUMNS} FROM stories WHERE id = $1 FOR UPDATE`, [id]);
     const story = rows[0];
-    if (!story || !canOpen(story, account)) throw new AppError('not-found', 'No such story, or it is not yours to open.', { id });
+    if (!story || !canOpen(story, account)) throw new AppError('not-found', 'No such story, or it is not yours to open.', { kind: 'server-story-missing', id });
     const seen = await tx.query<{ story_id: string }>('SELECT story_id FROM workflow_events WHERE id = $1', [call.id]);
     if (seen.length > 0) {
-      if (seen[0]?.story_id !== id) throw new AppError('conflict', 'That event id is already used by another story.', { eventId: call.id });
+      if (seen[0]?.story_id !== id) throw new AppError('conflict', 'That event id is already used by another story.', { kind: 'server-event-id-taken', eventId: call.id });
       return storyRecord(tx, id, account);
     }
     const result = transition(
@@ -140,8 +140,8 @@ export async function applyWorkflow(db: SqlDatabase, id: string, account: Accoun
 export async function addComment(db: SqlDatabase, id: string, account: Account, call: CommentCall): Promise<StoryRecord> {
   return db.transaction(async (tx) => {
     const story = await findStory(tx, id);
-    if (!story || !canOpen(story, account)) throw new AppError('not-found', 'No such story, or it is not yours to open.', { id });
-    if (story.status === 'spiked') throw new AppError('conflict', 'The story is spiked: reopen it before commenting.', { id });
+    if (!story || !canOpen(story, account)) throw new AppError('not-found', 'No such story, or it is not yours to open.', { kind: 'server-story-missing', id });
+    if (story.status === 'spiked') throw new AppError('conflict', 'The story is spiked: reopen it before commenting.', { kind: 'server-story-spiked', id });
     await tx.query(
       'INSERT INTO comments (id, story_id, by_name, by_role, body, anchor) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (id) DO NOTHING',
       [call.id, id, account.name, account.role, call.body, call.anchor ? JSON.stringify(call.anchor) : null],

@@ -4,7 +4,10 @@
 //   baselines in the same run: the same load on one node without Redis, and a bare Hocuspocus echo.
 // Reports keystroke→arrival latency at another client of the story, CPU and RSS per node, database
 // writes per second, and whether every replica and the database end identical.
-// BENCH_CLIENTS (200), BENCH_STORIES (40), BENCH_SECONDS (120), BENCH_KEYS_PER_SECOND (5).
+// Full size by default: 200 clients in 40 stories, 5 keystrokes/s each for 120 s (about 8 minutes
+// with the baselines). `--short` is a quick check: 40 clients in 8 stories for 20 s. The environment
+// overrides either: BENCH_CLIENTS, BENCH_STORIES, BENCH_SECONDS, BENCH_KEYS_PER_SECOND.
+import { cpus, loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { join } from 'node:path';
 import * as Y from 'yjs';
@@ -31,9 +34,10 @@ function envInt(name: string, fallback: number): number {
   return value;
 }
 
-const CLIENTS = envInt('BENCH_CLIENTS', 200);
-const STORIES = Math.min(envInt('BENCH_STORIES', 40), CLIENTS);
-const SECONDS = envInt('BENCH_SECONDS', 120);
+const SHORT = process.argv.includes('--short');
+const CLIENTS = envInt('BENCH_CLIENTS', SHORT ? 40 : 200);
+const STORIES = Math.min(envInt('BENCH_STORIES', SHORT ? 8 : 40), CLIENTS);
+const SECONDS = envInt('BENCH_SECONDS', SHORT ? 20 : 120);
 const KEYS_PER_SECOND = envInt('BENCH_KEYS_PER_SECOND', 5);
 const CONVERGE_TIMEOUT_MS = 120_000;
 
@@ -61,6 +65,8 @@ interface ScenarioResult {
   writesPerSecond: number | null;
   divergent: number;
   keystrokes: number;
+  /** The 1-minute load average as the typing started and as it stopped. */
+  load: [number, number];
 }
 
 async function startBare(): Promise<RunningNode> {
@@ -162,6 +168,7 @@ async function runScenario(label: string, nodes: BenchNode[], options: { token: 
   }, 1000);
 
   // Timer-driven typing: each tick, every client whose next keystroke is due types it.
+  const loadAtStart = loadavg()[0]!;
   const started = performance.now();
   const periodMs = 1000 / KEYS_PER_SECOND;
   const offsets = clients.map((_, c) => (c * periodMs) / CLIENTS);
@@ -196,6 +203,7 @@ async function runScenario(label: string, nodes: BenchNode[], options: { token: 
     }, 10);
   });
   const elapsedSeconds = (performance.now() - started) / 1000;
+  const loadAtEnd = loadavg()[0]!;
   if (restart) await restart;
   clearInterval(sampler);
   const nodeRows = nodes.map((node) => ({
@@ -220,11 +228,15 @@ async function runScenario(label: string, nodes: BenchNode[], options: { token: 
   }
   clients.forEach((client) => client.destroy());
   for (const node of nodes) await node.running?.stop();
-  return { label, latencies, nodes: nodeRows, writesPerSecond, divergent, keystrokes: typed.reduce((a, b) => a + b, 0) };
+  return { label, latencies, nodes: nodeRows, writesPerSecond, divergent, keystrokes: typed.reduce((a, b) => a + b, 0), load: [loadAtStart, loadAtEnd] };
 }
+
+const formatLoad = (load: number[]) => load.map((value) => value.toFixed(1)).join(' / ');
 
 async function main(): Promise<void> {
   const log = (line: string) => process.stderr.write(`${line}\n`);
+  const runStarted = performance.now();
+  const loadAtStart = loadavg();
   const [postgres, redis] = await Promise.all([startPostgres(), startRedis()]);
   const db = await openDatabase({ databaseUrl: postgres.url, dataDir: '' });
   const { token } = await addAccount(db, 'Bench Desk', 'editor');
@@ -263,16 +275,18 @@ async function main(): Promise<void> {
       result.nodes.map((node) => `${node.name}: ${node.maxRssMb.toFixed(0)}`).join(', '),
       result.writesPerSecond === null ? '—' : result.writesPerSecond.toFixed(1),
       result.divergent,
+      `${result.load[0].toFixed(1)} → ${result.load[1].toFixed(1)}`,
     ];
   });
   console.log(
     printTable({
       title: `Newsroom server: ${CLIENTS} clients in ${STORIES} stories, ${KEYS_PER_SECOND} keystrokes/s each for ${SECONDS} s (BENCH_CLIENTS, BENCH_STORIES, BENCH_SECONDS, BENCH_KEYS_PER_SECOND)`,
-      headers: ['scenario', 'keystrokes', 'arrivals timed', 'median ms', 'p95 ms', 'max ms', 'CPU per node', 'max RSS MB per node', 'DB writes/s', 'divergent stories'],
+      headers: ['scenario', 'keystrokes', 'arrivals timed', 'median ms', 'p95 ms', 'max ms', 'CPU per node', 'max RSS MB per node', 'DB writes/s', 'divergent stories', 'load 1 min (typing start → end)'],
       rows,
       notes: [
         'Latency: from a keystroke at one client to its arrival at the first client of the same story (clients spread over the nodes; all clients run in this one process).',
         'CPU: the node process group’s CPU time over the typing window (100% = one core). DB writes: story stores committed per second. Divergent: stories whose replicas or database copy still differ after typing stopped and 120 s passed.',
+        `${SHORT ? 'Short' : 'Full'} run in ${((performance.now() - runStarted) / 1000).toFixed(0)} s on ${cpus().length} cores, Node ${process.version}; load average (1/5/15 min) at start ${formatLoad(loadAtStart)}, at end ${formatLoad(loadavg())}.`,
       ],
     }),
   );

@@ -14,6 +14,7 @@ import { browserSecretsPath } from '../../electron/services/publish/publishing-s
 import { addAccount } from '../../server/accounts/account-store';
 import { startNewsroomServer, type NewsroomServer } from '../../server/newsroom-server';
 import { createReadyStory, servicesCaller, type ServicesCall } from '../support/services-caller';
+import { waitUntil } from '../support/wait-until';
 
 let root: string;
 let server: NewsroomServer;
@@ -35,11 +36,13 @@ afterAll(async () => {
 
 interface App {
   call: ServicesCall;
+  /** Every event heard so far. */
+  log: DatelineEvent[];
   /** Resolves when an event like this was heard (already, or later). */
   heard(match: (event: DatelineEvent) => boolean): Promise<void>;
 }
 
-async function app(name: string, profile: { userName: string; role: 'reporter' | 'editor' }, token: string): Promise<App> {
+async function app(name: string, profile: { userName: string; role: 'reporter' | 'editor' }, token: string, reviewSyncMs = 300): Promise<App> {
   const events = createEventBus();
   const log: DatelineEvent[] = [];
   events.subscribe((event) => log.push(event));
@@ -50,11 +53,11 @@ async function app(name: string, profile: { userName: string; role: 'reporter' |
         if (match(event)) resolve();
       });
     });
-  const services = await createServices({ dataDir: join(root, name), transport: 'http', version: 'test', systemLocale: 'en', documentsDir: join(root, `${name}-docs`), events, reviewSyncMs: 300 });
+  const services = await createServices({ dataDir: join(root, name), transport: 'http', version: 'test', systemLocale: 'en', documentsDir: join(root, `${name}-docs`), events, reviewSyncMs });
   opened.push(services);
   const call = servicesCaller(services);
   await call('settings.update', { ...profile, reviewHub: { kind: 'newsroom', serverUrl: server.url }, newsroomToken: token });
-  return { call, heard };
+  return { call, log, heard };
 }
 
 describe('services with a newsroom server review hub', () => {
@@ -109,16 +112,37 @@ describe('services with a newsroom server review hub', () => {
     expect(copy.getXmlFragment('body').length).toBe(1);
   });
 
+  it('a colleague’s submission reaches the desk’s queue and badge by push, with no sync run', async () => {
+    const reporter = await app('push-reporter', { userName: 'Li Wei', role: 'reporter' }, tokens.reporter);
+    // The desk's sync loop runs once as the services start (before the hub is set) and not again within the test.
+    const streams = server.events.count('Ana Desk');
+    const desk = await app('push-desk', { userName: 'Ana Desk', role: 'editor' }, tokens.desk, 3_600_000);
+    const before = (await desk.call('review.queue', { scope: 'for-me' })).entries.length;
+    // Reading the queue made the hub, which follows the server's event stream.
+    await waitUntil(() => server.events.count('Ana Desk') > streams, 'the desk’s services to follow the server’s event stream');
+    await waitUntil(() => desk.log.filter((e) => e.name === 'review.queueChanged').at(-1)?.payload.waiting === before, 'the desk’s badge to show what waits now');
+    const mark = desk.log.length;
+
+    const id = await createReadyStory(reporter.call, { headline: 'Bridge closes', summary: 'Cracks found', section: 'City', tag: 'traffic', byline: 'Li Wei', text: 'Engineers found cracks.' });
+    await reporter.call('review.transition', { id, action: 'submit' });
+    await waitUntil(
+      () => desk.log.slice(mark).some((e) => e.name === 'review.queueChanged' && e.payload.waiting === before + 1),
+      'the desk’s badge to count the new submission',
+      30_000,
+    );
+    expect((await desk.call('review.queue', { scope: 'for-me' })).entries.map((e) => e.articleId)).toContain(id);
+  });
+
   it('is refused by the server when the app claims a role the account does not have', async () => {
     const reporter = await app('claims-editor', { userName: 'Li Wei', role: 'editor' }, tokens.reporter);
     const id = await createReadyStory(reporter.call, { headline: 'Council vote', summary: 'Budget passes', section: 'City', tag: 'politics', byline: 'Li Wei', text: 'The council voted.' });
     await reporter.call('review.transition', { id, action: 'submit' });
     const refusal = await reporter.call('review.transition', { id, action: 'approve' }).then(
       () => null,
-      (error: unknown) => error as { code: string; details: { newsroom?: string } },
+      (error: unknown) => error as { code: string; details: { kind?: string } },
     );
     expect(refusal?.code).toBe('permission-denied');
-    expect(refusal?.details.newsroom).toBe('forbidden');
+    expect(refusal?.details.kind).toBe('editors-only');
     const onServer = await fetch(`${server.url}/api/stories/${id}`, { headers: { authorization: `Bearer ${tokens.reporter}` } });
     expect(((await onServer.json()) as { status: string }).status).toBe('submitted');
   });

@@ -70,12 +70,12 @@ function act(history: WorkflowEvent[], status: Article['status'], owner: string 
   return [...history, result.event];
 }
 
-async function failure(work: Promise<unknown>): Promise<{ code: string; newsroom: unknown }> {
+async function failure(work: Promise<unknown>): Promise<{ code: string; kind: unknown }> {
   try {
     await work;
   } catch (error) {
     if (!isAppError(error)) throw error;
-    return { code: error.code, newsroom: (error.details as { newsroom?: unknown } | undefined)?.newsroom };
+    return { code: error.code, kind: (error.details as { kind?: unknown } | undefined)?.kind };
   }
   throw new Error('expected a failure');
 }
@@ -114,18 +114,18 @@ describe('the newsroom server review hub', () => {
     expect((await deskHub.update(article.id, { history: approved, comments: [comment], by: desk, baseHubRevision: 3 })).hubRevision).toBe(3);
   });
 
-  it('refuses a reporter’s approval with a clear forbidden error', async () => {
+  it('refuses a reporter’s approval with the workflow’s own reason', async () => {
     const reporterHub = hubFor(tokens.reporter);
     const article = story('Council vote');
     const submitted = act([], 'draft', null, 'submit', reporter);
     await reporterHub.submit(article, { by: reporter, to: 'desk', history: submitted, comments: [], baseHubRevision: null });
     // Recorded by a reporter's app that believes it is an editor: the server checks the account.
     const forged = act(submitted, 'submitted', reporter.name, 'approve', { name: reporter.name, role: 'editor' });
-    expect(await failure(reporterHub.update(article.id, { history: forged, comments: [], by: reporter, baseHubRevision: 1 }))).toEqual({ code: 'permission-denied', newsroom: 'forbidden' });
+    expect(await failure(reporterHub.update(article.id, { history: forged, comments: [], by: reporter, baseHubRevision: 1 }))).toEqual({ code: 'permission-denied', kind: 'editors-only' });
     expect((await hubFor(tokens.desk).open(article.id)).article.status).toBe('submitted');
   });
 
-  it('answers a stale action with a conflict', async () => {
+  it('answers a stale action with a conflict that names the status', async () => {
     const reporterHub = hubFor(tokens.reporter);
     const deskHub = hubFor(tokens.desk);
     const article = story('Bridge reopens');
@@ -134,14 +134,14 @@ describe('the newsroom server review hub', () => {
     await deskHub.update(article.id, { history: act(submitted, 'submitted', reporter.name, 'approve', desk), comments: [], by: desk, baseHubRevision: 1 });
     // A second editor, who had not seen the approval, returns it for changes.
     const stale = act(submitted, 'submitted', reporter.name, 'request-changes', desk, 'More quotes');
-    expect(await failure(deskHub.update(article.id, { history: stale, comments: [], by: desk, baseHubRevision: 1 }))).toEqual({ code: 'conflict', newsroom: 'conflict' });
+    expect(await failure(deskHub.update(article.id, { history: stale, comments: [], by: desk, baseHubRevision: 1 }))).toEqual({ code: 'conflict', kind: 'workflow-wrong-status' });
   });
 
   it('says a wrong token is refused, and an absent server is unreachable', async () => {
-    expect(await failure(hubFor('dln_not-a-token').list())).toEqual({ code: 'remote-auth', newsroom: 'auth' });
+    expect(await failure(hubFor('dln_not-a-token').list())).toEqual({ code: 'remote-auth', kind: 'newsroom-auth' });
     const port = await closedPort();
     const offline = await failure(hubFor(tokens.desk, `http://127.0.0.1:${port}`).list());
-    expect(offline).toEqual({ code: 'remote-unreachable', newsroom: 'unreachable' });
+    expect(offline).toEqual({ code: 'remote-unreachable', kind: 'newsroom-unreachable' });
   });
 });
 

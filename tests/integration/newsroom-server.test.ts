@@ -8,11 +8,13 @@ import * as Y from 'yjs';
 import { anchorInText } from '../../common/collab/story-anchor';
 import { storyDocParts, storyBodyText } from '../../common/collab/story-doc';
 import { storyDocumentName } from '../../common/collab/story-name';
+import type { StoryChangeEvent } from '../../common/collab/newsroom-server-protocol';
+import { followNewsroomQueue } from '../../electron/services/review/newsroom-queue-feed';
 import { addAccount } from '../../server/accounts/account-store';
 import { openDatabase } from '../../server/db/open-database';
 import type { SqlDatabase } from '../../server/db/sql-database';
 import { startNewsroomServer, type NewsroomServer } from '../../server/newsroom-server';
-import { fetchStoryState, findStory } from '../../server/stories/story-store';
+import { ensureStory, fetchStoryState, findStory } from '../../server/stories/story-store';
 import { startPostgres, type PrivatePostgres } from '../support/newsroom/private-postgres';
 import { startRedis, type PrivateRedis } from '../support/newsroom/private-redis';
 import { connectStory, type StoryClient } from '../support/newsroom/story-client';
@@ -144,6 +146,35 @@ describe('two newsroom server nodes sharing PostgreSQL and Redis', () => {
       ['approve', 'Desk Editor'],
     ]);
     expect(record.json.canEdit).toBe(false);
+  });
+
+  it('pushes status changes made on one node to the event streams on the other, only to those who may open the story', async () => {
+    expect((await api(nodeB, null, 'GET', '/api/events')).status).toBe(401);
+    const heard: Record<'editor' | 'otherReporter', StoryChangeEvent[]> = { editor: [], otherReporter: [] };
+    const opened = { editor: 0, otherReporter: 0 };
+    const feeds = (['editor', 'otherReporter'] as const).map((who) =>
+      followNewsroomQueue({
+        serverUrl: nodeB.url,
+        token: tokens[who],
+        onChange: (event) => (event ? heard[who].push(event) : (opened[who] += 1)),
+      }),
+    );
+    try {
+      await waitUntil(() => opened.editor === 1 && opened.otherReporter === 1, 'both event streams to open on node B');
+      const id = newStoryId();
+      await ensureStory(db, id, { name: 'Li Wei', role: 'reporter' });
+      expect((await api(nodeA, tokens.reporter, 'POST', `/api/stories/${id}/workflow`, { id: `${id}-submit`, action: 'submit' })).status).toBe(200);
+      await waitUntil(() => heard.editor.some((event) => event.id === id), 'the desk’s stream on node B to hear the submission on node A');
+      expect(heard.editor.find((event) => event.id === id)).toEqual({ type: 'story.changed', id, status: 'submitted' });
+      // A later change of the other reporter's own story reaches them; the first one, not theirs to open, did not.
+      const own = newStoryId();
+      await ensureStory(db, own, { name: 'Sam Other', role: 'reporter' });
+      await api(nodeA, tokens.otherReporter, 'POST', `/api/stories/${own}/workflow`, { id: `${own}-submit`, action: 'submit' });
+      await waitUntil(() => heard.otherReporter.length > 0, 'the other reporter to hear of their own story');
+      expect(heard.otherReporter.map((event) => event.id)).toEqual([own]);
+    } finally {
+      feeds.forEach((feed) => feed.close());
+    }
   });
 
   it('turns a reporter’s connection read-only once the desk approves, and refuses its update', async () => {

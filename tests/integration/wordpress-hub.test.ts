@@ -25,6 +25,7 @@ import { MediaStore } from '../../electron/services/media/media-store';
 import { PendingRemoteStore } from '../../electron/services/publish/pending-remote-store';
 import { DESK } from '../../electron/services/review/review-package';
 import { WordPressHub } from '../../electron/services/review/wordpress-hub';
+import { SUGGESTED_BODY } from '../fixtures/suggested-body';
 import { makePng } from '../support/test-photos';
 import { newArticleId, startHarness, type Harness } from './publishing-harness';
 import { findFreePort } from './support/free-port';
@@ -263,6 +264,22 @@ describe('the WordPress review hub with the companion plugin', () => {
     expect(publicView.status).toBe(200);
     expect(publicView.body.meta).not.toHaveProperty('dateline_review');
     expect(publicView.body.meta).not.toHaveProperty('dateline_hub_revision');
+  });
+
+  it('the desk’s pending suggestions reach the reporter unchanged; the post itself shows the text as if rejected', async () => {
+    const id = newArticleId('suggest');
+    const sent = act({ ...newArticle(id, new Date().toISOString()), headline: 'Council passes budget', body: { type: 'doc', content: [paragraph('The council approved the budget.')] } }, [], 'submit', reporter);
+    const first = await reporterHub.submit(sent.article, { by: reporter, to: DESK, history: sent.history, comments: [], baseHubRevision: null });
+    const opened = await editorHub.open(id);
+    const suggested = act({ ...opened.article, body: SUGGESTED_BODY, revision: opened.article.revision + 1 }, opened.history, 'request-changes', editor, 'See my suggestions.');
+    await editorHub.update(id, { article: suggested.article, history: suggested.history, comments: [], by: editor, baseHubRevision: first.hubRevision });
+    const back = await reporterHub.open(id);
+    expect(back.article.body).toEqual(SUGGESTED_BODY);
+    const [post] = await postsOfArticle(site, id);
+    const content = (await site.getPost(post?.id as number)).content.raw;
+    expect(content).toContain('The council approved the <strong>budget</strong>.');
+    expect(content).toContain('市议会周二通过预算。');
+    expect(content).not.toMatch(/suggestion|narrowly|昨天|Sam Editor/);
   });
 
   it('a contributor reads no review package of a post it may not edit; the owner and the editor do', async () => {

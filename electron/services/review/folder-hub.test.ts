@@ -12,6 +12,7 @@ import type { Actor } from '../../../common/workflow/newsroom-profile';
 import { addComment } from '../../../common/workflow/review-comment';
 import type { WorkflowEvent } from '../../../common/workflow/workflow-event';
 import { transition } from '../../../common/workflow/workflow-machine';
+import { SUGGESTED_BODY } from '../../../tests/fixtures/suggested-body';
 import { makeJpeg, makePng } from '../../../tests/support/test-photos';
 import { MediaStore } from '../media/media-store';
 import { FolderHub } from './folder-hub';
@@ -187,6 +188,18 @@ describe('the folder review hub between a reporter and an editor', () => {
     expect((await readdir(join(hubRoot, 'articles', draft.id, 'media'))).sort()).toEqual([...photoIds].sort());
     expect(await readdir(join(hubRoot, 'articles', draft.id))).toEqual(expect.arrayContaining(['package.json', 'media']));
     expect(await readdir(join(hubRoot, 'articles', draft.id))).toHaveLength(2);
+  });
+
+  it('carries the desk’s pending suggestions (insertions, deletions, format changes) to the reporter and back unchanged', async () => {
+    const draft = { ...newArticle('01hreviewsuggest01', at()), headline: 'Council passes budget', body: { type: 'doc', content: [paragraph('The council approved the budget.')] } };
+    const submitted = act(draft, [], 'submit', reporter);
+    const sent = await reporterMachine.hub.submit(submitted.article, { by: reporter, to: 'desk', history: submitted.history, comments: [], baseHubRevision: null });
+    const opened = await editorMachine.hub.open(draft.id);
+    const suggested = act({ ...opened.article, body: SUGGESTED_BODY, revision: opened.article.revision + 1 }, opened.history, 'request-changes', editor, 'See my suggestions.');
+    await editorMachine.hub.update(draft.id, { article: suggested.article, history: suggested.history, comments: [], by: editor, baseHubRevision: sent.hubRevision });
+    const back = await reporterMachine.hub.open(draft.id);
+    expect(back.article.body).toEqual(SUGGESTED_BODY);
+    expect(back.article).toEqual(suggested.article);
   });
 
   it('lets exactly one of two simultaneous edits from the same revision win, every time', async () => {

@@ -1,10 +1,13 @@
 // Runs in: services. The newsroom server's HTTP API (common/collab/newsroom-server-protocol.ts) as
 // the app calls it: the account token as `Authorization: Bearer`, replies read up to a bound and
 // checked against the protocol's schemas, and every failure turned into an AppError whose details
-// say what went wrong (`newsroom`: unreachable, auth, forbidden, conflict, not-found, bad-response)
-// so the renderer can say it in the user's language.
+// say what went wrong so the renderer can say it in the user's language: a refusal the server gave
+// a kind (a workflow rule, a spiked story, a bad request) keeps the server's code and kind, checked
+// against the kind's schema; anything else is told by `newsroom`: unreachable, auth, forbidden,
+// conflict, not-found, bad-response.
 import { z } from 'zod';
-import { AppError, type AppErrorCode } from '../../../common/app-error';
+import { AppError, APP_ERROR_CODES, type AppErrorCode } from '../../../common/app-error';
+import { parseAppErrorDetails } from '../../../common/errors/app-error-details';
 import { articleIdSchema } from '../../../common/article';
 import {
   meResultSchema,
@@ -151,15 +154,37 @@ async function readBounded(response: Response, where: string): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
+/** Refusals whose kind the server's answer may carry; the rest keep the app's own newsroom kinds. */
+const RELAYED: Partial<Record<number, readonly AppErrorCode[]>> = {
+  400: ['invalid-input'],
+  403: ['permission-denied'],
+  409: ['conflict'],
+};
+
+/**
+ * The server's refusal ({ error: { code, message, details } }) with its typed kind, when the code
+ * fits the HTTP status and the details fit the code's schema; the message stays for the log.
+ */
+function relayedFailure(status: number, error: { code?: unknown; details?: unknown } | undefined, where: string, said: string): AppError | null {
+  const code = error?.code;
+  if (typeof code !== 'string' || !(APP_ERROR_CODES as readonly string[]).includes(code) || !RELAYED[status]?.includes(code as AppErrorCode)) return null;
+  const details = parseAppErrorDetails(code as AppErrorCode, error?.details);
+  if (!details || details.kind.startsWith('newsroom-')) return null;
+  return new AppError(code as AppErrorCode, `${where} refused (HTTP ${status}).${said}`, details);
+}
+
 /** The server's own message when it sent one ({ error: { message } }), else the status. */
 function failureOf(status: number, text: string, where: string): AppError {
   let said = '';
+  let error: { code?: unknown; message?: unknown; details?: unknown } | undefined;
   try {
-    const message = (JSON.parse(text) as { error?: { message?: unknown } }).error?.message;
-    if (typeof message === 'string') said = ` ${message.slice(0, 500)}`;
+    error = (JSON.parse(text) as { error?: typeof error }).error;
+    if (typeof error?.message === 'string') said = ` ${error.message.slice(0, 500)}`;
   } catch {
     // Not JSON: the status says enough.
   }
+  const relayed = relayedFailure(status, error, where, said);
+  if (relayed) return relayed;
   if (status === 401) return newsroomError('remote-auth', 'auth', `${where} did not accept your account token: check it in Settings.${said}`, { status });
   if (status === 403) return newsroomError('permission-denied', 'forbidden', `${where} does not let your account do that.${said}`, { status });
   if (status === 409) return newsroomError('conflict', 'conflict', `${where} refused: the story changed meanwhile.${said}`, { status });

@@ -1,7 +1,8 @@
 // Runs in: services. The review hub the settings name now: the shared folder (the default one in the
 // user's documents is created on first use), a WordPress site among the publishing targets, or a
-// newsroom server (its account token in the SecretStore). A hub
-// is made again only when its settings, or the site's password, changed.
+// newsroom server (its account token in the SecretStore), whose event stream is followed while it is
+// the hub, so the queue follows the server's pushes. A hub is made again only when its settings, or
+// the site's password, changed.
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { AppError } from '../../../common/app-error';
@@ -17,6 +18,7 @@ import { WordPressHub } from './wordpress-hub';
 import { connectStoryDoc } from '../collab/story-connection';
 import { NewsroomHub } from './newsroom-hub';
 import { collabUrlOf, createNewsroomApi, newsroomTokenKey, normaliseServerUrl } from './newsroom-api';
+import { followNewsroomQueue, type NewsroomQueueFeed } from './newsroom-queue-feed';
 
 export interface SettingsReviewHubOptions {
   settings: { get(): Promise<Pick<Settings, 'reviewHub'>> };
@@ -30,21 +32,34 @@ export interface SettingsReviewHubOptions {
   offerPost(targetId: string, articleId: string, postId: string): Promise<void>;
   /** The post this machine published the article as on that site, if any. */
   knownPostId(targetId: string, articleId: string): Promise<string | null>;
-  /** The newsroom server pushed a story's new status (it may change what waits for this person). */
+  /**
+   * The newsroom server pushed a story's new status, on an open story's connection or on the
+   * server's event stream (it may change what waits for this person).
+   */
   onStoryStatus?(): void;
 }
 
-export function settingsReviewHub(options: SettingsReviewHubOptions): () => Promise<ReviewHub> {
+/** The hub the settings name now; `close` stops following the newsroom server's event stream. */
+export type SettingsReviewHub = (() => Promise<ReviewHub>) & { close(): void };
+
+export function settingsReviewHub(options: SettingsReviewHubOptions): SettingsReviewHub {
   let folderHub: FolderHub | null = null;
   let wordpressHub: { key: string; hub: WordPressHub } | null = null;
-  let newsroomHub: { key: string; hub: NewsroomHub } | null = null;
-  return async () => {
+  let newsroomHub: { key: string; hub: NewsroomHub; feed: NewsroomQueueFeed | null } | null = null;
+  let closed = false;
+  const dropNewsroom = () => {
+    newsroomHub?.feed?.close();
+    newsroomHub = null;
+  };
+  const hub = async (): Promise<ReviewHub> => {
     const setting = (await options.settings.get()).reviewHub;
+    if (setting.kind !== 'newsroom') dropNewsroom();
     if (setting.kind === 'newsroom') {
       const serverUrl = normaliseServerUrl(setting.serverUrl);
       const token = await options.secrets.get(newsroomTokenKey(serverUrl));
       const key = JSON.stringify([serverUrl, token]);
       if (newsroomHub?.key !== key) {
+        dropNewsroom();
         newsroomHub = {
           key,
           hub: new NewsroomHub({
@@ -52,6 +67,10 @@ export function settingsReviewHub(options: SettingsReviewHubOptions): () => Prom
             connect: (articleId) =>
               connectStoryDoc({ collabUrl: collabUrlOf(serverUrl), articleId, token: token ?? '', onStatus: () => options.onStoryStatus?.() }),
           }),
+          feed:
+            token && !closed
+              ? followNewsroomQueue({ serverUrl, token, onChange: () => options.onStoryStatus?.(), log: (message) => options.logger.warn(message) })
+              : null,
         };
       }
       return newsroomHub.hub;
@@ -89,4 +108,10 @@ export function settingsReviewHub(options: SettingsReviewHubOptions): () => Prom
     }
     return wordpressHub.hub;
   };
+  return Object.assign(hub, {
+    close() {
+      closed = true;
+      dropNewsroom();
+    },
+  });
 }

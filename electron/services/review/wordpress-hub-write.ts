@@ -6,6 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import { AppError } from '../../../common/app-error';
 import type { Article, ArticleStatus } from '../../../common/article';
+import { hasPendingSuggestions } from '../../../common/editor/pending-suggestions';
 import { bodyToGutenberg, bylineBlock } from '../../../common/serialize/body-to-gutenberg';
 import { articleIdInContent, articleMarkerBlock, deleteDraft, modifiedToken, olderTwin, postIdOfDerived, postsMentioning, wordpressErrorDetails, writeNonceInContent } from '../wordpress';
 import { contentHash } from './canonical-json';
@@ -34,6 +35,14 @@ export async function writePost(ctx: HubContext, current: Located | null, compan
       'invalid-input',
       `${ctx.options.targetLabel} cannot keep review comments: the Dateline Companion plugin is not installed there. Ask the site's administrator to install resources/wordpress/dateline-companion.php, or send ${label} without comments`,
       { kind: 'hub-comments-need-plugin', target: ctx.options.siteUrl },
+    );
+  }
+  // Without the plugin the article comes back from the post's HTML, which never holds suggestions: refuse rather than lose them.
+  if (!companion && hasPendingSuggestions(article.body)) {
+    throw new AppError(
+      'invalid-input',
+      `${ctx.options.targetLabel} cannot keep the suggestions in ${label}: the Dateline Companion plugin is not installed there. Accept or reject them first, or ask the site's administrator to install resources/wordpress/dateline-companion.php`,
+      { kind: 'hub-suggestions-need-plugin', target: ctx.options.siteUrl, headline: articleTitle(article) },
     );
   }
   let target = current;

@@ -9,6 +9,7 @@ import { AppError } from '../../../common/app-error';
 import type { Article, DocNode } from '../../../common/article';
 import type { MediaInfo } from '../../../common/contract';
 import { figure, makeArticle, paragraph, text } from '../../../tests/fixtures/sample-article';
+import { SUGGESTED_BODY } from '../../../tests/fixtures/suggested-body';
 import { contentHash } from './canonical-json';
 import type { HubMedia } from './hub-photos';
 import { DESK, REVIEW_PACKAGE_FORMAT, REVIEW_PACKAGE_VERSION } from './review-package';
@@ -92,7 +93,9 @@ class FakeWordPress {
     }
     if (route === 'wp/v2/posts' && init.method === 'POST') {
       const fields = JSON.parse(String(init.body)) as { title?: string; content?: string; status?: string; meta?: Record<string, unknown> };
-      const post = this.addPost({ id: 900 + this.posts.length, title: { raw: fields.title ?? '' }, content: { raw: fields.content ?? '' }, status: fields.status ?? 'draft', meta: fields.meta ?? {} });
+      // The companion plugin numbers a new package's revision 1.
+      const meta = fields.meta ? { ...fields.meta, ...(this.companion && fields.meta.dateline_review ? { dateline_hub_revision: 1 } : {}) } : {};
+      const post = this.addPost({ id: 900 + this.posts.length, title: { raw: fields.title ?? '' }, content: { raw: fields.content ?? '' }, status: fields.status ?? 'draft', meta });
       return json(post, 201);
     }
     if (route === 'wp/v2/posts' && init.method === 'GET') {
@@ -379,6 +382,28 @@ describe('photos of the WordPress review hub are reused only when their bytes ha
     expect(stored).toHaveLength(1);
     const post = site.posts.find((p) => p.id === 44);
     expect(String(post?.meta?.dateline_review)).not.toContain(String(wrong.id));
+  });
+});
+
+describe('pending suggestions in the WordPress review hub', () => {
+  it('with the plugin: reach the other side unchanged, and the post itself shows the text as if rejected', async () => {
+    const site = new FakeWordPress(true);
+    const article = makeArticle({ id: 'suggested001', headline: 'Council passes budget', status: 'changes_requested', body: SUGGESTED_BODY });
+    await hubFor(site).submit(article, { by: reporter, to: DESK, history: [], comments: [], baseHubRevision: null });
+    const opened = await hubFor(site).open(article.id);
+    expect(opened.article.body).toEqual(SUGGESTED_BODY);
+    const content = site.posts[0]?.content?.raw ?? '';
+    expect(content).toContain('The council approved the <strong>budget</strong>.');
+    expect(content).toContain('市议会周二通过预算。');
+    expect(content).not.toMatch(/suggestion|narrowly|昨天|Sam Editor/);
+  });
+
+  it('without the plugin (the article comes back from the post’s HTML): refused by name instead of silently lost', async () => {
+    const site = new FakeWordPress(false);
+    const article = makeArticle({ id: 'suggested002', headline: 'Council passes budget', status: 'changes_requested', body: SUGGESTED_BODY });
+    const refused = await hubFor(site).submit(article, { by: reporter, to: DESK, history: [], comments: [], baseHubRevision: null }).catch((e: unknown) => e);
+    expect(refused).toMatchObject({ code: 'invalid-input', details: { kind: 'hub-suggestions-need-plugin', headline: 'Council passes budget' } });
+    expect(site.posts).toHaveLength(0);
   });
 });
 

@@ -14,6 +14,8 @@ import { newArticle } from '../../../common/article';
 import type { DatelineApi } from '../../../common/contract';
 import { ArticleEditor } from '../article-editor';
 import { createStoryCollaboration } from './story-collaboration';
+import { setSuggesting } from '../suggestion-mode';
+import { decideSuggestions, listSuggestions } from '../suggestion-review';
 
 afterEach(() => cleanup());
 
@@ -87,5 +89,79 @@ describe('the body of a shared story', () => {
     // checked in a browser, not here).
     const deskState = [...awareness[0].getStates().values()].find((state) => (state.user as { name: string }).name === 'Ana Desk');
     expect(deskState?.cursor).toEqual(expect.objectContaining({ anchor: expect.anything(), head: expect.anything() }));
+  });
+
+  it('carries suggestions over the binding: who suggested what, and the decision on it', () => {
+    const { docs, awareness } = joinedPair();
+    const seed = newArticle('sharedstory002', new Date().toISOString());
+    writeArticleToStory(docs[0], { ...seed, body: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'The river rose fast.' }] }] } });
+    const desk = renderShared(docs[0], awareness[0], 'Ana Desk', 'desk');
+    const reporter = renderShared(docs[1], awareness[1], 'Li Wei', 'reporter');
+
+    act(() => {
+      // Both suggest: what arrives from the other must never be marked again as one's own.
+      setSuggesting(reporter.view, true, { id: 'li wei', name: 'Li Wei' });
+      setSuggesting(desk.view, true, { id: 'ana desk', name: 'Ana Desk' });
+      desk.commands.setTextSelection(16);
+      desk.view.dispatch(desk.state.tr.insertText('very '));
+      desk.commands.setTextSelection({ from: 11, to: 16 });
+      desk.view.dispatch(desk.state.tr.deleteSelection());
+    });
+    const seen = listSuggestions(reporter.state.doc).map(({ kind, authorId, authorName, text }) => ({ kind, authorId, authorName, text }));
+    expect(seen).toEqual([
+      { kind: 'delete', authorId: 'ana desk', authorName: 'Ana Desk', text: 'rose ' },
+      { kind: 'insert', authorId: 'ana desk', authorName: 'Ana Desk', text: 'very ' },
+    ]);
+    expect(reporter.getText()).toBe(desk.getText());
+
+    act(() => {
+      setSuggesting(reporter.view, false);
+      const accept = decideSuggestions(reporter.state, 'accept', () => true);
+      if (accept) reporter.view.dispatch(accept);
+    });
+    expect(desk.getText()).toBe('The river very fast.');
+    expect(listSuggestions(desk.state.doc)).toEqual([]);
+  });
+
+  it('stays read-only while the server does not take this person’s edits, and follows when that changes', () => {
+    const doc = new Y.Doc();
+    writeArticleToStory(doc, { ...newArticle('sharedstory003', new Date().toISOString()), body: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Approved text.' }] }] } });
+    let readOnly = true;
+    const listeners = new Set<(value: boolean) => void>();
+    const setReadOnly = (value: boolean) => {
+      readOnly = value;
+      listeners.forEach((listener) => listener(value));
+    };
+    render(
+      <div aria-label="reporter" role="region">
+        <ArticleEditor
+          initialBody={{ type: 'doc', content: [] }}
+          api={api}
+          language="en"
+          onDirty={vi.fn()}
+          onStats={vi.fn()}
+          onError={vi.fn()}
+          collaboration={createStoryCollaboration({
+            fragment: storyDocParts(doc).body,
+            awareness: null,
+            user: { name: 'Li Wei', color: '#0b57d0' },
+            readOnly: {
+              current: () => readOnly,
+              subscribe: (listener) => {
+                listeners.add(listener);
+                return () => listeners.delete(listener);
+              },
+            },
+          })}
+        />
+      </div>,
+    );
+    const editor = (screen.getByRole('region', { name: 'reporter' }).querySelector('[role="textbox"]') as HTMLElement & { editor: Editor }).editor;
+    expect(editor.getText()).toBe('Approved text.');
+    expect(editor.isEditable).toBe(false);
+    act(() => setReadOnly(false));
+    expect(editor.isEditable).toBe(true);
+    act(() => setReadOnly(true));
+    expect(editor.isEditable).toBe(false);
   });
 });

@@ -7,11 +7,14 @@ import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/pro
 import type { Extension } from '@tiptap/core';
 import * as Y from 'yjs';
 import type { CollabSession } from '../../../common/collab/collab-contract';
+import { storyStatusNoticeSchema } from '../../../common/collab/newsroom-server-protocol';
 import { storyDocParts } from '../../../common/collab/story-doc';
 import type { DatelineApi } from '../../../common/contract';
 import { createStoryCollaboration } from './story-collaboration';
 
 const FROM_DISK = Symbol('from-disk');
+/** The largest stateless message read (a status notice is ~60 bytes). */
+const MAX_NOTICE_CHARS = 1024;
 
 export interface StorySessionOptions {
   api: DatelineApi;
@@ -25,12 +28,21 @@ export interface StorySessionOptions {
   WebSocketPolyfill?: unknown;
 }
 
+/** The story's link to the server: in step with it, (re)connecting, or cut off (edits stay here). */
+export type StoryConnectionState = 'synced' | 'connecting' | 'offline';
+
 export interface StorySession {
   readonly doc: Y.Doc;
   readonly provider: HocuspocusProvider;
   /** Resolves once the document holds the story: from this machine's copy, or the first sync. */
   readonly ready: Promise<void>;
   collaboration(): Extension;
+  connection(): StoryConnectionState;
+  /** Calls `listener` on every change of connection(); returns the unsubscribe. */
+  onConnection(listener: (state: StoryConnectionState) => void): () => void;
+  /** The server lets this person read the story but not change it now (its status and their role). */
+  readOnly(): boolean;
+  onReadOnly(listener: (readOnly: boolean) => void): () => void;
   /** Resolves when every update so far is on disk. */
   flushed(): Promise<void>;
   destroy(): void;
@@ -52,13 +64,45 @@ export async function openStorySession(options: StorySessionOptions): Promise<St
   });
   let markSynced: () => void = () => undefined;
   const synced = new Promise<void>((resolve) => (markSynced = resolve));
+  let connection: StoryConnectionState = 'connecting';
+  const listeners = new Set<(state: StoryConnectionState) => void>();
+  let readOnly = false;
+  const readOnlyListeners = new Set<(readOnly: boolean) => void>();
+  const setReadOnly = (next: boolean) => {
+    if (next === readOnly) return;
+    readOnly = next;
+    for (const listener of readOnlyListeners) listener(next);
+  };
+  const setConnection = (next: StoryConnectionState) => {
+    if (next === connection) return;
+    connection = next;
+    for (const listener of listeners) listener(next);
+  };
   const provider = new HocuspocusProvider({
     websocketProvider,
     name: session.documentName,
     document: doc,
     token: session.token,
     onSynced: ({ state: isSynced }) => {
-      if (isSynced) markSynced();
+      if (!isSynced) return;
+      markSynced();
+      setConnection('synced');
+    },
+    // The server says at every connection, and again when the story's status changes, whether this
+    // person may edit: the editor follows, so nothing is typed that the server would not take.
+    onAuthenticated: ({ scope }) => setReadOnly(scope === 'readonly'),
+    onStateless: ({ payload }) => {
+      if (payload.length > MAX_NOTICE_CHARS) return;
+      try {
+        const notice = storyStatusNoticeSchema.safeParse(JSON.parse(payload));
+        if (notice.success) setReadOnly(notice.data.readOnly);
+      } catch {
+        // Not a notice of ours.
+      }
+    },
+    onStatus: ({ status }) => {
+      if (status === 'disconnected') setConnection('offline');
+      else if (status === 'connecting' && connection !== 'offline') setConnection('connecting');
     },
   });
   provider.attach();
@@ -68,7 +112,16 @@ export async function openStorySession(options: StorySessionOptions): Promise<St
     provider,
     ready,
     collaboration: () =>
-      createStoryCollaboration({ fragment: storyDocParts(doc).body, awareness: provider.awareness, user: { name: session.user.name || '?', color: options.color } }),
+      createStoryCollaboration({
+        fragment: storyDocParts(doc).body,
+        awareness: provider.awareness,
+        user: { name: session.user.name || '?', color: options.color },
+        readOnly: { current: () => readOnly, subscribe: (listener) => subscribe(readOnlyListeners, listener) },
+      }),
+    connection: () => connection,
+    onConnection: (listener) => subscribe(listeners, listener),
+    readOnly: () => readOnly,
+    onReadOnly: (listener) => subscribe(readOnlyListeners, listener),
     async flushed() {
       let seen: Promise<unknown>;
       do {
@@ -77,10 +130,19 @@ export async function openStorySession(options: StorySessionOptions): Promise<St
       } while (seen !== writes);
     },
     destroy() {
+      listeners.clear();
+      readOnlyListeners.clear();
       provider.destroy();
       websocketProvider.destroy();
       doc.destroy();
     },
+  };
+}
+
+function subscribe<T>(listeners: Set<(value: T) => void>, listener: (value: T) => void): () => void {
+  listeners.add(listener);
+  return () => {
+    listeners.delete(listener);
   };
 }
 

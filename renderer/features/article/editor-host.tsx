@@ -1,5 +1,7 @@
 // Runs in: renderer. Mounts the body editor once per loaded article; saving and typing never re-render it.
-import { memo, useCallback, useEffect } from 'react';
+// A story shared through the newsroom server opens in the collaborative editor, bound to its live
+// document, with who else is there; any other story opens in the single-writer editor as before.
+import { memo, useCallback, useEffect, useMemo } from 'react';
 import { useStores } from '../../stores/stores-context';
 import { ArticleEditor, type ArticleEditorHandle } from '../../editor/article-editor';
 import type { TextStats } from '../../../common/text/text-stats';
@@ -9,6 +11,10 @@ import { suggestByDefault } from '../../../common/workflow/suggest-by-default';
 import { CommentMargin } from '../review/comment-margin';
 import { startComment } from '../review/start-comment';
 import { useCommentMarginShown } from '../review/use-comment-margin-shown';
+import { formatError } from '../../api/format-error';
+import { useT } from '../../i18n/use-t';
+import { StoryPresence } from './story-presence';
+import { useSharedStory } from './use-shared-story';
 
 export const EditorHost = memo(function EditorHost() {
   useRenderProbe('EditorHost');
@@ -24,6 +30,33 @@ export const EditorHost = memo(function EditorHost() {
   const handleError = useCallback((message: string) => ui.getState().showError(message), [ui]);
   const handleComment = useCallback(() => startComment({ article, review, ui }), [article, review, ui]);
   const marginShown = useCommentMarginShown();
+  const t = useT();
+  const handleSessionError = useCallback(
+    (error: unknown) => {
+      const { message, detail } = formatError(error);
+      ui.getState().showError(detail ? `${message} ${detail}` : message);
+    },
+    [ui],
+  );
+  const newsroomHub = review((s) => (s.state?.articleId === id && s.state.hub?.kind === 'newsroom' ? s.state.hub.location : null));
+  const beforeSharing = useCallback(() => article.getState().flush(), [article]);
+  const shared = useSharedStory({ api, articleId: id, editorKey, newsroomHub, beforeSharing, onError: handleSessionError });
+  const session = shared.kind === 'shared' ? shared.session : null;
+  const collaboration = useMemo(() => session?.collaboration() ?? null, [session]);
+
+  // The headline and the other fields follow the shared document while the story is open.
+  useEffect(() => {
+    if (!session || !id) return;
+    let unbind: (() => void) | null = null;
+    let cancelled = false;
+    void import('../../editor/collab/story-fields-binding').then(({ bindStoryFields }) => {
+      if (!cancelled) unbind = bindStoryFields(session.doc, id, article);
+    });
+    return () => {
+      cancelled = true;
+      unbind?.();
+    };
+  }, [article, id, session]);
   const profileName = review((s) => (s.state?.articleId === id ? (s.state.profile?.name ?? null) : null));
   const suggest = review((s) => (s.state?.articleId === id ? suggestByDefault(s.state.profile, s.state.owner) : false));
 
@@ -35,10 +68,26 @@ export const EditorHost = memo(function EditorHost() {
   }, [article, editorKey, profileName, suggest]);
 
   if (!id || !initialBody) return null;
+  if (shared.kind === 'pending') {
+    return (
+      <div className="editor-host">
+        <p role="status">{t('collab.opening')}</p>
+      </div>
+    );
+  }
   return (
     <div className={marginShown ? 'editor-host with-comment-margin' : 'editor-host'}>
+      {session && session.provider.awareness && (
+        <StoryPresence
+          awareness={session.provider.awareness}
+          connection={session.connection}
+          onConnection={session.onConnection}
+          readOnly={session.readOnly}
+          onReadOnly={session.onReadOnly}
+        />
+      )}
       <ArticleEditor
-        key={`${id}:${editorKey}`}
+        key={`${id}:${editorKey}:${shared.kind}`}
         ref={handleRef}
         initialBody={initialBody}
         api={api}
@@ -47,8 +96,10 @@ export const EditorHost = memo(function EditorHost() {
         onStats={handleStats}
         onError={handleError}
         onComment={handleComment}
+        collaboration={collaboration}
       />
-      {marginShown ? <CommentMargin /> : null}
+      {/* Mounted with the editor it measures (a shared story's editor is a new one). */}
+      {marginShown ? <CommentMargin key={`${id}:${editorKey}:${shared.kind}`} /> : null}
     </div>
   );
 });

@@ -1,6 +1,6 @@
 // Runs in: renderer. The pre-publish checklist: blockers to fix (with "Go to field"), warnings to accept one by one.
 import { useId } from 'react';
-import type { ChecklistItem } from '../../../common/publish/publish-checklist';
+import { SUGGESTIONS_ITEM_ID, type ChecklistItem } from '../../../common/publish/publish-checklist';
 import type { PublishOutcome } from '../../../common/publish/publish-outcome';
 import { useI18nStore } from '../../i18n/i18n-store';
 import { useT } from '../../i18n/use-t';
@@ -44,9 +44,15 @@ export function ChecklistView({ items, overridden, onOverride, onGoToField, outc
                 <span className="check-text">
                   <strong>{fieldName(item)}</strong>: {checklistItemText(item, locale)}
                 </span>
-                <button type="button" className="ghost" aria-label={t('publish.goToFieldNamed', { field: fieldName(item) })} onClick={() => onGoToField(item)}>
-                  {t('publish.goToField')}
-                </button>
+                {item.id === SUGGESTIONS_ITEM_ID ? (
+                  <button type="button" className="ghost" onClick={() => onGoToField(item)}>
+                    {t('publish.goToFirstSuggestion')}
+                  </button>
+                ) : (
+                  <button type="button" className="ghost" aria-label={t('publish.goToFieldNamed', { field: fieldName(item) })} onClick={() => onGoToField(item)}>
+                    {t('publish.goToField')}
+                  </button>
+                )}
               </li>
             ))}
           </ul>

@@ -4,6 +4,7 @@ import type { MessageKey } from '../../i18n/messages/catalogues';
 import type { EditorHandleLike } from '../../stores/editor-handle';
 import { fieldLabelKey, firstPhotoNumber } from './checklist-text';
 import { focusFieldByLabel } from './focus-field';
+import { SUGGESTIONS_ITEM_ID } from '../../../common/publish/publish-checklist';
 
 export function goToArticleField(item: ChecklistItem, t: (key: MessageKey) => string, editor: EditorHandleLike | null, root: ParentNode): boolean {
   if (item.field === 'photos') {
@@ -15,6 +16,8 @@ export function goToArticleField(item: ChecklistItem, t: (key: MessageKey) => st
     editor?.focus();
     return editor !== null;
   }
+  // Unresolved suggestions: "Go to the first one" selects it in the body.
+  if (item.id === SUGGESTIONS_ITEM_ID && editor?.goToSuggestion) return editor.goToSuggestion('first');
   if (item.field === 'body') {
     editor?.focus();
     return editor !== null;

@@ -7,6 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Article, DocNode } from '../../../common/article';
 import { diffArticles } from '../../../common/workflow/article-diff';
 import { PHOTO_A, PHOTO_B, figure, makeArticle, paragraph, text } from '../../../tests/fixtures/sample-article';
+import { SUGGESTED_BODY } from '../../../tests/fixtures/suggested-body';
 import { useI18nStore } from '../../i18n/i18n-store';
 import { DiffView } from './diff-view';
 
@@ -28,6 +29,26 @@ afterEach(() => {
 });
 
 describe('DiffView', () => {
+  it('shows pending suggestions apart from the changes, dashed, and says what each is and whose, in English and Chinese', () => {
+    const reporter = withBody(paragraph(text('The council approved the '), text('budget', 'bold'), text('.')), p('市议会周二通过预算。'));
+    const diff = diffArticles(reporter, makeArticle({ body: SUGGESTED_BODY }));
+    render(<DiffView diff={diff} baseLabel={BASE} />);
+    const region = screen.getByRole('region', { name: `Changes ${BASE}` });
+    expect(texts(region, '.diff-pending--insert')).toEqual(['narrowly ', '昨天']);
+    expect(texts(region, '.diff-pending--delete')).toEqual(['周二']);
+    expect(texts(region, '.diff-pending--format')).toEqual(['budget']);
+    // The deletion is still text of this version (no <del>); the insertion is also new since the base (<ins>).
+    expect(region.querySelector('.diff-pending--delete')?.closest('del')).toBeNull();
+    expect(region.querySelector('.diff-pending--insert')?.closest('ins')).not.toBeNull();
+    const deletion = region.querySelector('.diff-pending--delete');
+    expect(deletion?.getAttribute('title')).toBe('Suggested deletion by Sam Editor, not yet accepted');
+    expect(deletion?.textContent).toBe('Suggested deletion by Sam Editor, not yet accepted: 周二');
+    cleanup();
+    useI18nStore.getState().setLocale('zh-CN');
+    render(<DiffView diff={diff} baseLabel={BASE} />);
+    expect(document.querySelector('.diff-pending--insert')?.textContent).toBe('Sam Editor建议插入，尚未接受：narrowly ');
+  });
+
   it('marks English insertions and deletions inside the rendered article', () => {
     const diff = diffArticles(
       withBody(p('The cat sat on the mat.'), p('Rates rose sharply today.')),

@@ -2,8 +2,9 @@
 // then the article itself with insertions in <ins> and deletions in <del>; long unchanged
 // stretches fold into buttons that open them. Built from React elements only: no HTML strings.
 import { Fragment, createElement, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import type { ArticleDiff, DiffBlock, DiffBlockShape, DiffSegment, FieldChange } from '../../../common/workflow/article-diff';
+import type { ArticleDiff, DiffBlock, DiffBlockShape, DiffSegment, FieldChange, PendingSuggestion } from '../../../common/workflow/article-diff';
 import { useI18nStore } from '../../i18n/i18n-store';
+import type { MessageKey } from '../../i18n/messages/catalogues';
 import { useT } from '../../i18n/use-t';
 import './diff-view.css';
 
@@ -331,7 +332,7 @@ function Segments({ segments, t }: { segments: readonly DiffSegment[]; t: Transl
 }
 
 function SegmentView({ segment, t }: { segment: DiffSegment; t: Translate }) {
-  const content = withMarks(withBreaks(segment.text), segment.marks, segment.href);
+  const content = withPending(withMarks(withBreaks(segment.text), segment.marks, segment.href), segment.pending, t);
   switch (segment.op) {
     case 'insert':
       return (
@@ -359,6 +360,24 @@ function SegmentView({ segment, t }: { segment: DiffSegment; t: Translate }) {
     default:
       return <>{content}</>;
   }
+}
+
+const PENDING_KEYS = {
+  insert: 'diff.pending.insert',
+  delete: 'diff.pending.delete',
+  format: 'diff.pending.format',
+} as const satisfies Record<PendingSuggestion['kind'], MessageKey>;
+
+/** A suggestion still waiting in the text: dashed in place of solid, and said in words to screen readers and on hover. */
+function withPending(content: ReactNode, pending: PendingSuggestion | undefined, t: Translate): ReactNode {
+  if (!pending) return content;
+  const what = t(PENDING_KEYS[pending.kind], { name: pending.by });
+  return (
+    <span className={`diff-pending diff-pending--${pending.kind}`} title={what}>
+      <span className="visually-hidden">{t('diff.labelled', { label: what })}</span>
+      {content}
+    </span>
+  );
 }
 
 /** Hard line breaks ('\n') as <br>. */

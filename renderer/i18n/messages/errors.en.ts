@@ -80,6 +80,7 @@ export const errorsEn: Record<ErrorMessageKey, string> & Record<'error.serverSai
   'error.hub-input': 'The review hub refused {issues} value(s) of this request.',
   'error.hub-package-too-large': '“{headline}” with its history and comments is too large for the review hub ({megabytes} MB; at most {maxMegabytes} MB): resolve and remove old comments.',
   'error.hub-comments-need-plugin': '{target} cannot keep review comments: the Dateline Companion plugin is not installed there.',
+  'error.hub-suggestions-need-plugin': '{target} cannot keep the suggestions in “{headline}”: the Dateline Companion plugin is not installed there. Accept or reject them first, or ask the site’s administrator to install it.',
   'error.hub-target-not-wordpress': 'The review hub target “{target}” is not a WordPress site.',
 
   // not-found
@@ -212,4 +213,13 @@ export const errorsEn: Record<ErrorMessageKey, string> & Record<'error.serverSai
   'error.newsroom-not-found': 'The newsroom server does not have this story, or it is not yours to open.',
   'error.newsroom-bad-response': 'The newsroom server answered something unexpected: check the address is a Dateline newsroom server.',
   'error.collab-log-too-large': 'The offline copy of this shared story is too large to read; it was not opened.',
+  'error.server-request-invalid': 'The newsroom server could not use the request ({issues} fields wrong): update Dateline to match the server.',
+  'error.account-name-invalid': 'An account needs a name of 1 to 200 characters.',
+  'error.account-role-invalid': 'The role “{role}” is none of reporter, editor (or desk) and admin.',
+  'error.server-story-missing': 'The newsroom server has no story {id}, or it is not yours to open.',
+  'error.server-call-unknown': 'The newsroom server does not know that request: update Dateline to match the server.',
+  'error.server-event-id-taken': 'The newsroom server already holds the workflow step {eventId} for another story.',
+  'error.server-story-spiked': 'Story {id} is spiked on the newsroom server: reopen it before commenting.',
+  'error.account-name-taken': 'There is already an account named {name}.',
+  'error.server-token-invalid': 'The newsroom server did not accept the account token.',
 };

@@ -74,6 +74,7 @@ export const errorsZhCN: Record<keyof typeof errorsEn, string> = {
   'error.hub-input': '审稿中心拒绝了此请求中的 {issues} 个值。',
   'error.hub-package-too-large': '“{headline}”连同历史和批注太大，审稿中心放不下（{megabytes} MB，上限 {maxMegabytes} MB）：请处理并删除旧批注。',
   'error.hub-comments-need-plugin': '{target} 无法保存审稿批注：该站点未安装 Dateline Companion 插件。',
+  'error.hub-suggestions-need-plugin': '{target} 无法保存《{headline}》中的修改建议：该站点未安装 Dateline Companion 插件。请先接受或拒绝这些建议，或请站点管理员安装该插件。',
   'error.hub-target-not-wordpress': '审稿中心目标“{target}”不是 WordPress 站点。',
 
   'error.article-missing': '稿件库中没有稿件 {id}。',
@@ -200,4 +201,13 @@ export const errorsZhCN: Record<keyof typeof errorsEn, string> = {
   'error.newsroom-not-found': '编辑部服务器上没有这篇稿件，或您无权打开。',
   'error.newsroom-bad-response': '编辑部服务器的回答不符合预期：请确认该地址是 Dateline 编辑部服务器。',
   'error.collab-log-too-large': '这篇共享稿件的离线副本过大，无法读取，未打开。',
+  'error.server-request-invalid': '编辑部服务器无法使用此请求（{issues} 个字段有误）：请将 Dateline 更新到与服务器相符的版本。',
+  'error.account-name-invalid': '账户名称须为 1 至 200 个字符。',
+  'error.account-role-invalid': '角色“{role}”不是记者、编辑（或编辑台）或管理员之一。',
+  'error.server-story-missing': '编辑部服务器上没有稿件 {id}，或您无权打开。',
+  'error.server-call-unknown': '编辑部服务器不认识此请求：请将 Dateline 更新到与服务器相符的版本。',
+  'error.server-event-id-taken': '编辑部服务器上的另一篇稿件已使用工作流步骤 {eventId}。',
+  'error.server-story-spiked': '稿件 {id} 已在编辑部服务器上撤稿：请先重新打开再评论。',
+  'error.account-name-taken': '已有名为 {name} 的账户。',
+  'error.server-token-invalid': '编辑部服务器不接受此账户令牌。',
 };

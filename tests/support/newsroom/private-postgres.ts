@@ -12,7 +12,7 @@ import { promisify } from 'node:util';
 import pg from 'pg';
 import { findFreePort } from '../../integration/support/free-port';
 import { startOrphanReaper } from '../../integration/support/orphan-reaper';
-import { groupRssBytes, spawnGroup, stopGroup } from '../../integration/support/process-group';
+import { groupRssBytes, spawnGroup, stopGroup, type GroupProcess } from '../../integration/support/process-group';
 import { postgresTools } from './server-parts';
 import { waitForOutput } from './wait-for-output';
 
@@ -24,6 +24,8 @@ export interface PrivatePostgres {
   port: number;
   pid: number;
   rssBytes(): number;
+  /** Stops PostgreSQL (a fast shutdown, which drops every connection) and starts it again on the same port and data. */
+  restart(): Promise<void>;
   /** SIGKILLs nothing: a fast shutdown, then the folder is removed. */
   stop(): Promise<void>;
 }
@@ -68,8 +70,9 @@ export async function startPostgres(options: { readyTimeoutMs?: number } = {}): 
   try {
     await run(tools.initdb, ['-D', dataDir, '-U', 'dateline', '--auth=trust', '--encoding=UTF8', '--no-sync'], { ...asUser, env, cwd: root, timeout: 120_000 });
     let port = await findFreePort();
-    for (let attempt = 1; ; attempt++) {
-      const server = spawnGroup(
+    let server = null as GroupProcess | null;
+    const launch = async () => {
+      server = spawnGroup(
         tools.postgres,
         ['-D', dataDir, '-p', String(port), '-k', socketDir, '-c', 'listen_addresses=127.0.0.1', '-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off', '-c', 'max_connections=200'],
         { cwd: root, env, ...asUser },
@@ -78,11 +81,18 @@ export async function startPostgres(options: { readyTimeoutMs?: number } = {}): 
       reaper.watchGroups([server.pid]);
       try {
         await waitForOutput(server, /ready to accept connections/, options.readyTimeoutMs ?? 60_000, 'PostgreSQL');
-        break;
       } catch (error) {
         await stopGroup(server.pid, 5_000);
         stopPid = null;
-        if (attempt >= 4 || !/already in use|could not bind/i.test(server.output())) throw error;
+        throw error;
+      }
+    };
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await launch();
+        break;
+      } catch (error) {
+        if (attempt >= 4 || !/already in use|could not bind/i.test(server?.output() ?? '')) throw error;
         port = await findFreePort();
       }
     }
@@ -91,7 +101,17 @@ export async function startPostgres(options: { readyTimeoutMs?: number } = {}): 
     await admin.query('CREATE DATABASE dateline');
     await admin.end();
     const pid = stopPid!;
-    return { url: `postgres://dateline@127.0.0.1:${port}/dateline`, port, pid, rssBytes: () => groupRssBytes(pid), stop: cleanUp };
+    const restart = async () => {
+      const running = server;
+      if (running) {
+        // SIGINT is PostgreSQL's fast shutdown: it ends every session, as a crash or failover would.
+        process.kill(running.pid, 'SIGINT');
+        await running.exited;
+      }
+      stopPid = null;
+      await launch();
+    };
+    return { url: `postgres://dateline@127.0.0.1:${port}/dateline`, port, get pid() { return stopPid ?? pid; }, rssBytes: () => groupRssBytes(stopPid ?? pid), restart, stop: cleanUp };
   } catch (error) {
     await cleanUp();
     throw error;

@@ -20,6 +20,7 @@ import { refuseBeyondCapabilities } from './refuse-beyond-capabilities';
 import {
   articlePosts,
   canonicalPost,
+  captionWithCredit,
   deleteDraft,
   distinctFigures,
   distinctNames,
@@ -334,7 +335,9 @@ export class WordPressTarget implements PublishTarget {
   /**
    * The post's content: the subheadline and byline on top, the body (without the lead photo when
    * the theme shows it as the featured image), then the source and responsible-editor lines, which
-   * WordPress has no field for (the companion plugin keeps them as post meta too).
+   * WordPress has no field for (the companion plugin keeps them as post meta too). A theme that
+   * shows the featured image does not show its caption (block themes have no place for it): then
+   * the lead photo's caption and credit go as a line of their own before the body.
    */
   private content(ctx: PublishContext, media: Map<string, RemoteMedia>, omitLead: boolean): string {
     const article = ctx.article;
@@ -347,9 +350,12 @@ export class WordPressTarget implements PublishTarget {
       omitLead: omitLead && featuredMediaId(ctx, media) > 0,
     });
     const lines = attributionLines(article, this.config.attributionLines);
+    const lead = omitLead && featuredMediaId(ctx, media) > 0 ? distinctFigures(article.body).find((f) => f.lead) : undefined;
+    const leadCaption = lead ? captionWithCredit(lead.caption, lead.credit, article.meta.language) : '';
     return [
       article.subheadline.trim() ? classedParagraphBlock('dateline-subheadline', article.subheadline.trim()) : '',
       bylineBlock(article),
+      leadCaption ? classedParagraphBlock('dateline-lead-caption', leadCaption) : '',
       body,
       lines.source ? classedParagraphBlock('dateline-source', lines.source) : '',
       lines.editor ? classedParagraphBlock('dateline-responsible-editor', lines.editor) : '',
@@ -472,15 +478,18 @@ interface PostFields {
 }
 
 /**
- * What this job writes, hashed: the post's fields, its status, slug and scheduled time. An equal hash
+ * What this job writes, hashed: the post's fields, its status, slug, scheduled time and kept date. An equal hash
  * recorded at the last publish (with the post unchanged on the site) means there is nothing to send.
  */
 function publishedHash(fields: object, ctx: PublishContext): string {
-  const { scheduledAt } = ctx.options;
+  const { scheduledAt, backdateTo } = ctx.options;
   // Hashed in WordPress's words, as earlier versions recorded it: an unchanged story stays unchanged.
   const status = wordpressPostStatus(ctx.options.status);
+  // The kept original date is part of what is written: choosing another one must republish. Absent
+  // when not backdating, so hashes recorded before it counted stay equal.
+  const backdated = status === 'publish' && backdateTo ? { backdateTo: new Date(backdateTo).toISOString() } : {};
   return createHash('sha256')
-    .update(JSON.stringify({ ...fields, status, slug: effectiveSlug(ctx.article), scheduledAt: status === 'future' ? (scheduledAt ?? null) : null }))
+    .update(JSON.stringify({ ...fields, status, slug: effectiveSlug(ctx.article), scheduledAt: status === 'future' ? (scheduledAt ?? null) : null, ...backdated }))
     .digest('hex');
 }
 
