@@ -158,7 +158,7 @@ async function typeInApp(browser: Browser, host: BenchHost, headline: string, ke
 }
 
 /** The bare TipTap editor or the plain contenteditable, on a blank page with the app's font and width. */
-async function typeInPage(browser: Browser, kind: 'tiptap' | 'plain', html: string, language: string, style: EditorStyle, keystrokes: number): Promise<EditorRun> {
+export async function typeInPage(browser: Browser, kind: 'tiptap' | 'plain', html: string, language: string, style: EditorStyle, keystrokes: number): Promise<EditorRun> {
   const context = await benchContext(browser);
   try {
     const page = await context.newPage();
