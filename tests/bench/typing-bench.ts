@@ -52,7 +52,7 @@ export type TypingRound = Record<EditorKind, EditorRun>;
 export interface TypingResult {
   typingCase: TypingCase;
   keystrokes: number;
-  /** How long the host answered nothing after the article was saved through the API (null: longer than the cap). */
+  /** The longest the host answered nothing after a round's article was saved through the API. */
   hostBusyAfterSaveMs: number | null;
   rounds: TypingRound[];
 }
@@ -73,23 +73,29 @@ const APP_ROOT = '.ProseMirror';
 const TIPTAP_ROOT = '#bare .ProseMirror';
 const PLAIN_ROOT = '#plain';
 
-
 export async function runTypingCase(browser: Browser, host: BenchHost, typingCase: TypingCase, keystrokes: number, log: (line: string) => void): Promise<TypingResult> {
-  // Start from an idle host: the previous case's last autosave may still be re-indexing.
-  await timeUntilResponsive(host.client, HOST_BUSY_CAP_MS);
   const paragraphs = paragraphsFor(typingCase);
-  const headline = `Bench typing: ${typingCase.label}`;
-  const created = await host.client.call('articles.create', { language: typingCase.language });
-  await host.client.call('articles.save', { article: { ...created, headline, body: bodyDoc(paragraphs) }, explicit: false });
-  log(`typing ${typingCase.label}: ${paragraphs.length} paragraphs saved; waiting for the host to answer again…`);
-  const hostBusyAfterSaveMs = await timeUntilResponsive(host.client, HOST_BUSY_CAP_MS);
-  if (hostBusyAfterSaveMs === null) throw new Error(`the host stayed unresponsive for over ${HOST_BUSY_CAP_MS / 1000} s after saving the ${typingCase.label} article`);
+  // One article per round: the app saves what each round typed, and every round must start from the same body.
+  let hostBusyAfterSaveMs: number | null = null;
+  const headlines: string[] = [];
+  for (let round = 1; round <= ROUNDS; round++) {
+    // Start from an idle host: the previous case's last autosave may still be re-indexing.
+    await timeUntilResponsive(host.client, HOST_BUSY_CAP_MS);
+    const headline = `Bench typing: ${typingCase.label}, round ${round}`;
+    const created = await host.client.call('articles.create', { language: typingCase.language });
+    await host.client.call('articles.save', { article: { ...created, headline, body: bodyDoc(paragraphs) }, explicit: false });
+    log(`typing ${typingCase.label}: ${paragraphs.length} paragraphs saved for round ${round}; waiting for the host to answer again…`);
+    const busy = await timeUntilResponsive(host.client, HOST_BUSY_CAP_MS);
+    if (busy === null) throw new Error(`the host stayed unresponsive for over ${HOST_BUSY_CAP_MS / 1000} s after saving the ${typingCase.label} article`);
+    hostBusyAfterSaveMs = Math.max(hostBusyAfterSaveMs ?? 0, busy);
+    headlines.push(headline);
+  }
   const html = paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join('');
   const rounds: TypingRound[] = [];
   let style: EditorStyle | null = null;
   for (let round = 1; round <= ROUNDS; round++) {
     log(`typing ${typingCase.label}, round ${round}: Dateline…`);
-    const app = await typeInApp(browser, host, headline, keystrokes);
+    const app = await typeInApp(browser, host, headlines[round - 1] as string, keystrokes);
     style ??= app.style;
     log(`typing ${typingCase.label}, round ${round}: bare TipTap…`);
     const tiptap = await typeInPage(browser, 'tiptap', html, typingCase.language, style, keystrokes);

@@ -63,7 +63,7 @@ export function typingSizeTable(result: TypingResult): Table {
 
 function typingNotes(result: TypingResult): string[] {
   const notes: string[] = [
-    '_Dateline = the built app in Chromium; TipTap = a bare TipTap StarterKit editor; plain = a `<div contenteditable>`; all hold the same paragraphs with the app’s font and width. Rounds run app, TipTap, plain, then again._',
+    '_Dateline = the built app in Chromium; TipTap = a bare TipTap StarterKit editor; plain = a `<div contenteditable>`; all hold the same paragraphs with the app’s font and width. Rounds run app, TipTap, plain, then again; each app round types into its own copy of the article._',
   ];
   result.rounds.forEach((round, i) => {
     const app = round.app;
@@ -76,10 +76,10 @@ function typingNotes(result: TypingResult): string[] {
       }
     }
     notes.push(
-      `- Round ${i + 1}: React renders during the keys: ${rendersText(app)}; host CPU while typing ${app.hostCpuMs === null ? 'n/a' : formatMs(app.hostCpuMs)}; autosave ${app.autosaveSettled ? 'settled after each scenario' : 'did NOT settle within 20 s'}. ${bad.length === 0 ? 'Every key landed and was measured.' : bad.join('; ')}.`,
+      `- Round ${i + 1}: React renders during the keys: ${rendersText(app)}; host CPU while typing ${app.hostCpuMs === null ? 'n/a' : formatMs(app.hostCpuMs)}; autosave ${app.autosaveSettled ? 'settled after each scenario' : 'did NOT settle within 20 s'}. ${bad.length === 0 ? 'Every key landed and was measured' : bad.join('; ')}.`,
     );
   });
-  notes.push(`- Host unresponsive after the API save of the article: ${result.hostBusyAfterSaveMs === null ? 'n/a' : formatMs(result.hostBusyAfterSaveMs)}.`);
+  notes.push(`- Host unresponsive after the API save of a round's article (longest): ${result.hostBusyAfterSaveMs === null ? 'n/a' : formatMs(result.hostBusyAfterSaveMs)}.`);
   return notes;
 }
 
