@@ -170,7 +170,7 @@ export async function runLibraryBench(browser: Browser, count: number, log: (lin
   }
 }
 
-async function measureListLoad(browser: Browser, url: string, countText: string, rowSelector: string): Promise<ListSample> {
+export async function measureListLoad(browser: Browser, url: string, countText: string, rowSelector: string): Promise<ListSample> {
   const context = await benchContext(browser);
   try {
     const page = await context.newPage();
@@ -194,7 +194,7 @@ export interface LoadStats {
   render: Stats;
 }
 
-function summarizeLoads(samples: ListSample[]): LoadStats {
+export function summarizeLoads(samples: ListSample[]): LoadStats {
   const timed = samples.filter((s) => s.requestStart !== null && s.responseEnd !== null);
   return {
     ready: stats(samples.map((s) => s.ready)),
