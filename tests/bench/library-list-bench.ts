@@ -16,6 +16,8 @@ import type { Cell, Table } from './print-table';
 import { uiText } from './ui-text';
 
 const PAGE_LOADS = 3;
+/** A cold start re-reads every article: at 100k articles on two busy cores that took over 5 minutes. */
+const START_TIMEOUT_MS = 30 * 60_000;
 
 export interface LibraryListResult {
   articles: number;
@@ -44,13 +46,13 @@ export async function runLibraryListBench(browser: Browser, count: number, log: 
     await rm(join(libraryRoot, 'library-index.json'), { force: true });
     log('library list: cold host start…');
     let start = performance.now();
-    const cold = await startHost({ dataDir });
+    const cold = await startHost({ dataDir, startTimeoutMs: START_TIMEOUT_MS });
     const coldStartMs = performance.now() - start;
     await hostClient(cold.url).call('library.list', { limit: 1 });
     await cold.stop();
     log('library list: warm host start…');
     start = performance.now();
-    const warm = await startHost({ dataDir });
+    const warm = await startHost({ dataDir, startTimeoutMs: START_TIMEOUT_MS });
     const warmStartMs = performance.now() - start;
     const countText = uiText('library.count', { count: count.toLocaleString('en') });
     const samples: ListSample[] = [];
