@@ -193,6 +193,8 @@ export const APP_ERROR_DETAILS_SCHEMAS = {
     kind('secrets-file', {}),
     kind('secret-undecryptable', {}),
     kind('hub-package', { path: place.optional() }),
+    /** A version from the hub that the editor schema (or the article's) refuses. */
+    kind('hub-article-invalid', { issues: whole }),
     kind('hub-package-other-article', {}),
     kind('hub-package-edited', { headline: name }),
     kind('hub-package-revision', { headline: name }),

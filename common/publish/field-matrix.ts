@@ -1,6 +1,7 @@
 // Runs in: services, renderer and tests. Every public article field against every target and
 // export: carried (and where), or not carried, in which case the pre-publish checklist warns for the
-// targets of that column. The README's field matrix section is rendered from this table
+// targets of that column. A source or editor line a target's template switches off (left empty)
+// is warned about too. The README's field matrix section is rendered from this table
 // (field-matrix.test.ts fails when they differ), and the matrix tests walk it against each target.
 import type { Article } from '../article';
 import { articleFigures } from './article-figures';
@@ -74,12 +75,11 @@ export const FIELD_TITLES: Record<MatrixField, string> = {
 export type MatrixCell = { carried: string } | null;
 
 const c = (where: string): MatrixCell => ({ carried: where });
-const NOT: MatrixCell = null;
 
 const WP_PHOTO = {
   leadPhoto: c('featured image; also the first image block unless the target says the theme shows the featured image'),
-  leadPhotoCaption: c('the featured image’s media caption; the first image block’s caption when the photo is repeated'),
-  leadPhotoCredit: c('in the media caption (“（摄影：…）” / “(Photo: …)”)'),
+  leadPhotoCaption: c('the featured image’s media caption, and a line before the body (`.dateline-lead-caption`) when the theme shows the featured image (themes show it without caption); the first image block’s caption when the photo is repeated'),
+  leadPhotoCredit: c('in the media caption and that line (“（摄影：…）” / “(Photo: …)”)'),
   leadPhotoAlt: c('the featured image’s alt text'),
   otherPhotos: c('image blocks with caption, credit and alt; uploaded to the media library'),
 } as const;
@@ -126,7 +126,7 @@ export const FIELD_MATRIX: Record<MatrixColumn, Record<MatrixField, MatrixCell>>
   wordpress: {
     headline: c('post title'),
     subheadline: c('a visible line at the top of the content (`.dateline-subheadline`)'),
-    summary: c('post excerpt'),
+    summary: c('post excerpt (themes show it in lists of posts, such as the front page)'),
     body: c('post content (blocks)'),
     ...WP_PHOTO,
     section: c('category (by name)'),
@@ -140,7 +140,7 @@ export const FIELD_MATRIX: Record<MatrixColumn, Record<MatrixField, MatrixCell>>
   'wordpress-companion': {
     headline: c('post title'),
     subheadline: c('post meta `dateline_subheadline`, and the visible line'),
-    summary: c('post excerpt'),
+    summary: c('post excerpt (themes show it in lists of posts, such as the front page)'),
     body: c('post content (blocks)'),
     ...WP_PHOTO,
     section: c('category (by name)'),
@@ -153,7 +153,7 @@ export const FIELD_MATRIX: Record<MatrixColumn, Record<MatrixField, MatrixCell>>
   },
   ghost: {
     headline: c('post title'),
-    subheadline: NOT,
+    subheadline: c('a visible line at the top of the post (`.dateline-subheadline`)'),
     summary: c('`custom_excerpt`'),
     body: c('post HTML (Lexical cards)'),
     leadPhoto: c('`feature_image`'),
@@ -162,11 +162,11 @@ export const FIELD_MATRIX: Record<MatrixColumn, Record<MatrixField, MatrixCell>>
     leadPhotoAlt: c('`feature_image_alt`'),
     otherPhotos: c('image cards with caption and alt'),
     section: c('primary tag'),
-    tags: c('tags'),
-    bylines: NOT,
-    dateline: NOT,
-    source: NOT,
-    publisher: NOT,
+    tags: c('tags (the theme names the primary tag on the post; each tag’s page lists it)'),
+    bylines: c('the byline line at the top of the post (names with roles); staff users of the site also become authors'),
+    dateline: c('the byline line'),
+    source: c('a visible line at the end of the post (template, e.g. “来源：{source}”)'),
+    publisher: c('a visible line at the end of the post (template, e.g. “责任编辑：{editor}”)'),
     slug: c('post slug'),
   },
   webhook: NINJS,
@@ -264,6 +264,8 @@ export function renderFieldMatrix(): string {
     `| Field | ${MATRIX_COLUMNS.map((column) => COLUMN_TITLES[column]).join(' | ')} |`,
     `|${' --- |'.repeat(MATRIX_COLUMNS.length + 1)}`,
     ...MATRIX_FIELDS.map((field) => `| ${FIELD_TITLES[field]} | ${MATRIX_COLUMNS.map((column) => cell(FIELD_MATRIX[column][field])).join(' | ')} |`),
+    '',
+    'The source and responsible-editor lines on WordPress and Ghost are worded by templates each target may change, per language (Targets → the target → “Source and editor lines”, e.g. “来源：{source}”). A template left empty switches its line off: the checklist then warns that the site will not show that field.',
     '',
     'Not in the matrix:',
     '',

@@ -7,7 +7,8 @@ import { isUsableSlug } from '../text/slugify';
 import { articleFigures, type NumberedFigure } from './article-figures';
 import { checklistDefaultText, type ChecklistMessageKey } from './checklist-messages';
 import { effectiveSlug } from './effective-slug';
-import { fieldIsSet, fieldsNotCarried, type MatrixField } from './field-matrix';
+import { attributionTemplatesFor } from './attribution-lines';
+import { fieldIsSet, fieldsNotCarried, MATRIX_FIELDS, type MatrixField } from './field-matrix';
 import type { PublishOptions } from './publish-job';
 import type { TargetConfig } from './publish-target-config';
 
@@ -83,7 +84,7 @@ export function publishChecklist(
     add('planned-past', 'warning', 'plannedAt', 'publish.checklist.planned-past', { plannedAt: meta.plannedAt });
   }
   // What this kind of target has no place for (field-matrix.ts), when the article has it.
-  for (const field of fieldsNotCarried(target.kind)) {
+  for (const field of notCarriedBy(article, target)) {
     if (!fieldIsSet(article, field)) continue;
     const key = NOT_CARRIED_KEYS[field];
     // A field the matrix says is lost but that has no warning is a bug the matrix test catches.
@@ -91,6 +92,20 @@ export function publishChecklist(
   }
   // Blockers first: they are what the person must fix.
   return [...items.filter((i) => i.level === 'blocker'), ...items.filter((i) => i.level === 'warning')];
+}
+
+/**
+ * The fields this target will not show: those its kind has no place for, and the source and
+ * responsible editor when the target's template for the article's language switches the line off.
+ */
+function notCarriedBy(article: Article, target: TargetConfig): MatrixField[] {
+  const lost = new Set(fieldsNotCarried(target.kind));
+  if (target.kind === 'wordpress' || target.kind === 'ghost') {
+    const templates = attributionTemplatesFor(article.meta.language, target.attributionLines);
+    if (templates.source.trim().length === 0) lost.add('source');
+    if (templates.editor.trim().length === 0) lost.add('publisher');
+  }
+  return MATRIX_FIELDS.filter((field) => lost.has(field));
 }
 
 /** The warning for each field some target does not carry. */

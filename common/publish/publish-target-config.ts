@@ -85,6 +85,8 @@ export const ghostTargetSchema = z.object({
   name: z.string().trim().min(1).max(200),
   /** The site address, e.g. https://news.example.com; the Admin API is at /ghost/api/admin/ below it. */
   siteUrl: httpUrlSchema.refine(isHttpsOrLoopback, 'an https:// address: over http:// the Admin API key would travel unencrypted (http:// is allowed only for this computer)'),
+  /** The wording of the source and responsible-editor lines added to the post; absent: the defaults. */
+  attributionLines: attributionSettingsSchema.optional(),
 });
 
 export const webhookTargetSchema = z.object({

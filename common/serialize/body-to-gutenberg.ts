@@ -4,13 +4,13 @@
 import type { Article, DocNode } from '../article';
 import { docText } from '../doc-text';
 import { visitNode, type BodyVisitor } from '../editor/body-visitor';
+import { bylineLine } from './byline-line';
 import { creditLine } from './credit-line';
 import { rejectPendingSuggestions } from '../editor/pending-suggestions';
 import { escapeAttr, escapeHtml } from './escape-html';
 import { figureAttrsOf } from './figure-attrs';
 import { inlineToHtml } from './inline-to-html';
 import { isSafeImageSrc } from './is-safe-image-src';
-import { pageLabelsFor } from './page-labels';
 
 export interface GutenbergMedia {
   /** The attachment id in the WordPress media library. */
@@ -37,14 +37,8 @@ const MAX_DEPTH = 100;
  * language: WordPress's own author is the account that published, not the reporters.
  */
 export function bylineBlock(article: Pick<Article, 'meta'>): string {
-  const labels = pageLabelsFor(article.meta.language);
-  const names = article.meta.bylines
-    .filter((b) => b.name.trim().length > 0)
-    .map((b) => escapeHtml(b.name.trim()) + (b.role.trim() ? escapeHtml(labels.roleOpen + b.role.trim() + labels.roleClose) : ''));
-  const parts = names.length > 0 ? [`${escapeHtml(labels.by)} ${names.join(escapeHtml(labels.listSeparator))}`] : [];
-  if (article.meta.dateline.trim()) parts.push(escapeHtml(article.meta.dateline.trim()));
-  if (parts.length === 0) return '';
-  return block('paragraph', { className: 'dateline-byline' }, `<p class="dateline-byline">${parts.join(' · ')}</p>`);
+  const line = bylineLine(article);
+  return line === null ? '' : classedParagraphBlock('dateline-byline', line);
 }
 
 /** A paragraph block of plain text with a class of its own (the subheadline, the source line...). */

@@ -11,7 +11,7 @@ import type { DocNode } from '../article';
 import { createEditorExtensions } from '../editor/editor-extensions';
 import { bodySchemaProblem } from '../editor/editor-schema';
 import { isAllowedLinkHref } from '../editor/link-policy';
-import { bodyToGutenberg, bylineBlock, type GutenbergMedia } from './body-to-gutenberg';
+import { bodyToGutenberg, bylineBlock, classedParagraphBlock, type GutenbergMedia } from './body-to-gutenberg';
 import { gutenbergImages, gutenbergToArticleBody, htmlToPlainText, MAX_HTML_CHARS, type GutenbergImage } from './gutenberg-to-article-body';
 
 const schema = getSchema(createEditorExtensions());
@@ -53,6 +53,14 @@ describe('Dateline’s own Gutenberg markup round-trips', () => {
     const article = fullArticle();
     const html = `${bylineBlock(article)}\n\n${bodyToGutenberg(article.body, { media })}`;
     expect(html).toContain('dateline-byline');
+    expect(gutenbergToArticleBody(html, { image: resolve(41) })).toEqual(article.body);
+  });
+
+  it('the lines a publish adds around the body (subheadline, lead caption, source, editor) are not part of it', () => {
+    const article = fullArticle();
+    const lines = ['dateline-subheadline', 'dateline-lead-caption'].map((name) => classedParagraphBlock(name, `${name} 行`));
+    const closing = ['dateline-source', 'dateline-responsible-editor'].map((name) => classedParagraphBlock(name, `${name} 行`));
+    const html = [...lines, bylineBlock(article), bodyToGutenberg(article.body, { media }), ...closing].join('\n\n');
     expect(gutenbergToArticleBody(html, { image: resolve(41) })).toEqual(article.body);
   });
 

@@ -1,6 +1,8 @@
 // Runs in: services and renderer. An address as a person reads it (an IRI): percent-encoded
 // UTF-8 letters shown as themselves, e.g. /%E8%93%84%E6%B0%B4 → /蓄水. The encoded form stays
-// the one to link to; this is for display only.
+// the one to link to; this is for display only. A Punycode host is shown in its own letters where
+// that is safe (readable-host.ts): https://xn--fiqs8s.example/ → https://中国.example/.
+import { readableHost } from './readable-host';
 
 /** Longer addresses are shown as they are: decoding is bounded. */
 const MAX_CHARS = 8192;
@@ -64,5 +66,9 @@ function decodeRun(run: string): string {
 /** `url` as a person should read it; never throws, and never shows a bidi or control character raw. */
 export function readableUrl(url: string): string {
   if (url.length > MAX_CHARS) return url.replace(UNSAFE_GLOBAL, percentEncode);
-  return url.replace(UNSAFE_GLOBAL, percentEncode).replace(/(?:%[0-9A-Fa-f]{2})+/g, decodeRun);
+  const decoded = url.replace(UNSAFE_GLOBAL, percentEncode).replace(/(?:%[0-9A-Fa-f]{2})+/g, decodeRun);
+  // The host: after the scheme and any user@, before the path; or the whole text when it is a bare host.
+  const authority = /^([a-z][a-z0-9+.-]*:\/\/(?:[^/?#@]*@)?)([^/?#@[\]]+)/i.exec(decoded);
+  if (authority) return authority[1] + readableHost(authority[2] ?? '') + decoded.slice(authority[0].length);
+  return /^[a-z0-9.-]+(?::\d{1,5})?$/i.test(decoded) ? readableHost(decoded) : decoded;
 }

@@ -1,5 +1,6 @@
 // Runs in: main, services, host and renderer. The review operations' inputs and results: an
 // article's workflow state as the review panel shows it, the review queue, and the diff bases.
+import type { RecordedError } from '../errors/recorded-error';
 import { z } from 'zod';
 import { articleIdSchema, type ArticleStatus } from '../article';
 import type { ArticleDiff } from './article-diff';
@@ -40,7 +41,8 @@ export interface HubLink {
 export interface PendingSyncInfo {
   since: string;
   attempts: number;
-  lastError: string | null;
+  /** Why the last try failed, worded by the renderer from its code and kind; null before any try. */
+  lastError: RecordedError | null;
   /** Someone else changed the article in the hub meanwhile; it will not be sent by itself. */
   conflict: boolean;
   /** The hub answered and refused the last try (a damaged package, a permission), rather than not being reachable or failing for a while (5xx). */

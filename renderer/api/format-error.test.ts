@@ -23,6 +23,17 @@ describe('formatError', () => {
     expect(formatError(error).detail).toContain(zh);
   });
 
+  it('names a site by its readable address: a Punycode host in its own letters, in both languages', () => {
+    const error = new ApiError('remote-timeout', 'xn--vnuwm96f1z9d.xn--fiqs8s did not answer.', { kind: 'timeout', host: 'xn--vnuwm96f1z9d.xn--fiqs8s', retryable: true, mayHaveArrived: true });
+    useI18nStore.getState().setLocale('en');
+    expect(formatError(error).detail).toContain('成都日报.中国');
+    expect(formatError(error).detail).not.toContain('xn--');
+    useI18nStore.getState().setLocale('zh-CN');
+    expect(formatError(error).detail).toContain('成都日报.中国 未能及时回应');
+    const ghost = new ApiError('remote-auth', 'No key.', { kind: 'ghost-key-missing', site: 'https://xn--fiqs8s.example/%E6%96%B0%E9%97%BB/' });
+    expect(formatError(ghost).detail).toContain('https://中国.example/新闻/');
+  });
+
   it('drops details that are not one of the code\'s kinds', () => {
     expect(formatError(new ApiError('remote-auth', 'WordPress said no.', { kind: 'toString', newsroom: 'toString' })).detail).toBe('');
   });

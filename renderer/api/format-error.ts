@@ -3,10 +3,12 @@
 import type { AppErrorCode } from '../../common/app-error';
 import type { AppErrorDetails } from '../../common/errors/app-error-details';
 import { ARTICLE_STATUSES, type ArticleStatus } from '../../common/article';
+import { readableUrl } from '../../common/text/readable-url';
 import { WORKFLOW_ACTIONS, type WorkflowAction } from '../../common/workflow/workflow-event';
 import { t, type TranslateVars } from '../i18n/i18n-store';
 import type { MessageKey } from '../i18n/messages/catalogues';
-import { isApiError } from './api-error';
+import type { RecordedError } from '../../common/errors/recorded-error';
+import { ApiError, isApiError } from './api-error';
 
 const CODE_KEYS: Record<AppErrorCode, MessageKey> = {
   'invalid-input': 'app.error.invalid-input',
@@ -51,6 +53,11 @@ export function formatError(error: unknown): FormattedError {
   return { message: t('app.error.internal'), detail: t('error.unexpected') };
 }
 
+/** A failure kept in a record (a review sync's last try), worded like one that just happened. */
+export function formatRecordedError(error: RecordedError): FormattedError {
+  return formatError(new ApiError(error.code, error.message, error.details));
+}
+
 /** The detail line of one kind: its message, then what a server said, quoted. */
 export function formatDetails(details: AppErrorDetails): string {
   const vars: TranslateVars = {};
@@ -68,8 +75,12 @@ function translatedParam(name: string, value: string | number): string | number 
   if (typeof value !== 'string') return value;
   if (name === 'action' && isAction(value)) return t(ACTION_KEYS[value]).replace(/…$/, '');
   if ((name === 'status' || name === 'expected' || name === 'actual') && isStatus(value)) return t(STATUS_KEYS[value]);
+  // Addresses and hosts as a person reads them: 成都日报.中国/蓄水, not xn--…/%E8%93%84….
+  if (ADDRESS_PARAMS.has(name)) return readableUrl(value);
   return value;
 }
+
+const ADDRESS_PARAMS = new Set(['host', 'site', 'url']);
 
 const ACTION_KEYS: Record<WorkflowAction, MessageKey> = {
   submit: 'review.action.submit',

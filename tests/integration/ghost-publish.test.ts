@@ -162,6 +162,29 @@ describe('publishing to a real Ghost 6', () => {
     expect(Date.parse(live.published_at ?? '')).toBeLessThan(at.getTime());
   });
 
+  it('a backdated story keeps its original date in Ghost; another kept date publishes it again, the same one sends nothing', async () => {
+    const original = '2019-03-04T12:01:52+08:00';
+    const id = newArticleId('gh');
+    h.save({ id, headline: '十年前的今天：地铁1号线开通', summary: '旧闻重发。', meta: { section: '本地', tags: [], plannedAt: original }, body: { type: 'doc', content: [paragraphNode('地铁1号线开通。')] } });
+    const job = await h.publishAndWait(id, 'ghost-news', 'published', null, { backdateTo: original });
+    expect(job.lastError).toBeNull();
+    expect(job.state).toBe('done');
+    const post = await ghostPost(site, job.result?.remoteId ?? '');
+    expect(post.status).toBe('published');
+    expect(new Date(post.published_at ?? '').toISOString()).toBe('2019-03-04T04:01:52.000Z');
+
+    const same = await h.publishAndWait(id, 'ghost-news', 'published', null, { backdateTo: original });
+    expect(same.skipped?.reason).toBe('unchanged');
+    expect((await ghostPost(site, post.id)).updated_at).toBe(post.updated_at);
+
+    // The desk corrects the original date: the same post, now with that date.
+    const corrected = await h.publishAndWait(id, 'ghost-news', 'published', null, { backdateTo: '2019-03-05T08:00:00+08:00' });
+    expect(corrected.lastError).toBeNull();
+    expect(corrected.skipped).toBeNull();
+    expect(corrected.result?.remoteId).toBe(post.id);
+    expect(new Date((await ghostPost(site, post.id)).published_at ?? '').toISOString()).toBe('2019-03-05T00:00:00.000Z');
+  });
+
   it('an edit made in Ghost since the last publish is a conflict, never overwritten unasked', async () => {
     const id = newArticleId('gh');
     h.save({ id, headline: '市民公园开放', summary: '今天开放。', meta: { section: '本地', tags: [] }, body: { type: 'doc', content: [paragraphNode('公园今天开放。')] } });

@@ -29,15 +29,15 @@ export interface Harness {
   photo(seed: number): Promise<string>;
   /** Saves an article (a new revision when it exists) and returns it. */
   save(overrides: Parameters<typeof makeArticle>[0]): Article;
-  /** Queues the saved article with every checklist warning accepted. */
-  publish(articleId: string, targetId: string, status?: PublishStatus, scheduledAt?: string | null): Promise<OutboxJob>;
+  /** Queues the saved article with every checklist warning accepted (`more`: e.g. a kept original date). */
+  publish(articleId: string, targetId: string, status?: PublishStatus, scheduledAt?: string | null, more?: Pick<PublishOptions, 'backdateTo'>): Promise<OutboxJob>;
   /**
    * A second data folder made from a copy of this one (a library copied to another laptop or
    * restored from a backup), with its own service; the saved articles are copied too.
    */
   copy(): Promise<Harness>;
   /** Queues and waits until the job stops running (done, failed, conflict...). */
-  publishAndWait(articleId: string, targetId: string, status?: PublishStatus, scheduledAt?: string | null): Promise<OutboxJob>;
+  publishAndWait(articleId: string, targetId: string, status?: PublishStatus, scheduledAt?: string | null, more?: Pick<PublishOptions, 'backdateTo'>): Promise<OutboxJob>;
   close(): Promise<void>;
 }
 
@@ -106,11 +106,11 @@ export async function startHarness(opts: HarnessOptions = {}, copyOf?: { dir: st
       articles.set(article.id, article);
       return article;
     },
-    async publish(articleId, targetId, status = 'published', scheduledAt = null) {
+    async publish(articleId, targetId, status = 'published', scheduledAt = null, more = {}) {
       const article = articles.get(articleId);
       if (!article) throw new Error(`no article ${articleId}`);
       const target = service.targets.get(targetId);
-      const options: PublishOptions = { status, scheduledAt, overriddenWarnings: [] };
+      const options: PublishOptions = { status, scheduledAt, overriddenWarnings: [], ...more };
       const warnings = publishChecklist(article, target, options, new Date()).filter((i) => i.level === 'warning').map((i) => i.id);
       return service.handlers['publish.start']({ articleId, targetId, options: { ...options, overriddenWarnings: warnings } });
     },
@@ -118,8 +118,8 @@ export async function startHarness(opts: HarnessOptions = {}, copyOf?: { dir: st
       await service.outbox.whenIdle();
       return startHarness(opts, { dir, articles });
     },
-    async publishAndWait(articleId, targetId, status, scheduledAt) {
-      const job = await harness.publish(articleId, targetId, status, scheduledAt);
+    async publishAndWait(articleId, targetId, status, scheduledAt, more) {
+      const job = await harness.publish(articleId, targetId, status, scheduledAt, more);
       return waitForJob(service, job.id, ['done', 'failed', 'conflict', 'cancelled']);
     },
     async close() {

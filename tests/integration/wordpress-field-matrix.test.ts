@@ -1,8 +1,9 @@
 // Runs in: vitest (node), against a real WordPress on 127.0.0.1 (the fixture; if it cannot start,
 // these tests fail), once without and once with the companion plugin. A Chinese local story with
-// every field set is published through the whole stack, read back through REST, and the field
-// matrix (common/publish/field-matrix.ts) is walked: each carried field is found where the table
-// says, and each field not carried is warned about by the checklist. Neither fails the test.
+// every field set is published through the whole stack, read back through REST and from the live
+// pages a reader gets (the post's; the front page's list for the excerpt), and the field matrix
+// (common/publish/field-matrix.ts) is walked: each carried field is found where the table says and
+// on the live site, and each field not carried is warned about by the checklist. Neither fails the test.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIELD_MATRIX, MATRIX_FIELDS, type MatrixColumn, type MatrixField } from '../../common/publish/field-matrix';
 import { publishChecklist } from '../../common/publish/publish-checklist';
@@ -36,6 +37,11 @@ const WHERE: Record<MatrixField, Surface[]> = {
 };
 /** With the plugin, these are also post meta, under these keys. */
 const META_KEYS: Partial<Record<MatrixField, string>> = { subheadline: 'dateline_subheadline', source: 'dateline_source', publisher: 'dateline_responsible_editor' };
+
+/** The live page's text with the numeric entities a theme writes for plain characters read back. */
+function pageText(html: string): string {
+  return html.replace(/&#x([0-9a-f]+);/gi, (_m, hex: string) => String.fromCodePoint(parseInt(hex, 16))).replace(/&#(\d+);/g, (_m, dec: string) => String.fromCodePoint(Number(dec)));
+}
 
 for (const [column, companionPlugin] of [
   ['wordpress', false],
@@ -83,6 +89,16 @@ for (const [column, companionPlugin] of [
       probes.leadPhoto = [`dateline-${lead.slice(0, 16)}`];
       probes.otherPhotos = [`wp-image-${mediaOf(other)?.id ?? 'missing'}`, MATRIX_VALUES.otherCaption, MATRIX_VALUES.otherCredit, MATRIX_VALUES.otherAlt];
 
+      // The live page a reader gets, as the site's theme renders the post.
+      const page = await fetch(post.link);
+      expect(page.status).toBe(200);
+      const live = pageText(await page.text());
+      // The theme shows the excerpt in lists of posts, not on the post's page: the front page's list.
+      const listing = await fetch(`${site.url}/`);
+      expect(listing.status).toBe(200);
+      const frontPage = pageText(await listing.text());
+      expect(frontPage, 'the front page lists the post').toContain(post.link);
+
       const target = h.service.targets.get('matrix-wp');
       const warned = publishChecklist(article, target, { status: 'published', scheduledAt: null, overriddenWarnings: [] }, new Date()).map((i) => i.id);
       for (const field of MATRIX_FIELDS) {
@@ -92,7 +108,10 @@ for (const [column, companionPlugin] of [
           continue;
         }
         const found = WHERE[field].map((surface) => surfaces[surface]).join('\n');
-        for (const probe of probes[field]) expect(found, `${field} should be on the post: ${cell.carried}`).toContain(probe);
+        for (const probe of probes[field]) {
+          expect(found, `${field} should be on the post: ${cell.carried}`).toContain(probe);
+          expect(field === 'summary' ? frontPage : live, `${field} should be on the live site: ${cell.carried}`).toContain(probe);
+        }
         const metaKey = META_KEYS[field];
         if (metaKey) {
           // The table says post meta only where the plugin keeps it.

@@ -1,6 +1,6 @@
 // Runs in: vitest (node). Walks the field matrix (common/publish/field-matrix.ts) against the
 // webhook and folder ninjs, the folder page, the HTML and Markdown exports and Ghost's body and
-// feature image, with a Chinese story that has every field set: each carried cell is found in that
+// feature image (the real Ghost in tests/integration/ghost-field-matrix.test.ts), with a Chinese story that has every field set: each carried cell is found in that
 // output, and each field not carried is absent and warned about by the pre-publish checklist. A
 // field that is neither carried nor warned about fails. WordPress is walked against a real site in
 // tests/integration/wordpress-field-matrix.test.ts.
@@ -14,7 +14,7 @@ import { articleToNinjs } from '../../../common/serialize/article-to-ninjs';
 import { matrixArticle, matrixProbes } from '../../../tests/fixtures/matrix-article';
 import { exportFolderName } from '../export/export-folder-name';
 import { folderBaseName } from './folder/folder-target';
-import { ghostBodyHtml, ghostFeatureImage } from './ghost/ghost-post-html';
+import { ghostFeatureImage, ghostPostHtml } from './ghost/ghost-post-html';
 
 const LEAD = `${'1'.repeat(64)}.jpg`;
 const OTHER = `${'2'.repeat(64)}.png`;
@@ -39,8 +39,8 @@ const outputs: Partial<Record<MatrixColumn, string>> = {
   'folder-page': `${folderBaseName(article)}/index.html\n${page}`,
   'html-export': `${exportFolderName(article)}.html\n${page}`,
   'markdown-export': articleToMarkdown(article, { mediaSrc }),
-  // The body and the feature image; title, excerpt, tags and slug are the Ghost target's own fields.
-  ghost: `${ghostBodyHtml(article, ghostMedia)}\n${JSON.stringify(ghostFeatureImage(article, ghostMedia))}`,
+  // The post's HTML and the feature image; title, excerpt, tags and slug are the Ghost target's own fields.
+  ghost: `${ghostPostHtml(article, ghostMedia, undefined)}\n${JSON.stringify(ghostFeatureImage(article, ghostMedia))}`,
 };
 const GHOST_OWN_FIELDS = new Set(['headline', 'summary', 'section', 'tags', 'slug']);
 

@@ -164,7 +164,7 @@ describe('the folder review hub between a reporter and an editor', () => {
     const stale = { ...submitted.article, headline: 'River floods the old town, again' };
     const refused = await rejection(reporterMachine.hub.update(draft.id, { article: stale, by: reporter, baseHubRevision: 1 }));
     expect(refused.code).toBe('conflict');
-    expect(refused.message).toBe('Someone else changed "River floods the old town" in the review hub since you last opened it (revision 2); reopen it to see their changes');
+    expect(refused.message).toBe('Someone else changed “River floods the old town” in the review hub since you opened it (revision 2); reopen it to see their changes');
     expect(refused.details).toMatchObject({ kind: 'hub-changed', headline: 'River floods the old town', hubRevision: 2, updatedBy: editor.name });
 
     // The reporter reopens, sees the note and the comment, fixes the story and resubmits.

@@ -23,6 +23,7 @@ import { contentHash } from './canonical-json';
 import { copyPhotosToHub, importPhotosFromHub, type HubMedia } from './hub-photos';
 import { matchesHubListFilter } from './hub-list-filter';
 import { acquireLock } from './package-lock';
+import { checkHubBase, checkStillInHub } from './hub-base-check';
 import {
   hubListFilterSchema,
   REVIEW_PACKAGE_FORMAT,
@@ -63,6 +64,8 @@ const PACKAGE_FILE = 'package.json';
 const LOCK_FILE = 'package.lock';
 const MEDIA_DIR = 'media';
 const LIST_CONCURRENCY = 16;
+/** Where the article is, in conflict messages. */
+const HUB = 'the review hub';
 
 /** Everything of a package except what the hub computes on write. */
 type PackageDraft = Omit<ReviewPackage, 'format' | 'version' | 'hubRevision' | 'contentHash' | 'updatedAt'>;
@@ -101,13 +104,7 @@ export class FolderHub implements ReviewHub {
     const history = valid(reviewPackageSchema.shape.history, options.history, 'the workflow history');
     const comments = valid(reviewPackageSchema.shape.comments, options.comments, 'the comments');
     return this.write(incoming.id, options.baseHubRevision, (current) => {
-      if (current === null && options.baseHubRevision !== null) {
-        throw new AppError(
-          'conflict',
-          `"${articleTitle(incoming)}" was removed from the review hub since you last opened it (revision ${options.baseHubRevision}); submit it again as new if it should be reviewed`,
-          { kind: 'hub-removed', headline: articleTitle(incoming), hubRevision: null },
-        );
-      }
+      checkStillInHub(current, options.baseHubRevision, articleTitle(incoming), HUB);
       const at = this.now().toISOString();
       return {
         article: incoming,
@@ -359,12 +356,7 @@ export class FolderHub implements ReviewHub {
 
 /** Throws the hub's conflict error unless the package is still at the revision the caller started from. */
 function checkBase(current: ReviewPackage, base: number | null): void {
-  if (current.hubRevision === base) return;
-  throw new AppError(
-    'conflict',
-    `Someone else changed "${articleTitle(current.article)}" in the review hub since you last opened it (revision ${current.hubRevision}); reopen it to see their changes`,
-    { kind: 'hub-changed', headline: articleTitle(current.article), hubRevision: current.hubRevision, updatedBy: current.updatedBy.name },
-  );
+  checkHubBase({ headline: articleTitle(current.article), hubRevision: current.hubRevision, updatedBy: current.updatedBy.name }, base, HUB);
 }
 
 function validArticle(article: Article): Article {

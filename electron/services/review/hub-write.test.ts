@@ -3,6 +3,7 @@
 // and after a rebased write the old token is kept where the hub keeps comments.
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../../common/app-error';
+import { remoteFailure } from '../publish/http/remote-failure-table';
 import { deferred, packageGone, tokenAfter } from './hub-write';
 import { isHubUnreachable as isUnreachable } from './hub-unreachable';
 
@@ -20,7 +21,10 @@ describe('hub write outcomes', () => {
 
   it('records waiting work: untried, unreachable (tried every run) or refused (counted toward the backoff)', () => {
     expect(deferred('update', 'desk', AT, null)).toMatchObject({ attempts: 0, refused: false, refusals: 0, lastTriedAt: null, lastError: null });
-    expect(deferred('submit', 'desk', AT, new AppError('remote-timeout', 'The site took too long'))).toMatchObject({ kind: 'submit', attempts: 1, refused: false, refusals: 0, lastTriedAt: AT, lastError: 'The site took too long' });
+    expect(deferred('submit', 'desk', AT, new AppError('remote-timeout', 'The site took too long'))).toMatchObject({ kind: 'submit', attempts: 1, refused: false, refusals: 0, lastTriedAt: AT, lastError: { code: 'remote-timeout', message: 'The site took too long' } });
+    const timedOut = remoteFailure('timeout', 'The site took too long', { url: 'https://news.example.com/wp-json' });
+    expect(deferred('submit', 'desk', AT, timedOut).lastError).toEqual({ code: 'remote-timeout', message: 'The site took too long', details: expect.objectContaining({ kind: 'timeout', host: 'news.example.com' }) });
+    expect(deferred('submit', 'desk', AT, new Error('bug')).lastError).toEqual({ code: 'internal', message: 'bug', details: { kind: 'unexpected' } });
     expect(deferred('update', 'Sam', AT, new AppError('permission-denied', 'No rights'), true)).toMatchObject({ to: 'Sam', refused: true, refusals: 1, rebase: true });
   });
 

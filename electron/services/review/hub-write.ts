@@ -2,6 +2,7 @@
 // means: an unreachable hub is worth retrying later (the work waits in the record), a package gone
 // from the hub is submitted again, and the token remembered after a rebased write keeps comments
 // nobody here has seen from being replaced.
+import { recordedError } from '../../../common/errors/recorded-error';
 import type { Article } from '../../../common/article';
 import { isAppError } from '../../../common/app-error';
 import type { NewsroomProfile } from '../../../common/workflow/newsroom-profile';
@@ -90,7 +91,7 @@ export function tokenAfter(previous: number, moved: boolean, written: HubWriteRe
 /** Work waiting to be sent; `error` is why the attempt just made failed (null: none was made). */
 export function deferred(kind: 'submit' | 'update', to: string, at: string, error: unknown, rebase = false): NonNullable<PendingSync> {
   if (error === null) return { kind, to, since: at, attempts: 0, lastError: null, conflict: false, refused: false, refusals: 0, lastTriedAt: null, rebase };
-  const lastError = error instanceof Error ? error.message : String(error);
+  const lastError = recordedError(error);
   const refused = !isHubUnreachable(error);
   return { kind, to, since: at, attempts: 1, lastError, conflict: false, refused, refusals: refused ? 1 : 0, lastTriedAt: at, rebase };
 }

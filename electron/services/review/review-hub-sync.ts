@@ -2,6 +2,7 @@
 // waiting work (the whole article, history and comments as they are now), every article's on the
 // periodic run (refused work only when its turn came, sync-due.ts), and "Send changes", an update
 // of the package the article is in made on its own.
+import { recordedError } from '../../../common/errors/recorded-error';
 import { AppError, isAppError } from '../../../common/app-error';
 import type { OperationHandlers } from '../../../common/contract';
 import { reanchorAll } from '../../../common/workflow/review-comment';
@@ -83,7 +84,8 @@ export function createReviewHubSync(ctx: ReviewContext): ReviewHubSync {
       // A publication being recorded (rebase) is never held back for a person: the story is live,
       // so the next try takes the hub's token again rather than letting "get the latest" undo it.
       const conflict = !pending.rebase && isAppError(error) && error.code === 'conflict' && !(error.details as { articleHub?: unknown } | undefined)?.articleHub;
-      const message = (error instanceof Error ? error.message : String(error)).replace(/\.$/, '');
+      const failure = recordedError(error);
+      const message = failure.message.replace(/\.$/, '');
       await records.update(id, (r) =>
         r.pendingSync
           ? {
@@ -95,7 +97,7 @@ export function createReviewHubSync(ctx: ReviewContext): ReviewHubSync {
                 refused: !conflict && !isHubUnreachable(error),
                 refusals: !conflict && !isHubUnreachable(error) ? r.pendingSync.refusals + 1 : 0,
                 lastTriedAt: at,
-                lastError: conflict ? `${message}. What you did here was not sent: get the latest from the review hub and do it again.` : `${message}.`,
+                lastError: { ...failure, message: conflict ? `${message}. What you did here was not sent: get the latest from the review hub and do it again.` : `${message}.` },
               },
             }
           : r,

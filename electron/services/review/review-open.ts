@@ -29,7 +29,7 @@ export function reviewOpenHandler(ctx: ReviewContext, sync: Pick<ReviewHubSync, 
         const title = (await library.get(id).catch(() => null))?.headline || id;
         throw new AppError(
           'conflict',
-          `"${title}" was published from this computer and the review hub has not recorded that yet${record.pendingSync.lastError ? ` (${record.pendingSync.lastError.replace(/\.$/, '')})` : ''}. Dateline keeps sending it; the hub's version can be opened once it is recorded. Use "Send now" to try at once.`,
+          `"${title}" was published from this computer and the review hub has not recorded that yet${record.pendingSync.lastError ? ` (${record.pendingSync.lastError.message.replace(/\.$/, '')})` : ''}. Dateline keeps sending it; the hub's version can be opened once it is recorded. Use "Send now" to try at once.`,
           { kind: 'hub-publication-unsent', headline: title, publicationPending: true },
         );
       }

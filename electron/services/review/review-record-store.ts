@@ -1,6 +1,7 @@
 // Runs in: services. The review record kept beside each article in the library,
 // articles/<id>/review.json: its workflow history, comments, where it is in a review hub, and the
 // versions the diff view compares with. Written atomically, one write per article at a time.
+import { recordedErrorSchema } from '../../../common/errors/recorded-error';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
@@ -48,7 +49,7 @@ export const reviewRecordSchema = z.object({
       to: z.string(),
       since: time,
       attempts: z.number().int().nonnegative(),
-      lastError: z.string().nullable(),
+      lastError: recordedErrorSchema,
       /** Someone else changed the article in the hub meanwhile: retrying cannot help, a person must decide. */
       conflict: z.boolean(),
       /** A publication recorded after our own publishing job (which moved the hub's token): send on the current token. */

@@ -361,7 +361,7 @@ describe('review through a shared folder hub, two machines', () => {
       expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
       expect(rejected).toHaveLength(1);
       expect((rejected[0] as PromiseRejectedResult).reason).toMatchObject({ code: 'conflict' });
-      expect(String((rejected[0] as PromiseRejectedResult).reason.message)).toMatch(/changed .* since you last opened it/);
+      expect(String((rejected[0] as PromiseRejectedResult).reason.message)).toMatch(/changed .* since you opened it/);
       // The loser's library is unchanged: still submitted, nothing recorded.
       const winnerIsEditor = results[0]?.status === 'fulfilled';
       const loser = winnerIsEditor ? second : editor;
@@ -435,7 +435,8 @@ describe('review through a shared folder hub, two machines', () => {
     const waiting = await eventually(() => editor('review.get', { id: created.id }), (s) => s.status === 'published');
     expect(waiting.history.map((e) => e.action)).toEqual(['submit', 'approve', 'publish']);
     expect(waiting.pendingSync).toMatchObject({ conflict: false, refused: true });
-    expect(waiting.pendingSync?.lastError).toMatch(/package/i);
+    // Why, as a code and kind the renderer words in the user's language; the English is for the log.
+    expect(waiting.pendingSync?.lastError).toMatchObject({ code: 'corrupt-file', details: { kind: 'hub-package' }, message: expect.stringMatching(/package/i) });
     expect(waiting.allowedActions).not.toContain('publish');
     // Taking the hub's version now would undo the publication: refused, even when asked to replace.
     await expect(editor('review.open', { id: created.id, replaceLocal: true })).rejects.toMatchObject({
@@ -474,7 +475,7 @@ describe('review through a shared folder hub, two machines', () => {
     await rename(share, unplugged); // unplugged
     const submitted = await reporter('review.transition', { id: created.id, action: 'submit', to: 'Sam Editor' });
     expect(submitted.status).toBe('submitted');
-    expect(submitted.pendingSync).toMatchObject({ conflict: false, refused: false, attempts: 1, lastError: expect.stringContaining('cannot be reached') });
+    expect(submitted.pendingSync).toMatchObject({ conflict: false, refused: false, attempts: 1, lastError: { code: 'not-found', details: { kind: 'hub-unreachable', unreachable: true }, message: expect.stringContaining('cannot be reached') } });
     expect(existsSync(share)).toBe(false);
     const noted = await reporter('comments.add', { id: created.id, body: 'Quotes checked by phone.' });
     expect(noted.pendingSync).not.toBeNull();
@@ -535,7 +536,7 @@ describe('review through a shared folder hub, two machines', () => {
     await editor('review.transition', { id: created.id, action: 'request-changes', note: 'Name the source.' });
     await reporter('review.sync', { id: created.id });
     const state = await reporter('review.get', { id: created.id });
-    expect(state.pendingSync).toMatchObject({ conflict: true, lastError: expect.stringContaining('was not sent') });
+    expect(state.pendingSync).toMatchObject({ conflict: true, lastError: { code: 'conflict', details: { kind: 'hub-changed' }, message: expect.stringContaining('was not sent') } });
     // Nothing of the editor's is overwritten; taking the hub's version is an explicit choice.
     expect((await editor('review.get', { id: created.id })).status).toBe('changes_requested');
     await expect(reporter('review.open', { id: created.id })).rejects.toMatchObject({ code: 'conflict', details: { localChanges: true } });

@@ -7,6 +7,7 @@ import { AppError } from '../../../common/app-error';
 import type { Article } from '../../../common/article';
 import { articleIdInContent, modifiedToken, POST_STATUSES_TO_SEARCH, postIdOfDerived, postsMentioning } from '../wordpress';
 import { contentHash } from './canonical-json';
+import { checkHubBase } from './hub-base-check';
 import { articleTitle } from './hub-input';
 import type { WpReviewPost } from './wordpress-hub-fallback';
 import { getPost, htmlTitle, type HubContext } from './wordpress-hub-context';
@@ -92,12 +93,6 @@ export async function locatedOf(ctx: HubContext, post: WpReviewPost, articleId: 
 
 export function checkBase(current: Located, base: number | null, article: Article | null): void {
   if (current.token === base) return;
-  const name = current.pkg ? articleTitle(current.pkg.article) : article ? articleTitle(article) : htmlTitle(current.post);
-  throw new AppError('conflict', `Someone else changed “${name}” in WordPress since you opened it (revision ${current.token}); reopen it to see their changes`, {
-    kind: 'hub-changed',
-    headline: name,
-    hubRevision: current.token,
-    updatedBy: current.pkg?.updatedBy.name ?? null,
-    postId: current.post.id,
-  });
+  const headline = current.pkg ? articleTitle(current.pkg.article) : article ? articleTitle(article) : htmlTitle(current.post);
+  checkHubBase({ headline, hubRevision: current.token, updatedBy: current.pkg?.updatedBy.name ?? null, postId: current.post.id }, base, 'WordPress');
 }

@@ -35,6 +35,7 @@ import { actorSchema } from '../../../common/workflow/newsroom-profile';
 import { gmtToIso } from '../wordpress';
 import { KeyedQueue } from '../store/keyed-queue';
 import { contentHash } from './canonical-json';
+import { checkStillInHub } from './hub-base-check';
 import { articleTitle } from './hub-input';
 import type { ReviewHub } from './review-hub';
 import { DESK, reviewPackageSchema, type HubListFilter, type HubListing, type HubWriteResult, type OpenedPackage, type SubmitOptions, type UpdateOptions } from './review-package';
@@ -73,13 +74,7 @@ export class WordPressHub implements ReviewHub {
     return this.queue.run(incoming.id, async () => {
       const companion = await hasCompanion(this.ctx);
       const current = await locate(this.ctx, incoming.id, companion);
-      if (current === null && options.baseHubRevision !== null) {
-        throw new AppError(
-          'conflict',
-          `“${articleTitle(incoming)}” was removed from WordPress since you last opened it (revision ${options.baseHubRevision}); submit it again as new if it should be reviewed`,
-          { kind: 'hub-removed', headline: articleTitle(incoming), hubRevision: null },
-        );
-      }
+      checkStillInHub(current, options.baseHubRevision, articleTitle(incoming), 'WordPress');
       if (current !== null) checkBase(current, options.baseHubRevision, incoming);
       const at = this.ctx.now().toISOString();
       return writePost(this.ctx, current, companion, options.baseHubRevision, {

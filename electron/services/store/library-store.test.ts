@@ -92,7 +92,7 @@ describe('LibraryStore', () => {
     const misplaced = { type: 'doc', content: [{ type: 'text', text: 'loose text' }] };
     await expect(store.save({ ...article, body: misplaced })).rejects.toMatchObject({ code: 'invalid-input', message: expect.stringContaining('Invalid content for node doc') });
     const code = { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'x', marks: [{ type: 'code' }] }] }] };
-    await expect(store.importVersion({ ...article, body: code })).rejects.toMatchObject({ code: 'corrupt-file', message: expect.stringContaining('no mark type code') });
+    await expect(store.importVersion({ ...article, body: code })).rejects.toMatchObject({ code: 'corrupt-file', message: expect.stringContaining('no mark type code'), details: { kind: 'hub-article-invalid', issues: 1 } });
     expect((await store.get(article.id)).body).toEqual(article.body);
   });
 

@@ -210,7 +210,7 @@ export class LibraryStore {
    */
   async importVersion(article: Article, options: { who?: string } = {}): Promise<Article> {
     const checked = editorArticleSchema.safeParse(article);
-    if (!checked.success) throw new AppError('corrupt-file', `The article received cannot be imported: ${checked.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`, checked.error.issues);
+    if (!checked.success) throw new AppError('corrupt-file', `The article received cannot be imported: ${checked.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`, { kind: 'hub-article-invalid', issues: checked.error.issues.length });
     const incoming = checked.data;
     checkId(incoming.id);
     return this.queue.run(incoming.id, async () => {

@@ -10,7 +10,7 @@
 export { WordPressClient, DEFAULT_TIMEOUT_MS, type FetchImpl, type RequestOptions, type WordPressClientOptions } from './wordpress-client';
 export { wordpressErrorDetails, wordpressHttpError, type RequestPurpose, type WordPressErrorDetails } from './wordpress-error';
 export { siteBase, type QueryValue } from './rest-url';
-export { captionText, wordpressCaption } from './wordpress-caption';
+export { captionText, captionWithCredit, wordpressCaption } from './wordpress-caption';
 export { distinctFigures, markerSlugs, mediaMarker, uploadFigures } from './wordpress-media';
 export { downloadPhoto, isOutsideSite, originalImageUrl, PhotoOrigins, type DownloadOptions, type HostLookup } from './wordpress-photo-download';
 export { distinctNames, resolveTerm, type Taxonomy } from './wordpress-terms';

@@ -11,11 +11,16 @@ export function captionText(caption: DocNode[]): string {
 
 /** "Caption (Photo: Credit)" or "说明（摄影：Credit）", escaped. */
 export function wordpressCaption(caption: DocNode[], credit: string, language: string): string {
+  return escapeHtml(captionWithCredit(caption, credit, language));
+}
+
+/** "Caption (Photo: Credit)" or "说明（摄影：Credit）" as plain text. */
+export function captionWithCredit(caption: DocNode[], credit: string, language: string): string {
   const text = captionText(caption);
   const who = creditLine(credit, language);
   const zh = /^zh(?:-|$)/i.test(language);
   // 摄影：… for a name, 来源：… for an agency, and "…供图" or "Photo: City Press" kept as written.
   const creditPart = who.length === 0 ? '' : zh ? `（${who}）` : ` (${who})`;
   const joined = text.length > 0 ? `${text}${creditPart}` : creditPart.replace(/^ \(|^（|\)$|）$/g, '');
-  return escapeHtml(joined.trim());
+  return joined.trim();
 }

@@ -1,10 +1,9 @@
 // Runs in: services. A small WordPress REST client: finds the REST root from the site address,
 // authenticates with an application password, puts a timeout on every request and turns every
 // failure (HTTP, HTML instead of JSON, network, TLS, timeout) into a specific AppError.
-import { withDeadline } from '../publish/http/with-deadline';
 import { AppError } from '../../../common/app-error';
 import { bodyExcerpt, looksLikeHtml } from '../publish/http/body-excerpt';
-import { classifyNetworkError } from '../publish/http/classify-http-failure';
+import { exchangeWithDeadline } from '../publish/http/exchange-with-deadline';
 import { ERROR_BODY_MAX_BYTES, JSON_BODY_MAX_BYTES, readCappedText } from '../publish/http/read-capped-body';
 import { remoteFailure } from '../publish/http/remote-failure-table';
 import { rebaseOnto, restRootFromLinkHeader, restUrl, siteBase, type QueryValue } from './rest-url';
@@ -155,26 +154,15 @@ export class WordPressClient {
     timeoutMs = this.timeoutMs,
     readBody = true,
   ): Promise<{ status: number; text: string; link: string | null; finalUrl: string }> {
-    let timedOut = () => false;
-    try {
-      return await withDeadline(timeoutMs, signal, async (deadline) => {
-        timedOut = deadline.timedOut;
-        const response = await this.fetchImpl(url, { ...init, redirect: 'follow', signal: deadline.signal });
-        const ok = response.status >= 200 && response.status <= 299;
-        let text = '';
-        if (!readBody) await response.body?.cancel().catch(() => undefined);
-        else text = await readCappedText(response, ok ? JSON_BODY_MAX_BYTES : ERROR_BODY_MAX_BYTES, ok ? 'fail' : 'truncate');
-        return { status: response.status, text, link: response.headers.get('link'), finalUrl: response.url || url };
-      });
-    } catch (error) {
-      if (signal?.aborted) throw signal.reason ?? error;
-      if (timedOut()) {
-        return Promise.reject(
-          remoteFailure('timeout', `${this.options.targetLabel} did not answer within ${Math.round(timeoutMs / 1000)} s (${url}); Dateline will try again`, { url, timeoutMs }),
-        );
-      }
-      throw classifyNetworkError(error, { url, targetLabel: this.options.targetLabel });
-    }
+    const exchange = { url, targetLabel: this.options.targetLabel, timeoutMs, signal, afterTimeout: 'Dateline will try again' };
+    return exchangeWithDeadline(exchange, async (deadline) => {
+      const response = await this.fetchImpl(url, { ...init, redirect: 'follow', signal: deadline });
+      const ok = response.status >= 200 && response.status <= 299;
+      let text = '';
+      if (!readBody) await response.body?.cancel().catch(() => undefined);
+      else text = await readCappedText(response, ok ? JSON_BODY_MAX_BYTES : ERROR_BODY_MAX_BYTES, ok ? 'fail' : 'truncate');
+      return { status: response.status, text, link: response.headers.get('link'), finalUrl: response.url || url };
+    });
   }
 }
 

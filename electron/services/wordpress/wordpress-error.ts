@@ -97,10 +97,8 @@ export function wordpressHttpError(status: number, text: string, purpose: Reques
       return build(`${site} failed while trying to ${purpose.action} (HTTP ${status})${wpSays}; Dateline will try again`);
     case 'wp-invalid-request':
       return build(`WordPress rejected the request to ${purpose.action}${wpSays}`);
-    default: {
-      const generic = classifyHttpStatus(status, { url: context.url, bodySnippet: text, targetLabel: site });
-      return new AppError(generic.code, generic.message, { ...asRecord(generic.details), ...details });
-    }
+    default:
+      return classifyHttpStatus(status, { url: context.url, bodySnippet: text, targetLabel: site, facts: details });
   }
 }
 
@@ -111,10 +109,6 @@ export function wordpressErrorDetails(error: unknown): WordPressErrorDetails | n
     return details as WordPressErrorDetails;
   }
   return null;
-}
-
-function asRecord(value: unknown): Record<string, unknown> {
-  return typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {};
 }
 
 function capitalize(text: string): string {

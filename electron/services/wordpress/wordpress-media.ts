@@ -174,13 +174,10 @@ async function withSiteLimit(client: WordPressClient, error: AppError, signal: A
     .request<{ maxUploadBytes?: unknown }>('GET', 'dateline/v1/companion', { purpose: { action: 'read the site’s upload limit' }, signal })
     .then((reply) => (typeof reply.maxUploadBytes === 'number' && reply.maxUploadBytes > 0 ? reply.maxUploadBytes : null))
     .catch(() => null);
-  if (limit === null) return error;
+  const { failure } = error;
+  if (limit === null || failure.code !== 'remote-too-large' || !failure.details || !('retryable' in failure.details)) return error;
   const megabytes = (limit / 1_048_576).toFixed(1).replace(/\.0$/, '');
-  return new AppError(error.code, `${error.message}. The site accepts at most ${megabytes} MB per file`, {
-    ...(error.details as Record<string, unknown>),
-    limitBytes: limit,
-    maxMegabytes: Number(megabytes),
-  });
+  return new AppError('remote-too-large', `${error.message}. The site accepts at most ${megabytes} MB per file`, { ...failure.details, maxMegabytes: Number(megabytes) });
 }
 
 async function stillThere(client: WordPressClient, known: RemoteMedia, signal: AbortSignal): Promise<boolean> {

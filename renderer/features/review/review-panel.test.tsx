@@ -4,6 +4,7 @@
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { newArticle, type Article } from '../../../common/article';
+import type { RecordedError } from '../../../common/errors/recorded-error';
 import type { ReviewState } from '../../../common/workflow/review-contract';
 import { StoresContext } from '../../stores/stores-context';
 import { ApiError } from '../../api/api-error';
@@ -16,6 +17,8 @@ afterEach(cleanup);
 beforeEach(() => useI18nStore.getState().setLocale('en'));
 
 const ID = 'art0000000001';
+/** What the services record when the hub refuses a damaged package: the English is for the log. */
+const DAMAGED: RecordedError = { code: 'corrupt-file', message: 'The review package at /hub/art0000000001 is damaged.', details: { kind: 'hub-package' } };
 const article: Article = { ...newArticle(ID, '2026-11-25T09:00:00.000Z'), headline: 'Harbour fire', status: 'submitted' };
 
 function reviewState(patch: Partial<ReviewState>): ReviewState {
@@ -143,15 +146,28 @@ describe('review panel', () => {
   it('work waiting for the hub says whether the hub could not be reached or refused it, with the reason', async () => {
     const waiting = { since: '2026-11-25T09:05:00.000Z', attempts: 2, conflict: false };
     const { panel } = await mount({
-      'review.get': () => reviewState({ pendingSync: { ...waiting, refused: true, lastError: 'The review package is damaged.' } }),
+      'review.get': () => reviewState({ pendingSync: { ...waiting, refused: true, lastError: DAMAGED } }),
     });
     const status = within(panel).getByRole('status');
     expect(status.textContent).toContain('the review hub refused it');
-    expect(status.textContent).toContain('The review package is damaged.');
+    expect(status.textContent).toContain('The review hub’s copy of this article is damaged');
+    expect(status.textContent).not.toContain('package at /hub'); // the log's English stays in the log
     expect(within(panel).getByRole('button', { name: 'Send now' })).toBeTruthy();
     cleanup();
     const offline = await mount({ 'review.get': () => reviewState({ pendingSync: { ...waiting, refused: false, lastError: null } }) });
     expect(within(offline.panel).getByRole('status').textContent).toContain('could not be reached');
+  });
+
+  it('in Chinese, why the hub refused the work is said in Chinese, with no English from the services', async () => {
+    const { panel } = await mount({
+      'review.get': () => reviewState({ pendingSync: { since: '2026-11-25T09:05:00.000Z', attempts: 2, conflict: false, refused: true, lastError: DAMAGED } }),
+    });
+    act(() => useI18nStore.getState().setLocale('zh-CN'));
+    const status = within(panel).getByRole('status');
+    expect(status.textContent).toContain('审稿中心拒绝了这次写入');
+    expect(status.textContent).toContain('审稿中心里这篇稿件的副本已损坏');
+    // Only the product's name is in Latin letters.
+    expect(status.textContent?.replaceAll('Dateline', '')).not.toMatch(/[A-Za-z]/);
   });
 
   it('edits saved since the last exchange with the hub are offered to send; sending them says so', async () => {

@@ -6,6 +6,7 @@ import { useStores } from '../../stores/stores-context';
 import { useLocale, useT } from '../../i18n/use-t';
 import type { MessageKey } from '../../i18n/messages/catalogues';
 import { sameActorName } from '../../../common/workflow/newsroom-profile';
+import { formatRecordedError } from '../../api/format-error';
 import { DESK, type PendingSyncInfo, type ReviewState } from '../../../common/workflow/review-contract';
 import { CommentList } from './comment-list';
 import { HistoryList } from './history-list';
@@ -113,6 +114,7 @@ function PendingSyncNotice({ articleId, pending }: { articleId: string; pending:
   const locale = useLocale();
   const { review } = useStores();
   const busy = review((s) => s.busy);
+  const lastError = pending.lastError ? formatRecordedError(pending.lastError) : null;
   return (
     <div className={pending.conflict ? 'review-pending conflict' : 'review-pending'}>
       {/* The live region holds only the words, not the button. */}
@@ -122,7 +124,11 @@ function PendingSyncNotice({ articleId, pending }: { articleId: string; pending:
             ? t('review.pending.conflict')
             : t(pending.refused ? 'review.pending.refused' : 'review.pending.waiting', { since: new Date(pending.since).toLocaleString(locale) })}
         </p>
-        {pending.lastError ? <p className="hint">{pending.lastError}</p> : null}
+        {lastError ? (
+          <p className="hint">
+            {lastError.message} <span className="notice-detail">{lastError.detail}</span>
+          </p>
+        ) : null}
       </div>
       {pending.conflict ? null : (
         <button type="button" disabled={busy} onClick={() => void review.getState().syncNow(articleId)}>

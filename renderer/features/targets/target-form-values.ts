@@ -8,6 +8,7 @@ import {
   type TargetKind,
   type TargetView,
 } from '../../../common/publish/publish-target-config';
+import { attributionTemplateProblem, attributionTemplatesFor, DEFAULT_ATTRIBUTION_TEMPLATES, type AttributionLine, type AttributionSettings } from '../../../common/publish/attribution-lines';
 import type { MessageKey } from '../../i18n/messages/catalogues';
 import { newTargetId } from './new-target-id';
 
@@ -27,6 +28,11 @@ export interface TargetFormValues {
   mediaBaseUrl: string;
   timeoutSeconds: string;
   path: string;
+  /** The source and responsible-editor line templates (WordPress and Ghost), per language family. */
+  lineSourceZh: string;
+  lineEditorZh: string;
+  lineSourceEn: string;
+  lineEditorEn: string;
   /** Application password or signing key; empty when editing means "keep the stored one". */
   secret: string;
 }
@@ -52,8 +58,48 @@ export function emptyFormValues(kind: TargetKind, id: string = newTargetId()): T
     mediaBaseUrl: '',
     timeoutSeconds: '30',
     path: '',
+    lineSourceZh: DEFAULT_ATTRIBUTION_TEMPLATES.zh.source,
+    lineEditorZh: DEFAULT_ATTRIBUTION_TEMPLATES.zh.editor,
+    lineSourceEn: DEFAULT_ATTRIBUTION_TEMPLATES.en.source,
+    lineEditorEn: DEFAULT_ATTRIBUTION_TEMPLATES.en.editor,
     secret: '',
   };
+}
+
+/** The form's template fields: which line, for which language family. */
+export const LINE_FIELDS = [
+  { field: 'lineSourceZh', family: 'zh', line: 'source' },
+  { field: 'lineEditorZh', family: 'zh', line: 'editor' },
+  { field: 'lineSourceEn', family: 'en', line: 'source' },
+  { field: 'lineEditorEn', family: 'en', line: 'editor' },
+] as const satisfies readonly { field: TargetField; family: 'zh' | 'en'; line: AttributionLine }[];
+
+function lineValuesFrom(values: TargetFormValues, settings: AttributionSettings | undefined): void {
+  for (const { field, family, line } of LINE_FIELDS) values[field] = attributionTemplatesFor(family, settings)[line];
+}
+
+/** The templates as the target keeps them: absent where they are the defaults, so older targets stay as they were. */
+function attributionSettingsFrom(values: TargetFormValues): AttributionSettings | undefined {
+  const settings: AttributionSettings = {};
+  for (const family of ['zh', 'en'] as const) {
+    const [source, editor] = LINE_FIELDS.filter((f) => f.family === family).map((f) => values[f.field]);
+    const defaults = DEFAULT_ATTRIBUTION_TEMPLATES[family];
+    if (source !== defaults.source || editor !== defaults.editor) settings[family] = { source: source ?? '', editor: editor ?? '' };
+  }
+  return Object.keys(settings).length > 0 ? settings : undefined;
+}
+
+const LINE_ERRORS: Record<AttributionLine, Record<'too-long' | 'unknown-placeholder' | 'missing-placeholder', MessageKey>> = {
+  source: { 'too-long': 'targets.error.tooLong', 'unknown-placeholder': 'targets.error.line.unknown.source', 'missing-placeholder': 'targets.error.line.missing.source' },
+  editor: { 'too-long': 'targets.error.tooLong', 'unknown-placeholder': 'targets.error.line.unknown.editor', 'missing-placeholder': 'targets.error.line.missing.editor' },
+};
+
+/** Each template's problem, worded for the form. */
+function lineErrors(values: TargetFormValues, errors: TargetFormErrors): void {
+  for (const { field, line } of LINE_FIELDS) {
+    const problem = attributionTemplateProblem(values[field], line);
+    if (problem) errors[field] = LINE_ERRORS[line][problem];
+  }
 }
 
 export function formValuesFor(view: TargetView): TargetFormValues {
@@ -66,8 +112,10 @@ export function formValuesFor(view: TargetView): TargetFormValues {
     values.defaultCategory = config.defaultCategory;
     values.mediaOrigins = (config.mediaOrigins ?? []).join(' ');
     values.featuredImage = config.themeShowsFeaturedImage ?? 'auto';
+    lineValuesFrom(values, config.attributionLines);
   } else if (config.kind === 'ghost') {
     values.siteUrl = config.siteUrl;
+    lineValuesFrom(values, config.attributionLines);
   } else if (config.kind === 'webhook') {
     values.url = config.url;
     values.mediaMode = config.mediaMode;
@@ -91,6 +139,10 @@ const ERROR_KEYS: Record<TargetField, MessageKey> = {
   mediaBaseUrl: 'targets.error.mediaBaseUrl',
   timeoutSeconds: 'targets.error.timeout',
   path: 'targets.error.tooLong',
+  lineSourceZh: 'targets.error.line.unknown.source',
+  lineEditorZh: 'targets.error.line.unknown.editor',
+  lineSourceEn: 'targets.error.line.unknown.source',
+  lineEditorEn: 'targets.error.line.unknown.editor',
   secret: 'targets.error.secret',
 };
 
@@ -101,6 +153,11 @@ function isHttpUrl(value: string): boolean {
   } catch {
     return false;
   }
+}
+
+function attributionOf(values: TargetFormValues): { attributionLines?: AttributionSettings } {
+  const settings = attributionSettingsFrom(values);
+  return settings ? { attributionLines: settings } : {};
 }
 
 /** Checks the form; `hasSecret` says whether a secret is already stored (then an empty field keeps it). */
@@ -118,12 +175,15 @@ export function parseTargetForm(values: TargetFormValues, hasSecret: boolean): P
       defaultCategory: values.defaultCategory.trim(),
       ...(mediaOrigins.length > 0 ? { mediaOrigins } : {}),
       ...(values.featuredImage !== 'auto' ? { themeShowsFeaturedImage: values.featuredImage } : {}),
+      ...attributionOf(values),
     };
+    lineErrors(values, errors);
     if (isHttpUrl(values.siteUrl.trim()) && new URL(values.siteUrl.trim()).protocol === 'http:' && !wordpressTargetSchema.shape.siteUrl.safeParse(values.siteUrl).success) {
       errors.siteUrl = 'targets.error.insecureUrl';
     }
   } else if (values.kind === 'ghost') {
-    candidate = { ...base, kind: 'ghost', siteUrl: values.siteUrl };
+    candidate = { ...base, kind: 'ghost', siteUrl: values.siteUrl, ...attributionOf(values) };
+    lineErrors(values, errors);
     if (isHttpUrl(values.siteUrl.trim()) && new URL(values.siteUrl.trim()).protocol === 'http:' && !ghostTargetSchema.shape.siteUrl.safeParse(values.siteUrl).success) {
       errors.siteUrl = 'targets.error.insecureUrl';
     }

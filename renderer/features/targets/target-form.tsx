@@ -5,6 +5,7 @@ import { useStores } from '../../stores/stores-context';
 import { formatError } from '../../api/format-error';
 import type { MessageKey } from '../../i18n/messages/catalogues';
 import { useT } from '../../i18n/use-t';
+import { AttributionLinesFieldset } from './attribution-lines-fieldset';
 import { emptyFormValues, formValuesFor, parseTargetForm, type TargetField, type TargetFormErrors, type TargetFormValues } from './target-form-values';
 
 export interface TargetFormProps {
@@ -110,6 +111,7 @@ export function TargetForm({ editing, secrets, onDone, onCancel }: TargetFormPro
   const field = (name: TargetField, label: MessageKey, extra: Partial<TextFieldProps> = {}) => (
     <TextField field={name} label={t(label)} values={values} errors={errors} onChange={handleChange} {...extra} />
   );
+  const attributionFields = <AttributionLinesFieldset values={values} renderField={(name, label, hint) => field(name, label, hint ? { hint } : {})} />;
 
   return (
     <form className="target-form" aria-label={editing ? t('targets.editTitle', { name: editing.config.name }) : t('targets.addTitle')} onSubmit={handleSubmit} noValidate>
@@ -152,12 +154,14 @@ export function TargetForm({ editing, secrets, onDone, onCancel }: TargetFormPro
               ))}
             </select>
           </div>
+          {attributionFields}
         </>
       ) : null}
       {values.kind === 'ghost' ? (
         <>
           {field('siteUrl', 'targets.field.siteUrl', { type: 'url', placeholder: 'https://news.example.com', hint: t('targets.field.ghostSiteUrlHint') })}
           {field('secret', 'targets.field.ghostAdminKey', { type: 'password', hint: secretHint ?? t('targets.field.ghostAdminKeyHint') })}
+          {attributionFields}
         </>
       ) : null}
       {values.kind === 'webhook' ? (

@@ -242,6 +242,76 @@ describe('publishing targets', () => {
     expect(saved[0]?.config).toMatchObject({ kind: 'ghost', name: 'Ghost news', siteUrl: 'https://ghost.example.com' });
   });
 
+  it('the source and editor lines are worded per target, previewed, and a template with an unknown placeholder is refused, in Chinese', async () => {
+    useI18nStore.getState().setLocale('zh-CN');
+    const key = `6b15f294c061255615f03f5b:${'c6'.repeat(32)}`;
+    const { saved } = renderTargets({});
+    await screen.findByText('News site');
+    fireEvent.click(screen.getByRole('button', { name: '添加目标' }));
+    fireEvent.click(screen.getByRole('radio', { name: 'Ghost' }));
+    type('名称', 'Ghost 新闻');
+    type('网站地址', 'https://ghost.example.com');
+    type('Admin API 密钥', key);
+    // The defaults, each with the line a story would get.
+    expect((screen.getByLabelText('来源行（中文稿件）') as HTMLInputElement).value).toBe('来源：{source}');
+    expect(screen.getByText('预览：来源：成都日报')).toBeTruthy();
+    expect(screen.getByText('预览：Editor: Wang Min')).toBeTruthy();
+
+    type('来源行（中文稿件）', '稿源：{sauce}');
+    expect(screen.queryByText(/预览：稿源/)).toBeNull();
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: '保存目标' }));
+    });
+    expect(screen.getByText('此行只能使用 {source}：花括号中的其他名称不会被替换。')).toBeTruthy();
+    expect(screen.getByLabelText('来源行（中文稿件）').getAttribute('aria-invalid')).toBe('true');
+    type('责任编辑行（中文稿件）', '责任编辑：王敏');
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: '保存目标' }));
+    });
+    expect(screen.getByText('请在责任编辑姓名的位置写上 {editor}；不需要此行可留空。')).toBeTruthy();
+    expect(saved).toEqual([]);
+
+    type('来源行（中文稿件）', '稿源：{source}');
+    expect(screen.getByText('预览：稿源：成都日报')).toBeTruthy();
+    type('责任编辑行（中文稿件）', '');
+    expect(screen.getByText('不加此行：发布前检查会提示网站不会显示该项。')).toBeTruthy();
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: '保存目标' }));
+    });
+    expect(saved).toHaveLength(1);
+    expect(saved[0]?.config).toMatchObject({ kind: 'ghost', attributionLines: { zh: { source: '稿源：{source}', editor: '' } } });
+    expect(saved[0]?.config).not.toHaveProperty('attributionLines.en');
+
+    // Editing shows the saved wording again.
+    fireEvent.click(await screen.findByRole('button', { name: '编辑 Ghost 新闻' }));
+    expect((screen.getByLabelText('来源行（中文稿件）') as HTMLInputElement).value).toBe('稿源：{source}');
+    expect((screen.getByLabelText('责任编辑行（中文稿件）') as HTMLInputElement).value).toBe('');
+  });
+
+  it('a WordPress target offers the same lines in English; left as they are, nothing is stored', async () => {
+    const { saved } = renderTargets({});
+    await screen.findByText('News site');
+    fireEvent.click(screen.getByRole('button', { name: 'Add target' }));
+    type('Name', 'Evening paper');
+    type('Site address', 'https://evening.example.com');
+    type('Username', 'li.wei');
+    type('Application password', 'abcd efgh ijkl mnop');
+    expect(screen.getByRole('group', { name: 'Source and editor lines' })).toBeTruthy();
+    expect(screen.getByText('Preview: Source: Chengdu Daily')).toBeTruthy();
+    expect(screen.getByText('Preview: 责任编辑：王敏')).toBeTruthy();
+    type('Source line, other stories', 'Source {source}}');
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: 'Save target' }));
+    });
+    expect(screen.getByText('Use only {source} in this line: Dateline fills in no other name in braces.')).toBeTruthy();
+    type('Source line, other stories', 'Source: {source}');
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: 'Save target' }));
+    });
+    expect(saved).toHaveLength(1);
+    expect(saved[0]?.config).not.toHaveProperty('attributionLines');
+  });
+
   it('Test connection to a server that is not Ghost says so, in Chinese too', async () => {
     const ghost: TargetView = { config: { kind: 'ghost', id: 't-ghost00001', name: 'Ghost news', siteUrl: 'https://ghost.example.com' }, hasSecret: true, isDefault: false };
     renderTargets({

@@ -132,6 +132,7 @@ export const errorsEn: Record<ErrorMessageKey, string> & Record<'error.serverSai
   'error.review-record': 'The review record of this article is damaged: move it aside and open the article from the review hub again.',
   'error.secrets-file': 'The file of saved passwords is damaged: enter the passwords again.',
   'error.secret-undecryptable': 'A saved password can no longer be decrypted: enter it again.',
+  'error.hub-article-invalid': 'The version received from the review hub cannot be imported: {issues} part(s) of it are not valid.',
   'error.hub-package': 'The review hub’s copy of this article is damaged: ask the sender to submit it again.',
   'error.hub-package-other-article': 'The review hub’s copy belongs to another article; it was not opened.',
   'error.hub-package-edited': 'The review hub’s copy of “{headline}” was changed outside Dateline; it was not opened.',

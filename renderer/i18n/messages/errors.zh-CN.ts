@@ -123,6 +123,7 @@ export const errorsZhCN: Record<keyof typeof errorsEn, string> = {
   'error.review-record': '这篇稿件的审稿记录已损坏：请将其移开，再从审稿中心重新打开稿件。',
   'error.secrets-file': '已存密码的文件已损坏：请重新输入密码。',
   'error.secret-undecryptable': '某个已存密码无法再解密：请重新输入。',
+  'error.hub-article-invalid': '无法导入从审稿中心收到的版本：其中 {issues} 处内容无效。',
   'error.hub-package': '审稿中心里这篇稿件的副本已损坏：请让发送者重新送审。',
   'error.hub-package-other-article': '审稿中心的这份副本属于另一篇稿件；未打开。',
   'error.hub-package-edited': '审稿中心里“{headline}”的副本在 Dateline 之外被修改过；未打开。',

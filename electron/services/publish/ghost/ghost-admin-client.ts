@@ -4,10 +4,9 @@
 import { AppError } from '../../../../common/app-error';
 import { MAX_MEDIA_BYTES } from '../../../../common/contract';
 import { bodyExcerpt, looksLikeHtml } from '../http/body-excerpt';
-import { classifyNetworkError } from '../http/classify-http-failure';
+import { exchangeWithDeadline } from '../http/exchange-with-deadline';
 import { ERROR_BODY_MAX_BYTES, JSON_BODY_MAX_BYTES, readCappedBody, readCappedText } from '../http/read-capped-body';
 import { remoteFailure } from '../http/remote-failure-table';
-import { withDeadline } from '../http/with-deadline';
 import { ghostAdminToken, parseGhostAdminKey, type GhostAdminKey } from './ghost-admin-token';
 import { ghostHttpError } from './ghost-error';
 
@@ -96,26 +95,19 @@ export class GhostAdminClient {
    */
   async siteFile(path: string, signal?: AbortSignal): Promise<Uint8Array | null> {
     const url = `${this.options.siteUrl.trim().replace(/\/+$/, '')}/${path.replace(/^\/+/, '')}`;
-    let timedOut = () => false;
-    try {
-      return await withDeadline(this.timeoutMs, signal, async (deadline) => {
-        timedOut = deadline.timedOut;
-        const response = await this.fetchImpl(url, { method: 'GET', redirect: 'manual', signal: deadline.signal });
-        if (response.status === 404) {
-          await response.body?.cancel().catch(() => undefined);
-          return null;
-        }
-        if (response.status !== 200) {
-          const text = await readCappedText(response, ERROR_BODY_MAX_BYTES, 'truncate');
-          throw ghostHttpError(response.status, text, { url, targetLabel: this.options.targetLabel, action: 'look for a photo it uploaded before' });
-        }
-        return (await readCappedBody(response, MAX_MEDIA_BYTES)).bytes;
-      });
-    } catch (error) {
-      if (signal?.aborted) throw signal.reason ?? error;
-      if (timedOut()) throw remoteFailure('timeout', `${this.options.targetLabel} did not answer within ${Math.round(this.timeoutMs / 1000)} s (${url}); Dateline will try again`, { url });
-      throw classifyNetworkError(error, { url, targetLabel: this.options.targetLabel });
-    }
+    const exchange = { url, targetLabel: this.options.targetLabel, timeoutMs: this.timeoutMs, signal, afterTimeout: 'Dateline will try again' };
+    return exchangeWithDeadline(exchange, async (deadline) => {
+      const response = await this.fetchImpl(url, { method: 'GET', redirect: 'manual', signal: deadline });
+      if (response.status === 404) {
+        await response.body?.cancel().catch(() => undefined);
+        return null;
+      }
+      if (response.status !== 200) {
+        const text = await readCappedText(response, ERROR_BODY_MAX_BYTES, 'truncate');
+        throw ghostHttpError(response.status, text, { url, targetLabel: this.options.targetLabel, action: 'look for a photo it uploaded before' });
+      }
+      return (await readCappedBody(response, MAX_MEDIA_BYTES)).bytes;
+    });
   }
 
   async request<T>(method: 'GET' | 'POST' | 'PUT' | 'DELETE', path: string, req: GhostRequest): Promise<T> {
@@ -161,26 +153,14 @@ export class GhostAdminClient {
    * JSON_BODY_MAX_BYTES fails as too large, an error answer is cut at ERROR_BODY_MAX_BYTES.
    */
   private async send(url: string, init: RequestInit, signal: AbortSignal | undefined, timeoutMs: number): Promise<{ status: number; text: string }> {
-    let timedOut = () => false;
-    try {
-      return await withDeadline(timeoutMs, signal, async (deadline) => {
-        timedOut = deadline.timedOut;
-        // Redirects are not followed: a signed request must not travel on to another address.
-        const response = await this.fetchImpl(url, { ...init, redirect: 'manual', signal: deadline.signal });
-        const ok = response.status >= 200 && response.status <= 299;
-        const text = await readCappedText(response, ok ? JSON_BODY_MAX_BYTES : ERROR_BODY_MAX_BYTES, ok ? 'fail' : 'truncate');
-        return { status: response.status, text };
-      });
-    } catch (error) {
-      if (signal?.aborted) throw signal.reason ?? error;
-      if (timedOut()) {
-        throw remoteFailure('timeout', `${this.options.targetLabel} did not answer within ${Math.round(timeoutMs / 1000)} s (${url}); Dateline will check whether it arrived and try again`, {
-          url,
-          timeoutMs,
-        });
-      }
-      throw classifyNetworkError(error, { url, targetLabel: this.options.targetLabel });
-    }
+    const exchange = { url, targetLabel: this.options.targetLabel, timeoutMs, signal, afterTimeout: 'Dateline will check whether it arrived and try again' };
+    return exchangeWithDeadline(exchange, async (deadline) => {
+      // Redirects are not followed: a signed request must not travel on to another address.
+      const response = await this.fetchImpl(url, { ...init, redirect: 'manual', signal: deadline });
+      const ok = response.status >= 200 && response.status <= 299;
+      const text = await readCappedText(response, ok ? JSON_BODY_MAX_BYTES : ERROR_BODY_MAX_BYTES, ok ? 'fail' : 'truncate');
+      return { status: response.status, text };
+    });
   }
 }
 

@@ -59,9 +59,7 @@ export function ghostHttpError(status: number, text: string, context: GhostError
       return build(`Ghost rejected the request to ${context.action}${ghostSays}`);
     case 'ghost-update-collision':
       return build(`Someone changed the post in Ghost since Dateline last read it${ghostSays}`);
-    default: {
-      const generic = classifyHttpStatus(status, { url: context.url, bodySnippet: ghost ? said : text, targetLabel: context.targetLabel });
-      return new AppError(generic.code, generic.message, { ...(generic.details as Record<string, unknown>), ...details });
-    }
+    default:
+      return classifyHttpStatus(status, { url: context.url, bodySnippet: ghost ? said : text, targetLabel: context.targetLabel, facts: details });
   }
 }

@@ -1,10 +1,15 @@
 // Runs in: services. What Ghost receives of an article's body and lead photo. The body goes as HTML
 // (Ghost turns it into Lexical cards: each `<figure><img alt><figcaption>` becomes an image card
 // keeping its alt and caption); the lead photo goes as the post's feature image instead of a block,
-// because Ghost's themes show the feature image above the post.
+// because Ghost's themes show the feature image above the post. Ghost has no field for the
+// subheadline, the reporters' bylines with roles, the dateline, the source or the responsible
+// editor: they go as visible lines, as on WordPress (subheadline and byline on top, the source and
+// editor lines, worded by the target's templates, at the end).
 import type { Article, DocNode } from '../../../../common/article';
+import { attributionLines, type AttributionSettings } from '../../../../common/publish/attribution-lines';
 import { articleFigures, type NumberedFigure } from '../../../../common/publish/article-figures';
 import { bodyToHtml } from '../../../../common/serialize/body-to-html';
+import { bylineLine } from '../../../../common/serialize/byline-line';
 import { creditLine } from '../../../../common/serialize/credit-line';
 import { escapeHtml } from '../../../../common/serialize/escape-html';
 import { inlineToHtml } from '../../../../common/serialize/inline-to-html';
@@ -22,6 +27,26 @@ export interface GhostFeatureImage {
 /** The lead photo: the first figure marked lead, when it was uploaded. */
 export function leadFigure(article: Pick<Article, 'body'>, media: ReadonlyMap<string, RemoteMedia>): NumberedFigure | null {
   return articleFigures(article).find((figure) => figure.lead && media.has(figure.mediaId)) ?? null;
+}
+
+/**
+ * The post's HTML: the subheadline and byline lines, the body with the photos' addresses on the site
+ * (without the lead photo's own block), then the source and responsible-editor lines.
+ */
+export function ghostPostHtml(article: Pick<Article, 'body' | 'meta' | 'subheadline'>, media: ReadonlyMap<string, RemoteMedia>, attribution: AttributionSettings | undefined): string {
+  const lines = attributionLines(article, attribution);
+  const subheadline = article.subheadline.trim();
+  return [
+    subheadline ? classedLine('dateline-subheadline', subheadline) : '',
+    classedLine('dateline-byline', bylineLine(article)),
+    ghostBodyHtml(article, media),
+    classedLine('dateline-source', lines.source),
+    classedLine('dateline-responsible-editor', lines.editor),
+  ].join('');
+}
+
+function classedLine(className: string, text: string | null): string {
+  return text ? `<p class="${className}">${escapeHtml(text)}</p>` : '';
 }
 
 /** The body as HTML with the photos' addresses on the site, without the lead photo's own block. */

@@ -17,7 +17,7 @@ import { articlePosts, articleTagName, isAnyMarkerDraft, isMarkerDraftOf, postMa
 import { resolveGhostAuthors } from './ghost-authors';
 import { uploadGhostImages } from './ghost-images';
 import { ghostPostFingerprint } from './ghost-post-fingerprint';
-import { ghostBodyHtml, ghostFeatureImage } from './ghost-post-html';
+import { ghostFeatureImage, ghostPostHtml } from './ghost-post-html';
 
 export interface GhostTargetOptions {
   config: GhostTargetConfig;
@@ -123,7 +123,7 @@ export class GhostTarget implements PublishTarget {
     if (ctx.options.status === 'submitted') remarks.push({ kind: 'pending-as-draft' });
     const fields: PostFields = {
       title: [...ctx.article.headline].slice(0, TITLE_MAX).join(''),
-      html: ghostBodyHtml(ctx.article, media),
+      html: ghostPostHtml(ctx.article, media, this.config.attributionLines),
       custom_excerpt: summary.length > 0 ? [...summary].slice(0, EXCERPT_MAX).join('') : null,
       tags: postTags(ctx),
       ...(authors.length > 0 ? { authors } : {}),
@@ -312,11 +312,15 @@ function postTags(ctx: PublishContext): { name: string }[] {
   return [...names, articleTagName(ctx.article.id)].map((name) => ({ name }));
 }
 
-/** What this job writes, hashed with its status, slug and scheduled time. */
+/**
+ * What this job writes, hashed with its status, slug, scheduled time and the original date it keeps
+ * (choosing another one must republish; absent when not backdating, so older hashes stay equal).
+ */
 function publishedHash(fields: PostFields, ctx: PublishContext): string {
-  const { status, scheduledAt } = ctx.options;
+  const { status, scheduledAt, backdateTo } = ctx.options;
+  const backdated = status === 'published' && backdateTo ? { backdateTo: new Date(backdateTo).toISOString() } : {};
   return createHash('sha256')
-    .update(JSON.stringify({ ...fields, status, slug: effectiveSlug(ctx.article), scheduledAt: status === 'scheduled' ? (scheduledAt ?? null) : null }))
+    .update(JSON.stringify({ ...fields, status, slug: effectiveSlug(ctx.article), scheduledAt: status === 'scheduled' ? (scheduledAt ?? null) : null, ...backdated }))
     .digest('hex');
 }
 

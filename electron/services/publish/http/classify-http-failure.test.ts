@@ -9,6 +9,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { AppError } from '../../../../common/app-error';
+import { wordpressErrorDetails, wordpressHttpError } from '../../wordpress/wordpress-error';
+import { ghostHttpError } from '../ghost/ghost-error';
 import { classifyHttpStatus, classifyNetworkError, isRetryableRemoteError, type HttpFailureDetails } from './classify-http-failure';
 
 const URL_ = 'https://news.example.com/wp-json/wp/v2/posts';
@@ -73,6 +75,17 @@ describe('classifyHttpStatus: each answer its own message', () => {
     const error = classifyHttpStatus(500, { ...ctx, bodySnippet: page });
     expect(detailsOf(error).bodySnippet?.length).toBeLessThanOrEqual(301);
     expect(error.message).not.toContain('\n');
+  });
+});
+
+describe('an adapter\'s own answer codes ride along under the row\'s kind', () => {
+  it('WordPress and Ghost answers no row of theirs names are typed details of the shared row, with the backend\'s code kept', () => {
+    const wp = wordpressHttpError(418, JSON.stringify({ code: 'teapot', message: 'short and stout' }), { action: 'create the post' }, { ...ctx, username: 'ana', role: null });
+    expect(wp.failure.details).toMatchObject({ kind: 'http-4xx', host: 'news.example.com', status: 418, retryable: false });
+    expect(wordpressErrorDetails(wp)).toMatchObject({ status: 418, wpCode: 'teapot' });
+    const ghost = ghostHttpError(418, JSON.stringify({ errors: [{ type: 'TeapotError', message: 'short' }] }), { ...ctx, action: 'create the post' });
+    expect(ghost.failure.details).toMatchObject({ kind: 'http-4xx', host: 'news.example.com', status: 418 });
+    expect(ghost.details).toMatchObject({ ghostType: 'TeapotError' });
   });
 });
 

@@ -11,6 +11,8 @@ export interface HttpStatusContext {
   bodySnippet?: string;
   /** Names the backend in messages, e.g. "The WordPress site news.example.com" or "The webhook receiver". */
   targetLabel: string;
+  /** What the caller read back for its own use (a backend's error code and data); never shown. */
+  facts?: object;
 }
 
 export interface NetworkErrorContext {
@@ -53,7 +55,7 @@ const TLS_MESSAGES: Record<string, string> = {
 export function classifyHttpStatus(status: number, context: HttpStatusContext): AppError {
   const { url, targetLabel } = context;
   const bodySnippet = bodyExcerpt(context.bodySnippet);
-  const details = { url, status, ...(bodySnippet ? { bodySnippet } : {}), ...bodyQuote(context.bodySnippet) };
+  const details = { ...context.facts, url, status, ...(bodySnippet ? { bodySnippet } : {}), ...bodyQuote(context.bodySnippet) };
   const said = bodySaid(context.bodySnippet);
   const kind = statusKind(status);
   const message: Partial<Record<RemoteFailureKind, string>> = {

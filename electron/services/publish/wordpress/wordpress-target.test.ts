@@ -303,6 +303,19 @@ describe('WordPress adapter: updates and conflicts', () => {
     expect([...wp.posts.values()][0]?.date_gmt).toBe('2019-03-04T04:01:52');
   });
 
+  it('a different kept date is a change: the story is published again with it; the same date sends nothing', async () => {
+    const first = sent(await target().publish(testJob('job0000000041', story(), [photoA, photoB], { options: { status: 'published', backdateTo: '2019-03-04T12:01:52+08:00' } }).attempt()));
+    const writes = () => wp.requests.filter((r) => r.startsWith('POST') || r.startsWith('DELETE')).length;
+    const before = writes();
+    const same = await adapter().publish(testJob('job0000000042', story(), [photoA, photoB], { previous: first, options: { status: 'published', backdateTo: '2019-03-04T12:01:52+08:00' } }).attempt());
+    expect(isUnchangedOnTarget(same)).toBe(true);
+    expect(writes()).toBe(before);
+    const redated = await adapter().publish(testJob('job0000000043', story(), [photoA, photoB], { previous: first, options: { status: 'published', backdateTo: '2018-01-02T08:00:00+08:00' } }).attempt());
+    expect(isUnchangedOnTarget(redated)).toBe(false);
+    expect([...wp.posts.values()][0]?.date_gmt).toBe('2018-01-02T00:00:00');
+    expect(wp.posts.size).toBe(1);
+  });
+
   it('schedules a post for later with its date in GMT', async () => {
     const record = await target().publish(testJob('job0000000014', story(), [photoA, photoB], { options: { status: 'scheduled', scheduledAt: '2030-01-02T09:30:00+08:00' } }).attempt());
     expect(record.status).toBe('scheduled');
@@ -397,12 +410,17 @@ describe('WordPress adapter: fields WordPress has no place for, and the featured
     return `wp-image-${lead?.id ?? 'none'}`;
   };
 
-  it('does not repeat the lead photo as the first block when the target says the theme shows the featured image', async () => {
+  it('does not repeat the lead photo as the first block when the target says the theme shows the featured image; its caption and credit become a line', async () => {
     await target(wp.password, { themeShowsFeaturedImage: 'yes' }).publish(testJob('job0000000304', story(), [photoA, photoB]).attempt());
     const post = [...wp.posts.values()][0];
     expect(post?.featured_media).toBeGreaterThan(0);
     expect(post?.content).not.toContain(leadBlock());
     expect(post?.content).toContain('A crowd');
+    // Themes that show the featured image show no caption with it: the reader still gets it, before the body.
+    const caption = post?.content.match(/<p class="dateline-lead-caption">([^<]*)<\/p>/)?.[1] ?? '';
+    expect(caption).toContain('港口的起重机（');
+    expect(caption).toContain('新华社');
+    expect(post?.content.indexOf('dateline-lead-caption')).toBeLessThan(post?.content.indexOf('Ships are moving again.') ?? -1);
   });
 
   it('on "auto", asks the site: an active theme with post-thumbnails support shows it, a site that does not say keeps the photo', async () => {
@@ -414,5 +432,7 @@ describe('WordPress adapter: fields WordPress has no place for, and the featured
     const second = story();
     await target().publish(testJob('job0000000306', { ...second, id: `${second.id}y` }, [photoA, photoB]).attempt());
     expect([...wp.posts.values()][1]?.content).toContain(leadBlock());
+    // The photo keeps its own caption: no second one.
+    expect([...wp.posts.values()][1]?.content).not.toContain('dateline-lead-caption');
   });
 });

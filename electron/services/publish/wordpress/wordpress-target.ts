@@ -455,15 +455,18 @@ interface PostFields {
 }
 
 /**
- * What this job writes, hashed: the post's fields, its status, slug and scheduled time. An equal hash
+ * What this job writes, hashed: the post's fields, its status, slug, scheduled time and kept date. An equal hash
  * recorded at the last publish (with the post unchanged on the site) means there is nothing to send.
  */
 function publishedHash(fields: object, ctx: PublishContext): string {
-  const { scheduledAt } = ctx.options;
+  const { scheduledAt, backdateTo } = ctx.options;
   // Hashed in WordPress's words, as earlier versions recorded it: an unchanged story stays unchanged.
   const status = wordpressPostStatus(ctx.options.status);
+  // The kept original date is part of what is written: choosing another one must republish. Absent
+  // when not backdating, so hashes recorded before it counted stay equal.
+  const backdated = status === 'publish' && backdateTo ? { backdateTo: new Date(backdateTo).toISOString() } : {};
   return createHash('sha256')
-    .update(JSON.stringify({ ...fields, status, slug: effectiveSlug(ctx.article), scheduledAt: status === 'future' ? (scheduledAt ?? null) : null }))
+    .update(JSON.stringify({ ...fields, status, slug: effectiveSlug(ctx.article), scheduledAt: status === 'future' ? (scheduledAt ?? null) : null, ...backdated }))
     .digest('hex');
 }
 
