@@ -56,8 +56,9 @@ describe('the WordPress preview page', () => {
   });
 
   it('shows the lead photo as the featured image, not in the body, when the target says the theme shows it', async () => {
-    const article = makeArticle({ body: { type: 'doc', content: [figure(PHOTO_A, { lead: true }), paragraph(text('Smoke rose.'))] } });
+    const article = makeArticle({ body: { type: 'doc', content: [figure(PHOTO_A, { lead: true, caption: 'The quay at dawn' }), paragraph(text('Smoke rose.'))] } });
     const preview = await wordpressPreviewPage(article, config({ themeShowsFeaturedImage: 'yes' }), media);
+    expect(preview.html).toMatch(/<p class="dateline-lead-caption">The quay at dawn/);
     const a = Buffer.from(PHOTOS[PHOTO_A] as Uint8Array).toString('base64');
     expect(preview.html).toContain(`<img class="wp-post-image" src="data:image/jpeg;base64,${a}"`);
     expect(preview.html.split(a).length - 1).toBe(1);
