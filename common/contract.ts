@@ -27,6 +27,7 @@ import { newsroomRoleSchema } from './workflow/newsroom-profile';
 import { DEFAULT_HEADLINE_GUIDE } from './text/headline-length';
 import { isKnownTimeZone } from './time/zoned-time';
 import type { ArticleDiff } from './workflow/diff-model';
+import type { WordpressPreview } from './publish/wordpress-preview';
 
 /** The largest photo the library accepts. */
 export const MAX_MEDIA_BYTES = 40 * 1024 * 1024;
@@ -210,6 +211,8 @@ export const operations = {
   'articles.purge': byId,
   /** The standalone HTML page (photos inlined) for a browser to download, named after the slug. */
   'articles.exportPage': byId,
+  /** Preview as published on a WordPress target: the post's blocks in a page with the site's stylesheets. */
+  'articles.previewWordpress': z.object({ id: articleIdSchema, targetId: targetIdSchema }),
   /** Markdown for a browser to download: `<slug>.md`, or `<slug>.zip` with its photos. */
   'articles.exportMarkdownFile': byId,
   'articles.export': z.object({
@@ -285,6 +288,7 @@ export interface OperationResults {
   /** null: the person closed the desktop's Save dialog without choosing. */
   'articles.export': ExportResult | null;
   'articles.exportPage': { fileName: string; html: string };
+  'articles.previewWordpress': WordpressPreview;
   /** The file's bytes in base64. */
   'articles.exportMarkdownFile': { fileName: string; mimeType: string; base64: string };
   'revisions.list': RevisionList;

@@ -11,6 +11,8 @@ import { newsroomProfileSchema, type NewsroomProfile } from '../../common/workfl
 import { createEventBus, type EventBus } from './events/event-bus';
 import { exportArticle, exportMarkdownForDownload, exportPageForDownload } from './export/export-article';
 import { revealablePath } from './export/revealable-path';
+import { wordpressPreviewPage } from './preview/wordpress-preview-page';
+import { WordPressTarget } from './publish/wordpress/wordpress-target';
 import { librarySnapshot, queryLibrary, type LibrarySnapshot } from './library/query-library';
 import { consoleLogger, type Logger } from './log/logger';
 import { libraryMediaPath, libraryRootOf } from './media/library-media-path';
@@ -239,6 +241,15 @@ export async function createServices(options: ServicesOptions): Promise<Services
 
     'articles.exportPage': async ({ id }) =>
       exportPageForDownload(await store.get(id), exportMedia),
+
+    'articles.previewWordpress': async ({ id, targetId }) => {
+      const target = publishing.targets.get(targetId);
+      if (target.kind !== 'wordpress') throw new AppError('invalid-input', `Target ${targetId} is not a WordPress site`, { kind: 'setting-invalid', issues: 1 });
+      const site = await publishing.targets.createTarget(target);
+      // The featured-image question is asked as a publish asks it (the target's own account), and only then.
+      const themeShowsLead = () => (site instanceof WordPressTarget ? site.themeShowsFeaturedImage(new AbortController().signal) : Promise.resolve(false));
+      return wordpressPreviewPage(await store.get(id), target, { ...exportMedia, themeShowsLead });
+    },
 
     'articles.exportMarkdownFile': async ({ id }) =>
       exportMarkdownForDownload(await store.get(id), exportMedia),

@@ -61,6 +61,12 @@ export class FakeWordPress {
   announcedOrigin: string | null = null;
   /** When set, GET /wp/v2/themes answers with an active theme supporting these; otherwise 404. */
   themeSupports: Record<string, unknown> | null = null;
+  /** Extra markup in the front page's <head> (stylesheet links for the preview). */
+  frontPageHead = '';
+  /** Files served below /wp-content/themes/ and elsewhere by path: a body (string or a byte count of filler) and its type. */
+  readonly files = new Map<string, { body: string | number; type: string; location?: string }>();
+  /** Authorization headers the front page and served files were asked with (none expected). */
+  readonly pageAuthorizations: string[] = [];
   username = 'editor';
   password = 'abcd efgh ijkl mnop qrst uvwx';
   private nextId = 100;
@@ -107,6 +113,18 @@ export class FakeWordPress {
     const method = req.method ?? 'GET';
     this.requests.push(`${method} ${route ?? url.pathname}`);
 
+    const file = route === null ? this.files.get(url.pathname) : undefined;
+    if (route === null && req.headers.authorization) this.pageAuthorizations.push(req.headers.authorization);
+    if (file?.location) {
+      res.writeHead(302, { location: file.location });
+      res.end();
+      return;
+    }
+    if (file) {
+      res.writeHead(200, { 'content-type': file.type });
+      res.end(typeof file.body === 'number' ? Buffer.alloc(file.body, 0x61) : file.body);
+      return;
+    }
     const upload = /^\/wp-content\/uploads\/(\d+)\//.exec(url.pathname);
     if (route === null && upload) {
       const item = this.media.get(Number(upload[1]));
@@ -129,7 +147,7 @@ export class FakeWordPress {
       const origin = this.announcedOrigin ?? this.url;
       const root = this.pretty ? `${origin}/wp-json/` : `${origin}/?rest_route=/`;
       res.writeHead(200, { 'content-type': 'text/html', link: `<${root}>; rel="https://api.w.org/"` });
-      res.end('<!doctype html><html><head><title>Fake News Site</title></head><body>Home</body></html>');
+      res.end(`<!doctype html><html><head><title>Fake News Site</title>${this.frontPageHead}</head><body>Home</body></html>`);
       return;
     }
     const faultIndex = this.faults.findIndex((f) => f.match(method, route));

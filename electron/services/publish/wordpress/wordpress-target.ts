@@ -12,15 +12,13 @@ import { AppError } from '../../../../common/app-error';
 import { effectiveSlug } from '../../../../common/publish/effective-slug';
 import type { ConflictDetails, LastPublisher, PublicationRecord } from '../../../../common/publish/publish-job';
 import type { ConnectionReport, PublishStatus, WordpressTargetConfig } from '../../../../common/publish/publish-target-config';
-import { attributionLines } from '../../../../common/publish/attribution-lines';
-import { bodyToGutenberg, bylineBlock, classedParagraphBlock } from '../../../../common/serialize/body-to-gutenberg';
 import { CHECKPOINT_ADOPT, CHECKPOINT_REMOTE_ID, pendingRemoteSchema } from '../pending-remote-store';
 import { alreadyOnTarget, PublishConflict, type Checkpoint, type PublishContext, type PublishTarget, type RemoteMedia, type UnchangedOnTarget } from '../publish-target';
 import { refuseBeyondCapabilities } from './refuse-beyond-capabilities';
+import { wordpressPostContent } from './wordpress-post-content';
 import {
   articlePosts,
   canonicalPost,
-  captionWithCredit,
   deleteDraft,
   distinctFigures,
   distinctNames,
@@ -332,44 +330,23 @@ export class WordPressTarget implements PublishTarget {
     };
   }
 
-  /**
-   * The post's content: the subheadline and byline on top, the body (without the lead photo when
-   * the theme shows it as the featured image), then the source and responsible-editor lines, which
-   * WordPress has no field for (the companion plugin keeps them as post meta too). A theme that
-   * shows the featured image does not show its caption (block themes have no place for it): then
-   * the lead photo's caption and credit go as a line of their own before the body.
-   */
+  /** The post's content (see wordpressPostContent), with the photos as uploaded. */
   private content(ctx: PublishContext, media: Map<string, RemoteMedia>, omitLead: boolean): string {
-    const article = ctx.article;
-    const body = bodyToGutenberg(article.body, {
+    return wordpressPostContent(ctx.article, this.config, {
       media: (mediaId) => {
         const remote = media.get(mediaId);
         return remote ? { id: Number(remote.remoteId), url: remote.url } : null;
       },
-      language: ctx.article.meta.language,
       omitLead: omitLead && featuredMediaId(ctx, media) > 0,
     });
-    const lines = attributionLines(article, this.config.attributionLines);
-    const lead = omitLead && featuredMediaId(ctx, media) > 0 ? distinctFigures(article.body).find((f) => f.lead) : undefined;
-    const leadCaption = lead ? captionWithCredit(lead.caption, lead.credit, article.meta.language) : '';
-    return [
-      article.subheadline.trim() ? classedParagraphBlock('dateline-subheadline', article.subheadline.trim()) : '',
-      bylineBlock(article),
-      leadCaption ? classedParagraphBlock('dateline-lead-caption', leadCaption) : '',
-      body,
-      lines.source ? classedParagraphBlock('dateline-source', lines.source) : '',
-      lines.editor ? classedParagraphBlock('dateline-responsible-editor', lines.editor) : '',
-    ]
-      .filter((part) => part.length > 0)
-      .join('\n\n');
   }
 
   /**
    * Whether the theme shows the featured image, as the target says or, on "auto", as the active
    * theme's `post-thumbnails` support says; false when the site does not tell (a photo shown twice
-   * is better than none).
+   * is better than none). The preview asks it too, to show the lead photo where a publish puts it.
    */
-  private async themeShowsFeaturedImage(signal: AbortSignal): Promise<boolean> {
+  async themeShowsFeaturedImage(signal: AbortSignal): Promise<boolean> {
     const setting = this.config.themeShowsFeaturedImage ?? 'auto';
     if (setting !== 'auto') return setting === 'yes';
     try {
