@@ -3,35 +3,25 @@
 // IME composition, and sends it back; the reporter (Chinese UI) sees the desk's suggestions in the
 // desk's colour, deletions struck through, accepts some and rejects others, and resubmits; the desk
 // publishes to the folder target, and the published page holds exactly the accepted text.
-import { expect, test, type CDPSession } from '@playwright/test';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { expect, test } from '@playwright/test';
+import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { authorColourIndex, authorIdOf } from '../../common/editor/author-colour';
 import type { DatelineApp } from './support/dateline-app';
 import { draftCompleteArticle, ENGLISH_DRAFT, publishFromDialog } from './support/draft-article';
-import { actWithNote, openApp, openFromQueue, openReviewTab, setProfile, statusLine } from './support/review-steps';
-import { startHost, type RunningHost } from './support/start-host';
+import { imeType } from './support/ime-type';
+import { openNewsroom } from './support/open-newsroom';
+import { actWithNote, openFromQueue, openReviewTab, statusLine } from './support/review-steps';
+import { startTwoHosts, type TwoHosts } from './support/start-two-hosts';
 
-let hub: string;
-let reporterHost: RunningHost;
-let editorHost: RunningHost;
-const homes: string[] = [];
+let hosts: TwoHosts;
 
 test.beforeEach(async () => {
-  hub = mkdtempSync(join(tmpdir(), 'dateline-hub-'));
-  const home = () => {
-    const dir = mkdtempSync(join(tmpdir(), 'dateline-home-'));
-    homes.push(dir);
-    return dir;
-  };
-  [reporterHost, editorHost] = await Promise.all([startHost({ env: { HOME: home() } }), startHost({ env: { HOME: home() } })]);
+  hosts = await startTwoHosts();
 });
 
 test.afterEach(async () => {
-  await Promise.all([reporterHost?.stop(), editorHost?.stop()]);
-  for (const dir of [hub, ...homes.splice(0)]) rmSync(dir, { recursive: true, force: true });
+  await hosts?.stop();
 });
 
 const ORIGINAL = 'The council approved the budget on Tuesday. 市议会周二通过预算。';
@@ -58,22 +48,10 @@ async function selectInEditor(app: DatelineApp, from: number, to = from): Promis
   );
 }
 
-async function imeType(cdp: CDPSession, pinyin: string[], text: string): Promise<void> {
-  let composing = '';
-  for (const syllable of pinyin) {
-    composing += syllable;
-    await cdp.send('Input.imeSetComposition', { text: composing, selectionStart: composing.length, selectionEnd: composing.length });
-  }
-  await cdp.send('Input.insertText', { text });
-}
-
 test('the desk suggests in English and Chinese (IME), the reporter accepts some and rejects others, the page holds the accepted text', async ({ browser }) => {
   test.setTimeout(240_000);
   const headline = 'Council passes budget';
-  const reporter = await openApp(browser, reporterHost, 'zh-CN');
-  const editor = await openApp(browser, editorHost, 'en');
-  await setProfile(reporter, '李娜', 'reporter', { kind: 'folder', path: hub });
-  await setProfile(editor, 'Sam Editor', 'editor', { kind: 'folder', path: hub });
+  const { reporter, editor } = await openNewsroom(browser, hosts, 'zh-CN', '李娜');
 
   // 1. The reporter writes and submits.
   await reporter.app.newArticle();

@@ -2,48 +2,29 @@
 // data folder and home folder, share one review hub folder. A reporter (Chinese UI) submits; the
 // editor comments on a passage and requests changes; the reporter fixes and resubmits; the editor
 // sees exactly what changed, approves and publishes to the Published folder in one click.
-import { expect, test, type Browser } from '@playwright/test';
-import { existsSync, mkdtempSync, readFileSync, renameSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { expect, test } from '@playwright/test';
+import { existsSync, readFileSync, renameSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { draftCompleteArticle, publishFromDialog } from './support/draft-article';
-import type { UiLocale } from './support/dateline-app';
-import { actWithNote, openApp, openFromQueue, openReviewTab, reviewPanel, selectInBody, setProfile, statusLine, type PersonApp } from './support/review-steps';
-import { startHost, type RunningHost } from './support/start-host';
+import { openNewsroom } from './support/open-newsroom';
+import { actWithNote, openApp, openFromQueue, openReviewTab, reviewPanel, selectInBody, setProfile, statusLine } from './support/review-steps';
+import { startHost } from './support/start-host';
+import { startTwoHosts, type TwoHosts } from './support/start-two-hosts';
 
-let hub: string;
-let reporterHost: RunningHost;
-let editorHost: RunningHost;
-const homes: string[] = [];
+let hosts: TwoHosts;
 
 test.beforeEach(async () => {
-  hub = mkdtempSync(join(tmpdir(), 'dateline-hub-'));
-  const home = () => {
-    const dir = mkdtempSync(join(tmpdir(), 'dateline-home-'));
-    homes.push(dir);
-    return dir;
-  };
-  [reporterHost, editorHost] = await Promise.all([startHost({ env: { HOME: home() } }), startHost({ env: { HOME: home() } })]);
+  hosts = await startTwoHosts();
 });
-/** The reporter's app (in their language) and the editor's (English), both with their profile and the shared hub. */
-async function openNewsroom(browser: Browser, reporterLocale: UiLocale, reporterName: string): Promise<{ reporter: PersonApp; editor: PersonApp }> {
-  const reporter = await openApp(browser, reporterHost, reporterLocale);
-  const editor = await openApp(browser, editorHost, 'en');
-  await setProfile(reporter, reporterName, 'reporter', { kind: 'folder', path: hub });
-  await setProfile(editor, 'Sam Editor', 'editor', { kind: 'folder', path: hub });
-  return { reporter, editor };
-}
 
 test.afterEach(async () => {
-  await Promise.all([reporterHost?.stop(), editorHost?.stop()]);
-  for (const dir of [hub, ...homes.splice(0)]) rmSync(dir, { recursive: true, force: true });
+  await hosts?.stop();
 });
 
 test('submit → comment and request changes → fix and resubmit → diff → approve and publish, across two apps', async ({ browser }) => {
   test.setTimeout(240_000);
   const headline = '暴雨致北京航班延误';
-  const { reporter, editor } = await openNewsroom(browser, 'zh-CN', '李娜');
+  const { reporter, editor } = await openNewsroom(browser, hosts, 'zh-CN', '李娜');
 
   // 1. The reporter writes and submits to the desk.
   await reporter.app.newArticle();
@@ -133,18 +114,16 @@ test('submit → comment and request changes → fix and resubmit → diff → a
 test('a submission made while the shared folder is unplugged waits on the reporter’s machine and goes out with “Send now”', async ({ browser }) => {
   test.setTimeout(120_000);
   // This reporter's app retries only every ten minutes: what sends it here is the button.
-  await reporterHost.stop();
-  const home = mkdtempSync(join(tmpdir(), 'dateline-home-'));
-  homes.push(home);
-  reporterHost = await startHost({ env: { HOME: home, DATELINE_REVIEW_SYNC_MS: '600000' } });
-  const { reporter, editor } = await openNewsroom(browser, 'en', 'Jane Doe');
+  await hosts.reporterHost.stop();
+  hosts.reporterHost = await startHost({ env: { HOME: hosts.newHome(), DATELINE_REVIEW_SYNC_MS: '600000' } });
+  const { reporter, editor } = await openNewsroom(browser, hosts, 'en', 'Jane Doe');
   await reporter.app.newArticle();
   await reporter.app.textbox('article.headline').fill('Written on the train');
   await reporter.app.body.click();
   await reporter.page.keyboard.type('No signal between stations.');
   await reporter.app.waitSaved();
 
-  renameSync(hub, `${hub}-unplugged`);
+  renameSync(hosts.hub, `${hosts.hub}-unplugged`);
   const panel = await openReviewTab(reporter);
   await actWithNote(reporter, panel, 'submit');
   const waiting = panel.getByRole('status').filter({ hasText: 'Not sent yet' });
@@ -152,7 +131,7 @@ test('a submission made while the shared folder is unplugged waits on the report
   await expect(waiting).toContainText('cannot be reached');
   await expect(panel.getByText(statusLine(reporter.app, 'submitted'))).toBeVisible();
 
-  renameSync(`${hub}-unplugged`, hub);
+  renameSync(`${hosts.hub}-unplugged`, hosts.hub);
   await panel.getByRole('button', { name: reporter.app.text('review.pending.sendNow'), exact: true }).click();
   await expect(waiting).toBeHidden();
   await expect(panel.getByText(reporter.app.text('review.inHub', { to: reporter.app.text('queue.desk') }))).toBeVisible();
@@ -163,16 +142,14 @@ test('a submission made while the shared folder is unplugged waits on the report
 
 test('two editors act on the same story at once: the second is told someone else changed it, and takes the latest without losing anything', async ({ browser }) => {
   test.setTimeout(120_000);
-  const secondHome = mkdtempSync(join(tmpdir(), 'dateline-home-'));
-  homes.push(secondHome);
-  const secondHost = await startHost({ env: { HOME: secondHome } });
+  const secondHost = await startHost({ env: { HOME: hosts.newHome() } });
   try {
-    const reporter = await openApp(browser, reporterHost, 'en');
-    const first = await openApp(browser, editorHost, 'en');
+    const reporter = await openApp(browser, hosts.reporterHost, 'en');
+    const first = await openApp(browser, hosts.editorHost, 'en');
     const second = await openApp(browser, secondHost, 'zh-CN');
-    await setProfile(reporter, 'Jane Doe', 'reporter', { kind: 'folder', path: hub });
-    await setProfile(first, 'Sam Editor', 'editor', { kind: 'folder', path: hub });
-    await setProfile(second, '王编辑', 'editor', { kind: 'folder', path: hub });
+    await setProfile(reporter, 'Jane Doe', 'reporter', { kind: 'folder', path: hosts.hub });
+    await setProfile(first, 'Sam Editor', 'editor', { kind: 'folder', path: hosts.hub });
+    await setProfile(second, '王编辑', 'editor', { kind: 'folder', path: hosts.hub });
     await reporter.app.newArticle();
     await reporter.app.textbox('article.headline').fill('Council budget');
     await reporter.app.body.click();
@@ -204,7 +181,7 @@ test('two editors act on the same story at once: the second is told someone else
 
 test('a late fact added while the desk reviews reaches the editor with “Send my changes”, without resubmitting', async ({ browser }) => {
   test.setTimeout(120_000);
-  const { reporter, editor } = await openNewsroom(browser, 'zh-CN', '李娜');
+  const { reporter, editor } = await openNewsroom(browser, hosts, 'zh-CN', '李娜');
   await reporter.app.newArticle();
   await reporter.app.textbox('article.headline').fill('港口发生火灾');
   await reporter.app.body.click();
