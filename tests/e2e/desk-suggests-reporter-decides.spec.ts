@@ -4,11 +4,10 @@
 // desk's colour, deletions struck through, accepts some and rejects others, and resubmits; the desk
 // publishes to the folder target, and the published page holds exactly the accepted text.
 import { expect, test } from '@playwright/test';
-import { existsSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { authorColourIndex, authorIdOf } from '../../common/editor/author-colour';
+import { approveAndPublish } from './support/approve-and-publish';
 import type { DatelineApp } from './support/dateline-app';
-import { draftCompleteArticle, ENGLISH_DRAFT, publishFromDialog } from './support/draft-article';
+import { draftCompleteArticle, ENGLISH_DRAFT } from './support/draft-article';
 import { imeType } from './support/ime-type';
 import { openNewsroom } from './support/open-newsroom';
 import { actWithNote, openFromQueue, openReviewTab, statusLine } from './support/review-steps';
@@ -144,13 +143,7 @@ test('the desk suggests in English and Chinese (IME), the reporter accepts some 
   await expect(edPanel.getByText(statusLine(editor.app, 'submitted'))).toBeVisible();
   await expect(editor.app.body.locator('p').first()).toHaveText(ACCEPTED);
   await expect(editor.app.body.locator('ins, del')).toHaveCount(0);
-  await edPanel.getByRole('button', { name: editor.app.text('review.action.approve-publish'), exact: true }).click();
-  const done = await publishFromDialog(editor.app, editor.page, true, true);
-  await expect(done.getByText(editor.app.text('publish.done.publish'), { exact: true })).toBeVisible({ timeout: 30_000 });
-  const href = await done.getByRole('link', { name: editor.app.text('publish.openFile'), exact: true }).getAttribute('href');
-  const file = fileURLToPath(href!);
-  expect(existsSync(file)).toBe(true);
-  const html = readFileSync(file, 'utf8');
+  const { html } = await approveAndPublish(editor, edPanel);
   const paragraphs = [...html.matchAll(/<p>(.*?)<\/p>/g)].map((m) => m[1]);
   expect(paragraphs.filter((p) => p?.includes('council'))).toEqual([ACCEPTED_HTML]);
   expect(html).not.toMatch(/Final vote|周二|<ins|<del|suggestion/);

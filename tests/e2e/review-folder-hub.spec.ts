@@ -3,9 +3,9 @@
 // editor comments on a passage and requests changes; the reporter fixes and resubmits; the editor
 // sees exactly what changed, approves and publishes to the Published folder in one click.
 import { expect, test } from '@playwright/test';
-import { existsSync, readFileSync, renameSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { draftCompleteArticle, publishFromDialog } from './support/draft-article';
+import { renameSync } from 'node:fs';
+import { approveAndPublish } from './support/approve-and-publish';
+import { draftCompleteArticle } from './support/draft-article';
 import { openNewsroom } from './support/open-newsroom';
 import { actWithNote, openApp, openFromQueue, openReviewTab, reviewPanel, selectInBody, setProfile, statusLine } from './support/review-steps';
 import { startHost } from './support/start-host';
@@ -92,13 +92,8 @@ test('submit → comment and request changes → fix and resubmit → diff → a
   await expect(diff.getByRole('insertion').filter({ hasText: '机场表示' })).toBeVisible();
   await expect(diff.getByRole('deletion')).toHaveCount(0);
   await diff.getByRole('button', { name: editor.app.text('review.diff.close'), exact: true }).click();
-  await edPanel.getByRole('button', { name: editor.app.text('review.action.approve-publish'), exact: true }).click();
-  const done = await publishFromDialog(editor.app, editor.page, true, true);
-  await expect(done.getByText(editor.app.text('publish.done.publish'), { exact: true })).toBeVisible({ timeout: 30_000 });
-  const href = await done.getByRole('link', { name: editor.app.text('publish.openFile'), exact: true }).getAttribute('href');
-  const file = fileURLToPath(href!);
-  expect(existsSync(file)).toBe(true);
-  expect(readFileSync(file, 'utf8')).toContain('机场表示，共有312个航班延误。');
+  const { done, html } = await approveAndPublish(editor, edPanel);
+  expect(html).toContain('机场表示，共有312个航班延误。');
   await done.press('Escape');
   await expect(edPanel.getByText(statusLine(editor.app, 'published'))).toBeVisible({ timeout: 15_000 });
   const history = edPanel.getByRole('region', { name: editor.app.text('review.history') });
