@@ -17,6 +17,7 @@ export const commandMessagesEn = {
   'command.edit.reject-all-suggestions': 'Reject All Suggestions',
   'command.edit.find': 'Find…',
   'command.edit.replace': 'Find and Replace…',
+  'command.edit.comment': 'Comment',
   'command.format.bold': 'Bold',
   'command.format.italic': 'Italic',
   'command.format.underline': 'Underline',

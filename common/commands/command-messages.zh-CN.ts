@@ -18,6 +18,7 @@ export const commandMessagesZhCN: Record<CommandMessageKey, string> = {
   'command.edit.reject-all-suggestions': '拒绝所有建议',
   'command.edit.find': '查找…',
   'command.edit.replace': '查找和替换…',
+  'command.edit.comment': '批注',
   'command.format.bold': '粗体',
   'command.format.italic': '斜体',
   'command.format.underline': '下划线',

@@ -67,6 +67,8 @@ export const COMMAND_TABLE = [
   // macOS also gives Cmd+H to Hide Dateline; the menu item and the palette reach Replace there too.
   { id: 'edit.find', labelKey: 'command.edit.find', accelerator: 'CmdOrCtrl+F', menu: { menu: 'edit', group: 'find' }, needs: 'editor' },
   { id: 'edit.replace', labelKey: 'command.edit.replace', accelerator: 'CmdOrCtrl+H', menu: { menu: 'edit', group: 'find' }, needs: 'editor' },
+  // Comment first: select text, then Comment; Google Docs and Word use the same key for it.
+  { id: 'edit.comment', labelKey: 'command.edit.comment', accelerator: 'CmdOrCtrl+Alt+M', menu: { menu: 'edit', group: 'comment' }, needs: 'editor' },
 
   { id: 'format.bold', labelKey: 'command.format.bold', accelerator: 'CmdOrCtrl+B', keys: 'editor', menu: { menu: 'format', group: 'inline' }, needs: 'editor' },
   { id: 'format.italic', labelKey: 'command.format.italic', accelerator: 'CmdOrCtrl+I', keys: 'editor', menu: { menu: 'format', group: 'inline' }, needs: 'editor' },

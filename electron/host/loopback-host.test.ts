@@ -10,6 +10,7 @@ import { CSRF_HEADER, sessionCookieName } from '../../common/http-protocol';
 import { decodeWire, encodeWire } from '../../common/wire-codec';
 import { dispatchOperation } from '../transport/dispatch-operation';
 import { remoteServices } from '../services-process/remote-services';
+import type { ReviewHubSetting } from '../../common/workflow/review-contract';
 import { startLoopbackHost, type LoopbackHost } from './loopback-host';
 
 const TOKEN = 'test-token-0123456789abcdef';
@@ -26,6 +27,8 @@ interface RawResponse {
 let root: string;
 let host: LoopbackHost;
 let imported: { fileName: string; data: Uint8Array } | null = null;
+/** What settings.get answers: the review hub decides which newsroom server the page's policy names. */
+let reviewHub: ReviewHubSetting = { kind: 'folder', path: '' };
 
 function rawRequest(path: string, options: { method?: string; headers?: Record<string, string>; body?: string | Buffer; to?: LoopbackHost } = {}): Promise<RawResponse> {
   const port = (options.to ?? host).port;
@@ -84,6 +87,7 @@ beforeAll(async () => {
   await writeFile(join(root, THUMBNAIL_ID), THUMBNAIL_BYTES);
   await writeFile(join(root, 'icon.png'), ICON_BYTES);
   const handlers = {
+    'settings.get': async () => ({ reviewHub }),
     'media.import': async (input: { fileName: string; data: Uint8Array }) => {
       imported = input;
       return { id: PHOTO_ID, mimeType: 'image/jpeg', bytes: input.data.length, width: null, height: null, caption: '', credit: '', copyright: '', originalName: input.fileName };
@@ -134,14 +138,36 @@ describe('loopback host', () => {
     expect(page.headers['content-type']).toBe('text/html; charset=utf-8');
     expect(page.headers['content-security-policy']).toContain("script-src 'self'");
     expect(page.headers['content-security-policy']).toContain("frame-ancestors 'none'");
-    // A shared story's WebSocket may reach the newsroom server; nothing else leaves.
-    expect(page.headers['content-security-policy']).toContain("connect-src 'self' ws: wss:;");
+    // No newsroom server in Settings: nothing leaves.
+    expect(page.headers['content-security-policy']).toContain("connect-src 'self';");
     expect(page.headers['x-content-type-options']).toBe('nosniff');
     expect(page.headers['cache-control']).toBe('no-store');
     expect(page.body.toString()).toContain('<title>Dateline</title>');
 
     const script = await rawRequest('/assets/app.js', { headers: { Cookie: cookie } });
     expect(script.headers['content-type']).toBe('text/javascript; charset=utf-8');
+  });
+
+  it("names in each page's policy the newsroom server Settings name when the page is served, and no other", async () => {
+    const connectSrc = async (): Promise<string | undefined> => {
+      const page = await rawRequest('/', { headers: { Cookie: cookie } });
+      expect(page.status).toBe(200);
+      return /(?:^|; )connect-src ([^;]*)/.exec(String(page.headers['content-security-policy']))?.[1];
+    };
+    try {
+      reviewHub = { kind: 'newsroom', serverUrl: 'http://127.0.0.1:4455' };
+      expect(await connectSrc()).toBe("'self' ws://127.0.0.1:4455");
+      reviewHub = { kind: 'newsroom', serverUrl: 'https://newsroom.example.org:8443' };
+      expect(await connectSrc()).toBe("'self' wss://newsroom.example.org:8443");
+      reviewHub = { kind: 'newsroom', serverUrl: "https://evil.example;script-src 'unsafe-inline'" };
+      expect(await connectSrc()).toBe("'self'");
+      // Scripts are not pages: they carry no policy, and serving them does not ask for settings.
+      const script = await rawRequest('/assets/app.js', { headers: { Cookie: cookie } });
+      expect(script.headers['content-security-policy']).toBeUndefined();
+    } finally {
+      reviewHub = { kind: 'folder', path: '' };
+    }
+    expect(await connectSrc()).toBe("'self'");
   });
 
   it('answers /favicon.ico with the app icon, also before the browser has signed in', async () => {

@@ -11,6 +11,7 @@ import { API_PREFIX, CSRF_HEADER, EVENTS_PATH, MAX_REQUEST_BYTES, MEDIA_PREFIX, 
 import { decodeWire, encodeWire } from '../../common/wire-codec';
 import type { ErrorLogger } from '../transport/dispatch-operation';
 import { createEventStream, type EventFeed } from './event-stream';
+import { appFileHeaders } from '../transport/app-file-headers';
 import { mediaFileHeaders, staticFileHeaders } from '../transport/response-headers';
 import { createSessionStore } from './session-store';
 import { createSessionToken, readCookie, tokensMatch } from './session-token';
@@ -228,7 +229,7 @@ export async function startLoopbackHost(options: LoopbackHostOptions): Promise<L
       sendText(res, 404, 'Not found');
       return;
     }
-    await sendFile(req, res, filePath, staticFileHeaders(filePath));
+    await sendFile(req, res, filePath, await appFileHeaders(filePath, services));
   }
 
   async function handleRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {

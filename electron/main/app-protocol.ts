@@ -4,8 +4,10 @@ import { readFile } from 'node:fs/promises';
 import { protocol } from 'electron';
 import { APP_ORIGIN, APP_PROTOCOL } from '../../common/bridge';
 import { MEDIA_PREFIX, THUMBNAIL_PREFIX } from '../../common/http-protocol';
-import { mediaFileHeaders, staticFileHeaders } from '../transport/response-headers';
+import { appFileHeaders } from '../transport/app-file-headers';
+import { mediaFileHeaders } from '../transport/response-headers';
 import { resolveStaticPath } from '../transport/static-path';
+import type { TransportServices } from '../transport/transport-services';
 
 /** Must run before app is ready: gives the scheme an origin, secure context and fetch. */
 export function registerAppScheme(): void {
@@ -29,6 +31,8 @@ export interface AppProtocolOptions {
   rendererDir: string;
   mediaFilePath(id: string): string | null;
   thumbnailFilePath(id: string): Promise<string | null>;
+  /** The services, asked for the newsroom server in Settings each time a page is served (its policy names it). */
+  services: Pick<TransportServices, 'invoke'>;
 }
 
 function idAfter(prefix: string, pathname: string): string | null {
@@ -56,6 +60,6 @@ export function handleAppProtocol(options: AppProtocolOptions): void {
       return filePath === null ? plain(404, 'Not found') : fileResponse(filePath, mediaFileHeaders(filePath));
     }
     const filePath = resolveStaticPath(options.rendererDir, url.pathname);
-    return filePath === null ? plain(400, 'Bad path') : fileResponse(filePath, staticFileHeaders(filePath));
+    return filePath === null ? plain(400, 'Bad path') : fileResponse(filePath, await appFileHeaders(filePath, options.services));
   });
 }

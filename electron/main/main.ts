@@ -178,7 +178,7 @@ async function start(): Promise<void> {
     },
   };
   const transport = remoteServices(current, paths.dataDir);
-  handleAppProtocol({ rendererDir: paths.rendererDir, mediaFilePath: transport.mediaFilePath, thumbnailFilePath: transport.thumbnailFilePath });
+  handleAppProtocol({ rendererDir: paths.rendererDir, mediaFilePath: transport.mediaFilePath, thumbnailFilePath: transport.thumbnailFilePath, services: transport });
   registerIpc({
     invoke: async (name, input) =>
       revealCheckedPath(

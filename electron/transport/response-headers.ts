@@ -1,16 +1,30 @@
 // Runs in: main and host (Node). The headers for app files and library photos, shared by both transports.
 import { basename } from 'node:path';
+import { newsroomSocketSource } from '../../common/collab/newsroom-socket-source';
 import { contentType, imageContentType } from './content-type';
 
-export function staticFileHeaders(filePath: string): Record<string, string> {
+const POLICY_HEADER = 'Content-Security-Policy';
+
+function allowSocket(headers: Record<string, string>, socket: string): void {
+  headers[POLICY_HEADER] = (headers[POLICY_HEADER] ?? '').replace("connect-src 'self';", `connect-src 'self' ${socket};`);
+}
+
+/**
+ * The headers of one app file. An HTML page's Content-Security-Policy lets WebSockets reach only
+ * `newsroomServerUrl` (the server Settings name, or null for none): its ws(s): origin is added to
+ * connect-src, and nothing else leaves.
+ */
+export function staticFileHeaders(filePath: string, newsroomServerUrl: string | null = null): Record<string, string> {
   const type = contentType(filePath);
   const headers: Record<string, string> = { 'Content-Type': type, 'X-Content-Type-Options': 'nosniff' };
   if (type.startsWith('text/html')) {
     // A literal assignment, so security scanners (Electronegativity) can parse the policy.
-    // WebSockets may leave: a story shared through a newsroom server syncs with the server the
-    // person named in Settings, whose address is not known here (plain HTTP still may not).
     headers['Content-Security-Policy'] =
-      "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self'; connect-src 'self' ws: wss:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'; object-src 'none'";
+      "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'; object-src 'none'";
+    // The one change from the literal above: a story shared through the newsroom server syncs over a
+    // WebSocket to that server. newsroomSocketSource lets out only scheme, host and port characters.
+    const socket = newsroomServerUrl === null ? null : newsroomSocketSource(newsroomServerUrl);
+    if (socket !== null) allowSocket(headers, socket);
     headers['Referrer-Policy'] = 'no-referrer';
     headers['X-Frame-Options'] = 'DENY';
     headers['Cache-Control'] = 'no-store';

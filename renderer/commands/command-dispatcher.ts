@@ -6,6 +6,7 @@ import { downloadExport } from '../features/export/download-export';
 import { t, useI18nStore } from '../i18n/i18n-store';
 import type { AppStores } from '../stores/app-stores';
 import { printProof } from '../features/proof/print-proof';
+import { startComment } from '../features/review/start-comment';
 
 export type CommandDispatcher = (command: MenuCommand) => Promise<void>;
 
@@ -141,6 +142,9 @@ export function createCommandDispatcher(stores: AppStores): CommandDispatcher {
         if (!open) return;
         await article.getState().flush();
         printProof(open.meta.slug || open.id);
+        return;
+      case 'edit.comment':
+        if (open) startComment(stores);
         return;
       case 'view.command-palette':
         ui.getState().openDialog('palette');

@@ -42,7 +42,8 @@ import { setSuggesting, SuggestionMode, type SuggestionAuthor } from './suggesti
 import { SuggestionPanel } from './suggestion-panel';
 import { visitSuggestion, type SuggestionDirection } from './suggestion-navigation';
 import './suggestion-marks.css';
-import { CommentHighlights, currentCommentRanges, setCommentHighlights, type CommentHighlight } from './comment-highlights';
+import { activeCommentId, CommentHighlights, currentCommentRanges, setActiveComment, setCommentHighlights, type CommentHighlight } from './comment-highlights';
+import { commentTops, onBodyLayoutChange, topOf } from './comment-anchor-tops';
 import { FindHighlights } from './find/find-highlights';
 import { FindPanel } from './find/find-panel';
 import { PasteCleanup } from './paste/paste-cleanup';
@@ -63,6 +64,17 @@ export interface ArticleEditorHandle {
   selectRange(from: number, to: number, commentId?: string): void;
   /** Who suggestions are recorded as, and whether to switch to Suggesting now. */
   configureSuggestions(author: SuggestionAuthor, suggest: boolean): void;
+  /**
+   * Where each marked comment's text starts now, as a viewport `top` in pixels; `stored` gives the
+   * saved start of comments whose marked text is not (yet) found. Reads only those positions.
+   */
+  commentTops(stored: ReadonlyMap<string, number>): Map<string, number>;
+  /** The viewport `top` of body position `pos` (clamped to the body). */
+  topOf(pos: number): number;
+  /** Calls `listener` once in the frame after the body changed or was resized; returns the unsubscribe. */
+  onLayoutChange(listener: () => void): () => void;
+  /** Marks comment `id`'s text as the active one (null: none). */
+  setActiveComment(id: string | null): void;
   /** Puts a top-level block back (replacing the one at `index`, or before it) as one undoable edit; false if it does not fit. */
   restoreBlock(index: number, replace: boolean, block: DocNode): boolean;
   /** Selects the first (or the next, the previous) pending suggestion and scrolls to it; false when there is none. */
@@ -81,6 +93,8 @@ export interface ArticleEditorProps {
   onStats(stats: TextStats): void;
   /** One message per problem (e.g. per refused photo), already translated. */
   onError(message: string): void;
+  /** The toolbar's Comment button: comment on the selected text (the app's `edit.comment`). */
+  onComment?(): void;
   /**
    * A story shared through a newsroom server: the binding to its Yjs document
    * (collab/story-collaboration.ts), read once at mount. The body then comes from the document, not
@@ -95,9 +109,9 @@ export const ArticleEditor = forwardRef<ArticleEditorHandle, ArticleEditorProps>
   useRenderProbe('ArticleEditor');
   const { api, language } = props;
   const t = useT();
-  const callbacks = useRef({ onDirty: props.onDirty, onStats: props.onStats, onError: props.onError });
+  const callbacks = useRef({ onDirty: props.onDirty, onStats: props.onStats, onError: props.onError, onComment: props.onComment });
   useLayoutEffect(() => {
-    callbacks.current = { onDirty: props.onDirty, onStats: props.onStats, onError: props.onError };
+    callbacks.current = { onDirty: props.onDirty, onStats: props.onStats, onError: props.onError, onComment: props.onComment };
   });
 
   const [initialBody] = useState(() => props.initialBody);
@@ -224,6 +238,7 @@ export const ArticleEditor = forwardRef<ArticleEditorHandle, ArticleEditorProps>
     return true;
   }, [editor]);
   const closeLink = useCallback(() => setLinkOpen(false), []);
+  const comment = useCallback(() => callbacks.current.onComment?.(), []);
   const openFind = useCallback((withReplace: boolean) => {
     setFind((open) => ({ withReplace, count: (open?.count ?? 0) + 1 }));
     return true;
@@ -288,6 +303,12 @@ export const ArticleEditor = forwardRef<ArticleEditorHandle, ArticleEditorProps>
       configureSuggestions: (author, suggest) => {
         if (!editor.isDestroyed) setSuggesting(editor.view, suggest, author);
       },
+      commentTops: (stored) => (editor.isDestroyed ? new Map() : commentTops(editor.view, stored)),
+      topOf: (pos) => (editor.isDestroyed ? 0 : topOf(editor.view, pos)),
+      onLayoutChange: (listener) => onBodyLayoutChange(editor, listener),
+      setActiveComment: (id) => {
+        if (!editor.isDestroyed && activeCommentId(editor.state) !== id) editor.view.dispatch(setActiveComment(editor.state, id));
+      },
       restoreBlock: (index, replace, block) => {
         if (editor.isDestroyed) return false;
         const { state } = editor;
@@ -317,7 +338,7 @@ export const ArticleEditor = forwardRef<ArticleEditorHandle, ArticleEditorProps>
 
   return (
     <div className="dl-editor">
-      <EditorToolbar editor={editor} onLink={openLink} onInsertPhoto={openPicker} />
+      <EditorToolbar editor={editor} onLink={openLink} onInsertPhoto={openPicker} onComment={props.onComment ? comment : undefined} />
       <SuggestionPanel editor={editor} />
       {linkOpen && <LinkDialog editor={editor} onClose={closeLink} />}
       {find && <FindPanel editor={editor} withReplace={find.withReplace} openCount={find.count} onClose={closeFind} />}

@@ -5,7 +5,7 @@
 import { Editor } from '@tiptap/core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createEditorExtensions } from '../../common/editor/editor-extensions';
-import { CommentHighlights, commentHighlightsKey, currentCommentRanges, setCommentHighlights } from './comment-highlights';
+import { activeCommentId, CommentHighlights, commentHighlightsKey, currentCommentRanges, setActiveComment, setCommentHighlights } from './comment-highlights';
 
 let editor: Editor | null = null;
 afterEach(() => {
@@ -56,5 +56,26 @@ describe('comment highlights', () => {
     e.commands.deleteRange({ from: 1, to: 17 });
     expect(marked(e)).toEqual([]);
     expect(currentCommentRanges(e.state).has('c1')).toBe(false);
+  });
+
+  it('marks the active comment’s text apart, follows it as people type before it, and lets it go', () => {
+    const e = make('The council met on Tuesday.');
+    e.view.dispatch(setCommentHighlights(e.state, [
+      { id: 'c1', from: 5, to: 12, resolved: false },
+      { id: 'c2', from: 20, to: 27, resolved: false },
+    ]));
+    const active = () => [...e.view.dom.querySelectorAll('.dl-comment-anchor--active')].map((n) => n.textContent);
+    e.view.dispatch(setActiveComment(e.state, 'c2'));
+    expect(active()).toEqual(['Tuesday']);
+    expect(activeCommentId(e.state)).toBe('c2');
+    e.commands.insertContentAt(1, 'Yesterday ');
+    expect(active()).toEqual(['Tuesday']);
+    // Its highlight stays: the mark is an overlay on it.
+    expect(marked(e)).toEqual(['council', 'Tuesday']);
+    e.view.dispatch(setActiveComment(e.state, 'c1'));
+    expect(active()).toEqual(['council']);
+    e.view.dispatch(setActiveComment(e.state, null));
+    expect(active()).toEqual([]);
+    expect(activeCommentId(e.state)).toBeNull();
   });
 });

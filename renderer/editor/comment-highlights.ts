@@ -14,6 +14,8 @@ export interface CommentHighlight {
 }
 
 export const commentHighlightsKey = new PluginKey<DecorationSet>('dateline-comment-highlights');
+/** The one comment whose card is active: its text is marked apart (an overlay on its highlight). */
+export const activeCommentKey = new PluginKey<DecorationSet>('dateline-active-comment');
 
 /** The transaction that shows `highlights` (resolved ones are not marked). */
 export function setCommentHighlights(state: EditorState, highlights: readonly CommentHighlight[]): Transaction {
@@ -31,6 +33,21 @@ export function currentCommentRanges(state: EditorState): Map<string, { from: nu
     ranges.set(id, known ? { from: Math.min(known.from, d.from), to: Math.max(known.to, d.to) } : { from: d.from, to: d.to });
   }
   return ranges;
+}
+
+/** The transaction that marks comment `id`'s text as the active one (null: none). */
+export function setActiveComment(state: EditorState, id: string | null): Transaction {
+  const range = id === null ? undefined : currentCommentRanges(state).get(id);
+  const set = range
+    ? DecorationSet.create(state.doc, [Decoration.inline(range.from, range.to, { class: 'dl-comment-anchor--active' }, { activeCommentId: id, inclusiveStart: false, inclusiveEnd: false })])
+    : DecorationSet.empty;
+  return state.tr.setMeta(activeCommentKey, set).setMeta('addToHistory', false);
+}
+
+/** The id of the comment whose text is marked active, if any. */
+export function activeCommentId(state: EditorState): string | null {
+  const found = activeCommentKey.getState(state)?.find()[0];
+  return (found?.spec as { activeCommentId?: string } | undefined)?.activeCommentId ?? null;
 }
 
 function build(doc: PmNode, highlights: readonly CommentHighlight[]): DecorationSet {
@@ -62,6 +79,20 @@ export const CommentHighlights = Extension.create({
         },
         props: {
           decorations: (state) => commentHighlightsKey.getState(state),
+        },
+      }),
+      new Plugin<DecorationSet>({
+        key: activeCommentKey,
+        state: {
+          init: () => DecorationSet.empty,
+          apply: (tr, set) => {
+            const replaced = tr.getMeta(activeCommentKey) as DecorationSet | undefined;
+            if (replaced) return replaced;
+            return tr.docChanged ? set.map(tr.mapping, tr.doc) : set;
+          },
+        },
+        props: {
+          decorations: (state) => activeCommentKey.getState(state),
         },
       }),
     ];

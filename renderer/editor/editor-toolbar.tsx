@@ -11,7 +11,7 @@ import { commandShortcut } from '../kit/command-shortcut';
 import { runFormatCommand, type DirectFormatCommand } from './run-format-command';
 import { isSuggestionCommand, runSuggestionCommand } from './run-suggestion-command';
 import { moveInToolbar, tabStopOf } from './toolbar-focus';
-import { BulletListIcon, HorizontalRuleIcon, LinkIcon, NumberedListIcon, ParagraphIcon, PhotoIcon, QuoteIcon, RedoIcon, SuggestIcon, UndoIcon } from './toolbar-icons';
+import { BulletListIcon, HorizontalRuleIcon, LinkIcon, NumberedListIcon, ParagraphIcon, PhotoIcon, QuoteIcon, RedoIcon, SuggestIcon, UndoIcon, CommentIcon } from './toolbar-icons';
 import { selectToolbarState, type ToolbarState } from './toolbar-state';
 import { useRenderProbe } from '../kit/use-render-probe';
 
@@ -19,6 +19,8 @@ export interface EditorToolbarProps {
   editor: Editor;
   onLink(): void;
   onInsertPhoto(): void;
+  /** Comment on the selected text; without it the toolbar has no Comment button. */
+  onComment?(): void;
 }
 
 interface ButtonSpec {
@@ -30,7 +32,7 @@ interface ButtonSpec {
   enabled?: keyof ToolbarState;
 }
 
-type ToolbarCommand = Extract<CommandId, `format.${string}` | 'edit.undo' | 'edit.redo' | 'edit.suggest' | 'article.insert-photo'>;
+type ToolbarCommand = Extract<CommandId, `format.${string}` | 'edit.undo' | 'edit.redo' | 'edit.suggest' | 'edit.comment' | 'article.insert-photo'>;
 
 const GROUPS: readonly (readonly ButtonSpec[])[] = [
   [
@@ -54,14 +56,20 @@ const GROUPS: readonly (readonly ButtonSpec[])[] = [
     { labelKey: 'editor.toolbar.undo', glyph: <UndoIcon />, command: 'edit.undo', enabled: 'canUndo' },
     { labelKey: 'editor.toolbar.redo', glyph: <RedoIcon />, command: 'edit.redo', enabled: 'canRedo' },
   ],
-  [{ labelKey: 'editor.toolbar.suggest', glyph: <SuggestIcon />, command: 'edit.suggest', pressed: 'suggesting' }],
+  [
+    { labelKey: 'editor.toolbar.suggest', glyph: <SuggestIcon />, command: 'edit.suggest', pressed: 'suggesting' },
+    { labelKey: 'editor.toolbar.comment', glyph: <CommentIcon />, command: 'edit.comment' },
+  ],
 ];
 
-const SPECS: readonly ButtonSpec[] = GROUPS.flat();
-const COMMANDS: readonly ToolbarCommand[] = SPECS.map((spec) => spec.command);
+const ALL_SPECS: readonly ButtonSpec[] = GROUPS.flat();
+const withoutComment = (spec: ButtonSpec): boolean => spec.command !== 'edit.comment';
 
-export function EditorToolbar({ editor, onLink, onInsertPhoto }: EditorToolbarProps) {
+export function EditorToolbar({ editor, onLink, onInsertPhoto, onComment }: EditorToolbarProps) {
   useRenderProbe('EditorToolbar');
+  const groups = onComment ? GROUPS : GROUPS.map((group) => group.filter(withoutComment));
+  const specs = onComment ? ALL_SPECS : ALL_SPECS.filter(withoutComment);
+  const commands: readonly ToolbarCommand[] = specs.map((spec) => spec.command);
   const t = useT();
   const state = useEditorState({ editor, selector: ({ editor: current }) => selectToolbarState(current) });
   const idBase = useId();
@@ -71,12 +79,13 @@ export function EditorToolbar({ editor, onLink, onInsertPhoto }: EditorToolbarPr
   const [tooltipsHidden, setTooltipsHidden] = useState(false);
 
   const isDisabled = (spec: ButtonSpec): boolean => !state.editable || (spec.enabled ? !state[spec.enabled] : false);
-  const usable = (command: ToolbarCommand): boolean => SPECS.some((spec) => spec.command === command && !isDisabled(spec));
-  const tabStop = tabStopOf(COMMANDS, usable, lastFocused);
+  const usable = (command: ToolbarCommand): boolean => specs.some((spec) => spec.command === command && !isDisabled(spec));
+  const tabStop = tabStopOf(commands, usable, lastFocused);
 
   const run = (command: ToolbarCommand) => {
     if (command === 'format.link') onLink();
     else if (command === 'article.insert-photo') onInsertPhoto();
+    else if (command === 'edit.comment') onComment?.();
     else if (command === 'edit.undo') editor.chain().focus().undo().run();
     else if (command === 'edit.redo') editor.chain().focus().redo().run();
     else if (isSuggestionCommand(command)) runSuggestionCommand(editor, command);
@@ -88,7 +97,7 @@ export function EditorToolbar({ editor, onLink, onInsertPhoto }: EditorToolbarPr
       setTooltipsHidden(true);
       return;
     }
-    const next = moveInToolbar(event.key, COMMANDS, usable, current);
+    const next = moveInToolbar(event.key, commands, usable, current);
     if (next === null) return;
     event.preventDefault();
     setLastFocused(next);
@@ -103,7 +112,7 @@ export function EditorToolbar({ editor, onLink, onInsertPhoto }: EditorToolbarPr
       data-tooltips-hidden={tooltipsHidden ? '' : undefined}
       onPointerMove={() => setTooltipsHidden(false)}
     >
-      {GROUPS.map((group, groupIndex) => (
+      {groups.map((group, groupIndex) => (
         <div className="dl-toolbar__group" role="group" key={groupIndex}>
           {group.map((spec) => {
             const label = t(spec.labelKey);

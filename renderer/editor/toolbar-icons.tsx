@@ -116,3 +116,12 @@ export function SuggestIcon() {
     </Icon>
   );
 }
+
+/** A speech bubble: comment on the selected text. */
+export function CommentIcon() {
+  return (
+    <Icon>
+      <path d="M2.5 3.5h11v7h-6l-3 2.5v-2.5h-2z" />
+    </Icon>
+  );
+}

@@ -50,6 +50,21 @@ describe('autosave', () => {
     expect(controller.state).toBe('saved');
   });
 
+  it('says the story is dirty once while typing, not on every key', async () => {
+    const { controller, saves, states } = harness();
+    for (let i = 0; i < 5; i++) {
+      controller.markDirty();
+      await vi.advanceTimersByTimeAsync(100);
+    }
+    expect(states).toEqual(['dirty']);
+    await vi.advanceTimersByTimeAsync(600);
+    saves[0]?.resolve();
+    await vi.advanceTimersByTimeAsync(0);
+    controller.markDirty();
+    controller.markDirty();
+    expect(states).toEqual(['dirty', 'saving', 'saved', 'dirty']);
+  });
+
   it('while typing continuously, a save still starts about every second', async () => {
     const { controller, saves } = harness();
     // 1.5 seconds of typing, a key every 100 ms: never a 600 ms pause, yet the max wait fires.

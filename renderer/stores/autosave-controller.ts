@@ -202,6 +202,9 @@ export class AutosaveController {
   }
 
   private setState(state: SaveState, error: unknown): void {
+    // Every key marks the story dirty: telling the screen again would wake every store subscriber
+    // inside the editor's transaction, on the keystroke path, to say nothing new.
+    if (state === this.stateValue && error === this.errorValue) return;
     this.stateValue = state;
     this.errorValue = error;
     this.options.onStateChange?.(state, error);

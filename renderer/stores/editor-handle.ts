@@ -14,6 +14,11 @@ export interface EditorHandleLike {
   selectRange?(from: number, to: number, commentId?: string): void;
   /** Who suggestions are recorded as, and whether to switch to Suggesting now. */
   configureSuggestions?(author: { id: string; name: string }, suggest: boolean): void;
+  /** The comment margin: where commented text sits (viewport tops), when it may have moved, which is active. */
+  commentTops?(stored: ReadonlyMap<string, number>): Map<string, number>;
+  topOf?(pos: number): number;
+  onLayoutChange?(listener: () => void): () => void;
+  setActiveComment?(id: string | null): void;
   /** Puts a top-level block of an old version back as one undoable edit; false if it does not fit. */
   restoreBlock?(index: number, replace: boolean, block: DocNode): boolean;
   /** Selects the first (or the next, the previous) pending suggestion and scrolls to it; false when there is none. */

@@ -42,6 +42,13 @@ export interface ReviewStoreState {
   /** True when the action was taken; on failure the error is shown and nothing changed. */
   act(action: WorkflowAction, input?: ActInput): Promise<boolean>;
   addComment(body: string, anchor: TextAnchor | null): Promise<boolean>;
+  /**
+   * Comment first: the text chosen by Comment (Ctrl/Cmd+Alt+M), waiting for the words; null when no
+   * composer is open. `editorKey` is the body editor it was chosen in: a reload or restore drops it.
+   */
+  composer: { anchor: TextAnchor; articleId: string; editorKey: number } | null;
+  openComposer(anchor: TextAnchor): void;
+  closeComposer(): void;
   reply(commentId: string, body: string): Promise<boolean>;
   setResolved(commentId: string, resolved: boolean): Promise<boolean>;
   showDiff(base: DiffBase): Promise<void>;
@@ -96,6 +103,12 @@ export function createReviewStore(api: DatelineApi, article: ArticleStore, ui: U
       busy: false,
       requested: null,
       requestAction: (requested) => set({ requested }),
+      composer: null,
+      openComposer: (anchor) => {
+        const articleId = currentId();
+        if (articleId) set({ composer: { anchor, articleId, editorKey: article.getState().editorKey } });
+      },
+      closeComposer: () => set({ composer: null }),
       diff: null,
       queue: null,
       queueLoadedAt: 0,
@@ -136,7 +149,7 @@ export function createReviewStore(api: DatelineApi, article: ArticleStore, ui: U
           ui.getState().showError(error);
         }
       },
-      clear: () => set({ state: null, diff: null, requested: null }),
+      clear: () => set({ state: null, diff: null, requested: null, composer: null }),
       act: (action, input = {}) => change((id) => api.call('review.transition', { id, action, ...input })),
       addComment: (body, anchor) => change((id) => api.call('comments.add', { id, body, anchor })),
       sendChanges: () => change((id) => api.call('review.sendChanges', { id })),

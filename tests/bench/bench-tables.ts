@@ -1,12 +1,13 @@
 // Runs in: the benchmark script (Node). Turns the three sections' results into markdown tables,
-// each figure beside its same-run baseline and the ratio, plus the aims from issue 2.
+// each figure beside its same-run baseline and the ratio, plus the aims (issues 2 and 13). Typing
+// has its own tables in typing-tables.ts.
 import type { LibraryResult, QueryTiming } from './library-bench';
 import type { OpenResult } from './open-bench';
 import type { Cell, Table } from './print-table';
 import { formatMs as ms, formatRatio as ratio } from './format-ms';
 import { searchStartRows } from './search-start-table';
+import { searchUiRows } from './search-ui-rows';
 import { stats } from './stats';
-import { PROBED_COMPONENTS, type TypingResult } from './typing-bench';
 
 export interface Aim {
   aim: string;
@@ -17,80 +18,10 @@ export interface Aim {
   met: boolean | null;
 }
 
-const TYPING_AIM_RATIO = 1.5;
 const OPEN_AIM_MS = 300;
 const LIST_AIM_MS = 500;
 const SEARCH_AIM_MS = 30;
-
-export function typingTable(results: readonly TypingResult[]): { table: Table; aims: Aim[] } {
-  const rows: Cell[][] = [];
-  const metrics = [
-    ['work', 'work: keydown → input handled (microtask)'],
-    ['task', 'keydown → MessageChannel task after input'],
-    ['paint', 'keydown → next paint'],
-  ] as const;
-  for (const r of results) {
-    for (const [key, label] of metrics) {
-      const e = r.editor[key];
-      const b = r.baseline[key];
-      rows.push([r.typingCase.label, label, ms(e.median), ms(b.median), ratio(e.median, b.median), ms(e.p95), ms(b.p95), ratio(e.p95, b.p95)]);
-    }
-    rows.push([r.typingCase.label, `React renders during ${r.keystrokes} keys`, rendersText(r), '—', '', '', '', '']);
-    rows.push([
-      r.typingCase.label,
-      'Host: unresponsive after the API save / CPU while typing',
-      `${r.hostBusyAfterSaveMs === null ? 'n/a' : ms(r.hostBusyAfterSaveMs)} / ${r.hostCpuWhileTypingMs === null ? 'n/a' : ms(r.hostCpuWhileTypingMs)}`,
-      '—',
-      '',
-      r.autosaveSettled ? 'autosave settled' : 'autosave NOT settled in 20 s',
-      '',
-      '',
-    ]);
-  }
-  const notes = results.map(
-    (r) =>
-      `- ${r.typingCase.label}: ${r.editor.work.n}/${r.keystrokes} keys measured in the editor, ${r.baseline.work.n}/${r.keystrokes} in the plain contenteditable; typed text landed at the end: editor ${yes(r.editor.landed)}, plain ${yes(r.baseline.landed)}.`,
-  );
-  const aims: Aim[] = [];
-  const at20k = results.find((r) => r.typingCase.language === 'en' && r.typingCase.size === 20_000);
-  if (at20k) {
-    const value = at20k.editor.work.p95 / at20k.baseline.work.p95;
-    aims.push({
-      aim: 'Typing: p95 work at 20k words vs plain contenteditable',
-      measured: ms(at20k.editor.work.p95),
-      baseline: ms(at20k.baseline.work.p95),
-      ratio: ratio(at20k.editor.work.p95, at20k.baseline.work.p95),
-      target: `≤ ${TYPING_AIM_RATIO}×`,
-      met: Number.isFinite(value) ? value <= TYPING_AIM_RATIO : null,
-    });
-  }
-  const editorTree = results.map((r) => (r.renders ? (r.renders.ArticleEditor ?? 0) + (r.renders.EditorHost ?? 0) : null));
-  const unknown = editorTree.some((v) => v === null);
-  const totalKeys = results.reduce((sum, r) => sum + r.keystrokes, 0);
-  aims.push({
-    aim: 'Typing: React renders of the editor tree (ArticleEditor + EditorHost) while typing',
-    measured: unknown ? 'n/a (build has no render probe)' : `${editorTree.reduce<number>((a, v) => a + (v ?? 0), 0)} renders in ${totalKeys} keys`,
-    baseline: '—',
-    ratio: '',
-    target: '0 per keystroke',
-    met: unknown ? null : editorTree.every((v) => v === 0),
-  });
-  return {
-    table: {
-      title: 'Typing: 200 keys, ≥ 50 ms apart, at the end of the body (editor = Dateline in Chromium, plain = <div contenteditable> with the same paragraphs)',
-      headers: ['Document', 'Measure', 'Editor median', 'Plain median', 'Ratio', 'Editor p95', 'Plain p95', 'Ratio'],
-      rows,
-      notes,
-    },
-    aims,
-  };
-}
-
-function rendersText(r: TypingResult): string {
-  if (!r.renders) return 'n/a (build has no render probe: run npm run build)';
-  const renders = r.renders;
-  return PROBED_COMPONENTS.map((name) => `${name} +${renders[name] ?? 0}`).join(', ');
-}
+const SEARCH_UI_AIM_MS = 100;
 
 export function openTable(result: OpenResult): { table: Table; aims: Aim[] } {
   const rows: Cell[][] = [];
@@ -163,8 +94,21 @@ export function libraryTable(result: LibraryResult): { table: Table; aims: Aim[]
     ['Build SearchIndex in process from all articles', ms(result.indexBuildMs), '—', ''],
     ['Load the search index in process (log + all shards)', ms(result.indexLoadMs), '—', ''],
     ...searchStartRows(result.searchStart),
+    ...searchUiRows(result.searchUi),
   );
+  const uiP95 = (rounds: typeof result.searchUi.library) =>
+    Math.max(...rounds.map((r) => stats([...r.latin, ...r.chinese].map((k) => k.painted).filter((v): v is number => typeof v === 'number')).p95));
+  const uiLibrary = uiP95(result.searchUi.library);
+  const uiEmpty = uiP95(result.searchUi.empty);
   const aims: Aim[] = [
+    {
+      aim: `Library: ${n} articles, search box key → results painted, p95 (worse round)`,
+      measured: ms(uiLibrary),
+      baseline: ms(uiEmpty),
+      ratio: ratio(uiLibrary, uiEmpty),
+      target: `≤ ${SEARCH_UI_AIM_MS} ms`,
+      met: Number.isFinite(uiLibrary) ? uiLibrary <= SEARCH_UI_AIM_MS : null,
+    },
     {
       aim: `Library: ${n} articles, list shown (warm host)`,
       measured: ms(result.list.painted.median),
@@ -186,7 +130,7 @@ export function libraryTable(result: LibraryResult): { table: Table; aims: Aim[]
   ];
   return {
     table: {
-      title: `Library: ${n} generated articles (half English, half Chinese); baselines: empty library for the list, naive in-process includes() scan for search`,
+      title: `Library: ${n} generated articles (half English, half Chinese); baselines: empty library for the list and the search box, naive in-process includes() scan for search`,
       headers: ['Measure', 'Value', 'Baseline', 'Ratio'],
       rows,
     },
@@ -207,14 +151,10 @@ function searchAim(kind: string, p95: number, naiveP95: number): Aim {
 
 export function aimsTable(aims: readonly Aim[]): Table {
   return {
-    title: 'Summary: aims from issue 2',
+    title: 'Summary: aims (issues 2 and 13)',
     headers: ['Aim', 'Measured', 'Baseline', 'Ratio', 'Target', 'Met'],
     rows: aims.map((a) => [a.aim, a.measured, a.baseline, a.ratio, a.target, a.met === null ? 'unknown' : a.met ? 'yes' : 'NO']),
   };
-}
-
-function yes(value: boolean): string {
-  return value ? 'yes' : 'NO';
 }
 
 function pct(part: number, whole: number): string {

@@ -1,24 +1,37 @@
 // Runs in: the benchmark script (Node), injected into the page. Per-keystroke timing measured in
 // the page itself, from the keydown event's timeStamp:
 // - "work": until a microtask queued by the input listener (window, bubble phase) runs; by then
-//   ProseMirror's DOM observer has flushed and the transaction and its handlers have run;
-// - "task": until a MessageChannel message posted from that input listener arrives;
-// - "paint": until a MessageChannel message posted from the next animation frame arrives.
+//   ProseMirror's DOM observer has flushed and the transaction and its handlers have run. A key the
+//   editor handles itself (Enter in ProseMirror prevents the default, so no input event follows) is
+//   timed from the keydown listener (window, bubble phase) instead, after the editor's handler;
+// - "task": until a MessageChannel message posted from that listener arrives;
+// - "paint": until a MessageChannel message posted from the next animation frame arrives;
+// - "idle": until the frame after the next idle period: requestIdleCallback is asked from the key's
+//   first frame, so it runs after whatever idle work the key queued before it (idle callbacks run
+//   in order), and a frame the app's idle work delays is counted.
 export interface KeystrokeSamples {
   work: (number | null)[];
   task: (number | null)[];
   paint: (number | null)[];
+  idle: (number | null)[];
   keys: number;
 }
+
+export const KEYSTROKE_MEASURES = ['work', 'task', 'paint', 'idle'] as const;
+export type KeystrokeMeasure = (typeof KEYSTROKE_MEASURES)[number];
 
 /** A plain script (no bundler helpers) that installs `window.__benchKeys` once per document. */
 export const KEYSTROKE_PROBE = `(() => {
   if (window.__benchKeys) return;
-  const state = { armed: false, keys: 0, current: null, work: [], task: [], paint: [] };
+  const state = { armed: false, keys: 0, current: null, work: [], task: [], paint: [], idle: [] };
   const task = new MessageChannel();
   const paint = new MessageChannel();
   task.port2.onmessage = (e) => { state.task[e.data.seq] = performance.now() - e.data.t0; };
   paint.port2.onmessage = (e) => { state.paint[e.data.seq] = performance.now() - e.data.t0; };
+  const handled = (key) => {
+    queueMicrotask(() => { state.work[key.seq] = performance.now() - key.t0; });
+    task.port1.postMessage(key);
+  };
   window.addEventListener('keydown', (event) => {
     if (!state.armed) return;
     const key = { seq: state.keys++, t0: event.timeStamp };
@@ -26,18 +39,30 @@ export const KEYSTROKE_PROBE = `(() => {
     state.work[key.seq] = null;
     state.task[key.seq] = null;
     state.paint[key.seq] = null;
-    requestAnimationFrame(() => paint.port1.postMessage(key));
+    state.idle[key.seq] = null;
+    requestAnimationFrame(() => {
+      paint.port1.postMessage(key);
+      requestIdleCallback(() => requestAnimationFrame(() => { state.idle[key.seq] = performance.now() - key.t0; }), { timeout: 5000 });
+    });
   }, true);
+  window.addEventListener('keydown', (event) => {
+    const key = state.current;
+    if (!key || !event.defaultPrevented) return;
+    state.current = null;
+    handled(key);
+  });
   window.addEventListener('input', () => {
     const key = state.current;
     if (!key) return;
     state.current = null;
-    queueMicrotask(() => { state.work[key.seq] = performance.now() - key.t0; });
-    task.port1.postMessage(key);
+    handled(key);
   });
   window.__benchKeys = state;
 })();`;
 
-export const ARM_KEYSTROKE_PROBE = `(() => { const s = window.__benchKeys; s.armed = true; s.keys = 0; s.work = []; s.task = []; s.paint = []; s.current = null; })()`;
+export const ARM_KEYSTROKE_PROBE = `(() => { const s = window.__benchKeys; s.armed = true; s.keys = 0; s.work = []; s.task = []; s.paint = []; s.idle = []; s.current = null; })()`;
 
-export const READ_KEYSTROKE_PROBE = `(() => { const s = window.__benchKeys; s.armed = false; return { work: s.work.slice(), task: s.task.slice(), paint: s.paint.slice(), keys: s.keys }; })()`;
+/** True once every armed key has all its measures (or the page gave up on them). */
+export const KEYSTROKE_PROBE_DONE = `(() => { const s = window.__benchKeys; for (let i = 0; i < s.keys; i++) if (s.idle[i] === null || s.paint[i] === null) return false; return true; })()`;
+
+export const READ_KEYSTROKE_PROBE = `(() => { const s = window.__benchKeys; s.armed = false; return { work: s.work.slice(), task: s.task.slice(), paint: s.paint.slice(), idle: s.idle.slice(), keys: s.keys }; })()`;

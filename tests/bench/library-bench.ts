@@ -23,6 +23,7 @@ import { stats, type Stats } from './stats';
 import { uiText } from './ui-text';
 import { waitInPage } from './wait-in-page';
 import { runSearchStartBench, type SearchStartResult } from './search-start-bench';
+import { measureSearchUi, type SearchQuery, type SearchUiSamples } from './search-ui-bench';
 
 export interface QueryTiming {
   query: string;
@@ -53,6 +54,13 @@ export interface LibraryResult {
   queries: QueryTiming[];
   /** First search after a cold and a warm start, in process, against the full rebuild. */
   searchStart: SearchStartResult;
+  /** Search as you type in the library UI, per round: this library, then an empty one. */
+  searchUi: SearchUiRounds;
+}
+
+export interface SearchUiRounds {
+  library: SearchUiSamples[];
+  empty: SearchUiSamples[];
 }
 
 const PAGE_LOADS = 3;
@@ -100,6 +108,7 @@ export async function runLibraryBench(browser: Browser, count: number, log: (lin
     let listAfterStart: ListSample;
     const listSamples: ListSample[] = [];
     let queries: QueryTiming[];
+    let searchUi: SearchUiRounds;
     try {
       listAfterStart = await measureListLoad(browser, warm.url, countText, '[role="listitem"] .row-title');
       const client = hostClient(warm.url);
@@ -107,6 +116,8 @@ export async function runLibraryBench(browser: Browser, count: number, log: (lin
       for (let i = 0; i < PAGE_LOADS; i++) listSamples.push(await measureListLoad(browser, warm.url, countText, '[role="listitem"] .row-title'));
       log('library: searching…');
       queries = await timeQueries(client, articles, libraryRoot);
+      log('library: search as you type in the library UI, against an empty library…');
+      searchUi = await searchUiRounds(browser, warm.url, countText, pickUiQueries(articles));
     } finally {
       await warm.stop();
     }
@@ -152,13 +163,14 @@ export async function runLibraryBench(browser: Browser, count: number, log: (lin
       indexLoadMs,
       queries,
       searchStart,
+      searchUi,
     };
   } finally {
     await rm(dataDir, { recursive: true, force: true });
   }
 }
 
-async function measureListLoad(browser: Browser, url: string, countText: string, rowSelector: string): Promise<ListSample> {
+export async function measureListLoad(browser: Browser, url: string, countText: string, rowSelector: string): Promise<ListSample> {
   const context = await benchContext(browser);
   try {
     const page = await context.newPage();
@@ -182,7 +194,7 @@ export interface LoadStats {
   render: Stats;
 }
 
-function summarizeLoads(samples: ListSample[]): LoadStats {
+export function summarizeLoads(samples: ListSample[]): LoadStats {
   const timed = samples.filter((s) => s.requestStart !== null && s.responseEnd !== null);
   return {
     ready: stats(samples.map((s) => s.ready)),
@@ -194,6 +206,29 @@ function summarizeLoads(samples: ListSample[]): LoadStats {
 }
 
 /** 50 Latin queries (words and prefixes) and 50 two-character Chinese ones (present and absent). */
+const UI_ROUNDS = 2;
+
+/** Two interleaved rounds: this library, then an empty one (the same app and keys, no articles to search). */
+async function searchUiRounds(browser: Browser, url: string, countText: string, queries: readonly SearchQuery[]): Promise<SearchUiRounds> {
+  const empty = await startHost();
+  try {
+    const out: SearchUiRounds = { library: [], empty: [] };
+    for (let round = 0; round < UI_ROUNDS; round++) {
+      out.library.push(await measureSearchUi(browser, url, countText, queries));
+      out.empty.push(await measureSearchUi(browser, empty.url, uiText('library.count', { count: 0 }), queries));
+    }
+    return out;
+  } finally {
+    await empty.stop();
+  }
+}
+
+/** A few of the bench queries to type in the search box: four Latin words and three Chinese bigrams found in the library. */
+export function pickUiQueries(articles: readonly Article[]): SearchQuery[] {
+  const all = pickQueries(articles);
+  return [...all.filter((q) => !q.chinese).slice(0, 4), ...all.filter((q) => q.chinese).slice(0, 3)];
+}
+
 export function pickQueries(articles: readonly Article[]): { query: string; chinese: boolean }[] {
   const r = seededRandom(4242);
   const words = V.englishWords.filter((w) => w.length >= 3);

@@ -1,5 +1,6 @@
-// Runs in: Node (`npm run bench [-- --quick] [-- --only=typing,open,library,find]`). Measures typing,
-// opening, the library and find-all against same-run baselines and prints markdown tables (issue 2).
+// Runs in: Node (`npm run bench [-- --quick] [-- --only=typing,open,library,find] [-- --words=… --articles=… --keys=…]`).
+// Measures typing, opening, the library and find-all against same-run baselines and prints markdown
+// tables, each with the load average at its start and end (issues 2 and 13).
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { cpus, loadavg } from 'node:os';
@@ -8,33 +9,23 @@ import { startHost } from '../e2e/support/start-host';
 import { hostClient } from '../support/host-client';
 import { chromiumExecutablePath } from '../support/chromium-executable';
 import { launchBenchBrowser } from './bench-browser';
-import { aimsTable, libraryTable, openTable, typingTable, type Aim } from './bench-tables';
+import { aimsTable, libraryTable, openTable, type Aim } from './bench-tables';
+import { parseBenchArgs } from './bench-options';
 import { runLibraryBench } from './library-bench';
+import { libraryListTable, runLibraryListBench } from './library-list-bench';
 import { runFindBench } from './find-bench';
 import { runOpenBench } from './open-bench';
 import { withLoadNote } from './load-note';
 import { printTable } from './print-table';
-import { runTypingBench, type TypingCase } from './typing-bench';
+import { runTypingCase, type TypingCase, type TypingResult } from './typing-bench';
+import { typingAims, typingOpenTable, typingSizeTable } from './typing-tables';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
-const SECTIONS = ['typing', 'open', 'library', 'find'] as const;
-type Section = (typeof SECTIONS)[number];
-
-function parseArgs(argv: string[]): { quick: boolean; only: Set<Section> } {
-  const quick = argv.includes('--quick');
-  const onlyArg = argv.find((a) => a.startsWith('--only='));
-  const only = new Set<Section>(SECTIONS);
-  if (onlyArg) {
-    only.clear();
-    for (const name of onlyArg.slice('--only='.length).split(',')) {
-      if (!(SECTIONS as readonly string[]).includes(name)) throw new Error(`--only takes ${SECTIONS.join(', ')}; "${name}" is not one of them`);
-      only.add(name as Section);
-    }
-  }
-  const unknown = argv.filter((a) => a !== '--quick' && !a.startsWith('--only='));
-  if (unknown.length > 0) throw new Error(`unknown argument(s): ${unknown.join(' ')} (use --quick and/or --only=typing,open,library,find)`);
-  return { quick, only };
-}
+/**
+ * From this many articles the library section times the list only: the full section (in-process
+ * index builds, cold catch-up, search-start comparisons) takes well over an hour on two cores.
+ */
+const LIST_ONLY_FROM = 100_000;
 
 /** The bench runs the built app; a build without the render probe cannot count React renders. */
 function checkBuild(): void {
@@ -49,74 +40,81 @@ function checkBuild(): void {
 }
 
 async function main(): Promise<void> {
-  const { quick, only } = parseArgs(process.argv.slice(2));
+  const { quick, only, words, articles, keys } = parseBenchArgs(process.argv.slice(2));
   const log = (line: string) => process.stderr.write(`[bench] ${line}\n`);
-  // Find runs in Node on the editor's own search code: no build or browser needed.
-  const findTable = only.has('find') ? runFindBench(quick, log) : null;
-  if (findTable) console.log(`${printTable(findTable)}\n`);
-  if (!only.has('typing') && !only.has('open') && !only.has('library')) return;
-  checkBuild();
-  const typingCases: TypingCase[] = quick
-    ? [
-        { label: '1k words', language: 'en', size: 1_000 },
-        { label: '20k words', language: 'en', size: 20_000 },
-      ]
-    : [
-        { label: '1k words', language: 'en', size: 1_000 },
-        { label: '20k words', language: 'en', size: 20_000 },
-        { label: '50k Chinese chars', language: 'zh-CN', size: 50_000 },
-      ];
-  // Last, after opening: with today's search tokenizer a 100k-word save keeps the host busy for minutes.
-  const lateTypingCases: TypingCase[] = quick ? [] : [{ label: '100k words', language: 'en', size: 100_000 }];
-  const libraryArticles = quick ? 2_000 : 10_000;
   const started = performance.now();
   const loadAtStart = loadavg().map((v) => v.toFixed(1)).join(' / ');
-  const aims: Aim[] = [];
-  const browser = await launchBenchBrowser();
-  try {
-    if (only.has('typing') || only.has('open')) {
-      const host = await startHost();
-      try {
-        const client = hostClient(host.url);
-        const benchHost = { url: host.url, pid: host.process.pid, client };
-        const typingLoadStart = loadavg();
-        const typingResults = only.has('typing') ? await runTypingBench(browser, benchHost, typingCases, log) : [];
-        let openTables: ReturnType<typeof openTable> | null = null;
-        let openTableWithLoad = null;
-        if (only.has('open')) {
-          const openLoadStart = loadavg();
-          openTables = openTable(await runOpenBench(browser, benchHost, 20_000, log));
-          openTableWithLoad = withLoadNote(openTables.table, openLoadStart, loadavg());
-        }
-        if (only.has('typing')) {
-          typingResults.push(...(await runTypingBench(browser, benchHost, lateTypingCases, log)));
-          const typing = typingTable(typingResults);
-          aims.push(...typing.aims);
-          console.log(`${printTable(withLoadNote(typing.table, typingLoadStart, loadavg()))}\n`);
-        }
-        if (openTables && openTableWithLoad) {
-          aims.push(...openTables.aims);
-          console.log(`${printTable(openTableWithLoad)}\n`);
-        }
-      } finally {
-        // Killed, not stopped: after a 100k-word autosave a graceful stop waits minutes for re-indexing.
-        await host.kill();
-        await rm(host.dataDir, { recursive: true, force: true });
-      }
-    }
-    if (only.has('library')) {
-      const libraryLoadStart = loadavg();
-      const library = libraryTable(await runLibraryBench(browser, libraryArticles, log, (text) => process.stderr.write(text)));
-      aims.push(...library.aims);
-      console.log(`${printTable(withLoadNote(library.table, libraryLoadStart, loadavg()))}\n`);
-    }
-  } finally {
-    await browser.close();
+  // Find runs in Node on the editor's own search code: no build or browser needed.
+  if (only.has('find')) {
+    const findLoadStart = loadavg();
+    const findTable = runFindBench(quick, log);
+    console.log(`${printTable(withLoadNote(findTable, findLoadStart, loadavg()))}\n`);
   }
-  console.log(printTable(aimsTable(aims)));
+  const aims: Aim[] = [];
+  if (only.has('typing') || only.has('open') || only.has('library')) {
+    checkBuild();
+    const typingCases: TypingCase[] = words.map((size) => ({ label: `${size.toLocaleString('en')} words`, language: 'en', size }));
+    // The biggest document last, after opening: its saves keep the host busiest.
+    const early = typingCases.filter((c) => c.size < 100_000);
+    const late = typingCases.filter((c) => c.size >= 100_000);
+    const browser = await launchBenchBrowser();
+    try {
+      if (only.has('typing') || only.has('open')) {
+        const host = await startHost();
+        try {
+          const client = hostClient(host.url);
+          const benchHost = { url: host.url, pid: host.process.pid, client };
+          const typingResults: TypingResult[] = [];
+          const typingLoad = { start: loadavg(), end: loadavg() };
+          const runTyping = async (cases: TypingCase[]) => {
+            for (const typingCase of cases) {
+              const loadStart = loadavg();
+              const result = await runTypingCase(browser, benchHost, typingCase, keys, log);
+              typingResults.push(result);
+              console.log(`${printTable(withLoadNote(typingSizeTable(result), loadStart, loadavg()))}\n`);
+              typingLoad.end = loadavg();
+            }
+          };
+          if (only.has('typing')) await runTyping(early);
+          if (only.has('open')) {
+            const openLoadStart = loadavg();
+            const openTables = openTable(await runOpenBench(browser, benchHost, 20_000, log));
+            aims.push(...openTables.aims);
+            console.log(`${printTable(withLoadNote(openTables.table, openLoadStart, loadavg()))}\n`);
+          }
+          if (only.has('typing')) {
+            await runTyping(late);
+            console.log(`${printTable(withLoadNote(typingOpenTable(typingResults), typingLoad.start, typingLoad.end))}\n`);
+            aims.push(...typingAims(typingResults));
+          }
+        } finally {
+          // Killed, not stopped: after a 100k-word autosave a graceful stop can wait long for re-indexing.
+          await host.kill();
+          await rm(host.dataDir, { recursive: true, force: true });
+        }
+      }
+      if (only.has('library')) {
+        for (const count of articles) {
+          const libraryLoadStart = loadavg();
+          const progress = (text: string) => process.stderr.write(text);
+          if (count >= LIST_ONLY_FROM) {
+            const list = libraryListTable(await runLibraryListBench(browser, count, log, progress));
+            console.log(`${printTable(withLoadNote(list, libraryLoadStart, loadavg()))}\n`);
+            continue;
+          }
+          const library = libraryTable(await runLibraryBench(browser, count, log, progress));
+          aims.push(...library.aims);
+          console.log(`${printTable(withLoadNote(library.table, libraryLoadStart, loadavg()))}\n`);
+        }
+      }
+    } finally {
+      await browser.close();
+    }
+  }
+  if (aims.length > 0) console.log(printTable(aimsTable(aims)));
   const load = (values: number[]) => values.map((v) => v.toFixed(1)).join(' / ');
   console.log(
-    `\n_${quick ? 'Quick run' : 'Full run'} in ${((performance.now() - started) / 1000).toFixed(0)} s on ${process.platform}, ${cpus().length} cores, Node ${process.version}, Chromium at ${chromiumExecutablePath() ?? 'none found'}; load average (1/5/15 min) at start ${loadAtStart}, at end ${load(loadavg())}._`,
+    `\n_${quick ? 'Quick run' : 'Run'} (words ${words.join(', ')}; articles ${articles.join(', ')}; ${keys} keys per scenario) in ${((performance.now() - started) / 1000).toFixed(0)} s on ${process.platform}, ${cpus().length} cores, Node ${process.version}, Chromium at ${chromiumExecutablePath() ?? 'none found'}; load average (1/5/15 min) at start ${loadAtStart}, at end ${load(loadavg())}._`,
   );
 }
 

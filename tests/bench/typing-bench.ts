@@ -1,14 +1,21 @@
-// Runs in: the benchmark script (Node). Types 200 paced keystrokes at the end of a big article in
-// the real app and in a plain contenteditable holding the same paragraphs, and measures both.
+// Runs in: the benchmark script (Node). Opens a big article in the real app, in a bare TipTap
+// StarterKit editor and in a plain contenteditable holding the same paragraphs, and in each presses
+// paced keys: letters at the end and in the middle, Enter and Backspace in the middle. Every case
+// runs in two interleaved rounds (app, TipTap, plain; then again) so a noisy moment shows.
 import type { Browser, Page } from '@playwright/test';
 import type { HostClient } from '../support/host-client';
+import { bareTiptapScript } from './bare-tiptap-bundle';
+import type { BareTiptapOpen } from './bare-tiptap-page';
 import { BENCH_VIEWPORT, benchContext } from './bench-browser';
 import { BenchText } from './bench-text';
 import { bodyDoc } from './body-doc';
-import { ARM_KEYSTROKE_PROBE, KEYSTROKE_PROBE, READ_KEYSTROKE_PROBE, type KeystrokeSamples } from './keystroke-probe';
+import { ARM_KEYSTROKE_PROBE, KEYSTROKE_MEASURES, KEYSTROKE_PROBE, KEYSTROKE_PROBE_DONE, READ_KEYSTROKE_PROBE, type KeystrokeMeasure, type KeystrokeSamples } from './keystroke-probe';
 import { processCpuMs, timeUntilResponsive } from './host-health';
+import { OPEN_PROBE, type OpenSample } from './open-probe';
 import { stats, type Stats } from './stats';
+import { bodyShapeScript, keyFor, keysLanded, placeCaretScript, TYPING_SCENARIOS, type BodyShape, type TypingScenario } from './typing-scenarios';
 import { uiText } from './ui-text';
+import { waitInPage } from './wait-in-page';
 
 export interface TypingCase {
   label: string;
@@ -18,28 +25,36 @@ export interface TypingCase {
 }
 
 export interface KeystrokeStats {
-  work: Stats;
-  task: Stats;
-  paint: Stats;
+  measures: Record<KeystrokeMeasure, Stats>;
   /** Keys whose input event or frame never arrived. */
   missing: number;
-  /** True when the typed letters ended up at the end of the last paragraph. */
+  /** True when the keys changed the body as they should (letters added, paragraphs split, characters deleted). */
   landed: boolean;
 }
 
+export const EDITORS = ['app', 'tiptap', 'plain'] as const;
+export type EditorKind = (typeof EDITORS)[number];
+
+export interface EditorRun {
+  /** Opening: until editable, and until the next frame (the app: from the click on Open). */
+  open: { ready: number | null; painted: number | null };
+  scenarios: Record<TypingScenario['id'], KeystrokeStats>;
+  /** App only: renders per component over all the keys; null when the build has no render probe. */
+  renders: Record<string, number> | null;
+  /** App only: CPU the host used while the keys were pressed (autosaves and what they trigger). */
+  hostCpuMs: number | null;
+  /** App only: whether autosave said "Saved" after each scenario within the wait. */
+  autosaveSettled: boolean;
+}
+
+export type TypingRound = Record<EditorKind, EditorRun>;
+
 export interface TypingResult {
   typingCase: TypingCase;
-  editor: KeystrokeStats;
-  baseline: KeystrokeStats;
-  /** Renders per component while typing; null when the built app has no render probe (stale build). */
-  renders: Record<string, number> | null;
   keystrokes: number;
-  /** How long the host answered nothing after the article was saved through the API (null: longer than the cap). */
+  /** The longest the host answered nothing after a round's article was saved through the API. */
   hostBusyAfterSaveMs: number | null;
-  /** CPU the host process used while the 200 keys were typed (autosaves and what they trigger). */
-  hostCpuWhileTypingMs: number | null;
-  /** Whether autosave reported "Saved" within the wait after typing. */
-  autosaveSettled: boolean;
+  rounds: TypingRound[];
 }
 
 export interface BenchHost {
@@ -49,41 +64,46 @@ export interface BenchHost {
 }
 
 export const PROBED_COMPONENTS = ['ArticleScreen', 'EditorHost', 'ArticleEditor', 'EditorToolbar'] as const;
-const KEYSTROKES = 200;
+export const ROUNDS = 2;
 const KEY_GAP_MS = 50;
-const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
-/** Saving a 100k-word article keeps today's host busy for minutes (see the report); cap the waits. */
+/** Saving a 100k-word article can keep the host busy for minutes; cap the waits. */
 const HOST_BUSY_CAP_MS = 240_000;
 const SETTLE_CAP_MS = 20_000;
+const APP_ROOT = '.ProseMirror';
+const TIPTAP_ROOT = '#bare .ProseMirror';
+const PLAIN_ROOT = '#plain';
 
-export async function runTypingBench(browser: Browser, host: BenchHost, cases: readonly TypingCase[], log: (line: string) => void): Promise<TypingResult[]> {
-  const results: TypingResult[] = [];
-  for (const typingCase of cases) {
+export async function runTypingCase(browser: Browser, host: BenchHost, typingCase: TypingCase, keystrokes: number, log: (line: string) => void): Promise<TypingResult> {
+  const paragraphs = paragraphsFor(typingCase);
+  // One article per round: the app saves what each round typed, and every round must start from the same body.
+  let hostBusyAfterSaveMs: number | null = null;
+  const headlines: string[] = [];
+  for (let round = 1; round <= ROUNDS; round++) {
     // Start from an idle host: the previous case's last autosave may still be re-indexing.
     await timeUntilResponsive(host.client, HOST_BUSY_CAP_MS);
-    const paragraphs = paragraphsFor(typingCase);
-    const headline = `Bench typing: ${typingCase.label}`;
+    const headline = `Bench typing: ${typingCase.label}, round ${round}`;
     const created = await host.client.call('articles.create', { language: typingCase.language });
     await host.client.call('articles.save', { article: { ...created, headline, body: bodyDoc(paragraphs) }, explicit: false });
-    log(`typing ${typingCase.label}: ${paragraphs.length} paragraphs saved; waiting for the host to answer again…`);
-    const hostBusyAfterSaveMs = await timeUntilResponsive(host.client, HOST_BUSY_CAP_MS);
-    if (hostBusyAfterSaveMs === null) throw new Error(`the host stayed unresponsive for over ${HOST_BUSY_CAP_MS / 1000} s after saving the ${typingCase.label} article`);
-    log(`typing ${typingCase.label}: host answered after ${(hostBusyAfterSaveMs / 1000).toFixed(1)} s; editor…`);
-    const app = await typeInApp(browser, host, headline);
-    log(`typing ${typingCase.label}: plain contenteditable…`);
-    const baselineSamples = await typeInPlainEditable(browser, paragraphs, typingCase.language, app.style);
-    results.push({
-      typingCase,
-      editor: app.samples,
-      baseline: baselineSamples,
-      renders: app.renders,
-      keystrokes: KEYSTROKES,
-      hostBusyAfterSaveMs,
-      hostCpuWhileTypingMs: app.hostCpuMs,
-      autosaveSettled: app.settled,
-    });
+    log(`typing ${typingCase.label}: ${paragraphs.length} paragraphs saved for round ${round}; waiting for the host to answer again…`);
+    const busy = await timeUntilResponsive(host.client, HOST_BUSY_CAP_MS);
+    if (busy === null) throw new Error(`the host stayed unresponsive for over ${HOST_BUSY_CAP_MS / 1000} s after saving the ${typingCase.label} article`);
+    hostBusyAfterSaveMs = Math.max(hostBusyAfterSaveMs ?? 0, busy);
+    headlines.push(headline);
   }
-  return results;
+  const html = paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join('');
+  const rounds: TypingRound[] = [];
+  let style: EditorStyle | null = null;
+  for (let round = 1; round <= ROUNDS; round++) {
+    log(`typing ${typingCase.label}, round ${round}: Dateline…`);
+    const app = await typeInApp(browser, host, headlines[round - 1] as string, keystrokes);
+    style ??= app.style;
+    log(`typing ${typingCase.label}, round ${round}: bare TipTap…`);
+    const tiptap = await typeInPage(browser, 'tiptap', html, typingCase.language, style, keystrokes);
+    log(`typing ${typingCase.label}, round ${round}: plain contenteditable…`);
+    const plain = await typeInPage(browser, 'plain', html, typingCase.language, style, keystrokes);
+    rounds.push({ app: app.run, tiptap, plain });
+  }
+  return { typingCase, keystrokes, hostBusyAfterSaveMs, rounds };
 }
 
 /** ~60-word English paragraphs, or ~150-character Chinese ones, adding up to the case's size. */
@@ -98,100 +118,126 @@ export function paragraphsFor(typingCase: TypingCase): string[] {
   return out;
 }
 
-interface EditorStyle {
+export interface EditorStyle {
   font: string;
   width: number;
 }
 
-interface AppTyping {
-  samples: KeystrokeStats;
-  renders: Record<string, number> | null;
-  style: EditorStyle;
-  hostCpuMs: number | null;
-  settled: boolean;
-}
-
-async function typeInApp(browser: Browser, host: BenchHost, headline: string): Promise<AppTyping> {
+async function typeInApp(browser: Browser, host: BenchHost, headline: string, keystrokes: number): Promise<{ run: EditorRun; style: EditorStyle }> {
   const context = await benchContext(browser);
   try {
     const page = await context.newPage();
-    await page.addInitScript(`window.__datelineRenderProbe = {};\n${KEYSTROKE_PROBE}`);
+    await page.addInitScript(`window.__datelineRenderProbe = {};\n${OPEN_PROBE}\n${KEYSTROKE_PROBE}`);
     await page.goto(host.url);
-    await page.getByRole('button', { name: uiText('library.openNamed', { headline }), exact: true }).click({ timeout: 30_000 });
-    const body = page.getByRole('textbox', { name: uiText('editor.body.label'), exact: true });
-    await body.waitFor({ state: 'visible', timeout: 60_000 });
+    const open = page.getByRole('button', { name: uiText('library.openNamed', { headline }), exact: true });
+    await open.waitFor({ state: 'visible', timeout: 60_000 });
+    await page.evaluate('window.__benchOpenArm(0)');
+    await open.click();
+    await waitInPage(page, 'window.__benchOpen.painted !== null', 60_000);
+    const opened = (await page.evaluate('({ ready: window.__benchOpen.ready, painted: window.__benchOpen.painted })')) as Pick<OpenSample, 'ready' | 'painted'>;
+    await page.evaluate('window.__benchOpenArm(null)');
     await waitSaved(page);
-    await body.click();
-    await page.keyboard.press('ControlOrMeta+End');
-    // Let the first stats pass and any layout work settle before measuring.
-    await page.waitForTimeout(1000);
-    await waitSaved(page);
-    const style = await page.evaluate(`(() => { const el = document.querySelector('.ProseMirror'); const cs = getComputedStyle(el); return { font: cs.font, width: el.clientWidth }; })()`) as EditorStyle;
+    const style = (await page.evaluate(`(() => { const el = document.querySelector('${APP_ROOT}'); const cs = getComputedStyle(el); return { font: cs.font, width: el.clientWidth }; })()`)) as EditorStyle;
     const before = await readProbe(page);
-    const cpuBefore = processCpuMs(host.pid);
-    const typed = await typeKeys(page);
-    const cpuAfter = processCpuMs(host.pid);
-    const settled = await waitSaved(page, SETTLE_CAP_MS).then(
-      () => true,
-      () => false,
-    );
+    let hostCpuMs: number | null = 0;
+    let autosaveSettled = true;
+    const scenarios = {} as Record<TypingScenario['id'], KeystrokeStats>;
+    for (const scenario of TYPING_SCENARIOS) {
+      const cpuBefore = processCpuMs(host.pid);
+      scenarios[scenario.id] = await pressKeys(page, APP_ROOT, scenario, keystrokes);
+      const cpuAfter = processCpuMs(host.pid);
+      hostCpuMs = hostCpuMs !== null && cpuBefore !== null && cpuAfter !== null ? hostCpuMs + cpuAfter - cpuBefore : null;
+      const settled = await waitSaved(page, SETTLE_CAP_MS).then(
+        () => true,
+        () => false,
+      );
+      autosaveSettled &&= settled;
+    }
     const after = await readProbe(page);
     // The editor rendered at least once to open: no count at all means the probe is not in this build.
     const renders: Record<string, number> | null = before.ArticleEditor ? {} : null;
     if (renders) for (const name of PROBED_COMPONENTS) renders[name] = (after[name] ?? 0) - (before[name] ?? 0);
-    const landed = await lastParagraphEndsWith(page, '.ProseMirror', typed.text);
-    const hostCpuMs = cpuBefore !== null && cpuAfter !== null ? cpuAfter - cpuBefore : null;
-    return { samples: summarizeSamples(typed.samples, landed), renders, style, hostCpuMs, settled };
+    return { run: { open: opened, scenarios, renders, hostCpuMs, autosaveSettled }, style };
   } finally {
     await context.close();
   }
 }
 
-async function typeInPlainEditable(browser: Browser, paragraphs: readonly string[], language: string, style: EditorStyle): Promise<KeystrokeStats> {
+/** The bare TipTap editor or the plain contenteditable, on a blank page with the app's font and width. */
+export async function typeInPage(browser: Browser, kind: 'tiptap' | 'plain', html: string, language: string, style: EditorStyle, keystrokes: number): Promise<EditorRun> {
   const context = await benchContext(browser);
   try {
     const page = await context.newPage();
     await page.goto('about:blank');
-    const html = paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join('');
+    const font = style.font.replace(/"/g, '&quot;');
+    const editorStyle = `font:${font};width:${style.width}px;outline:none`;
     await page.setContent(
-      `<!doctype html><html lang="${language}"><body style="margin:0;height:${BENCH_VIEWPORT.height}px;overflow:auto">` +
-        `<div id="plain" contenteditable="true" spellcheck="true" style="font:${style.font.replace(/"/g, '&quot;')};width:${style.width}px;outline:none">${html}</div></body></html>`,
+      `<!doctype html><html lang="${language}"><head><style>.ProseMirror{outline:none;white-space:pre-wrap}</style></head>` +
+        `<body style="margin:0;height:${BENCH_VIEWPORT.height}px;overflow:auto">` +
+        (kind === 'plain' ? `<div id="plain" contenteditable="true" spellcheck="true" style="${editorStyle}"></div>` : `<div id="bare" spellcheck="true" style="${editorStyle}"></div>`) +
+        `</body></html>`,
     );
     await page.evaluate(KEYSTROKE_PROBE);
-    await page.locator('#plain').click({ position: { x: 20, y: 20 } });
-    await page.keyboard.press('ControlOrMeta+End');
-    await page.waitForTimeout(1000);
-    const typed = await typeKeys(page);
-    const landed = await lastParagraphEndsWith(page, '#plain', typed.text);
-    return summarizeSamples(typed.samples, landed);
+    let open: BareTiptapOpen;
+    if (kind === 'tiptap') {
+      await page.addScriptTag({ content: await bareTiptapScript() });
+      await page.evaluate((content) => window.__bareTiptap.open(content, document.getElementById('bare') as HTMLElement), html);
+      await waitInPage(page, 'window.__bareTiptap.opened.painted !== null', 60_000);
+      open = (await page.evaluate('({ ...window.__bareTiptap.opened })')) as BareTiptapOpen;
+    } else {
+      open = await page.evaluate(
+        (content) =>
+          new Promise<BareTiptapOpen>((resolve) => {
+            const t0 = performance.now();
+            (document.getElementById('plain') as HTMLElement).innerHTML = content;
+            const ready = performance.now() - t0;
+            const frame = new MessageChannel();
+            frame.port2.onmessage = () => resolve({ ready, painted: performance.now() - t0 });
+            requestAnimationFrame(() => frame.port1.postMessage(0));
+          }),
+        html,
+      );
+    }
+    const root = kind === 'plain' ? PLAIN_ROOT : TIPTAP_ROOT;
+    const scenarios = {} as Record<TypingScenario['id'], KeystrokeStats>;
+    for (const scenario of TYPING_SCENARIOS) scenarios[scenario.id] = await pressKeys(page, root, scenario, keystrokes);
+    return { open, scenarios, renders: null, hostCpuMs: null, autosaveSettled: true };
   } finally {
     await context.close();
   }
 }
 
-/** 200 letters, each at least 50 ms after the previous one, then the page's measurements. */
-async function typeKeys(page: Page): Promise<{ samples: KeystrokeSamples; text: string }> {
+/** Puts the caret in place, presses `keystrokes` keys at least 50 ms apart, and reads the page's measurements. */
+async function pressKeys(page: Page, root: string, scenario: TypingScenario, keystrokes: number): Promise<KeystrokeStats> {
+  await page.evaluate(placeCaretScript(root, scenario.at));
+  // Let the editor take the new selection and any layout work settle before measuring.
+  await page.waitForTimeout(500);
+  const before = (await page.evaluate(bodyShapeScript(root))) as BodyShape;
   await page.evaluate(ARM_KEYSTROKE_PROBE);
-  let text = '';
   let previous = 0;
-  for (let i = 0; i < KEYSTROKES; i++) {
+  for (let i = 0; i < keystrokes; i++) {
     const wait = previous + KEY_GAP_MS - performance.now();
     if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
     previous = performance.now();
-    const letter = LETTERS[i % LETTERS.length] as string;
-    text += letter;
-    await page.keyboard.press(letter);
+    await page.keyboard.press(keyFor(scenario, i));
   }
-  // The last key's messages arrive within a frame or two.
-  await page.waitForTimeout(300);
+  // The last keys' frames and idle callbacks arrive within a frame or two, or the page is stalled.
+  await waitInPage(page, KEYSTROKE_PROBE_DONE, 30_000).catch(() => undefined);
   const samples = (await page.evaluate(READ_KEYSTROKE_PROBE)) as KeystrokeSamples;
-  return { samples, text };
+  const after = (await page.evaluate(bodyShapeScript(root))) as BodyShape;
+  return summarizeSamples(samples, keystrokes, keysLanded(scenario, keystrokes, before, after));
 }
 
-function summarizeSamples(samples: KeystrokeSamples, landed: boolean): KeystrokeStats {
+function summarizeSamples(samples: KeystrokeSamples, keystrokes: number, landed: boolean): KeystrokeStats {
   const numbers = (values: (number | null)[]) => values.filter((v): v is number => typeof v === 'number');
-  const [work, task, paint] = [numbers(samples.work), numbers(samples.task), numbers(samples.paint)];
-  return { work: stats(work), task: stats(task), paint: stats(paint), missing: KEYSTROKES - Math.min(work.length, task.length, paint.length), landed };
+  const measures = {} as Record<KeystrokeMeasure, Stats>;
+  let fewest = keystrokes;
+  for (const name of KEYSTROKE_MEASURES) {
+    const values = numbers(samples[name]);
+    fewest = Math.min(fewest, values.length);
+    measures[name] = stats(values);
+  }
+  return { measures, missing: keystrokes - fewest, landed };
 }
 
 async function readProbe(page: Page): Promise<Record<string, number>> {
@@ -200,12 +246,6 @@ async function readProbe(page: Page): Promise<Record<string, number>> {
 
 async function waitSaved(page: Page, timeout = 60_000): Promise<void> {
   await page.getByRole('status').filter({ hasText: new RegExp(`^${uiText('article.saveState.saved')}$`) }).waitFor({ state: 'visible', timeout });
-}
-
-async function lastParagraphEndsWith(page: Page, rootSelector: string, text: string): Promise<boolean> {
-  return (await page.evaluate(
-    `(() => { const ps = document.querySelectorAll(${JSON.stringify(`${rootSelector} p`)}); const last = ps[ps.length - 1]; return !!last && last.textContent.endsWith(${JSON.stringify(text)}); })()`,
-  )) as boolean;
 }
 
 function escapeHtml(text: string): string {

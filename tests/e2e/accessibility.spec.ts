@@ -137,12 +137,12 @@ test('the formatting toolbar is one tab stop, moved along with the arrow keys, w
   await page.keyboard.press('Escape');
   await expect(tooltip).toBeHidden();
   await page.keyboard.press('End');
-  // The last button is the Editing / Suggesting switch.
-  await expect(toolbar.getByRole('button', { name: app.text('editor.toolbar.suggest'), exact: true })).toBeFocused();
+  // The last button is Comment, after the Editing / Suggesting switch.
+  await expect(toolbar.getByRole('button', { name: app.text('editor.toolbar.comment'), exact: true })).toBeFocused();
   // One Tab leaves the toolbar for the body.
   await page.keyboard.press('Tab');
   await expect(app.body).toBeFocused();
   // Shift+Tab comes back to the button last used (the toolbar's one tab stop).
   await page.keyboard.press('Shift+Tab');
-  await expect(toolbar.getByRole('button', { name: app.text('editor.toolbar.suggest'), exact: true })).toBeFocused();
+  await expect(toolbar.getByRole('button', { name: app.text('editor.toolbar.comment'), exact: true })).toBeFocused();
 });

@@ -52,4 +52,46 @@ test('find and replace across the headline and the body, with one undo for the b
   await expect(app.body).toBeFocused();
   await page.keyboard.press('ControlOrMeta+z');
   await expect(app.body).toHaveText('The mayor (Li) said the mayor left.');
+  // The headline's replacement is an edit of its own text box: undone there the same way.
+  await app.textbox('article.headline').focus();
+  await page.keyboard.press('ControlOrMeta+z');
+  await expect(app.textbox('article.headline')).toHaveValue('Mayor quits');
+});
+
+test('replace one and replace all in the text fields, each undone with Ctrl/Cmd+Z', async ({ page }) => {
+  const app = new DatelineApp(page);
+  await page.goto(host.url);
+  await app.newArticle();
+  await app.textbox('article.headline').fill('Budget passes');
+  await app.textbox('article.subheadline').fill('Council votes on the budget');
+  await app.textbox('article.summary').fill('The city budget grows；预算 rises');
+  await app.body.click();
+  await page.keyboard.type('Body text.');
+
+  await page.keyboard.press('ControlOrMeta+h');
+  await app.textbox('find.query.label').fill('budget');
+  await app.textbox('find.replacement.label').fill('spending plan');
+  const query = app.textbox('find.query.label');
+  const count = page.getByRole('search', { name: app.text('find.panel.label') }).locator('.dl-find-panel__count');
+  await expect(count).toHaveText(`${app.text('find.count', { current: 1, total: 3 })} ${app.text('find.where.headline')}`);
+  await query.press('Enter');
+  await expect(count).toHaveText(`${app.text('find.count', { current: 2, total: 3 })} ${app.text('find.where.subheadline')}`);
+  await app.button('find.replace-one').click();
+  await expect(app.textbox('article.subheadline')).toHaveValue('Council votes on the spending plan');
+  await expect(app.button('find.replace-one')).toBeFocused();
+  await app.button('find.replace-all').click();
+  await expect(app.textbox('article.summary')).toHaveValue('The city spending plan grows；预算 rises');
+  await expect(app.textbox('article.headline')).toHaveValue('spending plan passes');
+
+  // The browser keeps one undo history for the text boxes: the last replacement goes back first.
+  await app.textbox('article.summary').focus();
+  await page.keyboard.press('ControlOrMeta+z');
+  await expect(app.textbox('article.summary')).toHaveValue('The city budget grows；预算 rises');
+  await expect(app.textbox('article.headline')).toHaveValue('spending plan passes');
+  await app.textbox('article.headline').focus();
+  await page.keyboard.press('ControlOrMeta+z');
+  await expect(app.textbox('article.headline')).toHaveValue('Budget passes');
+  await app.textbox('article.subheadline').focus();
+  await page.keyboard.press('ControlOrMeta+z');
+  await expect(app.textbox('article.subheadline')).toHaveValue('Council votes on the budget');
 });

@@ -7,7 +7,7 @@ import { renameSync } from 'node:fs';
 import { approveAndPublish } from './support/approve-and-publish';
 import { draftCompleteArticle } from './support/draft-article';
 import { openNewsroom } from './support/open-newsroom';
-import { actWithNote, openApp, openFromQueue, openReviewTab, reviewPanel, selectInBody, setProfile, statusLine } from './support/review-steps';
+import { actWithNote, commentMargin, openApp, openFromQueue, openReviewTab, reviewPanel, selectInBody, setProfile, statusLine } from './support/review-steps';
 import { startHost } from './support/start-host';
 import { startTwoHosts, type TwoHosts } from './support/start-two-hosts';
 
@@ -60,7 +60,8 @@ test('submit → comment and request changes → fix and resubmit → diff → a
   await selectInBody(editor, '北京今天下暴雨', '北京今天下暴雨，', '数百个'.length);
   await edPanel.getByRole('textbox', { name: editor.app.text('review.comment.new') }).fill('How many exactly? Give the airport’s figure.');
   await edPanel.getByRole('button', { name: editor.app.text('review.comment.onSelection'), exact: true }).click();
-  await expect(edPanel.getByText(editor.app.text('review.comment.quote', { quote: '数百个' }))).toBeVisible();
+  // On this wide window the open comment sits in the margin beside its text.
+  await expect(commentMargin(editor).getByText(editor.app.text('review.comment.quote', { quote: '数百个' }))).toBeVisible();
   await expect(editor.app.body.locator('.dl-comment-anchor')).toHaveText('数百个');
   await actWithNote(editor, edPanel, 'request-changes', 'Add the airport’s statement.');
   await expect(edPanel.getByText(statusLine(editor.app, 'changes_requested'))).toBeVisible();
@@ -73,13 +74,14 @@ test('submit → comment and request changes → fix and resubmit → diff → a
   // The note heads the panel (who returned it, when) and stays in History.
   await expect(panel.getByText('Add the airport’s statement.')).toHaveCount(2);
   await expect(panel.getByText('Add the airport’s statement.').first()).toBeVisible();
-  await expect(panel.getByText('How many exactly? Give the airport’s figure.')).toBeVisible();
+  await expect(commentMargin(reporter).getByText('How many exactly? Give the airport’s figure.')).toBeVisible();
   await expect(reporter.app.body.locator('.dl-comment-anchor')).toHaveText('数百个');
   await reporter.app.body.getByText('北京今天下暴雨').click();
   await reporter.app.pressEndInBody();
   await reporter.page.keyboard.type('机场表示，共有312个航班延误。');
   await reporter.app.waitSaved();
-  await panel.getByRole('button', { name: reporter.app.text('review.comment.resolve'), exact: true }).click();
+  await commentMargin(reporter).getByRole('button', { name: reporter.app.text('review.comment.resolve'), exact: true }).click();
+  // Resolved, it leaves the margin for the side panel's list.
   await expect(panel.getByText(reporter.app.text('review.comment.resolved', { name: '李娜' }))).toBeVisible();
   await actWithNote(reporter, panel, 'resubmit');
   await expect(panel.getByText(statusLine(reporter.app, 'submitted'))).toBeVisible();

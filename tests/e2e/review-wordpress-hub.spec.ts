@@ -6,7 +6,7 @@
 import { expect, test } from '@playwright/test';
 import { startWordPress, type WordPressSite } from '../integration/support/wordpress-fixture';
 import { draftCompleteArticle, ENGLISH_DRAFT, publishFromDialog } from './support/draft-article';
-import { actWithNote, addWordPressTarget, openApp, openFromQueue, openReviewTab, selectInBody, setProfile, statusLine } from './support/review-steps';
+import { actWithNote, addWordPressTarget, commentMargin, openApp, openFromQueue, openReviewTab, selectInBody, setProfile, statusLine } from './support/review-steps';
 import { startTwoHosts, type TwoHosts } from './support/start-two-hosts';
 
 interface WpPostSummary {
@@ -68,7 +68,8 @@ test('contributor submits, editor requests changes, contributor resubmits, edito
 
   panel = await openFromQueue(reporter, headline, 'mine');
   await expect(panel.getByText('Attribute the closure period.').first()).toBeVisible();
-  await expect(panel.getByText('Six weeks according to whom?')).toBeVisible();
+  // The open comment on text sits in the margin beside it on this wide window.
+  await expect(commentMargin(reporter).getByText('Six weeks according to whom?')).toBeVisible();
   await reporter.app.body.getByText('The harbour bridge').click();
   await reporter.app.pressEndInBody();
   await reporter.page.keyboard.type(' The port authority said the work would take six weeks.');

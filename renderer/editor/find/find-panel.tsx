@@ -10,6 +10,7 @@ import type { MessageKey } from '../../i18n/messages/catalogues';
 import { useStores } from '../../stores/stores-context';
 import { findHighlightsKey, refreshFind, replaceAllMatches, replaceMatch, setCurrentMatch, setFind } from './find-highlights';
 import { findInFields, replaceInFields, type FieldMatch, type FieldValues, type FindField } from './find-in-fields';
+import { replaceInFieldInput } from './replace-in-field-input';
 import './find-panel.css';
 
 export interface FindPanelProps {
@@ -142,11 +143,21 @@ export function FindPanel({ editor, withReplace, openCount, onClose }: FindPanel
 
   const step = (delta: number) => show(current + delta);
 
+  // Through the field's own text box, so Ctrl/Cmd+Z there undoes the replacement as it does in the body.
+  const applyToFields = (patch: Partial<FieldValues>) => {
+    const rest: Partial<FieldValues> = {};
+    for (const [field, next] of Object.entries(patch) as [FindField, string][]) {
+      const input = document.querySelector<HTMLInputElement | HTMLTextAreaElement>(FIELD_INPUT[field]);
+      if (!input || !replaceInFieldInput(input, next)) rest[field] = next;
+    }
+    if (Object.keys(rest).length > 0) article.getState().updateFields(rest);
+  };
+
   const replaceOne = () => {
     if (!find || total === 0) return;
     const field = fieldMatches[current];
     if (field) {
-      article.getState().updateFields(replaceInFields(fields, [field], replacement, find));
+      applyToFields(replaceInFields(fields, [field], replacement, find));
       setAnnouncement(t('find.replaced', { count: 1 }));
       return;
     }
@@ -156,7 +167,7 @@ export function FindPanel({ editor, withReplace, openCount, onClose }: FindPanel
   const replaceAll = () => {
     if (!find || total === 0) return;
     const patch = replaceInFields(fields, fieldMatches, replacement, find);
-    if (Object.keys(patch).length > 0) article.getState().updateFields(patch);
+    applyToFields(patch);
     const inBody = replaceAllMatches(editor.view, replacement);
     setAnnouncement(t('find.replaced', { count: fieldMatches.length + inBody }));
   };

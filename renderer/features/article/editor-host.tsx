@@ -8,6 +8,9 @@ import type { TextStats } from '../../../common/text/text-stats';
 import { useRenderProbe } from '../../kit/use-render-probe';
 import { authorIdOf } from '../../../common/editor/author-colour';
 import { suggestByDefault } from '../../../common/workflow/suggest-by-default';
+import { CommentMargin } from '../review/comment-margin';
+import { startComment } from '../review/start-comment';
+import { useCommentMarginShown } from '../review/use-comment-margin-shown';
 import { formatError } from '../../api/format-error';
 import { useT } from '../../i18n/use-t';
 import { StoryPresence } from './story-presence';
@@ -25,6 +28,8 @@ export const EditorHost = memo(function EditorHost() {
   const handleDirty = useCallback(() => article.getState().markBodyDirty(), [article]);
   const handleStats = useCallback((stats: TextStats) => article.getState().setStats(stats), [article]);
   const handleError = useCallback((message: string) => ui.getState().showError(message), [ui]);
+  const handleComment = useCallback(() => startComment({ article, review, ui }), [article, review, ui]);
+  const marginShown = useCommentMarginShown();
   const t = useT();
   const handleSessionError = useCallback(
     (error: unknown) => {
@@ -71,7 +76,7 @@ export const EditorHost = memo(function EditorHost() {
     );
   }
   return (
-    <div className="editor-host">
+    <div className={marginShown ? 'editor-host with-comment-margin' : 'editor-host'}>
       {session && session.provider.awareness && (
         <StoryPresence
           awareness={session.provider.awareness}
@@ -90,8 +95,11 @@ export const EditorHost = memo(function EditorHost() {
         onDirty={handleDirty}
         onStats={handleStats}
         onError={handleError}
+        onComment={handleComment}
         collaboration={collaboration}
       />
+      {/* Mounted with the editor it measures (a shared story's editor is a new one). */}
+      {marginShown ? <CommentMargin key={`${id}:${editorKey}:${shared.kind}`} /> : null}
     </div>
   );
 });

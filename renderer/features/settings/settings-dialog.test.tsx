@@ -2,7 +2,7 @@
 // Runs in: tests (happy-dom). The settings dialog starts from the stored settings, never from
 // defaults: opened while they are still being read, it waits, so Save cannot overwrite them.
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { settingsSchema, type AppInfo, type Settings } from '../../../common/contract';
 import { StoresContext } from '../../stores/stores-context';
 import { useI18nStore } from '../../i18n/i18n-store';
@@ -115,9 +115,10 @@ describe('settings dialog', () => {
     });
     const stores = createAppStores(api);
     await stores.settings.getState().init();
+    const reloadPage = vi.fn();
     render(
       <StoresContext.Provider value={stores}>
-        <SettingsDialog />
+        <SettingsDialog reloadPage={reloadPage} />
       </StoresContext.Provider>,
     );
     const en = locale === 'en';
@@ -132,6 +133,61 @@ describe('settings dialog', () => {
     expect(api.callsTo('settings.update')).toEqual([
       expect.objectContaining({ reviewHub: { kind: 'newsroom', serverUrl: 'https://newsroom.example.org:4455' }, newsroomToken: 'dln_secret' }),
     ]);
+    // A page served without a newsroom server may not reach it: it loads again.
+    expect(reloadPage).toHaveBeenCalledTimes(1);
+  });
+  it('loads the page again after saving another newsroom server, the open story flushed first; other saves just close', async () => {
+    let stored = settingsSchema.parse({ locale: 'en', reviewHub: { kind: 'newsroom', serverUrl: 'https://one.example.org:4455' } });
+    const api = createFakeApi({
+      'settings.get': () => stored,
+      'app.info': () => INFO,
+      'targets.list': () => [],
+      'settings.update': (patch) => (stored = settingsSchema.parse({ ...stored, ...patch })),
+    });
+    const stores = createAppStores(api);
+    await stores.settings.getState().init();
+    const steps: string[] = [];
+    const flush = stores.article.getState().flush;
+    stores.article.setState({ flush: () => (steps.push('flush'), flush()) });
+    const reloadPage = vi.fn(() => steps.push('reload'));
+    const openSettings = (): void => {
+      stores.ui.getState().openDialog('settings');
+      render(
+        <StoresContext.Provider value={stores}>
+          <SettingsDialog reloadPage={reloadPage} />
+        </StoresContext.Provider>,
+      );
+    };
+    const save = async (): Promise<void> => {
+      await act(async () => {
+        fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+      });
+    };
+
+    // The same server (another path on it, another name): the page's policy still fits.
+    openSettings();
+    fireEvent.change(screen.getByLabelText('Your name'), { target: { value: 'Li Na' } });
+    fireEvent.change(screen.getByLabelText('Server address'), { target: { value: 'https://one.example.org:4455/' } });
+    await save();
+    expect(stores.ui.getState().dialog).toBeNull();
+    expect(steps).toEqual([]);
+    cleanup();
+
+    // Another server: saved, the story flushed, then the page loads again (the dialog is left to go with it).
+    openSettings();
+    fireEvent.change(screen.getByLabelText('Server address'), { target: { value: 'https://two.example.org:4455' } });
+    await save();
+    expect(stored.reviewHub).toEqual({ kind: 'newsroom', serverUrl: 'https://two.example.org:4455' });
+    expect(steps).toEqual(['flush', 'reload']);
+    expect(stores.ui.getState().dialog).toBe('settings');
+    cleanup();
+
+    // No newsroom server any more: the page loads again, so its policy lets no socket out.
+    steps.length = 0;
+    openSettings();
+    fireEvent.change(screen.getByRole('combobox', { name: 'Articles travel through' }), { target: { value: 'folder' } });
+    await save();
+    expect(steps).toEqual(['flush', 'reload']);
   });
 
   it.each(['en', 'zh-CN'] as const)('sets the desk’s headline guide in 字 and in characters (%s)', async (locale) => {

@@ -1,6 +1,7 @@
 // Runs in: renderer. The settings dialog: the newsroom profile (name and role), the review hub,
 // publishing targets, and where the library lives.
 import { useEffect, useId, useRef, useState } from 'react';
+import { newsroomSocketSourceOf } from '../../../common/collab/newsroom-socket-source';
 import type { NewsroomRole } from '../../../common/workflow/newsroom-profile';
 import type { ReviewHubSetting } from '../../../common/workflow/review-contract';
 import { ModalDialog } from '../../kit/modal-dialog';
@@ -16,7 +17,16 @@ const NOTIFY_FIELDS = [
   ['notifyPublished', 'settings.notify.published'],
 ] as const;
 
-export function SettingsDialog() {
+export interface SettingsDialogProps {
+  /** Loads the page again, so it is served with a policy that names the newly saved newsroom server. */
+  reloadPage?: () => void;
+}
+
+function reloadWindow(): void {
+  window.location.reload();
+}
+
+export function SettingsDialog({ reloadPage = reloadWindow }: SettingsDialogProps) {
   const t = useT();
   const { settings, ui } = useStores();
   const loaded = settings((s) => s.loaded);
@@ -29,10 +39,10 @@ export function SettingsDialog() {
       </ModalDialog>
     );
   }
-  return <SettingsForm />;
+  return <SettingsForm reloadPage={reloadPage} />;
 }
 
-function SettingsForm() {
+function SettingsForm({ reloadPage }: Required<SettingsDialogProps>) {
   const t = useT();
   const nameId = useId();
   const roleId = useId();
@@ -42,7 +52,7 @@ function SettingsForm() {
   const hubServerId = useId();
   const hubTokenId = useId();
   const problemId = useId();
-  const { settings, ui, targets } = useStores();
+  const { settings, ui, targets, article } = useStores();
   const saved = settings((s) => s.settings);
   const info = settings((s) => s.info);
   const allTargets = targets((s) => s.targets);
@@ -93,10 +103,18 @@ function SettingsForm() {
           ? { kind: 'wordpress', targetId: target }
           : { kind: 'folder', path: hubPath.trim() };
     const token = hubKind === 'newsroom' && hubToken.trim() !== '' ? { newsroomToken: hubToken.trim() } : {};
+    const report = (error: unknown): void => ui.getState().showError(error);
+    // The page's Content-Security-Policy names the newsroom server it was served with; a page that
+    // must reach another one is loaded again, once the open story is safely on disk.
+    const servedWith = newsroomSocketSourceOf(saved.reviewHub);
     settings
       .getState()
       .update({ userName: name.trim(), role: role === '' ? null : role, reviewHub, ...token, ...notify, headlineGuide })
-      .then(close, (error: unknown) => ui.getState().showError(error));
+      .then(() => {
+        if (newsroomSocketSourceOf(settings.getState().settings.reviewHub) === servedWith) return close();
+        return article.getState().flush().then(reloadPage);
+      })
+      .catch(report);
   };
   return (
     <ModalDialog title={t('settings.title')} onClose={close}>

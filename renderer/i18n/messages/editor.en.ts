@@ -21,6 +21,7 @@ export const editorEn = {
   'editor.toolbar.undo': 'Undo',
   'editor.toolbar.redo': 'Redo',
   'editor.toolbar.suggest': 'Suggest changes',
+  'editor.toolbar.comment': 'Comment',
   'editor.suggestions.label': 'Suggestions',
   'editor.suggestions.count': '{count} suggestions',
   'editor.suggestions.accept-all': 'Accept all',

@@ -22,6 +22,7 @@ export const editorZhCN: Record<keyof typeof editorEn, string> = {
   'editor.toolbar.undo': '撤销',
   'editor.toolbar.redo': '重做',
   'editor.toolbar.suggest': '建议修改',
+  'editor.toolbar.comment': '批注',
   'editor.suggestions.label': '修改建议',
   'editor.suggestions.count': '{count} 处修改建议',
   'editor.suggestions.accept-all': '全部接受',

@@ -61,6 +61,11 @@ export function reviewPanel({ app, page }: PersonApp): Locator {
   return page.getByRole('region', { name: app.text('review.panel'), exact: true });
 }
 
+/** The margin beside the body where open comments on text sit on wide windows (the default 1280 px). */
+export function commentMargin({ app, page }: PersonApp): Locator {
+  return page.getByRole('region', { name: app.text('review.margin.label'), exact: true });
+}
+
 export async function openReviewTab(person: PersonApp): Promise<Locator> {
   await person.page.getByRole('tab', { name: person.app.text('review.tab.review'), exact: true }).click();
   const panel = reviewPanel(person);

@@ -17,7 +17,11 @@ export interface RunningHost {
 
 const ROOT = resolve(import.meta.dirname, '..', '..', '..');
 
-export async function startHost(options: { dataDir?: string; env?: Record<string, string> } = {}): Promise<RunningHost> {
+/** How long a host may take to print its URL; a cold start of a very large library needs more. */
+const DEFAULT_START_TIMEOUT_MS = 30_000;
+
+export async function startHost(options: { dataDir?: string; env?: Record<string, string>; startTimeoutMs?: number } = {}): Promise<RunningHost> {
+  const startTimeoutMs = options.startTimeoutMs ?? DEFAULT_START_TIMEOUT_MS;
   const ownsDir = !options.dataDir;
   const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'dateline-e2e-')));
   const child = spawn(process.execPath, [join(ROOT, 'dist', 'host', 'serve.mjs')], {
@@ -31,7 +35,11 @@ export async function startHost(options: { dataDir?: string; env?: Record<string
   });
   const url = await new Promise<string>((resolveUrl, reject) => {
     let stdout = '';
-    const timer = setTimeout(() => reject(new Error(`host did not start within 30 s\n${stdout}\n${stderr}`)), 30_000);
+    const timer = setTimeout(() => {
+      // A host that missed its start must not go on running (and writing into the data folder) behind the caller's back.
+      child.kill('SIGTERM');
+      reject(new Error(`host did not start within ${startTimeoutMs / 1000} s\n${stdout}\n${stderr}`));
+    }, startTimeoutMs);
     child.stdout?.on('data', (chunk: Buffer) => {
       stdout += chunk.toString();
       const match = /^DATELINE_URL=(\S+)$/m.exec(stdout);

@@ -1,0 +1,109 @@
+// @vitest-environment happy-dom
+// Runs in: tests (happy-dom). Comment first on a narrow window: Comment with no selection says so;
+// with a selection the side panel's review tab opens a focused composer on that text; Ctrl+Enter
+// pressed while an IME composes adds nothing; Escape cancels and gives the text back its focus;
+// Ctrl/Cmd+Enter adds the comment on the text.
+import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { newArticle } from '../../../common/article';
+import type { TextAnchor } from '../../../common/workflow/review-comment';
+import type { ReviewState } from '../../../common/workflow/review-contract';
+import { useI18nStore } from '../../i18n/i18n-store';
+import { createAppStores } from '../../stores/app-stores';
+import { StoresContext } from '../../stores/stores-context';
+import { createFakeApi } from '../../../tests/support/fake-api';
+import { ReviewPanel } from './review-panel';
+import { startComment } from './start-comment';
+
+afterEach(cleanup);
+
+const ID = 'art0000000002';
+const ANCHOR: TextAnchor = { from: 9, to: 12, quote: '数百个' };
+
+function reviewState(): ReviewState {
+  return {
+    articleId: ID,
+    status: 'draft',
+    owner: '李娜',
+    profile: { name: '李娜', role: 'reporter' },
+    allowedActions: ['submit'],
+    history: [],
+    comments: [],
+    hub: null,
+    diffBases: { lastSeen: null, submitted: null, previousSubmission: null },
+    pendingSync: null,
+    canSendChanges: false,
+  };
+}
+
+async function mount(locale: 'en' | 'zh-CN') {
+  useI18nStore.getState().setLocale(locale);
+  const api = createFakeApi({ 'outbox.list': () => [], 'review.get': () => reviewState(), 'comments.add': () => reviewState() });
+  const stores = createAppStores(api);
+  stores.article.getState().load({ ...newArticle(ID, '2026-12-07T02:00:00.000Z'), headline: '暴雨' });
+  let selection: TextAnchor | null = null;
+  const handle = {
+    getBody: () => ({ type: 'doc', content: [] }),
+    focus: vi.fn(),
+    insertPhotos: async () => {},
+    runCommand: () => {},
+    getSelectionAnchor: () => selection,
+    selectRange: vi.fn(),
+  };
+  stores.article.getState().setEditorHandle(handle);
+  render(
+    <StoresContext.Provider value={stores}>
+      <ReviewPanel />
+    </StoresContext.Provider>,
+  );
+  await screen.findByRole('region', { name: locale === 'en' ? 'Review' : '审稿' });
+  return { api, stores, handle, select: (anchor: TextAnchor | null) => (selection = anchor) };
+}
+
+describe('comment first in the side panel', () => {
+  beforeEach(() => useI18nStore.getState().setLocale('en'));
+
+  for (const locale of ['en', 'zh-CN'] as const) {
+    it(`says so without a selection, in ${locale}`, async () => {
+      const { stores } = await mount(locale);
+      act(() => startComment(stores));
+      const expected = locale === 'en' ? 'Select some text in the article first, then comment on it.' : '请先在正文中选中文字，再添加批注。';
+      expect(stores.ui.getState().notices.at(-1)?.message).toBe(expected);
+      expect(stores.review.getState().composer).toBeNull();
+    });
+  }
+
+  it('opens a focused composer on the selection; IME Enter, Escape and Ctrl+Enter do what they should', async () => {
+    const { api, stores, handle, select } = await mount('en');
+    select(ANCHOR);
+    act(() => startComment(stores));
+    expect(stores.ui.getState().sideTab).toBe('review');
+    expect(stores.ui.getState().sidePanelOpen).toBe(true);
+    const form = await screen.findByRole('form', { name: 'Comment on the selected text' });
+    const box = within(form).getByRole('textbox');
+    expect(document.activeElement).toBe(box);
+    expect(form.textContent).toContain('On “数百个”');
+
+    fireEvent.change(box, { target: { value: '核实' } });
+    await act(async () => {
+      fireEvent.keyDown(box, { key: 'Enter', ctrlKey: true, keyCode: 229, isComposing: true });
+    });
+    expect(api.callsTo('comments.add')).toHaveLength(0);
+    expect(screen.getByRole('form', { name: 'Comment on the selected text' })).toBeTruthy();
+
+    fireEvent.keyDown(box, { key: 'Escape' });
+    expect(screen.queryByRole('form', { name: 'Comment on the selected text' })).toBeNull();
+    expect(handle.selectRange).toHaveBeenLastCalledWith(ANCHOR.from, ANCHOR.to);
+    expect(api.callsTo('comments.add')).toHaveLength(0);
+
+    act(() => startComment(stores));
+    const again = within(await screen.findByRole('form', { name: 'Comment on the selected text' })).getByRole('textbox');
+    fireEvent.change(again, { target: { value: 'How many exactly?' } });
+    await act(async () => {
+      fireEvent.keyDown(again, { key: 'Enter', ctrlKey: true });
+    });
+    expect(api.callsTo('comments.add')).toEqual([{ id: ID, body: 'How many exactly?', anchor: ANCHOR }]);
+    expect(screen.queryByRole('form', { name: 'Comment on the selected text' })).toBeNull();
+    expect(handle.selectRange).toHaveBeenCalledTimes(2);
+  });
+});

@@ -1,0 +1,101 @@
+// Runs in: the benchmark script (Node). The library's list alone at a size where the full library
+// bench takes too long (100k articles): generate, start the host cold and warm, and time the list
+// against an empty library. Search is left out: the index is still catching up in the background
+// during the warm start, which this table says.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser } from '@playwright/test';
+import { startHost } from '../e2e/support/start-host';
+import { hostClient } from '../support/host-client';
+import { formatMs as ms, formatRatio as ratio } from './format-ms';
+import { generateArticles } from './generate-articles';
+import { measureListLoad, summarizeLoads, type LoadStats } from './library-bench';
+import type { ListSample } from './list-probe';
+import type { Cell, Table } from './print-table';
+import { uiText } from './ui-text';
+
+const PAGE_LOADS = 3;
+/** A cold start re-reads every article: at 100k articles on two busy cores that took over 5 minutes. */
+const START_TIMEOUT_MS = 30 * 60_000;
+
+export interface LibraryListResult {
+  articles: number;
+  generateMs: number;
+  coldStartMs: number;
+  warmStartMs: number;
+  /** Articles the search index still had to index when the warm list was measured. */
+  indexingDuringList: number;
+  listAfterStart: ListSample;
+  list: LoadStats;
+  emptyList: LoadStats;
+}
+
+export async function runLibraryListBench(browser: Browser, count: number, log: (line: string) => void, progress: (text: string) => void): Promise<LibraryListResult> {
+  const dataDir = await mkdtemp(join(tmpdir(), 'dateline-bench-list-'));
+  try {
+    const libraryRoot = join(dataDir, 'library');
+    log(`library list: generating ${count.toLocaleString('en')} articles in ${dataDir}`);
+    const t0 = performance.now();
+    const every = Math.max(1, Math.floor(count / 50));
+    await generateArticles(libraryRoot, count, (done) => {
+      if (done % every === 0) progress('.');
+    });
+    progress('\n');
+    const generateMs = performance.now() - t0;
+    await rm(join(libraryRoot, 'library-index.json'), { force: true });
+    log('library list: cold host start…');
+    let start = performance.now();
+    const cold = await startHost({ dataDir, startTimeoutMs: START_TIMEOUT_MS });
+    const coldStartMs = performance.now() - start;
+    await hostClient(cold.url).call('library.list', { limit: 1 });
+    await cold.stop();
+    log('library list: warm host start…');
+    start = performance.now();
+    const warm = await startHost({ dataDir, startTimeoutMs: START_TIMEOUT_MS });
+    const warmStartMs = performance.now() - start;
+    const countText = uiText('library.count', { count: count.toLocaleString('en') });
+    const samples: ListSample[] = [];
+    let listAfterStart: ListSample;
+    let indexingDuringList = 0;
+    try {
+      listAfterStart = await measureListLoad(browser, warm.url, countText, '[role="listitem"] .row-title');
+      for (let i = 0; i < PAGE_LOADS; i++) samples.push(await measureListLoad(browser, warm.url, countText, '[role="listitem"] .row-title'));
+      indexingDuringList = (await hostClient(warm.url).call('library.list', { query: 'council', limit: 1 })).indexing;
+    } finally {
+      await warm.kill();
+    }
+    log('library list: empty library (baseline)…');
+    const empty = await startHost();
+    const emptySamples: ListSample[] = [];
+    try {
+      for (let i = 0; i < PAGE_LOADS; i++) emptySamples.push(await measureListLoad(browser, empty.url, uiText('library.count', { count: 0 }), '.library .empty'));
+    } finally {
+      await empty.stop();
+    }
+    return { articles: count, generateMs, coldStartMs, warmStartMs, indexingDuringList, listAfterStart, list: summarizeLoads(samples), emptyList: summarizeLoads(emptySamples) };
+  } finally {
+    await rm(dataDir, { recursive: true, force: true });
+  }
+}
+
+export function libraryListTable(r: LibraryListResult): Table {
+  const n = r.articles.toLocaleString('en');
+  const rows: Cell[][] = [
+    [`Generate ${n} articles with LibraryStore`, ms(r.generateMs), '—', ''],
+    ['Host start, cold (re-reads every article)', ms(r.coldStartMs), '—', ''],
+    ['Host start, warm (library-index.json)', ms(r.warmStartMs), '—', ''],
+    ['List shown, first load right after warm start', ms(r.listAfterStart.painted), ms(r.emptyList.painted.median), ratio(r.listAfterStart.painted, r.emptyList.painted.median)],
+    [`List loaded (count = ${n}, first row in DOM), median of ${r.list.ready.n}`, ms(r.list.ready.median), ms(r.emptyList.ready.median), ratio(r.list.ready.median, r.emptyList.ready.median)],
+    [`List shown (next paint), median of ${r.list.painted.n}`, ms(r.list.painted.median), ms(r.emptyList.painted.median), ratio(r.list.painted.median, r.emptyList.painted.median)],
+    ['… of which app boot until it sends library.list', ms(r.list.boot.median), ms(r.emptyList.boot.median), ratio(r.list.boot.median, r.emptyList.boot.median)],
+    ['… of which the library.list request (server + transfer)', ms(r.list.request.median), ms(r.emptyList.request.median), ratio(r.list.request.median, r.emptyList.request.median)],
+    ['… of which response → list in the DOM', ms(r.list.render.median), ms(r.emptyList.render.median), ratio(r.list.render.median, r.emptyList.render.median)],
+  ];
+  return {
+    title: `Library list only: ${n} generated articles (baseline: an empty library)`,
+    headers: ['Measure', 'Value', 'Baseline', 'Ratio'],
+    rows,
+    notes: [`_Search is not measured at this size; the search index was still catching up in the background while the list was timed (${r.indexingDuringList.toLocaleString('en')} articles left to index at the end)._`],
+  };
+}

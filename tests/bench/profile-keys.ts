@@ -1,0 +1,114 @@
+// Runs in: Node (`npx tsx tests/bench/profile-keys.ts [words] [keys] [renderer-dir]`). Profiles Enter
+// and letters typed in the middle of an article, in the app and in bare TipTap, with Chromium's
+// sampling profiler, and prints where each spends its self time (bottom-up, by function and file).
+// Give it a readable renderer build for names that mean something:
+//   npx vite build --minify false --outDir <dir>   (then pass <dir>)
+import { writeFile } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
+import type { Page } from '@playwright/test';
+import { startHost } from '../e2e/support/start-host';
+import { hostClient } from '../support/host-client';
+import { launchBenchBrowser, benchContext } from './bench-browser';
+import { bareTiptapScript } from './bare-tiptap-bundle';
+import { bodyDoc } from './body-doc';
+import { placeCaretScript } from './typing-scenarios';
+import { paragraphsFor } from './typing-bench';
+import { uiText } from './ui-text';
+import { waitInPage } from './wait-in-page';
+
+interface ProfileNode {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number };
+  hitCount?: number;
+}
+interface Profile {
+  nodes: ProfileNode[];
+  samples: number[];
+  timeDeltas: number[];
+}
+
+const MAX_WORDS = 200_000;
+const MAX_KEYS = 1_000;
+
+function selfTimes(profile: Profile): Map<string, number> {
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const out = new Map<string, number>();
+  profile.samples.forEach((id, i) => {
+    const node = byId.get(id);
+    if (!node) return;
+    const file = node.callFrame.url.split('/').pop() ?? '';
+    const key = `${node.callFrame.functionName || '(anonymous)'} ${file}:${node.callFrame.lineNumber + 1}`;
+    out.set(key, (out.get(key) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000);
+  });
+  return out;
+}
+
+async function profileKeys(page: Page, root: string, key: string, keys: number, label: string): Promise<Map<string, number>> {
+  await page.evaluate(placeCaretScript(root, 'middle'));
+  await page.waitForTimeout(500);
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+  await cdp.send('Profiler.start');
+  for (let i = 0; i < keys; i++) {
+    await page.keyboard.press(key === 'letters' ? 'abcdefghijklmnopqrstuvwxyz'[i % 26]! : key);
+    await page.waitForTimeout(50);
+  }
+  const { profile } = (await cdp.send('Profiler.stop')) as { profile: Profile };
+  await writeFile(`profile-${label}.cpuprofile`, JSON.stringify(profile));
+  return selfTimes(profile);
+}
+
+function top(times: Map<string, number>, n: number): string[] {
+  return [...times.entries()]
+    .filter(([name]) => !name.startsWith('(idle)') && !name.startsWith('(program)'))
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, n)
+    .map(([name, ms]) => `${ms.toFixed(1).padStart(8)} ms  ${name}`);
+}
+
+async function main(): Promise<void> {
+  const words = Math.min(MAX_WORDS, Number(process.argv[2] ?? 20_000));
+  const keys = Math.min(MAX_KEYS, Number(process.argv[3] ?? 60));
+  const staticDir = process.argv[4];
+  const host = await startHost(staticDir ? { env: { DATELINE_STATIC_DIR: staticDir } } : {});
+  const browser = await launchBenchBrowser();
+  try {
+    const client = hostClient(host.url);
+    const paragraphs = paragraphsFor({ label: 'profile', language: 'en', size: words });
+    const headline = `Profile: ${words} words`;
+    const created = await client.call('articles.create', { language: 'en' });
+    await client.call('articles.save', { article: { ...created, headline, body: bodyDoc(paragraphs) }, explicit: false });
+    const html = paragraphs.map((p) => `<p>${p.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</p>`).join('');
+    for (const key of ['Enter', 'letters']) {
+      const appContext = await benchContext(browser);
+      const app = await appContext.newPage();
+      await app.goto(host.url);
+      await app.getByRole('button', { name: uiText('library.openNamed', { headline }), exact: true }).click({ timeout: 60_000 });
+      await app.getByRole('textbox', { name: uiText('editor.body.label'), exact: true }).waitFor({ timeout: 60_000 });
+      const appTimes = await profileKeys(app, '.ProseMirror', key, keys, `app-${key}`);
+      await appContext.close();
+      const bareContext = await benchContext(browser);
+      const bare = await bareContext.newPage();
+      await bare.setContent('<!doctype html><html><body><div id="bare"></div></body></html>');
+      await bare.addScriptTag({ content: await bareTiptapScript() });
+      await bare.evaluate((content) => window.__bareTiptap.open(content, document.getElementById('bare') as HTMLElement), html);
+      await waitInPage(bare, 'window.__bareTiptap.opened.painted !== null', 60_000);
+      const bareTimes = await profileKeys(bare, '#bare .ProseMirror', key, keys, `tiptap-${key}`);
+      await bareContext.close();
+      const total = (t: Map<string, number>) => [...t.entries()].filter(([n]) => !n.startsWith('(idle)')).reduce((a, [, v]) => a + v, 0);
+      console.log(`\n## ${key} × ${keys} in the middle of ${words} words: busy ${total(appTimes).toFixed(0)} ms in the app, ${total(bareTimes).toFixed(0)} ms in bare TipTap`);
+      console.log('### App, top self time\n' + top(appTimes, 25).join('\n'));
+      console.log('### Bare TipTap, top self time\n' + top(bareTimes, 15).join('\n'));
+    }
+  } finally {
+    await browser.close();
+    await host.kill();
+    await rm(host.dataDir, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? (error.stack ?? error.message) : error);
+  process.exit(1);
+});

@@ -1,0 +1,52 @@
+// Runs in: vitest (Node) with the tests' Chromium. A smoke run of the typing bench's pieces at a
+// tiny size: the bare-TipTap bundle loads, the caret goes where each scenario wants it, every key
+// lands and every measure gets a sample per key. No timing is checked (the machine is shared).
+import type { Browser } from '@playwright/test';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBenchBrowser } from '../bench/bench-browser';
+import { KEYSTROKE_MEASURES } from '../bench/keystroke-probe';
+import { typeInPage } from '../bench/typing-bench';
+import { keysLanded, TYPING_SCENARIOS } from '../bench/typing-scenarios';
+
+const KEYS = 5;
+const HTML = Array.from({ length: 9 }, (_, i) => `<p>Paragraph ${i + 1} of the council budget story, long enough to delete from.</p>`).join('');
+const STYLE = { font: '16px serif', width: 600 };
+
+describe('typing bench pieces (smoke)', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launchBenchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  for (const kind of ['tiptap', 'plain'] as const) {
+    it(`runs every scenario in the ${kind} baseline and measures every key`, async () => {
+      const run = await typeInPage(browser, kind, HTML, 'en', STYLE, KEYS);
+      expect(run.open.painted).not.toBeNull();
+      for (const scenario of TYPING_SCENARIOS) {
+        const result = run.scenarios[scenario.id];
+        expect(result.landed, `${kind} ${scenario.id} landed`).toBe(true);
+        expect(result.missing, `${kind} ${scenario.id} missing`).toBe(0);
+        for (const measure of KEYSTROKE_MEASURES) expect(result.measures[measure].n, `${kind} ${scenario.id} ${measure}`).toBe(KEYS);
+      }
+    });
+  }
+});
+
+describe('keysLanded', () => {
+  const scenario = (id: string) => TYPING_SCENARIOS.find((s) => s.id === id);
+  const end = scenario('end');
+  const backspace = scenario('backspace');
+  const enter = scenario('enter');
+  it('knows what letters, Backspace and Enter should do to the body', () => {
+    expect(keysLanded(end!, 3, { chars: 10, paragraphs: 2 }, { chars: 13, paragraphs: 2 })).toBe(true);
+    expect(keysLanded(end!, 3, { chars: 10, paragraphs: 2 }, { chars: 12, paragraphs: 2 })).toBe(false);
+    expect(keysLanded(backspace!, 3, { chars: 10, paragraphs: 2 }, { chars: 7, paragraphs: 2 })).toBe(true);
+    // Backspace that joined paragraphs instead of deleting characters did not do what was measured.
+    expect(keysLanded(backspace!, 3, { chars: 10, paragraphs: 5 }, { chars: 10, paragraphs: 2 })).toBe(false);
+    expect(keysLanded(enter!, 3, { chars: 10, paragraphs: 2 }, { chars: 10, paragraphs: 5 })).toBe(true);
+    expect(keysLanded(enter!, 3, { chars: 10, paragraphs: 2 }, { chars: 13, paragraphs: 2 })).toBe(false);
+  });
+});
