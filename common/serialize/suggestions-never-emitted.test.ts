@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import type { DocNode } from '../article';
 import { makeArticle } from '../../tests/fixtures/sample-article';
+import { doc, paragraph, run, suggestion, type SuggestionAuthor } from '../../tests/fixtures/suggestion-runs';
 import { bodySchemaProblem } from '../editor/editor-schema';
 import { articleToHtmlPage } from './article-to-html-page';
 import { articleToMarkdown } from './article-to-markdown';
@@ -11,24 +12,13 @@ import { articleToNinjs } from './article-to-ninjs';
 import { bodyToGutenberg } from './body-to-gutenberg';
 import { bodyToHtml } from './body-to-html';
 
-const by = (id: string) => ({ id, authorId: 'desk-1', authorName: 'Desk Editor', at: '2026-12-07T00:00:00.000Z' });
+const DESK: SuggestionAuthor = { authorId: 'desk-1', authorName: 'Desk Editor', at: '2026-12-07T00:00:00.000Z' };
 
 // "The cat sat." with "cat" proposed for deletion and "dog" proposed in its place; 市长 proposed as an insertion.
-const body: DocNode = {
-  type: 'doc',
-  content: [
-    {
-      type: 'paragraph',
-      content: [
-        { type: 'text', text: 'The ' },
-        { type: 'text', text: 'cat', marks: [{ type: 'bold' }, { type: 'suggestionDelete', attrs: by('s1') }] },
-        { type: 'text', text: 'dog', marks: [{ type: 'suggestionInsert', attrs: by('s2') }] },
-        { type: 'text', text: ' sat.' },
-      ],
-    },
-    { type: 'paragraph', content: [{ type: 'text', text: '市长', marks: [{ type: 'suggestionInsert', attrs: by('s3') }] }, { type: 'text', text: '说。' }] },
-  ],
-};
+const body = doc(
+  paragraph(run('The '), run('cat', { type: 'bold' }, suggestion('suggestionDelete', 's1', DESK)), run('dog', suggestion('suggestionInsert', 's2', DESK)), run(' sat.')),
+  paragraph(run('市长', suggestion('suggestionInsert', 's3', DESK)), run('说。')),
+);
 
 const article = makeArticle({ body });
 

@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { DocNode } from '../../common/article';
 import { createEditorExtensions } from '../../common/editor/editor-extensions';
 import { SUGGESTION_DELETE, SUGGESTION_FORMAT, SUGGESTION_INSERT } from '../../common/editor/suggestion-marks';
+import { doc, paragraph, run, SAM_EDITOR, suggestion } from '../../tests/fixtures/suggestion-runs';
 import { suggestionToVisit, visitSuggestion } from './suggestion-navigation';
 
 let editor: Editor | null = null;
@@ -14,26 +15,13 @@ afterEach(() => {
   editor = null;
 });
 
-const mark = (type: string, id: string, extra: Record<string, unknown> = {}) => ({ type, attrs: { id, authorId: 'sam editor', authorName: 'Sam Editor', at: '2026-12-07T02:00:00.000Z', ...extra } });
+const mark = (type: string, id: string, extra: Record<string, unknown> = {}) => suggestion(type, id, SAM_EDITOR, extra);
 
 // "The big cat sat. On a mat.": "big " inserted, "sat" replaced by "lay" (two suggestions side by side), "a " struck.
-const BODY: DocNode = {
-  type: 'doc',
-  content: [
-    {
-      type: 'paragraph',
-      content: [
-        { type: 'text', text: 'The ' },
-        { type: 'text', text: 'big ', marks: [mark(SUGGESTION_INSERT, 'i1')] },
-        { type: 'text', text: 'cat ' },
-        { type: 'text', text: 'sat', marks: [mark(SUGGESTION_DELETE, 'd1')] },
-        { type: 'text', text: 'lay', marks: [mark(SUGGESTION_INSERT, 'i2')] },
-        { type: 'text', text: '.' },
-      ],
-    },
-    { type: 'paragraph', content: [{ type: 'text', text: 'On ' }, { type: 'text', text: 'a ', marks: [mark(SUGGESTION_DELETE, 'd2')] }, { type: 'text', text: 'mat.' }] },
-  ],
-};
+const BODY = doc(
+  paragraph(run('The '), run('big ', mark(SUGGESTION_INSERT, 'i1')), run('cat '), run('sat', mark(SUGGESTION_DELETE, 'd1')), run('lay', mark(SUGGESTION_INSERT, 'i2')), run('.')),
+  paragraph(run('On '), run('a ', mark(SUGGESTION_DELETE, 'd2')), run('mat.')),
+);
 
 function make(content: DocNode): Editor {
   editor = new Editor({ extensions: createEditorExtensions(), content });

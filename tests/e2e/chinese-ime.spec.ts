@@ -3,6 +3,7 @@
 // pick a candidate does not add a half-composed tag.
 import { expect, test, type CDPSession, type Page } from '@playwright/test';
 import { DatelineApp } from './support/dateline-app';
+import { imeType } from './support/ime-type';
 import { startHost, type RunningHost } from './support/start-host';
 
 let host: RunningHost;
@@ -12,16 +13,6 @@ test.beforeEach(async () => {
 test.afterEach(async () => {
   await host.stop();
 });
-
-/** Types `text` the way a pinyin IME does: composition updates for each syllable, then a commit. */
-async function imeType(cdp: CDPSession, pinyin: string[], text: string): Promise<void> {
-  let composing = '';
-  for (const syllable of pinyin) {
-    composing += syllable;
-    await cdp.send('Input.imeSetComposition', { text: composing, selectionStart: composing.length, selectionEnd: composing.length });
-  }
-  await cdp.send('Input.insertText', { text });
-}
 
 async function cdpFor(page: Page): Promise<CDPSession> {
   return page.context().newCDPSession(page);

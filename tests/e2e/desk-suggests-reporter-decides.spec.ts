@@ -3,35 +3,24 @@
 // IME composition, and sends it back; the reporter (Chinese UI) sees the desk's suggestions in the
 // desk's colour, deletions struck through, accepts some and rejects others, and resubmits; the desk
 // publishes to the folder target, and the published page holds exactly the accepted text.
-import { expect, test, type CDPSession } from '@playwright/test';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { expect, test } from '@playwright/test';
 import { authorColourIndex, authorIdOf } from '../../common/editor/author-colour';
+import { approveAndPublish } from './support/approve-and-publish';
 import type { DatelineApp } from './support/dateline-app';
-import { draftCompleteArticle, ENGLISH_DRAFT, publishFromDialog } from './support/draft-article';
-import { actWithNote, openApp, openFromQueue, openReviewTab, setProfile, statusLine } from './support/review-steps';
-import { startHost, type RunningHost } from './support/start-host';
+import { draftCompleteArticle, ENGLISH_DRAFT } from './support/draft-article';
+import { imeType } from './support/ime-type';
+import { openNewsroom } from './support/open-newsroom';
+import { actWithNote, openFromQueue, openReviewTab, statusLine } from './support/review-steps';
+import { startTwoHosts, type TwoHosts } from './support/start-two-hosts';
 
-let hub: string;
-let reporterHost: RunningHost;
-let editorHost: RunningHost;
-const homes: string[] = [];
+let hosts: TwoHosts;
 
 test.beforeEach(async () => {
-  hub = mkdtempSync(join(tmpdir(), 'dateline-hub-'));
-  const home = () => {
-    const dir = mkdtempSync(join(tmpdir(), 'dateline-home-'));
-    homes.push(dir);
-    return dir;
-  };
-  [reporterHost, editorHost] = await Promise.all([startHost({ env: { HOME: home() } }), startHost({ env: { HOME: home() } })]);
+  hosts = await startTwoHosts();
 });
 
 test.afterEach(async () => {
-  await Promise.all([reporterHost?.stop(), editorHost?.stop()]);
-  for (const dir of [hub, ...homes.splice(0)]) rmSync(dir, { recursive: true, force: true });
+  await hosts?.stop();
 });
 
 const ORIGINAL = 'The council approved the budget on Tuesday. 市议会周二通过预算。';
@@ -58,22 +47,10 @@ async function selectInEditor(app: DatelineApp, from: number, to = from): Promis
   );
 }
 
-async function imeType(cdp: CDPSession, pinyin: string[], text: string): Promise<void> {
-  let composing = '';
-  for (const syllable of pinyin) {
-    composing += syllable;
-    await cdp.send('Input.imeSetComposition', { text: composing, selectionStart: composing.length, selectionEnd: composing.length });
-  }
-  await cdp.send('Input.insertText', { text });
-}
-
 test('the desk suggests in English and Chinese (IME), the reporter accepts some and rejects others, the page holds the accepted text', async ({ browser }) => {
   test.setTimeout(240_000);
   const headline = 'Council passes budget';
-  const reporter = await openApp(browser, reporterHost, 'zh-CN');
-  const editor = await openApp(browser, editorHost, 'en');
-  await setProfile(reporter, '李娜', 'reporter', { kind: 'folder', path: hub });
-  await setProfile(editor, 'Sam Editor', 'editor', { kind: 'folder', path: hub });
+  const { reporter, editor } = await openNewsroom(browser, hosts, 'zh-CN', '李娜');
 
   // 1. The reporter writes and submits.
   await reporter.app.newArticle();
@@ -166,13 +143,7 @@ test('the desk suggests in English and Chinese (IME), the reporter accepts some 
   await expect(edPanel.getByText(statusLine(editor.app, 'submitted'))).toBeVisible();
   await expect(editor.app.body.locator('p').first()).toHaveText(ACCEPTED);
   await expect(editor.app.body.locator('ins, del')).toHaveCount(0);
-  await edPanel.getByRole('button', { name: editor.app.text('review.action.approve-publish'), exact: true }).click();
-  const done = await publishFromDialog(editor.app, editor.page, true, true);
-  await expect(done.getByText(editor.app.text('publish.done.publish'), { exact: true })).toBeVisible({ timeout: 30_000 });
-  const href = await done.getByRole('link', { name: editor.app.text('publish.openFile'), exact: true }).getAttribute('href');
-  const file = fileURLToPath(href!);
-  expect(existsSync(file)).toBe(true);
-  const html = readFileSync(file, 'utf8');
+  const { html } = await approveAndPublish(editor, edPanel);
   const paragraphs = [...html.matchAll(/<p>(.*?)<\/p>/g)].map((m) => m[1]);
   expect(paragraphs.filter((p) => p?.includes('council'))).toEqual([ACCEPTED_HTML]);
   expect(html).not.toMatch(/Final vote|周二|<ins|<del|suggestion/);

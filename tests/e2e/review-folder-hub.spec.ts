@@ -2,48 +2,29 @@
 // data folder and home folder, share one review hub folder. A reporter (Chinese UI) submits; the
 // editor comments on a passage and requests changes; the reporter fixes and resubmits; the editor
 // sees exactly what changed, approves and publishes to the Published folder in one click.
-import { expect, test, type Browser } from '@playwright/test';
-import { existsSync, mkdtempSync, readFileSync, renameSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { draftCompleteArticle, publishFromDialog } from './support/draft-article';
-import type { UiLocale } from './support/dateline-app';
-import { actWithNote, commentMargin, openApp, openFromQueue, openReviewTab, reviewPanel, selectInBody, setProfile, statusLine, type PersonApp } from './support/review-steps';
-import { startHost, type RunningHost } from './support/start-host';
+import { expect, test } from '@playwright/test';
+import { renameSync } from 'node:fs';
+import { approveAndPublish } from './support/approve-and-publish';
+import { draftCompleteArticle } from './support/draft-article';
+import { openNewsroom } from './support/open-newsroom';
+import { actWithNote, commentMargin, openApp, openFromQueue, openReviewTab, reviewPanel, selectInBody, setProfile, statusLine } from './support/review-steps';
+import { startHost } from './support/start-host';
+import { startTwoHosts, type TwoHosts } from './support/start-two-hosts';
 
-let hub: string;
-let reporterHost: RunningHost;
-let editorHost: RunningHost;
-const homes: string[] = [];
+let hosts: TwoHosts;
 
 test.beforeEach(async () => {
-  hub = mkdtempSync(join(tmpdir(), 'dateline-hub-'));
-  const home = () => {
-    const dir = mkdtempSync(join(tmpdir(), 'dateline-home-'));
-    homes.push(dir);
-    return dir;
-  };
-  [reporterHost, editorHost] = await Promise.all([startHost({ env: { HOME: home() } }), startHost({ env: { HOME: home() } })]);
+  hosts = await startTwoHosts();
 });
-/** The reporter's app (in their language) and the editor's (English), both with their profile and the shared hub. */
-async function openNewsroom(browser: Browser, reporterLocale: UiLocale, reporterName: string): Promise<{ reporter: PersonApp; editor: PersonApp }> {
-  const reporter = await openApp(browser, reporterHost, reporterLocale);
-  const editor = await openApp(browser, editorHost, 'en');
-  await setProfile(reporter, reporterName, 'reporter', { kind: 'folder', path: hub });
-  await setProfile(editor, 'Sam Editor', 'editor', { kind: 'folder', path: hub });
-  return { reporter, editor };
-}
 
 test.afterEach(async () => {
-  await Promise.all([reporterHost?.stop(), editorHost?.stop()]);
-  for (const dir of [hub, ...homes.splice(0)]) rmSync(dir, { recursive: true, force: true });
+  await hosts?.stop();
 });
 
 test('submit → comment and request changes → fix and resubmit → diff → approve and publish, across two apps', async ({ browser }) => {
   test.setTimeout(240_000);
   const headline = '暴雨致北京航班延误';
-  const { reporter, editor } = await openNewsroom(browser, 'zh-CN', '李娜');
+  const { reporter, editor } = await openNewsroom(browser, hosts, 'zh-CN', '李娜');
 
   // 1. The reporter writes and submits to the desk.
   await reporter.app.newArticle();
@@ -113,13 +94,8 @@ test('submit → comment and request changes → fix and resubmit → diff → a
   await expect(diff.getByRole('insertion').filter({ hasText: '机场表示' })).toBeVisible();
   await expect(diff.getByRole('deletion')).toHaveCount(0);
   await diff.getByRole('button', { name: editor.app.text('review.diff.close'), exact: true }).click();
-  await edPanel.getByRole('button', { name: editor.app.text('review.action.approve-publish'), exact: true }).click();
-  const done = await publishFromDialog(editor.app, editor.page, true, true);
-  await expect(done.getByText(editor.app.text('publish.done.publish'), { exact: true })).toBeVisible({ timeout: 30_000 });
-  const href = await done.getByRole('link', { name: editor.app.text('publish.openFile'), exact: true }).getAttribute('href');
-  const file = fileURLToPath(href!);
-  expect(existsSync(file)).toBe(true);
-  expect(readFileSync(file, 'utf8')).toContain('机场表示，共有312个航班延误。');
+  const { done, html } = await approveAndPublish(editor, edPanel);
+  expect(html).toContain('机场表示，共有312个航班延误。');
   await done.press('Escape');
   await expect(edPanel.getByText(statusLine(editor.app, 'published'))).toBeVisible({ timeout: 15_000 });
   const history = edPanel.getByRole('region', { name: editor.app.text('review.history') });
@@ -135,18 +111,16 @@ test('submit → comment and request changes → fix and resubmit → diff → a
 test('a submission made while the shared folder is unplugged waits on the reporter’s machine and goes out with “Send now”', async ({ browser }) => {
   test.setTimeout(120_000);
   // This reporter's app retries only every ten minutes: what sends it here is the button.
-  await reporterHost.stop();
-  const home = mkdtempSync(join(tmpdir(), 'dateline-home-'));
-  homes.push(home);
-  reporterHost = await startHost({ env: { HOME: home, DATELINE_REVIEW_SYNC_MS: '600000' } });
-  const { reporter, editor } = await openNewsroom(browser, 'en', 'Jane Doe');
+  await hosts.reporterHost.stop();
+  hosts.reporterHost = await startHost({ env: { HOME: hosts.newHome(), DATELINE_REVIEW_SYNC_MS: '600000' } });
+  const { reporter, editor } = await openNewsroom(browser, hosts, 'en', 'Jane Doe');
   await reporter.app.newArticle();
   await reporter.app.textbox('article.headline').fill('Written on the train');
   await reporter.app.body.click();
   await reporter.page.keyboard.type('No signal between stations.');
   await reporter.app.waitSaved();
 
-  renameSync(hub, `${hub}-unplugged`);
+  renameSync(hosts.hub, `${hosts.hub}-unplugged`);
   const panel = await openReviewTab(reporter);
   await actWithNote(reporter, panel, 'submit');
   const waiting = panel.getByRole('status').filter({ hasText: 'Not sent yet' });
@@ -154,7 +128,7 @@ test('a submission made while the shared folder is unplugged waits on the report
   await expect(waiting).toContainText('cannot be reached');
   await expect(panel.getByText(statusLine(reporter.app, 'submitted'))).toBeVisible();
 
-  renameSync(`${hub}-unplugged`, hub);
+  renameSync(`${hosts.hub}-unplugged`, hosts.hub);
   await panel.getByRole('button', { name: reporter.app.text('review.pending.sendNow'), exact: true }).click();
   await expect(waiting).toBeHidden();
   await expect(panel.getByText(reporter.app.text('review.inHub', { to: reporter.app.text('queue.desk') }))).toBeVisible();
@@ -165,16 +139,14 @@ test('a submission made while the shared folder is unplugged waits on the report
 
 test('two editors act on the same story at once: the second is told someone else changed it, and takes the latest without losing anything', async ({ browser }) => {
   test.setTimeout(120_000);
-  const secondHome = mkdtempSync(join(tmpdir(), 'dateline-home-'));
-  homes.push(secondHome);
-  const secondHost = await startHost({ env: { HOME: secondHome } });
+  const secondHost = await startHost({ env: { HOME: hosts.newHome() } });
   try {
-    const reporter = await openApp(browser, reporterHost, 'en');
-    const first = await openApp(browser, editorHost, 'en');
+    const reporter = await openApp(browser, hosts.reporterHost, 'en');
+    const first = await openApp(browser, hosts.editorHost, 'en');
     const second = await openApp(browser, secondHost, 'zh-CN');
-    await setProfile(reporter, 'Jane Doe', 'reporter', { kind: 'folder', path: hub });
-    await setProfile(first, 'Sam Editor', 'editor', { kind: 'folder', path: hub });
-    await setProfile(second, '王编辑', 'editor', { kind: 'folder', path: hub });
+    await setProfile(reporter, 'Jane Doe', 'reporter', { kind: 'folder', path: hosts.hub });
+    await setProfile(first, 'Sam Editor', 'editor', { kind: 'folder', path: hosts.hub });
+    await setProfile(second, '王编辑', 'editor', { kind: 'folder', path: hosts.hub });
     await reporter.app.newArticle();
     await reporter.app.textbox('article.headline').fill('Council budget');
     await reporter.app.body.click();
@@ -206,7 +178,7 @@ test('two editors act on the same story at once: the second is told someone else
 
 test('a late fact added while the desk reviews reaches the editor with “Send my changes”, without resubmitting', async ({ browser }) => {
   test.setTimeout(120_000);
-  const { reporter, editor } = await openNewsroom(browser, 'zh-CN', '李娜');
+  const { reporter, editor } = await openNewsroom(browser, hosts, 'zh-CN', '李娜');
   await reporter.app.newArticle();
   await reporter.app.textbox('article.headline').fill('港口发生火灾');
   await reporter.app.body.click();

@@ -4,13 +4,10 @@
 // changes, the reporter fixes and resubmits, the editor sees the change, approves and publishes:
 // the contributor's pending post goes live, once.
 import { expect, test } from '@playwright/test';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { startWordPress, type WordPressSite } from '../integration/support/wordpress-fixture';
 import { draftCompleteArticle, ENGLISH_DRAFT, publishFromDialog } from './support/draft-article';
 import { actWithNote, addWordPressTarget, commentMargin, openApp, openFromQueue, openReviewTab, selectInBody, setProfile, statusLine } from './support/review-steps';
-import { startHost, type RunningHost } from './support/start-host';
+import { startTwoHosts, type TwoHosts } from './support/start-two-hosts';
 
 interface WpPostSummary {
   id: number;
@@ -20,9 +17,7 @@ interface WpPostSummary {
 }
 
 let wp: WordPressSite;
-let reporterHost: RunningHost;
-let editorHost: RunningHost;
-const homes: string[] = [];
+let hosts: TwoHosts;
 
 test.beforeAll(async () => {
   test.setTimeout(180_000);
@@ -34,23 +29,17 @@ test.afterAll(async () => {
   await wp?.stop();
 });
 test.beforeEach(async () => {
-  const home = () => {
-    const dir = mkdtempSync(join(tmpdir(), 'dateline-home-'));
-    homes.push(dir);
-    return dir;
-  };
-  [reporterHost, editorHost] = await Promise.all([startHost({ env: { HOME: home() } }), startHost({ env: { HOME: home() } })]);
+  hosts = await startTwoHosts();
 });
 test.afterEach(async () => {
-  await Promise.all([reporterHost?.stop(), editorHost?.stop()]);
-  for (const dir of homes.splice(0)) rmSync(dir, { recursive: true, force: true });
+  await hosts?.stop();
 });
 
 test('contributor submits, editor requests changes, contributor resubmits, editor approves and the pending post goes live', async ({ browser }) => {
   test.setTimeout(300_000);
   const headline = 'Harbour bridge closes for repairs';
-  const reporter = await openApp(browser, reporterHost, 'en');
-  const editor = await openApp(browser, editorHost, 'en');
+  const reporter = await openApp(browser, hosts.reporterHost, 'en');
+  const editor = await openApp(browser, hosts.editorHost, 'en');
   await setProfile(reporter, 'Jane Doe', 'reporter', { kind: 'wordpress', targetName: 'Newsroom site' }, () =>
     addWordPressTarget(reporter, 'Newsroom site', wp.url, wp.users.contributor.login, wp.users.contributor.appPassword),
   );

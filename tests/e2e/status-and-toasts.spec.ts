@@ -3,36 +3,23 @@
 // each open in its own window, all say Published by push, without a reload. Three notices at
 // 900×700 float over the library without moving it.
 import { expect, test, type Page } from '@playwright/test';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { draftCompleteArticle, publishFromDialog } from './support/draft-article';
-import { actWithNote, openApp, openFromQueue, openReviewTab, setProfile, statusLine } from './support/review-steps';
-import { startHost, type RunningHost } from './support/start-host';
+import { openNewsroom } from './support/open-newsroom';
+import { actWithNote, openApp, openFromQueue, openReviewTab, statusLine } from './support/review-steps';
+import { startTwoHosts, type TwoHosts } from './support/start-two-hosts';
 
 const SCREENS = '/work/screens';
-let hub: string;
-let reporterHost: RunningHost;
-let editorHost: RunningHost;
-const homes: string[] = [];
+let hosts: TwoHosts;
 
 test.beforeEach(async () => {
-  hub = mkdtempSync(join(tmpdir(), 'dateline-hub-'));
-  const home = () => {
-    const dir = mkdtempSync(join(tmpdir(), 'dateline-home-'));
-    homes.push(dir);
-    return dir;
-  };
   // The reporter's review sync runs every second, so the test waits for it, not for 30 s.
-  [reporterHost, editorHost] = await Promise.all([
-    startHost({ env: { HOME: home(), DATELINE_REVIEW_SYNC_MS: '1000' } }),
-    startHost({ env: { HOME: home() } }),
-  ]);
+  hosts = await startTwoHosts({ reporterEnv: { DATELINE_REVIEW_SYNC_MS: '1000' } });
 });
 
 test.afterEach(async () => {
-  await Promise.all([reporterHost?.stop(), editorHost?.stop()]);
-  for (const dir of [hub, ...homes.splice(0)]) rmSync(dir, { recursive: true, force: true });
+  await hosts?.stop();
 });
 
 /** Counts full page loads, so the test can say none happened. */
@@ -45,10 +32,7 @@ async function countLoads(page: Page): Promise<() => number> {
 test('the desk publishes: the reporter’s library row, article header and queue all say Published without a reload', async ({ browser }) => {
   test.setTimeout(180_000);
   const headline = 'Harbour reopens after the storm';
-  const reporter = await openApp(browser, reporterHost, 'en');
-  const editor = await openApp(browser, editorHost, 'en');
-  await setProfile(reporter, 'Li Na', 'reporter', { kind: 'folder', path: hub });
-  await setProfile(editor, 'Sam Editor', 'editor', { kind: 'folder', path: hub });
+  const { reporter, editor } = await openNewsroom(browser, hosts, 'en', 'Li Na');
 
   await reporter.app.newArticle();
   await draftCompleteArticle(reporter.app, reporter.page, {
@@ -71,10 +55,10 @@ test('the desk publishes: the reporter’s library row, article header and queue
   await expect(header.getByText(reporter.app.text('article.status.submitted'), { exact: true })).toBeVisible();
 
   // The reporter's library and queue, each in a window of its own on the same app.
-  const library = await openApp(browser, reporterHost, 'en');
+  const library = await openApp(browser, hosts.reporterHost, 'en');
   const libraryRow = library.page.locator('.article-row').filter({ hasText: headline });
   await expect(libraryRow.getByText(library.app.text('article.status.submitted'), { exact: true })).toBeVisible();
-  const queue = await openApp(browser, reporterHost, 'en');
+  const queue = await openApp(browser, hosts.reporterHost, 'en');
   await queue.page.getByRole('button', { name: queue.app.text('queue.nav'), exact: true }).click();
   await queue.page.getByRole('combobox', { name: queue.app.text('queue.scope') }).selectOption('mine');
   const queueRow = queue.page.getByRole('row').filter({ hasText: headline });
@@ -105,7 +89,7 @@ test('the desk publishes: the reporter’s library row, article header and queue
 });
 
 test('three notices float over the library at 900×700: the content does not move, and the list reopens them', async ({ browser }) => {
-  const person = await openApp(browser, reporterHost, 'en');
+  const person = await openApp(browser, hosts.reporterHost, 'en');
   const { app, page } = person;
   await page.setViewportSize({ width: 900, height: 700 });
   await app.newArticle();

@@ -2,8 +2,9 @@
 // underlined, the deleted word stays visible struck through. Then one suggestion is accepted and
 // others rejected from the list, and what is saved and reloaded holds exactly the accepted text.
 import { readFileSync } from 'node:fs';
-import { expect, test, type CDPSession } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { DatelineApp } from './support/dateline-app';
+import { imeType } from './support/ime-type';
 import { startHost, type RunningHost } from './support/start-host';
 
 let host: RunningHost;
@@ -13,15 +14,6 @@ test.beforeEach(async () => {
 test.afterEach(async () => {
   await host.stop();
 });
-
-async function imeType(cdp: CDPSession, pinyin: string[], text: string): Promise<void> {
-  let composing = '';
-  for (const syllable of pinyin) {
-    composing += syllable;
-    await cdp.send('Input.imeSetComposition', { text: composing, selectionStart: composing.length, selectionEnd: composing.length });
-  }
-  await cdp.send('Input.insertText', { text });
-}
 
 test('suggest in English and Chinese (IME), then accept one and reject the others', async ({ page }) => {
   const app = new DatelineApp(page);

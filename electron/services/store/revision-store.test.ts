@@ -140,6 +140,16 @@ describe('RevisionStore', () => {
     await expect(store.get(link)).rejects.toMatchObject({ code: 'corrupt-file' });
   });
 
+  it('says a file of the wrong shape does not match, the way every store says it (no empty "at")', async () => {
+    const store = new RevisionStore(dir, { now });
+    await store.snapshot(story('Safe'), 'autosave', '');
+    const list = sortableId();
+    await writeFile(join(dir, 'revisions', `${list}.json`), '[]');
+    const { unreadable } = await store.list();
+    const reason = unreadable.find((u) => u.id === list)?.reason;
+    expect(reason).toMatch(/^it does not match the expected format: \S/);
+  });
+
   it('a safety copy written before versions were thinned is never thinned', async () => {
     const store = new RevisionStore(dir, { now });
     const article = story('Legacy');

@@ -14,6 +14,8 @@ import { editorArticleSchema } from '../../../common/editor/editor-schema';
 import { versionsToThin } from '../../../common/versions/thin-versions';
 import { atomicWriteFile, TEMP_FILE_PATTERN } from './atomic-write';
 import { errnoCode, fsAppError } from './fs-app-error';
+import { parseJsonText } from './parse-json-text';
+import type { JsonFileResult } from './read-json-file';
 import { sortableId } from './sortable-id';
 
 /** At most this many snapshot files per article. */
@@ -56,7 +58,7 @@ interface OnDisk {
   bytes: number;
 }
 
-type ReadResult = { kind: 'ok'; value: RevisionFile } | { kind: 'missing' } | { kind: 'unreadable'; reason: string };
+type ReadResult = JsonFileResult<RevisionFile>;
 
 const isThinned = (reason: RevisionReason): boolean => THINNED_REVISION_REASONS.includes(reason);
 
@@ -151,25 +153,7 @@ export class RevisionStore {
       if (!info.isFile()) return { kind: 'unreadable', reason: 'it is not a plain file' };
       if (info.size > MAX_REVISION_FILE_BYTES) return { kind: 'unreadable', reason: `it is ${info.size} bytes, larger than a version can be` };
       if (info.size === 0) return { kind: 'unreadable', reason: 'the file is empty' };
-      const text = await readFile(path, 'utf8');
-      let json: unknown;
-      try {
-        json = JSON.parse(text);
-      } catch (error) {
-        return { kind: 'unreadable', reason: `it is not valid JSON (${error instanceof Error ? error.message : String(error)})` };
-      }
-      let parsed;
-      try {
-        parsed = revisionFileSchema.safeParse(json);
-      } catch (error) {
-        if (error instanceof RangeError) return { kind: 'unreadable', reason: 'it is nested too deeply to be an article' };
-        throw error;
-      }
-      if (!parsed.success) {
-        const issue = parsed.error.issues[0];
-        return { kind: 'unreadable', reason: `it does not match the expected format at ${issue?.path.join('.') ?? ''}: ${issue?.message ?? 'invalid'}` };
-      }
-      return { kind: 'ok', value: parsed.data };
+      return parseJsonText(await readFile(path, 'utf8'), revisionFileSchema);
     } catch (error) {
       if (errnoCode(error) === 'ENOENT') return { kind: 'missing' };
       throw fsAppError(error, path, 'read');
