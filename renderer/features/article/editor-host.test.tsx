@@ -21,6 +21,7 @@ import { openStorySession, type StorySession } from '../../editor/collab/story-s
 import { useI18nStore } from '../../i18n/i18n-store';
 import { createAppStores, type AppStores } from '../../stores/app-stores';
 import { StoresContext } from '../../stores/stores-context';
+import { isSuggesting } from '../../editor/suggestion-mode';
 import { EditorHost } from './editor-host';
 
 vi.mock('../../editor/collab/story-session', () => ({ openStorySession: vi.fn() }));
@@ -176,5 +177,20 @@ describe('the editor host', () => {
       live.chain().focus('end').insertContent(' Live.').run();
     });
     expect(storyDocParts(desk).body.toString()).toContain('Typed alone. Live.');
+  });
+
+  it('puts an editor on someone else’s story in Suggesting when the review state came before the editor', async () => {
+    // The review state is known at once; whether the story is shared is answered later, so the
+    // editor mounts after the state it must follow.
+    let answer: (link: null) => void = () => undefined;
+    const api = createFakeApi({ 'collab.session': () => new Promise<null>((resolve) => (answer = resolve)) });
+    const stores = createAppStores(api);
+    act(() => stores.article.getState().load(savedArticle()));
+    act(() => stores.review.setState({ state: { articleId: ID, hub: null, profile: { name: 'Ana Desk', role: 'editor' }, owner: 'Li Wei' } as unknown as ReviewState }));
+    renderHost(stores);
+    await waitFor(() => expect(api.callsTo('collab.session')).toHaveLength(1));
+    act(() => answer(null));
+    const editor = await bodyEditor();
+    await waitFor(() => expect(isSuggesting(editor.state)).toBe(true));
   });
 });

@@ -61,11 +61,13 @@ export const EditorHost = memo(function EditorHost() {
   const suggest = review((s) => (s.state?.articleId === id ? suggestByDefault(s.state.profile, s.state.owner) : false));
 
   // Once the review state of this article is known: record suggestions under the user's name, and
-  // switch an editor on someone else's story to Suggesting.
+  // switch an editor on someone else's story to Suggesting. Again for each editor that mounts: the
+  // editor mounts only once it is known whether the story is shared, often after the review state.
+  const editorMounted = shared.kind;
   useEffect(() => {
-    if (profileName === null) return;
+    if (profileName === null || editorMounted === 'pending') return;
     article.getState().getEditorHandle()?.configureSuggestions?.({ id: authorIdOf(profileName), name: profileName }, suggest);
-  }, [article, editorKey, profileName, suggest]);
+  }, [article, editorKey, editorMounted, profileName, suggest]);
 
   if (!id || !initialBody) return null;
   if (shared.kind === 'pending') {
