@@ -7,6 +7,7 @@ import type { Cell, Table } from './print-table';
 import { formatMs as ms, formatRatio as ratio } from './format-ms';
 import { searchStartRows } from './search-start-table';
 import { searchUiRows } from './search-ui-rows';
+import { listLoadRows } from './list-load-rows';
 import { stats } from './stats';
 
 export interface Aim {
@@ -63,12 +64,7 @@ export function libraryTable(result: LibraryResult): { table: Table; aims: Aim[]
     ['Host start, cold (re-reads every article)', ms(result.coldStartMs), '—', ''],
     ['First search after cold start (answers while the index catches up)', ms(result.coldSearchReadyMs), '—', ''],
     ['Host start, warm (library-index.json)', ms(result.warmStartMs), '—', ''],
-    ['List shown, first load right after warm start', ms(result.listAfterStart.painted), ms(result.emptyList.painted.median), ratio(result.listAfterStart.painted, result.emptyList.painted.median)],
-    [`List loaded (count = ${n}, first row in DOM), median of ${result.list.ready.n}`, ms(result.list.ready.median), ms(result.emptyList.ready.median), ratio(result.list.ready.median, result.emptyList.ready.median)],
-    [`List shown (next paint), median of ${result.list.painted.n}`, ms(result.list.painted.median), ms(result.emptyList.painted.median), ratio(result.list.painted.median, result.emptyList.painted.median)],
-    ['… of which app boot until it sends library.list', ms(result.list.boot.median), ms(result.emptyList.boot.median), ratio(result.list.boot.median, result.emptyList.boot.median)],
-    ['… of which the library.list request (server + transfer)', ms(result.list.request.median), ms(result.emptyList.request.median), ratio(result.list.request.median, result.emptyList.request.median)],
-    ['… of which response → list in the DOM', ms(result.list.render.median), ms(result.emptyList.render.median), ratio(result.list.render.median, result.emptyList.render.median)],
+    ...listLoadRows(n, result),
   ];
   const searchRows = (label: string, qs: QueryTiming[], key: 'apiMs' | 'indexMs') => {
     const s = stats(qs.map((q) => q[key]));

@@ -123,13 +123,7 @@ export async function runLibraryBench(browser: Browser, count: number, log: (lin
     }
 
     log('library: empty library (baseline)…');
-    const empty = await startHost();
-    const emptySamples: ListSample[] = [];
-    try {
-      for (let i = 0; i < PAGE_LOADS; i++) emptySamples.push(await measureListLoad(browser, empty.url, uiText('library.count', { count: 0 }), '.library .empty'));
-    } finally {
-      await empty.stop();
-    }
+    const emptySamples = await emptyLibraryListSamples(browser);
 
     const build = performance.now();
     const index = SearchIndex.empty();
@@ -181,6 +175,18 @@ export async function measureListLoad(browser: Browser, url: string, countText: 
   } finally {
     await context.close();
   }
+}
+
+/** The list of an empty library, loaded PAGE_LOADS times: the baseline of every list figure. */
+export async function emptyLibraryListSamples(browser: Browser): Promise<ListSample[]> {
+  const empty = await startHost();
+  const samples: ListSample[] = [];
+  try {
+    for (let i = 0; i < PAGE_LOADS; i++) samples.push(await measureListLoad(browser, empty.url, uiText('library.count', { count: 0 }), '.library .empty'));
+  } finally {
+    await empty.stop();
+  }
+  return samples;
 }
 
 export interface LoadStats {

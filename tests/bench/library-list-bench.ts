@@ -8,12 +8,13 @@ import { join } from 'node:path';
 import type { Browser } from '@playwright/test';
 import { startHost } from '../e2e/support/start-host';
 import { hostClient } from '../support/host-client';
-import { formatMs as ms, formatRatio as ratio } from './format-ms';
+import { formatMs as ms } from './format-ms';
 import { generateArticles } from './generate-articles';
-import { measureListLoad, summarizeLoads, type LoadStats } from './library-bench';
+import { emptyLibraryListSamples, measureListLoad, summarizeLoads, type LoadStats } from './library-bench';
 import type { ListSample } from './list-probe';
 import type { Cell, Table } from './print-table';
 import { uiText } from './ui-text';
+import { listLoadRows } from './list-load-rows';
 
 const PAGE_LOADS = 3;
 /** A cold start re-reads every article: at 100k articles on two busy cores that took over 5 minutes. */
@@ -66,13 +67,7 @@ export async function runLibraryListBench(browser: Browser, count: number, log: 
       await warm.kill();
     }
     log('library list: empty library (baseline)…');
-    const empty = await startHost();
-    const emptySamples: ListSample[] = [];
-    try {
-      for (let i = 0; i < PAGE_LOADS; i++) emptySamples.push(await measureListLoad(browser, empty.url, uiText('library.count', { count: 0 }), '.library .empty'));
-    } finally {
-      await empty.stop();
-    }
+    const emptySamples = await emptyLibraryListSamples(browser);
     return { articles: count, generateMs, coldStartMs, warmStartMs, indexingDuringList, listAfterStart, list: summarizeLoads(samples), emptyList: summarizeLoads(emptySamples) };
   } finally {
     await rm(dataDir, { recursive: true, force: true });
@@ -85,12 +80,7 @@ export function libraryListTable(r: LibraryListResult): Table {
     [`Generate ${n} articles with LibraryStore`, ms(r.generateMs), '—', ''],
     ['Host start, cold (re-reads every article)', ms(r.coldStartMs), '—', ''],
     ['Host start, warm (library-index.json)', ms(r.warmStartMs), '—', ''],
-    ['List shown, first load right after warm start', ms(r.listAfterStart.painted), ms(r.emptyList.painted.median), ratio(r.listAfterStart.painted, r.emptyList.painted.median)],
-    [`List loaded (count = ${n}, first row in DOM), median of ${r.list.ready.n}`, ms(r.list.ready.median), ms(r.emptyList.ready.median), ratio(r.list.ready.median, r.emptyList.ready.median)],
-    [`List shown (next paint), median of ${r.list.painted.n}`, ms(r.list.painted.median), ms(r.emptyList.painted.median), ratio(r.list.painted.median, r.emptyList.painted.median)],
-    ['… of which app boot until it sends library.list', ms(r.list.boot.median), ms(r.emptyList.boot.median), ratio(r.list.boot.median, r.emptyList.boot.median)],
-    ['… of which the library.list request (server + transfer)', ms(r.list.request.median), ms(r.emptyList.request.median), ratio(r.list.request.median, r.emptyList.request.median)],
-    ['… of which response → list in the DOM', ms(r.list.render.median), ms(r.emptyList.render.median), ratio(r.list.render.median, r.emptyList.render.median)],
+    ...listLoadRows(n, r),
   ];
   return {
     title: `Library list only: ${n} generated articles (baseline: an empty library)`,
