@@ -100,8 +100,9 @@ export const EditorHost = memo(function EditorHost() {
         onComment={handleComment}
         collaboration={collaboration}
       />
-      {/* Mounted with the editor it measures (a shared story's editor is a new one). */}
-      {marginShown ? <CommentMargin key={`${id}:${editorKey}:${shared.kind}`} /> : null}
+      {/* Mounted with the editor it measures (a shared story's editor is a new one). Its key must
+          differ from the editor's: siblings with one key are duplicated or dropped by React. */}
+      {marginShown ? <CommentMargin key={`margin:${id}:${editorKey}:${shared.kind}`} /> : null}
     </div>
   );
 });
