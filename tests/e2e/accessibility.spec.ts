@@ -4,26 +4,25 @@
 // axe) is switched on: a button's spoken name must contain the text it shows.
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { makePng } from '../support/test-photos';
 import { DatelineApp, type UiLocale } from './support/dateline-app';
 import { openReviewTab, setProfile } from './support/review-steps';
-import { startHost, type RunningHost } from './support/start-host';
+import type { RunningHost } from './support/start-host';
+import { startHostWithHub, type HostWithHub } from './support/start-host-with-hub';
 
+let setup: HostWithHub | undefined;
 let host: RunningHost;
 let home: string;
 let hub: string;
 
 test.beforeEach(async () => {
-  home = mkdtempSync(join(tmpdir(), 'dateline-home-'));
-  hub = mkdtempSync(join(tmpdir(), 'dateline-hub-'));
-  host = await startHost({ env: { HOME: home } });
+  setup = await startHostWithHub();
+  ({ host, home, hub } = setup);
 });
 test.afterEach(async () => {
-  await host.stop();
-  for (const dir of [home, hub]) rmSync(dir, { recursive: true, force: true });
+  await setup?.stop();
 });
 
 /** Runs axe on the page as it is now; fails with each serious or critical finding and where it is. */

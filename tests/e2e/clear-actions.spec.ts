@@ -5,29 +5,26 @@
 // 1440 px in both languages: one primary action each, nothing scrolls sideways, the article
 // toolbar fits one row; the screenshots go to DATELINE_SCREENS_DIR as final-*.png.
 import { expect, test, type Locator } from '@playwright/test';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { UiLocale } from './support/dateline-app';
 import { actWithNote, openApp, openFromQueue, openReviewTab, reviewPanel, setProfile, statusLine, type PersonApp } from './support/review-steps';
 import { startHost, type RunningHost } from './support/start-host';
+import { startHostWithHub, type HostWithHub } from './support/start-host-with-hub';
 
 const SCREENS = process.env.DATELINE_SCREENS_DIR ?? '/work/screens';
+let setup: HostWithHub | undefined;
 let host: RunningHost;
 let hub: string;
 let home: string;
 
 test.beforeEach(async () => {
-  hub = mkdtempSync(join(tmpdir(), 'dateline-hub-'));
-  home = mkdtempSync(join(tmpdir(), 'dateline-home-'));
-  host = await startHost({ env: { HOME: home } });
+  setup = await startHostWithHub();
+  ({ host, hub, home } = setup);
 });
 /** Hosts a test started beyond the first (a second computer). */
 const extraHosts: RunningHost[] = [];
 test.afterEach(async () => {
-  await Promise.all([host?.stop(), ...extraHosts.splice(0).map((extra) => extra.stop())]);
-  rmSync(hub, { recursive: true, force: true });
-  rmSync(home, { recursive: true, force: true });
+  await Promise.all([setup?.stop(), ...extraHosts.splice(0).map((extra) => extra.stop())]);
 });
 
 async function box(locator: Locator): Promise<{ x: number; y: number; width: number; height: number }> {

@@ -6,27 +6,23 @@
 // sideways at either width.
 import { expect, test, type Browser, type CDPSession, type Locator } from '@playwright/test';
 import type { EditorView } from '@tiptap/pm/view';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { DatelineApp, type UiLocale } from './support/dateline-app';
 import { reviewPanel, setProfile, type PersonApp } from './support/review-steps';
-import { startHost, type RunningHost } from './support/start-host';
+import type { RunningHost } from './support/start-host';
+import { startHostWithHub, type HostWithHub } from './support/start-host-with-hub';
 
 const WIDE = { width: 1400, height: 900 };
 const NARROW = { width: 900, height: 800 };
 
+let setup: HostWithHub | undefined;
 let host: RunningHost;
 let hub: string;
-let home: string;
 test.beforeEach(async () => {
-  hub = mkdtempSync(join(tmpdir(), 'dateline-hub-'));
-  home = mkdtempSync(join(tmpdir(), 'dateline-home-'));
-  host = await startHost({ env: { HOME: home } });
+  setup = await startHostWithHub();
+  ({ host, hub } = setup);
 });
 test.afterEach(async () => {
-  await host?.stop();
-  for (const dir of [hub, home]) rmSync(dir, { recursive: true, force: true });
+  await setup?.stop();
 });
 
 interface Story {
