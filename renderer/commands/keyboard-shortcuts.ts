@@ -2,7 +2,7 @@
 // the native menu owns them; in a browser tab the renderer listens itself, with the browser's keys
 // where the browser keeps the desktop's for itself (Ctrl+N). Editor keys belong to the editor.
 import type { MenuCommand } from '../../common/bridge';
-import { acceleratorMatches, type KeyPress } from '../../common/commands/accelerator';
+import { compileAccelerator, type KeyPress } from '../../common/commands/accelerator';
 import { acceleratorOn, COMMAND_TABLE, type CommandSpec } from '../../common/commands/command-table';
 
 /** Each window-wide key of a browser tab, with its command. */
@@ -13,9 +13,20 @@ export function browserShortcuts(): ReadonlyArray<readonly [string, MenuCommand]
   });
 }
 
+type CompiledShortcut = readonly [matches: (press: KeyPress) => boolean, command: MenuCommand];
+
+// Built on the first key, then kept: the window sees every key the user types, so a press is tested
+// against ready matchers rather than the command table read and each accelerator parsed again.
+let compiled: readonly CompiledShortcut[] | null = null;
+
+function compiledShortcuts(): readonly CompiledShortcut[] {
+  compiled ??= browserShortcuts().map(([accelerator, command]) => [compileAccelerator(accelerator), command] as const);
+  return compiled;
+}
+
 export function shortcutCommand(event: KeyPress & Pick<KeyboardEvent, 'isComposing'>): MenuCommand | null {
   if (event.isComposing) return null;
-  return browserShortcuts().find(([accelerator]) => acceleratorMatches(accelerator, event))?.[1] ?? null;
+  return compiledShortcuts().find(([matches]) => matches(event))?.[1] ?? null;
 }
 
 export function installKeyboardShortcuts(target: Window, dispatch: (command: MenuCommand) => void): () => void {
