@@ -195,7 +195,11 @@ export function createArticleStore(api: DatelineApi, options: ArticleStoreOption
         controller?.markDirty();
       },
       markBodyDirty: () => controller?.markDirty(),
-      setStats: (stats) => set({ stats }),
+      setStats: (stats) => {
+        // The counts are reported again after every pause in typing, mostly unchanged: tell no one then.
+        const now = get().stats;
+        if (now.words !== stats.words || now.cjkChars !== stats.cjkChars || now.readingMinutes !== stats.readingMinutes) set({ stats });
+      },
       setEditorHandle: (next) => {
         handle = next;
       },
