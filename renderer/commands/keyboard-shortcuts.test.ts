@@ -1,7 +1,7 @@
 // Runs in: tests (node). The window-wide shortcut matcher reads the command table once, not per key.
 import { describe, expect, it, vi } from 'vitest';
 
-const spies = vi.hoisted(() => ({ acceleratorOn: vi.fn(), parseAccelerator: vi.fn() }));
+const spies = vi.hoisted(() => ({ acceleratorOn: vi.fn(), parseAccelerator: vi.fn(), matcherCalls: 0 }));
 
 vi.mock('../../common/commands/command-table', async (importOriginal) => {
   const actual = await importOriginal<typeof import('../../common/commands/command-table')>();
@@ -15,7 +15,11 @@ vi.mock('../../common/commands/accelerator', async (importOriginal) => {
   // Every way the matcher may read an accelerator goes through the counted parser.
   const compileAccelerator = (accelerator: string) => {
     spies.parseAccelerator(accelerator);
-    return actual.compileAccelerator(accelerator);
+    const matches = actual.compileAccelerator(accelerator);
+    return (press: import('../../common/commands/accelerator').KeyPress) => {
+      spies.matcherCalls++;
+      return matches(press);
+    };
   };
   const acceleratorMatches = (accelerator: string, press: import('../../common/commands/accelerator').KeyPress) => {
     spies.parseAccelerator(accelerator);
@@ -39,5 +43,15 @@ describe('window shortcuts on the typing path', () => {
     expect(shortcutCommand({ ...letter, key: 's', code: 'KeyS', ctrlKey: true })).toBe('article.save');
     expect(spies.acceleratorOn).not.toHaveBeenCalled();
     expect(spies.parseAccelerator).not.toHaveBeenCalled();
+  });
+
+  it('a letter typed without Ctrl, Cmd or Alt is tested against no shortcut at all', () => {
+    const letter = { key: 'a', code: 'KeyA', ctrlKey: false, metaKey: false, altKey: false, shiftKey: false, isComposing: false };
+    expect(shortcutCommand(letter)).toBeNull();
+    spies.matcherCalls = 0;
+    for (const key of ['a', 'b', 'Enter', 'Backspace', ' ']) expect(shortcutCommand({ ...letter, key })).toBeNull();
+    expect(shortcutCommand({ ...letter, key: 'B', shiftKey: true })).toBeNull();
+    expect(spies.matcherCalls).toBe(0);
+    expect(shortcutCommand({ ...letter, key: 'P', code: 'KeyP', ctrlKey: true, shiftKey: true })).toBe('view.command-palette');
   });
 });
