@@ -51,9 +51,17 @@ function codeOf(key: string): string | null {
 
 /** True when the press is this accelerator; Ctrl or Cmd both count as CmdOrCtrl, as the browser shortcuts always did. */
 export function acceleratorMatches(accelerator: string, press: KeyPress): boolean {
+  return compileAccelerator(accelerator)(press);
+}
+
+/** The accelerator read once, as a test of a press: for matchers that run on every key. */
+export function compileAccelerator(accelerator: string): (press: KeyPress) => boolean {
   const { mod, shift, alt, key } = parseAccelerator(accelerator);
-  if (mod !== (press.ctrlKey || press.metaKey) || shift !== press.shiftKey || alt !== press.altKey) return false;
-  // With Alt the character changes on macOS (⌥N is "˜"): the key's place decides.
-  if (alt) return press.code === codeOf(key);
-  return press.key.toUpperCase() === key || (shift && press.code === codeOf(key));
+  const code = codeOf(key);
+  return (press) => {
+    if (mod !== (press.ctrlKey || press.metaKey) || shift !== press.shiftKey || alt !== press.altKey) return false;
+    // With Alt the character changes on macOS (⌥N is "˜"): the key's place decides.
+    if (alt) return press.code === code;
+    return press.key.toUpperCase() === key || (shift && press.code === code);
+  };
 }

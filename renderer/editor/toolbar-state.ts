@@ -1,5 +1,6 @@
 // Runs in: renderer. What the toolbar shows as pressed/enabled, computed cheaply on every transaction.
 import type { Editor } from '@tiptap/core';
+import type { EditorState } from '@tiptap/pm/state';
 import { redoDepth, undoDepth } from '@tiptap/pm/history';
 import { isSuggesting } from './suggestion-mode';
 
@@ -24,6 +25,19 @@ export interface ToolbarState {
 
 /** Beyond this many positions (e.g. after select-all) active states are reported off instead of walking the range. */
 export const MAX_ACTIVE_CHECK_SPAN = 2000;
+
+/**
+ * Whether the block at an empty caret is (inside) this node type: its ancestors decide. TipTap's
+ * isActive walks every block before the caret to find them, on every key in a long story.
+ */
+function caretInside(state: EditorState, name: string, attrs: Readonly<Record<string, unknown>> = {}): boolean {
+  const { $from } = state.selection;
+  for (let depth = $from.depth; depth > 0; depth--) {
+    const node = $from.node(depth);
+    if (node.type.name === name && Object.entries(attrs).every(([key, value]) => node.attrs[key] === value)) return true;
+  }
+  return false;
+}
 
 export function selectToolbarState(editor: Editor): ToolbarState {
   const { state } = editor;
@@ -51,6 +65,8 @@ export function selectToolbarState(editor: Editor): ToolbarState {
       suggesting,
     };
   }
+  const blockActive = (name: string, attrs?: Readonly<Record<string, unknown>>): boolean =>
+    from === to ? caretInside(state, name, attrs) : editor.isActive(name, attrs);
   return {
     editable,
     bold: editor.isActive('bold'),
@@ -58,12 +74,12 @@ export function selectToolbarState(editor: Editor): ToolbarState {
     underline: editor.isActive('underline'),
     strike: editor.isActive('strike'),
     link: editor.isActive('link'),
-    heading2: editor.isActive('heading', { level: 2 }),
-    heading3: editor.isActive('heading', { level: 3 }),
-    paragraph: editor.isActive('paragraph'),
-    blockquote: editor.isActive('blockquote'),
-    bulletList: editor.isActive('bulletList'),
-    orderedList: editor.isActive('orderedList'),
+    heading2: blockActive('heading', { level: 2 }),
+    heading3: blockActive('heading', { level: 3 }),
+    paragraph: blockActive('paragraph'),
+    blockquote: blockActive('blockquote'),
+    bulletList: blockActive('bulletList'),
+    orderedList: blockActive('orderedList'),
     canUndo,
     canRedo,
     suggesting,

@@ -217,4 +217,24 @@ describe('article store', () => {
       expect(stored().headline).toBe('Theirs');
     });
   });
+
+  it('an autosave reads the body, then ends its task before encoding and sending it', async () => {
+    let release: () => void = () => undefined;
+    const yielded = new Promise<void>((resolve) => (release = resolve));
+    const stored: Article = { ...newArticle(ID, NOW), body: bodyOf('stored') };
+    const api = createFakeApi({ 'articles.get': () => stored, 'articles.save': () => ({ revision: 1, updatedAt: NOW }) });
+    const store = createArticleStore(api, { autosave: { runWhenIdle: (fn) => fn() }, yieldToInput: () => yielded });
+    await store.getState().open(ID);
+    const editor = fakeEditor('typed');
+    const reads = vi.spyOn(editor, 'getBody');
+    store.getState().setEditorHandle(editor);
+    store.getState().markBodyDirty();
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(reads).toHaveBeenCalledTimes(1);
+    expect(api.callsTo('articles.save')).toEqual([]);
+    release();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(api.callsTo('articles.save')).toHaveLength(1);
+    expect(store.getState().saveState).toBe('saved');
+  });
 });

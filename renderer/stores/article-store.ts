@@ -9,6 +9,7 @@ import { isSameSavedContent } from './same-saved-content';
 import { AutosaveController, type AutosaveOptions, type SaveState } from './autosave-controller';
 import { createStore, type Store } from './create-store';
 import type { EditorHandleLike } from './editor-handle';
+import { yieldToInput } from './yield-to-input';
 
 export type ArticleFields = Partial<Pick<Article, 'headline' | 'subheadline' | 'summary' | 'status'>>;
 
@@ -52,6 +53,8 @@ export interface ArticleStoreOptions {
   onSavedAfterRestart?(): void;
   /** The newsroom's slug style (Settings): Chinese words or pinyin; Chinese when not given. */
   slugStyle?(): SlugStyle;
+  /** Ends the task between reading the body and sending it. @default yieldToInput */
+  yieldToInput?(): Promise<void>;
 }
 
 function isServicesRestarting(error: unknown): boolean {
@@ -87,6 +90,9 @@ export function createArticleStore(api: DatelineApi, options: ArticleStoreOption
       const article = get().article;
       if (!article) return;
       const body = handle ? handle.getBody() : article.body;
+      // Reading a long body and encoding it for the wire are each a long task: keys typed
+      // meanwhile go first, rather than waiting behind both.
+      await (options.yieldToInput ?? yieldToInput)();
       const sent = { ...article, body };
       let result: { revision: number; updatedAt: string; snapshot?: RevisionInfo | null };
       try {
@@ -189,7 +195,11 @@ export function createArticleStore(api: DatelineApi, options: ArticleStoreOption
         controller?.markDirty();
       },
       markBodyDirty: () => controller?.markDirty(),
-      setStats: (stats) => set({ stats }),
+      setStats: (stats) => {
+        // The counts are reported again after every pause in typing, mostly unchanged: tell no one then.
+        const now = get().stats;
+        if (now.words !== stats.words || now.cjkChars !== stats.cjkChars || now.readingMinutes !== stats.readingMinutes) set({ stats });
+      },
       setEditorHandle: (next) => {
         handle = next;
       },

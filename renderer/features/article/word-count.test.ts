@@ -1,5 +1,5 @@
 // Runs in: tests (node). The status bar counts the way each newsroom counts: words, or 字.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { countLabels } from './word-count';
 
 describe('status bar counts', () => {
@@ -29,5 +29,21 @@ describe('status bar counts', () => {
 
   it('a Chinese story without Latin text shows no word count, in either UI', () => {
     expect(countLabels({ words: 0, cjkChars: 120, readingMinutes: 1 }, 'en', 'zh-CN')).toEqual(['120 characters', '1 min read']);
+  });
+
+  it('counting on every key builds no new number formatter: one per interface language', () => {
+    countLabels({ words: 1, cjkChars: 0, readingMinutes: 0 }, 'en');
+    countLabels({ words: 1, cjkChars: 0, readingMinutes: 0 }, 'zh-CN');
+    const built = vi.spyOn(Intl, 'NumberFormat');
+    try {
+      for (let words = 0; words < 20; words++) {
+        countLabels({ words, cjkChars: words, readingMinutes: 1 }, 'en');
+        countLabels({ words, cjkChars: words, readingMinutes: 1 }, 'zh-CN', 'zh-CN');
+      }
+      expect(countLabels({ words: 1234, cjkChars: 0, readingMinutes: 6 }, 'en')).toEqual(['1,234 words', '6 min read']);
+      expect(built).not.toHaveBeenCalled();
+    } finally {
+      built.mockRestore();
+    }
   });
 });

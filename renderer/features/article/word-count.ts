@@ -1,6 +1,7 @@
 // Runs in: renderer. The status bar's counts: "1,234 words", "1,234 字" / "1,234 characters", "5 min read".
 import type { TextStats } from '../../../common/text/text-stats';
 import { translate, type Locale } from '../../i18n/i18n-store';
+import { numberFormat } from '../../i18n/number-format';
 
 /** True for a story written in Chinese (its language tag), which is counted in 字. */
 function isChineseStory(language: string): boolean {
@@ -12,7 +13,7 @@ function isChineseStory(language: string): boolean {
  * any other story leads with words and shows characters only when it has CJK text.
  */
 export function countLabels(stats: TextStats, locale: Locale, storyLanguage = 'en'): string[] {
-  const number = new Intl.NumberFormat(locale);
+  const number = numberFormat(locale);
   const words = translate(locale, stats.words === 1 ? 'article.count.word' : 'article.count.words', { n: number.format(stats.words) });
   const chars = translate(locale, stats.cjkChars === 1 ? 'article.count.char' : 'article.count.chars', { n: number.format(stats.cjkChars) });
   const labels: string[] = [];

@@ -2,6 +2,7 @@
 // to say when it shows none.
 import type { ListFilter } from '../../../common/contract';
 import { translate, type Locale } from '../../i18n/i18n-store';
+import { numberFormat } from '../../i18n/number-format';
 import type { MessageKey } from '../../i18n/messages/catalogues';
 
 export interface LibraryCountInput {
@@ -19,7 +20,7 @@ export function isFiltered(filter: LibraryCountInput['filter']): boolean {
 }
 
 export function libraryCountLabel({ trashed, filter, shown, libraryTotal }: LibraryCountInput, locale: Locale): string {
-  const number = new Intl.NumberFormat(locale);
+  const number = numberFormat(locale);
   const count = number.format(shown);
   if (trashed) {
     if (isFiltered(filter)) return translate(locale, shown === 1 ? 'trash.countFilteredOne' : 'trash.countFiltered', { count });
@@ -39,5 +40,5 @@ export function emptyListMessage({ trashed, filter, libraryTotal }: Omit<Library
 /** Said while the search index catches up: a search may miss these articles for now. Null when it need not be said. */
 export function indexingLabel(filter: LibraryCountInput['filter'], indexing: number, locale: Locale): string | null {
   if (indexing <= 0 || filter.query.trim() === '') return null;
-  return translate(locale, indexing === 1 ? 'library.indexingOne' : 'library.indexing', { count: new Intl.NumberFormat(locale).format(indexing) });
+  return translate(locale, indexing === 1 ? 'library.indexingOne' : 'library.indexing', { count: numberFormat(locale).format(indexing) });
 }
