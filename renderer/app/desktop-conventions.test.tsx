@@ -18,6 +18,7 @@ import { App } from './app';
 import { openDeepLink } from './open-deep-link';
 import { startOsNotifications } from './os-notification-driver';
 import { StoresContext } from '../stores/stores-context';
+import { testReviewState } from '../../tests/support/test-review-state';
 
 const ID = 'art0000000001';
 const flood: Article = { ...newArticle(ID, '2026-11-25T09:00:00.000Z'), headline: 'Flood closes bridge' };
@@ -37,19 +38,7 @@ function handlers(extra: FakeHandlers = {}): FakeHandlers {
 }
 
 function reviewState(status: ReviewState['status']): ReviewState {
-  return {
-    articleId: ID,
-    status,
-    owner: 'Li Na',
-    profile: { name: 'Li Na', role: 'reporter' },
-    allowedActions: [],
-    history: [],
-    comments: [],
-    hub: null,
-    pendingSync: null,
-    canSendChanges: false,
-    diffBases: { lastSeen: null, submitted: null, previousSubmission: null },
-  };
+  return testReviewState(ID, { status, owner: 'Li Na', profile: { name: 'Li Na', role: 'reporter' } });
 }
 
 beforeEach(() => {

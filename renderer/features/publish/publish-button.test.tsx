@@ -12,6 +12,7 @@ import { createFakeApi } from '../../../tests/support/fake-api';
 import { ArticleMoreMenu } from '../article/article-more-menu';
 import { ArticleSidePanel } from '../review/article-side-panel';
 import { PublishButton } from './publish-button';
+import { testReviewState } from '../../../tests/support/test-review-state';
 
 afterEach(cleanup);
 beforeEach(() => useI18nStore.getState().setLocale('en'));
@@ -19,19 +20,12 @@ beforeEach(() => useI18nStore.getState().setLocale('en'));
 const ID = 'art0000000001';
 
 function draftState(role: 'reporter' | 'editor', status: ReviewState['status'] = 'draft', allowed?: ReviewState['allowedActions']): ReviewState {
-  return {
-    articleId: ID,
+  return testReviewState(ID, {
     status,
     owner: 'Li Na',
     profile: { name: 'Li Na', role },
     allowedActions: allowed ?? (status === 'submitted' ? [] : ['submit', 'spike']),
-    history: [],
-    comments: [],
-    hub: null,
-    diffBases: { lastSeen: null, submitted: null, previousSubmission: null },
-    pendingSync: null,
-    canSendChanges: false,
-  };
+  });
 }
 
 async function mount(role: 'reporter' | 'editor' | null, status: ReviewState['status'] = 'draft', allowed?: ReviewState['allowedActions']) {

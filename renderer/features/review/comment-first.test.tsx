@@ -14,6 +14,7 @@ import { StoresContext } from '../../stores/stores-context';
 import { createFakeApi } from '../../../tests/support/fake-api';
 import { ReviewPanel } from './review-panel';
 import { startComment } from './start-comment';
+import { testReviewState } from '../../../tests/support/test-review-state';
 
 afterEach(cleanup);
 
@@ -21,19 +22,7 @@ const ID = 'art0000000002';
 const ANCHOR: TextAnchor = { from: 9, to: 12, quote: '数百个' };
 
 function reviewState(): ReviewState {
-  return {
-    articleId: ID,
-    status: 'draft',
-    owner: '李娜',
-    profile: { name: '李娜', role: 'reporter' },
-    allowedActions: ['submit'],
-    history: [],
-    comments: [],
-    hub: null,
-    diffBases: { lastSeen: null, submitted: null, previousSubmission: null },
-    pendingSync: null,
-    canSendChanges: false,
-  };
+  return testReviewState(ID, { owner: '李娜', profile: { name: '李娜', role: 'reporter' }, allowedActions: ['submit'] });
 }
 
 async function mount(locale: 'en' | 'zh-CN') {
