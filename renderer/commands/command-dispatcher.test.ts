@@ -12,6 +12,7 @@ import { createCommandDispatcher } from './command-dispatcher';
 import { installKeyboardShortcuts, shortcutCommand } from './keyboard-shortcuts';
 import { parseAccelerator } from '../../common/commands/accelerator';
 import { acceleratorOn, COMMAND_TABLE, type CommandSpec } from '../../common/commands/command-table';
+import { testReviewState } from '../../tests/support/test-review-state';
 
 const ID = 'art0000000001';
 
@@ -208,20 +209,7 @@ describe('command dispatcher', () => {
           articles.delete(input.id);
           return { id: input.id };
         },
-        'review.get': (input) => ({
-          articleId: input.id,
-          status: 'draft',
-          owner: null,
-          profile: null,
-          allowedActions: [],
-          history: [],
-          comments: [],
-          hub: null,
-          pendingSync: null,
-          canSendChanges: false,
-          diffBases: { lastSeen: null, submitted: null, previousSubmission: null },
-          ...review(input.id),
-        }),
+        'review.get': (input) => testReviewState(input.id, review(input.id)),
         'library.list': () => ({ items: [], matched: 0, indexing: 0, sections: [], tags: [], total: 0 }),
       });
       const stores = createAppStores(api);
