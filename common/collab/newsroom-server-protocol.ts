@@ -74,6 +74,10 @@ export type StoryRecord = z.infer<typeof storyRecordSchema>;
 export const meResultSchema = z.object({ name: z.string(), role: serverRoleSchema });
 export type MeResult = z.infer<typeof meResultSchema>;
 
+/** POST /api/stories/<id>/ticket: a short-lived ticket to open that one story over the WebSocket. */
+export const storyTicketSchema = z.object({ ticket: z.string().min(1).max(200), expiresAt: z.string().max(40) });
+export type StoryTicketResult = z.infer<typeof storyTicketSchema>;
+
 export const storyStatusNoticeSchema = z.object({
   type: z.literal('story.status'),
   status: articleStatusSchema,
