@@ -320,6 +320,7 @@ export interface OperationResults {
   'review.sync': ReviewOperationResults['review.sync'];
   'review.sendChanges': ReviewOperationResults['review.sendChanges'];
   'collab.session': CollabOperationResults['collab.session'];
+  'collab.ticket': CollabOperationResults['collab.ticket'];
   'collab.load': CollabOperationResults['collab.load'];
   'collab.append': CollabOperationResults['collab.append'];
   'comments.add': ReviewOperationResults['comments.add'];

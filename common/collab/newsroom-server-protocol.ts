@@ -1,7 +1,8 @@
 // Runs in: main, services, renderer and the newsroom server. What the app and the newsroom server
 // say to each other beside the Yjs sync:
 //   WebSocket  ws(s)://host:port/collab, one Hocuspocus connection per story, document name from
-//              storyDocumentName(), the account token as the Hocuspocus token.
+//              storyDocumentName(), as the Hocuspocus token an account token (Node clients) or
+//              a story ticket for exactly that document (the app's editor).
 //   HTTP       the same host and port, `Authorization: Bearer <token>`, JSON in and out:
 //     GET  /api/me                               → MeResult
 //     GET  /api/stories                          → { stories: StorySummary[] } (those you may open)
@@ -9,6 +10,8 @@
 //     POST /api/stories/<id>/workflow            WorkflowCall → StoryRecord   (checked by the
 //                                                 common workflow machine; 409 conflict, 403 denied)
 //     POST /api/stories/<id>/comments            CommentCall → StoryRecord
+//     POST /api/stories/<id>/ticket              {} → StoryTicketResult (a ticket good for ten
+//                                                 minutes, only if you may open the story; 404 else)
 //     GET  /api/events                           text/event-stream: a comment line once open, then
 //                                                 one `data: StoryChangeEvent` per status change of
 //                                                 a story you may open, from any node (the review
@@ -73,6 +76,10 @@ export type StoryRecord = z.infer<typeof storyRecordSchema>;
 
 export const meResultSchema = z.object({ name: z.string(), role: serverRoleSchema });
 export type MeResult = z.infer<typeof meResultSchema>;
+
+/** POST /api/stories/<id>/ticket: a short-lived ticket to open that one story over the WebSocket. */
+export const storyTicketSchema = z.object({ ticket: z.string().min(1).max(200), expiresAt: z.string().max(40) });
+export type StoryTicketResult = z.infer<typeof storyTicketSchema>;
 
 export const storyStatusNoticeSchema = z.object({
   type: z.literal('story.status'),

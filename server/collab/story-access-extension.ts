@@ -1,13 +1,15 @@
 // Runs in: the newsroom server. The Hocuspocus hooks that decide who gets a story: the name must be
-// a story's (checked in onConnect, before any lookup), the token an account's and the story one
-// the account may open (onAuthenticate); the connection is read-only where the account may not
-// edit the story in its current status.
+// a story's (checked in onConnect, before any lookup), the token an account's or a live ticket for
+// exactly this story (server/collab/story-tickets.ts), and the story one the account may open
+// (onAuthenticate); the connection is read-only where the account may not edit the story in its
+// current status.
 import type { Extension, onAuthenticatePayload, onConnectPayload } from '@hocuspocus/server';
 import { parseStoryDocumentName } from '../../common/collab/story-name';
 import { accountForToken } from '../accounts/account-store';
 import type { SqlDatabase } from '../db/sql-database';
 import { canEdit, canOpen, ensureStory } from '../stories/story-store';
 import type { CollabContext } from './collab-context';
+import { accountForTicket } from './story-tickets';
 
 /** Hocuspocus sends the reason to the provider as its permission-denied reason. */
 function refuse(reason: string): Error & { reason: string } {
@@ -23,7 +25,7 @@ export function storyAccessExtension(db: SqlDatabase): Extension<CollabContext> 
     async onAuthenticate({ token, documentName, connectionConfig }: onAuthenticatePayload<CollabContext>): Promise<CollabContext> {
       const storyId = parseStoryDocumentName(documentName);
       if (storyId === null) throw refuse('invalid-document-name');
-      const account = await accountForToken(db, token);
+      const account = (await accountForToken(db, token)) ?? (await accountForTicket(db, token, documentName));
       if (!account) throw refuse('unauthorized');
       const story = await ensureStory(db, storyId, account);
       if (!canOpen(story, account)) throw refuse('forbidden');

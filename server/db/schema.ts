@@ -35,6 +35,12 @@ const DDL = [
      body text NOT NULL,
      anchor jsonb)`,
   `CREATE INDEX IF NOT EXISTS comments_story ON comments (story_id, seq)`,
+  `CREATE TABLE IF NOT EXISTS collab_tickets (
+     ticket_hash text PRIMARY KEY,
+     account_name text NOT NULL REFERENCES accounts(name) ON DELETE CASCADE,
+     document_name text NOT NULL,
+     expires_at timestamptz NOT NULL)`,
+  `CREATE INDEX IF NOT EXISTS collab_tickets_expiry ON collab_tickets (expires_at)`,
 ];
 
 export async function migrate(db: SqlDatabase): Promise<void> {

@@ -1,6 +1,6 @@
 // Runs in: the newsroom server. The HTTP API beside the WebSocket (see
 // common/collab/newsroom-server-protocol.ts): who am I, the stories I may open, a story's record,
-// workflow actions and comments. Every call needs a Bearer token; bodies are JSON, at most
+// workflow actions, comments and a story's collaboration ticket. Every call needs a Bearer token; bodies are JSON, at most
 // MAX_API_BODY_BYTES; errors are { error: { code, message, details } }.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { AppError, isAppError, type AppErrorCode } from '../../common/app-error';
@@ -8,7 +8,9 @@ import { articleIdSchema } from '../../common/article';
 import { commentCallSchema, EVENTS_PATH, MAX_API_BODY_BYTES, workflowCallSchema } from '../../common/collab/newsroom-server-protocol';
 import { accountForToken, type Account } from '../accounts/account-store';
 import type { SqlDatabase } from '../db/sql-database';
-import { addComment, applyWorkflow, listStories, storyRecord } from '../stories/story-store';
+import { addComment, applyWorkflow, canOpen, ensureStory, listStories, storyRecord } from '../stories/story-store';
+import { storyDocumentName } from '../../common/collab/story-name';
+import { issueStoryTicket } from '../collab/story-tickets';
 import type { StoryEventStream } from './story-event-stream';
 
 const STATUS_OF: Partial<Record<AppErrorCode, number>> = {
@@ -90,6 +92,12 @@ export async function handleApi(db: SqlDatabase, nodeName: string, request: Inco
       if (request.method === 'POST' && parts.length === 3 && parts[2] === 'workflow') {
         const call = parsed(workflowCallSchema, await readJson(request));
         return (send(response, 200, await applyWorkflow(db, id, account, call, new Date())), true);
+      }
+      if (request.method === 'POST' && parts.length === 3 && parts[2] === 'ticket') {
+        // The same check as opening the story over the WebSocket (story-access-extension.ts).
+        const story = await ensureStory(db, id, account);
+        if (!canOpen(story, account)) throw new AppError('not-found', 'No such story, or it is not yours to open.', { kind: 'server-story-missing', id });
+        return (send(response, 200, await issueStoryTicket(db, account, storyDocumentName(id), new Date())), true);
       }
       if (request.method === 'POST' && parts.length === 3 && parts[2] === 'comments') {
         const call = parsed(commentCallSchema, await readJson(request));

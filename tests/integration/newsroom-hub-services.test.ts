@@ -100,7 +100,10 @@ describe('services with a newsroom server review hub', () => {
     expect(await reporter.call('collab.session', { id })).toBeNull();
     await reporter.call('review.transition', { id, action: 'submit' });
     const session = await reporter.call('collab.session', { id });
-    expect(session).toEqual({ collabUrl: server.collabUrl, documentName: `story/${id}`, token: tokens.reporter, user: { name: 'Li Wei', role: 'reporter' } });
+    // The account token stays in the services: the editor connects with a story ticket instead.
+    expect(session).toEqual({ collabUrl: server.collabUrl, documentName: `story/${id}`, user: { name: 'Li Wei', role: 'reporter' } });
+    const { ticket } = await reporter.call('collab.ticket', { id });
+    expect(ticket).toMatch(/^dlt_/);
 
     // The editor's updates are kept by the services and read back merged.
     const doc = new Y.Doc();

@@ -1,6 +1,6 @@
 // Two newsroom server nodes sharing a real PostgreSQL 15 and Redis 7 on 127.0.0.1: live edits
 // cross nodes, roles are enforced by the server, a connection turns read-only when the story is
-// approved, and what is not allowed is refused.
+// approved, a story ticket opens its one story on either node, and what is not allowed is refused.
 import * as encoding from 'lib0/encoding';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
@@ -10,7 +10,8 @@ import { storyDocParts, storyBodyText } from '../../common/collab/story-doc';
 import { storyDocumentName } from '../../common/collab/story-name';
 import type { StoryChangeEvent } from '../../common/collab/newsroom-server-protocol';
 import { followNewsroomQueue } from '../../electron/services/review/newsroom-queue-feed';
-import { addAccount } from '../../server/accounts/account-store';
+import { addAccount, hashToken } from '../../server/accounts/account-store';
+import { issueStoryTicket, TICKET_LIFETIME_MS } from '../../server/collab/story-tickets';
 import { openDatabase } from '../../server/db/open-database';
 import type { SqlDatabase } from '../../server/db/sql-database';
 import { startNewsroomServer, type NewsroomServer } from '../../server/newsroom-server';
@@ -229,6 +230,47 @@ describe('two newsroom server nodes sharing PostgreSQL and Redis', () => {
     await expect(open(nodeB, id, 'dln_not-a-real-token-at-all').ready).rejects.toThrow('unauthorized');
     expect((await api(nodeA, null, 'GET', '/api/stories')).status).toBe(401);
     expect(await findStory(db, id)).toBeNull();
+  });
+
+  it('opens a story with its ticket on either node, and refuses it for another story, expired or made up', async () => {
+    const id = newStoryId();
+    const issued = await api(nodeA, tokens.reporter, 'POST', `/api/stories/${id}/ticket`, {});
+    expect(issued.status).toBe(200);
+    const ticket = issued.json.ticket as string;
+    expect(ticket).toMatch(/^dlt_/);
+    expect(Date.parse(issued.json.expiresAt as string)).toBeGreaterThan(Date.now());
+    const stored = await db.query<{ ticket_hash: string }>('SELECT ticket_hash FROM collab_tickets WHERE ticket_hash = $1 OR ticket_hash = $2', [hashToken(ticket), ticket]);
+    expect(stored.map((row) => row.ticket_hash)).toEqual([hashToken(ticket)]);
+
+    const onA = open(nodeA, id, ticket);
+    await onA.ready;
+    expect(onA.provider.authorizedScope).toBe('read-write');
+    const onB = open(nodeB, id, ticket);
+    await onB.ready;
+    type(onA, 'By ticket');
+    await untilText(onB, 'By ticket');
+
+    const elsewhere = newStoryId();
+    await expect(open(nodeB, elsewhere, ticket).ready).rejects.toThrow('unauthorized');
+    await expect(open(nodeA, id, 'dlt_not-a-real-ticket-at-all').ready).rejects.toThrow('unauthorized');
+    await expect(open(nodeA, id, ticket.slice(0, -1)).ready).rejects.toThrow('unauthorized');
+    const expired = await issueStoryTicket(db, { name: 'Li Wei', role: 'reporter' }, storyDocumentName(id), new Date(Date.now() - TICKET_LIFETIME_MS - 60_000));
+    await expect(open(nodeB, id, expired.ticket).ready).rejects.toThrow('unauthorized');
+    // The next ticket issued clears the expired one away.
+    expect((await api(nodeB, tokens.editor, 'POST', `/api/stories/${id}/ticket`, {})).status).toBe(200);
+    expect(await db.query('SELECT 1 FROM collab_tickets WHERE ticket_hash = $1', [hashToken(expired.ticket)])).toEqual([]);
+  });
+
+  it('gives no ticket to an account that may not open the story, nor without an account token', async () => {
+    const id = newStoryId();
+    await open(nodeA, id, tokens.reporter).ready;
+    const refused = await api(nodeB, tokens.otherReporter, 'POST', `/api/stories/${id}/ticket`, {});
+    expect(refused.status).toBe(404);
+    expect(refused.json.ticket).toBeUndefined();
+    expect((await api(nodeA, null, 'POST', `/api/stories/${id}/ticket`, {})).status).toBe(401);
+    const ticket = (await api(nodeA, tokens.reporter, 'POST', `/api/stories/${id}/ticket`, {})).json.ticket as string;
+    // A ticket is not an account token: the API does not take it.
+    expect((await api(nodeA, ticket, 'GET', '/api/stories')).status).toBe(401);
   });
 
   it('refuses a story its user may not open, and names that are not stories', async () => {

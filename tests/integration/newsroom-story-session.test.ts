@@ -1,6 +1,8 @@
 // The editor's story session (renderer/editor/collab/story-session.ts) against a real newsroom
 // server and the real services: the reporter's and the desk's sessions share the story a reporter
-// submitted, typing in one reaches the other, and every update is in the services' offline copy.
+// submitted, typing in one reaches the other, and every update is in the services' offline copy;
+// every (re)connection authenticates with a fresh story ticket, and one that could not be had is
+// asked for again.
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,6 +10,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { storyBodyText, storyDocParts } from '../../common/collab/story-doc';
+import { waitUntil } from '../support/wait-until';
 import type { DatelineApi, OperationInput, OperationName, OperationResult } from '../../common/contract';
 import { createServices, type Services } from '../../electron/services/create-services';
 import { createEventBus } from '../../electron/services/events/event-bus';
@@ -91,4 +94,38 @@ it('shares a submitted story between the reporter’s and the desk’s sessions,
   const copy = new Y.Doc();
   Y.applyUpdate(copy, new Uint8Array(Buffer.from(state ?? '', 'base64')));
   expect(storyBodyText(copy)).toBe('The river rose. Roads closed.');
+});
+
+it('asks for a fresh ticket at every connection, and again when one could not be had', async () => {
+  const reporter = await app('reconnecting', { userName: 'Li Wei', role: 'reporter' }, tokens.reporter);
+  const id = await createReadyStory(reporter.call, { headline: 'Fog', summary: 'Airport shut', section: 'City', tag: 'weather', byline: 'Li Wei', text: 'Thick fog.' });
+  await reporter.call('review.transition', { id, action: 'submit' });
+  const tickets: string[] = [];
+  let failNext = true;
+  const api: DatelineApi = {
+    ...reporter.api,
+    call: async <K extends OperationName>(operation: K, input: OperationInput<K>): Promise<OperationResult<K>> => {
+      if (operation !== 'collab.ticket') return reporter.api.call(operation, input);
+      if (failNext) {
+        failNext = false;
+        throw new Error('the newsroom server could not be reached');
+      }
+      const result = (await reporter.api.call(operation, input)) as OperationResult<'collab.ticket'>;
+      tickets.push(result.ticket);
+      return result as OperationResult<K>;
+    },
+  };
+  const session = await reporter.call('collab.session', { id });
+  if (!session) throw new Error('no session for a submitted story');
+  expect(JSON.stringify(session)).not.toContain(tokens.reporter);
+  const story = await openStorySession({ api, articleId: id, session, color: '#1f77b4', onPersistError: (error) => { throw error; }, WebSocketPolyfill: WebSocket });
+  sessions.push(story);
+  await waitUntil(() => story.connection() === 'synced', 'the session to sync after the failed ticket');
+  expect(tickets).toHaveLength(1);
+
+  story.provider.configuration.websocketProvider.webSocket?.close();
+  await waitUntil(() => story.connection() === 'offline', 'the session to see the connection cut');
+  await waitUntil(() => story.connection() === 'synced', 'the session to reconnect');
+  expect(tickets).toHaveLength(2);
+  expect(tickets[1]).not.toBe(tickets[0]);
 });

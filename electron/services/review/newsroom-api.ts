@@ -13,10 +13,12 @@ import {
   meResultSchema,
   storyRecordSchema,
   storySummarySchema,
+  storyTicketSchema,
   type CommentCall,
   type MeResult,
   type StoryRecord,
   type StorySummary,
+  type StoryTicketResult,
   type WorkflowCall,
 } from '../../../common/collab/newsroom-server-protocol';
 
@@ -46,6 +48,8 @@ export interface NewsroomApi {
   story(id: string): Promise<StoryRecord | null>;
   workflow(id: string, call: WorkflowCall): Promise<StoryRecord>;
   comment(id: string, call: CommentCall): Promise<StoryRecord>;
+  /** A short-lived ticket to open the story over the WebSocket; not-found when not yours to open. */
+  ticket(id: string): Promise<StoryTicketResult>;
 }
 
 /** The server's address as settings keep it: http(s) only, no path, query or credentials. */
@@ -128,6 +132,7 @@ export function createNewsroomApi(options: NewsroomApiOptions): NewsroomApi {
     story: (id) => call('GET', storyPath(id), storyRecordSchema),
     workflow: async (id, body) => found(await call('POST', `${storyPath(id)}/workflow`, storyRecordSchema, body), `story ${id}`),
     comment: async (id, body) => found(await call('POST', `${storyPath(id)}/comments`, storyRecordSchema, body), `story ${id}`),
+    ticket: async (id) => found(await call('POST', `${storyPath(id)}/ticket`, storyTicketSchema, {}), `story ${id}`),
   };
 }
 

@@ -2,7 +2,8 @@
 // story's Yjs document for the editor: it starts from this machine's copy (collab.load), keeps every
 // update through the services (collab.append, fsynced there) before anything else, and is kept in
 // sync with the server by @hocuspocus/provider, which sends what the server lacks whenever it
-// (re)connects: offline edits merge instead of conflicting.
+// (re)connects: offline edits merge instead of conflicting. Every (re)connection authenticates with
+// a fresh short-lived ticket for this story (collab.ticket); the account token stays in the services.
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
 import type { Extension } from '@tiptap/core';
 import * as Y from 'yjs';
@@ -82,7 +83,16 @@ export async function openStorySession(options: StorySessionOptions): Promise<St
     websocketProvider,
     name: session.documentName,
     document: doc,
-    token: session.token,
+    // Asked at every (re)connection. When no ticket comes (the server's API is unreachable, the
+    // token is refused), the socket is closed so the provider reconnects with its back-off and asks again.
+    token: async () => {
+      try {
+        return (await api.call('collab.ticket', { id: articleId })).ticket;
+      } catch (error) {
+        websocketProvider.webSocket?.close();
+        throw error;
+      }
+    },
     onSynced: ({ state: isSynced }) => {
       if (!isSynced) return;
       markSynced();

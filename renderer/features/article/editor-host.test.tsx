@@ -33,7 +33,7 @@ beforeEach(() => {
 });
 
 const ID = 'sharedhost0001';
-const LINK: CollabSession = { collabUrl: 'ws://127.0.0.1:1/collab', documentName: `story:${ID}`, token: 't', user: { name: 'Li Wei', role: 'reporter' } };
+const LINK: CollabSession = { collabUrl: 'ws://127.0.0.1:1/collab', documentName: `story:${ID}`, user: { name: 'Li Wei', role: 'reporter' } };
 
 function savedArticle(): Article {
   return {
