@@ -293,6 +293,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
       reviewHub.close();
       await reviewSync.close();
       await publishing.close();
+      await review.close();
       await store.close();
       await search.close();
       await lock.release();

@@ -58,6 +58,8 @@ export interface ReviewService {
   followHub(): Promise<{ learned: string[]; forMe: ReviewQueue | null }>;
   /** A publishing job went live (or was scheduled): record it in the workflow. Never throws. */
   recordPublished(articleId: string, outcome: PublicationOutcome): Promise<void>;
+  /** Waits for the publications still being recorded; call after publishing closed, before the library. */
+  close(): Promise<void>;
 }
 
 export function createReviewService(options: ReviewServiceOptions): ReviewService {
@@ -116,5 +118,6 @@ export function createReviewService(options: ReviewServiceOptions): ReviewServic
     syncPending: sync.syncPending,
     followHub,
     recordPublished: transitions.recordPublished,
+    close: transitions.settled,
   };
 }

@@ -35,6 +35,8 @@ export interface ReviewTransitions {
   recordPublished(articleId: string, outcome: PublicationOutcome): Promise<void>;
   /** Resolves once a publication being recorded for the article is in its history. */
   recorded(articleId: string): Promise<void>;
+  /** Resolves once every publication being recorded is in its history (on close, before the library goes). */
+  settled(): Promise<void>;
 }
 
 export function createReviewTransitions(ctx: ReviewContext): ReviewTransitions {
@@ -161,5 +163,8 @@ export function createReviewTransitions(ctx: ReviewContext): ReviewTransitions {
       await run(articleId, { action: 'approve' });
     });
 
-  return { run, checkMayPublish, approveForPublish, recordPublished, recorded: async (articleId) => void (await recording.get(articleId)) };
+  const settled = async (): Promise<void> => {
+    while (recording.size > 0) await Promise.all([...recording.values()]);
+  };
+  return { run, checkMayPublish, approveForPublish, recordPublished, recorded: async (articleId) => void (await recording.get(articleId)), settled };
 }
