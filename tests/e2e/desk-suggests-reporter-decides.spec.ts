@@ -35,13 +35,17 @@ function posOf(text: string, piece: string, after = false): number {
   return 1 + index + (after ? piece.length : 0);
 }
 
-/** Selects `from`–`to` in the body through the editor (the browser's caret moves are read back asynchronously). */
+/**
+ * Selects `from`–`to` in the body through the editor (the browser's caret moves are read back
+ * asynchronously). It focuses the view at once: TipTap's focus command lands a frame later and puts
+ * its selection back over keys typed meanwhile.
+ */
 async function selectInEditor(app: DatelineApp, from: number, to = from): Promise<void> {
   await app.body.evaluate(
     (dom, range) => {
-      const editor = (dom as HTMLElement & { editor: { commands: { setTextSelection(r: { from: number; to: number }): boolean; focus(): boolean } } }).editor;
+      const editor = (dom as HTMLElement & { editor: { commands: { setTextSelection(r: { from: number; to: number }): boolean }; view: { focus(): void } } }).editor;
       editor.commands.setTextSelection(range);
-      editor.commands.focus();
+      editor.view.focus();
     },
     { from, to },
   );
