@@ -206,6 +206,19 @@ describe('article body editor', () => {
     expect(handle.current!.getBody()).toEqual(paragraphs('Lead.', 'Roads gain most.'));
   });
 
+  it('undoes a restore alone, even right after typing next to it', () => {
+    const { editor, handle } = renderEditor({ body: paragraphs('Lead.', 'Roads gain most.') });
+    // Typing at the end of the paragraph the restore replaces, within the history's grouping delay.
+    act(() => {
+      editor.chain().focus('end').insertContent(' Now.').run();
+    });
+    act(() => {
+      handle.current!.restoreBlock(1, true, { type: 'paragraph', content: [{ type: 'text', text: 'Schools gain most.' }] });
+    });
+    act(() => handle.current!.runCommand('edit.undo'));
+    expect(handle.current!.getBody()).toEqual(paragraphs('Lead.', 'Roads gain most. Now.'));
+  });
+
   it('refuses a javascript: link with a message and applies an https one', async () => {
     const { editor, handle } = renderEditor();
     act(() => {

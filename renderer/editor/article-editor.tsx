@@ -1,6 +1,7 @@
 // Runs in: renderer. The article body editor: TipTap with toolbar, link dialog, photos and live
 // counts. React renders it once per article; typing never re-renders React.
 import type { AnyExtension, Editor } from '@tiptap/core';
+import { closeHistory } from '@tiptap/pm/history';
 import { Mapping } from '@tiptap/pm/transform';
 import { EditorContent, useEditor } from '@tiptap/react';
 import {
@@ -319,7 +320,8 @@ export const ArticleEditor = forwardRef<ArticleEditorHandle, ArticleEditorProps>
           let from = 0;
           for (let i = 0; i < at; i++) from += state.doc.child(i).nodeSize;
           const to = replace && at < state.doc.childCount ? from + state.doc.child(at).nodeSize : from;
-          editor.view.dispatch(state.tr.replaceWith(from, to, node).scrollIntoView());
+          // Its own undo step: not grouped with typing that came just before it.
+          editor.view.dispatch(closeHistory(state.tr.replaceWith(from, to, node)).scrollIntoView());
           return true;
         } catch {
           return false;
