@@ -10,7 +10,7 @@ import { OPEN_PROBE, type OpenSample } from './open-probe';
 import type { BenchHost } from './typing-bench';
 import { stats, type Stats } from './stats';
 import { uiText } from './ui-text';
-import { waitInPage } from './wait-in-page';
+import { waitForPageIdle, waitInPage } from './wait-in-page';
 
 export interface OpenCaseResult {
   label: string;
@@ -76,7 +76,7 @@ async function openOnce(page: Page, headline: string, figures: number): Promise<
   const open = page.getByRole('button', { name: uiText('library.openNamed', { headline }), exact: true });
   await open.waitFor({ state: 'visible', timeout: 30_000 });
   // Let the library settle so the click starts from an idle page.
-  await page.waitForTimeout(500);
+  await waitForPageIdle(page);
   await page.evaluate(`window.__benchOpenArm(${figures})`);
   await open.click();
   await waitInPage(page, 'window.__benchOpen.painted !== null && window.__benchOpen.loaded !== null', 60_000);

@@ -14,7 +14,7 @@ import { bodyDoc } from './body-doc';
 import { placeCaretScript } from './typing-scenarios';
 import { paragraphsFor } from './typing-bench';
 import { uiText } from './ui-text';
-import { waitInPage } from './wait-in-page';
+import { waitForPageIdle, waitInPage } from './wait-in-page';
 
 interface ProfileNode {
   id: number;
@@ -45,14 +45,14 @@ function selfTimes(profile: Profile): Map<string, number> {
 
 async function profileKeys(page: Page, root: string, key: string, keys: number, label: string): Promise<Map<string, number>> {
   await page.evaluate(placeCaretScript(root, 'middle'));
-  await page.waitForTimeout(500);
+  await waitForPageIdle(page);
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Profiler.enable');
   await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
   await cdp.send('Profiler.start');
   for (let i = 0; i < keys; i++) {
     await page.keyboard.press(key === 'letters' ? 'abcdefghijklmnopqrstuvwxyz'[i % 26]! : key);
-    await page.waitForTimeout(50);
+    await waitForPageIdle(page);
   }
   const { profile } = (await cdp.send('Profiler.stop')) as { profile: Profile };
   await writeFile(`profile-${label}.cpuprofile`, JSON.stringify(profile));

@@ -15,7 +15,7 @@ import { OPEN_PROBE, type OpenSample } from './open-probe';
 import { stats, type Stats } from './stats';
 import { bodyShapeScript, keyFor, keysLanded, placeCaretScript, TYPING_SCENARIOS, type BodyShape, type TypingScenario } from './typing-scenarios';
 import { uiText } from './ui-text';
-import { waitInPage } from './wait-in-page';
+import { waitForPageIdle, waitInPage } from './wait-in-page';
 
 export interface TypingCase {
   label: string;
@@ -211,7 +211,7 @@ export async function typeInPage(browser: Browser, kind: 'tiptap' | 'plain', htm
 async function pressKeys(page: Page, root: string, scenario: TypingScenario, keystrokes: number): Promise<KeystrokeStats> {
   await page.evaluate(placeCaretScript(root, scenario.at));
   // Let the editor take the new selection and any layout work settle before measuring.
-  await page.waitForTimeout(500);
+  await waitForPageIdle(page);
   const before = (await page.evaluate(bodyShapeScript(root))) as BodyShape;
   await page.evaluate(ARM_KEYSTROKE_PROBE);
   let previous = 0;

@@ -9,3 +9,8 @@ export async function waitInPage(page: Page, expression: string, timeoutMs: numb
     await new Promise((resolve) => setTimeout(resolve, intervalMs));
   }
 }
+
+/** Resolves once the page has painted a frame and then found idle time: its pending work is done. */
+export async function waitForPageIdle(page: Page): Promise<void> {
+  await page.evaluate('new Promise((resolve) => requestAnimationFrame(() => requestIdleCallback(() => resolve(true), { timeout: 5000 })))');
+}
