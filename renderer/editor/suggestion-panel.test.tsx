@@ -8,8 +8,10 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { DocNode } from '../../common/article';
 import { createEditorExtensions } from '../../common/editor/editor-extensions';
 import { waitUntil } from '../../tests/support/wait-until';
+import { createSuggestionLister } from './suggestion-lister';
 import { SuggestionMode } from './suggestion-mode';
 import { SuggestionPanel } from './suggestion-panel';
+import { listSuggestions } from './suggestion-review';
 
 const PARAGRAPHS = 200;
 
@@ -55,5 +57,20 @@ describe('the suggestion panel', () => {
     expect(walked).not.toContain('doc');
     expect(walked.length).toBeLessThanOrEqual(2);
     expect(screen.getByText(/new/)).toBeTruthy();
+  });
+
+  it('lists what a walk of the whole body lists, at the same positions, as blocks change', () => {
+    editor = new Editor({ extensions: [...createEditorExtensions(), SuggestionMode.configure({ author: { id: 'sam', name: 'Sam Editor' }, enabled: true })], content: longBody() });
+    const e = editor;
+    const list = createSuggestionLister();
+    expect(list(e.state.doc)).toEqual([]);
+    e.chain().setTextSelection(paragraphStart(e, 50)).insertContent('one ').run();
+    e.chain().setTextSelection(paragraphStart(e, 3) + 4).insertContent('two ').run();
+    expect(list(e.state.doc)).toEqual(listSuggestions(e.state.doc));
+    e.chain().setTextSelection({ from: paragraphStart(e, 7), to: paragraphStart(e, 7) + 9 }).deleteSelection().run();
+    e.chain().setTextSelection(paragraphStart(e, 0)).insertContent('three ').run();
+    const entries = list(e.state.doc);
+    expect(entries.map((entry) => entry.kind)).toEqual(['insert', 'insert', 'delete', 'insert']);
+    expect(entries).toEqual(listSuggestions(e.state.doc));
   });
 });
