@@ -1,5 +1,6 @@
 // Runs in: tests (node). The HTTP client speaks common/http-protocol: POST /api/<op>, CSRF header, wire codec.
 import { describe, expect, it } from 'vitest';
+import { newArticle } from '../../common/article';
 import { CSRF_HEADER } from '../../common/http-protocol';
 import { decodeWire, encodeWire } from '../../common/wire-codec';
 import { ApiError } from './api-error';
@@ -35,6 +36,18 @@ describe('HTTP API client', () => {
     expect((request?.init.headers as Record<string, string>)[CSRF_HEADER]).toBe('1');
     const body = decodeWire(String(request?.init.body)) as { data: Uint8Array };
     expect(body.data).toEqual(new Uint8Array([1, 2, 3]));
+  });
+
+  it('a long body (an autosave of a long story) reaches fetch as bytes made in slices, not as one string', async () => {
+    const fake = fakeFetch(() => new Response(encodeWire({ ok: true, value: { revision: 2, updatedAt: 'now' } }), { status: 200 }));
+    const api = createHttpApi('http://127.0.0.1:4321/', fake.fetch);
+    const paragraph = { type: 'paragraph', content: [{ type: 'text', text: 'The council met on Tuesday to vote on the bridge. '.repeat(4) }] };
+    const input = { article: { ...newArticle('art0000000001', '2026-12-07T05:00:00.000Z'), body: { type: 'doc', content: Array.from({ length: 3000 }, () => paragraph) } }, explicit: false };
+    await api.call('articles.save', input);
+    const body = fake.seen[0]?.init.body;
+    expect(typeof body).not.toBe('string');
+    expect(body).toBeInstanceOf(Blob);
+    expect(decodeWire(await (body as Blob).text())).toEqual(input);
   });
 
   it('a conflict envelope rejects with ApiError conflict', async () => {

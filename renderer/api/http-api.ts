@@ -3,6 +3,7 @@ import type { DatelineApi, OperationName, OperationInput, OperationResult } from
 import { API_PREFIX, CSRF_HEADER, MEDIA_PREFIX, THUMBNAIL_PREFIX } from '../../common/http-protocol';
 import { decodeWire, encodeWire } from '../../common/wire-codec';
 import { ApiError, unwrapEnvelope } from './api-error';
+import { wireBody } from './wire-body';
 
 export const SESSION_EXPIRED_MESSAGE = 'The Dateline session expired: reopen the link printed by npm run serve.';
 
@@ -14,12 +15,13 @@ export function createHttpApi(baseUrl: string = location.origin, fetchImpl: Fetc
     transport: 'http',
     async call<K extends OperationName>(name: K, input: OperationInput<K>): Promise<OperationResult<K>> {
       let response: Response;
+      const body = await wireBody(encodeWire(input));
       try {
         response = await fetchImpl(`${root}${API_PREFIX}${name}`, {
           method: 'POST',
           credentials: 'same-origin',
           headers: { 'content-type': 'application/json', [CSRF_HEADER]: '1' },
-          body: encodeWire(input),
+          body,
         });
       } catch (error) {
         throw new ApiError('io-error', `Dateline could not reach its local server (${error instanceof Error ? error.message : String(error)}). Is npm run serve still running?`, {

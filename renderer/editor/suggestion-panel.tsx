@@ -1,14 +1,16 @@
 // Runs in: renderer. The pending suggestions under the toolbar: each with its author (in the author's
 // colour), what it inserts or strikes, and Accept / Reject; then all at once, or one author's. The
-// list is rebuilt off the keystroke path (debounced, then idle), never per key.
+// list is rebuilt off the keystroke path (debounced, then idle), never per key, and then re-reads
+// only the blocks edited since (suggestion-lister.ts).
 import type { Editor } from '@tiptap/core';
 import { useEffect, useState } from 'react';
 import { authorColourIndex } from '../../common/editor/author-colour';
 import type { MessageKey } from '../i18n/messages/catalogues';
 import { useT } from '../i18n/use-t';
 import { createIdleDebounce } from './idle-debounce';
+import { createSuggestionLister } from './suggestion-lister';
 import { visitSuggestion } from './suggestion-navigation';
-import { decideSuggestions, listSuggestions, type SuggestionDecision, type SuggestionEntry, type SuggestionKind } from './suggestion-review';
+import { decideSuggestions, type SuggestionDecision, type SuggestionEntry, type SuggestionKind } from './suggestion-review';
 
 const REFRESH_MS = 300;
 
@@ -20,11 +22,16 @@ const LABEL_KEYS = {
 
 export function SuggestionPanel({ editor }: { editor: Editor }) {
   const t = useT();
+  // Re-walks only the blocks edited since the last listing, so a long body costs little per refresh.
+  const [listSuggestions] = useState(createSuggestionLister);
   const [entries, setEntries] = useState<SuggestionEntry[]>(() => listSuggestions(editor.state.doc));
 
   useEffect(() => {
     const refresh = () => {
-      if (!editor.isDestroyed) setEntries(listSuggestions(editor.state.doc));
+      if (editor.isDestroyed) return;
+      const next = listSuggestions(editor.state.doc);
+      // Nothing pending before or after: keep the same list, so the panel does not render again.
+      setEntries((shown) => (next.length === 0 && shown.length === 0 ? shown : next));
     };
     const debounced = createIdleDebounce(refresh, REFRESH_MS);
     editor.on('update', debounced.schedule);
@@ -32,7 +39,7 @@ export function SuggestionPanel({ editor }: { editor: Editor }) {
       editor.off('update', debounced.schedule);
       debounced.cancel();
     };
-  }, [editor]);
+  }, [editor, listSuggestions]);
 
   if (entries.length === 0) return null;
 

@@ -35,7 +35,7 @@ function kindOf(markName: string): SuggestionKind | null {
   return null;
 }
 
-interface Piece {
+export interface SuggestionPiece {
   kind: SuggestionKind;
   id: string;
   authorId: string;
@@ -48,11 +48,12 @@ interface Piece {
   before: unknown;
 }
 
-function piecesOf(doc: PmNode): Piece[] {
-  const pieces: Piece[] = [];
-  doc.descendants((node, pos) => {
-    if (!node.isInline) return true;
-    for (const mark of node.marks) {
+/** The suggestion pieces inside `node`, with positions counted from `start` (where its content begins). */
+export function suggestionPiecesIn(node: PmNode, start: number): SuggestionPiece[] {
+  const pieces: SuggestionPiece[] = [];
+  node.descendants((child, pos) => {
+    if (!child.isInline) return true;
+    for (const mark of child.marks) {
       const kind = kindOf(mark.type.name);
       if (!kind) continue;
       pieces.push({
@@ -61,9 +62,9 @@ function piecesOf(doc: PmNode): Piece[] {
         authorId: String(mark.attrs.authorId),
         authorName: String(mark.attrs.authorName),
         at: String(mark.attrs.at),
-        from: pos,
-        to: pos + node.nodeSize,
-        text: node.isText ? (node.text ?? '') : ' ',
+        from: start + pos,
+        to: start + pos + child.nodeSize,
+        text: child.isText ? (child.text ?? '') : ' ',
         before: mark.attrs.before,
       });
     }
@@ -72,10 +73,10 @@ function piecesOf(doc: PmNode): Piece[] {
   return pieces;
 }
 
-/** Every pending suggestion in document order, one entry per kind and id. */
-export function listSuggestions(doc: PmNode): SuggestionEntry[] {
+/** The pieces in document order, one entry per kind and id. */
+export function suggestionEntries(pieces: Iterable<SuggestionPiece>): SuggestionEntry[] {
   const byKey = new Map<string, SuggestionEntry>();
-  for (const piece of piecesOf(doc)) {
+  for (const piece of pieces) {
     const key = `${piece.kind}:${piece.id}`;
     const entry = byKey.get(key);
     if (entry) {
@@ -89,9 +90,14 @@ export function listSuggestions(doc: PmNode): SuggestionEntry[] {
   return [...byKey.values()];
 }
 
+/** Every pending suggestion in document order, one entry per kind and id (walks the whole body). */
+export function listSuggestions(doc: PmNode): SuggestionEntry[] {
+  return suggestionEntries(suggestionPiecesIn(doc, 0));
+}
+
 /** Accepts or rejects the suggestions `which` picks; null when it picks none. */
 export function decideSuggestions(state: EditorState, decision: SuggestionDecision, which: (entry: Pick<SuggestionEntry, 'id' | 'kind' | 'authorId'>) => boolean): Transaction | null {
-  const pieces = piecesOf(state.doc).filter((p) => which(p));
+  const pieces = suggestionPiecesIn(state.doc, 0).filter((p) => which(p));
   if (pieces.length === 0) return null;
   const tr = state.tr;
   const removals: { from: number; to: number }[] = [];
@@ -116,7 +122,7 @@ export function decideSuggestions(state: EditorState, decision: SuggestionDecisi
 }
 
 /** Accepting keeps the new formatting; rejecting puts back the formatting the text had before. */
-function decideFormat(tr: Transaction, piece: Piece, decision: SuggestionDecision): void {
+function decideFormat(tr: Transaction, piece: SuggestionPiece, decision: SuggestionDecision): void {
   const schema = tr.doc.type.schema;
   const formatType = schema.marks[SUGGESTION_FORMAT];
   if (!formatType) return;

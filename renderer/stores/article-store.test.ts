@@ -237,4 +237,34 @@ describe('article store', () => {
     expect(api.callsTo('articles.save')).toHaveLength(1);
     expect(store.getState().saveState).toBe('saved');
   });
+
+  it('keys typed while an autosave is held between reading and sending keep the story dirty, and the next autosave carries them', async () => {
+    let release: () => void = () => undefined;
+    const yielded = new Promise<void>((resolve) => (release = resolve));
+    const stored: Article = { ...newArticle(ID, NOW), body: bodyOf('stored') };
+    let revision = 0;
+    const api = createFakeApi({ 'articles.get': () => stored, 'articles.save': () => ({ revision: ++revision, updatedAt: NOW }) });
+    const store = createArticleStore(api, { autosave: { runWhenIdle: (fn) => fn() }, yieldToInput: () => yielded });
+    await store.getState().open(ID);
+    const editor = fakeEditor('first words');
+    store.getState().setEditorHandle(editor);
+    store.getState().markBodyDirty();
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(store.getState().saveState).toBe('saving');
+    // The body is read; the save waits for its turn. The reporter types on meanwhile.
+    editor.text = 'first words and more';
+    store.getState().markBodyDirty();
+    release();
+    await vi.advanceTimersByTimeAsync(0);
+    const first = api.callsTo('articles.save') as { article: Article }[];
+    expect(first).toHaveLength(1);
+    expect(first[0]?.article.body).toEqual(bodyOf('first words'));
+    expect(store.getState().saveState).toBe('dirty');
+    await vi.advanceTimersByTimeAsync(1000);
+    const saves = api.callsTo('articles.save') as { article: Article }[];
+    expect(saves).toHaveLength(2);
+    expect(saves[1]?.article.body).toEqual(bodyOf('first words and more'));
+    expect(saves[1]?.article.revision).toBe(1);
+    expect(store.getState().saveState).toBe('saved');
+  });
 });

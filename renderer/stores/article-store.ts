@@ -9,7 +9,7 @@ import { isSameSavedContent } from './same-saved-content';
 import { AutosaveController, type AutosaveOptions, type SaveState } from './autosave-controller';
 import { createStore, type Store } from './create-store';
 import type { EditorHandleLike } from './editor-handle';
-import { yieldToInput } from './yield-to-input';
+import { yieldToInput } from '../kit/yield-to-input';
 
 export type ArticleFields = Partial<Pick<Article, 'headline' | 'subheadline' | 'summary' | 'status'>>;
 
