@@ -25,6 +25,8 @@ export type LibraryFilter = Omit<ListFilter, 'offset' | 'limit'>;
 
 export interface LibraryState {
   filter: LibraryFilter;
+  /** The filter the list on screen answers: what its count and empty message speak of while a newer question is out. */
+  answered: LibraryFilter;
   /** The pages loaded so far. */
   items: ArticleSummary[];
   /** Articles matching the filter, loaded or not. */
@@ -94,6 +96,7 @@ export function createLibraryStore(api: DatelineApi, options: LibraryStoreOption
         const result = await api.call('library.list', { ...filter, offset: 0, limit: Math.min(10_000, Math.max(pageSize, rows)) });
         if (seq !== requestSeq) return;
         set((s) => ({
+          answered: filter,
           items: reuseSummaries(s.items, result.items),
           matched: result.matched,
           indexing: result.indexing,
@@ -159,6 +162,7 @@ export function createLibraryStore(api: DatelineApi, options: LibraryStoreOption
 
     return {
       filter: { query: '', status: null, section: null, tag: null, trashed: false },
+      answered: { query: '', status: null, section: null, tag: null, trashed: false },
       items: [],
       matched: 0,
       indexing: 0,
