@@ -2,7 +2,8 @@
 // one run (interleaved rounds, the load noted):
 //   npx tsx tests/bench/run-search-ui-bench.ts --articles=0,1000,10000 --renderer=before:<dir> --renderer=after:<dir>
 // `<dir>` is a built renderer (`npx vite build --outDir <dir>`); without --renderer it runs dist/renderer.
-// `--data=<dir>` keeps the generated libraries there for the next run; `--rounds=N` (default 2).
+// `--data=<dir>` keeps the generated libraries there for the next run; `--rounds=N` (default 2);
+// `--raw` prints each key's time as it goes.
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { loadavg, tmpdir } from 'node:os';
@@ -83,7 +84,9 @@ try {
           // The host loads its search index as it starts: the first search waits for that, not for the UI.
           await hostClient(host.url).call('library.list', { query: 'council', limit: 1 });
           const key = `${lib.count}|${renderer.name}`;
-          results.set(key, [...(results.get(key) ?? []), await measureSearchUi(browser, host.url, countText, queries)]);
+          const samples = await measureSearchUi(browser, host.url, countText, queries);
+          results.set(key, [...(results.get(key) ?? []), samples]);
+          if (process.argv.includes('--raw')) console.error(`  painted per key (ms): ${[...samples.latin, ...samples.chinese].map((k) => (k.painted ?? Number.NaN).toFixed(0)).join(' ')}`);
         } finally {
           await host.stop();
         }
