@@ -25,8 +25,11 @@ export type LibraryFilter = Omit<ListFilter, 'offset' | 'limit'>;
 
 export interface LibraryState {
   filter: LibraryFilter;
-  /** The filter the list on screen answers: what its count and empty message speak of while a newer question is out. */
-  answered: LibraryFilter;
+  /**
+   * The filter the list on screen answers (null before the first answer): what its count and empty
+   * message speak of while a newer question is out.
+   */
+  answered: LibraryFilter | null;
   /** The pages loaded so far. */
   items: ArticleSummary[];
   /** Articles matching the filter, loaded or not. */
@@ -162,7 +165,7 @@ export function createLibraryStore(api: DatelineApi, options: LibraryStoreOption
 
     return {
       filter: { query: '', status: null, section: null, tag: null, trashed: false },
-      answered: { query: '', status: null, section: null, tag: null, trashed: false },
+      answered: null,
       items: [],
       matched: 0,
       indexing: 0,

@@ -4,7 +4,6 @@ import type { ArticleSummary } from '../../common/article';
 
 /** `next`, with each summary equal to the one already held under its id replaced by that one (and `previous` itself when nothing changed). */
 export function reuseSummaries(previous: readonly ArticleSummary[], next: readonly ArticleSummary[]): ArticleSummary[] {
-  if (previous.length === 0) return [...next];
   const byId = new Map(previous.map((summary) => [summary.id, summary]));
   let changed = previous.length !== next.length;
   const out = next.map((summary, index) => {

@@ -1,6 +1,7 @@
 // Runs in: renderer. The windowed list of the library (or the trash), or what to say when it is
-// empty. It renders when the rows or their count change, not while a question is out; each row is
-// memoised, so an answer that repeats a row leaves it alone.
+// empty. It renders when the rows or their count change, not while a question is out (an empty
+// list keeps saying so until an answer has rows); each row is memoised, so an answer that repeats
+// a row leaves it alone.
 import type { ReactNode } from 'react';
 import type { ArticleSummary } from '../../../common/article';
 import { useRenderProbe } from '../../kit/use-render-probe';
@@ -26,9 +27,10 @@ export function LibraryList({ trashed, renderItem, onNearEnd }: LibraryListProps
   const { library } = useStores();
   const items = library((s) => s.items);
   const matched = library((s) => s.matched);
-  const empty = library((s) => s.items.length === 0 && !s.loading);
-  const emptyTitle = library((s) => emptyListMessage({ trashed, filter: s.answered, libraryTotal: s.total }).title);
-  const emptyHint = library((s) => emptyListMessage({ trashed, filter: s.answered, libraryTotal: s.total }).hint);
+  // Empty once an answer said so; it stays said while a newer question is out (no flicker per key).
+  const empty = library((s) => s.items.length === 0 && (s.answered !== null || !s.loading));
+  const emptyTitle = library((s) => emptyListMessage({ trashed, filter: s.answered ?? s.filter, libraryTotal: s.total }).title);
+  const emptyHint = library((s) => emptyListMessage({ trashed, filter: s.answered ?? s.filter, libraryTotal: s.total }).hint);
   if (empty) {
     return (
       <div className="empty">

@@ -156,6 +156,24 @@ describe('searching the library as you type', () => {
     expect(count()?.textContent).toBe(all);
   });
 
+  it('"No articles match" stays said while the next key is asked, instead of blinking out per key', async () => {
+    const { held, box } = await renderLibrary(true);
+    await act(async () => {
+      fireEvent.change(box, { target: { value: 'zz' } });
+    });
+    await act(async () => held.shift()?.release());
+    expect(screen.getByRole('heading', { name: 'No articles match' })).toBeTruthy();
+    window.__datelineRenderProbe = {};
+    await act(async () => {
+      fireEvent.change(box, { target: { value: 'zzz' } });
+    });
+    expect(count()?.getAttribute('aria-busy')).toBe('true');
+    expect(screen.getByRole('heading', { name: 'No articles match' })).toBeTruthy();
+    await act(async () => held.shift()?.release());
+    expect(screen.getByRole('heading', { name: 'No articles match' })).toBeTruthy();
+    expect(window.__datelineRenderProbe?.LibraryList ?? 0).toBe(0);
+  });
+
   it('a pinyin composition is searched once, for the characters it commits', async () => {
     const { api, box } = await renderLibrary();
     vi.useFakeTimers();

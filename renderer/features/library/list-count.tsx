@@ -10,9 +10,9 @@ export function ListCount({ trashed }: { trashed: boolean }) {
   useRenderProbe('ListCount');
   const locale = useI18nStore((s) => s.locale);
   const { library } = useStores();
-  const label = library((s) => libraryCountLabel({ trashed, filter: s.answered, shown: s.matched, libraryTotal: s.total }, locale));
+  const label = library((s) => libraryCountLabel({ trashed, filter: s.answered ?? s.filter, shown: s.matched, libraryTotal: s.total }, locale));
   const loading = library((s) => s.loading);
-  const stillIndexing = library((s) => (trashed ? null : indexingLabel(s.answered, s.indexing, locale)));
+  const stillIndexing = library((s) => (trashed ? null : indexingLabel(s.answered ?? s.filter, s.indexing, locale)));
   return (
     <>
       <p className="list-count" aria-live="polite" aria-busy={loading}>
