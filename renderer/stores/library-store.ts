@@ -1,12 +1,17 @@
-// Runs in: renderer. The library list: filters, search as you type (paged, newest query wins),
-// and the list-level actions.
+// Runs in: renderer. The library list: filters, search as you type (paged, newest query wins, one
+// question out at a time), and the list-level actions. An answer that repeats a row or the filter
+// menus keeps the objects already held, so only what changed renders again.
 import type { Article, ArticleStatus, ArticleSummary } from '../../common/article';
 import type { DatelineApi, LibraryProblem, ListFilter } from '../../common/contract';
 import type { EventSubscription } from '../api/event-subscription';
 import { createStore, type Store } from './create-store';
+import { reuseStrings, reuseSummaries } from './reuse-unchanged';
 
-/** Keys typed within one frame are searched once; anything longer would be felt. */
-export const SEARCH_DEBOUNCE_MS = 16;
+/**
+ * No wait before a search: the first key is asked at once, and keys typed while an answer is on its
+ * way are asked together, once, for the newest words, when it arrives (at most one question is out).
+ */
+export const SEARCH_DEBOUNCE_MS = 0;
 /** Rows asked for at a time: the first page is painted while the rest waits for scrolling. */
 export const LIBRARY_PAGE_SIZE = 100;
 /**
@@ -20,6 +25,11 @@ export type LibraryFilter = Omit<ListFilter, 'offset' | 'limit'>;
 
 export interface LibraryState {
   filter: LibraryFilter;
+  /**
+   * The filter the list on screen answers (null before the first answer): what its count and empty
+   * message speak of while a newer question is out.
+   */
+  answered: LibraryFilter | null;
   /** The pages loaded so far. */
   items: ArticleSummary[];
   /** Articles matching the filter, loaded or not. */
@@ -53,6 +63,7 @@ export interface LibraryState {
 export type LibraryStore = Store<LibraryState>;
 
 export interface LibraryStoreOptions {
+  /** Waits this long after the last key before searching. @default SEARCH_DEBOUNCE_MS (none) */
   searchDebounceMs?: number;
   pageSize?: number;
   /** The event stream: while it is live the list waits for the 'indexed' event instead of asking again. */
@@ -68,6 +79,9 @@ export function createLibraryStore(api: DatelineApi, options: LibraryStoreOption
   /** Bumped by every new question: an answer to an older one is dropped. */
   let requestSeq = 0;
   let moreSeq = -1;
+  /** Questions from the first row still unanswered, and whether a search waits for them to be answered. */
+  let asking = 0;
+  let searchWaits = false;
 
   return createStore<LibraryState>((set, get) => {
     const ask = async (rows: number): Promise<void> => {
@@ -75,27 +89,39 @@ export function createLibraryStore(api: DatelineApi, options: LibraryStoreOption
       if (recheckTimer !== null) clearTimeout(recheckTimer);
       searchTimer = null;
       recheckTimer = null;
+      // This question carries the newest filter: a search waiting for a turn has nothing left to ask.
+      searchWaits = false;
       const seq = ++requestSeq;
       const filter = get().filter;
-      set({ loading: true });
+      if (!get().loading) set({ loading: true });
+      asking++;
       try {
         const result = await api.call('library.list', { ...filter, offset: 0, limit: Math.min(10_000, Math.max(pageSize, rows)) });
         if (seq !== requestSeq) return;
-        set({
-          items: result.items,
+        set((s) => ({
+          answered: filter,
+          items: reuseSummaries(s.items, result.items),
           matched: result.matched,
           indexing: result.indexing,
-          sections: result.sections,
-          tags: result.tags,
+          sections: reuseStrings(s.sections, result.sections),
+          tags: reuseStrings(s.tags, result.tags),
           total: result.total,
           loading: false,
           error: null,
-        });
+        }));
         if (result.indexing > 0 && !streamLive()) recheckTimer = setTimeout(() => void ask(get().items.length), INDEXING_RECHECK_MS);
       } catch (error) {
         if (seq !== requestSeq) return;
         set({ loading: false, error });
+      } finally {
+        asking--;
+        if (asking === 0 && searchWaits) void ask(pageSize);
       }
+    };
+    /** Searches for the words in the box now, or as soon as the question already out is answered. */
+    const search = (): void => {
+      if (asking > 0) searchWaits = true;
+      else void ask(pageSize);
     };
     const refresh = (): Promise<void> => ask(get().items.length);
     // The stream went down while the index catches up: ask again now (and poll while it stays down);
@@ -139,6 +165,7 @@ export function createLibraryStore(api: DatelineApi, options: LibraryStoreOption
 
     return {
       filter: { query: '', status: null, section: null, tag: null, trashed: false },
+      answered: null,
       items: [],
       matched: 0,
       indexing: 0,
@@ -149,11 +176,14 @@ export function createLibraryStore(api: DatelineApi, options: LibraryStoreOption
       error: null,
       problems: [],
       setQuery: (query) => {
-        set((s) => ({ filter: { ...s.filter, query } }));
+        if (query === get().filter.query) return;
+        set((s) => ({ filter: { ...s.filter, query }, loading: true }));
         // Answers still on their way are for words no longer in the box.
         requestSeq++;
         if (searchTimer !== null) clearTimeout(searchTimer);
-        searchTimer = setTimeout(() => void ask(pageSize), debounceMs);
+        searchTimer = null;
+        if (debounceMs > 0) searchTimer = setTimeout(search, debounceMs);
+        else search();
       },
       setStatus: (status) => setFilter({ status }),
       setSection: (section) => setFilter({ section }),

@@ -23,5 +23,10 @@ export function searchUiRows(ui: SearchUiRounds): Cell[][] {
     rows.push([`Search box, ${label}: key → results painted, p95`, ...cells((s) => formatMs(s.p95)), ratios('p95')]);
     rows.push([`Search box, ${label}: max / keys over ${SLOW_MS} ms`, ...cells((s) => `${formatMs(s.max)}, ${s.slow}`), '']);
   }
+  const perKey = (runs: readonly SearchUiSamples[], pick: (w: SearchUiSamples['work']) => string) => runs.map((r) => (r.work.keys > 0 ? pick(r.work) : 'n/a')).join(' / ');
+  const requests = (w: SearchUiSamples['work']) => `${(w.requests / w.keys).toFixed(2)}, ${w.requests > 0 ? Math.round(w.responseBytes / w.requests).toLocaleString('en') : 0} B each`;
+  const renders = (w: SearchUiSamples['work']) => Object.values(w.renders).reduce((sum, n) => sum + n, 0) / w.keys;
+  rows.push(['Search box: library.list requests per key, bytes per answer', perKey(ui.library, requests), perKey(ui.empty, requests), '']);
+  rows.push(['Search box: component renders per key (render probe)', perKey(ui.library, (w) => renders(w).toFixed(1)), perKey(ui.empty, (w) => renders(w).toFixed(1)), '']);
   return rows;
 }

@@ -1,5 +1,7 @@
 // Runs in: renderer. One library row: headline, status, section, tags, bylines, last change, actions.
+import { memo } from 'react';
 import type { ArticleSummary } from '../../../common/article';
+import { useRenderProbe } from '../../kit/use-render-probe';
 import { useI18nStore } from '../../i18n/i18n-store';
 import { useT } from '../../i18n/use-t';
 import { StatusBadge } from '../status/status-badge';
@@ -12,7 +14,9 @@ export interface ArticleRowProps {
   onTrash(item: ArticleSummary): void;
 }
 
-export function ArticleRow({ item, onOpen, onDuplicate, onTrash }: ArticleRowProps) {
+/** Memoised: a row whose summary and actions are the same objects is not rendered again. */
+export const ArticleRow = memo(function ArticleRow({ item, onOpen, onDuplicate, onTrash }: ArticleRowProps) {
+  useRenderProbe('ArticleRow');
   const t = useT();
   const locale = useI18nStore((s) => s.locale);
   const title = item.headline.trim() || t('library.untitled');
@@ -45,4 +49,4 @@ export function ArticleRow({ item, onOpen, onDuplicate, onTrash }: ArticleRowPro
       </div>
     </div>
   );
-}
+});

@@ -1,4 +1,5 @@
-// Runs in: renderer. "5 minutes ago" for recent changes, a localized date for older ones.
+// Runs in: renderer. "5 minutes ago" for recent changes, a localized date for older ones. Making an
+// Intl formatter costs far more than using one, and every row in view asks: one of each per locale.
 const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
   ['second', 60],
   ['minute', 60],
@@ -6,14 +7,29 @@ const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
   ['day', 7],
 ];
 
+const relativeFormats = new Map<string, Intl.RelativeTimeFormat>();
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
+function relativeFormat(locale: string): Intl.RelativeTimeFormat {
+  let format = relativeFormats.get(locale);
+  if (!format) relativeFormats.set(locale, (format = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' })));
+  return format;
+}
+
+function dateFormat(locale: string): Intl.DateTimeFormat {
+  let format = dateFormats.get(locale);
+  if (!format) dateFormats.set(locale, (format = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' })));
+  return format;
+}
+
 export function formatUpdated(iso: string, locale: string, now: number = Date.now()): string {
   const then = Date.parse(iso);
   if (Number.isNaN(then)) return iso;
   let delta = Math.round((then - now) / 1000);
-  if (Math.abs(delta) < 45) return new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }).format(0, 'second');
+  if (Math.abs(delta) < 45) return relativeFormat(locale).format(0, 'second');
   for (const [unit, size] of UNITS) {
-    if (Math.abs(delta) < size) return new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }).format(delta, unit);
+    if (Math.abs(delta) < size) return relativeFormat(locale).format(delta, unit);
     delta = Math.round(delta / size);
   }
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(then));
+  return dateFormat(locale).format(new Date(then));
 }

@@ -1,70 +1,91 @@
-// Runs in: renderer. Search box and status / section / tag filters above the library list.
-import { useId } from 'react';
+// Runs in: renderer. Search box and status / section / tag filters above the library list. Each
+// menu reads only its own value and list, so a key typed in the search box renders none of them.
+import { memo, useId } from 'react';
 import { ARTICLE_STATUSES, articleStatusSchema } from '../../../common/article';
+import { useRenderProbe } from '../../kit/use-render-probe';
 import { useStores } from '../../stores/stores-context';
 import { useT } from '../../i18n/use-t';
+import { SearchBox } from './search-box';
 
-export function LibraryFilters() {
-  const t = useT();
-  const ids = { status: useId(), section: useId(), tag: useId() };
-  const { library } = useStores();
-  const filter = library((s) => s.filter);
-  const sections = library((s) => s.sections);
-  const tags = library((s) => s.tags);
-  const actions = library.getState();
-
+export const LibraryFilters = memo(function LibraryFilters() {
   return (
     <div className="filters">
-      <input
-        type="search"
-        role="searchbox"
-        className="search"
-        aria-label={t('library.search')}
-        placeholder={t('library.searchPlaceholder')}
-        value={filter.query}
-        maxLength={500}
-        onChange={(event) => actions.setQuery(event.target.value)}
-      />
-      <div className="inline-field">
-        <label htmlFor={ids.status}>{t('library.filter.status')}</label>
-        <select
-          id={ids.status}
-          value={filter.status ?? ''}
-          onChange={(event) => {
-            const parsed = articleStatusSchema.safeParse(event.target.value);
-            actions.setStatus(parsed.success ? parsed.data : null);
-          }}
-        >
-          <option value="">{t('library.filter.anyStatus')}</option>
-          {ARTICLE_STATUSES.map((status) => (
-            <option key={status} value={status}>
-              {t(`article.status.${status}`)}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="inline-field">
-        <label htmlFor={ids.section}>{t('library.filter.section')}</label>
-        <select id={ids.section} value={filter.section ?? ''} onChange={(event) => actions.setSection(event.target.value || null)}>
-          <option value="">{t('library.filter.anySection')}</option>
-          {withSelected(sections, filter.section).map((section) => (
-            <option key={section} value={section}>
-              {section}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="inline-field">
-        <label htmlFor={ids.tag}>{t('library.filter.tag')}</label>
-        <select id={ids.tag} value={filter.tag ?? ''} onChange={(event) => actions.setTag(event.target.value || null)}>
-          <option value="">{t('library.filter.anyTag')}</option>
-          {withSelected(tags, filter.tag).map((tag) => (
-            <option key={tag} value={tag}>
-              {tag}
-            </option>
-          ))}
-        </select>
-      </div>
+      <SearchBox />
+      <StatusMenu />
+      <SectionMenu />
+      <TagMenu />
+    </div>
+  );
+});
+
+function StatusMenu() {
+  useRenderProbe('LibraryFilterMenu');
+  const t = useT();
+  const id = useId();
+  const { library } = useStores();
+  const status = library((s) => s.filter.status);
+  return (
+    <div className="inline-field">
+      <label htmlFor={id}>{t('library.filter.status')}</label>
+      <select
+        id={id}
+        value={status ?? ''}
+        onChange={(event) => {
+          const parsed = articleStatusSchema.safeParse(event.target.value);
+          library.getState().setStatus(parsed.success ? parsed.data : null);
+        }}
+      >
+        <option value="">{t('library.filter.anyStatus')}</option>
+        {ARTICLE_STATUSES.map((value) => (
+          <option key={value} value={value}>
+            {t(`article.status.${value}`)}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+function SectionMenu() {
+  useRenderProbe('LibraryFilterMenu');
+  const t = useT();
+  const id = useId();
+  const { library } = useStores();
+  const section = library((s) => s.filter.section);
+  const sections = library((s) => s.sections);
+  return (
+    <div className="inline-field">
+      <label htmlFor={id}>{t('library.filter.section')}</label>
+      <select id={id} value={section ?? ''} onChange={(event) => library.getState().setSection(event.target.value || null)}>
+        <option value="">{t('library.filter.anySection')}</option>
+        {withSelected(sections, section).map((value) => (
+          <option key={value} value={value}>
+            {value}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+function TagMenu() {
+  useRenderProbe('LibraryFilterMenu');
+  const t = useT();
+  const id = useId();
+  const { library } = useStores();
+  const tag = library((s) => s.filter.tag);
+  const tags = library((s) => s.tags);
+  return (
+    <div className="inline-field">
+      <label htmlFor={id}>{t('library.filter.tag')}</label>
+      <select id={id} value={tag ?? ''} onChange={(event) => library.getState().setTag(event.target.value || null)}>
+        <option value="">{t('library.filter.anyTag')}</option>
+        {withSelected(tags, tag).map((value) => (
+          <option key={value} value={value}>
+            {value}
+          </option>
+        ))}
+      </select>
     </div>
   );
 }

@@ -1,5 +1,7 @@
 // Runs in: renderer. One trash row: headline, when it was trashed, Restore and Delete permanently.
+import { memo } from 'react';
 import type { ArticleSummary } from '../../../common/article';
+import { useRenderProbe } from '../../kit/use-render-probe';
 import { useI18nStore } from '../../i18n/i18n-store';
 import { useT } from '../../i18n/use-t';
 import { formatUpdated } from './format-updated';
@@ -10,7 +12,9 @@ export interface TrashedRowProps {
   onPurge(item: ArticleSummary): void;
 }
 
-export function TrashedRow({ item, onRestore, onPurge }: TrashedRowProps) {
+/** Memoised: a row whose summary and actions are the same objects is not rendered again. */
+export const TrashedRow = memo(function TrashedRow({ item, onRestore, onPurge }: TrashedRowProps) {
+  useRenderProbe('TrashedRow');
   const t = useT();
   const locale = useI18nStore((s) => s.locale);
   const title = item.headline.trim() || t('library.untitled');
@@ -37,4 +41,4 @@ export function TrashedRow({ item, onRestore, onPurge }: TrashedRowProps) {
       </div>
     </div>
   );
-}
+});
