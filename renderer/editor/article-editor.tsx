@@ -3,7 +3,7 @@
 import type { AnyExtension, Editor } from '@tiptap/core';
 import { closeHistory } from '@tiptap/pm/history';
 import { Mapping } from '@tiptap/pm/transform';
-import { EditorContent, useEditor } from '@tiptap/react';
+import { useEditor } from '@tiptap/react';
 import {
   forwardRef,
   useCallback,
@@ -27,6 +27,7 @@ import { useT } from '../i18n/use-t';
 import './article-editor.css';
 import { EditableFigure } from './editable-figure';
 import { EditorKeymap } from './editor-keymap';
+import { EditorMount } from './editor-mount';
 import { EditorToolbar } from './editor-toolbar';
 import { createIdleDebounce } from './idle-debounce';
 import { importPhotos } from './import-photos';
@@ -357,7 +358,7 @@ export const ArticleEditor = forwardRef<ArticleEditorHandle, ArticleEditorProps>
       <div className="dl-editor__status" role="status" aria-live="polite">
         {pendingPhotos > 0 && t(pendingPhotos === 1 ? 'editor.photos.adding-one' : 'editor.photos.adding-many', { count: pendingPhotos })}
       </div>
-      <EditorContent editor={editor} className="dl-editor__content" />
+      <EditorMount editor={editor} className="dl-editor__content" />
     </div>
   );
 });
