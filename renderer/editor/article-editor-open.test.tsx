@@ -1,7 +1,8 @@
 // @vitest-environment happy-dom
 // Runs in: tests (happy-dom). Opening a story does each piece of work once: the body's DOM is drawn
-// once, whatever node views the editor has (a story with photos has figure node views).
-import { cleanup, render, screen } from '@testing-library/react';
+// once, whatever node views the editor has (a story with photos has figure node views); the words are
+// counted after the body is on screen, not before it is painted.
+import { cleanup, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { AppError } from '../../common/app-error';
 import type { DocNode } from '../../common/article';
@@ -57,5 +58,15 @@ describe('opening a story in the body editor', () => {
     } finally {
       created.restore();
     }
+  });
+
+  it('counts the words once the body is on screen, not while it opens', async () => {
+    const onStats = vi.fn();
+    render(<ArticleEditor initialBody={storyWithPhoto()} api={api} language="en" onDirty={() => {}} onStats={onStats} onError={() => {}} />);
+    expect(screen.getByRole('textbox', { name: 'Article body' }).querySelectorAll('p')).toHaveLength(PARAGRAPHS);
+    expect(onStats).not.toHaveBeenCalled();
+    // Five words a paragraph ("Paragraph 1 of the story."), five in the caption.
+    await waitFor(() => expect(onStats).toHaveBeenCalledWith({ words: PARAGRAPHS * 5 + 5, cjkChars: 0, readingMinutes: 1 }));
+    expect(onStats).toHaveBeenCalledTimes(1);
   });
 });

@@ -91,7 +91,7 @@ export interface ArticleEditorProps {
   language: string;
   /** Called once per doc-changing transaction; must stay cheap. */
   onDirty(): void;
-  /** Debounced (~300 ms, then idle) word/character counts; also called once on mount. */
+  /** Debounced (~300 ms, then idle) word/character counts; also called once in idle time after mount. */
   onStats(stats: TextStats): void;
   /** One message per problem (e.g. per refused photo), already translated. */
   onError(message: string): void;
@@ -194,17 +194,20 @@ export const ArticleEditor = forwardRef<ArticleEditorHandle, ArticleEditorProps>
   }, []);
 
   // Counts run off the keystroke path: debounced, then in idle time, re-counting changed blocks only.
+  // The first count waits for idle time too: an opened body is painted before it is counted.
   useEffect(() => {
     const cache = new BlockStatsCache();
     const report = () => {
       if (editor.isDestroyed) return;
       callbacks.current.onStats(bodyRejected.current ? textStats(docText(initialBody)) : cache.statsOf(editor.state.doc));
     };
-    report();
+    const first = createIdleDebounce(report, 0);
+    first.schedule();
     const debounced = createIdleDebounce(report, STATS_DEBOUNCE_MS);
     editor.on('update', debounced.schedule);
     return () => {
       editor.off('update', debounced.schedule);
+      first.cancel();
       debounced.cancel();
     };
   }, [editor, initialBody]);
