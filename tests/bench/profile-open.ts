@@ -16,6 +16,16 @@ import { uiText } from './ui-text';
 import { waitForPageIdle, waitInPage } from './wait-in-page';
 import { selfTimes, topSelfTimes, type CpuProfile } from './cpu-profile-self-times';
 
+const CREATED_ELEMENTS_PROBE = `(() => {
+  const created = window.__createdElements = new Map();
+  const original = Document.prototype.createElement;
+  Document.prototype.createElement = function (name, options) {
+    const tag = String(name).toLowerCase();
+    created.set(tag, (created.get(tag) ?? 0) + 1);
+    return original.call(this, name, options);
+  };
+})();`;
+
 const MAX_WORDS = 200_000;
 const MAX_RUNS = 20;
 
@@ -34,6 +44,8 @@ async function main(): Promise<void> {
     const context = await benchContext(browser);
     const page = await context.newPage();
     await page.addInitScript(OPEN_PROBE);
+    // Counts the elements created while an open is armed: how many times the body's DOM is built.
+    await page.addInitScript(CREATED_ELEMENTS_PROBE);
     await page.goto(host.url);
     const cdp = await context.newCDPSession(page);
     await cdp.send('Profiler.enable');
@@ -44,13 +56,16 @@ async function main(): Promise<void> {
       await open.waitFor({ state: 'visible', timeout: 60_000 });
       await waitForPageIdle(page);
       await page.evaluate('window.__benchOpenArm(0)');
+      await page.evaluate('window.__createdElements.clear()');
       await cdp.send('Profiler.start');
       await open.click();
       await waitInPage(page, 'window.__benchOpen.painted !== null', 60_000);
       const { profile } = (await cdp.send('Profiler.stop')) as { profile: CpuProfile };
       if (process.env.DATELINE_PROFILE_OUT) await writeFile(`${process.env.DATELINE_PROFILE_OUT}-${run + 1}.cpuprofile`, JSON.stringify(profile));
       const sample = (await page.evaluate('({ ready: window.__benchOpen.ready, painted: window.__benchOpen.painted, loaded: null })')) as OpenSample;
-      console.log(`run ${run + 1}: ready ${sample.ready?.toFixed(0)} ms, painted ${sample.painted?.toFixed(0)} ms`);
+      const created = (await page.evaluate('Object.fromEntries(window.__createdElements)')) as Record<string, number>;
+      const paragraphCount = await page.locator('.ProseMirror > p').count();
+      console.log(`run ${run + 1}: ready ${sample.ready?.toFixed(0)} ms, painted ${sample.painted?.toFixed(0)} ms; <p> created ${created.p ?? 0} for ${paragraphCount} paragraphs, elements created ${Object.values(created).reduce((a, b) => a + b, 0)}`);
       for (const [name, ms] of selfTimes(profile)) total.set(name, (total.get(name) ?? 0) + ms / runs);
       await page.evaluate('window.__benchOpenArm(null)');
       await page.getByRole('status').filter({ hasText: new RegExp(`^${uiText('article.saveState.saved')}$`) }).waitFor({ state: 'visible', timeout: 60_000 });
