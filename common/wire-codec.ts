@@ -22,6 +22,9 @@ export function encodeWire(value: unknown): string {
 }
 
 export function decodeWire(text: string): unknown {
+  // A reviver costs a call per value (every node of a long body): only when bytes may be inside. In
+  // JSON text a key reads "$bytes" only unescaped; in a string its quotes would be escaped.
+  if (!text.includes(`"${BYTES_KEY}"`)) return JSON.parse(text);
   return JSON.parse(text, (_key, v: unknown) => {
     if (v && typeof v === 'object' && !Array.isArray(v)) {
       const record = v as Record<string, unknown>;

@@ -161,9 +161,9 @@ describe('article body editor', () => {
     expect(textbox.getAttribute('spellcheck')).toBe('true');
   });
 
-  it('reports counts on open and a dirty body on every edit', () => {
+  it('reports counts on open and a dirty body on every edit', async () => {
     const { onStats, onDirty, editor } = renderEditor({ body: paragraphs('Rain in 北京') });
-    expect(onStats).toHaveBeenCalledWith({ words: 2, cjkChars: 2, readingMinutes: 1 });
+    await waitFor(() => expect(onStats).toHaveBeenCalledWith({ words: 2, cjkChars: 2, readingMinutes: 1 }));
     expect(onDirty).not.toHaveBeenCalled();
     act(() => {
       editor.commands.insertContentAt(1, { type: 'text', text: 'Heavy ' });

@@ -3,7 +3,7 @@
 import type { AnyExtension, Editor } from '@tiptap/core';
 import { closeHistory } from '@tiptap/pm/history';
 import { Mapping } from '@tiptap/pm/transform';
-import { EditorContent, useEditor } from '@tiptap/react';
+import { useEditor } from '@tiptap/react';
 import {
   forwardRef,
   useCallback,
@@ -27,6 +27,7 @@ import { useT } from '../i18n/use-t';
 import './article-editor.css';
 import { EditableFigure } from './editable-figure';
 import { EditorKeymap } from './editor-keymap';
+import { EditorMount } from './editor-mount';
 import { EditorToolbar } from './editor-toolbar';
 import { createIdleDebounce } from './idle-debounce';
 import { importPhotos } from './import-photos';
@@ -90,7 +91,7 @@ export interface ArticleEditorProps {
   language: string;
   /** Called once per doc-changing transaction; must stay cheap. */
   onDirty(): void;
-  /** Debounced (~300 ms, then idle) word/character counts; also called once on mount. */
+  /** Debounced (~300 ms, then idle) word/character counts; also called once in idle time after mount. */
   onStats(stats: TextStats): void;
   /** One message per problem (e.g. per refused photo), already translated. */
   onError(message: string): void;
@@ -193,17 +194,20 @@ export const ArticleEditor = forwardRef<ArticleEditorHandle, ArticleEditorProps>
   }, []);
 
   // Counts run off the keystroke path: debounced, then in idle time, re-counting changed blocks only.
+  // The first count waits for idle time too: an opened body is painted before it is counted.
   useEffect(() => {
     const cache = new BlockStatsCache();
     const report = () => {
       if (editor.isDestroyed) return;
       callbacks.current.onStats(bodyRejected.current ? textStats(docText(initialBody)) : cache.statsOf(editor.state.doc));
     };
-    report();
+    const first = createIdleDebounce(report, 0);
+    first.schedule();
     const debounced = createIdleDebounce(report, STATS_DEBOUNCE_MS);
     editor.on('update', debounced.schedule);
     return () => {
       editor.off('update', debounced.schedule);
+      first.cancel();
       debounced.cancel();
     };
   }, [editor, initialBody]);
@@ -357,7 +361,7 @@ export const ArticleEditor = forwardRef<ArticleEditorHandle, ArticleEditorProps>
       <div className="dl-editor__status" role="status" aria-live="polite">
         {pendingPhotos > 0 && t(pendingPhotos === 1 ? 'editor.photos.adding-one' : 'editor.photos.adding-many', { count: pendingPhotos })}
       </div>
-      <EditorContent editor={editor} className="dl-editor__content" />
+      <EditorMount editor={editor} className="dl-editor__content" />
     </div>
   );
 });

@@ -43,6 +43,17 @@ afterEach(() => {
 });
 
 describe('article store', () => {
+  it('asks whether the story is shared together with the article, not once the article has come', async () => {
+    const stored: Article = { ...newArticle(ID, NOW), body: bodyOf('stored') };
+    const api = createFakeApi({ 'articles.get': () => stored, 'collab.session': () => null });
+    const store = createArticleStore(api, { autosave: { runWhenIdle: (fn) => fn() } });
+    await store.getState().open(ID);
+    expect(api.calls.map((c) => c.name)).toEqual(['collab.session', 'articles.get']);
+    const { sharedLookup, editorKey } = store.getState();
+    expect(sharedLookup?.editorKey).toBe(editorKey);
+    await expect(sharedLookup?.answer).resolves.toBeNull();
+  });
+
   it('remembers the version an explicit save kept, for the status bar, until another article loads', async () => {
     const kept: RevisionInfo = { id: '01m9000000000000000000', at: '2026-11-25T09:05:00.000Z', reason: 'explicit-save', who: 'Li Wei', revision: 1, headline: 'Old headline' };
     const { store, stored } = setup((article) => ({ revision: article.revision + 1, updatedAt: kept.at, snapshot: kept }));

@@ -1,7 +1,7 @@
 // Runs in: renderer. The open article: its non-body fields, save state and counts; the body stays in the editor.
 import { effectiveSlug } from '../../common/publish/effective-slug';
 import type { Article, ArticleMeta, DocNode } from '../../common/article';
-import type { DatelineApi, ExportResult, RevisionInfo, SlugStyle } from '../../common/contract';
+import type { DatelineApi, ExportResult, OperationResult, RevisionInfo, SlugStyle } from '../../common/contract';
 import type { TextStats } from '../../common/text/text-stats';
 import { headlineSlug } from '../../common/text/headline-slug';
 import { isApiError } from '../api/api-error';
@@ -10,6 +10,12 @@ import { AutosaveController, type AutosaveOptions, type SaveState } from './auto
 import { createStore, type Store } from './create-store';
 import type { EditorHandleLike } from './editor-handle';
 import { yieldToInput } from '../kit/yield-to-input';
+
+/** Whether a story is shared through a newsroom server, asked for one load (its editor key); null: not asked. */
+export interface SharedLookup {
+  editorKey: number;
+  answer: Promise<OperationResult<'collab.session'> | null>;
+}
 
 export type ArticleFields = Partial<Pick<Article, 'headline' | 'subheadline' | 'summary' | 'status'>>;
 
@@ -24,8 +30,10 @@ export interface ArticleState {
   /** The version the last save kept (an explicit save, or after a few minutes of editing); null after a load. */
   keptVersion: RevisionInfo | null;
   stats: TextStats;
+  /** Asked by `open` at the same time as the article, so the editor need not wait for a second answer. */
+  sharedLookup: SharedLookup | null;
   open(id: string): Promise<void>;
-  load(article: Article): void;
+  load(article: Article, sharedLookup?: SharedLookup['answer']): void;
   /** Saves pending edits and leaves the article; false when the save failed (nothing is dropped). */
   close(): Promise<boolean>;
   updateFields(patch: ArticleFields): void;
@@ -123,7 +131,7 @@ export function createArticleStore(api: DatelineApi, options: ArticleStoreOption
         onStateChange: (saveState, saveError) => set({ saveState, saveError }),
       });
 
-    const load = (article: Article): void => {
+    const load = (article: Article, sharedAnswer?: SharedLookup['answer']): void => {
       unanswered = null;
       restartedUnderSave = false;
       controller?.dispose();
@@ -132,6 +140,7 @@ export function createArticleStore(api: DatelineApi, options: ArticleStoreOption
         article,
         initialBody: article.body,
         editorKey: s.editorKey + 1,
+        sharedLookup: sharedAnswer ? { editorKey: s.editorKey + 1, answer: sharedAnswer } : null,
         saveState: 'saved',
         saveError: null,
         keptVersion: null,
@@ -151,9 +160,12 @@ export function createArticleStore(api: DatelineApi, options: ArticleStoreOption
       saveError: null,
       keptVersion: null,
       stats: NO_STATS,
+      sharedLookup: null,
       open: async (id) => {
         await flush();
-        load(await api.call('articles.get', { id }));
+        // Both questions at once: the editor mounts once it is known whether the story is shared.
+        const shared = api.call('collab.session', { id }).catch(() => null);
+        load(await api.call('articles.get', { id }), shared);
       },
       load,
       close: async () => {
@@ -165,7 +177,7 @@ export function createArticleStore(api: DatelineApi, options: ArticleStoreOption
         if (controller?.state === 'conflict' || controller?.state === 'error') return false;
         controller?.dispose();
         controller = null;
-        set({ article: null, initialBody: null, saveState: 'saved', saveError: null, keptVersion: null, stats: NO_STATS });
+        set({ article: null, initialBody: null, sharedLookup: null, saveState: 'saved', saveError: null, keptVersion: null, stats: NO_STATS });
         return true;
       },
       updateFields: (patch) => {

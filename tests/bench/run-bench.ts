@@ -15,6 +15,7 @@ import { runLibraryBench } from './library-bench';
 import { libraryListTable, runLibraryListBench } from './library-list-bench';
 import { runFindBench } from './find-bench';
 import { runOpenBench } from './open-bench';
+import { runOpenCompare } from './open-compare';
 import { withLoadNote } from './load-note';
 import { printTable } from './print-table';
 import { runTypingCase, type TypingCase, type TypingResult } from './typing-bench';
@@ -26,6 +27,8 @@ const ROOT = resolve(import.meta.dirname, '..', '..');
  * index builds, cold catch-up, search-start comparisons) takes well over an hour on two cores.
  */
 const LIST_ONLY_FROM = 100_000;
+/** Fresh-page opens per build, size and round in the opening comparison. */
+const OPEN_SAMPLES = 3;
 
 /** The bench runs the built app; a build without the render probe cannot count React renders. */
 function checkBuild(): void {
@@ -81,6 +84,9 @@ async function main(): Promise<void> {
             const openTables = openTable(await runOpenBench(browser, benchHost, 20_000, log));
             aims.push(...openTables.aims);
             console.log(`${printTable(withLoadNote(openTables.table, openLoadStart, loadavg()))}\n`);
+            const compareLoadStart = loadavg();
+            const compared = await runOpenCompare(browser, [{ label: 'this build', url: host.url, client }], words, quick ? 1 : OPEN_SAMPLES, log);
+            console.log(`${printTable(withLoadNote(compared, compareLoadStart, loadavg()))}\n`);
           }
           if (only.has('typing')) {
             await runTyping(late);

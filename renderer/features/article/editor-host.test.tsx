@@ -105,6 +105,16 @@ describe('the editor host', () => {
     expect(screen.queryByRole('region', { name: 'In this story' })).toBeNull();
   });
 
+  it('opened from the library, takes whether the story is shared from the answer that came with it: one question', async () => {
+    const api = createFakeApi({ 'articles.get': () => savedArticle(), 'collab.session': () => null });
+    const stores = createAppStores(api);
+    await act(() => stores.article.getState().open(ID));
+    renderHost(stores);
+    const editor = await bodyEditor();
+    expect(editor.getText()).toBe('The saved body.');
+    expect(api.callsTo('collab.session')).toEqual([{ id: ID }]);
+  });
+
   it('opens a shared story from its live document, shows who is in it and binds the headline both ways', async () => {
     const { local, localAwareness, desk, deskAwareness } = joinedDesk();
     const seed = { ...savedArticle(), headline: 'Story headline', body: { type: 'doc' as const, content: [{ type: 'paragraph', content: [{ type: 'text', text: 'The live body.' }] }] } };

@@ -40,7 +40,9 @@ export const EditorHost = memo(function EditorHost() {
   );
   const newsroomHub = review((s) => (s.state?.articleId === id && s.state.hub?.kind === 'newsroom' ? s.state.hub.location : null));
   const beforeSharing = useCallback(() => article.getState().flush(), [article]);
-  const shared = useSharedStory({ api, articleId: id, editorKey, newsroomHub, beforeSharing, onError: handleSessionError });
+  const sharedLookup = article((s) => s.sharedLookup);
+  const prefetched = sharedLookup?.editorKey === editorKey ? sharedLookup.answer : null;
+  const shared = useSharedStory({ api, articleId: id, editorKey, newsroomHub, prefetched, beforeSharing, onError: handleSessionError });
   const session = shared.kind === 'shared' ? shared.session : null;
   const collaboration = useMemo(() => session?.collaboration() ?? null, [session]);
 

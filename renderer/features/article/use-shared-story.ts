@@ -3,7 +3,7 @@
 // hub, or on another hub, answers `solo` and opens in the single-writer editor as it always did; the
 // collaboration code is loaded on demand, only for a shared story.
 import { useEffect, useState } from 'react';
-import type { DatelineApi } from '../../../common/contract';
+import type { DatelineApi, OperationResult } from '../../../common/contract';
 import type { StorySession } from '../../editor/collab/story-session';
 
 export type SharedStory = { kind: 'pending' } | { kind: 'solo' } | { kind: 'shared'; session: StorySession };
@@ -22,12 +22,14 @@ export interface SharedStoryOptions {
   editorKey: number;
   /** The newsroom server the story went to, from its review state; null when none (yet). */
   newsroomHub: string | null;
+  /** The services' answer for this load when it was already asked (with the article); null: ask here. */
+  prefetched?: Promise<OperationResult<'collab.session'> | null> | null;
   /** Saves what the single-writer editor holds before it makes way for the shared one. */
   beforeSharing(): Promise<void>;
   onError(error: unknown): void;
 }
 
-export function useSharedStory({ api, articleId, editorKey, newsroomHub, beforeSharing, onError }: SharedStoryOptions): SharedStory {
+export function useSharedStory({ api, articleId, editorKey, newsroomHub, prefetched = null, beforeSharing, onError }: SharedStoryOptions): SharedStory {
   const key = `${articleId ?? ''}:${editorKey}`;
   const [opened, setOpened] = useState<Opened | null>(null);
   const current = opened?.key === key ? opened : null;
@@ -45,7 +47,9 @@ export function useSharedStory({ api, articleId, editorKey, newsroomHub, beforeS
     void (async () => {
       // The services could not say (an old services process, a fake in tests): the story opens as
       // it always did. A failure once it is known to be shared is reported, not papered over.
-      const link = await api.call('collab.session', { id: articleId }).catch(() => null);
+      // The first answer for a load may have come with the article; a story turned live is asked again.
+      const asked = askHub === null && prefetched ? prefetched : api.call('collab.session', { id: articleId });
+      const link = await asked.catch(() => null);
       if (!link) return settle({ kind: 'solo' });
       const [{ openStorySession }, { caretColourOf }] = await Promise.all([import('../../editor/collab/story-session'), import('../../editor/collab/caret-colour')]);
       const opening = await openStorySession({ api, articleId, session: link, color: caretColourOf(link.user.name), onPersistError: onError });
@@ -63,7 +67,7 @@ export function useSharedStory({ api, articleId, editorKey, newsroomHub, beforeS
       cancelled = true;
       session?.destroy();
     };
-  }, [api, articleId, key, askHub, beforeSharing, onError]);
+  }, [api, articleId, key, askHub, prefetched, beforeSharing, onError]);
 
   return current?.story ?? { kind: 'pending' };
 }
