@@ -63,6 +63,8 @@ describe('typing in a long body', () => {
     render(<ArticleEditor ref={handle} initialBody={longBody()} api={api} language="en" onDirty={() => {}} onStats={(s) => stats.push(s)} onError={() => {}} />);
     const editor = (screen.getByRole('textbox', { name: 'Article body' }) as HTMLElement & { editor: Editor }).editor;
     act(() => handle.current?.configureSuggestions({ id: 'sam', name: 'Sam Editor' }, true));
+    // The first count comes after the body is painted, in idle time.
+    await waitUntil(() => stats.length > 0, 'the first count of the opened body', 5000, 20);
     const wordsBefore = stats.at(-1)?.words ?? 0;
     const walks = recordWholeDocumentWalks();
 
