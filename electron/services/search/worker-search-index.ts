@@ -57,7 +57,9 @@ export class WorkerSearchIndex implements ScheduledIndex {
     // An idle index must not keep a closing app (or a test run) alive.
     worker.unref();
     worker.on('message', (reply: SearchWorkerReply) => this.receive(reply));
-    worker.on('error', (error) => this.failOver(error));
+    worker.on('error', (error) => {
+      if (this.worker === worker) this.failOver(error);
+    });
     worker.on('exit', (code) => {
       if (this.worker === worker) this.failOver(new Error(`the worker exited with code ${code}`));
     });
