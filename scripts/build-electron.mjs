@@ -40,6 +40,8 @@ await Promise.all([
   build({ ...shared, ...cjsImportMetaUrl, entryPoints: ['electron/services-process/services-entry.ts'], outfile: 'dist/services/services.cjs', format: 'cjs', external: runtimeDependencies }),
   // The worker that reads untrusted review packages (electron/services/review/hub-package-reader.ts), beside the services bundle.
   build({ ...shared, entryPoints: ['electron/services/review/hub-package-worker.ts'], outfile: 'dist/services/hub-package-worker.cjs', format: 'cjs', minify: true }),
+  // The search index's worker (electron/services/search/worker-search-index.ts), beside the services bundle.
+  build({ ...shared, entryPoints: ['electron/services/search/search-index-worker.ts'], outfile: 'dist/services/search-index-worker.cjs', format: 'cjs', minify: true }),
   // The browser host, runnable with plain node for tests and `npm run serve` without tsx.
   build({
     ...shared,
@@ -51,4 +53,4 @@ await Promise.all([
   }),
 ]);
 
-console.log('Built dist/electron/main.cjs, dist/electron/preload.cjs, dist/services/services.cjs (with its hub package worker) and dist/host/serve.mjs');
+console.log('Built dist/electron/main.cjs, dist/electron/preload.cjs, dist/services/services.cjs (with its hub package and search index workers) and dist/host/serve.mjs');

@@ -18,6 +18,15 @@ describe('searchQueryTerms', () => {
     ]);
   });
 
+  it('matches a last word of one or two letters whole, not as a prefix of most of the vocabulary', () => {
+    expect(searchQueryTerms('c')).toEqual([{ term: 'c', prefix: false }]);
+    expect(searchQueryTerms('city co')).toEqual([
+      { term: 'city', prefix: false },
+      { term: 'co', prefix: false },
+    ]);
+    expect(searchQueryTerms('cou')).toEqual([{ term: 'cou', prefix: true }]);
+  });
+
   it('mixes scripts and matches a lone character by prefix', () => {
     expect(searchQueryTerms('京 apple 北京')).toEqual([
       { term: '京', prefix: true },

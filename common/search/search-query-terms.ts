@@ -2,6 +2,13 @@
 // run, every Latin word, with prefix matching for what may still be being typed.
 import { CJK_CLASS, tokenize } from './search-tokenizer';
 
+/**
+ * The last Latin word matches as a prefix only from this many characters: a one- or two-letter
+ * prefix expands to a large share of the vocabulary and matches nearly every article, at many
+ * times the cost of any other query; shorter words match whole (un, eu, 5g).
+ */
+export const MIN_PREFIX_LENGTH = 3;
+
 export interface QueryTerm {
   term: string;
   prefix: boolean;
@@ -23,7 +30,7 @@ export function searchQueryTerms(query: string): QueryTerm[] {
     last = match.index + match[0].length;
   }
   latin.push(...tokenize(normalized.slice(last)));
-  latin.forEach((term, i) => terms.push({ term, prefix: i === latin.length - 1 }));
+  latin.forEach((term, i) => terms.push({ term, prefix: i === latin.length - 1 && [...term].length >= MIN_PREFIX_LENGTH }));
   const seen = new Set<string>();
   return terms.filter((t) => {
     const key = `${t.term}\u0000${t.prefix}`;

@@ -18,7 +18,11 @@ describe('tokenize', () => {
     const doc = new Set(tokenize('新华社北京11月25日电'));
     for (const token of tokenize('北京')) expect(doc.has(token)).toBe(true);
     expect(doc.has('11')).toBe(true);
-    expect(doc.has('新华社')).toBe(true);
+    for (const bigram of ['新华', '华社']) expect(doc.has(bigram)).toBe(true);
+  });
+
+  it('keeps the last character of a run, so a lone-character prefix query finds every character', () => {
+    expect(tokenize('中国人')).toEqual(['中国', '国人', '人']);
   });
 
   it('keeps a lone CJK character and handles mixed scripts', () => {

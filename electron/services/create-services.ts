@@ -28,8 +28,8 @@ import { ReviewRecordStore } from './review/review-record-store';
 import { createReviewService } from './review/review-service';
 import { startReviewSyncLoop } from './review/review-sync-loop';
 import { settingsReviewHub } from './review/settings-review-hub';
-import { PersistentSearchIndex } from './search/persistent-search-index';
 import { createSearchIndexSchedule } from './search/search-index-schedule';
+import { openWorkerSearchIndex } from './search/worker-search-index';
 import type { SecretStore } from './secrets/secret-store';
 import { SettingsStore } from './settings/settings-store';
 import { fsAppError } from './store/fs-app-error';
@@ -100,7 +100,8 @@ export async function createServices(options: ServicesOptions): Promise<Services
     throw error;
   }
   await media.open();
-  search.open(() => PersistentSearchIndex.open(libraryRoot, { logger }), store);
+  // The index loads, catches up and answers in a worker thread (in this one if no worker can run).
+  search.open(async () => openWorkerSearchIndex(libraryRoot, { logger }), store);
 
   const documentsDir = options.documentsDir ?? join(homedir(), 'Documents');
   const secrets = options.secrets ?? createFileSecretStore(browserSecretsPath(options.dataDir));

@@ -9,7 +9,7 @@ import type { ListResult } from '../../common/contract';
 import { createServices, type Services } from './create-services';
 import { createEventBus, type EventBus } from './events/event-bus';
 import { libraryRootOf } from './media/library-media-path';
-import { SEARCH_LOG_FILE } from './search/persistent-search-index';
+import { SEARCH_LOG_FILE, SEARCH_SHARDS, searchShardFile } from './search/persistent-search-index';
 import { LibraryStore } from './store/library-store';
 
 let root: string;
@@ -89,8 +89,9 @@ describe('library search through the services', () => {
     await services.handlers['articles.save']!({ article: { ...created, headline: '上海台风' }, explicit: false });
     const found = await searchWhenIndexed(services, '台风');
     expect(found.items.map((i) => i.id)).toEqual([created.id]);
-    // Before any close: the log has it, so a crash now loses nothing.
-    await expect.poll(async () => readFile(join(libraryRootOf(dataDir()), SEARCH_LOG_FILE), 'utf8').catch(() => '')).toContain(created.id);
+    // Before any close: the log has it (or a snapshot, if catching up folded the log since), so a crash now loses nothing.
+    const onDisk = () => Promise.all([SEARCH_LOG_FILE, ...Array.from({ length: SEARCH_SHARDS }, (_, k) => searchShardFile(k))].map((f) => readFile(join(libraryRootOf(dataDir()), f), 'utf8').catch(() => '')));
+    await expect.poll(async () => (await onDisk()).join('\n')).toContain(created.id);
   });
 
   it('pages the results and counts every match', async () => {

@@ -33,9 +33,9 @@ export async function generateArticles(libraryRoot: string, count: number, onPro
   return out;
 }
 
-type Content = Pick<Article, 'headline' | 'subheadline' | 'summary' | 'body'> & { meta: Partial<Article['meta']> };
+export type Content = Pick<Article, 'headline' | 'subheadline' | 'summary' | 'body'> & { meta: Partial<Article['meta']> };
 
-function englishArticle(text: BenchText): Content {
+export function englishArticle(text: BenchText): Content {
   const r = text.random;
   return {
     headline: text.englishHeadline(),
@@ -52,7 +52,7 @@ function englishArticle(text: BenchText): Content {
   };
 }
 
-function chineseArticle(text: BenchText): Content {
+export function chineseArticle(text: BenchText): Content {
   const r = text.random;
   return {
     headline: text.chineseHeadline(),

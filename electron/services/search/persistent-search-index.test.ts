@@ -55,6 +55,19 @@ async function indexedOnce(articles: Article[]): Promise<void> {
 }
 
 describe('PersistentSearchIndex', () => {
+  it('a save that comes while the shards load, after the library was listed, is counted, kept and found', async () => {
+    const index = await PersistentSearchIndex.open(dir);
+    // The library was listed (empty) before the article was created and saved.
+    const caughtUp = index.catchUp([], async () => null);
+    const saved = article(7, 'Harbour ferry resumes', 'Ferries run again.');
+    index.update([upsert(saved)]);
+    expect(index.pending).toBe(1);
+    await caughtUp;
+    expect(index.search('harbour')).toEqual([saved.id]);
+    expect(index.pending).toBe(0);
+    await index.close();
+  });
+
   it('a warm start reads no article and answers at once, Chinese two-character queries included', async () => {
     const articles = library(40);
     await indexedOnce(articles);

@@ -8,7 +8,7 @@ import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Article } from '../../../common/article';
 import { consoleLogger, type Logger } from '../log/logger';
-import { SearchIndex, searchDoc, type SearchDoc } from './search-index';
+import { SearchIndex, searchDoc, type IndexableArticle, type SearchDoc } from './search-index';
 import { appendSearchLog, readSearchLog, writeSearchLog, type SearchLogEntry } from './search-log';
 
 /** Snapshots the index is split into; changing it makes every snapshot another version's. */
@@ -57,6 +57,10 @@ export class PersistentSearchIndex {
   private loading: Promise<void> = Promise.resolve();
   private planned: Promise<void> = Promise.resolve();
   private libraryCount = 0;
+  /** False from `catchUp` until what it has to do is known. */
+  private plannedYet = true;
+  /** Articles saved, trashed or purged since `catchUp` took the library's list: newer than that list. */
+  private readonly updatedSinceList = new Set<string>();
 
   private constructor(
     private readonly dir: string,
@@ -96,8 +100,14 @@ export class PersistentSearchIndex {
 
   /** Articles not (or not yet in their latest version) searchable. */
   get pending(): number {
-    if (this.shards.some((shard) => shard === null)) return Math.max(this.libraryCount - this.size, this.replay.size);
+    // Until every shard is loaded and catching up is planned, an estimate; saves waiting for their shard count too.
+    if (!this.plannedYet || this.shards.some((shard) => shard === null)) return Math.max(this.libraryCount - this.size, this.replay.size, this.early.length);
     return this.waiting.size + this.replay.size;
+  }
+
+  /** `search` and `pending` in one answer (the form a worker gives too). */
+  async query(query: string): Promise<{ hits: string[]; pending: number }> {
+    return { hits: this.search(query), pending: this.pending };
   }
 
   /** Ids best match first, from the shards loaded so far. */
@@ -113,6 +123,7 @@ export class PersistentSearchIndex {
       const id = change.kind === 'upsert' ? change.article.id : change.id;
       this.waiting.delete(id);
       this.replay.delete(id);
+      if (!this.plannedYet) this.updatedSinceList.add(id);
       const shard = this.shards[shardOf(id)];
       if (!shard) this.early.push(change);
       if (change.kind === 'upsert') {
@@ -132,8 +143,9 @@ export class PersistentSearchIndex {
    * replayed, other changed articles are read with `load`, vanished ones are dropped. Resolves
    * when caught up and written (or closed).
    */
-  catchUp(library: readonly IndexedSummary[], load: (id: string) => Promise<Article>): Promise<void> {
+  catchUp(library: readonly IndexedSummary[], load: (id: string) => Promise<IndexableArticle | null>): Promise<void> {
     this.libraryCount = library.length;
+    this.plannedYet = false;
     const planned = this.loading.then(() => this.plan(library));
     this.planned = planned;
     this.catching = this.catching.then(async () => {
@@ -148,15 +160,18 @@ export class PersistentSearchIndex {
     const present = new Set<string>();
     for (const { id, updatedAt } of library) {
       present.add(id);
+      if (this.updatedSinceList.has(id)) continue;
       const logged = this.replay.get(id);
       if (logged?.op === 'put' && logged.stamp === updatedAt) this.waiting.set(id, { id, updatedAt, from: 'log', entry: logged });
       else if (this.stampOf(id) !== updatedAt) this.waiting.set(id, { id, updatedAt, from: 'library' });
     }
     this.replay = new Map();
+    this.plannedYet = true;
     // Not logged: what catching up finds again after a crash, it does again (see drain).
     for (const shard of this.shards) {
-      for (const id of [...(shard?.ids() ?? [])]) if (!present.has(id)) this.drop(id);
+      for (const id of [...(shard?.ids() ?? [])]) if (!present.has(id) && !this.updatedSinceList.has(id)) this.drop(id);
     }
+    this.updatedSinceList.clear();
   }
 
   private async loadShards(): Promise<void> {
@@ -211,7 +226,7 @@ export class PersistentSearchIndex {
     return join(this.dir, SEARCH_LOG_FILE);
   }
 
-  private async drain(load: (id: string) => Promise<Article>): Promise<void> {
+  private async drain(load: (id: string) => Promise<IndexableArticle | null>): Promise<void> {
     while (!this.stopped && this.waiting.size > 0) {
       const batch: Work[] = [];
       for (const work of this.waiting.values()) {
@@ -231,7 +246,8 @@ export class PersistentSearchIndex {
         this.waiting.delete(work.id);
         // Not logged: the library holds it, so a crash before the next fold only means reading it again;
         // logging every article's text would cost more than that.
-        if (article) this.put(searchDoc(article), article.updatedAt);
+        const doc = article ? docOrNull(article) : null;
+        if (article && doc) this.put(doc, article.updatedAt);
         else this.drop(work.id);
       }
       await new Promise<void>((resolve) => setImmediate(resolve));
@@ -277,6 +293,15 @@ export class PersistentSearchIndex {
 
   private queueWrite(write: () => Promise<void>): void {
     this.writes = this.writes.then(write).catch((error: unknown) => this.logger.warn('[search] could not write the search index:', error));
+  }
+}
+
+/** An article's text, or null when its body is too deep to walk (an untrusted file). */
+function docOrNull(article: IndexableArticle): SearchDoc | null {
+  try {
+    return searchDoc(article);
+  } catch {
+    return null;
   }
 }
 

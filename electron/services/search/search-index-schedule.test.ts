@@ -16,8 +16,7 @@ function fakeIndex() {
   let caughtUp: () => void = () => undefined;
   const index: ScheduledIndex = {
     update: (changes: Iterable<SearchChange>) => void batches.push([...changes].map((c) => (c.kind === 'upsert' ? `${c.article.id}@${c.article.revision}` : `-${c.id}`))),
-    search: () => ['hit'],
-    pending: 0,
+    query: async () => ({ hits: ['hit'], pending: 0 }),
     catchUp: () => new Promise<void>((resolve) => (caughtUp = resolve)),
     close: async () => undefined,
   };

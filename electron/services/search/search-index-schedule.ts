@@ -2,16 +2,16 @@
 // re-tokenising a 100,000-word article costs about half a second, far too much to repeat on every
 // autosave. A batch goes in once writing has been quiet a while (or a deadline passed), and at once
 // when someone searches; each batch is indexed and appended to the index's log, never rebuilt.
-import type { Article } from '../../../common/article';
 import type { Logger } from '../log/logger';
-import type { IndexedSummary, PersistentSearchIndex, SearchChange } from './persistent-search-index';
+import type { SearchChange } from './persistent-search-index';
+import type { IndexLibrary, ScheduledIndex } from './scheduled-index';
 
 /** Autosave runs about once a second while someone types: index an article once it has been quiet this long. */
 export const INDEX_QUIET_MS = 4_000;
 /** ...but never later than this after its first unindexed change. */
 export const INDEX_MAX_WAIT_MS = 20_000;
 
-export type ScheduledIndex = Pick<PersistentSearchIndex, 'update' | 'search' | 'pending' | 'catchUp' | 'close'>;
+export type { ScheduledIndex } from './scheduled-index';
 
 export interface SearchIndexScheduleOptions {
   logger: Logger;
@@ -25,7 +25,7 @@ export interface SearchIndexSchedule {
   /** A saved, trashed or purged article: indexed with the next batch. */
   changed(change: SearchChange): void;
   /** Opens the index and catches it up with the library in the background; searches wait only for the opening. */
-  open(openIndex: () => Promise<ScheduledIndex>, library: { list(): readonly IndexedSummary[]; get(id: string): Promise<Article> }): void;
+  open(openIndex: () => Promise<ScheduledIndex>, library: IndexLibrary): void;
   /** The ids that match, with every change saved so far indexed; `indexing` counts what is not searchable yet. */
   search(query: string, libraryCount: () => number): Promise<{ hits: string[]; indexing: number }>;
   /** Indexes what waits and closes the index. */
@@ -64,7 +64,7 @@ export function createSearchIndexSchedule(options: SearchIndexScheduleOptions): 
         .then((ready) => {
           index = ready;
           void ready
-            .catchUp(library.list(), (id) => library.get(id))
+            .catchUp(library)
             .then(() => options.onIndexed())
             .catch((error: unknown) => options.logger.warn('[services] search index catch-up failed:', error));
           flush();
@@ -79,7 +79,9 @@ export function createSearchIndexSchedule(options: SearchIndexScheduleOptions): 
       const ready = await opened;
       // A search sees every saved change, even one still waiting to be indexed.
       flush();
-      return { hits: ready?.search(query) ?? [], indexing: ready?.pending ?? libraryCount() };
+      if (!ready) return { hits: [], indexing: libraryCount() };
+      const answer = await ready.query(query);
+      return { hits: answer.hits, indexing: answer.pending };
     },
     async close() {
       await opened;

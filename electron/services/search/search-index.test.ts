@@ -44,6 +44,11 @@ describe('SearchIndex', () => {
     expect(index.search('发布会')).toEqual([XINHUA.id]);
   });
 
+  it('finds a lone Chinese character wherever it stands in a run, the last place included', () => {
+    expect(index.search('败')).toEqual([AUTH.id]);
+    expect(index.search('用')).toEqual([AUTH.id]);
+  });
+
   it('finds English by word, by prefix while typing, and by tag or byline', () => {
     expect(index.search('council')).toEqual([COUNCIL.id]);
     expect(index.search('Budg')).toEqual([COUNCIL.id]);

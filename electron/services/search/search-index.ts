@@ -19,6 +19,11 @@ export interface SearchDoc {
   bylines: string;
 }
 
+/** What the index reads of an article (an Article, or what the worker read of its file). */
+export type IndexableArticle = Pick<Article, 'id' | 'headline' | 'subheadline' | 'summary' | 'body' | 'updatedAt'> & {
+  meta: { tags: readonly string[]; bylines: readonly { name: string }[] };
+};
+
 /** The file format: one header line, then MiniSearch's own JSON. */
 interface Header {
   format: 'dateline-search-index';
@@ -143,7 +148,7 @@ function parseSnapshot(text: string): { json: string; stamps: Map<string, string
   }
 }
 
-export function searchDoc(article: Article): SearchDoc {
+export function searchDoc(article: IndexableArticle): SearchDoc {
   return {
     id: article.id,
     headline: article.headline,

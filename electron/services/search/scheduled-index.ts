@@ -1,0 +1,30 @@
+// Runs in: services. What the search schedule drives: the index in its worker thread, or the same
+// index in the services' own thread when no worker can run. Every answer is asynchronous.
+import type { Article } from '../../../common/article';
+import type { IndexedSummary, PersistentSearchIndex, SearchChange } from './persistent-search-index';
+
+/** The library as the index catches up with it. */
+export interface IndexLibrary {
+  list(): readonly IndexedSummary[];
+  get(id: string): Promise<Article>;
+}
+
+export interface ScheduledIndex {
+  /** Indexes saved, trashed or purged articles and records them in the index's log. */
+  update(changes: Iterable<SearchChange>): void;
+  /** Ids best match first, and how many articles are not searchable yet. */
+  query(query: string): Promise<{ hits: string[]; pending: number }>;
+  /** Brings the index in line with the library in the background; resolves when caught up. */
+  catchUp(library: IndexLibrary): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** The index in the services' own thread: catching up reads articles through the library. */
+export function inProcessIndex(index: PersistentSearchIndex): ScheduledIndex {
+  return {
+    update: (changes) => index.update(changes),
+    query: (query) => index.query(query),
+    catchUp: (library) => index.catchUp(library.list(), (id) => library.get(id)),
+    close: () => index.close(),
+  };
+}

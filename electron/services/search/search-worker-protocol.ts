@@ -1,0 +1,19 @@
+// Runs in: services and the search index worker. The messages between worker-search-index.ts and
+// search-index-worker.ts, in the order they are sent (the worker handles them in that order).
+import type { IndexedSummary, SearchChange } from './persistent-search-index';
+
+export type SearchWorkerRequest =
+  /** Opens the index in the library folder; every later request waits for it. */
+  | { op: 'open'; libraryRoot: string }
+  | { op: 'update'; changes: SearchChange[] }
+  /** The worker reads changed articles from the library folder itself. */
+  | { op: 'catch-up'; library: IndexedSummary[] }
+  | { op: 'query'; id: number; query: string }
+  | { op: 'close' };
+
+export type SearchWorkerReply =
+  | { op: 'answer'; id: number; hits: string[]; pending: number }
+  | { op: 'caught-up' }
+  | { op: 'closed' }
+  /** The index could not be opened or caught up: the services take over. */
+  | { op: 'failed'; message: string };
