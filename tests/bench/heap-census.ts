@@ -1,7 +1,7 @@
 // Runs in: the benchmark script (Node). A census of a page's JS heap: how many objects of each kind
 // and their own bytes, from a CDP heap snapshot (HeapProfiler). Two censuses taken apart in time show
 // which kinds of objects a page keeps piling up: the first thing to look at when its heap grows.
-import type { CDPSession } from '@playwright/test';
+import type { CdpSession } from './cdp-connection';
 
 export interface CensusEntry {
   count: number;
@@ -35,9 +35,9 @@ export function censusOf(snapshot: HeapSnapshot): HeapCensus {
   return census;
 }
 
-export async function takeHeapCensus(cdp: CDPSession): Promise<HeapCensus> {
+export async function takeHeapCensus(cdp: CdpSession): Promise<HeapCensus> {
   const chunks: string[] = [];
-  const onChunk = ({ chunk }: { chunk: string }) => chunks.push(chunk);
+  const onChunk = (params: Record<string, unknown>) => chunks.push(String(params.chunk));
   cdp.on('HeapProfiler.addHeapSnapshotChunk', onChunk);
   try {
     await cdp.send('HeapProfiler.enable');

@@ -1,25 +1,30 @@
-// Runs in: Node (`npx tsx tests/bench/memory-soak.ts [minutes] [words] [renderer-dir] [--census]`). Types for a
-// while in the middle of an article in the app and in bare TipTap side by side (a key in one, then a
-// key in the other, each waiting for its frame), each page in a browser of its own so each has its own
-// renderer and GPU process. Every minute, after a forced garbage collection, it samples per page the
-// JS heap, DOM nodes, event listeners, the renderer's RSS and private memory and the GPU process's
-// RSS, and the host process's RSS; then prints the growth from minute 1 to the end. Memory that keeps
-// growing while the same kind of typing goes on is a leak; bare TipTap is the floor. With --census it
-// also takes a heap snapshot of each page at minute 1 and at the end and lists the kinds of objects
-// that grew most.
+// Runs in: Node (`npx tsx tests/bench/memory-soak.ts [minutes] [words] [renderer-dir] [--census]
+// [--devtools-network]`). Types for a while in the middle of an article in the app and in bare TipTap
+// side by side (a key in one, then a key in the other, each waiting for its frame), each page in a
+// Chromium of its own so each has its own renderer and GPU process. Every minute, after a forced
+// garbage collection, it samples per page the JS heap, DOM nodes, event listeners, the renderer's RSS
+// and private memory and the GPU process's RSS, and the host process's RSS; then prints the growth
+// from minute 1 to the end. Memory that keeps growing while the same kind of typing goes on is a
+// leak; bare TipTap is the floor.
+//
+// The pages are driven over a bare CDP connection, not Playwright: Playwright enables DevTools'
+// Network domain on every page, and that agent keeps the body of every request in the renderer, so
+// each autosave of the story stayed in the app's renderer. --devtools-network enables it on both
+// pages to show that. With --census the soak also takes a heap snapshot of each page at minute 1 and
+// at the end and lists the kinds of objects that grew most.
 import { loadavg } from 'node:os';
 import { rm } from 'node:fs/promises';
 import { startHost } from '../e2e/support/start-host';
 import { hostClient } from '../support/host-client';
-import { launchBenchBrowser, benchContext } from './bench-browser';
 import { bodyDoc } from './body-doc';
-import { withLoadNote } from './load-note';
 import { censusGrowthTable } from './census-growth-table';
 import { type HeapCensus, takeHeapCensus } from './heap-census';
+import { withLoadNote } from './load-note';
 import { memorySoakTable, type SoakSample } from './memory-soak-table';
+import { launchPlainChromium } from './plain-chromium';
 import { printTable } from './print-table';
 import { processMemory } from './process-memory';
-import { openBareTiptap, soakKey, soakPage } from './soak-page';
+import { openAppStory, openBareTiptap, soakKey, soakPage } from './soak-page';
 import { placeCaretScript } from './typing-scenarios';
 import { paragraphsFor } from './typing-bench';
 import { uiText } from './ui-text';
@@ -31,13 +36,14 @@ const SAMPLE_EVERY_MS = 60_000;
 async function main(): Promise<void> {
   const args = process.argv.slice(2).filter((a) => !a.startsWith('--'));
   const census = process.argv.includes('--census');
+  const devtoolsNetwork = process.argv.includes('--devtools-network');
   const minutes = Math.min(MAX_MINUTES, Number(args[0] ?? 3));
   const words = Math.min(MAX_WORDS, Number(args[1] ?? 20_000));
   const staticDir = args[2];
   const loadAtStart = loadavg();
   const host = await startHost(staticDir ? { env: { DATELINE_STATIC_DIR: staticDir } } : {});
-  const appBrowser = await launchBenchBrowser();
-  const bareBrowser = await launchBenchBrowser();
+  const appBrowser = await launchPlainChromium();
+  const bareBrowser = await launchPlainChromium();
   try {
     const client = hostClient(host.url);
     const paragraphs = paragraphsFor({ label: 'soak', language: 'en', size: words });
@@ -46,11 +52,9 @@ async function main(): Promise<void> {
     await client.call('articles.save', { article: { ...created, headline, body: bodyDoc(paragraphs) }, explicit: false });
     const html = paragraphs.map((p) => `<p>${p.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</p>`).join('');
 
-    const appPage = await (await benchContext(appBrowser)).newPage();
-    await appPage.goto(host.url);
-    await appPage.getByRole('button', { name: uiText('library.openNamed', { headline }), exact: true }).click({ timeout: 60_000 });
-    await appPage.getByRole('textbox', { name: uiText('editor.body.label'), exact: true }).waitFor({ timeout: 60_000 });
+    const appPage = await openAppStory(appBrowser, host.url, uiText('library.openNamed', { headline }), uiText('editor.body.label'));
     const barePage = await openBareTiptap(bareBrowser, html);
+    if (devtoolsNetwork) for (const page of [appPage, barePage]) await page.cdp.send('Network.enable');
     const app = await soakPage(appBrowser, appPage);
     const bare = await soakPage(bareBrowser, barePage);
     await appPage.evaluate(placeCaretScript('.ProseMirror', 'middle'));
@@ -59,14 +63,14 @@ async function main(): Promise<void> {
     const samples: SoakSample[] = [];
     const censuses: { app: HeapCensus; bare: HeapCensus }[] = [];
     const takeCensus = async () => {
-      if (census) censuses.push({ app: await takeHeapCensus(app.cdp), bare: await takeHeapCensus(bare.cdp) });
+      if (census) censuses.push({ app: await takeHeapCensus(appPage.cdp), bare: await takeHeapCensus(barePage.cdp) });
     };
     const startedAt = Date.now();
     const takeSample = async (keys: number) => {
       const [a, b] = [await app.sample(), await bare.sample()];
       const hostRssMb = host.process.pid === undefined ? Number.NaN : (await processMemory(host.process.pid)).rssMb;
       samples.push({ minute: (Date.now() - startedAt) / 60_000, keys, app: a, bare: b, hostRssMb });
-      console.error(`minute ${samples.at(-1)!.minute.toFixed(1)}: ${keys} keys, app renderer ${a.rendererRssMb.toFixed(0)} MB, bare ${b.rendererRssMb.toFixed(0)} MB`);
+      console.error(`minute ${samples.at(-1)!.minute.toFixed(1)}: ${keys} keys, renderer private app ${a.rendererPrivateMb.toFixed(0)} MB, bare ${b.rendererPrivateMb.toFixed(0)} MB`);
     };
     const endAt = startedAt + minutes * 60_000;
     const everyMs = Math.min(SAMPLE_EVERY_MS, (minutes * 60_000) / 2);
@@ -87,7 +91,9 @@ async function main(): Promise<void> {
     await takeSample(keys);
     const loadAtEnd = loadavg();
     await takeCensus();
-    console.log(printTable(withLoadNote(memorySoakTable(samples, words), loadAtStart, loadAtEnd)));
+    const table = memorySoakTable(samples, words);
+    if (devtoolsNetwork) table.notes = [...(table.notes ?? []), 'DevTools\' Network domain was enabled on both pages (--devtools-network).'];
+    console.log(printTable(withLoadNote(table, loadAtStart, loadAtEnd)));
     const [warm, end] = censuses;
     if (warm && end) console.log(`\n${printTable(censusGrowthTable(warm, end))}`);
   } finally {

@@ -1,17 +1,17 @@
-// Runs in: the benchmark script (Node). One page of the memory soak, in a browser of its own: it types
-// one key and waits for the page's frame, and samples after a forced garbage collection the page's
-// JS heap, DOM nodes and listeners (CDP Performance metrics), its renderer process's memory and its
-// browser's GPU process's.
-import type { Browser, CDPSession, Page } from '@playwright/test';
+// Runs in: the benchmark script (Node). One page of the memory soak, in a browser of its own driven
+// over a bare CDP connection (plain-chromium.ts): it types one key and waits for the page's frame, and
+// samples after a forced garbage collection the page's JS heap, DOM nodes and listeners (CDP
+// Performance metrics), its renderer process's memory and its browser's GPU process's.
 import { bareTiptapScript } from './bare-tiptap-bundle';
-import { benchContext } from './bench-browser';
 import type { PageSample } from './memory-soak-table';
+import type { PlainChromium, PlainPage } from './plain-chromium';
 import { processMemory } from './process-memory';
-import { otherProcessPids, rendererPid } from './renderer-pid';
-import { waitInPage } from './wait-in-page';
+import { rendererPid, SPIN_SCRIPT } from './renderer-pid';
+import { waitUntil } from '../support/wait-until';
 
 /** Every this many keys a line break, so the story grows by paragraphs as well as letters. */
 const ENTER_EVERY = 40;
+const OPEN_TIMEOUT_MS = 60_000;
 
 /** The key typed as the `index`th: letters and spaces, and Enter every ENTER_EVERY keys. */
 export function soakKey(index: number): string {
@@ -21,9 +21,7 @@ export function soakKey(index: number): string {
 }
 
 export interface SoakPage {
-  page: Page;
-  /** The page's DevTools session (Performance enabled). */
-  cdp: CDPSession;
+  page: PlainPage;
   /** The pid of the renderer process that serves the page. */
   rendererPid: number;
   /** One key, then the page's next frame: typing as fast as the editor paints. */
@@ -31,22 +29,20 @@ export interface SoakPage {
   sample(): Promise<PageSample>;
 }
 
-export async function soakPage(browser: Browser, page: Page): Promise<SoakPage> {
-  const cdp: CDPSession = await page.context().newCDPSession(page);
-  await cdp.send('Performance.enable');
-  const renderer = await rendererPid(browser, page);
-  const gpu = (await otherProcessPids(browser)).get('GPU');
+export async function soakPage(browser: PlainChromium, page: PlainPage): Promise<SoakPage> {
+  await page.cdp.send('Performance.enable');
+  const renderer = await rendererPid(browser.processes, () => page.evaluate(SPIN_SCRIPT));
+  const gpu = (await browser.processes()).find((p) => p.type === 'GPU')?.id;
   return {
     page,
-    cdp,
     rendererPid: renderer,
     async typeKey(key) {
-      await page.keyboard.press(key);
+      await page.press(key);
       await page.evaluate('new Promise((resolve) => requestAnimationFrame(() => resolve(true)))');
     },
     async sample() {
-      await cdp.send('HeapProfiler.collectGarbage');
-      const { metrics } = (await cdp.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] };
+      await page.cdp.send('HeapProfiler.collectGarbage');
+      const { metrics } = await page.cdp.send<{ metrics: { name: string; value: number }[] }>('Performance.getMetrics');
       const metric = (name: string) => metrics.find((m) => m.name === name)?.value ?? Number.NaN;
       const own = await processMemory(renderer);
       const gpuRssMb = gpu === undefined ? Number.NaN : (await processMemory(gpu)).rssMb;
@@ -62,12 +58,23 @@ export async function soakPage(browser: Browser, page: Page): Promise<SoakPage> 
   };
 }
 
-/** Bare TipTap (the same bundle the typing bench uses) holding `html`, painted. */
-export async function openBareTiptap(browser: Browser, html: string): Promise<Page> {
-  const page = await (await benchContext(browser)).newPage();
-  await page.setContent('<!doctype html><html><body><div id="bare"></div></body></html>');
-  await page.addScriptTag({ content: await bareTiptapScript() });
-  await page.evaluate((content) => window.__bareTiptap.open(content, document.getElementById('bare') as HTMLElement), html);
-  await waitInPage(page, 'window.__bareTiptap.opened.painted !== null', 60_000);
+/** Bare TipTap (the same bundle the typing bench uses) holding `html`, painted, in a new page. */
+export async function openBareTiptap(browser: PlainChromium, html: string): Promise<PlainPage> {
+  const page = await browser.newPage();
+  await page.evaluate(`document.body.innerHTML = '<div id="bare"></div>'`);
+  await page.evaluate(await bareTiptapScript());
+  await page.evaluate(`window.__bareTiptap.open(${JSON.stringify(html)}, document.getElementById('bare'))`);
+  await waitUntil(() => page.evaluate<boolean>('window.__bareTiptap.opened.painted !== null'), 'bare TipTap to paint', OPEN_TIMEOUT_MS);
+  return page;
+}
+
+/** The app at `url` with the story whose library button is named `openLabel` open, its body ready. */
+export async function openAppStory(browser: PlainChromium, url: string, openLabel: string, bodyLabel: string): Promise<PlainPage> {
+  const page = await browser.newPage();
+  await page.goto(url);
+  const button = `[...document.querySelectorAll('button')].find((b) => (b.getAttribute('aria-label') ?? b.textContent.trim()) === ${JSON.stringify(openLabel)})`;
+  await waitUntil(() => page.evaluate<boolean>(`Boolean(${button})`), `the library to list "${openLabel}"`, OPEN_TIMEOUT_MS);
+  await page.evaluate(`${button}.click()`);
+  await waitUntil(() => page.evaluate<boolean>(`Boolean(document.querySelector(${JSON.stringify(`[role="textbox"][aria-label="${bodyLabel}"]`)}))`), 'the story body', OPEN_TIMEOUT_MS);
   return page;
 }

@@ -1,16 +1,16 @@
 // Runs in: vitest (Node, Linux) with the tests' Chromium. The memory soak's pieces: reading a
 // process's memory from /proc, telling which renderer serves a page, the keys it types and its table;
 // and a smoke run at a tiny size in bare TipTap (every key lands, every sample is a number). No
-// memory or timing figure is checked (the machine is shared).
-import type { Browser } from '@playwright/test';
+// memory or timing figure is checked (the machine is shared). The pages run in a Chromium driven over
+// a bare CDP connection, as the soak runs them.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBenchBrowser } from '../bench/bench-browser';
 import { censusGrowthTable } from '../bench/census-growth-table';
 import { censusGrowth, censusOf, takeHeapCensus } from '../bench/heap-census';
 import { memorySoakTable, warmSample, type PageSample, type SoakSample } from '../bench/memory-soak-table';
 import { parseProcessMemory, processMemory } from '../bench/process-memory';
 import { printTable } from '../bench/print-table';
-import { busiestPid, chromiumProcesses } from '../bench/renderer-pid';
+import { keyEvent, launchPlainChromium, type PlainChromium } from '../bench/plain-chromium';
+import { busiestPid } from '../bench/renderer-pid';
 import { openBareTiptap, soakKey, soakPage } from '../bench/soak-page';
 
 describe('parseProcessMemory', () => {
@@ -57,6 +57,15 @@ describe('soakKey', () => {
   });
 });
 
+describe('keyEvent', () => {
+  it('gives each key the soak types its code, text and key code', () => {
+    expect(keyEvent('a')).toEqual({ key: 'a', code: 'KeyA', text: 'a', windowsVirtualKeyCode: 65 });
+    expect(keyEvent('Space')).toEqual({ key: ' ', code: 'Space', text: ' ', windowsVirtualKeyCode: 32 });
+    expect(keyEvent('Enter')).toEqual({ key: 'Enter', code: 'Enter', text: '\r', windowsVirtualKeyCode: 13 });
+    expect(() => keyEvent('Tab')).toThrow();
+  });
+});
+
 describe('memorySoakTable', () => {
   const page = (heapMb: number, rendererRssMb: number): PageSample => ({
     heapMb,
@@ -89,9 +98,9 @@ describe('memorySoakTable', () => {
 });
 
 describe('memory soak pages (smoke)', () => {
-  let browser: Browser;
+  let browser: PlainChromium;
   beforeAll(async () => {
-    browser = await launchBenchBrowser();
+    browser = await launchPlainChromium();
   });
   afterAll(async () => {
     await browser?.close();
@@ -110,9 +119,9 @@ describe('memory soak pages (smoke)', () => {
       for (const [measure, value] of Object.entries(sample)) expect(Number.isFinite(value), measure).toBe(true);
     }
     expect(after.nodes).toBeGreaterThan(before.nodes);
-    const renderers = (await chromiumProcesses(browser)).filter((p) => p.type === 'renderer');
+    const renderers = (await browser.processes()).filter((p) => p.type === 'renderer');
     expect(renderers.map((p) => p.id)).toContain(soak.rendererPid);
-    const census = await takeHeapCensus(soak.cdp);
+    const census = await takeHeapCensus(page.cdp);
     expect(census.get('native:<p>')?.count ?? 0).toBeGreaterThanOrEqual(3);
   });
 });
