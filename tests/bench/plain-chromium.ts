@@ -102,14 +102,17 @@ export async function launchPlainChromium(): Promise<PlainChromium> {
     throw error;
   }
   const connection = await connectCdp(endpoint);
-  // The start-up tab would be one more renderer beside the pages the bench opens: close it.
+  // The start-up tab would be one more renderer beside the pages the bench opens: it is closed once the
+  // first page is open (closing the last tab first would close the browser's only window).
   const { targetInfos } = await connection.send<{ targetInfos: { targetId: string; type: string }[] }>('Target.getTargets');
-  for (const target of targetInfos) if (target.type === 'page') await connection.send('Target.closeTarget', { targetId: target.targetId });
+  let startupTabs = targetInfos.filter((target) => target.type === 'page').map((target) => target.targetId);
   return {
     connection,
     processes: async () => (await connection.send<{ processInfo: ProcessInfo[] }>('SystemInfo.getProcessInfo')).processInfo,
     newPage: async () => {
       const { targetId } = await connection.send<{ targetId: string }>('Target.createTarget', { url: 'about:blank', newWindow: false });
+      for (const startup of startupTabs) await connection.send('Target.closeTarget', { targetId: startup });
+      startupTabs = [];
       const { sessionId } = await connection.send<{ sessionId: string }>('Target.attachToTarget', { targetId, flatten: true });
       const cdp = connection.session(sessionId);
       await cdp.send('Emulation.setDeviceMetricsOverride', { ...BENCH_VIEWPORT, deviceScaleFactor: 1, mobile: false });
