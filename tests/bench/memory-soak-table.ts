@@ -39,7 +39,11 @@ export function warmSample(samples: readonly SoakSample[]): SoakSample | undefin
   return samples.find((s) => s.minute >= 1) ?? samples[0];
 }
 
-export function memorySoakTable(samples: readonly SoakSample[], words: number): Table {
+/**
+ * `relieved`: a last sample after Chromium was told memory is critically short (CDP
+ * Memory.simulatePressureNotification), which makes the renderer hand back what it only holds on to.
+ */
+export function memorySoakTable(samples: readonly SoakSample[], words: number, relieved?: SoakSample): Table {
   const headers = ['minute', 'keys each', ...COLUMNS.map((c) => `${c.header} (app / bare)`), 'host RSS MB'];
   const rows: Cell[][] = samples.map((s) => [
     s.minute.toFixed(1),
@@ -55,6 +59,14 @@ export function memorySoakTable(samples: readonly SoakSample[], words: number): 
       to.keys - from.keys,
       ...COLUMNS.map((c) => `${signed(to.app[c.measure] - from.app[c.measure], c.digits)} / ${signed(to.bare[c.measure] - from.bare[c.measure], c.digits)}`),
       signed(to.hostRssMb - from.hostRssMb, 0),
+    ]);
+  }
+  if (relieved) {
+    rows.push([
+      'after memory pressure',
+      relieved.keys,
+      ...COLUMNS.map((c) => `${fixed(relieved.app[c.measure], c.digits)} / ${fixed(relieved.bare[c.measure], c.digits)}`),
+      fixed(relieved.hostRssMb, 0),
     ]);
   }
   return {

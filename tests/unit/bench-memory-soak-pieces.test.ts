@@ -4,12 +4,14 @@
 // memory or timing figure is checked (the machine is shared). The pages run in a Chromium driven over
 // a bare CDP connection, as the soak runs them.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { allocatorGrowthTable } from '../bench/allocator-growth-table';
 import { censusGrowthTable } from '../bench/census-growth-table';
 import { censusGrowth, censusOf, takeHeapCensus } from '../bench/heap-census';
 import { memorySoakTable, warmSample, type PageSample, type SoakSample } from '../bench/memory-soak-table';
 import { parseProcessMemory, processMemory } from '../bench/process-memory';
 import { printTable } from '../bench/print-table';
 import { keyEvent, launchPlainChromium, type PlainChromium } from '../bench/plain-chromium';
+import { allocatorSizes, rendererAllocators } from '../bench/renderer-allocators';
 import { busiestPid } from '../bench/renderer-pid';
 import { openBareTiptap, soakKey, soakPage } from '../bench/soak-page';
 
@@ -95,6 +97,13 @@ describe('memorySoakTable', () => {
     expect(delta[column('GPU process RSS MB (app / bare)')]).toBe('– / –');
     expect(printTable(table)).toContain('| 2.0 ');
   });
+
+  it('adds the sample taken after memory pressure under the growth', () => {
+    const table = memorySoakTable(samples, 20_000, at(2.1, 1000, page(11, 190), page(4, 150)));
+    expect(table.rows).toHaveLength(5);
+    expect(table.rows[4]![0]).toBe('after memory pressure');
+    expect(table.rows[4]![table.headers.indexOf('renderer RSS MB (app / bare)')]).toBe('190 / 150');
+  });
 });
 
 describe('memory soak pages (smoke)', () => {
@@ -123,6 +132,9 @@ describe('memory soak pages (smoke)', () => {
     expect(renderers.map((p) => p.id)).toContain(soak.rendererPid);
     const census = await takeHeapCensus(page.cdp);
     expect(census.get('native:<p>')?.count ?? 0).toBeGreaterThanOrEqual(3);
+    const allocators = await rendererAllocators(browser.connection, soak.rendererPid);
+    expect(allocators.get('blink_gc') ?? 0).toBeGreaterThan(0);
+    expect(allocators.get('v8') ?? 0).toBeGreaterThan(0);
   });
 });
 
@@ -146,5 +158,35 @@ describe('heap census', () => {
     const table = censusGrowthTable({ app: censusOf(snapshot(2)), bare: censusOf(snapshot(2)) }, { app: censusOf(snapshot(5)), bare: censusOf(snapshot(2)) });
     expect(table.rows[0]).toEqual(['app', 'object:Transaction', 3, '0']);
     expect(table.rows.some((row) => row[0] === 'bare TipTap')).toBe(true);
+  });
+});
+
+describe('renderer allocators', () => {
+  const dump = (pid: number, blinkMb: number) => ({
+    pid,
+    ph: 'v',
+    args: {
+      dumps: {
+        allocators: {
+          blink_gc: { attrs: { size: { value: (blinkMb * 2 ** 20).toString(16) } } },
+          'blink_gc/main/heap': { attrs: { size: { value: (blinkMb * 2 ** 20).toString(16) } } },
+          'blink_gc/main/heap/too/deep': { attrs: { size: { value: '10' } } },
+          shared_memory: { attrs: { size: { value: '200000' } } },
+          'shared_memory/0A1B': { attrs: { size: { value: '200000' } } },
+        },
+      },
+    },
+  });
+
+  it('reads each allocator\'s size for one process, three levels deep, shared memory as one', () => {
+    const sizes = allocatorSizes([dump(7, 10), dump(8, 99), { pid: 7, ph: 'X' }], 7);
+    expect(sizes).toEqual(new Map([['blink_gc', 10 * 2 ** 20], ['blink_gc/main/heap', 10 * 2 ** 20], ['shared_memory', 0x200000]]));
+  });
+
+  it('lists the allocators that grew most, app beside bare', () => {
+    const at = (app: number, bare: number) => ({ app: allocatorSizes([dump(1, app)], 1), bare: allocatorSizes([dump(2, bare)], 2) });
+    const table = allocatorGrowthTable(at(10, 10), at(20, 11));
+    expect(table.rows[0]).toEqual(['blink_gc', '10.0 / 1.0', '20.0 / 11.0']);
+    expect(table.rows.at(-1)?.[0]).toBe('shared_memory');
   });
 });
