@@ -1,58 +1,54 @@
-// Runs in: Node (`npx tsx tests/bench/memory-soak.ts [minutes] [words] [renderer-dir]`). Types for a
-// while in the middle of an article in the app and in bare TipTap side by side (a key in one, then a
-// key in the other, each waiting for its frame), and every interval reports after a forced garbage
-// collection: JS heap used, DOM nodes and event listeners per page, and the host process's RSS. A
-// heap that keeps growing while the same kind of typing goes on is a leak; bare TipTap is the floor.
-import { readFile, rm } from 'node:fs/promises';
-import type { CDPSession, Page } from '@playwright/test';
+// Runs in: Node (`npx tsx tests/bench/memory-soak.ts [minutes] [words] [renderer-dir] [--census]
+// [--devtools-network] [--allocators]`). Types for a while in the middle of an article in the app
+// and in bare TipTap side by side (a key in one, then a key in the other, each waiting for its
+// frame), each page in a Chromium of its own so each has its own renderer and GPU process. Every
+// minute, after a forced garbage collection, it samples per page the JS heap, DOM nodes, event
+// listeners, the renderer's RSS and private memory and the GPU process's RSS, and the host process's
+// RSS; then prints the growth from minute 1 to the end, and a last sample after Chromium is told
+// memory is short. Memory that keeps growing while the same kind of typing goes on is a leak; bare
+// TipTap is the floor.
+//
+// The pages are driven over a bare CDP connection, not Playwright: Playwright enables DevTools'
+// Network domain on every page, and that agent keeps the body of every request in the renderer, so
+// each autosave of the story stayed in the app's renderer. --devtools-network enables it on both
+// pages to show that. With --census the soak also takes a heap snapshot of each page at minute 1 and
+// at the end and lists the kinds of objects that grew most; with --allocators, a Chromium memory dump
+// of each renderer at the same two points, and which allocators (DOM heap, V8, malloc, ...) grew.
+import { loadavg } from 'node:os';
+import { rm } from 'node:fs/promises';
 import { startHost } from '../e2e/support/start-host';
 import { hostClient } from '../support/host-client';
-import { launchBenchBrowser, benchContext } from './bench-browser';
-import { bareTiptapScript } from './bare-tiptap-bundle';
+import { allocatorGrowthTable, type AllocatorDumps } from './allocator-growth-table';
 import { bodyDoc } from './body-doc';
+import { censusGrowthTable } from './census-growth-table';
+import { type HeapCensus, takeHeapCensus } from './heap-census';
+import { withLoadNote } from './load-note';
+import { memorySoakTable, type SoakSample } from './memory-soak-table';
+import { launchPlainChromium } from './plain-chromium';
+import { printTable } from './print-table';
+import { processMemory } from './process-memory';
+import { rendererAllocators } from './renderer-allocators';
+import { openAppStory, openBareTiptap, soakKey, soakPage } from './soak-page';
 import { placeCaretScript } from './typing-scenarios';
 import { paragraphsFor } from './typing-bench';
 import { uiText } from './ui-text';
-import { waitInPage } from './wait-in-page';
 
 const MAX_MINUTES = 120;
 const MAX_WORDS = 200_000;
-const SAMPLES = 8;
-/** Every this many keys a line break, so the story grows by paragraphs as well as letters. */
-const ENTER_EVERY = 40;
-
-interface Sample {
-  heapMb: number;
-  nodes: number;
-  listeners: number;
-}
-
-async function sample(cdp: CDPSession): Promise<Sample> {
-  await cdp.send('HeapProfiler.collectGarbage');
-  const { metrics } = (await cdp.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] };
-  const metric = (name: string) => metrics.find((m) => m.name === name)?.value ?? Number.NaN;
-  return { heapMb: metric('JSHeapUsedSize') / 2 ** 20, nodes: metric('Nodes'), listeners: metric('JSEventListeners') };
-}
-
-async function rssMb(pid: number | undefined): Promise<number> {
-  if (pid === undefined) return Number.NaN;
-  const status = await readFile(`/proc/${pid}/status`, 'utf8').catch(() => '');
-  const kb = /^VmRSS:\s+(\d+)/m.exec(status)?.[1];
-  return kb ? Number(kb) / 1024 : Number.NaN;
-}
-
-/** One key, then the page's next frame: typing as fast as each editor paints. */
-async function typeKey(page: Page, key: string): Promise<void> {
-  await page.keyboard.press(key);
-  await page.evaluate('new Promise((resolve) => requestAnimationFrame(() => resolve(true)))');
-}
+const SAMPLE_EVERY_MS = 60_000;
 
 async function main(): Promise<void> {
-  const minutes = Math.min(MAX_MINUTES, Number(process.argv[2] ?? 3));
-  const words = Math.min(MAX_WORDS, Number(process.argv[3] ?? 20_000));
-  const staticDir = process.argv[4];
+  const args = process.argv.slice(2).filter((a) => !a.startsWith('--'));
+  const census = process.argv.includes('--census');
+  const devtoolsNetwork = process.argv.includes('--devtools-network');
+  const allocators = process.argv.includes('--allocators');
+  const minutes = Math.min(MAX_MINUTES, Number(args[0] ?? 3));
+  const words = Math.min(MAX_WORDS, Number(args[1] ?? 20_000));
+  const staticDir = args[2];
+  const loadAtStart = loadavg();
   const host = await startHost(staticDir ? { env: { DATELINE_STATIC_DIR: staticDir } } : {});
-  const browser = await launchBenchBrowser();
+  const appBrowser = await launchPlainChromium();
+  const bareBrowser = await launchPlainChromium();
   try {
     const client = hostClient(host.url);
     const paragraphs = paragraphsFor({ label: 'soak', language: 'en', size: words });
@@ -61,50 +57,62 @@ async function main(): Promise<void> {
     await client.call('articles.save', { article: { ...created, headline, body: bodyDoc(paragraphs) }, explicit: false });
     const html = paragraphs.map((p) => `<p>${p.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</p>`).join('');
 
-    const app = await (await benchContext(browser)).newPage();
-    await app.goto(host.url);
-    await app.getByRole('button', { name: uiText('library.openNamed', { headline }), exact: true }).click({ timeout: 60_000 });
-    await app.getByRole('textbox', { name: uiText('editor.body.label'), exact: true }).waitFor({ timeout: 60_000 });
-    const bare = await (await benchContext(browser)).newPage();
-    await bare.setContent('<!doctype html><html><body><div id="bare"></div></body></html>');
-    await bare.addScriptTag({ content: await bareTiptapScript() });
-    await bare.evaluate((content) => window.__bareTiptap.open(content, document.getElementById('bare') as HTMLElement), html);
-    await waitInPage(bare, 'window.__bareTiptap.opened.painted !== null', 60_000);
+    const appPage = await openAppStory(appBrowser, host.url, uiText('library.openNamed', { headline }), uiText('editor.body.label'));
+    const barePage = await openBareTiptap(bareBrowser, html);
+    if (devtoolsNetwork) for (const page of [appPage, barePage]) await page.cdp.send('Network.enable');
+    const app = await soakPage(appBrowser, appPage);
+    const bare = await soakPage(bareBrowser, barePage);
+    await appPage.evaluate(placeCaretScript('.ProseMirror', 'middle'));
+    await barePage.evaluate(placeCaretScript('#bare .ProseMirror', 'middle'));
 
-    const pages = [
-      { name: 'app', page: app, root: '.ProseMirror', cdp: await app.context().newCDPSession(app) },
-      { name: 'bare TipTap', page: bare, root: '#bare .ProseMirror', cdp: await bare.context().newCDPSession(bare) },
-    ];
-    for (const p of pages) {
-      await p.cdp.send('Performance.enable');
-      await p.page.evaluate(placeCaretScript(p.root, 'middle'));
-    }
-
-    console.log(`## Memory soak: ${minutes} min of typing in the middle of ${words} words, app and bare TipTap side by side`);
-    console.log('| minute | keys each | app heap MB | bare heap MB | app DOM nodes | bare DOM nodes | app listeners | bare listeners | host RSS MB |');
-    console.log('|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
-    const report = async (keys: number, startedAt: number) => {
-      const [a, b] = [await sample(pages[0]!.cdp), await sample(pages[1]!.cdp)];
-      const minute = ((Date.now() - startedAt) / 60_000).toFixed(1);
-      console.log(`| ${minute} | ${keys} | ${a.heapMb.toFixed(1)} | ${b.heapMb.toFixed(1)} | ${a.nodes} | ${b.nodes} | ${a.listeners} | ${b.listeners} | ${(await rssMb(host.process.pid)).toFixed(0)} |`);
+    const samples: SoakSample[] = [];
+    const censuses: { app: HeapCensus; bare: HeapCensus }[] = [];
+    const dumps: AllocatorDumps[] = [];
+    const takeDiagnostics = async () => {
+      if (census) censuses.push({ app: await takeHeapCensus(appPage.cdp), bare: await takeHeapCensus(barePage.cdp) });
+      if (allocators) {
+        dumps.push({ app: await rendererAllocators(appBrowser.connection, app.rendererPid), bare: await rendererAllocators(bareBrowser.connection, bare.rendererPid) });
+      }
     };
     const startedAt = Date.now();
+    const takeSample = async (keys: number) => {
+      const [a, b] = [await app.sample(), await bare.sample()];
+      const hostRssMb = host.process.pid === undefined ? Number.NaN : (await processMemory(host.process.pid)).rssMb;
+      samples.push({ minute: (Date.now() - startedAt) / 60_000, keys, app: a, bare: b, hostRssMb });
+      console.error(`minute ${samples.at(-1)!.minute.toFixed(1)}: ${keys} keys, renderer private app ${a.rendererPrivateMb.toFixed(0)} MB, bare ${b.rendererPrivateMb.toFixed(0)} MB`);
+    };
     const endAt = startedAt + minutes * 60_000;
-    const intervalMs = (minutes * 60_000) / SAMPLES;
-    let nextReport = startedAt;
+    const everyMs = Math.min(SAMPLE_EVERY_MS, (minutes * 60_000) / 2);
+    let nextSample = startedAt;
     let keys = 0;
     while (Date.now() < endAt) {
-      if (Date.now() >= nextReport) {
-        await report(keys, startedAt);
-        nextReport += intervalMs;
+      if (Date.now() >= nextSample) {
+        await takeSample(keys);
+        // The census compares the end with minute 1, after the warm-up, as the table's growth row does.
+        if (samples.length === 2) await takeDiagnostics();
+        nextSample += everyMs;
       }
-      const key = keys % ENTER_EVERY === ENTER_EVERY - 1 ? 'Enter' : 'abcdefghijklmnopqrstuvwxyz '[keys % 27]!;
-      for (const p of pages) await typeKey(p.page, key === ' ' ? 'Space' : key);
+      const key = soakKey(keys);
+      await app.typeKey(key);
+      await bare.typeKey(key);
       keys++;
     }
-    await report(keys, startedAt);
+    await takeSample(keys);
+    const loadAtEnd = loadavg();
+    await takeDiagnostics();
+    // What the renderers give back when told memory is short is what they held, not what they need.
+    for (const page of [appPage, barePage]) await page.cdp.send('Memory.simulatePressureNotification', { level: 'critical' });
+    const relieved = { minute: (Date.now() - startedAt) / 60_000, keys, app: await app.sample(), bare: await bare.sample(), hostRssMb: Number.NaN };
+    const table = memorySoakTable(samples, words, relieved);
+    if (devtoolsNetwork) table.notes = [...(table.notes ?? []), 'DevTools\' Network domain was enabled on both pages (--devtools-network).'];
+    console.log(printTable(withLoadNote(table, loadAtStart, loadAtEnd)));
+    const [warm, end] = censuses;
+    if (warm && end) console.log(`\n${printTable(censusGrowthTable(warm, end))}`);
+    const [warmDump, endDump] = dumps;
+    if (warmDump && endDump) console.log(`\n${printTable(allocatorGrowthTable(warmDump, endDump))}`);
   } finally {
-    await browser.close();
+    await appBrowser.close();
+    await bareBrowser.close();
     await host.stop();
     await rm(host.dataDir, { recursive: true, force: true });
   }
