@@ -1,0 +1,78 @@
+// Runs in: services. The library's entries by id, and their summaries kept in list order (newest
+// change first, then by id), so listing never sorts the whole library again: a save moves one
+// summary by binary search. Only a bulk load (the start) sorts, once, on the first list after it.
+import type { ArticleSummary } from '../../../common/article';
+import type { IndexEntry } from './library-index-cache';
+
+export class LibraryEntries {
+  private readonly byId = new Map<string, IndexEntry>();
+  /** Newest change first; null until the first list after a bulk load. */
+  private order: ArticleSummary[] | null = [];
+
+  get size(): number {
+    return this.byId.size;
+  }
+
+  get(id: string): IndexEntry | undefined {
+    return this.byId.get(id);
+  }
+
+  has(id: string): boolean {
+    return this.byId.has(id);
+  }
+
+  entries(): IterableIterator<[string, IndexEntry]> {
+    return this.byId.entries();
+  }
+
+  /** Many entries at once (the start): the order is rebuilt on the next list, not per entry. */
+  load(entries: Iterable<[string, IndexEntry]>): void {
+    for (const [id, entry] of entries) this.byId.set(id, entry);
+    this.order = null;
+  }
+
+  set(id: string, entry: IndexEntry): void {
+    const old = this.byId.get(id);
+    this.byId.set(id, entry);
+    if (!this.order) return;
+    if (old) this.order.splice(this.indexOf(old.summary), 1);
+    this.order.splice(insertionPoint(this.order, entry.summary), 0, entry.summary);
+  }
+
+  delete(id: string): boolean {
+    const old = this.byId.get(id);
+    if (!old) return false;
+    this.byId.delete(id);
+    if (this.order) this.order.splice(this.indexOf(old.summary), 1);
+    return true;
+  }
+
+  /** Every summary, newest change first (a copy: callers may keep it). */
+  list(): ArticleSummary[] {
+    this.order ??= [...this.byId.values()].map((e) => e.summary).sort(compareSummaries);
+    return this.order.slice();
+  }
+
+  private indexOf(summary: ArticleSummary): number {
+    const at = insertionPoint(this.order ?? [], summary);
+    // insertionPoint finds the first place not before `summary`: that is where it sits.
+    return this.order?.[at]?.id === summary.id ? at : (this.order ?? []).findIndex((s) => s.id === summary.id);
+  }
+}
+
+/** Newest change first; ids (unique) break ties so the order is total. */
+export function compareSummaries(a: ArticleSummary, b: ArticleSummary): number {
+  if (a.updatedAt !== b.updatedAt) return a.updatedAt < b.updatedAt ? 1 : -1;
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
+function insertionPoint(order: readonly ArticleSummary[], summary: ArticleSummary): number {
+  let low = 0;
+  let high = order.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (compareSummaries(order[mid] as ArticleSummary, summary) < 0) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
