@@ -235,7 +235,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
     },
 
     'library.list': async (filter) => {
-      const found = filter.query.trim().length > 0 ? await search.search(filter.query, () => store.list().length) : { hits: null, indexing: 0 };
+      const found = filter.query.trim().length > 0 ? await search.search(filter.query, () => reading?.total ?? store.count) : { hits: null, indexing: 0 };
       snapshot ??= librarySnapshot(store.list());
       const progress = reading === null ? {} : { reading };
       return { ...queryLibrary(snapshot, filter, found.hits), indexing: found.indexing, ...progress };

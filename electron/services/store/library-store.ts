@@ -176,6 +176,11 @@ export class LibraryStore {
     return this.entries.delete(id) ? 'removed' : 'same';
   }
 
+  /** How many articles are listed (trashed ones included). */
+  get count(): number {
+    return this.entries.size;
+  }
+
   /** All summaries, trashed ones included (they carry trashedAt), newest change first. */
   list(): ArticleSummary[] {
     return this.entries.list();
