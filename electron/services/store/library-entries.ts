@@ -1,6 +1,7 @@
 // Runs in: services. The library's entries by id, and their summaries kept in list order (newest
 // change first, then by id), so listing never sorts the whole library again: a save moves one
-// summary by binary search. Only a bulk load (the start) sorts, once, on the first list after it.
+// summary by binary search. Only a bulk load (the start) sorts, once, on the first list after it,
+// and not even then when it came in list order (the summaries cache is written in that order).
 import type { ArticleSummary } from '../../../common/article';
 import type { IndexEntry } from './library-index-cache';
 
@@ -19,10 +20,6 @@ export class LibraryEntries {
 
   has(id: string): boolean {
     return this.byId.has(id);
-  }
-
-  entries(): IterableIterator<[string, IndexEntry]> {
-    return this.byId.entries();
   }
 
   /** Many entries at once (the start): the order is rebuilt on the next list, not per entry. */
@@ -49,8 +46,16 @@ export class LibraryEntries {
 
   /** Every summary, newest change first (a copy: callers may keep it). */
   list(): ArticleSummary[] {
-    this.order ??= [...this.byId.values()].map((e) => e.summary).sort(compareSummaries);
+    if (!this.order) {
+      const summaries = [...this.byId.values()].map((e) => e.summary);
+      this.order = inOrder(summaries) ? summaries : summaries.sort(compareSummaries);
+    }
     return this.order.slice();
+  }
+
+  /** Every entry in list order (how the summaries cache is written, so the next start need not sort). */
+  inListOrder(): [string, IndexEntry][] {
+    return this.list().map((s) => [s.id, this.byId.get(s.id) as IndexEntry]);
   }
 
   private indexOf(summary: ArticleSummary): number {
@@ -64,6 +69,11 @@ export class LibraryEntries {
 export function compareSummaries(a: ArticleSummary, b: ArticleSummary): number {
   if (a.updatedAt !== b.updatedAt) return a.updatedAt < b.updatedAt ? 1 : -1;
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
+function inOrder(summaries: readonly ArticleSummary[]): boolean {
+  for (let i = 1; i < summaries.length; i++) if (compareSummaries(summaries[i - 1] as ArticleSummary, summaries[i] as ArticleSummary) > 0) return false;
+  return true;
 }
 
 function insertionPoint(order: readonly ArticleSummary[], summary: ArticleSummary): number {

@@ -46,6 +46,8 @@ export async function scanLibrary(ids: readonly string[], port: LibraryScanPort,
     }
     await nextTurn();
   }
+  // Newest first: ids sort by creation time, so a cold library shows its newest rows first.
+  stale.sort((a, b) => (a < b ? 1 : a > b ? -1 : 0));
   let updated: string[] = [];
   let removed: string[] = [];
   let limit = FIRST_BATCH;

@@ -123,12 +123,9 @@ export class LibraryStore {
       if (dirent.name.startsWith('.purge-')) await rm(join(articlesDir, dirent.name), { recursive: true, force: true }).catch(() => undefined);
       else if (dirent.isDirectory() && articleIdSchema.safeParse(dirent.name).success) ids.push(dirent.name);
     }
-    // Newest first: ids sort by creation time, so a cold library shows its newest rows first.
-    ids.sort((a, b) => (a < b ? 1 : a > b ? -1 : 0));
-    const listed = ids.flatMap((id): [string, IndexEntry][] => {
-      const entry = cached.get(id);
-      return entry ? [[id, entry]] : [];
-    });
+    // In the cache's own order (list order when this store wrote it): the first list need not sort.
+    const present = new Set(ids);
+    const listed = [...cached].filter(([id]) => present.has(id));
     this.entries.load(listed);
     this.scanning = true;
     this.scan = this.runScan(ids, cached.size !== listed.length).finally(() => (this.scanning = false));
@@ -428,7 +425,7 @@ export class LibraryStore {
     this.indexTimer = null;
     if (!this.indexDirty) return;
     this.indexDirty = false;
-    const snapshot = new Map(this.entries.entries());
+    const snapshot = new Map(this.entries.inListOrder());
     await this.queue.run(INDEX_QUEUE_KEY, () => writeLibraryIndex(join(this.root, INDEX_FILE), snapshot)).catch(() => {
       // The index is only a cache; the next open rebuilds what it lacks.
       this.indexDirty = true;
