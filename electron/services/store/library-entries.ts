@@ -22,9 +22,12 @@ export class LibraryEntries {
     return this.byId.has(id);
   }
 
-  /** Many entries at once (the start): the order is rebuilt on the next list, not per entry. */
+  /**
+   * Cached entries at the start: the order is rebuilt on the next list, not per entry. An article
+   * already known (saved, trashed or read since the start) keeps its newer entry.
+   */
   load(entries: Iterable<[string, IndexEntry]>): void {
-    for (const [id, entry] of entries) this.byId.set(id, entry);
+    for (const [id, entry] of entries) if (!this.byId.has(id)) this.byId.set(id, entry);
     this.order = null;
   }
 

@@ -22,7 +22,7 @@ import { atomicWriteFile, TEMP_FILE_PATTERN } from './atomic-write';
 import { errnoCode, fsAppError } from './fs-app-error';
 import { KeyedQueue } from './keyed-queue';
 import { LibraryEntries } from './library-entries';
-import { readLibraryIndex, writeLibraryIndex, type IndexEntry } from './library-index-cache';
+import { openLibraryIndex, writeLibraryIndex, type IndexEntry, type LibraryIndexReader } from './library-index-cache';
 import { scanLibrary, type ScanBatch } from './library-scan';
 import { readJsonFile } from './read-json-file';
 import { RevisionStore, type RevisionInfoCache } from './revision-store';
@@ -74,6 +74,10 @@ export interface StartReport {
 const trashMarkerSchema = z.object({ trashedAt: z.string() });
 const INDEX_FILE = 'library-index.json';
 const INDEX_QUEUE_KEY = '\0library-index';
+/** Cached summaries served before start() returns: a first screen of rows, and some. */
+const FIRST_CACHE_SLICE = 200;
+/** Cached summaries parsed per turn of the event loop after that. */
+const CACHE_SLICE = 5_000;
 
 export class LibraryStore {
   private readonly entries = new LibraryEntries();
@@ -112,8 +116,8 @@ export class LibraryStore {
       throw fsAppError(error, articlesDir, 'create');
     });
     await sweepTempFiles(this.root);
-    const [cached, dirents] = await Promise.all([
-      readLibraryIndex(join(this.root, INDEX_FILE)),
+    const [cache, dirents] = await Promise.all([
+      openLibraryIndex(join(this.root, INDEX_FILE)),
       readdir(articlesDir, { withFileTypes: true }).catch((error: unknown) => {
         throw fsAppError(error, articlesDir, 'read');
       }),
@@ -123,13 +127,28 @@ export class LibraryStore {
       if (dirent.name.startsWith('.purge-')) await rm(join(articlesDir, dirent.name), { recursive: true, force: true }).catch(() => undefined);
       else if (dirent.isDirectory() && articleIdSchema.safeParse(dirent.name).success) ids.push(dirent.name);
     }
-    // In the cache's own order (list order when this store wrote it): the first list need not sort.
+    // The first screen now, in the cache's own order (list order when this store wrote it, so the
+    // first list need not sort); the rest of the cache in the background, a slice at a time.
     const present = new Set(ids);
-    const listed = [...cached].filter(([id]) => present.has(id));
-    this.entries.load(listed);
+    const first = cache.next(FIRST_CACHE_SLICE).filter(([id]) => present.has(id));
+    this.entries.load(first);
     this.scanning = true;
-    this.scan = this.runScan(ids, cached.size !== listed.length).finally(() => (this.scanning = false));
-    return { listed: listed.length, folders: ids.length };
+    this.scan = this.runScan(ids, present, cache, first.length).finally(() => (this.scanning = false));
+    return { listed: first.length, folders: ids.length };
+  }
+
+  /** Loads the rest of the cache, yielding between slices; reports progress. Returns how many entries it held for present folders. */
+  private async loadCache(present: ReadonlySet<string>, cache: LibraryIndexReader, loaded: number): Promise<number> {
+    // Not stopped by close(): parsing is bounded work, and a half-read cache must not be written back.
+    while (cache.more()) {
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      const slice = cache.next(CACHE_SLICE);
+      const listed = slice.filter(([id]) => present.has(id));
+      this.entries.load(listed);
+      loaded += listed.length;
+      this.options.onScan?.({ updated: [], removed: [], done: loaded, total: present.size });
+    }
+    return loaded;
   }
 
   /** Resolves when the start's background scan is done. */
@@ -138,7 +157,9 @@ export class LibraryStore {
     return this.scan;
   }
 
-  private async runScan(ids: readonly string[], cacheHadOthers: boolean): Promise<OpenReport> {
+  private async runScan(ids: readonly string[], present: ReadonlySet<string>, cache: LibraryIndexReader, firstLoaded: number): Promise<OpenReport> {
+    const loaded = await this.loadCache(present, cache, firstLoaded);
+    const cacheHadOthers = cache.outdated || loaded !== cache.size;
     const outcome = await scanLibrary(
       ids,
       {
