@@ -181,6 +181,8 @@ export interface ListResult {
   sections: string[];
   tags: string[];
   total: number;
+  /** While the library is still being read at start (a cold or outdated cache): folders checked of all. */
+  reading?: { done: number; total: number };
 }
 
 const byId = z.object({ id: articleIdSchema });

@@ -35,6 +35,8 @@ import { SettingsStore } from './settings/settings-store';
 import { fsAppError } from './store/fs-app-error';
 import { acquireLibraryLock } from './store/library-lock';
 import { LibraryStore, type LibraryChange } from './store/library-store';
+import { announceScan } from './library/announce-scan';
+import type { ScanBatch } from './store/library-scan';
 import { sortableId } from './store/sortable-id';
 import { AppError } from '../../common/app-error';
 import { newsroomTokenKey, normaliseServerUrl } from './review/newsroom-api';
@@ -92,16 +94,35 @@ export async function createServices(options: ServicesOptions): Promise<Services
     throw fsAppError(error, libraryRoot, 'create');
   });
   const lock = await acquireLibraryLock(libraryRoot, undefined, options.lockParentPid);
-  const store = new LibraryStore(libraryRoot, { onChange });
+  /** How far the start's scan is while articles are still being read (the cache lacked or outdated them). */
+  let reading: { done: number; total: number } | null = null;
+  const onScan = (batch: ScanBatch): void => {
+    reading = batch.done < batch.total ? { done: batch.done, total: batch.total } : null;
+    snapshot = null;
+    announceScan(events, batch);
+  };
+  const store = new LibraryStore(libraryRoot, { onChange, onScan });
   try {
-    await store.open();
+    // The cached summaries are served at once; the rest of the library is checked and read in the background.
+    const started = await store.start();
+    if (started.listed < started.folders) reading = { done: started.listed, total: started.folders };
   } catch (error) {
     await lock.release();
     throw error;
   }
   await media.open();
-  // The index loads, catches up and answers in a worker thread (in this one if no worker can run).
-  search.open(async () => openWorkerSearchIndex(libraryRoot, { logger }), store);
+  // The index opens, catches up and answers in a worker thread (in this one if no worker can run). It
+  // answers at once from what it holds, and catches up once the library is all read: catching up
+  // drops what the list lacks, and a scan cut short by closing leaves the list partial.
+  let closing = false;
+  const scanned = store.scanned().then(
+    () => !closing,
+    (error: unknown) => {
+      logger.warn('[services] the library scan failed:', error);
+      return false;
+    },
+  );
+  search.open(async () => openWorkerSearchIndex(libraryRoot, { logger }), store, scanned);
 
   const documentsDir = options.documentsDir ?? join(homedir(), 'Documents');
   const secrets = options.secrets ?? createFileSecretStore(browserSecretsPath(options.dataDir));
@@ -217,9 +238,10 @@ export async function createServices(options: ServicesOptions): Promise<Services
     },
 
     'library.list': async (filter) => {
-      const found = filter.query.trim().length > 0 ? await search.search(filter.query, () => store.list().length) : { hits: null, indexing: 0 };
+      const found = filter.query.trim().length > 0 ? await search.search(filter.query, () => reading?.total ?? store.count) : { hits: null, indexing: 0 };
       snapshot ??= librarySnapshot(store.list());
-      return { ...queryLibrary(snapshot, filter, found.hits), indexing: found.indexing };
+      const progress = reading === null ? {} : { reading };
+      return { ...queryLibrary(snapshot, filter, found.hits), indexing: found.indexing, ...progress };
     },
     'library.problems': async () => store.problems(),
 
@@ -295,7 +317,9 @@ export async function createServices(options: ServicesOptions): Promise<Services
       await reviewSync.close();
       await publishing.close();
       await review.close();
+      closing = true;
       await store.close();
+      await scanned;
       await search.close();
       await lock.release();
     },

@@ -36,6 +36,8 @@ export interface LibraryState {
   matched: number;
   /** Articles the search index has still to index (0 when not searching). */
   indexing: number;
+  /** While the services still read the library at start: folders read of all; null once done. */
+  reading: { done: number; total: number } | null;
   sections: string[];
   tags: string[];
   total: number;
@@ -103,6 +105,7 @@ export function createLibraryStore(api: DatelineApi, options: LibraryStoreOption
           items: reuseSummaries(s.items, result.items),
           matched: result.matched,
           indexing: result.indexing,
+          reading: result.reading ?? null,
           sections: reuseStrings(s.sections, result.sections),
           tags: reuseStrings(s.tags, result.tags),
           total: result.total,
@@ -169,6 +172,7 @@ export function createLibraryStore(api: DatelineApi, options: LibraryStoreOption
       items: [],
       matched: 0,
       indexing: 0,
+      reading: null,
       sections: [],
       tags: [],
       total: 0,

@@ -60,7 +60,7 @@ export function libraryTable(result: LibraryResult): { table: Table; aims: Aim[]
   const latin = result.queries.filter((q) => !q.chinese);
   const chinese = result.queries.filter((q) => q.chinese);
   const rows: Cell[][] = [
-    [`Generate ${n} articles with LibraryStore`, ms(result.generateMs), '—', ''],
+    [`Generate ${n} articles (the store's files, written directly)`, ms(result.generateMs), '—', ''],
     ['Host start, cold (re-reads every article)', ms(result.coldStartMs), '—', ''],
     ['First search after cold start (answers while the index catches up)', ms(result.coldSearchReadyMs), '—', ''],
     ['Host start, warm (library-index.json)', ms(result.warmStartMs), '—', ''],

@@ -86,4 +86,26 @@ describe('search index schedule', () => {
     expect(await schedule.search('harbour', () => 7)).toEqual({ hits: [], indexing: 7 });
     expect(logger.warn).toHaveBeenCalledWith('[services] could not open the search index:', expect.any(Error));
   });
+
+  it('answers from the opened index at once, and catches up only once the library is all listed', async () => {
+    const fake = fakeIndex();
+    const catchUp = vi.spyOn(fake.index, 'catchUp');
+    let listed: (complete: boolean) => void = () => undefined;
+    const schedule = createSearchIndexSchedule({ logger: consoleLogger, onIndexed: () => undefined, quietMs: QUIET, maxWaitMs: MAX_WAIT });
+    schedule.open(async () => fake.index, library, new Promise<boolean>((resolve) => (listed = resolve)));
+    expect(await schedule.search('flood', () => 10)).toEqual({ hits: ['hit'], indexing: 0 });
+    expect(catchUp).not.toHaveBeenCalled();
+    listed(true);
+    await vi.waitFor(() => expect(catchUp).toHaveBeenCalledTimes(1));
+  });
+
+  it('never catches up with a list cut short (closing during the scan)', async () => {
+    const fake = fakeIndex();
+    const catchUp = vi.spyOn(fake.index, 'catchUp');
+    const schedule = createSearchIndexSchedule({ logger: consoleLogger, onIndexed: () => undefined, quietMs: QUIET, maxWaitMs: MAX_WAIT });
+    schedule.open(async () => fake.index, library, Promise.resolve(false));
+    await schedule.search('flood', () => 10);
+    await schedule.close();
+    expect(catchUp).not.toHaveBeenCalled();
+  });
 });

@@ -24,8 +24,12 @@ export interface SearchIndexScheduleOptions {
 export interface SearchIndexSchedule {
   /** A saved, trashed or purged article: indexed with the next batch. */
   changed(change: SearchChange): void;
-  /** Opens the index and catches it up with the library in the background; searches wait only for the opening. */
-  open(openIndex: () => Promise<ScheduledIndex>, library: IndexLibrary): void;
+  /**
+   * Opens the index at once and catches it up with the library in the background once `listed`
+   * says the library's list is complete (catching up drops what the list lacks); false skips it.
+   * Searches wait only for the opening, and answer from the index as it is meanwhile.
+   */
+  open(openIndex: () => Promise<ScheduledIndex>, library: IndexLibrary, listed?: Promise<boolean>): void;
   /** The ids that match, with every change saved so far indexed; `indexing` counts what is not searchable yet. */
   search(query: string, libraryCount: () => number): Promise<{ hits: string[]; indexing: number }>;
   /** Indexes what waits and closes the index. */
@@ -59,13 +63,16 @@ export function createSearchIndexSchedule(options: SearchIndexScheduleOptions): 
       timer = setTimeout(flush, Math.max(0, Math.min(quietMs, deadline - now)));
       timer.unref();
     },
-    open(openIndex, library) {
+    open(openIndex, library, listed = Promise.resolve(true)) {
       opened = openIndex()
         .then((ready) => {
           index = ready;
-          void ready
-            .catchUp(library)
-            .then(() => options.onIndexed())
+          void listed
+            .then(async (complete) => {
+              if (!complete) return;
+              await ready.catchUp(library);
+              options.onIndexed();
+            })
             .catch((error: unknown) => options.logger.warn('[services] search index catch-up failed:', error));
           flush();
           return ready;

@@ -1,10 +1,15 @@
 // Runs in: services. library-index.json: article summaries keyed by id with the folder and
 // article.json stat they were read from, so opening a big library re-reads only changed articles.
-import { readFile } from 'node:fs/promises';
+// Version 2 is JSON Lines in list order (a header line, then one [id, entry] per line), so a start
+// parses the first screen of rows first and the rest a slice at a time, never 40 MB in one go.
+// Version 1 (one JSON object) is still read, whole.
+import { readFile, stat } from 'node:fs/promises';
 import type { ArticleSummary } from '../../../common/article';
 import { atomicWriteFile } from './atomic-write';
 
-const CACHE_VERSION = 1;
+const CACHE_VERSION = 2;
+/** A cache larger than this is not read (about 2,500 times what 100,000 summaries take per article). */
+export const MAX_INDEX_BYTES = 1024 * 1024 * 1024;
 
 export interface IndexEntry {
   /** mtime of the article folder: changes when article.json is replaced, trashed.json comes or goes, or temp files appear. */
@@ -15,22 +20,85 @@ export interface IndexEntry {
   summary: ArticleSummary;
 }
 
-/** A missing, corrupt or outdated cache is simply empty: it is rebuilt from the articles. */
-export async function readLibraryIndex(path: string): Promise<Map<string, IndexEntry>> {
+/** The cache read a slice at a time: `next` parses and checks up to `max` more entries (none at the end). */
+export interface LibraryIndexReader {
+  /** Entries the file says it holds (an upper bound of what `next` gives). */
+  readonly size: number;
+  /** An older version: write it again in this one. */
+  readonly outdated: boolean;
+  next(max: number): [string, IndexEntry][];
+  /** True while `next` has lines left to give. */
+  more(): boolean;
+}
+
+const EMPTY_READER: LibraryIndexReader = { size: 0, outdated: true, next: () => [], more: () => false };
+
+/** A missing, corrupt, oversized or outdated cache is simply empty: it is rebuilt from the articles. A bad line is skipped. */
+export async function openLibraryIndex(path: string): Promise<LibraryIndexReader> {
   try {
-    const json = JSON.parse(await readFile(path, 'utf8')) as unknown;
-    if (!isRecord(json) || json.version !== CACHE_VERSION || !isRecord(json.entries)) return new Map();
-    const out = new Map<string, IndexEntry>();
-    // A hand check rather than zod: this file holds 10,000 entries and is read at every start.
-    for (const [id, entry] of Object.entries(json.entries)) if (isEntry(id, entry)) out.set(id, entry);
-    return out;
+    if ((await stat(path)).size > MAX_INDEX_BYTES) return EMPTY_READER;
+    const text = await readFile(path, 'utf8');
+    if (text.startsWith('{"version":1,')) return wholeReader(text);
+    const lines = text.split('\n');
+    const header = JSON.parse(lines[0] ?? '') as unknown;
+    if (!isRecord(header) || header.version !== CACHE_VERSION) return EMPTY_READER;
+    let at = 1;
+    return {
+      size: lines.length - 1 - (lines.at(-1) === '' ? 1 : 0),
+      outdated: false,
+      more: () => at < lines.length,
+      next(max) {
+        const out: [string, IndexEntry][] = [];
+        for (const end = Math.min(lines.length, at + max); at < end; at++) {
+          const line = lines[at] as string;
+          if (line === '') continue;
+          try {
+            const pair = JSON.parse(line) as unknown;
+            // A hand check rather than zod: this file holds 100,000 entries and is read at every start.
+            if (Array.isArray(pair) && pair.length === 2 && typeof pair[0] === 'string' && isEntry(pair[0], pair[1])) out.push([pair[0], pair[1]]);
+          } catch {
+            // A damaged line: that article is read from its file instead.
+          }
+        }
+        return out;
+      },
+    };
   } catch {
-    return new Map();
+    return EMPTY_READER;
   }
 }
 
+/** The whole cache at once (for callers that do not serve meanwhile). */
+export async function readLibraryIndex(path: string): Promise<Map<string, IndexEntry>> {
+  const reader = await openLibraryIndex(path);
+  return new Map(reader.next(reader.size));
+}
+
+/** `entries` in list order, newest change first: the next start serves the first screen from the first lines. */
 export async function writeLibraryIndex(path: string, entries: ReadonlyMap<string, IndexEntry>): Promise<void> {
-  await atomicWriteFile(path, JSON.stringify({ version: CACHE_VERSION, entries: Object.fromEntries(entries) }));
+  const lines = [JSON.stringify({ version: CACHE_VERSION })];
+  for (const pair of entries) lines.push(JSON.stringify(pair));
+  await atomicWriteFile(path, `${lines.join('\n')}\n`);
+}
+
+function wholeReader(text: string): LibraryIndexReader {
+  const json = JSON.parse(text) as unknown;
+  if (!isRecord(json) || json.version !== 1 || !isRecord(json.entries)) return EMPTY_READER;
+  const pairs = Object.entries(json.entries);
+  let at = 0;
+  return {
+    size: pairs.length,
+    outdated: true,
+    more: () => at < pairs.length,
+    next(max) {
+      const out: [string, IndexEntry][] = [];
+      for (const end = Math.min(pairs.length, at + max); at < end; at++) {
+        const [id, entry] = pairs[at] as [string, unknown];
+        if (isEntry(id, entry)) out.push([id, entry]);
+      }
+      return out;
+    },
+  };
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

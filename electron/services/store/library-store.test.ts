@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { articleSchema, newArticle, type Article } from '../../../common/article';
 import { AppError } from '../../../common/app-error';
+import { readLibraryIndex } from './library-index-cache';
 import { LibraryStore, type LibraryChange, type OpenReport } from './library-store';
 import { sortableId } from './sortable-id';
 
@@ -228,8 +229,7 @@ describe('LibraryStore', () => {
     expect(await reopen()).toEqual({ articles: 2000, reread: 0, problems: 0 });
     expect(store.list()).toHaveLength(2000);
     expect(store.list().find((s) => s.id === ids[99])?.trashedAt).toEqual(expect.any(String));
-    const cache = JSON.parse(await readFile(join(root, 'library-index.json'), 'utf8')) as { entries: Record<string, unknown> };
-    expect(Object.keys(cache.entries)).toHaveLength(2000);
+    expect((await readLibraryIndex(join(root, 'library-index.json'))).size).toBe(2000);
 
     // Another program edits one file behind our back: the next open must re-read just that one.
     const external = { ...(await store.get(ids[7]!)), headline: 'Edited outside' };

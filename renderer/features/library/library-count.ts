@@ -37,6 +37,13 @@ export function emptyListMessage({ trashed, filter, libraryTotal }: Omit<Library
   return libraryTotal === 0 ? { title: 'library.emptyTitle', hint: 'library.emptyHint' } : { title: 'library.noMatch', hint: null };
 }
 
+/** Said while the services still read the library at start (no or an outdated summaries cache). */
+export function readingLabel(reading: { done: number; total: number } | null, locale: Locale): string | null {
+  if (reading === null || reading.done >= reading.total) return null;
+  const number = numberFormat(locale);
+  return translate(locale, 'library.reading', { done: number.format(reading.done), total: number.format(reading.total) });
+}
+
 /** Said while the search index catches up: a search may miss these articles for now. Null when it need not be said. */
 export function indexingLabel(filter: LibraryCountInput['filter'], indexing: number, locale: Locale): string | null {
   if (indexing <= 0 || filter.query.trim() === '') return null;

@@ -28,7 +28,8 @@ export function LibraryList({ trashed, renderItem, onNearEnd }: LibraryListProps
   const items = library((s) => s.items);
   const matched = library((s) => s.matched);
   // Empty once an answer said so; it stays said while a newer question is out (no flicker per key).
-  const empty = library((s) => s.items.length === 0 && (s.answered !== null || !s.loading));
+  // While the library is still read at start, no rows yet is not an empty library.
+  const empty = library((s) => s.items.length === 0 && (s.answered !== null || !s.loading) && s.reading === null);
   const emptyTitle = library((s) => emptyListMessage({ trashed, filter: s.answered ?? s.filter, libraryTotal: s.total }).title);
   const emptyHint = library((s) => emptyListMessage({ trashed, filter: s.answered ?? s.filter, libraryTotal: s.total }).hint);
   if (empty) {

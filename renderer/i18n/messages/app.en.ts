@@ -47,6 +47,7 @@ export const appEn = {
   'library.countOne': '1 article',
   'library.countFiltered': '{count} of {total} articles',
   'library.indexing': 'Still indexing {count} articles: the search may miss them for now.',
+  'library.reading': 'Reading the library: {done} of {total}',
   'library.indexingOne': 'Still indexing 1 article: the search may miss it for now.',
   'library.emptyTitle': 'No articles yet',
   'library.emptyHint': 'Start your first story with “New article”. It is saved as you type, and works offline.',

@@ -49,6 +49,7 @@ export const appZhCN: Record<keyof typeof appEn, string> = {
   'library.countOne': '共 1 篇稿件',
   'library.countFiltered': '显示 {count} 篇，共 {total} 篇稿件',
   'library.indexing': '仍在为 {count} 篇稿件建立索引，暂时可能搜不到它们。',
+  'library.reading': '正在读取稿件库：{done} / {total}',
   'library.indexingOne': '仍在为 1 篇稿件建立索引，暂时可能搜不到它。',
   'library.emptyTitle': '还没有稿件',
   'library.emptyHint': '点击“新建稿件”开始写第一篇稿件。输入时自动保存，离线也能写。',
