@@ -158,6 +158,25 @@ describe('library store', () => {
     expect(api.callsTo('library.list')).toHaveLength(2);
   });
 
+  it('scrolling while a newer search waits for its turn loads no page of the newer words onto the older rows', async () => {
+    const pending: { query: string; offset: number; resolve: (value: ListResult) => void }[] = [];
+    const api = createFakeApi({ 'library.list': (input) => new Promise((resolve) => pending.push({ query: input.query ?? '', offset: input.offset ?? 0, resolve })) });
+    const store = createLibraryStore(api, { pageSize: 1 });
+    store.getState().setQuery('f');
+    pending[0]!.resolve(result([LIBRARY[0]!], { matched: 3 }));
+    await vi.advanceTimersByTimeAsync(0);
+    store.getState().setQuery('fl');
+    store.getState().setQuery('flo');
+    await vi.advanceTimersByTimeAsync(0);
+    // "fl" is out; "flo" waits. The rows on screen answer "f": a next page must not be "flo" from offset 1.
+    void store.getState().loadMore();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(pending.map((p) => `${p.query}@${p.offset}`)).toEqual(['f@0', 'fl@0']);
+    pending[1]!.resolve(result([LIBRARY[0]!]));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(pending.map((p) => `${p.query}@${p.offset}`)).toEqual(['f@0', 'fl@0', 'flo@0']);
+  });
+
   it('an answer that repeats rows and filter menus keeps the objects already held', async () => {
     const api = fakeLibrary();
     const store = createLibraryStore(api);

@@ -143,8 +143,10 @@ export function createLibraryStore(api: DatelineApi, options: LibraryStoreOption
     };
     const loadMore = async (until = 0): Promise<void> => {
       const seq = requestSeq;
-      const { items, matched, filter } = get();
-      if (moreSeq === seq || items.length >= matched) return;
+      const { items, matched, filter, answered } = get();
+      // The rows on screen answer another filter while a newer question is out or waits its turn:
+      // a next page now would be the newer words at the older rows' offset.
+      if (moreSeq === seq || items.length >= matched || searchWaits || answered !== filter) return;
       moreSeq = seq;
       const limit = Math.min(10_000, Math.max(pageSize, until - items.length));
       try {
