@@ -1,0 +1,114 @@
+// Runs in: services. Many articles indexed at once (a cold catch-up): each document is tokenized
+// into plain Maps (term → field → document → frequency) and the whole lot is handed to
+// MiniSearch.loadJS once, in its serialization format (version 2), instead of `add`, which walks
+// the radix tree once per token. The result is the index `add` would have built, score for score:
+// field lengths count unique tokens and the average field length is updated in the same order.
+import type { AsPlainObject } from 'minisearch';
+import type { SearchDoc } from './search-doc';
+import { SEARCH_OPTIONS } from './search-options';
+
+/** Documents one build holds at most; the caller commits it and starts another (bounds memory). */
+export const BULK_BUILD_MAX_DOCS = 5000;
+
+const FIELDS = SEARCH_OPTIONS.fields;
+
+export class SearchBulkBuild {
+  /** Local document number → article id, and the version it was indexed from. */
+  private readonly docIds: string[] = [];
+  private readonly stampsById = new Map<string, string>();
+  /** Per local document: unique tokens per field id (undefined when the field was absent). */
+  private readonly fieldLengths: (number | undefined)[][] = [];
+  private readonly terms = new Map<string, Map<number, Map<number, number>>>();
+
+  get size(): number {
+    return this.docIds.length;
+  }
+
+  get full(): boolean {
+    return this.docIds.length >= BULK_BUILD_MAX_DOCS;
+  }
+
+  has(id: string): boolean {
+    return this.stampsById.has(id);
+  }
+
+  ids(): IterableIterator<string> {
+    return this.stampsById.keys();
+  }
+
+  stamps(): ReadonlyMap<string, string> {
+    return this.stampsById;
+  }
+
+  /** Tokenizes one document now (its text is not kept). An id already in this build is refused. */
+  add(doc: SearchDoc, stamp: string): void {
+    if (this.stampsById.has(doc.id)) throw new Error(`SearchBulkBuild: ${doc.id} added twice`);
+    const { tokenize, processTerm } = SEARCH_OPTIONS;
+    if (!tokenize || !processTerm) throw new Error('SearchBulkBuild: the search options lack a tokenizer');
+    const local = this.docIds.length;
+    this.docIds.push(doc.id);
+    this.stampsById.set(doc.id, stamp);
+    const lengths: (number | undefined)[] = [];
+    this.fieldLengths.push(lengths);
+    FIELDS.forEach((field, fieldId) => {
+      const value = doc[field as keyof SearchDoc] as string | null | undefined;
+      if (value == null) return;
+      const tokens = tokenize(String(value), field);
+      lengths[fieldId] = new Set(tokens).size;
+      for (const token of tokens) {
+        const processed = processTerm(token, field);
+        if (Array.isArray(processed)) for (const term of processed) this.count(term, fieldId, local);
+        else if (processed) this.count(processed, fieldId, local);
+      }
+    });
+  }
+
+  /** `base` (an index's own toJSON) with every document of this build added after its own. */
+  mergeInto(base: AsPlainObject): AsPlainObject {
+    const offset = base.nextId;
+    const documentIds: AsPlainObject['documentIds'] = { ...base.documentIds };
+    const fieldLength: AsPlainObject['fieldLength'] = { ...base.fieldLength };
+    const averageFieldLength = [...base.averageFieldLength];
+    this.docIds.forEach((id, local) => {
+      const shortId = offset + local;
+      documentIds[shortId] = id;
+      const lengths = this.fieldLengths[local] ?? [];
+      fieldLength[shortId] = lengths as number[];
+      // As MiniSearch's addFieldLength: a running mean over the documents before this one.
+      const before = base.documentCount + local;
+      lengths.forEach((length, fieldId) => {
+        if (length === undefined) return;
+        averageFieldLength[fieldId] = ((averageFieldLength[fieldId] ?? 0) * before + length) / (before + 1);
+      });
+    });
+    const index = new Map<string, Record<string, Record<string, number>>>(base.index);
+    for (const [term, fields] of this.terms) {
+      let data = index.get(term);
+      if (!data) index.set(term, (data = {}));
+      for (const [fieldId, docs] of fields) {
+        const freqs = (data[fieldId] ??= {});
+        for (const [local, freq] of docs) freqs[offset + local] = freq;
+      }
+    }
+    return {
+      documentCount: base.documentCount + this.docIds.length,
+      nextId: offset + this.docIds.length,
+      documentIds,
+      fieldIds: base.fieldIds,
+      fieldLength,
+      averageFieldLength,
+      storedFields: base.storedFields,
+      dirtCount: base.dirtCount,
+      index: [...index],
+      serializationVersion: 2,
+    };
+  }
+
+  private count(term: string, fieldId: number, local: number): void {
+    let fields = this.terms.get(term);
+    if (!fields) this.terms.set(term, (fields = new Map()));
+    let docs = fields.get(fieldId);
+    if (!docs) fields.set(fieldId, (docs = new Map()));
+    docs.set(local, (docs.get(local) ?? 0) + 1);
+  }
+}
