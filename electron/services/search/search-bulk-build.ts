@@ -12,13 +12,19 @@ export const BULK_BUILD_MAX_DOCS = 5000;
 
 const FIELDS = SEARCH_OPTIONS.fields;
 
+interface Postings {
+  docs: number[];
+  freqs: number[];
+}
+
 export class SearchBulkBuild {
   /** Local document number → article id, and the version it was indexed from. */
   private readonly docIds: string[] = [];
   private readonly stampsById = new Map<string, string>();
   /** Per local document: unique tokens per field id (undefined when the field was absent). */
   private readonly fieldLengths: (number | undefined)[][] = [];
-  private readonly terms = new Map<string, Map<number, Map<number, number>>>();
+  /** Term → per field id: the local documents holding it, and how often (parallel arrays, documents ascending). */
+  private readonly terms = new Map<string, Postings[]>();
 
   get size(): number {
     return this.docIds.length;
@@ -55,10 +61,19 @@ export class SearchBulkBuild {
       if (value == null) return;
       const tokens = tokenize(String(value), field);
       lengths[fieldId] = new Set(tokens).size;
+      // Counted per document first: the shared map is touched once per distinct term, not per token.
+      const counts = new Map<string, number>();
       for (const token of tokens) {
         const processed = processTerm(token, field);
-        if (Array.isArray(processed)) for (const term of processed) this.count(term, fieldId, local);
-        else if (processed) this.count(processed, fieldId, local);
+        if (Array.isArray(processed)) for (const term of processed) counts.set(term, (counts.get(term) ?? 0) + 1);
+        else if (processed) counts.set(processed, (counts.get(processed) ?? 0) + 1);
+      }
+      for (const [term, freq] of counts) {
+        let fields = this.terms.get(term);
+        if (!fields) this.terms.set(term, (fields = []));
+        const postings = (fields[fieldId] ??= { docs: [], freqs: [] });
+        postings.docs.push(local);
+        postings.freqs.push(freq);
       }
     });
   }
@@ -85,10 +100,10 @@ export class SearchBulkBuild {
     for (const [term, fields] of this.terms) {
       let data = index.get(term);
       if (!data) index.set(term, (data = {}));
-      for (const [fieldId, docs] of fields) {
+      fields.forEach((postings, fieldId) => {
         const freqs = (data[fieldId] ??= {});
-        for (const [local, freq] of docs) freqs[offset + local] = freq;
-      }
+        for (let i = 0; i < postings.docs.length; i++) freqs[offset + postings.docs[i]!] = postings.freqs[i]!;
+      });
     }
     return {
       documentCount: base.documentCount + this.docIds.length,
@@ -102,13 +117,5 @@ export class SearchBulkBuild {
       index: [...index],
       serializationVersion: 2,
     };
-  }
-
-  private count(term: string, fieldId: number, local: number): void {
-    let fields = this.terms.get(term);
-    if (!fields) this.terms.set(term, (fields = new Map()));
-    let docs = fields.get(fieldId);
-    if (!docs) fields.set(fieldId, (docs = new Map()));
-    docs.set(local, (docs.get(local) ?? 0) + 1);
   }
 }
