@@ -60,15 +60,12 @@ export class SearchBulkBuild {
       const value = doc[field as keyof SearchDoc] as string | null | undefined;
       if (value == null) return;
       const tokens = tokenize(String(value), field);
-      // Counted per document first: terms are processed, and the shared map touched, once per distinct token.
-      const counts = new Map<string, number>();
-      for (const token of tokens) counts.set(token, (counts.get(token) ?? 0) + 1);
       // As add: the field's length is its number of distinct tokens before processing.
-      lengths[fieldId] = counts.size;
-      for (const [token, freq] of counts) {
+      lengths[fieldId] = new Set(tokens).size;
+      for (const token of tokens) {
         const processed = processTerm(token, field);
-        if (Array.isArray(processed)) for (const term of processed) this.post(term, fieldId, local, freq);
-        else if (processed) this.post(processed, fieldId, local, freq);
+        if (Array.isArray(processed)) for (const term of processed) this.post(term, fieldId, local, 1);
+        else if (processed) this.post(processed, fieldId, local, 1);
       }
     });
   }
