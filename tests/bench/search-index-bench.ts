@@ -3,11 +3,15 @@
 // baseline of the tokenizer before (Intl.Segmenter for Latin words and Chinese words): a cold
 // build (text extraction, tokenizing, MiniSearch), a warm load of the snapshot, and query time
 // by kind of query; then query time alone at a larger size. Articles are generated in memory.
+// `npx tsx tests/bench/search-index-bench.ts bulk [articles]`: only the cold build of the four
+// shards, with MiniSearch add per article against the bulk build catching up uses (same run).
 import { loadavg } from 'node:os';
 import MiniSearch, { type Options, type Query } from 'minisearch';
 import { newArticle, type Article } from '../../common/article';
 import { searchQueryTerms } from '../../common/search/search-query-terms';
 import { isCjkToken, tokenize } from '../../common/search/search-tokenizer';
+import { SEARCH_SHARDS, shardOf } from '../../electron/services/search/persistent-search-index';
+import { SearchBulkBuild } from '../../electron/services/search/search-bulk-build';
 import { SearchIndex, searchDoc, type SearchDoc } from '../../electron/services/search/search-index';
 import { BenchText } from './bench-text';
 import { BENCH_VOCABULARY as V } from './bench-vocabulary';
@@ -191,4 +195,63 @@ function run(count: number, bigCount: number): void {
   console.log(printTable(withLoadNote(bigTable, bigStart, loadavg())));
 }
 
-run(Number(process.argv[2] ?? 10_000), Number(process.argv[3] ?? 0));
+const STAMP = '2026-11-25T08:00:00.000Z';
+
+/** The shards built with add, one article at a time (per-save updates; catching up before bulk builds). */
+function shardsByAdd(docs: readonly SearchDoc[]): SearchIndex[] {
+  const shards = Array.from({ length: SEARCH_SHARDS }, () => SearchIndex.empty());
+  for (const d of docs) shards[shardOf(d.id)]!.addDoc(d, STAMP);
+  return shards;
+}
+
+/** The shards built as catching up builds them now: in bulk, committed every BULK_BUILD_MAX_DOCS articles. */
+function shardsByBulk(docs: readonly SearchDoc[]): SearchIndex[] {
+  const shards = Array.from({ length: SEARCH_SHARDS }, () => SearchIndex.empty());
+  const builds = Array.from({ length: SEARCH_SHARDS }, () => new SearchBulkBuild());
+  docs.forEach((d) => {
+    const k = shardOf(d.id);
+    builds[k]!.add(d, STAMP);
+    if (builds[k]!.full) {
+      shards[k]!.addBulk(builds[k]!);
+      builds[k] = new SearchBulkBuild();
+    }
+  });
+  builds.forEach((build, k) => shards[k]!.addBulk(build));
+  return shards;
+}
+
+function runBulk(count: number): void {
+  const start = loadavg();
+  const docs = articles(count).map(searchDoc);
+  for (const d of docs.slice(0, 20)) for (const f of FIELDS) tokenize(d[f]);
+  // Interleaved: bulk, add, bulk; the two bulk runs bracket the add run.
+  const bulk1 = time(() => shardsByBulk(docs));
+  const added = time(() => shardsByAdd(docs));
+  const bulk2 = time(() => shardsByBulk(docs));
+  const queries = queriesOf(docs);
+  const answer = (shards: SearchIndex[], q: string) =>
+    shards
+      .flatMap((s) => s.searchScored(q))
+      .sort((a, b) => b.score - a.score || a.id.localeCompare(b.id))
+      .map((r) => `${r.id}:${r.score}`)
+      .join(',');
+  const differing = queries.filter(({ query }) => answer(added.value, query) !== answer(bulk2.value, query)).length;
+  const bulkMs = Math.min(bulk1.ms, bulk2.ms);
+  const table: Table = {
+    title: `Cold build of the ${SEARCH_SHARDS} search shards at ${count.toLocaleString('en')} articles, in process (tokenizing included, text extraction not)`,
+    headers: ['Build', 'Time', 'Time / add'],
+    rows: [
+      ['MiniSearch add per article (before)', formatMs(added.ms), '1.00'],
+      ['Bulk build + loadJS, 1st run', formatMs(bulk1.ms), (bulk1.ms / added.ms).toFixed(3)],
+      ['Bulk build + loadJS, 2nd run', formatMs(bulk2.ms), (bulk2.ms / added.ms).toFixed(3)],
+    ],
+    notes: [
+      `Queries whose hits or scores differ between the two builds: ${differing} of ${queries.length}.`,
+      `Speed-up (best bulk run): ${(added.ms / bulkMs).toFixed(1)}×.`,
+    ],
+  };
+  console.log(printTable(withLoadNote(table, start, loadavg())));
+}
+
+if (process.argv[2] === 'bulk') runBulk(Number(process.argv[3] ?? 10_000));
+else run(Number(process.argv[2] ?? 10_000), Number(process.argv[3] ?? 0));

@@ -3,9 +3,10 @@
 import { appendFile, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import MiniSearch from 'minisearch';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { newArticle, type Article } from '../../../common/article';
-import { PersistentSearchIndex, SEARCH_LOG_FILE, SEARCH_SHARDS, searchShardFile, shardOf, type SearchChange } from './persistent-search-index';
+import { BULK_MIN_ARTICLES, PersistentSearchIndex, SEARCH_LOG_FILE, SEARCH_SHARDS, searchShardFile, shardOf, type SearchChange } from './persistent-search-index';
 
 function article(n: number, headline: string, body: string, updatedAt = '2026-11-25T08:00:00.000Z'): Article {
   const a = newArticle(`a${String(n).padStart(21, '0')}`, '2026-11-25T08:00:00.000Z');
@@ -55,6 +56,58 @@ async function indexedOnce(articles: Article[]): Promise<void> {
 }
 
 describe('PersistentSearchIndex', () => {
+  it('a cold catch-up builds each empty shard in bulk: not one MiniSearch add, and everything is found after a restart', async () => {
+    const count = BULK_MIN_ARTICLES * SEARCH_SHARDS * 2;
+    const articles = library(count);
+    const adds = vi.spyOn(MiniSearch.prototype, 'add');
+    try {
+      const lib = store(articles);
+      const index = await PersistentSearchIndex.open(dir);
+      await index.catchUp(lib.summaries(), lib.load);
+      expect(adds).not.toHaveBeenCalled();
+      expect(index.size).toBe(count);
+      expect(index.pending).toBe(0);
+      expect(index.search('认证').length).toBe(count / 2);
+      expect(index.search('item16')).toContain(articles[16]!.id);
+      expect(index.search('item16')).not.toContain(articles[18]!.id);
+      // Later saves go through add, onto the bulk-built shard.
+      index.update([upsert({ ...articles[4]!, headline: 'Harbour closes', updatedAt: '2026-11-26T08:00:00.000Z' })]);
+      expect(adds).toHaveBeenCalledTimes(1);
+      expect(index.search('harbour')).toEqual([articles[4]!.id]);
+      await index.close();
+    } finally {
+      adds.mockRestore();
+    }
+    const reopened = await PersistentSearchIndex.open(dir);
+    await reopened.loaded();
+    expect(reopened.size).toBe(count);
+    expect(reopened.search('council').length).toBe(count / 2);
+    expect(reopened.search('harbour')).toEqual([articles[4]!.id]);
+    await reopened.close();
+  });
+
+  it('a save that comes while catching up gathers an older version for a bulk build wins over it', async () => {
+    const articles = library(BULK_MIN_ARTICLES * SEARCH_SHARDS * 2);
+    const target = articles[8]!;
+    const lib = store(articles);
+    const index = await PersistentSearchIndex.open(dir, { batchSize: 1 });
+    let saved = false;
+    const caught = index.catchUp(lib.summaries(), async (id) => {
+      const read = await lib.load(id);
+      // Read the old version, then (before catching up ends) the editor saves a newer one.
+      if (id !== target.id && lib.reads.includes(target.id) && !saved) {
+        saved = true;
+        index.update([upsert({ ...target, headline: 'Harbour closes', updatedAt: '2026-11-26T08:00:00.000Z' })]);
+      }
+      return read;
+    });
+    await caught;
+    expect(saved).toBe(true);
+    expect(index.search('harbour')).toEqual([target.id]);
+    expect(index.search(target.headline)).not.toContain(target.id);
+    await index.close();
+  });
+
   it('a save that comes while the shards load, after the library was listed, is counted, kept and found', async () => {
     const index = await PersistentSearchIndex.open(dir);
     // The library was listed (empty) before the article was created and saved.

@@ -1,23 +1,17 @@
 // Runs in: services. Full-text search over the library (MiniSearch with the shared CJK-aware
 // tokenizer). Its snapshot is search-index.json; persistent-search-index.ts adds the update log.
 import { readFile } from 'node:fs/promises';
-import MiniSearch, { type Options, type Query } from 'minisearch';
+import MiniSearch, { type Query } from 'minisearch';
 import type { Article } from '../../../common/article';
 import { docText } from '../../../common/doc-text';
 import { searchQueryTerms } from '../../../common/search/search-query-terms';
-import { TOKENIZER_VERSION, tokenize } from '../../../common/search/search-tokenizer';
+import { TOKENIZER_VERSION } from '../../../common/search/search-tokenizer';
 import { atomicWriteFile } from '../store/atomic-write';
+import type { SearchBulkBuild } from './search-bulk-build';
+import type { SearchDoc } from './search-doc';
+import { SEARCH_OPTIONS as OPTIONS } from './search-options';
 
-/** What is indexed of an article: plain text per field. */
-export interface SearchDoc {
-  id: string;
-  headline: string;
-  subheadline: string;
-  summary: string;
-  body: string;
-  tags: string;
-  bylines: string;
-}
+export type { SearchDoc } from './search-doc';
 
 /** What the index reads of an article (an Article, or what the worker read of its file). */
 export type IndexableArticle = Pick<Article, 'id' | 'headline' | 'subheadline' | 'summary' | 'body' | 'updatedAt'> & {
@@ -34,17 +28,9 @@ interface Header {
 
 const FORMAT_VERSION = 1 * 1000 + TOKENIZER_VERSION;
 
-const OPTIONS: Options<SearchDoc> = {
-  idField: 'id',
-  fields: ['headline', 'subheadline', 'summary', 'body', 'tags', 'bylines'],
-  tokenize: (text) => tokenize(text),
-  processTerm: (term) => term.toLowerCase(),
-  searchOptions: { boost: { headline: 3, tags: 2, bylines: 2, subheadline: 1.5, summary: 1.5 } },
-};
-
 export class SearchIndex {
   private constructor(
-    private readonly mini: MiniSearch<SearchDoc>,
+    private mini: MiniSearch<SearchDoc>,
     private readonly stamps: Map<string, string>,
   ) {}
 
@@ -106,6 +92,18 @@ export class SearchIndex {
     if (this.mini.has(doc.id)) this.mini.discard(doc.id);
     this.mini.add(doc);
     this.stamps.set(doc.id, stamp);
+  }
+
+  /**
+   * Adds or replaces every article of a bulk build at once: one MiniSearch.loadJS instead of an
+   * `add` per article. Costs a serialisation of what the index already holds, so it pays when the
+   * build is large next to the index (an empty shard above all).
+   */
+  addBulk(build: SearchBulkBuild): void {
+    if (build.size === 0) return;
+    for (const id of build.ids()) if (this.mini.has(id)) this.mini.discard(id);
+    this.mini = MiniSearch.loadJS<SearchDoc>(build.mergeInto(this.mini.toJSON()), OPTIONS);
+    for (const [id, stamp] of build.stamps()) this.stamps.set(id, stamp);
   }
 
   replace(article: Article): void {
