@@ -18,7 +18,7 @@ export interface WorkerSearchIndexOptions {
   workerCode?: () => string;
 }
 
-type Answer = { hits: string[]; pending: number };
+type Answer = { hits: string[]; pending: number; indexed: number };
 interface Deferred<T> {
   resolve(value: T): void;
   reject(error: unknown): void;
@@ -129,7 +129,7 @@ export class WorkerSearchIndex implements ScheduledIndex {
       case 'answer': {
         const waiting = this.queries.get(reply.id);
         this.queries.delete(reply.id);
-        waiting?.answer.resolve({ hits: reply.hits, pending: reply.pending });
+        waiting?.answer.resolve({ hits: reply.hits, pending: reply.pending, indexed: reply.indexed });
         return;
       }
       case 'caught-up':
