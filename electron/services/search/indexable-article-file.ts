@@ -2,7 +2,7 @@
 // straight from its article.json, without the store's full validation: the file is untrusted, so
 // its size is bounded, every field is checked for its type, and anything else means "not indexed"
 // (the store itself sets damaged files aside when someone opens them).
-import { readFile, stat } from 'node:fs/promises';
+import { open, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { DocNode } from '../../../common/article';
 import { articleIdSchema } from '../../../common/article';
@@ -11,16 +11,45 @@ import type { IndexableArticle } from './search-index';
 /** Larger than any article the editor saves (100k words with marks is ~20 MB of JSON). */
 export const MAX_INDEXED_FILE_BYTES = 64 * 1024 * 1024;
 
-/** The article as the library holds it, or null when it is missing, too big or not an article. */
-export async function readIndexableArticle(libraryRoot: string, id: string): Promise<IndexableArticle | null> {
+/**
+ * The article as the library holds it, or null when it is missing, bigger than `maxBytes` or not an
+ * article. One handle is stat-ed and read, and never more than the bound is read from it: a file
+ * swapped or grown after the check cannot get past it.
+ */
+export async function readIndexableArticle(libraryRoot: string, id: string, maxBytes = MAX_INDEXED_FILE_BYTES): Promise<IndexableArticle | null> {
   if (!articleIdSchema.safeParse(id).success) return null;
-  const path = join(libraryRoot, 'articles', id, 'article.json');
   try {
-    const info = await stat(path);
-    if (!info.isFile() || info.size > MAX_INDEXED_FILE_BYTES) return null;
-    return indexableArticle(JSON.parse(await readFile(path, 'utf8')) as unknown, id);
+    const file = await open(join(libraryRoot, 'articles', id, 'article.json'), 'r');
+    try {
+      const info = await file.stat();
+      if (!info.isFile() || info.size > maxBytes) return null;
+      const text = await readBounded(file, info.size, maxBytes);
+      return text === null ? null : indexableArticle(JSON.parse(text) as unknown, id);
+    } finally {
+      await file.close();
+    }
   } catch {
     return null;
+  }
+}
+
+/**
+ * The file's text, or null when it holds more than `maxBytes`. Sized by the stat, with one byte
+ * more to tell that the file has not grown; a file that grew is read on, never past the bound.
+ */
+export async function readBounded(file: FileHandle, statSize: number, maxBytes: number): Promise<string | null> {
+  let buffer = Buffer.allocUnsafe(Math.min(statSize, maxBytes) + 1);
+  let length = 0;
+  for (;;) {
+    if (length === buffer.length) {
+      if (length > maxBytes) return null;
+      const grown = Buffer.allocUnsafe(Math.min(length * 2, maxBytes + 1));
+      buffer.copy(grown, 0, 0, length);
+      buffer = grown;
+    }
+    const { bytesRead } = await file.read(buffer, length, buffer.length - length, length);
+    if (bytesRead === 0) return buffer.toString('utf8', 0, length);
+    length += bytesRead;
   }
 }
 

@@ -110,9 +110,9 @@ export class PersistentSearchIndex {
     return this.waiting.size + this.replay.size + this.bulk.reduce((sum, build) => sum + (build?.size ?? 0), 0);
   }
 
-  /** `search` and `pending` in one answer (the form a worker gives too). */
-  async query(query: string): Promise<{ hits: string[]; pending: number }> {
-    return { hits: this.search(query), pending: this.pending };
+  /** `search`, `pending` and how many articles it holds (`size`) in one answer (the form a worker gives too). */
+  async query(query: string): Promise<{ hits: string[]; pending: number; indexed: number }> {
+    return { hits: this.search(query), pending: this.pending, indexed: this.size };
   }
 
   /** Ids best match first, from the shards loaded so far. */

@@ -12,8 +12,8 @@ export interface IndexLibrary {
 export interface ScheduledIndex {
   /** Indexes saved, trashed or purged articles and records them in the index's log. */
   update(changes: Iterable<SearchChange>): void;
-  /** Ids best match first, and how many articles are not searchable yet. */
-  query(query: string): Promise<{ hits: string[]; pending: number }>;
+  /** Ids best match first, how many articles are not searchable yet, and how many the index holds. */
+  query(query: string): Promise<{ hits: string[]; pending: number; indexed: number }>;
   /** Brings the index in line with the library in the background; resolves when caught up. */
   catchUp(library: IndexLibrary): Promise<void>;
   close(): Promise<void>;

@@ -11,12 +11,13 @@ import { createSearchIndexSchedule, type ScheduledIndex } from './search-index-s
 const QUIET = 4_000;
 const MAX_WAIT = 20_000;
 
-function fakeIndex() {
+/** An index holding `indexed` articles (by default as many as any library these tests count). */
+function fakeIndex(indexed = 10) {
   const batches: string[][] = [];
   let caughtUp: () => void = () => undefined;
   const index: ScheduledIndex = {
     update: (changes: Iterable<SearchChange>) => void batches.push([...changes].map((c) => (c.kind === 'upsert' ? `${c.article.id}@${c.article.revision}` : `-${c.id}`))),
-    query: async () => ({ hits: ['hit'], pending: 0 }),
+    query: async () => ({ hits: ['hit'], pending: 0, indexed }),
     catchUp: () => new Promise<void>((resolve) => (caughtUp = resolve)),
     close: async () => undefined,
   };
@@ -107,5 +108,25 @@ describe('search index schedule', () => {
     await schedule.search('flood', () => 10);
     await schedule.close();
     expect(catchUp).not.toHaveBeenCalled();
+  });
+
+  it('until it has caught up, counts what the library has beyond what the index holds (an emptied index after an upgrade)', async () => {
+    const fake = fakeIndex(0);
+    const indexed = vi.fn();
+    const schedule = createSearchIndexSchedule({ logger: consoleLogger, onIndexed: indexed, quietMs: QUIET, maxWaitMs: MAX_WAIT });
+    schedule.open(async () => fake.index, library);
+    expect(await schedule.search('flood', () => 7)).toEqual({ hits: ['hit'], indexing: 7 });
+    fake.finishCatchUp();
+    await vi.waitFor(() => expect(indexed).toHaveBeenCalledOnce());
+    // Caught up, the index's own count is the truth (the library may hold articles it never indexes).
+    expect(await schedule.search('flood', () => 7)).toEqual({ hits: ['hit'], indexing: 0 });
+  });
+
+  it('before catching up, keeps the index\'s own count when it is the larger', async () => {
+    const fake = fakeIndex(5);
+    vi.spyOn(fake.index, 'query').mockResolvedValue({ hits: [], pending: 4, indexed: 5 });
+    const schedule = createSearchIndexSchedule({ logger: consoleLogger, onIndexed: () => undefined, quietMs: QUIET, maxWaitMs: MAX_WAIT });
+    schedule.open(async () => fake.index, library);
+    expect(await schedule.search('flood', () => 7)).toEqual({ hits: [], indexing: 4 });
   });
 });

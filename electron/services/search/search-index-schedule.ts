@@ -41,6 +41,11 @@ export function createSearchIndexSchedule(options: SearchIndexScheduleOptions): 
   const maxWaitMs = options.maxWaitMs ?? INDEX_MAX_WAIT_MS;
   let index: ScheduledIndex | null = null;
   let opened: Promise<ScheduledIndex | null> = Promise.resolve(null);
+  /**
+   * Until catching up has finished the index cannot know the library (after an upgrade it is empty
+   * and counts nothing as pending): what the library has beyond what the index holds is not searchable yet.
+   */
+  let caughtUp = false;
   const pending = new Map<string, SearchChange>();
   let timer: NodeJS.Timeout | null = null;
   let deadline = 0;
@@ -71,6 +76,7 @@ export function createSearchIndexSchedule(options: SearchIndexScheduleOptions): 
             .then(async (complete) => {
               if (!complete) return;
               await ready.catchUp(library);
+              caughtUp = true;
               options.onIndexed();
             })
             .catch((error: unknown) => options.logger.warn('[services] search index catch-up failed:', error));
@@ -88,7 +94,8 @@ export function createSearchIndexSchedule(options: SearchIndexScheduleOptions): 
       flush();
       if (!ready) return { hits: [], indexing: libraryCount() };
       const answer = await ready.query(query);
-      return { hits: answer.hits, indexing: answer.pending };
+      const indexing = caughtUp ? answer.pending : Math.max(answer.pending, libraryCount() - answer.indexed);
+      return { hits: answer.hits, indexing };
     },
     async close() {
       await opened;

@@ -12,7 +12,8 @@ export type SearchWorkerRequest =
   | { op: 'close' };
 
 export type SearchWorkerReply =
-  | { op: 'answer'; id: number; hits: string[]; pending: number }
+  /** `indexed`: how many articles the index holds (the schedule's estimate before catching up). */
+  | { op: 'answer'; id: number; hits: string[]; pending: number; indexed: number }
   | { op: 'caught-up' }
   | { op: 'closed' }
   /** The index could not be opened or caught up: the services take over. */

@@ -1,13 +1,13 @@
 // Runs in: tests (node). The search index lives in a worker thread: it catches up by reading the
 // article files itself, so the services' thread indexes nothing, and a worker that dies or never
 // starts leaves an index in the services that still finds every saved article.
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { newArticle, type Article } from '../../../common/article';
 import type { Logger } from '../log/logger';
-import { PersistentSearchIndex } from './persistent-search-index';
+import { PersistentSearchIndex, SEARCH_LOG_FILE } from './persistent-search-index';
 import { inProcessIndex, type IndexLibrary } from './scheduled-index';
 import { SearchIndex } from './search-index';
 import { openWorkerSearchIndex } from './worker-search-index';
@@ -78,6 +78,8 @@ describe('the search index in a worker', () => {
     expect(latin.hits).toHaveLength(ARTICLES / 2);
     expect(chinese.hits).toHaveLength(ARTICLES / 2);
     expect(chinese.pending).toBe(0);
+    // The answer says how many articles the index holds (the schedule's estimate before catching up).
+    expect(chinese.indexed).toBe(ARTICLES);
     await index.close();
     expect(warnings).toEqual([]);
   });
@@ -120,5 +122,21 @@ describe('the search index in a worker', () => {
     expect(lib.reads).toHaveLength(40);
     expect(warnings.length).toBeGreaterThan(0);
     await index.close();
+  });
+
+  it('once closed, opens no index again: later queries find nothing and updates and catch-ups are ignored', async () => {
+    const lib = await libraryOf(Array.from({ length: 4 }, (_, n) => article(n)));
+    const index = openWorkerSearchIndex(root, { logger });
+    await index.catchUp(lib);
+    await index.close();
+    const opens = vi.spyOn(PersistentSearchIndex, 'open');
+    const logBefore = await readFile(join(root, SEARCH_LOG_FILE), 'utf8').catch(() => null);
+    expect(await index.query('council')).toEqual({ hits: [], pending: 0, indexed: 0 });
+    index.update([{ kind: 'upsert', article: { ...article(0), headline: 'Harbour ferry resumes' } }]);
+    await index.catchUp(lib);
+    await index.close();
+    expect(opens).not.toHaveBeenCalled();
+    expect(await readFile(join(root, SEARCH_LOG_FILE), 'utf8').catch(() => null)).toEqual(logBefore);
+    expect(warnings).toEqual([]);
   });
 });

@@ -18,7 +18,7 @@ export interface WorkerSearchIndexOptions {
   workerCode?: () => string;
 }
 
-type Answer = { hits: string[]; pending: number };
+type Answer = { hits: string[]; pending: number; indexed: number };
 interface Deferred<T> {
   resolve(value: T): void;
   reject(error: unknown): void;
@@ -38,6 +38,8 @@ export class WorkerSearchIndex implements ScheduledIndex {
   private library: IndexLibrary | null = null;
   private caughtUp: Deferred<void> | null = null;
   private closing: Deferred<void> | null = null;
+  /** Set by close: from then on nothing opens an index again (the library's lock may be released). */
+  private closed = false;
   /** The services thread's catch-up after a fail-over (searches meanwhile say what is still being indexed). */
   private recovery: Promise<void> = Promise.resolve();
   private readonly logger: Logger;
@@ -72,6 +74,7 @@ export class WorkerSearchIndex implements ScheduledIndex {
   }
 
   update(changes: Iterable<SearchChange>): void {
+    if (this.closed) return;
     const list = [...changes];
     if (list.length === 0) return;
     if (this.worker) this.send({ op: 'update', changes: list });
@@ -79,6 +82,7 @@ export class WorkerSearchIndex implements ScheduledIndex {
   }
 
   query(query: string): Promise<Answer> {
+    if (this.closed) return Promise.resolve({ hits: [], pending: 0, indexed: 0 });
     if (!this.worker) return this.localIndex().then((index) => index.query(query));
     const id = this.nextQuery++;
     return new Promise<Answer>((resolve, reject) => {
@@ -88,6 +92,7 @@ export class WorkerSearchIndex implements ScheduledIndex {
   }
 
   catchUp(library: IndexLibrary): Promise<void> {
+    if (this.closed) return Promise.resolve();
     this.library = library;
     if (!this.worker) return this.localIndex().then((index) => index.catchUp(library));
     return new Promise<void>((resolve, reject) => {
@@ -97,6 +102,8 @@ export class WorkerSearchIndex implements ScheduledIndex {
   }
 
   async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
     const worker = this.worker;
     if (worker) {
       worker.ref();
@@ -129,7 +136,7 @@ export class WorkerSearchIndex implements ScheduledIndex {
       case 'answer': {
         const waiting = this.queries.get(reply.id);
         this.queries.delete(reply.id);
-        waiting?.answer.resolve({ hits: reply.hits, pending: reply.pending });
+        waiting?.answer.resolve({ hits: reply.hits, pending: reply.pending, indexed: reply.indexed });
         return;
       }
       case 'caught-up':
