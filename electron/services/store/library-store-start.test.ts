@@ -1,7 +1,7 @@
 // Runs in: tests (node). A library that shows at once: the start serves the cached summaries and
 // reads the rest in the background, with corrections reported, and nothing a reporter does while
 // it runs is lost. A test gate holds the scan's article reads to look inside it.
-import { mkdtemp, rm, utimes, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, rm, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -176,5 +176,26 @@ describe('LibraryStore start', () => {
     } finally {
       sort.mockRestore();
     }
+  });
+
+  it('the scan sweeps only temp files older than the start: another writer\'s fresh one survives', async () => {
+    const [story] = await fill(['Under review']);
+    const dir = join(root, 'articles', story!.id);
+    // A crash's leftover from an earlier session...
+    const leftover = '.review.json.0123456789ab.tmp';
+    await writeFile(join(dir, leftover), '{}');
+    const past = new Date(Date.now() - 60 * 60 * 1000);
+    await utimes(join(dir, leftover), past, past);
+    startGated();
+    await store.start();
+    await gate.until(1);
+    // ...and the review store writing review.json right now, while the scan reads the folder.
+    const inFlight = '.review.json.ba9876543210.tmp';
+    await writeFile(join(dir, inFlight), '{}');
+    gate.open();
+    await store.scanned();
+    const names = await readdir(dir);
+    expect(names).toContain(inFlight);
+    expect(names).not.toContain(leftover);
   });
 });

@@ -92,6 +92,8 @@ export class LibraryStore {
   /** Per article: when the first save since its last snapshot happened. */
   private readonly editingSince = new Map<string, number>();
   private readonly revisionInfo: RevisionInfoCache = new Map();
+  /** When start() ran (wall clock, as file mtimes are): temp files older than this are crash leftovers. */
+  private startedAtMs = 0;
 
   constructor(
     readonly root: string,
@@ -115,6 +117,7 @@ export class LibraryStore {
     await mkdir(articlesDir, { recursive: true }).catch((error: unknown) => {
       throw fsAppError(error, articlesDir, 'create');
     });
+    this.startedAtMs = Date.now();
     await sweepTempFiles(this.root);
     const [cache, dirents] = await Promise.all([
       openLibraryIndex(join(this.root, INDEX_FILE)),
@@ -488,7 +491,7 @@ export class LibraryStore {
     return fileInfo !== undefined && fileInfo.mtimeMs === entry.mtimeMs && fileInfo.size === entry.size;
   }
 
-  /** One changed article folder at open: sweep temp files, read it, recover it if needed. */
+  /** One changed article folder at open: sweep crash leftovers, read it, recover it if needed. */
   private async scanArticle(id: string): Promise<IndexEntry | null> {
     const dir = this.articleDir(id);
     let names: string[];
@@ -498,7 +501,7 @@ export class LibraryStore {
       return null;
     }
     for (const name of names) {
-      if (TEMP_FILE_PATTERN.test(name)) await unlink(join(dir, name)).catch(() => undefined);
+      if (TEMP_FILE_PATTERN.test(name)) await this.sweepLeftover(join(dir, name));
     }
     if (!names.includes('article.json') && !names.includes('revisions')) {
       // A create that crashed before its first write: nothing to keep.
@@ -512,6 +515,15 @@ export class LibraryStore {
     } catch {
       return null;
     }
+  }
+
+  /**
+   * The scan runs while other stores (reviews, publications) write into the same folder through
+   * temp files: only one older than this store's start is a crash's leftover and may go.
+   */
+  private async sweepLeftover(path: string): Promise<void> {
+    const info = await stat(path).catch(() => null);
+    if (info && info.mtimeMs < this.startedAtMs) await unlink(path).catch(() => undefined);
   }
 
   private async readTrashedAt(id: string): Promise<string> {
