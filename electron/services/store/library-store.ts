@@ -189,12 +189,16 @@ export class LibraryStore {
     // A save, trash or purge since the scan looked already left the entry right.
     if (current && this.isUnchanged(id, current)) return 'same';
     await this.options.beforeScanRead?.(id);
+    const had = this.entries.has(id);
     const entry = await this.scanArticle(id);
-    if (entry) {
+    if (entry === 'unreadable') return 'same';
+    if (entry !== 'gone') {
       this.entries.set(id, entry);
       return 'updated';
     }
-    return this.entries.delete(id) ? 'removed' : 'same';
+    // Set aside as a problem, the entry is already forgotten.
+    this.entries.delete(id);
+    return had ? 'removed' : 'same';
   }
 
   /** How many articles are listed (trashed ones included). */
@@ -491,14 +495,18 @@ export class LibraryStore {
     return fileInfo !== undefined && fileInfo.mtimeMs === entry.mtimeMs && fileInfo.size === entry.size;
   }
 
-  /** One changed article folder at open: sweep crash leftovers, read it, recover it if needed. */
-  private async scanArticle(id: string): Promise<IndexEntry | null> {
+  /**
+   * One changed article folder at open: sweep crash leftovers, read it, recover it if needed.
+   * 'gone' when the folder or article.json is really gone or was set aside; 'unreadable' when it
+   * could not be read just now (EBUSY, EACCES, EMFILE from a sync tool or antivirus): keep what is cached.
+   */
+  private async scanArticle(id: string): Promise<IndexEntry | 'gone' | 'unreadable'> {
     const dir = this.articleDir(id);
     let names: string[];
     try {
       names = await readdir(dir);
-    } catch {
-      return null;
+    } catch (error) {
+      return isGone(error) ? 'gone' : 'unreadable';
     }
     for (const name of names) {
       if (TEMP_FILE_PATTERN.test(name)) await this.sweepLeftover(join(dir, name));
@@ -506,14 +514,16 @@ export class LibraryStore {
     if (!names.includes('article.json') && !names.includes('revisions')) {
       // A create that crashed before its first write: nothing to keep.
       await rmdir(dir).catch(() => undefined);
-      return null;
+      return 'gone';
     }
     try {
       const article = await this.loadCurrent(id, false);
       const trashedAt = (await pathExists(join(dir, 'trashed.json'))) ? await this.readTrashedAt(id) : null;
       return await this.entryFor(article, trashedAt);
-    } catch {
-      return null;
+    } catch (error) {
+      // Missing (not-found) or set aside (corrupt-file, already forgotten) is gone; anything else may pass.
+      if (error instanceof AppError && (error.code === 'not-found' || error.code === 'corrupt-file')) return 'gone';
+      return isGone(error) ? 'gone' : 'unreadable';
     }
   }
 
@@ -633,6 +643,12 @@ export class LibraryStore {
 
 function checkId(id: string): void {
   if (!articleIdSchema.safeParse(id).success) throw new AppError('not-found', `"${id}" is not an article id`, { kind: 'article-missing', id });
+}
+
+/** The file or folder is not there (as opposed to there but not readable right now). */
+function isGone(error: unknown): boolean {
+  const code = errnoCode(error);
+  return code === 'ENOENT' || code === 'ENOTDIR';
 }
 
 async function pathExists(path: string): Promise<boolean> {
