@@ -78,4 +78,18 @@ describe('LibraryStore scan errors', () => {
     expect(batches.flatMap((b) => b.removed)).toEqual([]);
     expect(changes.filter((c) => c.kind === 'remove')).toEqual([]);
   });
+
+  it('a folder whose stat fails is re-read and the scan goes on to the others', async () => {
+    const listed = await fill(['Loops', 'Fine']);
+    // The cache matches the files (no touch after this start), so the scan only stats them.
+    const warm = new LibraryStore(root);
+    await warm.open();
+    await warm.close();
+    const looping = listed.find((s) => s.headline === 'Loops')!;
+    failing.statSync.set(join(root, 'articles', looping.id, 'article.json'), 'ELOOP');
+    store = new LibraryStore(root);
+    await store.start();
+    await expect(store.scanned()).resolves.toMatchObject({ articles: 2, reread: 1 });
+    expect(store.list().map((s) => s.headline).sort()).toEqual(['Fine', 'Loops']);
+  });
 });

@@ -487,12 +487,17 @@ export class LibraryStore {
     return !entry || (this.scanning && !this.isUnchanged(id, entry));
   }
 
+  /** A stat that fails (EACCES, EIO, ELOOP still throw with throwIfNoEntry off) means "re-read it", never a failed scan. */
   private isUnchanged(id: string, entry: IndexEntry): boolean {
     const dir = this.articleDir(id);
-    const dirInfo = statSync(dir, { throwIfNoEntry: false });
-    if (!dirInfo || dirInfo.mtimeMs !== entry.dirMtimeMs) return false;
-    const fileInfo = statSync(join(dir, 'article.json'), { throwIfNoEntry: false });
-    return fileInfo !== undefined && fileInfo.mtimeMs === entry.mtimeMs && fileInfo.size === entry.size;
+    try {
+      const dirInfo = statSync(dir, { throwIfNoEntry: false });
+      if (!dirInfo || dirInfo.mtimeMs !== entry.dirMtimeMs) return false;
+      const fileInfo = statSync(join(dir, 'article.json'), { throwIfNoEntry: false });
+      return fileInfo !== undefined && fileInfo.mtimeMs === entry.mtimeMs && fileInfo.size === entry.size;
+    } catch {
+      return false;
+    }
   }
 
   /**
