@@ -78,6 +78,8 @@ const INDEX_QUEUE_KEY = '\0library-index';
 const FIRST_CACHE_SLICE = 200;
 /** Cached summaries parsed per turn of the event loop after that. */
 const CACHE_SLICE = 5_000;
+/** How much older than the start a temp file must be to count as a crash leftover. */
+const START_CLOCK_MARGIN_MS = 1_000;
 
 export class LibraryStore {
   private readonly entries = new LibraryEntries();
@@ -117,7 +119,8 @@ export class LibraryStore {
     await mkdir(articlesDir, { recursive: true }).catch((error: unknown) => {
       throw fsAppError(error, articlesDir, 'create');
     });
-    this.startedAtMs = Date.now();
+    // File times come from a coarser clock than Date.now(): a margin keeps a file made just now "fresh".
+    this.startedAtMs = Date.now() - START_CLOCK_MARGIN_MS;
     await sweepTempFiles(this.root);
     const [cache, dirents] = await Promise.all([
       openLibraryIndex(join(this.root, INDEX_FILE)),
