@@ -198,4 +198,41 @@ describe('LibraryStore start', () => {
     expect(names).toContain(inFlight);
     expect(names).not.toContain(leftover);
   });
+
+  it('an article purged before its slice of the cache is parsed does not come back', async () => {
+    // More articles than the first cached screen, so the oldest is in a later slice.
+    store = new LibraryStore(root);
+    await store.open();
+    const oldest = await store.create();
+    for (let i = 0; i < 200; i++) await store.create();
+    await store.trash(oldest.id);
+    await store.close();
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let reachedSlice: () => void = () => undefined;
+    const atSlice = new Promise<void>((resolve) => (reachedSlice = resolve));
+    gate = makeGate();
+    const batches: ScanBatch[] = [];
+    store = new LibraryStore(root, {
+      beforeScanRead: gate.pass,
+      onScan: (batch) => batches.push(batch),
+      beforeCacheSlice: () => {
+        reachedSlice();
+        return held;
+      },
+    });
+    expect(await store.start()).toEqual({ listed: 200, folders: 201 });
+    await atSlice;
+    expect(store.list().map((s) => s.id)).not.toContain(oldest.id);
+    await store.purge(oldest.id);
+    release();
+    // The rest of the cache is loaded; the scan now looks at the purged id's missing folder.
+    await gate.until(1);
+    expect(store.list().map((s) => s.id)).not.toContain(oldest.id);
+    gate.open();
+    await store.scanned();
+    expect(store.list().map((s) => s.id)).not.toContain(oldest.id);
+    expect(store.count).toBe(200);
+    expect(batches.flatMap((b) => b.removed)).toEqual([]);
+  });
 });

@@ -44,6 +44,8 @@ export interface LibraryStoreOptions {
   onScan?: (batch: ScanBatch) => void;
   /** Awaited before the scan re-reads an article folder (tests hold it to see the list answer first). */
   beforeScanRead?: (id: string) => Promise<void>;
+  /** Awaited before each slice of the cache after the first is parsed (tests hold it). */
+  beforeCacheSlice?: () => Promise<void>;
 }
 
 /** Saves keep an automatic snapshot once someone has been editing this long without one. */
@@ -96,6 +98,8 @@ export class LibraryStore {
   private readonly revisionInfo: RevisionInfoCache = new Map();
   /** When start() ran (wall clock, as file mtimes are): temp files older than this are crash leftovers. */
   private startedAtMs = 0;
+  /** Ids forgotten (purged, set aside) while the cache is still being loaded: their cached entries must not come back. */
+  private forgottenDuringLoad: Set<string> | null = null;
 
   constructor(
     readonly root: string,
@@ -136,6 +140,7 @@ export class LibraryStore {
     // The first screen now, in the cache's own order (list order when this store wrote it, so the
     // first list need not sort); the rest of the cache in the background, a slice at a time.
     const present = new Set(ids);
+    this.forgottenDuringLoad = new Set();
     const first = cache.next(FIRST_CACHE_SLICE).filter(([id]) => present.has(id));
     this.entries.load(first);
     this.scanning = true;
@@ -148,12 +153,15 @@ export class LibraryStore {
     // Not stopped by close(): parsing is bounded work, and a half-read cache must not be written back.
     while (cache.more()) {
       await new Promise<void>((resolve) => setImmediate(resolve));
+      await this.options.beforeCacheSlice?.();
       const slice = cache.next(CACHE_SLICE);
-      const listed = slice.filter(([id]) => present.has(id));
+      const forgotten = this.forgottenDuringLoad;
+      const listed = slice.filter(([id]) => present.has(id) && !forgotten?.has(id));
       this.entries.load(listed);
       loaded += listed.length;
       this.options.onScan?.({ updated: [], removed: [], done: loaded, total: present.size });
     }
+    this.forgottenDuringLoad = null;
     return loaded;
   }
 
@@ -629,6 +637,7 @@ export class LibraryStore {
   }
 
   private forget(id: string): void {
+    this.forgottenDuringLoad?.add(id);
     if (this.entries.delete(id)) this.scheduleIndexWrite();
     this.emit({ kind: 'remove', id });
   }
