@@ -1,6 +1,6 @@
 // Runs in: tests (node). The summaries cache: written in list order as JSON Lines and read a slice
 // at a time; the older single-object version is still read; a damaged line costs only its article.
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, truncate, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
@@ -74,4 +74,14 @@ it('a warm start serves the first screen of the cache before it has parsed the r
   await store.scanned();
   expect(store.list()).toHaveLength(450);
   await store.close();
+});
+
+it('does not read a cache over 256 MB (it would be read whole): the library is rebuilt instead', async () => {
+  const path = join(root, 'library-index.json');
+  await writeLibraryIndex(path, new Map([entry(1)]));
+  // A sparse file: its size is over the cap without writing the bytes.
+  await truncate(path, 256 * 1024 * 1024 + 1);
+  const reader = await openLibraryIndex(path);
+  expect(reader.size).toBe(0);
+  expect(reader.next(10)).toEqual([]);
 });

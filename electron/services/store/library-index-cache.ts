@@ -8,8 +8,11 @@ import type { ArticleSummary } from '../../../common/article';
 import { atomicWriteFile } from './atomic-write';
 
 const CACHE_VERSION = 2;
-/** A cache larger than this is not read (about 2,500 times what 100,000 summaries take per article). */
-export const MAX_INDEX_BYTES = 1024 * 1024 * 1024;
+/**
+ * A cache larger than this is not read (it is read whole before its slices are parsed): about six
+ * times what a 100,000-article library's cache takes (42 MB). A bigger one is rebuilt from the articles.
+ */
+export const MAX_INDEX_BYTES = 256 * 1024 * 1024;
 
 export interface IndexEntry {
   /** mtime of the article folder: changes when article.json is replaced, trashed.json comes or goes, or temp files appear. */

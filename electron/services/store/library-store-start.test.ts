@@ -1,7 +1,7 @@
 // Runs in: tests (node). A library that shows at once: the start serves the cached summaries and
 // reads the rest in the background, with corrections reported, and nothing a reporter does while
 // it runs is lost. A test gate holds the scan's article reads to look inside it.
-import { mkdtemp, rm, utimes, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, rm, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -176,5 +176,63 @@ describe('LibraryStore start', () => {
     } finally {
       sort.mockRestore();
     }
+  });
+
+  it('the scan sweeps only temp files older than the start: another writer\'s fresh one survives', async () => {
+    const [story] = await fill(['Under review']);
+    const dir = join(root, 'articles', story!.id);
+    // A crash's leftover from an earlier session...
+    const leftover = '.review.json.0123456789ab.tmp';
+    await writeFile(join(dir, leftover), '{}');
+    const past = new Date(Date.now() - 60 * 60 * 1000);
+    await utimes(join(dir, leftover), past, past);
+    startGated();
+    await store.start();
+    await gate.until(1);
+    // ...and the review store writing review.json right now, while the scan reads the folder.
+    const inFlight = '.review.json.ba9876543210.tmp';
+    await writeFile(join(dir, inFlight), '{}');
+    gate.open();
+    await store.scanned();
+    const names = await readdir(dir);
+    expect(names).toContain(inFlight);
+    expect(names).not.toContain(leftover);
+  });
+
+  it('an article purged before its slice of the cache is parsed does not come back', async () => {
+    // More articles than the first cached screen, so the oldest is in a later slice.
+    store = new LibraryStore(root);
+    await store.open();
+    const oldest = await store.create();
+    for (let i = 0; i < 200; i++) await store.create();
+    await store.trash(oldest.id);
+    await store.close();
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let reachedSlice: () => void = () => undefined;
+    const atSlice = new Promise<void>((resolve) => (reachedSlice = resolve));
+    gate = makeGate();
+    const batches: ScanBatch[] = [];
+    store = new LibraryStore(root, {
+      beforeScanRead: gate.pass,
+      onScan: (batch) => batches.push(batch),
+      beforeCacheSlice: () => {
+        reachedSlice();
+        return held;
+      },
+    });
+    expect(await store.start()).toEqual({ listed: 200, folders: 201 });
+    await atSlice;
+    expect(store.list().map((s) => s.id)).not.toContain(oldest.id);
+    await store.purge(oldest.id);
+    release();
+    // The rest of the cache is loaded; the scan now looks at the purged id's missing folder.
+    await gate.until(1);
+    expect(store.list().map((s) => s.id)).not.toContain(oldest.id);
+    gate.open();
+    await store.scanned();
+    expect(store.list().map((s) => s.id)).not.toContain(oldest.id);
+    expect(store.count).toBe(200);
+    expect(batches.flatMap((b) => b.removed)).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
 // Runs in: tests (node). Reporters' stories about the library on a real file system.
-import { mkdir, mkdtemp, readdir, readFile, rm, stat, truncate, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, stat, truncate, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -204,6 +204,9 @@ describe('LibraryStore', () => {
     const article = await draft('Survivor');
     const dir = join(root, 'articles', article.id);
     await writeFile(join(dir, '.article.json.0123456789ab.tmp'), '{"half":');
+    // Left by an earlier session: older than this start (a fresh one may be another store's write).
+    const earlier = new Date(Date.now() - 60 * 60 * 1000);
+    await utimes(join(dir, '.article.json.0123456789ab.tmp'), earlier, earlier);
     await writeFile(join(root, '.library-index.json.0123456789ab.tmp'), '');
     await writeFile(join(dir, 'notes.txt'), 'not ours, kept');
     await mkdir(join(root, 'articles', '.purge-x-1', 'y'), { recursive: true });

@@ -44,6 +44,8 @@ export interface LibraryStoreOptions {
   onScan?: (batch: ScanBatch) => void;
   /** Awaited before the scan re-reads an article folder (tests hold it to see the list answer first). */
   beforeScanRead?: (id: string) => Promise<void>;
+  /** Awaited before each slice of the cache after the first is parsed (tests hold it). */
+  beforeCacheSlice?: () => Promise<void>;
 }
 
 /** Saves keep an automatic snapshot once someone has been editing this long without one. */
@@ -78,6 +80,8 @@ const INDEX_QUEUE_KEY = '\0library-index';
 const FIRST_CACHE_SLICE = 200;
 /** Cached summaries parsed per turn of the event loop after that. */
 const CACHE_SLICE = 5_000;
+/** How much older than the start a temp file must be to count as a crash leftover. */
+const START_CLOCK_MARGIN_MS = 1_000;
 
 export class LibraryStore {
   private readonly entries = new LibraryEntries();
@@ -92,6 +96,10 @@ export class LibraryStore {
   /** Per article: when the first save since its last snapshot happened. */
   private readonly editingSince = new Map<string, number>();
   private readonly revisionInfo: RevisionInfoCache = new Map();
+  /** When start() ran (wall clock, as file mtimes are): temp files older than this are crash leftovers. */
+  private startedAtMs = 0;
+  /** Ids forgotten (purged, set aside) while the cache is still being loaded: their cached entries must not come back. */
+  private forgottenDuringLoad: Set<string> | null = null;
 
   constructor(
     readonly root: string,
@@ -115,6 +123,8 @@ export class LibraryStore {
     await mkdir(articlesDir, { recursive: true }).catch((error: unknown) => {
       throw fsAppError(error, articlesDir, 'create');
     });
+    // File times come from a coarser clock than Date.now(): a margin keeps a file made just now "fresh".
+    this.startedAtMs = Date.now() - START_CLOCK_MARGIN_MS;
     await sweepTempFiles(this.root);
     const [cache, dirents] = await Promise.all([
       openLibraryIndex(join(this.root, INDEX_FILE)),
@@ -130,6 +140,7 @@ export class LibraryStore {
     // The first screen now, in the cache's own order (list order when this store wrote it, so the
     // first list need not sort); the rest of the cache in the background, a slice at a time.
     const present = new Set(ids);
+    this.forgottenDuringLoad = new Set();
     const first = cache.next(FIRST_CACHE_SLICE).filter(([id]) => present.has(id));
     this.entries.load(first);
     this.scanning = true;
@@ -142,12 +153,15 @@ export class LibraryStore {
     // Not stopped by close(): parsing is bounded work, and a half-read cache must not be written back.
     while (cache.more()) {
       await new Promise<void>((resolve) => setImmediate(resolve));
+      await this.options.beforeCacheSlice?.();
       const slice = cache.next(CACHE_SLICE);
-      const listed = slice.filter(([id]) => present.has(id));
+      const forgotten = this.forgottenDuringLoad;
+      const listed = slice.filter(([id]) => present.has(id) && !forgotten?.has(id));
       this.entries.load(listed);
       loaded += listed.length;
       this.options.onScan?.({ updated: [], removed: [], done: loaded, total: present.size });
     }
+    this.forgottenDuringLoad = null;
     return loaded;
   }
 
@@ -186,12 +200,16 @@ export class LibraryStore {
     // A save, trash or purge since the scan looked already left the entry right.
     if (current && this.isUnchanged(id, current)) return 'same';
     await this.options.beforeScanRead?.(id);
+    const had = this.entries.has(id);
     const entry = await this.scanArticle(id);
-    if (entry) {
+    if (entry === 'unreadable') return 'same';
+    if (entry !== 'gone') {
       this.entries.set(id, entry);
       return 'updated';
     }
-    return this.entries.delete(id) ? 'removed' : 'same';
+    // Set aside as a problem, the entry is already forgotten.
+    this.entries.delete(id);
+    return had ? 'removed' : 'same';
   }
 
   /** How many articles are listed (trashed ones included). */
@@ -480,38 +498,58 @@ export class LibraryStore {
     return !entry || (this.scanning && !this.isUnchanged(id, entry));
   }
 
+  /** A stat that fails (EACCES, EIO, ELOOP still throw with throwIfNoEntry off) means "re-read it", never a failed scan. */
   private isUnchanged(id: string, entry: IndexEntry): boolean {
     const dir = this.articleDir(id);
-    const dirInfo = statSync(dir, { throwIfNoEntry: false });
-    if (!dirInfo || dirInfo.mtimeMs !== entry.dirMtimeMs) return false;
-    const fileInfo = statSync(join(dir, 'article.json'), { throwIfNoEntry: false });
-    return fileInfo !== undefined && fileInfo.mtimeMs === entry.mtimeMs && fileInfo.size === entry.size;
+    try {
+      const dirInfo = statSync(dir, { throwIfNoEntry: false });
+      if (!dirInfo || dirInfo.mtimeMs !== entry.dirMtimeMs) return false;
+      const fileInfo = statSync(join(dir, 'article.json'), { throwIfNoEntry: false });
+      return fileInfo !== undefined && fileInfo.mtimeMs === entry.mtimeMs && fileInfo.size === entry.size;
+    } catch {
+      return false;
+    }
   }
 
-  /** One changed article folder at open: sweep temp files, read it, recover it if needed. */
-  private async scanArticle(id: string): Promise<IndexEntry | null> {
+  /**
+   * One changed article folder at open: sweep crash leftovers, read it, recover it if needed.
+   * 'gone' when the folder or article.json is really gone or was set aside; 'unreadable' when it
+   * could not be read just now (EBUSY, EACCES, EMFILE from a sync tool or antivirus): keep what is cached.
+   */
+  private async scanArticle(id: string): Promise<IndexEntry | 'gone' | 'unreadable'> {
     const dir = this.articleDir(id);
     let names: string[];
     try {
       names = await readdir(dir);
-    } catch {
-      return null;
+    } catch (error) {
+      return isGone(error) ? 'gone' : 'unreadable';
     }
     for (const name of names) {
-      if (TEMP_FILE_PATTERN.test(name)) await unlink(join(dir, name)).catch(() => undefined);
+      if (TEMP_FILE_PATTERN.test(name)) await this.sweepLeftover(join(dir, name));
     }
     if (!names.includes('article.json') && !names.includes('revisions')) {
       // A create that crashed before its first write: nothing to keep.
       await rmdir(dir).catch(() => undefined);
-      return null;
+      return 'gone';
     }
     try {
       const article = await this.loadCurrent(id, false);
       const trashedAt = (await pathExists(join(dir, 'trashed.json'))) ? await this.readTrashedAt(id) : null;
       return await this.entryFor(article, trashedAt);
-    } catch {
-      return null;
+    } catch (error) {
+      // Missing (not-found) or set aside (corrupt-file, already forgotten) is gone; anything else may pass.
+      if (error instanceof AppError && (error.code === 'not-found' || error.code === 'corrupt-file')) return 'gone';
+      return isGone(error) ? 'gone' : 'unreadable';
     }
+  }
+
+  /**
+   * The scan runs while other stores (reviews, publications) write into the same folder through
+   * temp files: only one older than this store's start is a crash's leftover and may go.
+   */
+  private async sweepLeftover(path: string): Promise<void> {
+    const info = await stat(path).catch(() => null);
+    if (info && info.mtimeMs < this.startedAtMs) await unlink(path).catch(() => undefined);
   }
 
   private async readTrashedAt(id: string): Promise<string> {
@@ -599,6 +637,7 @@ export class LibraryStore {
   }
 
   private forget(id: string): void {
+    this.forgottenDuringLoad?.add(id);
     if (this.entries.delete(id)) this.scheduleIndexWrite();
     this.emit({ kind: 'remove', id });
   }
@@ -621,6 +660,12 @@ export class LibraryStore {
 
 function checkId(id: string): void {
   if (!articleIdSchema.safeParse(id).success) throw new AppError('not-found', `"${id}" is not an article id`, { kind: 'article-missing', id });
+}
+
+/** The file or folder is not there (as opposed to there but not readable right now). */
+function isGone(error: unknown): boolean {
+  const code = errnoCode(error);
+  return code === 'ENOENT' || code === 'ENOTDIR';
 }
 
 async function pathExists(path: string): Promise<boolean> {
