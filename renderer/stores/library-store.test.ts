@@ -4,21 +4,10 @@ import type { ArticleSummary } from '../../common/article';
 import { createFakeApi } from '../../tests/support/fake-api';
 import type { ListFilter, ListResult } from '../../common/contract';
 import { INDEXING_RECHECK_MS, SEARCH_DEBOUNCE_MS, createLibraryStore } from './library-store';
+import { makeSummary } from '../../tests/fixtures/sample-summary';
 
 function summary(id: string, headline: string, extra: Partial<ArticleSummary> = {}): ArticleSummary {
-  return {
-    id,
-    headline,
-    status: 'draft',
-    section: '',
-    tags: [],
-    bylines: [],
-    language: 'en',
-    updatedAt: '2026-11-25T09:00:00Z',
-    createdAt: '2026-11-25T09:00:00Z',
-    trashedAt: null,
-    ...extra,
-  };
+  return makeSummary(0, { id, headline, section: '', ...extra });
 }
 
 const LIBRARY = [

@@ -13,35 +13,12 @@ import { bareTiptapScript } from './bare-tiptap-bundle';
 import { bodyDoc } from './body-doc';
 import { placeCaretScript } from './typing-scenarios';
 import { paragraphsFor } from './typing-bench';
+import { selfTimes, topSelfTimes, type CpuProfile } from './cpu-profile-self-times';
 import { uiText } from './ui-text';
 import { waitForPageIdle, waitInPage } from './wait-in-page';
 
-interface ProfileNode {
-  id: number;
-  callFrame: { functionName: string; url: string; lineNumber: number };
-  hitCount?: number;
-}
-interface Profile {
-  nodes: ProfileNode[];
-  samples: number[];
-  timeDeltas: number[];
-}
-
 const MAX_WORDS = 200_000;
 const MAX_KEYS = 1_000;
-
-function selfTimes(profile: Profile): Map<string, number> {
-  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
-  const out = new Map<string, number>();
-  profile.samples.forEach((id, i) => {
-    const node = byId.get(id);
-    if (!node) return;
-    const file = node.callFrame.url.split('/').pop() ?? '';
-    const key = `${node.callFrame.functionName || '(anonymous)'} ${file}:${node.callFrame.lineNumber + 1}`;
-    out.set(key, (out.get(key) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000);
-  });
-  return out;
-}
 
 async function profileKeys(page: Page, root: string, key: string, keys: number, label: string): Promise<Map<string, number>> {
   await page.evaluate(placeCaretScript(root, 'middle'));
@@ -54,17 +31,9 @@ async function profileKeys(page: Page, root: string, key: string, keys: number, 
     await page.keyboard.press(key === 'letters' ? 'abcdefghijklmnopqrstuvwxyz'[i % 26]! : key);
     await waitForPageIdle(page);
   }
-  const { profile } = (await cdp.send('Profiler.stop')) as { profile: Profile };
+  const { profile } = (await cdp.send('Profiler.stop')) as { profile: CpuProfile };
   await writeFile(`profile-${label}.cpuprofile`, JSON.stringify(profile));
   return selfTimes(profile);
-}
-
-function top(times: Map<string, number>, n: number): string[] {
-  return [...times.entries()]
-    .filter(([name]) => !name.startsWith('(idle)') && !name.startsWith('(program)'))
-    .sort((a, b) => b[1] - a[1])
-    .slice(0, n)
-    .map(([name, ms]) => `${ms.toFixed(1).padStart(8)} ms  ${name}`);
 }
 
 async function main(): Promise<void> {
@@ -98,8 +67,8 @@ async function main(): Promise<void> {
       await bareContext.close();
       const total = (t: Map<string, number>) => [...t.entries()].filter(([n]) => !n.startsWith('(idle)')).reduce((a, [, v]) => a + v, 0);
       console.log(`\n## ${key} × ${keys} in the middle of ${words} words: busy ${total(appTimes).toFixed(0)} ms in the app, ${total(bareTimes).toFixed(0)} ms in bare TipTap`);
-      console.log('### App, top self time\n' + top(appTimes, 25).join('\n'));
-      console.log('### Bare TipTap, top self time\n' + top(bareTimes, 15).join('\n'));
+      console.log('### App, top self time\n' + topSelfTimes(appTimes, 25).join('\n'));
+      console.log('### Bare TipTap, top self time\n' + topSelfTimes(bareTimes, 15).join('\n'));
     }
   } finally {
     await browser.close();

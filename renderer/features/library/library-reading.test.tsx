@@ -9,21 +9,11 @@ import { useI18nStore } from '../../i18n/i18n-store';
 import { createAppStores } from '../../stores/app-stores';
 import { createFakeApi } from '../../../tests/support/fake-api';
 import { LibraryScreen } from './library-screen';
+import { makeSummary } from '../../../tests/fixtures/sample-summary';
 
 afterEach(cleanup);
 
-const story = (i: number): ArticleSummary => ({
-  id: `a${String(i).padStart(10, '0')}`,
-  headline: `Story ${i}`,
-  status: 'draft',
-  section: 'City',
-  tags: [],
-  bylines: [],
-  language: 'en',
-  updatedAt: '2026-11-25T09:00:00Z',
-  createdAt: '2026-11-25T09:00:00Z',
-  trashedAt: null,
-});
+const story = (i: number): ArticleSummary => makeSummary(i);
 
 it('says how far the library is read while it is read, and the rows so far; nothing once done', async () => {
   useI18nStore.getState().setLocale('en');

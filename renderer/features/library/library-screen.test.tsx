@@ -10,20 +10,10 @@ import { createFakeApi } from '../../../tests/support/fake-api';
 import { testEventConnection } from '../../../tests/support/test-event-connection';
 import { createEventSubscription } from '../../api/event-subscription';
 import { LibraryScreen } from './library-screen';
+import { makeSummary } from '../../../tests/fixtures/sample-summary';
 
 function summaries(count: number): ArticleSummary[] {
-  return Array.from({ length: count }, (_, i) => ({
-    id: `a${String(i).padStart(10, '0')}`,
-    headline: i === 0 ? '' : `Story ${i}`,
-    status: 'draft' as const,
-    section: 'City',
-    tags: ['weather'],
-    bylines: ['Li Wei'],
-    language: 'en',
-    updatedAt: '2026-11-25T09:00:00Z',
-    createdAt: '2026-11-25T09:00:00Z',
-    trashedAt: null,
-  }));
+  return Array.from({ length: count }, (_, i) => makeSummary(i, { headline: i === 0 ? '' : `Story ${i}`, tags: ['weather'], bylines: ['Li Wei'] }));
 }
 
 afterEach(cleanup);

@@ -12,6 +12,7 @@ import { useI18nStore } from '../../i18n/i18n-store';
 import { createAppStores } from '../../stores/app-stores';
 import { createFakeApi } from '../../../tests/support/fake-api';
 import { LibraryScreen } from './library-screen';
+import { makeSummary } from '../../../tests/fixtures/sample-summary';
 
 // Every library row shows one status badge: counting the badges counts the rows rendered, in the
 // code as it is and as it was.
@@ -26,18 +27,7 @@ vi.mock('../status/status-badge', async (importOriginal) => {
   };
 });
 
-const STORIES: ArticleSummary[] = Array.from({ length: 10_000 }, (_, i) => ({
-  id: `a${String(i).padStart(10, '0')}`,
-  headline: i === 0 ? 'Untitled draft' : `Story ${i}`,
-  status: 'draft' as const,
-  section: 'City',
-  tags: ['weather'],
-  bylines: ['Li Wei'],
-  language: 'en',
-  updatedAt: '2026-11-25T09:00:00Z',
-  createdAt: '2026-11-25T09:00:00Z',
-  trashedAt: null,
-}));
+const STORIES: ArticleSummary[] = Array.from({ length: 10_000 }, (_, i) => makeSummary(i, { headline: i === 0 ? 'Untitled draft' : `Story ${i}`, tags: ['weather'], bylines: ['Li Wei'] }));
 
 function answer(filter: Partial<ListFilter>): ListResult {
   // Each answer is a fresh copy, as one parsed from the wire is.
