@@ -27,9 +27,9 @@ describe('searchQueryTerms', () => {
     expect(searchQueryTerms('cou')).toEqual([{ term: 'cou', prefix: true }]);
   });
 
-  it('mixes scripts and matches a lone character by prefix', () => {
+  it('mixes scripts and matches a lone character as one exact term (every character is indexed)', () => {
     expect(searchQueryTerms('京 apple 北京')).toEqual([
-      { term: '京', prefix: true },
+      { term: '京', prefix: false },
       { term: '北京', prefix: false },
       { term: 'apple', prefix: true },
     ]);

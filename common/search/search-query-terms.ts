@@ -24,8 +24,8 @@ export function searchQueryTerms(query: string): QueryTerm[] {
   for (const match of normalized.matchAll(CJK_RUN)) {
     latin.push(...tokenize(normalized.slice(last, match.index)));
     const chars = [...match[0]];
-    // A lone character can only be found as the start of an indexed bigram (or a lone indexed character).
-    if (chars.length === 1) terms.push({ term: match[0], prefix: true });
+    // Every character is indexed on its own as well: a lone one is an exact term.
+    if (chars.length === 1) terms.push({ term: match[0], prefix: false });
     for (let i = 0; i + 1 < chars.length; i++) terms.push({ term: chars[i]! + chars[i + 1]!, prefix: false });
     last = match.index + match[0].length;
   }

@@ -21,8 +21,8 @@ describe('tokenize', () => {
     for (const bigram of ['新华', '华社']) expect(doc.has(bigram)).toBe(true);
   });
 
-  it('keeps the last character of a run, so a lone-character prefix query finds every character', () => {
-    expect(tokenize('中国人')).toEqual(['中国', '国人', '人']);
+  it('keeps every character of a run as a token too, so a lone character is one exact term wherever it stands', () => {
+    expect(tokenize('中国人')).toEqual(['中国', '国人', '中', '国', '人']);
   });
 
   it('keeps a lone CJK character and handles mixed scripts', () => {
