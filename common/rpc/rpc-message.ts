@@ -2,6 +2,7 @@
 // another over a MessagePort, Electron's parentPort or Node's fork IPC, and their validation.
 import { APP_ERROR_CODES, relayedDetails, type AppErrorCode } from '../app-error';
 import type { Envelope } from '../contract';
+import { isRecord } from '../is-record';
 
 /** Operation names are short identifiers like "articles.save" or "secrets.get". */
 const OP_PATTERN = /^[A-Za-z][A-Za-z0-9.-]{0,99}$/;
@@ -34,9 +35,6 @@ export interface RpcEndpoint {
   onMessage(listener: (message: unknown) => void): () => void;
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function isRequestId(value: unknown): value is number {
   return typeof value === 'number' && Number.isSafeInteger(value) && value > 0;

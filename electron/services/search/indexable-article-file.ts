@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import type { DocNode } from '../../../common/article';
 import { articleIdSchema } from '../../../common/article';
 import type { IndexableArticle } from './search-index';
+import { isRecord } from '../../../common/is-record';
 
 /** Larger than any article the editor saves (100k words with marks is ~20 MB of JSON). */
 export const MAX_INDEXED_FILE_BYTES = 64 * 1024 * 1024;
@@ -70,8 +71,4 @@ function indexableArticle(value: unknown, id: string): IndexableArticle | null {
     body: body as unknown as DocNode,
     meta: { tags: tags as string[], bylines: (bylines as { name: string }[]).map((b) => ({ name: b.name })) },
   };
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

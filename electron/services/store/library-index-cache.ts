@@ -6,6 +6,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import type { ArticleSummary } from '../../../common/article';
 import { atomicWriteFile } from './atomic-write';
+import { isRecord } from '../../../common/is-record';
 
 const CACHE_VERSION = 2;
 /**
@@ -104,9 +105,6 @@ function wholeReader(text: string): LibraryIndexReader {
   };
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function isEntry(id: string, value: unknown): value is IndexEntry {
   if (!isRecord(value) || !isRecord(value.summary)) return false;

@@ -2,6 +2,7 @@
 // summaries are already served: checks each folder's stats against its cached entry (synchronously,
 // a slice at a time, yielding between slices) and re-reads what changed or was never cached, newest
 // id first, a few at a time. What it finds is reported in batches, with progress.
+import { mapWithConcurrency } from '../../../common/async/map-with-concurrency';
 
 /** What the scan needs from the store. */
 export interface LibraryScanPort {
@@ -59,23 +60,20 @@ export async function scanLibrary(ids: readonly string[], port: LibraryScanPort,
     removed = [];
   };
   if (stale.length > 0) flush();
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < stale.length && !port.stopping()) {
-      const id = stale[next++] as string;
-      const result = await port.reread(id).catch(() => 'same' as const);
-      done++;
-      if (result === 'updated') {
-        updated.push(id);
-        outcome.reread++;
-      } else if (result === 'removed') {
-        removed.push(id);
-        outcome.removed++;
-      }
-      if (updated.length + removed.length >= limit) flush();
+  await mapWithConcurrency(stale, READ_CONCURRENCY, async (id) => {
+    // Closing: the folders not taken yet are left for the next start.
+    if (port.stopping()) return;
+    const result = await port.reread(id).catch(() => 'same' as const);
+    done++;
+    if (result === 'updated') {
+      updated.push(id);
+      outcome.reread++;
+    } else if (result === 'removed') {
+      removed.push(id);
+      outcome.removed++;
     }
-  };
-  await Promise.all(Array.from({ length: READ_CONCURRENCY }, worker));
+    if (updated.length + removed.length >= limit) flush();
+  });
   if (stale.length > 0) flush();
   return outcome;
 }

@@ -11,7 +11,7 @@ import { figureAttrsOf, type CheckedFigure } from '../../../common/serialize/fig
 import { hashMatches } from '../media/photo-hash';
 import { isRetryableRemoteError } from '../publish/http/classify-http-failure';
 import type { PublishContext, RemoteMedia } from '../publish/publish-target';
-import { mapWithConcurrency } from './map-with-concurrency';
+import { mapWithConcurrency } from '../../../common/async/map-with-concurrency';
 import { captionText, wordpressCaption } from './wordpress-caption';
 import type { WordPressClient } from './wordpress-client';
 import { downloadPhoto, isOutsideSite, isWebPageInstead, originalImageUrl, PhotoOrigins } from './wordpress-photo-download';

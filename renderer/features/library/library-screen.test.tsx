@@ -18,7 +18,7 @@ function summaries(count: number): ArticleSummary[] {
 
 afterEach(cleanup);
 
-async function renderLibrary(items: ArticleSummary[], indexing = { value: 0 }) {
+async function renderLibrary(items: ArticleSummary[], indexing = { value: 0 }, reading: { value: { done: number; total: number } | null } = { value: null }) {
   useI18nStore.getState().setLocale('en');
   const api = createFakeApi({
     'library.list': (filter) => {
@@ -31,6 +31,7 @@ async function renderLibrary(items: ArticleSummary[], indexing = { value: 0 }) {
         sections: ['City'],
         tags: ['weather'],
         total: items.length,
+        ...(reading.value ? { reading: reading.value } : {}),
       };
     },
     'articles.trash': (input) => ({ id: input.id }),
@@ -164,5 +165,30 @@ describe('library screen', () => {
     });
     expect(await screen.findByText('Copied from the hub')).toBeTruthy();
     expect(api.callsTo('library.list').length).toBe(listed + 1);
+  });
+  it('says how far a cold library is read while it is read, and the rows so far; nothing once done', async () => {
+    const items: ArticleSummary[] = [];
+    const reading: { value: { done: number; total: number } | null } = { value: { done: 0, total: 12_000 } };
+    const { stores } = await renderLibrary(items, { value: 0 }, reading);
+    expect(screen.getByRole('status').textContent).toBe('Reading the library: 0 of 12,000');
+    expect(screen.queryByText('No articles yet')).toBeNull();
+
+    items.push(makeSummary(1), makeSummary(2));
+    reading.value = { done: 2_500, total: 12_000 };
+    await act(async () => {
+      await stores.library.getState().refresh();
+    });
+    expect(screen.getByRole('status').textContent).toBe('Reading the library: 2,500 of 12,000');
+    expect(screen.getByText('Story 1')).toBeTruthy();
+    await act(async () => {
+      useI18nStore.getState().setLocale('zh-CN');
+    });
+    expect(screen.getByRole('status').textContent).toBe('正在读取稿件库：2,500 / 12,000');
+
+    reading.value = null;
+    await act(async () => {
+      await stores.library.getState().refresh();
+    });
+    expect(screen.queryByRole('status')).toBeNull();
   });
 });

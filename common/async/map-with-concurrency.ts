@@ -1,4 +1,4 @@
-// Runs in: services. Runs an async function over items with at most `limit` in flight, keeping order
+// Runs in: services (any side). Runs an async function over items with at most `limit` in flight, keeping order
 // of results; the first failure stops new work from starting and is rethrown once all in flight settle.
 export async function mapWithConcurrency<T, R>(items: readonly T[], limit: number, fn: (item: T, index: number) => Promise<R>): Promise<R[]> {
   const results: R[] = new Array<R>(items.length);
