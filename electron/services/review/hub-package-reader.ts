@@ -6,12 +6,10 @@
 // from the build next to the bundle that holds this code (hub-package-worker.cjs beside
 // dist/services/services.cjs; scripts/build-electron.mjs builds it). Its code is read here and evaluated, so a
 // packaged app can load it from inside its asar archive.
-import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { HubPackageResult, HubPackageTask } from './hub-package-task';
 import type { HubPackageReply, HubPackageRequest } from './hub-package-worker';
+import { workerCode } from '../workers/worker-code';
 
 export interface HubPackageReaderOptions {
   /** Workers at most. @default 2 */
@@ -88,7 +86,7 @@ export class HubPackageReader {
   }
 
   private spawn(): Slot {
-    const worker = new Worker(workerCode(), { eval: true, resourceLimits: { maxOldGenerationSizeMb: this.maxHeapMb } });
+    const worker = new Worker(workerCode(import.meta.url, 'hub-package-worker'), { eval: true, resourceLimits: { maxOldGenerationSizeMb: this.maxHeapMb } });
     const slot: Slot = { worker, busy: null };
     this.slots.add(slot);
     worker.on('message', (reply: HubPackageReply) => {
@@ -134,14 +132,4 @@ let shared: HubPackageReader | null = null;
 export function sharedHubPackageReader(): HubPackageReader {
   shared ??= new HubPackageReader();
   return shared;
-}
-
-/** The worker's code: the built bundle beside this one, or a bootstrap that loads the source through tsx. */
-function workerCode(): string {
-  const here = fileURLToPath(import.meta.url);
-  if (here.endsWith('.ts')) {
-    const source = pathToFileURL(join(dirname(here), 'hub-package-worker.ts')).href;
-    return `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(source)}); });`;
-  }
-  return readFileSync(join(dirname(here), 'hub-package-worker.cjs'), 'utf8');
 }

@@ -3,14 +3,12 @@
 // loop. When the worker cannot start, fails or dies, the index opens in the services' own thread
 // and catches up from the library: whatever the worker had not written to its log yet is read
 // again from the articles, so no save is lost.
-import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Logger } from '../log/logger';
 import { PersistentSearchIndex, type SearchChange } from './persistent-search-index';
 import { inProcessIndex, type IndexLibrary, type ScheduledIndex } from './scheduled-index';
 import type { SearchWorkerReply, SearchWorkerRequest } from './search-worker-protocol';
+import { workerCode } from '../workers/worker-code';
 
 export interface WorkerSearchIndexOptions {
   logger: Logger;
@@ -50,7 +48,7 @@ export class WorkerSearchIndex implements ScheduledIndex {
   ) {
     this.logger = options.logger;
     try {
-      this.worker = new Worker((options.workerCode ?? workerCode)(), { eval: true });
+      this.worker = new Worker(options.workerCode?.() ?? workerCode(import.meta.url, 'search-index-worker'), { eval: true });
     } catch (error) {
       this.failOver(error);
       return;
@@ -187,14 +185,4 @@ export class WorkerSearchIndex implements ScheduledIndex {
     this.local ??= PersistentSearchIndex.open(this.libraryRoot, { logger: this.logger }).then(inProcessIndex);
     return this.local;
   }
-}
-
-/** The worker's code: the built bundle beside this one, or a bootstrap that loads the source through tsx. */
-function workerCode(): string {
-  const here = fileURLToPath(import.meta.url);
-  if (here.endsWith('.ts')) {
-    const source = pathToFileURL(join(dirname(here), 'search-index-worker.ts')).href;
-    return `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(source)}); });`;
-  }
-  return readFileSync(join(dirname(here), 'search-index-worker.cjs'), 'utf8');
 }
