@@ -44,8 +44,17 @@ function articles(count: number): Article[] {
   });
 }
 
+/** As PersistentSearchIndex merges its shards' answers: best score first. */
 function merged(parts: Scored[]): Scored {
-  return parts.flat().sort((a, b) => b.score - a.score || a.id.localeCompare(b.id));
+  return parts.flat().sort((a, b) => b.score - a.score);
+}
+
+/** An answer as text to compare: ties put in id order, scores to 9 decimals. */
+function answerText(found: Scored): string {
+  return [...found]
+    .sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1))
+    .map((r) => `${r.id}:${r.score.toFixed(9)}`)
+    .join(',');
 }
 
 function byShard(docs: readonly SearchDoc[]): SearchDoc[][] {
@@ -129,7 +138,7 @@ function timeQueries(candidates: readonly Shards[], queries: readonly { query: s
         const ms = performance.now() - t;
         const key = `${c.name}\u0000${kind}`;
         times.set(key, [...(times.get(key) ?? []), ms]);
-        if (round === 0) answers.push(found.map((r) => `${r.id}:${r.score.toFixed(9)}`).join(','));
+        if (round === 0) answers.push(answerText(found));
         if (round === 0 && c === candidates[0]) hits += found.length;
       }
       if (answers.some((a) => a !== answers[0])) differing++;

@@ -150,34 +150,42 @@ export class SearchIndex {
   searchScored(query: string): { id: string; score: number }[] {
     const terms = searchQueryTerms(query);
     if (terms.length === 0 || this.size === 0) return [];
-    let combined: Map<number, number> | null = null;
-    for (const { term, prefix } of terms) {
-      const scores = new Map<number, number>();
-      this.score(term, 1, scores);
+    // Dense arrays by document number, not Maps: a common character matches most of the library.
+    const count = this.liveBase + this.live.size;
+    const termScores = new Float64Array(count);
+    const scores = new Float64Array(count);
+    /** How many of the query's terms each document matched so far (all of them, to stay a candidate). */
+    const matched = new Uint16Array(count);
+    let candidates: number[] = [];
+    for (const [j, { term, prefix }] of terms.entries()) {
+      const touched: number[] = [];
+      this.score(term, 1, termScores, touched);
       if (prefix) {
         const longer = new Set(this.segments().flatMap(({ segment }) => segment.termsExtending(term)));
-        for (const derived of longer) this.score(derived, prefixWeight(derived, term), scores);
+        for (const derived of longer) this.score(derived, prefixWeight(derived, term), termScores, touched);
       }
-      if (combined === null) combined = scores;
-      else {
-        const both = new Map<number, number>();
-        for (const [doc, score] of scores) {
-          const before = combined.get(doc);
-          if (before !== undefined) both.set(doc, before + score);
+      candidates = [];
+      for (const doc of touched) {
+        if (matched[doc] === j) {
+          scores[doc]! += termScores[doc]!;
+          matched[doc] = j + 1;
+          candidates.push(doc);
         }
-        combined = both;
+        termScores[doc] = 0;
       }
-      if (combined.size === 0) return [];
+      if (candidates.length === 0) return [];
     }
     // As MiniSearch: a result's score is multiplied by the number of distinct query terms it matched.
     const quality = new Set(terms.map((t) => t.term)).size;
-    return [...combined!]
-      .sort((a, b) => b[1] - a[1] || a[0] - b[0])
-      .map(([global, score]) => ({ id: this.idOf(global), score: score * quality }));
+    candidates.sort((a, b) => scores[b]! - scores[a]! || a - b);
+    return candidates.map((doc) => ({ id: this.idOf(doc), score: scores[doc]! * quality }));
   }
 
-  /** Adds `weight` times the BM25+ score of `term` in each field of each document that holds it. */
-  private score(term: string, weight: number, into: Map<number, number>): void {
+  /**
+   * Adds `weight` times the BM25+ score of `term` in each field of each document that holds it to
+   * `into`, and lists in `touched` the documents it gave their first score.
+   */
+  private score(term: string, weight: number, into: Float64Array, touched: number[]): void {
     const found: { placed: Placed; postings: Postings }[] = [];
     for (const placed of this.segments()) {
       const postings = placed.segment.postings(term);
@@ -192,15 +200,17 @@ export class SearchIndex {
       }
     }
     const total = this.size;
+    const average = Array.from(this.totals, (sum) => sum / total);
     for (const { placed, postings } of found) {
       const { segment, base } = placed;
       for (let i = postings.from; i < postings.to; i++) {
         const docField = postings.docFields[i]!;
         const doc = docField >>> FIELD_BITS;
-        if (this.dead[base + doc] !== 0) continue;
+        const global = base + doc;
+        if (this.dead[global] !== 0) continue;
         const f = docField & FIELD_MASK;
-        const raw = bm25(postings.freqs[i]!, matching[f]!, total, segment.fieldLength(doc, f), this.totals[f]! / total);
-        into.set(base + doc, (into.get(base + doc) ?? 0) + weight * BOOSTS[f]! * raw);
+        if (into[global] === 0) touched.push(global);
+        into[global]! += weight * BOOSTS[f]! * bm25(postings.freqs[i]!, matching[f]!, total, segment.fieldLength(doc, f), average[f]!);
       }
     }
   }
