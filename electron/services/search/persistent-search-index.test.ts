@@ -99,6 +99,27 @@ describe('PersistentSearchIndex', () => {
     await index.close();
   });
 
+  it('catching up keeps a few article reads in flight, never more than five, and indexes every one', async () => {
+    const articles = library(60);
+    const lib = store(articles);
+    let inFlight = 0;
+    let most = 0;
+    const index = await PersistentSearchIndex.open(dir);
+    await index.catchUp(lib.summaries(), async (id) => {
+      inFlight += 1;
+      most = Math.max(most, inFlight);
+      // Resolves a turn later, as a file read does.
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      inFlight -= 1;
+      return lib.load(id);
+    });
+    expect(most).toBeGreaterThan(1);
+    expect(most).toBeLessThanOrEqual(5);
+    expect(index.size).toBe(60);
+    expect(index.search('认证')).toHaveLength(30);
+    await index.close();
+  });
+
   it('a save that comes while the shards load, after the library was listed, is counted, kept and found', async () => {
     const index = await PersistentSearchIndex.open(dir);
     // The library was listed (empty) before the article was created and saved.

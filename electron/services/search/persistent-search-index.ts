@@ -17,6 +17,8 @@ export const searchShardFile = (shard: number): string => `search-shard-${shard}
 /** Snapshots earlier versions wrote (MiniSearch's JSON): removed at the first fold. */
 const OLD_SNAPSHOT_FILES = ['search-index.json', ...Array.from({ length: SEARCH_SHARDS }, (_, k) => `search-index-${k}.json`)];
 export const SEARCH_LOG_FILE = 'search-index.log';
+/** Article reads catching up keeps in flight ahead of the article it indexes. */
+const READ_AHEAD = 4;
 
 export interface IndexedSummary {
   id: string;
@@ -233,14 +235,24 @@ export class PersistentSearchIndex {
         batch.push(work);
         if (batch.length === this.batchSize) break;
       }
-      for (const work of batch) {
+      // A few reads in flight ahead of the one being indexed: the file system works while the index
+      // does, and no more than READ_AHEAD + 1 articles are held at once (each file may be large).
+      const reads: (Promise<IndexableArticle | null> | null)[] = batch.map(() => null);
+      const startRead = (i: number): void => {
+        const work = batch[i];
+        if (work?.from === 'library') reads[i] = load(work.id).catch(() => null);
+      };
+      for (let i = 0; i < READ_AHEAD && i < batch.length; i++) startRead(i);
+      for (const [i, work] of batch.entries()) {
+        startRead(i + READ_AHEAD);
         if (this.stopped) break;
         if (work.from === 'log') {
           this.waiting.delete(work.id);
           this.put(work.entry.doc, work.entry.stamp);
           continue;
         }
-        const article = await load(work.id).catch(() => null);
+        const article = await reads[i];
+        reads[i] = null;
         // A save indexed meanwhile is newer than what was read.
         if (this.waiting.get(work.id) !== work) continue;
         this.waiting.delete(work.id);
