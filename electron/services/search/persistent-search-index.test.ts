@@ -167,6 +167,29 @@ describe('PersistentSearchIndex', () => {
     expect((await readShards()).every((text) => text.length > 0)).toBe(true);
   });
 
+  it('the first query after a warm start waits for the snapshots, not for catching up, and finds what they hold', async () => {
+    const articles = library(40);
+    await indexedOnce(articles);
+    const lib = store(articles);
+    const index = await PersistentSearchIndex.open(dir);
+    let release = (): void => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    // The library changed while the app was closed: one article needs reading, and that read is held.
+    const changed = { ...articles[3]!, updatedAt: '2026-11-26T08:00:00.000Z' };
+    const caughtUp = index.catchUp([...lib.summaries().filter((s) => s.id !== changed.id), { id: changed.id, updatedAt: changed.updatedAt }], async (id) => {
+      await held;
+      return id === changed.id ? changed : lib.load(id);
+    });
+    const first = await index.query('认证');
+    expect(first.hits).toHaveLength(20);
+    expect(first.indexed).toBe(40);
+    expect(first.pending).toBe(1);
+    release();
+    await caughtUp;
+    expect((await index.query('认证')).pending).toBe(0);
+    await index.close();
+  });
+
   it('a save is indexed on its own and appended to the log, the snapshot untouched', async () => {
     const articles = library(10);
     await indexedOnce(articles);

@@ -107,8 +107,13 @@ export class PersistentSearchIndex {
     return this.waiting.size + this.replay.size;
   }
 
-  /** `search`, `pending` and how many articles it holds (`size`) in one answer (the form a worker gives too). */
+  /**
+   * `search`, `pending` and how many articles it holds (`size`) in one answer (the form a worker
+   * gives too). Waits for the snapshots to load (tens of milliseconds: they are read, not parsed),
+   * never for catching up: the first search after a start finds what was indexed before it.
+   */
   async query(query: string): Promise<{ hits: string[]; pending: number; indexed: number }> {
+    await this.loading;
     return { hits: this.search(query), pending: this.pending, indexed: this.size };
   }
 
