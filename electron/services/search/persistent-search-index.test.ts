@@ -120,6 +120,82 @@ describe('PersistentSearchIndex', () => {
     await index.close();
   });
 
+  it('a save made while catching up awaits a read wins over an older version still in the log', async () => {
+    const [a, b] = [article(1, 'Alpha story', 'a'), article(2, 'Bravo story', 'b')];
+    await indexedOnce([a, b]);
+    // A crash left b's next version in the log, never folded into the snapshot.
+    const logged = { ...b, headline: 'Bravo logged', updatedAt: '2026-11-26T08:00:00.000Z' };
+    const crashed = await PersistentSearchIndex.open(dir, { compactAfter: 1000 });
+    await crashed.loaded();
+    crashed.update([upsert(logged)]);
+    await crashed.flushed();
+    // The next start must read a (changed meanwhile) and replay b from the log, in one batch.
+    const changed = { ...a, headline: 'Alpha changed', updatedAt: '2026-11-27T08:00:00.000Z' };
+    const index = await PersistentSearchIndex.open(dir, { compactAfter: 1000 });
+    let release = (): void => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let reading = (): void => undefined;
+    const readStarted = new Promise<void>((resolve) => (reading = resolve));
+    const caughtUp = index.catchUp(
+      [
+        { id: changed.id, updatedAt: changed.updatedAt },
+        { id: logged.id, updatedAt: logged.updatedAt },
+      ],
+      async () => {
+        reading();
+        await held;
+        return changed;
+      },
+    );
+    await readStarted;
+    // While a is being read, the editor saves b again.
+    index.update([upsert({ ...b, headline: 'Bravo harbour', updatedAt: '2026-11-28T08:00:00.000Z' })]);
+    release();
+    await caughtUp;
+    expect(index.search('harbour')).toEqual([b.id]);
+    expect(index.search('logged')).toEqual([]);
+    expect(index.search('changed')).toEqual([a.id]);
+    await index.close();
+  });
+
+  it('an article that cannot be read for now stays indexed as it was, and is read again at the next start', async () => {
+    const articles = library(6);
+    await indexedOnce(articles);
+    const edited = { ...articles[2]!, headline: 'Harbour closes', updatedAt: '2026-11-26T08:00:00.000Z' };
+    const listed = articles.map((a) => (a.id === edited.id ? edited : a)).map((a) => ({ id: a.id, updatedAt: a.updatedAt }));
+    const locked = await PersistentSearchIndex.open(dir);
+    await locked.catchUp(listed, async () => {
+      throw Object.assign(new Error('EBUSY: resource busy or locked'), { code: 'EBUSY' });
+    });
+    expect(locked.search(articles[2]!.headline)).toContain(edited.id);
+    await locked.close();
+    const next = await PersistentSearchIndex.open(dir);
+    const reads: string[] = [];
+    await next.catchUp(listed, async (id) => {
+      reads.push(id);
+      return edited;
+    });
+    expect(reads).toEqual([edited.id]);
+    expect(next.search('harbour')).toEqual([edited.id]);
+    await next.close();
+  });
+
+  it('a shard file that holds another shard\'s articles, or that cannot be decoded, is rebuilt from the library', async () => {
+    const articles = library(40);
+    await indexedOnce(articles);
+    const [first, second] = [0, 1].map((k) => join(dir, searchShardFile(k)));
+    await writeFile(second!, await readFile(first!));
+    const lib = store(articles);
+    const index = await PersistentSearchIndex.open(dir);
+    await index.catchUp(lib.summaries(), lib.load);
+    const inShard1 = articles.filter((a) => shardOf(a.id) === 1).map((a) => a.id);
+    expect(inShard1.length).toBeGreaterThan(0);
+    expect([...lib.reads].sort()).toEqual([...inShard1].sort());
+    expect(index.size).toBe(40);
+    expect(index.search('认证')).toHaveLength(20);
+    await index.close();
+  });
+
   it('a save that comes while the shards load, after the library was listed, is counted, kept and found', async () => {
     const index = await PersistentSearchIndex.open(dir);
     // The library was listed (empty) before the article was created and saved.

@@ -19,6 +19,7 @@ const OLD_SNAPSHOT_FILES = ['search-index.json', ...Array.from({ length: SEARCH_
 export const SEARCH_LOG_FILE = 'search-index.log';
 /** Article reads catching up keeps in flight ahead of the article it indexes. */
 const READ_AHEAD = 4;
+const UNREADABLE = Symbol('unreadable');
 
 export interface IndexedSummary {
   id: string;
@@ -184,7 +185,10 @@ export class PersistentSearchIndex {
   private async loadShards(): Promise<void> {
     for (let k = 0; k < SEARCH_SHARDS; k++) {
       const bytes = await readFile(join(this.dir, searchShardFile(k))).catch(() => null);
-      this.shards[k] = (bytes && SearchIndex.load(bytes)) ?? SearchIndex.empty();
+      const loaded = bytes ? SearchIndex.load(bytes) : null;
+      // A snapshot holding another shard's articles is damaged (or not this shard's): rebuilt.
+      const ownsItsArticles = loaded !== null && [...loaded.ids()].every((id) => shardOf(id) === k);
+      this.shards[k] = ownsItsArticles ? loaded : SearchIndex.empty();
       // Saves that came before this shard was loaded are newer than its snapshot.
       for (const change of this.early.filter((c) => shardOf(c.kind === 'upsert' ? c.article.id : c.id) === k)) {
         if (change.kind === 'upsert') this.put(searchDoc(change.article), change.article.updatedAt);
@@ -242,25 +246,27 @@ export class PersistentSearchIndex {
       }
       // A few reads in flight ahead of the one being indexed: the file system works while the index
       // does, and no more than READ_AHEAD + 1 articles are held at once (each file may be large).
-      const reads: (Promise<IndexableArticle | null> | null)[] = batch.map(() => null);
+      // A read that fails (the file locked or unreadable for now, not missing) gives UNREADABLE.
+      const reads: (Promise<IndexableArticle | null | typeof UNREADABLE> | null)[] = batch.map(() => null);
       const startRead = (i: number): void => {
         const work = batch[i];
-        if (work?.from === 'library') reads[i] = load(work.id).catch(() => null);
+        if (work?.from === 'library') reads[i] = load(work.id).catch(() => UNREADABLE);
       };
       for (let i = 0; i < READ_AHEAD && i < batch.length; i++) startRead(i);
       for (const [i, work] of batch.entries()) {
-        startRead(i + READ_AHEAD);
         if (this.stopped) break;
+        startRead(i + READ_AHEAD);
+        const article = work.from === 'library' ? await reads[i] : null;
+        reads[i] = null;
+        // A save, trash or purge indexed meanwhile (while a read was awaited) is newer than this.
+        if (this.waiting.get(work.id) !== work) continue;
+        this.waiting.delete(work.id);
         if (work.from === 'log') {
-          this.waiting.delete(work.id);
           this.put(work.entry.doc, work.entry.stamp);
           continue;
         }
-        const article = await reads[i];
-        reads[i] = null;
-        // A save indexed meanwhile is newer than what was read.
-        if (this.waiting.get(work.id) !== work) continue;
-        this.waiting.delete(work.id);
+        // Kept as indexed: its stamp still differs, so the next start reads it again.
+        if (article === UNREADABLE) continue;
         // Not logged: the library holds it, so a crash before the next fold only means reading it again;
         // logging every article's text would cost more than that.
         const doc = article ? docOrNull(article) : null;

@@ -64,8 +64,13 @@ export class SearchIndex {
 
   /** Null when the bytes are not an index this version wrote (or are damaged); the caller rebuilds. */
   static load(bytes: Uint8Array, options: SearchIndexOptions = {}): SearchIndex | null {
-    const segment = decodeSegment(bytes, FORMAT_VERSION);
-    return segment ? new SearchIndex(options, segment) : null;
+    try {
+      const segment = decodeSegment(bytes, FORMAT_VERSION);
+      return segment ? new SearchIndex(options, segment) : null;
+    } catch {
+      // decodeSegment checks what it reads; this only keeps a case it missed from breaking search for good.
+      return null;
+    }
   }
 
   /** Reads a snapshot; a missing, corrupt or outdated file gives null. */
@@ -155,7 +160,7 @@ export class SearchIndex {
     const termScores = new Float64Array(count);
     const scores = new Float64Array(count);
     /** How many of the query's terms each document matched so far (all of them, to stay a candidate). */
-    const matched = new Uint16Array(count);
+    const matched = new Uint32Array(count);
     let candidates: number[] = [];
     for (const [j, { term, prefix }] of terms.entries()) {
       const touched: number[] = [];

@@ -8,6 +8,7 @@ import { FIELD_BITS, type Postings, type Segment } from './segment';
 
 /** Prefixes are looked up by their first this many UTF-16 units (a search's prefix has at least three letters). */
 const BUCKET = 3;
+const MAX_FREQ = 0xffff;
 
 interface LivePostings {
   docFields: number[];
@@ -52,7 +53,8 @@ export class LiveSegment implements Segment {
     const lengths = SEARCH_FIELDS.map((field, fieldId) => {
       const counts = new Map<string, number>();
       for (const token of tokenize(doc[field] ?? '')) counts.set(token, (counts.get(token) ?? 0) + 1);
-      for (const [term, freq] of counts) this.post(term, local * (1 << FIELD_BITS) + fieldId, freq);
+      // Frequencies are kept to 16 bits (as frozen segments store them), so a save scores as it will after a reload.
+      for (const [term, freq] of counts) this.post(term, local * (1 << FIELD_BITS) + fieldId, Math.min(freq, MAX_FREQ));
       // The field's length is its number of distinct tokens (as MiniSearch counts it).
       return counts.size;
     });
@@ -83,7 +85,7 @@ export class LiveSegment implements Segment {
       const postings = this.terms.get(term)!;
       starts[i] = at;
       docFields.set(postings.docFields, at);
-      for (let j = 0; j < postings.freqs.length; j++) freqs[at + j] = Math.min(postings.freqs[j]!, 0xffff);
+      freqs.set(postings.freqs, at);
       at += postings.docFields.length;
     });
     starts[terms.length] = at;

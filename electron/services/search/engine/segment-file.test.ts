@@ -92,6 +92,11 @@ describe('segment files', () => {
     expect(damaged((c) => (c[termsAt] = 0x7e))).toBeNull();
     // Ids that repeat.
     expect(damaged((c) => c.write('"doc1"', file.indexOf('"doc0"'), 'utf8'))).toBeNull();
+    // A header line one byte longer than the writer pads it: the arrays after it are misaligned.
+    const newline = file.indexOf(10);
+    expect(decodeSegment(Buffer.concat([file.subarray(0, newline), Buffer.from(' '), file.subarray(newline)]), VERSION)).toBeNull();
+    // Field lengths of zero under postings (scores would be NaN).
+    expect(damaged((c) => c.fill(0, newline + 1, docFieldsAt - 4 * (header.terms + 1)))).toBeNull();
     expect(decodeSegment(file, VERSION)).not.toBeNull();
   });
 });

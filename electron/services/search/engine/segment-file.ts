@@ -63,6 +63,8 @@ export function decodeSegment(file: Uint8Array, version: number): FrozenSegment 
   const docs = header.ids.length;
   const { terms: termCount, postings, termBytes } = header;
   const at = newline + 1;
+  // The writer pads the header line to a four-byte boundary; the arrays after it rely on that.
+  if (at % 4 !== 0) return null;
   const expected = at + 4 * docs * FIELDS + 4 * (termCount + 1) + 4 * postings + pad4(2 * postings) + termBytes;
   if (file.byteLength !== expected) return null;
   // Typed arrays need their offset aligned: a buffer that does not start on a boundary is copied once.
@@ -79,7 +81,7 @@ export function decodeSegment(file: Uint8Array, version: number): FrozenSegment 
   const freqs = take((b, o, n) => new Uint16Array(b, o, n), postings, 2);
   const termText = Buffer.from(bytes.buffer, offset, termBytes).toString('utf8');
   const terms = termCount === 0 ? [] : termText.split(SEPARATOR);
-  if (terms.length !== termCount || !postingsAreSound(starts, docFields, freqs, docs) || !strictlyAscending(terms)) return null;
+  if (terms.length !== termCount || !postingsAreSound(starts, docFields, freqs, lengths, docs) || !strictlyAscending(terms)) return null;
   return new FrozenSegment({ ids: header.ids, stamps: header.stamps, lengths, terms, starts, docFields, freqs });
 }
 
@@ -100,8 +102,11 @@ function parseHeader(text: string, version: number): Header | null {
   return h as Header;
 }
 
-/** Starts run from 0 to the end without going back; each term's entries name a known document and field, in order, once. */
-function postingsAreSound(starts: Uint32Array, docFields: Uint32Array, freqs: Uint16Array, docs: number): boolean {
+/**
+ * Starts run from 0 to the end without going back; each term's entries name a known document and
+ * field, in order, once, in a field that has a length (a zero length would make scores NaN).
+ */
+function postingsAreSound(starts: Uint32Array, docFields: Uint32Array, freqs: Uint16Array, lengths: Uint32Array, docs: number): boolean {
   if (starts[0] !== 0 || starts[starts.length - 1] !== docFields.length) return false;
   const limit = docs * (1 << FIELD_BITS);
   for (let t = 0; t + 1 < starts.length; t++) {
@@ -112,6 +117,7 @@ function postingsAreSound(starts: Uint32Array, docFields: Uint32Array, freqs: Ui
     for (let i = from; i < to; i++) {
       const docField = docFields[i]!;
       if (docField <= previous || docField >= limit || (docField & FIELD_MASK) >= FIELDS || freqs[i] === 0) return false;
+      if (lengths[(docField >>> FIELD_BITS) * FIELDS + (docField & FIELD_MASK)] === 0) return false;
       previous = docField;
     }
   }
