@@ -1,70 +1,102 @@
 // Runs in: the benchmark script (Node), in process: `npx tsx tests/bench/search-index-bench.ts
-// [articles] [bigArticles]`. Where the search index spends its time, against the same run's
-// baseline of the tokenizer before (Intl.Segmenter for Latin words and Chinese words): a cold
-// build (text extraction, tokenizing, MiniSearch), a warm load of the snapshot, and query time
-// by kind of query; then query time alone at a larger size. Articles are generated in memory.
-// `npx tsx tests/bench/search-index-bench.ts bulk [articles]`: only the cold build of the four
-// shards, with MiniSearch add per article against the bulk build catching up uses (same run).
+// [articles] [--no-baseline]`. The search index's four shards at a library size, as catching up
+// builds them, against the same run's baseline of the MiniSearch shards it replaced (built in bulk
+// with loadJS, as catching up did, and article by article with add): building, the snapshot's
+// size, a warm load, and query time by kind of query with the shards' results merged as the app
+// merges them. Also checks both indexes find the same articles with the same scores.
+// `--no-baseline` times only the index of our own (MiniSearch at 100k takes minutes and gigabytes).
 import { loadavg } from 'node:os';
-import MiniSearch, { type Options, type Query } from 'minisearch';
+import MiniSearch from 'minisearch';
 import { newArticle, type Article } from '../../common/article';
-import { searchQueryTerms } from '../../common/search/search-query-terms';
-import { isCjkToken, tokenize } from '../../common/search/search-tokenizer';
+import { tokenize } from '../../common/search/search-tokenizer';
 import { SEARCH_SHARDS, shardOf } from '../../electron/services/search/persistent-search-index';
-import { SearchBulkBuild } from '../../electron/services/search/search-bulk-build';
 import { SearchIndex, searchDoc, type SearchDoc } from '../../electron/services/search/search-index';
+import { SEARCH_FIELDS } from '../../electron/services/search/search-options';
+import { MINISEARCH_OPTIONS, miniSearchScored } from '../support/minisearch-options';
 import { BenchText } from './bench-text';
 import { BENCH_VOCABULARY as V } from './bench-vocabulary';
 import { formatMs } from './format-ms';
 import { chineseArticle, englishArticle } from './generate-articles';
 import { withLoadNote } from './load-note';
+import { SearchBulkBuild } from './minisearch-bulk-build';
 import { printTable, type Table } from './print-table';
 import { seededRandom } from './seeded-random';
-import { tokenize as segmenterTokenize } from './segmenter-tokenizer';
 import { stats } from './stats';
 
-const FIELDS = ['headline', 'subheadline', 'summary', 'body', 'tags', 'bylines'] as const;
-const KINDS = ['Chinese 1 char', 'Chinese 2–4 chars', 'Latin word', 'prefix 1–2 letters', 'two words'] as const;
+const KINDS = ['Chinese 1 char', 'Chinese 2–4 chars', 'Latin word', 'prefix 1–2 letters', 'prefix 3+ letters', 'two words'] as const;
 type Kind = (typeof KINDS)[number];
+const STAMP = '2026-11-25T08:00:00.000Z';
 
-/** What any index under test answers. */
-interface Candidate {
+type Scored = { id: string; score: number }[];
+
+/** Four shards of one kind of index, answering as the app merges shards. */
+interface Shards {
   name: string;
-  search(query: string): string[];
+  search(query: string): Scored;
 }
 
 function articles(count: number): Article[] {
   const text = new BenchText(10_000 + count);
   return Array.from({ length: count }, (_, i) => {
-    const a = newArticle(`b${String(i).padStart(21, '0')}`, '2026-11-25T08:00:00.000Z');
+    const a = newArticle(`b${String(i).padStart(21, '0')}`, STAMP);
     const content = i % 2 === 1 ? chineseArticle(text) : englishArticle(text);
     return { ...a, ...content, meta: { ...a.meta, ...content.meta, language: i % 2 === 1 ? 'zh-CN' : 'en' } };
   });
 }
 
-/** The index as it was before: the same options, the segmenter tokenizer. */
-function baselineOptions(): Options<SearchDoc> {
-  return {
-    idField: 'id',
-    fields: [...FIELDS],
-    tokenize: (text) => segmenterTokenize(text),
-    processTerm: (term) => term.toLowerCase(),
-    searchOptions: { boost: { headline: 3, tags: 2, bylines: 2, subheadline: 1.5, summary: 1.5 } },
-  };
+/** As PersistentSearchIndex merges its shards' answers: best score first. */
+function merged(parts: Scored[]): Scored {
+  return parts.flat().sort((a, b) => b.score - a.score);
 }
 
-function baselineSearch(mini: MiniSearch<SearchDoc>, query: string): string[] {
-  // Before, the last Latin word was a prefix at any length (now only from MIN_PREFIX_LENGTH letters).
-  const terms = searchQueryTerms(query);
-  const lastLatin = terms.findLastIndex((t) => !isCjkToken(t.term));
-  if (lastLatin >= 0) terms[lastLatin] = { term: terms[lastLatin]!.term, prefix: true };
-  // Before, a lone CJK character was the prefix of every bigram it starts (now a term of its own).
-  terms.forEach((t, i) => {
-    if (isCjkToken(t.term) && [...t.term].length === 1) terms[i] = { term: t.term, prefix: true };
+/** An answer as text to compare: ties put in id order, scores to 9 decimals. */
+function answerText(found: Scored): string {
+  return [...found]
+    .sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1))
+    .map((r) => `${r.id}:${r.score.toFixed(9)}`)
+    .join(',');
+}
+
+function byShard(docs: readonly SearchDoc[]): SearchDoc[][] {
+  const shards = Array.from({ length: SEARCH_SHARDS }, (): SearchDoc[] => []);
+  for (const d of docs) shards[shardOf(d.id)]!.push(d);
+  return shards;
+}
+
+/** Now: each shard's articles added one by one, as catching up adds them. */
+function segmentShards(shards: readonly SearchDoc[][]): SearchIndex[] {
+  return shards.map((docs) => {
+    const index = SearchIndex.empty();
+    for (const d of docs) index.addDoc(d, STAMP);
+    return index;
   });
-  if (terms.length === 0) return [];
-  const tree: Query = { combineWith: 'AND', queries: terms.map((t) => ({ queries: [t.term], prefix: t.prefix, fuzzy: false, tokenize: (s: string) => [s] })) };
-  return mini.search(tree).map((r) => String(r.id));
+}
+
+/** Before: catching up built MiniSearch shards in bulk (loadJS), 5,000 articles per build. */
+function miniSearchBulkShards(shards: readonly SearchDoc[][]): MiniSearch<SearchDoc>[] {
+  return shards.map((docs) => {
+    let mini = new MiniSearch<SearchDoc>(MINISEARCH_OPTIONS);
+    let build = new SearchBulkBuild();
+    const commit = () => {
+      if (build.size > 0) mini = MiniSearch.loadJS<SearchDoc>(build.mergeInto(mini.toJSON()), MINISEARCH_OPTIONS);
+      build = new SearchBulkBuild();
+    };
+    for (const d of docs) {
+      build.add(d, STAMP);
+      if (build.full) commit();
+    }
+    commit();
+    return mini;
+  });
+}
+
+/** Before that: MiniSearch add per article (what a save does, and catching up before bulk builds). */
+function miniSearchAddShards(shards: readonly SearchDoc[][]): MiniSearch<SearchDoc>[] {
+  return shards.map((docs) => {
+    const mini = new MiniSearch<SearchDoc>(MINISEARCH_OPTIONS);
+    mini.addAll(docs);
+    return mini;
+  });
 }
 
 function queriesOf(docs: readonly SearchDoc[]): { query: string; kind: Kind }[] {
@@ -76,6 +108,7 @@ function queriesOf(docs: readonly SearchDoc[]): { query: string; kind: Kind }[] 
   for (let i = 0; i < 40; i++) {
     out.push({ query: r.pick(words), kind: 'Latin word' });
     out.push({ query: r.pick(words).slice(0, r.int(1, 2)), kind: 'prefix 1–2 letters' });
+    out.push({ query: r.pick(words).slice(0, r.int(3, 4)), kind: 'prefix 3+ letters' });
     out.push({ query: `${r.pick(words)} ${r.pick(words)}`, kind: 'two words' });
     for (;;) {
       const chars = [...r.pick(chineseDocs).body];
@@ -90,26 +123,28 @@ function queriesOf(docs: readonly SearchDoc[]): { query: string; kind: Kind }[] 
   return out;
 }
 
-/** Two interleaved rounds over every query: each candidate's timings per kind, and whether they found the same articles. */
-function timeQueries(candidates: readonly Candidate[], queries: readonly { query: string; kind: Kind }[]): { times: Map<string, number[]>; differing: number } {
+/** Two interleaved rounds over every query: each index's timings per kind, and the queries whose answers differ. */
+function timeQueries(candidates: readonly Shards[], queries: readonly { query: string; kind: Kind }[]) {
   const times = new Map<string, number[]>();
   let differing = 0;
+  let hits = 0;
   for (const c of candidates) for (const { query } of queries.slice(0, 10)) c.search(query);
   for (let round = 0; round < 2; round++) {
     for (const { query, kind } of queries) {
-      const found: string[][] = [];
+      const answers: string[] = [];
       for (const c of candidates) {
         const t = performance.now();
-        const hits = c.search(query);
+        const found = c.search(query);
         const ms = performance.now() - t;
         const key = `${c.name}\u0000${kind}`;
         times.set(key, [...(times.get(key) ?? []), ms]);
-        found.push(hits);
+        if (round === 0) answers.push(answerText(found));
+        if (round === 0 && c === candidates[0]) hits += found.length;
       }
-      if (round === 0 && found.some((hits) => new Set(hits).size !== new Set(found[0]).size)) differing++;
+      if (answers.some((a) => a !== answers[0])) differing++;
     }
   }
-  return { times, differing };
+  return { times, differing, hits };
 }
 
 function time<T>(work: () => T): { value: T; ms: number } {
@@ -118,144 +153,82 @@ function time<T>(work: () => T): { value: T; ms: number } {
   return { value, ms: performance.now() - t };
 }
 
-function run(count: number, bigCount: number): void {
+const mb = (bytes: number) => `${(bytes / 1e6).toFixed(1)} MB`;
+const ratio = (now: number, before: number) => (now / before).toFixed(2);
+
+function run(count: number, baseline: boolean): void {
   const start = loadavg();
-  const all = articles(count);
-  const extracted = time(() => all.map(searchDoc));
-  const docs = extracted.value;
-  const tokens = (tk: (text: string) => string[]) => time(() => docs.reduce((n, d) => n + FIELDS.reduce((m, f) => m + tk(d[f]).length, 0), 0));
-  // Warm both tokenizers (the segmenter loads its ICU data on first use) before timing either.
-  for (const d of docs.slice(0, 20)) {
-    for (const f of FIELDS) {
-      segmenterTokenize(d[f]);
-      tokenize(d[f]);
-    }
+  const docs = articles(count).map(searchDoc);
+  const shards = byShard(docs);
+  for (const d of docs.slice(0, 20)) for (const f of SEARCH_FIELDS) tokenize(d[f]);
+  // Interleaved: ours, MiniSearch in bulk, MiniSearch add, ours again.
+  const ours1 = time(() => segmentShards(shards));
+  const bulk = baseline ? time(() => miniSearchBulkShards(shards)) : null;
+  const added = baseline ? time(() => miniSearchAddShards(shards)) : null;
+  const ours2 = time(() => segmentShards(shards));
+  const oursMs = Math.min(ours1.ms, ours2.ms);
+  // Snapshots as the shards are written (our write folds the segments into one first).
+  const writeOurs = time(() => ours2.value.map((s) => s.serialize()));
+  const writeMini = bulk ? time(() => bulk.value.map((m) => JSON.stringify(m))) : null;
+  const bytesOurs = writeOurs.value.reduce((n, b) => n + b.length, 0);
+  const bytesMini = writeMini ? writeMini.value.reduce((n, t) => n + Buffer.byteLength(t), 0) : 0;
+  // Warm loads, two interleaved rounds each.
+  const loadOurs: number[] = [];
+  const loadMini: number[] = [];
+  let loaded: SearchIndex[] = [];
+  for (let round = 0; round < 2; round++) {
+    const o = time(() => writeOurs.value.map((bytes) => SearchIndex.load(bytes)!));
+    loadOurs.push(o.ms);
+    loaded = o.value;
+    if (writeMini) loadMini.push(time(() => writeMini.value.map((text) => MiniSearch.loadJSON<SearchDoc>(text, MINISEARCH_OPTIONS))).ms);
   }
-  const oldTokens = tokens(segmenterTokenize);
-  const newTokens = tokens(tokenize);
-  const oldBuild = time(() => {
-    const mini = new MiniSearch<SearchDoc>(baselineOptions());
-    for (const d of docs) mini.add(d);
-    return mini;
-  });
-  const newBuild = time(() => {
-    const index = SearchIndex.empty();
-    for (const d of docs) index.addDoc(d, '2026-11-25T08:00:00.000Z');
-    return index;
-  });
-  const oldText = JSON.stringify(oldBuild.value);
-  const newText = newBuild.value.serialize();
-  const oldLoad = time(() => MiniSearch.loadJSON<SearchDoc>(oldText, baselineOptions()));
-  const newLoad = time(() => SearchIndex.load(newText));
-  const buildTable: Table = {
-    title: `Search index at ${count.toLocaleString('en')} articles, in process (before: Intl.Segmenter tokenizer, any-length prefix; now: regex words + bigrams + single CJK characters, prefix from 3 letters)`,
-    headers: ['Step', 'Before', 'Now', 'Now / before'],
-    rows: [
-      ['Extract text (docText), shared', formatMs(extracted.ms), formatMs(extracted.ms), '1.00'],
-      [`Tokenize every field (${oldTokens.value.toLocaleString('en')} → ${newTokens.value.toLocaleString('en')} tokens)`, formatMs(oldTokens.ms), formatMs(newTokens.ms), (newTokens.ms / oldTokens.ms).toFixed(2)],
-      ['Cold build (tokenize + MiniSearch add)', formatMs(oldBuild.ms), formatMs(newBuild.ms), (newBuild.ms / oldBuild.ms).toFixed(2)],
-      [`Warm load of the snapshot (${(oldText.length / 1e6).toFixed(1)} → ${(newText.length / 1e6).toFixed(1)} MB)`, formatMs(oldLoad.ms), formatMs(newLoad.ms), (newLoad.ms / oldLoad.ms).toFixed(2)],
-    ],
-  };
-  const queries = queriesOf(docs);
-  const { times, differing } = timeQueries(
+  const rows: string[][] = [
     [
-      { name: 'before', search: (q) => baselineSearch(oldBuild.value, q) },
-      { name: 'now', search: (q) => newBuild.value.search(q) },
+      `Cold build of the ${SEARCH_SHARDS} shards (tokenizing included)`,
+      formatMs(oursMs),
+      bulk ? formatMs(bulk.ms) : '—',
+      added ? formatMs(added.ms) : '—',
+      bulk ? ratio(oursMs, bulk.ms) : '—',
     ],
-    queries,
-  );
-  const queryTable: Table = {
-    title: `Search query time at ${count.toLocaleString('en')} articles, in process, one index (40 queries of each kind, two interleaved rounds)`,
-    headers: ['Query kind', 'Before p50', 'Before p95', 'Now p50', 'Now p95'],
-    rows: KINDS.map((kind) => {
-      const before = stats(times.get(`before\u0000${kind}`) ?? []);
-      const now = stats(times.get(`now\u0000${kind}`) ?? []);
-      return [kind, formatMs(before.median), formatMs(before.p95), formatMs(now.median), formatMs(now.p95)];
-    }),
-    notes: [`Queries whose number of hits differs between before and now: ${differing} of ${queries.length} (1–2 letter prefixes now match whole words, so those differ by design).`],
+    ['Write the snapshots (serialise; ours folds segments first)', formatMs(writeOurs.ms), writeMini ? formatMs(writeMini.ms) : '—', '', writeMini ? ratio(writeOurs.ms, writeMini.ms) : '—'],
+    ['Snapshot size on disk', mb(bytesOurs), writeMini ? mb(bytesMini) : '—', '', writeMini ? ratio(bytesOurs, bytesMini) : '—'],
+    [
+      'Warm load of the snapshots (best of 2 rounds)',
+      formatMs(Math.min(...loadOurs)),
+      loadMini.length ? formatMs(Math.min(...loadMini)) : '—',
+      '',
+      loadMini.length ? ratio(Math.min(...loadOurs), Math.min(...loadMini)) : '—',
+    ],
+  ];
+  const buildTable: Table = {
+    title: `Search index at ${count.toLocaleString('en')} articles, ${SEARCH_SHARDS} shards, in process: segments of our own (now) against MiniSearch (before)`,
+    headers: ['Step', 'Now (segments)', 'Before (MiniSearch, bulk loadJS)', 'MiniSearch add per article', 'Now / before'],
+    rows,
+    notes: [`Our two cold builds: ${formatMs(ours1.ms)} and ${formatMs(ours2.ms)}; the table gives the better.`],
   };
   console.log(printTable(withLoadNote(buildTable, start, loadavg())));
   console.log('');
-  console.log(printTable(withLoadNote(queryTable, start, loadavg())));
-  if (bigCount <= 0) return;
-  const bigStart = loadavg();
-  const bigDocs = articles(bigCount).map(searchDoc);
-  const bigBuild = time(() => {
-    const index = SearchIndex.empty();
-    for (const d of bigDocs) index.addDoc(d, '2026-11-25T08:00:00.000Z');
-    return index;
-  });
-  const big = timeQueries([{ name: 'now', search: (q) => bigBuild.value.search(q) }], queriesOf(bigDocs));
-  const bigTable: Table = {
-    title: `Search query time at ${bigCount.toLocaleString('en')} articles, in process, one index (now only; built in ${formatMs(bigBuild.ms)})`,
-    headers: ['Query kind', 'p50', 'p95', 'max'],
-    rows: KINDS.map((kind) => {
-      const s = stats(big.times.get(`now\u0000${kind}`) ?? []);
-      return [kind, formatMs(s.median), formatMs(s.p95), formatMs(s.max)];
-    }),
-  };
-  console.log('');
-  console.log(printTable(withLoadNote(bigTable, bigStart, loadavg())));
-}
-
-const STAMP = '2026-11-25T08:00:00.000Z';
-
-/** The shards built with add, one article at a time (per-save updates; catching up before bulk builds). */
-function shardsByAdd(docs: readonly SearchDoc[]): SearchIndex[] {
-  const shards = Array.from({ length: SEARCH_SHARDS }, () => SearchIndex.empty());
-  for (const d of docs) shards[shardOf(d.id)]!.addDoc(d, STAMP);
-  return shards;
-}
-
-/** The shards built as catching up builds them now: in bulk, committed every BULK_BUILD_MAX_DOCS articles. */
-function shardsByBulk(docs: readonly SearchDoc[]): SearchIndex[] {
-  const shards = Array.from({ length: SEARCH_SHARDS }, () => SearchIndex.empty());
-  const builds = Array.from({ length: SEARCH_SHARDS }, () => new SearchBulkBuild());
-  docs.forEach((d) => {
-    const k = shardOf(d.id);
-    builds[k]!.add(d, STAMP);
-    if (builds[k]!.full) {
-      shards[k]!.addBulk(builds[k]!);
-      builds[k] = new SearchBulkBuild();
-    }
-  });
-  builds.forEach((build, k) => shards[k]!.addBulk(build));
-  return shards;
-}
-
-function runBulk(count: number): void {
-  const start = loadavg();
-  const docs = articles(count).map(searchDoc);
-  for (const d of docs.slice(0, 20)) for (const f of FIELDS) tokenize(d[f]);
-  // Interleaved: bulk, add, bulk; the two bulk runs bracket the add run.
-  const bulk1 = time(() => shardsByBulk(docs));
-  const added = time(() => shardsByAdd(docs));
-  const bulk2 = time(() => shardsByBulk(docs));
+  const queryStart = loadavg();
   const queries = queriesOf(docs);
-  const answer = (shards: SearchIndex[], q: string) =>
-    shards
-      .flatMap((s) => s.searchScored(q))
-      .sort((a, b) => b.score - a.score || a.id.localeCompare(b.id))
-      .map((r) => `${r.id}:${r.score}`)
-      .join(',');
-  const differing = queries.filter(({ query }) => answer(added.value, query) !== answer(bulk2.value, query)).length;
-  const bulkMs = Math.min(bulk1.ms, bulk2.ms);
-  const table: Table = {
-    title: `Cold build of the ${SEARCH_SHARDS} search shards at ${count.toLocaleString('en')} articles, in process (tokenizing included, text extraction not)`,
-    headers: ['Build', 'Time', 'Time / add'],
-    rows: [
-      ['MiniSearch add per article (before)', formatMs(added.ms), '1.00'],
-      ['Bulk build + loadJS, 1st run', formatMs(bulk1.ms), (bulk1.ms / added.ms).toFixed(3)],
-      ['Bulk build + loadJS, 2nd run', formatMs(bulk2.ms), (bulk2.ms / added.ms).toFixed(3)],
-    ],
+  const candidates: Shards[] = [{ name: 'now', search: (q) => merged(loaded.map((s) => s.searchScored(q))) }];
+  const before = bulk?.value;
+  if (before) candidates.push({ name: 'before', search: (q) => merged(before.map((m) => miniSearchScored(m, q))) });
+  const { times, differing, hits } = timeQueries(candidates, queries);
+  const queryTable: Table = {
+    title: `Search query time at ${count.toLocaleString('en')} articles, in process, ${SEARCH_SHARDS} shards merged (${queries.length} queries: 40 of each Latin kind, 20 of each Chinese kind; two interleaved rounds; every match in one answer)`,
+    headers: ['Query kind', 'Now p50', 'Now p95', 'Now max', 'Before p50', 'Before p95'],
+    rows: KINDS.map((kind) => {
+      const now = stats(times.get(`now\u0000${kind}`) ?? []);
+      const old = stats(times.get(`before\u0000${kind}`) ?? []);
+      return [kind, formatMs(now.median), formatMs(now.p95), formatMs(now.max), before ? formatMs(old.median) : '—', before ? formatMs(old.p95) : '—'];
+    }),
     notes: [
-      `Queries whose hits or scores differ between the two builds: ${differing} of ${queries.length}.`,
-      `Speed-up (best bulk run): ${(added.ms / bulkMs).toFixed(1)}×.`,
+      `${hits.toLocaleString('en')} matches over the ${queries.length} queries.`,
+      before ? `Queries whose answer (ids, order and scores to 9 decimals) differs between now and before: ${differing} of ${queries.length}.` : 'No baseline in this run.',
     ],
   };
-  console.log(printTable(withLoadNote(table, start, loadavg())));
+  console.log(printTable(withLoadNote(queryTable, queryStart, loadavg())));
 }
 
-if (process.argv[2] === 'bulk') runBulk(Number(process.argv[3] ?? 10_000));
-else run(Number(process.argv[2] ?? 10_000), Number(process.argv[3] ?? 0));
+const args = process.argv.slice(2);
+run(Number(args.find((a) => /^\d+$/.test(a)) ?? 10_000), !args.includes('--no-baseline'));

@@ -18,7 +18,7 @@ export interface SearchStartResult {
   articles: number;
   /** Baseline: read every article and index it (the old cold start's wait before any search). */
   fullRebuildMs: number;
-  /** Baseline: the old warm start's synchronous snapshot load (MiniSearch.loadJSON). */
+  /** Baseline: a warm start's synchronous load of one snapshot holding every article (before the shards). */
   oldSnapshotLoadMs: number;
   cold: StartTiming;
   /** Cold start until the background catch-up had indexed every article. */
@@ -99,14 +99,14 @@ export async function runSearchStartBench(dataDir: string, count: number, log: (
   const single = join(libraryRoot, 'search-index.json');
   await rebuilt.saveFile(single);
   t = performance.now();
-  SearchIndex.load(await readFile(single, 'utf8'));
+  SearchIndex.load(await readFile(single));
   const oldSnapshotLoadMs = performance.now() - t;
   await rm(single, { force: true });
   let longestShardMs = 0;
   for (let k = 0; k < SEARCH_SHARDS; k++) {
-    const text = await readFile(join(libraryRoot, searchShardFile(k)), 'utf8');
+    const bytes = await readFile(join(libraryRoot, searchShardFile(k)));
     t = performance.now();
-    SearchIndex.load(text);
+    SearchIndex.load(bytes);
     longestShardMs = Math.max(longestShardMs, performance.now() - t);
   }
   t = performance.now();

@@ -14,7 +14,7 @@ export const MAX_INDEXED_FILE_BYTES = 64 * 1024 * 1024;
 
 /**
  * The article as the library holds it, or null when it is missing, bigger than `maxBytes` or not an
- * article. One handle is stat-ed and read, and never more than the bound is read from it: a file
+ * article; rejects when the file is there but cannot be read now. One handle is stat-ed and read, and never more than the bound is read from it: a file
  * swapped or grown after the check cannot get past it.
  */
 export async function readIndexableArticle(libraryRoot: string, id: string, maxBytes = MAX_INDEXED_FILE_BYTES): Promise<IndexableArticle | null> {
@@ -29,8 +29,11 @@ export async function readIndexableArticle(libraryRoot: string, id: string, maxB
     } finally {
       await file.close();
     }
-  } catch {
-    return null;
+  } catch (error) {
+    // Missing (trashed or purged meanwhile) or not JSON: not an article to index. Anything else
+    // (a lock, too many open files) is passed on: catching up keeps what the index holds.
+    if (error instanceof SyntaxError || (isRecord(error) && (error.code === 'ENOENT' || error.code === 'ENOTDIR'))) return null;
+    throw error;
   }
 }
 

@@ -1,6 +1,6 @@
-// Runs in: services. The search index on disk, in the style of Lucene's segments: the articles
-// are spread over SEARCH_SHARDS MiniSearch snapshots (search-index-<k>.json) plus one append log
-// of the articles indexed or removed since (search-index.log). Shards load one at a time with a
+// Runs in: services. The search index on disk: the articles are spread over SEARCH_SHARDS
+// snapshots (search-shard-<k>.idx, each one segment: see search-index.ts) plus one append log of
+// the articles indexed or removed since (search-index.log). Shards load one at a time with a
 // yield in between, and searches answer from the shards loaded so far. The log, and whatever the
 // library changed while the app was not looking, are indexed in the background in small batches;
 // searches say how many articles are still waiting. Folding the log rewrites only changed shards.
@@ -8,18 +8,18 @@ import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Article } from '../../../common/article';
 import { consoleLogger, type Logger } from '../log/logger';
-import { SearchBulkBuild } from './search-bulk-build';
 import { SearchIndex, searchDoc, type IndexableArticle, type SearchDoc } from './search-index';
 import { appendSearchLog, readSearchLog, writeSearchLog, type SearchLogEntry } from './search-log';
 
 /** Snapshots the index is split into; changing it makes every snapshot another version's. */
 export const SEARCH_SHARDS = 4;
-export const searchShardFile = (shard: number): string => `search-index-${shard}.json`;
-/** The single snapshot written before the index was split; removed at the first fold. */
-const OLD_SNAPSHOT_FILE = 'search-index.json';
+export const searchShardFile = (shard: number): string => `search-shard-${shard}.idx`;
+/** Snapshots earlier versions wrote (MiniSearch's JSON): removed at the first fold. */
+const OLD_SNAPSHOT_FILES = ['search-index.json', ...Array.from({ length: SEARCH_SHARDS }, (_, k) => `search-index-${k}.json`)];
 export const SEARCH_LOG_FILE = 'search-index.log';
-/** Catching up builds a shard in bulk when at least this many articles wait for it, and no fewer than it holds. */
-export const BULK_MIN_ARTICLES = 64;
+/** Article reads catching up keeps in flight ahead of the article it indexes. */
+const READ_AHEAD = 4;
+const UNREADABLE = Symbol('unreadable');
 
 export interface IndexedSummary {
   id: string;
@@ -55,8 +55,6 @@ export class PersistentSearchIndex {
   private readonly shards: (SearchIndex | null)[] = Array.from({ length: SEARCH_SHARDS }, () => null);
   /** Shards changed since their snapshot was written. */
   private readonly dirty = new Set<number>();
-  /** Per shard, while catching up: articles read but gathered for one bulk build, not searchable yet. */
-  private readonly bulk: (SearchBulkBuild | null)[] = Array.from({ length: SEARCH_SHARDS }, () => null);
   /** Saves, trashes and purges that came for a shard not loaded yet: applied when it is. */
   private readonly early: SearchChange[] = [];
   private loading: Promise<void> = Promise.resolve();
@@ -107,11 +105,16 @@ export class PersistentSearchIndex {
   get pending(): number {
     // Until every shard is loaded and catching up is planned, an estimate; saves waiting for their shard count too.
     if (!this.plannedYet || this.shards.some((shard) => shard === null)) return Math.max(this.libraryCount - this.size, this.replay.size, this.early.length);
-    return this.waiting.size + this.replay.size + this.bulk.reduce((sum, build) => sum + (build?.size ?? 0), 0);
+    return this.waiting.size + this.replay.size;
   }
 
-  /** `search`, `pending` and how many articles it holds (`size`) in one answer (the form a worker gives too). */
+  /**
+   * `search`, `pending` and how many articles it holds (`size`) in one answer (the form a worker
+   * gives too). Waits for the snapshots to load (tens of milliseconds: they are read, not parsed),
+   * never for catching up: the first search after a start finds what was indexed before it.
+   */
   async query(query: string): Promise<{ hits: string[]; pending: number; indexed: number }> {
+    await this.loading;
     return { hits: this.search(query), pending: this.pending, indexed: this.size };
   }
 
@@ -181,8 +184,11 @@ export class PersistentSearchIndex {
 
   private async loadShards(): Promise<void> {
     for (let k = 0; k < SEARCH_SHARDS; k++) {
-      const text = await readFile(join(this.dir, searchShardFile(k)), 'utf8').catch(() => '');
-      this.shards[k] = SearchIndex.load(text) ?? SearchIndex.empty();
+      const bytes = await readFile(join(this.dir, searchShardFile(k))).catch(() => null);
+      const loaded = bytes ? SearchIndex.load(bytes) : null;
+      // A snapshot holding another shard's articles is damaged (or not this shard's): rebuilt.
+      const ownsItsArticles = loaded !== null && [...loaded.ids()].every((id) => shardOf(id) === k);
+      this.shards[k] = ownsItsArticles ? loaded : SearchIndex.empty();
       // Saves that came before this shard was loaded are newer than its snapshot.
       for (const change of this.early.filter((c) => shardOf(c.kind === 'upsert' ? c.article.id : c.id) === k)) {
         if (change.kind === 'upsert') this.put(searchDoc(change.article), change.article.updatedAt);
@@ -199,48 +205,12 @@ export class PersistentSearchIndex {
 
   private put(doc: SearchDoc, stamp: string): void {
     const k = shardOf(doc.id);
-    // An older version gathered for a bulk build must not land on top of this one.
-    if (this.bulk[k]?.has(doc.id)) this.commitBulk(k);
     this.shards[k]?.addDoc(doc, stamp);
-    this.dirty.add(k);
-  }
-
-  /** Indexes what catching up read: into its shard's bulk build when there is one. */
-  private putCaughtUp(doc: SearchDoc, stamp: string): void {
-    const k = shardOf(doc.id);
-    const build = this.bulk[k];
-    if (!build || build.has(doc.id)) {
-      this.put(doc, stamp);
-      return;
-    }
-    build.add(doc, stamp);
-    if (build.full) {
-      this.commitBulk(k);
-      this.bulk[k] = new SearchBulkBuild();
-    }
-  }
-
-  /** Shards that many waiting articles go to are built in bulk (first start, upgrade, a damaged snapshot). */
-  private startBulk(): void {
-    const waitingPer = new Array<number>(SEARCH_SHARDS).fill(0);
-    for (const { id } of this.waiting.values()) waitingPer[shardOf(id)]! += 1;
-    waitingPer.forEach((count, k) => {
-      const shard = this.shards[k];
-      if (shard && !this.bulk[k] && count >= BULK_MIN_ARTICLES && count >= shard.size) this.bulk[k] = new SearchBulkBuild();
-    });
-  }
-
-  private commitBulk(k: number): void {
-    const build = this.bulk[k];
-    this.bulk[k] = null;
-    if (!build || build.size === 0) return;
-    this.shards[k]?.addBulk(build);
     this.dirty.add(k);
   }
 
   private drop(id: string): void {
     const k = shardOf(id);
-    if (this.bulk[k]?.has(id)) this.commitBulk(k);
     const shard = this.shards[k];
     if (!shard || shard.stampOf(id) === undefined) return;
     shard.remove(id);
@@ -268,34 +238,43 @@ export class PersistentSearchIndex {
   }
 
   private async drain(load: (id: string) => Promise<IndexableArticle | null>): Promise<void> {
-    this.startBulk();
     while (!this.stopped && this.waiting.size > 0) {
       const batch: Work[] = [];
       for (const work of this.waiting.values()) {
         batch.push(work);
         if (batch.length === this.batchSize) break;
       }
-      for (const work of batch) {
+      // A few reads in flight ahead of the one being indexed: the file system works while the index
+      // does, and no more than READ_AHEAD + 1 articles are held at once (each file may be large).
+      // A read that fails (the file locked or unreadable for now, not missing) gives UNREADABLE.
+      const reads: (Promise<IndexableArticle | null | typeof UNREADABLE> | null)[] = batch.map(() => null);
+      const startRead = (i: number): void => {
+        const work = batch[i];
+        if (work?.from === 'library') reads[i] = load(work.id).catch(() => UNREADABLE);
+      };
+      for (let i = 0; i < READ_AHEAD && i < batch.length; i++) startRead(i);
+      for (const [i, work] of batch.entries()) {
         if (this.stopped) break;
-        if (work.from === 'log') {
-          this.waiting.delete(work.id);
-          this.putCaughtUp(work.entry.doc, work.entry.stamp);
-          continue;
-        }
-        const article = await load(work.id).catch(() => null);
-        // A save indexed meanwhile is newer than what was read.
+        startRead(i + READ_AHEAD);
+        const article = work.from === 'library' ? await reads[i] : null;
+        reads[i] = null;
+        // A save, trash or purge indexed meanwhile (while a read was awaited) is newer than this.
         if (this.waiting.get(work.id) !== work) continue;
         this.waiting.delete(work.id);
+        if (work.from === 'log') {
+          this.put(work.entry.doc, work.entry.stamp);
+          continue;
+        }
+        // Kept as indexed: its stamp still differs, so the next start reads it again.
+        if (article === UNREADABLE) continue;
         // Not logged: the library holds it, so a crash before the next fold only means reading it again;
         // logging every article's text would cost more than that.
         const doc = article ? docOrNull(article) : null;
-        if (article && doc) this.putCaughtUp(doc, article.updatedAt);
+        if (article && doc) this.put(doc, article.updatedAt);
         else this.drop(work.id);
       }
       await new Promise<void>((resolve) => setImmediate(resolve));
     }
-    // Also when stopped: what was read is indexed, and close writes it.
-    for (let k = 0; k < SEARCH_SHARDS; k++) this.commitBulk(k);
     // Folded once at the end (or at close), not again and again while catching up.
     if (this.waiting.size === 0 && this.dirty.size > 0) this.queueCompaction();
     await this.writes;
@@ -331,7 +310,7 @@ export class PersistentSearchIndex {
         await shard.saveFile(join(this.dir, searchShardFile(k)));
       }
       await writeSearchLog(this.logPath);
-      await rm(join(this.dir, OLD_SNAPSHOT_FILE), { force: true });
+      await Promise.all(OLD_SNAPSHOT_FILES.map((file) => rm(join(this.dir, file), { force: true })));
     });
   }
 

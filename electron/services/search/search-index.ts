@@ -1,15 +1,22 @@
-// Runs in: services. Full-text search over the library (MiniSearch with the shared CJK-aware
-// tokenizer). Its snapshot is search-index.json; persistent-search-index.ts adds the update log.
+// Runs in: services. Full-text search over the library, in segments in the style of Lucene's: new
+// and changed articles go into a live segment (Maps, cheap to add to), which is frozen into sorted
+// typed arrays when it grows; replaced and removed articles are marked dead. Writing the index
+// folds every segment into one, and a written index is read back with one header parse and views
+// of its bytes. Scores are MiniSearch's BM25+ with the same boosts (bm25.ts).
 import { readFile } from 'node:fs/promises';
-import MiniSearch, { type Query } from 'minisearch';
 import type { Article } from '../../../common/article';
 import { docText } from '../../../common/doc-text';
 import { searchQueryTerms } from '../../../common/search/search-query-terms';
 import { TOKENIZER_VERSION } from '../../../common/search/search-tokenizer';
 import { atomicWriteFile } from '../store/atomic-write';
-import type { SearchBulkBuild } from './search-bulk-build';
+import { bm25, prefixWeight } from './engine/bm25';
+import type { FrozenSegment } from './engine/frozen-segment';
+import { LiveSegment } from './engine/live-segment';
+import { mergeSegments } from './engine/merge-segments';
+import { FIELD_BITS, FIELD_MASK, type Postings, type Segment } from './engine/segment';
+import { decodeSegment, encodeSegment } from './engine/segment-file';
 import type { SearchDoc } from './search-doc';
-import { SEARCH_OPTIONS as OPTIONS } from './search-options';
+import { FIELD_BOOSTS, SEARCH_FIELDS } from './search-options';
 
 export type { SearchDoc } from './search-doc';
 
@@ -18,51 +25,68 @@ export type IndexableArticle = Pick<Article, 'id' | 'headline' | 'subheadline' |
   meta: { tags: readonly string[]; bylines: readonly { name: string }[] };
 };
 
-/** The file format: one header line, then MiniSearch's own JSON. */
-interface Header {
-  format: 'dateline-search-index';
-  version: number;
-  /** updatedAt of the version each article was indexed from. */
-  stamps: Record<string, string>;
+/** 2: segments of our own (1 was MiniSearch's JSON); the tokenizer's version is part of it. */
+const FORMAT_VERSION = 2 * 1000 + TOKENIZER_VERSION;
+const F = SEARCH_FIELDS.length;
+const BOOSTS = SEARCH_FIELDS.map((field) => FIELD_BOOSTS[field]);
+
+export interface SearchIndexOptions {
+  /** The live segment is frozen once it holds this many postings (bounds its memory). @default 524288 */
+  livePostingsLimit?: number;
 }
 
-const FORMAT_VERSION = 1 * 1000 + TOKENIZER_VERSION;
+interface Placed {
+  segment: Segment;
+  /** The index-wide number of the segment's document 0. */
+  base: number;
+}
 
 export class SearchIndex {
-  private constructor(
-    private mini: MiniSearch<SearchDoc>,
-    private readonly stamps: Map<string, string>,
-  ) {}
+  private placed: Placed[] = [];
+  private live: LiveSegment = new LiveSegment();
+  private liveBase = 0;
+  /** Per index-wide document number: 1 once replaced or removed. */
+  private dead = new Uint8Array(1024);
+  private readonly byId = new Map<string, number>();
+  private readonly stamps = new Map<string, string>();
+  /** Per field, the summed lengths of the documents alive. */
+  private readonly totals = new Float64Array(F);
+  private readonly livePostingsLimit: number;
 
-  static empty(): SearchIndex {
-    return new SearchIndex(new MiniSearch(OPTIONS), new Map());
+  private constructor(options: SearchIndexOptions, segment?: FrozenSegment) {
+    this.livePostingsLimit = options.livePostingsLimit ?? 1 << 19;
+    if (segment) this.adopt(segment);
   }
 
-  /** Null when the text is not an index this version wrote; the caller rebuilds. */
-  static load(text: string): SearchIndex | null {
-    const parsed = parseSnapshot(text);
-    if (!parsed) return null;
+  static empty(options: SearchIndexOptions = {}): SearchIndex {
+    return new SearchIndex(options);
+  }
+
+  /** Null when the bytes are not an index this version wrote (or are damaged); the caller rebuilds. */
+  static load(bytes: Uint8Array, options: SearchIndexOptions = {}): SearchIndex | null {
     try {
-      return new SearchIndex(MiniSearch.loadJSON<SearchDoc>(parsed.json, OPTIONS), parsed.stamps);
+      const segment = decodeSegment(bytes, FORMAT_VERSION);
+      return segment ? new SearchIndex(options, segment) : null;
     } catch {
+      // decodeSegment checks what it reads; this only keeps a case it missed from breaking search for good.
       return null;
     }
   }
 
-  /** Reads search-index.json; a missing, corrupt or outdated file gives null. */
+  /** Reads a snapshot; a missing, corrupt or outdated file gives null. */
   static async loadFileOrNull(path: string): Promise<SearchIndex | null> {
-    const text = await readFile(path, 'utf8').catch(() => '');
-    return SearchIndex.load(text);
+    const bytes = await readFile(path).catch(() => null);
+    return bytes ? SearchIndex.load(bytes) : null;
   }
 
-  /** Reads search-index.json; a missing, corrupt or outdated file gives an empty index. */
+  /** Reads a snapshot; a missing, corrupt or outdated file gives an empty index. */
   static async loadFile(path: string): Promise<SearchIndex> {
     return (await SearchIndex.loadFileOrNull(path)) ?? SearchIndex.empty();
   }
 
-  serialize(): string {
-    const header: Header = { format: 'dateline-search-index', version: FORMAT_VERSION, stamps: Object.fromEntries(this.stamps) };
-    return `${JSON.stringify(header)}\n${JSON.stringify(this.mini)}`;
+  /** Folds every segment into one (dropping the dead) and gives its bytes. */
+  serialize(): Buffer {
+    return encodeSegment(this.compact(), FORMAT_VERSION);
   }
 
   async saveFile(path: string): Promise<void> {
@@ -70,7 +94,12 @@ export class SearchIndex {
   }
 
   get size(): number {
-    return this.mini.documentCount;
+    return this.byId.size;
+  }
+
+  /** Segments searched: one after loading or writing, more while many articles are added. */
+  get segmentCount(): number {
+    return this.placed.length + (this.live.size > 0 ? 1 : 0);
   }
 
   /** updatedAt of the version an article was indexed from, or undefined when it is not indexed. */
@@ -89,21 +118,18 @@ export class SearchIndex {
 
   /** Adds or replaces an article from its extracted text (replaying the update log). */
   addDoc(doc: SearchDoc, stamp: string): void {
-    if (this.mini.has(doc.id)) this.mini.discard(doc.id);
-    this.mini.add(doc);
+    this.remove(doc.id);
+    const { doc: local, lengths } = this.live.add(doc, stamp);
+    const global = this.liveBase + local;
+    if (global >= this.dead.length) {
+      const grown = new Uint8Array(Math.max(this.dead.length * 2, global + 1));
+      grown.set(this.dead);
+      this.dead = grown;
+    }
+    this.byId.set(doc.id, global);
     this.stamps.set(doc.id, stamp);
-  }
-
-  /**
-   * Adds or replaces every article of a bulk build at once: one MiniSearch.loadJS instead of an
-   * `add` per article. Costs a serialisation of what the index already holds, so it pays when the
-   * build is large next to the index (an empty shard above all).
-   */
-  addBulk(build: SearchBulkBuild): void {
-    if (build.size === 0) return;
-    for (const id of build.ids()) if (this.mini.has(id)) this.mini.discard(id);
-    this.mini = MiniSearch.loadJS<SearchDoc>(build.mergeInto(this.mini.toJSON()), OPTIONS);
-    for (const [id, stamp] of build.stamps()) this.stamps.set(id, stamp);
+    lengths.forEach((length, f) => (this.totals[f]! += length));
+    if (this.live.postingCount >= this.livePostingsLimit) this.freezeLive();
   }
 
   replace(article: Article): void {
@@ -111,7 +137,12 @@ export class SearchIndex {
   }
 
   remove(id: string): void {
-    if (this.mini.has(id)) this.mini.discard(id);
+    const global = this.byId.get(id);
+    if (global === undefined) return;
+    const { segment, base } = this.placeOf(global);
+    for (let f = 0; f < F; f++) this.totals[f]! -= segment.fieldLength(global - base, f);
+    this.dead[global] = 1;
+    this.byId.delete(id);
     this.stamps.delete(id);
   }
 
@@ -123,26 +154,122 @@ export class SearchIndex {
   /** As `search`, with each match's relevance score (to merge the results of several indexes). */
   searchScored(query: string): { id: string; score: number }[] {
     const terms = searchQueryTerms(query);
-    if (terms.length === 0) return [];
-    const tree: Query = {
-      combineWith: 'AND',
-      queries: terms.map((t) => ({ queries: [t.term], prefix: t.prefix, fuzzy: false, tokenize: (s: string) => [s] })),
-    };
-    return this.mini.search(tree).map((r) => ({ id: String(r.id), score: r.score }));
+    if (terms.length === 0 || this.size === 0) return [];
+    // Dense arrays by document number, not Maps: a common character matches most of the library.
+    const count = this.liveBase + this.live.size;
+    const termScores = new Float64Array(count);
+    const scores = new Float64Array(count);
+    /** How many of the query's terms each document matched so far (all of them, to stay a candidate). */
+    const matched = new Uint32Array(count);
+    let candidates: number[] = [];
+    for (const [j, { term, prefix }] of terms.entries()) {
+      const touched: number[] = [];
+      this.score(term, 1, termScores, touched);
+      if (prefix) {
+        const longer = new Set(this.segments().flatMap(({ segment }) => segment.termsExtending(term)));
+        for (const derived of longer) this.score(derived, prefixWeight(derived, term), termScores, touched);
+      }
+      candidates = [];
+      for (const doc of touched) {
+        if (matched[doc] === j) {
+          scores[doc]! += termScores[doc]!;
+          matched[doc] = j + 1;
+          candidates.push(doc);
+        }
+        termScores[doc] = 0;
+      }
+      if (candidates.length === 0) return [];
+    }
+    // As MiniSearch: a result's score is multiplied by the number of distinct query terms it matched.
+    const quality = new Set(terms.map((t) => t.term)).size;
+    candidates.sort((a, b) => scores[b]! - scores[a]! || a - b);
+    return candidates.map((doc) => ({ id: this.idOf(doc), score: scores[doc]! * quality }));
   }
-}
 
-function parseSnapshot(text: string): { json: string; stamps: Map<string, string> } | null {
-  const newline = text.indexOf('\n');
-  if (newline < 0) return null;
-  try {
-    const header = JSON.parse(text.slice(0, newline)) as Partial<Header>;
-    if (header.format !== 'dateline-search-index' || header.version !== FORMAT_VERSION || typeof header.stamps !== 'object' || header.stamps === null) return null;
-    const stamps = new Map<string, string>();
-    for (const [id, stamp] of Object.entries(header.stamps)) if (typeof stamp === 'string') stamps.set(id, stamp);
-    return { json: text.slice(newline + 1), stamps };
-  } catch {
-    return null;
+  /**
+   * Adds `weight` times the BM25+ score of `term` in each field of each document that holds it to
+   * `into`, and lists in `touched` the documents it gave their first score.
+   */
+  private score(term: string, weight: number, into: Float64Array, touched: number[]): void {
+    const found: { placed: Placed; postings: Postings }[] = [];
+    for (const placed of this.segments()) {
+      const postings = placed.segment.postings(term);
+      if (postings) found.push({ placed, postings });
+    }
+    if (found.length === 0) return;
+    const matching = new Array<number>(F).fill(0);
+    for (const { placed, postings } of found) {
+      for (let i = postings.from; i < postings.to; i++) {
+        const docField = postings.docFields[i]!;
+        if (this.dead[placed.base + (docField >>> FIELD_BITS)] === 0) matching[docField & FIELD_MASK]! += 1;
+      }
+    }
+    const total = this.size;
+    const average = Array.from(this.totals, (sum) => sum / total);
+    for (const { placed, postings } of found) {
+      const { segment, base } = placed;
+      for (let i = postings.from; i < postings.to; i++) {
+        const docField = postings.docFields[i]!;
+        const doc = docField >>> FIELD_BITS;
+        const global = base + doc;
+        if (this.dead[global] !== 0) continue;
+        const f = docField & FIELD_MASK;
+        if (into[global] === 0) touched.push(global);
+        into[global]! += weight * BOOSTS[f]! * bm25(postings.freqs[i]!, matching[f]!, total, segment.fieldLength(doc, f), average[f]!);
+      }
+    }
+  }
+
+  private segments(): Placed[] {
+    return this.live.size > 0 ? [...this.placed, { segment: this.live, base: this.liveBase }] : this.placed;
+  }
+
+  private placeOf(global: number): Placed {
+    const live = { segment: this.live, base: this.liveBase };
+    if (global >= this.liveBase) return live;
+    let found = this.placed[0]!;
+    for (const placed of this.placed) if (placed.base <= global) found = placed;
+    return found;
+  }
+
+  private idOf(global: number): string {
+    const { segment, base } = this.placeOf(global);
+    return segment.id(global - base);
+  }
+
+  private freezeLive(): void {
+    if (this.live.size === 0) return;
+    this.placed.push({ segment: this.live.freeze(), base: this.liveBase });
+    this.liveBase += this.live.size;
+    this.live = new LiveSegment();
+  }
+
+  /** One segment holding every document alive, numbered from 0; the index continues from it. */
+  private compact(): FrozenSegment {
+    this.freezeLive();
+    const only = this.placed[0];
+    if (this.placed.length === 1 && only && !this.dead.subarray(0, this.liveBase).includes(1)) return only.segment as FrozenSegment;
+    const merged = mergeSegments(
+      this.placed.map(({ segment, base }) => ({ segment: segment as FrozenSegment, dead: (doc: number) => this.dead[base + doc] !== 0 })),
+    );
+    this.adopt(merged);
+    return merged;
+  }
+
+  /** Makes `segment` the index's only segment. */
+  private adopt(segment: FrozenSegment): void {
+    this.placed = segment.size > 0 ? [{ segment, base: 0 }] : [];
+    this.live = new LiveSegment();
+    this.liveBase = segment.size;
+    this.dead = new Uint8Array(Math.max(1024, segment.size * 2));
+    this.byId.clear();
+    this.stamps.clear();
+    this.totals.fill(0);
+    for (let doc = 0; doc < segment.size; doc++) {
+      this.byId.set(segment.id(doc), doc);
+      this.stamps.set(segment.id(doc), segment.stamp(doc));
+      for (let f = 0; f < F; f++) this.totals[f]! += segment.fieldLength(doc, f);
+    }
   }
 }
 

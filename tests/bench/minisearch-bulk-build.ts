@@ -1,11 +1,12 @@
-// Runs in: services. Many articles indexed at once (a cold catch-up): each document is tokenized
+// Runs in: the benchmark script (Node). The baseline of search-index-bench: how catching up built
+// MiniSearch shards before the index had segments of its own. Many articles indexed at once: each document is tokenized
 // into plain Maps (term → field → document → frequency) and the whole lot is handed to
 // MiniSearch.loadJS once, in its serialization format (version 2), instead of `add`, which walks
 // the radix tree once per token. The result is the index `add` would have built, score for score:
 // field lengths count unique tokens and the average field length is updated in the same order.
 import type { AsPlainObject } from 'minisearch';
-import type { SearchDoc } from './search-doc';
-import { SEARCH_OPTIONS } from './search-options';
+import type { SearchDoc } from '../../electron/services/search/search-doc';
+import { MINISEARCH_OPTIONS as SEARCH_OPTIONS } from '../support/minisearch-options';
 
 /** Documents one build holds at most; the caller commits it and starts another (bounds memory). */
 export const BULK_BUILD_MAX_DOCS = 5000;
