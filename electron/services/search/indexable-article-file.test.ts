@@ -1,6 +1,7 @@
 // Runs in: vitest (node). The search worker reads article files itself: an untrusted file is read
 // through one handle and never past the size bound.
-import { mkdir, mkdtemp, open, rm, writeFile } from 'node:fs/promises';
+import { closeSync, openSync } from 'node:fs';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -27,33 +28,40 @@ async function writeArticle(): Promise<number> {
 describe('reading an article file for the search index', () => {
   it('reads an article as large as the bound', async () => {
     const bytes = await writeArticle();
-    expect((await readIndexableArticle(root, ID, bytes))?.headline).toBe('Harbour ferry resumes');
+    expect((readIndexableArticle(root, ID, bytes))?.headline).toBe('Harbour ferry resumes');
+  });
+
+  it('reads without the thread pool: the article is there when the call returns', async () => {
+    await writeArticle();
+    const read = readIndexableArticle(root, ID);
+    expect(read).not.toBeInstanceOf(Promise);
+    expect(read?.headline).toBe('Harbour ferry resumes');
   });
 
   it('refuses a file one byte over the bound', async () => {
     const bytes = await writeArticle();
-    expect(await readIndexableArticle(root, ID, bytes - 1)).toBeNull();
+    expect(readIndexableArticle(root, ID, bytes - 1)).toBeNull();
   });
 
   it('refuses a missing file, a folder and an id that is not an article id', async () => {
-    expect(await readIndexableArticle(root, ID)).toBeNull();
+    expect(readIndexableArticle(root, ID)).toBeNull();
     await mkdir(join(root, 'articles', ID, 'article.json'));
-    expect(await readIndexableArticle(root, ID)).toBeNull();
-    expect(await readIndexableArticle(root, '../etc')).toBeNull();
+    expect(readIndexableArticle(root, ID)).toBeNull();
+    expect(readIndexableArticle(root, '../etc')).toBeNull();
   });
 
   it('never reads past the bound from a file that grew after its stat', async () => {
     const path = join(root, 'grown.json');
     const text = 'x'.repeat(100);
     await writeFile(path, text);
-    const file = await open(path, 'r');
+    const fd = openSync(path, 'r');
     try {
       // The stat said 10 bytes; the file now holds 100.
-      expect(await readBounded(file, 10, 50)).toBeNull();
-      expect(await readBounded(file, 10, 100)).toBe(text);
-      expect(await readBounded(file, 10, 1_000)).toBe(text);
+      expect(readBounded(fd, 10, 50)).toBeNull();
+      expect(readBounded(fd, 10, 100)).toBe(text);
+      expect(readBounded(fd, 10, 1_000)).toBe(text);
     } finally {
-      await file.close();
+      closeSync(fd);
     }
   });
 });

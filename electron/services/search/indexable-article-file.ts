@@ -2,7 +2,7 @@
 // straight from its article.json, without the store's full validation: the file is untrusted, so
 // its size is bounded, every field is checked for its type, and anything else means "not indexed"
 // (the store itself sets damaged files aside when someone opens them).
-import { open, type FileHandle } from 'node:fs/promises';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DocNode } from '../../../common/article';
 import { articleIdSchema } from '../../../common/article';
@@ -14,20 +14,23 @@ export const MAX_INDEXED_FILE_BYTES = 64 * 1024 * 1024;
 
 /**
  * The article as the library holds it, or null when it is missing, bigger than `maxBytes` or not an
- * article; rejects when the file is there but cannot be read now. One handle is stat-ed and read, and never more than the bound is read from it: a file
- * swapped or grown after the check cannot get past it.
+ * article; throws when the file is there but cannot be read now. One handle is stat-ed and read,
+ * and never more than the bound is read from it: a file swapped or grown after the check cannot get
+ * past it. Synchronous: it runs in the search worker, between that worker's own yields, where a
+ * file read through the thread pool cost ten times the read itself (2.6–5.4 s for 10,000 articles
+ * against 0.27 s).
  */
-export async function readIndexableArticle(libraryRoot: string, id: string, maxBytes = MAX_INDEXED_FILE_BYTES): Promise<IndexableArticle | null> {
+export function readIndexableArticle(libraryRoot: string, id: string, maxBytes = MAX_INDEXED_FILE_BYTES): IndexableArticle | null {
   if (!articleIdSchema.safeParse(id).success) return null;
   try {
-    const file = await open(join(libraryRoot, 'articles', id, 'article.json'), 'r');
+    const fd = openSync(join(libraryRoot, 'articles', id, 'article.json'), 'r');
     try {
-      const info = await file.stat();
+      const info = fstatSync(fd);
       if (!info.isFile() || info.size > maxBytes) return null;
-      const text = await readBounded(file, info.size, maxBytes);
+      const text = readBounded(fd, info.size, maxBytes);
       return text === null ? null : indexableArticle(JSON.parse(text) as unknown, id);
     } finally {
-      await file.close();
+      closeSync(fd);
     }
   } catch (error) {
     // Missing (trashed or purged meanwhile) or not JSON: not an article to index. Anything else
@@ -41,7 +44,7 @@ export async function readIndexableArticle(libraryRoot: string, id: string, maxB
  * The file's text, or null when it holds more than `maxBytes`. Sized by the stat, with one byte
  * more to tell that the file has not grown; a file that grew is read on, never past the bound.
  */
-export async function readBounded(file: FileHandle, statSize: number, maxBytes: number): Promise<string | null> {
+export function readBounded(fd: number, statSize: number, maxBytes: number): string | null {
   let buffer = Buffer.allocUnsafe(Math.min(statSize, maxBytes) + 1);
   let length = 0;
   for (;;) {
@@ -51,7 +54,7 @@ export async function readBounded(file: FileHandle, statSize: number, maxBytes: 
       buffer.copy(grown, 0, 0, length);
       buffer = grown;
     }
-    const { bytesRead } = await file.read(buffer, length, buffer.length - length, length);
+    const bytesRead = readSync(fd, buffer, length, buffer.length - length, length);
     if (bytesRead === 0) return buffer.toString('utf8', 0, length);
     length += bytesRead;
   }

@@ -196,6 +196,23 @@ describe('PersistentSearchIndex', () => {
     await index.close();
   });
 
+  it('a batch of large articles yields before its end, so a search can answer in between', async () => {
+    const big = 'harbour '.repeat(250_000);
+    const articles = Array.from({ length: 6 }, (_, i) => article(i, `Big story ${i}`, big));
+    const lib = store(articles);
+    const index = await PersistentSearchIndex.open(dir);
+    await index.loaded();
+    const sizes: number[] = [];
+    const caughtUp = index.catchUp(lib.summaries(), lib.load);
+    // Runs at the first yield to the event loop (file reads here are promises, not yields).
+    setImmediate(() => sizes.push(index.size));
+    await caughtUp;
+    expect(sizes[0]).toBeGreaterThan(0);
+    expect(sizes[0]).toBeLessThan(6);
+    expect(index.size).toBe(6);
+    await index.close();
+  });
+
   it('a save that comes while the shards load, after the library was listed, is counted, kept and found', async () => {
     const index = await PersistentSearchIndex.open(dir);
     // The library was listed (empty) before the article was created and saved.

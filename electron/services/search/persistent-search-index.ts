@@ -20,6 +20,8 @@ export const SEARCH_LOG_FILE = 'search-index.log';
 /** Article reads catching up keeps in flight ahead of the article it indexes. */
 const READ_AHEAD = 4;
 const UNREADABLE = Symbol('unreadable');
+/** Catching up also yields once a batch has indexed this much body text (large articles, or hostile ones). */
+const BATCH_TEXT_BUDGET = 4_000_000;
 
 export interface IndexedSummary {
   id: string;
@@ -120,8 +122,21 @@ export class PersistentSearchIndex {
 
   /** Ids best match first, from the shards loaded so far. */
   search(query: string): string[] {
-    const scored = this.shards.flatMap((shard) => shard?.searchScored(query) ?? []);
-    return scored.sort((a, b) => b.score - a.score).map((r) => r.id);
+    // Each shard answers best first: merged by taking the best head, not sorted again (a common
+    // character matches tens of thousands of articles at 100k).
+    const answers = this.shards.map((shard) => shard?.searchScored(query) ?? []);
+    const heads = answers.map(() => 0);
+    const ids: string[] = [];
+    for (;;) {
+      let best = -1;
+      answers.forEach((answer, k) => {
+        const head = answer[heads[k]!];
+        if (head && (best < 0 || head.score > answers[best]![heads[best]!]!.score)) best = k;
+      });
+      if (best < 0) return ids;
+      ids.push(answers[best]![heads[best]!]!.id);
+      heads[best]! += 1;
+    }
   }
 
   /** Indexes saved, trashed or purged articles at once and records them in the log. */
@@ -253,6 +268,7 @@ export class PersistentSearchIndex {
         if (work?.from === 'library') reads[i] = load(work.id).catch(() => UNREADABLE);
       };
       for (let i = 0; i < READ_AHEAD && i < batch.length; i++) startRead(i);
+      let indexedText = 0;
       for (const [i, work] of batch.entries()) {
         if (this.stopped) break;
         startRead(i + READ_AHEAD);
@@ -272,6 +288,9 @@ export class PersistentSearchIndex {
         const doc = article ? docOrNull(article) : null;
         if (article && doc) this.put(doc, article.updatedAt);
         else this.drop(work.id);
+        indexedText += doc?.body.length ?? 0;
+        // What is left of the batch stays waiting for the next one.
+        if (indexedText > BATCH_TEXT_BUDGET) break;
       }
       await new Promise<void>((resolve) => setImmediate(resolve));
     }

@@ -29,7 +29,7 @@ if (port) {
       case 'catch-up':
         return withIndex((ready) => {
           void ready
-            .catchUp(request.library, (id) => readIndexableArticle(libraryRoot, id))
+            .catchUp(request.library, async (id) => readIndexableArticle(libraryRoot, id))
             .then(() => reply({ op: 'caught-up' }))
             .catch(failed);
         });
