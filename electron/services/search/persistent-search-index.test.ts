@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { newArticle, type Article } from '../../../common/article';
 import { PersistentSearchIndex, SEARCH_LOG_FILE, SEARCH_SHARDS, searchShardFile, shardOf, type SearchChange } from './persistent-search-index';
+import { SearchIndex } from './search-index';
 
 function article(n: number, headline: string, body: string, updatedAt = '2026-11-25T08:00:00.000Z'): Article {
   const a = newArticle(`a${String(n).padStart(21, '0')}`, '2026-11-25T08:00:00.000Z');
@@ -210,6 +211,27 @@ describe('PersistentSearchIndex', () => {
     expect(sizes[0]).toBeGreaterThan(0);
     expect(sizes[0]).toBeLessThan(6);
     expect(index.size).toBe(6);
+    await index.close();
+  });
+
+  it('merges the shards\' answers best score first, as sorting them all together would', async () => {
+    // Varied relevance: the word appears a different number of times, in the headline or only the body.
+    const articles = Array.from({ length: 80 }, (_, i) =>
+      article(i, i % 3 === 0 ? `Harbour ${i}` : `Story ${i}`, `${'harbour '.repeat(1 + (i % 7))}认证${'失败'.repeat(i % 5)} filler text ${i}`),
+    );
+    const index = await PersistentSearchIndex.open(dir);
+    await index.loaded();
+    index.update(articles.map(upsert));
+    const shards = Array.from({ length: SEARCH_SHARDS }, () => SearchIndex.empty());
+    for (const a of articles) shards[shardOf(a.id)]!.add(a);
+    for (const query of ['harbour', '认证', '失败', 'filler harb']) {
+      const sorted = shards
+        .flatMap((shard) => shard.searchScored(query))
+        .sort((a, b) => b.score - a.score)
+        .map((r) => r.id);
+      expect(sorted.length).toBeGreaterThan(10);
+      expect(index.search(query)).toEqual(sorted);
+    }
     await index.close();
   });
 
