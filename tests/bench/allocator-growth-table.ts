@@ -1,18 +1,19 @@
 // Runs in: the benchmark script (Node). The memory soak's allocator dumps as one table: which of
 // Chromium's allocators grew in each page's renderer from minute 1 to the end.
 import type { Cell, Table } from './print-table';
+import type { RendererDump } from './renderer-allocators';
 
 const TOP = 16;
 const MB = 2 ** 20;
 
 export interface AllocatorDumps {
-  app: Map<string, number>;
-  bare: Map<string, number>;
+  app: RendererDump;
+  bare: RendererDump;
 }
 
 export function allocatorGrowthTable(warm: AllocatorDumps, end: AllocatorDumps): Table {
-  const growth = (side: keyof AllocatorDumps, name: string) => ((end[side].get(name) ?? 0) - (warm[side].get(name) ?? 0)) / MB;
-  const names = [...new Set([...end.app.keys(), ...end.bare.keys()])];
+  const growth = (side: keyof AllocatorDumps, name: string) => ((end[side].sizes.get(name) ?? 0) - (warm[side].sizes.get(name) ?? 0)) / MB;
+  const names = [...new Set([...end.app.sizes.keys(), ...end.bare.sizes.keys()])];
   const largest = (name: string) => Math.max(Math.abs(growth('app', name)), Math.abs(growth('bare', name)));
   const rows: Cell[][] = names
     .sort((a, b) => largest(b) - largest(a))
@@ -20,7 +21,7 @@ export function allocatorGrowthTable(warm: AllocatorDumps, end: AllocatorDumps):
     .map((name) => [
       name,
       `${growth('app', name).toFixed(1)} / ${growth('bare', name).toFixed(1)}`,
-      `${((end.app.get(name) ?? 0) / MB).toFixed(1)} / ${((end.bare.get(name) ?? 0) / MB).toFixed(1)}`,
+      `${((end.app.sizes.get(name) ?? 0) / MB).toFixed(1)} / ${((end.bare.sizes.get(name) ?? 0) / MB).toFixed(1)}`,
     ]);
   return {
     title: 'Which allocators grew in each renderer from minute 1 to the end (Chromium memory-infra dumps)',

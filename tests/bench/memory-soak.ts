@@ -36,6 +36,7 @@ import { uiText } from './ui-text';
 const MAX_MINUTES = 120;
 const MAX_WORDS = 200_000;
 const SAMPLE_EVERY_MS = 60_000;
+const OILPAN_TITLE = 'Which live objects grew in the DOM\'s C++ heap (Oilpan) from minute 1 to the end, by type (memory-infra dumps)';
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2).filter((a) => !a.startsWith('--'));
@@ -109,7 +110,11 @@ async function main(): Promise<void> {
     const [warm, end] = censuses;
     if (warm && end) console.log(`\n${printTable(censusGrowthTable(warm, end))}`);
     const [warmDump, endDump] = dumps;
-    if (warmDump && endDump) console.log(`\n${printTable(allocatorGrowthTable(warmDump, endDump))}`);
+    if (warmDump && endDump) {
+      console.log(`\n${printTable(allocatorGrowthTable(warmDump, endDump))}`);
+      const oilpan = (dump: AllocatorDumps) => ({ app: dump.app.oilpan, bare: dump.bare.oilpan });
+      console.log(`\n${printTable(censusGrowthTable(oilpan(warmDump), oilpan(endDump), OILPAN_TITLE))}`);
+    }
   } finally {
     await appBrowser.close();
     await bareBrowser.close();

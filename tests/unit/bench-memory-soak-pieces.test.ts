@@ -11,7 +11,7 @@ import { memorySoakTable, warmSample, type PageSample, type SoakSample } from '.
 import { parseProcessMemory, processMemory } from '../bench/process-memory';
 import { printTable } from '../bench/print-table';
 import { keyEvent, launchPlainChromium, type PlainChromium } from '../bench/plain-chromium';
-import { allocatorSizes, rendererAllocators } from '../bench/renderer-allocators';
+import { allocatorSizes, oilpanCensus, rendererAllocators, shortTypeName } from '../bench/renderer-allocators';
 import { busiestPid } from '../bench/renderer-pid';
 import { openBareTiptap, soakKey, soakPage } from '../bench/soak-page';
 
@@ -133,8 +133,10 @@ describe('memory soak pages (smoke)', () => {
     const census = await takeHeapCensus(page.cdp);
     expect(census.get('native:<p>')?.count ?? 0).toBeGreaterThanOrEqual(3);
     const allocators = await rendererAllocators(browser.connection, soak.rendererPid);
-    expect(allocators.get('blink_gc') ?? 0).toBeGreaterThan(0);
-    expect(allocators.get('v8') ?? 0).toBeGreaterThan(0);
+    expect(allocators.sizes.get('blink_gc') ?? 0).toBeGreaterThan(0);
+    expect(allocators.sizes.get('v8') ?? 0).toBeGreaterThan(0);
+    // The page's three paragraphs, and Chromium's own elements around them, are live in Oilpan.
+    expect([...allocators.oilpan.entries()].some(([type, live]) => /Element/.test(type) && live.count >= 3)).toBe(true);
   });
 });
 
@@ -171,6 +173,12 @@ describe('renderer allocators', () => {
           blink_gc: { attrs: { size: { value: (blinkMb * 2 ** 20).toString(16) } } },
           'blink_gc/main/heap': { attrs: { size: { value: (blinkMb * 2 ** 20).toString(16) } } },
           'blink_gc/main/heap/too/deep': { attrs: { size: { value: '10' } } },
+          'blink_gc/main/heap/NormalPageSpace3': { attrs: { size: { value: '30' } } },
+          'blink_gc/main/heap/NormalPageSpace3/pages/page_0/types/blink::Text (0x1a)': { attrs: { object_count: { value: '3' }, allocated_objects_size: { value: 'c0' } } },
+          'blink_gc/main/heap/NormalPageSpace1/pages/page_4/types/blink::Text (0x1a)': { attrs: { object_count: { value: '2' }, allocated_objects_size: { value: '80' } } },
+          'blink_gc/main/heap/CustomSpace0/pages/page_0/types/blink::HeapVectorBacking<cppgc::internal::BasicMember<blink::Node, cppgc::internal::StrongMemberTag, cppgc::internal::DijkstraWriteBarrierPolicy>> (0x21c)': {
+            attrs: { object_count: { value: '1' }, allocated_objects_size: { value: '20' } },
+          },
           shared_memory: { attrs: { size: { value: '200000' } } },
           'shared_memory/0A1B': { attrs: { size: { value: '200000' } } },
         },
@@ -178,13 +186,31 @@ describe('renderer allocators', () => {
     },
   });
 
-  it('reads each allocator\'s size for one process, three levels deep, shared memory as one', () => {
+  it('reads each allocator\'s size for one process, three levels deep, Oilpan\'s spaces one deeper, shared memory as one', () => {
     const sizes = allocatorSizes([dump(7, 10), dump(8, 99), { pid: 7, ph: 'X' }], 7);
-    expect(sizes).toEqual(new Map([['blink_gc', 10 * 2 ** 20], ['blink_gc/main/heap', 10 * 2 ** 20], ['shared_memory', 0x200000]]));
+    expect(sizes).toEqual(
+      new Map([
+        ['blink_gc', 10 * 2 ** 20],
+        ['blink_gc/main/heap', 10 * 2 ** 20],
+        ['blink_gc/main/heap/NormalPageSpace3', 0x30],
+        ['shared_memory', 0x200000],
+      ]),
+    );
+  });
+
+  it('counts Oilpan\'s live objects by type over its spaces and pages, with short type names', () => {
+    const census = oilpanCensus([dump(7, 10), dump(8, 99)], 7);
+    expect(census.get('Text')).toEqual({ count: 5, bytes: 0x140 });
+    expect(census.get('HeapVectorBacking<Member<Node>>')).toEqual({ count: 1, bytes: 0x20 });
+    expect(census.size).toBe(2);
+    expect(shortTypeName('cppgc::internal::BasicMember<blink::Text, cppgc::internal::WeakMemberTag, cppgc::internal::DijkstraWriteBarrierPolicy>')).toBe('WeakMember<Text>');
   });
 
   it('lists the allocators that grew most, app beside bare', () => {
-    const at = (app: number, bare: number) => ({ app: allocatorSizes([dump(1, app)], 1), bare: allocatorSizes([dump(2, bare)], 2) });
+    const at = (app: number, bare: number) => ({
+      app: { sizes: allocatorSizes([dump(1, app)], 1), oilpan: new Map() },
+      bare: { sizes: allocatorSizes([dump(2, bare)], 2), oilpan: new Map() },
+    });
     const table = allocatorGrowthTable(at(10, 10), at(20, 11));
     expect(table.rows[0]).toEqual(['blink_gc', '10.0 / 1.0', '20.0 / 11.0']);
     expect(table.rows.at(-1)?.[0]).toBe('shared_memory');
