@@ -1,5 +1,5 @@
 // An editor narrows the library to one desk's stories, one tag, or a search, and trash stays apart.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { ArticleSummary } from '../../../common/article';
 import { listFilterSchema } from '../../../common/contract';
 import { librarySnapshot, queryLibrary } from './query-library';
@@ -70,5 +70,21 @@ describe('queryLibrary', () => {
     expect(listFilterSchema.safeParse({ limit: 0 }).success).toBe(false);
     expect(listFilterSchema.safeParse({ limit: 10_001 }).success).toBe(false);
     expect(listFilterSchema.safeParse({ offset: -1 }).success).toBe(false);
+  });
+
+  it('filters the summaries once per snapshot and filter: the next page and the next list are slices', () => {
+    const kept = librarySnapshot([...library].sort((a, b) => (a.updatedAt < b.updatedAt ? 1 : -1)));
+    const filtering = vi.spyOn(kept.summaries as ArticleSummary[], 'filter');
+    const first = queryLibrary(kept, listFilterSchema.parse({ limit: 2 }), null);
+    const next = queryLibrary(kept, listFilterSchema.parse({ offset: 2, limit: 2 }), null);
+    const again = queryLibrary(kept, listFilterSchema.parse({}), null);
+    expect([...first.items, ...next.items].map((s) => s.id)).toEqual(['a000000002', 'a000000001', 'a000000003']);
+    expect(again.items.map((s) => s.id)).toEqual(['a000000002', 'a000000001', 'a000000003']);
+    expect(filtering).toHaveBeenCalledTimes(1);
+    // Another filter is filtered once too; what is handed out is a copy.
+    queryLibrary(kept, listFilterSchema.parse({ trashed: true }), null);
+    again.items.length = 0;
+    expect(queryLibrary(kept, listFilterSchema.parse({}), null).items).toHaveLength(3);
+    expect(filtering).toHaveBeenCalledTimes(2);
   });
 });

@@ -11,7 +11,12 @@ export interface LibrarySnapshot {
   sections: string[];
   tags: string[];
   live: number;
+  /** Lists already filtered for a filter without words (keyed by the filter): the next page is a slice. */
+  filtered: Map<string, readonly ArticleSummary[]>;
 }
+
+/** Filters without words kept per snapshot (status × section × tag × trash choices are few at a time). */
+const KEPT_FILTERS = 16;
 
 export function librarySnapshot(summaries: readonly ArticleSummary[]): LibrarySnapshot {
   const live = summaries.filter((s) => s.trashedAt === null);
@@ -21,6 +26,7 @@ export function librarySnapshot(summaries: readonly ArticleSummary[]): LibrarySn
     sections: uniqueSorted(live.map((s) => s.section)),
     tags: uniqueSorted(live.flatMap((s) => s.tags)),
     live: live.length,
+    filtered: new Map(),
   };
 }
 
@@ -33,18 +39,29 @@ export function queryLibrary(snapshot: LibrarySnapshot, filter: ListFilter, sear
     (filter.section === null || s.section === filter.section) &&
     (tag === null || s.tags.some((t) => t.toLocaleLowerCase() === tag));
 
-  let items: ArticleSummary[];
+  let items: readonly ArticleSummary[];
   if (searchHits) {
-    items = [];
+    const found: ArticleSummary[] = [];
     for (const id of searchHits) {
       const s = snapshot.byId.get(id);
-      if (s && matches(s)) items.push(s);
+      if (s && matches(s)) found.push(s);
     }
+    items = found;
   } else {
-    items = snapshot.summaries.filter(matches);
-    if (filter.trashed) items.sort((a, b) => ((a.trashedAt ?? '') < (b.trashedAt ?? '') ? 1 : (a.trashedAt ?? '') > (b.trashedAt ?? '') ? -1 : 0));
+    // At 100k articles filtering every summary costs more than the rest of a list request: once per snapshot.
+    const key = JSON.stringify([filter.trashed, filter.status, filter.section, tag]);
+    let kept = snapshot.filtered.get(key);
+    if (!kept) {
+      const list = snapshot.summaries.filter(matches);
+      if (filter.trashed) list.sort((a, b) => ((a.trashedAt ?? '') < (b.trashedAt ?? '') ? 1 : (a.trashedAt ?? '') > (b.trashedAt ?? '') ? -1 : 0));
+      if (snapshot.filtered.size >= KEPT_FILTERS) snapshot.filtered.clear();
+      snapshot.filtered.set(key, list);
+      kept = list;
+    }
+    items = kept;
   }
-  const page = filter.offset === 0 && filter.limit === null ? items : items.slice(filter.offset, filter.limit === null ? undefined : filter.offset + filter.limit);
+  // A copy even of every item: the kept list must not be handed out.
+  const page = items.slice(filter.offset, filter.limit === null ? undefined : filter.offset + filter.limit);
   return { items: page, matched: items.length, sections: snapshot.sections, tags: snapshot.tags, total: snapshot.live };
 }
 
