@@ -124,17 +124,21 @@ export class PersistentSearchIndex {
   search(query: string): string[] {
     // Each shard answers best first: merged by taking the best head, not sorted again (a common
     // character matches tens of thousands of articles at 100k).
-    const answers = this.shards.map((shard) => shard?.searchScored(query) ?? []);
+    const answers = this.shards.flatMap((shard) => (shard ? [shard.ranked(query)] : []));
     const heads = answers.map(() => 0);
     const ids: string[] = [];
     for (;;) {
       let best = -1;
-      answers.forEach((answer, k) => {
-        const head = answer[heads[k]!];
-        if (head && (best < 0 || head.score > answers[best]![heads[best]!]!.score)) best = k;
-      });
+      let bestScore = 0;
+      for (let k = 0; k < answers.length; k++) {
+        const score = answers[k]!.scores[heads[k]!];
+        if (score !== undefined && (best < 0 || score > bestScore)) {
+          best = k;
+          bestScore = score;
+        }
+      }
       if (best < 0) return ids;
-      ids.push(answers[best]![heads[best]!]!.id);
+      ids.push(answers[best]!.ids[heads[best]!]!);
       heads[best]! += 1;
     }
   }

@@ -9,6 +9,7 @@ import { docText } from '../../../common/doc-text';
 import { searchQueryTerms } from '../../../common/search/search-query-terms';
 import { TOKENIZER_VERSION } from '../../../common/search/search-tokenizer';
 import { atomicWriteFile } from '../store/atomic-write';
+import { bestFirst } from './engine/best-first';
 import { bm25, prefixWeight } from './engine/bm25';
 import type { FrozenSegment } from './engine/frozen-segment';
 import { LiveSegment } from './engine/live-segment';
@@ -153,8 +154,15 @@ export class SearchIndex {
 
   /** As `search`, with each match's relevance score (to merge the results of several indexes). */
   searchScored(query: string): { id: string; score: number }[] {
+    const { ids, scores } = this.ranked(query);
+    return ids.map((id, i) => ({ id, score: scores[i]! }));
+  }
+
+  /** As `searchScored`, as two parallel arrays (no object per match: a common character matches thousands). */
+  ranked(query: string): { ids: string[]; scores: number[] } {
+    const none = { ids: [], scores: [] };
     const terms = searchQueryTerms(query);
-    if (terms.length === 0 || this.size === 0) return [];
+    if (terms.length === 0 || this.size === 0) return none;
     // Dense arrays by document number, not Maps: a common character matches most of the library.
     const count = this.liveBase + this.live.size;
     const termScores = new Float64Array(count);
@@ -178,12 +186,12 @@ export class SearchIndex {
         }
         termScores[doc] = 0;
       }
-      if (candidates.length === 0) return [];
+      if (candidates.length === 0) return none;
     }
     // As MiniSearch: a result's score is multiplied by the number of distinct query terms it matched.
     const quality = new Set(terms.map((t) => t.term)).size;
-    candidates.sort((a, b) => scores[b]! - scores[a]! || a - b);
-    return candidates.map((doc) => ({ id: this.idOf(doc), score: scores[doc]! * quality }));
+    const ordered = bestFirst(candidates, scores);
+    return { ids: ordered.map((doc) => this.idOf(doc)), scores: ordered.map((doc) => scores[doc]! * quality) };
   }
 
   /**
@@ -225,16 +233,18 @@ export class SearchIndex {
   }
 
   private placeOf(global: number): Placed {
-    const live = { segment: this.live, base: this.liveBase };
-    if (global >= this.liveBase) return live;
+    if (global >= this.liveBase) return { segment: this.live, base: this.liveBase };
     let found = this.placed[0]!;
     for (const placed of this.placed) if (placed.base <= global) found = placed;
     return found;
   }
 
+  /** Called once per result (tens of thousands for a common character): no allocation. */
   private idOf(global: number): string {
-    const { segment, base } = this.placeOf(global);
-    return segment.id(global - base);
+    if (global >= this.liveBase) return this.live.id(global - this.liveBase);
+    let found = this.placed[0]!;
+    for (const placed of this.placed) if (placed.base <= global) found = placed;
+    return found.segment.id(global - found.base);
   }
 
   private freezeLive(): void {
