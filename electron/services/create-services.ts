@@ -13,7 +13,7 @@ import { exportArticle, exportMarkdownForDownload, exportPageForDownload } from 
 import { revealablePath } from './export/revealable-path';
 import { wordpressPreviewPage } from './preview/wordpress-preview-page';
 import { WordPressTarget } from './publish/wordpress/wordpress-target';
-import { librarySnapshot, queryLibrary, type LibrarySnapshot } from './library/query-library';
+import { librarySnapshot, queryLibrary, searchPageFor, type LibrarySnapshot } from './library/query-library';
 import { consoleLogger, type Logger } from './log/logger';
 import { libraryMediaPath, libraryRootOf } from './media/library-media-path';
 import { MediaStore } from './media/media-store';
@@ -238,10 +238,11 @@ export async function createServices(options: ServicesOptions): Promise<Services
     },
 
     'library.list': async (filter) => {
-      const found = filter.query.trim().length > 0 ? await search.search(filter.query, () => reading?.total ?? store.count) : { hits: null, indexing: 0 };
+      const page = filter.query.trim().length > 0 ? searchPageFor((snapshot ??= librarySnapshot(store.list())), filter) : null;
+      const found = filter.query.trim().length > 0 ? await search.search(filter.query, () => reading?.total ?? store.count, page ?? undefined) : { hits: null, indexing: 0 };
       snapshot ??= librarySnapshot(store.list());
       const progress = reading === null ? {} : { reading };
-      return { ...queryLibrary(snapshot, filter, found.hits), indexing: found.indexing, ...progress };
+      return { ...queryLibrary(snapshot, filter, found.hits, 'total' in found ? found.total : undefined), indexing: found.indexing, ...progress };
     },
     'library.problems': async () => store.problems(),
 

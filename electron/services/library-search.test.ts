@@ -103,4 +103,23 @@ describe('library search through the services', () => {
     expect(page.items.map((i) => i.id)).toEqual(all.items.slice(3, 5).map((i) => i.id));
     expect(page.matched).toBe(5);
   });
+
+  it('a page of the plain list leaves trashed articles out of its rows and its count; the trash and a chosen status still see them', async () => {
+    const ids = await seedLibrary(12);
+    services = await start();
+    const english = ids.filter((_, i) => i % 2 === 0);
+    await searchWhenIndexed(services, 'council');
+    await services.handlers['articles.trash']!({ id: english[1]! });
+    await services.handlers['articles.trash']!({ id: english[4]! });
+    const all = await search(services, 'council');
+    expect(all.matched).toBe(4);
+    const pages = [await search(services, 'council', { limit: 3 }), await search(services, 'council', { offset: 3, limit: 3 })];
+    expect(pages.map((p) => p.matched)).toEqual([4, 4]);
+    expect(pages.flatMap((p) => p.items.map((i) => i.id))).toEqual(all.items.map((i) => i.id));
+    const trash = await services.handlers['library.list']!({ query: 'council', status: null, section: null, tag: null, trashed: true, offset: 0, limit: 1 });
+    expect(trash.matched).toBe(2);
+    const drafts = await services.handlers['library.list']!({ query: 'council', status: 'draft', section: null, tag: null, trashed: false, offset: 0, limit: 2 });
+    expect(drafts.matched).toBe(4);
+    expect(drafts.items).toHaveLength(2);
+  });
 });

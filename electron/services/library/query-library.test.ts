@@ -2,7 +2,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { ArticleSummary } from '../../../common/article';
 import { listFilterSchema } from '../../../common/contract';
-import { librarySnapshot, queryLibrary } from './query-library';
+import { librarySnapshot, queryLibrary, searchPageFor } from './query-library';
 
 const summary = (id: string, over: Partial<ArticleSummary>): ArticleSummary => ({
   id,
@@ -86,5 +86,16 @@ describe('queryLibrary', () => {
     again.items.length = 0;
     expect(queryLibrary(kept, listFilterSchema.parse({}), null).items).toHaveLength(3);
     expect(filtering).toHaveBeenCalledTimes(2);
+  });
+
+  it('asks the index for only a page of a search of the plain list, and counts what the index counted', () => {
+    expect(searchPageFor(snapshot, listFilterSchema.parse({ query: 'x', offset: 20, limit: 10 }))).toEqual({ limit: 30, exclude: ['a000000004'] });
+    for (const other of [{ status: 'draft' }, { section: 'City' }, { tag: 'budget' }, { trashed: true }, { limit: null }]) {
+      expect(searchPageFor(snapshot, listFilterSchema.parse({ query: 'x', limit: 10, ...other }))).toBeNull();
+    }
+    // The index answered the first two ids of the page and counted 7 matches in all.
+    const result = queryLibrary(snapshot, listFilterSchema.parse({ query: 'x', offset: 1, limit: 1 }), ['a000000003', 'a000000001'], 7);
+    expect(result.items.map((s) => s.id)).toEqual(['a000000001']);
+    expect(result.matched).toBe(7);
   });
 });

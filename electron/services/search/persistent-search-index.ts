@@ -10,6 +10,7 @@ import type { Article } from '../../../common/article';
 import { consoleLogger, type Logger } from '../log/logger';
 import { SearchIndex, searchDoc, type IndexableArticle, type SearchDoc } from './search-index';
 import { appendSearchLog, readSearchLog, writeSearchLog, type SearchLogEntry } from './search-log';
+import { pageOfHits, type SearchAnswer, type SearchPage } from './search-page';
 
 /** Snapshots the index is split into; changing it makes every snapshot another version's. */
 export const SEARCH_SHARDS = 4;
@@ -115,9 +116,10 @@ export class PersistentSearchIndex {
    * gives too). Waits for the snapshots to load (tens of milliseconds: they are read, not parsed),
    * never for catching up: the first search after a start finds what was indexed before it.
    */
-  async query(query: string): Promise<{ hits: string[]; pending: number; indexed: number }> {
+  async query(query: string, page?: SearchPage): Promise<SearchAnswer> {
     await this.loading;
-    return { hits: this.search(query), pending: this.pending, indexed: this.size };
+    const hits = this.search(query);
+    return { ...(page ? pageOfHits(hits, page) : { hits }), pending: this.pending, indexed: this.size };
   }
 
   /** Ids best match first, from the shards loaded so far. */

@@ -2,6 +2,7 @@
 // index in the services' own thread when no worker can run. Every answer is asynchronous.
 import type { Article } from '../../../common/article';
 import type { IndexedSummary, PersistentSearchIndex, SearchChange } from './persistent-search-index';
+import type { SearchAnswer, SearchPage } from './search-page';
 
 /** The library as the index catches up with it. */
 export interface IndexLibrary {
@@ -12,8 +13,8 @@ export interface IndexLibrary {
 export interface ScheduledIndex {
   /** Indexes saved, trashed or purged articles and records them in the index's log. */
   update(changes: Iterable<SearchChange>): void;
-  /** Ids best match first, how many articles are not searchable yet, and how many the index holds. */
-  query(query: string): Promise<{ hits: string[]; pending: number; indexed: number }>;
+  /** Ids best match first (only a page of them when asked), how many articles are not searchable yet, and how many the index holds. */
+  query(query: string, page?: SearchPage): Promise<SearchAnswer>;
   /** Brings the index in line with the library in the background; resolves when caught up. */
   catchUp(library: IndexLibrary): Promise<void>;
   close(): Promise<void>;
@@ -23,7 +24,7 @@ export interface ScheduledIndex {
 export function inProcessIndex(index: PersistentSearchIndex): ScheduledIndex {
   return {
     update: (changes) => index.update(changes),
-    query: (query) => index.query(query),
+    query: (query, page) => index.query(query, page),
     catchUp: (library) => index.catchUp(library.list(), (id) => library.get(id)),
     close: () => index.close(),
   };

@@ -5,6 +5,7 @@
 import type { Logger } from '../log/logger';
 import type { SearchChange } from './persistent-search-index';
 import type { IndexLibrary, ScheduledIndex } from './scheduled-index';
+import type { SearchPage } from './search-page';
 
 /** Autosave runs about once a second while someone types: index an article once it has been quiet this long. */
 export const INDEX_QUIET_MS = 4_000;
@@ -30,8 +31,11 @@ export interface SearchIndexSchedule {
    * Searches wait only for the opening, and answer from the index as it is meanwhile.
    */
   open(openIndex: () => Promise<ScheduledIndex>, library: IndexLibrary, listed?: Promise<boolean>): void;
-  /** The ids that match, with every change saved so far indexed; `indexing` counts what is not searchable yet. */
-  search(query: string, libraryCount: () => number): Promise<{ hits: string[]; indexing: number }>;
+  /**
+   * The ids that match (with a page, its first ids and `total`), with every change saved so far
+   * indexed; `indexing` counts what is not searchable yet.
+   */
+  search(query: string, libraryCount: () => number, page?: SearchPage): Promise<{ hits: string[]; indexing: number; total?: number }>;
   /** Indexes what waits and closes the index. */
   close(): Promise<void>;
 }
@@ -88,14 +92,14 @@ export function createSearchIndexSchedule(options: SearchIndexScheduleOptions): 
           return null;
         });
     },
-    async search(query, libraryCount) {
+    async search(query, libraryCount, page) {
       const ready = await opened;
       // A search sees every saved change, even one still waiting to be indexed.
       flush();
-      if (!ready) return { hits: [], indexing: libraryCount() };
-      const answer = await ready.query(query);
+      if (!ready) return { hits: [], indexing: libraryCount(), ...(page ? { total: 0 } : {}) };
+      const answer = await ready.query(query, page);
       const indexing = caughtUp ? answer.pending : Math.max(answer.pending, libraryCount() - answer.indexed);
-      return { hits: answer.hits, indexing };
+      return { hits: answer.hits, indexing, ...(answer.total === undefined ? {} : { total: answer.total }) };
     },
     async close() {
       await opened;

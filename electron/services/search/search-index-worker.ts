@@ -34,7 +34,7 @@ if (port) {
             .catch(failed);
         });
       case 'query':
-        return withIndex(async (ready) => reply({ op: 'answer', id: request.id, ...(await ready.query(request.query)) }));
+        return withIndex(async (ready) => reply({ op: 'answer', id: request.id, ...(await ready.query(request.query, request.page)) }));
       case 'close':
         return withIndex(async (ready) => {
           await ready.close();

@@ -78,6 +78,10 @@ describe('the search index in a worker', () => {
     expect(latin.hits).toHaveLength(ARTICLES / 2);
     expect(chinese.hits).toHaveLength(ARTICLES / 2);
     expect(chinese.pending).toBe(0);
+    // A page of the plain list: the worker sends its first ids and the count, not every match.
+    const page = await index.query('认证', { limit: 3, exclude: [chinese.hits[1]!] });
+    expect(page.hits).toEqual([chinese.hits[0], chinese.hits[2], chinese.hits[3]]);
+    expect(page.total).toBe(ARTICLES / 2 - 1);
     // The answer says how many articles the index holds (the schedule's estimate before catching up).
     expect(chinese.indexed).toBe(ARTICLES);
     await index.close();

@@ -7,6 +7,7 @@ import { Worker } from 'node:worker_threads';
 import type { Logger } from '../log/logger';
 import { PersistentSearchIndex, type SearchChange } from './persistent-search-index';
 import { inProcessIndex, type IndexLibrary, type ScheduledIndex } from './scheduled-index';
+import type { SearchAnswer, SearchPage } from './search-page';
 import type { SearchWorkerReply, SearchWorkerRequest } from './search-worker-protocol';
 import { workerCode } from '../workers/worker-code';
 
@@ -16,7 +17,7 @@ export interface WorkerSearchIndexOptions {
   workerCode?: () => string;
 }
 
-type Answer = { hits: string[]; pending: number; indexed: number };
+type Answer = SearchAnswer;
 interface Deferred<T> {
   resolve(value: T): void;
   reject(error: unknown): void;
@@ -31,7 +32,7 @@ export class WorkerSearchIndex implements ScheduledIndex {
   private worker: Worker | null = null;
   /** Set once the index runs in this thread instead. */
   private local: Promise<ScheduledIndex> | null = null;
-  private readonly queries = new Map<number, { query: string; answer: Deferred<Answer> }>();
+  private readonly queries = new Map<number, { query: string; page: SearchPage | undefined; answer: Deferred<Answer> }>();
   private nextQuery = 1;
   private library: IndexLibrary | null = null;
   private caughtUp: Deferred<void> | null = null;
@@ -79,13 +80,13 @@ export class WorkerSearchIndex implements ScheduledIndex {
     else void this.local?.then((index) => index.update(list));
   }
 
-  query(query: string): Promise<Answer> {
-    if (this.closed) return Promise.resolve({ hits: [], pending: 0, indexed: 0 });
-    if (!this.worker) return this.localIndex().then((index) => index.query(query));
+  query(query: string, page?: SearchPage): Promise<Answer> {
+    if (this.closed) return Promise.resolve({ hits: [], pending: 0, indexed: 0, ...(page ? { total: 0 } : {}) });
+    if (!this.worker) return this.localIndex().then((index) => index.query(query, page));
     const id = this.nextQuery++;
     return new Promise<Answer>((resolve, reject) => {
-      this.queries.set(id, { query, answer: { resolve, reject } });
-      this.send({ op: 'query', id, query });
+      this.queries.set(id, { query, page, answer: { resolve, reject } });
+      this.send(page ? { op: 'query', id, query, page } : { op: 'query', id, query });
     });
   }
 
@@ -134,7 +135,8 @@ export class WorkerSearchIndex implements ScheduledIndex {
       case 'answer': {
         const waiting = this.queries.get(reply.id);
         this.queries.delete(reply.id);
-        waiting?.answer.resolve({ hits: reply.hits, pending: reply.pending, indexed: reply.indexed });
+        const { op: _op, id: _id, ...answer } = reply;
+        waiting?.answer.resolve(answer);
         return;
       }
       case 'caught-up':
@@ -164,7 +166,7 @@ export class WorkerSearchIndex implements ScheduledIndex {
     // The worker must have stopped writing the index's files before this thread opens them.
     const stopped = worker ? worker.terminate().catch(() => undefined) : Promise.resolve();
     this.local = stopped.then(async () => inProcessIndex(await PersistentSearchIndex.open(this.libraryRoot, { logger: this.logger })));
-    for (const { query, answer } of this.queries.values()) this.local.then((index) => index.query(query)).then(answer.resolve, answer.reject);
+    for (const { query, page, answer } of this.queries.values()) this.local.then((index) => index.query(query, page)).then(answer.resolve, answer.reject);
     this.queries.clear();
     const library = this.library;
     const caughtUp = this.caughtUp;
