@@ -238,11 +238,17 @@ export async function createServices(options: ServicesOptions): Promise<Services
     },
 
     'library.list': async (filter) => {
-      const page = filter.query.trim().length > 0 ? searchPageFor((snapshot ??= librarySnapshot(store.list())), filter) : null;
-      const found = filter.query.trim().length > 0 ? await search.search(filter.query, () => reading?.total ?? store.count, page ?? undefined) : { hits: null, indexing: 0 };
-      snapshot ??= librarySnapshot(store.list());
+      // One snapshot for the whole answer: what the page left out and what the rows are filtered by agree.
+      const listed = (snapshot ??= librarySnapshot(store.list()));
       const progress = reading === null ? {} : { reading };
-      return { ...queryLibrary(snapshot, filter, found.hits, 'total' in found ? found.total : undefined), indexing: found.indexing, ...progress };
+      if (filter.query.trim().length === 0) return { ...queryLibrary(listed, filter, null), indexing: 0, ...progress };
+      const libraryCount = () => reading?.total ?? store.count;
+      // Only a page when the index holds exactly the library's articles: caught up, the library read.
+      const page = reading === null && search.caughtUp() ? searchPageFor(listed, filter) : null;
+      let found = await search.search(filter.query, libraryCount, page ?? undefined);
+      // A hit the library does not list would be counted and never shown: ask for every match instead.
+      if (found.total !== undefined && found.hits.some((id) => !listed.byId.has(id))) found = await search.search(filter.query, libraryCount);
+      return { ...queryLibrary(listed, filter, found.hits, found.total), indexing: found.indexing, ...progress };
     },
     'library.problems': async () => store.problems(),
 

@@ -122,4 +122,24 @@ describe('library search through the services', () => {
     expect(drafts.matched).toBe(4);
     expect(drafts.items).toHaveLength(2);
   });
+
+  it('never counts articles the library no longer has: folders deleted while the app was closed', async () => {
+    const ids = await seedLibrary(20);
+    services = await start();
+    await searchWhenIndexed(services, 'council');
+    await services.close();
+    services = null;
+    // Behind the app's back: the list cache and half the English articles go.
+    const libraryRoot = libraryRootOf(dataDir());
+    await rm(join(libraryRoot, 'library-index.json'), { force: true });
+    const english = ids.filter((_, i) => i % 2 === 0);
+    for (const id of english.slice(0, 5)) await rm(join(libraryRoot, 'articles', id), { recursive: true, force: true });
+    services = await start();
+    const early = await search(services, 'council', { limit: 2 });
+    expect(early.matched).toBeLessThanOrEqual(5);
+    await searchWhenIndexed(services, 'council');
+    const page = await search(services, 'council', { limit: 2 });
+    expect(page.matched).toBe(5);
+    expect(page.items).toHaveLength(2);
+  });
 });

@@ -28,7 +28,9 @@ export function readIndexableArticle(libraryRoot: string, id: string, maxBytes =
       const info = fstatSync(fd);
       if (!info.isFile() || info.size > maxBytes) return null;
       const text = readBounded(fd, info.size, maxBytes);
-      return text === null ? null : indexableArticle(JSON.parse(text) as unknown, id);
+      if (text === null) return null;
+      const article = indexableArticle(JSON.parse(text) as unknown, id);
+      return article && { ...article, readBytes: Buffer.byteLength(text) };
     } finally {
       closeSync(fd);
     }

@@ -18,11 +18,11 @@ export const searchShardFile = (shard: number): string => `search-shard-${shard}
 /** Snapshots earlier versions wrote (MiniSearch's JSON): removed at the first fold. */
 const OLD_SNAPSHOT_FILES = ['search-index.json', ...Array.from({ length: SEARCH_SHARDS }, (_, k) => `search-index-${k}.json`)];
 export const SEARCH_LOG_FILE = 'search-index.log';
-/** Article reads catching up keeps in flight ahead of the article it indexes. */
+/** Article reads catching up keeps in flight ahead of the article it indexes (a loader that reads asynchronously). */
 const READ_AHEAD = 4;
 const UNREADABLE = Symbol('unreadable');
-/** Catching up also yields once a batch has indexed this much body text (large articles, or hostile ones). */
-const BATCH_TEXT_BUDGET = 4_000_000;
+/** Catching up also yields once a batch has read this many bytes (or, without a size, body characters): large or hostile articles. */
+const BATCH_TEXT_BUDGET = 2_000_000;
 
 export interface IndexedSummary {
   id: string;
@@ -36,6 +36,11 @@ export interface PersistentSearchIndexOptions {
   compactAfter?: number;
   /** Articles indexed between two yields to the event loop while catching up. @default 20 */
   batchSize?: number;
+  /**
+   * Reads started ahead of the article being indexed. 0 for a loader that reads synchronously (the
+   * worker's): nothing would overlap, and a batch cut short would read them again. @default 4
+   */
+  readAhead?: number;
   logger?: Logger;
 }
 
@@ -52,6 +57,7 @@ export class PersistentSearchIndex {
   private stopped = false;
   private readonly compactAfter: number;
   private readonly batchSize: number;
+  private readonly readAhead: number;
   private readonly logger: Logger;
 
   /** Null until loaded. */
@@ -78,6 +84,7 @@ export class PersistentSearchIndex {
     this.logEntries = logEntries;
     this.compactAfter = options.compactAfter ?? 200;
     this.batchSize = options.batchSize ?? 20;
+    this.readAhead = options.readAhead ?? READ_AHEAD;
     this.logger = options.logger ?? consoleLogger;
   }
 
@@ -266,18 +273,18 @@ export class PersistentSearchIndex {
         if (batch.length === this.batchSize) break;
       }
       // A few reads in flight ahead of the one being indexed: the file system works while the index
-      // does, and no more than READ_AHEAD + 1 articles are held at once (each file may be large).
+      // does, and no more than readAhead + 1 articles are held at once (each file may be large).
       // A read that fails (the file locked or unreadable for now, not missing) gives UNREADABLE.
       const reads: (Promise<IndexableArticle | null | typeof UNREADABLE> | null)[] = batch.map(() => null);
       const startRead = (i: number): void => {
         const work = batch[i];
         if (work?.from === 'library') reads[i] = load(work.id).catch(() => UNREADABLE);
       };
-      for (let i = 0; i < READ_AHEAD && i < batch.length; i++) startRead(i);
+      for (let i = 0; i < this.readAhead && i < batch.length; i++) startRead(i);
       let indexedText = 0;
       for (const [i, work] of batch.entries()) {
         if (this.stopped) break;
-        startRead(i + READ_AHEAD);
+        startRead(i + this.readAhead);
         const article = work.from === 'library' ? await reads[i] : null;
         reads[i] = null;
         // A save, trash or purge indexed meanwhile (while a read was awaited) is newer than this.
@@ -285,6 +292,8 @@ export class PersistentSearchIndex {
         this.waiting.delete(work.id);
         if (work.from === 'log') {
           this.put(work.entry.doc, work.entry.stamp);
+          indexedText += work.entry.doc.body.length;
+          if (indexedText > BATCH_TEXT_BUDGET) break;
           continue;
         }
         // Kept as indexed: its stamp still differs, so the next start reads it again.
@@ -294,7 +303,7 @@ export class PersistentSearchIndex {
         const doc = article ? docOrNull(article) : null;
         if (article && doc) this.put(doc, article.updatedAt);
         else this.drop(work.id);
-        indexedText += doc?.body.length ?? 0;
+        indexedText += article ? (article.readBytes ?? doc?.body.length ?? 0) : 0;
         // What is left of the batch stays waiting for the next one.
         if (indexedText > BATCH_TEXT_BUDGET) break;
       }

@@ -36,6 +36,8 @@ export interface SearchIndexSchedule {
    * indexed; `indexing` counts what is not searchable yet.
    */
   search(query: string, libraryCount: () => number, page?: SearchPage): Promise<{ hits: string[]; indexing: number; total?: number }>;
+  /** True once the index has caught up with the library's complete list (it then holds exactly its articles). */
+  caughtUp(): boolean;
   /** Indexes what waits and closes the index. */
   close(): Promise<void>;
 }
@@ -101,6 +103,7 @@ export function createSearchIndexSchedule(options: SearchIndexScheduleOptions): 
       const indexing = caughtUp ? answer.pending : Math.max(answer.pending, libraryCount() - answer.indexed);
       return { hits: answer.hits, indexing, ...(answer.total === undefined ? {} : { total: answer.total }) };
     },
+    caughtUp: () => caughtUp,
     async close() {
       await opened;
       flush();

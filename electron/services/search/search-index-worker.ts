@@ -21,7 +21,8 @@ if (port) {
     switch (request.op) {
       case 'open':
         libraryRoot = request.libraryRoot;
-        index = PersistentSearchIndex.open(libraryRoot);
+        // The worker reads articles synchronously: nothing to read ahead.
+        index = PersistentSearchIndex.open(libraryRoot, { readAhead: 0 });
         index.catch(failed);
         return;
       case 'update':

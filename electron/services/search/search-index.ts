@@ -24,6 +24,8 @@ export type { SearchDoc } from './search-doc';
 /** What the index reads of an article (an Article, or what the worker read of its file). */
 export type IndexableArticle = Pick<Article, 'id' | 'headline' | 'subheadline' | 'summary' | 'body' | 'updatedAt'> & {
   meta: { tags: readonly string[]; bylines: readonly { name: string }[] };
+  /** The size of the file it was read from, when read straight from one (what catching up budgets by). */
+  readBytes?: number;
 };
 
 /** 2: segments of our own (1 was MiniSearch's JSON); the tokenizer's version is part of it. */

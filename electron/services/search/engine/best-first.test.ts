@@ -24,4 +24,12 @@ describe('bestFirst', () => {
     scores[1_500_000] = 0.25;
     expect(bestFirst(far, scores)).toEqual(bySort(far, scores));
   });
+
+  it('orders near-equal scores the same way whether there are few matches or many', () => {
+    const few = Array.from({ length: 63 }, (_, i) => i);
+    const many = Array.from({ length: 64 }, (_, i) => i);
+    const scores = new Float64Array(64).fill(1);
+    scores[5] = 1 + 2 ** -40;
+    expect(bestFirst(few, scores)[0]).toBe(bestFirst(many, scores)[0]);
+  });
 });

@@ -9,13 +9,12 @@ const DOC_BITS = 20;
 const DOC_MASK = (1 << DOC_BITS) - 1;
 /** Which 32-bit half of a double holds its low mantissa bits. */
 const LOW = endianness() === 'LE' ? 0 : 1;
-/** Below this many, a comparator sort costs nothing worth avoiding. */
-const SMALL = 64;
 
 /** `docs` ordered by `scores[doc]` descending, then by doc ascending. Scores must be positive and finite. */
 export function bestFirst(docs: readonly number[], scores: Float64Array): number[] {
   const n = docs.length;
-  if (n < SMALL || docs.some((doc) => doc > DOC_MASK)) return [...docs].sort((a, b) => scores[b]! - scores[a]! || a - b);
+  // Few matches take the same path as many, so near-equal scores order alike at any count.
+  if (docs.some((doc) => doc > DOC_MASK)) return [...docs].sort((a, b) => scores[b]! - scores[a]! || a - b);
   const keys = new Float64Array(n);
   const words = new Uint32Array(keys.buffer);
   for (let i = 0; i < n; i++) {
