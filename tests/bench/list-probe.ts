@@ -1,17 +1,26 @@
 // Runs in: the benchmark script (Node), injected into the page before the app loads. Times, from
 // navigation start, when the library has loaded (the count shows `countText` after the list
-// request) and its first row (or the empty-library message) is in the DOM, then the next frame.
+// request) and its first row (or the empty-library message) is in the DOM, then the next frame; and
+// the boot's milestones before it (page received, scripts received, scripts evaluated).
 export interface ListSample {
   ready: number;
   painted: number;
   /** The page's own library.list request (resource timing), to split boot / request / render. */
   requestStart: number | null;
   responseEnd: number | null;
+  /** The page (index.html) received. */
+  htmlEnd: number | null;
+  /** The last script the page loaded before the list was ready, received. */
+  scriptsEnd: number | null;
+  /** DOMContentLoaded: every module script of the page evaluated (React has not rendered yet). */
+  evaluated: number | null;
+  /** Bytes of script (decoded) the page loaded before the list was ready. */
+  scriptBytes: number;
 }
 
 export function listProbe(countText: string, rowSelector: string): string {
   return `(() => {
-  const s = window.__benchList = { sawBusy: false, ready: null, painted: null, requestStart: null, responseEnd: null };
+  const s = window.__benchList = { sawBusy: false, ready: null, painted: null, requestStart: null, responseEnd: null, htmlEnd: null, scriptsEnd: null, evaluated: null, scriptBytes: 0 };
   const frame = new MessageChannel();
   frame.port2.onmessage = () => { s.painted = performance.now(); };
   const observer = new MutationObserver(() => {
@@ -24,6 +33,13 @@ export function listProbe(countText: string, rowSelector: string): string {
     observer.disconnect();
     const list = performance.getEntriesByType('resource').filter((e) => e.name.includes('library.list')).pop();
     if (list) { s.requestStart = list.startTime; s.responseEnd = list.responseEnd; }
+    const nav = performance.getEntriesByType('navigation')[0];
+    if (nav) { s.htmlEnd = nav.responseEnd; s.evaluated = nav.domContentLoadedEventStart || null; }
+    for (const e of performance.getEntriesByType('resource')) {
+      if (!e.name.split('?')[0].endsWith('.js') || e.responseEnd > s.ready) continue;
+      s.scriptBytes += e.decodedBodySize;
+      s.scriptsEnd = Math.max(s.scriptsEnd ?? 0, e.responseEnd);
+    }
     requestAnimationFrame(() => frame.port1.postMessage(0));
   });
   observer.observe(document, { subtree: true, childList: true, characterData: true, attributes: true, attributeFilter: ['aria-busy'] });
