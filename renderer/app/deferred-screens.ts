@@ -2,9 +2,13 @@
 // on first use from a chunk of its own: the editor (TipTap, ProseMirror) and the rest stay out of
 // the bundle the app evaluates before it lists the library.
 import { lazy } from 'react';
+import { importHeadlineSlug } from '../stores/article-store';
 
-/** Loads the article screen's chunk (the editor); safe to call again, the chunk loads once. */
-export const loadArticleScreen = () => import('../features/article/article-screen');
+/**
+ * Loads the article screen's chunk (the editor) and the slug maker its headline needs, so the slug
+ * follows the first key typed; safe to call again, each chunk loads once.
+ */
+export const loadArticleScreen = () => Promise.all([import('../features/article/article-screen'), importHeadlineSlug()]).then(([screen]) => screen);
 
 export const ArticleScreen = lazy(() => loadArticleScreen().then((m) => ({ default: m.ArticleScreen })));
 export const ReviewQueueScreen = lazy(() => import('../features/review/review-queue-screen').then((m) => ({ default: m.ReviewQueueScreen })));

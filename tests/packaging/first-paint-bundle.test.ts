@@ -1,6 +1,7 @@
 // Runs in: vitest (Node). The library's first paint evaluates only what it needs: the renderer's
 // entry chunk and the chunks it imports statically hold the library screen, but not the editor
-// (TipTap, ProseMirror) nor the screens and dialogs a start does not show; those load on first use.
+// (TipTap, ProseMirror), pinyin for slugs, nor the screens and dialogs a start does not show; those
+// load on first use.
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -61,6 +62,12 @@ describe('the bundle the library paints from', () => {
     const editor = /\/node_modules\/(@tiptap\/|prosemirror-)/;
     expect(allModules().filter((id) => editor.test(id)).length).toBeGreaterThan(0);
     expect(firstPaintModules().filter((id) => editor.test(id))).toEqual([]);
+  });
+
+  it('leaves pinyin for slugs (pinyin-pro) to a chunk loaded with the first story', () => {
+    const pinyin = /\/node_modules\/pinyin-pro\//;
+    expect(allModules().filter((id) => pinyin.test(id)).length).toBeGreaterThan(0);
+    expect(firstPaintModules().filter((id) => pinyin.test(id))).toEqual([]);
   });
 
   it('leaves the article screen, the review queue and the dialogs a start does not show to chunks of their own', () => {
