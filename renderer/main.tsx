@@ -4,6 +4,7 @@ import { createRoot } from 'react-dom/client';
 import { getApi } from './api/get-api';
 import { getEvents } from './api/get-events';
 import { App } from './app/app';
+import { startStores } from './app/start-stores';
 import { StoresContext } from './stores/stores-context';
 import { createAppStores } from './stores/app-stores';
 import './styles/app.css';
@@ -11,6 +12,8 @@ import './styles/theme-dark.css';
 import './styles/print.css';
 
 const stores = createAppStores(getApi(), getEvents());
+// The library's first rows are asked now, while React renders the shell, not once it has.
+startStores(stores);
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element.');
 
