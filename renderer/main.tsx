@@ -1,4 +1,14 @@
 // Runs in: renderer. Entry point: builds the stores over the right transport and mounts the app.
+
+// The screens' stylesheets first, in the order one bundle had them, ahead of the app's, the dark
+// theme's and print's. The screens load later from chunks of their own; their stylesheets must not,
+// or they would come after the dark theme and override it.
+import './commands/command-palette.css';
+import './features/publish/publish.css';
+import './features/review/diff-view.css';
+import './editor/article-editor.css';
+import './editor/suggestion-marks.css';
+import './editor/find/find-panel.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { getApi } from './api/get-api';

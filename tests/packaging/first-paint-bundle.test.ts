@@ -14,8 +14,8 @@ type Chunk = Rollup.OutputChunk;
 let chunks: Map<string, Chunk>;
 let outDir: string;
 
-/** Every module of the chunks the entry loads before it runs: itself and its static imports, transitively. */
-function firstPaintModules(): string[] {
+/** The chunks the entry loads before it runs: itself and its static imports, transitively. */
+function firstPaintChunkNames(): string[] {
   const entry = [...chunks.values()].find((c) => c.isEntry);
   if (!entry) throw new Error('the build has no entry chunk');
   const seen = new Set<string>();
@@ -28,7 +28,12 @@ function firstPaintModules(): string[] {
     }
   };
   visit(entry);
-  return [...seen].flatMap((name) => chunks.get(name)?.moduleIds ?? []).map((id) => id.replaceAll('\\', '/'));
+  return [...seen];
+}
+
+/** Every module of those chunks. */
+function firstPaintModules(): string[] {
+  return firstPaintChunkNames().flatMap((name) => chunks.get(name)?.moduleIds ?? []).map((id) => id.replaceAll('\\', '/'));
 }
 
 function allModules(): string[] {
@@ -62,6 +67,13 @@ describe('the bundle the library paints from', () => {
     const editor = /\/node_modules\/(@tiptap\/|prosemirror-)/;
     expect(allModules().filter((id) => editor.test(id)).length).toBeGreaterThan(0);
     expect(firstPaintModules().filter((id) => editor.test(id))).toEqual([]);
+  });
+
+  it('keeps every stylesheet but the shared story carets in the first paint, in one cascade: none comes after the dark theme', () => {
+    const first = new Set(firstPaintChunkNames());
+    const late = [...chunks.values()].filter((c) => !first.has(c.fileName) && !c.moduleIds.some((id) => id.includes('/renderer/editor/collab/')));
+    expect(late.length).toBeGreaterThan(0);
+    expect(late.flatMap((c) => [...(c.viteMetadata?.importedCss ?? [])])).toEqual([]);
   });
 
   it('leaves pinyin for slugs (pinyin-pro) to a chunk loaded with the first story', () => {
