@@ -12,7 +12,8 @@ export default defineConfig({
     // Inlined assets would be data: URLs; the CSP allows only files from the app itself.
     assetsInlineLimit: 0,
     modulePreload: { polyfill: false },
-    // A desktop app loads one bundle from disk; splitting it buys nothing.
+    // The editor and the screens a start does not show load from chunks of their own on first use
+    // (renderer/app/deferred-screens.ts), so the library paints before TipTap is evaluated.
     chunkSizeWarningLimit: 2000,
   },
 });

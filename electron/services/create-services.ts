@@ -30,6 +30,8 @@ import { startReviewSyncLoop } from './review/review-sync-loop';
 import { settingsReviewHub } from './review/settings-review-hub';
 import { createSearchIndexSchedule } from './search/search-index-schedule';
 import { openWorkerSearchIndex } from './search/worker-search-index';
+import type { ScheduledIndex } from './search/scheduled-index';
+import { createSearchOpenGate, type SearchOpenGate } from './library/search-open-gate';
 import type { SecretStore } from './secrets/secret-store';
 import { SettingsStore } from './settings/settings-store';
 import { fsAppError } from './store/fs-app-error';
@@ -73,6 +75,8 @@ export interface ServicesOptions {
   lockParentPid?: number;
   /** Where the services announce changes (jobs, review queue, library, settings). @default a bus nobody hears */
   events?: EventBus;
+  /** Opens the library's search index. @default openWorkerSearchIndex (a worker thread) */
+  openSearchIndex?(libraryRoot: string, logger: Logger): Promise<ScheduledIndex>;
 }
 
 export async function createServices(options: ServicesOptions): Promise<Services> {
@@ -84,9 +88,12 @@ export async function createServices(options: ServicesOptions): Promise<Services
   const thumbnails = new ThumbnailMaker(libraryRoot);
   const search = createSearchIndexSchedule({ logger, onIndexed: () => events.emit('library.changed', { kind: 'indexed', ids: [] }) });
   let snapshot: LibrarySnapshot | null = null;
+  /** Set once the start's scan is under way; until then no change can come. */
+  let searchGate: SearchOpenGate | null = null;
   const onChange = (change: LibraryChange) => {
     snapshot = null;
     events.emit('library.changed', change.kind === 'upsert' ? { kind: 'saved', ids: [change.article.id] } : { kind: 'purged', ids: [change.id] });
+    searchGate?.now();
     search.changed(change);
   };
 
@@ -122,7 +129,10 @@ export async function createServices(options: ServicesOptions): Promise<Services
       return false;
     },
   );
-  search.open(async () => openWorkerSearchIndex(libraryRoot, { logger }), store, scanned);
+  const openSearchIndex = options.openSearchIndex ?? (async (root: string, log: Logger) => openWorkerSearchIndex(root, { logger: log }));
+  // Not yet: loading the index would compete with the window's boot for the first screen of rows.
+  const gate = createSearchOpenGate(() => search.open(() => openSearchIndex(libraryRoot, logger), store, scanned));
+  searchGate = gate;
 
   const documentsDir = options.documentsDir ?? join(homedir(), 'Documents');
   const secrets = options.secrets ?? createFileSecretStore(browserSecretsPath(options.dataDir));
@@ -241,7 +251,12 @@ export async function createServices(options: ServicesOptions): Promise<Services
       // One snapshot for the whole answer: what the page left out and what the rows are filtered by agree.
       const listed = (snapshot ??= librarySnapshot(store.list()));
       const progress = reading === null ? {} : { reading };
-      if (filter.query.trim().length === 0) return { ...queryLibrary(listed, filter, null), indexing: 0, ...progress };
+      if (filter.query.trim().length === 0) {
+        const answer = { ...queryLibrary(listed, filter, null), indexing: 0, ...progress };
+        gate.afterThisAnswer();
+        return answer;
+      }
+      gate.now();
       const libraryCount = () => reading?.total ?? store.count;
       // Only a page when the index holds exactly the library's articles: caught up, the library read.
       const page = reading === null && search.caughtUp() ? searchPageFor(listed, filter) : null;
@@ -325,6 +340,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
       await publishing.close();
       await review.close();
       closing = true;
+      gate.cancel();
       await store.close();
       await scanned;
       await search.close();

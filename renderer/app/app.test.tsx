@@ -2,7 +2,7 @@
 // Runs in: tests (happy-dom). A reporter starts a new article from the library, writes a headline and goes back.
 import { settingsSchema } from '../../common/contract';
 import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { newArticle, type Article } from '../../common/article';
 import { useI18nStore } from '../i18n/i18n-store';
 import { createAppStores } from '../stores/app-stores';
@@ -10,9 +10,12 @@ import { createFakeApi } from '../../tests/support/fake-api';
 import { testEventConnection } from '../../tests/support/test-event-connection';
 import { createEventSubscription } from '../api/event-subscription';
 import { App } from './app';
+import { loadArticleScreen } from './deferred-screens';
 import { StoresContext } from '../stores/stores-context';
 
 afterEach(cleanup);
+// The article screen is a chunk of its own: compile it once here, so the waits below time the app, not the test runner's first import.
+beforeAll(loadArticleScreen, 60_000);
 
 describe('app', () => {
   it('new article → headline → back to the library saves it, and the zh-CN switch translates the UI', async () => {

@@ -1,18 +1,12 @@
 // Runs in: renderer. The app shell: header, the current screen, any open dialog, and toasts over them.
-import { useEffect, useMemo } from 'react';
+import { Suspense, useEffect, useMemo } from 'react';
 import { pollWhileDown } from '../api/poll-while-down';
 import { createCommandDispatcher } from '../commands/command-dispatcher';
-import { CommandPalette } from '../commands/command-palette';
-import { ArticleScreen } from '../features/article/article-screen';
+import { ArticleScreen, CommandPalette, NameVersionDialog, PreviewDialog, ReviewQueueScreen, RevisionsDialog, SettingsDialog } from './deferred-screens';
 import { LibraryScreen } from '../features/library/library-screen';
 import { OutboxButton } from '../features/publish/outbox-button';
-import { ReviewQueueScreen } from '../features/review/review-queue-screen';
 import { ReplaceLocalDialog } from '../features/review/replace-local-dialog';
-import { NameVersionDialog } from '../features/revisions/name-version-dialog';
-import { RevisionsDialog } from '../features/revisions/revisions-dialog';
 import { LocaleSwitcher } from '../features/settings/locale-switcher';
-import { PreviewDialog } from '../features/proof/preview-dialog';
-import { SettingsDialog } from '../features/settings/settings-dialog';
 import { useT } from '../i18n/use-t';
 import { NotificationsButton } from './notifications-button';
 import { useStores } from '../stores/stores-context';
@@ -77,25 +71,29 @@ export function App() {
         </button>
       </header>
       <main className="app-main">
-        {view === 'article' && hasArticle ? (
-          <ArticleScreen onCommand={run} />
-        ) : view === 'queue' ? (
-          <ReviewQueueScreen />
-        ) : (
-          <LibraryScreen trashed={view === 'trash'} onCommand={run} />
-        )}
+        <Suspense fallback={null}>
+          {view === 'article' && hasArticle ? (
+            <ArticleScreen onCommand={run} />
+          ) : view === 'queue' ? (
+            <ReviewQueueScreen />
+          ) : (
+            <LibraryScreen trashed={view === 'trash'} onCommand={run} />
+          )}
+        </Suspense>
       </main>
-      {dialog === 'settings' ? <SettingsDialog /> : null}
+      <Suspense fallback={null}>{dialog === 'settings' ? <SettingsDialog /> : null}</Suspense>
       <ReplaceLocalDialog
         onOpened={() => {
           stores.ui.getState().setSideTab('review');
           stores.ui.getState().setView('article');
         }}
       />
-      {dialog === 'revisions' && hasArticle ? <RevisionsDialog /> : null}
-      {dialog === 'name-version' && hasArticle ? <NameVersionDialog /> : null}
-      {dialog === 'palette' ? <CommandPalette onRun={run} /> : null}
-      {dialog === 'preview' && hasArticle ? <PreviewDialog /> : null}
+      <Suspense fallback={null}>
+        {dialog === 'revisions' && hasArticle ? <RevisionsDialog /> : null}
+        {dialog === 'name-version' && hasArticle ? <NameVersionDialog /> : null}
+        {dialog === 'palette' ? <CommandPalette onRun={run} /> : null}
+        {dialog === 'preview' && hasArticle ? <PreviewDialog /> : null}
+      </Suspense>
       <Toasts />
     </div>
   );

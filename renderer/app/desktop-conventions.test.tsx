@@ -2,7 +2,7 @@
 // Runs in: tests (happy-dom). After a crash reload the story that was open opens again and the app
 // says so; events become desktop notifications only when wanted; deep links open the story.
 import { act, cleanup, render, screen, waitFor } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { newArticle, type Article } from '../../common/article';
 import { settingsSchema } from '../../common/contract';
 import type { OsNotificationRequest } from '../../common/desktop/desktop-messages';
@@ -15,6 +15,7 @@ import { createAppStores } from '../stores/app-stores';
 import { createFakeApi, type FakeHandlers } from '../../tests/support/fake-api';
 import { testEventConnection } from '../../tests/support/test-event-connection';
 import { App } from './app';
+import { loadArticleScreen } from './deferred-screens';
 import { openDeepLink } from './open-deep-link';
 import { startOsNotifications } from './os-notification-driver';
 import { StoresContext } from '../stores/stores-context';
@@ -46,6 +47,8 @@ beforeEach(() => {
   window.history.replaceState(null, '', '/');
 });
 afterEach(cleanup);
+// The article screen is a chunk of its own: compile it once here, so the waits below time the app, not the test runner's first import.
+beforeAll(loadArticleScreen, 60_000);
 
 describe('crash recovery', () => {
   it.each(['en', 'zh-CN'] as const)('reopens the story that was open, from the last autosave, and says so in %s', async (locale) => {

@@ -4,14 +4,13 @@ import { useEffect } from 'react';
 import type { CommandDispatcher } from '../commands/command-dispatcher';
 import { installKeyboardShortcuts } from '../commands/keyboard-shortcuts';
 import type { AppStores } from '../stores/app-stores';
+import { startStores } from './start-stores';
 
 export function useAppLifecycle(stores: AppStores, dispatch: CommandDispatcher): void {
   useEffect(() => {
-    const { settings, library, ui, article } = stores;
-    const report = (error: unknown): void => ui.getState().showError(error);
-    settings.getState().init().catch(report);
-    library.getState().refresh().catch(report);
-    library.getState().loadProblems().catch(report);
+    const { article } = stores;
+    // main.tsx asked already, before the first render; a shell mounted on its own (tests) asks now.
+    startStores(stores);
 
     const bridge = window.dateline;
     const unsubscribeMenu = bridge ? bridge.onMenuCommand((command) => void dispatch(command)) : null;

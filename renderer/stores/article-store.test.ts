@@ -4,7 +4,8 @@ import { newArticle, type Article, type DocNode } from '../../common/article';
 import type { RevisionInfo, SlugStyle } from '../../common/contract';
 import { ApiError } from '../api/api-error';
 import { createFakeApi } from '../../tests/support/fake-api';
-import { createArticleStore } from './article-store';
+import { headlineSlug } from '../../common/text/headline-slug';
+import { createArticleStore, type HeadlineSlug } from './article-store';
 import type { EditorHandleLike } from './editor-handle';
 
 const ID = 'art0000000001';
@@ -92,6 +93,31 @@ describe('article store', () => {
     expect(store.getState().article?.meta.slug).toBe('bridge');
     store.getState().resetSlug();
     expect(store.getState().article?.meta).toMatchObject({ slug: 'bridge-reopens', slugEdited: false });
+  });
+
+  it('a headline typed before the slug maker has loaded gets its slug once it has, and is saved with it; a slug set meanwhile stays', async () => {
+    const stored: Article = { ...newArticle(ID, NOW), headline: 'Old headline', body: bodyOf('stored') };
+    const api = createFakeApi({ 'articles.save': () => ({ revision: 1, updatedAt: NOW }) });
+    let arrive: (make: HeadlineSlug) => void = () => undefined;
+    const slugMaker = new Promise<HeadlineSlug>((resolve) => (arrive = resolve));
+    const store = createArticleStore(api, { autosave: { runWhenIdle: (fn) => fn() }, loadHeadlineSlug: () => slugMaker });
+    store.getState().load(stored);
+    store.getState().updateFields({ headline: 'Flood Closes Bridge' });
+    expect(store.getState().article?.headline).toBe('Flood Closes Bridge');
+    arrive(headlineSlug);
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(store.getState().article?.meta.slug).toBe('flood-closes-bridge');
+    const saves = api.callsTo('articles.save') as { article: Article }[];
+    expect(saves.at(-1)?.article.meta.slug).toBe('flood-closes-bridge');
+
+    let arriveLate: (make: HeadlineSlug) => void = () => undefined;
+    const late = createArticleStore(api, { autosave: { runWhenIdle: (fn) => fn() }, loadHeadlineSlug: () => new Promise<HeadlineSlug>((resolve) => (arriveLate = resolve)) });
+    late.getState().load(stored);
+    late.getState().updateFields({ headline: 'Bridge reopens' });
+    late.getState().updateMeta({ slug: 'my-own', slugEdited: true });
+    arriveLate(headlineSlug);
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(late.getState().article?.meta).toMatchObject({ slug: 'my-own', slugEdited: true });
   });
 
   it('a newsroom that chose pinyin slugs gets them, with polyphones read right; switching back gives Chinese', async () => {

@@ -3,7 +3,7 @@ import { effectiveSlug } from '../../common/publish/effective-slug';
 import type { Article, ArticleMeta, DocNode } from '../../common/article';
 import type { DatelineApi, ExportResult, OperationResult, RevisionInfo, SlugStyle } from '../../common/contract';
 import type { TextStats } from '../../common/text/text-stats';
-import { headlineSlug } from '../../common/text/headline-slug';
+import type { headlineSlug } from '../../common/text/headline-slug';
 import { isApiError } from '../api/api-error';
 import { isSameSavedContent } from './same-saved-content';
 import { AutosaveController, type AutosaveOptions, type SaveState } from './autosave-controller';
@@ -63,6 +63,15 @@ export interface ArticleStoreOptions {
   slugStyle?(): SlugStyle;
   /** Ends the task between reading the body and sending it. @default yieldToInput */
   yieldToInput?(): Promise<void>;
+  /** Loads the slug maker. @default importHeadlineSlug */
+  loadHeadlineSlug?(): Promise<HeadlineSlug>;
+}
+
+export type HeadlineSlug = typeof headlineSlug;
+
+/** The slug maker reads pinyin (pinyin-pro, 200 KB): it loads with the first story, not before the library paints. */
+export function importHeadlineSlug(): Promise<HeadlineSlug> {
+  return import('../../common/text/headline-slug').then((m) => m.headlineSlug);
 }
 
 function isServicesRestarting(error: unknown): boolean {
@@ -78,8 +87,32 @@ export function createArticleStore(api: DatelineApi, options: ArticleStoreOption
   /** The last save the services process died under: it may have been written without an answer. */
   let unanswered: Article | null = null;
   let restartedUnderSave = false;
+  let slugMaker: HeadlineSlug | null = null;
+  let slugMakerLoading: Promise<HeadlineSlug | null> | null = null;
+  const slugStyle = (): SlugStyle => options.slugStyle?.() ?? 'chinese';
+  /** Loads the slug maker once (again after a failure); null when it cannot be had. */
+  const loadSlugMaker = (): Promise<HeadlineSlug | null> =>
+    (slugMakerLoading ??= (options.loadHeadlineSlug ?? importHeadlineSlug)().then(
+      (made) => (slugMaker = made),
+      () => {
+        slugMakerLoading = null;
+        return null;
+      },
+    ));
 
   return createStore<ArticleState>((set, get) => {
+    /** A headline changed before the slug maker had loaded: its slug follows once it has, unless the reporter set one meanwhile. */
+    const slugWhenLoaded = (id: string): void => {
+      void loadSlugMaker().then((make) => {
+        const now = get().article;
+        if (!make || !now || now.id !== id || now.meta.slugEdited) return;
+        const slug = make(now.headline, slugStyle());
+        if (slug === now.meta.slug) return;
+        set({ article: { ...now, meta: { ...now.meta, slug } } });
+        controller?.markDirty();
+      });
+    };
+
     /**
      * If the save the services died under did reach the disk, the library now holds exactly what
      * was sent, one revision on: carry on from that revision instead of reporting a conflict.
@@ -132,6 +165,7 @@ export function createArticleStore(api: DatelineApi, options: ArticleStoreOption
       });
 
     const load = (article: Article, sharedAnswer?: SharedLookup['answer']): void => {
+      void loadSlugMaker();
       unanswered = null;
       restartedUnderSave = false;
       controller?.dispose();
@@ -165,7 +199,8 @@ export function createArticleStore(api: DatelineApi, options: ArticleStoreOption
         await flush();
         // Both questions at once: the editor mounts once it is known whether the story is shared.
         const shared = api.call('collab.session', { id }).catch(() => null);
-        load(await api.call('articles.get', { id }), shared);
+        const [article] = await Promise.all([api.call('articles.get', { id }), loadSlugMaker()]);
+        load(article, shared);
       },
       load,
       close: async () => {
@@ -185,7 +220,8 @@ export function createArticleStore(api: DatelineApi, options: ArticleStoreOption
         if (!article) return;
         const next = { ...article, ...patch };
         if (patch.headline !== undefined && !article.meta.slugEdited) {
-          next.meta = { ...article.meta, slug: headlineSlug(patch.headline, options.slugStyle?.() ?? 'chinese') };
+          if (slugMaker) next.meta = { ...article.meta, slug: slugMaker(patch.headline, slugStyle()) };
+          else slugWhenLoaded(article.id);
         }
         set({ article: next });
         controller?.markDirty();
@@ -203,8 +239,10 @@ export function createArticleStore(api: DatelineApi, options: ArticleStoreOption
       resetSlug: () => {
         const article = get().article;
         if (!article) return;
-        set({ article: { ...article, meta: { ...article.meta, slug: headlineSlug(article.headline, options.slugStyle?.() ?? 'chinese'), slugEdited: false } } });
+        const slug = slugMaker ? slugMaker(article.headline, slugStyle()) : article.meta.slug;
+        set({ article: { ...article, meta: { ...article.meta, slug, slugEdited: false } } });
         controller?.markDirty();
+        if (!slugMaker) slugWhenLoaded(article.id);
       },
       markBodyDirty: () => controller?.markDirty(),
       setStats: (stats) => {

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { newArticle, summarize } from '../../../common/article';
 import { LibraryEntries } from './library-entries';
-import { openLibraryIndex, readLibraryIndex, writeLibraryIndex, type IndexEntry } from './library-index-cache';
+import { INDEX_HEAD_BYTES, openLibraryIndex, readLibraryIndex, writeLibraryIndex, type IndexEntry } from './library-index-cache';
 import { LibraryStore } from './library-store';
 import { sortableId } from './sortable-id';
 
@@ -35,6 +35,38 @@ it('writes one line per entry in the order given, reads them a slice at a time, 
   expect(reader.next(1).map(([id]) => id)).toEqual([entries[0]![0]]);
   expect(reader.more()).toBe(true);
   expect(reader.next(10).map(([id]) => id)).toEqual([entries[2]![0]]);
+  expect(reader.more()).toBe(false);
+});
+
+it('opening reads only the head of a big cache; the rest comes when asked for, whole and in order', async () => {
+  const path = join(root, 'library-index.json');
+  const entries = Array.from({ length: 2000 }, (_, i) => entry(i));
+  await writeLibraryIndex(path, new Map(entries));
+  expect((await readFile(path)).length).toBeGreaterThan(2 * INDEX_HEAD_BYTES);
+  const reader = await openLibraryIndex(path);
+  // Only the head is in hand: a first screen of rows, not the file.
+  const head = reader.next(entries.length);
+  expect(head.length).toBeGreaterThanOrEqual(200);
+  expect(head.length).toBeLessThan(entries.length);
+  expect(reader.more()).toBe(true);
+  await reader.readRest();
+  const rest = reader.next(entries.length);
+  expect([...head, ...rest].map(([id]) => id)).toEqual(entries.map(([id]) => id));
+  expect(reader.size).toBe(entries.length);
+  expect(reader.outdated).toBe(false);
+  expect(reader.more()).toBe(false);
+});
+
+it('a cache gone after its head was read serves the head and asks to be written again', async () => {
+  const path = join(root, 'library-index.json');
+  const entries = Array.from({ length: 2000 }, (_, i) => entry(i));
+  await writeLibraryIndex(path, new Map(entries));
+  const reader = await openLibraryIndex(path);
+  await rm(path);
+  const head = reader.next(entries.length);
+  await reader.readRest();
+  expect(head.length + reader.next(entries.length).length).toBeLessThan(entries.length);
+  expect(reader.outdated).toBe(true);
   expect(reader.more()).toBe(false);
 });
 

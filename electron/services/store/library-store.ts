@@ -151,6 +151,8 @@ export class LibraryStore {
   /** Loads the rest of the cache, yielding between slices; reports progress. Returns how many entries it held for present folders. */
   private async loadCache(present: ReadonlySet<string>, cache: LibraryIndexReader, loaded: number): Promise<number> {
     // Not stopped by close(): parsing is bounded work, and a half-read cache must not be written back.
+    // Only its head was read before the first screen: the rest now, in the background.
+    await cache.readRest();
     while (cache.more()) {
       await new Promise<void>((resolve) => setImmediate(resolve));
       await this.options.beforeCacheSlice?.();

@@ -20,12 +20,21 @@ const ROOT = resolve(import.meta.dirname, '..', '..', '..');
 /** How long a host may take to print its URL; a cold start of a very large library needs more. */
 const DEFAULT_START_TIMEOUT_MS = 30_000;
 
-export async function startHost(options: { dataDir?: string; env?: Record<string, string>; startTimeoutMs?: number } = {}): Promise<RunningHost> {
+export interface StartHostOptions {
+  dataDir?: string;
+  env?: Record<string, string>;
+  startTimeoutMs?: number;
+  /** The project folder whose build runs (its dist/host/serve.mjs); this project by default. A bench can time another build. */
+  root?: string;
+}
+
+export async function startHost(options: StartHostOptions = {}): Promise<RunningHost> {
+  const root = options.root ?? ROOT;
   const startTimeoutMs = options.startTimeoutMs ?? DEFAULT_START_TIMEOUT_MS;
   const ownsDir = !options.dataDir;
   const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'dateline-e2e-')));
-  const child = spawn(process.execPath, [join(ROOT, 'dist', 'host', 'serve.mjs')], {
-    cwd: ROOT,
+  const child = spawn(process.execPath, [join(root, 'dist', 'host', 'serve.mjs')], {
+    cwd: root,
     env: { ...process.env, DATELINE_DATA_DIR: dataDir, PORT: '0', LANG: 'en_US.UTF-8', ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -1,0 +1,19 @@
+// Runs in: renderer. The screens and dialogs the library's first paint does not need, each loaded
+// on first use from a chunk of its own: the editor (TipTap, ProseMirror) and the rest stay out of
+// the bundle the app evaluates before it lists the library.
+import { lazy } from 'react';
+import { importHeadlineSlug } from '../stores/article-store';
+
+/**
+ * Loads the article screen's chunk (the editor) and the slug maker its headline needs, so the slug
+ * follows the first key typed; safe to call again, each chunk loads once.
+ */
+export const loadArticleScreen = () => Promise.all([import('../features/article/article-screen'), importHeadlineSlug()]).then(([screen]) => screen);
+
+export const ArticleScreen = lazy(() => loadArticleScreen().then((m) => ({ default: m.ArticleScreen })));
+export const ReviewQueueScreen = lazy(() => import('../features/review/review-queue-screen').then((m) => ({ default: m.ReviewQueueScreen })));
+export const SettingsDialog = lazy(() => import('../features/settings/settings-dialog').then((m) => ({ default: m.SettingsDialog })));
+export const RevisionsDialog = lazy(() => import('../features/revisions/revisions-dialog').then((m) => ({ default: m.RevisionsDialog })));
+export const NameVersionDialog = lazy(() => import('../features/revisions/name-version-dialog').then((m) => ({ default: m.NameVersionDialog })));
+export const CommandPalette = lazy(() => import('../commands/command-palette').then((m) => ({ default: m.CommandPalette })));
+export const PreviewDialog = lazy(() => import('../features/proof/preview-dialog').then((m) => ({ default: m.PreviewDialog })));
