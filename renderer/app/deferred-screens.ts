@@ -3,14 +3,16 @@
 // the bundle the app evaluates before it lists the library.
 import { lazy } from 'react';
 import { importHeadlineSlug } from '../stores/article-store';
+import { loadedOrLazy } from './loaded-or-lazy';
 
 /**
- * Loads the article screen's chunk (the editor) and the slug maker its headline needs, so the slug
- * follows the first key typed; safe to call again, each chunk loads once.
+ * The article screen's chunk (the editor) with the slug maker its headline needs, so the slug
+ * follows the first key typed. `loadArticleScreen` is safe to call again: each chunk loads once,
+ * and once loaded the screen opens without suspending.
  */
-export const loadArticleScreen = () => Promise.all([import('../features/article/article-screen'), importHeadlineSlug()]).then(([screen]) => screen);
-
-export const ArticleScreen = lazy(() => loadArticleScreen().then((m) => ({ default: m.ArticleScreen })));
+const articleScreen = loadedOrLazy(() => Promise.all([import('../features/article/article-screen'), importHeadlineSlug()]).then(([screen]) => screen.ArticleScreen));
+export const loadArticleScreen = articleScreen.preload;
+export const ArticleScreen = articleScreen.Screen;
 export const ReviewQueueScreen = lazy(() => import('../features/review/review-queue-screen').then((m) => ({ default: m.ReviewQueueScreen })));
 export const SettingsDialog = lazy(() => import('../features/settings/settings-dialog').then((m) => ({ default: m.SettingsDialog })));
 export const RevisionsDialog = lazy(() => import('../features/revisions/revisions-dialog').then((m) => ({ default: m.RevisionsDialog })));
