@@ -21,13 +21,25 @@ export interface OpenBuild {
   label: string;
   url: string;
   client: ReturnType<typeof hostClient>;
+  /** False for a build from before the editor became a chunk of its own (nothing to wait for). */
+  editorChunk?: boolean;
 }
 interface Style {
   font: string;
   width: number;
 }
 
-async function openInApp(browser: Browser, build: OpenBuild, headline: string): Promise<{ painted: number; style: Style }> {
+/**
+ * The editor is a chunk the app loads in idle time once the library has answered: with
+ * `afterEditorLoaded`, the click waits until its scripts have arrived and the page is idle again
+ * (opening a story a moment after start); without, it comes as soon as the list is idle (at once).
+ */
+const EDITOR_CHUNKS_LOADED = `(() => {
+  const scripts = performance.getEntriesByType('resource').map((e) => e.name);
+  return ['article-screen-', 'editor-extensions-'].every((chunk) => scripts.some((name) => name.includes(chunk)));
+})()`;
+
+async function openInApp(browser: Browser, build: OpenBuild, headline: string, afterEditorLoaded: boolean): Promise<{ painted: number; style: Style }> {
   const context = await benchContext(browser);
   try {
     const page = await context.newPage();
@@ -36,6 +48,10 @@ async function openInApp(browser: Browser, build: OpenBuild, headline: string): 
     const open = page.getByRole('button', { name: uiText('library.openNamed', { headline }), exact: true });
     await open.waitFor({ state: 'visible', timeout: 60_000 });
     await waitForPageIdle(page);
+    if (afterEditorLoaded) {
+      await waitInPage(page, EDITOR_CHUNKS_LOADED, 60_000);
+      await waitForPageIdle(page);
+    }
     await page.evaluate('window.__benchOpenArm(0)');
     await open.click();
     await waitInPage(page, 'window.__benchOpen.painted !== null', 120_000);
@@ -81,7 +97,14 @@ async function openInPage(browser: Browser, kind: 'tiptap' | 'plain', html: stri
 }
 
 /** Creates the stories in every build's library, opens them, and returns the table. */
-export async function runOpenCompare(browser: Browser, builds: readonly OpenBuild[], words: readonly number[], samples: number, log: (line: string) => void): Promise<Table> {
+export async function runOpenCompare(
+  browser: Browser,
+  builds: readonly OpenBuild[],
+  words: readonly number[],
+  samples: number,
+  log: (line: string) => void,
+  afterEditorLoaded = false,
+): Promise<Table> {
   const htmlBySize = new Map<number, string>();
   for (const size of words) {
     const paragraphs = paragraphsFor({ label: 'open', language: 'en', size });
@@ -107,7 +130,8 @@ export async function runOpenCompare(browser: Browser, builds: readonly OpenBuil
       let style: Style | null = null;
       for (let i = 0; i < samples; i++) {
         for (const build of builds) {
-          const opened = await openInApp(browser, build, `Open: ${size} words`);
+          // A build from before the editor was a chunk of its own has nothing to wait for.
+          const opened = await openInApp(browser, build, `Open: ${size} words`, afterEditorLoaded && build.editorChunk !== false);
           style ??= opened.style;
           push(build.label, opened.painted);
         }
@@ -120,7 +144,7 @@ export async function runOpenCompare(browser: Browser, builds: readonly OpenBuil
   const median = (size: number, kind: string, round: number) => stats(results.get(size)?.get(kind)?.[round] ?? []).median;
   const perRound = (show: (round: number) => string) => Array.from({ length: ROUNDS }, (_, r) => show(r)).join(' / ');
   return {
-    title: `Opening a story: click → first frame after the body is editable, median of ${samples} fresh pages (each cell: round 1 / round 2)`,
+    title: `Opening a story${afterEditorLoaded ? ' once the editor has loaded' : ' as soon as the list is idle'}: click → first frame after the body is editable, median of ${samples} fresh pages (each cell: round 1 / round 2)`,
     headers: ['Size', ...kinds.map((k) => (k === 'TipTap' || k === 'plain' ? k : `Dateline (${k})`)), ...builds.map((b) => `${b.label} ×TipTap`)],
     rows: words.map((size) => [
       `${size.toLocaleString('en')} words`,

@@ -1,4 +1,6 @@
-// Runs in: Node (`npx tsx tests/bench/run-open-compare.ts <label>=<renderer-dir> [<label>=<renderer-dir>] [--words=1000,20000,100000] [--samples=3]`).
+// Runs in: Node (`npx tsx tests/bench/run-open-compare.ts <label>=<renderer-dir> [<label>=<renderer-dir>] [--words=1000,20000,100000] [--samples=3]
+// [--after-editor-loaded] [--no-chunk=<label>,...]`). `--after-editor-loaded` clicks once the editor's chunk has loaded;
+// `--no-chunk` names builds from before the editor was a chunk of its own.
 // Opening a story in one or more renderer builds (e.g. main's and a branch's: `npx vite build
 // --outDir <dir>` of each), each served by its own host, beside bare TipTap and plain; see open-compare.ts.
 import { loadavg } from 'node:os';
@@ -26,8 +28,9 @@ async function main(): Promise<void> {
   try {
     for (const [label, dir] of specs) hosts.push({ label, host: await startHost({ env: { DATELINE_STATIC_DIR: dir } }) });
     const loadStart = loadavg();
-    const builds = hosts.map(({ label, host }) => ({ label, url: host.url, client: hostClient(host.url) }));
-    const table = await runOpenCompare(browser, builds, words, samples, log);
+    const unchunked = new Set((option('no-chunk') ?? '').split(',').filter(Boolean));
+    const builds = hosts.map(({ label, host }) => ({ label, url: host.url, client: hostClient(host.url), editorChunk: !unchunked.has(label) }));
+    const table = await runOpenCompare(browser, builds, words, samples, log, args.includes('--after-editor-loaded'));
     console.log(printTable(withLoadNote(table, loadStart, loadavg())));
   } finally {
     await browser.close();
