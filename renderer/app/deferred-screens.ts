@@ -11,7 +11,8 @@ import { loadedOrLazy } from './loaded-or-lazy';
  * and once loaded the screen opens without suspending.
  */
 const articleScreen = loadedOrLazy(() => Promise.all([import('../features/article/article-screen'), importHeadlineSlug()]).then(([screen]) => screen.ArticleScreen));
-export const loadArticleScreen = articleScreen.preload;
+/** Resolves to nothing: a test hook given it must not take the component for a teardown. */
+export const loadArticleScreen = (): Promise<void> => articleScreen.preload().then(() => undefined);
 export const ArticleScreen = articleScreen.Screen;
 export const ReviewQueueScreen = lazy(() => import('../features/review/review-queue-screen').then((m) => ({ default: m.ReviewQueueScreen })));
 export const SettingsDialog = lazy(() => import('../features/settings/settings-dialog').then((m) => ({ default: m.SettingsDialog })));
