@@ -48,6 +48,8 @@ export class SearchIndex {
   private placed: Placed[] = [];
   private live: LiveSegment = new LiveSegment();
   private liveBase = 0;
+  /** The live segment where it stands (one object: asked once per result of a query). */
+  private livePlace: Placed = { segment: this.live, base: 0 };
   /** Per index-wide document number: 1 once replaced or removed. */
   private dead = new Uint8Array(1024);
   private readonly byId = new Map<string, number>();
@@ -231,29 +233,32 @@ export class SearchIndex {
   }
 
   private segments(): Placed[] {
-    return this.live.size > 0 ? [...this.placed, { segment: this.live, base: this.liveBase }] : this.placed;
+    return this.live.size > 0 ? [...this.placed, this.livePlace] : this.placed;
   }
 
   private placeOf(global: number): Placed {
-    if (global >= this.liveBase) return { segment: this.live, base: this.liveBase };
+    if (global >= this.liveBase) return this.livePlace;
     let found = this.placed[0]!;
     for (const placed of this.placed) if (placed.base <= global) found = placed;
     return found;
   }
 
-  /** Called once per result (tens of thousands for a common character): no allocation. */
   private idOf(global: number): string {
-    if (global >= this.liveBase) return this.live.id(global - this.liveBase);
-    let found = this.placed[0]!;
-    for (const placed of this.placed) if (placed.base <= global) found = placed;
-    return found.segment.id(global - found.base);
+    const { segment, base } = this.placeOf(global);
+    return segment.id(global - base);
+  }
+
+  /** A new, empty live segment whose first document is index-wide number `base`. */
+  private startLive(base: number): void {
+    this.live = new LiveSegment();
+    this.liveBase = base;
+    this.livePlace = { segment: this.live, base };
   }
 
   private freezeLive(): void {
     if (this.live.size === 0) return;
     this.placed.push({ segment: this.live.freeze(), base: this.liveBase });
-    this.liveBase += this.live.size;
-    this.live = new LiveSegment();
+    this.startLive(this.liveBase + this.live.size);
   }
 
   /** One segment holding every document alive, numbered from 0; the index continues from it. */
@@ -271,8 +276,7 @@ export class SearchIndex {
   /** Makes `segment` the index's only segment. */
   private adopt(segment: FrozenSegment): void {
     this.placed = segment.size > 0 ? [{ segment, base: 0 }] : [];
-    this.live = new LiveSegment();
-    this.liveBase = segment.size;
+    this.startLive(segment.size);
     this.dead = new Uint8Array(Math.max(1024, segment.size * 2));
     this.byId.clear();
     this.stamps.clear();
