@@ -9,12 +9,25 @@
 // - "idle": until the frame after the next idle period: requestIdleCallback is asked from the key's
 //   first frame, so it runs after whatever idle work the key queued before it (idle callbacks run
 //   in order), and a frame the app's idle work delays is counted.
+// Beside them, Chromium's own long animation frames (LoAF, 50 ms or more) while the keys are pressed,
+// with the scripts that ran in each: what actually held the main thread, where "idle" also counts
+// time the page merely waited for an idle period.
+export interface LongFrame {
+  duration: number;
+  /** Of `duration`, what was not rendering: scripts, tasks and forced layouts. */
+  blocking: number;
+  /** "invoker (type) duration source" per script that ran in the frame, longest first. */
+  scripts: string[];
+}
+
 export interface KeystrokeSamples {
   work: (number | null)[];
   task: (number | null)[];
   paint: (number | null)[];
   idle: (number | null)[];
   keys: number;
+  /** Null when this Chromium has no long-animation-frame entries. */
+  longFrames: LongFrame[] | null;
 }
 
 export const KEYSTROKE_MEASURES = ['work', 'task', 'paint', 'idle'] as const;
@@ -23,7 +36,20 @@ export type KeystrokeMeasure = (typeof KEYSTROKE_MEASURES)[number];
 /** A plain script (no bundler helpers) that installs `window.__benchKeys` once per document. */
 export const KEYSTROKE_PROBE = `(() => {
   if (window.__benchKeys) return;
-  const state = { armed: false, keys: 0, current: null, work: [], task: [], paint: [], idle: [] };
+  const state = { armed: false, keys: 0, current: null, work: [], task: [], paint: [], idle: [], longFrames: [] };
+  if (PerformanceObserver.supportedEntryTypes.includes('long-animation-frame')) {
+    new PerformanceObserver((list) => {
+      if (!state.armed) return;
+      for (const e of list.getEntries()) {
+        const scripts = [...e.scripts].sort((a, b) => b.duration - a.duration).slice(0, 3);
+        state.longFrames.push({
+          duration: e.duration,
+          blocking: e.blockingDuration,
+          scripts: scripts.map((s) => s.invoker + ' (' + s.invokerType + ') ' + Math.round(s.duration) + ' ms ' + (s.sourceFunctionName || '') + ' ' + String(s.sourceURL).split('/').pop()),
+        });
+      }
+    }).observe({ type: 'long-animation-frame' });
+  }
   const task = new MessageChannel();
   const paint = new MessageChannel();
   task.port2.onmessage = (e) => { state.task[e.data.seq] = performance.now() - e.data.t0; };
@@ -60,9 +86,9 @@ export const KEYSTROKE_PROBE = `(() => {
   window.__benchKeys = state;
 })();`;
 
-export const ARM_KEYSTROKE_PROBE = `(() => { const s = window.__benchKeys; s.armed = true; s.keys = 0; s.work = []; s.task = []; s.paint = []; s.idle = []; s.current = null; })()`;
+export const ARM_KEYSTROKE_PROBE = `(() => { const s = window.__benchKeys; s.armed = true; s.keys = 0; s.work = []; s.task = []; s.paint = []; s.idle = []; s.longFrames = []; s.current = null; })()`;
 
 /** True once every armed key has all its measures (or the page gave up on them). */
 export const KEYSTROKE_PROBE_DONE = `(() => { const s = window.__benchKeys; for (let i = 0; i < s.keys; i++) if (s.idle[i] === null || s.paint[i] === null) return false; return true; })()`;
 
-export const READ_KEYSTROKE_PROBE = `(() => { const s = window.__benchKeys; s.armed = false; return { work: s.work.slice(), task: s.task.slice(), paint: s.paint.slice(), idle: s.idle.slice(), keys: s.keys }; })()`;
+export const READ_KEYSTROKE_PROBE = `(() => { const s = window.__benchKeys; s.armed = false; return { work: s.work.slice(), task: s.task.slice(), paint: s.paint.slice(), idle: s.idle.slice(), keys: s.keys, longFrames: PerformanceObserver.supportedEntryTypes.includes('long-animation-frame') ? s.longFrames.slice() : null }; })()`;

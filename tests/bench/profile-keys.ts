@@ -11,18 +11,30 @@ import { hostClient } from '../support/host-client';
 import { launchBenchBrowser, benchContext } from './bench-browser';
 import { bareTiptapScript } from './bare-tiptap-bundle';
 import { bodyDoc } from './body-doc';
-import { placeCaretScript } from './typing-scenarios';
+import { CARET_PARAGRAPH_CENTRE_SCRIPT, placeCaretScript } from './typing-scenarios';
 import { paragraphsFor } from './typing-bench';
 import { selfTimes, topSelfTimes, type CpuProfile } from './cpu-profile-self-times';
+import { mainThreadPhases, phaseRows, type TraceEvent } from './trace-phases';
 import { uiText } from './ui-text';
 import { waitForPageIdle, waitInPage } from './wait-in-page';
 
 const MAX_WORDS = 200_000;
 const MAX_KEYS = 1_000;
 
-async function profileKeys(page: Page, root: string, key: string, keys: number, label: string): Promise<Map<string, number>> {
+const TRACE_CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink', 'v8.execute'];
+
+interface KeysProfile {
+  self: Map<string, number>;
+  phases: Map<string, number>;
+}
+
+async function profileKeys(page: Page, root: string, key: string, keys: number, label: string): Promise<KeysProfile> {
   await page.evaluate(placeCaretScript(root, 'middle'));
+  const pointer = (await page.evaluate(CARET_PARAGRAPH_CENTRE_SCRIPT)) as { x: number; y: number };
+  await page.mouse.move(pointer.x, pointer.y);
   await waitForPageIdle(page);
+  const browser = page.context().browser()!;
+  await browser.startTracing(page, { categories: TRACE_CATEGORIES });
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Profiler.enable');
   await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
@@ -32,8 +44,10 @@ async function profileKeys(page: Page, root: string, key: string, keys: number, 
     await waitForPageIdle(page);
   }
   const { profile } = (await cdp.send('Profiler.stop')) as { profile: CpuProfile };
+  const trace = JSON.parse((await browser.stopTracing()).toString('utf8')) as { traceEvents: TraceEvent[] };
   await writeFile(`profile-${label}.cpuprofile`, JSON.stringify(profile));
-  return selfTimes(profile);
+  await writeFile(`trace-${label}.json`, JSON.stringify(trace));
+  return { self: selfTimes(profile), phases: mainThreadPhases(trace.traceEvents) };
 }
 
 async function main(): Promise<void> {
@@ -66,9 +80,10 @@ async function main(): Promise<void> {
       const bareTimes = await profileKeys(bare, '#bare .ProseMirror', key, keys, `tiptap-${key}`);
       await bareContext.close();
       const total = (t: Map<string, number>) => [...t.entries()].filter(([n]) => !n.startsWith('(idle)')).reduce((a, [, v]) => a + v, 0);
-      console.log(`\n## ${key} × ${keys} in the middle of ${words} words: busy ${total(appTimes).toFixed(0)} ms in the app, ${total(bareTimes).toFixed(0)} ms in bare TipTap`);
-      console.log('### App, top self time\n' + topSelfTimes(appTimes, 25).join('\n'));
-      console.log('### Bare TipTap, top self time\n' + topSelfTimes(bareTimes, 15).join('\n'));
+      console.log(`\n## ${key} × ${keys} in the middle of ${words} words: busy ${total(appTimes.self).toFixed(0)} ms in the app, ${total(bareTimes.self).toFixed(0)} ms in bare TipTap`);
+      console.log('### Renderer main thread by trace event (ms): app, bare TipTap, ratio\n' + phaseRows(appTimes.phases, bareTimes.phases, 30).join('\n'));
+      console.log('### App, top self time\n' + topSelfTimes(appTimes.self, 25).join('\n'));
+      console.log('### Bare TipTap, top self time\n' + topSelfTimes(bareTimes.self, 15).join('\n'));
     }
   } finally {
     await browser.close();

@@ -19,7 +19,7 @@ import { runOpenCompare } from './open-compare';
 import { withLoadNote } from './load-note';
 import { printTable } from './print-table';
 import { runTypingCase, type TypingCase, type TypingResult } from './typing-bench';
-import { typingAims, typingOpenTable, typingSizeTable } from './typing-tables';
+import { typingAims, typingLongFramesTable, typingOpenTable, typingSizeTable } from './typing-tables';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 /**
@@ -75,6 +75,7 @@ async function main(): Promise<void> {
               const result = await runTypingCase(browser, benchHost, typingCase, keys, log);
               typingResults.push(result);
               console.log(`${printTable(withLoadNote(typingSizeTable(result), loadStart, loadavg()))}\n`);
+              console.log(`${printTable(typingLongFramesTable(result))}\n`);
               typingLoad.end = loadavg();
             }
           };

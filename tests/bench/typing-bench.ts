@@ -9,11 +9,11 @@ import type { BareTiptapOpen } from './bare-tiptap-page';
 import { BENCH_VIEWPORT, benchContext } from './bench-browser';
 import { BenchText } from './bench-text';
 import { bodyDoc } from './body-doc';
-import { ARM_KEYSTROKE_PROBE, KEYSTROKE_MEASURES, KEYSTROKE_PROBE, KEYSTROKE_PROBE_DONE, READ_KEYSTROKE_PROBE, type KeystrokeMeasure, type KeystrokeSamples } from './keystroke-probe';
+import { ARM_KEYSTROKE_PROBE, KEYSTROKE_MEASURES, KEYSTROKE_PROBE, KEYSTROKE_PROBE_DONE, READ_KEYSTROKE_PROBE, type KeystrokeMeasure, type KeystrokeSamples, type LongFrame } from './keystroke-probe';
 import { processCpuMs, timeUntilResponsive } from './host-health';
 import { OPEN_PROBE, type OpenSample } from './open-probe';
 import { stats, type Stats } from './stats';
-import { bodyShapeScript, keyFor, keysLanded, placeCaretScript, TYPING_SCENARIOS, type BodyShape, type TypingScenario } from './typing-scenarios';
+import { bodyShapeScript, CARET_PARAGRAPH_CENTRE_SCRIPT, keyFor, keysLanded, placeCaretScript, TYPING_SCENARIOS, type BodyShape, type TypingScenario } from './typing-scenarios';
 import { uiText } from './ui-text';
 import { waitForPageIdle, waitInPage } from './wait-in-page';
 
@@ -30,6 +30,8 @@ export interface KeystrokeStats {
   missing: number;
   /** True when the keys changed the body as they should (letters added, paragraphs split, characters deleted). */
   landed: boolean;
+  /** Chromium's long animation frames (≥ 50 ms) while the keys were pressed; null when it has no LoAF. */
+  longFrames: { count: number; longest: LongFrame | null } | null;
 }
 
 export const EDITORS = ['app', 'tiptap', 'plain'] as const;
@@ -210,6 +212,8 @@ export async function typeInPage(browser: Browser, kind: 'tiptap' | 'plain', htm
 /** Puts the caret in place, presses `keystrokes` keys at least 50 ms apart, and reads the page's measurements. */
 async function pressKeys(page: Page, root: string, scenario: TypingScenario, keystrokes: number): Promise<KeystrokeStats> {
   await page.evaluate(placeCaretScript(root, scenario.at));
+  const pointer = (await page.evaluate(CARET_PARAGRAPH_CENTRE_SCRIPT)) as { x: number; y: number };
+  await page.mouse.move(pointer.x, pointer.y);
   // Let the editor take the new selection and any layout work settle before measuring.
   await waitForPageIdle(page);
   const before = (await page.evaluate(bodyShapeScript(root))) as BodyShape;
@@ -237,7 +241,9 @@ function summarizeSamples(samples: KeystrokeSamples, keystrokes: number, landed:
     fewest = Math.min(fewest, values.length);
     measures[name] = stats(values);
   }
-  return { measures, missing: keystrokes - fewest, landed };
+  const frames = samples.longFrames;
+  const longFrames = frames && { count: frames.length, longest: frames.reduce<LongFrame | null>((a, f) => (a === null || f.duration > a.duration ? f : a), null) };
+  return { measures, missing: keystrokes - fewest, landed, longFrames };
 }
 
 async function readProbe(page: Page): Promise<Record<string, number>> {

@@ -45,6 +45,18 @@ export function placeCaretScript(rootSelector: string, at: TypingScenario['at'])
 })()`;
 }
 
+/**
+ * In-page: the middle of the caret's paragraph, in viewport pixels. Benches rest the pointer there in
+ * every page alike: Chromium hit-tests under a resting pointer after each layout (at 100k words that is
+ * milliseconds a key), and the app's click on Open would otherwise leave the pointer in the app alone.
+ */
+export const CARET_PARAGRAPH_CENTRE_SCRIPT = `(() => {
+  const node = getSelection().focusNode;
+  const p = node && (node.nodeType === 1 ? node : node.parentElement).closest('p');
+  const r = p.getBoundingClientRect();
+  return { x: Math.round(r.left + r.width / 2), y: Math.round(r.top + r.height / 2) };
+})()`;
+
 /** In-page: characters and top-level paragraphs in `root`. */
 export function bodyShapeScript(rootSelector: string): string {
   return `(() => { const root = document.querySelector(${JSON.stringify(rootSelector)}); return { chars: root.textContent.length, paragraphs: root.querySelectorAll(':scope > p').length }; })()`;

@@ -6,7 +6,7 @@ import { formatMs, formatRatio } from './format-ms';
 import type { KeystrokeMeasure } from './keystroke-probe';
 import type { Cell, Table } from './print-table';
 import { SLOW_MS, type Stats } from './stats';
-import { PROBED_COMPONENTS, type EditorKind, type EditorRun, type TypingResult, type TypingRound } from './typing-bench';
+import { EDITORS, PROBED_COMPONENTS, type EditorKind, type EditorRun, type TypingResult, type TypingRound } from './typing-bench';
 import { TYPING_SCENARIOS, type TypingScenario } from './typing-scenarios';
 
 const MEASURE_LABELS: Record<KeystrokeMeasure, string> = {
@@ -89,6 +89,31 @@ function rendersText(run: EditorRun): string {
   return PROBED_COMPONENTS.map((name) => `${name} +${renders[name] ?? 0}`).join(', ');
 }
 
+/** Chromium's long animation frames during each scenario's keys: what held the main thread, per editor. */
+export function typingLongFramesTable(result: TypingResult): Table {
+  const show = (run: EditorRun, scenario: TypingScenario['id']) => {
+    const frames = run.scenarios[scenario].longFrames;
+    if (!frames) return 'n/a';
+    return frames.longest ? `${frames.count}, longest ${formatMs(frames.longest.duration)}` : '0';
+  };
+  const rows: Cell[][] = TYPING_SCENARIOS.map((scenario) => [
+    scenario.label,
+    ...EDITORS.map((editor) => result.rounds.map((round) => show(round[editor], scenario.id)).join(' / ')),
+    result.rounds
+      .map((round) => {
+        const longest = round.app.scenarios[scenario.id].longFrames?.longest;
+        return longest ? `${formatMs(longest.duration)} (blocking ${formatMs(longest.blocking)}): ${longest.scripts.join('; ') || 'no script'}` : '—';
+      })
+      .join(' / '),
+  ]);
+  return {
+    title: `Long animation frames (≥ 50 ms) while typing, ${result.typingCase.label} (each cell: round 1 / round 2)`,
+    headers: ['Keys', 'Dateline', 'TipTap', 'Plain', 'Dateline’s longest frame and its scripts'],
+    rows,
+    notes: ['_Chromium’s own long-animation-frame entries during the keys: frames the main thread held for 50 ms or more, with the scripts that ran in them. The "frame after idle work" measure also counts time a page only waited for an idle period; these count only work._'],
+  };
+}
+
 export function typingOpenTable(results: readonly TypingResult[]): Table {
   const show = (v: number | null) => (v === null ? 'n/a' : formatMs(v));
   const rows: Cell[][] = results.map((r) => [
@@ -155,6 +180,31 @@ export function typingAims(results: readonly TypingResult[]): Aim[] {
       ratio: '',
       target: 'none the baselines do not show',
       met: appSlow <= baseSlow,
+    });
+  }
+  // Long frames: what held the main thread 50 ms or more, by Chromium's own account.
+  let appLong = 0;
+  let baseLong = 0;
+  let known = results.length > 0;
+  for (const r of results) {
+    for (const round of r.rounds) {
+      for (const scenario of TYPING_SCENARIOS) {
+        const count = (editor: EditorKind) => round[editor].scenarios[scenario.id].longFrames?.count;
+        const [app, tiptap, plain] = [count('app'), count('tiptap'), count('plain')];
+        if (app === undefined || tiptap === undefined || plain === undefined) known = false;
+        appLong += app ?? 0;
+        baseLong += Math.max(tiptap ?? 0, plain ?? 0);
+      }
+    }
+  }
+  if (results.length > 0) {
+    aims.push({
+      aim: 'Typing: long animation frames (≥ 50 ms, Chromium’s LoAF) while typing, all sizes and rounds',
+      measured: known ? String(appLong) : 'n/a',
+      baseline: known ? String(baseLong) : 'n/a',
+      ratio: '',
+      target: 'none the baselines do not show',
+      met: known ? appLong <= baseLong : null,
     });
   }
   const renders = results.flatMap((r) => r.rounds.map((round) => (round.app.renders ? (round.app.renders.ArticleEditor ?? 0) + (round.app.renders.EditorHost ?? 0) : null)));

@@ -4,9 +4,9 @@
 import type { Browser } from '@playwright/test';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBenchBrowser } from '../bench/bench-browser';
-import { KEYSTROKE_MEASURES } from '../bench/keystroke-probe';
+import { ARM_KEYSTROKE_PROBE, KEYSTROKE_MEASURES, KEYSTROKE_PROBE, READ_KEYSTROKE_PROBE, type KeystrokeSamples } from '../bench/keystroke-probe';
 import { typeInPage } from '../bench/typing-bench';
-import { keysLanded, TYPING_SCENARIOS } from '../bench/typing-scenarios';
+import { CARET_PARAGRAPH_CENTRE_SCRIPT, keysLanded, placeCaretScript, TYPING_SCENARIOS } from '../bench/typing-scenarios';
 
 const KEYS = 5;
 const HTML = Array.from({ length: 9 }, (_, i) => `<p>Paragraph ${i + 1} of the council budget story, long enough to delete from.</p>`).join('');
@@ -30,9 +30,44 @@ describe('typing bench pieces (smoke)', () => {
         expect(result.landed, `${kind} ${scenario.id} landed`).toBe(true);
         expect(result.missing, `${kind} ${scenario.id} missing`).toBe(0);
         for (const measure of KEYSTROKE_MEASURES) expect(result.measures[measure].n, `${kind} ${scenario.id} ${measure}`).toBe(KEYS);
+        // The bench's Chromium reports long animation frames, so the bench's LoAF table has figures.
+        expect(result.longFrames, `${kind} ${scenario.id} long frames`).not.toBeNull();
       }
     });
   }
+
+  it('counts a frame the page holds for over 50 ms as a long frame, with its script', async () => {
+    const page = await browser.newPage();
+    try {
+      await page.setContent('<!doctype html><html><body><p>text</p></body></html>');
+      await page.evaluate(KEYSTROKE_PROBE);
+      await page.evaluate(ARM_KEYSTROKE_PROBE);
+      await page.evaluate('new Promise((resolve) => setTimeout(function holdTheThread() { const t = performance.now(); while (performance.now() - t < 120); resolve(true); }, 0))');
+      await page.evaluate('new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)))');
+      await expect.poll(async () => ((await page.evaluate('window.__benchKeys.longFrames.length')) as number) > 0).toBe(true);
+      const samples = (await page.evaluate(READ_KEYSTROKE_PROBE)) as KeystrokeSamples;
+      expect(samples.longFrames![0]!.duration).toBeGreaterThanOrEqual(100);
+      expect(samples.longFrames![0]!.scripts.join(' ')).toContain('TimerHandler:setTimeout');
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('rests the pointer over the paragraph holding the caret', async () => {
+    const page = await browser.newPage();
+    try {
+      await page.setContent(`<!doctype html><html><body><div id="ed" contenteditable="true">${HTML.repeat(20)}</div></body></html>`);
+      await page.evaluate(placeCaretScript('#ed', 'middle'));
+      const point = (await page.evaluate(CARET_PARAGRAPH_CENTRE_SCRIPT)) as { x: number; y: number };
+      const same = await page.evaluate(
+        ({ x, y }) => document.elementFromPoint(x, y)?.closest('p') === (getSelection()!.focusNode as Node).parentElement!.closest('p'),
+        point,
+      );
+      expect(same).toBe(true);
+    } finally {
+      await page.close();
+    }
+  });
 });
 
 describe('keysLanded', () => {
