@@ -281,7 +281,7 @@ export class LibraryStore {
       if (reason) {
         snapshot = await this.snapshotLocked(next, reason, options.who ?? '');
         // The first snapshot creates revisions/, which changes the folder's mtime the cache keys on.
-        await this.remember(next, trashedAt);
+        this.remember(next, trashedAt);
       } else {
         this.editingSince.set(incoming.id, since);
       }
@@ -352,7 +352,7 @@ export class LibraryStore {
       await this.snapshotLocked(current, 'before-trash', options.who ?? '');
       const trashedAt = new Date().toISOString();
       await atomicWriteFile(join(this.articleDir(id), 'trashed.json'), JSON.stringify({ trashedAt }, null, 2));
-      await this.remember(current, trashedAt);
+      this.remember(current, trashedAt);
       return { id };
     });
   }
@@ -365,7 +365,7 @@ export class LibraryStore {
       await unlink(marker).catch((error: unknown) => {
         if (errnoCode(error) !== 'ENOENT') throw fsAppError(error, marker, 'remove');
       });
-      await this.remember(current, null);
+      this.remember(current, null);
       return { id };
     });
   }
@@ -406,7 +406,7 @@ export class LibraryStore {
         if (newest && newest.reason === reason && newest.revision === current.revision) return newest;
       }
       const info = await this.snapshotLocked(current, reason, options.who ?? '', options.name);
-      await this.remember(current, this.trashedAt(id));
+      this.remember(current, this.trashedAt(id));
       return info;
     });
   }
@@ -536,8 +536,10 @@ export class LibraryStore {
     }
     try {
       const article = await this.loadCurrent(id, false);
-      const trashedAt = (await pathExists(join(dir, 'trashed.json'))) ? await this.readTrashedAt(id) : null;
-      return await this.entryFor(article, trashedAt);
+      // The listing says whether it is trashed: the scan holds the article's queue, so no trash or
+      // restore can come between (each trip to the thread pool counts at 100k articles).
+      const trashedAt = names.includes('trashed.json') ? await this.readTrashedAt(id) : null;
+      return this.entryFor(article, trashedAt);
     } catch (error) {
       // Missing (not-found) or set aside (corrupt-file, already forgotten) is gone; anything else may pass.
       if (error instanceof AppError && (error.code === 'not-found' || error.code === 'corrupt-file')) return 'gone';
@@ -568,7 +570,7 @@ export class LibraryStore {
     const file = await readJsonFile(path, articleSchema);
     if (file.kind === 'ok') {
       const article = file.value.id === id ? file.value : { ...file.value, id };
-      if (track && this.needsEntry(id)) await this.remember(article, (await pathExists(join(this.articleDir(id), 'trashed.json'))) ? await this.readTrashedAt(id) : null);
+      if (track && this.needsEntry(id)) this.remember(article, (await pathExists(join(this.articleDir(id), 'trashed.json'))) ? await this.readTrashedAt(id) : null);
       return article;
     }
     if (file.kind === 'missing') {
@@ -623,18 +625,23 @@ export class LibraryStore {
       throw fsAppError(error, dir, 'create');
     });
     await atomicWriteFile(join(dir, 'article.json'), JSON.stringify(valid, null, 2));
-    await this.remember(valid, trashedAt);
+    this.remember(valid, trashedAt);
     this.emit({ kind: 'upsert', article: valid });
   }
 
-  private async entryFor(article: Article, trashedAt: string | null): Promise<IndexEntry> {
+  /**
+   * Synchronous stats, as `isUnchanged` takes them: metadata only (a stat never downloads a synced
+   * file's contents), and at 100k articles two trips to the thread pool each would double the scan.
+   */
+  private entryFor(article: Article, trashedAt: string | null): IndexEntry {
     const dir = this.articleDir(article.id);
-    const [dirInfo, info] = await Promise.all([stat(dir), stat(join(dir, 'article.json'))]);
+    const dirInfo = statSync(dir);
+    const info = statSync(join(dir, 'article.json'));
     return { dirMtimeMs: dirInfo.mtimeMs, mtimeMs: info.mtimeMs, size: info.size, revision: article.revision, summary: summarize(article, trashedAt) };
   }
 
-  private async remember(article: Article, trashedAt: string | null): Promise<void> {
-    this.entries.set(article.id, await this.entryFor(article, trashedAt));
+  private remember(article: Article, trashedAt: string | null): void {
+    this.entries.set(article.id, this.entryFor(article, trashedAt));
     this.scheduleIndexWrite();
   }
 
