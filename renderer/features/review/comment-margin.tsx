@@ -67,11 +67,15 @@ export function CommentMargin() {
     layout();
   }, [layout]);
 
-  // The body's edits and resizes (one read a frame at most), and the cards' own size changes.
+  // The body's edits and resizes (one read a frame at most), and the cards' own size changes. With
+  // nothing in the margin nothing follows the body: in a 100k-word story every Enter resizes it, and
+  // each resize would cost a frame of its own (with Chromium's hit test under the pointer).
+  const placesCards = cards.length > 0 || composer !== null;
   useEffect(() => {
+    if (!placesCards) return;
     const off = article.getState().getEditorHandle()?.onLayoutChange?.(() => latestLayout.current());
     return () => off?.();
-  }, [article, editorKey]);
+  }, [article, editorKey, placesCards]);
   useEffect(() => {
     if (typeof ResizeObserver !== 'function') return;
     const resized = new ResizeObserver(() => latestLayout.current());
