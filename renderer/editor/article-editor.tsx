@@ -106,6 +106,8 @@ export interface ArticleEditorProps {
 }
 
 const STATS_DEBOUNCE_MS = 300;
+/** While typing goes on without a pause, the counts still move at least this often. */
+const STATS_MAX_WAIT_MS = 1000;
 
 export const ArticleEditor = forwardRef<ArticleEditorHandle, ArticleEditorProps>(function ArticleEditor(props, ref) {
   useRenderProbe('ArticleEditor');
@@ -203,7 +205,7 @@ export const ArticleEditor = forwardRef<ArticleEditorHandle, ArticleEditorProps>
     };
     const first = createIdleDebounce(report, 0);
     first.schedule();
-    const debounced = createIdleDebounce(report, STATS_DEBOUNCE_MS);
+    const debounced = createIdleDebounce(report, STATS_DEBOUNCE_MS, STATS_MAX_WAIT_MS);
     editor.on('update', debounced.schedule);
     return () => {
       editor.off('update', debounced.schedule);
