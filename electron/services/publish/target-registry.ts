@@ -16,6 +16,7 @@ import type { PublishTarget } from './publish-target';
 import { WebhookTarget } from './webhook/webhook-target';
 import { consoleLogger, type Logger } from '../log/logger';
 import { WordPressTarget } from './wordpress/wordpress-target';
+import { DEFAULT_FOLDER_TARGET_ID, DEFAULT_FOLDER_TARGET_NAME } from '../../../common/publish/default-folder-target';
 
 const fileSchema = z.object({
   version: z.literal(1),
@@ -24,7 +25,7 @@ const fileSchema = z.object({
 });
 type TargetsFile = z.infer<typeof fileSchema>;
 
-export const DEFAULT_FOLDER_TARGET: TargetConfig = { kind: 'folder', id: 'published-folder', name: 'Published folder', path: '' };
+export const DEFAULT_FOLDER_TARGET: TargetConfig = { kind: 'folder', id: DEFAULT_FOLDER_TARGET_ID, name: DEFAULT_FOLDER_TARGET_NAME, path: '' };
 
 export interface TargetRegistryOptions {
   dataDir: string;

@@ -12,6 +12,7 @@ import { formatJobError } from './job-error';
 import { canCancelJob, jobStateKey } from './job-state';
 import { PublishedLink } from './published-link';
 import { PublishRemarks } from './publish-remarks';
+import { targetDisplayName } from '../targets/target-display-name';
 
 const STEP_KEYS: Record<string, MessageKey> = {
   'upload-media': 'publish.step.upload-media',
@@ -95,7 +96,7 @@ export function JobView({ job, onJob, onClose, retryIsPrimary = true }: JobViewP
   return (
     <div className={`job-view job-${job.state}`}>
       <p className="job-state" role="status" aria-live="polite">
-        <strong>{job.state === 'done' ? t(DONE_KEYS[status], { when: when(job.options.scheduledAt), target: job.targetName }) : t(jobStateKey(job))}</strong>
+        <strong>{job.state === 'done' ? t(DONE_KEYS[status], { when: when(job.options.scheduledAt), target: targetDisplayName(t, job.targetId, job.targetName) }) : t(jobStateKey(job))}</strong>
         {job.state === 'running' || job.state === 'queued' ? (
           <span className="job-step"> {stepKey ? t(stepKey) : job.progress.step}</span>
         ) : null}
@@ -133,14 +134,14 @@ export function JobView({ job, onJob, onClose, retryIsPrimary = true }: JobViewP
 
       {job.state === 'cancelled' && job.skipped?.reason === 'overtaken' ? (
         <p className="job-overtaken">
-          {t(job.skipped.jobId ? 'publish.overtaken.queued' : 'publish.overtaken.published', { revision: job.skipped.articleRevision, own: job.articleRevision, target: job.targetName })}
+          {t(job.skipped.jobId ? 'publish.overtaken.queued' : 'publish.overtaken.published', { revision: job.skipped.articleRevision, own: job.articleRevision, target: targetDisplayName(t, job.targetId, job.targetName) })}
         </p>
       ) : job.state === 'cancelled' ? (
         <p>{t('publish.cancelled.explain')}</p>
       ) : null}
 
       {job.state === 'done' && job.skipped?.reason === 'unchanged' ? (
-        <p className="job-unchanged">{t('publish.unchanged.explain', { revision: job.articleRevision, target: job.targetName })}</p>
+        <p className="job-unchanged">{t('publish.unchanged.explain', { revision: job.articleRevision, target: targetDisplayName(t, job.targetId, job.targetName) })}</p>
       ) : null}
 
       {job.state === 'done' && job.result ? (
@@ -148,7 +149,7 @@ export function JobView({ job, onJob, onClose, retryIsPrimary = true }: JobViewP
           <PublishedLink url={job.result.url} />
         </p>
       ) : null}
-      {job.state === 'done' && job.result?.remarks ? <PublishRemarks remarks={job.result.remarks} target={job.targetName} /> : null}
+      {job.state === 'done' && job.result?.remarks ? <PublishRemarks remarks={job.result.remarks} target={targetDisplayName(t, job.targetId, job.targetName)} /> : null}
 
       {problem ? (
         <div className="notice notice-error" role="alert">

@@ -11,6 +11,7 @@ import { formatJobError } from './job-error';
 import { canCancelJob, jobStateKey } from './job-state';
 import { JobProgressBar, JobView } from './job-view';
 import './publish.css';
+import { targetDisplayName } from '../targets/target-display-name';
 
 export const OUTBOX_PANEL_POLL_MS = 1_000;
 
@@ -72,11 +73,11 @@ export function OutboxPanel({ onClose, pollIntervalMs = OUTBOX_PANEL_POLL_MS }: 
               const headline = job.headline.trim() || t('library.untitled');
               const error = job.lastError && (job.state === 'failed' || job.state === 'waiting') ? formatJobError(job.lastError) : null;
               return (
-                <li key={job.id} className={`outbox-job job-${job.state}`} aria-label={t('publish.outbox.jobLabel', { headline, target: job.targetName })}>
+                <li key={job.id} className={`outbox-job job-${job.state}`} aria-label={t('publish.outbox.jobLabel', { headline, target: targetDisplayName(t, job.targetId, job.targetName) })}>
                   <div className="outbox-job-main">
                     <strong>{headline}</strong>
                     <span className="row-meta">
-                      {t('publish.outbox.to', { target: job.targetName })} · {t(jobStateKey(job))} · <time dateTime={job.updatedAt}>{when(job.updatedAt)}</time>
+                      {t('publish.outbox.to', { target: targetDisplayName(t, job.targetId, job.targetName) })} · {t(jobStateKey(job))} · <time dateTime={job.updatedAt}>{when(job.updatedAt)}</time>
                     </span>
                     {error ? (
                       <span className="hint hint-error">

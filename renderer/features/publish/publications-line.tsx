@@ -5,6 +5,7 @@ import { useStores } from '../../stores/stores-context';
 import { useI18nStore } from '../../i18n/i18n-store';
 import { useT } from '../../i18n/use-t';
 import { PublishedLink } from './published-link';
+import { targetDisplayName } from '../targets/target-display-name';
 
 const NONE: PublicationRecord[] = [];
 
@@ -27,7 +28,10 @@ export function PublicationsLine() {
   }, [records.length, targets]);
 
   if (records.length === 0) return null;
-  const targetName = (record: PublicationRecord): string => targetList?.find((v) => v.config.id === record.targetId)?.config.name ?? record.targetId;
+  const targetName = (record: PublicationRecord): string => {
+    const config = targetList?.find((v) => v.config.id === record.targetId)?.config;
+    return config ? targetDisplayName(t, config.id, config.name) : record.targetId;
+  };
   const when = (iso: string): string => {
     const time = Date.parse(iso);
     return Number.isNaN(time) ? iso : new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(time);

@@ -23,6 +23,7 @@ import { JobView } from './job-view';
 import { newerJob } from '../../stores/newer-job';
 import { JOB_POLL_MS, useJobUpdates } from './use-job-updates';
 import './publish.css';
+import { targetDisplayName } from '../targets/target-display-name';
 
 export interface PublishDialogProps {
   onClose(): void;
@@ -235,7 +236,7 @@ export function PublishDialog({ onClose, pollIntervalMs = JOB_POLL_MS, preferred
           {isPollingJob(job) ? <p className="hint">{t('publish.continuesInOutbox')}</p> : null}
           {offersReview(job) ? (
             <div className="publish-review-offer">
-              <p>{t('publish.reviewOnly.explain', { target: job.targetName })}</p>
+              <p>{t('publish.reviewOnly.explain', { target: targetDisplayName(t, job.targetId, job.targetName) })}</p>
               <button type="button" className="primary" onClick={() => void handleSubmitForReview()}>
                 {t('publish.reviewOnly.submit')}
               </button>
@@ -278,8 +279,8 @@ export function PublishDialog({ onClose, pollIntervalMs = JOB_POLL_MS, preferred
                 {targetList.map((view) => (
                   <option key={view.config.id} value={view.config.id}>
                     {view.isDefault
-                      ? t('publish.targetOptionDefault', { name: view.config.name, kind: t(`targets.kind.${view.config.kind}`) })
-                      : t('publish.targetOption', { name: view.config.name, kind: t(`targets.kind.${view.config.kind}`) })}
+                      ? t('publish.targetOptionDefault', { name: targetDisplayName(t, view.config.id, view.config.name), kind: t(`targets.kind.${view.config.kind}`) })
+                      : t('publish.targetOption', { name: targetDisplayName(t, view.config.id, view.config.name), kind: t(`targets.kind.${view.config.kind}`) })}
                   </option>
                 ))}
               </select>

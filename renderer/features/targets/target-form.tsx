@@ -7,6 +7,7 @@ import type { MessageKey } from '../../i18n/messages/catalogues';
 import { useT } from '../../i18n/use-t';
 import { AttributionLinesFieldset } from './attribution-lines-fieldset';
 import { emptyFormValues, formValuesFor, parseTargetForm, type TargetField, type TargetFormErrors, type TargetFormValues } from './target-form-values';
+import { targetDisplayName } from './target-display-name';
 
 export interface TargetFormProps {
   /** Null when adding a new target. */
@@ -114,8 +115,8 @@ export function TargetForm({ editing, secrets, onDone, onCancel }: TargetFormPro
   const attributionFields = <AttributionLinesFieldset values={values} renderField={(name, label, hint) => field(name, label, hint ? { hint } : {})} />;
 
   return (
-    <form className="target-form" aria-label={editing ? t('targets.editTitle', { name: editing.config.name }) : t('targets.addTitle')} onSubmit={handleSubmit} noValidate>
-      <h3>{editing ? t('targets.editTitle', { name: editing.config.name }) : t('targets.addTitle')}</h3>
+    <form className="target-form" aria-label={editing ? t('targets.editTitle', { name: targetDisplayName(t, editing.config.id, editing.config.name) }) : t('targets.addTitle')} onSubmit={handleSubmit} noValidate>
+      <h3>{editing ? t('targets.editTitle', { name: targetDisplayName(t, editing.config.id, editing.config.name) }) : t('targets.addTitle')}</h3>
       {editing ? null : (
         <fieldset className="publish-status">
           <legend id={ids.kind}>{t('targets.kind')}</legend>

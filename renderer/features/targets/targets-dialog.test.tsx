@@ -11,6 +11,7 @@ import { createAppStores } from '../../stores/app-stores';
 import { createFakeApi, type FakeHandlers } from '../../../tests/support/fake-api';
 import { folderTarget, wordpressTarget } from '../../../tests/support/publish-fixtures';
 import { TargetsDialog } from './targets-dialog';
+import { DEFAULT_FOLDER_TARGET_ID, DEFAULT_FOLDER_TARGET_NAME } from '../../../common/publish/default-folder-target';
 
 afterEach(cleanup);
 beforeEach(() => useI18nStore.getState().setLocale('en'));
@@ -354,4 +355,19 @@ describe('publishing targets', () => {
     });
     expect(api.callsTo('targets.remove')).toEqual([{ id: 't-wordpress1' }]);
   });
+
+  it('names the folder every install starts with in the interface language, until someone renames it', async () => {
+    useI18nStore.getState().setLocale('zh-CN');
+    const builtIn: TargetView = { config: { kind: 'folder', id: DEFAULT_FOLDER_TARGET_ID, name: DEFAULT_FOLDER_TARGET_NAME, path: '' }, hasSecret: false, isDefault: true };
+    const renamed: TargetView = { config: { kind: 'folder', id: 't-folder0002', name: 'Published folder', path: '/srv/out' }, hasSecret: false, isDefault: false };
+    renderTargets({}, undefined, [builtIn, renamed]);
+    const list = await screen.findByRole('list', { name: '目标' });
+    const rows = within(list).getAllByRole('listitem');
+    expect(within(rows[0]!).getByText('发布文件夹')).toBeTruthy();
+    expect(within(rows[0]!).queryByText('Published folder')).toBeNull();
+    expect(within(rows[0]!).getByRole('button', { name: '测试与 发布文件夹 的连接' })).toBeTruthy();
+    // Another target that happens to have the same name is the newsroom's own: shown as typed.
+    expect(within(rows[1]!).getByText('Published folder')).toBeTruthy();
+  });
 });
+

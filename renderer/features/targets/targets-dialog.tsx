@@ -11,6 +11,7 @@ import { ConnectionReportView } from './connection-report-view';
 import { SecretsWarning } from './secrets-warning';
 import { TargetForm } from './target-form';
 import '../publish/publish.css';
+import { targetDisplayName } from './target-display-name';
 
 export interface TargetsDialogProps {
   onClose(): void;
@@ -79,7 +80,7 @@ export function TargetsDialog({ onClose }: TargetsDialogProps) {
       {list && list.length > 0 ? (
         <ul className="targets-list" aria-label={t('targets.listLabel')}>
           {list.map((view) => {
-            const name = view.config.name;
+            const name = targetDisplayName(t, view.config.id, view.config.name);
             return (
               <li key={view.config.id} className="target-row">
                 <div className="target-row-main">
@@ -139,7 +140,7 @@ export function TargetsDialog({ onClose }: TargetsDialogProps) {
       {offeringDefault ? (
         <ConfirmDialog
           title={t('targets.makeDefaultTitle')}
-          message={t('targets.makeDefaultMessage', { name: offeringDefault.config.name })}
+          message={t('targets.makeDefaultMessage', { name: targetDisplayName(t, offeringDefault.config.id, offeringDefault.config.name) })}
           confirmLabel={t('targets.makeDefaultConfirm')}
           onConfirm={() => {
             const id = offeringDefault.config.id;
@@ -152,7 +153,7 @@ export function TargetsDialog({ onClose }: TargetsDialogProps) {
       {removing ? (
         <ConfirmDialog
           title={t('targets.removeTitle')}
-          message={t('targets.removeMessage', { name: removing.config.name })}
+          message={t('targets.removeMessage', { name: targetDisplayName(t, removing.config.id, removing.config.name) })}
           confirmLabel={t('targets.remove')}
           danger
           onConfirm={() => handleRemove(removing)}

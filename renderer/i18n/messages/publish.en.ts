@@ -144,6 +144,7 @@ export const publishEn = {
   'targets.kind.webhook': 'Webhook',
   'targets.kind.ghost': 'Ghost',
   'targets.kind.folder': 'Folder',
+  'targets.defaultFolderName': 'Published folder',
   'targets.add': 'Add target',
   'targets.addTitle': 'New target',
   'targets.editTitle': 'Edit “{name}”',

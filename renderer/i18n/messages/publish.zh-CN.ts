@@ -143,6 +143,7 @@ export const publishZhCN: Record<keyof typeof publishEn, string> = {
   'targets.kind.webhook': 'Webhook',
   'targets.kind.ghost': 'Ghost',
   'targets.kind.folder': '文件夹',
+  'targets.defaultFolderName': '发布文件夹',
   'targets.add': '添加目标',
   'targets.addTitle': '新建目标',
   'targets.editTitle': '编辑“{name}”',
