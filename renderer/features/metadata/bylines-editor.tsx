@@ -1,5 +1,6 @@
-// Runs in: renderer. One or more bylines, each a name and a role ("Staff reporter").
-import { useId } from 'react';
+// Runs in: renderer. One or more bylines, each a name and a role ("Staff reporter"). A removed
+// byline can be brought back with the Undo button that takes the removed one's place in the list.
+import { useEffect, useId, useRef, useState } from 'react';
 import type { Byline } from '../../../common/article';
 import { useT } from '../../i18n/use-t';
 
@@ -14,8 +15,31 @@ export function BylinesEditor({ bylines, onChange }: BylinesEditorProps) {
   const t = useT();
   const baseId = useId();
   const rows = bylines.length > 0 ? bylines : [{ name: '', role: '' }];
-  const update = (index: number, patch: Partial<Byline>): void =>
+  // The last byline removed, until the bylines change otherwise: its Undo button brings it back.
+  const [removed, setRemoved] = useState<{ byline: Byline; index: number } | null>(null);
+  const undoButton = useRef<HTMLButtonElement>(null);
+  const update = (index: number, patch: Partial<Byline>): void => {
+    setRemoved(null);
     onChange(rows.map((row, i) => (i === index ? { ...row, ...patch } : row)));
+  };
+  const remove = (index: number): void => {
+    const byline = rows[index];
+    if (!byline) return;
+    const next = rows.filter((_, i) => i !== index);
+    onChange(next);
+    // An empty row removed needs no undo; a filled one does, and the keyboard goes to its Undo.
+    if (byline.name.trim() || byline.role.trim()) setRemoved({ byline, index });
+  };
+  useEffect(() => {
+    if (removed) undoButton.current?.focus();
+  }, [removed]);
+  const undo = (): void => {
+    if (!removed) return;
+    const next = bylines.length > 0 ? [...bylines] : [];
+    next.splice(Math.min(removed.index, next.length), 0, removed.byline);
+    setRemoved(null);
+    onChange(next.slice(0, MAX_BYLINES));
+  };
 
   return (
     <fieldset className="bylines">
@@ -49,14 +73,37 @@ export function BylinesEditor({ bylines, onChange }: BylinesEditorProps) {
               className="ghost"
               aria-label={t('metadata.removeByline', { n })}
               disabled={rows.length === 1 && !byline.name && !byline.role}
-              onClick={() => onChange(rows.filter((_, i) => i !== index))}
+              onClick={() => remove(index)}
             >
               ×
             </button>
           </div>
         );
       })}
-      <button type="button" disabled={rows.length >= MAX_BYLINES} onClick={() => onChange([...rows, { name: '', role: '' }])}>
+      <p className="hint" aria-live="polite">
+        {removed ? (
+          <>
+            {t('metadata.bylineRemoved', { name: removed.byline.name.trim() || removed.byline.role.trim() })}{' '}
+            <button
+              type="button"
+              ref={undoButton}
+              className="link-button"
+              aria-label={t('metadata.bylineUndoNamed', { name: removed.byline.name.trim() || removed.byline.role.trim() })}
+              onClick={undo}
+            >
+              {t('metadata.bylineUndo')}
+            </button>
+          </>
+        ) : null}
+      </p>
+      <button
+        type="button"
+        disabled={rows.length >= MAX_BYLINES}
+        onClick={() => {
+          setRemoved(null);
+          onChange([...rows, { name: '', role: '' }]);
+        }}
+      >
         {t('metadata.addByline')}
       </button>
     </fieldset>

@@ -51,7 +51,7 @@ describe('tag input', () => {
     expect(screen.getByText('"floods" is already a tag.')).toBeTruthy();
   });
 
-  it('Backspace in the empty box removes the last tag, but not while text is typed', () => {
+  it('Backspace in the empty box marks the last tag and removes it only when pressed again, never while text is typed', () => {
     render(<Harness initial={['a', 'b']} />);
     const input = screen.getByLabelText('Tags', { selector: 'input' });
     fireEvent.change(input, { target: { value: 'c' } });
@@ -59,7 +59,56 @@ describe('tag input', () => {
     expect(tagsNow()).toBe('a|b');
     fireEvent.change(input, { target: { value: '' } });
     fireEvent.keyDown(input, { key: 'Backspace' });
+    // One stray Backspace loses nothing: it only marks the tag and says what the next one does.
+    expect(tagsNow()).toBe('a|b');
+    expect(screen.getByText('b').closest('li')?.className).toContain('armed');
+    expect(screen.getByText('Press Backspace again to remove the tag “b”.')).toBeTruthy();
+    fireEvent.keyDown(input, { key: 'Backspace' });
     expect(tagsNow()).toBe('a');
+  });
+
+  it('any other key in between takes the mark away', () => {
+    render(<Harness initial={['a', 'b']} />);
+    const input = screen.getByLabelText('Tags', { selector: 'input' });
+    fireEvent.keyDown(input, { key: 'Backspace' });
+    fireEvent.keyDown(input, { key: 'ArrowLeft' });
+    fireEvent.keyDown(input, { key: 'Backspace' });
+    expect(tagsNow()).toBe('a|b');
+  });
+
+  it('Ctrl+Z in the empty box brings back removed tags where they were, last removed first', () => {
+    render(<Harness initial={['a', 'b', 'c']} />);
+    const input = screen.getByLabelText('Tags', { selector: 'input' });
+    fireEvent.click(screen.getByRole('button', { name: 'Remove tag b' }));
+    expect(tagsNow()).toBe('a|c');
+    // The × went with its tag; the keyboard stays in the tags' box.
+    expect(document.activeElement).toBe(input);
+    expect(screen.getByText('Removed the tag “b”. Ctrl+Z in the tags box brings it back.')).toBeTruthy();
+    fireEvent.keyDown(input, { key: 'Backspace' });
+    fireEvent.keyDown(input, { key: 'Backspace' });
+    expect(tagsNow()).toBe('a');
+    fireEvent.keyDown(input, { key: 'z', ctrlKey: true });
+    expect(tagsNow()).toBe('a|c');
+    fireEvent.keyDown(input, { key: 'z', ctrlKey: true });
+    expect(tagsNow()).toBe('a|b|c');
+    expect(screen.getByText('The tag “b” is back.')).toBeTruthy();
+    // Nothing left to bring back: the key does nothing here.
+    fireEvent.keyDown(input, { key: 'z', ctrlKey: true });
+    expect(tagsNow()).toBe('a|b|c');
+  });
+
+  it('says it in Chinese in the Chinese interface', () => {
+    useI18nStore.getState().setLocale('zh-CN');
+    try {
+      render(<Harness initial={['港口']} />);
+      const input = screen.getByLabelText('Tags', { selector: 'input' });
+      fireEvent.keyDown(input, { key: 'Backspace' });
+      expect(screen.getByText('再按一次 Backspace 将移除标签“港口”。')).toBeTruthy();
+      fireEvent.keyDown(input, { key: 'Backspace' });
+      expect(screen.getByText('已移除标签“港口”。在标签框中按 Ctrl+Z 可恢复。')).toBeTruthy();
+    } finally {
+      useI18nStore.getState().setLocale('en');
+    }
   });
 
   it('Enter that confirms a pinyin IME candidate does not add a tag', () => {

@@ -1,9 +1,20 @@
-// Runs in: renderer. Tags as chips: Enter or comma adds, Backspace on empty removes the last, no duplicates.
-import { useId, useState } from 'react';
+// Runs in: renderer. Tags as chips: Enter or comma adds, no duplicates. Removing never loses a tag
+// by accident: Backspace in the empty box first marks the last tag and removes it only when pressed
+// again, and Ctrl/Cmd+Z in the box brings back what was removed (by Backspace or by its × button).
+import { useId, useRef, useState } from 'react';
 import { useT } from '../../i18n/use-t';
+import { formatAccelerator } from '../../../common/commands/accelerator';
+import { isMacPlatform } from '../../kit/is-mac-platform';
 
 export const MAX_TAG_LENGTH = 100;
 export const MAX_TAGS = 100;
+/** Removals Ctrl/Cmd+Z can bring back. */
+const MAX_UNDO = 20;
+
+interface Removed {
+  tag: string;
+  index: number;
+}
 
 export interface TagInputProps {
   tags: readonly string[];
@@ -20,6 +31,32 @@ export function TagInput({ tags, onChange, label }: TagInputProps) {
   const hintId = useId();
   const [text, setText] = useState('');
   const [hint, setHint] = useState('');
+  // The last tag, marked by a first Backspace in the empty box: a second one removes it.
+  const [armed, setArmed] = useState(false);
+  const removed = useRef<Removed[]>([]);
+  const input = useRef<HTMLInputElement>(null);
+  const undoKeys = formatAccelerator('CmdOrCtrl+Z', isMacPlatform());
+
+  const remove = (index: number): void => {
+    const tag = tags[index];
+    if (tag === undefined) return;
+    removed.current = [...removed.current, { tag, index }].slice(-MAX_UNDO);
+    setArmed(false);
+    onChange(tags.filter((_, i) => i !== index));
+    setHint(t('metadata.tags.removed', { tag, undo: undoKeys }));
+  };
+
+  const undoRemove = (): boolean => {
+    const last = removed.current.at(-1);
+    if (!last) return false;
+    removed.current = removed.current.slice(0, -1);
+    if (tags.some((existing) => existing.toLocaleLowerCase() === last.tag.toLocaleLowerCase()) || tags.length >= MAX_TAGS) return true;
+    const next = [...tags];
+    next.splice(Math.min(last.index, next.length), 0, last.tag);
+    onChange(next);
+    setHint(t('metadata.tags.restored', { tag: last.tag }));
+    return true;
+  };
 
   const add = (raw: string, current: readonly string[]): string[] => {
     const tag = raw.trim().replace(/\s+/g, ' ');
@@ -49,13 +86,29 @@ export function TagInput({ tags, onChange, label }: TagInputProps) {
   const handleKeyDown = (event: React.KeyboardEvent<HTMLInputElement>): void => {
     // While an IME composes (pinyin, kana), Enter picks a candidate: it must not add a tag.
     if (event.nativeEvent.isComposing || event.keyCode === 229) return;
+    const undo = (event.ctrlKey || event.metaKey) && !event.shiftKey && !event.altKey && event.key.toLowerCase() === 'z';
+    if (undo && text === '') {
+      // With nothing typed the box has nothing of its own to undo: bring back the last removed tag.
+      if (undoRemove()) event.preventDefault();
+      return;
+    }
+    if (event.key === 'Backspace' && text === '' && tags.length > 0) {
+      event.preventDefault();
+      if (armed) remove(tags.length - 1);
+      else {
+        setArmed(true);
+        setHint(t('metadata.tags.backspaceAgain', { tag: tags[tags.length - 1]! }));
+      }
+      return;
+    }
+    if (armed) {
+      setArmed(false);
+      setHint('');
+    }
     if (event.key === 'Enter' || event.key === ',') {
       event.preventDefault();
       commit([text]);
       setText('');
-    } else if (event.key === 'Backspace' && text === '' && tags.length > 0) {
-      event.preventDefault();
-      onChange(tags.slice(0, -1));
     }
   };
 
@@ -72,6 +125,7 @@ export function TagInput({ tags, onChange, label }: TagInputProps) {
   };
 
   const handleBlur = (): void => {
+    setArmed(false);
     if (!text.trim()) return;
     commit([text]);
     setText('');
@@ -82,16 +136,26 @@ export function TagInput({ tags, onChange, label }: TagInputProps) {
       <label htmlFor={inputId}>{label}</label>
       <div className="tag-box">
         <ul className="tag-chips" aria-label={label}>
-          {tags.map((tag) => (
-            <li key={tag} className="tag-chip">
+          {tags.map((tag, index) => (
+            <li key={tag} className={armed && index === tags.length - 1 ? 'tag-chip armed' : 'tag-chip'}>
               <span>{tag}</span>
-              <button type="button" className="chip-remove" aria-label={t('metadata.tags.remove', { tag })} onClick={() => onChange(tags.filter((x) => x !== tag))}>
+              <button
+                type="button"
+                className="chip-remove"
+                aria-label={t('metadata.tags.remove', { tag })}
+                onClick={() => {
+                  remove(index);
+                  // The button goes with its tag: keep the keyboard in the tags' box, not on the page.
+                  input.current?.focus();
+                }}
+              >
                 ×
               </button>
             </li>
           ))}
         </ul>
         <input
+          ref={input}
           id={inputId}
           value={text}
           aria-describedby={hintId}
