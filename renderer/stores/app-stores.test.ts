@@ -7,6 +7,8 @@ import { useI18nStore } from '../i18n/i18n-store';
 import { catalogues } from '../i18n/messages/catalogues';
 import { createFakeApi } from '../../tests/support/fake-api';
 import { createAppStores } from './app-stores';
+import { settingsSchema } from '../../common/contract';
+import { testReviewState } from '../../tests/support/test-review-state';
 
 const ID = 'art0000000001';
 
@@ -40,4 +42,28 @@ describe('app stores', () => {
     expect(stored.headline).toBe('桥梁关闭');
     expect(stores.ui.getState().notices).toEqual([expect.objectContaining({ kind: 'info', message: catalogues[locale]['article.savedAfterRestart'] })]);
   });
+
+  it('reads the open story\'s review state again when the person saves a name or role', async () => {
+    const stored: Article = newArticle(ID, '2026-11-25T09:00:00.000Z');
+    let settings = settingsSchema.parse({});
+    const api = createFakeApi({
+      'articles.get': () => stored,
+      'settings.get': () => settings,
+      'settings.update': (patch) => (settings = settingsSchema.parse({ ...settings, ...patch })),
+      'review.get': () => testReviewState(ID, settings.userName ? { profile: { name: settings.userName, role: settings.role ?? 'reporter' } } : {}),
+    });
+    const stores = createAppStores(api);
+    await stores.settings.getState().init();
+    await stores.article.getState().open(ID);
+    await stores.review.getState().load(ID);
+    expect(stores.review.getState().state?.profile).toBeNull();
+    const before = api.callsTo('review.get').length;
+    await stores.settings.getState().update({ userName: 'Li Na', role: 'reporter' });
+    await vi.waitFor(() => expect(stores.review.getState().state?.profile).toEqual({ name: 'Li Na', role: 'reporter' }));
+    expect(api.callsTo('review.get').length).toBe(before + 1);
+    // Other settings leave it alone.
+    await stores.settings.getState().update({ headlineGuide: { zi: 28, characters: 80 } });
+    expect(api.callsTo('review.get').length).toBe(before + 1);
+  });
 });
+

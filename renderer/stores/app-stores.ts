@@ -30,6 +30,14 @@ export function createAppStores(api: DatelineApi, events: EventSubscription = cr
     onSavedAfterRestart: () => ui.getState().showInfo(t('article.savedAfterRestart')),
     slugStyle: () => settings.getState().settings.slugStyle,
   });
+  const review = createReviewStore(api, article, ui, events);
+  // Who the person says they are decides what they may do with the open story (comment, submit,
+  // approve): a name or role saved while it is open reads its review state again.
+  settings.subscribe((next, before) => {
+    if (!before.loaded || (next.settings.userName === before.settings.userName && next.settings.role === before.settings.role)) return;
+    const id = article.getState().article?.id;
+    if (id) void review.getState().load(id);
+  });
   return {
     api,
     events,
@@ -39,6 +47,6 @@ export function createAppStores(api: DatelineApi, events: EventSubscription = cr
     ui,
     outbox: createOutboxStore(api, events),
     targets: createTargetsStore(api),
-    review: createReviewStore(api, article, ui, events),
+    review,
   };
 }
