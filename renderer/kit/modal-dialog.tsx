@@ -10,6 +10,12 @@ export interface ModalDialogProps {
   className?: string;
   /** Dialogs that confirm something get role alertdialog. */
   role?: 'dialog' | 'alertdialog';
+  /**
+   * Focus the dialog itself, not its first control: for a dialog that may open while someone is
+   * typing, so a Space or Enter meant for their text does not press its button. Tab reaches the buttons.
+   * @default false
+   */
+  focusDialog?: boolean;
 }
 
 const FOCUSABLE = 'a[href], button:not([disabled]), input:not([disabled]):not([type="hidden"]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
@@ -22,10 +28,11 @@ function focusables(dialog: HTMLElement): HTMLElement[] {
 /** Open dialogs, oldest first: the last one has the keyboard. */
 const openDialogs: HTMLElement[] = [];
 
-export function ModalDialog({ title, onClose, children, className, role = 'dialog' }: ModalDialogProps) {
+export function ModalDialog({ title, onClose, children, className, role = 'dialog', focusDialog = false }: ModalDialogProps) {
   const titleId = useId();
   const ref = useRef<HTMLDivElement>(null);
   const onCloseRef = useRef(onClose);
+  const focusDialogAtOpen = useRef(focusDialog);
   useEffect(() => {
     onCloseRef.current = onClose;
   }, [onClose]);
@@ -34,7 +41,7 @@ export function ModalDialog({ title, onClose, children, className, role = 'dialo
     const dialog = ref.current;
     if (!dialog) return undefined;
     const previous = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-    (focusables(dialog)[0] ?? dialog).focus();
+    (focusDialogAtOpen.current ? dialog : (focusables(dialog)[0] ?? dialog)).focus();
     openDialogs.push(dialog);
     const handleKeyDown = (event: KeyboardEvent): void => {
       if (openDialogs.at(-1) !== dialog) return;

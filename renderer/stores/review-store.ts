@@ -49,6 +49,12 @@ export interface ReviewStoreState {
   composer: { anchor: TextAnchor; articleId: string; editorKey: number } | null;
   openComposer(anchor: TextAnchor): void;
   closeComposer(): void;
+  /**
+   * Why Comment could not start, shown in a dialog that takes the keyboard until dismissed: with a
+   * mere notice the words typed next went into the story, replacing the selected text.
+   */
+  commentRefusal: CommentRefusal | null;
+  refuseComment(reason: CommentRefusal | null): void;
   reply(commentId: string, body: string): Promise<boolean>;
   setResolved(commentId: string, resolved: boolean): Promise<boolean>;
   showDiff(base: DiffBase): Promise<void>;
@@ -67,6 +73,9 @@ export interface ReviewStoreState {
 }
 
 export type ReviewStore = Store<ReviewStoreState>;
+
+/** Comment needs a name and role, a hub that keeps comments, and selected text. */
+export type CommentRefusal = 'no-profile' | 'not-kept' | 'needs-selection';
 
 /**
  * `events`: the badge follows `review.queueChanged`, the open article's review follows
@@ -109,6 +118,8 @@ export function createReviewStore(api: DatelineApi, article: ArticleStore, ui: U
         if (articleId) set({ composer: { anchor, articleId, editorKey: article.getState().editorKey } });
       },
       closeComposer: () => set({ composer: null }),
+      commentRefusal: null,
+      refuseComment: (commentRefusal) => set({ commentRefusal }),
       diff: null,
       queue: null,
       queueLoadedAt: 0,

@@ -125,10 +125,20 @@ for (const locale of ['en', 'zh-CN'] as const) {
     await setProfile(person, story.name, 'reporter', { kind: 'folder', path: hub });
     await writeStory(person, story);
 
-    // Nothing selected: it says so, and no composer opens.
+    // Nothing selected: a dialog says so and holds the keyboard, so the comment typed next (spaces
+    // and Enter included) lands nowhere in the story; Escape gives the body its focus back.
+    const before = await app.body.textContent();
     await page.keyboard.press('ControlOrMeta+Alt+m');
-    await expect(page.getByRole('region', { name: app.text('notices.region') }).getByText(app.text('review.comment.needsSelection'))).toBeVisible();
+    const refusal = page.getByRole('alertdialog', { name: app.text('review.comment.refusedTitle') });
+    await expect(refusal.getByText(app.text('review.comment.needsSelection'))).toBeVisible();
     await expect(composer(person)).toHaveCount(0);
+    await page.keyboard.type('Which day? ');
+    await page.keyboard.press('Enter');
+    await expect(refusal).toBeVisible();
+    await page.keyboard.press('Escape');
+    await expect(refusal).toHaveCount(0);
+    await expect(app.body).toBeFocused();
+    expect(await app.body.textContent()).toBe(before);
 
     // Select, Comment: the composer opens focused in the margin, level with the selection.
     await selectBackFromEnd(person, story, story.first);

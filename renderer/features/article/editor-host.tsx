@@ -9,6 +9,7 @@ import { useRenderProbe } from '../../kit/use-render-probe';
 import { authorIdOf } from '../../../common/editor/author-colour';
 import { suggestByDefault } from '../../../common/workflow/suggest-by-default';
 import { CommentMargin } from '../review/comment-margin';
+import { CommentRefusalDialog } from '../review/comment-refusal-dialog';
 import { startComment } from '../review/start-comment';
 import { useCommentMarginShown } from '../review/use-comment-margin-shown';
 import { formatError } from '../../api/format-error';
@@ -105,6 +106,7 @@ export const EditorHost = memo(function EditorHost() {
       {/* Mounted with the editor it measures (a shared story's editor is a new one). Its key must
           differ from the editor's: siblings with one key are duplicated or dropped by React. */}
       {marginShown ? <CommentMargin key={`margin:${id}:${editorKey}:${shared.kind}`} /> : null}
+      <CommentRefusalDialog />
     </div>
   );
 });

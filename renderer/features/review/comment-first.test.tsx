@@ -13,6 +13,7 @@ import { createAppStores } from '../../stores/app-stores';
 import { StoresContext } from '../../stores/stores-context';
 import { createFakeApi } from '../../../tests/support/fake-api';
 import { ReviewPanel } from './review-panel';
+import { CommentRefusalDialog } from './comment-refusal-dialog';
 import { startComment } from './start-comment';
 import { testReviewState } from '../../../tests/support/test-review-state';
 
@@ -43,6 +44,7 @@ async function mount(locale: 'en' | 'zh-CN') {
   render(
     <StoresContext.Provider value={stores}>
       <ReviewPanel />
+      <CommentRefusalDialog />
     </StoresContext.Provider>,
   );
   await screen.findByRole('region', { name: locale === 'en' ? 'Review' : '审稿' });
@@ -53,14 +55,30 @@ describe('comment first in the side panel', () => {
   beforeEach(() => useI18nStore.getState().setLocale('en'));
 
   for (const locale of ['en', 'zh-CN'] as const) {
-    it(`says so without a selection, in ${locale}`, async () => {
+    it(`says so without a selection, in a dialog that holds the keyboard, in ${locale}`, async () => {
       const { stores } = await mount(locale);
       act(() => startComment(stores));
       const expected = locale === 'en' ? 'Select some text in the article first, then comment on it.' : '请先在正文中选中文字，再添加批注。';
-      expect(stores.ui.getState().notices.at(-1)?.message).toBe(expected);
+      const dialog = screen.getByRole('alertdialog', { name: locale === 'en' ? 'Cannot comment yet' : '暂时无法添加批注' });
+      expect(dialog.textContent).toContain(expected);
+      // The dialog itself has the focus: a space typed for the comment presses none of its buttons.
+      expect(document.activeElement).toBe(dialog);
       expect(stores.review.getState().composer).toBeNull();
+      fireEvent.keyDown(document.activeElement!, { key: 'Escape' });
+      expect(screen.queryByRole('alertdialog')).toBeNull();
     });
   }
+
+  it('without a name and role it offers Settings', async () => {
+    const { stores } = await mount('en');
+    act(() => stores.review.setState({ state: { ...stores.review.getState().state!, profile: null } }));
+    act(() => startComment(stores));
+    const dialog = screen.getByRole('alertdialog', { name: 'Cannot comment yet' });
+    expect(dialog.textContent).toContain('Set your name and role');
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Open Settings' }));
+    expect(screen.queryByRole('alertdialog')).toBeNull();
+    expect(stores.ui.getState().dialog).toBe('settings');
+  });
 
   it('opens a focused composer on the selection; IME Enter, Escape and Ctrl+Enter do what they should', async () => {
     const { api, stores, handle, select } = await mount('en');
