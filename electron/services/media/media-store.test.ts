@@ -94,6 +94,16 @@ describe('MediaStore', () => {
     expect((await importError('cut.png', makePng(4, 4).subarray(0, 12))).code).toBe('media-corrupt');
   });
 
+  it('refuses a photo cut off after its header (an interrupted copy), and stores nothing of it', async () => {
+    const whole = makeJpeg(64, 64);
+    // Header, size and the start of the picture are all there; the end is not.
+    const cut = whole.subarray(0, whole.length - 2);
+    const error = await importError('cut-off.jpg', cut);
+    expect(error.code).toBe('media-corrupt');
+    expect(error.details).toMatchObject({ kind: 'photo-damaged', fileName: 'cut-off.jpg' });
+    expect((await readdir(join(root, 'media')).catch(() => [])).filter((name) => !name.startsWith('.'))).toEqual([]);
+  });
+
   it('refuses a photo over the size limit, saying how big it is', async () => {
     const big = new Uint8Array(MAX_MEDIA_BYTES + 1024 * 1024);
     big.set(makeJpeg(8, 8));

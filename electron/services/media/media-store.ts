@@ -11,6 +11,7 @@ import { atomicWriteFile, TEMP_FILE_PATTERN } from '../store/atomic-write';
 import { errnoCode, fsAppError } from '../store/fs-app-error';
 import { readJsonFile } from '../store/read-json-file';
 import { imageDimensions } from './image-dimensions';
+import { isCompleteImage } from './image-complete';
 import { readPhotoMetadata } from './photo-metadata';
 import { MIME_TYPES, sniffImageType } from './sniff-image-type';
 
@@ -107,7 +108,10 @@ async function describe(fileName: string, data: Uint8Array): Promise<MediaInfo> 
   const type = sniffImageType(data);
   if (!type) throw new AppError('media-not-image', `"${fileName}" is not a photo Dateline can use (JPEG, PNG, GIF, WebP or AVIF)`, { kind: 'not-image', fileName });
   const dims = imageDimensions(type, data);
-  if (!dims) throw new AppError('media-corrupt', `"${fileName}" looks like a ${type.toUpperCase()} photo but is damaged or incomplete`, { kind: 'photo-damaged', fileName });
+  // A file cut off part-way still has its header and size: it would show (and publish) as an empty box.
+  if (!dims || !isCompleteImage(type, data)) {
+    throw new AppError('media-corrupt', `"${fileName}" looks like a ${type.toUpperCase()} photo but is damaged or incomplete`, { kind: 'photo-damaged', fileName });
+  }
   const meta = await readPhotoMetadata(data);
   // Orientations 5-8 turn the picture a quarter: browsers rotate it (image-orientation: from-image), so report the displayed size.
   const rotated = meta.orientation >= 5;
