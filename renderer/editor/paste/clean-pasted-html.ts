@@ -3,6 +3,7 @@
 // (mso-list) become real nested lists, MsoQuote a quote, footnotes numbered notes at the end,
 // Google's link redirects their targets; Office's <o:p>, conditional comments and wrappers go.
 import { unwrapGoogleRedirect } from '../../../common/paste/unwrap-google-redirect';
+import { fitPastedStructure } from './fit-pasted-structure';
 
 /** Clipboard HTML past this size is handed on untouched (the schema still filters it). */
 export const MAX_CLEANED_HTML = 4 * 1024 * 1024;
@@ -185,15 +186,6 @@ function cleanLinks(root: Element): void {
   for (const a of Array.from(root.querySelectorAll('a:not([href])'))) unwrap(a);
 }
 
-/** Headings the body cannot hold (h1, h4–h6) become the nearest it can. */
-function fitHeadings(doc: Document, root: Element): void {
-  for (const h of Array.from(root.querySelectorAll('h1, h4, h5, h6'))) {
-    const next = doc.createElement(h.tagName === 'H1' ? 'h2' : 'h3');
-    while (h.firstChild) next.appendChild(h.firstChild);
-    h.replaceWith(next);
-  }
-}
-
 function removeOfficeNoise(root: Element): void {
   for (const el of Array.from(root.getElementsByTagName('*'))) {
     const tag = el.tagName.toLowerCase();
@@ -216,18 +208,24 @@ function removeOfficeNoise(root: Element): void {
   }
 }
 
-/** The cleaned body HTML of `html`, or `html` itself when it needs no cleaning or is too large. */
+/**
+ * The cleaned body HTML of `html`, or `html` itself when it is too large. Office's clipboard gets the
+ * Office cleaning; every paste gets its structure fitted to the body (fit-pasted-structure.ts).
+ * Parsed in an inert document: nothing in it loads or runs.
+ */
 export function cleanPastedHtml(html: string, options: CleanPasteOptions): string {
-  if (html.length > MAX_CLEANED_HTML || !needsCleaning(html)) return html;
-  const prepared = markListMarkers(html);
-  const doc = new DOMParser().parseFromString(prepared, 'text/html');
+  if (html.length > MAX_CLEANED_HTML) return html;
+  const office = needsCleaning(html);
+  const doc = new DOMParser().parseFromString(office ? markListMarkers(html) : html, 'text/html');
   const root = doc.body;
-  removeOfficeNoise(root);
-  moveFootnotes(doc, root, options);
-  rebuildWordLists(doc, root);
-  rebuildQuotes(doc, root);
-  cleanLinks(root);
-  fitHeadings(doc, root);
-  for (const q of Array.from(root.querySelectorAll('[data-dl-quote]'))) q.removeAttribute('data-dl-quote');
+  if (office) {
+    removeOfficeNoise(root);
+    moveFootnotes(doc, root, options);
+    rebuildWordLists(doc, root);
+    rebuildQuotes(doc, root);
+    cleanLinks(root);
+    for (const q of Array.from(root.querySelectorAll('[data-dl-quote]'))) q.removeAttribute('data-dl-quote');
+  }
+  fitPastedStructure(doc, root);
   return root.innerHTML;
 }

@@ -49,4 +49,22 @@ describe('pasting into the editor', () => {
     expect(lines[1]).toContain(' A second link went nowhere safe.');
     expect(JSON.stringify(e.getJSON())).not.toMatch(/google\.com|javascript:/);
   });
+
+  it('a web page paste keeps the spaces between links, a table row per line with its cells apart, and its headings', () => {
+    const e = make();
+    e.view.pasteHTML(
+      '<p>Intro.</p><a href="javascript:alert(1)">js link</a> <a href="https://ok.example/">ok link</a> <b>bold</b> end' +
+        '<table><caption>Turnout</caption><tr><th>District</th><th>Votes</th></tr><tr><td>North</td><td><p>1,204</p><p>(final)</p></td></tr></table>' +
+        '<h1>Big heading</h1><h4>Small heading</h4>',
+    );
+    const lines = docOutline(e.state.doc).filter((line) => line !== '');
+    expect(lines).toEqual(['Intro.', 'js link [ok link](https://ok.example/) **bold** end', 'Turnout', 'District Votes', 'North 1,204 (final)', 'h2: Big heading', 'h3: Small heading']);
+  });
+
+  it('a Chinese web page paste keeps its table cells apart too', () => {
+    const e = make();
+    e.view.pasteHTML('<table><tr><td>北京</td><td>晴</td></tr><tr><td>上海</td><td>小雨</td></tr></table>');
+    expect(docOutline(e.state.doc).filter((line) => line !== '')).toEqual(['北京 晴', '上海 小雨']);
+  });
 });
+
