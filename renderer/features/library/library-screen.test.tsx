@@ -35,6 +35,7 @@ async function renderLibrary(items: ArticleSummary[], indexing = { value: 0 }, r
       };
     },
     'articles.trash': (input) => ({ id: input.id }),
+    'articles.restore': (input) => ({ id: input.id }),
   });
   const stores = createAppStores(api);
   await act(async () => {
@@ -77,6 +78,23 @@ describe('library screen', () => {
       fireEvent.click(screen.getByRole('button', { name: 'Move to trash "Story 2"' }));
     });
     expect(api.callsTo('articles.trash')).toEqual([{ id: 'a0000000002' }]);
+  });
+
+  it('moving to the trash can be undone from its notice, and a second trash replaces the first notice', async () => {
+    const { api, stores } = await renderLibrary(summaries(3));
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: 'Move to trash "Story 1"' }));
+    });
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: 'Move to trash "Story 2"' }));
+    });
+    const notices = stores.ui.getState().notices.filter((n) => n.message.includes('to the trash'));
+    expect(notices.map((n) => n.message)).toEqual(['Moved "Story 2" to the trash.']);
+    await act(async () => {
+      notices[0]!.action!.run();
+    });
+    expect(api.callsTo('articles.restore')).toEqual([{ id: 'a0000000002' }]);
+    expect(stores.ui.getState().notices.some((n) => n.message.includes('to the trash'))).toBe(false);
   });
 
   it('the filters and search box are found by their labels', async () => {

@@ -16,6 +16,9 @@ import { ProblemsAlert } from './problems-alert';
 import { TrashedRow } from './trashed-row';
 import { useLibraryEvents } from './use-library-events';
 
+/** The notice of the latest article moved to the trash: a newer one replaces it. */
+const TRASHED_NOTICE_KEY = 'library-trashed';
+
 export { ROW_HEIGHT } from './library-list';
 
 export interface LibraryScreenProps {
@@ -57,7 +60,19 @@ export function LibraryScreen({ trashed, onCommand }: LibraryScreenProps) {
     (item: ArticleSummary): void =>
       guard(async () => {
         await library.getState().trash(item.id);
-        ui.getState().showInfo(t('library.trashed', { headline: item.headline.trim() || t('library.untitled') }));
+        // One notice for the latest trash (the others are in the Trash), with the way back.
+        const notice = ui.getState().notify({
+          kind: 'info',
+          key: TRASHED_NOTICE_KEY,
+          message: t('library.trashed', { headline: item.headline.trim() || t('library.untitled') }),
+          action: {
+            label: t('library.undoTrash'),
+            run: () => {
+              ui.getState().dismiss(notice);
+              guard(() => library.getState().restore(item.id));
+            },
+          },
+        });
       }),
     [guard, library, ui, t],
   );

@@ -63,6 +63,7 @@ export const appEn = {
   'library.trash': 'Move to trash',
   'library.trashNamed': 'Move to trash "{headline}"',
   'library.trashed': 'Moved "{headline}" to the trash.',
+  'library.undoTrash': 'Undo',
   'library.problems.title': 'Some article files could not be read ({count}) and were set aside',
   'library.problems.item': 'Article folder {folder} was moved to',
   'library.problems.dismiss': 'Dismiss library problems',

@@ -65,6 +65,7 @@ export const appZhCN: Record<keyof typeof appEn, string> = {
   'library.trash': '移到回收站',
   'library.trashNamed': '将“{headline}”移到回收站',
   'library.trashed': '已将“{headline}”移到回收站。',
+  'library.undoTrash': '撤销',
   'library.problems.title': '有 {count} 个稿件文件无法读取，已另行存放',
   'library.problems.item': '稿件文件夹 {folder} 已移至',
   'library.problems.dismiss': '关闭稿库问题提示',
