@@ -216,6 +216,16 @@ describe('publishing targets', () => {
       fireEvent.click(screen.getByRole('button', { name: 'Test connection to News site' }));
     });
     expect(screen.getByRole('alert').textContent).toMatch(/not a WordPress site with the REST API enabled/);
+
+    // Saving another target next: that earlier failure must not read as this save's.
+    fireEvent.click(screen.getByRole('button', { name: 'Add target' }));
+    fireEvent.click(screen.getByRole('radio', { name: 'Folder' }));
+    type('Name', 'Archive copy');
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: 'Save target' }));
+    });
+    await screen.findByText('Archive copy');
+    expect(screen.queryByRole('alert')).toBeNull();
   });
 
   it('a new Ghost target takes the site address and an Admin API key, which goes to the keychain; a half-pasted key is refused first', async () => {

@@ -123,6 +123,8 @@ export function TargetsDialog({ onClose }: TargetsDialogProps) {
           onDone={(saved) => {
             const adding = editing.mode === 'add';
             setEditing(null);
+            // An earlier test's result (perhaps a failure) must not read as this save's.
+            setTested(null);
             if (adding && isFirstRealTarget(saved, list ?? [])) setOfferingDefault(saved);
           }}
           onCancel={() => setEditing(null)}
