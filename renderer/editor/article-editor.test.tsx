@@ -300,6 +300,39 @@ describe('article body editor', () => {
     expect(api.imported).toEqual(['image.png']);
   });
 
+  function pasteText(textbox: HTMLElement, text: string): void {
+    const clipboardData = { files: [], getData: (type: string) => (type === 'text/plain' ? text : ''), types: ['text/plain'] };
+    const event = new Event('paste', { bubbles: true, cancelable: true });
+    Object.defineProperty(event, 'clipboardData', { value: clipboardData });
+    act(() => {
+      textbox.dispatchEvent(event);
+    });
+  }
+
+  it('asks before a paste far longer than a story, and pastes it only when told to', async () => {
+    const { handle, textbox } = renderEditor();
+    const huge = 'The council met again. '.repeat(6000);
+    pasteText(textbox, huge);
+    const dialog = screen.getByRole('alertdialog', { name: 'Paste a very long text?' });
+    expect(dialog.textContent).toContain('138,000 characters');
+    expect(JSON.stringify(handle.current!.getBody())).not.toContain('council');
+    fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
+    expect(screen.queryByRole('alertdialog')).toBeNull();
+    expect(JSON.stringify(handle.current!.getBody())).not.toContain('council');
+
+    pasteText(textbox, huge);
+    fireEvent.click(screen.getByRole('button', { name: 'Paste' }));
+    expect(screen.queryByRole('alertdialog')).toBeNull();
+    expect(JSON.stringify(handle.current!.getBody())).toContain('The council met again.');
+  });
+
+  it('pastes an ordinary long text (a press release) without asking', () => {
+    const { handle, textbox } = renderEditor();
+    pasteText(textbox, 'The council met again. '.repeat(400));
+    expect(screen.queryByRole('alertdialog')).toBeNull();
+    expect(JSON.stringify(handle.current!.getBody())).toContain('The council met again.');
+  });
+
   it('opens an unreadable body read-only and hands it back unchanged', () => {
     const body: DocNode = { type: 'doc', content: [{ type: 'table', content: [{ type: 'paragraph' }] }] };
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});

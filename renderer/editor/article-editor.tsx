@@ -49,6 +49,8 @@ import { commentTops, onBodyLayoutChange, topOf } from './comment-anchor-tops';
 import { FindHighlights } from './find/find-highlights';
 import { FindPanel } from './find/find-panel';
 import { PasteCleanup } from './paste/paste-cleanup';
+import { largePaste, type PendingPaste } from './large-paste';
+import { LargePasteDialog } from './large-paste-dialog';
 
 export interface ArticleEditorHandle {
   /** Serialises the body (editor.getJSON()); only called off the keystroke path (autosave, explicit save). */
@@ -122,11 +124,13 @@ export const ArticleEditor = forwardRef<ArticleEditorHandle, ArticleEditorProps>
   const bodyRejected = useRef(false);
   const fileInput = useRef<HTMLInputElement>(null);
   const [linkOpen, setLinkOpen] = useState(false);
+  const [pendingPaste, setPendingPaste] = useState<PendingPaste | null>(null);
   const [find, setFind] = useState<{ withReplace: boolean; count: number } | null>(null);
   const [pendingPhotos, setPendingPhotos] = useState(0);
   const actions = useRef({
     runCommand: (_command: MenuCommand): boolean => false,
     insertPhotosAt: async (_files: File[], _pos: number | null): Promise<void> => {},
+    askLargePaste: (_paste: PendingPaste): void => {},
   });
 
   const [collaboration] = useState(() => props.collaboration ?? null);
@@ -163,6 +167,17 @@ export const ArticleEditor = forwardRef<ArticleEditorHandle, ArticleEditorProps>
         const pos = view.posAtCoords({ left: event.clientX, top: event.clientY })?.pos ?? null;
         void actions.current.insertPhotosAt(files, pos);
         return true;
+      },
+      handleDOMEvents: {
+        // Before the editor reads the clipboard at all: a huge paste is asked about, not parsed twice.
+        paste: (_view: Editor['view'], event: ClipboardEvent): boolean => {
+          if (filesFromPaste(event.clipboardData).length > 0) return false;
+          const pending = largePaste(event.clipboardData);
+          if (!pending) return false;
+          event.preventDefault();
+          actions.current.askLargePaste(pending);
+          return true;
+        },
       },
       handlePaste: (_view: Editor['view'], event: ClipboardEvent): boolean => {
         const files = filesFromPaste(event.clipboardData);
@@ -245,6 +260,7 @@ export const ArticleEditor = forwardRef<ArticleEditorHandle, ArticleEditorProps>
     return true;
   }, [editor]);
   const closeLink = useCallback(() => setLinkOpen(false), []);
+  const closePendingPaste = useCallback(() => setPendingPaste(null), []);
   const comment = useCallback(() => callbacks.current.onComment?.(), []);
   const openFind = useCallback((withReplace: boolean) => {
     setFind((open) => ({ withReplace, count: (open?.count ?? 0) + 1 }));
@@ -272,7 +288,7 @@ export const ArticleEditor = forwardRef<ArticleEditorHandle, ArticleEditorProps>
   );
 
   useLayoutEffect(() => {
-    actions.current = { runCommand, insertPhotosAt };
+    actions.current = { runCommand, insertPhotosAt, askLargePaste: setPendingPaste };
   }, [runCommand, insertPhotosAt]);
 
   useImperativeHandle(
@@ -349,6 +365,7 @@ export const ArticleEditor = forwardRef<ArticleEditorHandle, ArticleEditorProps>
       <EditorToolbar editor={editor} onLink={openLink} onInsertPhoto={openPicker} onComment={props.onComment ? comment : undefined} />
       <SuggestionPanel editor={editor} />
       {linkOpen && <LinkDialog editor={editor} onClose={closeLink} />}
+      {pendingPaste && <LargePasteDialog editor={editor} paste={pendingPaste} onClose={closePendingPaste} />}
       {find && <FindPanel editor={editor} withReplace={find.withReplace} openCount={find.count} onClose={closeFind} />}
       <input
         ref={fileInput}

@@ -133,6 +133,35 @@ test('a link ends where it was typed: a full stop after it is plain text', async
   await expect(app.body.locator('a')).toHaveText('report');
 });
 
+test('a web page pasted keeps its words apart; a paste far longer than a story is asked about first', async ({ page }) => {
+  const app = new DatelineApp(page);
+  await page.goto(host.url);
+  await app.newArticle();
+  await app.body.click();
+  const paste = (html: string, text: string) =>
+    app.body.evaluate(
+      (el, data) => {
+        const transfer = new DataTransfer();
+        transfer.setData('text/html', data.html);
+        transfer.setData('text/plain', data.text);
+        el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: transfer, bubbles: true, cancelable: true }));
+      },
+      { html, text },
+    );
+  await paste('<a href="https://a.example/">first link</a> <a href="https://b.example/">second link</a><table><tr><td>North</td><td>1,204</td></tr></table>', 'first link second link');
+  await expect(app.body).toContainText('first link second link');
+  await expect(app.body).toContainText('North 1,204');
+
+  const huge = 'The council met again. '.repeat(6000);
+  await paste(`<p>${huge}</p>`, huge);
+  const ask = page.getByRole('alertdialog', { name: app.text('editor.largePaste.title') });
+  await expect(ask).toBeVisible();
+  await expect(app.body).not.toContainText('The council met again.');
+  await ask.getByRole('button', { name: app.text('editor.largePaste.confirm') }).click();
+  await expect(ask).toHaveCount(0);
+  await expect(app.body).toContainText('The council met again.');
+});
+
 test('the dark theme follows the OS', async ({ page }) => {
   await page.emulateMedia({ colorScheme: 'dark' });
   const app = new DatelineApp(page);

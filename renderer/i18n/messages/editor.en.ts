@@ -2,6 +2,9 @@
 export const editorEn = {
   'editor.body.placeholder': 'Write the story here…',
   'editor.body.label': 'Article body',
+  'editor.largePaste.title': 'Paste a very long text?',
+  'editor.largePaste.message': 'What you are pasting is {chars} characters long, far longer than a story: the article would be slow to edit, save and publish. Paste it anyway?',
+  'editor.largePaste.confirm': 'Paste',
   'editor.body.invalid':
     'The article body contains content this editor cannot show, so it is open read-only and will not be changed. Restore an earlier revision to edit it.',
   'editor.toolbar.label': 'Formatting',

@@ -4,6 +4,9 @@ import type { editorEn } from './editor.en';
 export const editorZhCN: Record<keyof typeof editorEn, string> = {
   'editor.body.placeholder': '在此撰写正文……',
   'editor.body.label': '正文',
+  'editor.largePaste.title': '要粘贴很长的内容吗？',
+  'editor.largePaste.message': '要粘贴的内容有 {chars} 个字符，远超一篇稿件的长度：稿件的编辑、保存和发布都会变慢。仍要粘贴吗？',
+  'editor.largePaste.confirm': '粘贴',
   'editor.body.invalid': '正文包含编辑器无法显示的内容，因此以只读方式打开，不会被修改。如需编辑，请恢复较早的版本。',
   'editor.toolbar.label': '格式',
   'editor.toolbar.bold': '加粗',
