@@ -3,7 +3,7 @@
 // guide; nothing scrolls sideways; the side panel folds away; focus writing hides the chrome;
 // Preview as Published shows the folder page in a sandboxed frame; the print stylesheet makes a
 // proof. A link typed in the body ends where it was typed. Screenshots go to the screens folder.
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -160,6 +160,28 @@ test('a web page pasted keeps its words apart; a paste far longer than a story i
   await ask.getByRole('button', { name: app.text('editor.largePaste.confirm') }).click();
   await expect(ask).toHaveCount(0);
   await expect(app.body).toContainText('The council met again.');
+});
+
+test('Ctrl+Z in the headline and the summary takes back typing as a plain text field does, not one character', async ({ page, browser }) => {
+  const typeThenUndo = async (box: Locator, on: Page): Promise<string> => {
+    await box.click();
+    await on.keyboard.type('Council vote');
+    await on.keyboard.type(' tonight');
+    await on.keyboard.press('ControlOrMeta+z');
+    return box.inputValue();
+  };
+  // The baseline: this Chromium's own text field, on a blank page.
+  const plain = await browser.newPage();
+  await plain.setContent('<textarea aria-label="plain"></textarea>');
+  const expected = await typeThenUndo(plain.getByRole('textbox', { name: 'plain' }), plain);
+  await plain.close();
+  expect(expected).not.toBe('Council vote tonigh');
+
+  const app = new DatelineApp(page);
+  await page.goto(host.url);
+  await app.newArticle();
+  expect(await typeThenUndo(app.textbox('article.headline'), page)).toBe(expected);
+  expect(await typeThenUndo(app.textbox('article.summary'), page)).toBe(expected);
 });
 
 test('the dark theme follows the OS', async ({ page }) => {

@@ -3,6 +3,7 @@ import { useEffect, useId, useRef } from 'react';
 import { useStores } from '../../stores/stores-context';
 import { useT } from '../../i18n/use-t';
 import { HeadlineLengthLine } from './headline-length-line';
+import { TextArea } from '../../kit/text-area';
 
 export function HeadlineField() {
   const t = useT();
@@ -21,7 +22,7 @@ export function HeadlineField() {
         {t('article.headline')}
       </label>
       {/* A headline is one line of text, but long ones wrap on screen instead of scrolling out of sight. */}
-      <textarea
+      <TextArea
         ref={input}
         id={id}
         className="headline-input"
@@ -71,7 +72,7 @@ export function SummaryField() {
   return (
     <div className="field">
       <label htmlFor={id}>{t('article.summary')}</label>
-      <textarea
+      <TextArea
         id={id}
         className="summary-input"
         rows={3}

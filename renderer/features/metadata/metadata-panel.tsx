@@ -7,6 +7,11 @@ import { BylinesEditor } from './bylines-editor';
 import { instantFromZonedInput, zonedInputValue } from '../../../common/time/zoned-time';
 import { useNewsroomTimeZone } from './use-newsroom-time-zone';
 import { TagInput } from './tag-input';
+import { TextArea } from '../../kit/text-area';
+import { useSettledValue } from '../../kit/use-settled-value';
+
+/** How long the headline's typing pauses before the slug field shows the slug it now makes. */
+const SLUG_FOLLOW_MS = 700;
 
 export const ARTICLE_LANGUAGES: { tag: string; name: string }[] = [
   { tag: 'en', name: 'English' },
@@ -38,6 +43,8 @@ export function MetadataPanel() {
   const meta = article((s) => s.article?.meta);
   const knownSections = library((s) => s.sections);
   const zone = useNewsroomTimeZone(meta?.plannedTimeZone ?? null);
+  // The slug follows the headline once typing there pauses; one the reporter edits shows at once.
+  const shownSlug = useSettledValue(meta?.slug ?? '', SLUG_FOLLOW_MS, meta?.slugEdited ?? true);
   if (!meta) return null;
   const { updateMeta, resetSlug } = article.getState();
   const languages = ARTICLE_LANGUAGES.some((l) => l.tag === meta.language) ? ARTICLE_LANGUAGES : [...ARTICLE_LANGUAGES, { tag: meta.language, name: meta.language }];
@@ -80,7 +87,7 @@ export function MetadataPanel() {
         <div className="field-row">
           <input
             id={id.slug}
-            value={meta.slug}
+            value={shownSlug}
             maxLength={200}
             aria-describedby={id.slugHint}
             aria-invalid={!slugOk}
@@ -123,7 +130,7 @@ export function MetadataPanel() {
       </div>
       <div className="field">
         <label htmlFor={id.note}>{t('metadata.editorsNote')}</label>
-        <textarea id={id.note} rows={4} value={meta.editorsNote} maxLength={5000} onChange={(e) => updateMeta({ editorsNote: e.target.value })} />
+        <TextArea id={id.note} rows={4} value={meta.editorsNote} maxLength={5000} onChange={(e) => updateMeta({ editorsNote: e.target.value })} />
       </div>
     </aside>
   );

@@ -5,6 +5,7 @@ import type { ReviewComment } from '../../../common/workflow/review-comment';
 import { useStores } from '../../stores/stores-context';
 import { useLocale, useT } from '../../i18n/use-t';
 import { shortenQuote } from './shorten-quote';
+import { TextArea } from '../../kit/text-area';
 
 export interface CommentCardProps {
   comment: ReviewComment;
@@ -75,7 +76,7 @@ export const CommentCard = forwardRef<HTMLLIElement, CommentCardProps>(function 
       {replying ? (
         <div className="review-reply-form">
           <label htmlFor={replyId}>{t('review.comment.replyLabel', { name: comment.author.name })}</label>
-          <textarea id={replyId} rows={2} maxLength={5000} value={reply} onChange={(e) => setReply(e.target.value)} />
+          <TextArea id={replyId} rows={2} maxLength={5000} value={reply} onChange={(e) => setReply(e.target.value)} />
           <button type="button" disabled={busy || reply.trim() === ''} onClick={() => void sendReply()}>
             {t('review.comment.send')}
           </button>

@@ -8,6 +8,7 @@ import { isMacPlatform } from '../../kit/is-mac-platform';
 import { useStores } from '../../stores/stores-context';
 import { useT } from '../../i18n/use-t';
 import { shortenQuote } from './shorten-quote';
+import { TextArea } from '../../kit/text-area';
 
 export interface CommentComposerProps {
   anchor: TextAnchor;
@@ -73,7 +74,7 @@ export const CommentComposer = forwardRef<HTMLFormElement, CommentComposerProps>
       <label htmlFor={id} className="visually-hidden">
         {t('review.composer.label')}
       </label>
-      <textarea
+      <TextArea
         ref={input}
         id={id}
         rows={3}

@@ -10,6 +10,7 @@ import { CommentComposer } from './comment-composer';
 import { useCommentMarginShown } from './use-comment-margin-shown';
 import { inMargin } from './in-margin';
 import { useComposer } from './use-composer';
+import { TextArea } from '../../kit/text-area';
 
 /**
  * `hubKeepsComments` false: the article's hub (a WordPress site without the companion plugin)
@@ -52,7 +53,7 @@ export function CommentList({ comments, canComment, hubKeepsComments = true }: {
       {canComment && hubKeepsComments ? (
         <div className="review-comment-new">
           <label htmlFor={newId}>{t('review.comment.new')}</label>
-          <textarea
+          <TextArea
             id={newId}
             rows={3}
             maxLength={5000}

@@ -9,6 +9,7 @@ import { useT } from '../../i18n/use-t';
 import type { MessageKey } from '../../i18n/messages/catalogues';
 import { PublishDialog } from '../publish/publish-dialog';
 import { reviewNoticeKey } from '../../stores/review-notice-key';
+import { TextArea } from '../../kit/text-area';
 
 type Pending = 'submit' | 'request-changes' | 'spike' | 'correct';
 const NEEDS_INPUT = new Set<WorkflowAction>(['submit', 'request-changes', 'spike', 'correct']);
@@ -208,7 +209,7 @@ function ActionForm({ action, state, label, busy, focusFirst, onRun, onCancel }:
       </label>
       {action === 'spike' && state.profile?.role === 'reporter' ? <p className="hint">{t('review.spikeCannotUndo')}</p> : null}
       {/* The form opens because the person asked for this action: the note is where they type next. */}
-      <textarea id={noteId} value={note} rows={3} maxLength={5000} required={required} autoFocus={action !== 'submit'} onChange={(e) => setNote(e.target.value)} />
+      <TextArea id={noteId} value={note} rows={3} maxLength={5000} required={required} autoFocus={action !== 'submit'} onChange={(e) => setNote(e.target.value)} />
       <div className="review-form-actions">
         <button type="button" onClick={onCancel}>
           {t('review.cancel')}
