@@ -46,7 +46,8 @@ describe('app', () => {
     const headline = await screen.findByRole('textbox', { name: 'Headline' });
     fireEvent.change(headline, { target: { value: 'Flood closes bridge' } });
     expect(screen.getByRole('complementary', { name: 'Article details' })).toBeTruthy();
-    expect((screen.getByRole('textbox', { name: 'Slug' }) as HTMLInputElement).value).toBe('flood-closes-bridge');
+    // The slug field follows once the headline's typing pauses.
+    await waitFor(() => expect((screen.getByRole('textbox', { name: 'Slug' }) as HTMLInputElement).value).toBe('flood-closes-bridge'), { timeout: 10_000 });
     await act(async () => {
       fireEvent.click(screen.getByRole('button', { name: /Back to library/ }));
     });
