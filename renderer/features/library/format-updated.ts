@@ -1,5 +1,7 @@
 // Runs in: renderer. "5 minutes ago" for recent changes, a localized date for older ones. Making an
 // Intl formatter costs far more than using one, and every row in view asks: one of each per locale.
+import { formatMoment } from '../../i18n/format-moment';
+
 const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
   ['second', 60],
   ['minute', 60],
@@ -8,7 +10,6 @@ const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
 ];
 
 const relativeFormats = new Map<string, Intl.RelativeTimeFormat>();
-const dateFormats = new Map<string, Intl.DateTimeFormat>();
 
 function relativeFormat(locale: string): Intl.RelativeTimeFormat {
   let format = relativeFormats.get(locale);
@@ -16,11 +17,6 @@ function relativeFormat(locale: string): Intl.RelativeTimeFormat {
   return format;
 }
 
-function dateFormat(locale: string): Intl.DateTimeFormat {
-  let format = dateFormats.get(locale);
-  if (!format) dateFormats.set(locale, (format = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' })));
-  return format;
-}
 
 export function formatUpdated(iso: string, locale: string, now: number = Date.now()): string {
   const then = Date.parse(iso);
@@ -31,5 +27,5 @@ export function formatUpdated(iso: string, locale: string, now: number = Date.no
     if (Math.abs(delta) < size) return relativeFormat(locale).format(delta, unit);
     delta = Math.round(delta / size);
   }
-  return dateFormat(locale).format(new Date(then));
+  return formatMoment(iso, locale);
 }

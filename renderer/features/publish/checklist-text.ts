@@ -3,6 +3,7 @@ import type { ChecklistItem } from '../../../common/publish/publish-checklist';
 import type { PublishOutcome } from '../../../common/publish/publish-outcome';
 import { translate, type Locale } from '../../i18n/i18n-store';
 import { catalogues, type MessageKey } from '../../i18n/messages/catalogues';
+import { formatMoment } from '../../i18n/format-moment';
 
 function isMessageKey(key: string): key is MessageKey {
   return Object.prototype.hasOwnProperty.call(catalogues.en, key);
@@ -14,8 +15,7 @@ const DATE_PARAMS = new Set(['scheduledAt', 'plannedAt']);
 function formatParams(params: Record<string, string | number>, locale: Locale): Record<string, string | number> {
   const formatted: Record<string, string | number> = {};
   for (const [name, value] of Object.entries(params)) {
-    const time = DATE_PARAMS.has(name) && typeof value === 'string' ? Date.parse(value) : Number.NaN;
-    formatted[name] = Number.isNaN(time) ? value : new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(time);
+    formatted[name] = DATE_PARAMS.has(name) && typeof value === 'string' ? formatMoment(value, locale) : value;
   }
   return formatted;
 }

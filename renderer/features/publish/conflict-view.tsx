@@ -6,6 +6,7 @@ import { useI18nStore } from '../../i18n/i18n-store';
 import { useT } from '../../i18n/use-t';
 import { htmlToText } from './html-to-text';
 import { PublishedLink } from './published-link';
+import { formatMoment } from '../../i18n/format-moment';
 
 export interface ConflictViewProps {
   conflict: ConflictDetails;
@@ -47,10 +48,7 @@ export function ConflictView({ conflict, busy, onOverwrite, onKeepServer }: Conf
   const locale = useI18nStore((s) => s.locale);
   const [confirming, setConfirming] = useState(false);
   const publisher = conflict.lastPublisher;
-  const when = (iso: string): string => {
-    const time = Date.parse(iso);
-    return Number.isNaN(time) ? iso : new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(time);
-  };
+  const when = (iso: string): string => formatMoment(iso, locale);
 
   return (
     <div className="conflict-view">

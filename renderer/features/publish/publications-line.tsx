@@ -6,6 +6,7 @@ import { useI18nStore } from '../../i18n/i18n-store';
 import { useT } from '../../i18n/use-t';
 import { PublishedLink } from './published-link';
 import { targetDisplayName } from '../targets/target-display-name';
+import { formatMoment } from '../../i18n/format-moment';
 
 const NONE: PublicationRecord[] = [];
 
@@ -32,10 +33,7 @@ export function PublicationsLine() {
     const config = targetList?.find((v) => v.config.id === record.targetId)?.config;
     return config ? targetDisplayName(t, config.id, config.name) : record.targetId;
   };
-  const when = (iso: string): string => {
-    const time = Date.parse(iso);
-    return Number.isNaN(time) ? iso : new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(time);
-  };
+  const when = (iso: string): string => formatMoment(iso, locale);
 
   return (
     <ul className="publications-line" aria-label={t('publish.publications.label')}>

@@ -6,6 +6,7 @@ import { useStores } from '../../stores/stores-context';
 import { useLocale, useT } from '../../i18n/use-t';
 import { shortenQuote } from './shorten-quote';
 import { TextArea } from '../../kit/text-area';
+import { formatMoment } from '../../i18n/format-moment';
 
 export interface CommentCardProps {
   comment: ReviewComment;
@@ -24,7 +25,7 @@ export const CommentCard = forwardRef<HTMLLIElement, CommentCardProps>(function 
   const busy = review((s) => s.busy);
   const [reply, setReply] = useState('');
   const [replying, setReplying] = useState(false);
-  const when = (iso: string): string => new Date(iso).toLocaleString(locale);
+  const when = (iso: string): string => formatMoment(iso, locale);
   const sendReply = async (): Promise<void> => {
     if (await review.getState().reply(comment.id, reply.trim())) {
       setReply('');

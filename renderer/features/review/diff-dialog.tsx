@@ -3,6 +3,7 @@ import { ModalDialog } from '../../kit/modal-dialog';
 import { useStores } from '../../stores/stores-context';
 import { useLocale, useT } from '../../i18n/use-t';
 import { DiffView } from './diff-view';
+import { formatMoment } from '../../i18n/format-moment';
 
 export function DiffDialog() {
   const t = useT();
@@ -10,7 +11,7 @@ export function DiffDialog() {
   const { review } = useStores();
   const result = review((s) => s.diff);
   if (!result) return null;
-  const at = new Date(result.baseInfo.at).toLocaleString(locale);
+  const at = formatMoment(result.baseInfo.at, locale);
   const baseLabel =
     result.base === 'last-seen'
       ? t('review.diff.base.last-seen', { at })

@@ -7,6 +7,7 @@ import { useI18nStore } from '../../i18n/i18n-store';
 import type { MessageKey } from '../../i18n/messages/catalogues';
 import { useT } from '../../i18n/use-t';
 import './diff-view.css';
+import { formatMoment } from '../../i18n/format-moment';
 
 export interface DiffViewProps {
   diff: ArticleDiff;
@@ -476,6 +477,5 @@ function FieldValue({ change }: { change: FieldChange }) {
 }
 
 function formatTime(iso: string, locale: string): string {
-  const time = Date.parse(iso);
-  return Number.isNaN(time) ? iso : new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(time);
+  return formatMoment(iso, locale);
 }

@@ -2,6 +2,7 @@
 import type { WorkflowEvent } from '../../../common/workflow/workflow-event';
 import type { MessageKey } from '../../i18n/messages/catalogues';
 import { useLocale, useT } from '../../i18n/use-t';
+import { formatMoment } from '../../i18n/format-moment';
 
 export function HistoryList({ events }: { events: readonly WorkflowEvent[] }) {
   const t = useT();
@@ -21,7 +22,7 @@ export function HistoryList({ events }: { events: readonly WorkflowEvent[] }) {
                 to: t(`article.status.${e.to}` as MessageKey),
               })}
             </span>{' '}
-            <time dateTime={e.at}>{new Date(e.at).toLocaleString(locale)}</time>
+            <time dateTime={e.at}>{formatMoment(e.at, locale)}</time>
             {e.note ? <blockquote className="review-note">{e.note}</blockquote> : null}
           </li>
         ))}

@@ -11,6 +11,7 @@ import { DESK, type PendingSyncInfo, type ReviewState } from '../../../common/wo
 import { CommentList } from './comment-list';
 import { HistoryList } from './history-list';
 import { WorkflowActions } from './workflow-actions';
+import { formatMoment } from '../../i18n/format-moment';
 
 const PENDING_REFRESH_MS = 15_000;
 
@@ -122,7 +123,7 @@ function PendingSyncNotice({ articleId, pending }: { articleId: string; pending:
         <p>
           {pending.conflict
             ? t('review.pending.conflict')
-            : t(pending.refused ? 'review.pending.refused' : 'review.pending.waiting', { since: new Date(pending.since).toLocaleString(locale) })}
+            : t(pending.refused ? 'review.pending.refused' : 'review.pending.waiting', { since: formatMoment(pending.since, locale) })}
         </p>
         {lastError ? (
           <p className="hint">

@@ -10,6 +10,7 @@ import { useLocale, useT } from '../../i18n/use-t';
 import type { MessageKey } from '../../i18n/messages/catalogues';
 import { StatusBadge } from '../status/status-badge';
 import { useQueueEvents } from './use-queue-events';
+import { formatMoment } from '../../i18n/format-moment';
 
 const SCOPES: QueueScope[] = ['for-me', 'mine', 'all'];
 
@@ -113,7 +114,7 @@ function QueueTable({ entries, now, onOpen }: { entries: readonly ReviewQueueEnt
               <td>
                 {/* Only a story someone still has to act on is "waiting". */}
                 {awaitsSomeone(e.status) ? (
-                  <time dateTime={e.submittedAt} title={new Date(e.submittedAt).toLocaleString(locale)}>
+                  <time dateTime={e.submittedAt} title={formatMoment(e.submittedAt, locale)}>
                     {age(t, now - Date.parse(e.submittedAt))}
                   </time>
                 ) : (
