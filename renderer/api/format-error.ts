@@ -1,7 +1,7 @@
 // Runs in: renderer. Turns any failure into a translated headline (from its code) and a translated
 // detail line (from its kind and parameters). The English message is for the log only.
 import type { AppErrorCode } from '../../common/app-error';
-import type { AppErrorDetails } from '../../common/errors/app-error-details';
+import type { AppErrorDetails, AppErrorKind } from '../../common/errors/app-error-details';
 import { ARTICLE_STATUSES, type ArticleStatus } from '../../common/article';
 import { readableUrl } from '../../common/text/readable-url';
 import { WORKFLOW_ACTIONS, type WorkflowAction } from '../../common/workflow/workflow-event';
@@ -48,8 +48,28 @@ export interface FormattedError {
   detail: string;
 }
 
-export function formatError(error: unknown): FormattedError {
-  if (isApiError(error)) return { message: t(CODE_KEYS[error.code]), detail: error.details ? formatDetails(error.details) : '' };
+export interface FormatErrorOptions {
+  /**
+   * The failure of a one-off check the person ran (Test connection), not of work Dateline keeps
+   * trying (a publish in the outbox): its detail must not promise another try.
+   */
+  oneOff?: boolean;
+}
+
+/** The details of kinds that say Dateline will try again, worded for a one-off check. */
+const ONE_OFF_KEYS: Partial<Record<AppErrorKind, MessageKey>> = {
+  timeout: 'targets.testError.timeout',
+  'not-sent': 'targets.testError.not-sent',
+  'connection-broken': 'targets.testError.connection-broken',
+  'network-other': 'targets.testError.network-other',
+  'http-408': 'targets.testError.http-408',
+  'http-429': 'targets.testError.http-429',
+  'http-5xx': 'targets.testError.http-5xx',
+  'wp-server-error': 'targets.testError.wp-server-error',
+};
+
+export function formatError(error: unknown, options: FormatErrorOptions = {}): FormattedError {
+  if (isApiError(error)) return { message: t(CODE_KEYS[error.code]), detail: error.details ? formatDetails(error.details, options) : '' };
   return { message: t('app.error.internal'), detail: t('error.unexpected') };
 }
 
@@ -59,12 +79,12 @@ export function formatRecordedError(error: RecordedError): FormattedError {
 }
 
 /** The detail line of one kind: its message, then what a server said, quoted. */
-export function formatDetails(details: AppErrorDetails): string {
+export function formatDetails(details: AppErrorDetails, options: FormatErrorOptions = {}): string {
   const vars: TranslateVars = {};
   for (const [name, value] of Object.entries(details)) {
     if (typeof value === 'string' || typeof value === 'number') vars[name] = translatedParam(name, value);
   }
-  const parts = [t(`error.${details.kind}`, vars)];
+  const parts = [t((options.oneOff ? ONE_OFF_KEYS[details.kind] : undefined) ?? `error.${details.kind}`, vars)];
   if ('serverSaid' in details && details.serverSaid) parts.push(t('error.serverSaid', { text: details.serverSaid }));
   if ('pageTitle' in details && details.pageTitle) parts.push(t('error.pageTitle', { text: details.pageTitle }));
   return parts.join(' ');

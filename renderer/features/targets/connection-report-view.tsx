@@ -13,7 +13,8 @@ export function ConnectionReportView({ targetName, report, error }: ConnectionRe
   const t = useT();
   const label = t('targets.report.label', { name: targetName });
   if (error) {
-    const problem = formatError(error);
+    // A test is tried once: its failure says what to check, not that Dateline will try again.
+    const problem = formatError(error, { oneOff: true });
     return (
       <section className="connection-report" aria-label={label}>
         <div className="notice notice-error" role="alert">

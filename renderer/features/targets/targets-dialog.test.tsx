@@ -379,5 +379,20 @@ describe('publishing targets', () => {
     // Another target that happens to have the same name is the newsroom's own: shown as typed.
     expect(within(rows[1]!).getByText('Published folder')).toBeTruthy();
   });
+
+  it('a test that cannot reach the site says what to check, not that Dateline will try again', async () => {
+    renderTargets({
+      'targets.test': () => {
+        throw new ApiError('remote-unreachable', 'connect ECONNREFUSED 127.0.0.1:9', { kind: 'not-sent', host: '127.0.0.1:9', retryable: true, mayHaveArrived: false });
+      },
+    });
+    await screen.findByText('News site');
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: 'Test connection to News site' }));
+    });
+    const alert = screen.getByRole('alert');
+    expect(alert.textContent).toContain('127.0.0.1:9 could not be reached. Check the address and your network connection.');
+    expect(alert.textContent).not.toMatch(/try again/i);
+  });
 });
 
