@@ -81,12 +81,12 @@ test.describe('to a real WordPress', () => {
     await form.getByRole('textbox', { name: app.text('targets.field.username'), exact: true }).fill(wp.users.author.login);
     await form.getByLabel(app.text('targets.field.appPassword'), { exact: true }).fill('abcd efgh ijkl mnop qrst uvwx');
     await form.getByRole('button', { name: app.text('targets.saveTarget') }).click();
-    // The first real site offers to become the default, after asking.
-    const offer = page.getByRole('alertdialog', { name: app.text('targets.makeDefaultTitle') });
-    await offer.getByRole('button', { name: app.text('targets.makeDefaultConfirm'), exact: true }).click();
-    await expect(targets.getByText(app.text('targets.default'), { exact: true })).toBeVisible();
-    await targets.getByRole('button', { name: app.text('targets.testNamed', { name: 'Newsroom WordPress' }) }).click();
+    // The first real site is tested at once: with a wrong password it says so, and is not offered
+    // as the default. Made the default by hand here, so the failure shows when publishing too.
     await expect(targets.getByRole('alert')).toContainText(/application password/i);
+    await expect(page.getByRole('alertdialog', { name: app.text('targets.makeDefaultTitle') })).toHaveCount(0);
+    await targets.getByRole('button', { name: app.text('targets.makeDefaultNamed', { name: 'Newsroom WordPress' }) }).click();
+    await expect(targets.getByText(app.text('targets.default'), { exact: true })).toBeVisible();
     await targets.press('Escape');
     await page.keyboard.press('Escape');
 

@@ -3,7 +3,7 @@
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { OperationInput } from '../../../common/contract';
-import type { SecretsBackendInfo, TargetView } from '../../../common/publish/publish-target-config';
+import type { ConnectionReport, SecretsBackendInfo, TargetView } from '../../../common/publish/publish-target-config';
 import { StoresContext } from '../../stores/stores-context';
 import { ApiError } from '../../api/api-error';
 import { useI18nStore } from '../../i18n/i18n-store';
@@ -74,8 +74,43 @@ describe('publishing targets', () => {
     expect(screen.queryByText('Publish here by default?')).toBeNull();
   });
 
-  it('the first real site added becomes the default once the person agrees', async () => {
-    const { saved } = renderTargets({}, undefined, [{ ...folderTarget, isDefault: true }]);
+  const worksReport: ConnectionReport = {
+    ok: true,
+    siteName: 'Evening News',
+    account: 'Li Wei (editor)',
+    roles: ['editor'],
+    allowedStatuses: ['draft', 'published'],
+    canUploadMedia: true,
+    canCreateTags: true,
+    canCreateCategories: true,
+    notes: [],
+  };
+
+  it('a first real site that cannot be reached is not offered as the default; the test says why', async () => {
+    renderTargets(
+      {
+        'targets.test': () => {
+          throw new ApiError('remote-unreachable', 'connect ECONNREFUSED 127.0.0.1:9', { kind: 'not-sent', host: '127.0.0.1:9', retryable: true, mayHaveArrived: false });
+        },
+      },
+      undefined,
+      [{ ...folderTarget, isDefault: true }],
+    );
+    await screen.findByText(folderTarget.config.name);
+    fireEvent.click(screen.getByRole('button', { name: 'Add target' }));
+    type('Name', 'Evening paper');
+    type('Site address', 'http://127.0.0.1:9/');
+    type('Username', 'li.wei');
+    type('Application password', 'abcd efgh ijkl mnop');
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: 'Save target' }));
+    });
+    await waitFor(() => expect(screen.getByRole('alert').textContent).toContain('could not be reached'));
+    expect(screen.queryByText('Publish here by default?')).toBeNull();
+  });
+
+  it('the first real site added becomes the default once a test shows it works and the person agrees', async () => {
+    const { saved } = renderTargets({ 'targets.test': () => worksReport }, undefined, [{ ...folderTarget, isDefault: true }]);
     await screen.findByText(folderTarget.config.name);
     fireEvent.click(screen.getByRole('button', { name: 'Add target' }));
     type('Name', 'Evening paper');

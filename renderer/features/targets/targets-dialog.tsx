@@ -47,15 +47,22 @@ export function TargetsDialog({ onClose }: TargetsDialogProps) {
     setActionError(null);
     work().catch((error: unknown) => setActionError(error));
   };
-  const handleTest = (view: TargetView): void => {
+  /** Tests the connection and shows what it found under the target; true when the site works. */
+  const handleTest = (view: TargetView): Promise<boolean> => {
     setTesting(view.config.id);
     setTested(null);
-    targets
+    return targets
       .getState()
       .test(view.config.id)
       .then(
-        (report) => setTested({ id: view.config.id, report, error: null }),
-        (error: unknown) => setTested({ id: view.config.id, report: null, error }),
+        (report) => {
+          setTested({ id: view.config.id, report, error: null });
+          return report.ok;
+        },
+        (error: unknown) => {
+          setTested({ id: view.config.id, report: null, error });
+          return false;
+        },
       )
       .finally(() => setTesting(null));
   };
@@ -94,7 +101,7 @@ export function TargetsDialog({ onClose }: TargetsDialogProps) {
                   </div>
                 </div>
                 <div className="row-actions">
-                  <button type="button" aria-label={t('targets.testNamed', { name })} disabled={testing !== null} onClick={() => handleTest(view)}>
+                  <button type="button" aria-label={t('targets.testNamed', { name })} disabled={testing !== null} onClick={() => void handleTest(view)}>
                     {testing === view.config.id ? t('targets.testing') : t('targets.test')}
                   </button>
                   <button type="button" aria-label={t('targets.editNamed', { name })} onClick={() => setEditing({ mode: 'edit', view })}>
@@ -125,7 +132,13 @@ export function TargetsDialog({ onClose }: TargetsDialogProps) {
             setEditing(null);
             // An earlier test's result (perhaps a failure) must not read as this save's.
             setTested(null);
-            if (adding && isFirstRealTarget(saved, list ?? [])) setOfferingDefault(saved);
+            // The first real site is offered as the default only once a test shows it works;
+            // otherwise the test's finding shows under it, and nothing is offered.
+            if (adding && isFirstRealTarget(saved, list ?? [])) {
+              void handleTest(saved).then((works) => {
+                if (works) setOfferingDefault(saved);
+              });
+            }
           }}
           onCancel={() => setEditing(null)}
         />
