@@ -1,5 +1,5 @@
 // Runs in: renderer. The "Article details" side panel: section, tags, bylines, slug, timing, language.
-import { useId } from 'react';
+import { useEffect, useId, useRef } from 'react';
 import { isUsableSlug } from '../../../common/text/slugify';
 import { useStores } from '../../stores/stores-context';
 import { useT } from '../../i18n/use-t';
@@ -45,13 +45,19 @@ export function MetadataPanel() {
   const zone = useNewsroomTimeZone(meta?.plannedTimeZone ?? null);
   // The slug follows the headline once typing there pauses; one the reporter edits shows at once.
   const shownSlug = useSettledValue(meta?.slug ?? '', SLUG_FOLLOW_MS, meta?.slugEdited ?? true);
+  // Another story's details start at the top, not where the last one's were scrolled to.
+  const articleId = article((s) => s.article?.id ?? null);
+  const panel = useRef<HTMLElement>(null);
+  useEffect(() => {
+    if (panel.current) panel.current.scrollTop = 0;
+  }, [articleId]);
   if (!meta) return null;
   const { updateMeta, resetSlug } = article.getState();
   const languages = ARTICLE_LANGUAGES.some((l) => l.tag === meta.language) ? ARTICLE_LANGUAGES : [...ARTICLE_LANGUAGES, { tag: meta.language, name: meta.language }];
   const slugOk = meta.slug === '' || isUsableSlug(meta.slug);
 
   return (
-    <aside className="metadata-panel" aria-label={t('metadata.title')}>
+    <aside ref={panel} className="metadata-panel" aria-label={t('metadata.title')}>
       <h2>{t('metadata.title')}</h2>
       <div className="field">
         <label htmlFor={id.section}>{t('metadata.section')}</label>
