@@ -15,7 +15,8 @@ import { createEventSubscription } from '../../api/event-subscription';
 import { localInputToIso } from '../metadata/planned-at';
 import { formatZonedTime } from './checklist-text';
 import { PublishDialog } from './publish-dialog';
-import { completeArticle, deferred, folderTarget, outboxJob, wordpressTarget } from '../../../tests/support/publish-fixtures';
+import { reviewNoticeKey } from '../../stores/review-notice-key';
+import { ARTICLE_ID, completeArticle, deferred, folderTarget, outboxJob, wordpressTarget } from '../../../tests/support/publish-fixtures';
 
 afterEach(cleanup);
 beforeEach(() => useI18nStore.getState().setLocale('en'));
@@ -78,6 +79,17 @@ describe('publish dialog', () => {
     expect(started).toEqual([
       { articleId: 'art0000000001', targetId: 't-wordpress1', options: { status: 'published', scheduledAt: null, overriddenWarnings: ['summary', 'tags'] } },
     ]);
+  });
+
+  it('once published, a toast about the earlier status of the story (the approval that went first) goes', async () => {
+    const { stores } = renderDialog(completeArticle(), { 'publish.start': () => outboxJob(), 'outbox.get': () => outboxJob({ state: 'done', result: null }) }, { approveFirst: true });
+    act(() => stores.ui.getState().showInfo('Status now: Approved.', undefined, { key: reviewNoticeKey(ARTICLE_ID) }));
+    const dialog = await screen.findByRole('dialog', { name: 'Approve and publish' });
+    for (const box of within(dialog).queryAllByRole('checkbox', { name: /^Override/ })) fireEvent.click(box);
+    await act(async () => {
+      fireEvent.click(within(dialog).getByRole('button', { name: 'Approve and publish' }));
+    });
+    await waitFor(() => expect(stores.ui.getState().notices.some((n) => n.message === 'Status now: Approved.')).toBe(false));
   });
 
   it('offers first the target this story last went to, not the default', async () => {

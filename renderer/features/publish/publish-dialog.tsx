@@ -24,6 +24,7 @@ import { newerJob } from '../../stores/newer-job';
 import { JOB_POLL_MS, useJobUpdates } from './use-job-updates';
 import './publish.css';
 import { targetDisplayName } from '../targets/target-display-name';
+import { reviewNoticeKey } from '../../stores/review-notice-key';
 
 export interface PublishDialogProps {
   onClose(): void;
@@ -71,7 +72,7 @@ function useMediaWidths(mediaIds: string[]): Map<string, ChecklistMedia> | undef
 export function PublishDialog({ onClose, pollIntervalMs = JOB_POLL_MS, preferredTargetId, approveFirst, onStarted }: PublishDialogProps) {
   const t = useT();
   const ids = { target: useId(), schedule: useId(), statusLegend: useId() };
-  const { api, article, targets, outbox, settings } = useStores();
+  const { api, article, targets, outbox, settings, ui } = useStores();
   // Approving and publishing goes live or is scheduled; a reporter in a newsroom sends the story to
   // the desk from the Review tab, so here they may only hand a copy over without it going live.
   const role = settings((s) => s.settings.role);
@@ -120,6 +121,9 @@ export function PublishDialog({ onClose, pollIntervalMs = JOB_POLL_MS, preferred
   const handleJob = (next: OutboxJob): void => {
     setJob((shown) => (shown?.id === next.id ? newerJob(shown, next) : next));
     outbox.getState().track(next);
+    // Done: this dialog says what happened now; a toast about the story's status before it
+    // ("Status now: Approved", from the approval that went first) is out of date.
+    if (next.state === 'done') ui.getState().dismissKey(reviewNoticeKey(next.articleId));
   };
   useJobUpdates(job, handleJob, pollIntervalMs);
 
