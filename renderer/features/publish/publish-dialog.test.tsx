@@ -92,6 +92,16 @@ describe('publish dialog', () => {
     await waitFor(() => expect(stores.ui.getState().notices.some((n) => n.message === 'Status now: Approved.')).toBe(false));
   });
 
+  it('publishing again to where the story already is says it updates that copy', async () => {
+    const record = { targetId: wordpressTarget.config.id, targetKind: 'wordpress' as const, remoteId: '42', url: 'https://news.example.com/?p=42', status: 'published' as const, contentHash: 'h', remoteModified: '', publishedAt: '2026-11-25T08:00:00Z', articleRevision: 1 };
+    renderDialog(completeArticle(), { 'publications.list': () => [record] });
+    const dialog = await screen.findByRole('dialog', { name: 'Publish article' });
+    const note = await within(dialog).findByRole('note');
+    expect(note.textContent).toMatch(/^This story is already on News site \(since .*2026.*\): publishing updates that copy, it does not add another\.$/);
+    fireEvent.change(within(dialog).getByRole('combobox', { name: 'Publish to' }), { target: { value: folderTarget.config.id } });
+    expect(within(dialog).queryByRole('note')).toBeNull();
+  });
+
   it('offers first the target this story last went to, not the default', async () => {
     const record = (targetId: string, publishedAt: string) => ({ targetId, targetKind: 'folder' as const, remoteId: 'r', url: 'file:///tmp/x/index.html', status: 'published' as const, contentHash: 'h', remoteModified: '', publishedAt, articleRevision: 1 });
     renderDialog(completeArticle(), { 'publications.list': () => [record(wordpressTarget.config.id, '2026-11-20T08:00:00Z'), record(folderTarget.config.id, '2026-11-25T08:00:00Z')] });

@@ -2,7 +2,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { articleFigures } from '../../../common/publish/article-figures';
 import { canPublish, publishChecklist, type ChecklistItem, type ChecklistMedia } from '../../../common/publish/publish-checklist';
-import type { OutboxJob, PublishOptions } from '../../../common/publish/publish-job';
+import type { OutboxJob, PublicationRecord, PublishOptions } from '../../../common/publish/publish-job';
 import { lastPublicationTarget } from '../../../common/publish/last-publication-target';
 import { defaultPublishStatus, publishOutcome } from '../../../common/publish/publish-outcome';
 import type { PublishStatus } from '../../../common/publish/publish-target-config';
@@ -25,6 +25,7 @@ import { JOB_POLL_MS, useJobUpdates } from './use-job-updates';
 import './publish.css';
 import { targetDisplayName } from '../targets/target-display-name';
 import { reviewNoticeKey } from '../../stores/review-notice-key';
+import { formatMoment } from '../../i18n/format-moment';
 
 export interface PublishDialogProps {
   onClose(): void;
@@ -134,6 +135,8 @@ export function PublishDialog({ onClose, pollIntervalMs = JOB_POLL_MS, preferred
     targetList?.find((v) => v.isDefault) ??
     targetList?.[0] ??
     null;
+  // Publishing again to where the story already is updates that copy: say so, with when it went out.
+  const publishedThere = selected ? latestRecordFor(records ?? [], selected.config.id) : null;
   const checked = current && body ? { ...current, body } : current;
   const plannedAt = current?.meta.plannedAt ?? null;
   const pastPlannedAt = plannedAt && Date.parse(plannedAt) < now.getTime() ? plannedAt : null;
@@ -290,6 +293,11 @@ export function PublishDialog({ onClose, pollIntervalMs = JOB_POLL_MS, preferred
               </select>
             </div>
           ) : null}
+          {selected && publishedThere ? (
+            <p className="hint" role="note">
+              {t('publish.updatesCopy', { target: targetDisplayName(t, selected.config.id, selected.config.name), when: formatMoment(publishedThere.publishedAt, locale) })}
+            </p>
+          ) : null}
           <fieldset className="publish-status" disabled={phase !== 'form'}>
             <legend id={ids.statusLegend}>{t('publish.whatToDo')}</legend>
             {role === 'reporter' && !approveFirst ? <p className="hint">{t('publish.reporterHint')}</p> : null}
@@ -384,4 +392,11 @@ function offersReview(job: OutboxJob): boolean {
     error?.code === 'remote-forbidden' &&
     (error.allowedStatuses ?? []).includes('submitted')
   );
+}
+
+/** The newest record of a publication of this story to `targetId`, if it went there. */
+function latestRecordFor(records: readonly PublicationRecord[], targetId: string): PublicationRecord | null {
+  let latest: PublicationRecord | null = null;
+  for (const record of records) if (record.targetId === targetId && (!latest || record.publishedAt > latest.publishedAt)) latest = record;
+  return latest;
 }

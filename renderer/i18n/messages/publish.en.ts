@@ -63,6 +63,7 @@ export const publishEn = {
   'publish.progress.uploading': 'Uploading photo {n} of {total}',
   'publish.progress.uploaded': '{n} of {total} photos uploaded',
   'publish.done.publish': 'Published',
+  'publish.updatesCopy': 'This story is already on {target} (since {when}): publishing updates that copy, it does not add another.',
   'publish.done.future': 'Scheduled for {when}',
   'publish.done.draft': 'Saved as a draft on {target}',
   'publish.done.pending': 'Submitted for review on {target}',

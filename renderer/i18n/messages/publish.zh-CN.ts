@@ -64,6 +64,7 @@ export const publishZhCN: Record<keyof typeof publishEn, string> = {
   'publish.progress.uploading': '正在上传第 {n} 张图片，共 {total} 张',
   'publish.progress.uploaded': '已上传 {n} 张图片，共 {total} 张',
   'publish.done.publish': '已发布',
+  'publish.updatesCopy': '这篇稿件已发布到“{target}”（{when}）：这次发布会更新那一份，不会另发一份。',
   'publish.done.future': '已定时，将于 {when} 发布',
   'publish.done.draft': '已在“{target}”存为草稿',
   'publish.done.pending': '已提交到“{target}”等待审核',
