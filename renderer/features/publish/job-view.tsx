@@ -1,5 +1,5 @@
 // Runs in: renderer. One publishing job as it goes: progress, waiting for the network, failure, conflict, or the live URL.
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { OutboxJob } from '../../../common/publish/publish-job';
 import type { PublishStatus } from '../../../common/publish/publish-target-config';
 import { useStores } from '../../stores/stores-context';
@@ -93,8 +93,15 @@ export function JobView({ job, onJob, onClose, retryIsPrimary = true }: JobViewP
   const problem = actionError ? formatError(actionError) : null;
   const status = job.result?.status ?? job.options.status;
 
+  // The form's Publish button went with the form: the keyboard comes here, not to the page.
+  const container = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const el = container.current;
+    if (el && !el.contains(document.activeElement)) el.focus();
+  }, [job.id]);
+
   return (
-    <div className={`job-view job-${job.state}`}>
+    <div ref={container} tabIndex={-1} className={`job-view job-${job.state}`}>
       <p className="job-state" role="status" aria-live="polite">
         <strong>{job.state === 'done' ? t(DONE_KEYS[status], { when: when(job.options.scheduledAt), target: targetDisplayName(t, job.targetId, job.targetName) }) : t(jobStateKey(job))}</strong>
         {job.state === 'running' || job.state === 'queued' ? (

@@ -175,6 +175,9 @@ describe('publish dialog', () => {
       fireEvent.click(publishButton());
     });
     expect(saved).toBe(1);
+    // The Publish button went with the form; the keyboard stays in the dialog, on the job.
+    expect(screen.getByRole('dialog', { name: 'Publish article' }).contains(document.activeElement)).toBe(true);
+    expect(document.activeElement).not.toBe(document.body);
     const bar = await screen.findByRole('progressbar', { name: 'Uploading photo 2 of 3' });
     expect(bar.getAttribute('aria-valuenow')).toBe('1');
     expect(bar.getAttribute('aria-valuemax')).toBe('3');
