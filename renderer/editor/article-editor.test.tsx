@@ -326,6 +326,15 @@ describe('article body editor', () => {
     expect(JSON.stringify(handle.current!.getBody())).toContain('The council met again.');
   });
 
+  it('a long paste into a photo\'s credit field is the field\'s own, not asked about for the body', () => {
+    const body: DocNode = { type: 'doc', content: [{ type: 'figure', attrs: { mediaId: PHOTO_ID, alt: '', credit: '', lead: false }, content: [] }] };
+    const { textbox } = renderEditor({ body });
+    const credit = textbox.querySelector('input[aria-label="Photo credit"]') as HTMLInputElement;
+    expect(credit).toBeTruthy();
+    pasteText(credit, 'Jane Doe/Reuters '.repeat(7000));
+    expect(screen.queryByRole('alertdialog')).toBeNull();
+  });
+
   it('pastes an ordinary long text (a press release) without asking', () => {
     const { handle, textbox } = renderEditor();
     pasteText(textbox, 'The council met again. '.repeat(400));
