@@ -1,5 +1,6 @@
 // Runs in: tests (node). A photo editor imports pictures into the library.
-import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -102,6 +103,16 @@ describe('MediaStore', () => {
     expect(error.code).toBe('media-corrupt');
     expect(error.details).toMatchObject({ kind: 'photo-damaged', fileName: 'cut-off.jpg' });
     expect((await readdir(join(root, 'media')).catch(() => [])).filter((name) => !name.startsWith('.'))).toEqual([]);
+  });
+
+  it('describes a photo already in the library as it is, cut off or not, when its sidecar is rebuilt', async () => {
+    const whole = makeJpeg(64, 64);
+    const cut = whole.subarray(0, whole.length - 2);
+    const id = `${createHash('sha256').update(cut).digest('hex')}.jpg`;
+    await mkdir(join(root, 'media'), { recursive: true });
+    await writeFile(join(root, 'media', id), cut);
+    // Stories already show it: losing its sidecar must not turn it into an error.
+    expect(await media.info(id)).toMatchObject({ id, width: 64, height: 64 });
   });
 
   it('refuses a photo over the size limit, saying how big it is', async () => {

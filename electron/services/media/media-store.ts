@@ -45,7 +45,7 @@ export class MediaStore {
   }
 
   async import(fileName: string, data: Uint8Array): Promise<MediaInfo> {
-    const info = await describe(fileName, data);
+    const info = await describe(fileName, data, { wholeFile: true });
     await mkdir(this.dir, { recursive: true }).catch((error: unknown) => {
       throw fsAppError(error, this.dir, 'create');
     });
@@ -93,8 +93,11 @@ export class MediaStore {
   }
 }
 
-/** Checks the bytes really are a usable photo and reads what the library records about it. */
-async function describe(fileName: string, data: Uint8Array): Promise<MediaInfo> {
+/**
+ * Checks the bytes really are a usable photo and reads what the library records about it. Only a
+ * photo being added must be whole (`wholeFile`): one already in stories is described as it is.
+ */
+async function describe(fileName: string, data: Uint8Array, { wholeFile = false }: { wholeFile?: boolean } = {}): Promise<MediaInfo> {
   if (data.byteLength > MAX_MEDIA_BYTES) {
     const mb = (n: number) => (n / (1024 * 1024)).toFixed(1);
     throw new AppError('media-too-large', `"${fileName}" is ${mb(data.byteLength)} MB; photos can be at most ${mb(MAX_MEDIA_BYTES)} MB`, {
@@ -109,7 +112,7 @@ async function describe(fileName: string, data: Uint8Array): Promise<MediaInfo> 
   if (!type) throw new AppError('media-not-image', `"${fileName}" is not a photo Dateline can use (JPEG, PNG, GIF, WebP or AVIF)`, { kind: 'not-image', fileName });
   const dims = imageDimensions(type, data);
   // A file cut off part-way still has its header and size: it would show (and publish) as an empty box.
-  if (!dims || !isCompleteImage(type, data)) {
+  if (!dims || (wholeFile && !isCompleteImage(type, data))) {
     throw new AppError('media-corrupt', `"${fileName}" looks like a ${type.toUpperCase()} photo but is damaged or incomplete`, { kind: 'photo-damaged', fileName });
   }
   const meta = await readPhotoMetadata(data);
