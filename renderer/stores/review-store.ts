@@ -53,7 +53,7 @@ export interface ReviewStoreState {
    * Why Comment could not start, shown in a dialog that takes the keyboard until dismissed: with a
    * mere notice the words typed next went into the story, replacing the selected text.
    */
-  commentRefusal: CommentRefusal | null;
+  commentRefusal: { reason: CommentRefusal; articleId: string } | null;
   refuseComment(reason: CommentRefusal | null): void;
   reply(commentId: string, body: string): Promise<boolean>;
   setResolved(commentId: string, resolved: boolean): Promise<boolean>;
@@ -119,7 +119,10 @@ export function createReviewStore(api: DatelineApi, article: ArticleStore, ui: U
       },
       closeComposer: () => set({ composer: null }),
       commentRefusal: null,
-      refuseComment: (commentRefusal) => set({ commentRefusal }),
+      refuseComment: (reason) => {
+        const articleId = currentId();
+        set({ commentRefusal: reason && articleId ? { reason, articleId } : null });
+      },
       diff: null,
       queue: null,
       queueLoadedAt: 0,
@@ -160,7 +163,7 @@ export function createReviewStore(api: DatelineApi, article: ArticleStore, ui: U
           ui.getState().showError(error);
         }
       },
-      clear: () => set({ state: null, diff: null, requested: null, composer: null }),
+      clear: () => set({ state: null, diff: null, requested: null, composer: null, commentRefusal: null }),
       act: (action, input = {}) => change((id) => api.call('review.transition', { id, action, ...input })),
       addComment: (body, anchor) => change((id) => api.call('comments.add', { id, body, anchor })),
       sendChanges: () => change((id) => api.call('review.sendChanges', { id })),

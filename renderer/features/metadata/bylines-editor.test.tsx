@@ -32,6 +32,7 @@ describe('bylines editor', () => {
     expect(document.activeElement).toBe(undo);
     fireEvent.click(undo);
     expect(bylinesNow()).toBe('Li Wei/Staff reporter|Ann Ho/Photos');
+    expect(document.activeElement).toBe(screen.getByLabelText('Byline 1 name'));
     expect(screen.queryByRole('button', { name: 'Bring back the byline “Li Wei”' })).toBeNull();
   });
 

@@ -33,13 +33,22 @@ export function BylinesEditor({ bylines, onChange }: BylinesEditorProps) {
   useEffect(() => {
     if (removed) undoButton.current?.focus();
   }, [removed]);
+  // The row brought back takes the keyboard (its Undo button is gone).
+  const focusRow = useRef<number | null>(null);
   const undo = (): void => {
     if (!removed) return;
     const next = bylines.length > 0 ? [...bylines] : [];
-    next.splice(Math.min(removed.index, next.length), 0, removed.byline);
+    const at = Math.min(removed.index, next.length);
+    next.splice(at, 0, removed.byline);
     setRemoved(null);
+    focusRow.current = at;
     onChange(next.slice(0, MAX_BYLINES));
   };
+  useEffect(() => {
+    if (focusRow.current === null) return;
+    document.getElementById(`${baseId}-name-${focusRow.current + 1}`)?.focus();
+    focusRow.current = null;
+  });
 
   return (
     <fieldset className="bylines">

@@ -44,9 +44,12 @@ export function MetadataPanel() {
   const knownSections = library((s) => s.sections);
   const zone = useNewsroomTimeZone(meta?.plannedTimeZone ?? null);
   // The slug follows the headline once typing there pauses; one the reporter edits shows at once.
-  const shownSlug = useSettledValue(meta?.slug ?? '', SLUG_FOLLOW_MS, meta?.slugEdited ?? true);
+  // Only while the headline is being typed: a reset, another story or a restore shows at once.
+  const typingHeadline = typeof document !== 'undefined' && document.activeElement?.classList.contains('headline-input') === true;
+  const shownSlug = useSettledValue(meta?.slug ?? '', SLUG_FOLLOW_MS, (meta?.slugEdited ?? true) || !typingHeadline);
   // Another story's details start at the top, not where the last one's were scrolled to.
   const articleId = article((s) => s.article?.id ?? null);
+  const editorKey = article((s) => s.editorKey);
   const panel = useRef<HTMLElement>(null);
   useEffect(() => {
     if (panel.current) panel.current.scrollTop = 0;
@@ -68,8 +71,9 @@ export function MetadataPanel() {
           ))}
         </datalist>
       </div>
-      <TagInput label={t('metadata.tags')} tags={meta.tags} onChange={(tags) => updateMeta({ tags })} />
-      <BylinesEditor bylines={meta.bylines} onChange={(bylines) => updateMeta({ bylines })} />
+      {/* Keyed by story and editor: what they can undo belongs to the story it was removed from. */}
+      <TagInput key={`tags:${articleId}:${editorKey}`} label={t('metadata.tags')} tags={meta.tags} onChange={(tags) => updateMeta({ tags })} />
+      <BylinesEditor key={`bylines:${articleId}:${editorKey}`} bylines={meta.bylines} onChange={(bylines) => updateMeta({ bylines })} />
       <div className="field">
         <label htmlFor={id.source}>{t('metadata.source')}</label>
         <input id={id.source} value={meta.source} maxLength={200} onChange={(e) => updateMeta({ source: e.target.value })} />

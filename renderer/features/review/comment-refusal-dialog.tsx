@@ -17,8 +17,10 @@ const MESSAGES: Record<CommentRefusal, MessageKey> = {
 
 export function CommentRefusalDialog() {
   const t = useT();
-  const { review, ui } = useStores();
-  const refusal = review((s) => s.commentRefusal);
+  const { review, ui, article } = useStores();
+  const articleId = article((s) => s.article?.id ?? null);
+  // About the story it was asked in: another story open now (left by the menu) does not show it.
+  const refusal = review((s) => (s.commentRefusal && s.commentRefusal.articleId === articleId ? s.commentRefusal.reason : null));
   if (!refusal) return null;
   const close = (): void => review.getState().refuseComment(null);
   return (
