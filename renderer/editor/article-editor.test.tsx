@@ -335,6 +335,16 @@ describe('article body editor', () => {
     expect(screen.queryByRole('alertdialog')).toBeNull();
   });
 
+  it('a read-only body is not offered a huge paste', () => {
+    const body: DocNode = { type: 'doc', content: [{ type: 'table', content: [{ type: 'paragraph' }] }] };
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const { textbox } = renderEditor({ body });
+    warn.mockRestore();
+    expect(textbox.getAttribute('contenteditable')).toBe('false');
+    pasteText(textbox, 'The council met again. '.repeat(6000));
+    expect(screen.queryByRole('alertdialog')).toBeNull();
+  });
+
   it('pastes an ordinary long text (a press release) without asking', () => {
     const { handle, textbox } = renderEditor();
     pasteText(textbox, 'The council met again. '.repeat(400));

@@ -170,8 +170,9 @@ export const ArticleEditor = forwardRef<ArticleEditorHandle, ArticleEditorProps>
       },
       handleDOMEvents: {
         // Before the editor reads the clipboard at all: a huge paste is asked about, not parsed twice.
-        paste: (_view: Editor['view'], event: ClipboardEvent): boolean => {
-          if (filesFromPaste(event.clipboardData).length > 0) return false;
+        paste: (view: Editor['view'], event: ClipboardEvent): boolean => {
+          // A read-only body takes no paste at all (ProseMirror asks this handler before it checks).
+          if (!view.editable || filesFromPaste(event.clipboardData).length > 0) return false;
           const pending = largePaste(event.clipboardData);
           if (!pending) return false;
           event.preventDefault();

@@ -24,7 +24,7 @@ export function LargePasteDialog({ editor, paste, onClose }: LargePasteDialogPro
       onCancel={onClose}
       onConfirm={() => {
         onClose();
-        if (editor.isDestroyed) return;
+        if (editor.isDestroyed || !editor.isEditable) return;
         editor.view.focus();
         if (paste.html !== null) editor.view.pasteHTML(paste.html);
         else editor.view.pasteText(paste.text);
