@@ -19,15 +19,26 @@ export function fitPastedStructure(doc: Document, root: Element): void {
   wrapLooseInline(doc, root);
 }
 
+/** Blocks an inline element may wrap on a web page (a link around a card): then it is no part of a line. */
+const BLOCKS_INSIDE = 'address, article, aside, blockquote, div, dl, figure, footer, h1, h2, h3, h4, h5, h6, header, hr, li, ol, p, pre, section, table, ul';
+
+/** Text, comments (a page's `<!-- -->` between text), and inline elements holding no block. */
 function isInline(node: Node): boolean {
-  return node.nodeType === 3 || (node.nodeType === 1 && INLINE.has((node as Element).tagName));
+  if (node.nodeType === 3 || node.nodeType === 8) return true;
+  return node.nodeType === 1 && INLINE.has((node as Element).tagName) && (node as Element).querySelector(BLOCKS_INSIDE) === null;
+}
+
+/** A node that puts something on the line: text that is not only spaces, or an element other than <br>. */
+function hasContent(node: Node): boolean {
+  if (node.nodeType === 3) return (node.textContent ?? '').trim() !== '';
+  return node.nodeType === 1 && (node as Element).tagName !== 'BR';
 }
 
 /** Runs of text and inline elements directly in `parent` (the body, a quote, a list item's block level) go in a <p>. */
 function wrapLooseInline(doc: Document, parent: Element): void {
   let run: Node[] = [];
   const flush = (before: Node | null): void => {
-    if (run.some((n) => (n.textContent ?? '').trim() !== '' || (n.nodeType === 1 && (n as Element).tagName !== 'BR'))) {
+    if (run.some(hasContent)) {
       const p = doc.createElement('p');
       parent.insertBefore(p, before);
       for (const n of run) p.appendChild(n);

@@ -66,5 +66,11 @@ describe('pasting into the editor', () => {
     e.view.pasteHTML('<table><tr><td>北京</td><td>晴</td></tr><tr><td>上海</td><td>小雨</td></tr></table>');
     expect(docOutline(e.state.doc).filter((line) => line !== '')).toEqual(['北京 晴', '上海 小雨']);
   });
+
+  it('a comment between words does not split a line, and a link around a block does not add empty lines', () => {
+    const e = make();
+    e.view.pasteHTML('<p>Intro.</p>Polls close <!-- --> at <b>8 pm</b> tonight<a href="https://news.example/"><div>Card title</div></a><p>End.</p>');
+    expect(docOutline(e.state.doc).filter((line) => line !== '')).toEqual(['Intro.', 'Polls close at **8 pm** tonight', '[Card title](https://news.example/)', 'End.']);
+  });
 });
 
