@@ -50,4 +50,17 @@ describe('TextArea', () => {
     // checks that Ctrl+Z takes back the typed run in the headline.)
     expect(childChangesWhileTyping()).toBe(0);
   });
+
+  it('shows the value again when a change is turned back into the value it already had', async () => {
+    function Normalising() {
+      const [value, setValue] = useState('Council vote');
+      return <TextArea aria-label="Headline" value={value} onChange={(e) => setValue(e.target.value.replace(/[\r\n]+/g, ' '))} />;
+    }
+    render(<Normalising />);
+    const box = screen.getByRole('textbox', { name: 'Headline' }) as HTMLTextAreaElement;
+    fireEvent.change(box, { target: { value: 'Council\nvote' } });
+    await Promise.resolve();
+    expect(box.value).toBe('Council vote');
+  });
 });
+
