@@ -97,6 +97,16 @@ describe('tag input', () => {
     expect(tagsNow()).toBe('a|b|c');
   });
 
+  it('after typing in the box, Ctrl+Z is the box\'s own undo, not a removed tag coming back', () => {
+    render(<Harness initial={['a', 'b']} />);
+    const input = screen.getByLabelText('Tags', { selector: 'input' });
+    fireEvent.click(screen.getByRole('button', { name: 'Remove tag b' }));
+    fireEvent.change(input, { target: { value: 'typo' } });
+    fireEvent.change(input, { target: { value: '' } });
+    fireEvent.keyDown(input, { key: 'z', ctrlKey: true });
+    expect(tagsNow()).toBe('a');
+  });
+
   it('says it in Chinese in the Chinese interface', () => {
     useI18nStore.getState().setLocale('zh-CN');
     try {

@@ -34,6 +34,8 @@ export function TagInput({ tags, onChange, label }: TagInputProps) {
   // The last tag, marked by a first Backspace in the empty box: a second one removes it.
   const [armed, setArmed] = useState(false);
   const removed = useRef<Removed[]>([]);
+  // Text typed in the box since the last removal: Ctrl/Cmd+Z is then the box's own undo of it.
+  const typedSinceRemoval = useRef(false);
   const input = useRef<HTMLInputElement>(null);
   const undoKeys = formatAccelerator('CmdOrCtrl+Z', isMacPlatform());
 
@@ -41,6 +43,7 @@ export function TagInput({ tags, onChange, label }: TagInputProps) {
     const tag = tags[index];
     if (tag === undefined) return;
     removed.current = [...removed.current, { tag, index }].slice(-MAX_UNDO);
+    typedSinceRemoval.current = false;
     setArmed(false);
     onChange(tags.filter((_, i) => i !== index));
     setHint(t('metadata.tags.removed', { tag, undo: undoKeys }));
@@ -87,7 +90,7 @@ export function TagInput({ tags, onChange, label }: TagInputProps) {
     // While an IME composes (pinyin, kana), Enter picks a candidate: it must not add a tag.
     if (event.nativeEvent.isComposing || event.keyCode === 229) return;
     const undo = (event.ctrlKey || event.metaKey) && !event.shiftKey && !event.altKey && event.key.toLowerCase() === 'z';
-    if (undo && text === '') {
+    if (undo && text === '' && !typedSinceRemoval.current) {
       // With nothing typed the box has nothing of its own to undo: bring back the last removed tag.
       if (undoRemove()) event.preventDefault();
       return;
@@ -114,6 +117,7 @@ export function TagInput({ tags, onChange, label }: TagInputProps) {
 
   const handleChange = (event: React.ChangeEvent<HTMLInputElement>): void => {
     const value = event.target.value;
+    if (value !== '') typedSinceRemoval.current = true;
     if (!SEPARATORS.test(value)) {
       setText(value);
       return;

@@ -429,5 +429,37 @@ describe('publishing targets', () => {
     expect(alert.textContent).toContain('127.0.0.1:9 could not be reached. Check the address and your network connection.');
     expect(alert.textContent).not.toMatch(/try again/i);
   });
+
+  it('a test overtaken by a newer one (after a save) does not replace its answer when it comes in late', async () => {
+    let releaseFirst: (report: ConnectionReport) => void = () => undefined;
+    let calls = 0;
+    renderTargets(
+      {
+        'targets.test': () => {
+          calls++;
+          if (calls === 1) return new Promise<ConnectionReport>((resolve) => (releaseFirst = resolve));
+          throw new ApiError('remote-unreachable', 'connect ECONNREFUSED 127.0.0.1:9', { kind: 'not-sent', host: '127.0.0.1:9', retryable: true, mayHaveArrived: false });
+        },
+      },
+      undefined,
+      [{ ...folderTarget, isDefault: true }],
+    );
+    await screen.findByText(folderTarget.config.name);
+    fireEvent.click(screen.getByRole('button', { name: `Test connection to ${folderTarget.config.name}` }));
+    fireEvent.click(screen.getByRole('button', { name: 'Add target' }));
+    type('Name', 'Evening paper');
+    type('Site address', 'http://127.0.0.1:9/');
+    type('Username', 'li.wei');
+    type('Application password', 'abcd efgh ijkl mnop');
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: 'Save target' }));
+    });
+    await waitFor(() => expect(screen.getByRole('alert').textContent).toContain('could not be reached'));
+    await act(async () => {
+      releaseFirst(worksReport);
+    });
+    expect(screen.getByRole('alert').textContent).toContain('could not be reached');
+    expect(screen.queryByRole('region', { name: `Connection to ${folderTarget.config.name}` })).toBeNull();
+  });
 });
 

@@ -1,5 +1,5 @@
 // Runs in: renderer. "Publishing targets": list, add, edit, remove, make default and test each backend.
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { ConnectionReport, TargetView } from '../../../common/publish/publish-target-config';
 import { readableUrl } from '../../../common/text/readable-url';
 import { ConfirmDialog } from '../../kit/confirm-dialog';
@@ -48,7 +48,10 @@ export function TargetsDialog({ onClose }: TargetsDialogProps) {
     work().catch((error: unknown) => setActionError(error));
   };
   /** Tests the connection and shows what it found under the target; true when the site works. */
+  // Only the latest test's answer is shown: one started after a save can overtake a manual one.
+  const latestTest = useRef(0);
   const handleTest = (view: TargetView): Promise<boolean> => {
+    const run = ++latestTest.current;
     setTesting(view.config.id);
     setTested(null);
     return targets
@@ -56,15 +59,17 @@ export function TargetsDialog({ onClose }: TargetsDialogProps) {
       .test(view.config.id)
       .then(
         (report) => {
-          setTested({ id: view.config.id, report, error: null });
+          if (run === latestTest.current) setTested({ id: view.config.id, report, error: null });
           return report.ok;
         },
         (error: unknown) => {
-          setTested({ id: view.config.id, report: null, error });
+          if (run === latestTest.current) setTested({ id: view.config.id, report: null, error });
           return false;
         },
       )
-      .finally(() => setTesting(null));
+      .finally(() => {
+        if (run === latestTest.current) setTesting(null);
+      });
   };
   const handleRemove = (view: TargetView): void => {
     setRemoving(null);
