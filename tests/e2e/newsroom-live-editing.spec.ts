@@ -94,6 +94,9 @@ async function selectInBody(person: PersonApp, text: string, caretAfter = false)
     },
     [text, caretAfter] as [string, boolean],
   );
+  // TipTap's focus command focuses the view in the next animation frame: keys sent before it lands
+  // go nowhere (a person's next key never comes that soon).
+  await expect(person.app.body).toBeFocused();
 }
 
 async function sharedLive(person: PersonApp): Promise<void> {
