@@ -43,7 +43,6 @@ describe('typing bench pieces (smoke)', () => {
       await page.evaluate(KEYSTROKE_PROBE);
       await page.evaluate(ARM_KEYSTROKE_PROBE);
       await page.evaluate('new Promise((resolve) => setTimeout(function holdTheThread() { const t = performance.now(); while (performance.now() - t < 120); resolve(true); }, 0))');
-      await page.evaluate('new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)))');
       await expect.poll(async () => ((await page.evaluate('window.__benchKeys.longFrames.length')) as number) > 0).toBe(true);
       const samples = (await page.evaluate(READ_KEYSTROKE_PROBE)) as KeystrokeSamples;
       expect(samples.longFrames![0]!.duration).toBeGreaterThanOrEqual(100);

@@ -42,6 +42,18 @@ const type = (label: string, value: string): void => {
   fireEvent.change(screen.getByLabelText(label), { target: { value } });
 };
 
+/** Adds and saves the WordPress site "Evening paper" at `url` through the form. */
+async function addWordPressSite(url: string): Promise<void> {
+  fireEvent.click(screen.getByRole('button', { name: 'Add target' }));
+  type('Name', 'Evening paper');
+  type('Site address', url);
+  type('Username', 'li.wei');
+  type('Application password', 'abcd efgh ijkl mnop');
+  await act(async () => {
+    fireEvent.click(screen.getByRole('button', { name: 'Save target' }));
+  });
+}
+
 describe('publishing targets', () => {
   it('a new WordPress target needs an http(s) address, and its password goes to the keychain, not into the config', async () => {
     const { saved } = renderTargets({});
@@ -97,14 +109,7 @@ describe('publishing targets', () => {
       [{ ...folderTarget, isDefault: true }],
     );
     await screen.findByText(folderTarget.config.name);
-    fireEvent.click(screen.getByRole('button', { name: 'Add target' }));
-    type('Name', 'Evening paper');
-    type('Site address', 'http://127.0.0.1:9/');
-    type('Username', 'li.wei');
-    type('Application password', 'abcd efgh ijkl mnop');
-    await act(async () => {
-      fireEvent.click(screen.getByRole('button', { name: 'Save target' }));
-    });
+    await addWordPressSite('http://127.0.0.1:9/');
     await waitFor(() => expect(screen.getByRole('alert').textContent).toContain('could not be reached'));
     expect(screen.queryByText('Publish here by default?')).toBeNull();
   });
@@ -112,14 +117,7 @@ describe('publishing targets', () => {
   it('the first real site added becomes the default once a test shows it works and the person agrees', async () => {
     const { saved } = renderTargets({ 'targets.test': () => worksReport }, undefined, [{ ...folderTarget, isDefault: true }]);
     await screen.findByText(folderTarget.config.name);
-    fireEvent.click(screen.getByRole('button', { name: 'Add target' }));
-    type('Name', 'Evening paper');
-    type('Site address', 'https://evening.example.com');
-    type('Username', 'li.wei');
-    type('Application password', 'abcd efgh ijkl mnop');
-    await act(async () => {
-      fireEvent.click(screen.getByRole('button', { name: 'Save target' }));
-    });
+    await addWordPressSite('https://evening.example.com');
     expect(await screen.findByText('Publish here by default?')).toBeTruthy();
     await act(async () => {
       fireEvent.click(screen.getByRole('button', { name: 'Make default' }));
@@ -446,14 +444,7 @@ describe('publishing targets', () => {
     );
     await screen.findByText(folderTarget.config.name);
     fireEvent.click(screen.getByRole('button', { name: `Test connection to ${folderTarget.config.name}` }));
-    fireEvent.click(screen.getByRole('button', { name: 'Add target' }));
-    type('Name', 'Evening paper');
-    type('Site address', 'http://127.0.0.1:9/');
-    type('Username', 'li.wei');
-    type('Application password', 'abcd efgh ijkl mnop');
-    await act(async () => {
-      fireEvent.click(screen.getByRole('button', { name: 'Save target' }));
-    });
+    await addWordPressSite('http://127.0.0.1:9/');
     await waitFor(() => expect(screen.getByRole('alert').textContent).toContain('could not be reached'));
     await act(async () => {
       releaseFirst(worksReport);
