@@ -120,8 +120,8 @@ test('a link ends where it was typed: a full stop after it is plain text', async
   await app.body.click();
   await page.keyboard.insertText('Read the report');
   for (let i = 0; i < 'report'.length; i++) await page.keyboard.press('Shift+ArrowLeft');
-  // The editor reads the browser's selection moves asynchronously: link what it holds as selected.
   await expect.poll(() => page.evaluate(() => window.getSelection()?.toString())).toBe('report');
+  await app.waitForBodySelection();
   await page.keyboard.press('Control+K');
   await page.getByRole('textbox', { name: app.text('editor.link.address'), exact: true }).fill('https://example.com/report');
   await page.keyboard.press('Enter');

@@ -157,6 +157,7 @@ for (const story of STORIES) {
     await page.keyboard.press('ControlOrMeta+b');
     await page.keyboard.type(' ' + story.linkText);
     for (let i = 0; i < [...story.linkText].length; i++) await page.keyboard.press('Shift+ArrowLeft');
+    await app.waitForBodySelection();
     await app.button('editor.toolbar.link').click();
     const linkDialog = page.getByRole('dialog', { name: app.text('editor.link.title') });
     await linkDialog.getByRole('textbox', { name: app.text('editor.link.address') }).fill('javascript:alert(1)');

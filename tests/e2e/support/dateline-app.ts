@@ -44,13 +44,23 @@ export class DatelineApp {
    */
   async pressEndInBody(): Promise<void> {
     await this.page.keyboard.press('End');
+    await this.waitForBodySelection();
+  }
+
+  /**
+   * Waits until the editor holds the selection the browser shows in the body (after arrow keys or
+   * a click). ProseMirror reads it on the next selectionchange, which Playwright's next key or click
+   * can beat; a person's cannot.
+   */
+  async waitForBodySelection(): Promise<void> {
     await expect
       .poll(() =>
         this.body.evaluate((dom) => {
           const view = (dom as HTMLElement & { editor?: { view: EditorView } }).editor?.view;
-          const caret = dom.ownerDocument.getSelection();
-          if (!view || !caret?.focusNode || !dom.contains(caret.focusNode)) return false;
-          return view.state.selection.head === view.posAtDOM(caret.focusNode, caret.focusOffset);
+          const shown = dom.ownerDocument.getSelection();
+          if (!view || !shown?.focusNode || !shown.anchorNode || !dom.contains(shown.focusNode)) return false;
+          const { anchor, head } = view.state.selection;
+          return head === view.posAtDOM(shown.focusNode, shown.focusOffset) && anchor === view.posAtDOM(shown.anchorNode, shown.anchorOffset);
         }),
       )
       .toBe(true);

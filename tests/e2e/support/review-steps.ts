@@ -105,4 +105,5 @@ export async function selectInBody({ app, page }: PersonApp, paragraphText: stri
   await page.keyboard.press('Home');
   for (let i = 0; i < before.length; i++) await page.keyboard.press('ArrowRight');
   for (let i = 0; i < length; i++) await page.keyboard.press('Shift+ArrowRight');
+  await app.waitForBodySelection();
 }
