@@ -51,6 +51,7 @@ import { FindPanel } from './find/find-panel';
 import { PasteCleanup } from './paste/paste-cleanup';
 import { largePaste, type PendingPaste } from './large-paste';
 import { LargePasteDialog } from './large-paste-dialog';
+import { scrollSelectionIntoView } from './scroll-selection-into-view';
 
 export interface ArticleEditorHandle {
   /** Serialises the body (editor.getJSON()); only called off the keystroke path (autosave, explicit save). */
@@ -159,6 +160,8 @@ export const ArticleEditor = forwardRef<ArticleEditorHandle, ArticleEditorProps>
           ...placeholder,
         };
       },
+      // One known scroller, clear of the sticky toolbar, instead of measuring every ancestor per key.
+      handleScrollToSelection: (view: Editor['view']): boolean => scrollSelectionIntoView(view),
       handleDrop: (view: Editor['view'], event: DragEvent, _slice: unknown, moved: boolean): boolean => {
         if (moved) return false;
         const files = filesFromDrop(event.dataTransfer);

@@ -11,6 +11,7 @@ import { useStores } from '../../stores/stores-context';
 import { findHighlightsKey, refreshFind, replaceAllMatches, replaceMatch, setCurrentMatch, setFind } from './find-highlights';
 import { findInFields, replaceInFields, type FieldMatch, type FieldValues, type FindField } from './find-in-fields';
 import { replaceInFieldInput } from './replace-in-field-input';
+import { scrollSelectionIntoView } from '../scroll-selection-into-view';
 import './find-panel.css';
 
 export interface FindPanelProps {
@@ -137,6 +138,8 @@ export function FindPanel({ editor, withReplace, openCount, onClose }: FindPanel
       }
       refreshFind(editor.view);
       editor.view.dispatch(setCurrentMatch(editor.state, wrapped - fieldMatches.length, true));
+      // The focus stays here, so ProseMirror would not scroll: bring the match to the middle.
+      scrollSelectionIntoView(editor.view, { center: true });
     },
     [editor, fieldMatches, total],
   );
@@ -203,7 +206,7 @@ export function FindPanel({ editor, withReplace, openCount, onClose }: FindPanel
     total === 0 ? t('find.count-none') : `${t(partial ? 'find.count-partial' : 'find.count', { current: Math.min(current, total - 1) + 1, total })} ${where()}`;
 
   return (
-    <div className="dl-find-panel" role="search" aria-label={t('find.panel.label')}>
+    <div className="dl-find-panel" role="search" aria-label={t('find.panel.label')} data-sticky-over-body="">
       <div className="dl-find-panel__row">
         <button type="button" aria-label={t('find.toggle-replace')} aria-expanded={showReplace} onClick={() => setShowReplace((s) => !s)}>
           {showReplace ? '▾' : '▸'}
