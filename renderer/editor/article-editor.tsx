@@ -52,6 +52,7 @@ import { PasteCleanup } from './paste/paste-cleanup';
 import { largePaste, type PendingPaste } from './large-paste';
 import { LargePasteDialog } from './large-paste-dialog';
 import { scrollSelectionIntoView } from './scroll-selection-into-view';
+import { BodyEndsKeymap } from './body-ends-keymap';
 
 export interface ArticleEditorHandle {
   /** Serialises the body (editor.getJSON()); only called off the keystroke path (autosave, explicit save). */
@@ -139,6 +140,7 @@ export const ArticleEditor = forwardRef<ArticleEditorHandle, ArticleEditorProps>
     ...createEditorExtensions({ resolveMediaUrl: (id) => api.thumbnailUrl(id), figure: EditableFigure, collaborative: collaboration !== null }),
     ...(collaboration ? [collaboration] : []),
     EditorKeymap.configure({ onCommand: (command) => actions.current.runCommand(command) }),
+    BodyEndsKeymap,
     CommentHighlights,
     SuggestionMode,
     FindHighlights,

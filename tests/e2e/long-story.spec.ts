@@ -1,7 +1,8 @@
-// A long story: find scrolls to a match at the far end, the caret moving up stays clear of the
-// toolbar that sticks over the text, Ctrl/Cmd+End reaches the last paragraph and types there, and a
-// comment there gets its card beside its text.
-import { expect, test } from '@playwright/test';
+// A long story: the body lays out only the paragraphs near the screen (content-visibility), and
+// nothing a reporter does notices. Ctrl/Cmd+End reaches the last paragraph and types there, find
+// scrolls to a match at the far end, a comment there gets its card beside its text, and the printed
+// proof lays out every paragraph.
+import { expect, test, type Locator } from '@playwright/test';
 import type { EditorView } from '@tiptap/pm/view';
 import type { DocNode } from '../../common/article';
 import { hostClient } from '../support/host-client';
@@ -31,7 +32,12 @@ test.afterEach(async () => {
   await setup.stop();
 });
 
-test('in a long story, find, the caret and comments reach the far end and stay on screen', async ({ page }) => {
+/** Whether Chromium skips this block's layout and paint (content-visibility: auto, off screen): asked of the bold text inside it. */
+function isSkipped(block: Locator): Promise<boolean> {
+  return block.locator('strong').evaluate((el) => !el.checkVisibility({ contentVisibilityAuto: true }));
+}
+
+test('a long story lays out only what is near the screen, and the caret, find, comments and print still reach everything', async ({ page }) => {
   test.setTimeout(120_000);
   await page.setViewportSize({ width: 1400, height: 900 });
   const app = new DatelineApp(page);
@@ -41,7 +47,11 @@ test('in a long story, find, the caret and comments reach the far end and stay o
   const paragraphs = app.body.locator(':scope > p');
   await expect(paragraphs).toHaveCount(PARAGRAPHS + 1);
   const first = paragraphs.first();
+  const middle = paragraphs.nth(PARAGRAPHS / 2);
   const last = paragraphs.last();
+  expect(await isSkipped(first)).toBe(false);
+  expect(await isSkipped(middle)).toBe(true);
+  expect(await isSkipped(last)).toBe(true);
 
   // Find reaches the far end and shows the match.
   await page.keyboard.press('ControlOrMeta+f');
@@ -83,6 +93,7 @@ test('in a long story, find, the caret and comments reach the far end and stay o
   await page.keyboard.type(' Done.');
   await expect(last).toHaveText(`${FAR_WORD} nests were counted last. End. Done.`);
   await expect(last).toBeInViewport();
+  expect(await isSkipped(first)).toBe(true);
 
   // A comment on the last paragraph: its card sits level with its text.
   await page.keyboard.press('End');
@@ -102,4 +113,8 @@ test('in a long story, find, the caret and comments reach the far end and stay o
   await expect(anchor).toBeInViewport();
   await expect.poll(async () => Math.abs((await card.boundingBox())!.y - (await anchor.boundingBox())!.y)).toBeLessThanOrEqual(3);
 
+  // Paper gets every paragraph.
+  await page.emulateMedia({ media: 'print' });
+  expect(await isSkipped(middle)).toBe(false);
+  expect(await isSkipped(first)).toBe(false);
 });
