@@ -56,21 +56,18 @@ function selectionRect(view: EditorView): { top: number; bottom: number } | null
     const node = view.nodeDOM(selection.from);
     return node instanceof Element ? node.getBoundingClientRect() : null;
   }
+  return posRect(view, selection.head);
+}
+
+function posRect(view: EditorView, pos: number): { top: number; bottom: number } | null {
   try {
-    return view.coordsAtPos(selection.head, 1);
+    return view.coordsAtPos(pos, 1);
   } catch {
     return null;
   }
 }
 
-/**
- * Scrolls the body's scroller so the selection's head (or a selected figure) is on screen, clear of
- * the sticky bars: by the least that does it, or with `center` (a find match far away), to the
- * middle of the box. Nothing moves when it is on screen already. Returns false when there is
- * nothing to measure, so ProseMirror may try its own way.
- */
-export function scrollSelectionIntoView(view: EditorView, options: { center?: boolean } = {}): boolean {
-  const rect = selectionRect(view);
+function scrollRectIntoView(view: EditorView, rect: { top: number; bottom: number } | null, center: boolean): boolean {
   const scroller = scrollerOf(view.dom);
   if (!rect || !scroller || (rect.top === 0 && rect.bottom === 0)) return false;
   const page = scroller === scroller.ownerDocument.scrollingElement;
@@ -86,9 +83,24 @@ export function scrollSelectionIntoView(view: EditorView, options: { center?: bo
   if (!above && !below) return true;
   let move: number;
   if (rect.bottom - rect.top > height - 2 * MARGIN) move = rect.top - visible.top - MARGIN; // taller than the box (a big photo): its top at the top
-  else if (options.center) move = (rect.top + rect.bottom) / 2 - (visible.top + visible.bottom) / 2;
+  else if (center) move = (rect.top + rect.bottom) / 2 - (visible.top + visible.bottom) / 2;
   else if (above) move = rect.top - visible.top - MARGIN;
   else move = rect.bottom - visible.bottom + MARGIN;
   scroller.scrollTop += move;
   return true;
+}
+
+/**
+ * Scrolls the body's scroller so the selection's head (or a selected figure) is on screen, clear of
+ * the sticky bars: by the least that does it, or with `center` (a find match far away), to the
+ * middle of the box. Nothing moves when it is on screen already. Returns false when there is
+ * nothing to measure, so ProseMirror may try its own way.
+ */
+export function scrollSelectionIntoView(view: EditorView, options: { center?: boolean } = {}): boolean {
+  return scrollRectIntoView(view, selectionRect(view), options.center ?? false);
+}
+
+/** The same for a body position the selection is not at (a find match shown while the query is typed). */
+export function scrollPosIntoView(view: EditorView, pos: number, options: { center?: boolean } = {}): boolean {
+  return scrollRectIntoView(view, posRect(view, pos), options.center ?? false);
 }

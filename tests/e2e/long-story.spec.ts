@@ -1,7 +1,8 @@
 // A long story: the body lays out only the paragraphs near the screen (content-visibility), and
-// nothing a reporter does notices. Ctrl/Cmd+End reaches the last paragraph and types there, find
-// scrolls to a match at the far end, a comment there gets its card beside its text, and the printed
-// proof lays out every paragraph.
+// nothing a reporter does notices. Find shows far matches as the query is typed and as Enter steps,
+// the caret moving up stays clear of the sticky toolbar, Ctrl/Cmd+End reaches the last paragraph and
+// types there, a comment there gets its card beside its text, and the printed proof lays out every
+// paragraph.
 import { expect, test, type Locator } from '@playwright/test';
 import type { EditorView } from '@tiptap/pm/view';
 import type { DocNode } from '../../common/article';
@@ -22,7 +23,7 @@ test.beforeEach(async () => {
     type: 'paragraph',
     content: [
       { type: 'text', marks: [{ type: 'bold' }], text: `Paragraph ${i + 1}.` },
-      { type: 'text', text: ` ${'The council met again on Tuesday to weigh the budget for the harbour. '.repeat(4)}` },
+      { type: 'text', text: ` ${'The council met again on Tuesday to weigh the budget for the harbour. '.repeat(4)}${i === PARAGRAPHS / 2 ? `${FAR_WORD} nests were counted first.` : ''}` },
     ],
   }));
   content.push({ type: 'paragraph', content: [{ type: 'text', text: `${FAR_WORD} nests were counted last.` }, { type: 'text', marks: [{ type: 'bold' }], text: ' End.' }] });
@@ -58,9 +59,16 @@ test('a long story lays out only what is near the screen, and the caret, find, c
   const query = app.textbox('find.query.label');
   await query.fill(FAR_WORD.toLowerCase());
   const panel = page.getByRole('search', { name: app.text('find.panel.label') });
-  await expect(panel.locator('.dl-find-panel__count')).toHaveText(`${app.text('find.count', { current: 1, total: 1 })} ${app.text('find.where.body')}`);
+  const count = panel.locator('.dl-find-panel__count');
+  const current = app.body.locator('.dl-find-match--current');
+  // As it is typed, the first match is shown, the caret left where it was; Enter goes to the next.
+  await expect(count).toHaveText(`${app.text('find.count', { current: 1, total: 2 })} ${app.text('find.where.body')}`);
+  await expect(current).toBeInViewport();
+  await expect(middle).toContainText(`${FAR_WORD} nests were counted first.`);
+  await expect(middle.locator('.dl-find-match--current')).toHaveCount(1);
   await query.press('Enter');
-  await expect(app.body.locator('.dl-find-match--current')).toBeInViewport();
+  await expect(count).toHaveText(`${app.text('find.count', { current: 2, total: 2 })} ${app.text('find.where.body')}`);
+  await expect(last.locator('.dl-find-match--current')).toBeInViewport();
   await page.keyboard.press('Escape');
   await app.body.focus();
   await expect(app.body.locator('.dl-find-match--current')).toHaveCount(0);

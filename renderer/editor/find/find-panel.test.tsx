@@ -75,6 +75,16 @@ describe('find and replace panel', () => {
     expect(document.querySelectorAll('.dl-find-match')).toHaveLength(0);
   });
 
+  it('marks the first match as the query is typed, keeping the focus in the query', async () => {
+    const { run } = setUp();
+    run('edit.find');
+    const query = screen.getByRole('textbox', { name: 'Find' });
+    fireEvent.change(query, { target: { value: 'spoke' } });
+    await waitFor(() => expect(count()).toBe('1 of 1 in the body'));
+    await waitFor(() => expect(document.querySelector('.dl-find-match--current')?.textContent).toBe('spoke'));
+    expect(document.activeElement).toBe(query);
+  });
+
   it('replaces all in the fields and the body, the body as one undo step', async () => {
     const { run, stores, handle, bodyText } = setUp();
     run('edit.replace');

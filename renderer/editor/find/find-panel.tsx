@@ -11,7 +11,7 @@ import { useStores } from '../../stores/stores-context';
 import { findHighlightsKey, refreshFind, replaceAllMatches, replaceMatch, setCurrentMatch, setFind } from './find-highlights';
 import { findInFields, replaceInFields, type FieldMatch, type FieldValues, type FindField } from './find-in-fields';
 import { replaceInFieldInput } from './replace-in-field-input';
-import { scrollSelectionIntoView } from '../scroll-selection-into-view';
+import { scrollPosIntoView, scrollSelectionIntoView } from '../scroll-selection-into-view';
 import './find-panel.css';
 
 export interface FindPanelProps {
@@ -145,6 +145,22 @@ export function FindPanel({ editor, withReplace, openCount, onClose }: FindPanel
   );
 
   const step = (delta: number) => show(current + delta);
+
+  // A new query shows where its first match is as it is typed, without moving the caret (Enter does).
+  const revealed = useRef<typeof find>(null);
+  useEffect(() => {
+    if (!find || revealed.current === find || findHighlightsKey.getState(editor.state)?.find !== find) return;
+    revealed.current = find;
+    const field = fieldMatches[0];
+    if (field) {
+      document.querySelector(FIELD_INPUT[field.field])?.scrollIntoView?.({ block: 'nearest' });
+      return;
+    }
+    const match = findHighlightsKey.getState(editor.state)?.matches[0];
+    if (!match) return;
+    editor.view.dispatch(setCurrentMatch(editor.state, 0, false));
+    scrollPosIntoView(editor.view, match.from, { center: true });
+  }, [editor, find, fieldMatches, body]);
 
   // Through the field's own text box, so Ctrl/Cmd+Z there undoes the replacement as it does in the body.
   const applyToFields = (patch: Partial<FieldValues>) => {
