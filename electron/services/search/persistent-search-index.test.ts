@@ -469,5 +469,20 @@ describe('PersistentSearchIndex', () => {
     expect(lib.reads).toEqual([]);
     expect(reopened.search('台风')).toEqual([edited.id]);
   });
-});
 
+  it('merges equally relevant articles from different shards newest first', async () => {
+    // One article in each of two shards, the same words: the same statistics, so the same score.
+    const ids = Array.from({ length: 64 }, (_, n) => article(n, 'x', 'x').id);
+    const lower = ids.find((id) => shardOf(id) === 0)!;
+    const higher = ids.find((id) => shardOf(id) === 1)!;
+    const older = { ...article(0, 'Harbour ferry', 'The ferry runs late.', '2026-11-01T08:00:00.000Z'), id: lower };
+    const newer = { ...article(0, 'Harbour ferry', 'The ferry runs late.', '2026-11-20T08:00:00.000Z'), id: higher };
+    const index = await PersistentSearchIndex.open(dir);
+    await index.catchUp([], async () => {
+      throw new Error('nothing to read');
+    });
+    index.update([upsert(older), upsert(newer)]);
+    expect(index.search('ferry')).toEqual([newer.id, older.id]);
+    await index.close();
+  });
+});

@@ -11,6 +11,7 @@ import { consoleLogger, type Logger } from '../log/logger';
 import { SearchIndex, searchDoc, type IndexableArticle, type SearchDoc } from './search-index';
 import { appendSearchLog, readSearchLog, writeSearchLog, type SearchLogEntry } from './search-log';
 import { pageOfHits, type SearchAnswer, type SearchPage } from './search-page';
+import { newestFirst } from './newest-first';
 
 /** Snapshots the index is split into; changing it makes every snapshot another version's. */
 export const SEARCH_SHARDS = 4;
@@ -141,7 +142,9 @@ export class PersistentSearchIndex {
       let bestScore = 0;
       for (let k = 0; k < answers.length; k++) {
         const score = answers[k]!.scores[heads[k]!];
-        if (score !== undefined && (best < 0 || score > bestScore)) {
+        if (score === undefined) continue;
+        // Equal scores: the newer version first, as within a shard.
+        if (best < 0 || score > bestScore || (score === bestScore && this.newerHead(answers[k]!.ids[heads[k]!]!, answers[best]!.ids[heads[best]!]!))) {
           best = k;
           bestScore = score;
         }
@@ -225,6 +228,10 @@ export class PersistentSearchIndex {
       await new Promise<void>((resolve) => setImmediate(resolve));
     }
     this.early.length = 0;
+  }
+
+  private newerHead(id: string, than: string): boolean {
+    return newestFirst(this.stampOf(id), this.stampOf(than)) < 0;
   }
 
   private stampOf(id: string): string | undefined {

@@ -65,6 +65,20 @@ describe('SearchIndex', () => {
     expect(index.search('council')).toHaveLength(2);
   });
 
+  it('puts the newest of equally relevant articles first, whatever order they were indexed in', () => {
+    const story = (id: string, updatedAt: string) => ({ ...article(id, '港口天气', '今天有雨。', { tags: ['台风'] }), updatedAt });
+    const oldest = story('0000000000typhoon1oldest', '2026-11-01T08:00:00.000Z');
+    const newest = story('0000000000typhoon2newest', '2026-11-20T08:00:00.000Z');
+    const middle = story('0000000000typhoon3middle', '2026-11-10T08:00:00.000Z');
+    for (const a of [oldest, newest, middle]) index.add(a);
+    expect(new Set(index.searchScored('台风').map((r) => r.score)).size).toBe(1);
+    expect(index.search('台风')).toEqual([newest.id, middle.id, oldest.id]);
+    // Relevance still comes first: a headline match outranks the newer tag-only ones.
+    const headline = { ...article('0000000000typhoon4headln', '台风登陆', '今天有雨。'), updatedAt: '2026-10-01T08:00:00.000Z' };
+    index.add(headline);
+    expect(index.search('台风')[0]).toBe(headline.id);
+  });
+
   it('forgets removed articles and re-indexes edited ones', () => {
     index.remove(AUTH.id);
     expect(index.search('认证')).toEqual([]);

@@ -18,6 +18,7 @@ import { FIELD_BITS, FIELD_MASK, type Postings, type Segment } from './engine/se
 import { decodeSegment, encodeSegment } from './engine/segment-file';
 import type { SearchDoc } from './search-doc';
 import { FIELD_BOOSTS, SEARCH_FIELDS } from './search-options';
+import { newestFirstOrder } from './newest-first';
 
 export type { SearchDoc } from './search-doc';
 
@@ -195,8 +196,30 @@ export class SearchIndex {
     // As MiniSearch: a result's score is multiplied by the number of distinct query terms it matched.
     const quality = new Set(terms.map((t) => t.term)).size;
     const ordered = bestFirst(candidates, scores);
-    return { ids: ordered.map((doc) => this.idOf(doc)), scores: ordered.map((doc) => scores[doc]! * quality) };
+    const ids = ordered.map((doc) => this.idOf(doc));
+    const ranked = ordered.map((doc) => scores[doc]! * quality);
+    this.newestFirstAmongTies(ids, ranked);
+    return { ids, scores: ranked };
   }
+
+  /**
+   * Equal scores (a tag or a name every match holds once, as often as not) put the newest version
+   * first, as a desk reading its search expects; `ids` is reordered in place within each run. A run
+   * can be a whole shard (a tag on every story): sorted as plain numbers, not with a comparator.
+   */
+  private newestFirstAmongTies(ids: string[], scores: readonly number[]): void {
+    for (let start = 0; start < ids.length; ) {
+      let end = start + 1;
+      while (end < ids.length && scores[end] === scores[start]) end++;
+      if (end - start > 1) {
+        const run = ids.slice(start, end);
+        const order = newestFirstOrder(run.map((id) => this.stamps.get(id)));
+        for (let i = 0; i < order.length; i++) ids[start + i] = run[order[i]!]!;
+      }
+      start = end;
+    }
+  }
+
 
   /**
    * Adds `weight` times the BM25+ score of `term` in each field of each document that holds it to
@@ -300,3 +323,4 @@ export function searchDoc(article: IndexableArticle): SearchDoc {
     bylines: article.meta.bylines.map((b) => b.name).join('\n'),
   };
 }
+
