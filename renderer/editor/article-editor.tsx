@@ -53,6 +53,7 @@ import { largePaste, type PendingPaste } from './large-paste';
 import { LargePasteDialog } from './large-paste-dialog';
 import { scrollSelectionIntoView } from './scroll-selection-into-view';
 import { BodyEndsKeymap } from './body-ends-keymap';
+import { CaretInSight } from './caret-in-sight';
 
 export interface ArticleEditorHandle {
   /** Serialises the body (editor.getJSON()); only called off the keystroke path (autosave, explicit save). */
@@ -141,6 +142,7 @@ export const ArticleEditor = forwardRef<ArticleEditorHandle, ArticleEditorProps>
     ...(collaboration ? [collaboration] : []),
     EditorKeymap.configure({ onCommand: (command) => actions.current.runCommand(command) }),
     BodyEndsKeymap,
+    CaretInSight,
     CommentHighlights,
     SuggestionMode,
     FindHighlights,
@@ -368,11 +370,14 @@ export const ArticleEditor = forwardRef<ArticleEditorHandle, ArticleEditorProps>
 
   return (
     <div className="dl-editor">
-      <EditorToolbar editor={editor} onLink={openLink} onInsertPhoto={openPicker} onComment={props.onComment ? comment : undefined} />
+      {/* The toolbar and the find bar stick over the text together, the find bar under the toolbar. */}
+      <div className="dl-editor__bars" data-sticky-over-body="">
+        <EditorToolbar editor={editor} onLink={openLink} onInsertPhoto={openPicker} onComment={props.onComment ? comment : undefined} />
+        {find && <FindPanel editor={editor} withReplace={find.withReplace} openCount={find.count} onClose={closeFind} />}
+      </div>
       <SuggestionPanel editor={editor} />
       {linkOpen && <LinkDialog editor={editor} onClose={closeLink} />}
       {pendingPaste && <LargePasteDialog editor={editor} paste={pendingPaste} onClose={closePendingPaste} />}
-      {find && <FindPanel editor={editor} withReplace={find.withReplace} openCount={find.count} onClose={closeFind} />}
       <input
         ref={fileInput}
         className="dl-editor__file-input"

@@ -107,7 +107,7 @@ export function EditorToolbar({ editor, onLink, onInsertPhoto, onComment }: Edit
   return (
     <div
       className="dl-toolbar"
-      data-sticky-over-body=""
+     
       role="toolbar"
       aria-label={t('editor.toolbar.label')}
       data-tooltips-hidden={tooltipsHidden ? '' : undefined}

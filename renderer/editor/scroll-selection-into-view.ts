@@ -1,7 +1,8 @@
 // Runs in: renderer. Brings the body's selection on screen in the one box that scrolls it, below the
 // toolbar and find bar that stick over the text. ProseMirror's own way measures every ancestor of
 // the caret on every key, knows nothing of sticky bars (the caret could end under the toolbar), and
-// does nothing while the focus is elsewhere (the find bar's Enter).
+// does nothing while the focus is elsewhere (the find bar's Enter). Chromium's own caret moves
+// (arrows, Page Up) know nothing of the bars either: caret-in-sight.ts follows them.
 import { NodeSelection } from '@tiptap/pm/state';
 import type { EditorView } from '@tiptap/pm/view';
 
@@ -37,17 +38,18 @@ function scrollerOf(dom: HTMLElement): HTMLElement | null {
 
 /**
  * How far below the scroller's top edge the body can be seen when the bars stick over it: the
- * scroller's padding (where a sticky bar sticks) and the bars' heights. The bars are children of
- * the body's ancestors inside the scroller: a few elements, never the whole text.
+ * scroller's padding (where a sticky bar sticks) and the tallest bar (bars that stack share one
+ * marked container). The bars are children of the body's ancestors inside the scroller: a few
+ * elements, never the whole text.
  */
 function topInset(dom: HTMLElement, scroller: HTMLElement, page: boolean): number {
-  let inset = page ? 0 : parseFloat(getComputedStyle(scroller).paddingTop) || 0;
+  let bars = 0;
   for (let parent = dom.parentElement; parent && parent !== scroller.parentElement; parent = parent.parentElement) {
     for (const child of parent.children) {
-      if (child.hasAttribute(STICKY_OVER_BODY)) inset += child.getBoundingClientRect().height;
+      if (child.hasAttribute(STICKY_OVER_BODY)) bars = Math.max(bars, child.getBoundingClientRect().height);
     }
   }
-  return inset;
+  return (page ? 0 : parseFloat(getComputedStyle(scroller).paddingTop) || 0) + bars;
 }
 
 function selectionRect(view: EditorView): { top: number; bottom: number } | null {
@@ -72,11 +74,7 @@ function scrollRectIntoView(view: EditorView, rect: { top: number; bottom: numbe
   if (!rect || !scroller || (rect.top === 0 && rect.bottom === 0)) return false;
   const page = scroller === scroller.ownerDocument.scrollingElement;
   const box = page ? { top: 0, bottom: scroller.ownerDocument.documentElement.clientHeight } : scroller.getBoundingClientRect();
-  const inset = topInset(view.dom, scroller, page);
-  // Chromium's own caret moves (arrows, Page Up) honour scroll-padding: they keep clear of the bars too.
-  const padding = `${Math.round(inset)}px`;
-  if (scroller.style.scrollPaddingTop !== padding) scroller.style.scrollPaddingTop = padding;
-  const visible = { top: box.top + inset, bottom: box.bottom };
+  const visible = { top: box.top + topInset(view.dom, scroller, page), bottom: box.bottom };
   const height = visible.bottom - visible.top;
   const above = rect.top < visible.top + MARGIN;
   const below = rect.bottom > visible.bottom - MARGIN;

@@ -9,6 +9,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { EditorView } from '@tiptap/pm/view';
+import sharp from 'sharp';
 import { addAccount } from '../../server/accounts/account-store';
 import { openDatabase } from '../../server/db/open-database';
 import { startPostgres, type PrivatePostgres } from '../support/newsroom/private-postgres';
@@ -111,6 +112,23 @@ function caretOf(page: Page, name: string) {
   return page.locator('.ProseMirror-yjs-cursor', { hasText: name });
 }
 
+/**
+ * How much of the top of someone's name label is painted in its colour: the label stands above the
+ * line, outside its paragraph's box, where a paragraph that clips its paint would cut it off.
+ */
+async function labelTopPainted(page: Page, name: string): Promise<number> {
+  const label = caretOf(page, name).locator('div');
+  const box = (await label.boundingBox())!;
+  const colour = await label.evaluate((el) => getComputedStyle(el).backgroundColor.match(/\d+/g)!.slice(0, 3).map(Number));
+  const png = await page.screenshot({ clip: { x: box.x + 2, y: box.y + 1, width: Math.max(1, box.width - 4), height: 3 } });
+  const { data, info } = await sharp(png).raw().toBuffer({ resolveWithObject: true });
+  let inColour = 0;
+  for (let i = 0; i < data.length; i += info.channels) {
+    if (Math.abs(data[i]! - colour[0]!) + Math.abs(data[i + 1]! - colour[1]!) + Math.abs(data[i + 2]! - colour[2]!) < 60) inColour++;
+  }
+  return inColour / (data.length / info.channels);
+}
+
 test('reporter and desk on two nodes write one story live, offline edits merge, and a reporter cannot approve', async ({ browser }) => {
   test.setTimeout(300_000);
   const reporter = await personOnServer(browser, 'Li Wei', 'reporter', proxy.url, tokens.reporter);
@@ -148,6 +166,9 @@ test('reporter and desk on two nodes write one story live, offline edits merge, 
     }
     await expect(caretOf(reporter.page, 'Ana Desk')).toBeVisible();
     await expect(caretOf(desk.page, 'Li Wei')).toBeVisible();
+    // Each name stands whole above its caret, not cut to a sliver by the line's paragraph.
+    await expect.poll(() => labelTopPainted(reporter.page, 'Ana Desk')).toBeGreaterThan(0.5);
+    await expect.poll(() => labelTopPainted(desk.page, 'Li Wei')).toBeGreaterThan(0.5);
     // The headline is shared too.
     await desk.app.textbox('article.headline').fill('Harbour floods at dawn, market shut');
     await expect(reporter.app.textbox('article.headline')).toHaveValue('Harbour floods at dawn, market shut');

@@ -3,6 +3,7 @@
 // captions from Ctrl+F / Ctrl+H: count, next and previous by keyboard, replace all as one undo
 // step, an invalid pattern explained, no search mid-composition, Escape gives focus back.
 import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import type { Editor } from '@tiptap/core';
 import { createRef } from 'react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { newArticle, type DocNode } from '../../../common/article';
@@ -83,6 +84,22 @@ describe('find and replace panel', () => {
     await waitFor(() => expect(count()).toBe('1 of 1 in the body'));
     await waitFor(() => expect(document.querySelector('.dl-find-match--current')?.textContent).toBe('spoke'));
     expect(document.activeElement).toBe(query);
+  });
+
+  it('opened from the body, starts at the first match after the caret, and Enter goes on from there', async () => {
+    const { run } = setUp();
+    const dom = document.querySelector<HTMLElement & { editor?: Editor }>('.ProseMirror')!;
+    const editor = dom.editor!;
+    editor.commands.setTextSelection('The mayor spoke.'.length + 1);
+    dom.focus();
+    run('edit.find');
+    const query = screen.getByRole('textbox', { name: 'Find' });
+    fireEvent.change(query, { target: { value: 'mayor' } });
+    await waitFor(() => expect(count()).toBe('4 of 5 in the body'));
+    await waitFor(() => expect(document.querySelector('.dl-find-match--current')?.textContent).toBe('Mayor'));
+    expect(editor.state.selection.from).toBe('The mayor spoke.'.length + 1);
+    fireEvent.keyDown(query, { key: 'Enter' });
+    expect(count()).toBe('5 of 5 in a photo caption');
   });
 
   it('replaces all in the fields and the body, the body as one undo step', async () => {

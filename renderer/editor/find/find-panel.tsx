@@ -146,19 +146,27 @@ export function FindPanel({ editor, withReplace, openCount, onClose }: FindPanel
 
   const step = (delta: number) => show(current + delta);
 
-  // A new query shows where its first match is as it is typed, without moving the caret (Enter does).
+  // A new query shows its first match as it is typed, without moving the caret (Enter does): from
+  // the caret on when find was opened from the body, as a browser's find goes on from where you
+  // are; from the top (the fields first) otherwise, or when nothing follows the caret.
   const revealed = useRef<typeof find>(null);
   useEffect(() => {
-    if (!find || revealed.current === find || findHighlightsKey.getState(editor.state)?.find !== find) return;
+    const plugin = findHighlightsKey.getState(editor.state);
+    if (!find || revealed.current === find || plugin?.find !== find) return;
     revealed.current = find;
-    const field = fieldMatches[0];
+    const fromBody = returnFocus.current instanceof Node && editor.view.dom.contains(returnFocus.current);
+    const caret = editor.state.selection.from;
+    const after = fromBody ? plugin.matches.findIndex((m) => m.from >= caret) : -1;
+    const first = after >= 0 ? fieldMatches.length + after : 0;
+    setCurrent(first);
+    const field = fieldMatches[first];
     if (field) {
       document.querySelector(FIELD_INPUT[field.field])?.scrollIntoView?.({ block: 'nearest' });
       return;
     }
-    const match = findHighlightsKey.getState(editor.state)?.matches[0];
+    const match = plugin.matches[first - fieldMatches.length];
     if (!match) return;
-    editor.view.dispatch(setCurrentMatch(editor.state, 0, false));
+    editor.view.dispatch(setCurrentMatch(editor.state, first - fieldMatches.length, false));
     scrollPosIntoView(editor.view, match.from, { center: true });
   }, [editor, find, fieldMatches, body]);
 
@@ -194,7 +202,10 @@ export function FindPanel({ editor, withReplace, openCount, onClose }: FindPanel
   const close = () => {
     onClose();
     const target = returnFocus.current;
-    if (target instanceof HTMLElement && target.isConnected) target.focus();
+    // Back to the body through ProseMirror: the element's own focus() scrolled the story hundreds of
+    // pixels; ProseMirror's puts back its selection without scrolling.
+    if (target instanceof Node && editor.view.dom.contains(target)) editor.view.focus();
+    else if (target instanceof HTMLElement && target.isConnected) target.focus();
     else editor.commands.focus();
   };
 
@@ -222,7 +233,7 @@ export function FindPanel({ editor, withReplace, openCount, onClose }: FindPanel
     total === 0 ? t('find.count-none') : `${t(partial ? 'find.count-partial' : 'find.count', { current: Math.min(current, total - 1) + 1, total })} ${where()}`;
 
   return (
-    <div className="dl-find-panel" role="search" aria-label={t('find.panel.label')} data-sticky-over-body="">
+    <div className="dl-find-panel" role="search" aria-label={t('find.panel.label')}>
       <div className="dl-find-panel__row">
         <button type="button" aria-label={t('find.toggle-replace')} aria-expanded={showReplace} onClick={() => setShowReplace((s) => !s)}>
           {showReplace ? '▾' : '▸'}
