@@ -149,6 +149,7 @@ export const ArticleEditor = forwardRef<ArticleEditorHandle, ArticleEditorProps>
     PasteCleanup.configure({ notesLabel: () => translateNow('paste.notes') }),
   ]);
 
+  const shiftHeld = useRef(false);
   const editorProps = useMemo(
     () => ({
       // A function of the state so the empty-body placeholder follows typing; the check is O(1).
@@ -176,11 +177,24 @@ export const ArticleEditor = forwardRef<ArticleEditorHandle, ArticleEditorProps>
         return true;
       },
       handleDOMEvents: {
+        // Shift held while pasting (Ctrl/Cmd+Shift+V) means plain text, as ProseMirror reads it too.
+        keydown: (_view: Editor['view'], event: KeyboardEvent): boolean => {
+          if (event.key === 'Shift') shiftHeld.current = true;
+          return false;
+        },
+        keyup: (_view: Editor['view'], event: KeyboardEvent): boolean => {
+          if (event.key === 'Shift') shiftHeld.current = false;
+          return false;
+        },
+        blur: (): boolean => {
+          shiftHeld.current = false;
+          return false;
+        },
         // Before the editor reads the clipboard at all: a huge paste is asked about, not parsed twice.
         paste: (view: Editor['view'], event: ClipboardEvent): boolean => {
           // A read-only body takes no paste at all (ProseMirror asks this handler before it checks).
           if (!view.editable || filesFromPaste(event.clipboardData).length > 0) return false;
-          const pending = largePaste(event.clipboardData);
+          const pending = largePaste(event.clipboardData, { plain: shiftHeld.current });
           if (!pending) return false;
           event.preventDefault();
           actions.current.askLargePaste(pending);

@@ -12,12 +12,15 @@ export interface PendingPaste {
   chars: number;
 }
 
-/** The clipboard's content when its text is past the limit; null for an ordinary paste (or none). */
-export function largePaste(data: DataTransfer | null): PendingPaste | null {
+/**
+ * The clipboard's content when its text is past the limit; null for an ordinary paste (or none).
+ * `plain` (Ctrl/Cmd+Shift+V): the text alone, whatever formatting the clipboard also holds.
+ */
+export function largePaste(data: DataTransfer | null, options: { plain?: boolean } = {}): PendingPaste | null {
   if (!data) return null;
   const text = data.getData('text/plain');
   const html = data.getData('text/html');
   const chars = text.length > 0 ? text.length : html.length;
   if (chars <= LARGE_PASTE_CHARS) return null;
-  return { html: html === '' ? null : html, text, chars };
+  return { html: html === '' || (options.plain && text !== '') ? null : html, text, chars };
 }

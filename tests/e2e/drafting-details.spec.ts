@@ -153,13 +153,24 @@ test('a web page pasted keeps its words apart; a paste far longer than a story i
   await expect(app.body).toContainText('North 1,204');
 
   const huge = 'The council met again. '.repeat(6000);
-  await paste(`<p>${huge}</p>`, huge);
+  await paste(`<p><strong>${huge}</strong></p>`, huge);
   const ask = page.getByRole('alertdialog', { name: app.text('editor.largePaste.title') });
   await expect(ask).toBeVisible();
   await expect(app.body).not.toContainText('The council met again.');
   await ask.getByRole('button', { name: app.text('editor.largePaste.confirm') }).click();
   await expect(ask).toHaveCount(0);
   await expect(app.body).toContainText('The council met again.');
+  await expect(app.body.locator('strong')).toContainText('The council met again.');
+
+  // With Shift held (Ctrl/Cmd+Shift+V), the same paste is plain text: the formatting stays behind.
+  await page.keyboard.press('ControlOrMeta+z');
+  await expect(app.body).not.toContainText('The council met again.');
+  await page.keyboard.down('Shift');
+  await paste(`<p><strong>${huge}</strong></p>`, huge);
+  await page.keyboard.up('Shift');
+  await ask.getByRole('button', { name: app.text('editor.largePaste.confirm') }).click();
+  await expect(app.body).toContainText('The council met again.');
+  await expect(app.body.locator('strong')).toHaveCount(0);
 });
 
 test('Ctrl+Z in the headline and the summary takes back typing as a plain text field does, not one character', async ({ page, browser }) => {
