@@ -86,6 +86,7 @@ test('a long story lays out only what is near the screen, and the caret, find, c
   await page.keyboard.press('Escape');
   await app.body.focus();
   await expect(app.body.locator('.dl-find-match--current')).toHaveCount(0);
+  await app.waitForBodyFocusSettled();
 
   // Up past the top of the screen: the caret stays in sight, below the toolbar that sticks there.
   for (let i = 0; i < 30; i++) await page.keyboard.press('ArrowUp');

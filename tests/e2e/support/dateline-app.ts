@@ -43,8 +43,27 @@ export class DatelineApp {
    * Playwright's can come before it and would land at the old place.
    */
   async pressEndInBody(): Promise<void> {
+    await this.waitForBodyFocusSettled();
     await this.page.keyboard.press('End');
     await this.waitForBodySelection();
+  }
+
+  /**
+   * Waits until the body holds the focus and ProseMirror has settled it. Twenty milliseconds after
+   * the body gains the focus, ProseMirror writes its own selection back to the page if the page's
+   * differs from the last one it read, which puts back a caret move it has not read yet: an arrow
+   * key Playwright pressed within that time could be undone. A person's key comes later.
+   */
+  async waitForBodyFocusSettled(): Promise<void> {
+    await expect(this.body).toBeFocused();
+    await expect
+      .poll(() =>
+        this.body.evaluate((dom) => {
+          const view = (dom as HTMLElement & { editor?: { view: EditorView & { input?: { lastFocus?: number } } } }).editor?.view;
+          return view ? Date.now() - (view.input?.lastFocus ?? 0) > 100 : false;
+        }),
+      )
+      .toBe(true);
   }
 
   /**

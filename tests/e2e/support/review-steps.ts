@@ -102,6 +102,7 @@ export async function actWithNote(person: PersonApp, panel: Locator, action: 'su
 /** Puts the caret after `before` in the body paragraph containing it and selects the next `length` characters. */
 export async function selectInBody({ app, page }: PersonApp, paragraphText: string, before: string, length: number): Promise<void> {
   await app.body.getByText(paragraphText).click();
+  await app.waitForBodyFocusSettled();
   await page.keyboard.press('Home');
   for (let i = 0; i < before.length; i++) await page.keyboard.press('ArrowRight');
   for (let i = 0; i < length; i++) await page.keyboard.press('Shift+ArrowRight');
