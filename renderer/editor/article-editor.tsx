@@ -52,7 +52,6 @@ import { PasteCleanup } from './paste/paste-cleanup';
 import { largePaste, type PendingPaste } from './large-paste';
 import { LargePasteDialog } from './large-paste-dialog';
 import { scrollSelectionIntoView } from './scroll-selection-into-view';
-import { BodyEndsKeymap } from './body-ends-keymap';
 import { CaretInSight } from './caret-in-sight';
 
 export interface ArticleEditorHandle {
@@ -141,7 +140,6 @@ export const ArticleEditor = forwardRef<ArticleEditorHandle, ArticleEditorProps>
     ...createEditorExtensions({ resolveMediaUrl: (id) => api.thumbnailUrl(id), figure: EditableFigure, collaborative: collaboration !== null }),
     ...(collaboration ? [collaboration] : []),
     EditorKeymap.configure({ onCommand: (command) => actions.current.runCommand(command) }),
-    BodyEndsKeymap,
     CaretInSight,
     CommentHighlights,
     SuggestionMode,
