@@ -107,7 +107,6 @@ export function EditorToolbar({ editor, onLink, onInsertPhoto, onComment }: Edit
   return (
     <div
       className="dl-toolbar"
-     
       role="toolbar"
       aria-label={t('editor.toolbar.label')}
       data-tooltips-hidden={tooltipsHidden ? '' : undefined}
