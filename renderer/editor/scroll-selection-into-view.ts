@@ -89,16 +89,15 @@ function scrollRectIntoView(view: EditorView, rect: { top: number; bottom: numbe
 }
 
 /**
- * Scrolls the body's scroller so the selection's head (or a selected figure) is on screen, clear of
- * the sticky bars: by the least that does it, or with `center` (a find match far away), to the
- * middle of the box. Nothing moves when it is on screen already. Returns false when there is
- * nothing to measure, so ProseMirror may try its own way.
+ * Scrolls the body's scroller by the least that puts the selection's head (or a selected figure) on
+ * screen, clear of the sticky bars; nothing moves when it is on screen already. Returns false when
+ * there is nothing to measure, so ProseMirror may try its own way.
  */
-export function scrollSelectionIntoView(view: EditorView, options: { center?: boolean } = {}): boolean {
-  return scrollRectIntoView(view, selectionRect(view), options.center ?? false);
+export function scrollSelectionIntoView(view: EditorView): boolean {
+  return scrollRectIntoView(view, selectionRect(view), false);
 }
 
-/** The same for a body position the selection is not at (a find match shown while the query is typed). */
+/** The same for a body position the selection need not be at (a find match); `center` puts it in the middle. */
 export function scrollPosIntoView(view: EditorView, pos: number, options: { center?: boolean } = {}): boolean {
   return scrollRectIntoView(view, posRect(view, pos), options.center ?? false);
 }

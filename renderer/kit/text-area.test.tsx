@@ -63,4 +63,3 @@ describe('TextArea', () => {
     expect(box.value).toBe('Council vote');
   });
 });
-

@@ -11,7 +11,7 @@ import { useStores } from '../../stores/stores-context';
 import { findHighlightsKey, refreshFind, replaceAllMatches, replaceMatch, setCurrentMatch, setFind } from './find-highlights';
 import { findInFields, replaceInFields, type FieldMatch, type FieldValues, type FindField } from './find-in-fields';
 import { replaceInFieldInput } from './replace-in-field-input';
-import { scrollPosIntoView, scrollSelectionIntoView } from '../scroll-selection-into-view';
+import { scrollPosIntoView } from '../scroll-selection-into-view';
 import './find-panel.css';
 
 export interface FindPanelProps {
@@ -123,52 +123,46 @@ export function FindPanel({ editor, withReplace, openCount, onClose }: FindPanel
     [editor],
   );
 
-  const show = useCallback(
-    (index: number) => {
-      if (total === 0) return;
-      const wrapped = ((index % total) + total) % total;
-      setCurrent(wrapped);
-      const field = fieldMatches[wrapped];
+  /**
+   * Makes match `index` (fields first, then the body) the current one and brings it on screen, in
+   * the middle for the body (the focus stays here, so ProseMirror would not scroll). With `select`
+   * (Enter) the match is also selected; without (the query being typed) the caret stays put.
+   */
+  const present = useCallback(
+    (index: number, select: boolean) => {
+      setCurrent(index);
+      const field = fieldMatches[index];
       if (field) {
         editor.view.dispatch(setCurrentMatch(editor.state, -1, false));
         const input = document.querySelector<HTMLInputElement | HTMLTextAreaElement>(FIELD_INPUT[field.field]);
-        input?.setSelectionRange(field.from, field.to);
+        if (select) input?.setSelectionRange(field.from, field.to);
         input?.scrollIntoView?.({ block: 'nearest' });
         return;
       }
-      refreshFind(editor.view);
-      editor.view.dispatch(setCurrentMatch(editor.state, wrapped - fieldMatches.length, true));
-      // The focus stays here, so ProseMirror would not scroll: bring the match to the middle.
-      scrollSelectionIntoView(editor.view, { center: true });
+      const match = refreshFind(editor.view).matches[index - fieldMatches.length];
+      if (!match) return;
+      editor.view.dispatch(setCurrentMatch(editor.state, index - fieldMatches.length, select));
+      scrollPosIntoView(editor.view, match.from, { center: true });
     },
-    [editor, fieldMatches, total],
+    [editor, fieldMatches],
   );
 
-  const step = (delta: number) => show(current + delta);
+  const step = (delta: number) => {
+    if (total > 0) present((((current + delta) % total) + total) % total, true);
+  };
 
-  // A new query shows its first match as it is typed, without moving the caret (Enter does): from
-  // the caret on when find was opened from the body, as a browser's find goes on from where you
-  // are; from the top (the fields first) otherwise, or when nothing follows the caret.
+  // A new query shows its first match as it is typed: from the caret on when find was opened from
+  // the body, as a browser's find goes on from where you are; from the top (the fields first)
+  // otherwise, or when nothing follows the caret.
   const revealed = useRef<typeof find>(null);
   useEffect(() => {
     const plugin = findHighlightsKey.getState(editor.state);
     if (!find || revealed.current === find || plugin?.find !== find) return;
     revealed.current = find;
     const fromBody = returnFocus.current instanceof Node && editor.view.dom.contains(returnFocus.current);
-    const caret = editor.state.selection.from;
-    const after = fromBody ? plugin.matches.findIndex((m) => m.from >= caret) : -1;
-    const first = after >= 0 ? fieldMatches.length + after : 0;
-    setCurrent(first);
-    const field = fieldMatches[first];
-    if (field) {
-      document.querySelector(FIELD_INPUT[field.field])?.scrollIntoView?.({ block: 'nearest' });
-      return;
-    }
-    const match = plugin.matches[first - fieldMatches.length];
-    if (!match) return;
-    editor.view.dispatch(setCurrentMatch(editor.state, first - fieldMatches.length, false));
-    scrollPosIntoView(editor.view, match.from, { center: true });
-  }, [editor, find, fieldMatches, body]);
+    const after = fromBody ? plugin.matches.findIndex((m) => m.from >= editor.state.selection.from) : -1;
+    if (fieldMatches.length + plugin.matches.length > 0) present(after >= 0 ? fieldMatches.length + after : 0, false);
+  }, [editor, find, fieldMatches, body, present]);
 
   // Through the field's own text box, so Ctrl/Cmd+Z there undoes the replacement as it does in the body.
   const applyToFields = (patch: Partial<FieldValues>) => {

@@ -48,4 +48,3 @@ describe('the details panel', () => {
     expect(screen.queryByRole('button', { name: /Bring back the byline/ })).toBeNull();
   });
 });
-
