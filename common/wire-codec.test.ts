@@ -1,6 +1,7 @@
 // Runs in: tests (node). What travels between the renderer and the host: JSON with bytes.
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { decodeWire, encodeWire } from './wire-codec';
+import { prepareJson } from './prepared-json';
+import { decodeWire, encodeWire, encodeWireParts } from './wire-codec';
 
 afterEach(() => vi.restoreAllMocks());
 
@@ -17,5 +18,19 @@ describe('wire codec', () => {
     expect(decodeWire(text)).toEqual({ ok: true, value: { body } });
     expect(parse).toHaveBeenCalledTimes(1);
     expect(parse.mock.calls[0]).toHaveLength(1);
+  });
+
+  it('splices prepared JSON in as its bytes, beside bytes and text that imitates a placeholder', () => {
+    const body = { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: '新华社 "quoted" \u0000prepared-json:0 😀' }] }] };
+    const value = { article: { headline: '\u0000prepared-json:x:0', body: prepareJson(body).asValue(), photo: new Uint8Array([7, 8]) }, explicit: false };
+    const encoded = encodeWireParts(value);
+    expect(encoded).toBeInstanceOf(Uint8Array);
+    const text = new TextDecoder().decode(encoded as Uint8Array);
+    expect(decodeWire(text)).toEqual({ article: { headline: '\u0000prepared-json:x:0', body, photo: new Uint8Array([7, 8]) }, explicit: false });
+  });
+
+  it('stays text when nothing is prepared', () => {
+    const value = { query: 'fire', photo: new Uint8Array([1]) };
+    expect(encodeWireParts(value)).toBe(encodeWire(value));
   });
 });

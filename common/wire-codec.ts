@@ -1,4 +1,7 @@
-// Runs in: host and renderer. JSON with bytes: Uint8Array travels as {"$bytes": base64}.
+// Runs in: host and renderer. JSON with bytes: Uint8Array travels as {"$bytes": base64}, and a
+// PreparedJson (common/prepared-json.ts) as the JSON it already holds.
+import { PreparedJson } from './prepared-json';
+
 const BYTES_KEY = '$bytes';
 
 function toBase64(bytes: Uint8Array): string {
@@ -19,6 +22,42 @@ function fromBase64(text: string): Uint8Array {
 
 export function encodeWire(value: unknown): string {
   return JSON.stringify(value, (_key, v: unknown) => (v instanceof Uint8Array ? { [BYTES_KEY]: toBase64(v) } : v));
+}
+
+function randomTag(): string {
+  return Array.from(globalThis.crypto.getRandomValues(new Uint32Array(2)), (n) => n.toString(36)).join('');
+}
+
+/**
+ * `value` as wire JSON: text, or UTF-8 bytes when it holds a PreparedJson, whose bytes are copied in
+ * where the value would be, neither parsed nor encoded again.
+ */
+export function encodeWireParts(value: unknown): string | Uint8Array<ArrayBuffer> {
+  const prepared: Uint8Array[] = [];
+  // Each PreparedJson is stringified as a placeholder carrying a random tag, so no text can forge one.
+  const tag = `\u0000prepared-json:${randomTag()}:`;
+  const text = JSON.stringify(value, (_key, v: unknown) => {
+    if (v instanceof PreparedJson) return `${tag}${prepared.push(v.bytes) - 1}`;
+    return v instanceof Uint8Array ? { [BYTES_KEY]: toBase64(v) } : v;
+  });
+  if (prepared.length === 0) return text;
+  const encoder = new TextEncoder();
+  const parts: Uint8Array[] = [];
+  let from = 0;
+  prepared.forEach((bytes, i) => {
+    const placeholder = JSON.stringify(`${tag}${i}`);
+    const at = text.indexOf(placeholder, from);
+    parts.push(encoder.encode(text.slice(from, at)), bytes);
+    from = at + placeholder.length;
+  });
+  parts.push(encoder.encode(text.slice(from)));
+  const out = new Uint8Array(parts.reduce((sum, part) => sum + part.byteLength, 0));
+  let offset = 0;
+  for (const part of parts) {
+    out.set(part, offset);
+    offset += part.byteLength;
+  }
+  return out;
 }
 
 export function decodeWire(text: string): unknown {

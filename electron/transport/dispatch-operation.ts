@@ -2,6 +2,8 @@
 import type { z } from 'zod';
 import { isAppError } from '../../common/app-error';
 import { isOperationName, operations, type Envelope, type OperationHandlers } from '../../common/contract';
+import { MAX_REQUEST_BYTES } from '../../common/http-protocol';
+import { expandPreparedJson, PreparedJsonError } from '../../common/prepared-json';
 
 export type ErrorLogger = (message: string, error: unknown) => void;
 
@@ -34,8 +36,16 @@ export async function dispatchOperation(
   logError: ErrorLogger = logToConsole,
 ): Promise<Envelope<unknown>> {
   if (!isOperationName(name)) return unknownOperation(name);
+  let expanded: unknown;
+  try {
+    // A value the renderer sent already encoded (an autosaved body over IPC) is parsed here, then validated like the rest.
+    expanded = expandPreparedJson(input, MAX_REQUEST_BYTES);
+  } catch (error) {
+    if (!(error instanceof PreparedJsonError)) throw error;
+    return { ok: false, error: { code: 'invalid-input', message: `Invalid input for ${name}: ${error.message}.`, details: { kind: 'contract-input', operation: name, issues: 1 } } };
+  }
   // A missing input means "no arguments", which only passes operations whose input is all-optional.
-  const parsed = operations[name].safeParse(input === undefined ? {} : input);
+  const parsed = operations[name].safeParse(expanded === undefined ? {} : expanded);
   if (!parsed.success) {
     return {
       ok: false,

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { newArticle } from '../../common/article';
 import { CSRF_HEADER } from '../../common/http-protocol';
+import { prepareJson } from '../../common/prepared-json';
 import { decodeWire, encodeWire } from '../../common/wire-codec';
 import { ApiError } from './api-error';
 import { createHttpApi, SESSION_EXPIRED_MESSAGE } from './http-api';
@@ -86,5 +87,18 @@ describe('HTTP API client', () => {
   it('photos load from /media/', () => {
     expect(createHttpApi('http://h', fakeFetch(() => new Response('')).fetch).mediaUrl('abc.jpg')).toBe('/media/abc.jpg');
     expect(createHttpApi('http://h', fakeFetch(() => new Response('')).fetch).thumbnailUrl('abc.jpg')).toBe('/thumbnails/abc.jpg');
+  });
+
+  it('an autosave with its body kept encoded posts those bytes as they are, in valid JSON', async () => {
+    const fake = fakeFetch(() => new Response(encodeWire({ ok: true, value: { revision: 1, updatedAt: '2026-12-07T09:00:00.000Z' } }), { status: 200 }));
+    const api = createHttpApi('http://127.0.0.1:4321', fake.fetch);
+    const body = { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: '新华社北京电 "quoted" 😀' }] }] };
+    const prepared = prepareJson(body);
+    await api.call('articles.save', { article: { ...newArticle('art0000000001', '2026-12-07T09:00:00.000Z'), body: prepared.asValue() }, explicit: false });
+    const sent = fake.seen[0]?.init.body as Uint8Array;
+    expect(sent).toBeInstanceOf(Uint8Array);
+    const text = new TextDecoder().decode(sent);
+    expect(text).toContain(new TextDecoder().decode(prepared.bytes));
+    expect(decodeWire(text)).toMatchObject({ article: { id: 'art0000000001', body }, explicit: false });
   });
 });

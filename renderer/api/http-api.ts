@@ -1,7 +1,7 @@
 // Runs in: renderer (browser mode). The API client over the loopback HTTP host (common/http-protocol.ts).
 import type { DatelineApi, OperationName, OperationInput, OperationResult } from '../../common/contract';
 import { API_PREFIX, CSRF_HEADER, MEDIA_PREFIX, THUMBNAIL_PREFIX } from '../../common/http-protocol';
-import { decodeWire, encodeWire } from '../../common/wire-codec';
+import { decodeWire, encodeWireParts } from '../../common/wire-codec';
 import { ApiError, unwrapEnvelope } from './api-error';
 import { wireBody } from './wire-body';
 
@@ -15,7 +15,8 @@ export function createHttpApi(baseUrl: string = location.origin, fetchImpl: Fetc
     transport: 'http',
     async call<K extends OperationName>(name: K, input: OperationInput<K>): Promise<OperationResult<K>> {
       let response: Response;
-      const body = await wireBody(encodeWire(input));
+      // Text, or bytes when a prepared value (a long body kept encoded) was spliced in; long either way is made a Blob slice by slice.
+      const body = await wireBody(encodeWireParts(input));
       try {
         response = await fetchImpl(`${root}${API_PREFIX}${name}`, {
           method: 'POST',

@@ -2,6 +2,7 @@
 import { APP_ORIGIN, type DatelineBridge } from '../../common/bridge';
 import type { DatelineApi, OperationName, OperationInput, OperationResult } from '../../common/contract';
 import { MEDIA_PREFIX, THUMBNAIL_PREFIX } from '../../common/http-protocol';
+import { preparedJsonForIpc } from '../../common/prepared-json';
 import { ApiError, unwrapEnvelope } from './api-error';
 
 export function createIpcApi(bridge: DatelineBridge): DatelineApi {
@@ -10,7 +11,8 @@ export function createIpcApi(bridge: DatelineBridge): DatelineApi {
     async call<K extends OperationName>(name: K, input: OperationInput<K>): Promise<OperationResult<K>> {
       let envelope: unknown;
       try {
-        envelope = await bridge.invoke(name, input);
+        // A prepared value (a long body kept encoded) is cloned as one block of bytes, not a tree of objects.
+        envelope = await bridge.invoke(name, preparedJsonForIpc(input));
       } catch (error) {
         throw new ApiError('internal', `Dateline could not reach its services (${describe(error)}).`, { kind: 'services-unreachable' });
       }

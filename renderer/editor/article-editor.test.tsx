@@ -206,6 +206,19 @@ describe('article body editor', () => {
     expect(handle.current!.getBody()).toEqual(paragraphs('Lead.', 'Roads gain most.'));
   });
 
+  it('hands a save the body as JSON bytes that follow every edit', () => {
+    const { editor, handle } = renderEditor({ body: paragraphs('Lead.', 'Roads gain most.') });
+    const saved = () => handle.current!.getBodyJson().decode();
+    expect(saved()).toEqual(paragraphs('Lead.', 'Roads gain most.'));
+    act(() => {
+      editor.chain().focus('end').insertContent(' Now.').run();
+    });
+    expect(saved()).toEqual(paragraphs('Lead.', 'Roads gain most. Now.'));
+    act(() => handle.current!.runCommand('edit.undo'));
+    expect(saved()).toEqual(handle.current!.getBody());
+    expect(saved()).toEqual(paragraphs('Lead.', 'Roads gain most.'));
+  });
+
   it('undoes a restore alone, even right after typing next to it', () => {
     const { editor, handle } = renderEditor({ body: paragraphs('Lead.', 'Roads gain most.') });
     // Typing at the end of the paragraph the restore replaces, within the history's grouping delay.

@@ -53,10 +53,14 @@ import { largePaste, type PendingPaste } from './large-paste';
 import { LargePasteDialog } from './large-paste-dialog';
 import { scrollSelectionIntoView } from './scroll-selection-into-view';
 import { CaretInSight } from './caret-in-sight';
+import { createBodyJson } from './body-json';
+import { prepareJson, type PreparedJson } from '../../common/prepared-json';
 
 export interface ArticleEditorHandle {
   /** Serialises the body (editor.getJSON()); only called off the keystroke path (autosave, explicit save). */
   getBody(): DocNode;
+  /** The body as JSON bytes for a save, re-encoding only the blocks changed since the last call. */
+  getBodyJson(): PreparedJson<DocNode>;
   focus(): void;
   /** Imports the files through api.call('media.import') and inserts one figure per photo at the selection. */
   insertPhotos(files: File[]): Promise<void>;
@@ -123,6 +127,7 @@ export const ArticleEditor = forwardRef<ArticleEditorHandle, ArticleEditorProps>
   });
 
   const [initialBody] = useState(() => props.initialBody);
+  const [bodyJson] = useState(createBodyJson);
   const bodyRejected = useRef(false);
   const fileInput = useRef<HTMLInputElement>(null);
   const [linkOpen, setLinkOpen] = useState(false);
@@ -315,6 +320,7 @@ export const ArticleEditor = forwardRef<ArticleEditorHandle, ArticleEditorProps>
     ref,
     () => ({
       getBody: () => (bodyRejected.current ? initialBody : (editor.getJSON() as DocNode)),
+      getBodyJson: () => (bodyRejected.current ? prepareJson(initialBody) : bodyJson(editor.state.doc)),
       focus: () => {
         editor.commands.focus();
       },
@@ -371,7 +377,7 @@ export const ArticleEditor = forwardRef<ArticleEditorHandle, ArticleEditorProps>
       },
       goToSuggestion: (direction) => visitSuggestion(editor, direction),
     }),
-    [editor, initialBody, insertPhotosAt, runCommand],
+    [editor, initialBody, bodyJson, insertPhotosAt, runCommand],
   );
 
   const handleFilesChosen = (event: ChangeEvent<HTMLInputElement>) => {

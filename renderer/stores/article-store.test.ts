@@ -4,6 +4,7 @@ import { newArticle, type Article, type DocNode } from '../../common/article';
 import type { RevisionInfo, SlugStyle } from '../../common/contract';
 import { ApiError } from '../api/api-error';
 import { createFakeApi } from '../../tests/support/fake-api';
+import { prepareJson } from '../../common/prepared-json';
 import { headlineSlug } from '../../common/text/headline-slug';
 import { createArticleStore, type HeadlineSlug } from './article-store';
 import type { EditorHandleLike } from './editor-handle';
@@ -24,6 +25,12 @@ function fakeEditor(text: string): EditorHandleLike & { text: string } {
     runCommand: () => undefined,
   };
   return editor;
+}
+
+/** An editor like the real one, which keeps its body encoded for saves. */
+function preparedEditor(text: string): EditorHandleLike & { text: string } {
+  const editor = fakeEditor(text);
+  return Object.assign(editor, { getBodyJson: () => prepareJson(bodyOf(editor.text)) });
 }
 
 function setup(saveResult: (article: Article) => { revision: number; updatedAt: string; snapshot?: RevisionInfo | null } | Promise<never>, slugStyle?: () => SlugStyle) {
@@ -80,6 +87,20 @@ describe('article store', () => {
     expect(saved?.article.body).toEqual(bodyOf('typed in the editor'));
     expect(saved?.article.revision).toBe(0);
     expect(store.getState().article?.revision).toBe(1);
+    expect(store.getState().saveState).toBe('saved');
+  });
+
+  it('an editor that keeps its body encoded is saved from those bytes, without serialising the body again', async () => {
+    const { api, store } = setup((article) => ({ revision: article.revision + 1, updatedAt: '2026-11-25T09:05:00.000Z' }));
+    await store.getState().open(ID);
+    const editor = preparedEditor('typed in the editor');
+    const trees = vi.spyOn(editor, 'getBody');
+    store.getState().setEditorHandle(editor);
+    store.getState().markBodyDirty();
+    await vi.advanceTimersByTimeAsync(1000);
+    const [saved] = api.callsTo('articles.save') as { article: Article }[];
+    expect(saved?.article.body).toEqual(bodyOf('typed in the editor'));
+    expect(trees).not.toHaveBeenCalled();
     expect(store.getState().saveState).toBe('saved');
   });
 
@@ -222,11 +243,14 @@ describe('article store', () => {
       expect(notices).toEqual(['saved again']);
     });
 
-    it('a save written just before the process died, but never answered, is not mistaken for a conflict', async () => {
+    it.each([
+      ['its body as a tree', fakeEditor],
+      ['its body kept encoded', preparedEditor],
+    ])('a save written just before the process died, but never answered, is not mistaken for a conflict (an editor with %s)', async (_kind, makeEditor) => {
       const { store, plan, notices, stored } = restartingLibrary();
       plan.push('written-unanswered');
       await store.getState().open(ID);
-      const editor = fakeEditor('First paragraph.');
+      const editor = makeEditor('First paragraph.');
       store.getState().setEditorHandle(editor);
       store.getState().markBodyDirty();
       await vi.advanceTimersByTimeAsync(1000);

@@ -1,10 +1,13 @@
 // Runs in: renderer. What the app needs from the mounted body editor (renderer/editor/article-editor).
 import type { DocNode } from '../../common/article';
 import type { MenuCommand } from '../../common/bridge';
+import type { PreparedJson } from '../../common/prepared-json';
 import type { TextAnchor } from '../../common/workflow/review-comment';
 
 export interface EditorHandleLike {
   getBody(): DocNode;
+  /** The body already encoded for a save (only the changed blocks encoded again); getBody() where absent. */
+  getBodyJson?(): PreparedJson<DocNode>;
   focus(): void;
   insertPhotos(files: File[]): Promise<void>;
   runCommand(cmd: MenuCommand): void;

@@ -1,0 +1,97 @@
+// Runs in: renderer, host and services. A value the caller has already encoded as JSON (UTF-8 bytes),
+// standing in for that value in an API call. A long story's body is kept encoded block by block in
+// the renderer (renderer/editor/body-json.ts), so an autosave copies bytes instead of walking and
+// stringifying the whole document on the main thread every second.
+// - Over HTTP the bytes are spliced into the request's JSON as they are (common/wire-codec.ts).
+// - Over IPC they travel as {"$json": Uint8Array}, which structured clone copies in one piece, and
+//   dispatchOperation parses them back before the input is validated (expandPreparedJson below).
+
+/** The key of the IPC stand-in object: exactly one key, holding the bytes. */
+export const PREPARED_JSON_KEY = '$json';
+
+export class PreparedJson<T> {
+  declare private readonly brand: T;
+
+  constructor(readonly bytes: Uint8Array) {}
+
+  /** Typed as the value it encodes, to sit in an operation's input; only the API clients look inside. */
+  asValue(): T {
+    return this as unknown as T;
+  }
+
+  /** The value itself, parsed from the bytes (for the rare caller that needs it back). */
+  decode(): T {
+    return JSON.parse(new TextDecoder().decode(this.bytes)) as T;
+  }
+}
+
+export function prepareJson<T>(value: T): PreparedJson<T> {
+  return new PreparedJson<T>(new TextEncoder().encode(JSON.stringify(value)));
+}
+
+/** `value` with every PreparedJson in it replaced by `replace(it)`; objects along the way are copied, others shared. */
+export function mapPreparedJson(value: unknown, replace: (prepared: PreparedJson<unknown>) => unknown): unknown {
+  if (value instanceof PreparedJson) return replace(value);
+  if (value === null || typeof value !== 'object' || ArrayBuffer.isView(value)) return value;
+  if (Array.isArray(value)) {
+    let out: unknown[] | null = null;
+    value.forEach((item, i) => {
+      const mapped = mapPreparedJson(item, replace);
+      if (mapped !== item) (out ??= value.slice())[i] = mapped;
+    });
+    return out ?? value;
+  }
+  let out: Record<string, unknown> | null = null;
+  for (const [key, item] of Object.entries(value)) {
+    const mapped = mapPreparedJson(item, replace);
+    if (mapped !== item) (out ??= { ...(value as Record<string, unknown>) })[key] = mapped;
+  }
+  return out ?? value;
+}
+
+/** Over IPC: each PreparedJson as {"$json": bytes}. */
+export function preparedJsonForIpc(value: unknown): unknown {
+  return mapPreparedJson(value, (prepared) => ({ [PREPARED_JSON_KEY]: prepared.bytes }));
+}
+
+export class PreparedJsonError extends Error {}
+
+function isStandIn(value: object): value is { [PREPARED_JSON_KEY]: Uint8Array } {
+  const keys = Object.keys(value);
+  return keys.length === 1 && keys[0] === PREPARED_JSON_KEY && (value as Record<string, unknown>)[PREPARED_JSON_KEY] instanceof Uint8Array;
+}
+
+/** Stand-ins are looked for this deep in an input and no deeper (an article's body sits at 2), so a long input is not walked. */
+const MAX_STAND_IN_DEPTH = 3;
+
+/**
+ * Untrusted input with its {"$json": bytes} stand-ins parsed, each at most `maxBytes` long; throws
+ * PreparedJsonError for one that is too long, not UTF-8 or not JSON. Nothing in it runs: the result
+ * is plain data, validated against the contract afterwards like any other input.
+ */
+export function expandPreparedJson(value: unknown, maxBytes: number, depth = 0): unknown {
+  if (value === null || typeof value !== 'object' || ArrayBuffer.isView(value) || depth > MAX_STAND_IN_DEPTH) return value;
+  if (!Array.isArray(value) && isStandIn(value)) {
+    const bytes = value[PREPARED_JSON_KEY];
+    if (bytes.byteLength > maxBytes) throw new PreparedJsonError(`a prepared JSON value is larger than ${maxBytes} bytes`);
+    try {
+      return JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes)) as unknown;
+    } catch {
+      throw new PreparedJsonError('a prepared JSON value is not valid UTF-8 JSON');
+    }
+  }
+  if (Array.isArray(value)) {
+    let out: unknown[] | null = null;
+    value.forEach((item, i) => {
+      const mapped = expandPreparedJson(item, maxBytes, depth + 1);
+      if (mapped !== item) (out ??= value.slice())[i] = mapped;
+    });
+    return out ?? value;
+  }
+  let out: Record<string, unknown> | null = null;
+  for (const [key, item] of Object.entries(value)) {
+    const mapped = expandPreparedJson(item, maxBytes, depth + 1);
+    if (mapped !== item) (out ??= { ...(value as Record<string, unknown>) })[key] = mapped;
+  }
+  return out ?? value;
+}
