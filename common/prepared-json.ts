@@ -9,10 +9,28 @@
 /** The key of the IPC stand-in object: exactly one key, holding the bytes. */
 export const PREPARED_JSON_KEY = '$json';
 
+/** `parts` one after the other in one array. */
+export function joinBytes(parts: readonly Uint8Array[]): Uint8Array<ArrayBuffer> {
+  const out = new Uint8Array(parts.reduce((sum, part) => sum + part.byteLength, 0));
+  let at = 0;
+  for (const part of parts) {
+    out.set(part, at);
+    at += part.byteLength;
+  }
+  return out;
+}
+
 export class PreparedJson<T> {
   declare private readonly brand: T;
+  private joined: Uint8Array | null = null;
 
-  constructor(readonly bytes: Uint8Array) {}
+  /** The JSON's UTF-8 bytes in `parts`, in order (a body's blocks, say); joined only when someone asks for `bytes`. */
+  constructor(readonly parts: readonly Uint8Array[]) {}
+
+  get bytes(): Uint8Array {
+    this.joined ??= this.parts.length === 1 ? (this.parts[0] as Uint8Array) : joinBytes(this.parts);
+    return this.joined;
+  }
 
   /** Typed as the value it encodes, to sit in an operation's input; only the API clients look inside. */
   asValue(): T {
@@ -26,7 +44,7 @@ export class PreparedJson<T> {
 }
 
 export function prepareJson<T>(value: T): PreparedJson<T> {
-  return new PreparedJson<T>(new TextEncoder().encode(JSON.stringify(value)));
+  return new PreparedJson<T>([new TextEncoder().encode(JSON.stringify(value))]);
 }
 
 /** `value` with every PreparedJson in it replaced by `replace(it)`; objects along the way are copied, others shared. */

@@ -1,6 +1,6 @@
 // Runs in: host and renderer. JSON with bytes: Uint8Array travels as {"$bytes": base64}, and a
 // PreparedJson (common/prepared-json.ts) as the JSON it already holds.
-import { PreparedJson } from './prepared-json';
+import { joinBytes, PreparedJson } from './prepared-json';
 
 const BYTES_KEY = '$bytes';
 
@@ -33,31 +33,26 @@ function randomTag(): string {
  * where the value would be, neither parsed nor encoded again.
  */
 export function encodeWireParts(value: unknown): string | Uint8Array<ArrayBuffer> {
-  const prepared: Uint8Array[] = [];
+  const prepared: PreparedJson<unknown>[] = [];
   // Each PreparedJson is stringified as a placeholder carrying a random tag, so no text can forge one.
   const tag = `\u0000prepared-json:${randomTag()}:`;
   const text = JSON.stringify(value, (_key, v: unknown) => {
-    if (v instanceof PreparedJson) return `${tag}${prepared.push(v.bytes) - 1}`;
+    if (v instanceof PreparedJson) return `${tag}${prepared.push(v) - 1}`;
     return v instanceof Uint8Array ? { [BYTES_KEY]: toBase64(v) } : v;
   });
   if (prepared.length === 0) return text;
   const encoder = new TextEncoder();
   const parts: Uint8Array[] = [];
   let from = 0;
-  prepared.forEach((bytes, i) => {
+  prepared.forEach((value, i) => {
     const placeholder = JSON.stringify(`${tag}${i}`);
     const at = text.indexOf(placeholder, from);
-    parts.push(encoder.encode(text.slice(from, at)), bytes);
+    parts.push(encoder.encode(text.slice(from, at)));
+    for (const part of value.parts) parts.push(part);
     from = at + placeholder.length;
   });
   parts.push(encoder.encode(text.slice(from)));
-  const out = new Uint8Array(parts.reduce((sum, part) => sum + part.byteLength, 0));
-  let offset = 0;
-  for (const part of parts) {
-    out.set(part, offset);
-    offset += part.byteLength;
-  }
-  return out;
+  return joinBytes(parts);
 }
 
 export function decodeWire(text: string): unknown {

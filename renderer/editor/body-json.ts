@@ -20,15 +20,13 @@ function encodeBlock(block: PMNode): Uint8Array {
 export function createBodyJson(encode: (block: PMNode) => Uint8Array = encodeBlock): BodyJson {
   const blocks = new WeakMap<PMNode, Uint8Array>();
   const comma = encoder.encode(',');
+  const tail = encoder.encode(']}');
   return (doc) => {
-    if (doc.childCount === 0) return new PreparedJson(encoder.encode(JSON.stringify(doc.toJSON())));
+    if (doc.childCount === 0) return new PreparedJson([encoder.encode(JSON.stringify(doc.toJSON()))]);
     // The doc without its blocks: {"type":"doc"} or with attrs. Its blocks go in as "content", which
     // Node.toJSON writes after "attrs" (and a doc has no marks after it).
     const shell = JSON.stringify(doc.copy(Fragment.empty).toJSON());
-    const head = encoder.encode(`${shell.slice(0, -1)},"content":[`);
-    const tail = encoder.encode(']}');
-    const parts: Uint8Array[] = [head];
-    let size = head.byteLength + tail.byteLength;
+    const parts: Uint8Array[] = [encoder.encode(`${shell.slice(0, -1)},"content":[`)];
     doc.forEach((block, _offset, index) => {
       let bytes = blocks.get(block);
       if (!bytes) {
@@ -37,15 +35,9 @@ export function createBodyJson(encode: (block: PMNode) => Uint8Array = encodeBlo
       }
       if (index > 0) parts.push(comma);
       parts.push(bytes);
-      size += bytes.byteLength + (index > 0 ? 1 : 0);
     });
     parts.push(tail);
-    const out = new Uint8Array(size);
-    let at = 0;
-    for (const part of parts) {
-      out.set(part, at);
-      at += part.byteLength;
-    }
-    return new PreparedJson<DocNode>(out);
+    // The parts are joined once, where the request is put together, not here.
+    return new PreparedJson<DocNode>(parts);
   };
 }
