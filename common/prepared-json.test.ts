@@ -18,13 +18,22 @@ describe('prepared JSON', () => {
     expect(input.article.body).not.toHaveProperty(PREPARED_JSON_KEY);
     const plain = { a: [1, { b: 2 }] };
     expect(mapPreparedJson(plain, () => 0)).toBe(plain);
+    // Only the top levels are looked at: a deep or cyclic input is not walked.
+    const cyclic: Record<string, unknown> = {};
+    cyclic.self = cyclic;
+    expect(mapPreparedJson(cyclic, () => 0)).toBe(cyclic);
+    expect(mapPreparedJson({ a: { b: { c: prepareJson(1) } } }, () => 0)).toEqual({ a: { b: { c: 0 } } });
   });
 
   it('expands stand-ins near the top of an input, bounded in size, and leaves deeper look-alikes as data', () => {
     const bytes = prepareJson({ type: 'doc' }).bytes;
     expect(expandPreparedJson({ article: { body: { [PREPARED_JSON_KEY]: bytes } } }, 1_000)).toEqual({ article: { body: { type: 'doc' } } });
+    // As deep as a stand-in may sit, and one level deeper.
+    expect(expandPreparedJson({ a: { b: { c: { [PREPARED_JSON_KEY]: bytes } } } }, 1_000)).toEqual({ a: { b: { c: { type: 'doc' } } } });
     const deep = { a: { b: { c: { d: { [PREPARED_JSON_KEY]: bytes } } } } };
     expect(expandPreparedJson(deep, 1_000)).toBe(deep);
+    // The limit is for all the stand-ins of one input together.
+    expect(() => expandPreparedJson([{ [PREPARED_JSON_KEY]: bytes }, { [PREPARED_JSON_KEY]: bytes }], bytes.byteLength * 2 - 1)).toThrow(PreparedJsonError);
     // Two keys, or no bytes: not a stand-in, just data for the schema to judge.
     const lookalike = { body: { [PREPARED_JSON_KEY]: bytes, extra: 1 }, other: { [PREPARED_JSON_KEY]: 'text' } };
     expect(expandPreparedJson(lookalike, 1_000)).toBe(lookalike);

@@ -47,21 +47,27 @@ export function prepareJson<T>(value: T): PreparedJson<T> {
   return new PreparedJson<T>([new TextEncoder().encode(JSON.stringify(value))]);
 }
 
-/** `value` with every PreparedJson in it replaced by `replace(it)`; objects along the way are copied, others shared. */
-export function mapPreparedJson(value: unknown, replace: (prepared: PreparedJson<unknown>) => unknown): unknown {
+/**
+ * Prepared values and their stand-ins sit this deep in an input at most (an article's body sits at
+ * 2): deeper is not looked at, so a long input is not walked, over IPC or in the services.
+ */
+export const MAX_STAND_IN_DEPTH = 3;
+
+/** `value` with every PreparedJson in its top levels replaced by `replace(it)`; objects along the way are copied, others shared. */
+export function mapPreparedJson(value: unknown, replace: (prepared: PreparedJson<unknown>) => unknown, depth = 0): unknown {
   if (value instanceof PreparedJson) return replace(value);
-  if (value === null || typeof value !== 'object' || ArrayBuffer.isView(value)) return value;
+  if (value === null || typeof value !== 'object' || ArrayBuffer.isView(value) || depth >= MAX_STAND_IN_DEPTH) return value;
   if (Array.isArray(value)) {
     let out: unknown[] | null = null;
     value.forEach((item, i) => {
-      const mapped = mapPreparedJson(item, replace);
+      const mapped = mapPreparedJson(item, replace, depth + 1);
       if (mapped !== item) (out ??= value.slice())[i] = mapped;
     });
     return out ?? value;
   }
   let out: Record<string, unknown> | null = null;
   for (const [key, item] of Object.entries(value)) {
-    const mapped = mapPreparedJson(item, replace);
+    const mapped = mapPreparedJson(item, replace, depth + 1);
     if (mapped !== item) (out ??= { ...(value as Record<string, unknown>) })[key] = mapped;
   }
   return out ?? value;
@@ -79,19 +85,22 @@ function isStandIn(value: object): value is { [PREPARED_JSON_KEY]: Uint8Array } 
   return keys.length === 1 && keys[0] === PREPARED_JSON_KEY && (value as Record<string, unknown>)[PREPARED_JSON_KEY] instanceof Uint8Array;
 }
 
-/** Stand-ins are looked for this deep in an input and no deeper (an article's body sits at 2), so a long input is not walked. */
-const MAX_STAND_IN_DEPTH = 3;
-
 /**
- * Untrusted input with its {"$json": bytes} stand-ins parsed, each at most `maxBytes` long; throws
- * PreparedJsonError for one that is too long, not UTF-8 or not JSON. Nothing in it runs: the result
- * is plain data, validated against the contract afterwards like any other input.
+ * Untrusted input with its {"$json": bytes} stand-ins parsed, at most `maxBytes` of them in one
+ * input; throws PreparedJsonError for too many bytes, or bytes that are not UTF-8 JSON. Nothing in
+ * it runs: the result is plain data, validated against the contract afterwards like any other input.
  */
-export function expandPreparedJson(value: unknown, maxBytes: number, depth = 0): unknown {
+export function expandPreparedJson(value: unknown, maxBytes: number): unknown {
+  const budget = { left: maxBytes };
+  return expandWithin(value, budget, 0);
+}
+
+function expandWithin(value: unknown, budget: { left: number }, depth: number): unknown {
   if (value === null || typeof value !== 'object' || ArrayBuffer.isView(value) || depth > MAX_STAND_IN_DEPTH) return value;
   if (!Array.isArray(value) && isStandIn(value)) {
     const bytes = value[PREPARED_JSON_KEY];
-    if (bytes.byteLength > maxBytes) throw new PreparedJsonError(`a prepared JSON value is larger than ${maxBytes} bytes`);
+    budget.left -= bytes.byteLength;
+    if (budget.left < 0) throw new PreparedJsonError('its prepared JSON values are larger than the limit for one request');
     try {
       return JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes)) as unknown;
     } catch {
@@ -101,14 +110,14 @@ export function expandPreparedJson(value: unknown, maxBytes: number, depth = 0):
   if (Array.isArray(value)) {
     let out: unknown[] | null = null;
     value.forEach((item, i) => {
-      const mapped = expandPreparedJson(item, maxBytes, depth + 1);
+      const mapped = expandWithin(item, budget, depth + 1);
       if (mapped !== item) (out ??= value.slice())[i] = mapped;
     });
     return out ?? value;
   }
   let out: Record<string, unknown> | null = null;
   for (const [key, item] of Object.entries(value)) {
-    const mapped = expandPreparedJson(item, maxBytes, depth + 1);
+    const mapped = expandWithin(item, budget, depth + 1);
     if (mapped !== item) (out ??= { ...(value as Record<string, unknown>) })[key] = mapped;
   }
   return out ?? value;

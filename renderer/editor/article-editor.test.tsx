@@ -206,17 +206,35 @@ describe('article body editor', () => {
     expect(handle.current!.getBody()).toEqual(paragraphs('Lead.', 'Roads gain most.'));
   });
 
-  it('hands a save the body as JSON bytes that follow every edit', () => {
+  it('hands a save the body as JSON bytes that follow every edit', async () => {
     const { editor, handle } = renderEditor({ body: paragraphs('Lead.', 'Roads gain most.') });
-    const saved = () => handle.current!.getBodyJson().decode();
-    expect(saved()).toEqual(paragraphs('Lead.', 'Roads gain most.'));
+    const saved = async () => (await handle.current!.getBodyJson()).decode();
+    expect(await saved()).toEqual(paragraphs('Lead.', 'Roads gain most.'));
     act(() => {
       editor.chain().focus('end').insertContent(' Now.').run();
     });
-    expect(saved()).toEqual(paragraphs('Lead.', 'Roads gain most. Now.'));
+    expect(await saved()).toEqual(paragraphs('Lead.', 'Roads gain most. Now.'));
     act(() => handle.current!.runCommand('edit.undo'));
-    expect(saved()).toEqual(handle.current!.getBody());
-    expect(saved()).toEqual(paragraphs('Lead.', 'Roads gain most.'));
+    expect(await saved()).toEqual(handle.current!.getBody());
+    expect(await saved()).toEqual(paragraphs('Lead.', 'Roads gain most.'));
+  });
+
+  it('encodes the opened body for saves in idle time, so the first save after typing encodes only the typed block', async () => {
+    const { editor, handle, onStats } = renderEditor({ body: paragraphs('Lead.', 'Roads gain most.', 'Schools too.') });
+    // The count and the encoding both wait for the first idle time after opening.
+    await waitFor(() => expect(onStats).toHaveBeenCalled());
+    await act(async () => {
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    });
+    act(() => {
+      editor.chain().focus('end').insertContent(' Now.').run();
+    });
+    const stringify = vi.spyOn(JSON, 'stringify');
+    const body = await handle.current!.getBodyJson();
+    // The document's shell and the one block typed in.
+    expect(stringify).toHaveBeenCalledTimes(2);
+    stringify.mockRestore();
+    expect(body.decode()).toEqual(paragraphs('Lead.', 'Roads gain most.', 'Schools too. Now.'));
   });
 
   it('undoes a restore alone, even right after typing next to it', () => {

@@ -59,8 +59,8 @@ import { prepareJson, type PreparedJson } from '../../common/prepared-json';
 export interface ArticleEditorHandle {
   /** Serialises the body (editor.getJSON()); only called off the keystroke path (autosave, explicit save). */
   getBody(): DocNode;
-  /** The body as JSON bytes for a save, re-encoding only the blocks changed since the last call. */
-  getBodyJson(): PreparedJson<DocNode>;
+  /** The body as it is now, as JSON bytes for a save, re-encoding only the blocks changed since the last call. */
+  getBodyJson(): Promise<PreparedJson<DocNode>>;
   focus(): void;
   /** Imports the files through api.call('media.import') and inserts one figure per photo at the selection. */
   insertPhotos(files: File[]): Promise<void>;
@@ -254,6 +254,16 @@ export const ArticleEditor = forwardRef<ArticleEditorHandle, ArticleEditorProps>
     };
   }, [editor, initialBody]);
 
+  // The first autosave then encodes only what was typed: the opened body is encoded for saves once,
+  // in idle time after it is painted (in slices that let keys go first), not on the first save.
+  useEffect(() => {
+    const warm = createIdleDebounce(() => {
+      if (!editor.isDestroyed && !bodyRejected.current) void bodyJson(editor.state.doc);
+    }, 0);
+    warm.schedule();
+    return () => warm.cancel();
+  }, [editor, bodyJson]);
+
   const insertPhotosAt = useCallback(
     async (files: File[], pos: number | null) => {
       if (files.length === 0 || editor.isDestroyed) return;
@@ -320,7 +330,7 @@ export const ArticleEditor = forwardRef<ArticleEditorHandle, ArticleEditorProps>
     ref,
     () => ({
       getBody: () => (bodyRejected.current ? initialBody : (editor.getJSON() as DocNode)),
-      getBodyJson: () => (bodyRejected.current ? prepareJson(initialBody) : bodyJson(editor.state.doc)),
+      getBodyJson: () => (bodyRejected.current ? Promise.resolve(prepareJson(initialBody)) : bodyJson(editor.state.doc)),
       focus: () => {
         editor.commands.focus();
       },

@@ -30,7 +30,7 @@ function fakeEditor(text: string): EditorHandleLike & { text: string } {
 /** An editor like the real one, which keeps its body encoded for saves. */
 function preparedEditor(text: string): EditorHandleLike & { text: string } {
   const editor = fakeEditor(text);
-  return Object.assign(editor, { getBodyJson: () => prepareJson(bodyOf(editor.text)) });
+  return Object.assign(editor, { getBodyJson: () => Promise.resolve(prepareJson(bodyOf(editor.text))) });
 }
 
 function setup(saveResult: (article: Article) => { revision: number; updatedAt: string; snapshot?: RevisionInfo | null } | Promise<never>, slugStyle?: () => SlugStyle) {

@@ -6,8 +6,8 @@ import type { TextAnchor } from '../../common/workflow/review-comment';
 
 export interface EditorHandleLike {
   getBody(): DocNode;
-  /** The body already encoded for a save (only the changed blocks encoded again); getBody() where absent. */
-  getBodyJson?(): PreparedJson<DocNode>;
+  /** The body as it is now, encoded for a save (only the changed blocks encoded again, in slices); getBody() where absent. */
+  getBodyJson?(): Promise<PreparedJson<DocNode>>;
   focus(): void;
   insertPhotos(files: File[]): Promise<void>;
   runCommand(cmd: MenuCommand): void;
