@@ -53,24 +53,33 @@ export function prepareJson<T>(value: T): PreparedJson<T> {
  */
 export const MAX_STAND_IN_DEPTH = 3;
 
-/** `value` with every PreparedJson in its top levels replaced by `replace(it)`; objects along the way are copied, others shared. */
-export function mapPreparedJson(value: unknown, replace: (prepared: PreparedJson<unknown>) => unknown, depth = 0): unknown {
-  if (value instanceof PreparedJson) return replace(value);
-  if (value === null || typeof value !== 'object' || ArrayBuffer.isView(value) || depth >= MAX_STAND_IN_DEPTH) return value;
+/** An object or array with `map` applied to each child: copied when a child changed, else itself. */
+function mapChildren(value: object, map: (child: unknown) => unknown): object {
   if (Array.isArray(value)) {
     let out: unknown[] | null = null;
     value.forEach((item, i) => {
-      const mapped = mapPreparedJson(item, replace, depth + 1);
+      const mapped = map(item);
       if (mapped !== item) (out ??= value.slice())[i] = mapped;
     });
     return out ?? value;
   }
   let out: Record<string, unknown> | null = null;
   for (const [key, item] of Object.entries(value)) {
-    const mapped = mapPreparedJson(item, replace, depth + 1);
+    const mapped = map(item);
     if (mapped !== item) (out ??= { ...(value as Record<string, unknown>) })[key] = mapped;
   }
   return out ?? value;
+}
+
+function isWalked(value: unknown): value is object {
+  return value !== null && typeof value === 'object' && !ArrayBuffer.isView(value);
+}
+
+/** `value` with every PreparedJson in its top levels replaced by `replace(it)`; objects along the way are copied, others shared. */
+export function mapPreparedJson(value: unknown, replace: (prepared: PreparedJson<unknown>) => unknown, depth = 0): unknown {
+  if (value instanceof PreparedJson) return replace(value);
+  if (!isWalked(value) || depth >= MAX_STAND_IN_DEPTH) return value;
+  return mapChildren(value, (child) => mapPreparedJson(child, replace, depth + 1));
 }
 
 /** Over IPC: each PreparedJson as {"$json": bytes}. */
@@ -96,29 +105,14 @@ export function expandPreparedJson(value: unknown, maxBytes: number): unknown {
 }
 
 function expandWithin(value: unknown, budget: { left: number }, depth: number): unknown {
-  if (value === null || typeof value !== 'object' || ArrayBuffer.isView(value) || depth > MAX_STAND_IN_DEPTH) return value;
-  if (!Array.isArray(value) && isStandIn(value)) {
-    const bytes = value[PREPARED_JSON_KEY];
-    budget.left -= bytes.byteLength;
-    if (budget.left < 0) throw new PreparedJsonError('its prepared JSON values are larger than the limit for one request');
-    try {
-      return JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes)) as unknown;
-    } catch {
-      throw new PreparedJsonError('a prepared JSON value is not valid UTF-8 JSON');
-    }
+  if (!isWalked(value) || depth > MAX_STAND_IN_DEPTH) return value;
+  if (!isStandIn(value)) return mapChildren(value, (child) => expandWithin(child, budget, depth + 1));
+  const bytes = value[PREPARED_JSON_KEY];
+  budget.left -= bytes.byteLength;
+  if (budget.left < 0) throw new PreparedJsonError('its prepared JSON values are larger than the limit for one request');
+  try {
+    return JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes)) as unknown;
+  } catch {
+    throw new PreparedJsonError('a prepared JSON value is not valid UTF-8 JSON');
   }
-  if (Array.isArray(value)) {
-    let out: unknown[] | null = null;
-    value.forEach((item, i) => {
-      const mapped = expandWithin(item, budget, depth + 1);
-      if (mapped !== item) (out ??= value.slice())[i] = mapped;
-    });
-    return out ?? value;
-  }
-  let out: Record<string, unknown> | null = null;
-  for (const [key, item] of Object.entries(value)) {
-    const mapped = expandWithin(item, budget, depth + 1);
-    if (mapped !== item) (out ??= { ...(value as Record<string, unknown>) })[key] = mapped;
-  }
-  return out ?? value;
 }

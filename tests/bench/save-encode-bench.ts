@@ -4,9 +4,9 @@
 // size, in two interleaved rounds. fetch() itself is left out: both hand it the same Blob.
 import { loadavg } from 'node:os';
 import { resolve } from 'node:path';
-import { build } from 'esbuild';
 import { launchBenchBrowser, benchContext } from './bench-browser';
 import { formatMs } from './format-ms';
+import { bundlePageScript } from './page-bundle';
 import { withLoadNote } from './load-note';
 import { printTable } from './print-table';
 import type { SaveEncodeSample } from './save-encode-page';
@@ -22,30 +22,13 @@ function argument(name: string, fallback: string): string {
   return arg ? arg.slice(name.length + 3) : fallback;
 }
 
-async function pageScript(): Promise<string> {
-  const result = await build({
-    entryPoints: [resolve(import.meta.dirname, 'save-encode-page.ts')],
-    bundle: true,
-    format: 'iife',
-    platform: 'browser',
-    target: 'es2022',
-    write: false,
-    minify: false,
-    define: { 'process.env.NODE_ENV': '"production"' },
-    logLevel: 'silent',
-  });
-  const file = result.outputFiles[0];
-  if (!file) throw new Error('esbuild produced no save-encode bundle');
-  return file.text;
-}
-
 async function main(): Promise<void> {
   const words = argument('words', '20000,100000').split(',').map(Number);
   const saves = Number(argument('saves', '30'));
   if (words.some((n) => !Number.isInteger(n) || n < 1 || n > MAX_WORDS) || !Number.isInteger(saves) || saves < 1 || saves > MAX_SAVES) {
     throw new Error(`--words takes whole numbers up to ${MAX_WORDS} separated by commas, --saves a whole number up to ${MAX_SAVES}`);
   }
-  const script = await pageScript();
+  const script = await bundlePageScript(resolve(import.meta.dirname, 'save-encode-page.ts'));
   const browser = await launchBenchBrowser();
   const start = loadavg();
   const rows: string[][] = [];
