@@ -77,7 +77,10 @@ function figuresOf(body: DocNode): DocNode[] {
   return (body.content ?? []).filter((node) => node.type === 'figure');
 }
 
-afterEach(() => cleanup());
+afterEach(() => {
+  cleanup();
+  vi.restoreAllMocks();
+});
 
 describe('article body editor', () => {
   it('offers every formatting action by name', () => {
@@ -220,20 +223,18 @@ describe('article body editor', () => {
   });
 
   it('encodes the opened body for saves in idle time, so the first save after typing encodes only the typed block', async () => {
-    const { editor, handle, onStats } = renderEditor({ body: paragraphs('Lead.', 'Roads gain most.', 'Schools too.') });
-    // The count and the encoding both wait for the first idle time after opening.
-    await waitFor(() => expect(onStats).toHaveBeenCalled());
-    await act(async () => {
-      await new Promise((resolve) => setTimeout(resolve, 0));
-    });
+    const stringify = vi.spyOn(JSON, 'stringify');
+    const { editor, handle } = renderEditor({ body: paragraphs('Lead.', 'Roads gain most.', 'Schools too.') });
+    // Wait until idle time after opening has encoded the three paragraphs.
+    const paragraphsEncoded = () => stringify.mock.calls.filter(([value]) => (value as { type?: unknown } | null)?.type === 'paragraph').length;
+    await waitFor(() => expect(paragraphsEncoded()).toBe(3));
     act(() => {
       editor.chain().focus('end').insertContent(' Now.').run();
     });
-    const stringify = vi.spyOn(JSON, 'stringify');
+    stringify.mockClear();
     const body = await handle.current!.getBodyJson();
     // The document's shell and the one block typed in.
     expect(stringify).toHaveBeenCalledTimes(2);
-    stringify.mockRestore();
     expect(body.decode()).toEqual(paragraphs('Lead.', 'Roads gain most.', 'Schools too. Now.'));
   });
 
