@@ -20,8 +20,13 @@ function fromBase64(text: string): Uint8Array {
   return out;
 }
 
+/** A value as the wire carries it: bytes as {"$bytes": base64}, anything else as it is. */
+function onWire(value: unknown): unknown {
+  return value instanceof Uint8Array ? { [BYTES_KEY]: toBase64(value) } : value;
+}
+
 export function encodeWire(value: unknown): string {
-  return JSON.stringify(value, (_key, v: unknown) => (v instanceof Uint8Array ? { [BYTES_KEY]: toBase64(v) } : v));
+  return JSON.stringify(value, (_key, v: unknown) => onWire(v));
 }
 
 function randomTag(): string {
@@ -37,8 +42,7 @@ export function encodeWireParts(value: unknown): string | Uint8Array<ArrayBuffer
   // Each PreparedJson is stringified as a placeholder carrying a random tag, so no text can forge one.
   const tag = `\u0000prepared-json:${randomTag()}:`;
   const text = JSON.stringify(value, (_key, v: unknown) => {
-    if (v instanceof PreparedJson) return `${tag}${prepared.push(v) - 1}`;
-    return v instanceof Uint8Array ? { [BYTES_KEY]: toBase64(v) } : v;
+    return v instanceof PreparedJson ? `${tag}${prepared.push(v) - 1}` : onWire(v);
   });
   if (prepared.length === 0) return text;
   const encoder = new TextEncoder();

@@ -133,8 +133,7 @@ export function createArticleStore(api: DatelineApi, options: ArticleStoreOption
       // The editor keeps the body encoded block by block: a save copies bytes for the blocks
       // nobody touched, instead of walking and stringifying the whole story.
       // The body is taken as it is now, with the fields above, however long its encoding takes.
-      const encoding = handle?.getBodyJson?.() ?? null;
-      const prepared = encoding ? await encoding : null;
+      const prepared = (await handle?.getBodyJson?.()) ?? null;
       const body = prepared ? prepared.asValue() : handle ? handle.getBody() : article.body;
       // Reading a long body and encoding it for the wire are each a long task: keys typed
       // meanwhile go first, rather than waiting behind both.
