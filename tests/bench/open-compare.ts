@@ -4,8 +4,8 @@
 // fresh page, builds and baselines interleaved sample by sample, in two rounds.
 import type { Browser } from '@playwright/test';
 import type { hostClient } from '../support/host-client';
-import { bareTiptapScript } from './bare-tiptap-bundle';
-import { BENCH_VIEWPORT, benchContext } from './bench-browser';
+import { openBaseline, readEditorStyle, type BaselineKind, type EditorStyle } from './baseline-page';
+import { benchContext } from './bench-browser';
 import { bodyDoc } from './body-doc';
 import { formatMs, formatRatio } from './format-ms';
 import { OPEN_PROBE } from './open-probe';
@@ -24,11 +24,6 @@ export interface OpenBuild {
   /** False for a build from before the editor became a chunk of its own (nothing to wait for). */
   editorChunk?: boolean;
 }
-interface Style {
-  font: string;
-  width: number;
-}
-
 /**
  * The editor is a chunk the app loads in idle time once the library has answered: with
  * `afterEditorLoaded`, the click waits until its scripts have arrived and the page is idle again
@@ -39,7 +34,7 @@ const EDITOR_CHUNKS_LOADED = `(() => {
   return ['article-screen-', 'editor-extensions-'].every((chunk) => scripts.some((name) => name.includes(chunk)));
 })()`;
 
-async function openInApp(browser: Browser, build: OpenBuild, headline: string, afterEditorLoaded: boolean): Promise<{ painted: number; style: Style }> {
+async function openInApp(browser: Browser, build: OpenBuild, headline: string, afterEditorLoaded: boolean): Promise<{ painted: number; style: EditorStyle }> {
   const context = await benchContext(browser);
   try {
     const page = await context.newPage();
@@ -56,41 +51,19 @@ async function openInApp(browser: Browser, build: OpenBuild, headline: string, a
     await open.click();
     await waitInPage(page, 'window.__benchOpen.painted !== null', 120_000);
     const painted = (await page.evaluate('window.__benchOpen.painted')) as number;
-    const style = (await page.evaluate(`(() => { const el = document.querySelector('.ProseMirror'); const cs = getComputedStyle(el); return { font: cs.font, width: el.clientWidth }; })()`)) as Style;
+    const style = await readEditorStyle(page, '.ProseMirror');
     return { painted, style };
   } finally {
     await context.close();
   }
 }
 
-async function openInPage(browser: Browser, kind: 'tiptap' | 'plain', html: string, style: Style): Promise<number> {
+async function openInPage(browser: Browser, kind: BaselineKind, html: string, style: EditorStyle): Promise<number> {
   const context = await benchContext(browser);
   try {
     const page = await context.newPage();
-    const editorStyle = `font:${style.font.replace(/"/g, '&quot;')};width:${style.width}px;outline:none`;
-    await page.setContent(
-      `<!doctype html><html lang="en"><head><style>.ProseMirror{outline:none;white-space:pre-wrap}</style></head>` +
-        `<body style="margin:0;height:${BENCH_VIEWPORT.height}px;overflow:auto"><div id="root" contenteditable="${kind === 'plain'}" spellcheck="true" style="${editorStyle}"></div></body></html>`,
-    );
-    if (kind === 'tiptap') {
-      await page.addScriptTag({ content: await bareTiptapScript() });
-      await waitForPageIdle(page);
-      await page.evaluate((content) => window.__bareTiptap.open(content, document.getElementById('root') as HTMLElement), html);
-      await waitInPage(page, 'window.__bareTiptap.opened.painted !== null', 120_000);
-      return (await page.evaluate('window.__bareTiptap.opened.painted')) as number;
-    }
-    await waitForPageIdle(page);
-    return await page.evaluate(
-      (content) =>
-        new Promise<number>((resolve) => {
-          const t0 = performance.now();
-          (document.getElementById('root') as HTMLElement).innerHTML = content;
-          const frame = new MessageChannel();
-          frame.port2.onmessage = () => resolve(performance.now() - t0);
-          requestAnimationFrame(() => frame.port1.postMessage(0));
-        }),
-      html,
-    );
+    const opened = await openBaseline(page, kind, html, 'en', style);
+    return opened.painted as number;
   } finally {
     await context.close();
   }
@@ -127,7 +100,7 @@ export async function runOpenCompare(
         bySize.set(kind, rounds);
         (rounds[round] ??= []).push(ms);
       };
-      let style: Style | null = null;
+      let style: EditorStyle | null = null;
       for (let i = 0; i < samples; i++) {
         for (const build of builds) {
           // A build from before the editor was a chunk of its own has nothing to wait for.
@@ -135,8 +108,8 @@ export async function runOpenCompare(
           style ??= opened.style;
           push(build.label, opened.painted);
         }
-        push('TipTap', await openInPage(browser, 'tiptap', html, style as Style));
-        push('plain', await openInPage(browser, 'plain', html, style as Style));
+        push('TipTap', await openInPage(browser, 'tiptap', html, style as EditorStyle));
+        push('plain', await openInPage(browser, 'plain', html, style as EditorStyle));
       }
       log(`opening compared: round ${round + 1}, ${size.toLocaleString('en')} words`);
     }

@@ -1,6 +1,7 @@
 // Runs in: Node (`npx tsx tests/bench/profile-keys.ts [words] [keys] [renderer-dir]`). Profiles Enter
-// and letters typed in the middle of an article, in the app and in bare TipTap, with Chromium's
-// sampling profiler, and prints where each spends its self time (bottom-up, by function and file).
+// and letters typed in the middle of an article, in the app and in bare TipTap (in the app's font and
+// text-column width), with Chromium's sampling profiler, and prints where each spends its self time
+// (bottom-up, by function and file).
 // Give it a readable renderer build for names that mean something:
 //   npx vite build --minify false --outDir <dir>   (then pass <dir>)
 import { writeFile } from 'node:fs/promises';
@@ -9,14 +10,14 @@ import type { Page } from '@playwright/test';
 import { startHost } from '../e2e/support/start-host';
 import { hostClient } from '../support/host-client';
 import { launchBenchBrowser, benchContext } from './bench-browser';
-import { bareTiptapScript } from './bare-tiptap-bundle';
+import { baselineRoot, openBaseline, readEditorStyle } from './baseline-page';
 import { bodyDoc } from './body-doc';
 import { CARET_PARAGRAPH_CENTRE_SCRIPT, placeCaretScript } from './typing-scenarios';
 import { paragraphsFor } from './typing-bench';
 import { selfTimes, topSelfTimes, type CpuProfile } from './cpu-profile-self-times';
 import { mainThreadPhases, phaseRows, type TraceEvent } from './trace-phases';
 import { uiText } from './ui-text';
-import { waitForPageIdle, waitInPage } from './wait-in-page';
+import { waitForPageIdle } from './wait-in-page';
 
 const MAX_WORDS = 200_000;
 const MAX_KEYS = 1_000;
@@ -69,15 +70,13 @@ async function main(): Promise<void> {
       await app.goto(host.url);
       await app.getByRole('button', { name: uiText('library.openNamed', { headline }), exact: true }).click({ timeout: 60_000 });
       await app.getByRole('textbox', { name: uiText('editor.body.label'), exact: true }).waitFor({ timeout: 60_000 });
+      const style = await readEditorStyle(app, '.ProseMirror');
       const appTimes = await profileKeys(app, '.ProseMirror', key, keys, `app-${key}`);
       await appContext.close();
       const bareContext = await benchContext(browser);
       const bare = await bareContext.newPage();
-      await bare.setContent('<!doctype html><html><body><div id="bare"></div></body></html>');
-      await bare.addScriptTag({ content: await bareTiptapScript() });
-      await bare.evaluate((content) => window.__bareTiptap.open(content, document.getElementById('bare') as HTMLElement), html);
-      await waitInPage(bare, 'window.__bareTiptap.opened.painted !== null', 60_000);
-      const bareTimes = await profileKeys(bare, '#bare .ProseMirror', key, keys, `tiptap-${key}`);
+      await openBaseline(bare, 'tiptap', html, 'en', style);
+      const bareTimes = await profileKeys(bare, baselineRoot('tiptap'), key, keys, `tiptap-${key}`);
       await bareContext.close();
       const total = (t: Map<string, number>) => [...t.entries()].filter(([n]) => !n.startsWith('(idle)')).reduce((a, [, v]) => a + v, 0);
       console.log(`\n## ${key} × ${keys} in the middle of ${words} words: busy ${total(appTimes.self).toFixed(0)} ms in the app, ${total(bareTimes.self).toFixed(0)} ms in bare TipTap`);

@@ -4,9 +4,8 @@
 // runs in two interleaved rounds (app, TipTap, plain; then again) so a noisy moment shows.
 import type { Browser, Page } from '@playwright/test';
 import type { HostClient } from '../support/host-client';
-import { bareTiptapScript } from './bare-tiptap-bundle';
-import type { BareTiptapOpen } from './bare-tiptap-page';
-import { BENCH_VIEWPORT, benchContext } from './bench-browser';
+import { baselineRoot, openBaseline, readEditorStyle, type BaselineKind, type EditorStyle } from './baseline-page';
+import { benchContext } from './bench-browser';
 import { BenchText } from './bench-text';
 import { bodyDoc } from './body-doc';
 import { ARM_KEYSTROKE_PROBE, KEYSTROKE_MEASURES, KEYSTROKE_PROBE, KEYSTROKE_PROBE_DONE, READ_KEYSTROKE_PROBE, type KeystrokeMeasure, type KeystrokeSamples, type LongFrame } from './keystroke-probe';
@@ -72,8 +71,6 @@ const KEY_GAP_MS = 50;
 const HOST_BUSY_CAP_MS = 240_000;
 const SETTLE_CAP_MS = 20_000;
 const APP_ROOT = '.ProseMirror';
-const TIPTAP_ROOT = '#bare .ProseMirror';
-const PLAIN_ROOT = '#plain';
 
 export async function runTypingCase(browser: Browser, host: BenchHost, typingCase: TypingCase, keystrokes: number, log: (line: string) => void): Promise<TypingResult> {
   const paragraphs = paragraphsFor(typingCase);
@@ -120,11 +117,6 @@ export function paragraphsFor(typingCase: TypingCase): string[] {
   return out;
 }
 
-export interface EditorStyle {
-  font: string;
-  width: number;
-}
-
 async function typeInApp(browser: Browser, host: BenchHost, headline: string, keystrokes: number): Promise<{ run: EditorRun; style: EditorStyle }> {
   const context = await benchContext(browser);
   try {
@@ -139,7 +131,7 @@ async function typeInApp(browser: Browser, host: BenchHost, headline: string, ke
     const opened = (await page.evaluate('({ ready: window.__benchOpen.ready, painted: window.__benchOpen.painted })')) as Pick<OpenSample, 'ready' | 'painted'>;
     await page.evaluate('window.__benchOpenArm(null)');
     await waitSaved(page);
-    const style = (await page.evaluate(`(() => { const el = document.querySelector('${APP_ROOT}'); const cs = getComputedStyle(el); return { font: cs.font, width: el.clientWidth }; })()`)) as EditorStyle;
+    const style = await readEditorStyle(page, APP_ROOT);
     const before = await readProbe(page);
     let hostCpuMs: number | null = 0;
     let autosaveSettled = true;
@@ -165,42 +157,14 @@ async function typeInApp(browser: Browser, host: BenchHost, headline: string, ke
   }
 }
 
-/** The bare TipTap editor or the plain contenteditable, on a blank page with the app's font and width. */
-export async function typeInPage(browser: Browser, kind: 'tiptap' | 'plain', html: string, language: string, style: EditorStyle, keystrokes: number): Promise<EditorRun> {
+/** The bare TipTap editor or the plain contenteditable, on a blank page with the app's font and text-column width. */
+export async function typeInPage(browser: Browser, kind: BaselineKind, html: string, language: string, style: EditorStyle, keystrokes: number): Promise<EditorRun> {
   const context = await benchContext(browser);
   try {
     const page = await context.newPage();
     await page.goto('about:blank');
-    const font = style.font.replace(/"/g, '&quot;');
-    const editorStyle = `font:${font};width:${style.width}px;outline:none`;
-    await page.setContent(
-      `<!doctype html><html lang="${language}"><head><style>.ProseMirror{outline:none;white-space:pre-wrap}</style></head>` +
-        `<body style="margin:0;height:${BENCH_VIEWPORT.height}px;overflow:auto">` +
-        (kind === 'plain' ? `<div id="plain" contenteditable="true" spellcheck="true" style="${editorStyle}"></div>` : `<div id="bare" spellcheck="true" style="${editorStyle}"></div>`) +
-        `</body></html>`,
-    );
-    await page.evaluate(KEYSTROKE_PROBE);
-    let open: BareTiptapOpen;
-    if (kind === 'tiptap') {
-      await page.addScriptTag({ content: await bareTiptapScript() });
-      await page.evaluate((content) => window.__bareTiptap.open(content, document.getElementById('bare') as HTMLElement), html);
-      await waitInPage(page, 'window.__bareTiptap.opened.painted !== null', 60_000);
-      open = (await page.evaluate('({ ...window.__bareTiptap.opened })')) as BareTiptapOpen;
-    } else {
-      open = await page.evaluate(
-        (content) =>
-          new Promise<BareTiptapOpen>((resolve) => {
-            const t0 = performance.now();
-            (document.getElementById('plain') as HTMLElement).innerHTML = content;
-            const ready = performance.now() - t0;
-            const frame = new MessageChannel();
-            frame.port2.onmessage = () => resolve({ ready, painted: performance.now() - t0 });
-            requestAnimationFrame(() => frame.port1.postMessage(0));
-          }),
-        html,
-      );
-    }
-    const root = kind === 'plain' ? PLAIN_ROOT : TIPTAP_ROOT;
+    const open = await openBaseline(page, kind, html, language, style, { script: KEYSTROKE_PROBE, timeoutMs: 60_000 });
+    const root = baselineRoot(kind);
     const scenarios = {} as Record<TypingScenario['id'], KeystrokeStats>;
     for (const scenario of TYPING_SCENARIOS) scenarios[scenario.id] = await pressKeys(page, root, scenario, keystrokes);
     return { open, scenarios, renders: null, hostCpuMs: null, autosaveSettled: true };

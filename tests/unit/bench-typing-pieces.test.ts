@@ -3,6 +3,7 @@
 // lands and every measure gets a sample per key. No timing is checked (the machine is shared).
 import type { Browser } from '@playwright/test';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { baselineRoot, openBaseline, readEditorStyle } from '../bench/baseline-page';
 import { launchBenchBrowser } from '../bench/bench-browser';
 import { ARM_KEYSTROKE_PROBE, KEYSTROKE_MEASURES, KEYSTROKE_PROBE, READ_KEYSTROKE_PROBE, type KeystrokeSamples } from '../bench/keystroke-probe';
 import { typeInPage } from '../bench/typing-bench';
@@ -49,6 +50,28 @@ describe('typing bench pieces (smoke)', () => {
       expect(samples.longFrames![0]!.scripts.join(' ')).toContain('TimerHandler:setTimeout');
     } finally {
       await page.close();
+    }
+  });
+
+  it('sets the baselines in the app editor\'s font and text column, its padding left out', async () => {
+    const app = await browser.newPage();
+    const bare = await browser.newPage();
+    try {
+      await app.setContent('<!doctype html><html><body><div class="ProseMirror" style="box-sizing:border-box;width:660px;padding:0 22.5px;font:17px/29px serif">x</div></body></html>');
+      const style = await readEditorStyle(app, '.ProseMirror');
+      expect(style.width).toBe(615);
+      expect(style.font).toContain('17px / 29px');
+      for (const kind of ['tiptap', 'plain'] as const) {
+        await openBaseline(bare, kind, '<p>one line</p>', 'en', style);
+        const column = await bare.evaluate((root) => {
+          const p = document.querySelector(`${root} p`) as HTMLElement;
+          return { width: p.getBoundingClientRect().width, lineHeight: getComputedStyle(p).lineHeight };
+        }, baselineRoot(kind));
+        expect(column, kind).toEqual({ width: 615, lineHeight: '29px' });
+      }
+    } finally {
+      await app.close();
+      await bare.close();
     }
   });
 
