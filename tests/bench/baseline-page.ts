@@ -34,6 +34,8 @@ export function readEditorStyle(page: Page, root: string): Promise<EditorStyle> 
 export interface OpenBaselineOptions {
   /** Evaluated in the page once its document is in place, before the editor opens (a probe). */
   script?: string;
+  /** Runs once the page is ready and idle, just before the editor opens (starts a profiler). */
+  beforeOpen?: () => Promise<void>;
   timeoutMs?: number;
 }
 
@@ -52,11 +54,13 @@ export async function openBaseline(page: Page, kind: BaselineKind, html: string,
   if (kind === 'tiptap') {
     await page.addScriptTag({ content: await bareTiptapScript() });
     await waitForPageIdle(page);
+    await options.beforeOpen?.();
     await page.evaluate((content) => window.__bareTiptap.open(content, document.getElementById('bare') as HTMLElement), html);
     await waitInPage(page, 'window.__bareTiptap.opened.painted !== null', timeoutMs);
     return (await page.evaluate('({ ...window.__bareTiptap.opened })')) as BareTiptapOpen;
   }
   await waitForPageIdle(page);
+  await options.beforeOpen?.();
   return page.evaluate(
     (content) =>
       new Promise<BareTiptapOpen>((resolve) => {

@@ -1,14 +1,15 @@
 // Runs in: Node (`npx tsx tests/bench/profile-open.ts [words] [runs] [renderer-dir]`). Profiles opening an
 // article from the library with Chromium's sampling profiler, and prints where the open spends its
 // self time (bottom-up, by function and file), from the click on Open until the frame after the body
-// is editable. Give it a readable renderer build for names that mean something:
+// is editable; then bare TipTap's, in the app's font and text column. Give it a readable renderer
+// build for names that mean something:
 //   npx vite build --minify false --outDir <dir>   (then pass <dir>)
 import { rm, writeFile } from 'node:fs/promises';
 import type { Browser } from '@playwright/test';
 import { startHost } from '../e2e/support/start-host';
 import { hostClient } from '../support/host-client';
 import { launchBenchBrowser, benchContext } from './bench-browser';
-import { bareTiptapScript } from './bare-tiptap-bundle';
+import { openBaseline, readEditorStyle, type EditorStyle } from './baseline-page';
 import { bodyDoc } from './body-doc';
 import { OPEN_PROBE, type OpenSample } from './open-probe';
 import { paragraphsFor } from './typing-bench';
@@ -51,6 +52,7 @@ async function main(): Promise<void> {
     await cdp.send('Profiler.enable');
     await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
     const total = new Map<string, number>();
+    let style: EditorStyle | null = null;
     for (let run = 0; run < runs; run++) {
       const open = page.getByRole('button', { name: uiText('library.openNamed', { headline }), exact: true });
       await open.waitFor({ state: 'visible', timeout: 60_000 });
@@ -65,6 +67,7 @@ async function main(): Promise<void> {
       const sample = (await page.evaluate('({ ready: window.__benchOpen.ready, painted: window.__benchOpen.painted, loaded: null })')) as OpenSample;
       const created = (await page.evaluate('Object.fromEntries(window.__createdElements)')) as Record<string, number>;
       const paragraphCount = await page.locator('.ProseMirror > p').count();
+      style ??= await readEditorStyle(page, '.ProseMirror');
       console.log(`run ${run + 1}: ready ${sample.ready?.toFixed(0)} ms, painted ${sample.painted?.toFixed(0)} ms; <p> created ${created.p ?? 0} for ${paragraphCount} paragraphs, elements created ${Object.values(created).reduce((a, b) => a + b, 0)}`);
       for (const [name, ms] of selfTimes(profile)) total.set(name, (total.get(name) ?? 0) + ms / runs);
       await page.evaluate('window.__benchOpenArm(null)');
@@ -75,7 +78,7 @@ async function main(): Promise<void> {
     console.log(topSelfTimes(total, 40).join('\n'));
     await context.close();
     console.log(`\n## Bare TipTap opening the same ${words} words, mean self time over ${runs} runs`);
-    console.log(topSelfTimes(await profileBareTiptap(browser, paragraphs, runs), 25).join('\n'));
+    console.log(topSelfTimes(await profileBareTiptap(browser, paragraphs, style as EditorStyle, runs), 25).join('\n'));
   } finally {
     await browser.close();
     await host.kill();
@@ -83,24 +86,18 @@ async function main(): Promise<void> {
   }
 }
 
-async function profileBareTiptap(browser: Browser, paragraphs: readonly string[], runs: number): Promise<Map<string, number>> {
+async function profileBareTiptap(browser: Browser, paragraphs: readonly string[], style: EditorStyle, runs: number): Promise<Map<string, number>> {
   const html = paragraphs.map((p) => `<p>${p.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</p>`).join('');
   const total = new Map<string, number>();
   for (let run = 0; run < runs; run++) {
     const context = await benchContext(browser);
     const page = await context.newPage();
-    await page.setContent('<!doctype html><html><body><div id="bare"></div></body></html>');
-    await page.addScriptTag({ content: await bareTiptapScript() });
-    await waitForPageIdle(page);
     const cdp = await context.newCDPSession(page);
     await cdp.send('Profiler.enable');
     await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
-    await cdp.send('Profiler.start');
-    await page.evaluate((content) => window.__bareTiptap.open(content, document.getElementById('bare') as HTMLElement), html);
-    await waitInPage(page, 'window.__bareTiptap.opened.painted !== null', 60_000);
+    const opened = await openBaseline(page, 'tiptap', html, 'en', style, { beforeOpen: () => cdp.send('Profiler.start').then(() => undefined), timeoutMs: 60_000 });
     const { profile } = (await cdp.send('Profiler.stop')) as { profile: CpuProfile };
-    const opened = (await page.evaluate('({ ...window.__bareTiptap.opened })')) as { ready: number; painted: number };
-    console.log(`bare TipTap run ${run + 1}: ready ${opened.ready.toFixed(0)} ms, painted ${opened.painted.toFixed(0)} ms`);
+    console.log(`bare TipTap run ${run + 1}: ready ${opened.ready?.toFixed(0)} ms, painted ${opened.painted?.toFixed(0)} ms`);
     for (const [name, ms] of selfTimes(profile)) total.set(name, (total.get(name) ?? 0) + ms / runs);
     await context.close();
   }
