@@ -216,7 +216,7 @@ describe('PersistentSearchIndex', () => {
     await index.close();
   });
 
-  it('merges the shards\' answers best score first, as sorting them all together would', async () => {
+  it('merges the shards\' answers best score first, as one index over every article scores them', async () => {
     // Varied relevance: the word appears a different number of times, in the headline or only the body.
     const articles = Array.from({ length: 80 }, (_, i) =>
       article(i, i % 3 === 0 ? `Harbour ${i}` : `Story ${i}`, `${'harbour '.repeat(1 + (i % 7))}认证${'失败'.repeat(i % 5)} filler text ${i}`),
@@ -224,15 +224,15 @@ describe('PersistentSearchIndex', () => {
     const index = await PersistentSearchIndex.open(dir);
     await index.loaded();
     index.update(articles.map(upsert));
-    const shards = Array.from({ length: SEARCH_SHARDS }, () => SearchIndex.empty());
-    for (const a of articles) shards[shardOf(a.id)]!.add(a);
+    const one = SearchIndex.empty();
+    for (const a of articles) one.add(a);
     for (const query of ['harbour', '认证', '失败', 'filler harb']) {
-      const sorted = shards
-        .flatMap((shard) => shard.searchScored(query))
-        .sort((a, b) => b.score - a.score)
-        .map((r) => r.id);
-      expect(sorted.length).toBeGreaterThan(10);
-      expect(index.search(query)).toEqual(sorted);
+      const scoreOf = new Map(one.searchScored(query).map((r) => [r.id, r.score]));
+      const found = index.search(query);
+      expect(found.length).toBeGreaterThan(10);
+      expect(new Set(found)).toEqual(new Set(scoreOf.keys()));
+      const scores = found.map((id) => scoreOf.get(id)!);
+      expect(scores).toEqual([...scores].sort((a, b) => b - a));
     }
     await index.close();
   });
@@ -468,6 +468,29 @@ describe('PersistentSearchIndex', () => {
     await reopened.catchUp(lib.summaries(), lib.load);
     expect(lib.reads).toEqual([]);
     expect(reopened.search('台风')).toEqual([edited.id]);
+  });
+
+  it('scores a match the same whichever shard holds it, as one index over every article would', async () => {
+    // "ferry" is common in shard 0 and rare in shard 1: scored with each shard's own figures, the
+    // older copy in shard 1 would outrank the newer, equal one in shard 0.
+    const ids = Array.from({ length: 400 }, (_, n) => article(n, 'x', 'x').id);
+    const inShard = (k: number) => ids.filter((id) => shardOf(id) === k);
+    const stamp = (day: number) => `2026-11-${String(day).padStart(2, '0')}T08:00:00.000Z`;
+    const common = inShard(0).slice(1, 41).map((id, n) => ({ ...article(0, `Ferry timetable ${n}`, `The ferry runs at ${n}.`, stamp(2)), id }));
+    const others = inShard(1).slice(1, 41).map((id, n) => ({ ...article(0, `Council item ${n}`, `The council met about ${n}.`, stamp(3)), id }));
+    const newer = { ...article(0, 'Harbour ferry', 'The ferry runs late.', stamp(20)), id: inShard(0)[0]! };
+    const older = { ...article(0, 'Harbour ferry', 'The ferry runs late.', stamp(10)), id: inShard(1)[0]! };
+    const index = await PersistentSearchIndex.open(dir);
+    await index.catchUp([], async () => {
+      throw new Error('nothing to read');
+    });
+    const all = [...common, ...others, newer, older];
+    index.update(all.map(upsert));
+    const one = SearchIndex.empty();
+    for (const a of all) one.add(a);
+    expect(index.search('harbour ferry').slice(0, 2)).toEqual([newer.id, older.id]);
+    for (const query of ['ferry', 'harbour ferry', 'the', 'council', 'runs la', 'fer']) expect(index.search(query), query).toEqual(one.search(query));
+    await index.close();
   });
 
   it('merges equally relevant articles from different shards newest first', async () => {

@@ -14,7 +14,7 @@ import { bm25, prefixWeight } from './engine/bm25';
 import type { FrozenSegment } from './engine/frozen-segment';
 import { LiveSegment } from './engine/live-segment';
 import { mergeSegments } from './engine/merge-segments';
-import { FIELD_BITS, FIELD_MASK, type Postings, type Segment } from './engine/segment';
+import { FIELD_BITS, FIELD_MASK, type Segment } from './engine/segment';
 import { decodeSegment, encodeSegment } from './engine/segment-file';
 import type { SearchDoc } from './search-doc';
 import { FIELD_BOOSTS, SEARCH_FIELDS } from './search-options';
@@ -43,6 +43,47 @@ interface Placed {
   segment: Segment;
   /** The index-wide number of the segment's document 0. */
   base: number;
+}
+
+/** What one index knows of a query before scoring it (`SearchIndex.prepare`). */
+export interface PreparedQuery {
+  /** Per query word, the terms scored for it and their weights: the word, and for a prefix the longer words this index holds. */
+  words: { term: string; weight: number }[][];
+  /** Distinct query words: a match's score is multiplied by it, as MiniSearch does. */
+  quality: number;
+  /** Per term scored, per field: the articles alive in this index that hold it. */
+  matching: ReadonlyMap<string, readonly number[]>;
+  /** Articles alive in this index. */
+  total: number;
+  /** Per field, their summed lengths. */
+  totals: readonly number[];
+}
+
+/** The figures BM25 weighs a term by: how rare it is and how long a field is, in the corpus searched. */
+export interface CorpusStats {
+  total: number;
+  /** Per field, the average length. */
+  averages: readonly number[];
+  /** Per term, per field: the articles holding it. */
+  matching: ReadonlyMap<string, readonly number[]>;
+}
+
+/**
+ * The figures of several indexes (shards) searched as one: each scored against them scores a match
+ * as one index holding every article would, so equal matches in different shards score equal.
+ */
+export function corpusStats(prepared: readonly PreparedQuery[]): CorpusStats {
+  const total = prepared.reduce((sum, p) => sum + p.total, 0);
+  const averages = Array.from({ length: F }, (_, f) => prepared.reduce((sum, p) => sum + p.totals[f]!, 0) / total);
+  const matching = new Map<string, number[]>();
+  for (const p of prepared) {
+    for (const [term, counts] of p.matching) {
+      const sum = matching.get(term);
+      if (sum) counts.forEach((n, f) => (sum[f]! += n));
+      else matching.set(term, [...counts]);
+    }
+  }
+  return { total, averages, matching };
 }
 
 export class SearchIndex {
@@ -163,11 +204,35 @@ export class SearchIndex {
     return ids.map((id, i) => ({ id, score: scores[i]! }));
   }
 
-  /** As `searchScored`, as two parallel arrays (no object per match: a common character matches thousands). */
-  ranked(query: string): { ids: string[]; scores: number[] } {
+  /**
+   * As `searchScored`, as two parallel arrays (no object per match: a common character matches
+   * thousands). Scored against `corpus` when given (several indexes searched as one, see
+   * `corpusStats`), else against this index's own figures.
+   */
+  ranked(query: string, corpus?: CorpusStats): { ids: string[]; scores: number[] } {
+    return this.rankPrepared(this.prepare(query), corpus);
+  }
+
+  /** The terms this index scores for `query`, and how many of its articles hold each: what `corpusStats` adds up. */
+  prepare(query: string): PreparedQuery {
+    const words = searchQueryTerms(query).map(({ term, prefix }) => {
+      const scored = [{ term, weight: 1 }];
+      if (prefix) {
+        const longer = new Set(this.segments().flatMap(({ segment }) => segment.termsExtending(term)));
+        for (const derived of longer) scored.push({ term: derived, weight: prefixWeight(derived, term) });
+      }
+      return scored;
+    });
+    const matching = new Map<string, number[]>();
+    for (const scored of words) for (const { term } of scored) if (!matching.has(term)) matching.set(term, this.matchingOf(term));
+    return { words, quality: new Set(words.map((scored) => scored[0]!.term)).size, matching, total: this.size, totals: [...this.totals] };
+  }
+
+  /** As `ranked`, for a query `prepare` read. */
+  rankPrepared(prepared: PreparedQuery, corpus: CorpusStats = corpusStats([prepared])): { ids: string[]; scores: number[] } {
     const none = { ids: [], scores: [] };
-    const terms = searchQueryTerms(query);
-    if (terms.length === 0 || this.size === 0) return none;
+    const { words } = prepared;
+    if (words.length === 0 || this.size === 0) return none;
     // Dense arrays by document number, not Maps: a common character matches most of the library.
     const count = this.liveBase + this.live.size;
     const termScores = new Float64Array(count);
@@ -175,13 +240,9 @@ export class SearchIndex {
     /** How many of the query's terms each document matched so far (all of them, to stay a candidate). */
     const matched = new Uint32Array(count);
     let candidates: number[] = [];
-    for (const [j, { term, prefix }] of terms.entries()) {
+    for (const [j, scored] of words.entries()) {
       const touched: number[] = [];
-      this.score(term, 1, termScores, touched);
-      if (prefix) {
-        const longer = new Set(this.segments().flatMap(({ segment }) => segment.termsExtending(term)));
-        for (const derived of longer) this.score(derived, prefixWeight(derived, term), termScores, touched);
-      }
+      for (const { term, weight } of scored) this.score(term, weight, corpus, termScores, touched);
       candidates = [];
       for (const doc of touched) {
         if (matched[doc] === j) {
@@ -194,10 +255,9 @@ export class SearchIndex {
       if (candidates.length === 0) return none;
     }
     // As MiniSearch: a result's score is multiplied by the number of distinct query terms it matched.
-    const quality = new Set(terms.map((t) => t.term)).size;
     const ordered = bestFirst(candidates, scores);
     const ids = ordered.map((doc) => this.idOf(doc));
-    const ranked = ordered.map((doc) => scores[doc]! * quality);
+    const ranked = ordered.map((doc) => scores[doc]! * prepared.quality);
     this.newestFirstAmongTies(ids, ranked);
     return { ids, scores: ranked };
   }
@@ -221,28 +281,30 @@ export class SearchIndex {
   }
 
 
-  /**
-   * Adds `weight` times the BM25+ score of `term` in each field of each document that holds it to
-   * `into`, and lists in `touched` the documents it gave their first score.
-   */
-  private score(term: string, weight: number, into: Float64Array, touched: number[]): void {
-    const found: { placed: Placed; postings: Postings }[] = [];
+  /** Per field, how many documents alive hold `term`. */
+  private matchingOf(term: string): number[] {
+    const matching = new Array<number>(F).fill(0);
     for (const placed of this.segments()) {
       const postings = placed.segment.postings(term);
-      if (postings) found.push({ placed, postings });
-    }
-    if (found.length === 0) return;
-    const matching = new Array<number>(F).fill(0);
-    for (const { placed, postings } of found) {
+      if (!postings) continue;
       for (let i = postings.from; i < postings.to; i++) {
         const docField = postings.docFields[i]!;
         if (this.dead[placed.base + (docField >>> FIELD_BITS)] === 0) matching[docField & FIELD_MASK]! += 1;
       }
     }
-    const total = this.size;
-    const average = Array.from(this.totals, (sum) => sum / total);
-    for (const { placed, postings } of found) {
-      const { segment, base } = placed;
+    return matching;
+  }
+
+  /**
+   * Adds `weight` times the BM25+ score of `term` in each field of each document that holds it to
+   * `into`, and lists in `touched` the documents it gave their first score.
+   */
+  private score(term: string, weight: number, corpus: CorpusStats, into: Float64Array, touched: number[]): void {
+    const matching = corpus.matching.get(term);
+    if (!matching) return;
+    for (const { segment, base } of this.segments()) {
+      const postings = segment.postings(term);
+      if (!postings) continue;
       for (let i = postings.from; i < postings.to; i++) {
         const docField = postings.docFields[i]!;
         const doc = docField >>> FIELD_BITS;
@@ -250,7 +312,7 @@ export class SearchIndex {
         if (this.dead[global] !== 0) continue;
         const f = docField & FIELD_MASK;
         if (into[global] === 0) touched.push(global);
-        into[global]! += weight * BOOSTS[f]! * bm25(postings.freqs[i]!, matching[f]!, total, segment.fieldLength(doc, f), average[f]!);
+        into[global]! += weight * BOOSTS[f]! * bm25(postings.freqs[i]!, matching[f]!, corpus.total, segment.fieldLength(doc, f), corpus.averages[f]!);
       }
     }
   }
