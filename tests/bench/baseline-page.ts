@@ -26,8 +26,8 @@ export function readEditorStyle(page: Page, root: string): Promise<EditorStyle> 
   return page.evaluate((selector) => {
     const el = document.querySelector(selector) as HTMLElement;
     const cs = getComputedStyle(el);
-    const width = el.clientWidth - parseFloat(cs.paddingLeft) - parseFloat(cs.paddingRight);
-    return { font: cs.font, width: Math.round(width) };
+    // clientWidth leaves out borders and a scrollbar; the padding may be fractional.
+    return { font: cs.font, width: el.clientWidth - parseFloat(cs.paddingLeft) - parseFloat(cs.paddingRight) };
   }, root);
 }
 

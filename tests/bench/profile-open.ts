@@ -32,7 +32,7 @@ const MAX_RUNS = 20;
 
 async function main(): Promise<void> {
   const words = Math.min(MAX_WORDS, Number(process.argv[2] ?? 100_000));
-  const runs = Math.min(MAX_RUNS, Number(process.argv[3] ?? 3));
+  const runs = Math.max(1, Math.min(MAX_RUNS, Number(process.argv[3] ?? 3)));
   const staticDir = process.argv[4];
   const host = await startHost(staticDir ? { env: { DATELINE_STATIC_DIR: staticDir } } : {});
   const browser = await launchBenchBrowser();

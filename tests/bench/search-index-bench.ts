@@ -10,7 +10,7 @@ import MiniSearch from 'minisearch';
 import { newArticle, type Article } from '../../common/article';
 import { tokenize } from '../../common/search/search-tokenizer';
 import { SEARCH_SHARDS, shardOf } from '../../electron/services/search/persistent-search-index';
-import { corpusStats, SearchIndex, searchDoc, type SearchDoc } from '../../electron/services/search/search-index';
+import { rankShards, SearchIndex, searchDoc, type SearchDoc } from '../../electron/services/search/search-index';
 import { SEARCH_FIELDS } from '../../electron/services/search/search-options';
 import { MINISEARCH_OPTIONS, miniSearchScored } from '../support/minisearch-options';
 import { BenchText } from './bench-text';
@@ -217,11 +217,7 @@ function run(count: number, baseline: boolean): void {
   const queryStart = loadavg();
   const queries = queriesOf(docs);
   // As the app: every shard scored against the figures of all four (one corpus).
-  const asOneCorpus = (q: string): Scored => {
-    const prepared = loaded.map((s) => s.prepare(q));
-    const corpus = corpusStats(prepared);
-    return merged(loaded.map((s, k) => rankedScored(s.rankPrepared(prepared[k]!, corpus))));
-  };
+  const asOneCorpus = (q: string): Scored => merged(rankShards(loaded, q).map(rankedScored));
   // MiniSearch scored each shard by its own figures: checked against ours scored the same way.
   const candidates: Shards[] = [
     { name: 'now', search: asOneCorpus, compared: false },

@@ -472,14 +472,20 @@ describe('PersistentSearchIndex', () => {
 
   it('scores a match the same whichever shard holds it, as one index over every article would', async () => {
     // "ferry" is common in shard 0 and rare in shard 1: scored with each shard's own figures, the
-    // older copy in shard 1 would outrank the newer, equal one in shard 0.
+    // older copy in shard 1 would outrank the newer, equal one in shard 0. The shards also meet
+    // the words "fer" extends to in different orders, as a prefix search adds them up.
     const ids = Array.from({ length: 400 }, (_, n) => article(n, 'x', 'x').id);
     const inShard = (k: number) => ids.filter((id) => shardOf(id) === k);
     const stamp = (day: number) => `2026-11-${String(day).padStart(2, '0')}T08:00:00.000Z`;
-    const common = inShard(0).slice(1, 41).map((id, n) => ({ ...article(0, `Ferry timetable ${n}`, `The ferry runs at ${n}.`, stamp(2)), id }));
-    const others = inShard(1).slice(1, 41).map((id, n) => ({ ...article(0, `Council item ${n}`, `The council met about ${n}.`, stamp(3)), id }));
-    const newer = { ...article(0, 'Harbour ferry', 'The ferry runs late.', stamp(20)), id: inShard(0)[0]! };
-    const older = { ...article(0, 'Harbour ferry', 'The ferry runs late.', stamp(10)), id: inShard(1)[0]! };
+    const common = inShard(0)
+      .slice(1, 41)
+      .map((id, n) => ({ ...article(0, `Ferry timetable ${n}`, `The ferry runs at ${n}, then the ferryman rests.`, stamp(2)), id }));
+    const others = inShard(1)
+      .slice(1, 41)
+      .map((id, n) => ({ ...article(0, `Council item ${n}`, n === 0 ? 'Two ferries were sold.' : `The council met about ${n}.`, stamp(3)), id }));
+    const text = 'The ferryman says the ferries and the ferry run late.';
+    const newer = { ...article(0, 'Harbour ferry', text, stamp(20)), id: inShard(0)[0]! };
+    const older = { ...article(0, 'Harbour ferry', text, stamp(10)), id: inShard(1)[0]! };
     const index = await PersistentSearchIndex.open(dir);
     await index.catchUp([], async () => {
       throw new Error('nothing to read');
@@ -488,8 +494,8 @@ describe('PersistentSearchIndex', () => {
     index.update(all.map(upsert));
     const one = SearchIndex.empty();
     for (const a of all) one.add(a);
-    expect(index.search('harbour ferry').slice(0, 2)).toEqual([newer.id, older.id]);
-    for (const query of ['ferry', 'harbour ferry', 'the', 'council', 'runs la', 'fer']) expect(index.search(query), query).toEqual(one.search(query));
+    for (const query of ['harbour ferry', 'harbour fer']) expect(index.search(query).slice(0, 2), query).toEqual([newer.id, older.id]);
+    for (const query of ['ferry', 'harbour ferry', 'the', 'council', 'runs la', 'fer', 'harbour fer', 'the fe']) expect(index.search(query), query).toEqual(one.search(query));
     await index.close();
   });
 

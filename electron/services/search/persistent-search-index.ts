@@ -8,7 +8,7 @@ import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Article } from '../../../common/article';
 import { consoleLogger, type Logger } from '../log/logger';
-import { corpusStats, SearchIndex, searchDoc, type IndexableArticle, type SearchDoc } from './search-index';
+import { rankShards, SearchIndex, searchDoc, type IndexableArticle, type SearchDoc } from './search-index';
 import { appendSearchLog, readSearchLog, writeSearchLog, type SearchLogEntry } from './search-log';
 import { pageOfHits, type SearchAnswer, type SearchPage } from './search-page';
 import { newestFirst } from './newest-first';
@@ -135,10 +135,10 @@ export class PersistentSearchIndex {
     // Each shard answers best first: merged by taking the best head, not sorted again (a common
     // character matches tens of thousands of articles at 100k). Every shard scores against the
     // figures of all of them, so an equal match scores the same whichever shard holds it.
-    const loaded = this.shards.filter((shard): shard is SearchIndex => shard !== null);
-    const prepared = loaded.map((shard) => shard.prepare(query));
-    const corpus = corpusStats(prepared);
-    const answers = loaded.map((shard, k) => shard.rankPrepared(prepared[k]!, corpus));
+    const answers = rankShards(
+      this.shards.filter((shard): shard is SearchIndex => shard !== null),
+      query,
+    );
     const heads = answers.map(() => 0);
     const ids: string[] = [];
     for (;;) {

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { newArticle, type Article } from '../../../common/article';
-import { SearchIndex } from './search-index';
+import { rankShards, SearchIndex } from './search-index';
 
 function article(id: string, headline: string, body: string, extra: Partial<Article['meta']> = {}): Article {
   const a = newArticle(id, '2026-11-25T08:00:00.000Z');
@@ -114,5 +114,24 @@ describe('SearchIndex', () => {
       // latin1 keeps every byte as it is.
       expect(SearchIndex.load(Buffer.from(index.serialize().toString('latin1').replace('"version":', '"version":9'), 'latin1'))).toBeNull();
     });
+  });
+});
+
+describe('rankShards', () => {
+  it('scores equal articles in different shards alike, whatever order each shard met the words a prefix extends to', () => {
+    const words = ['ferryman', 'ferries', 'ferry', 'ferrying', 'ferried'];
+    for (let t = 0; t < 40; t++) {
+      // Each shard meets the words in its own order first, then holds the same article.
+      const a = SearchIndex.empty();
+      const b = SearchIndex.empty();
+      a.add(article(`a-first-${t}`, 'x', `${words[t % 5]} one`));
+      b.add(article(`b-first-${t}`, 'x', `${words[(t + 2) % 5]} two`));
+      const text = `${words.join(' ')} ${'ferry '.repeat(t % 5)} ferries ${t}`;
+      a.add(article(`a-same-${t}`, `Ferryman ferries ${t}`, text));
+      b.add(article(`b-same-${t}`, `Ferryman ferries ${t}`, text));
+      const [inA, inB] = rankShards([a, b], 'fer');
+      const scoreOf = (answer: { ids: string[]; scores: number[] }, id: string) => answer.scores[answer.ids.indexOf(id)];
+      expect(scoreOf(inA!, `a-same-${t}`), `case ${t}`).toBe(scoreOf(inB!, `b-same-${t}`));
+    }
   });
 });

@@ -86,6 +86,13 @@ export function corpusStats(prepared: readonly PreparedQuery[]): CorpusStats {
   return { total, averages, matching };
 }
 
+/** Searches several indexes (shards) as one: each answer best first, scored against all their figures. */
+export function rankShards(shards: readonly SearchIndex[], query: string): { ids: string[]; scores: number[] }[] {
+  const prepared = shards.map((shard) => shard.prepare(query));
+  const corpus = corpusStats(prepared);
+  return shards.map((shard, k) => shard.rankPrepared(prepared[k]!, corpus));
+}
+
 export class SearchIndex {
   private placed: Placed[] = [];
   private live: LiveSegment = new LiveSegment();
@@ -198,19 +205,15 @@ export class SearchIndex {
     return this.searchScored(query).map((r) => r.id);
   }
 
-  /** As `search`, with each match's relevance score (to merge the results of several indexes). */
+  /** As `search`, with each match's relevance score against this index's own figures. */
   searchScored(query: string): { id: string; score: number }[] {
     const { ids, scores } = this.ranked(query);
     return ids.map((id, i) => ({ id, score: scores[i]! }));
   }
 
-  /**
-   * As `searchScored`, as two parallel arrays (no object per match: a common character matches
-   * thousands). Scored against `corpus` when given (several indexes searched as one, see
-   * `corpusStats`), else against this index's own figures.
-   */
-  ranked(query: string, corpus?: CorpusStats): { ids: string[]; scores: number[] } {
-    return this.rankPrepared(this.prepare(query), corpus);
+  /** As `searchScored`, as two parallel arrays (no object per match: a common character matches thousands). */
+  ranked(query: string): { ids: string[]; scores: number[] } {
+    return this.rankPrepared(this.prepare(query));
   }
 
   /** The terms this index scores for `query`, and how many of its articles hold each: what `corpusStats` adds up. */
@@ -218,7 +221,9 @@ export class SearchIndex {
     const words = searchQueryTerms(query).map(({ term, prefix }) => {
       const scored = [{ term, weight: 1 }];
       if (prefix) {
-        const longer = new Set(this.segments().flatMap(({ segment }) => segment.termsExtending(term)));
+        // Sorted: a match's score adds its words up in this order, and floating-point sums depend
+        // on it. A live segment lists words as they came, so shards would each have their own.
+        const longer = [...new Set(this.segments().flatMap(({ segment }) => segment.termsExtending(term)))].sort();
         for (const derived of longer) scored.push({ term: derived, weight: prefixWeight(derived, term) });
       }
       return scored;
@@ -228,7 +233,7 @@ export class SearchIndex {
     return { words, quality: new Set(words.map((scored) => scored[0]!.term)).size, matching, total: this.size, totals: [...this.totals] };
   }
 
-  /** As `ranked`, for a query `prepare` read. */
+  /** As `ranked`, for a query `prepare` read; `corpus` must hold the figures of every term it lists. */
   rankPrepared(prepared: PreparedQuery, corpus: CorpusStats = corpusStats([prepared])): { ids: string[]; scores: number[] } {
     const none = { ids: [], scores: [] };
     const { words } = prepared;

@@ -9,7 +9,7 @@ const PREFIX_WEIGHT = 0.375;
 /**
  * @param freq how often the term is in this document's field
  * @param matching documents whose field holds the term
- * @param total documents in the index
+ * @param total documents in the corpus searched (every shard)
  */
 export function bm25(freq: number, matching: number, total: number, fieldLength: number, averageFieldLength: number): number {
   const inverseDocumentFrequency = Math.log(1 + (total - matching + 0.5) / (matching + 0.5));
