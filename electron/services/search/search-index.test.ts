@@ -2,7 +2,7 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { newArticle, type Article } from '../../../common/article';
 import { rankShards, SearchIndex } from './search-index';
 
@@ -118,6 +118,25 @@ describe('SearchIndex', () => {
 });
 
 describe('rankShards', () => {
+  it('answers nothing for a word no shard holds, without counting the postings of the others', () => {
+    const a = SearchIndex.empty();
+    const b = SearchIndex.empty();
+    a.add(AUTH);
+    b.add(XINHUA);
+    const prepare = vi.spyOn(SearchIndex.prototype, 'prepare');
+    try {
+      expect(rankShards([a, b], 'xyzzy 新闻')).toEqual([
+        { ids: [], scores: [] },
+        { ids: [], scores: [] },
+      ]);
+      expect(prepare).not.toHaveBeenCalled();
+      expect(rankShards([a, b], '新闻')[1]!.ids).toEqual([XINHUA.id]);
+      expect(prepare).toHaveBeenCalledTimes(2);
+    } finally {
+      prepare.mockRestore();
+    }
+  });
+
   it('scores equal articles in different shards alike, whatever order each shard met the words a prefix extends to', () => {
     const words = ['ferryman', 'ferries', 'ferry', 'ferrying', 'ferried'];
     for (let t = 0; t < 40; t++) {

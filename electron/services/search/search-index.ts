@@ -88,6 +88,8 @@ export function corpusStats(prepared: readonly PreparedQuery[]): CorpusStats {
 
 /** Searches several indexes (shards) as one: each answer best first, scored against all their figures. */
 export function rankShards(shards: readonly SearchIndex[], query: string): { ids: string[]; scores: number[] }[] {
+  // A word no shard holds: nothing matches, and no other word's postings need counting.
+  if (searchQueryTerms(query).some(({ term, prefix }) => !shards.some((shard) => shard.holds(term, prefix)))) return shards.map(() => ({ ids: [], scores: [] }));
   const prepared = shards.map((shard) => shard.prepare(query));
   const corpus = corpusStats(prepared);
   return shards.map((shard, k) => shard.rankPrepared(prepared[k]!, corpus));
@@ -213,7 +215,12 @@ export class SearchIndex {
 
   /** As `searchScored`, as two parallel arrays (no object per match: a common character matches thousands). */
   ranked(query: string): { ids: string[]; scores: number[] } {
-    return this.rankPrepared(this.prepare(query));
+    return rankShards([this], query)[0]!;
+  }
+
+  /** Whether a segment lists `term` (or, for a prefix, a longer word it starts): a cheap first look, the dead not excluded. */
+  holds(term: string, prefix: boolean): boolean {
+    return this.segments().some(({ segment }) => segment.postings(term) !== null || (prefix && segment.termsExtending(term).length > 0));
   }
 
   /** The terms this index scores for `query`, and how many of its articles hold each: what `corpusStats` adds up. */
