@@ -16,6 +16,11 @@ export interface EditorStyle {
   width: number;
 }
 
+/** The article's paragraphs as the HTML the baselines are given. */
+export function paragraphsHtml(paragraphs: readonly string[]): string {
+  return paragraphs.map((p) => `<p>${p.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')}</p>`).join('');
+}
+
 /** Where the baseline's editable text is, for the keystroke and caret scripts. */
 export function baselineRoot(kind: BaselineKind): string {
   return kind === 'plain' ? '#plain' : '#bare .ProseMirror';

@@ -19,6 +19,7 @@ import { rm } from 'node:fs/promises';
 import { startHost } from '../e2e/support/start-host';
 import { hostClient } from '../support/host-client';
 import { allocatorGrowthTable, type AllocatorDumps } from './allocator-growth-table';
+import { paragraphsHtml } from './baseline-page';
 import { bodyDoc } from './body-doc';
 import { censusGrowthTable } from './census-growth-table';
 import { type HeapCensus, takeHeapCensus } from './heap-census';
@@ -56,7 +57,7 @@ async function main(): Promise<void> {
     const headline = `Soak: ${words} words`;
     const created = await client.call('articles.create', { language: 'en' });
     await client.call('articles.save', { article: { ...created, headline, body: bodyDoc(paragraphs) }, explicit: false });
-    const html = paragraphs.map((p) => `<p>${p.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</p>`).join('');
+    const html = paragraphsHtml(paragraphs);
 
     const appPage = await openAppStory(appBrowser, host.url, uiText('library.openNamed', { headline }), uiText('editor.body.label'));
     const barePage = await openBareTiptap(bareBrowser, html);

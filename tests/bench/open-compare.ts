@@ -4,7 +4,7 @@
 // fresh page, builds and baselines interleaved sample by sample, in two rounds.
 import type { Browser } from '@playwright/test';
 import type { hostClient } from '../support/host-client';
-import { openBaseline, readEditorStyle, type BaselineKind, type EditorStyle } from './baseline-page';
+import { openBaseline, paragraphsHtml, readEditorStyle, type BaselineKind, type EditorStyle } from './baseline-page';
 import { benchContext } from './bench-browser';
 import { bodyDoc } from './body-doc';
 import { formatMs, formatRatio } from './format-ms';
@@ -81,7 +81,7 @@ export async function runOpenCompare(
   const htmlBySize = new Map<number, string>();
   for (const size of words) {
     const paragraphs = paragraphsFor({ label: 'open', language: 'en', size });
-    htmlBySize.set(size, paragraphs.map((p) => `<p>${p.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</p>`).join(''));
+    htmlBySize.set(size, paragraphsHtml(paragraphs));
     for (const build of builds) {
       const created = await build.client.call('articles.create', { language: 'en' });
       await build.client.call('articles.save', { article: { ...created, headline: `Open: ${size} words`, body: bodyDoc(paragraphs) }, explicit: false });

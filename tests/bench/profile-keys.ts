@@ -10,7 +10,7 @@ import type { Page } from '@playwright/test';
 import { startHost } from '../e2e/support/start-host';
 import { hostClient } from '../support/host-client';
 import { launchBenchBrowser, benchContext } from './bench-browser';
-import { baselineRoot, openBaseline, readEditorStyle } from './baseline-page';
+import { baselineRoot, openBaseline, paragraphsHtml, readEditorStyle } from './baseline-page';
 import { bodyDoc } from './body-doc';
 import { CARET_PARAGRAPH_CENTRE_SCRIPT, placeCaretScript } from './typing-scenarios';
 import { paragraphsFor } from './typing-bench';
@@ -63,7 +63,7 @@ async function main(): Promise<void> {
     const headline = `Profile: ${words} words`;
     const created = await client.call('articles.create', { language: 'en' });
     await client.call('articles.save', { article: { ...created, headline, body: bodyDoc(paragraphs) }, explicit: false });
-    const html = paragraphs.map((p) => `<p>${p.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</p>`).join('');
+    const html = paragraphsHtml(paragraphs);
     for (const key of ['Enter', 'letters']) {
       const appContext = await benchContext(browser);
       const app = await appContext.newPage();

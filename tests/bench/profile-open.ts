@@ -9,7 +9,7 @@ import type { Browser } from '@playwright/test';
 import { startHost } from '../e2e/support/start-host';
 import { hostClient } from '../support/host-client';
 import { launchBenchBrowser, benchContext } from './bench-browser';
-import { openBaseline, readEditorStyle, type EditorStyle } from './baseline-page';
+import { openBaseline, paragraphsHtml, readEditorStyle, type EditorStyle } from './baseline-page';
 import { bodyDoc } from './body-doc';
 import { OPEN_PROBE, type OpenSample } from './open-probe';
 import { paragraphsFor } from './typing-bench';
@@ -87,7 +87,7 @@ async function main(): Promise<void> {
 }
 
 async function profileBareTiptap(browser: Browser, paragraphs: readonly string[], style: EditorStyle, runs: number): Promise<Map<string, number>> {
-  const html = paragraphs.map((p) => `<p>${p.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</p>`).join('');
+  const html = paragraphsHtml(paragraphs);
   const total = new Map<string, number>();
   for (let run = 0; run < runs; run++) {
     const context = await benchContext(browser);

@@ -4,7 +4,7 @@
 // runs in two interleaved rounds (app, TipTap, plain; then again) so a noisy moment shows.
 import type { Browser, Page } from '@playwright/test';
 import type { HostClient } from '../support/host-client';
-import { baselineRoot, openBaseline, readEditorStyle, type BaselineKind, type EditorStyle } from './baseline-page';
+import { baselineRoot, openBaseline, paragraphsHtml, readEditorStyle, type BaselineKind, type EditorStyle } from './baseline-page';
 import { benchContext } from './bench-browser';
 import { BenchText } from './bench-text';
 import { bodyDoc } from './body-doc';
@@ -89,7 +89,7 @@ export async function runTypingCase(browser: Browser, host: BenchHost, typingCas
     hostBusyAfterSaveMs = Math.max(hostBusyAfterSaveMs ?? 0, busy);
     headlines.push(headline);
   }
-  const html = paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join('');
+  const html = paragraphsHtml(paragraphs);
   const rounds: TypingRound[] = [];
   let style: EditorStyle | null = null;
   for (let round = 1; round <= ROUNDS; round++) {
@@ -216,8 +216,4 @@ async function readProbe(page: Page): Promise<Record<string, number>> {
 
 async function waitSaved(page: Page, timeout = 60_000): Promise<void> {
   await page.getByRole('status').filter({ hasText: new RegExp(`^${uiText('article.saveState.saved')}$`) }).waitFor({ state: 'visible', timeout });
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
