@@ -107,13 +107,27 @@ describe('article store', () => {
   it('the slug follows the headline until the reporter edits it; Reset slug follows again', async () => {
     const { store } = setup(() => ({ revision: 1, updatedAt: NOW }));
     await store.getState().open(ID);
+    expect(store.getState().slugFollowsTyping).toBe(false);
     store.getState().updateFields({ headline: 'Flood Closes Bridge' });
     expect(store.getState().article?.meta.slug).toBe('flood-closes-bridge');
+    // Typed in the headline: the details panel lets the slug catch up once typing pauses.
+    expect(store.getState().slugFollowsTyping).toBe(true);
+    store.getState().updateFields({ summary: 'Water rose overnight.' });
+    expect(store.getState().slugFollowsTyping).toBe(true);
     store.getState().updateMeta({ slug: 'bridge', slugEdited: true });
+    expect(store.getState().slugFollowsTyping).toBe(false);
     store.getState().updateFields({ headline: 'Bridge reopens' });
     expect(store.getState().article?.meta.slug).toBe('bridge');
+    expect(store.getState().slugFollowsTyping).toBe(false);
+    store.getState().updateFields({ headline: 'Bridge reopens at dawn' });
     store.getState().resetSlug();
-    expect(store.getState().article?.meta).toMatchObject({ slug: 'bridge-reopens', slugEdited: false });
+    expect(store.getState().article?.meta).toMatchObject({ slug: 'bridge-reopens-at-dawn', slugEdited: false });
+    // A reset shows at once, and so does another story.
+    expect(store.getState().slugFollowsTyping).toBe(false);
+    store.getState().updateFields({ headline: 'Bridge closes again' });
+    expect(store.getState().slugFollowsTyping).toBe(true);
+    await store.getState().open(ID);
+    expect(store.getState().slugFollowsTyping).toBe(false);
   });
 
   it('a headline typed before the slug maker has loaded gets its slug once it has, and is saved with it; a slug set meanwhile stays', async () => {

@@ -30,6 +30,11 @@ export interface ArticleState {
   /** The version the last save kept (an explicit save, or after a few minutes of editing); null after a load. */
   keptVersion: RevisionInfo | null;
   stats: TextStats;
+  /**
+   * The slug last changed because the headline was typed (it follows it): the details panel shows it
+   * once that typing pauses. False after a reset, an edited slug or another story, which show at once.
+   */
+  slugFollowsTyping: boolean;
   /** Asked by `open` at the same time as the article, so the editor need not wait for a second answer. */
   sharedLookup: SharedLookup | null;
   open(id: string): Promise<void>;
@@ -102,13 +107,13 @@ export function createArticleStore(api: DatelineApi, options: ArticleStoreOption
 
   return createStore<ArticleState>((set, get) => {
     /** A headline changed before the slug maker had loaded: its slug follows once it has, unless the reporter set one meanwhile. */
-    const slugWhenLoaded = (id: string): void => {
+    const slugWhenLoaded = (id: string, followsTyping: boolean): void => {
       void loadSlugMaker().then((make) => {
         const now = get().article;
         if (!make || !now || now.id !== id || now.meta.slugEdited) return;
         const slug = make(now.headline, slugStyle());
         if (slug === now.meta.slug) return;
-        set({ article: { ...now, meta: { ...now.meta, slug } } });
+        set({ article: { ...now, meta: { ...now.meta, slug } }, slugFollowsTyping: followsTyping });
         controller?.markDirty();
       });
     };
@@ -183,6 +188,7 @@ export function createArticleStore(api: DatelineApi, options: ArticleStoreOption
         saveError: null,
         keptVersion: null,
         stats: NO_STATS,
+        slugFollowsTyping: false,
       }));
     };
 
@@ -198,6 +204,7 @@ export function createArticleStore(api: DatelineApi, options: ArticleStoreOption
       saveError: null,
       keptVersion: null,
       stats: NO_STATS,
+      slugFollowsTyping: false,
       sharedLookup: null,
       open: async (id) => {
         await flush();
@@ -223,17 +230,19 @@ export function createArticleStore(api: DatelineApi, options: ArticleStoreOption
         const article = get().article;
         if (!article) return;
         const next = { ...article, ...patch };
-        if (patch.headline !== undefined && !article.meta.slugEdited) {
-          if (slugMaker) next.meta = { ...article.meta, slug: slugMaker(patch.headline, slugStyle()) };
-          else slugWhenLoaded(article.id);
+        const follows = patch.headline !== undefined && !article.meta.slugEdited;
+        if (follows) {
+          if (slugMaker) next.meta = { ...article.meta, slug: slugMaker(patch.headline!, slugStyle()) };
+          else slugWhenLoaded(article.id, true);
         }
-        set({ article: next });
+        set(follows ? { article: next, slugFollowsTyping: true } : { article: next });
         controller?.markDirty();
       },
       updateMeta: (patch) => {
         const article = get().article;
         if (!article) return;
-        set({ article: { ...article, meta: { ...article.meta, ...patch } } });
+        const next = { ...article, meta: { ...article.meta, ...patch } };
+        set(patch.slug !== undefined ? { article: next, slugFollowsTyping: false } : { article: next });
         controller?.markDirty();
       },
       applyStatus: (status) => {
@@ -244,9 +253,9 @@ export function createArticleStore(api: DatelineApi, options: ArticleStoreOption
         const article = get().article;
         if (!article) return;
         const slug = slugMaker ? slugMaker(article.headline, slugStyle()) : article.meta.slug;
-        set({ article: { ...article, meta: { ...article.meta, slug, slugEdited: false } } });
+        set({ article: { ...article, meta: { ...article.meta, slug, slugEdited: false } }, slugFollowsTyping: false });
         controller?.markDirty();
-        if (!slugMaker) slugWhenLoaded(article.id);
+        if (!slugMaker) slugWhenLoaded(article.id, false);
       },
       markBodyDirty: () => controller?.markDirty(),
       setStats: (stats) => {

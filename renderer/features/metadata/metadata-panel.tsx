@@ -11,7 +11,7 @@ import { TextArea } from '../../kit/text-area';
 import { useSettledValue } from '../../kit/use-settled-value';
 
 /** How long the headline's typing pauses before the slug field shows the slug it now makes. */
-const SLUG_FOLLOW_MS = 700;
+export const SLUG_FOLLOW_MS = 700;
 
 export const ARTICLE_LANGUAGES: { tag: string; name: string }[] = [
   { tag: 'en', name: 'English' },
@@ -43,10 +43,10 @@ export function MetadataPanel() {
   const meta = article((s) => s.article?.meta);
   const knownSections = library((s) => s.sections);
   const zone = useNewsroomTimeZone(meta?.plannedTimeZone ?? null);
-  // The slug follows the headline once typing there pauses; one the reporter edits shows at once.
-  // Only while the headline is being typed: a reset, another story or a restore shows at once.
-  const typingHeadline = typeof document !== 'undefined' && document.activeElement?.classList.contains('headline-input') === true;
-  const shownSlug = useSettledValue(meta?.slug ?? '', SLUG_FOLLOW_MS, (meta?.slugEdited ?? true) || !typingHeadline);
+  // The slug follows the headline once typing there pauses; one the reporter edits shows at once, as
+  // do a reset, another story or a restore.
+  const slugFollowsTyping = article((s) => s.slugFollowsTyping);
+  const shownSlug = useSettledValue(meta?.slug ?? '', SLUG_FOLLOW_MS, (meta?.slugEdited ?? true) || !slugFollowsTyping);
   // Another story's details start at the top, not where the last one's were scrolled to.
   const articleId = article((s) => s.article?.id ?? null);
   const editorKey = article((s) => s.editorKey);
