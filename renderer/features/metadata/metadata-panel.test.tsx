@@ -3,7 +3,7 @@
 // follows a typed headline once typing pauses.
 import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { newArticle } from '../../../common/article';
+import { newArticle, type Article } from '../../../common/article';
 import { useI18nStore } from '../../i18n/i18n-store';
 import { createAppStores } from '../../stores/app-stores';
 import { StoresContext } from '../../stores/stores-context';
@@ -12,16 +12,22 @@ import { MetadataPanel, SLUG_FOLLOW_MS } from './metadata-panel';
 
 afterEach(cleanup);
 
+/** The panel in English, with `article` loaded in the app's stores. */
+function renderPanel(article: Article) {
+  useI18nStore.getState().setLocale('en');
+  const stores = createAppStores(createFakeApi({}));
+  act(() => stores.article.getState().load(article));
+  render(
+    <StoresContext.Provider value={stores}>
+      <MetadataPanel />
+    </StoresContext.Provider>,
+  );
+  return stores;
+}
+
 describe('the details panel', () => {
   it('starts at the top for another story, and keeps its place for the same one', () => {
-    useI18nStore.getState().setLocale('en');
-    const stores = createAppStores(createFakeApi({}));
-    act(() => stores.article.getState().load({ ...newArticle('art0000000010', '2026-12-07T02:00:00.000Z'), headline: 'First' }));
-    render(
-      <StoresContext.Provider value={stores}>
-        <MetadataPanel />
-      </StoresContext.Provider>,
-    );
+    const stores = renderPanel({ ...newArticle('art0000000010', '2026-12-07T02:00:00.000Z'), headline: 'First' });
     const panel = screen.getByRole('complementary', { name: 'Article details' });
     panel.scrollTop = 240;
     act(() => stores.article.getState().updateMeta({ section: 'City' }));
@@ -31,14 +37,7 @@ describe('the details panel', () => {
   });
 
   it('the slug catches up with a typed headline once typing pauses, and shows a reset at once', async () => {
-    useI18nStore.getState().setLocale('en');
-    const stores = createAppStores(createFakeApi({}));
-    act(() => stores.article.getState().load({ ...newArticle('art0000000012', '2026-12-07T02:00:00.000Z'), headline: '' }));
-    render(
-      <StoresContext.Provider value={stores}>
-        <MetadataPanel />
-      </StoresContext.Provider>,
-    );
+    const stores = renderPanel({ ...newArticle('art0000000012', '2026-12-07T02:00:00.000Z'), headline: '' });
     const slug = screen.getByRole('textbox', { name: 'Slug' }) as HTMLInputElement;
     // Once the slug maker has loaded (with the story), time is the test's own.
     act(() => stores.article.getState().updateFields({ headline: 'Flood' }));
@@ -61,15 +60,8 @@ describe('the details panel', () => {
   });
 
   it('what a story\'s tags and bylines can undo stays with that story', () => {
-    useI18nStore.getState().setLocale('en');
-    const stores = createAppStores(createFakeApi({}));
     const first = newArticle('art0000000012', '2026-12-07T02:00:00.000Z');
-    act(() => stores.article.getState().load({ ...first, meta: { ...first.meta, tags: ['Ukraine'], bylines: [{ name: 'Jane Doe', role: '' }] } }));
-    render(
-      <StoresContext.Provider value={stores}>
-        <MetadataPanel />
-      </StoresContext.Provider>,
-    );
+    const stores = renderPanel({ ...first, meta: { ...first.meta, tags: ['Ukraine'], bylines: [{ name: 'Jane Doe', role: '' }] } });
     fireEvent.click(screen.getByRole('button', { name: 'Remove tag Ukraine' }));
     fireEvent.click(screen.getByRole('button', { name: 'Remove byline 1' }));
     expect(screen.getByRole('button', { name: 'Bring back the byline “Jane Doe”' })).toBeTruthy();
