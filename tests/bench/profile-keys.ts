@@ -55,8 +55,9 @@ async function main(): Promise<void> {
   const words = Math.min(MAX_WORDS, Number(process.argv[2] ?? 20_000));
   const keys = Math.min(MAX_KEYS, Number(process.argv[3] ?? 60));
   const staticDir = process.argv[4];
-  const host = await startHost(staticDir ? { env: { DATELINE_STATIC_DIR: staticDir } } : {});
+  // The browser first: if it cannot start, no host is left running behind.
   const browser = await launchBenchBrowser();
+  const host = await startHost(staticDir ? { env: { DATELINE_STATIC_DIR: staticDir } } : {});
   try {
     const client = hostClient(host.url);
     const paragraphs = paragraphsFor({ label: 'profile', language: 'en', size: words });

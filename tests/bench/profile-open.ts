@@ -34,8 +34,9 @@ async function main(): Promise<void> {
   const words = Math.min(MAX_WORDS, Number(process.argv[2] ?? 100_000));
   const runs = Math.max(1, Math.min(MAX_RUNS, Number(process.argv[3] ?? 3)));
   const staticDir = process.argv[4];
-  const host = await startHost(staticDir ? { env: { DATELINE_STATIC_DIR: staticDir } } : {});
+  // The browser first: if it cannot start, no host is left running behind.
   const browser = await launchBenchBrowser();
+  const host = await startHost(staticDir ? { env: { DATELINE_STATIC_DIR: staticDir } } : {});
   try {
     const client = hostClient(host.url);
     const headline = `Profile: ${words} words`;

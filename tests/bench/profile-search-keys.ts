@@ -43,8 +43,9 @@ function selfTimes(profile: Profile, keyOf: (node: ProfileNode) => string): [str
 
 const [dataDir, rendererDir, label = 'search'] = process.argv.slice(2);
 if (!dataDir || !rendererDir) throw new Error('usage: profile-search-keys.ts <data-dir> <renderer-dir> [label]');
-const host = await startHost({ dataDir, startTimeoutMs: 120_000, env: { DATELINE_STATIC_DIR: rendererDir } });
+// The browser first: if it cannot start, no host is left running behind.
 const browser = await launchBenchBrowser();
+const host = await startHost({ dataDir, startTimeoutMs: 120_000, env: { DATELINE_STATIC_DIR: rendererDir } });
 try {
   const client = hostClient(host.url);
   await client.call('library.list', { query: 'council', limit: 1 });

@@ -62,8 +62,9 @@ async function openOnce(page: Page, headline: string): Promise<OpenRun> {
 async function main(): Promise<void> {
   const log = (line: string) => process.stderr.write(`[bench] ${line}\n`);
   const loadAtStart = loadavg().map((v) => v.toFixed(1)).join(' / ');
-  const host = await startHost();
+  // The browser first: if it cannot start, no host is left running behind.
   const browser = await launchBenchBrowser();
+  const host = await startHost();
   try {
     const client = hostClient(host.url);
     const figures: BenchFigure[] = [];
