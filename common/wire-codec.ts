@@ -56,6 +56,8 @@ export function encodeWireParts(value: unknown): string | Uint8Array<ArrayBuffer
     from = at + placeholder.length;
   });
   parts.push(encoder.encode(text.slice(from)));
+  // Joined once here: Blobs made straight from a body's thousands of block parts took twice as long
+  // per autosave as one copy sliced afterwards (npm run bench:save, 100k words).
   return joinBytes(parts);
 }
 

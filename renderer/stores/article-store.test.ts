@@ -6,7 +6,7 @@ import { ApiError } from '../api/api-error';
 import { createFakeApi } from '../../tests/support/fake-api';
 import { prepareJson } from '../../common/prepared-json';
 import { headlineSlug } from '../../common/text/headline-slug';
-import { createArticleStore, type HeadlineSlug } from './article-store';
+import { createArticleStore, type ArticleStore, type HeadlineSlug } from './article-store';
 import type { EditorHandleLike } from './editor-handle';
 
 const ID = 'art0000000001';
@@ -41,6 +41,13 @@ function setup(saveResult: (article: Article) => { revision: number; updatedAt: 
   });
   const store = createArticleStore(api, { autosave: { runWhenIdle: (fn) => fn() }, slugStyle });
   return { api, store, stored };
+}
+
+/** The editor given `editor` as its body and changed; then the autosave's wait passes. */
+async function editThenAutosave(store: ArticleStore, editor: EditorHandleLike): Promise<void> {
+  store.getState().setEditorHandle(editor);
+  store.getState().markBodyDirty();
+  await vi.advanceTimersByTimeAsync(1000);
 }
 
 beforeEach(() => {
@@ -95,9 +102,7 @@ describe('article store', () => {
     await store.getState().open(ID);
     const editor = preparedEditor('typed in the editor');
     const trees = vi.spyOn(editor, 'getBody');
-    store.getState().setEditorHandle(editor);
-    store.getState().markBodyDirty();
-    await vi.advanceTimersByTimeAsync(1000);
+    await editThenAutosave(store, editor);
     const [saved] = api.callsTo('articles.save') as { article: Article }[];
     expect(saved?.article.body).toEqual(bodyOf('typed in the editor'));
     expect(trees).not.toHaveBeenCalled();
@@ -232,9 +237,7 @@ describe('article store', () => {
       plan.push('restarting', 'restarting', 'restarting');
       await store.getState().open(ID);
       const editor = fakeEditor('The bridge closed at noon.');
-      store.getState().setEditorHandle(editor);
-      store.getState().markBodyDirty();
-      await vi.advanceTimersByTimeAsync(1000);
+      await editThenAutosave(store, editor);
       expect(api.callsTo('articles.save')).toHaveLength(1);
       expect(store.getState().saveState).toBe('error');
       expect(notices).toEqual([]);
@@ -265,9 +268,7 @@ describe('article store', () => {
       plan.push('written-unanswered');
       await store.getState().open(ID);
       const editor = makeEditor('First paragraph.');
-      store.getState().setEditorHandle(editor);
-      store.getState().markBodyDirty();
-      await vi.advanceTimersByTimeAsync(1000);
+      await editThenAutosave(store, editor);
       expect(stored().revision).toBe(1);
       expect(store.getState().article?.revision).toBe(0);
       editor.text = 'First paragraph. Second paragraph.';
@@ -282,9 +283,7 @@ describe('article store', () => {
       const { api, store, plan, stored } = restartingLibrary();
       plan.push('restarting');
       await store.getState().open(ID);
-      store.getState().setEditorHandle(fakeEditor('Mine.'));
-      store.getState().markBodyDirty();
-      await vi.advanceTimersByTimeAsync(1000);
+      await editThenAutosave(store, fakeEditor('Mine.'));
       // Someone else's save lands while the services restart.
       await api.call('articles.save', { article: { ...stored(), headline: 'Theirs' }, explicit: false });
       await vi.advanceTimersByTimeAsync(2000);
@@ -302,9 +301,7 @@ describe('article store', () => {
     await store.getState().open(ID);
     const editor = fakeEditor('typed');
     const reads = vi.spyOn(editor, 'getBody');
-    store.getState().setEditorHandle(editor);
-    store.getState().markBodyDirty();
-    await vi.advanceTimersByTimeAsync(1000);
+    await editThenAutosave(store, editor);
     expect(reads).toHaveBeenCalledTimes(1);
     expect(api.callsTo('articles.save')).toEqual([]);
     release();
@@ -322,9 +319,7 @@ describe('article store', () => {
     const store = createArticleStore(api, { autosave: { runWhenIdle: (fn) => fn() }, yieldToInput: () => yielded });
     await store.getState().open(ID);
     const editor = fakeEditor('first words');
-    store.getState().setEditorHandle(editor);
-    store.getState().markBodyDirty();
-    await vi.advanceTimersByTimeAsync(1000);
+    await editThenAutosave(store, editor);
     expect(store.getState().saveState).toBe('saving');
     // The body is read; the save waits for its turn. The reporter types on meanwhile.
     editor.text = 'first words and more';
