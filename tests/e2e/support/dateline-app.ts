@@ -91,9 +91,12 @@ export class DatelineApp {
     await expect(this.button('library.new')).toBeVisible();
   }
 
+  /** Opens a new article and waits until its body editor (with its toolbar) is there, not only the headline. */
   async newArticle(): Promise<void> {
     await this.button('library.new').click();
     await expect(this.textbox('article.headline')).toBeVisible();
+    // The editor mounts after the fields: a Tab pressed sooner skips its toolbar.
+    await expect(this.body).toBeVisible();
   }
 
   /** Waits until the status bar says the article is saved. */
