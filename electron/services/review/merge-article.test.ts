@@ -1,0 +1,122 @@
+// Runs in: vitest (node). Merging what a writer typed with the hub's newer version: each side's own
+// changes are kept, fields and blocks both changed keep the hub's and add the writer's as suggestions.
+import { describe, expect, it } from 'vitest';
+import type { Article, DocNode } from '../../../common/article';
+import { SUGGESTION_INSERT } from '../../../common/editor/suggestion-marks';
+import { makeArticle, paragraph, text, figure, PHOTO_A } from '../../../tests/fixtures/sample-article';
+import { mergeArticle } from './merge-article';
+
+const SUGGESTION = { id: 'merge-1', authorId: 'li-na', authorName: 'Li Na', at: '2026-12-07T10:00:00.000Z' };
+const para = (value: string): DocNode => paragraph(text(value));
+const withBody = (article: Article, ...blocks: DocNode[]): Article => ({ ...article, body: { type: 'doc', content: blocks } });
+const texts = (article: Article): string[] => (article.body.content ?? []).map((b) => (b.content ?? []).map((t) => t.text ?? '').join(''));
+const suggested = (article: Article): string[] =>
+  (article.body.content ?? []).filter((b) => (b.content ?? []).some((t) => t.marks?.some((m) => m.type === SUGGESTION_INSERT))).map((b) => (b.content ?? []).map((t) => t.text).join(''));
+
+const base = withBody(makeArticle({ revision: 4, headline: 'Ferry delayed', meta: { tags: ['transport', 'weather'], section: 'City' } }), para('One.'), para('Two.'), para('Three.'), para('Four.'));
+
+describe('mergeArticle', () => {
+  it("keeps the writer's new paragraphs and the desk's edits elsewhere, with nothing marked", () => {
+    const local = withBody(base, para('One.'), para('Two.'), para('Three.'), para('Four.'), para('Five, added by the writer.'));
+    const hub = withBody({ ...base, revision: 5, status: 'changes_requested' }, para('One, edited by the desk.'), para('Two.'), para('Three.'), para('Four.'));
+    const merge = mergeArticle(base, local, hub, SUGGESTION);
+    expect(texts(merge.article)).toEqual(['One, edited by the desk.', 'Two.', 'Three.', 'Four.', 'Five, added by the writer.']);
+    expect(merge.blocksBothChanged).toBe(0);
+    expect(suggested(merge.article)).toEqual([]);
+    // The hub's identity and workflow state: the merge is saved on top of the hub's version.
+    expect(merge.article.status).toBe('changes_requested');
+    expect(merge.article.revision).toBe(5);
+  });
+
+  it('takes deletions from either side, and the same change made on both sides once', () => {
+    const six = withBody(base, para('One.'), para('Two.'), para('Three.'), para('Four.'), para('Five.'), para('Six.'));
+    const local = withBody(base, para('One.'), para('Three.'), para('Four, fixed.'), para('Five.'), para('Six.'));
+    const hub = withBody(base, para('One.'), para('Two.'), para('Three.'), para('Four, fixed.'), para('Five.'));
+    const merge = mergeArticle(six, local, hub, SUGGESTION);
+    expect(texts(merge.article)).toEqual(['One.', 'Three.', 'Four, fixed.', 'Five.']);
+    expect(merge.blocksBothChanged).toBe(0);
+  });
+
+  it("keeps the desk's version of a paragraph both changed, and the writer's after it as a suggested insertion", () => {
+    const local = withBody(base, para('One.'), para('Two, as the writer has it.'), para('Three.'), para('Four.'));
+    const hub = withBody(base, para('One.'), para('Two, as the desk has it.'), para('Three.'), para('Four.'));
+    const merge = mergeArticle(base, local, hub, SUGGESTION);
+    expect(texts(merge.article)).toEqual(['One.', 'Two, as the desk has it.', 'Two, as the writer has it.', 'Three.', 'Four.']);
+    expect(suggested(merge.article)).toEqual(['Two, as the writer has it.']);
+    expect(merge.blocksBothChanged).toBe(1);
+    const mark = merge.article.body.content![2]!.content![0]!.marks!.find((m) => m.type === SUGGESTION_INSERT);
+    expect(mark?.attrs).toEqual(SUGGESTION);
+  });
+
+  it('keeps edits of neighbouring paragraphs apart, and settles a run both changed paragraph by paragraph', () => {
+    const local = withBody(base, para('One.'), para('Two, by the writer.'), para('Three.'), para('Four.'));
+    const hub = withBody(base, para('One, by the desk.'), para('Two.'), para('Three.'), para('Four.'));
+    const apart = mergeArticle(base, local, hub, SUGGESTION);
+    expect(texts(apart.article)).toEqual(['One, by the desk.', 'Two, by the writer.', 'Three.', 'Four.']);
+    expect(apart.blocksBothChanged).toBe(0);
+    // The desk changed Two and Three, the writer Two and Four: only Two is both sides'.
+    const runHere = withBody(base, para('One.'), para('Two, by the writer.'), para('Three.'), para('Four, by the writer.'));
+    const runThere = withBody(base, para('One.'), para('Two, by the desk.'), para('Three, by the desk.'), para('Four.'));
+    const run = mergeArticle(base, runHere, runThere, SUGGESTION);
+    expect(texts(run.article)).toEqual(['One.', 'Two, by the desk.', 'Two, by the writer.', 'Three, by the desk.', 'Four, by the writer.']);
+    expect(suggested(run.article)).toEqual(['Two, by the writer.']);
+    expect(run.blocksBothChanged).toBe(1);
+  });
+
+  it('adds as suggestions only what the writer wrote in a run both changed, not base paragraphs the writer kept', () => {
+    const local = withBody(base, para('One.'), para('Two.'), para('Between, by the writer.'), para('Three.'), para('Four.'));
+    const hub = withBody(base, para('One.'), para('Two and three, joined by the desk.'), para('Four.'));
+    const merge = mergeArticle(base, local, hub, SUGGESTION);
+    expect(texts(merge.article)).toEqual(['One.', 'Two and three, joined by the desk.', 'Between, by the writer.', 'Four.']);
+    expect(suggested(merge.article)).toEqual(['Between, by the writer.']);
+  });
+
+  it('keeps a paragraph the writer edited and the desk deleted, as a suggestion; keeps formatting and other suggestions', () => {
+    const bold = paragraph(text('Two, '), text('now bold', 'bold'), text(' and ', { type: SUGGESTION_INSERT, attrs: { id: 's9', authorId: 'sam', authorName: 'Sam', at: '2026-12-07T09:00:00.000Z' } }));
+    const local = withBody(base, para('One.'), bold, para('Three.'), para('Four.'));
+    const hub = withBody(base, para('One.'), para('Three.'), para('Four.'));
+    const merge = mergeArticle(base, local, hub, SUGGESTION);
+    expect(texts(merge.article)).toEqual(['One.', 'Two, now bold and ', 'Three.', 'Four.']);
+    const [plain, strong, others] = merge.article.body.content![1]!.content!;
+    expect(plain!.marks).toEqual([{ type: SUGGESTION_INSERT, attrs: SUGGESTION }]);
+    expect(strong!.marks).toEqual([{ type: 'bold' }, { type: SUGGESTION_INSERT, attrs: SUGGESTION }]);
+    // Text already under someone's suggestion keeps that one, not two at once.
+    expect(others!.marks).toEqual([{ type: SUGGESTION_INSERT, attrs: { id: 's9', authorId: 'sam', authorName: 'Sam', at: '2026-12-07T09:00:00.000Z' } }]);
+  });
+
+  it('keeps a photo each side added, at its own place', () => {
+    const photo = figure(PHOTO_A, { alt: 'The ferry', caption: 'The ferry at the pier' });
+    const local = withBody(base, para('One.'), photo, para('Two.'), para('Three.'), para('Four.'));
+    const hub = withBody(base, para('One.'), para('Two.'), para('Three.'), para('Four.'), para('Five, from the desk.'));
+    const merge = mergeArticle(base, local, hub, SUGGESTION);
+    expect(merge.article.body.content).toEqual([para('One.'), photo, para('Two.'), para('Three.'), para('Four.'), para('Five, from the desk.')]);
+  });
+
+  it("merges fields: each side's own change, the desk's where both changed, tags as sets", () => {
+    const local = { ...base, headline: 'Ferry delayed by fog', summary: 'Fog closed the harbour.', meta: { ...base.meta, tags: ['transport', 'fog'], section: 'Metro', slug: 'ferry-fog', slugEdited: true } };
+    const hub = { ...base, headline: 'Ferries delayed', meta: { ...base.meta, tags: ['transport', 'weather', 'harbour'], section: 'News', dateline: 'HONG KONG' } };
+    const merge = mergeArticle(base, local, hub, SUGGESTION);
+    expect(merge.article.headline).toBe('Ferries delayed');
+    expect(merge.article.summary).toBe('Fog closed the harbour.');
+    expect(merge.article.meta.section).toBe('News');
+    expect(merge.article.meta.dateline).toBe('HONG KONG');
+    expect(merge.article.meta).toMatchObject({ slug: 'ferry-fog', slugEdited: true });
+    expect(merge.article.meta.tags).toEqual(['transport', 'harbour', 'fog']);
+    expect(merge.fieldsFromHub).toEqual(['headline', 'meta.section']);
+  });
+
+  it('reads blocks the same whatever order their keys were written in', () => {
+    const reordered: DocNode = { content: [{ text: 'Two.', type: 'text' }], type: 'paragraph' };
+    const hub = withBody(base, para('One.'), reordered, para('Three.'), para('Four, edited.'));
+    const local = withBody(base, para('Zero.'), para('One.'), para('Two.'), para('Three.'), para('Four.'));
+    const merge = mergeArticle(base, local, hub, SUGGESTION);
+    expect(texts(merge.article)).toEqual(['Zero.', 'One.', 'Two.', 'Three.', 'Four, edited.']);
+    expect(merge.blocksBothChanged).toBe(0);
+  });
+
+  it('never leaves the body without a block', () => {
+    const local = withBody(base);
+    const hub = withBody(base, para('One.'), para('Two.'), para('Three.'), para('Four.'));
+    expect(mergeArticle(base, local, hub, SUGGESTION).article.body.content).toEqual([paragraph()]);
+  });
+});

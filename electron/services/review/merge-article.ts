@@ -1,0 +1,127 @@
+// Runs in: services. A three-way merge of an article: the version this machine and the review hub
+// last agreed on (base), what was written here since (local), and the hub's newer version (hub).
+// - A field only one side changed takes that side's value; tags merge as sets.
+// - The body merges block by block (merge-blocks.ts, over the blocks' canonical JSON): a block only
+//   one side changed, added or removed takes that side's change.
+// - Where both changed the same blocks differently, the hub's blocks stay, and this machine's follow
+//   them as the writer's suggested insertions, for the desk and the writer to settle like any other
+//   suggestion. Nothing either side wrote is dropped, and no text is spliced into text.
+import type { Article, ArticleMeta, DocNode } from '../../../common/article';
+import { SUGGESTION_DELETE, SUGGESTION_INSERT, type SuggestionAttrs } from '../../../common/editor/suggestion-marks';
+import { canonicalJson } from './canonical-json';
+import { mergeBlocks } from './merge-blocks';
+
+export interface ArticleMerge {
+  /** The hub's article (identity, status, revision) with the merged content. */
+  article: Article;
+  /** Fields both sides changed differently, where the hub's value was kept: 'headline', 'meta.section'... */
+  fieldsFromHub: string[];
+  /** Runs of blocks both sides changed differently: the hub's kept, this machine's added after them as suggestions. */
+  blocksBothChanged: number;
+}
+
+/** Who the suggested insertions are from (the writer merging), and the id and time they get. */
+export type MergeSuggestion = SuggestionAttrs;
+
+type TopField = 'headline' | 'subheadline' | 'summary';
+const TOP_FIELDS: readonly TopField[] = ['headline', 'subheadline', 'summary'];
+/** Meta fields that change together: the slug with whether a person set it, a time with its zone. */
+const META_GROUPS: readonly (readonly (keyof ArticleMeta)[])[] = [['slug', 'slugEdited'], ['plannedAt', 'plannedTimeZone']];
+const MAX_TAGS = 100;
+
+export function mergeArticle(base: Article, local: Article, hub: Article, suggestion: MergeSuggestion): ArticleMerge {
+  const fieldsFromHub: string[] = [];
+  const merged: Article = { ...hub, meta: { ...hub.meta } };
+  for (const field of TOP_FIELDS) {
+    const pick = pickSide(base[field], local[field], hub[field]);
+    merged[field] = pick.value;
+    if (pick.conflict) fieldsFromHub.push(field);
+  }
+  const grouped = new Set<string>(META_GROUPS.flat());
+  const groups: (keyof ArticleMeta)[][] = [
+    ...META_GROUPS.map((g) => [...g]),
+    ...(Object.keys(hub.meta) as (keyof ArticleMeta)[]).filter((k) => !grouped.has(k) && k !== 'tags').map((k) => [k]),
+  ];
+  for (const group of groups) {
+    const slice = (meta: ArticleMeta) => group.map((key) => meta[key]);
+    const pick = pickSide(slice(base.meta), slice(local.meta), slice(hub.meta));
+    group.forEach((key, i) => Object.assign(merged.meta, { [key]: pick.value[i] }));
+    if (pick.conflict) fieldsFromHub.push(`meta.${group[0]}`);
+  }
+  merged.meta.tags = mergeTags(base.meta.tags, local.meta.tags, hub.meta.tags);
+  const body = mergeBody(base.body, local.body, hub.body, suggestion);
+  merged.body = body.doc;
+  return { article: merged, fieldsFromHub, blocksBothChanged: body.conflicts };
+}
+
+/** One side's change wins over no change; both changed alike is no conflict; else the hub's value. */
+function pickSide<T>(base: T, local: T, hub: T): { value: T; conflict: boolean } {
+  const l = canonicalJson(local);
+  const h = canonicalJson(hub);
+  if (l === h) return { value: hub, conflict: false };
+  const b = canonicalJson(base);
+  if (l === b) return { value: hub, conflict: false };
+  if (h === b) return { value: local, conflict: false };
+  return { value: hub, conflict: true };
+}
+
+/** The hub's tags, less those removed here, plus those added here, in the hub's order then ours. */
+function mergeTags(base: readonly string[], local: readonly string[], hub: readonly string[]): string[] {
+  const removedHere = new Set(base.filter((t) => !local.includes(t)));
+  const addedHere = local.filter((t) => !base.includes(t) && !hub.includes(t));
+  return [...hub.filter((t) => !removedHere.has(t)), ...addedHere].slice(0, MAX_TAGS);
+}
+
+function mergeBody(base: DocNode, local: DocNode, hub: DocNode, suggestion: MergeSuggestion): { doc: DocNode; conflicts: number } {
+  const nodes = new Map<string, DocNode>();
+  const keysOf = (doc: DocNode): string[] =>
+    (doc.content ?? []).map((node) => {
+      const key = canonicalJson(node);
+      nodes.set(key, node);
+      return key;
+    });
+  const content: DocNode[] = [];
+  let conflicts = 0;
+  const bothChanged = (fromHub: readonly string[], fromHere: readonly string[], unchanged: ReadonlySet<string>): void => {
+    conflicts++;
+    const kept = new Set(fromHub);
+    for (const key of fromHub) content.push(nodes.get(key)!);
+    // What this side wrote: not what the hub has too, nor base blocks it merely kept.
+    for (const key of fromHere) if (!kept.has(key) && !unchanged.has(key)) content.push(asSuggestedInsertion(nodes.get(key)!, suggestion));
+  };
+  for (const region of mergeBlocks(keysOf(base), keysOf(local), keysOf(hub))) {
+    if ('ok' in region) {
+      for (const key of region.ok) content.push(nodes.get(key)!);
+      continue;
+    }
+    const { o, a, b } = region.conflict;
+    if (o.length === a.length && a.length === b.length) {
+      // Paragraphs edited in place on both sides: settled one by one.
+      o.forEach((key, i) => {
+        const pick = pickKey(key, a[i]!, b[i]!);
+        if (pick !== null) content.push(nodes.get(pick)!);
+        else bothChanged([b[i]!], [a[i]!], new Set([key]));
+      });
+    } else {
+      bothChanged(b, a, new Set(o));
+    }
+  }
+  return { doc: { ...hub, content: content.length > 0 ? content : [{ type: 'paragraph' }] }, conflicts };
+}
+
+/** The side that changed the block, or null when both changed it differently. */
+function pickKey(base: string, local: string, hub: string): string | null {
+  if (local === base || local === hub) return hub;
+  if (hub === base) return local;
+  return null;
+}
+
+/** The block with each run of its text marked as inserted by the writer; text already under a suggestion keeps it. */
+function asSuggestedInsertion(node: DocNode, suggestion: MergeSuggestion): DocNode {
+  if (node.type === 'text') {
+    const marks = node.marks ?? [];
+    if (marks.some((m) => m.type === SUGGESTION_INSERT || m.type === SUGGESTION_DELETE)) return node;
+    return { ...node, marks: [...marks, { type: SUGGESTION_INSERT, attrs: { ...suggestion } }] };
+  }
+  return node.content ? { ...node, content: node.content.map((child) => asSuggestedInsertion(child, suggestion)) } : node;
+}
