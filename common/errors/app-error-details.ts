@@ -167,8 +167,13 @@ export const APP_ERROR_DETAILS_SCHEMAS = {
     /** A publication from this machine has not reached the hub yet. */
     kind('hub-publication-unsent', { headline: name, publicationPending: z.literal(true) }),
     /** Local edits the hub has not seen would be replaced (kept under Revisions); maybe workflow actions too. */
-    kind('local-changes-unsent', { headline: name, localChanges: z.literal(true), localRevision: whole }),
-    kind('local-changes-and-actions-unsent', { headline: name, localChanges: z.literal(true), localRevision: whole, actions: whole }),
+    /** `mergeable`: this machine holds the version it last exchanged with the hub, so the two can be merged instead. */
+    kind('local-changes-unsent', { headline: name, localChanges: z.literal(true), localRevision: whole, mergeable: z.boolean().optional() }),
+    kind('local-changes-and-actions-unsent', { headline: name, localChanges: z.literal(true), localRevision: whole, actions: whole, mergeable: z.boolean().optional() }),
+    /** A merge was asked for, but the version last exchanged with the hub is not kept here (records from before merging existed). */
+    kind('merge-base-missing', { headline: name, localChanges: z.literal(true), localRevision: whole, mergeable: z.literal(false) }),
+    /** The merge would be larger than an article may be; nothing was changed. */
+    kind('merge-too-large', { headline: name }),
     kind('workflow-wrong-status', { action, status }),
     kind('workflow-stale', { expected: status, actual: status, by: name }),
     kind('duplicate-id', { id: name }),

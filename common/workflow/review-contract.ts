@@ -75,6 +75,15 @@ export interface ReviewState {
   /** The user may send edits the hub has not seen without a workflow action ('review.sendChanges'). */
   canSendChanges: boolean;
   diffBases: { lastSeen: DiffBaseInfo | null; submitted: DiffBaseInfo | null; previousSubmission: DiffBaseInfo | null };
+  /** Only from 'review.open' with `merge`: what the merge could not join. */
+  merged?: MergeSummary;
+}
+
+export interface MergeSummary {
+  /** Fields both sides changed differently: the hub's value was kept ('headline', 'meta.section'...). */
+  fieldsFromHub: string[];
+  /** Runs of paragraphs both changed differently: the hub's kept, this computer's added after them as suggestions. */
+  blocksBothChanged: number;
 }
 
 export const diffBaseSchema = z.enum(['last-seen', 'submitted', 'previous-submission']);
@@ -130,6 +139,8 @@ export const reviewOperations = {
     id: articleIdSchema,
     /** Replace local changes the hub has not seen (they stay under Revisions); without it they make a 'conflict'. */
     replaceLocal: z.boolean().default(false),
+    /** Merge local changes the hub has not seen into the hub's version instead (both versions stay under Revisions). */
+    merge: z.boolean().default(false),
   }),
   'review.diff': z.object({ id: articleIdSchema, base: diffBaseSchema }),
   /** Sends what waits to be sent to the hub (one article, or all) now rather than at the next retry. */

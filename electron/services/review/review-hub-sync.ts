@@ -13,6 +13,7 @@ import { packageGone, tokenAfter, updateOrQueue } from './hub-write';
 import { consistent, hubOf, requireProfile, type ReviewContext } from './review-context';
 import { mayChange, stateOf } from './review-state';
 import { isSyncDue } from './sync-due';
+import { syncedAfter } from './review-record-store';
 
 export interface ReviewHubSync {
   handlers: Pick<OperationHandlers, 'review.sync' | 'review.sendChanges'>;
@@ -75,6 +76,7 @@ export function createReviewHubSync(ctx: ReviewContext): ReviewHubSync {
         ...r,
         hub: link,
         pendingSync: null,
+        synced: syncedAfter(link, article, r.synced),
         // A submission made offline: what went out is the submitted version (edits since included).
         submitted: pending.kind === 'submit' ? { article, at: r.submitted?.at ?? at } : r.submitted,
       }));
@@ -144,7 +146,7 @@ export function createReviewHubSync(ctx: ReviewContext): ReviewHubSync {
         by: profile,
       });
       // With work already waiting, the whole article goes with it anyway.
-      const next = await records.update(id, (r) => ({ ...r, hub, pendingSync }));
+      const next = await records.update(id, (r) => ({ ...r, hub, pendingSync, synced: syncedAfter(hub, article, r.synced) }));
       if (alreadyWaiting) await syncUnqueued(id);
       return stateOf(ctx, article, pendingSync ? await records.get(id) : next);
     });

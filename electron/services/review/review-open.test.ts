@@ -3,7 +3,10 @@
 // opening a submitted story gets its history and the "since it was submitted" base.
 import { describe, expect, it } from 'vitest';
 import type { WorkflowEvent } from '../../../common/workflow/workflow-event';
-import { makeArticle } from '../../../tests/fixtures/sample-article';
+import type { Article } from '../../../common/article';
+import { authorIdOf } from '../../../common/editor/author-colour';
+import { SUGGESTION_INSERT } from '../../../common/editor/suggestion-marks';
+import { makeArticle, paragraph, text } from '../../../tests/fixtures/sample-article';
 import { EDITOR, reviewTestContextPerTest } from '../../../tests/support/review-test-context';
 import { emptyReviewRecord } from './review-record-store';
 import { createReviewHubSync } from './review-hub-sync';
@@ -40,13 +43,91 @@ describe('review.open', () => {
     await createReviewTransitions(t.ctx).run(story.id, { action: 'submit', to: 'desk' });
     const open = reviewOpenHandler(t.ctx, createReviewHubSync(t.ctx));
     t.setProfile(EDITOR);
-    const opened = await open({ id: story.id, replaceLocal: false });
+    const opened = await open({ id: story.id, replaceLocal: false, merge: false });
     expect(opened).toMatchObject({ status: 'submitted', owner: 'Li Na' });
     expect(opened.history.map((e) => e.action)).toEqual(['submit']);
     expect(opened.diffBases.submitted).not.toBeNull();
     // An edit here the hub has not seen: opening again would replace it.
     await t.ctx.library.importVersion({ ...t.article(story.id), headline: 'Harbour reopens at dawn' });
-    await expect(open({ id: story.id, replaceLocal: false })).rejects.toMatchObject({ code: 'conflict', details: { localChanges: true } });
-    expect((await open({ id: story.id, replaceLocal: true })).status).toBe('submitted');
+    await expect(open({ id: story.id, replaceLocal: false, merge: false })).rejects.toMatchObject({ code: 'conflict', details: { localChanges: true } });
+    expect((await open({ id: story.id, replaceLocal: true, merge: false })).status).toBe('submitted');
+  });
+
+  /** A story the reporter sent, then changed here, while the desk changed it in the hub. */
+  async function returnedWithTypingHere(t: ReturnType<typeof context>) {
+    const story = t.add({ body: { type: 'doc', content: ['One.', 'Two.', 'Three.', 'Four.'].map((s) => paragraph(text(s))) } });
+    await createReviewTransitions(t.ctx).run(story.id, { action: 'submit', to: 'desk' });
+    const sent = t.article(story.id);
+    // The desk's edit, written to the hub from another machine.
+    const hub = await t.ctx.hub();
+    const token = (await hub.currentRevision(story.id))!;
+    const desk = { ...sent, headline: 'Harbour reopens at dawn', body: { type: 'doc', content: ['One, from the desk.', 'Two.', 'Three.', 'Four.'].map((s) => paragraph(text(s))) } };
+    await hub.update(story.id, { article: desk, by: EDITOR, baseHubRevision: token });
+    // Meanwhile the reporter wrote a summary, changed the third paragraph and added a fifth.
+    await t.ctx.library.importVersion({ ...sent, summary: 'Fog lifted at six.', body: { type: 'doc', content: ['One.', 'Two.', 'Three, with the time.', 'Four.', 'Five, added here.'].map((s) => paragraph(text(s))) } });
+    return story;
+  }
+
+  it("merges the reporter's typing with the desk's edits, keeps both versions under Revisions, and leaves the merge to send", async () => {
+    const t = context();
+    const story = await returnedWithTypingHere(t);
+    const open = reviewOpenHandler(t.ctx, createReviewHubSync(t.ctx));
+    // Asked first, the prompt says a merge can be done.
+    await expect(open({ id: story.id, replaceLocal: false, merge: false })).rejects.toMatchObject({ code: 'conflict', details: { localChanges: true, mergeable: true } });
+    const imports: Article[] = [];
+    const importVersion = t.ctx.library.importVersion;
+    t.ctx.library.importVersion = (article, options) => (imports.push(article), importVersion(article, options));
+    const state = await open({ id: story.id, replaceLocal: false, merge: true });
+    const merged = t.article(story.id);
+    expect(merged.headline).toBe('Harbour reopens at dawn');
+    expect(merged.summary).toBe('Fog lifted at six.');
+    expect(merged.body.content!.map((b) => b.content![0]!.text)).toEqual(['One, from the desk.', 'Two.', 'Three, with the time.', 'Four.', 'Five, added here.']);
+    expect(state.merged).toEqual({ fieldsFromHub: [], blocksBothChanged: 0 });
+    // The hub's version went in first (so it is kept under Revisions), then the merge on top of it.
+    expect(imports.map((a) => a.headline)).toEqual(['Harbour reopens at dawn', 'Harbour reopens at dawn']);
+    expect(imports[0]!.summary).toBe('');
+    // The merge is a change the hub has not seen: it can be sent, and the next merge starts from the hub's version.
+    const record = await t.ctx.records.get(story.id);
+    expect(hasLocalChanges(merged, record)).toBe(true);
+    expect(record.synced?.body).toEqual(imports[0]!.body);
+    expect(record.lastSeen?.article.summary).toBe('Fog lifted at six.');
+  });
+
+  it('adds the reporter\'s version of a paragraph both changed as a suggestion, and says so', async () => {
+    const t = context();
+    const story = await returnedWithTypingHere(t);
+    await t.ctx.library.importVersion({ ...t.article(story.id), headline: 'Ferries back', body: { type: 'doc', content: ['One, as the reporter has it.', 'Two.', 'Three.', 'Four.'].map((s) => paragraph(text(s))) } });
+    const state = await reviewOpenHandler(t.ctx, createReviewHubSync(t.ctx))({ id: story.id, replaceLocal: false, merge: true });
+    expect(state.merged).toEqual({ fieldsFromHub: ['headline'], blocksBothChanged: 1 });
+    const body = t.article(story.id).body.content!;
+    expect(body.map((b) => b.content![0]!.text)).toEqual(['One, from the desk.', 'One, as the reporter has it.', 'Two.', 'Three.', 'Four.']);
+    expect(body[1]!.content![0]!.marks).toEqual([{ type: SUGGESTION_INSERT, attrs: expect.objectContaining({ authorName: 'Li Na', authorId: authorIdOf('Li Na') }) }]);
+  });
+
+  it('refuses to merge without the version last exchanged with the hub, and replaces nothing', async () => {
+    const t = context();
+    const story = await returnedWithTypingHere(t);
+    // A record written before merging existed.
+    await t.ctx.records.update(story.id, (r) => ({ ...r, synced: null }));
+    const open = reviewOpenHandler(t.ctx, createReviewHubSync(t.ctx));
+    await expect(open({ id: story.id, replaceLocal: false, merge: false })).rejects.toMatchObject({ details: { mergeable: false } });
+    await expect(open({ id: story.id, replaceLocal: false, merge: true })).rejects.toMatchObject({ code: 'conflict', details: { kind: 'merge-base-missing' } });
+    expect(t.article(story.id).summary).toBe('Fog lifted at six.');
+  });
+
+  it('refuses a merge too large for one article before anything is written', async () => {
+    const t = context();
+    const story = t.add({ body: { type: 'doc', content: [paragraph(text('One.'))] } });
+    await createReviewTransitions(t.ctx).run(story.id, { action: 'submit', to: 'desk' });
+    const sent = t.article(story.id);
+    const hub = await t.ctx.hub();
+    // Each side rewrote the paragraph at length: each fits in an article, the two together do not.
+    await hub.update(story.id, { article: { ...sent, body: { type: 'doc', content: [paragraph(text('H'.repeat(5_100_000)))] } }, by: EDITOR, baseHubRevision: (await hub.currentRevision(story.id))! });
+    const mine = await t.ctx.library.importVersion({ ...sent, body: { type: 'doc', content: [paragraph(text('L'.repeat(5_100_000)))] } });
+    const before = await t.ctx.records.get(story.id);
+    await expect(reviewOpenHandler(t.ctx, createReviewHubSync(t.ctx))({ id: story.id, replaceLocal: false, merge: true })).rejects.toMatchObject({ code: 'conflict', details: { kind: 'merge-too-large' } });
+    expect(t.article(story.id)).toEqual(mine);
+    expect(await t.ctx.records.get(story.id)).toEqual(before);
   });
 });
+

@@ -14,10 +14,14 @@ import type { ReviewHubSync } from './review-hub-sync';
 import type { OpenedPackage } from './review-package';
 import type { ReviewRecord } from './review-record-store';
 import { stateOf } from './review-state';
+import { mergeArticle, type ArticleMerge, type MergeSuggestion } from './merge-article';
+import { editorArticleSchema } from '../../../common/editor/editor-schema';
+import { mergeBaseOf } from './review-record-store';
+import { authorIdOf } from '../../../common/editor/author-colour';
 
 export function reviewOpenHandler(ctx: ReviewContext, sync: Pick<ReviewHubSync, 'syncUnqueued'>): OperationHandlers['review.open'] {
   const { library, records } = ctx;
-  const open: OperationHandlers['review.open'] = ({ id, replaceLocal }) =>
+  const open: OperationHandlers['review.open'] = ({ id, replaceLocal, merge }) =>
     ctx.queue.run(id, async () => {
       const profile = await ctx.profile();
       const hub = await ctx.hub();
@@ -37,21 +41,34 @@ export function reviewOpenHandler(ctx: ReviewContext, sync: Pick<ReviewHubSync, 
         if (isAppError(error) && error.code === 'not-found') return null;
         throw error;
       });
-      if (local && !replaceLocal && hasLocalChanges(local, record)) {
+      const localChanges = local !== null && hasLocalChanges(local, record);
+      // The version both last had: without it a merge cannot tell whose change a difference is.
+      const base = localChanges && merge ? mergeBaseOf(record) : null;
+      if (local && localChanges && merge && !base) {
+        throw new AppError(
+          'conflict',
+          `"${local.headline || id}" cannot be merged with the review hub's version: this computer does not hold the version it last exchanged with the hub. Open the hub's version instead; yours is kept under Revisions.`,
+          { kind: 'merge-base-missing', headline: local.headline || id, localChanges: true, localRevision: local.revision, mergeable: false },
+        );
+      }
+      if (local && localChanges && !replaceLocal && !merge) {
         const unsent = record.pendingSync ? unsentActions(record) : [];
+        const mergeable = mergeBaseOf(record) !== null;
         throw new AppError(
           'conflict',
           `"${local.headline || id}" has changes on this computer that the review hub has not seen. Opening the hub's version replaces them; your version is kept under Revisions${
             unsent.length > 0 ? ` and your comments are kept, but what you did here (${unsent.join('; ')}) was not sent and must be done again` : ''
           }.`,
           unsent.length > 0
-            ? { kind: 'local-changes-and-actions-unsent', headline: local.headline || id, localChanges: true, localRevision: local.revision, actions: unsent.length }
-            : { kind: 'local-changes-unsent', headline: local.headline || id, localChanges: true, localRevision: local.revision },
+            ? { kind: 'local-changes-and-actions-unsent', headline: local.headline || id, localChanges: true, localRevision: local.revision, actions: unsent.length, mergeable }
+            : { kind: 'local-changes-unsent', headline: local.headline || id, localChanges: true, localRevision: local.revision, mergeable },
         );
       }
       const opened = await hub.open(id);
       checkOpened(id, opened.article, opened.history);
       const changed = !local || contentHash(local) !== contentHash({ ...opened.article, revision: local.revision, updatedAt: local.updatedAt, createdAt: local.createdAt });
+      // Merged and checked before anything is written: a merge that cannot be kept changes nothing.
+      const merged = local && base && changed ? mergeChecked(base, local, opened.article, { id: ctx.newId(), authorId: authorIdOf(profile?.name ?? ''), authorName: profile?.name ?? '', at: ctx.now() }) : null;
       const article = changed ? await library.importVersion(opened.article, { who: profile?.name ?? '' }) : await consistent(ctx, local, { ...record, history: opened.history.length > 0 ? opened.history : record.history });
       ctx.onChange?.(id);
       const at = ctx.now();
@@ -78,12 +95,35 @@ export function reviewOpenHandler(ctx: ReviewContext, sync: Pick<ReviewHubSync, 
         },
         previousSubmission: opened.previousSubmission,
         submitted: submittedVersion(opened, r.submitted),
+        synced: article,
         // What this person saw before taking the newer version: "changes since you last saw it".
         lastSeen: local && changed ? { article: local, at } : r.lastSeen,
       }));
-      return stateOf(ctx, article, next);
+      if (!merged) return stateOf(ctx, article, next);
+      // Merging: the hub's version is current now (yours under Revisions); the merge goes on top of
+      // it, so the hub's version is kept under Revisions too and the merge is what waits to be sent.
+      const summary = { fieldsFromHub: merged.fieldsFromHub, blocksBothChanged: merged.blocksBothChanged };
+      if (contentHash({ ...merged.article, revision: article.revision, updatedAt: article.updatedAt, createdAt: article.createdAt }) === contentHash(article)) {
+        return { ...(await stateOf(ctx, article, next)), merged: summary };
+      }
+      const saved = await library.importVersion({ ...merged.article, status: article.status }, { who: profile?.name ?? '' });
+      ctx.onChange?.(id);
+      return { ...(await stateOf(ctx, saved, next)), merged: summary };
     });
   return open;
+}
+
+/** The merge, refused before anything is written when it would not fit in one article (both sides' long versions of many passages). */
+function mergeChecked(base: Article, local: Article, hub: Article, suggestion: MergeSuggestion): ArticleMerge {
+  const merged = mergeArticle(base, local, hub, suggestion);
+  if (!editorArticleSchema.safeParse(merged.article).success) {
+    throw new AppError(
+      'conflict',
+      `"${local.headline || local.id}" and the review hub's version together are too large to merge into one article. Open the hub's version instead; yours is kept under Revisions.`,
+      { kind: 'merge-too-large', headline: local.headline || local.id },
+    );
+  }
+  return merged;
 }
 
 /** The workflow actions recorded here since the last sync, for messages: "request changes by Sam Editor". */

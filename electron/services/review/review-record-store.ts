@@ -6,7 +6,7 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { AppError } from '../../../common/app-error';
-import { articleIdSchema, articleSchema } from '../../../common/article';
+import { articleIdSchema, articleSchema, type Article } from '../../../common/article';
 import { MAX_COMMENTS, reviewCommentSchema } from '../../../common/workflow/review-comment';
 import { hubKindSchema } from '../../../common/workflow/review-contract';
 import { workflowEventSchema } from '../../../common/workflow/workflow-event';
@@ -40,6 +40,11 @@ export const reviewRecordSchema = z.object({
   /** The article as it was last submitted (sent from here, or taken from the hub while submitted): the base of "changes since it was submitted". */
   submitted: z.object({ article: articleSchema, at: time }).nullable().default(null),
   /**
+   * The article as this machine and the hub last agreed on it (at `hub.localRevision`): the base of
+   * merging what was typed here with a newer version from the hub. Null in records written before.
+   */
+  synced: articleSchema.nullable().default(null),
+  /**
    * Workflow actions or comments recorded here while the hub could not be reached: the article,
    * history and comments are sent as they are when it can be ('submit' for a first submission).
    */
@@ -67,7 +72,17 @@ export const reviewRecordSchema = z.object({
 export type ReviewRecord = z.infer<typeof reviewRecordSchema>;
 
 export function emptyReviewRecord(): ReviewRecord {
-  return { schemaVersion: 1, history: [], comments: [], hub: null, lastSeen: null, previousSubmission: null, submitted: null, pendingSync: null };
+  return { schemaVersion: 1, history: [], comments: [], hub: null, lastSeen: null, previousSubmission: null, submitted: null, synced: null, pendingSync: null };
+}
+
+/** What `synced` becomes once `hub` is written: the article when the link now names its revision, else what was kept. */
+export function syncedAfter(hub: ReviewRecord['hub'], article: Article, kept: Article | null): Article | null {
+  return hub !== null && hub.localRevision === article.revision ? article : kept;
+}
+
+/** The version a merge starts from: kept only while it is the one the hub link names. */
+export function mergeBaseOf(record: ReviewRecord): Article | null {
+  return record.hub !== null && record.synced !== null && record.synced.revision === record.hub.localRevision ? record.synced : null;
 }
 
 const pendingIndexSchema = z.object({ version: z.literal(1), ids: z.array(articleIdSchema) });

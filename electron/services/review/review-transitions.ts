@@ -91,6 +91,7 @@ export function createReviewTransitions(ctx: ReviewContext): ReviewTransitions {
       submitted: request.action === 'submit' ? { article: moved, at } : r.submitted,
       // The revision that was sent, not whatever autosave landed while the hub was being written.
       hub: hub && !pendingSync ? { ...hub, localRevision: article.revision } : hub,
+      synced: hub && !pendingSync ? moved : r.synced,
       pendingSync,
     }));
     if (request.action === 'spike') await ctx.onSpiked?.(id).catch((error: unknown) => ctx.logger.warn(`[review] could not stop queued publishing of ${id}:`, error));

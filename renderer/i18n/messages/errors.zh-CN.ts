@@ -107,6 +107,8 @@ export const errorsZhCN: Record<keyof typeof errorsEn, string> = {
   'error.local-changes-unsent': '“{headline}”在这台电脑上有审稿中心尚未收到的修改。打开审稿中心的版本会替换这些修改；你的版本保存在“历史版本”中。',
   'error.local-changes-and-actions-unsent':
     '“{headline}”在这台电脑上有审稿中心尚未收到的修改。打开审稿中心的版本会替换这些修改；你的版本保存在“历史版本”中，批注也会保留，但在这里做的 {actions} 项审稿操作尚未发出，需要重做。',
+  'error.merge-base-missing': '“{headline}”无法与审稿中心的版本合并：这台电脑上没有上次与审稿中心交换的版本。请改为打开审稿中心的版本；你的版本保存在“历史版本”中。',
+  'error.merge-too-large': '“{headline}”与审稿中心的版本合在一起超出了一篇稿件的上限，无法合并。请改为打开审稿中心的版本；你的版本保存在“历史版本”中。',
   'error.workflow-wrong-status': '现在不能执行“{action}”：稿件状态为“{status}”。',
   'error.workflow-stale': '稿件已经是“{actual}”（由 {by} 操作）：请重新载入后再操作。',
   'error.duplicate-id': '标识 {id} 已被占用。',
