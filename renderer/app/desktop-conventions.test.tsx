@@ -187,7 +187,7 @@ describe('copy link to this story', () => {
     expect(stores.ui.getState().notices).toEqual([expect.objectContaining({ kind: 'error', message: catalogues.en['deepLink.otherHub'] })]);
     expect(api.callsTo('review.open')).toEqual([]);
     await openDeepLink(stores, { kind: 'review', hub: 'folder', articleId: ID });
-    expect(api.callsTo('review.open')).toEqual([{ id: ID, replaceLocal: false }]);
+    expect(api.callsTo('review.open')).toEqual([{ id: ID, replaceLocal: false, merge: false }]);
     expect(stores.ui.getState().view).toBe('article');
     expect(stores.ui.getState().sideTab).toBe('review');
   });

@@ -9,6 +9,7 @@ import { newArticle } from '../../common/article';
 import type { ReviewState } from '../../common/workflow/review-contract';
 import { ApiError } from '../api/api-error';
 import { createAppStores } from './app-stores';
+import { mergeNotice } from './review-store';
 import { createFakeApi } from '../../tests/support/fake-api';
 
 const ID = 'art0000000001';
@@ -34,18 +35,51 @@ describe('review store: opening from the hub', () => {
     });
     const stores = createAppStores(api);
     expect(await stores.review.getState().openFromHub(ID)).toBe(false);
-    expect(stores.review.getState().replacePrompt).toEqual({ articleId: ID, message: expect.stringContaining('“Flood warning” has changes on this computer') });
+    expect(stores.review.getState().replacePrompt).toEqual({ articleId: ID, message: expect.stringContaining('“Flood warning” has changes on this computer'), mergeable: false });
     expect(stores.ui.getState().notices).toHaveLength(0);
     expect(replaced).toBe(false);
 
-    expect(await stores.review.getState().openFromHub(ID, true)).toBe(true);
+    expect(await stores.review.getState().openFromHub(ID, 'replace')).toBe(true);
     expect(replaced).toBe(true);
     expect(stores.review.getState().replacePrompt).toBeNull();
     expect(api.callsTo('review.open')).toEqual([
-      { id: ID, replaceLocal: false },
-      { id: ID, replaceLocal: true },
+      { id: ID, replaceLocal: false, merge: false },
+      { id: ID, replaceLocal: true, merge: false },
     ]);
     expect(stores.article.getState().article?.id).toBe(ID);
+  });
+
+  it('offers a merge when the services can do one; merging opens the article and says what was kept from whom', async () => {
+    useI18nStore.getState().setLocale('en');
+    const api = createFakeApi({
+      'articles.get': () => article,
+      'review.open': (input) => {
+        if (!input.merge) {
+          throw new ApiError('conflict', '"Flood warning" has changes on this computer that the review hub has not seen.', {
+            kind: 'local-changes-unsent',
+            headline: 'Flood warning',
+            localChanges: true,
+            localRevision: 3,
+            mergeable: true,
+          });
+        }
+        return { articleId: ID, status: 'changes_requested', merged: { fieldsFromHub: ['headline', 'meta.section'], blocksBothChanged: 2 } } as ReviewState;
+      },
+    });
+    const stores = createAppStores(api);
+    expect(await stores.review.getState().openFromHub(ID)).toBe(false);
+    expect(stores.review.getState().replacePrompt?.mergeable).toBe(true);
+    expect(await stores.review.getState().openFromHub(ID, 'merge')).toBe(true);
+    expect(api.callsTo('review.open').at(-1)).toEqual({ id: ID, replaceLocal: false, merge: true });
+    expect(stores.article.getState().article?.id).toBe(ID);
+    const notice = stores.ui.getState().notices.at(-1);
+    expect(notice?.kind).toBe('info');
+    expect(notice?.message).toContain('Merged your changes');
+    expect(notice?.message).toContain('2 passage(s) you both changed');
+    expect(notice?.message).toContain('You both changed Headline, Section');
+    useI18nStore.getState().setLocale('zh-CN');
+    expect(mergeNotice({ fieldsFromHub: ['summary'], blocksBothChanged: 0 })).toBe('已把您的修改与审稿中心的版本合并；合并前的两个版本都保存在“历史版本”中。确认无误后请发送合并后的稿件。双方都改动了摘要：保留审稿中心的版本。');
+    useI18nStore.getState().setLocale('en');
   });
 
   it('any other failure is shown as an error and nothing is prompted', async () => {

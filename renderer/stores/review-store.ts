@@ -6,13 +6,14 @@ import { isApiError } from '../api/api-error';
 import { formatDetails } from '../api/format-error';
 import type { DatelineApi } from '../../common/contract';
 import type { EventSubscription } from '../api/event-subscription';
-import type { DiffBase, QueueScope, ReviewDiffResult, ReviewQueue, ReviewState } from '../../common/workflow/review-contract';
+import type { DiffBase, MergeSummary, QueueScope, ReviewDiffResult, ReviewQueue, ReviewState } from '../../common/workflow/review-contract';
 import type { TextAnchor } from '../../common/workflow/review-comment';
 import type { WorkflowAction } from '../../common/workflow/workflow-event';
 import type { ArticleStore } from './article-store';
 import { createStore, type Store } from './create-store';
 import type { UiStore } from './ui-store';
-import { t } from '../i18n/i18n-store';
+import { t, useI18nStore } from '../i18n/i18n-store';
+import type { MessageKey } from '../i18n/messages/catalogues';
 import { reviewNoticeKey } from './review-notice-key';
 
 export interface ActInput {
@@ -36,7 +37,7 @@ export interface ReviewStoreState {
   /** Counts what waits for this person; failures (offline, hub unplugged) keep the last count. */
   pollWaiting(): Promise<void>;
   /** Opening the hub's version would replace local changes: the article waiting for the person's answer. */
-  replacePrompt: { articleId: string; message: string } | null;
+  replacePrompt: { articleId: string; message: string; mergeable: boolean } | null;
   load(articleId: string): Promise<void>;
   clear(): void;
   /** True when the action was taken; on failure the error is shown and nothing changed. */
@@ -60,8 +61,11 @@ export interface ReviewStoreState {
   showDiff(base: DiffBase): Promise<void>;
   closeDiff(): void;
   loadQueue(scope?: QueueScope): Promise<void>;
-  /** Copies the hub's version into the library and opens it; asks first when that would replace local changes. */
-  openFromHub(articleId: string, replaceLocal?: boolean): Promise<boolean>;
+  /**
+   * Copies the hub's version into the library and opens it; asks first when that would replace local
+   * changes. The answer: 'replace' them (kept under Revisions), or 'merge' them into the hub's version.
+   */
+  openFromHub(articleId: string, localChanges?: LocalChangesChoice): Promise<boolean>;
   dismissReplacePrompt(): void;
   /** Sends what waits for the hub for this article now. */
   syncNow(articleId: string): Promise<void>;
@@ -73,6 +77,8 @@ export interface ReviewStoreState {
 }
 
 export type ReviewStore = Store<ReviewStoreState>;
+
+export type LocalChangesChoice = 'replace' | 'merge';
 
 /** Comment needs a name and role, a hub that keeps comments, and selected text. */
 export type CommentRefusal = 'no-profile' | 'not-kept' | 'needs-selection';
@@ -191,21 +197,22 @@ export function createReviewStore(api: DatelineApi, article: ArticleStore, ui: U
           set({ queueLoading: false });
         }
       },
-      openFromHub: async (articleId, replaceLocal = false) => {
+      openFromHub: async (articleId, localChanges) => {
         set({ replacePrompt: null });
         try {
           if (currentId() !== null) {
             const closed = await article.getState().close();
             if (!closed) return false;
           }
-          const state = await api.call('review.open', { id: articleId, replaceLocal });
+          const state = await api.call('review.open', { id: articleId, replaceLocal: localChanges === 'replace', merge: localChanges === 'merge' });
           await article.getState().open(articleId);
           set({ state, diff: null });
+          if (state.merged) ui.getState().showInfo(mergeNotice(state.merged), undefined, { key: reviewNoticeKey(articleId) });
           return true;
         } catch (error) {
           const failure = isApiError(error) ? error.failure : null;
           if (failure?.code === 'conflict' && failure.details && 'localChanges' in failure.details) {
-            set({ replacePrompt: { articleId, message: formatDetails(failure.details) } });
+            set({ replacePrompt: { articleId, message: formatDetails(failure.details), mergeable: 'mergeable' in failure.details && failure.details.mergeable === true } });
             // Whatever was open stays open: nothing was replaced.
             if (currentId() === null) await article.getState().open(articleId).catch(() => undefined);
             return false;
@@ -242,4 +249,32 @@ export function createReviewStore(api: DatelineApi, article: ArticleStore, ui: U
     if (id !== null && store.getState().state !== null) reloadQuietly(id);
   });
   return store;
+}
+
+/** What a merge did, in the person's language: where both changed something, whose text was kept where. */
+export function mergeNotice(merged: MergeSummary): string {
+  const parts = [t('review.merge.done')];
+  if (merged.blocksBothChanged > 0) parts.push(t('review.merge.blocks', { count: merged.blocksBothChanged }));
+  if (merged.fieldsFromHub.length > 0) parts.push(t('review.merge.fields', { fields: merged.fieldsFromHub.map((f) => t(fieldLabelKey(f))).join(t('review.merge.fieldSeparator')) }));
+  // Chinese sentences end in a full-width stop and take no space between them.
+  return parts.join(useI18nStore.getState().locale === 'zh-CN' ? '' : ' ');
+}
+
+const FIELD_LABELS: Readonly<Record<string, MessageKey>> = {
+  headline: 'article.headline',
+  subheadline: 'article.subheadline',
+  summary: 'article.summary',
+  'meta.section': 'metadata.section',
+  'meta.bylines': 'metadata.bylines',
+  'meta.source': 'metadata.source',
+  'meta.publisher': 'metadata.publisher',
+  'meta.dateline': 'metadata.dateline',
+  'meta.slug': 'metadata.slug',
+  'meta.plannedAt': 'metadata.plannedAt',
+  'meta.language': 'metadata.language',
+  'meta.editorsNote': 'metadata.editorsNote',
+};
+
+function fieldLabelKey(field: string): MessageKey {
+  return FIELD_LABELS[field] ?? 'review.merge.otherField';
 }

@@ -205,3 +205,55 @@ test('a late fact added while the desk reviews reaches the editor with “Send m
   await expect(edPanel.getByText(statusLine(editor.app, 'submitted'))).toBeVisible();
 });
 
+
+test('a story returned while the reporter kept writing: “Get the latest” merges the desk’s edits with the reporter’s, losing neither', async ({ browser }) => {
+  test.setTimeout(180_000);
+  const { reporter, editor } = await openNewsroom(browser, hosts, 'zh-CN', '李娜');
+  await reporter.app.newArticle();
+  await reporter.app.textbox('article.headline').fill('渡轮因大雾停航');
+  await reporter.app.body.click();
+  await reporter.page.keyboard.type('今晨大雾，渡轮停航。');
+  await reporter.page.keyboard.press('Enter');
+  await reporter.page.keyboard.type('码头有数百名乘客等候。');
+  await reporter.app.waitSaved();
+  const panel = await openReviewTab(reporter);
+  await actWithNote(reporter, panel, 'submit');
+  await expect(panel.getByText(statusLine(reporter.app, 'submitted'))).toBeVisible();
+
+  // The desk edits the first paragraph (as a suggestion) and returns the story.
+  const edPanel = await openFromQueue(editor, '渡轮因大雾停航', 'for-me');
+  await editor.app.body.getByText('今晨大雾').click();
+  await editor.app.pressEndInBody();
+  await editor.page.keyboard.type('（据海事局）');
+  await editor.app.waitSaved();
+  await actWithNote(editor, edPanel, 'request-changes', 'Name the harbour.');
+  await expect(edPanel.getByText(statusLine(editor.app, 'changes_requested'))).toBeVisible();
+
+  // Meanwhile the reporter adds to the second paragraph, then takes the latest.
+  await reporter.app.body.getByText('码头有数百名乘客等候').click();
+  await reporter.app.pressEndInBody();
+  await reporter.page.keyboard.type('航运公司称中午恢复。');
+  await reporter.app.waitSaved();
+  await panel.getByRole('button', { name: reporter.app.text('review.refreshFromHub'), exact: true }).click();
+  const ask = reporter.page.getByRole('alertdialog', { name: reporter.app.text('review.replace.mergeTitle') });
+  await expect(ask).toContainText(reporter.app.text('review.replace.mergeHint'));
+  await ask.getByRole('button', { name: reporter.app.text('review.replace.merge'), exact: true }).click();
+  await expect(ask).toBeHidden();
+
+  // Both edits are in the body. The desk's is still the desk's suggestion (an editor suggests by
+  // default); nothing of the reporter's became one. The returned status and note show.
+  await expect(reporter.app.body).toContainText('今晨大雾，渡轮停航。（据海事局）');
+  await expect(reporter.app.body).toContainText('码头有数百名乘客等候。航运公司称中午恢复。');
+  await expect(reporter.app.body.locator('ins')).toHaveText(['（据海事局）']);
+  await expect(reporter.page.getByRole('status').filter({ hasText: reporter.app.text('review.merge.done') })).toBeVisible();
+  const merged = reviewPanel(reporter);
+  await expect(merged.getByText(statusLine(reporter.app, 'changes_requested'))).toBeVisible();
+  await expect(merged.getByText('Name the harbour.').first()).toBeVisible();
+
+  // The merge goes back with the resubmission: the desk gets both.
+  await actWithNote(reporter, merged, 'resubmit');
+  await expect(merged.getByText(statusLine(reporter.app, 'submitted'))).toBeVisible();
+  await openFromQueue(editor, '渡轮因大雾停航', 'for-me');
+  await expect(editor.app.body).toContainText('今晨大雾，渡轮停航。（据海事局）');
+  await expect(editor.app.body).toContainText('航运公司称中午恢复。');
+});
