@@ -5,6 +5,7 @@ import type { Article, DocNode } from '../../../common/article';
 import { SUGGESTION_INSERT } from '../../../common/editor/suggestion-marks';
 import { makeArticle, paragraph, text, figure, PHOTO_A } from '../../../tests/fixtures/sample-article';
 import { mergeArticle } from './merge-article';
+import { MAX_DIFF_BLOCKS } from './merge-blocks';
 
 const SUGGESTION = { id: 'merge-1', authorId: 'li-na', authorName: 'Li Na', at: '2026-12-07T10:00:00.000Z' };
 const para = (value: string): DocNode => paragraph(text(value));
@@ -69,6 +70,16 @@ describe('mergeArticle', () => {
     const merge = mergeArticle(base, local, hub, SUGGESTION);
     expect(texts(merge.article)).toEqual(['One.', 'Two and three, joined by the desk.', 'Between, by the writer.', 'Four.']);
     expect(suggested(merge.article)).toEqual(['Between, by the writer.']);
+  });
+
+  it('merges a long body changed at both ends here and in the middle by the desk, beyond what the diff compares', () => {
+    const n = MAX_DIFF_BLOCKS + 1;
+    const long = withBody(base, ...Array.from({ length: n }, (_, i) => para(`P${i}.`)));
+    const local = withBody(base, ...Array.from({ length: n }, (_, i) => para(i === 0 || i === n - 1 ? `P${i}, here.` : `P${i}.`)));
+    const hub = withBody(base, ...Array.from({ length: n }, (_, i) => para(i === 5 ? `P${i}, by the desk.` : `P${i}.`)));
+    const merge = mergeArticle(long, local, hub, SUGGESTION);
+    expect(merge.blocksBothChanged).toBe(0);
+    expect(texts(merge.article).filter((t) => t.includes(','))).toEqual(['P0, here.', 'P5, by the desk.', `P${n - 1}, here.`]);
   });
 
   it('keeps a paragraph the writer edited and the desk deleted, as a suggestion; keeps formatting and other suggestions', () => {

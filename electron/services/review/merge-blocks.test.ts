@@ -1,7 +1,7 @@
 // Runs in: vitest (node). The block-level three-way merge: changes that only touch stay apart, and
 // only changes to the same base blocks, or insertions at one place, conflict.
 import { describe, expect, it } from 'vitest';
-import { mergeBlocks } from './merge-blocks';
+import { MAX_DIFF_BLOCKS, mergeBlocks } from './merge-blocks';
 
 const O = ['p1', 'p2', 'p3', 'p4'];
 
@@ -38,5 +38,23 @@ describe('mergeBlocks', () => {
   it('merges from an empty base and into an emptied one', () => {
     expect(mergeBlocks([], ['a'], [])).toEqual([{ ok: ['a'] }]);
     expect(mergeBlocks(O, [], O)).toEqual([]);
+  });
+
+  it('diffs only what lies between the common head and tail, and takes a run longer than it compares as one change', () => {
+    const long = Array.from({ length: 50_000 }, (_, i) => `p${i}`);
+    const a = long.map((k, i) => (i === 10 ? `${k}*` : k));
+    const b = long.map((k, i) => (i === 40_000 ? `${k}*` : k));
+    expect(mergeBlocks(long, a, b)).toEqual([{ ok: long.map((k, i) => (i === 10 || i === 40_000 ? `${k}*` : k)) }]);
+    // Every block rewritten, many of them equal (empty paragraphs make the diff's work grow with their square):
+    // one change of the whole run, which the other side did not touch...
+    const o = long.slice(0, MAX_DIFF_BLOCKS + 1);
+    const rewritten = o.map(() => 'empty');
+    expect(mergeBlocks(o, rewritten, o)).toEqual([{ ok: rewritten }]);
+    // ...or did, which makes one conflict of it, even where the two changed different blocks: the
+    // first and last blocks changed here put every block between in the run (merge-article.ts then
+    // settles a run of equal length block by block).
+    const ends = o.map((k, i) => (i === 0 || i === MAX_DIFF_BLOCKS ? `${k}*` : k));
+    const touched = o.map((k, i) => (i === 5 ? `${k}*` : k));
+    expect(mergeBlocks(o, ends, touched)).toEqual([{ conflict: { o, a: ends, b: touched } }]);
   });
 });

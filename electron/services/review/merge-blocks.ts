@@ -54,8 +54,24 @@ export function mergeBlocks(o: readonly string[], a: readonly string[], b: reado
   return regions;
 }
 
+/**
+ * The most blocks the two-way diff compares on each side once the common head and tail are set
+ * aside. Its work grows with the square of many equal blocks (empty paragraphs), and a hub's version
+ * is not trusted: beyond this, what lies between is taken as one change of all of it.
+ */
+export const MAX_DIFF_BLOCKS = 10_000;
+
 function hunksOf(o: string[], x: string[], side: 'a' | 'b'): Hunk[] {
-  return diffIndices(o, x).map((h) => ({ side, start: h.buffer1[0], end: h.buffer1[0] + h.buffer1[1], content: h.buffer2Content }));
+  // The common head and tail are no change: only what lies between is diffed.
+  let head = 0;
+  while (head < o.length && head < x.length && o[head] === x[head]) head++;
+  let tail = 0;
+  while (tail < o.length - head && tail < x.length - head && o[o.length - 1 - tail] === x[x.length - 1 - tail]) tail++;
+  const oMiddle = o.slice(head, o.length - tail);
+  const xMiddle = x.slice(head, x.length - tail);
+  if (oMiddle.length === 0 && xMiddle.length === 0) return [];
+  if (oMiddle.length > MAX_DIFF_BLOCKS || xMiddle.length > MAX_DIFF_BLOCKS) return [{ side, start: head, end: head + oMiddle.length, content: xMiddle }];
+  return diffIndices(oMiddle, xMiddle).map((h) => ({ side, start: head + h.buffer1[0], end: head + h.buffer1[0] + h.buffer1[1], content: h.buffer2Content }));
 }
 
 /** Whether two changes touch the same base blocks, or insert at the same place. */

@@ -11,6 +11,7 @@ import { EDITOR, reviewTestContextPerTest } from '../../../tests/support/review-
 import { emptyReviewRecord } from './review-record-store';
 import { createReviewHubSync } from './review-hub-sync';
 import { checkOpened, hasLocalChanges, reviewOpenHandler } from './review-open';
+import { MAX_DIFF_BLOCKS } from './merge-blocks';
 import { createReviewTransitions } from './review-transitions';
 
 const event = (from: WorkflowEvent['from'], to: WorkflowEvent['to']): WorkflowEvent =>
@@ -129,5 +130,18 @@ describe('review.open', () => {
     expect(t.article(story.id)).toEqual(mine);
     expect(await t.ctx.records.get(story.id)).toEqual(before);
   });
-});
 
+  it('merges a story rewritten here, paragraph by paragraph beyond what the diff compares, with the desk\'s new headline', async () => {
+    const t = context();
+    const many = (prefix: string) => ({ type: 'doc', content: Array.from({ length: MAX_DIFF_BLOCKS + 1 }, (_, i) => paragraph(text(`${prefix} ${i}.`))) });
+    const story = t.add({ body: many('Base') });
+    await createReviewTransitions(t.ctx).run(story.id, { action: 'submit', to: 'desk' });
+    const sent = t.article(story.id);
+    const hub = await t.ctx.hub();
+    await hub.update(story.id, { article: { ...sent, headline: 'Rewritten by the desk' }, by: EDITOR, baseHubRevision: (await hub.currentRevision(story.id))! });
+    await t.ctx.library.importVersion({ ...sent, body: many('Mine') });
+    const state = await reviewOpenHandler(t.ctx, createReviewHubSync(t.ctx))({ id: story.id, replaceLocal: false, merge: true });
+    expect(state.merged).toEqual({ fieldsFromHub: [], blocksBothChanged: 0 });
+    expect(t.article(story.id)).toMatchObject({ headline: 'Rewritten by the desk', body: many('Mine') });
+  });
+});
