@@ -1,7 +1,7 @@
 // Runs in: vitest (node). The block-level three-way merge: changes that only touch stay apart, and
 // only changes to the same base blocks, or insertions at one place, conflict.
 import { describe, expect, it } from 'vitest';
-import { MAX_DIFF_BLOCKS, mergeBlocks } from './merge-blocks';
+import { mergeBlocks } from './merge-blocks';
 
 const O = ['p1', 'p2', 'p3', 'p4'];
 
@@ -19,20 +19,20 @@ describe('mergeBlocks', () => {
     expect(mergeBlocks(O, ['p1', 'p3', 'p4'], ['p1', 'p2', 'p3'])).toEqual([{ ok: ['p1', 'p3'] }]);
     expect(mergeBlocks(O, ['p1', 'p2', 'p3*', 'p4'], ['p1', 'p2', 'p3*', 'p4'])).toEqual([{ ok: ['p1', 'p2', 'p3*', 'p4'] }]);
     // A deletion next to a change is one change of two blocks: it meets the other side's change of the second.
-    expect(mergeBlocks(O, ['p1', 'p3*', 'p4'], ['p1', 'p2', 'p3*'])).toEqual([{ ok: ['p1'] }, { conflict: { o: ['p2', 'p3', 'p4'], a: ['p3*', 'p4'], b: ['p2', 'p3*'] } }]);
+    expect(mergeBlocks(O, ['p1', 'p3*', 'p4'], ['p1', 'p2', 'p3*'])).toEqual([{ ok: ['p1'] }, { conflict: { o: ['p2', 'p3', 'p4'], a: ['p3*', 'p4'], b: ['p2', 'p3*'], aligned: false } }]);
   });
 
   it('makes a conflict of changes to the same block, with each side\'s version of the base run', () => {
     expect(mergeBlocks(O, ['p1', 'p2a', 'p3', 'p4'], ['p1', 'p2b', 'p3b', 'p4'])).toEqual([
       { ok: ['p1'] },
-      { conflict: { o: ['p2', 'p3'], a: ['p2a', 'p3'], b: ['p2b', 'p3b'] } },
+      { conflict: { o: ['p2', 'p3'], a: ['p2a', 'p3'], b: ['p2b', 'p3b'], aligned: true } },
       { ok: ['p4'] },
     ]);
   });
 
   it('makes a conflict of two insertions at one place, and of an insertion inside a run the other side replaced', () => {
-    expect(mergeBlocks(O, ['p1', 'x', 'p2', 'p3', 'p4'], ['p1', 'y', 'p2', 'p3', 'p4'])).toEqual([{ ok: ['p1'] }, { conflict: { o: [], a: ['x'], b: ['y'] } }, { ok: ['p2', 'p3', 'p4'] }]);
-    expect(mergeBlocks(O, ['p1', 'p2', 'x', 'p3', 'p4'], ['p1', 'q', 'p4'])).toEqual([{ ok: ['p1'] }, { conflict: { o: ['p2', 'p3'], a: ['p2', 'x', 'p3'], b: ['q'] } }, { ok: ['p4'] }]);
+    expect(mergeBlocks(O, ['p1', 'x', 'p2', 'p3', 'p4'], ['p1', 'y', 'p2', 'p3', 'p4'])).toEqual([{ ok: ['p1'] }, { conflict: { o: [], a: ['x'], b: ['y'], aligned: false } }, { ok: ['p2', 'p3', 'p4'] }]);
+    expect(mergeBlocks(O, ['p1', 'p2', 'x', 'p3', 'p4'], ['p1', 'q', 'p4'])).toEqual([{ ok: ['p1'] }, { conflict: { o: ['p2', 'p3'], a: ['p2', 'x', 'p3'], b: ['q'], aligned: false } }, { ok: ['p4'] }]);
   });
 
   it('merges from an empty base and into an emptied one', () => {
@@ -40,21 +40,28 @@ describe('mergeBlocks', () => {
     expect(mergeBlocks(O, [], O)).toEqual([]);
   });
 
-  it('diffs only what lies between the common head and tail, and takes a run longer than it compares as one change', () => {
-    const long = Array.from({ length: 50_000 }, (_, i) => `p${i}`);
-    const a = long.map((k, i) => (i === 10 ? `${k}*` : k));
-    const b = long.map((k, i) => (i === 40_000 ? `${k}*` : k));
-    expect(mergeBlocks(long, a, b)).toEqual([{ ok: long.map((k, i) => (i === 10 || i === 40_000 ? `${k}*` : k)) }]);
-    // Every block rewritten, many of them equal (empty paragraphs make the diff's work grow with their square):
-    // one change of the whole run, which the other side did not touch...
-    const o = long.slice(0, MAX_DIFF_BLOCKS + 1);
-    const rewritten = o.map(() => 'empty');
-    expect(mergeBlocks(o, rewritten, o)).toEqual([{ ok: rewritten }]);
-    // ...or did, which makes one conflict of it, even where the two changed different blocks: the
-    // first and last blocks changed here put every block between in the run (merge-article.ts then
-    // settles a run of equal length block by block).
-    const ends = o.map((k, i) => (i === 0 || i === MAX_DIFF_BLOCKS ? `${k}*` : k));
-    const touched = o.map((k, i) => (i === 5 ? `${k}*` : k));
-    expect(mergeBlocks(o, ends, touched)).toEqual([{ conflict: { o, a: ends, b: touched } }]);
+  it('never deletes both copies of a repeated block when each side removed one', () => {
+    // A paragraph pasted twice: both remove the copy, and one also fixes the lead.
+    const regions = mergeBlocks(['lead', 'q', 'q', 'end'], ["lead'", 'q', 'end'], ['lead', 'q', 'end']);
+    const kept = regions.flatMap((r) => ('ok' in r ? r.ok : [...r.conflict.b, ...r.conflict.a]));
+    expect(kept).toContain('q');
+    // Blank paragraphs: one side removes one, the other types into one.
+    const blanks = mergeBlocks(['a', '', '', 'b'], ['a', '', 'b'], ['a', 'typed', '', 'b']);
+    expect(blanks.flatMap((r) => ('ok' in r ? r.ok : [...r.conflict.b, ...r.conflict.a]))).toContain('typed');
+    // Copies further apart: each side removed a different one of three.
+    const three = mergeBlocks(['q', 'q', 'q', 'end'], ['q', 'q', 'end'], ['q', 'q', 'end']);
+    expect(three).toEqual([{ ok: ['q', 'q', 'end'] }]);
+  });
+
+  it('says when a run is not replaced one for one, so its blocks must not be paired by position', () => {
+    // Here P1 was deleted and N added; at the desk every paragraph was rewritten.
+    expect(mergeBlocks(['p1', 'p2', 'p3'], ['p2', 'n', 'p3'], ['q1', 'q2', 'q3'])).toEqual([{ conflict: { o: ['p1', 'p2', 'p3'], a: ['p2', 'n', 'p3'], b: ['q1', 'q2', 'q3'], aligned: false } }]);
+  });
+
+  it('merges long bodies with many equal blocks, changed at both ends and in the middle', () => {
+    const long = Array.from({ length: 40_000 }, (_, i) => (i % 2 === 0 ? '' : `p${i}`));
+    const a = ['lead', ...long.slice(1), 'last'];
+    const b = long.map((k, i) => (i === 20_001 ? 'middle' : k));
+    expect(mergeBlocks(long, a, b)).toEqual([{ ok: ['lead', ...long.slice(1).map((k, i) => (i + 1 === 20_001 ? 'middle' : k)), 'last'] }]);
   });
 });
