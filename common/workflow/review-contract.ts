@@ -84,6 +84,8 @@ export interface MergeSummary {
   fieldsFromHub: string[];
   /** Runs of paragraphs both changed differently: the hub's kept, this computer's added after them as suggestions. */
   blocksBothChanged: number;
+  /** Runs both changed where only the hub's was kept (a photo, a paragraph deleted here): this computer's is under Revisions. */
+  blocksKeptFromHub: number;
 }
 
 export const diffBaseSchema = z.enum(['last-seen', 'submitted', 'previous-submission']);

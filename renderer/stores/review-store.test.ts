@@ -1,6 +1,6 @@
 // Runs in: tests (node). Opening the hub's version asks before replacing local changes, and only
 // a confirmed retry sends replaceLocal.
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { createEventSubscription } from '../api/event-subscription';
 import { testEventConnection } from '../../tests/support/test-event-connection';
 import { reviewNoticeKey } from './review-notice-key';
@@ -16,6 +16,8 @@ const ID = 'art0000000001';
 const article = { ...newArticle(ID, '2026-11-25T09:00:00.000Z'), headline: 'Flood warning' };
 
 describe('review store: opening from the hub', () => {
+  afterEach(() => useI18nStore.getState().setLocale('en'));
+
   it('local changes make a prompt instead of an error; confirming sends replaceLocal and opens the article', async () => {
     let replaced = false;
     const api = createFakeApi({
@@ -63,7 +65,7 @@ describe('review store: opening from the hub', () => {
             mergeable: true,
           });
         }
-        return { articleId: ID, status: 'changes_requested', merged: { fieldsFromHub: ['headline', 'meta.section'], blocksBothChanged: 2 } } as ReviewState;
+        return { articleId: ID, status: 'changes_requested', merged: { fieldsFromHub: ['headline', 'meta.section'], blocksBothChanged: 2, blocksKeptFromHub: 1 } } as ReviewState;
       },
     });
     const stores = createAppStores(api);
@@ -77,9 +79,9 @@ describe('review store: opening from the hub', () => {
     expect(notice?.message).toContain('Merged your changes');
     expect(notice?.message).toContain('2 passage(s) you both changed');
     expect(notice?.message).toContain('You both changed Headline, Section');
+    expect(notice?.message).toContain('1 more you both changed (a photo, or a passage you deleted)');
     useI18nStore.getState().setLocale('zh-CN');
-    expect(mergeNotice({ fieldsFromHub: ['summary'], blocksBothChanged: 0 })).toBe('已把您的修改与审稿中心的版本合并；合并前的两个版本都保存在“历史版本”中。确认无误后请发送合并后的稿件。双方都改动了摘要：保留审稿中心的版本。');
-    useI18nStore.getState().setLocale('en');
+    expect(mergeNotice({ fieldsFromHub: ['summary'], blocksBothChanged: 0, blocksKeptFromHub: 0 })).toBe('已把您的修改与审稿中心的版本合并；合并前的两个版本都保存在“历史版本”中。确认无误后请发送合并后的稿件。双方都改动了摘要：保留审稿中心的版本。');
   });
 
   it('any other failure is shown as an error and nothing is prompted', async () => {

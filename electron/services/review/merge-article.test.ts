@@ -5,7 +5,6 @@ import type { Article, DocNode } from '../../../common/article';
 import { SUGGESTION_INSERT } from '../../../common/editor/suggestion-marks';
 import { makeArticle, paragraph, text, figure, PHOTO_A } from '../../../tests/fixtures/sample-article';
 import { mergeArticle } from './merge-article';
-import { MAX_DIFF_BLOCKS } from './merge-blocks';
 
 const SUGGESTION = { id: 'merge-1', authorId: 'li-na', authorName: 'Li Na', at: '2026-12-07T10:00:00.000Z' };
 const para = (value: string): DocNode => paragraph(text(value));
@@ -72,14 +71,50 @@ describe('mergeArticle', () => {
     expect(suggested(merge.article)).toEqual(['Between, by the writer.']);
   });
 
-  it('merges a long body changed at both ends here and in the middle by the desk, beyond what the diff compares', () => {
-    const n = MAX_DIFF_BLOCKS + 1;
+  it('merges a long body changed at both ends here and in the middle by the desk', () => {
+    const n = 12_001;
     const long = withBody(base, ...Array.from({ length: n }, (_, i) => para(`P${i}.`)));
     const local = withBody(base, ...Array.from({ length: n }, (_, i) => para(i === 0 || i === n - 1 ? `P${i}, here.` : `P${i}.`)));
     const hub = withBody(base, ...Array.from({ length: n }, (_, i) => para(i === 5 ? `P${i}, by the desk.` : `P${i}.`)));
     const merge = mergeArticle(long, local, hub, SUGGESTION);
     expect(merge.blocksBothChanged).toBe(0);
     expect(texts(merge.article).filter((t) => t.includes(','))).toEqual(['P0, here.', 'P5, by the desk.', `P${n - 1}, here.`]);
+  });
+
+  it('does not pair paragraphs by position when a run was not replaced one for one', () => {
+    const three = withBody(base, para('P1.'), para('P2.'), para('P3.'));
+    // Here P1 was deleted and N added; the desk rewrote all three.
+    const local = withBody(base, para('P2.'), para('N, by the writer.'), para('P3.'));
+    const hub = withBody(base, para('Q1.'), para('Q2.'), para('Q3.'));
+    const merge = mergeArticle(three, local, hub, SUGGESTION);
+    expect(texts(merge.article)).toEqual(['Q1.', 'Q2.', 'Q3.', 'N, by the writer.']);
+    expect(suggested(merge.article)).toEqual(['N, by the writer.']);
+    expect(merge.blocksBothChanged).toBe(1);
+  });
+
+  it('keeps the desk\'s photo where both changed it, and says so, rather than a second copy', () => {
+    const photo = figure(PHOTO_A, { alt: 'The ferry', caption: 'The ferry' });
+    const withPhoto = withBody(base, para('One.'), photo);
+    const local = withBody(base, para('One.'), figure(PHOTO_A, { alt: 'The ferry at the pier', caption: 'The ferry' }));
+    const hub = withBody(base, para('One.'), figure(PHOTO_A, { alt: 'The ferry', caption: 'The ferry, at dawn' }));
+    const merge = mergeArticle(withPhoto, local, hub, SUGGESTION);
+    expect(merge.article.body.content).toEqual(hub.body.content);
+    expect(merge).toMatchObject({ blocksBothChanged: 0, blocksKeptFromHub: 1 });
+  });
+
+  it('keeps the desk\'s edit of a paragraph deleted here, and counts it as kept from the hub', () => {
+    const local = withBody(base, para('One.'), para('Three.'), para('Four.'));
+    const hub = withBody(base, para('One.'), para('Two, edited.'), para('Three.'), para('Four.'));
+    const merge = mergeArticle(base, local, hub, SUGGESTION);
+    expect(texts(merge.article)).toEqual(['One.', 'Two, edited.', 'Three.', 'Four.']);
+    expect(merge).toMatchObject({ blocksBothChanged: 0, blocksKeptFromHub: 1 });
+  });
+
+  it('names the tags when the desk\'s and the writer\'s together are more than an article may have', () => {
+    const hubTags = Array.from({ length: 100 }, (_, i) => `tag${i}`);
+    const merge = mergeArticle(base, { ...base, meta: { ...base.meta, tags: [...base.meta.tags, 'fog'] } }, { ...base, meta: { ...base.meta, tags: hubTags } }, SUGGESTION);
+    expect(merge.article.meta.tags).toHaveLength(100);
+    expect(merge.fieldsFromHub).toEqual(['meta.tags']);
   });
 
   it('keeps a paragraph the writer edited and the desk deleted, as a suggestion; keeps formatting and other suggestions', () => {

@@ -3,9 +3,10 @@
 // - A field only one side changed takes that side's value; tags merge as sets.
 // - The body merges block by block (merge-blocks.ts, over the blocks' canonical JSON): a block only
 //   one side changed, added or removed takes that side's change.
-// - Where both changed the same blocks differently, the hub's blocks stay, and this machine's follow
-//   them as the writer's suggested insertions, for the desk and the writer to settle like any other
-//   suggestion. Nothing either side wrote is dropped, and no text is spliced into text.
+// - Where both changed the same blocks differently, the hub's blocks stay, and this machine's
+//   paragraphs follow them as the writer's suggested insertions, for the desk and the writer to
+//   settle like any other suggestion; no text is spliced into text. A photo or a block without text
+//   cannot be a suggestion: there the hub's is kept, and this machine's stays under Revisions.
 import type { Article, ArticleMeta, DocNode } from '../../../common/article';
 import { SUGGESTION_DELETE, SUGGESTION_INSERT, type SuggestionAttrs } from '../../../common/editor/suggestion-marks';
 import { canonicalJson } from './canonical-json';
@@ -18,6 +19,8 @@ export interface ArticleMerge {
   fieldsFromHub: string[];
   /** Runs of blocks both sides changed differently: the hub's kept, this machine's added after them as suggestions. */
   blocksBothChanged: number;
+  /** Runs both changed where only the hub's was kept (a photo, a deletion here): this machine's is under Revisions. */
+  blocksKeptFromHub: number;
 }
 
 /** Who the suggested insertions are from (the writer merging), and the id and time they get. */
@@ -28,6 +31,8 @@ const TOP_FIELDS: readonly TopField[] = ['headline', 'subheadline', 'summary'];
 /** Meta fields that change together: the slug with whether a person set it, a time with its zone. */
 const META_GROUPS: readonly (readonly (keyof ArticleMeta)[])[] = [['slug', 'slugEdited'], ['plannedAt', 'plannedTimeZone']];
 const MAX_TAGS = 100;
+/** The photo block's node name (common/editor/figure.ts). */
+const FIGURE = 'figure';
 
 export function mergeArticle(base: Article, local: Article, hub: Article, suggestion: MergeSuggestion): ArticleMerge {
   const fieldsFromHub: string[] = [];
@@ -48,10 +53,12 @@ export function mergeArticle(base: Article, local: Article, hub: Article, sugges
     group.forEach((key, i) => Object.assign(merged.meta, { [key]: pick.value[i] }));
     if (pick.conflict) fieldsFromHub.push(`meta.${group[0]}`);
   }
-  merged.meta.tags = mergeTags(base.meta.tags, local.meta.tags, hub.meta.tags);
+  const tags = mergeTags(base.meta.tags, local.meta.tags, hub.meta.tags);
+  merged.meta.tags = tags.slice(0, MAX_TAGS);
+  if (tags.length > MAX_TAGS) fieldsFromHub.push('meta.tags');
   const body = mergeBody(base.body, local.body, hub.body, suggestion);
   merged.body = body.doc;
-  return { article: merged, fieldsFromHub, blocksBothChanged: body.conflicts };
+  return { article: merged, fieldsFromHub, blocksBothChanged: body.suggested, blocksKeptFromHub: body.keptFromHub };
 }
 
 /** One side's change wins over no change; both changed alike is no conflict; else the hub's value. */
@@ -69,10 +76,10 @@ function pickSide<T>(base: T, local: T, hub: T): { value: T; conflict: boolean }
 function mergeTags(base: readonly string[], local: readonly string[], hub: readonly string[]): string[] {
   const removedHere = new Set(base.filter((t) => !local.includes(t)));
   const addedHere = local.filter((t) => !base.includes(t) && !hub.includes(t));
-  return [...hub.filter((t) => !removedHere.has(t)), ...addedHere].slice(0, MAX_TAGS);
+  return [...hub.filter((t) => !removedHere.has(t)), ...addedHere];
 }
 
-function mergeBody(base: DocNode, local: DocNode, hub: DocNode, suggestion: MergeSuggestion): { doc: DocNode; conflicts: number } {
+function mergeBody(base: DocNode, local: DocNode, hub: DocNode, suggestion: MergeSuggestion): { doc: DocNode; suggested: number; keptFromHub: number } {
   const nodes = new Map<string, DocNode>();
   const keysOf = (doc: DocNode): string[] =>
     (doc.content ?? []).map((node) => {
@@ -81,32 +88,36 @@ function mergeBody(base: DocNode, local: DocNode, hub: DocNode, suggestion: Merg
       return key;
     });
   const content: DocNode[] = [];
-  let conflicts = 0;
+  let suggested = 0;
+  let keptFromHub = 0;
   const bothChanged = (fromHub: readonly string[], fromHere: readonly string[], unchanged: ReadonlySet<string>): void => {
-    conflicts++;
     const kept = new Set(fromHub);
     for (const key of fromHub) content.push(nodes.get(key)!);
     // What this side wrote: not what the hub has too, nor base blocks it merely kept.
-    for (const key of fromHere) if (!kept.has(key) && !unchanged.has(key)) content.push(asSuggestedInsertion(nodes.get(key)!, suggestion));
+    const written = fromHere.filter((key) => !kept.has(key) && !unchanged.has(key)).map((key) => nodes.get(key)!);
+    const insertable = written.filter(canBeSuggested);
+    for (const node of insertable) content.push(asSuggestedInsertion(node, suggestion));
+    if (insertable.length > 0) suggested++;
+    if (insertable.length < written.length || written.length === 0) keptFromHub++;
   };
   for (const region of mergeBlocks(keysOf(base), keysOf(local), keysOf(hub))) {
     if ('ok' in region) {
       for (const key of region.ok) content.push(nodes.get(key)!);
       continue;
     }
-    const { o, a, b } = region.conflict;
-    if (o.length === a.length && a.length === b.length) {
-      // Paragraphs edited in place on both sides: settled one by one.
+    const { o, a, b, aligned } = region.conflict;
+    if (aligned) {
+      // Paragraphs replaced one for one on both sides: settled one by one.
       o.forEach((key, i) => {
         const pick = pickKey(key, a[i]!, b[i]!);
         if (pick !== null) content.push(nodes.get(pick)!);
-        else bothChanged([b[i]!], [a[i]!], new Set([key]));
+        else bothChanged([b[i]!], [a[i]!], new Set(o));
       });
     } else {
       bothChanged(b, a, new Set(o));
     }
   }
-  return { doc: { ...hub, content: content.length > 0 ? content : [{ type: 'paragraph' }] }, conflicts };
+  return { doc: { ...hub, content: content.length > 0 ? content : [{ type: 'paragraph' }] }, suggested, keptFromHub };
 }
 
 /** The side that changed the block, or null when both changed it differently. */
@@ -114,6 +125,17 @@ function pickKey(base: string, local: string, hub: string): string | null {
   if (local === base || local === hub) return hub;
   if (hub === base) return local;
   return null;
+}
+
+/** A block whose text can carry the suggestion: text, and no photo (a suggestion cannot hold one, so rejecting it would leave the photo). */
+function canBeSuggested(node: DocNode): boolean {
+  let text = false;
+  const walk = (n: DocNode): boolean => {
+    if (n.type === FIGURE) return false;
+    if (n.type === 'text' && (n.text ?? '') !== '') text = true;
+    return (n.content ?? []).every(walk);
+  };
+  return walk(node) && text;
 }
 
 /** The block with each run of its text marked as inserted by the writer; text already under a suggestion keeps it. */

@@ -8,10 +8,10 @@ import { authorIdOf } from '../../../common/editor/author-colour';
 import { SUGGESTION_INSERT } from '../../../common/editor/suggestion-marks';
 import { makeArticle, paragraph, text } from '../../../tests/fixtures/sample-article';
 import { EDITOR, reviewTestContextPerTest } from '../../../tests/support/review-test-context';
-import { emptyReviewRecord } from './review-record-store';
+import { emptyReviewRecord, mergeBaseOf } from './review-record-store';
+import { reviewCommentHandlers } from './review-comments';
 import { createReviewHubSync } from './review-hub-sync';
 import { checkOpened, hasLocalChanges, reviewOpenHandler } from './review-open';
-import { MAX_DIFF_BLOCKS } from './merge-blocks';
 import { createReviewTransitions } from './review-transitions';
 
 const event = (from: WorkflowEvent['from'], to: WorkflowEvent['to']): WorkflowEvent =>
@@ -83,7 +83,7 @@ describe('review.open', () => {
     expect(merged.headline).toBe('Harbour reopens at dawn');
     expect(merged.summary).toBe('Fog lifted at six.');
     expect(merged.body.content!.map((b) => b.content![0]!.text)).toEqual(['One, from the desk.', 'Two.', 'Three, with the time.', 'Four.', 'Five, added here.']);
-    expect(state.merged).toEqual({ fieldsFromHub: [], blocksBothChanged: 0 });
+    expect(state.merged).toEqual({ fieldsFromHub: [], blocksBothChanged: 0, blocksKeptFromHub: 0 });
     // The hub's version went in first (so it is kept under Revisions), then the merge on top of it.
     expect(imports.map((a) => a.headline)).toEqual(['Harbour reopens at dawn', 'Harbour reopens at dawn']);
     expect(imports[0]!.summary).toBe('');
@@ -99,7 +99,7 @@ describe('review.open', () => {
     const story = await returnedWithTypingHere(t);
     await t.ctx.library.importVersion({ ...t.article(story.id), headline: 'Ferries back', body: { type: 'doc', content: ['One, as the reporter has it.', 'Two.', 'Three.', 'Four.'].map((s) => paragraph(text(s))) } });
     const state = await reviewOpenHandler(t.ctx, createReviewHubSync(t.ctx))({ id: story.id, replaceLocal: false, merge: true });
-    expect(state.merged).toEqual({ fieldsFromHub: ['headline'], blocksBothChanged: 1 });
+    expect(state.merged).toEqual({ fieldsFromHub: ['headline'], blocksBothChanged: 1, blocksKeptFromHub: 0 });
     const body = t.article(story.id).body.content!;
     expect(body.map((b) => b.content![0]!.text)).toEqual(['One, from the desk.', 'One, as the reporter has it.', 'Two.', 'Three.', 'Four.']);
     expect(body[1]!.content![0]!.marks).toEqual([{ type: SUGGESTION_INSERT, attrs: expect.objectContaining({ authorName: 'Li Na', authorId: authorIdOf('Li Na') }) }]);
@@ -131,9 +131,9 @@ describe('review.open', () => {
     expect(await t.ctx.records.get(story.id)).toEqual(before);
   });
 
-  it('merges a story rewritten here, paragraph by paragraph beyond what the diff compares, with the desk\'s new headline', async () => {
+  it('merges a story rewritten here, every paragraph of 12,000, with the desk\'s new headline', async () => {
     const t = context();
-    const many = (prefix: string) => ({ type: 'doc', content: Array.from({ length: MAX_DIFF_BLOCKS + 1 }, (_, i) => paragraph(text(`${prefix} ${i}.`))) });
+    const many = (prefix: string) => ({ type: 'doc', content: Array.from({ length: 12_000 }, (_, i) => paragraph(text(`${prefix} ${i}.`))) });
     const story = t.add({ body: many('Base') });
     await createReviewTransitions(t.ctx).run(story.id, { action: 'submit', to: 'desk' });
     const sent = t.article(story.id);
@@ -141,7 +141,56 @@ describe('review.open', () => {
     await hub.update(story.id, { article: { ...sent, headline: 'Rewritten by the desk' }, by: EDITOR, baseHubRevision: (await hub.currentRevision(story.id))! });
     await t.ctx.library.importVersion({ ...sent, body: many('Mine') });
     const state = await reviewOpenHandler(t.ctx, createReviewHubSync(t.ctx))({ id: story.id, replaceLocal: false, merge: true });
-    expect(state.merged).toEqual({ fieldsFromHub: [], blocksBothChanged: 0 });
+    expect(state.merged).toEqual({ fieldsFromHub: [], blocksBothChanged: 0, blocksKeptFromHub: 0 });
     expect(t.article(story.id)).toMatchObject({ headline: 'Rewritten by the desk', body: many('Mine') });
   });
+
+  it('offers no merge on a hub that does not keep the article as sent', async () => {
+    const t = context();
+    const story = await returnedWithTypingHere(t);
+    await t.ctx.records.update(story.id, (r) => ({ ...r, hub: { ...r.hub!, keepsComments: false } }));
+    const record = await t.ctx.records.get(story.id);
+    expect(record.synced).not.toBeNull();
+    expect(mergeBaseOf(record)).toBeNull();
+    await expect(reviewOpenHandler(t.ctx, createReviewHubSync(t.ctx))({ id: story.id, replaceLocal: false, merge: false })).rejects.toMatchObject({ details: { mergeable: false } });
+  });
+
+  it('writes the merge before the record moves on, so a merge cut short is done again the same', async () => {
+    const t = context();
+    const story = await returnedWithTypingHere(t);
+    const open = reviewOpenHandler(t.ctx, createReviewHubSync(t.ctx));
+    const before = await t.ctx.records.get(story.id);
+    const update = t.ctx.records.update.bind(t.ctx.records);
+    t.ctx.records.update = async () => {
+      throw new Error('The disk is full');
+    };
+    await expect(open({ id: story.id, replaceLocal: false, merge: true })).rejects.toThrow('The disk is full');
+    t.ctx.records.update = update;
+    // The merge is in the library; the record still names the old version, which is still the base.
+    const cut = t.article(story.id);
+    expect(cut.body.content!.map((b) => b.content![0]!.text)).toEqual(['One, from the desk.', 'Two.', 'Three, with the time.', 'Four.', 'Five, added here.']);
+    expect(await t.ctx.records.get(story.id)).toEqual(before);
+    expect(hasLocalChanges(cut, before)).toBe(true);
+    await open({ id: story.id, replaceLocal: false, merge: true });
+    expect(t.article(story.id).body).toEqual(cut.body);
+    expect(t.article(story.id).headline).toBe(cut.headline);
+  });
+
+  it('sends comments written here on their own, so the merge waits for the writer', async () => {
+    const t = context();
+    const story = await returnedWithTypingHere(t);
+    // A comment written here while the hub could not be reached.
+    t.unplug(true);
+    await reviewCommentHandlers(t.ctx)['comments.add']({ id: story.id, body: 'Which pier?', anchor: null });
+    t.unplug(false);
+    await t.ctx.records.update(story.id, (r) => ({ ...r, pendingSync: { ...r.pendingSync!, conflict: true } }));
+    const state = await reviewOpenHandler(t.ctx, createReviewHubSync(t.ctx))({ id: story.id, replaceLocal: false, merge: true });
+    expect(state.pendingSync).toBeNull();
+    const hub = await (await t.ctx.hub()).open(story.id);
+    expect(hub.comments.map((c) => c.body)).toContain('Which pier?');
+    // The hub still has the desk's version, not the merge.
+    expect(hub.article.summary).toBe('');
+    expect(t.article(story.id).summary).toBe('Fog lifted at six.');
+  });
 });
+

@@ -5,10 +5,11 @@
 import { AppError, isAppError } from '../../../common/app-error';
 import type { Article } from '../../../common/article';
 import type { OperationHandlers } from '../../../common/contract';
+import type { NewsroomProfile } from '../../../common/workflow/newsroom-profile';
 import type { WorkflowEvent } from '../../../common/workflow/workflow-event';
 import { currentStatusOf } from '../../../common/workflow/workflow-history';
 import { contentHash } from './canonical-json';
-import { deferred } from './hub-write';
+import { deferred, updateOrQueue } from './hub-write';
 import { consistent, type ReviewContext } from './review-context';
 import type { ReviewHubSync } from './review-hub-sync';
 import type { OpenedPackage } from './review-package';
@@ -16,6 +17,7 @@ import type { ReviewRecord } from './review-record-store';
 import { stateOf } from './review-state';
 import { mergeArticle, type ArticleMerge, type MergeSuggestion } from './merge-article';
 import { editorArticleSchema } from '../../../common/editor/editor-schema';
+import { docBoundsProblem } from '../../../common/doc-bounds';
 import { mergeBaseOf } from './review-record-store';
 import { authorIdOf } from '../../../common/editor/author-colour';
 
@@ -70,6 +72,14 @@ export function reviewOpenHandler(ctx: ReviewContext, sync: Pick<ReviewHubSync, 
       // Merged and checked before anything is written: a merge that cannot be kept changes nothing.
       const merged = local && base && changed ? mergeChecked(base, local, opened.article, { id: ctx.newId(), authorId: authorIdOf(profile?.name ?? ''), authorName: profile?.name ?? '', at: ctx.now() }) : null;
       const article = changed ? await library.importVersion(opened.article, { who: profile?.name ?? '' }) : await consistent(ctx, local, { ...record, history: opened.history.length > 0 ? opened.history : record.history });
+      // Merging: the merge goes on top of the hub's version, so both earlier versions stay under
+      // Revisions and the merge is a change the hub has not seen. It is written before the record
+      // names the hub's version: if this stops in between, the old link and base still hold, and
+      // "Get the latest" merges again (merging a merge with the same hub version gives it back).
+      const mergedArticle =
+        merged && contentHash({ ...merged.article, revision: article.revision, updatedAt: article.updatedAt, createdAt: article.createdAt }) !== contentHash(article)
+          ? await library.importVersion({ ...merged.article, status: article.status }, { who: profile?.name ?? '' })
+          : null;
       ctx.onChange?.(id);
       const at = ctx.now();
       // Comments written here that the hub does not have yet are kept and sent with the next write.
@@ -100,29 +110,41 @@ export function reviewOpenHandler(ctx: ReviewContext, sync: Pick<ReviewHubSync, 
         lastSeen: local && changed ? { article: local, at } : r.lastSeen,
       }));
       if (!merged) return stateOf(ctx, article, next);
-      // Merging: the hub's version is current now (yours under Revisions); the merge goes on top of
-      // it, so the hub's version is kept under Revisions too and the merge is what waits to be sent.
-      const summary = { fieldsFromHub: merged.fieldsFromHub, blocksBothChanged: merged.blocksBothChanged };
-      if (contentHash({ ...merged.article, revision: article.revision, updatedAt: article.updatedAt, createdAt: article.createdAt }) === contentHash(article)) {
-        return { ...(await stateOf(ctx, article, next)), merged: summary };
-      }
-      const saved = await library.importVersion({ ...merged.article, status: article.status }, { who: profile?.name ?? '' });
-      ctx.onChange?.(id);
-      return { ...(await stateOf(ctx, saved, next)), merged: summary };
+      const summary = { fieldsFromHub: merged.fieldsFromHub, blocksBothChanged: merged.blocksBothChanged, blocksKeptFromHub: merged.blocksKeptFromHub };
+      // Comments written here go now, on their own: left to the next sync, they would take the whole
+      // article with them, and the merge is the writer's to check and send.
+      const settled = next.pendingSync && localOnly.length > 0 && profile ? await sendCommentsAlone(ctx, id, next, profile, at) : next;
+      return { ...(await stateOf(ctx, mergedArticle ?? article, settled)), merged: summary };
     });
   return open;
+}
+
+/** Sends the record's comments without the article; if the hub cannot take them now they wait as before. */
+async function sendCommentsAlone(ctx: ReviewContext, id: string, record: ReviewRecord, profile: NewsroomProfile, at: string): Promise<ReviewRecord> {
+  if (!record.hub) return record;
+  try {
+    const sent = await updateOrQueue(ctx, id, record.hub, null, at, { comments: record.comments, by: profile });
+    if (sent.pendingSync) return record;
+    return await ctx.records.update(id, (r) => ({ ...r, hub: sent.hub, pendingSync: null }));
+  } catch (error) {
+    ctx.logger.warn(`[review] the comments of ${id} wait for the next sync:`, error);
+    return record;
+  }
 }
 
 /** The merge, refused before anything is written when it would not fit in one article (both sides' long versions of many passages). */
 function mergeChecked(base: Article, local: Article, hub: Article, suggestion: MergeSuggestion): ArticleMerge {
   const merged = mergeArticle(base, local, hub, suggestion);
-  if (!editorArticleSchema.safeParse(merged.article).success) {
+  if (docBoundsProblem(merged.article.body) !== null) {
     throw new AppError(
       'conflict',
       `"${local.headline || local.id}" and the review hub's version together are too large to merge into one article. Open the hub's version instead; yours is kept under Revisions.`,
       { kind: 'merge-too-large', headline: local.headline || local.id },
     );
   }
+  // Anything else wrong with it is a fault in the merge, not in either version.
+  const checked = editorArticleSchema.safeParse(merged.article);
+  if (!checked.success) throw new Error(`The merge of ${local.id} is not a valid article: ${checked.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`);
   return merged;
 }
 

@@ -80,9 +80,14 @@ export function syncedAfter(hub: ReviewRecord['hub'], article: Article, kept: Ar
   return hub !== null && hub.localRevision === article.revision ? article : kept;
 }
 
-/** The version a merge starts from: kept only while it is the one the hub link names. */
+/**
+ * The version a merge starts from: kept only while it is the one the hub link names, and only for a
+ * hub that keeps the article as sent (WordPress without the companion plugin rebuilds it from the
+ * post's HTML, so every block would look changed by the desk).
+ */
 export function mergeBaseOf(record: ReviewRecord): Article | null {
-  return record.hub !== null && record.synced !== null && record.synced.revision === record.hub.localRevision ? record.synced : null;
+  const link = record.hub;
+  return link !== null && link.keepsComments && record.synced !== null && record.synced.revision === link.localRevision ? record.synced : null;
 }
 
 const pendingIndexSchema = z.object({ version: z.literal(1), ids: z.array(articleIdSchema) });

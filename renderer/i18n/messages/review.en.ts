@@ -18,6 +18,7 @@ export const reviewEn = {
   'review.replace.merge': 'Merge my changes into it',
   'review.merge.done': 'Merged your changes with the hub’s version; both earlier versions are under Revisions. Send the merge when it reads right.',
   'review.merge.blocks': '{count} passage(s) you both changed: the hub’s text is kept, and yours follows it as your suggestion.',
+  'review.merge.keptFromHub': '{count} more you both changed (a photo, or a passage you deleted) keep the hub’s version; yours is under Revisions.',
   'review.merge.fields': 'You both changed {fields}: the hub’s is kept.',
   'review.merge.fieldSeparator': ', ',
   'review.merge.otherField': 'a detail',
