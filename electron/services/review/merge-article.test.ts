@@ -165,4 +165,34 @@ describe('mergeArticle', () => {
     const hub = withBody(base, para('One.'), para('Two.'), para('Three.'), para('Four.'));
     expect(mergeArticle(base, local, hub, SUGGESTION).article.body.content).toEqual([paragraph()]);
   });
+
+  it('gives a merge back when it is merged again with the same hub version (a merge cut short is done again the same)', () => {
+    const two = withBody(base, para('A.'), para('B.'));
+    const cases: [Article, Article, Article][] = [
+      [two, withBody(base, para('A.'), para('New, by the writer.'), para('B.')), withBody(base, para('A.'), para('B, by the desk.'))],
+      [two, withBody(base, para('A, by the writer.'), para('B.')), withBody(base, para('A.'), para('B, by the desk.'))],
+      [two, withBody(base, para('A.'), para('B, by the writer.')), withBody(base, para('A.'), para('B, by the desk.'))],
+      [base, withBody(base, para('One.'), para('Three.'), para('Four.'), para('Five.')), withBody(base, para('One.'), para('Two, edited.'), para('Three.'), para('Four.'))],
+    ];
+    for (const [from, local, hub] of cases) {
+      const once = mergeArticle(from, local, hub, SUGGESTION).article;
+      expect(mergeArticle(from, once, hub, SUGGESTION).article.body).toEqual(once.body);
+    }
+  });
+
+  it("lets the desk's deletion stand where the writer made the desk's other change too", () => {
+    const two = withBody(base, para('B.'), para('C.'));
+    const merge = mergeArticle(two, withBody(base, para('B, fixed.'), para('C.')), withBody(base, para('B, fixed.')), SUGGESTION);
+    expect(texts(merge.article)).toEqual(['B, fixed.']);
+    expect(merge).toMatchObject({ blocksBothChanged: 0, blocksKeptFromHub: 0 });
+  });
+
+  it('names the headline, not the slug that follows it, when both changed the headline', () => {
+    const local = { ...base, headline: 'Ferry delayed by fog', meta: { ...base.meta, slug: 'ferry-delayed-by-fog' } };
+    const hub = { ...base, headline: 'Ferries delayed', meta: { ...base.meta, slug: 'ferries-delayed' } };
+    expect(mergeArticle(base, local, hub, SUGGESTION).fieldsFromHub).toEqual(['headline']);
+    const edited = { ...local, meta: { ...local.meta, slugEdited: true } };
+    expect(mergeArticle(base, edited, hub, SUGGESTION).fieldsFromHub).toEqual(['headline', 'meta.slug']);
+  });
 });
+

@@ -48,6 +48,11 @@ describe('mergeBlocks', () => {
     // Blank paragraphs: one side removes one, the other types into one.
     const blanks = mergeBlocks(['a', '', '', 'b'], ['a', '', 'b'], ['a', 'typed', '', 'b']);
     expect(blanks.flatMap((r) => ('ok' in r ? r.ok : [...r.conflict.b, ...r.conflict.a]))).toContain('typed');
+    // A repeated quote with its blank line: both remove the repeat, one also fixes the lead.
+    const quote = mergeBlocks(['lead', 'quote', '', 'quote', '', 'end'], ["lead'", 'quote', '', 'end'], ['lead', 'quote', '', 'end']);
+    expect(quote.flatMap((r) => ('ok' in r ? r.ok : [...r.conflict.b, ...r.conflict.a]))).toEqual(expect.arrayContaining(["lead'", 'quote', 'end']));
+    const twice = mergeBlocks(['lead', '', 'q', '', 'q', 'end'], ['lead', '', '', 'q', 'end'], ['lead', '', 'q', 'end']);
+    expect(twice.flatMap((r) => ('ok' in r ? r.ok : [...r.conflict.b, ...r.conflict.a]))).toContain('q');
     // Copies further apart: each side removed a different one of three.
     const three = mergeBlocks(['q', 'q', 'q', 'end'], ['q', 'q', 'end'], ['q', 'q', 'end']);
     expect(three).toEqual([{ ok: ['q', 'q', 'end'] }]);

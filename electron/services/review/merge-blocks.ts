@@ -3,8 +3,9 @@
 // with the number of changes, not with repeated blocks, and which gives up a too-different middle as
 // one change). Unlike a line-based merge, two changes that only touch (one side edits paragraph 1,
 // the other paragraph 2) stay apart: paragraphs are units of meaning. They conflict when they change
-// the same base blocks, insert at one place, or lie apart only by copies of one block: which copy a
-// diff says a side changed is a guess, and two guesses must not delete both copies.
+// the same base blocks, insert at one place, or could touch once a deletion slides over repeated
+// blocks (a paragraph pasted twice, a quote and its blank line): which copy a diff says a side
+// deleted is a guess, and two guesses must not delete both copies.
 import { diffSequences } from '../../../common/workflow/diff-sequences';
 
 export type BlockRegion =
@@ -25,6 +26,9 @@ interface Hunk {
   start: number;
   end: number;
   content: string[];
+  /** Where a deletion could as well have been: the base blocks it may stand for, [lo, hi). */
+  lo: number;
+  hi: number;
 }
 
 /** Merges `a` and `b`, each changed from `o`: the regions in order; a conflict holds both sides' versions of the same base blocks. */
@@ -37,7 +41,7 @@ export function mergeBlocks(o: readonly string[], a: readonly string[], b: reado
       return id;
     });
   const oIds = idsOf(o);
-  const hunks = [...hunksOf(oIds, idsOf(a), a, 'a'), ...hunksOf(oIds, idsOf(b), b, 'b')].sort((x, y) => x.start - y.start || x.end - y.end);
+  const hunks = [...hunksOf(oIds, idsOf(a), a, 'a'), ...hunksOf(oIds, idsOf(b), b, 'b')].sort((x, y) => x.lo - y.lo || x.start - y.start || x.end - y.end);
   const groups: Hunk[][] = [];
   for (const hunk of hunks) {
     const last = groups.at(-1);
@@ -65,12 +69,31 @@ export function mergeBlocks(o: readonly string[], a: readonly string[], b: reado
     }
     const aBlocks = applied(o, ofA, start, end);
     const bBlocks = applied(o, ofB, start, end);
-    // The same change made on both sides is no conflict.
-    if (aBlocks.length === bBlocks.length && aBlocks.every((key, i) => key === bBlocks[i])) ok(aBlocks);
-    else regions.push({ conflict: { o: o.slice(start, end), a: aBlocks, b: bBlocks, aligned: group.every((h) => h.end - h.start === h.content.length) } });
+    const run = o.slice(start, end);
+    const settled = agreed(run, aBlocks, bBlocks);
+    if (settled) ok(settled);
+    else regions.push({ conflict: { o: run, a: aBlocks, b: bBlocks, aligned: group.every((h) => h.end - h.start === h.content.length) } });
   }
   ok(o.slice(cursor));
   return regions;
+}
+
+/**
+ * Two versions of one base run that need no person: the same, or alike at their start and end with
+ * only one side holding more between. That side's blocks between are its additions, less base
+ * blocks the other side removed. (So merging a merge again with the same hub version gives it back.)
+ */
+function agreed(run: readonly string[], a: readonly string[], b: readonly string[]): string[] | null {
+  let head = 0;
+  while (head < a.length && head < b.length && a[head] === b[head]) head++;
+  if (head === a.length && head === b.length) return a.slice();
+  let tail = 0;
+  while (tail < a.length - head && tail < b.length - head && a[a.length - 1 - tail] === b[b.length - 1 - tail]) tail++;
+  const aBetween = a.slice(head, a.length - tail);
+  const bBetween = b.slice(head, b.length - tail);
+  if (head + tail === 0 || (aBetween.length > 0 && bBetween.length > 0)) return null;
+  const base = new Set(run);
+  return [...a.slice(0, head), ...(aBetween.length > 0 ? aBetween : bBetween).filter((key) => !base.has(key)), ...a.slice(a.length - tail)];
 }
 
 /** One side's changes from the base, as runs of base blocks replaced by that side's blocks. */
@@ -87,7 +110,7 @@ function hunksOf(oIds: Int32Array, xIds: Int32Array, x: readonly string[], side:
       j += run.count;
       continue;
     }
-    open ??= { side, start: i, end: i, content: [] };
+    open ??= { side, start: i, end: i, content: [], lo: i, hi: i };
     if (run.op === 'delete') {
       i += run.count;
       open.end = i;
@@ -97,7 +120,29 @@ function hunksOf(oIds: Int32Array, xIds: Int32Array, x: readonly string[], side:
     }
   }
   if (open) hunks.push(open);
+  for (const hunk of hunks) slide(hunk, oIds);
   return hunks;
+}
+
+/** A pure deletion of [s, e) deletes the same blocks at [s-1, e-1) when o[s-1] equals o[e-1], and at [s+1, e+1) when o[s] equals o[e]. */
+function slide(hunk: Hunk, o: Int32Array): void {
+  hunk.lo = hunk.start;
+  hunk.hi = hunk.end;
+  if (hunk.content.length > 0 || hunk.start === hunk.end) return;
+  let s = hunk.start;
+  let e = hunk.end;
+  while (s > 0 && o[s - 1] === o[e - 1]) {
+    s--;
+    e--;
+  }
+  hunk.lo = s;
+  s = hunk.start;
+  e = hunk.end;
+  while (e < o.length && o[s] === o[e]) {
+    s++;
+    e++;
+  }
+  hunk.hi = e;
 }
 
 /** Whether two changes from different sides must be settled together. */
@@ -111,6 +156,8 @@ function overlaps(x: Hunk, y: Hunk, o: readonly string[]): boolean {
   if (xInserts) return y.start < x.start && x.start < y.end;
   if (yInserts) return x.start < y.start && y.start < x.end;
   if (x.start < y.end && y.start < x.end) return true;
+  // A deletion that could stand for other copies meets the other side where it could be.
+  if (x.lo < y.hi && y.lo < x.hi) return true;
   // Apart, but only by copies of one block (a paragraph pasted twice, blank paragraphs): each side
   // may have meant the same copy.
   const [first, second] = x.end <= y.start ? [x, y] : [y, x];
