@@ -173,7 +173,7 @@ export const APP_ERROR_DETAILS_SCHEMAS = {
     /** A merge was asked for, but the version last exchanged with the hub is not kept here (records from before merging existed). */
     kind('merge-base-missing', { headline: name, localChanges: z.literal(true), localRevision: whole, mergeable: z.literal(false) }),
     /** The merge would be larger than an article may be; nothing was changed. */
-    kind('merge-too-large', { headline: name }),
+    kind('merge-too-large', { headline: name, localChanges: z.literal(true), localRevision: whole, mergeable: z.literal(false) }),
     kind('workflow-wrong-status', { action, status }),
     kind('workflow-stale', { expected: status, actual: status, by: name }),
     kind('duplicate-id', { id: name }),

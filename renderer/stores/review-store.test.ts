@@ -81,7 +81,7 @@ describe('review store: opening from the hub', () => {
     expect(notice?.message).toContain('You both changed Headline, Section');
     expect(notice?.message).toContain('1 more you both changed (a photo, or a passage you deleted)');
     useI18nStore.getState().setLocale('zh-CN');
-    expect(mergeNotice({ fieldsFromHub: ['summary'], blocksBothChanged: 0, blocksKeptFromHub: 0 })).toBe('已把您的修改与审稿中心的版本合并；合并前的两个版本都保存在“历史版本”中。确认无误后请发送合并后的稿件。双方都改动了摘要：保留审稿中心的版本。');
+    expect(mergeNotice({ fieldsFromHub: ['summary'], blocksBothChanged: 0, blocksKeptFromHub: 0 })).toBe('已把您的修改与审稿中心的版本合并；合并前您的版本保存在“历史版本”中。确认无误后请发送合并后的稿件。双方都改动了摘要：保留审稿中心的版本。');
   });
 
   it('any other failure is shown as an error and nothing is prompted', async () => {

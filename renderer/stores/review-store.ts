@@ -266,6 +266,7 @@ const FIELD_LABELS: Readonly<Record<string, MessageKey>> = {
   subheadline: 'article.subheadline',
   summary: 'article.summary',
   'meta.section': 'metadata.section',
+  'meta.tags': 'metadata.tags',
   'meta.bylines': 'metadata.bylines',
   'meta.source': 'metadata.source',
   'meta.publisher': 'metadata.publisher',

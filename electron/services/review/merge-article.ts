@@ -51,7 +51,9 @@ export function mergeArticle(base: Article, local: Article, hub: Article, sugges
     const slice = (meta: ArticleMeta) => group.map((key) => meta[key]);
     const pick = pickSide(slice(base.meta), slice(local.meta), slice(hub.meta));
     group.forEach((key, i) => Object.assign(merged.meta, { [key]: pick.value[i] }));
-    if (pick.conflict) fieldsFromHub.push(`meta.${group[0]}`);
+    // A slug neither side set by hand follows the headline: no change of its own to name.
+    const follows = group[0] === 'slug' && !local.meta.slugEdited && !hub.meta.slugEdited;
+    if (pick.conflict && !follows) fieldsFromHub.push(`meta.${group[0]}`);
   }
   const tags = mergeTags(base.meta.tags, local.meta.tags, hub.meta.tags);
   merged.meta.tags = tags.slice(0, MAX_TAGS);

@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import type { WorkflowEvent } from '../../../common/workflow/workflow-event';
 import type { Article } from '../../../common/article';
+import { AppError } from '../../../common/app-error';
 import { authorIdOf } from '../../../common/editor/author-colour';
 import { SUGGESTION_INSERT } from '../../../common/editor/suggestion-marks';
 import { makeArticle, paragraph, text } from '../../../tests/fixtures/sample-article';
@@ -69,7 +70,7 @@ describe('review.open', () => {
     return story;
   }
 
-  it("merges the reporter's typing with the desk's edits, keeps both versions under Revisions, and leaves the merge to send", async () => {
+  it("merges the reporter's typing with the desk's edits in one write, and leaves the merge to send", async () => {
     const t = context();
     const story = await returnedWithTypingHere(t);
     const open = reviewOpenHandler(t.ctx, createReviewHubSync(t.ctx));
@@ -84,13 +85,13 @@ describe('review.open', () => {
     expect(merged.summary).toBe('Fog lifted at six.');
     expect(merged.body.content!.map((b) => b.content![0]!.text)).toEqual(['One, from the desk.', 'Two.', 'Three, with the time.', 'Four.', 'Five, added here.']);
     expect(state.merged).toEqual({ fieldsFromHub: [], blocksBothChanged: 0, blocksKeptFromHub: 0 });
-    // The hub's version went in first (so it is kept under Revisions), then the merge on top of it.
-    expect(imports.map((a) => a.headline)).toEqual(['Harbour reopens at dawn', 'Harbour reopens at dawn']);
-    expect(imports[0]!.summary).toBe('');
+    // One write: the merge in place of this copy, which the library keeps under Revisions.
+    expect(imports.map((a) => a.summary)).toEqual(['Fog lifted at six.']);
     // The merge is a change the hub has not seen: it can be sent, and the next merge starts from the hub's version.
     const record = await t.ctx.records.get(story.id);
     expect(hasLocalChanges(merged, record)).toBe(true);
-    expect(record.synced?.body).toEqual(imports[0]!.body);
+    expect(record.synced?.body.content!.map((b) => b.content![0]!.text)).toEqual(['One, from the desk.', 'Two.', 'Three.', 'Four.']);
+    expect(record.synced?.revision).toBe(record.hub?.localRevision);
     expect(record.lastSeen?.article.summary).toBe('Fog lifted at six.');
   });
 
@@ -126,7 +127,7 @@ describe('review.open', () => {
     await hub.update(story.id, { article: { ...sent, body: { type: 'doc', content: [paragraph(text('H'.repeat(5_100_000)))] } }, by: EDITOR, baseHubRevision: (await hub.currentRevision(story.id))! });
     const mine = await t.ctx.library.importVersion({ ...sent, body: { type: 'doc', content: [paragraph(text('L'.repeat(5_100_000)))] } });
     const before = await t.ctx.records.get(story.id);
-    await expect(reviewOpenHandler(t.ctx, createReviewHubSync(t.ctx))({ id: story.id, replaceLocal: false, merge: true })).rejects.toMatchObject({ code: 'conflict', details: { kind: 'merge-too-large' } });
+    await expect(reviewOpenHandler(t.ctx, createReviewHubSync(t.ctx))({ id: story.id, replaceLocal: false, merge: true })).rejects.toMatchObject({ code: 'conflict', details: { kind: 'merge-too-large', localChanges: true, mergeable: false } });
     expect(t.article(story.id)).toEqual(mine);
     expect(await t.ctx.records.get(story.id)).toEqual(before);
   });
@@ -191,6 +192,25 @@ describe('review.open', () => {
     // The hub still has the desk's version, not the merge.
     expect(hub.article.summary).toBe('');
     expect(t.article(story.id).summary).toBe('Fog lifted at six.');
+  });
+
+  it("keeps comments the hub could not take for the writer's next send, not for the periodic sync", async () => {
+    const t = context();
+    const story = await returnedWithTypingHere(t);
+    t.unplug(true);
+    await reviewCommentHandlers(t.ctx)['comments.add']({ id: story.id, body: 'Which pier?', anchor: null });
+    t.unplug(false);
+    await t.ctx.records.update(story.id, (r) => ({ ...r, pendingSync: { ...r.pendingSync!, conflict: true } }));
+    const hub = await t.ctx.hub();
+    const update = hub.update;
+    hub.update = () => Promise.reject(new AppError('not-found', 'The review hub folder cannot be reached', { unreachable: true }));
+    const state = await reviewOpenHandler(t.ctx, createReviewHubSync(t.ctx))({ id: story.id, replaceLocal: false, merge: true });
+    hub.update = update;
+    // Nothing queued that would send the unchecked merge; the comment stays, and goes with the next send.
+    expect(state.pendingSync).toBeNull();
+    expect((await t.ctx.records.get(story.id)).comments.map((c) => c.body)).toContain('Which pier?');
+    expect(await createReviewHubSync(t.ctx).syncPending()).toBe(0);
+    expect((await hub.open(story.id)).article.summary).toBe('');
   });
 });
 

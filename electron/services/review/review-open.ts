@@ -71,15 +71,17 @@ export function reviewOpenHandler(ctx: ReviewContext, sync: Pick<ReviewHubSync, 
       const changed = !local || contentHash(local) !== contentHash({ ...opened.article, revision: local.revision, updatedAt: local.updatedAt, createdAt: local.createdAt });
       // Merged and checked before anything is written: a merge that cannot be kept changes nothing.
       const merged = local && base && changed ? mergeChecked(base, local, opened.article, { id: ctx.newId(), authorId: authorIdOf(profile?.name ?? ''), authorName: profile?.name ?? '', at: ctx.now() }) : null;
-      const article = changed ? await library.importVersion(opened.article, { who: profile?.name ?? '' }) : await consistent(ctx, local, { ...record, history: opened.history.length > 0 ? opened.history : record.history });
-      // Merging: the merge goes on top of the hub's version, so both earlier versions stay under
-      // Revisions and the merge is a change the hub has not seen. It is written before the record
-      // names the hub's version: if this stops in between, the old link and base still hold, and
-      // "Get the latest" merges again (merging a merge with the same hub version gives it back).
-      const mergedArticle =
-        merged && contentHash({ ...merged.article, revision: article.revision, updatedAt: article.updatedAt, createdAt: article.createdAt }) !== contentHash(article)
-          ? await library.importVersion({ ...merged.article, status: article.status }, { who: profile?.name ?? '' })
-          : null;
+      const mergeDiffers = merged !== null && contentHash(merged.article) !== contentHash(opened.article);
+      // Merging: one write, the merge in place of this copy (which is kept under Revisions). The
+      // record names the hub's version only after it: if this stops in between, the old link and
+      // base still hold, and "Get the latest" merges again (a merge merged again gives it back).
+      const article = mergeDiffers
+        ? await library.importVersion({ ...merged.article }, { who: profile?.name ?? '' })
+        : changed
+          ? await library.importVersion(opened.article, { who: profile?.name ?? '' })
+          : await consistent(ctx, local, { ...record, history: opened.history.length > 0 ? opened.history : record.history });
+      // The hub's version stands for the revision before the merge: what came after it is unsent.
+      const agreedRevision = mergeDiffers ? article.revision - 1 : article.revision;
       ctx.onChange?.(id);
       const at = ctx.now();
       // Comments written here that the hub does not have yet are kept and sent with the next write.
@@ -100,12 +102,12 @@ export function reviewOpenHandler(ctx: ReviewContext, sync: Pick<ReviewHubSync, 
           hubRevision: opened.hubRevision,
           submittedTo: opened.submittedTo,
           syncedAt: at,
-          localRevision: article.revision,
+          localRevision: agreedRevision,
           keepsComments: opened.keepsComments,
         },
         previousSubmission: opened.previousSubmission,
         submitted: submittedVersion(opened, r.submitted),
-        synced: article,
+        synced: mergeDiffers ? { ...opened.article, revision: agreedRevision, createdAt: article.createdAt } : article,
         // What this person saw before taking the newer version: "changes since you last saw it".
         lastSeen: local && changed ? { article: local, at } : r.lastSeen,
       }));
@@ -114,22 +116,25 @@ export function reviewOpenHandler(ctx: ReviewContext, sync: Pick<ReviewHubSync, 
       // Comments written here go now, on their own: left to the next sync, they would take the whole
       // article with them, and the merge is the writer's to check and send.
       const settled = next.pendingSync && localOnly.length > 0 && profile ? await sendCommentsAlone(ctx, id, next, profile, at) : next;
-      return { ...(await stateOf(ctx, mergedArticle ?? article, settled)), merged: summary };
+      return { ...(await stateOf(ctx, article, settled)), merged: summary };
     });
   return open;
 }
 
-/** Sends the record's comments without the article; if the hub cannot take them now they wait as before. */
+/**
+ * Sends the record's comments without the article. If the hub cannot take them now, they wait for
+ * the writer's next send or action, which carries them with the merge: queued as before, the
+ * periodic sync would send the whole article, the merge the writer has not checked yet.
+ */
 async function sendCommentsAlone(ctx: ReviewContext, id: string, record: ReviewRecord, profile: NewsroomProfile, at: string): Promise<ReviewRecord> {
-  if (!record.hub) return record;
+  let sent: Awaited<ReturnType<typeof updateOrQueue>> | null = null;
   try {
-    const sent = await updateOrQueue(ctx, id, record.hub, null, at, { comments: record.comments, by: profile });
-    if (sent.pendingSync) return record;
-    return await ctx.records.update(id, (r) => ({ ...r, hub: sent.hub, pendingSync: null }));
+    if (record.hub) sent = await updateOrQueue(ctx, id, record.hub, null, at, { comments: record.comments, by: profile });
   } catch (error) {
-    ctx.logger.warn(`[review] the comments of ${id} wait for the next sync:`, error);
-    return record;
+    ctx.logger.warn(`[review] the comments of ${id} go with the next send:`, error);
   }
+  const link = sent && !sent.pendingSync ? sent.hub : record.hub;
+  return ctx.records.update(id, (r) => ({ ...r, hub: link, pendingSync: null }));
 }
 
 /** The merge, refused before anything is written when it would not fit in one article (both sides' long versions of many passages). */
@@ -139,7 +144,8 @@ function mergeChecked(base: Article, local: Article, hub: Article, suggestion: M
     throw new AppError(
       'conflict',
       `"${local.headline || local.id}" and the review hub's version together are too large to merge into one article. Open the hub's version instead; yours is kept under Revisions.`,
-      { kind: 'merge-too-large', headline: local.headline || local.id },
+      // Still a question of local changes: the prompt comes back, offering to replace them.
+      { kind: 'merge-too-large', headline: local.headline || local.id, localChanges: true, localRevision: local.revision, mergeable: false },
     );
   }
   // Anything else wrong with it is a fault in the merge, not in either version.

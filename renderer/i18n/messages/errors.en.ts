@@ -115,7 +115,7 @@ export const errorsEn: Record<ErrorMessageKey, string> & Record<'error.serverSai
   'error.local-changes-unsent': '“{headline}” has changes on this computer that the review hub has not seen. Opening the hub’s version replaces them; your version is kept under Revisions.',
   'error.local-changes-and-actions-unsent':
     '“{headline}” has changes on this computer that the review hub has not seen. Opening the hub’s version replaces them; your version is kept under Revisions and your comments are kept, but {actions} workflow action(s) done here were not sent and must be done again.',
-  'error.merge-base-missing': '“{headline}” cannot be merged with the review hub’s version: this computer does not hold the version it last exchanged with the hub. Open the hub’s version instead; yours is kept under Revisions.',
+  'error.merge-base-missing': '“{headline}” cannot be merged with the review hub’s version: this computer does not hold the version it last synced with the hub. Open the hub’s version instead; yours is kept under Revisions.',
   'error.merge-too-large': '“{headline}” and the review hub’s version together are too large to merge into one article. Open the hub’s version instead; yours is kept under Revisions.',
   'error.workflow-wrong-status': 'Cannot do “{action}” now: the article is {status}.',
   'error.workflow-stale': 'The article is already {actual} (by {by}): reload it before acting on it.',
