@@ -1,4 +1,5 @@
 // Runs in: renderer. Asks before something that cannot be undone.
+import { useId } from 'react';
 import { useT } from '../i18n/use-t';
 import { ModalDialog } from './modal-dialog';
 
@@ -13,9 +14,10 @@ export interface ConfirmDialogProps {
 
 export function ConfirmDialog({ title, message, confirmLabel, onConfirm, onCancel, danger }: ConfirmDialogProps) {
   const t = useT();
+  const messageId = useId();
   return (
-    <ModalDialog title={title} onClose={onCancel} role="alertdialog">
-      <p>{message}</p>
+    <ModalDialog title={title} onClose={onCancel} role="alertdialog" describedBy={messageId}>
+      <p id={messageId}>{message}</p>
       <div className="modal-actions">
         <button type="button" onClick={onCancel}>
           {t('app.cancel')}

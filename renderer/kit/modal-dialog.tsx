@@ -16,6 +16,8 @@ export interface ModalDialogProps {
    * @default false
    */
   focusDialog?: boolean;
+  /** The id of what explains the dialog (an alert dialog's message), read out after its title. */
+  describedBy?: string;
 }
 
 const FOCUSABLE = 'a[href], button:not([disabled]), input:not([disabled]):not([type="hidden"]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
@@ -28,7 +30,7 @@ function focusables(dialog: HTMLElement): HTMLElement[] {
 /** Open dialogs, oldest first: the last one has the keyboard. */
 const openDialogs: HTMLElement[] = [];
 
-export function ModalDialog({ title, onClose, children, className, role = 'dialog', focusDialog = false }: ModalDialogProps) {
+export function ModalDialog({ title, onClose, children, className, role = 'dialog', focusDialog = false, describedBy }: ModalDialogProps) {
   const titleId = useId();
   const ref = useRef<HTMLDivElement>(null);
   const onCloseRef = useRef(onClose);
@@ -65,7 +67,7 @@ export function ModalDialog({ title, onClose, children, className, role = 'dialo
 
   return (
     <div className="modal-backdrop">
-      <div ref={ref} className={`modal ${className ?? ''}`} role={role} aria-modal="true" aria-labelledby={titleId} tabIndex={-1}>
+      <div ref={ref} className={`modal ${className ?? ''}`} role={role} aria-modal="true" aria-labelledby={titleId} aria-describedby={describedBy} tabIndex={-1}>
         <h2 id={titleId} className="modal-title">
           {title}
         </h2>

@@ -237,6 +237,8 @@ test('a story returned while the reporter kept writing: “Get the latest” mer
   await panel.getByRole('button', { name: reporter.app.text('review.refreshFromHub'), exact: true }).click();
   const ask = reporter.page.getByRole('alertdialog', { name: reporter.app.text('review.replace.mergeTitle') });
   await expect(ask).toContainText(reporter.app.text('review.replace.mergeHint'));
+  // A screen reader reads the question and the choice with the title.
+  await expect(ask).toHaveAccessibleDescription(new RegExp(reporter.app.text('review.replace.mergeHint').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
   await ask.getByRole('button', { name: reporter.app.text('review.replace.merge'), exact: true }).click();
   await expect(ask).toBeHidden();
 
