@@ -69,4 +69,23 @@ describe('mergeBlocks', () => {
     const b = long.map((k, i) => (i === 20_001 ? 'middle' : k));
     expect(mergeBlocks(long, a, b)).toEqual([{ ok: ['lead', ...long.slice(1).map((k, i) => (i + 1 === 20_001 ? 'middle' : k)), 'last'] }]);
   });
+
+  it('never writes a base block out more often than either side has it, nor undoes a deletion by the way', () => {
+    const all = (regions: ReturnType<typeof mergeBlocks>) => regions.flatMap((r) => ('ok' in r ? r.ok : [...r.conflict.b, ...r.conflict.a]));
+    const count = (keys: string[], key: string) => keys.filter((k) => k === key).length;
+    const out = all(mergeBlocks(['q', 'q', 'q'], ['q', 'N', 'q', 'q'], ['q', 'q']));
+    expect(out).toContain('N');
+    expect(count(out, 'q')).toBeLessThanOrEqual(3);
+    // A repeated quote the desk removed, and a paragraph the writer put between the two copies.
+    const quotes = mergeBlocks(['L', '', 'Q', '', 'Q', '', 'E'], ['L', '', 'Q', '', 'N', '', 'Q', '', 'E'], ['L', '', 'Q', '', 'E']);
+    const merged = all(quotes);
+    expect(merged).toContain('N');
+    expect(quotes.some((r) => 'conflict' in r) || count(merged, 'Q') === 1).toBe(true);
+  });
+
+  it("leaves a rewrite against a deletion to a person, even beside a change both made", () => {
+    expect(mergeBlocks(['B', 'C'], ['B fixed', 'C rewritten'], ['B fixed'])).toEqual([{ conflict: { o: ['B', 'C'], a: ['B fixed', 'C rewritten'], b: ['B fixed'], aligned: false } }]);
+    expect(mergeBlocks(['B', 'C'], ['B fixed'], ['B fixed', 'C rewritten'])).toEqual([{ conflict: { o: ['B', 'C'], a: ['B fixed'], b: ['B fixed', 'C rewritten'], aligned: false } }]);
+  });
 });
+

@@ -41,13 +41,7 @@ export function mergeBlocks(o: readonly string[], a: readonly string[], b: reado
       return id;
     });
   const oIds = idsOf(o);
-  const hunks = [...hunksOf(oIds, idsOf(a), a, 'a'), ...hunksOf(oIds, idsOf(b), b, 'b')].sort((x, y) => x.lo - y.lo || x.start - y.start || x.end - y.end);
-  const groups: Hunk[][] = [];
-  for (const hunk of hunks) {
-    const last = groups.at(-1);
-    if (last && last.some((other) => overlaps(other, hunk, o))) last.push(hunk);
-    else groups.push([hunk]);
-  }
+  const groups = groupsOf([...hunksOf(oIds, idsOf(a), a, 'a'), ...hunksOf(oIds, idsOf(b), b, 'b')], o);
   const regions: BlockRegion[] = [];
   const ok = (blocks: readonly string[]): void => {
     if (blocks.length === 0) return;
@@ -79,6 +73,45 @@ export function mergeBlocks(o: readonly string[], a: readonly string[], b: reado
 }
 
 /**
+ * The changes to settle together, in base order, their ranges apart: those that overlap (linked
+ * through others too), then any whose ranges still cross.
+ */
+function groupsOf(hunks: Hunk[], o: readonly string[]): Hunk[][] {
+  // Where a change reaches, its slides included: only changes whose reaches meet can overlap.
+  const reachLo = (h: Hunk): number => Math.min(h.start, h.lo);
+  const reachHi = (h: Hunk): number => Math.max(h.end, h.hi);
+  const parent = hunks.map((_, i) => i);
+  const root = (i: number): number => {
+    while (parent[i] !== i) i = parent[i] = parent[parent[i]!]!;
+    return i;
+  };
+  let active: number[] = [];
+  for (const i of hunks.map((_, i) => i).sort((x, y) => reachLo(hunks[x]!) - reachLo(hunks[y]!))) {
+    const hunk = hunks[i]!;
+    active = active.filter((j) => reachHi(hunks[j]!) >= reachLo(hunk));
+    for (const j of active) if (overlaps(hunks[j]!, hunk, o)) parent[root(i)] = root(j);
+    active.push(i);
+  }
+  const byRoot = new Map<number, Hunk[]>();
+  hunks.forEach((hunk, i) => {
+    const group = byRoot.get(root(i));
+    if (group) group.push(hunk);
+    else byRoot.set(root(i), [hunk]);
+  });
+  const ranged = [...byRoot.values()]
+    .map((group) => ({ group, start: Math.min(...group.map((h) => h.start)), end: Math.max(...group.map((h) => h.end)) }))
+    .sort((x, y) => x.start - y.start || x.end - y.end);
+  const groups: Hunk[][] = [];
+  let lastEnd = -1;
+  for (const { group, start, end } of ranged) {
+    if (groups.length > 0 && start < lastEnd) append(groups.at(-1)!, group);
+    else groups.push(group);
+    lastEnd = Math.max(lastEnd, end);
+  }
+  return groups;
+}
+
+/**
  * Two versions of one base run that need no person: the same, or alike at their start and end with
  * only one side holding more between. That side's blocks between are its additions, less base
  * blocks the other side removed. (So merging a merge again with the same hub version gives it back.)
@@ -93,6 +126,15 @@ function agreed(run: readonly string[], a: readonly string[], b: readonly string
   const bBetween = b.slice(head, b.length - tail);
   if (head + tail === 0 || (aBetween.length > 0 && bBetween.length > 0)) return null;
   const base = new Set(run);
+  // The side with nothing more must not have deleted outright a base block the other side changed:
+  // what the other has more could be its rewrite of that block (a rewrite against a deletion is for
+  // a person to settle). Base blocks gone from both sides are matched by the shorter side's new ones.
+  const [shorter, longer] = aBetween.length > 0 ? [b, a] : [a, b];
+  const inShorter = new Set(shorter);
+  const inLonger = new Set(longer);
+  const goneFromBoth = run.filter((key) => !inShorter.has(key) && !inLonger.has(key)).length;
+  const added = shorter.filter((key) => !base.has(key)).length;
+  if (goneFromBoth > added) return null;
   return [...a.slice(0, head), ...(aBetween.length > 0 ? aBetween : bBetween).filter((key) => !base.has(key)), ...a.slice(a.length - tail)];
 }
 
@@ -153,8 +195,8 @@ function overlaps(x: Hunk, y: Hunk, o: readonly string[]): boolean {
   const yInserts = y.start === y.end;
   if (xInserts && yInserts) return x.start === y.start;
   // An insertion inside a replaced run; one just before or after it has a place of its own.
-  if (xInserts) return y.start < x.start && x.start < y.end;
-  if (yInserts) return x.start < y.start && y.start < x.end;
+  if (xInserts) return (y.start < x.start && x.start < y.end) || (y.lo < x.start && x.start < y.hi);
+  if (yInserts) return (x.start < y.start && y.start < x.end) || (x.lo < y.start && y.start < x.hi);
   if (x.start < y.end && y.start < x.end) return true;
   // A deletion that could stand for other copies meets the other side where it could be.
   if (x.lo < y.hi && y.lo < x.hi) return true;
@@ -180,6 +222,6 @@ function applied(o: readonly string[], sideHunks: readonly Hunk[], start: number
 }
 
 /** Appends without spreading: a body may have more blocks than a call may take arguments. */
-function append(to: string[], items: readonly string[]): void {
+function append<T>(to: T[], items: readonly T[]): void {
   for (const item of items) to.push(item);
 }
