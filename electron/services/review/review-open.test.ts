@@ -156,25 +156,35 @@ describe('review.open', () => {
     await expect(reviewOpenHandler(t.ctx, createReviewHubSync(t.ctx))({ id: story.id, replaceLocal: false, merge: false })).rejects.toMatchObject({ details: { mergeable: false } });
   });
 
-  it('writes the merge before the record moves on, so a merge cut short is done again the same', async () => {
+  it('finishes a merge cut short after its write as it was, rather than merging the merge again', async () => {
     const t = context();
-    const story = await returnedWithTypingHere(t);
+    const story = t.add({ body: { type: 'doc', content: ['Lead.', 'Quote.', 'End.'].map((s) => paragraph(text(s))) } });
+    await createReviewTransitions(t.ctx).run(story.id, { action: 'submit', to: 'desk' });
+    const sent = t.article(story.id);
+    const hub = await t.ctx.hub();
+    // The desk puts a standfirst before the quote; the reporter rewrites the quote.
+    await hub.update(story.id, { article: { ...sent, body: { type: 'doc', content: ['Lead.', 'Standfirst.', 'Quote.', 'End.'].map((s) => paragraph(text(s))) } }, by: EDITOR, baseHubRevision: (await hub.currentRevision(story.id))! });
+    const mine = await t.ctx.library.importVersion({ ...sent, body: { type: 'doc', content: ['Lead.', 'Quote, rewritten.', 'End.'].map((s) => paragraph(text(s))) } });
     const open = reviewOpenHandler(t.ctx, createReviewHubSync(t.ctx));
     const before = await t.ctx.records.get(story.id);
+    // The record write after the merge fails (the disk filled up, or the app stopped).
     const update = t.ctx.records.update.bind(t.ctx.records);
-    t.ctx.records.update = async () => {
-      throw new Error('The disk is full');
-    };
+    let writes = 0;
+    t.ctx.records.update = (articleId, change) => (++writes === 2 ? Promise.reject(new Error('The disk is full')) : update(articleId, change));
     await expect(open({ id: story.id, replaceLocal: false, merge: true })).rejects.toThrow('The disk is full');
     t.ctx.records.update = update;
-    // The merge is in the library; the record still names the old version, which is still the base.
     const cut = t.article(story.id);
-    expect(cut.body.content!.map((b) => b.content![0]!.text)).toEqual(['One, from the desk.', 'Two.', 'Three, with the time.', 'Four.', 'Five, added here.']);
-    expect(await t.ctx.records.get(story.id)).toEqual(before);
-    expect(hasLocalChanges(cut, before)).toBe(true);
-    await open({ id: story.id, replaceLocal: false, merge: true });
-    expect(t.article(story.id).body).toEqual(cut.body);
-    expect(t.article(story.id).headline).toBe(cut.headline);
+    expect(cut.body.content!.map((b) => b.content![0]!.text)).toEqual(['Lead.', 'Standfirst.', 'Quote, rewritten.', 'End.']);
+    // The record still names the old version; the merge is a change the hub has not seen.
+    expect((await t.ctx.records.get(story.id)).hub).toEqual(before.hub);
+    expect(hasLocalChanges(cut, await t.ctx.records.get(story.id))).toBe(true);
+    // Merging that again would put the standfirst in twice; opening finishes the merge instead.
+    const state = await open({ id: story.id, replaceLocal: false, merge: true });
+    expect(t.article(story.id)).toEqual(cut);
+    expect(state.merged).toEqual({ fieldsFromHub: [], blocksBothChanged: 0, blocksKeptFromHub: 0 });
+    const record = await t.ctx.records.get(story.id);
+    expect(record).toMatchObject({ merging: null, lastSeen: { article: mine } });
+    expect(record.hub?.localRevision).toBe(cut.revision - 1);
   });
 
   it('sends comments written here on their own, so the merge waits for the writer', async () => {

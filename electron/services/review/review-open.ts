@@ -69,13 +69,20 @@ export function reviewOpenHandler(ctx: ReviewContext, sync: Pick<ReviewHubSync, 
       const opened = await hub.open(id);
       checkOpened(id, opened.article, opened.history);
       const changed = !local || contentHash(local) !== contentHash({ ...opened.article, revision: local.revision, updatedAt: local.updatedAt, createdAt: local.createdAt });
+      // A merge cut short (written, the record not): finished as it was, not merged again.
+      const resumed = merge && local && record.merging?.revision === local.revision && record.merging.hubRevision === opened.hubRevision ? record.merging : null;
       // Merged and checked before anything is written: a merge that cannot be kept changes nothing.
-      const merged = local && base && changed ? mergeChecked(base, local, opened.article, { id: ctx.newId(), authorId: authorIdOf(profile?.name ?? ''), authorName: profile?.name ?? '', at: ctx.now() }) : null;
-      const mergeDiffers = merged !== null && contentHash(merged.article) !== contentHash(opened.article);
+      const merged = !resumed && local && base && changed ? mergeChecked(base, local, opened.article, { id: ctx.newId(), authorId: authorIdOf(profile?.name ?? ''), authorName: profile?.name ?? '', at: ctx.now() }) : null;
+      const summary = resumed?.summary ?? (merged && { fieldsFromHub: merged.fieldsFromHub, blocksBothChanged: merged.blocksBothChanged, blocksKeptFromHub: merged.blocksKeptFromHub });
+      const mergeDiffers = resumed !== null || (merged !== null && contentHash(merged.article) !== contentHash(opened.article));
       // Merging: one write, the merge in place of this copy (which is kept under Revisions). The
-      // record names the hub's version only after it: if this stops in between, the old link and
-      // base still hold, and "Get the latest" merges again (a merge merged again gives it back).
-      const article = mergeDiffers
+      // record says so first, and names the hub's version only after it.
+      if (local && merged && mergeDiffers && summary) {
+        await records.update(id, (r) => ({ ...r, merging: { hubRevision: opened.hubRevision, revision: local.revision + 1, lastSeen: local, summary } }));
+      }
+      const article = resumed && local
+        ? local
+        : merged && mergeDiffers
         ? await library.importVersion({ ...merged.article }, { who: profile?.name ?? '' })
         : changed
           ? await library.importVersion(opened.article, { who: profile?.name ?? '' })
@@ -88,7 +95,9 @@ export function reviewOpenHandler(ctx: ReviewContext, sync: Pick<ReviewHubSync, 
       const localOnly = record.comments.filter((c) => !opened.comments.some((o) => o.id === c.id));
       const next = await records.update(id, (r) => ({
         ...r,
-        pendingSync: localOnly.length > 0 ? deferred('update', opened.submittedTo, at, null) : null,
+        // After a merge nothing is queued: the periodic sync would send the whole unchecked merge.
+        pendingSync: localOnly.length > 0 && !summary ? deferred('update', opened.submittedTo, at, null) : null,
+        merging: null,
         // A hub that keeps no history (WordPress without the companion plugin): ours stays while it
         // agrees with the hub's status; when it does not, the hub's status wins.
         history:
@@ -109,13 +118,12 @@ export function reviewOpenHandler(ctx: ReviewContext, sync: Pick<ReviewHubSync, 
         submitted: submittedVersion(opened, r.submitted),
         synced: mergeDiffers ? { ...opened.article, revision: agreedRevision, createdAt: article.createdAt } : article,
         // What this person saw before taking the newer version: "changes since you last saw it".
-        lastSeen: local && changed ? { article: local, at } : r.lastSeen,
+        lastSeen: resumed ? { article: resumed.lastSeen, at } : local && changed ? { article: local, at } : r.lastSeen,
       }));
-      if (!merged) return stateOf(ctx, article, next);
-      const summary = { fieldsFromHub: merged.fieldsFromHub, blocksBothChanged: merged.blocksBothChanged, blocksKeptFromHub: merged.blocksKeptFromHub };
-      // Comments written here go now, on their own: left to the next sync, they would take the whole
-      // article with them, and the merge is the writer's to check and send.
-      const settled = next.pendingSync && localOnly.length > 0 && profile ? await sendCommentsAlone(ctx, id, next, profile, at) : next;
+      if (!summary) return stateOf(ctx, article, next);
+      // Comments written here go now, on their own; if the hub cannot take them they go with the
+      // writer's next send, which the merge waits for anyway.
+      const settled = localOnly.length > 0 && profile ? await sendCommentsAlone(ctx, id, next, profile, at) : next;
       return { ...(await stateOf(ctx, article, settled)), merged: summary };
     });
   return open;

@@ -45,6 +45,21 @@ export const reviewRecordSchema = z.object({
    */
   synced: articleSchema.nullable().default(null),
   /**
+   * A merge being written: the library revision it gets and the hub version it merged. Found still
+   * here with the library at that revision, the merge landed and the record was not written after
+   * it; opening finishes it rather than merging the merge again.
+   */
+  merging: z
+    .object({
+      hubRevision: z.number().int().nonnegative(),
+      revision: z.number().int().nonnegative(),
+      /** The writer's version before the merge: what "changes since you last saw it" compares with. */
+      lastSeen: articleSchema,
+      summary: z.object({ fieldsFromHub: z.array(z.string().max(100)).max(100), blocksBothChanged: z.number().int().nonnegative(), blocksKeptFromHub: z.number().int().nonnegative() }),
+    })
+    .nullable()
+    .default(null),
+  /**
    * Workflow actions or comments recorded here while the hub could not be reached: the article,
    * history and comments are sent as they are when it can be ('submit' for a first submission).
    */
@@ -72,7 +87,7 @@ export const reviewRecordSchema = z.object({
 export type ReviewRecord = z.infer<typeof reviewRecordSchema>;
 
 export function emptyReviewRecord(): ReviewRecord {
-  return { schemaVersion: 1, history: [], comments: [], hub: null, lastSeen: null, previousSubmission: null, submitted: null, synced: null, pendingSync: null };
+  return { schemaVersion: 1, history: [], comments: [], hub: null, lastSeen: null, previousSubmission: null, submitted: null, synced: null, merging: null, pendingSync: null };
 }
 
 /** What `synced` becomes once `hub` is written: the article when the link now names its revision, else what was kept. */
