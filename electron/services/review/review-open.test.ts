@@ -70,6 +70,15 @@ describe('review.open', () => {
     return story;
   }
 
+  /** A comment written here while the hub could not be reached, held back since as a conflict (the desk wrote meanwhile). */
+  async function withCommentWrittenOffline(t: ReturnType<typeof context>, story: Article): Promise<Article> {
+    t.unplug(true);
+    await reviewCommentHandlers(t.ctx)['comments.add']({ id: story.id, body: 'Which pier?', anchor: null });
+    t.unplug(false);
+    await t.ctx.records.update(story.id, (r) => ({ ...r, pendingSync: { ...r.pendingSync!, conflict: true } }));
+    return story;
+  }
+
   it("merges the reporter's typing with the desk's edits in one write, and leaves the merge to send", async () => {
     const t = context();
     const story = await returnedWithTypingHere(t);
@@ -189,12 +198,7 @@ describe('review.open', () => {
 
   it('sends comments written here on their own, so the merge waits for the writer', async () => {
     const t = context();
-    const story = await returnedWithTypingHere(t);
-    // A comment written here while the hub could not be reached.
-    t.unplug(true);
-    await reviewCommentHandlers(t.ctx)['comments.add']({ id: story.id, body: 'Which pier?', anchor: null });
-    t.unplug(false);
-    await t.ctx.records.update(story.id, (r) => ({ ...r, pendingSync: { ...r.pendingSync!, conflict: true } }));
+    const story = await withCommentWrittenOffline(t, await returnedWithTypingHere(t));
     const state = await reviewOpenHandler(t.ctx, createReviewHubSync(t.ctx))({ id: story.id, replaceLocal: false, merge: true });
     expect(state.pendingSync).toBeNull();
     const hub = await (await t.ctx.hub()).open(story.id);
@@ -206,11 +210,7 @@ describe('review.open', () => {
 
   it("keeps comments the hub could not take for the writer's next send, not for the periodic sync", async () => {
     const t = context();
-    const story = await returnedWithTypingHere(t);
-    t.unplug(true);
-    await reviewCommentHandlers(t.ctx)['comments.add']({ id: story.id, body: 'Which pier?', anchor: null });
-    t.unplug(false);
-    await t.ctx.records.update(story.id, (r) => ({ ...r, pendingSync: { ...r.pendingSync!, conflict: true } }));
+    const story = await withCommentWrittenOffline(t, await returnedWithTypingHere(t));
     const hub = await t.ctx.hub();
     const update = hub.update;
     hub.update = () => Promise.reject(new AppError('not-found', 'The review hub folder cannot be reached', { unreachable: true }));
