@@ -104,7 +104,7 @@ for (const c of cases) {
     `${ms(one.merge)} / ${ms(two.merge)}`,
     `${ms(one.hash)} / ${ms(two.hash)}`,
     `${ms(one.diff)} / ${ms(two.diff)}`,
-    `${result.blocksBothChanged} / ${result.blocksKeptFromHub}`,
+    `${result.summary.blocksBothChanged} / ${result.summary.blocksKeptFromHub}`,
   ]);
 }
 console.log(

@@ -21,7 +21,7 @@ describe('mergeArticle', () => {
     const hub = withBody({ ...base, revision: 5, status: 'changes_requested' }, para('One, edited by the desk.'), para('Two.'), para('Three.'), para('Four.'));
     const merge = mergeArticle(base, local, hub, SUGGESTION);
     expect(texts(merge.article)).toEqual(['One, edited by the desk.', 'Two.', 'Three.', 'Four.', 'Five, added by the writer.']);
-    expect(merge.blocksBothChanged).toBe(0);
+    expect(merge.summary.blocksBothChanged).toBe(0);
     expect(suggested(merge.article)).toEqual([]);
     // The hub's identity and workflow state: the merge is saved on top of the hub's version.
     expect(merge.article.status).toBe('changes_requested');
@@ -34,7 +34,7 @@ describe('mergeArticle', () => {
     const hub = withBody(base, para('One.'), para('Two.'), para('Three.'), para('Four, fixed.'), para('Five.'));
     const merge = mergeArticle(six, local, hub, SUGGESTION);
     expect(texts(merge.article)).toEqual(['One.', 'Three.', 'Four, fixed.', 'Five.']);
-    expect(merge.blocksBothChanged).toBe(0);
+    expect(merge.summary.blocksBothChanged).toBe(0);
   });
 
   it("keeps the desk's version of a paragraph both changed, and the writer's after it as a suggested insertion", () => {
@@ -43,7 +43,7 @@ describe('mergeArticle', () => {
     const merge = mergeArticle(base, local, hub, SUGGESTION);
     expect(texts(merge.article)).toEqual(['One.', 'Two, as the desk has it.', 'Two, as the writer has it.', 'Three.', 'Four.']);
     expect(suggested(merge.article)).toEqual(['Two, as the writer has it.']);
-    expect(merge.blocksBothChanged).toBe(1);
+    expect(merge.summary.blocksBothChanged).toBe(1);
     const mark = merge.article.body.content![2]!.content![0]!.marks!.find((m) => m.type === SUGGESTION_INSERT);
     expect(mark?.attrs).toEqual(SUGGESTION);
   });
@@ -53,14 +53,14 @@ describe('mergeArticle', () => {
     const hub = withBody(base, para('One, by the desk.'), para('Two.'), para('Three.'), para('Four.'));
     const apart = mergeArticle(base, local, hub, SUGGESTION);
     expect(texts(apart.article)).toEqual(['One, by the desk.', 'Two, by the writer.', 'Three.', 'Four.']);
-    expect(apart.blocksBothChanged).toBe(0);
+    expect(apart.summary.blocksBothChanged).toBe(0);
     // The desk changed Two and Three, the writer Two and Four: only Two is both sides'.
     const runHere = withBody(base, para('One.'), para('Two, by the writer.'), para('Three.'), para('Four, by the writer.'));
     const runThere = withBody(base, para('One.'), para('Two, by the desk.'), para('Three, by the desk.'), para('Four.'));
     const run = mergeArticle(base, runHere, runThere, SUGGESTION);
     expect(texts(run.article)).toEqual(['One.', 'Two, by the desk.', 'Two, by the writer.', 'Three, by the desk.', 'Four, by the writer.']);
     expect(suggested(run.article)).toEqual(['Two, by the writer.']);
-    expect(run.blocksBothChanged).toBe(1);
+    expect(run.summary.blocksBothChanged).toBe(1);
   });
 
   it('adds as suggestions only what the writer wrote in a run both changed, not base paragraphs the writer kept', () => {
@@ -77,7 +77,7 @@ describe('mergeArticle', () => {
     const local = withBody(base, ...Array.from({ length: n }, (_, i) => para(i === 0 || i === n - 1 ? `P${i}, here.` : `P${i}.`)));
     const hub = withBody(base, ...Array.from({ length: n }, (_, i) => para(i === 5 ? `P${i}, by the desk.` : `P${i}.`)));
     const merge = mergeArticle(long, local, hub, SUGGESTION);
-    expect(merge.blocksBothChanged).toBe(0);
+    expect(merge.summary.blocksBothChanged).toBe(0);
     expect(texts(merge.article).filter((t) => t.includes(','))).toEqual(['P0, here.', 'P5, by the desk.', `P${n - 1}, here.`]);
   });
 
@@ -89,7 +89,7 @@ describe('mergeArticle', () => {
     const merge = mergeArticle(three, local, hub, SUGGESTION);
     expect(texts(merge.article)).toEqual(['Q1.', 'Q2.', 'Q3.', 'N, by the writer.']);
     expect(suggested(merge.article)).toEqual(['N, by the writer.']);
-    expect(merge.blocksBothChanged).toBe(1);
+    expect(merge.summary.blocksBothChanged).toBe(1);
   });
 
   it('keeps the desk\'s photo where both changed it, and says so, rather than a second copy', () => {
@@ -99,7 +99,7 @@ describe('mergeArticle', () => {
     const hub = withBody(base, para('One.'), figure(PHOTO_A, { alt: 'The ferry', caption: 'The ferry, at dawn' }));
     const merge = mergeArticle(withPhoto, local, hub, SUGGESTION);
     expect(merge.article.body.content).toEqual(hub.body.content);
-    expect(merge).toMatchObject({ blocksBothChanged: 0, blocksKeptFromHub: 1 });
+    expect(merge.summary).toMatchObject({ blocksBothChanged: 0, blocksKeptFromHub: 1 });
   });
 
   it('keeps the desk\'s edit of a paragraph deleted here, and counts it as kept from the hub', () => {
@@ -107,14 +107,14 @@ describe('mergeArticle', () => {
     const hub = withBody(base, para('One.'), para('Two, edited.'), para('Three.'), para('Four.'));
     const merge = mergeArticle(base, local, hub, SUGGESTION);
     expect(texts(merge.article)).toEqual(['One.', 'Two, edited.', 'Three.', 'Four.']);
-    expect(merge).toMatchObject({ blocksBothChanged: 0, blocksKeptFromHub: 1 });
+    expect(merge.summary).toMatchObject({ blocksBothChanged: 0, blocksKeptFromHub: 1 });
   });
 
   it('names the tags when the desk\'s and the writer\'s together are more than an article may have', () => {
     const hubTags = Array.from({ length: 100 }, (_, i) => `tag${i}`);
     const merge = mergeArticle(base, { ...base, meta: { ...base.meta, tags: [...base.meta.tags, 'fog'] } }, { ...base, meta: { ...base.meta, tags: hubTags } }, SUGGESTION);
     expect(merge.article.meta.tags).toHaveLength(100);
-    expect(merge.fieldsFromHub).toEqual(['meta.tags']);
+    expect(merge.summary.fieldsFromHub).toEqual(['meta.tags']);
   });
 
   it('keeps a paragraph the writer edited and the desk deleted, as a suggestion; keeps formatting and other suggestions', () => {
@@ -148,7 +148,7 @@ describe('mergeArticle', () => {
     expect(merge.article.meta.dateline).toBe('HONG KONG');
     expect(merge.article.meta).toMatchObject({ slug: 'ferry-fog', slugEdited: true });
     expect(merge.article.meta.tags).toEqual(['transport', 'harbour', 'fog']);
-    expect(merge.fieldsFromHub).toEqual(['headline', 'meta.section']);
+    expect(merge.summary.fieldsFromHub).toEqual(['headline', 'meta.section']);
   });
 
   it('reads blocks the same whatever order their keys were written in', () => {
@@ -157,7 +157,7 @@ describe('mergeArticle', () => {
     const local = withBody(base, para('Zero.'), para('One.'), para('Two.'), para('Three.'), para('Four.'));
     const merge = mergeArticle(base, local, hub, SUGGESTION);
     expect(texts(merge.article)).toEqual(['Zero.', 'One.', 'Two.', 'Three.', 'Four, edited.']);
-    expect(merge.blocksBothChanged).toBe(0);
+    expect(merge.summary.blocksBothChanged).toBe(0);
   });
 
   it('never leaves the body without a block', () => {
@@ -184,15 +184,15 @@ describe('mergeArticle', () => {
     const two = withBody(base, para('B.'), para('C.'));
     const merge = mergeArticle(two, withBody(base, para('B, fixed.'), para('C.')), withBody(base, para('B, fixed.')), SUGGESTION);
     expect(texts(merge.article)).toEqual(['B, fixed.']);
-    expect(merge).toMatchObject({ blocksBothChanged: 0, blocksKeptFromHub: 0 });
+    expect(merge.summary).toMatchObject({ blocksBothChanged: 0, blocksKeptFromHub: 0 });
   });
 
   it('names the headline, not the slug that follows it, when both changed the headline', () => {
     const local = { ...base, headline: 'Ferry delayed by fog', meta: { ...base.meta, slug: 'ferry-delayed-by-fog' } };
     const hub = { ...base, headline: 'Ferries delayed', meta: { ...base.meta, slug: 'ferries-delayed' } };
-    expect(mergeArticle(base, local, hub, SUGGESTION).fieldsFromHub).toEqual(['headline']);
+    expect(mergeArticle(base, local, hub, SUGGESTION).summary.fieldsFromHub).toEqual(['headline']);
     const edited = { ...local, meta: { ...local.meta, slugEdited: true } };
-    expect(mergeArticle(base, edited, hub, SUGGESTION).fieldsFromHub).toEqual(['headline', 'meta.slug']);
+    expect(mergeArticle(base, edited, hub, SUGGESTION).summary.fieldsFromHub).toEqual(['headline', 'meta.slug']);
   });
 });
 

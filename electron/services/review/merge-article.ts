@@ -9,18 +9,15 @@
 //   cannot be a suggestion: there the hub's is kept, and this machine's stays under Revisions.
 import type { Article, ArticleMeta, DocNode } from '../../../common/article';
 import { SUGGESTION_DELETE, SUGGESTION_INSERT, type SuggestionAttrs } from '../../../common/editor/suggestion-marks';
+import type { MergeSummary } from '../../../common/workflow/review-contract';
 import { canonicalJson } from './canonical-json';
 import { mergeBlocks } from './merge-blocks';
 
 export interface ArticleMerge {
   /** The hub's article (identity, status, revision) with the merged content. */
   article: Article;
-  /** Fields both sides changed differently, where the hub's value was kept: 'headline', 'meta.section'... */
-  fieldsFromHub: string[];
-  /** Runs of blocks both sides changed differently: the hub's kept, this machine's added after them as suggestions. */
-  blocksBothChanged: number;
-  /** Runs both changed where only the hub's was kept (a photo, a deletion here): this machine's is under Revisions. */
-  blocksKeptFromHub: number;
+  /** What could not be joined, as the writer is told it. */
+  summary: MergeSummary;
 }
 
 /** Who the suggested insertions are from (the writer merging), and the id and time they get. */
@@ -60,18 +57,14 @@ export function mergeArticle(base: Article, local: Article, hub: Article, sugges
   if (tags.length > MAX_TAGS) fieldsFromHub.push('meta.tags');
   const body = mergeBody(base.body, local.body, hub.body, suggestion);
   merged.body = body.doc;
-  return { article: merged, fieldsFromHub, blocksBothChanged: body.suggested, blocksKeptFromHub: body.keptFromHub };
+  return { article: merged, summary: { fieldsFromHub, blocksBothChanged: body.suggested, blocksKeptFromHub: body.keptFromHub } };
 }
 
-/** One side's change wins over no change; both changed alike is no conflict; else the hub's value. */
+/** A field's value by pickKey over its canonical JSON; where both changed it, the hub's value and a conflict. */
 function pickSide<T>(base: T, local: T, hub: T): { value: T; conflict: boolean } {
-  const l = canonicalJson(local);
   const h = canonicalJson(hub);
-  if (l === h) return { value: hub, conflict: false };
-  const b = canonicalJson(base);
-  if (l === b) return { value: hub, conflict: false };
-  if (h === b) return { value: local, conflict: false };
-  return { value: hub, conflict: true };
+  const pick = pickKey(canonicalJson(base), canonicalJson(local), h);
+  return { value: pick === null || pick === h ? hub : local, conflict: pick === null };
 }
 
 /** The hub's tags, less those removed here, plus those added here, in the hub's order then ours. */

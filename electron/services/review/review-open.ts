@@ -5,21 +5,20 @@
 import { AppError, isAppError } from '../../../common/app-error';
 import type { Article } from '../../../common/article';
 import type { OperationHandlers } from '../../../common/contract';
+import { docBoundsProblem } from '../../../common/doc-bounds';
+import { authorIdOf } from '../../../common/editor/author-colour';
+import { editorArticleSchema } from '../../../common/editor/editor-schema';
 import type { NewsroomProfile } from '../../../common/workflow/newsroom-profile';
 import type { WorkflowEvent } from '../../../common/workflow/workflow-event';
 import { currentStatusOf } from '../../../common/workflow/workflow-history';
 import { contentHash } from './canonical-json';
 import { deferred, updateOrQueue } from './hub-write';
+import { mergeArticle, type ArticleMerge, type MergeSuggestion } from './merge-article';
 import { consistent, type ReviewContext } from './review-context';
 import type { ReviewHubSync } from './review-hub-sync';
 import type { OpenedPackage } from './review-package';
-import type { ReviewRecord } from './review-record-store';
+import { mergeBaseOf, type ReviewRecord } from './review-record-store';
 import { stateOf } from './review-state';
-import { mergeArticle, type ArticleMerge, type MergeSuggestion } from './merge-article';
-import { editorArticleSchema } from '../../../common/editor/editor-schema';
-import { docBoundsProblem } from '../../../common/doc-bounds';
-import { mergeBaseOf } from './review-record-store';
-import { authorIdOf } from '../../../common/editor/author-colour';
 
 export function reviewOpenHandler(ctx: ReviewContext, sync: Pick<ReviewHubSync, 'syncUnqueued'>): OperationHandlers['review.open'] {
   const { library, records } = ctx;
@@ -73,20 +72,18 @@ export function reviewOpenHandler(ctx: ReviewContext, sync: Pick<ReviewHubSync, 
       const resumed = merge && local && record.merging?.revision === local.revision && record.merging.hubRevision === opened.hubRevision ? record.merging : null;
       // Merged and checked before anything is written: a merge that cannot be kept changes nothing.
       const merged = !resumed && local && base && changed ? mergeChecked(base, local, opened.article, { id: ctx.newId(), authorId: authorIdOf(profile?.name ?? ''), authorName: profile?.name ?? '', at: ctx.now() }) : null;
-      const summary = resumed?.summary ?? (merged && { fieldsFromHub: merged.fieldsFromHub, blocksBothChanged: merged.blocksBothChanged, blocksKeptFromHub: merged.blocksKeptFromHub });
+      const summary = resumed?.summary ?? merged?.summary ?? null;
       const mergeDiffers = resumed !== null || (merged !== null && contentHash(merged.article) !== contentHash(opened.article));
       // Merging: one write, the merge in place of this copy (which is kept under Revisions). The
       // record says so first, and names the hub's version only after it.
       if (local && merged && mergeDiffers && summary) {
         await records.update(id, (r) => ({ ...r, merging: { hubRevision: opened.hubRevision, revision: local.revision + 1, lastSeen: local, summary } }));
       }
-      const article = resumed && local
-        ? local
-        : merged && mergeDiffers
-        ? await library.importVersion({ ...merged.article }, { who: profile?.name ?? '' })
-        : changed
-          ? await library.importVersion(opened.article, { who: profile?.name ?? '' })
-          : await consistent(ctx, local, { ...record, history: opened.history.length > 0 ? opened.history : record.history });
+      let article: Article;
+      if (resumed && local) article = local;
+      else if (merged && mergeDiffers) article = await library.importVersion(merged.article, { who: profile?.name ?? '' });
+      else if (changed) article = await library.importVersion(opened.article, { who: profile?.name ?? '' });
+      else article = await consistent(ctx, local, { ...record, history: opened.history.length > 0 ? opened.history : record.history });
       // The hub's version stands for the revision before the merge: what came after it is unsent.
       const agreedRevision = mergeDiffers ? article.revision - 1 : article.revision;
       ctx.onChange?.(id);

@@ -11,6 +11,7 @@ import { appendEvent, currentStatusOf, ownerOf } from '../../../common/workflow/
 import { isHubUnreachable } from './hub-unreachable';
 import { deferred, writeToHub, type TransitionRequest } from './hub-write';
 import { consistent, requireProfile, type ReviewContext } from './review-context';
+import { syncedAfter } from './review-record-store';
 import { stateOf } from './review-state';
 
 export interface PublicationOutcome {
@@ -84,14 +85,15 @@ export function createReviewTransitions(ctx: ReviewContext): ReviewTransitions {
     }
     const saved = await library.setStatus(id, result.status);
     ctx.onChange?.(id);
+    // The revision that was sent, not whatever autosave landed while the hub was being written.
+    const link = hub && !pendingSync ? { ...hub, localRevision: article.revision } : hub;
     const next = await records.update(id, (r) => ({
       ...r,
       history: events,
       comments,
       submitted: request.action === 'submit' ? { article: moved, at } : r.submitted,
-      // The revision that was sent, not whatever autosave landed while the hub was being written.
-      hub: hub && !pendingSync ? { ...hub, localRevision: article.revision } : hub,
-      synced: hub && !pendingSync ? moved : r.synced,
+      hub: link,
+      synced: syncedAfter(link, moved, r.synced),
       pendingSync,
     }));
     if (request.action === 'spike') await ctx.onSpiked?.(id).catch((error: unknown) => ctx.logger.warn(`[review] could not stop queued publishing of ${id}:`, error));
