@@ -42,6 +42,8 @@ await Promise.all([
   build({ ...shared, entryPoints: ['electron/services/review/hub-package-worker.ts'], outfile: 'dist/services/hub-package-worker.cjs', format: 'cjs', minify: true }),
   // The search index's worker (electron/services/search/worker-search-index.ts), beside the services bundle.
   build({ ...shared, entryPoints: ['electron/services/search/search-index-worker.ts'], outfile: 'dist/services/search-index-worker.cjs', format: 'cjs', minify: true }),
+  // The worker that reads article folders for a start's scan (electron/services/store/library-folder-reader.ts), beside the services bundle.
+  build({ ...shared, entryPoints: ['electron/services/store/library-read-worker.ts'], outfile: 'dist/services/library-read-worker.cjs', format: 'cjs', minify: true }),
   // The browser host, runnable with plain node for tests and `npm run serve` without tsx.
   build({
     ...shared,
@@ -53,4 +55,4 @@ await Promise.all([
   }),
 ]);
 
-console.log('Built dist/electron/main.cjs, dist/electron/preload.cjs, dist/services/services.cjs (with its hub package and search index workers) and dist/host/serve.mjs');
+console.log('Built dist/electron/main.cjs, dist/electron/preload.cjs, dist/services/services.cjs (with its hub package, search index and library read workers) and dist/host/serve.mjs');

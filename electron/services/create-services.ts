@@ -123,7 +123,11 @@ export async function createServices(options: ServicesOptions): Promise<Services
   // drops what the list lacks, and a scan cut short by closing leaves the list partial.
   let closing = false;
   const scanned = store.scanned().then(
-    () => !closing,
+    (report) => {
+      logger.info(`[services] library read: ${report.articles} articles, ${report.reread} read from their folders (${report.readInWorker} by the read worker)`);
+      if (report.workerFailure) logger.warn(`[services] the library read worker stopped (${report.workerFailure}); the rest was read in this thread`);
+      return !closing;
+    },
     (error: unknown) => {
       logger.warn('[services] the library scan failed:', error);
       return false;

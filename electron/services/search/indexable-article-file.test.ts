@@ -6,7 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { newArticle } from '../../../common/article';
-import { readBounded, readIndexableArticle } from './indexable-article-file';
+import { readIndexableArticle } from './indexable-article-file';
+import { readBounded } from '../store/read-bounded';
 
 const ID = `a${'1'.padStart(21, '0')}`;
 let root: string;

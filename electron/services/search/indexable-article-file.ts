@@ -2,12 +2,13 @@
 // straight from its article.json, without the store's full validation: the file is untrusted, so
 // its size is bounded, every field is checked for its type, and anything else means "not indexed"
 // (the store itself sets damaged files aside when someone opens them).
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, fstatSync, openSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DocNode } from '../../../common/article';
 import { articleIdSchema } from '../../../common/article';
 import type { IndexableArticle } from './search-index';
 import { isRecord } from '../../../common/is-record';
+import { readBounded } from '../store/read-bounded';
 
 /** Larger than any article the editor saves (100k words with marks is ~20 MB of JSON). */
 export const MAX_INDEXED_FILE_BYTES = 64 * 1024 * 1024;
@@ -39,26 +40,6 @@ export function readIndexableArticle(libraryRoot: string, id: string, maxBytes =
     // (a lock, too many open files) is passed on: catching up keeps what the index holds.
     if (error instanceof SyntaxError || (isRecord(error) && (error.code === 'ENOENT' || error.code === 'ENOTDIR'))) return null;
     throw error;
-  }
-}
-
-/**
- * The file's text, or null when it holds more than `maxBytes`. Sized by the stat, with one byte
- * more to tell that the file has not grown; a file that grew is read on, never past the bound.
- */
-export function readBounded(fd: number, statSize: number, maxBytes: number): string | null {
-  let buffer = Buffer.allocUnsafe(Math.min(statSize, maxBytes) + 1);
-  let length = 0;
-  for (;;) {
-    if (length === buffer.length) {
-      if (length > maxBytes) return null;
-      const grown = Buffer.allocUnsafe(Math.min(length * 2, maxBytes + 1));
-      buffer.copy(grown, 0, 0, length);
-      buffer = grown;
-    }
-    const bytesRead = readSync(fd, buffer, length, buffer.length - length, length);
-    if (bytesRead === 0) return buffer.toString('utf8', 0, length);
-    length += bytesRead;
   }
 }
 

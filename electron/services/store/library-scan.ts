@@ -1,13 +1,19 @@
 // Runs in: services. The start's background pass over the article folders, while the cached
 // summaries are already served: checks each folder's stats against its cached entry (synchronously,
 // a slice at a time, yielding between slices) and re-reads what changed or was never cached, newest
-// id first, a few at a time. What it finds is reported in batches, with progress.
+// id first, a few at a time. Each batch of folders may be read ahead (by the store's read worker)
+// while the batch before it is taken in. What it finds is reported in batches, with progress.
 import { mapWithConcurrency } from '../../../common/async/map-with-concurrency';
 
 /** What the scan needs from the store. */
 export interface LibraryScanPort {
   /** The cached entry still matches the files (a synchronous stat; false when there is no entry). */
   isUnchanged(id: string): boolean;
+  /**
+   * Reads a batch of the folders to re-read ahead of `reread`, off the event loop (`stale` is how
+   * many the whole scan re-reads). Never rejects; what it could not read, `reread` reads itself.
+   */
+  readAhead(ids: readonly string[], stale: number): Promise<void>;
   /** Re-reads one folder under the article's queue: 'updated', 'removed' or 'same'. */
   reread(id: string): Promise<'updated' | 'removed' | 'same'>;
   /** True once the store is closing: the scan stops taking new folders. */
@@ -36,7 +42,18 @@ const BATCH = 500;
 /** ...but the first batch is about a screen of rows, so a cold library shows rows early. */
 const FIRST_BATCH = 50;
 
-export async function scanLibrary(ids: readonly string[], port: LibraryScanPort, report: (batch: ScanBatch) => void): Promise<ScanOutcome> {
+/** How many folders the scan reads and reports at a time: a first screen of rows, then larger batches. */
+export interface ScanBatchSizes {
+  first: number;
+  size: number;
+}
+
+export async function scanLibrary(
+  ids: readonly string[],
+  port: LibraryScanPort,
+  report: (batch: ScanBatch) => void,
+  sizes: ScanBatchSizes = { first: FIRST_BATCH, size: BATCH },
+): Promise<ScanOutcome> {
   const total = ids.length;
   let done = 0;
   const stale: string[] = [];
@@ -51,17 +68,29 @@ export async function scanLibrary(ids: readonly string[], port: LibraryScanPort,
   stale.sort((a, b) => (a < b ? 1 : a > b ? -1 : 0));
   let updated: string[] = [];
   let removed: string[] = [];
-  let limit = FIRST_BATCH;
+  let limit = sizes.first;
   const outcome: ScanOutcome = { reread: 0, removed: 0 };
   const flush = (): void => {
-    if (updated.length + removed.length > 0) limit = BATCH;
+    if (updated.length + removed.length > 0) limit = sizes.size;
     report({ updated, removed, done, total });
     updated = [];
     removed = [];
   };
   if (stale.length > 0) flush();
-  await mapWithConcurrency(stale, READ_CONCURRENCY, async (id) => {
+  // The first batch is a screen of rows, read here at once (it must not wait for a worker to start);
+  // then larger ones, each asked for ahead when the batch before it is reached.
+  const batches = batchesOf(stale, sizes.first, sizes.size);
+  const ahead: Promise<void>[] = [Promise.resolve()];
+  const askAhead = (batch: number): void => {
+    if (batch < batches.length && !ahead[batch]) ahead[batch] = port.readAhead(batches[batch] as string[], stale.length);
+  };
+  await mapWithConcurrency(stale, READ_CONCURRENCY, async (id, index) => {
     // Closing: the folders not taken yet are left for the next start.
+    if (port.stopping()) return;
+    const batch = index < sizes.first ? 0 : 1 + Math.floor((index - sizes.first) / sizes.size);
+    askAhead(batch);
+    askAhead(batch + 1);
+    await ahead[batch];
     if (port.stopping()) return;
     const result = await port.reread(id).catch(() => 'same' as const);
     done++;
@@ -74,8 +103,20 @@ export async function scanLibrary(ids: readonly string[], port: LibraryScanPort,
     }
     if (updated.length + removed.length >= limit) flush();
   });
+  await Promise.all(ahead);
   if (stale.length > 0) flush();
   return outcome;
+}
+
+function batchesOf(ids: readonly string[], first: number, size: number): string[][] {
+  const batches: string[][] = [];
+  let start = 0;
+  while (start < ids.length) {
+    const end = start + (batches.length === 0 ? first : size);
+    batches.push(ids.slice(start, end));
+    start = end;
+  }
+  return batches;
 }
 
 function nextTurn(): Promise<void> {

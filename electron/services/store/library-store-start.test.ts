@@ -1,12 +1,13 @@
 // Runs in: tests (node). A library that shows at once: the start serves the cached summaries and
 // reads the rest in the background, with corrections reported, and nothing a reporter does while
-// it runs is lost. A test gate holds the scan's article reads to look inside it.
+// it runs is lost. A test gate holds the scan's article reads to look inside it. Every test runs
+// twice: with the folders read in this thread, and read ahead by the worker in small batches.
 import { mkdtemp, readdir, rm, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Article } from '../../../common/article';
-import { LibraryStore } from './library-store';
+import { LibraryStore, type LibraryStoreOptions } from './library-store';
 import type { ScanBatch } from './library-scan';
 
 let root: string;
@@ -49,6 +50,13 @@ function makeGate() {
 }
 let gate = makeGate();
 
+const SCAN_MODES: { mode: string; options: LibraryStoreOptions }[] = [
+  { mode: 'read in this thread', options: { readInWorkerFrom: Number.POSITIVE_INFINITY } },
+  { mode: 'read ahead by the worker', options: { readInWorkerFrom: 0, scanBatches: { first: 2, size: 5 } } },
+];
+/** The scan's options of the test running now. */
+let scanMode: LibraryStoreOptions = {};
+
 async function fill(headlines: string[]): Promise<Article[]> {
   store = new LibraryStore(root);
   await store.open();
@@ -64,13 +72,17 @@ async function fill(headlines: string[]): Promise<Article[]> {
 
 function startGated(batches: ScanBatch[] = []): LibraryStore {
   gate = makeGate();
-  store = new LibraryStore(root, { beforeScanRead: gate.pass, onScan: (batch) => batches.push(batch) });
+  store = new LibraryStore(root, { ...scanMode, beforeScanRead: gate.pass, onScan: (batch) => batches.push(batch) });
   return store;
 }
 
 const headlines = () => store.list().map((s) => s.headline);
 
-describe('LibraryStore start', () => {
+describe.each(SCAN_MODES)('LibraryStore start, $mode', ({ options }) => {
+  beforeEach(() => {
+    scanMode = options;
+  });
+
   it('a warm start lists every cached summary while the changed article is still being read, then corrects it', async () => {
     const [first, second] = await fill(['Council meets', 'Bridge reopens']);
     // Another program edits one file while the app is closed.

@@ -22,8 +22,9 @@ import { atomicWriteFile, TEMP_FILE_PATTERN } from './atomic-write';
 import { errnoCode, fsAppError } from './fs-app-error';
 import { KeyedQueue } from './keyed-queue';
 import { LibraryEntries } from './library-entries';
+import { LibraryFolderReader, type LibraryFolderReaderOptions } from './library-folder-reader';
 import { openLibraryIndex, writeLibraryIndex, type IndexEntry, type LibraryIndexReader } from './library-index-cache';
-import { scanLibrary, type ScanBatch } from './library-scan';
+import { scanLibrary, type ScanBatch, type ScanBatchSizes } from './library-scan';
 import { readJsonFile } from './read-json-file';
 import { RevisionStore, type RevisionInfoCache } from './revision-store';
 import { sortableId } from './sortable-id';
@@ -46,6 +47,16 @@ export interface LibraryStoreOptions {
   beforeScanRead?: (id: string) => Promise<void>;
   /** Awaited before each slice of the cache after the first is parsed (tests hold it). */
   beforeCacheSlice?: () => Promise<void>;
+  /**
+   * From how many folders to re-read the scan has a worker thread read them, after the first screen
+   * of rows, which it reads itself while the worker starts; below it, starting the worker costs more
+   * than it saves. @default 256
+   */
+  readInWorkerFrom?: number;
+  /** The read worker's options (tests give it other code, or a short deadline). */
+  folderReader?: LibraryFolderReaderOptions;
+  /** How many folders the scan reads at a time (tests make them small, to see the worker take its part). */
+  scanBatches?: ScanBatchSizes;
 }
 
 /** Saves keep an automatic snapshot once someone has been editing this long without one. */
@@ -65,6 +76,10 @@ export interface OpenReport {
   articles: number;
   reread: number;
   problems: number;
+  /** Of those re-read, how many the read worker read. */
+  readInWorker: number;
+  /** Why the read worker stopped before the scan was done (the store read the rest itself), or null. */
+  workerFailure: string | null;
 }
 
 /** What start() served at once: the cached summaries of `listed` of the `folders` found. */
@@ -88,6 +103,11 @@ export class LibraryStore {
   private scan: Promise<OpenReport> | null = null;
   /** While the start's scan runs, a cached entry may not match its files yet. */
   private scanning = false;
+  /** The scan's read worker, while it runs one; and what it read that the scan has not taken in yet. */
+  private folderReader: LibraryFolderReader | null = null;
+  private readonly readAhead = new Map<string, IndexEntry>();
+  private readInWorker = 0;
+  private workerFailure: string | null = null;
   private closing = false;
   private readonly found: LibraryProblem[] = [];
   private readonly queue = new KeyedQueue();
@@ -184,24 +204,49 @@ export class LibraryStore {
           const entry = this.entries.get(id);
           return entry !== undefined && this.isUnchanged(id, entry);
         },
+        readAhead: (batch, stale) => this.readFoldersAhead(batch, stale),
         reread: (id) => this.queue.run(id, () => this.reread(id)),
         stopping: () => this.closing,
       },
       (batch) => this.options.onScan?.(batch),
-    );
+      this.options.scanBatches,
+    ).finally(() => this.stopFolderReader());
     if (outcome.reread > 0 || outcome.removed > 0 || cacheHadOthers) {
       this.indexDirty = true;
       await this.flushIndex();
     }
-    return { articles: this.entries.size, reread: outcome.reread, problems: this.found.length };
+    return { articles: this.entries.size, reread: outcome.reread, problems: this.found.length, readInWorker: this.readInWorker, workerFailure: this.workerFailure };
+  }
+
+  /** Has the read worker read a batch of folders, when the scan re-reads enough of them to be worth it. */
+  private async readFoldersAhead(batch: readonly string[], stale: number): Promise<void> {
+    if (stale < (this.options.readInWorkerFrom ?? 256) || this.closing) return;
+    this.folderReader ??= new LibraryFolderReader(this.root, this.options.folderReader);
+    for (const [id, entry] of await this.folderReader.read(batch)) this.readAhead.set(id, entry);
+  }
+
+  private async stopFolderReader(): Promise<void> {
+    this.readAhead.clear();
+    const reader = this.folderReader;
+    this.folderReader = null;
+    this.workerFailure ??= reader?.failed ?? null;
+    await reader?.close();
   }
 
   /** One folder the scan found changed or uncached; the caller holds its queue, so no save is lost. */
   private async reread(id: string): Promise<'updated' | 'removed' | 'same'> {
+    const ahead = this.readAhead.get(id);
+    this.readAhead.delete(id);
     const current = this.entries.get(id);
     // A save, trash or purge since the scan looked already left the entry right.
     if (current && this.isUnchanged(id, current)) return 'same';
     await this.options.beforeScanRead?.(id);
+    // Read by the worker, and the folder still as it was then: the plain case, taken as read.
+    if (ahead && this.isUnchanged(id, ahead)) {
+      this.entries.set(id, ahead);
+      this.readInWorker++;
+      return 'updated';
+    }
     const had = this.entries.has(id);
     const entry = await this.scanArticle(id);
     if (entry === 'unreadable') return 'same';
@@ -456,6 +501,8 @@ export class LibraryStore {
   /** Waits for pending writes and writes the summaries cache. */
   async close(): Promise<void> {
     this.closing = true;
+    // A batch the worker is reading is not waited for: the folders not taken in are left for the next start.
+    await this.stopFolderReader();
     await this.scan?.catch(() => undefined);
     await this.queue.idle();
     await this.flushIndex();

@@ -1,0 +1,168 @@
+// Runs in: tests (node). A cold start's scan reads the article folders in a worker thread, so the
+// services' own thread does little more than check two stats per folder. What the worker read is
+// only taken while the folder is still as it was read; anything unusual (leftovers, damaged files)
+// and a worker that cannot start, dies or never answers leave the reading to the store itself.
+import { createHook } from 'node:async_hooks';
+import { execFileSync } from 'node:child_process';
+import { mkdtemp, rm, utimes, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { ArticleSummary } from '../../../common/article';
+import type { LibraryFolderReaderOptions } from './library-folder-reader';
+import { LibraryStore, type LibraryStoreOptions, type OpenReport } from './library-store';
+import { readFolderEntry } from './read-folder-entry';
+
+let root: string;
+let store: LibraryStore | undefined;
+
+beforeEach(async () => {
+  root = await mkdtemp(join(tmpdir(), 'dateline-read-worker-'));
+});
+afterEach(async () => {
+  await store?.close();
+  store = undefined;
+  await rm(root, { recursive: true, force: true });
+});
+
+/** Writes articles with these headlines (each with a revision), trashes the ones named, and removes the summaries cache: the next start is cold. */
+async function fillCold(headlines: string[], trash: string[] = []): Promise<ArticleSummary[]> {
+  const writer = new LibraryStore(root);
+  await writer.open();
+  for (const headline of headlines) {
+    const created = await writer.create();
+    await writer.save({ ...created, headline, body: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: `${headline}, in words.` }] }] } }, { explicit: true });
+    if (trash.includes(headline)) await writer.trash(created.id);
+  }
+  // In the order written.
+  const listed = writer.list().reverse();
+  await writer.close();
+  await rm(join(root, 'library-index.json'));
+  return listed;
+}
+
+const WORKER: LibraryStoreOptions = { readInWorkerFrom: 0, scanBatches: { first: 1, size: 4 } };
+const IN_THREAD: LibraryStoreOptions = { readInWorkerFrom: Number.POSITIVE_INFINITY };
+
+async function scanned(options: LibraryStoreOptions): Promise<{ list: ArticleSummary[]; report: OpenReport }> {
+  store = new LibraryStore(root, options);
+  const report = await store.open();
+  const list = store.list();
+  await store.close();
+  store = undefined;
+  return { list, report };
+}
+
+/** File-system requests (promise or callback) this thread sends to the pool while `run` runs. */
+async function fsRequestsDuring(run: () => Promise<void>): Promise<number> {
+  let count = 0;
+  const hook = createHook({
+    init(_id, type) {
+      if (type === 'FSREQPROMISE' || type === 'FSREQCALLBACK') count++;
+    },
+  });
+  hook.enable();
+  try {
+    await run();
+  } finally {
+    hook.disable();
+  }
+  return count;
+}
+
+describe('LibraryStore scan, read by the worker', () => {
+  it('lists a cold library exactly as reading it in this thread does, with the reads off this thread', async () => {
+    const written = await fillCold(
+      Array.from({ length: 24 }, (_, i) => `Story ${i}`),
+      ['Story 3', 'Story 17'],
+    );
+    const inThread = await scanned(IN_THREAD);
+    await rm(join(root, 'library-index.json'));
+    let viaWorker: ArticleSummary[] = [];
+    const requests = await fsRequestsDuring(async () => {
+      const { list, report } = await scanned(WORKER);
+      viaWorker = list;
+      // All but the first batch, a folder read here while the worker starts.
+      expect(report).toMatchObject({ reread: written.length, readInWorker: written.length - 1, workerFailure: null });
+    });
+    expect(inThread.report).toMatchObject({ reread: written.length, readInWorker: 0 });
+    expect(viaWorker).toEqual(inThread.list);
+    expect(viaWorker).toHaveLength(written.length);
+    expect(viaWorker.filter((s) => s.trashedAt !== null).map((s) => s.headline).sort()).toEqual(['Story 17', 'Story 3']);
+    // Reading in this thread costs about 4.4 requests a folder; through the worker, only the first
+    // batch (one folder) and the start's own listing and cache write are left here.
+    expect(requests / written.length).toBeLessThan(1);
+  });
+
+  it('leaves leftovers and damaged files to the store, which sweeps and recovers them as before', async () => {
+    const [damaged, swept, plain] = await fillCold(['Damaged', 'With a leftover', 'Plain']);
+    // A crash's leftover temp file (older than the start) and an article.json cut short.
+    const leftover = join(root, 'articles', swept!.id, '.article.json.0123456789ab.tmp');
+    await writeFile(leftover, '{');
+    const past = new Date(Date.now() - 60 * 60 * 1000);
+    await utimes(leftover, past, past);
+    await writeFile(join(root, 'articles', damaged!.id, 'article.json'), '{"id":');
+    expect(readFolderEntry(root, damaged!.id)).toBeNull();
+    expect(readFolderEntry(root, swept!.id)).toBeNull();
+    expect(readFolderEntry(root, plain!.id)).toMatchObject({ summary: { headline: 'Plain' } });
+
+    store = new LibraryStore(root, WORKER);
+    await store.open();
+    expect(store.list().map((s) => s.headline).sort()).toEqual(['Damaged', 'Plain', 'With a leftover']);
+    // The damaged file was set aside and its newest revision recovered, as the store does.
+    expect(store.problems()).toHaveLength(1);
+    expect(execFileSync('ls', ['-a', join(root, 'articles', swept!.id)], { encoding: 'utf8' })).not.toContain('.tmp');
+  });
+
+  it('does not take what the worker read when the folder changed before the store took it in', async () => {
+    const stories = await fillCold(Array.from({ length: 6 }, (_, i) => `Story ${i}`));
+    // The oldest: the scan reads newest first, so the worker has read it ahead by then.
+    const target = stories[0]!;
+    const path = join(root, 'articles', target.id, 'article.json');
+    let rewritten = false;
+    store = new LibraryStore(root, {
+      ...WORKER,
+      // Runs after the worker read the folder, before the store takes it in: another program edits it.
+      beforeScanRead: async (id) => {
+        if (id !== target.id || rewritten) return;
+        rewritten = true;
+        const text = (await import('node:fs/promises')).readFile(path, 'utf8');
+        await writeFile(path, (await text).replace('"headline": "Story', '"headline": "Edited elsewhere, story'));
+        const later = new Date(Date.now() + 60_000);
+        await utimes(path, later, later);
+      },
+    });
+    await store.open();
+    expect(rewritten).toBe(true);
+    expect(store.list().find((s) => s.id === target.id)?.headline).toMatch(/^Edited elsewhere, story/);
+  });
+
+  const failures: [string, LibraryFolderReaderOptions, RegExp][] = [
+    ['cannot start', { workerCode: () => 'throw new Error("no worker here")' }, /no worker here/],
+    ['never answers', { workerCode: () => "require('node:worker_threads').parentPort.on('message', () => {})", deadlineMs: 200 }, /longer than 200 ms/],
+    ['dies mid-scan', { workerCode: () => "require('node:worker_threads').parentPort.on('message', () => process.exit(3))" }, /exited with code 3/],
+  ];
+  it.each(failures)('reads every folder itself when the worker %s', async (_name, folderReader, why) => {
+    const written = await fillCold(Array.from({ length: 9 }, (_, i) => `Story ${i}`));
+    store = new LibraryStore(root, { ...WORKER, folderReader });
+    const report = await store.open();
+    expect(store.list().map((s) => s.headline).sort()).toEqual(written.map((s) => s.headline).sort());
+    expect(report).toMatchObject({ articles: 9, reread: 9, readInWorker: 0, workerFailure: expect.stringMatching(why) });
+  });
+});
+
+describe('readFolderEntry', () => {
+  it('refuses what is not the plain case: a FIFO, a file over the bound, a bad trash marker, a foreign id', async () => {
+    const [fifo, big, marked] = await fillCold(['FIFO', 'Big', 'Marked']);
+    const fifoPath = join(root, 'articles', fifo!.id, 'article.json');
+    await rm(fifoPath);
+    execFileSync('mkfifo', [fifoPath]);
+    // Opened without waiting: a FIFO in article.json's place must not hang the worker.
+    expect(readFolderEntry(root, fifo!.id)).toBeNull();
+    expect(readFolderEntry(root, big!.id, 100)).toBeNull();
+    expect(readFolderEntry(root, big!.id)).toMatchObject({ summary: { headline: 'Big' } });
+    await writeFile(join(root, 'articles', marked!.id, 'trashed.json'), '"not a marker"');
+    expect(readFolderEntry(root, marked!.id)).toBeNull();
+    expect(readFolderEntry(root, '../articles')).toBeNull();
+  });
+});
