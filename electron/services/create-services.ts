@@ -124,7 +124,9 @@ export async function createServices(options: ServicesOptions): Promise<Services
   let closing = false;
   const scanned = store.scanned().then(
     (report) => {
-      logger.info(`[services] library read: ${report.articles} articles, ${report.reread} read from their folders (${report.readInWorker} by the read worker)`);
+      logger.info(
+        `[services] library read: ${report.articles} articles, ${report.reread} read from their folders (${report.readInWorker} by the read worker), ${report.checkedInWorker} checked by the read worker`,
+      );
       if (report.workerFailure) logger.warn(`[services] the library read worker stopped (${report.workerFailure}); the rest was read in this thread`);
       return !closing;
     },

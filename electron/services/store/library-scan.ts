@@ -1,12 +1,17 @@
 // Runs in: services. The start's background pass over the article folders, while the cached
-// summaries are already served: checks each folder's stats against its cached entry (synchronously,
-// a slice at a time, yielding between slices) and re-reads what changed or was never cached, newest
+// summaries are already served: checks each folder's stats against its cached entry (in the store's
+// read worker, or here synchronously, a slice at a time, yielding between slices) and re-reads what changed or was never cached, newest
 // id first, a few at a time. Each batch of folders may be read ahead (by the store's read worker)
 // while the batch before it is taken in. What it finds is reported in batches, with progress.
 import { mapWithConcurrency } from '../../../common/async/map-with-concurrency';
 
 /** What the scan needs from the store. */
 export interface LibraryScanPort {
+  /**
+   * Of these folders, the ones whose cached entry no longer matches the files (or that have none),
+   * checked off the event loop; null to have the scan check them here with `isUnchanged`.
+   */
+  changedAmong(ids: readonly string[]): Promise<ReadonlySet<string> | null>;
   /** The cached entry still matches the files (a synchronous stat; false when there is no entry). */
   isUnchanged(id: string): boolean;
   /**
@@ -57,12 +62,20 @@ export async function scanLibrary(
   const total = ids.length;
   let done = 0;
   const stale: string[] = [];
-  for (let start = 0; start < ids.length && !port.stopping(); start += STAT_SLICE) {
-    for (const id of ids.slice(start, start + STAT_SLICE)) {
-      if (port.isUnchanged(id)) done++;
-      else stale.push(id);
+  const changed = await port.changedAmong(ids);
+  if (changed) {
+    for (const id of ids) {
+      if (changed.has(id)) stale.push(id);
+      else done++;
     }
-    await nextTurn();
+  } else {
+    for (let start = 0; start < ids.length && !port.stopping(); start += STAT_SLICE) {
+      for (const id of ids.slice(start, start + STAT_SLICE)) {
+        if (port.isUnchanged(id)) done++;
+        else stale.push(id);
+      }
+      await nextTurn();
+    }
   }
   // Newest first: ids sort by creation time, so a cold library shows its newest rows first.
   stale.sort((a, b) => (a < b ? 1 : a > b ? -1 : 0));

@@ -4,7 +4,7 @@
 // and a worker that cannot start, dies or never answers leave the reading to the store itself.
 import { createHook } from 'node:async_hooks';
 import { execFileSync } from 'node:child_process';
-import { mkdtemp, rm, utimes, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -41,8 +41,8 @@ async function fillCold(headlines: string[], trash: string[] = []): Promise<Arti
   return listed;
 }
 
-const WORKER: LibraryStoreOptions = { readInWorkerFrom: 0, scanBatches: { first: 1, size: 4 } };
-const IN_THREAD: LibraryStoreOptions = { readInWorkerFrom: Number.POSITIVE_INFINITY };
+const WORKER: LibraryStoreOptions = { checkInWorkerFrom: 0, readInWorkerFrom: 0, scanBatches: { first: 1, size: 4 } };
+const IN_THREAD: LibraryStoreOptions = { checkInWorkerFrom: Number.POSITIVE_INFINITY, readInWorkerFrom: Number.POSITIVE_INFINITY };
 
 async function scanned(options: LibraryStoreOptions): Promise<{ list: ArticleSummary[]; report: OpenReport }> {
   store = new LibraryStore(root, options);
@@ -94,6 +94,23 @@ describe('LibraryStore scan, read by the worker', () => {
     expect(requests / written.length).toBeLessThan(1);
   });
 
+  it('a warm start has the worker check every folder; what changed while the app was closed is read again', async () => {
+    const stories = await fillCold(Array.from({ length: 12 }, (_, i) => `Story ${i}`));
+    await scanned(IN_THREAD);
+    // Another program edits one story and trashes another while the app is closed.
+    const edited = join(root, 'articles', stories[4]!.id, 'article.json');
+    const text = await readFile(edited, 'utf8');
+    await writeFile(edited, text.replace('"headline": "Story 4"', '"headline": "Story 4, edited"'));
+    const later = new Date(Date.now() + 60_000);
+    await utimes(edited, later, later);
+    await writeFile(join(root, 'articles', stories[7]!.id, 'trashed.json'), JSON.stringify({ trashedAt: '2026-12-01T00:00:00.000Z' }));
+    const { list, report } = await scanned(WORKER);
+    expect(report).toMatchObject({ articles: 12, checkedInWorker: 12, reread: 2, workerFailure: null });
+    expect(list.find((s) => s.id === stories[4]!.id)?.headline).toBe('Story 4, edited');
+    expect(list.find((s) => s.id === stories[7]!.id)?.trashedAt).toBe('2026-12-01T00:00:00.000Z');
+    expect(list.filter((s) => s.headline.startsWith('Story')).length).toBe(12);
+  });
+
   it('leaves leftovers and damaged files to the store, which sweeps and recovers them as before', async () => {
     const [damaged, swept, plain] = await fillCold(['Damaged', 'With a leftover', 'Plain']);
     // A crash's leftover temp file (older than the start) and an article.json cut short.
@@ -126,8 +143,8 @@ describe('LibraryStore scan, read by the worker', () => {
       beforeScanRead: async (id) => {
         if (id !== target.id || rewritten) return;
         rewritten = true;
-        const text = (await import('node:fs/promises')).readFile(path, 'utf8');
-        await writeFile(path, (await text).replace('"headline": "Story', '"headline": "Edited elsewhere, story'));
+        const text = await readFile(path, 'utf8');
+        await writeFile(path, text.replace('"headline": "Story', '"headline": "Edited elsewhere, story'));
         const later = new Date(Date.now() + 60_000);
         await utimes(path, later, later);
       },
@@ -142,12 +159,21 @@ describe('LibraryStore scan, read by the worker', () => {
     ['never answers', { workerCode: () => "require('node:worker_threads').parentPort.on('message', () => {})", deadlineMs: 200 }, /longer than 200 ms/],
     ['dies mid-scan', { workerCode: () => "require('node:worker_threads').parentPort.on('message', () => process.exit(3))" }, /exited with code 3/],
   ];
-  it.each(failures)('reads every folder itself when the worker %s', async (_name, folderReader, why) => {
+  it.each(failures)('checks and reads every folder itself when the worker %s', async (_name, folderReader, why) => {
     const written = await fillCold(Array.from({ length: 9 }, (_, i) => `Story ${i}`));
     store = new LibraryStore(root, { ...WORKER, folderReader });
     const report = await store.open();
     expect(store.list().map((s) => s.headline).sort()).toEqual(written.map((s) => s.headline).sort());
-    expect(report).toMatchObject({ articles: 9, reread: 9, readInWorker: 0, workerFailure: expect.stringMatching(why) });
+    expect(report).toMatchObject({ articles: 9, reread: 9, checkedInWorker: 0, readInWorker: 0, workerFailure: expect.stringMatching(why) });
+    await store.close();
+    // Warm: the check falls back to this thread too, and finds the one story edited meanwhile.
+    const edited = join(root, 'articles', written[2]!.id, 'article.json');
+    await writeFile(edited, (await readFile(edited, 'utf8')).replace('"headline": "Story 2"', '"headline": "Story 2, edited"'));
+    const later = new Date(Date.now() + 60_000);
+    await utimes(edited, later, later);
+    store = new LibraryStore(root, { ...WORKER, folderReader });
+    expect(await store.open()).toMatchObject({ articles: 9, reread: 1, checkedInWorker: 0, workerFailure: expect.stringMatching(why) });
+    expect(store.list().find((s) => s.id === written[2]!.id)?.headline).toBe('Story 2, edited');
   });
 });
 

@@ -1,7 +1,7 @@
 // Runs in: tests (node). A library that shows at once: the start serves the cached summaries and
 // reads the rest in the background, with corrections reported, and nothing a reporter does while
 // it runs is lost. A test gate holds the scan's article reads to look inside it. Every test runs
-// twice: with the folders read in this thread, and read ahead by the worker in small batches.
+// twice: with the folders checked and read in this thread, and by the worker (read ahead in small batches).
 import { mkdtemp, readdir, rm, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -51,8 +51,8 @@ function makeGate() {
 let gate = makeGate();
 
 const SCAN_MODES: { mode: string; options: LibraryStoreOptions }[] = [
-  { mode: 'read in this thread', options: { readInWorkerFrom: Number.POSITIVE_INFINITY } },
-  { mode: 'read ahead by the worker', options: { readInWorkerFrom: 0, scanBatches: { first: 2, size: 5 } } },
+  { mode: 'checked and read in this thread', options: { checkInWorkerFrom: Number.POSITIVE_INFINITY, readInWorkerFrom: Number.POSITIVE_INFINITY } },
+  { mode: 'checked and read ahead by the worker', options: { checkInWorkerFrom: 0, readInWorkerFrom: 0, scanBatches: { first: 2, size: 5 } } },
 ];
 /** The scan's options of the test running now. */
 let scanMode: LibraryStoreOptions = {};

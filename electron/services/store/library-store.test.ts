@@ -163,7 +163,7 @@ describe('LibraryStore', () => {
     const good = await draft('Good one');
     const broken = await draft('Broken one');
     await writeFile(join(root, 'articles', broken.id, 'article.json'), '{"schemaVersion": 1, "headl');
-    expect(await reopen()).toEqual({ articles: 1, reread: 0, problems: 1, readInWorker: 0, workerFailure: null });
+    expect(await reopen()).toEqual({ articles: 1, reread: 0, problems: 1, checkedInWorker: 0, readInWorker: 0, workerFailure: null });
     expect(store.list().map((s) => s.id)).toEqual([good.id]);
     const problems = store.problems();
     expect(problems).toHaveLength(1);
@@ -226,11 +226,11 @@ describe('LibraryStore', () => {
       ids.push(article.id);
     }
     // The first screen of rows is read in this thread while the read worker starts; it reads the rest.
-    expect(await reopen()).toEqual({ articles: 2000, reread: 2000, problems: 0, readInWorker: 1950, workerFailure: null });
+    expect(await reopen()).toEqual({ articles: 2000, reread: 2000, problems: 0, checkedInWorker: 0, readInWorker: 1950, workerFailure: null });
     const changed = ids[1234]!;
     await store.save({ ...(await store.get(changed)), headline: 'Edited before close' }, { explicit: true });
     await store.trash(ids[99]!);
-    expect(await reopen()).toEqual({ articles: 2000, reread: 0, problems: 0, readInWorker: 0, workerFailure: null });
+    expect(await reopen()).toEqual({ articles: 2000, reread: 0, problems: 0, checkedInWorker: 0, readInWorker: 0, workerFailure: null });
     expect(store.list()).toHaveLength(2000);
     expect(store.list().find((s) => s.id === ids[99])?.trashedAt).toEqual(expect.any(String));
     expect((await readLibraryIndex(join(root, 'library-index.json'))).size).toBe(2000);
