@@ -39,10 +39,20 @@ export function rejectPendingSuggestions(doc: DocNode): DocNode {
   return hasPendingSuggestions(doc) ? rejectIn(doc, 0) : doc;
 }
 
+/** Where a paragraph may go without leaving its parent invalid, as long as one block remains. */
+const BLOCK_CONTAINERS = new Set(['doc', 'blockquote']);
+const TEXT_BLOCKS = new Set(['paragraph', 'heading']);
+
 function rejectIn(node: DocNode, depth: number): DocNode {
   if (depth > MAX_DEPTH || !node.content) return node;
   const content: DocNode[] = [];
+  let emptied: DocNode | null = null;
   for (const child of node.content) {
+    // A suggested paragraph (all of its text proposed) is not there at all, as the editor's reject leaves it.
+    if (BLOCK_CONTAINERS.has(node.type) && TEXT_BLOCKS.has(child.type) && isAllInserted(child)) {
+      emptied ??= { ...child, content: [] };
+      continue;
+    }
     const marks = child.marks ?? [];
     if (marks.some((m) => m.type === SUGGESTION_INSERT)) continue;
     const format = marks.find((m) => m.type === SUGGESTION_FORMAT);
@@ -54,5 +64,12 @@ function rejectIn(node: DocNode, depth: number): DocNode {
     if (next.marks && next.marks.length === 0) delete next.marks;
     content.push(rejectIn(next, depth + 1));
   }
+  // A body or quote must keep a block: the last suggested paragraph stays, empty.
+  if (content.length === 0 && emptied) content.push(emptied);
   return { ...node, content };
+}
+
+function isAllInserted(block: DocNode): boolean {
+  const inline = block.content ?? [];
+  return inline.length > 0 && inline.every((child) => (child.marks ?? []).some((m) => m.type === SUGGESTION_INSERT));
 }

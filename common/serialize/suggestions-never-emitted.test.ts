@@ -6,6 +6,7 @@ import type { DocNode } from '../article';
 import { makeArticle } from '../../tests/fixtures/sample-article';
 import { doc, paragraph, run, suggestion, type SuggestionAuthor } from '../../tests/fixtures/suggestion-runs';
 import { bodySchemaProblem } from '../editor/editor-schema';
+import { rejectPendingSuggestions } from '../editor/pending-suggestions';
 import { articleToHtmlPage } from './article-to-html-page';
 import { articleToMarkdown } from './article-to-markdown';
 import { articleToNinjs } from './article-to-ninjs';
@@ -62,6 +63,15 @@ describe('serializers and pending suggestions', () => {
     const out = JSON.stringify(articleToNinjs(article, { uri: 'urn:x', versionCreated: '2026-12-07T00:00:00Z', media: [] }));
     expectClean(out);
     expect(out).toContain('The cat sat.');
+  });
+
+  it('a suggested paragraph is not written at all, not even as a blank line; a body keeps one block', () => {
+    const added = doc(paragraph(run('Kept.')), paragraph(run('Proposed ', suggestion('suggestionInsert', 's4', DESK)), run('paragraph.', suggestion('suggestionInsert', 's5', DESK))));
+    expect(bodyToHtml(added, { mediaSrc: (id) => id })).toBe('<p>Kept.</p>');
+    expect(rejectPendingSuggestions(added)).toEqual(doc(paragraph(run('Kept.'))));
+    const onlyProposed = doc(paragraph(run('Proposed.', suggestion('suggestionInsert', 's6', DESK))));
+    expect(rejectPendingSuggestions(onlyProposed).content).toHaveLength(1);
+    expect(bodySchemaProblem(rejectPendingSuggestions(onlyProposed))).toBeNull();
   });
 
   it('a body without suggestions is passed through untouched', async () => {

@@ -160,6 +160,47 @@ describe('suggestion mode', () => {
     expect(listSuggestions(e.state.doc)).toHaveLength(1);
   });
 
+  it('rejecting a suggested paragraph takes its blank line too, and so does accepting a whole paragraph struck', () => {
+    const e = make('First paragraph.');
+    e.commands.setTextSelection(text(e).length + 1);
+    e.commands.splitBlock();
+    type(e, 'A new one');
+    expect(e.state.doc.childCount).toBe(2);
+    e.view.dispatch(decideSuggestions(e.state, 'reject', () => true) ?? e.state.tr);
+    expect(e.state.doc.childCount).toBe(1);
+    expect(e.getJSON()).toEqual({ type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'First paragraph.' }] }] });
+    // One undo step brings the suggestion back, paragraph and all.
+    expect(e.commands.undo()).toBe(true);
+    expect(e.state.doc.childCount).toBe(2);
+    expect(ins(e)).toBe('A new one');
+    // A paragraph struck through whole, accepted, goes with its line.
+    e.view.dispatch(decideSuggestions(e.state, 'accept', () => true) ?? e.state.tr);
+    const second = e.state.doc.child(0).nodeSize;
+    e.view.dispatch(e.state.tr.delete(second + 1, e.state.doc.content.size - 1));
+    expect(del(e)).toBe('A new one');
+    e.view.dispatch(decideSuggestions(e.state, 'accept', () => true) ?? e.state.tr);
+    expect(e.state.doc.childCount).toBe(1);
+    expect(text(e)).toBe('First paragraph.');
+  });
+
+  it('rejecting the only paragraph leaves the body one empty paragraph, and a list item keeps its paragraph', () => {
+    const e = make({ type: 'doc', content: [{ type: 'paragraph' }] });
+    type(e, 'All new');
+    e.view.dispatch(decideSuggestions(e.state, 'reject', () => true) ?? e.state.tr);
+    expect(e.getJSON()).toEqual({ type: 'doc', content: [{ type: 'paragraph' }] });
+    e.destroy();
+    const list = make({
+      type: 'doc',
+      content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Before.' }] }, { type: 'bulletList', content: [{ type: 'listItem', content: [{ type: 'paragraph' }] }] }],
+    });
+    list.commands.setTextSelection(list.state.doc.content.size - 3);
+    type(list, 'Item');
+    expect(ins(list)).toBe('Item');
+    list.view.dispatch(decideSuggestions(list.state, 'reject', () => true) ?? list.state.tr);
+    expect(list.state.doc.child(1).type.name).toBe('bulletList');
+    expect(list.state.doc.child(1).textContent).toBe('');
+  });
+
   it('survives save and reload (marks in the body JSON) and never reaches the HTML', () => {
     const e = make('The cat sat.');
     e.commands.setTextSelection({ from: 5, to: 8 });

@@ -117,8 +117,32 @@ export function decideSuggestions(state: EditorState, decision: SuggestionDecisi
     const to = tr.mapping.map(range.to, -1);
     if (to > from) tr.delete(from, to);
   }
+  removeEmptiedBlocks(state.doc, tr, removals);
   // Its own undo step, never merged with the typing before it.
   return closeHistory(tr).setMeta('suggestionReview', decision);
+}
+
+/**
+ * A paragraph or heading that held text and holds none once the decision removed it goes too: a
+ * rejected suggested paragraph (a merge's, or one typed after Enter) or an accepted deletion of a
+ * whole one leaves no blank line behind. Only where its parent stays valid without it (not the
+ * body's last block, not a list item's only paragraph). Paragraph breaks are not tracked, so a
+ * blank line that was there before someone suggested text into it goes as well.
+ */
+function removeEmptiedBlocks(before: PmNode, tr: Transaction, removals: readonly { from: number; to: number }[]): void {
+  const starts = new Set<number>();
+  for (const range of removals) {
+    const $from = before.resolve(range.from);
+    if ($from.parent.isTextblock && $from.parent.content.size > 0 && $from.depth > 0) starts.add($from.before());
+  }
+  for (const start of [...starts].sort((a, b) => b - a)) {
+    const at = tr.mapping.map(start, 1);
+    const node = tr.doc.nodeAt(at);
+    if (!node?.isTextblock || node.content.size > 0) continue;
+    const $at = tr.doc.resolve(at);
+    const index = $at.index();
+    if ($at.parent.childCount > 1 && $at.parent.canReplace(index, index + 1)) tr.delete(at, at + node.nodeSize);
+  }
 }
 
 /** Accepting keeps the new formatting; rejecting puts back the formatting the text had before. */
