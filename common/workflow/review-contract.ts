@@ -86,6 +86,8 @@ export interface MergeSummary {
   blocksBothChanged: number;
   /** Runs both changed where only the hub's was kept (a photo, a paragraph deleted here): this computer's is under Revisions. */
   blocksKeptFromHub: number;
+  /** True when this computer's version already held everything the hub's had: nothing was written. */
+  nothingNew?: boolean;
 }
 
 export const diffBaseSchema = z.enum(['last-seen', 'submitted', 'previous-submission']);

@@ -82,6 +82,10 @@ describe('review store: opening from the hub', () => {
     expect(notice?.message).toContain('1 more you both changed (a photo, or a passage you deleted)');
     useI18nStore.getState().setLocale('zh-CN');
     expect(mergeNotice({ fieldsFromHub: ['summary'], blocksBothChanged: 0, blocksKeptFromHub: 0 })).toBe('已把您的修改与审稿中心的版本合并；合并前您的版本保存在“历史版本”中。确认无误后请发送合并后的稿件。双方都改动了摘要：保留审稿中心的版本。');
+    // A merge that found nothing new in the hub's version says that, not "merged".
+    expect(mergeNotice({ fieldsFromHub: [], blocksBothChanged: 0, blocksKeptFromHub: 0, nothingNew: true })).toBe('您的版本已包含审稿中心版本中的全部内容，因此没有做任何改动。确认无误后请发送您的修改。');
+    useI18nStore.getState().setLocale('en');
+    expect(mergeNotice({ fieldsFromHub: [], blocksBothChanged: 0, blocksKeptFromHub: 0, nothingNew: true })).toMatch(/^Your version already holds everything/);
   });
 
   it('any other failure is shown as an error and nothing is prompted', async () => {

@@ -253,6 +253,7 @@ export function createReviewStore(api: DatelineApi, article: ArticleStore, ui: U
 
 /** What a merge did, in the person's language: where both changed something, whose text was kept where. */
 export function mergeNotice(merged: MergeSummary): string {
+  if (merged.nothingNew) return t('review.merge.nothingNew');
   const parts = [t('review.merge.done')];
   if (merged.blocksBothChanged > 0) parts.push(t('review.merge.blocks', { count: merged.blocksBothChanged }));
   if (merged.blocksKeptFromHub > 0) parts.push(t('review.merge.keptFromHub', { count: merged.blocksKeptFromHub }));

@@ -104,6 +104,27 @@ describe('review.open', () => {
     expect(record.lastSeen?.article.summary).toBe('Fog lifted at six.');
   });
 
+  it('a second Merge with nothing new from the hub writes nothing, keeps the merge base, and says so', async () => {
+    const t = context();
+    const story = await returnedWithTypingHere(t);
+    const open = reviewOpenHandler(t.ctx, createReviewHubSync(t.ctx));
+    await open({ id: story.id, replaceLocal: false, merge: true });
+    const merged = t.article(story.id);
+    const after = await t.ctx.records.get(story.id);
+    let imports = 0;
+    const importVersion = t.ctx.library.importVersion;
+    t.ctx.library.importVersion = (article, options) => (imports++, importVersion(article, options));
+    const again = await open({ id: story.id, replaceLocal: false, merge: true });
+    expect(imports).toBe(0);
+    expect(again.merged).toEqual({ fieldsFromHub: [], blocksBothChanged: 0, blocksKeptFromHub: 0, nothingNew: true });
+    expect(t.article(story.id)).toEqual(merged);
+    const record = await t.ctx.records.get(story.id);
+    expect(record.hub?.localRevision).toBe(after.hub?.localRevision);
+    expect(record.synced).toEqual(after.synced);
+    expect(record.lastSeen).toEqual(after.lastSeen);
+    expect(hasLocalChanges(merged, record)).toBe(true);
+  });
+
   it('adds the reporter\'s version of a paragraph both changed as a suggestion, and says so', async () => {
     const t = context();
     const story = await returnedWithTypingHere(t);

@@ -67,25 +67,28 @@ export function reviewOpenHandler(ctx: ReviewContext, sync: Pick<ReviewHubSync, 
       }
       const opened = await hub.open(id);
       checkOpened(id, opened.article, opened.history);
-      const changed = !local || contentHash(local) !== contentHash({ ...opened.article, revision: local.revision, updatedAt: local.updatedAt, createdAt: local.createdAt });
+      const changed = !local || !sameContent(local, opened.article);
       // A merge cut short (written, the record not): finished as it was, not merged again.
       const resumed = merge && local && record.merging?.revision === local.revision && record.merging.hubRevision === opened.hubRevision ? record.merging : null;
       // Merged and checked before anything is written: a merge that cannot be kept changes nothing.
       const merged = !resumed && local && base && changed ? mergeChecked(base, local, opened.article, { id: ctx.newId(), authorId: authorIdOf(profile?.name ?? ''), authorName: profile?.name ?? '', at: ctx.now() }) : null;
-      const summary = resumed?.summary ?? merged?.summary ?? null;
-      const mergeDiffers = resumed !== null || (merged !== null && contentHash(merged.article) !== contentHash(opened.article));
+      // The hub brought nothing this copy lacks (a second Merge, or the desk made the same edits): nothing is written.
+      const nothingNew = local !== null && merged !== null && sameContent(local, merged.article);
+      const summary = resumed?.summary ?? (merged && nothingNew ? { ...merged.summary, nothingNew } : merged?.summary) ?? null;
+      const mergeDiffers = resumed !== null || (merged !== null && !nothingNew && contentHash(merged.article) !== contentHash(opened.article));
       // Merging: one write, the merge in place of this copy (which is kept under Revisions). The
       // record says so first, and names the hub's version only after it.
       if (local && merged && mergeDiffers && summary) {
         await records.update(id, (r) => ({ ...r, merging: { hubRevision: opened.hubRevision, revision: local.revision + 1, lastSeen: local, summary } }));
       }
       let article: Article;
-      if (resumed && local) article = local;
+      if ((resumed || nothingNew) && local) article = local;
       else if (merged && mergeDiffers) article = await library.importVersion(merged.article, { who: profile?.name ?? '' });
       else if (changed) article = await library.importVersion(opened.article, { who: profile?.name ?? '' });
       else article = await consistent(ctx, local, { ...record, history: opened.history.length > 0 ? opened.history : record.history });
       // The hub's version stands for the revision before the merge: what came after it is unsent.
-      const agreedRevision = mergeDiffers ? article.revision - 1 : article.revision;
+      // With nothing new, the last agreed version stays the merge base.
+      const agreedRevision = nothingNew ? (record.hub?.localRevision ?? 0) : mergeDiffers ? article.revision - 1 : article.revision;
       ctx.onChange?.(id);
       const at = ctx.now();
       // Comments written here that the hub does not have yet are kept and sent with the next write.
@@ -113,9 +116,9 @@ export function reviewOpenHandler(ctx: ReviewContext, sync: Pick<ReviewHubSync, 
         },
         previousSubmission: opened.previousSubmission,
         submitted: submittedVersion(opened, r.submitted),
-        synced: mergeDiffers ? { ...opened.article, revision: agreedRevision, createdAt: article.createdAt } : article,
+        synced: nothingNew ? r.synced : mergeDiffers ? { ...opened.article, revision: agreedRevision, createdAt: article.createdAt } : article,
         // What this person saw before taking the newer version: "changes since you last saw it".
-        lastSeen: resumed ? { article: resumed.lastSeen, at } : local && changed ? { article: local, at } : r.lastSeen,
+        lastSeen: resumed ? { article: resumed.lastSeen, at } : local && changed && !nothingNew ? { article: local, at } : r.lastSeen,
       }));
       if (!summary) return stateOf(ctx, article, next);
       // Comments written here go now, on their own; if the hub cannot take them they go with the
@@ -140,6 +143,11 @@ async function sendCommentsAlone(ctx: ReviewContext, id: string, record: ReviewR
   }
   const link = sent && !sent.pendingSync ? sent.hub : record.hub;
   return ctx.records.update(id, (r) => ({ ...r, hub: link, pendingSync: null }));
+}
+
+/** The same story, whatever the revision and times of either copy. */
+function sameContent(local: Article, other: Article): boolean {
+  return contentHash(local) === contentHash({ ...other, revision: local.revision, updatedAt: local.updatedAt, createdAt: local.createdAt });
 }
 
 /** The merge, refused before anything is written when it would not fit in one article (both sides' long versions of many passages). */

@@ -16,6 +16,7 @@ export const reviewEn = {
   'review.replace.mergeTitle': 'Your changes and the hub’s version',
   'review.replace.mergeHint': 'Or merge them: what only one of you changed is kept from each. Where you both changed the same paragraph, the hub’s text stays and yours follows it as your suggestion. Your version is kept under Revisions either way.',
   'review.replace.merge': 'Merge my changes into it',
+  'review.merge.nothingNew': 'Your version already holds everything in the hub’s version, so nothing was changed. Send your changes when they read right.',
   'review.merge.done': 'Merged your changes with the hub’s version; your version before the merge is under Revisions. Send the merge when it reads right.',
   'review.merge.blocks': '{count} passage(s) you both changed: the hub’s text is kept, and yours follows it as your suggestion.',
   'review.merge.keptFromHub': '{count} more you both changed (a photo, or a passage you deleted) keep the hub’s version; yours is under Revisions.',

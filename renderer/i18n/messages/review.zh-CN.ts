@@ -17,6 +17,7 @@ export const reviewZhCN: Record<keyof typeof reviewEn, string> = {
   'review.replace.mergeTitle': '合并还是替换您的修改？',
   'review.replace.mergeHint': '也可以合并：只有一方改动的地方，各自的改动都会保留；双方都改了同一段时，保留审稿中心的文字，您的文字以修改建议的形式附在其后。无论哪种方式，您的版本都会保存在“历史版本”中。',
   'review.replace.merge': '把我的修改合并进去',
+  'review.merge.nothingNew': '您的版本已包含审稿中心版本中的全部内容，因此没有做任何改动。确认无误后请发送您的修改。',
   'review.merge.done': '已把您的修改与审稿中心的版本合并；合并前您的版本保存在“历史版本”中。确认无误后请发送合并后的稿件。',
   'review.merge.blocks': '双方都改动了 {count} 处：保留审稿中心的文字，您的文字以修改建议的形式附在其后。',
   'review.merge.keptFromHub': '另有 {count} 处双方都改动过（图片，或您删除的段落），这些地方保留了审稿中心的版本；您的版本保存在“历史版本”中。',
