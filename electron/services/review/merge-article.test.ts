@@ -2,7 +2,9 @@
 // changes are kept, fields and blocks both changed keep the hub's and add the writer's as suggestions.
 import { describe, expect, it } from 'vitest';
 import type { Article, DocNode } from '../../../common/article';
-import { SUGGESTION_INSERT } from '../../../common/editor/suggestion-marks';
+import { bodySchemaProblem } from '../../../common/editor/editor-schema';
+import { rejectPendingSuggestions } from '../../../common/editor/pending-suggestions';
+import { SUGGESTION_DELETE, SUGGESTION_INSERT } from '../../../common/editor/suggestion-marks';
 import { makeArticle, paragraph, text, figure, PHOTO_A } from '../../../tests/fixtures/sample-article';
 import { mergeArticle } from './merge-article';
 
@@ -128,6 +130,18 @@ describe('mergeArticle', () => {
     expect(strong!.marks).toEqual([{ type: 'bold' }, { type: SUGGESTION_INSERT, attrs: SUGGESTION }]);
     // Text already under someone's suggestion keeps that one, not two at once.
     expect(others!.marks).toEqual([{ type: SUGGESTION_INSERT, attrs: { id: 's9', authorId: 'sam', authorName: 'Sam', at: '2026-12-07T09:00:00.000Z' } }]);
+  });
+
+  it("marks text under someone's deletion as the writer's insertion too, so rejecting the merged paragraph takes all of it", () => {
+    const struck = { type: SUGGESTION_DELETE, attrs: { id: 's7', authorId: 'sam', authorName: 'Sam', at: '2026-12-07T09:00:00.000Z' } };
+    const local = withBody(base, paragraph(text('One, '), text('struck by the desk', struck), text(' and rewritten.')), para('Two.'), para('Three.'), para('Four.'));
+    const hub = withBody(base, para('One, from the desk.'), para('Two.'), para('Three.'), para('Four.'));
+    const merge = mergeArticle(base, local, hub, SUGGESTION);
+    expect(texts(merge.article)).toEqual(['One, from the desk.', 'One, struck by the desk and rewritten.', 'Two.', 'Three.', 'Four.']);
+    expect(merge.article.body.content![1]!.content![1]!.marks).toEqual([struck, { type: SUGGESTION_INSERT, attrs: SUGGESTION }]);
+    expect(bodySchemaProblem(merge.article.body)).toBeNull();
+    // Rejected (as every serializer writes it), the writer's paragraph is gone, not a fragment of it.
+    expect(texts({ ...merge.article, body: rejectPendingSuggestions(merge.article.body) })).toEqual(['One, from the desk.', 'Two.', 'Three.', 'Four.']);
   });
 
   it('keeps a photo each side added, at its own place', () => {

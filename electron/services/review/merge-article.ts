@@ -8,7 +8,7 @@
 //   settle like any other suggestion; no text is spliced into text. A photo or a block without text
 //   cannot be a suggestion: there the hub's is kept, and this machine's stays under Revisions.
 import type { Article, ArticleMeta, DocNode } from '../../../common/article';
-import { SUGGESTION_DELETE, SUGGESTION_INSERT, type SuggestionAttrs } from '../../../common/editor/suggestion-marks';
+import { SUGGESTION_INSERT, type SuggestionAttrs } from '../../../common/editor/suggestion-marks';
 import type { MergeSummary } from '../../../common/workflow/review-contract';
 import { canonicalJson } from './canonical-json';
 import { mergeBlocks } from './merge-blocks';
@@ -133,11 +133,15 @@ function canBeSuggested(node: DocNode): boolean {
   return walk(node) && text;
 }
 
-/** The block with each run of its text marked as inserted by the writer; text already under a suggestion keeps it. */
+/**
+ * The block with each run of its text marked as inserted by the writer. Text already someone's
+ * insertion keeps that (a run holds one insertion); text under someone's deletion is marked too, so
+ * rejecting the merged paragraph takes all of it, and accepting it leaves that deletion to settle.
+ */
 function asSuggestedInsertion(node: DocNode, suggestion: MergeSuggestion): DocNode {
   if (node.type === 'text') {
     const marks = node.marks ?? [];
-    if (marks.some((m) => m.type === SUGGESTION_INSERT || m.type === SUGGESTION_DELETE)) return node;
+    if (marks.some((m) => m.type === SUGGESTION_INSERT)) return node;
     return { ...node, marks: [...marks, { type: SUGGESTION_INSERT, attrs: { ...suggestion } }] };
   }
   return node.content ? { ...node, content: node.content.map((child) => asSuggestedInsertion(child, suggestion)) } : node;
