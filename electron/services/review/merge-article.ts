@@ -8,7 +8,7 @@
 //   settle like any other suggestion; no text is spliced into text. A photo or a block without text
 //   cannot be a suggestion: there the hub's is kept, and this machine's stays under Revisions.
 import type { Article, ArticleMeta, DocNode } from '../../../common/article';
-import { SUGGESTION_INSERT, type SuggestionAttrs } from '../../../common/editor/suggestion-marks';
+import { SUGGESTION_DELETE, SUGGESTION_FORMAT, SUGGESTION_INSERT, type SuggestionAttrs } from '../../../common/editor/suggestion-marks';
 import type { MergeSummary } from '../../../common/workflow/review-contract';
 import { canonicalJson } from './canonical-json';
 import { mergeBlocks } from './merge-blocks';
@@ -142,7 +142,10 @@ function asSuggestedInsertion(node: DocNode, suggestion: MergeSuggestion): DocNo
   if (node.type === 'text') {
     const marks = node.marks ?? [];
     if (marks.some((m) => m.type === SUGGESTION_INSERT)) return node;
-    return { ...node, marks: [...marks, { type: SUGGESTION_INSERT, attrs: { ...suggestion } }] };
+    // In the schema's order (as the editor saves it): before a deletion or format suggestion, after the rest.
+    const at = marks.findIndex((m) => m.type === SUGGESTION_DELETE || m.type === SUGGESTION_FORMAT);
+    const inserted = { type: SUGGESTION_INSERT, attrs: { ...suggestion } };
+    return { ...node, marks: at < 0 ? [...marks, inserted] : [...marks.slice(0, at), inserted, ...marks.slice(at)] };
   }
   return node.content ? { ...node, content: node.content.map((child) => asSuggestedInsertion(child, suggestion)) } : node;
 }
