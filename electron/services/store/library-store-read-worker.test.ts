@@ -2,12 +2,12 @@
 // services' own thread does little more than check two stats per folder. What the worker read is
 // only taken while the folder is still as it was read; anything unusual (leftovers, damaged files)
 // and a worker that cannot start, dies or never answers leave the reading to the store itself.
-import { createHook } from 'node:async_hooks';
 import { execFileSync } from 'node:child_process';
 import { mkdtemp, readFile, rm, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { fsRequestsDuring } from '../../../tests/support/fs-requests-during';
 import type { ArticleSummary } from '../../../common/article';
 import type { LibraryFolderReaderOptions } from './library-folder-reader';
 import { LibraryStore, type LibraryStoreOptions, type OpenReport } from './library-store';
@@ -51,23 +51,6 @@ async function scanned(options: LibraryStoreOptions): Promise<{ list: ArticleSum
   await store.close();
   store = undefined;
   return { list, report };
-}
-
-/** File-system requests (promise or callback) this thread sends to the pool while `run` runs. */
-async function fsRequestsDuring(run: () => Promise<void>): Promise<number> {
-  let count = 0;
-  const hook = createHook({
-    init(_id, type) {
-      if (type === 'FSREQPROMISE' || type === 'FSREQCALLBACK') count++;
-    },
-  });
-  hook.enable();
-  try {
-    await run();
-  } finally {
-    hook.disable();
-  }
-  return count;
 }
 
 describe('LibraryStore scan, read by the worker', () => {

@@ -2,11 +2,11 @@
 // articles each trip through libuv's thread pool costs more than reading the file, so the scan
 // makes as few as it can: it lists the folder, reads article.json, and takes everything else
 // (whether it is trashed, the stats its cache entry keeps) from the listing and synchronous stats.
-import { createHook } from 'node:async_hooks';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { fsRequestsDuring } from '../../../tests/support/fs-requests-during';
 import { LibraryStore } from './library-store';
 
 const ARTICLES = 30;
@@ -21,23 +21,6 @@ afterEach(async () => {
   store = undefined;
   await rm(root, { recursive: true, force: true });
 });
-
-/** Counts the file-system requests (promise or callback) sent to the thread pool while `run` runs. */
-async function fsRequestsDuring(run: () => Promise<void>): Promise<number> {
-  let count = 0;
-  const hook = createHook({
-    init(_id, type) {
-      if (type === 'FSREQPROMISE' || type === 'FSREQCALLBACK') count++;
-    },
-  });
-  hook.enable();
-  try {
-    await run();
-  } finally {
-    hook.disable();
-  }
-  return count;
-}
 
 describe('LibraryStore cold scan', () => {
   it('sends at most five file-system requests to the thread pool per article folder it reads', async () => {
