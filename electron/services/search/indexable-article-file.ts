@@ -2,7 +2,7 @@
 // straight from its article.json, without the store's full validation: the file is untrusted, so
 // its size is bounded, every field is checked for its type, and anything else means "not indexed"
 // (the store itself sets damaged files aside when someone opens them).
-import { closeSync, fstatSync, openSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DocNode } from '../../../common/article';
 import { articleIdSchema } from '../../../common/article';
@@ -24,7 +24,8 @@ export const MAX_INDEXED_FILE_BYTES = 64 * 1024 * 1024;
 export function readIndexableArticle(libraryRoot: string, id: string, maxBytes = MAX_INDEXED_FILE_BYTES): IndexableArticle | null {
   if (!articleIdSchema.safeParse(id).success) return null;
   try {
-    const fd = openSync(join(libraryRoot, 'articles', id, 'article.json'), 'r');
+    // Opened without waiting: a FIFO in article.json's place must not hang the worker.
+    const fd = openSync(join(libraryRoot, 'articles', id, 'article.json'), constants.O_RDONLY | constants.O_NONBLOCK);
     try {
       const info = fstatSync(fd);
       if (!info.isFile() || info.size > maxBytes) return null;

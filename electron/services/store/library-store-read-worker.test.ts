@@ -3,7 +3,7 @@
 // only taken while the folder is still as it was read; anything unusual (leftovers, damaged files)
 // and a worker that cannot start, dies or never answers leave the reading to the store itself.
 import { execFileSync } from 'node:child_process';
-import { mkdtemp, readFile, rm, utimes, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, truncate, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -112,6 +112,63 @@ describe('LibraryStore scan, read by the worker', () => {
     // The damaged file was set aside and its newest revision recovered, as the store does.
     expect(store.problems()).toHaveLength(1);
     expect(execFileSync('ls', ['-a', join(root, 'articles', swept!.id)], { encoding: 'utf8' })).not.toContain('.tmp');
+  });
+
+  it('a FIFO in place of article.json and a gigabyte trash marker neither hang nor fill the scan', async () => {
+    const [fifo, marked, plain] = await fillCold(['FIFO', 'Marked', 'Plain']);
+    const fifoPath = join(root, 'articles', fifo!.id, 'article.json');
+    const marker = join(root, 'articles', marked!.id, 'trashed.json');
+    await writeFile(marker, '');
+    await truncate(marker, 1024 * 1024 * 1024);
+    for (const options of [WORKER, IN_THREAD]) {
+      // Each start finds the FIFO anew (the one before set it aside).
+      await rm(fifoPath);
+      execFileSync('mkfifo', [fifoPath]);
+      await rm(join(root, 'library-index.json'), { force: true });
+      store = new LibraryStore(root, options);
+      await store.open();
+      const byId = new Map(store.list().map((s) => [s.id, s]));
+      // The FIFO was set aside and the story recovered from its revision; the marker's file time stands for when.
+      expect(byId.get(fifo!.id)?.headline).toBe('FIFO');
+      expect(byId.get(marked!.id)?.trashedAt).toEqual(expect.any(String));
+      expect(byId.get(plain!.id)?.headline).toBe('Plain');
+      expect(store.problems()).toHaveLength(1);
+      await store.close();
+      store = undefined;
+    }
+  });
+
+  it('keeps a save and a trash made after the worker read those folders and before the store took them in', async () => {
+    const stories = await fillCold(Array.from({ length: 60 }, (_, i) => `Story ${i}`));
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const reached: string[] = [];
+    let wake: (() => void) | null = null;
+    store = new LibraryStore(root, {
+      ...WORKER,
+      // One folder read here, then one batch of the other 59 for the worker.
+      scanBatches: { first: 1, size: 100 },
+      beforeScanRead: async (id) => {
+        reached.push(id);
+        wake?.();
+        await held;
+      },
+    });
+    await store.start();
+    // 32 reads held at the gate: 31 of them waited for the worker's batch, so it has read every folder.
+    await new Promise<void>((resolve) => {
+      const check = () => (reached.length >= 32 ? resolve() : (wake = check));
+      check();
+    });
+    const [oldest, next] = stories;
+    expect(reached).not.toContain(oldest!.id);
+    const saved = await store.save({ ...(await store.get(oldest!.id)), headline: 'Saved during the scan' });
+    await store.trash(next!.id);
+    release();
+    expect(await store.scanned()).toMatchObject({ readInWorker: 57, workerFailure: null });
+    const byId = new Map(store.list().map((s) => [s.id, s]));
+    expect(byId.get(oldest!.id)).toMatchObject({ headline: 'Saved during the scan', updatedAt: saved.updatedAt });
+    expect(byId.get(next!.id)?.trashedAt).toEqual(expect.any(String));
   });
 
   it('does not take what the worker read when the folder changed before the store took it in', async () => {

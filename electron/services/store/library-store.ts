@@ -4,7 +4,6 @@ import { randomBytes } from 'node:crypto';
 import { statSync } from 'node:fs';
 import { mkdir, readdir, rename, rm, rmdir, stat, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
-import { z } from 'zod';
 import {
   articleIdSchema,
   articleLanguageSchema,
@@ -29,6 +28,7 @@ import { scanLibrary, type ScanBatch, type ScanBatchSizes } from './library-scan
 import { readJsonFile } from './read-json-file';
 import { RevisionStore, type RevisionInfoCache } from './revision-store';
 import { sortableId } from './sortable-id';
+import { MAX_TRASH_MARKER_BYTES, trashMarkerSchema } from './trash-marker';
 
 export type LibraryChange = { kind: 'upsert'; article: Article } | { kind: 'remove'; id: string };
 
@@ -96,7 +96,6 @@ export interface StartReport {
   folders: number;
 }
 
-const trashMarkerSchema = z.object({ trashedAt: z.string() });
 const INDEX_FILE = 'library-index.json';
 const INDEX_QUEUE_KEY = '\0library-index';
 /** Cached summaries served before start() returns: a first screen of rows, and some. */
@@ -630,7 +629,7 @@ export class LibraryStore {
 
   private async readTrashedAt(id: string): Promise<string> {
     const path = join(this.articleDir(id), 'trashed.json');
-    const marker = await readJsonFile(path, trashMarkerSchema).catch(() => null);
+    const marker = await readJsonFile(path, trashMarkerSchema, MAX_TRASH_MARKER_BYTES).catch(() => null);
     if (marker?.kind === 'ok') return marker.value.trashedAt;
     const info = await stat(path).catch(() => null);
     return (info?.mtime ?? new Date()).toISOString();

@@ -7,18 +7,15 @@
 // queue, and only while the folder's stats still match the ones it was read with.
 import { closeSync, constants, fstatSync, openSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { z } from 'zod';
 import { articleIdSchema, articleSchema, summarize } from '../../../common/article';
 import { TEMP_FILE_PATTERN } from './atomic-write';
 import type { IndexEntry } from './library-index-cache';
 import { parseJsonText } from './parse-json-text';
 import { readBounded } from './read-bounded';
+import { MAX_TRASH_MARKER_BYTES, trashMarkerSchema } from './trash-marker';
 
 /** Above a 100k-word article with marks (about 20 MB of JSON): bigger ones the store reads itself, so one cannot fill the worker's heap. */
 export const MAX_FOLDER_READ_BYTES = 32 * 1024 * 1024;
-/** A trash marker is a line of JSON; anything bigger is not one. */
-const MAX_MARKER_BYTES = 64 * 1024;
-const trashMarkerSchema = z.object({ trashedAt: z.string() });
 
 /**
  * The folder's cache entry, or null when the store must read it itself. The folder's stat comes
@@ -39,7 +36,7 @@ export function readFolderEntry(libraryRoot: string, id: string, maxBytes = MAX_
     if (file.kind !== 'ok') return null;
     let trashedAt: string | null = null;
     if (names.includes('trashed.json')) {
-      const marker = readFile(join(dir, 'trashed.json'), MAX_MARKER_BYTES);
+      const marker = readFile(join(dir, 'trashed.json'), MAX_TRASH_MARKER_BYTES);
       const parsed = marker && parseJsonText(marker.text, trashMarkerSchema);
       if (!parsed || parsed.kind !== 'ok') return null;
       trashedAt = parsed.value.trashedAt;
