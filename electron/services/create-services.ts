@@ -127,7 +127,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
       logger.info(
         `[services] library read: ${report.articles} articles, ${report.reread} read from their folders (${report.readInWorker} by the read worker), ${report.checkedInWorker} checked by the read worker`,
       );
-      if (report.workerFailure) logger.warn(`[services] the library read worker stopped (${report.workerFailure}); the rest was read in this thread`);
+      if (report.workerStopped) logger.warn(`[services] the library scan stopped using its read worker: ${report.workerStopped}`);
       return !closing;
     },
     (error: unknown) => {

@@ -15,7 +15,10 @@ import { workerCode } from '../workers/worker-code';
 export interface LibraryFolderReaderOptions {
   /** The worker's code (tests); by default the built bundle beside this one, or the source through tsx. */
   workerCode?: () => string;
-  /** How long one request may take before the worker is stopped and the store goes on by itself. @default 60_000 */
+  /**
+   * How long the worker may go without answering while requests wait (a folder it is stuck on)
+   * before it is stopped and the store goes on by itself. @default 60_000
+   */
   deadlineMs?: number;
   /** The worker's heap: an article that needs more stops it, and the store reads on by itself. @default 768 */
   maxHeapMb?: number;
@@ -29,7 +32,9 @@ export class LibraryFolderReader {
   private stopped = false;
   /** Why the worker stopped before it was closed (diagnostics and tests). */
   private failure: string | null = null;
-  private readonly pending = new Map<number, { resolve: (reply: LibraryReadReply | null) => void; timer: NodeJS.Timeout }>();
+  private readonly pending = new Map<number, (reply: LibraryReadReply | null) => void>();
+  /** Runs while requests wait: the worker must answer one of them within the deadline, queued ones included. */
+  private watchdog: NodeJS.Timeout | null = null;
   private nextId = 1;
 
   constructor(
@@ -51,11 +56,14 @@ export class LibraryFolderReader {
     return reply?.kind === 'check' ? new Set(reply.changed) : null;
   }
 
-  /** The entries of the folders read in the plain case; never rejects, and is empty once the worker has stopped. */
-  async read(ids: readonly string[]): Promise<Entries> {
-    if (ids.length === 0) return NOTHING;
+  /**
+   * The entries of the folders read in the plain case, and how long the worker took a folder; never
+   * rejects, and reads nothing once the worker has stopped.
+   */
+  async read(ids: readonly string[]): Promise<{ entries: Entries; msPerFolder: number }> {
+    if (ids.length === 0) return { entries: NOTHING, msPerFolder: 0 };
     const reply = await this.ask((id) => ({ kind: 'read', id, libraryRoot: this.libraryRoot, ids: [...ids] }));
-    return reply?.kind === 'read' ? new Map(reply.entries) : NOTHING;
+    return reply?.kind === 'read' ? { entries: new Map(reply.entries), msPerFolder: reply.elapsedMs / ids.length } : { entries: NOTHING, msPerFolder: 0 };
   }
 
   /** Sends one request; its reply, or null once the worker has stopped. */
@@ -64,12 +72,18 @@ export class LibraryFolderReader {
     if (!worker) return Promise.resolve(null);
     const id = this.nextId++;
     return new Promise((resolve) => {
-      const deadlineMs = this.options.deadlineMs ?? 60_000;
-      const timer = setTimeout(() => this.fail(`a request took longer than ${deadlineMs} ms`), deadlineMs);
-      this.pending.set(id, { resolve, timer });
+      this.pending.set(id, resolve);
+      if (!this.watchdog) this.watch();
       worker.ref();
       worker.postMessage(request(id));
     });
+  }
+
+  /** (Re)starts the deadline for the worker's next answer. */
+  private watch(): void {
+    if (this.watchdog) clearTimeout(this.watchdog);
+    const deadlineMs = this.options.deadlineMs ?? 60_000;
+    this.watchdog = setTimeout(() => this.fail(`the worker answered nothing for ${deadlineMs} ms`), deadlineMs);
   }
 
   /** Stops the worker; reads still waiting answer "nothing read". */
@@ -98,13 +112,17 @@ export class LibraryFolderReader {
   }
 
   private receive(reply: LibraryReadReply): void {
-    const waiting = this.pending.get(reply.id);
-    if (!waiting) return;
+    const resolve = this.pending.get(reply.id);
+    if (!resolve) return;
     this.pending.delete(reply.id);
-    clearTimeout(waiting.timer);
-    // An idle worker must not keep a closing app (or a test run) alive.
-    if (this.pending.size === 0) this.worker?.unref();
-    waiting.resolve(reply);
+    if (this.pending.size > 0) this.watch();
+    else {
+      if (this.watchdog) clearTimeout(this.watchdog);
+      this.watchdog = null;
+      // An idle worker must not keep a closing app (or a test run) alive.
+      this.worker?.unref();
+    }
+    resolve(reply);
   }
 
   private fail(reason: string): void {
@@ -115,10 +133,9 @@ export class LibraryFolderReader {
   }
 
   private async stop(): Promise<void> {
-    for (const { resolve, timer } of this.pending.values()) {
-      clearTimeout(timer);
-      resolve(null);
-    }
+    if (this.watchdog) clearTimeout(this.watchdog);
+    this.watchdog = null;
+    for (const resolve of this.pending.values()) resolve(null);
     this.pending.clear();
     const worker = this.worker;
     this.worker = null;

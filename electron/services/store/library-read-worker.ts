@@ -17,8 +17,8 @@ export type LibraryReadRequest =
 
 export type LibraryReadReply =
   | { kind: 'check'; id: number; changed: string[] }
-  /** The folders read in the plain case; the others are left to the store. */
-  | { kind: 'read'; id: number; entries: [string, IndexEntry][] };
+  /** The folders read in the plain case (the others are left to the store), and how long that took. */
+  | { kind: 'read'; id: number; entries: [string, IndexEntry][]; elapsedMs: number };
 
 const port = parentPort;
 if (port) {
@@ -32,11 +32,12 @@ if (port) {
       port.postMessage({ kind: 'check', id: request.id, changed } satisfies LibraryReadReply);
       return;
     }
+    const started = performance.now();
     const entries: [string, IndexEntry][] = [];
     for (const id of request.ids) {
       const entry = readFolderEntry(request.libraryRoot, id);
       if (entry) entries.push([id, entry]);
     }
-    port.postMessage({ kind: 'read', id: request.id, entries } satisfies LibraryReadReply);
+    port.postMessage({ kind: 'read', id: request.id, entries, elapsedMs: performance.now() - started } satisfies LibraryReadReply);
   });
 }

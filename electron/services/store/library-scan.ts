@@ -59,6 +59,7 @@ export async function scanLibrary(
   report: (batch: ScanBatch) => void,
   sizes: ScanBatchSizes = { first: FIRST_BATCH, size: BATCH },
 ): Promise<ScanOutcome> {
+  if (!(sizes.first >= 1 && sizes.size >= 1)) throw new Error(`scanLibrary: batch sizes must be at least 1 (${sizes.first}, ${sizes.size})`);
   const total = ids.length;
   let done = 0;
   const stale: string[] = [];

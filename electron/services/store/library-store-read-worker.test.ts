@@ -3,15 +3,16 @@
 // only taken while the folder is still as it was read; anything unusual (leftovers, damaged files)
 // and a worker that cannot start, dies or never answers leave the reading to the store itself.
 import { execFileSync } from 'node:child_process';
-import { mkdtemp, readFile, rm, truncate, utimes, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, truncate, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fsRequestsDuring } from '../../../tests/support/fs-requests-during';
-import type { ArticleSummary } from '../../../common/article';
+import { newArticle, type ArticleSummary } from '../../../common/article';
 import type { LibraryFolderReaderOptions } from './library-folder-reader';
 import { LibraryStore, type LibraryStoreOptions, type OpenReport } from './library-store';
 import { readFolderEntry } from './read-folder-entry';
+import { sortableId } from './sortable-id';
 
 let root: string;
 let store: LibraryStore | undefined;
@@ -41,7 +42,8 @@ async function fillCold(headlines: string[], trash: string[] = []): Promise<Arti
   return listed;
 }
 
-const WORKER: LibraryStoreOptions = { checkInWorkerFrom: 0, readInWorkerFrom: 0, scanBatches: { first: 1, size: 4 } };
+// Never judged slow: these tests count what the worker did, whatever the machine's load.
+const WORKER: LibraryStoreOptions = { checkInWorkerFrom: 0, readInWorkerFrom: 0, slowFolderMs: Number.POSITIVE_INFINITY, scanBatches: { first: 1, size: 4 } };
 const IN_THREAD: LibraryStoreOptions = { checkInWorkerFrom: Number.POSITIVE_INFINITY, readInWorkerFrom: Number.POSITIVE_INFINITY };
 
 async function scanned(options: LibraryStoreOptions): Promise<{ list: ArticleSummary[]; report: OpenReport }> {
@@ -66,7 +68,7 @@ describe('LibraryStore scan, read by the worker', () => {
       const { list, report } = await scanned(WORKER);
       viaWorker = list;
       // All but the first batch, a folder read here while the worker starts.
-      expect(report).toMatchObject({ reread: written.length, readInWorker: written.length - 1, workerFailure: null });
+      expect(report).toMatchObject({ reread: written.length, readInWorker: written.length - 1, workerStopped: null });
     });
     expect(inThread.report).toMatchObject({ reread: written.length, readInWorker: 0 });
     expect(viaWorker).toEqual(inThread.list);
@@ -88,7 +90,7 @@ describe('LibraryStore scan, read by the worker', () => {
     await utimes(edited, later, later);
     await writeFile(join(root, 'articles', stories[7]!.id, 'trashed.json'), JSON.stringify({ trashedAt: '2026-12-01T00:00:00.000Z' }));
     const { list, report } = await scanned(WORKER);
-    expect(report).toMatchObject({ articles: 12, checkedInWorker: 12, reread: 2, workerFailure: null });
+    expect(report).toMatchObject({ articles: 12, checkedInWorker: 12, reread: 2, workerStopped: null });
     expect(list.find((s) => s.id === stories[4]!.id)?.headline).toBe('Story 4, edited');
     expect(list.find((s) => s.id === stories[7]!.id)?.trashedAt).toBe('2026-12-01T00:00:00.000Z');
     expect(list.filter((s) => s.headline.startsWith('Story')).length).toBe(12);
@@ -165,7 +167,7 @@ describe('LibraryStore scan, read by the worker', () => {
     const saved = await store.save({ ...(await store.get(oldest!.id)), headline: 'Saved during the scan' });
     await store.trash(next!.id);
     release();
-    expect(await store.scanned()).toMatchObject({ readInWorker: 57, workerFailure: null });
+    expect(await store.scanned()).toMatchObject({ readInWorker: 57, workerStopped: null });
     const byId = new Map(store.list().map((s) => [s.id, s]));
     expect(byId.get(oldest!.id)).toMatchObject({ headline: 'Saved during the scan', updatedAt: saved.updatedAt });
     expect(byId.get(next!.id)?.trashedAt).toEqual(expect.any(String));
@@ -194,9 +196,26 @@ describe('LibraryStore scan, read by the worker', () => {
     expect(store.list().find((s) => s.id === target.id)?.headline).toMatch(/^Edited elsewhere, story/);
   });
 
+  it('reads on in this thread, many folders at a time, once the worker has found the disk slow', async () => {
+    // Written directly, to be quick: enough folders for the worker's pace to be judged.
+    const ids: string[] = [];
+    for (let i = 0; i < 700; i++) {
+      const article = { ...newArticle(sortableId(), new Date().toISOString()), headline: `Story ${i}` };
+      await mkdir(join(root, 'articles', article.id), { recursive: true });
+      await writeFile(join(root, 'articles', article.id, 'article.json'), JSON.stringify(article));
+      ids.push(article.id);
+    }
+    // A worker on storage that takes 50 ms a folder; it reads nothing, so nothing it says is taken.
+    const slow = `const { parentPort } = require('node:worker_threads');
+      parentPort.on('message', (m) => parentPort.postMessage(m.kind === 'read' ? { kind: 'read', id: m.id, entries: [], elapsedMs: 50 * m.ids.length } : { kind: 'check', id: m.id, changed: m.ids }));`;
+    store = new LibraryStore(root, { ...WORKER, slowFolderMs: 2, scanBatches: { first: 50, size: 300 }, folderReader: { workerCode: () => slow } });
+    expect(await store.open()).toMatchObject({ articles: 700, reread: 700, readInWorker: 0, workerStopped: expect.stringMatching(/answered slowly \(50\.0 ms a folder\)/) });
+    expect(new Set(store.list().map((s) => s.id))).toEqual(new Set(ids));
+  });
+
   const failures: [string, LibraryFolderReaderOptions, RegExp][] = [
     ['cannot start', { workerCode: () => 'throw new Error("no worker here")' }, /no worker here/],
-    ['never answers', { workerCode: () => "require('node:worker_threads').parentPort.on('message', () => {})", deadlineMs: 200 }, /longer than 200 ms/],
+    ['never answers', { workerCode: () => "require('node:worker_threads').parentPort.on('message', () => {})", deadlineMs: 200 }, /answered nothing for 200 ms/],
     ['dies mid-scan', { workerCode: () => "require('node:worker_threads').parentPort.on('message', () => process.exit(3))" }, /exited with code 3/],
   ];
   it.each(failures)('checks and reads every folder itself when the worker %s', async (_name, folderReader, why) => {
@@ -204,7 +223,7 @@ describe('LibraryStore scan, read by the worker', () => {
     store = new LibraryStore(root, { ...WORKER, folderReader });
     const report = await store.open();
     expect(store.list().map((s) => s.headline).sort()).toEqual(written.map((s) => s.headline).sort());
-    expect(report).toMatchObject({ articles: 9, reread: 9, checkedInWorker: 0, readInWorker: 0, workerFailure: expect.stringMatching(why) });
+    expect(report).toMatchObject({ articles: 9, reread: 9, checkedInWorker: 0, readInWorker: 0, workerStopped: expect.stringMatching(why) });
     await store.close();
     // Warm: the check falls back to this thread too, and finds the one story edited meanwhile.
     const edited = join(root, 'articles', written[2]!.id, 'article.json');
@@ -212,7 +231,7 @@ describe('LibraryStore scan, read by the worker', () => {
     const later = new Date(Date.now() + 60_000);
     await utimes(edited, later, later);
     store = new LibraryStore(root, { ...WORKER, folderReader });
-    expect(await store.open()).toMatchObject({ articles: 9, reread: 1, checkedInWorker: 0, workerFailure: expect.stringMatching(why) });
+    expect(await store.open()).toMatchObject({ articles: 9, reread: 1, checkedInWorker: 0, workerStopped: expect.stringMatching(why) });
     expect(store.list().find((s) => s.id === written[2]!.id)?.headline).toBe('Story 2, edited');
   });
 });

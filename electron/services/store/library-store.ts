@@ -61,6 +61,8 @@ export interface LibraryStoreOptions {
   checkInWorkerFrom?: number;
   /** The read worker's options (tests give it other code, or a short deadline). */
   folderReader?: LibraryFolderReaderOptions;
+  /** Past how many milliseconds a folder the worker's reading counts as slow storage (tests set it). @default 2 */
+  slowFolderMs?: number;
   /** How many folders the scan reads at a time (tests make them small, to see the worker take its part). */
   scanBatches?: ScanBatchSizes;
 }
@@ -86,8 +88,8 @@ export interface OpenReport {
   checkedInWorker: number;
   /** Of those re-read, how many the read worker read. */
   readInWorker: number;
-  /** Why the read worker stopped before the scan was done (the store read the rest itself), or null. */
-  workerFailure: string | null;
+  /** Why the scan stopped using the read worker before it was done (the store did the rest itself), or null. */
+  workerStopped: string | null;
 }
 
 /** What start() served at once: the cached summaries of `listed` of the `folders` found. */
@@ -102,6 +104,10 @@ const INDEX_QUEUE_KEY = '\0library-index';
 const FIRST_CACHE_SLICE = 200;
 /** Cached summaries parsed per turn of the event loop after that. */
 const CACHE_SLICE = 5_000;
+/** Read by the worker slower than this a folder (local disks take about 0.06 ms), the scan reads on in this thread... */
+const SLOW_FOLDER_MS = 2;
+/** ...judged once it has read this many. */
+const SLOW_FOLDER_SAMPLE = 256;
 /** How much older than the start a temp file must be to count as a crash leftover. */
 const START_CLOCK_MARGIN_MS = 1_000;
 
@@ -115,7 +121,10 @@ export class LibraryStore {
   private readonly readAhead = new Map<string, IndexEntry>();
   private readInWorker = 0;
   private checkedInWorker = 0;
-  private workerFailure: string | null = null;
+  private workerStopped: string | null = null;
+  /** Set when the worker reads too slowly to go on reading ahead: why. */
+  private readAheadStopped: string | null = null;
+  private readonly readAheadPace = { folders: 0, ms: 0 };
   private closing = false;
   private readonly found: LibraryProblem[] = [];
   private readonly queue = new KeyedQueue();
@@ -224,12 +233,12 @@ export class LibraryStore {
       this.indexDirty = true;
       await this.flushIndex();
     }
-    return { articles: this.entries.size, reread: outcome.reread, problems: this.found.length, checkedInWorker: this.checkedInWorker, readInWorker: this.readInWorker, workerFailure: this.workerFailure };
+    return { articles: this.entries.size, reread: outcome.reread, problems: this.found.length, checkedInWorker: this.checkedInWorker, readInWorker: this.readInWorker, workerStopped: this.workerStopped };
   }
 
   /** Has the read worker check the folders' stats against their entries, when there are enough of them to be worth it. */
   private async changedAmong(ids: readonly string[]): Promise<ReadonlySet<string> | null> {
-    if (ids.length < (this.options.checkInWorkerFrom ?? 4096) || this.closing) return null;
+    if (this.closing) return null;
     const cached: string[] = [];
     const stats = new Float64Array(ids.length * 3);
     const changed = new Set<string>();
@@ -243,6 +252,7 @@ export class LibraryStore {
       cached.push(id);
     }
     if (cached.length === 0) return changed;
+    if (cached.length < (this.options.checkInWorkerFrom ?? 4096)) return null;
     this.folderReader ??= new LibraryFolderReader(this.root, this.options.folderReader);
     const found = await this.folderReader.changed(cached, stats.subarray(0, cached.length * 3));
     if (!found) return null;
@@ -253,16 +263,26 @@ export class LibraryStore {
 
   /** Has the read worker read a batch of folders, when the scan re-reads enough of them to be worth it. */
   private async readFoldersAhead(batch: readonly string[], stale: number): Promise<void> {
-    if (stale < (this.options.readInWorkerFrom ?? 256) || this.closing) return;
+    if (stale < (this.options.readInWorkerFrom ?? 256) || this.closing || this.readAheadStopped) return;
     this.folderReader ??= new LibraryFolderReader(this.root, this.options.folderReader);
-    for (const [id, entry] of await this.folderReader.read(batch)) this.readAhead.set(id, entry);
+    const { entries, msPerFolder } = await this.folderReader.read(batch);
+    for (const [id, entry] of entries) this.readAhead.set(id, entry);
+    this.readAheadPace.folders += batch.length;
+    this.readAheadPace.ms += msPerFolder * batch.length;
+    // Storage this slow (a network share, files a sync tool downloads on read) is better read here,
+    // many folders at once, than one after another in the worker. Judged over enough folders that
+    // the worker's start (its first parse compiles the schema) does not count.
+    const pace = this.readAheadPace.ms / this.readAheadPace.folders;
+    if (this.readAheadPace.folders >= SLOW_FOLDER_SAMPLE && pace > (this.options.slowFolderMs ?? SLOW_FOLDER_MS) && !this.readAheadStopped) {
+      this.readAheadStopped = `the disk answered slowly (${pace.toFixed(1)} ms a folder), so the rest was read in this thread, many at a time`;
+    }
   }
 
   private async stopFolderReader(): Promise<void> {
     this.readAhead.clear();
     const reader = this.folderReader;
     this.folderReader = null;
-    this.workerFailure ??= reader?.failed ?? null;
+    this.workerStopped ??= this.readAheadStopped ?? reader?.failed ?? null;
     await reader?.close();
   }
 
