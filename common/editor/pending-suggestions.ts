@@ -39,17 +39,21 @@ export function rejectPendingSuggestions(doc: DocNode): DocNode {
   return hasPendingSuggestions(doc) ? rejectIn(doc, 0) : doc;
 }
 
-/** Where a paragraph may go without leaving its parent invalid, as long as one block remains. */
-const BLOCK_CONTAINERS = new Set(['doc', 'blockquote']);
-const TEXT_BLOCKS = new Set(['paragraph', 'heading']);
+/** What may go from where, without leaving its parent invalid, as long as one remains: a paragraph from the body or a quote, an item from a list. */
+const REMOVABLE_IN: Readonly<Record<string, ReadonlySet<string>>> = {
+  doc: new Set(['paragraph', 'heading']),
+  blockquote: new Set(['paragraph', 'heading']),
+  bulletList: new Set(['listItem']),
+  orderedList: new Set(['listItem']),
+};
 
 function rejectIn(node: DocNode, depth: number): DocNode {
   if (depth > MAX_DEPTH || !node.content) return node;
   const content: DocNode[] = [];
   let emptied: DocNode | null = null;
   for (const child of node.content) {
-    // A suggested paragraph (all of its text proposed) is not there at all, as the editor's reject leaves it.
-    if (BLOCK_CONTAINERS.has(node.type) && TEXT_BLOCKS.has(child.type) && isAllInserted(child)) {
+    // A suggested paragraph or list item (all of its text proposed) is not there at all, as the editor's reject leaves it.
+    if (REMOVABLE_IN[node.type]?.has(child.type) && isAllInserted(child)) {
       emptied ??= { ...child, content: [] };
       continue;
     }
@@ -69,7 +73,20 @@ function rejectIn(node: DocNode, depth: number): DocNode {
   return { ...node, content };
 }
 
+/** Text, all of it proposed, and nothing else but the blocks holding it. */
 function isAllInserted(block: DocNode): boolean {
-  const inline = block.content ?? [];
-  return inline.length > 0 && inline.every((child) => (child.marks ?? []).some((m) => m.type === SUGGESTION_INSERT));
+  let text = false;
+  const walk = (node: DocNode, depth: number): boolean => {
+    if (depth > MAX_DEPTH) return false;
+    if (node.type === 'text') {
+      text = true;
+      return (node.marks ?? []).some((m) => m.type === SUGGESTION_INSERT);
+    }
+    // A leaf that is not text (a photo, a line break, a rule) goes only if it was proposed too.
+    if (!node.content || node.content.length === 0) {
+      return (node.marks ?? []).some((m) => m.type === SUGGESTION_INSERT) || (depth > 0 && (node.type === 'paragraph' || node.type === 'heading'));
+    }
+    return node.content.every((child) => walk(child, depth + 1));
+  };
+  return walk(block, 0) && text;
 }

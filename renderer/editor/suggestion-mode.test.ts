@@ -183,22 +183,38 @@ describe('suggestion mode', () => {
     expect(text(e)).toBe('First paragraph.');
   });
 
-  it('rejecting the only paragraph leaves the body one empty paragraph, and a list item keeps its paragraph', () => {
+  it('rejecting the only paragraph leaves the body one empty paragraph; an emptied list item or quote goes', () => {
     const e = make({ type: 'doc', content: [{ type: 'paragraph' }] });
     type(e, 'All new');
     e.view.dispatch(decideSuggestions(e.state, 'reject', () => true) ?? e.state.tr);
     expect(e.getJSON()).toEqual({ type: 'doc', content: [{ type: 'paragraph' }] });
     e.destroy();
-    const list = make({
-      type: 'doc',
-      content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Before.' }] }, { type: 'bulletList', content: [{ type: 'listItem', content: [{ type: 'paragraph' }] }] }],
-    });
-    list.commands.setTextSelection(list.state.doc.content.size - 3);
-    type(list, 'Item');
-    expect(ins(list)).toBe('Item');
+    const item = (value: string) => ({ type: 'listItem', content: [{ type: 'paragraph', content: [{ type: 'text', text: value }] }] });
+    const para = (value: string) => ({ type: 'paragraph', content: [{ type: 'text', text: value }] });
+    const list = make({ type: 'doc', content: [para('Before.'), { type: 'bulletList', content: [item('Item one'), item('Item two')] }, para('After.')] });
+    // Enter at the end of "Item one" makes a new item; typed in Suggesting, then rejected.
+    list.commands.setTextSelection(list.state.doc.child(0).nodeSize + 3 + 'Item one'.length);
+    list.commands.splitListItem('listItem');
+    type(list, 'Item suggested');
+    expect(list.state.doc.child(1).childCount).toBe(3);
     list.view.dispatch(decideSuggestions(list.state, 'reject', () => true) ?? list.state.tr);
-    expect(list.state.doc.child(1).type.name).toBe('bulletList');
-    expect(list.state.doc.child(1).textContent).toBe('');
+    expect(list.state.doc.child(1).childCount).toBe(2);
+    expect(list.state.doc.child(1).textContent).toBe('Item oneItem two');
+    // An item struck through whole, accepted, goes; the last item of a list takes the list with it.
+    const lastItem = list.state.doc.child(1).child(1);
+    const lastFrom = list.state.doc.child(0).nodeSize + 1 + list.state.doc.child(1).child(0).nodeSize + 2;
+    list.view.dispatch(list.state.tr.delete(lastFrom, lastFrom + lastItem.child(0).content.size));
+    list.view.dispatch(decideSuggestions(list.state, 'accept', () => true) ?? list.state.tr);
+    expect(list.state.doc.child(1).childCount).toBe(1);
+    list.view.dispatch(list.state.tr.delete(list.state.doc.child(0).nodeSize + 3, list.state.doc.child(0).nodeSize + 3 + 'Item one'.length));
+    list.view.dispatch(decideSuggestions(list.state, 'accept', () => true) ?? list.state.tr);
+    expect(list.getJSON()).toEqual({ type: 'doc', content: [para('Before.'), para('After.')] });
+    list.destroy();
+    const quote = make({ type: 'doc', content: [para('Before.'), { type: 'blockquote', content: [{ type: 'paragraph' }] }, para('After.')] });
+    quote.commands.setTextSelection(quote.state.doc.child(0).nodeSize + 2);
+    type(quote, '“Quoted.”');
+    quote.view.dispatch(decideSuggestions(quote.state, 'reject', () => true) ?? quote.state.tr);
+    expect(quote.getJSON()).toEqual({ type: 'doc', content: [para('Before.'), para('After.')] });
   });
 
   it('survives save and reload (marks in the body JSON) and never reaches the HTML', () => {

@@ -123,11 +123,12 @@ export function decideSuggestions(state: EditorState, decision: SuggestionDecisi
 }
 
 /**
- * A paragraph or heading that held text and holds none once the decision removed it goes too: a
- * rejected suggested paragraph (a merge's, or one typed after Enter) or an accepted deletion of a
- * whole one leaves no blank line behind. Only where its parent stays valid without it (not the
- * body's last block, not a list item's only paragraph). Paragraph breaks are not tracked, so a
- * blank line that was there before someone suggested text into it goes as well.
+ * A paragraph or heading that held text and holds none once the decision removed it goes too, and
+ * so does the list item or quote it leaves empty: a rejected suggested paragraph (a merge's, or one
+ * typed after Enter) or an accepted deletion of a whole one leaves no blank line or empty bullet
+ * behind. Only where the parent stays valid without it (the body keeps a block, a list an item).
+ * Paragraph breaks are not tracked, so a blank line that was there before someone suggested text
+ * into it goes as well.
  */
 function removeEmptiedBlocks(before: PmNode, tr: Transaction, removals: readonly { from: number; to: number }[]): void {
   const starts = new Set<number>();
@@ -139,10 +140,27 @@ function removeEmptiedBlocks(before: PmNode, tr: Transaction, removals: readonly
     const at = tr.mapping.map(start, 1);
     const node = tr.doc.nodeAt(at);
     if (!node?.isTextblock || node.content.size > 0) continue;
-    const $at = tr.doc.resolve(at);
-    const index = $at.index();
-    if ($at.parent.childCount > 1 && $at.parent.canReplace(index, index + 1)) tr.delete(at, at + node.nodeSize);
+    // The outermost empty block around it that its parent can do without.
+    const $inside = tr.doc.resolve(at + 1);
+    let remove = 0;
+    for (let depth = $inside.depth; depth >= 1; depth--) {
+      if (!isEmptyBlock($inside.node(depth))) break;
+      const parent = $inside.node(depth - 1);
+      const index = $inside.index(depth - 1);
+      if (parent.childCount > 1 && parent.canReplace(index, index + 1)) remove = depth;
+    }
+    if (remove > 0) tr.delete($inside.before(remove), $inside.after(remove));
   }
+}
+
+/** No text and no leaf (a photo, a rule, a line break) anywhere inside. */
+function isEmptyBlock(node: PmNode): boolean {
+  let empty = true;
+  node.descendants((child) => {
+    if (child.isText || child.isLeaf) empty = false;
+    return empty;
+  });
+  return empty;
 }
 
 /** Accepting keeps the new formatting; rejecting puts back the formatting the text had before. */

@@ -12,6 +12,8 @@ import { makeArticle, paragraph, text, figure, PHOTO_A } from '../../../tests/fi
 import { mergeArticle } from './merge-article';
 
 const SUGGESTION = { id: 'merge-1', authorId: 'li-na', authorName: 'Li Na', at: '2026-12-07T10:00:00.000Z' };
+/** The first passage's suggestion: each passage gets its own id. */
+const PASSAGE_1 = { ...SUGGESTION, id: 'merge-1-1' };
 const para = (value: string): DocNode => paragraph(text(value));
 const withBody = (article: Article, ...blocks: DocNode[]): Article => ({ ...article, body: { type: 'doc', content: blocks } });
 const texts = (article: Article): string[] => (article.body.content ?? []).map((b) => (b.content ?? []).map((t) => t.text ?? '').join(''));
@@ -50,7 +52,7 @@ describe('mergeArticle', () => {
     expect(suggested(merge.article)).toEqual(['Two, as the writer has it.']);
     expect(merge.summary.blocksBothChanged).toBe(1);
     const mark = merge.article.body.content![2]!.content![0]!.marks!.find((m) => m.type === SUGGESTION_INSERT);
-    expect(mark?.attrs).toEqual(SUGGESTION);
+    expect(mark?.attrs).toEqual(PASSAGE_1);
   });
 
   it('keeps edits of neighbouring paragraphs apart, and settles a run both changed paragraph by paragraph', () => {
@@ -129,8 +131,8 @@ describe('mergeArticle', () => {
     const merge = mergeArticle(base, local, hub, SUGGESTION);
     expect(texts(merge.article)).toEqual(['One.', 'Two, now bold and ', 'Three.', 'Four.']);
     const [plain, strong, others] = merge.article.body.content![1]!.content!;
-    expect(plain!.marks).toEqual([{ type: SUGGESTION_INSERT, attrs: SUGGESTION }]);
-    expect(strong!.marks).toEqual([{ type: 'bold' }, { type: SUGGESTION_INSERT, attrs: SUGGESTION }]);
+    expect(plain!.marks).toEqual([{ type: SUGGESTION_INSERT, attrs: PASSAGE_1 }]);
+    expect(strong!.marks).toEqual([{ type: 'bold' }, { type: SUGGESTION_INSERT, attrs: PASSAGE_1 }]);
     // Text already under someone's suggestion keeps that one, not two at once.
     expect(others!.marks).toEqual([{ type: SUGGESTION_INSERT, attrs: { id: 's9', authorId: 'sam', authorName: 'Sam', at: '2026-12-07T09:00:00.000Z' } }]);
   });
@@ -141,13 +143,34 @@ describe('mergeArticle', () => {
     const hub = withBody(base, para('One, from the desk.'), para('Two.'), para('Three.'), para('Four.'));
     const merge = mergeArticle(base, local, hub, SUGGESTION);
     expect(texts(merge.article)).toEqual(['One, from the desk.', 'One, struck by the desk and rewritten.', 'Two.', 'Three.', 'Four.']);
-    expect(merge.article.body.content![1]!.content![1]!.marks).toEqual([{ type: SUGGESTION_INSERT, attrs: SUGGESTION }, struck]);
+    expect(merge.article.body.content![1]!.content![1]!.marks).toEqual([{ type: SUGGESTION_INSERT, attrs: PASSAGE_1 }, struck]);
     expect(bodySchemaProblem(merge.article.body)).toBeNull();
     // In the order the editor saves marks, so the editor's next save does not make the paragraph look changed.
     const schema = getSchema(createEditorExtensions());
     expect(PmNode.fromJSON(schema, merge.article.body).toJSON()).toEqual(merge.article.body);
     // Rejected (as every serializer writes it), the writer's paragraph is gone, not a fragment of it.
     expect(texts({ ...merge.article, body: rejectPendingSuggestions(merge.article.body) })).toEqual(['One, from the desk.', 'Two.', 'Three.', 'Four.']);
+  });
+
+  it('merges a list both changed item by item, and makes each passage its own suggestion', () => {
+    const list = (...items: string[]): DocNode => ({ type: 'bulletList', content: items.map((item) => ({ type: 'listItem', content: [para(item)] })) });
+    const was = withBody(base, para('One.'), list('Roads', 'Schools', 'Parks'), para('Two.'));
+    const local = withBody(base, para('One, as the writer has it.'), list('Roads $5m', 'Schools', 'Parks'), para('Two.'));
+    const hub = withBody(base, para('One, from the desk.'), list('Roads and bridges', 'Schools', 'Parks, too'), para('Two.'));
+    const merge = mergeArticle(was, local, hub, SUGGESTION);
+    const items = merge.article.body.content![2]!.content!.map((item) => texts({ ...base, body: { type: 'doc', content: item.content } }).join(''));
+    // Only the item both changed follows the desk's, as the writer's suggestion; the desk's other edit stands.
+    expect(items).toEqual(['Roads and bridges', 'Roads $5m', 'Schools', 'Parks, too']);
+    expect(merge.summary).toMatchObject({ blocksBothChanged: 2, blocksKeptFromHub: 0 });
+    const ids = new Set<string>();
+    JSON.stringify(merge.article.body, (key, value: unknown) => {
+      if (key === 'attrs' && (value as { id?: string } | null)?.id?.startsWith('merge-1')) ids.add((value as { id: string }).id);
+      return value;
+    });
+    expect(ids).toEqual(new Set(['merge-1-1', 'merge-1-2']));
+    expect(bodySchemaProblem(merge.article.body)).toBeNull();
+    // Rejected, the writer's item is gone entirely.
+    expect(rejectPendingSuggestions(merge.article.body).content!.find((b) => b.type === 'bulletList')!.content).toHaveLength(3);
   });
 
   it('keeps a photo each side added, at its own place', () => {

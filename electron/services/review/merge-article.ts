@@ -74,7 +74,21 @@ function mergeTags(base: readonly string[], local: readonly string[], hub: reado
   return [...hub.filter((t) => !removedHere.has(t)), ...addedHere];
 }
 
+/** Blocks whose children are merged one by one when both sides changed them: a list item by item, a quote paragraph by paragraph. */
+const MERGED_INSIDE = new Set(['bulletList', 'orderedList', 'blockquote']);
+
+interface BodyMerge {
+  suggested: number;
+  keptFromHub: number;
+}
+
 function mergeBody(base: DocNode, local: DocNode, hub: DocNode, suggestion: MergeSuggestion): { doc: DocNode; suggested: number; keptFromHub: number } {
+  const counts: BodyMerge = { suggested: 0, keptFromHub: 0 };
+  const content = mergeChildren(base, local, hub, suggestion, counts);
+  return { doc: { ...hub, content: content.length > 0 ? content : [{ type: 'paragraph' }] }, ...counts };
+}
+
+function mergeChildren(base: DocNode, local: DocNode, hub: DocNode, suggestion: MergeSuggestion, counts: BodyMerge): DocNode[] {
   const nodes = new Map<string, DocNode>();
   const keysOf = (doc: DocNode): string[] =>
     (doc.content ?? []).map((node) => {
@@ -83,17 +97,17 @@ function mergeBody(base: DocNode, local: DocNode, hub: DocNode, suggestion: Merg
       return key;
     });
   const content: DocNode[] = [];
-  let suggested = 0;
-  let keptFromHub = 0;
   const bothChanged = (fromHub: readonly string[], fromHere: readonly string[], unchanged: ReadonlySet<string>): void => {
     const kept = new Set(fromHub);
     for (const key of fromHub) content.push(nodes.get(key)!);
     // What this side wrote: not what the hub has too, nor base blocks it merely kept.
     const written = fromHere.filter((key) => !kept.has(key) && !unchanged.has(key)).map((key) => nodes.get(key)!);
     const insertable = written.filter(canBeSuggested);
-    for (const node of insertable) content.push(asSuggestedInsertion(node, suggestion));
-    if (insertable.length > 0) suggested++;
-    if (insertable.length < written.length || written.length === 0) keptFromHub++;
+    // Each passage its own suggestion, to be accepted or rejected on its own.
+    const passage = { ...suggestion, id: `${suggestion.id}-${counts.suggested + 1}` };
+    for (const node of insertable) content.push(asSuggestedInsertion(node, passage));
+    if (insertable.length > 0) counts.suggested++;
+    if (insertable.length < written.length || written.length === 0) counts.keptFromHub++;
   };
   for (const region of mergeBlocks(keysOf(base), keysOf(local), keysOf(hub))) {
     if ('ok' in region) {
@@ -102,17 +116,27 @@ function mergeBody(base: DocNode, local: DocNode, hub: DocNode, suggestion: Merg
     }
     const { o, a, b, aligned } = region.conflict;
     if (aligned) {
-      // Paragraphs replaced one for one on both sides: settled one by one.
+      // Blocks replaced one for one on both sides: settled one by one, a list or quote inside.
       o.forEach((key, i) => {
         const pick = pickKey(key, a[i]!, b[i]!);
+        const [was, here, there] = [nodes.get(key)!, nodes.get(a[i]!)!, nodes.get(b[i]!)!];
         if (pick !== null) content.push(nodes.get(pick)!);
-        else bothChanged([b[i]!], [a[i]!], new Set(o));
+        else if (MERGED_INSIDE.has(there.type) && was.type === there.type && here.type === there.type && sameAttrs(was, here, there)) {
+          const inside = mergeChildren(was, here, there, suggestion, counts);
+          content.push(inside.length > 0 ? { ...there, content: inside } : there);
+        } else bothChanged([b[i]!], [a[i]!], new Set(o));
       });
     } else {
       bothChanged(b, a, new Set(o));
     }
   }
-  return { doc: { ...hub, content: content.length > 0 ? content : [{ type: 'paragraph' }] }, suggested, keptFromHub };
+  return content;
+}
+
+/** A list whose numbering or kind one side changed is not merged item by item. */
+function sameAttrs(...blocks: DocNode[]): boolean {
+  const attrs = blocks.map((block) => canonicalJson(block.attrs ?? {}));
+  return attrs.every((a) => a === attrs[0]);
 }
 
 /** The side that changed the block, or null when both changed it differently. */
