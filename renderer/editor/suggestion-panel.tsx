@@ -54,7 +54,7 @@ export function SuggestionPanel({ editor }: { editor: Editor }) {
   return (
     <section className="dl-suggestions" aria-label={t('editor.suggestions.label')}>
       <div className="dl-suggestions__bar">
-        <span>{t('editor.suggestions.count', { count: entries.length })}</span>
+        <span>{entries.length === 1 ? t('editor.suggestions.countOne') : t('editor.suggestions.count', { count: entries.length })}</span>
         <button type="button" onClick={() => visitSuggestion(editor, 'previous')}>
           {t('editor.suggestions.previous')}
         </button>
@@ -87,10 +87,10 @@ export function SuggestionPanel({ editor }: { editor: Editor }) {
           return (
             <li key={`${entry.kind}:${entry.id}`} className={`dl-suggestion--c${authorColourIndex(entry.authorId)}`}>
               <span className="dl-suggestions__text">{label}</span>
-              <button type="button" aria-label={`${t('editor.suggestions.accept')}: ${label}`} onClick={() => decide('accept', pick)}>
+              <button type="button" aria-label={t('editor.suggestions.acceptLabel', { label })} onClick={() => decide('accept', pick)}>
                 {t('editor.suggestions.accept')}
               </button>
-              <button type="button" aria-label={`${t('editor.suggestions.reject')}: ${label}`} onClick={() => decide('reject', pick)}>
+              <button type="button" aria-label={t('editor.suggestions.rejectLabel', { label })} onClick={() => decide('reject', pick)}>
                 {t('editor.suggestions.reject')}
               </button>
             </li>

@@ -90,5 +90,7 @@ describe('the Suggesting switch', () => {
     fireEvent.click(within(panel).getByRole('button', { name: 'Accept Li Wei’s' }));
     expect(listSuggestions(editor.state.doc).map((s) => [s.kind, s.authorName])).toEqual([['insert', 'Sam Editor']]);
     expect(editor.state.doc.textContent).toBe('The catdog sat.真的');
+    // One left: counted in the singular.
+    await within(panel).findByText('1 suggestion', {}, { timeout: 5000 });
   });
 });

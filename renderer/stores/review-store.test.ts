@@ -77,9 +77,9 @@ describe('review store: opening from the hub', () => {
     const notice = stores.ui.getState().notices.at(-1);
     expect(notice?.kind).toBe('info');
     expect(notice?.message).toContain('Merged your changes');
-    expect(notice?.message).toContain('2 passage(s) you both changed');
+    expect(notice?.message).toContain('2 passages you both changed');
     expect(notice?.message).toContain('You both changed Headline, Section');
-    expect(notice?.message).toContain('1 more you both changed (a photo, or a passage you deleted)');
+    expect(notice?.message).toContain('One more you both changed (a photo, or a passage you deleted) keeps');
     useI18nStore.getState().setLocale('zh-CN');
     expect(mergeNotice({ fieldsFromHub: ['summary'], blocksBothChanged: 0, blocksKeptFromHub: 0 })).toBe('已把您的修改与审稿中心的版本合并；合并前您的版本保存在“历史版本”中。确认无误后请发送合并后的稿件。双方都改动了摘要：保留审稿中心的版本。');
     // A merge that found nothing new in the hub's version says that, not "merged".

@@ -255,8 +255,8 @@ export function createReviewStore(api: DatelineApi, article: ArticleStore, ui: U
 export function mergeNotice(merged: MergeSummary): string {
   if (merged.nothingNew) return t('review.merge.nothingNew');
   const parts = [t('review.merge.done')];
-  if (merged.blocksBothChanged > 0) parts.push(t('review.merge.blocks', { count: merged.blocksBothChanged }));
-  if (merged.blocksKeptFromHub > 0) parts.push(t('review.merge.keptFromHub', { count: merged.blocksKeptFromHub }));
+  if (merged.blocksBothChanged > 0) parts.push(merged.blocksBothChanged === 1 ? t('review.merge.blocksOne') : t('review.merge.blocks', { count: merged.blocksBothChanged }));
+  if (merged.blocksKeptFromHub > 0) parts.push(merged.blocksKeptFromHub === 1 ? t('review.merge.keptFromHubOne') : t('review.merge.keptFromHub', { count: merged.blocksKeptFromHub }));
   if (merged.fieldsFromHub.length > 0) parts.push(t('review.merge.fields', { fields: merged.fieldsFromHub.map((f) => t(fieldLabelKey(f))).join(t('review.merge.fieldSeparator')) }));
   // Chinese sentences end in a full-width stop and take no space between them.
   return parts.join(useI18nStore.getState().locale === 'zh-CN' ? '' : ' ');

@@ -21,7 +21,8 @@ import { openStorySession, type StorySession } from '../../editor/collab/story-s
 import { useI18nStore } from '../../i18n/i18n-store';
 import { createAppStores, type AppStores } from '../../stores/app-stores';
 import { StoresContext } from '../../stores/stores-context';
-import { isSuggesting } from '../../editor/suggestion-mode';
+import { isSuggesting, setSuggesting } from '../../editor/suggestion-mode';
+import { listSuggestions } from '../../editor/suggestion-review';
 import { EditorHost } from './editor-host';
 
 vi.mock('../../editor/collab/story-session', () => ({ openStorySession: vi.fn() }));
@@ -202,5 +203,20 @@ describe('the editor host', () => {
     act(() => answer(null));
     const editor = await bodyEditor();
     await waitFor(() => expect(isSuggesting(editor.state)).toBe(true));
+  });
+
+  it('records suggestions under "Your name" from Settings when no newsroom role is set', async () => {
+    const api = createFakeApi({ 'collab.session': () => null });
+    const stores = createAppStores(api);
+    act(() => stores.settings.setState({ settings: { ...stores.settings.getState().settings, userName: '  Li Wei ', role: null } as never }));
+    act(() => stores.article.getState().load(savedArticle()));
+    renderHost(stores);
+    const editor = await bodyEditor();
+    act(() => {
+      setSuggesting(editor.view, true);
+      editor.commands.setTextSelection(5);
+      editor.view.dispatch(editor.state.tr.insertText('new '));
+    });
+    await waitFor(() => expect(listSuggestions(editor.state.doc).map((s) => s.authorName)).toEqual(['Li Wei']));
   });
 });

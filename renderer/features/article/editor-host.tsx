@@ -19,7 +19,7 @@ import { useSharedStory } from './use-shared-story';
 
 export const EditorHost = memo(function EditorHost() {
   useRenderProbe('EditorHost');
-  const { api, article, review, ui } = useStores();
+  const { api, article, review, settings, ui } = useStores();
   const id = article((s) => s.article?.id ?? null);
   const language = article((s) => s.article?.meta.language ?? 'en');
   const editorKey = article((s) => s.editorKey);
@@ -60,7 +60,10 @@ export const EditorHost = memo(function EditorHost() {
       unbind?.();
     };
   }, [article, id, session]);
-  const profileName = review((s) => (s.state?.articleId === id ? (s.state.profile?.name ?? null) : null));
+  // Suggestions carry the newsroom profile's name, or "Your name" from Settings without a role.
+  const reviewName = review((s) => (s.state?.articleId === id ? (s.state.profile?.name ?? null) : null));
+  const settingsName = settings((s) => s.settings.userName.trim() || null);
+  const profileName = reviewName ?? settingsName;
   const suggest = review((s) => (s.state?.articleId === id ? suggestByDefault(s.state.profile, s.state.owner) : false));
 
   // Once the review state of this article is known: record suggestions under the user's name, and
