@@ -49,10 +49,16 @@ describe('review.open', () => {
     expect(opened).toMatchObject({ status: 'submitted', owner: 'Li Na' });
     expect(opened.history.map((e) => e.action)).toEqual(['submit']);
     expect(opened.diffBases.submitted).not.toBeNull();
-    // An edit here the hub has not seen: opening again would replace it.
+    // An edit here the hub has not seen. With the hub unchanged there is nothing to get: it stays.
     await t.ctx.library.importVersion({ ...t.article(story.id), headline: 'Harbour reopens at dawn' });
+    expect((await open({ id: story.id, replaceLocal: false, merge: false })).merged).toMatchObject({ nothingNew: true });
+    expect(t.article(story.id).headline).toBe('Harbour reopens at dawn');
+    // Once the hub has a newer version, opening again would replace the edit: asked first.
+    const hub = await t.ctx.hub();
+    await hub.update(story.id, { article: (await hub.open(story.id)).article, by: EDITOR, baseHubRevision: (await hub.currentRevision(story.id))! });
     await expect(open({ id: story.id, replaceLocal: false, merge: false })).rejects.toMatchObject({ code: 'conflict', details: { localChanges: true } });
     expect((await open({ id: story.id, replaceLocal: true, merge: false })).status).toBe('submitted');
+    expect(t.article(story.id).headline).not.toBe('Harbour reopens at dawn');
   });
 
   /** A story the reporter sent, then changed here, while the desk changed it in the hub. */
@@ -104,7 +110,7 @@ describe('review.open', () => {
     expect(record.lastSeen?.article.summary).toBe('Fog lifted at six.');
   });
 
-  it('a second Merge with nothing new from the hub writes nothing, keeps the merge base, and says so', async () => {
+  it('a second "Get the latest" with the hub unchanged asks nothing and writes nothing, and says so', async () => {
     const t = context();
     const story = await returnedWithTypingHere(t);
     const open = reviewOpenHandler(t.ctx, createReviewHubSync(t.ctx));
@@ -114,12 +120,36 @@ describe('review.open', () => {
     let imports = 0;
     const importVersion = t.ctx.library.importVersion;
     t.ctx.library.importVersion = (article, options) => (imports++, importVersion(article, options));
+    // Asked without a choice: no prompt, since the hub has nothing newer.
+    const again = await open({ id: story.id, replaceLocal: false, merge: false });
+    expect(again.merged).toEqual({ fieldsFromHub: [], blocksBothChanged: 0, blocksKeptFromHub: 0, nothingNew: true });
+    expect(imports).toBe(0);
+    expect(t.article(story.id)).toEqual(merged);
+    expect(await t.ctx.records.get(story.id)).toEqual(after);
+  });
+
+  it('a Merge with a newer hub version that holds nothing new writes nothing, keeps the merge base, and says so', async () => {
+    const t = context();
+    const story = await returnedWithTypingHere(t);
+    const open = reviewOpenHandler(t.ctx, createReviewHubSync(t.ctx));
+    await open({ id: story.id, replaceLocal: false, merge: true });
+    const merged = t.article(story.id);
+    const after = await t.ctx.records.get(story.id);
+    // The desk writes the same version again: the hub's revision moves, its story does not.
+    const hub = await t.ctx.hub();
+    const opened = await hub.open(story.id);
+    await hub.update(story.id, { article: opened.article, by: EDITOR, baseHubRevision: (await hub.currentRevision(story.id))! });
+    let imports = 0;
+    const importVersion = t.ctx.library.importVersion;
+    t.ctx.library.importVersion = (article, options) => (imports++, importVersion(article, options));
+    await expect(open({ id: story.id, replaceLocal: false, merge: false })).rejects.toMatchObject({ code: 'conflict', details: { mergeable: true } });
     const again = await open({ id: story.id, replaceLocal: false, merge: true });
     expect(imports).toBe(0);
     expect(again.merged).toEqual({ fieldsFromHub: [], blocksBothChanged: 0, blocksKeptFromHub: 0, nothingNew: true });
     expect(t.article(story.id)).toEqual(merged);
     const record = await t.ctx.records.get(story.id);
     expect(record.hub?.localRevision).toBe(after.hub?.localRevision);
+    expect(record.hub?.hubRevision).toBeGreaterThan(after.hub!.hubRevision);
     expect(record.synced).toEqual(after.synced);
     expect(record.lastSeen).toEqual(after.lastSeen);
     expect(hasLocalChanges(merged, record)).toBe(true);

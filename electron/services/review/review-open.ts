@@ -43,6 +43,11 @@ export function reviewOpenHandler(ctx: ReviewContext, sync: Pick<ReviewHubSync, 
         throw error;
       });
       const localChanges = local !== null && hasLocalChanges(local, record);
+      // The hub has not changed since this computer last exchanged the story with it (a second
+      // "Get the latest" after a merge or a send): there is nothing to get, so nothing to ask.
+      if (local && localChanges && !replaceLocal && record.hub && (await hub.currentRevision(id)) === record.hub.hubRevision) {
+        return { ...(await stateOf(ctx, local, record)), merged: { fieldsFromHub: [], blocksBothChanged: 0, blocksKeptFromHub: 0, nothingNew: true } };
+      }
       // The version both last had: without it a merge cannot tell whose change a difference is.
       const base = localChanges && merge ? mergeBaseOf(record) : null;
       if (local && localChanges && merge && !base) {
