@@ -126,7 +126,7 @@ test('the desk suggests in English and Chinese (IME), the reporter accepts some 
   const suggestions = reporter.page.getByRole('region', { name: r.text('editor.suggestions.label') });
   await expect(suggestions.getByText(r.text('editor.suggestions.count', { count: 6 }))).toBeVisible();
   const decide = (decision: 'accept' | 'reject', kind: 'inserted' | 'deleted' | 'formatted', text: string) =>
-    suggestions.getByRole('button', { name: `${r.text(`editor.suggestions.${decision}`)}: ${r.text(`editor.suggestions.${kind}`, { name: 'Sam Editor', text })}`, exact: true }).click();
+    suggestions.getByRole('button', { name: r.text(`editor.suggestions.${decision}Label`, { label: r.text(`editor.suggestions.${kind}`, { name: 'Sam Editor', text }) }), exact: true }).click();
   await decide('accept', 'inserted', ' narrowly');
   await decide('accept', 'formatted', 'budget');
   await decide('reject', 'deleted', ' on Tuesday');
