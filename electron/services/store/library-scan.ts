@@ -1,8 +1,9 @@
 // Runs in: services. The start's background pass over the article folders, while the cached
-// summaries are already served: checks each folder's stats against its cached entry (in the store's
-// read worker, or here synchronously, a slice at a time, yielding between slices) and re-reads what changed or was never cached, newest
-// id first, a few at a time. Each batch of folders may be read ahead (by the store's read worker)
-// while the batch before it is taken in. What it finds is reported in batches, with progress.
+// summaries are already served: checks each folder's stats against its cached entry (in the
+// store's read worker, or here synchronously, a slice at a time, yielding between slices) and
+// re-reads what changed or was never cached, newest id first, a few at a time. Each batch of
+// folders may be read ahead (by the store's read worker) while the batch before it is taken in.
+// What it finds is reported in batches, with progress.
 import { mapWithConcurrency } from '../../../common/async/map-with-concurrency';
 
 /** What the scan needs from the store. */
