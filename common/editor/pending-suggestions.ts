@@ -39,22 +39,32 @@ export function rejectPendingSuggestions(doc: DocNode): DocNode {
   return hasPendingSuggestions(doc) ? rejectIn(doc, 0) : doc;
 }
 
-/** What may go from where, without leaving its parent invalid, as long as one remains: a paragraph from the body or a quote, an item from a list. */
+/**
+ * What may go from where without leaving its parent invalid: a paragraph, list or quote from the
+ * body or a quote, an item from a list, a nested list from an item (never its first paragraph).
+ */
 const REMOVABLE_IN: Readonly<Record<string, ReadonlySet<string>>> = {
-  doc: new Set(['paragraph', 'heading']),
-  blockquote: new Set(['paragraph', 'heading']),
+  doc: new Set(['paragraph', 'heading', 'bulletList', 'orderedList', 'blockquote']),
+  blockquote: new Set(['paragraph', 'heading', 'bulletList', 'orderedList', 'blockquote']),
   bulletList: new Set(['listItem']),
   orderedList: new Set(['listItem']),
+  listItem: new Set(['bulletList', 'orderedList']),
+};
+
+/** What a parent emptied of everything keeps, to stay valid. */
+const EMPTY_CHILD: Readonly<Record<string, DocNode>> = {
+  bulletList: { type: 'listItem', content: [{ type: 'paragraph' }] },
+  orderedList: { type: 'listItem', content: [{ type: 'paragraph' }] },
 };
 
 function rejectIn(node: DocNode, depth: number): DocNode {
   if (depth > MAX_DEPTH || !node.content) return node;
   const content: DocNode[] = [];
-  let emptied: DocNode | null = null;
+  let emptied = false;
   for (const child of node.content) {
-    // A suggested paragraph or list item (all of its text proposed) is not there at all, as the editor's reject leaves it.
+    // A suggested paragraph, list item, list or quote (all of its text proposed) is not there at all, as the editor's reject leaves it.
     if (REMOVABLE_IN[node.type]?.has(child.type) && isAllInserted(child)) {
-      emptied ??= { ...child, content: [] };
+      emptied = true;
       continue;
     }
     const marks = child.marks ?? [];
@@ -68,8 +78,8 @@ function rejectIn(node: DocNode, depth: number): DocNode {
     if (next.marks && next.marks.length === 0) delete next.marks;
     content.push(rejectIn(next, depth + 1));
   }
-  // A body or quote must keep a block: the last suggested paragraph stays, empty.
-  if (content.length === 0 && emptied) content.push(emptied);
+  // A body, quote or list must keep a child: an empty paragraph (or item) stands for what went.
+  if (content.length === 0 && emptied) content.push(EMPTY_CHILD[node.type] ?? { type: 'paragraph' });
   return { ...node, content };
 }
 

@@ -74,6 +74,19 @@ describe('serializers and pending suggestions', () => {
     expect(bodySchemaProblem(rejectPendingSuggestions(onlyProposed))).toBeNull();
   });
 
+  it('a proposed list or quote is not written at all, and what is left is a valid body', () => {
+    const item = (...runs: DocNode[]): DocNode => ({ type: 'listItem', content: [paragraph(...runs)] });
+    const proposed = (value: string, id: string) => run(value, suggestion('suggestionInsert', id, DESK));
+    const body = doc(paragraph(run('Before.')), { type: 'bulletList', content: [item(proposed('One', 'l1')), item(proposed('Two', 'l2'))] }, { type: 'blockquote', content: [paragraph(proposed('Quoted.', 'q1'))] }, paragraph(run('After.')));
+    const rejected = rejectPendingSuggestions(body);
+    expect(rejected).toEqual(doc(paragraph(run('Before.')), paragraph(run('After.'))));
+    expect(articleToMarkdown(makeArticle({ body }), { mediaSrc: (id) => id })).not.toMatch(/^\s*[-*>]\s*$/m);
+    // Nested: an item keeps its paragraph, and a list that loses every item keeps an empty one.
+    const nested = doc({ type: 'bulletList', content: [{ type: 'listItem', content: [paragraph(run('Kept.')), { type: 'orderedList', content: [item(proposed('Gone', 'n1'))] }] }] });
+    expect(bodySchemaProblem(rejectPendingSuggestions(nested))).toBeNull();
+    expect(rejectPendingSuggestions(nested)).toEqual(doc({ type: 'bulletList', content: [{ type: 'listItem', content: [paragraph(run('Kept.'))] }] }));
+  });
+
   it('a body without suggestions is passed through untouched', async () => {
     const { rejectPendingSuggestions } = await import('../editor/pending-suggestions');
     const plain: DocNode = { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'x' }] }] };

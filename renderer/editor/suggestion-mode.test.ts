@@ -7,6 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { DocNode } from '../../common/article';
 import { createEditorExtensions } from '../../common/editor/editor-extensions';
 import { bodyToHtml } from '../../common/serialize/body-to-html';
+import { figure, PHOTO_A } from '../../tests/fixtures/sample-article';
 import { isSuggesting, setSuggesting, SuggestionMode, type SuggestionAuthor } from './suggestion-mode';
 import { decideSuggestions, listSuggestions } from './suggestion-review';
 
@@ -215,6 +216,28 @@ describe('suggestion mode', () => {
     type(quote, '“Quoted.”');
     quote.view.dispatch(decideSuggestions(quote.state, 'reject', () => true) ?? quote.state.tr);
     expect(quote.getJSON()).toEqual({ type: 'doc', content: [para('Before.'), para('After.')] });
+  });
+
+  it('never takes a photo with an emptied quote or list item, nor an empty block after a removed list', () => {
+    const para = (value: string) => ({ type: 'paragraph', content: [{ type: 'text', text: value }] });
+    const e = make({ type: 'doc', content: [para('Before.'), { type: 'blockquote', content: [figure(PHOTO_A), { type: 'paragraph' }] }, para('After.')] });
+    // Type into the quote's empty paragraph, after the photo, then reject: the photo stays.
+    const quoteEnd = e.state.doc.child(0).nodeSize + e.state.doc.child(1).nodeSize - 2;
+    e.commands.setTextSelection(quoteEnd);
+    type(e, '“Quoted.”');
+    expect(ins(e)).toBe('“Quoted.”');
+    e.view.dispatch(decideSuggestions(e.state, 'reject', () => true) ?? e.state.tr);
+    expect(e.state.doc.child(1).type.name).toBe('blockquote');
+    expect(e.state.doc.child(1).child(0).type.name).toBe('figure');
+    e.destroy();
+    // A whole proposed list goes; the empty heading after it is the writer's and stays.
+    const item = (value: string) => ({ type: 'listItem', content: [para(value)] });
+    const list = make({ type: 'doc', content: [{ type: 'bulletList', content: [item('x'), item('y')] }, { type: 'heading', attrs: { level: 2 } }, para('B.')] });
+    list.view.dispatch(list.state.tr.delete(3, 4));
+    list.view.dispatch(list.state.tr.delete(list.state.doc.child(0).child(0).nodeSize + 3, list.state.doc.child(0).child(0).nodeSize + 4));
+    list.view.dispatch(decideSuggestions(list.state, 'accept', () => true) ?? list.state.tr);
+    expect(list.state.doc.childCount).toBe(2);
+    expect(list.state.doc.child(0).type.name).toBe('heading');
   });
 
   it('survives save and reload (marks in the body JSON) and never reaches the HTML', () => {

@@ -137,7 +137,10 @@ function removeEmptiedBlocks(before: PmNode, tr: Transaction, removals: readonly
     if ($from.parent.isTextblock && $from.parent.content.size > 0 && $from.depth > 0) starts.add($from.before());
   }
   for (const start of [...starts].sort((a, b) => b - a)) {
-    const at = tr.mapping.map(start, 1);
+    const mapped = tr.mapping.mapResult(start, 1);
+    // Gone with a block removed after it (a list that held it too): never another block in its place.
+    if (mapped.deleted) continue;
+    const at = mapped.pos;
     const node = tr.doc.nodeAt(at);
     if (!node?.isTextblock || node.content.size > 0) continue;
     // The outermost empty block around it that its parent can do without.
@@ -153,11 +156,15 @@ function removeEmptiedBlocks(before: PmNode, tr: Transaction, removals: readonly
   }
 }
 
-/** No text and no leaf (a photo, a rule, a line break) anywhere inside. */
+/** Blocks that hold nothing when they hold only empty ones of these; anything else (a photo, a rule) is content. */
+const EMPTYABLE = new Set(['paragraph', 'heading', 'listItem', 'bulletList', 'orderedList', 'blockquote']);
+
+/** Nothing but empty paragraphs, headings, items, lists and quotes inside. */
 function isEmptyBlock(node: PmNode): boolean {
+  if (!EMPTYABLE.has(node.type.name)) return false;
   let empty = true;
   node.descendants((child) => {
-    if (child.isText || child.isLeaf) empty = false;
+    if (child.isText || !EMPTYABLE.has(child.type.name)) empty = false;
     return empty;
   });
   return empty;

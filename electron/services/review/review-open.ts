@@ -92,7 +92,7 @@ export function reviewOpenHandler(ctx: ReviewContext, sync: Pick<ReviewHubSync, 
       else if (changed) article = await library.importVersion(opened.article, { who: profile?.name ?? '' });
       else article = await consistent(ctx, local, { ...record, history: opened.history.length > 0 ? opened.history : record.history });
       // The hub's version stands for the revision before the merge: what came after it is unsent.
-      // With nothing new, the last agreed version stays the merge base.
+      // With nothing new, the revision last agreed stays.
       const agreedRevision = nothingNew ? (record.hub?.localRevision ?? 0) : mergeDiffers ? article.revision - 1 : article.revision;
       ctx.onChange?.(id);
       const at = ctx.now();
@@ -121,7 +121,8 @@ export function reviewOpenHandler(ctx: ReviewContext, sync: Pick<ReviewHubSync, 
         },
         previousSubmission: opened.previousSubmission,
         submitted: submittedVersion(opened, r.submitted),
-        synced: nothingNew ? r.synced : mergeDiffers ? { ...opened.article, revision: agreedRevision, createdAt: article.createdAt } : article,
+        // With nothing new, this copy already holds the hub's version: that is the base from now on.
+        synced: nothingNew || mergeDiffers ? { ...opened.article, revision: agreedRevision, createdAt: article.createdAt } : article,
         // What this person saw before taking the newer version: "changes since you last saw it".
         lastSeen: resumed ? { article: resumed.lastSeen, at } : local && changed && !nothingNew ? { article: local, at } : r.lastSeen,
       }));
