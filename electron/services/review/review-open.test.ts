@@ -85,15 +85,29 @@ describe('review.open', () => {
     return story;
   }
 
+  /** Records every version the library imports from now on. */
+  function recordImports(t: ReturnType<typeof context>): Article[] {
+    const imports: Article[] = [];
+    const importVersion = t.ctx.library.importVersion;
+    t.ctx.library.importVersion = (article, options) => (imports.push(article), importVersion(article, options));
+    return imports;
+  }
+
+  /** The returned story merged once, with what it and its record were right after, and imports recorded from then on. */
+  async function mergedOnce(t: ReturnType<typeof context>) {
+    const story = await returnedWithTypingHere(t);
+    const open = reviewOpenHandler(t.ctx, createReviewHubSync(t.ctx));
+    await open({ id: story.id, replaceLocal: false, merge: true });
+    return { story, open, merged: t.article(story.id), after: await t.ctx.records.get(story.id), imports: recordImports(t) };
+  }
+
   it("merges the reporter's typing with the desk's edits in one write, and leaves the merge to send", async () => {
     const t = context();
     const story = await returnedWithTypingHere(t);
     const open = reviewOpenHandler(t.ctx, createReviewHubSync(t.ctx));
     // Asked first, the prompt says a merge can be done.
     await expect(open({ id: story.id, replaceLocal: false, merge: false })).rejects.toMatchObject({ code: 'conflict', details: { localChanges: true, mergeable: true } });
-    const imports: Article[] = [];
-    const importVersion = t.ctx.library.importVersion;
-    t.ctx.library.importVersion = (article, options) => (imports.push(article), importVersion(article, options));
+    const imports = recordImports(t);
     const state = await open({ id: story.id, replaceLocal: false, merge: true });
     const merged = t.article(story.id);
     expect(merged.headline).toBe('Harbour reopens at dawn');
@@ -112,39 +126,25 @@ describe('review.open', () => {
 
   it('a second "Get the latest" with the hub unchanged asks nothing and writes nothing, and says so', async () => {
     const t = context();
-    const story = await returnedWithTypingHere(t);
-    const open = reviewOpenHandler(t.ctx, createReviewHubSync(t.ctx));
-    await open({ id: story.id, replaceLocal: false, merge: true });
-    const merged = t.article(story.id);
-    const after = await t.ctx.records.get(story.id);
-    let imports = 0;
-    const importVersion = t.ctx.library.importVersion;
-    t.ctx.library.importVersion = (article, options) => (imports++, importVersion(article, options));
+    const { story, open, merged, after, imports } = await mergedOnce(t);
     // Asked without a choice: no prompt, since the hub has nothing newer.
     const again = await open({ id: story.id, replaceLocal: false, merge: false });
     expect(again.merged).toEqual({ fieldsFromHub: [], blocksBothChanged: 0, blocksKeptFromHub: 0, nothingNew: true });
-    expect(imports).toBe(0);
+    expect(imports).toEqual([]);
     expect(t.article(story.id)).toEqual(merged);
     expect(await t.ctx.records.get(story.id)).toEqual(after);
   });
 
   it('a Merge with a newer hub version that holds nothing new writes nothing, keeps the merge base, and says so', async () => {
     const t = context();
-    const story = await returnedWithTypingHere(t);
-    const open = reviewOpenHandler(t.ctx, createReviewHubSync(t.ctx));
-    await open({ id: story.id, replaceLocal: false, merge: true });
-    const merged = t.article(story.id);
-    const after = await t.ctx.records.get(story.id);
+    const { story, open, merged, after, imports } = await mergedOnce(t);
     // The desk writes the same version again: the hub's revision moves, its story does not.
     const hub = await t.ctx.hub();
     const opened = await hub.open(story.id);
     await hub.update(story.id, { article: opened.article, by: EDITOR, baseHubRevision: (await hub.currentRevision(story.id))! });
-    let imports = 0;
-    const importVersion = t.ctx.library.importVersion;
-    t.ctx.library.importVersion = (article, options) => (imports++, importVersion(article, options));
     await expect(open({ id: story.id, replaceLocal: false, merge: false })).rejects.toMatchObject({ code: 'conflict', details: { mergeable: true } });
     const again = await open({ id: story.id, replaceLocal: false, merge: true });
-    expect(imports).toBe(0);
+    expect(imports).toEqual([]);
     expect(again.merged).toEqual({ fieldsFromHub: [], blocksBothChanged: 0, blocksKeptFromHub: 0, nothingNew: true });
     expect(t.article(story.id)).toEqual(merged);
     const record = await t.ctx.records.get(story.id);

@@ -5,6 +5,7 @@
 import { AppError, isAppError } from '../../../common/app-error';
 import type { Article } from '../../../common/article';
 import type { OperationHandlers } from '../../../common/contract';
+import type { MergeSummary } from '../../../common/workflow/review-contract';
 import { docBoundsProblem } from '../../../common/doc-bounds';
 import { authorIdOf } from '../../../common/editor/author-colour';
 import { editorArticleSchema } from '../../../common/editor/editor-schema';
@@ -46,7 +47,7 @@ export function reviewOpenHandler(ctx: ReviewContext, sync: Pick<ReviewHubSync, 
       // The hub has not changed since this computer last exchanged the story with it (a second
       // "Get the latest" after a merge or a send): there is nothing to get, so nothing to ask.
       if (local && localChanges && !replaceLocal && record.hub && (await hub.currentRevision(id)) === record.hub.hubRevision) {
-        return { ...(await stateOf(ctx, local, record)), merged: { fieldsFromHub: [], blocksBothChanged: 0, blocksKeptFromHub: 0, nothingNew: true } };
+        return { ...(await stateOf(ctx, local, record)), merged: NOTHING_NEW };
       }
       // The version both last had: without it a merge cannot tell whose change a difference is.
       const base = localChanges && merge ? mergeBaseOf(record) : null;
@@ -150,6 +151,9 @@ async function sendCommentsAlone(ctx: ReviewContext, id: string, record: ReviewR
   const link = sent && !sent.pendingSync ? sent.hub : record.hub;
   return ctx.records.update(id, (r) => ({ ...r, hub: link, pendingSync: null }));
 }
+
+/** What an open says when the hub had nothing this copy lacks. */
+const NOTHING_NEW: MergeSummary = { fieldsFromHub: [], blocksBothChanged: 0, blocksKeptFromHub: 0, nothingNew: true };
 
 /** The same story, whatever the revision and times of either copy. */
 function sameContent(local: Article, other: Article): boolean {

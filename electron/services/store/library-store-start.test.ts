@@ -1,6 +1,6 @@
 // Runs in: tests (node). A library that shows at once: the start serves the cached summaries and
 // reads the rest in the background, with corrections reported, and nothing a reporter does while
-// it runs is lost. A test gate holds the scan's article reads to look inside it. Every test runs
+// it runs is lost. A test gate holds the scan's article reads to look inside it. Each test of the scan runs
 // twice: with the folders checked and read in this thread, and by the worker (read ahead in small batches).
 import { mkdtemp, readdir, rm, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -165,6 +165,31 @@ describe.each(SCAN_MODES)('LibraryStore start, $mode', ({ options }) => {
     expect(store.list().find((s) => s.id === story!.id)).toMatchObject({ headline: 'Edited while trashed', trashedAt: '2026-01-01T00:00:00.000Z' });
   });
 
+  it('the scan sweeps only temp files older than the start: another writer\'s fresh one survives', async () => {
+    const [story] = await fill(['Under review']);
+    const dir = join(root, 'articles', story!.id);
+    // A crash's leftover from an earlier session...
+    const leftover = '.review.json.0123456789ab.tmp';
+    await writeFile(join(dir, leftover), '{}');
+    const past = new Date(Date.now() - 60 * 60 * 1000);
+    await utimes(join(dir, leftover), past, past);
+    startGated();
+    await store.start();
+    await gate.until(1);
+    // ...and the review store writing review.json right now, while the scan reads the folder.
+    const inFlight = '.review.json.ba9876543210.tmp';
+    await writeFile(join(dir, inFlight), '{}');
+    gate.open();
+    await store.scanned();
+    const names = await readdir(dir);
+    expect(names).toContain(inFlight);
+    expect(names).not.toContain(leftover);
+  });
+
+});
+
+// These build their own stores, the same whichever way the scan reads.
+describe('LibraryStore start, either way', () => {
   it('lists without sorting the summaries on every call, after a save, or at a warm start', async () => {
     const [story] = await fill(['A', 'B', 'C']);
     const sort = vi.spyOn(Array.prototype, 'sort');
@@ -188,27 +213,6 @@ describe.each(SCAN_MODES)('LibraryStore start, $mode', ({ options }) => {
     } finally {
       sort.mockRestore();
     }
-  });
-
-  it('the scan sweeps only temp files older than the start: another writer\'s fresh one survives', async () => {
-    const [story] = await fill(['Under review']);
-    const dir = join(root, 'articles', story!.id);
-    // A crash's leftover from an earlier session...
-    const leftover = '.review.json.0123456789ab.tmp';
-    await writeFile(join(dir, leftover), '{}');
-    const past = new Date(Date.now() - 60 * 60 * 1000);
-    await utimes(join(dir, leftover), past, past);
-    startGated();
-    await store.start();
-    await gate.until(1);
-    // ...and the review store writing review.json right now, while the scan reads the folder.
-    const inFlight = '.review.json.ba9876543210.tmp';
-    await writeFile(join(dir, inFlight), '{}');
-    gate.open();
-    await store.scanned();
-    const names = await readdir(dir);
-    expect(names).toContain(inFlight);
-    expect(names).not.toContain(leftover);
   });
 
   it('an article purged before its slice of the cache is parsed does not come back', async () => {
